@@ -1,0 +1,367 @@
+#define G_LOG_DOMAIN "cl-patient-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-dating.h"
+#include "cl-patient-page.h"
+#include "cl-patient-store.h"
+#include "cl-risk-event.h"
+
+struct _CLPatientPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget      *box;
+  AdwWindowTitle *title_widget;
+  GtkWidget      *save_button;
+  CLPatientForm  *form;
+  GtkListBox     *history_list;
+
+  /* owned */
+  CLStore        *store;
+  CLPatient      *patient;
+  CLPregnancy    *pregnancy;    /* may be NULL */
+  gboolean        dirty;
+};
+
+G_DEFINE_FINAL_TYPE (CLPatientPage, cl_patient_page, GTK_TYPE_WIDGET)
+
+enum {
+  SAVED,
+  REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_dirty (CLPatientPage *self,
+           gboolean       dirty)
+{
+  self->dirty = dirty;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", dirty);
+}
+
+static void
+update_title (CLPatientPage *self)
+{
+  g_autofree char *subtitle = NULL;
+  GDate edd, today;
+
+  adw_window_title_set_title (self->title_widget, cl_patient_get_name (self->patient));
+
+  cl_date_today (&today);
+  if (self->pregnancy &&
+      g_strcmp0 (cl_pregnancy_get_status (self->pregnancy), "ongoing") == 0 &&
+      cl_date_parse (cl_pregnancy_get_effective_edd (self->pregnancy), &edd, NULL))
+    {
+      g_autofree char *risk = cl_risk_format (cl_store_get_risk_scale (self->store),
+                                              cl_pregnancy_get_risk (self->pregnancy));
+      g_autofree char *ga = cl_dating_format_ga_display (cl_dating_gestational_days (&edd, &today));
+
+      subtitle = g_strdup_printf ("%s · %s", ga ? ga : "—", risk);
+    }
+  else if (self->pregnancy)
+    subtitle = g_strdup (cl_pregnancy_status_label (cl_pregnancy_get_status (self->pregnancy)));
+
+  adw_window_title_set_subtitle (self->title_widget, subtitle ? subtitle : "");
+}
+
+static void
+update_history (CLPatientPage *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))))
+    gtk_list_box_remove (self->history_list, child);
+
+  events = self->pregnancy
+    ? cl_patient_store_risk_history (self->store, cl_record_get_id (CL_RECORD (self->pregnancy)))
+    : g_ptr_array_new ();
+
+  if (events->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No risk assessment recorded yet"));
+      gtk_list_box_append (self->history_list, row);
+      return;
+    }
+
+  /* Newest first: the desk wants today's colour on top. */
+  for (guint i = events->len; i > 0; i--)
+    {
+      CLRiskEvent *event = g_ptr_array_index (events, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *label = cl_risk_format (cl_store_get_risk_scale (self->store),
+                                               cl_risk_event_get_risk (event));
+      g_autofree char *date_text = NULL;
+      g_autofree char *subtitle = NULL;
+      GDate date;
+
+      if (cl_date_parse (cl_risk_event_get_date (event), &date, NULL))
+        date_text = cl_date_format_display (&date);
+      subtitle = g_strdup_printf ("%s · %s", date_text ? date_text : "—",
+                                  cl_record_get_updated_by (CL_RECORD (event))
+                                  ? cl_record_get_updated_by (CL_RECORD (event)) : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
+static void
+on_form_changed_cb (CLPatientPage *self)
+{
+  set_dirty (self, TRUE);
+}
+
+gboolean
+cl_patient_page_save (CLPatientPage *self)
+{
+  g_autoptr(CLPatient) patient = NULL;
+  g_autoptr(CLPregnancy) pregnancy = NULL;
+  g_autoptr(GHashTable) errors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), FALSE);
+
+  if (self->patient == NULL)
+    return FALSE;
+
+  /* Edit copies, so a refused save leaves the loaded records as they
+   * are in the store. */
+  patient = CL_PATIENT (cl_record_dup (CL_RECORD (self->patient)));
+  if (self->pregnancy)
+    pregnancy = CL_PREGNANCY (cl_record_dup (CL_RECORD (self->pregnancy)));
+  else if (cl_patient_form_has_pregnancy (self->form))
+    pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
+
+  cl_patient_form_apply (self->form, patient, pregnancy);
+
+  if (!cl_patient_store_save (self->store, patient, pregnancy, &errors, &error))
+    {
+      if (errors)
+        cl_patient_form_show_errors (self->form, errors);
+      else
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Save"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return FALSE;
+    }
+
+  g_set_object (&self->patient, patient);
+  g_set_object (&self->pregnancy, pregnancy);
+  cl_patient_form_show_errors (self->form, NULL);
+  set_dirty (self, FALSE);
+  update_title (self);
+  update_history (self);
+  g_signal_emit (self, signals[SAVED], 0);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  cl_patient_page_save (CL_PATIENT_PAGE (widget));
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CLPatientPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->patient == NULL)
+    return;
+
+  if (!cl_store_delete_record (self->store, CL_RECORD (self->patient), &error))
+    {
+      g_warning ("could not remove patient: %s", error->message);
+      return;
+    }
+  set_dirty (self, FALSE);
+  g_signal_emit (self, signals[REMOVED], 0);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CLPatientPage *self = CL_PATIENT_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->patient == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Remove Patient?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s will no longer be listed in the roster. Her records are kept and an administrator can restore them."),
+                                  cl_patient_get_name (self->patient));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cl_patient_page_dispose (GObject *object)
+{
+  CLPatientPage *self = CL_PATIENT_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PATIENT_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->patient);
+  g_clear_object (&self->pregnancy);
+
+  G_OBJECT_CLASS (cl_patient_page_parent_class)->dispose (object);
+}
+
+static void
+cl_patient_page_class_init (CLPatientPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_patient_page_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (CL_TYPE_PATIENT_FORM);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-patient-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, box);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, form);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "page.remove", NULL, remove_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "page.save", NULL);
+}
+
+static void
+cl_patient_page_init (CLPatientPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_dirty (self, FALSE);
+}
+
+void
+cl_patient_page_set_store (CLPatientPage *self,
+                           CLStore       *store)
+{
+  g_return_if_fail (CL_IS_PATIENT_PAGE (self));
+
+  g_set_object (&self->store, store);
+  cl_patient_form_set_store (self->form, store);
+}
+
+gboolean
+cl_patient_page_load (CLPatientPage  *self,
+                      const char     *patient_id,
+                      GError        **error)
+{
+  g_autoptr(CLRecord) patient = NULL;
+
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), FALSE);
+  g_return_val_if_fail (patient_id != NULL, FALSE);
+
+  patient = cl_store_load_record (self->store, CL_TYPE_PATIENT, patient_id, error);
+  if (patient == NULL)
+    return FALSE;
+
+  g_set_object (&self->patient, CL_PATIENT (patient));
+  g_clear_object (&self->pregnancy);
+  self->pregnancy = cl_patient_store_current_pregnancy (self->store, patient_id);
+
+  cl_patient_form_load (self->form, self->patient, self->pregnancy);
+  set_dirty (self, FALSE);
+  update_title (self);
+  update_history (self);
+  return TRUE;
+}
+
+const char *
+cl_patient_page_get_patient_id (CLPatientPage *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
+  return self->patient ? cl_record_get_id (CL_RECORD (self->patient)) : NULL;
+}
+
+CLPatientForm *
+cl_patient_page_get_form (CLPatientPage *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
+  return self->form;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CLPatientPage    *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      cl_patient_form_load (self->form, self->patient, self->pregnancy);
+      set_dirty (self, FALSE);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+    }
+  else if (g_strcmp0 (response, "save") == 0 && cl_patient_page_save (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
+gboolean
+cl_patient_page_can_leave (CLPatientPage *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), TRUE);
+
+  if (!self->dirty || self->patient == NULL)
+    return TRUE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Save Changes?"),
+                                   _("The changes to this patient have not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-patient-form.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_PATIENT_PAGE (cl_patient_page_get_type ())
+G_DECLARE_FINAL_TYPE (CLPatientPage, cl_patient_page, CL, PATIENT_PAGE, GtkWidget)
+
+void           cl_patient_page_set_store (CLPatientPage *self,
+                                          CLStore       *store);
+gboolean       cl_patient_page_load      (CLPatientPage *self,
+                                          const char    *patient_id,
+                                          GError       **error);
+const char    *cl_patient_page_get_patient_id (CLPatientPage *self);
+CLPatientForm *cl_patient_page_get_form  (CLPatientPage *self);
+
+/* Saves the form; FALSE (with messages at the fields) when a rule
+ * refused it. */
+gboolean       cl_patient_page_save      (CLPatientPage *self);
+
+/* TRUE when there are no unsaved edits.  Otherwise asks whether to
+ * discard them and returns FALSE; when the person discards, the page
+ * reloads and activates win.back. */
+gboolean       cl_patient_page_can_leave (CLPatientPage *self);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cl-roster-model.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_ROSTER_VIEW (cl_roster_view_get_type ())
+G_DECLARE_FINAL_TYPE (CLRosterView, cl_roster_view, CL, ROSTER_VIEW, GtkWidget)
+
+void           cl_roster_view_set_store      (CLRosterView *self,
+                                              CLStore      *store);
+CLRosterModel *cl_roster_view_get_model      (CLRosterView *self);
+GtkColumnView *cl_roster_view_get_column_view (CLRosterView *self);
+GtkEditable   *cl_roster_view_get_search_entry (CLRosterView *self);
+void           cl_roster_view_focus_search   (CLRosterView *self);
+void           cl_roster_view_focus_list     (CLRosterView *self);
+
+G_END_DECLS

@@ -1,0 +1,304 @@
+#define G_LOG_DOMAIN "cl-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-new-patient-dialog.h"
+#include "cl-patient-page.h"
+#include "cl-roster-view.h"
+#include "cl-window.h"
+
+struct _CLWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *main_stack;
+  AdwStatusPage   *error_page;
+  AdwLeaflet      *leaflet;
+  AdwViewStack    *view_stack;
+  GtkLabel        *store_label;
+  CLRosterView    *roster_view;
+  CLPatientPage   *patient_page;
+
+  /* owned */
+  CLStore         *store;
+  GSettings       *settings;
+  GCancellable    *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (CLWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+cl_window_dispose (GObject *object)
+{
+  CLWindow *self = CL_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cl_window_parent_class)->dispose (object);
+}
+
+static gboolean
+cl_window_close_request (GtkWindow *window)
+{
+  CLWindow *self = CL_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  /* The patient page asks before dropping unsaved edits. */
+  if (!cl_patient_page_can_leave (self->patient_page))
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (cl_window_parent_class)->close_request (window);
+}
+
+static void
+on_patient_activated_cb (CLWindow   *self,
+                         const char *patient_id)
+{
+  cl_window_show_patient (self, patient_id);
+}
+
+static void
+on_patient_saved_cb (CLWindow *self)
+{
+  cl_window_show_toast (self, _("Saved"));
+}
+
+static void
+on_patient_removed_cb (CLWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  cl_window_show_toast (self, _("Patient removed from the roster"));
+}
+
+static void
+new_patient_saved_cb (CLWindow   *self,
+                      const char *patient_id)
+{
+  cl_window_show_toast (self, _("Patient added"));
+  cl_window_show_patient (self, patient_id);
+}
+
+static void
+new_patient_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CLWindow *self = CL_WINDOW (widget);
+  CLNewPatientDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = cl_new_patient_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (new_patient_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CLWindow *self = CL_WINDOW (widget);
+
+  if (!cl_patient_page_can_leave (self->patient_page))
+    return;
+  adw_leaflet_set_visible_child_name (self->leaflet, "views");
+  adw_view_stack_set_visible_child_name (self->view_stack, "roster");
+  cl_roster_view_focus_search (self->roster_view);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CLWindow *self = CL_WINDOW (widget);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "patient") == 0 &&
+      cl_patient_page_can_leave (self->patient_page))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+leaflet_child_cb (CLWindow *self)
+{
+  /* Escape on the patient page goes back; on the roster it is the
+   * search entry's to handle. */
+  gboolean on_patient = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "patient") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_patient);
+  if (!on_patient)
+    cl_roster_view_focus_list (self->roster_view);
+}
+
+static void
+cl_window_class_init (CLWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cl_window_dispose;
+  window_class->close_request = cl_window_close_request;
+
+  g_type_ensure (CL_TYPE_ROSTER_VIEW);
+  g_type_ensure (CL_TYPE_PATIENT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, store_label);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_patient_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_patient_removed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+}
+
+static void
+cl_window_init (CLWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  cl_application_load_resources ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  builder = gtk_builder_new_from_resource ("/org/careline/Careline/ui/help-overlay.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (leaflet_child_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
+}
+
+CLWindow *
+cl_window_new (CLApplication *app)
+{
+  return g_object_new (CL_TYPE_WINDOW, "application", app, NULL);
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CLWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *tooltip = NULL;
+
+  self->store = cl_store_open_finish (result, &error);
+  if (self->store == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+
+  dir = g_path_get_dirname (cl_store_get_path (self->store));
+  g_settings_set_string (self->settings, "last-data-dir", dir);
+
+  /* Without a server the desk works on its own store: say so, so no
+   * one assumes others can see what is typed here. */
+  gtk_label_set_label (self->store_label, _("Local data, not shared"));
+  tooltip = g_strdup_printf (_("Data file: %s"), cl_store_get_path (self->store));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->store_label), tooltip);
+
+  cl_roster_view_set_store (self->roster_view, self->store);
+  cl_patient_page_set_store (self->patient_page, self->store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  cl_roster_view_focus_search (self->roster_view);
+}
+
+void
+cl_window_open_data_dir (CLWindow   *self,
+                         const char *dir)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+  g_return_if_fail (dir != NULL);
+
+  path = g_build_filename (dir, "careline.db", NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  cl_store_open_async (path, self->cancellable, store_opened_cb, g_object_ref (self));
+}
+
+CLStore *
+cl_window_get_store (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+GtkWidget *
+cl_window_get_roster_view (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->roster_view);
+}
+
+void
+cl_window_show_patient (CLWindow   *self,
+                        const char *patient_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  if (!cl_patient_page_load (self->patient_page, patient_id, &error))
+    {
+      cl_window_show_toast (self, error->message);
+      return;
+    }
+  adw_leaflet_set_visible_child_name (self->leaflet, "patient");
+}
+
+void
+cl_window_show_toast (CLWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-application.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+#define CL_TYPE_WINDOW (cl_window_get_type ())
+G_DECLARE_FINAL_TYPE (CLWindow, cl_window, CL, WINDOW, AdwApplicationWindow)
+
+CLWindow *cl_window_new            (CLApplication *app);
+
+/* Opens DIR/careline.db (created if missing) off the main thread; the
+ * window shows a spinner meanwhile and a clear message on failure. */
+void      cl_window_open_data_dir  (CLWindow      *self,
+                                    const char    *dir);
+
+CLStore  *cl_window_get_store      (CLWindow      *self);
+GtkWidget *cl_window_get_roster_view (CLWindow    *self);
+
+void      cl_window_show_patient   (CLWindow      *self,
+                                    const char    *patient_id);
+void      cl_window_show_toast     (CLWindow      *self,
+                                    const char    *message);
+
+G_END_DECLS

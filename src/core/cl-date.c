@@ -1,0 +1,264 @@
+/* cl-date.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-date"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cl-date.h"
+#include "cl-validation.h"
+
+/* Reads @min_digits to @max_digits ASCII digits from *@p and advances
+ * it.  The upper bound keeps "2026-123-5" from being read as month 123. */
+static gboolean
+read_number (const char **p,
+             guint        min_digits,
+             guint        max_digits,
+             guint       *out)
+{
+  const char *s = *p;
+  guint value = 0;
+  guint n = 0;
+
+  g_assert (p != NULL && out != NULL);
+
+  while (n < max_digits && g_ascii_isdigit (s[n]))
+    {
+      value = value * 10 + (guint) (s[n] - '0');
+      n++;
+    }
+
+  if (n < min_digits)
+    return FALSE;
+
+  *p = s + n;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+split_ymd (const char *s,
+           guint      *year,
+           guint      *month,
+           guint      *day)
+{
+  const char *p = s;
+  char sep;
+
+  g_assert (s != NULL);
+
+  /* "20260305": the compact form that scanners and some HIS exports
+   * use.  (Length alone is not enough: "2026-3-5" is 8 characters too.) */
+  if (strlen (s) == 8 && strspn (s, "0123456789") == 8)
+    {
+      *year = (guint) (s[0] - '0') * 1000 + (guint) (s[1] - '0') * 100
+              + (guint) (s[2] - '0') * 10 + (guint) (s[3] - '0');
+      *month = (guint) (s[4] - '0') * 10 + (guint) (s[5] - '0');
+      *day = (guint) (s[6] - '0') * 10 + (guint) (s[7] - '0');
+      return TRUE;
+    }
+
+  if (!read_number (&p, 4, 4, year))
+    return FALSE;
+
+  /* Any of the usual separators, but the same one twice: "2026-3/5"
+   * is more likely a typo than a date. */
+  sep = *p;
+  if (sep != '-' && sep != '/' && sep != '.')
+    return FALSE;
+  p++;
+
+  if (!read_number (&p, 1, 2, month))
+    return FALSE;
+
+  if (*p != sep)
+    return FALSE;
+  p++;
+
+  if (!read_number (&p, 1, 2, day))
+    return FALSE;
+
+  return *p == '\0';
+}
+
+gboolean
+cl_date_parse (const char  *text,
+               GDate       *out,
+               GError     **error)
+{
+  g_autofree char *folded = NULL;
+  guint year, month, day;
+  char *s;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (text == NULL)
+    text = "";
+
+  /* NFKC turns the full-width digits and punctuation that a Chinese
+   * input method produces ("２０２６－３－５") into ASCII. */
+  folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (folded == NULL)
+    {
+      g_set_error_literal (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_DATE,
+                           _("Enter a date as YYYY-MM-DD, for example 2026-03-05"));
+      return FALSE;
+    }
+
+  s = g_strstrip (folded);
+  if (*s == '\0')
+    {
+      g_set_error_literal (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_EMPTY,
+                           _("Enter a date"));
+      return FALSE;
+    }
+
+  if (!split_ymd (s, &year, &month, &day))
+    {
+      g_set_error_literal (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_DATE,
+                           _("Enter a date as YYYY-MM-DD, for example 2026-03-05"));
+      return FALSE;
+    }
+
+  if (year < 1 || month < 1 || month > 12 || day < 1
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_DATE,
+                   /* Translators: the placeholder is the date as typed,
+                    * e.g. "2026-02-30" */
+                   _("%s is not a day in the calendar; check the month and the day"),
+                   s);
+      return FALSE;
+    }
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+char *
+cl_date_to_iso (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+void
+cl_date_today (GDate *out)
+{
+  const char *fixed;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (out != NULL);
+
+  fixed = g_getenv ("CARELINE_TODAY");
+  if (fixed != NULL && *fixed != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (cl_date_parse (fixed, out, &error))
+        return;
+
+      /* A typo here would silently shift every gestational age, so say
+       * so loudly instead of falling back without a word. */
+      g_warning ("Ignoring CARELINE_TODAY=%s: %s", fixed, error->message);
+    }
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (out, 1);
+  g_date_set_dmy (out,
+                  (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+gint
+cl_date_days_between (const GDate *from,
+                      const GDate *to)
+{
+  g_return_val_if_fail (from != NULL && g_date_valid (from), 0);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
+
+  return g_date_days_between (from, to);
+}
+
+gint
+cl_date_age_years (const GDate *birth,
+                   const GDate *on)
+{
+  gint years;
+  guint birth_md, on_md;
+
+  g_return_val_if_fail (birth != NULL && g_date_valid (birth), 0);
+  g_return_val_if_fail (on != NULL && g_date_valid (on), 0);
+
+  if (g_date_compare (on, birth) < 0)
+    return -1;
+
+  years = (gint) g_date_get_year (on) - (gint) g_date_get_year (birth);
+
+  /* Comparing month*100+day rather than day-of-year makes a 29 Feb
+   * birthday fall on 1 Mar in common years: 0301 > 0229 > 0228. */
+  birth_md = g_date_get_month (birth) * 100 + g_date_get_day (birth);
+  on_md = g_date_get_month (on) * 100 + g_date_get_day (on);
+  if (on_md < birth_md)
+    years--;
+
+  return years;
+}
+
+char *
+cl_date_format_display (const GDate *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  /* UTC noon: the value is a civil date, so no time zone or DST
+   * transition may move it to another day. */
+  dt = g_date_time_new_utc ((gint) g_date_get_year (date),
+                            (gint) g_date_get_month (date),
+                            (gint) g_date_get_day (date),
+                            12, 0, 0);
+  if (dt == NULL)
+    return cl_date_to_iso (date);
+
+  /* Translators: a full date as in g_date_time_format(), e.g.
+   * "5 Mar 2026".  For zh_CN use "%Y年%-m月%-d日". */
+  return g_date_time_format (dt, C_("full date format", "%-d %b %Y"));
+}
+
+char *
+cl_date_format_short (const GDate *date,
+                      const GDate *today)
+{
+  GDate local_today;
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  if (today == NULL || !g_date_valid (today))
+    {
+      cl_date_today (&local_today);
+      today = &local_today;
+    }
+
+  if (g_date_get_year (date) == g_date_get_year (today))
+    return g_strdup_printf ("%02u-%02u",
+                            (guint) g_date_get_month (date),
+                            (guint) g_date_get_day (date));
+
+  return cl_date_to_iso (date);
+}

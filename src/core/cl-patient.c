@@ -1,0 +1,322 @@
+#define G_LOG_DOMAIN "cl-patient"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-id-card.h"
+#include "cl-patient.h"
+#include "cl-phone.h"
+#include "cl-roster-index.h"
+#include "cl-util.h"
+
+struct _CLPatient
+{
+  CLRecord parent_instance;
+
+  char *name;
+  char *id_number;
+  char *phone;
+  char *birth_date;
+  char *address;
+  char *mrn;
+  char *priority;
+  char *case_manager_id;
+  char *note;
+};
+
+G_DEFINE_FINAL_TYPE (CLPatient, cl_patient, CL_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_ID_NUMBER,
+  PROP_PHONE,
+  PROP_BIRTH_DATE,
+  PROP_ADDRESS,
+  PROP_MRN,
+  PROP_PRIORITY,
+  PROP_CASE_MANAGER_ID,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Field storage in property order, so get/set need no switch. */
+static char **
+field_for_prop (CLPatient *self,
+                guint      prop_id)
+{
+  char **fields[] = {
+    NULL, &self->name, &self->id_number, &self->phone, &self->birth_date,
+    &self->address, &self->mrn, &self->priority, &self->case_manager_id,
+    &self->note,
+  };
+
+  g_assert (prop_id > 0 && prop_id < N_PROPS);
+
+  return fields[prop_id];
+}
+
+static void
+cl_patient_finalize (GObject *object)
+{
+  CLPatient *self = CL_PATIENT (object);
+
+  for (guint i = 1; i < N_PROPS; i++)
+    g_clear_pointer (field_for_prop (self, i), g_free);
+
+  G_OBJECT_CLASS (cl_patient_parent_class)->finalize (object);
+}
+
+static void
+cl_patient_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  if (prop_id == 0 || prop_id >= N_PROPS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_value_set_string (value, *field_for_prop (CL_PATIENT (object), prop_id));
+}
+
+static void
+set_field (CLPatient  *self,
+           guint       prop_id,
+           const char *value)
+{
+  if (cl_set_str (field_for_prop (self, prop_id), value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+cl_patient_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  if (prop_id == 0 || prop_id >= N_PROPS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  set_field (CL_PATIENT (object), prop_id, g_value_get_string (value));
+}
+
+static gboolean
+cl_patient_after_write (CLRecord  *record,
+                        gpointer   store,
+                        GError   **error)
+{
+  return cl_roster_index_update (store, cl_record_get_id (record), error);
+}
+
+static void
+cl_patient_class_init (CLPatientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
+  const char *names[] = {
+    NULL, "name", "id-number", "phone", "birth-date", "address", "mrn",
+    "priority", "case-manager-id", "note",
+  };
+
+  object_class->finalize = cl_patient_finalize;
+  object_class->get_property = cl_patient_get_property;
+  object_class->set_property = cl_patient_set_property;
+
+  record_class->table_name = "patient";
+  record_class->after_write = cl_patient_after_write;
+
+  for (guint i = 1; i < N_PROPS; i++)
+    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
+                                         G_PARAM_READWRITE |
+                                         G_PARAM_EXPLICIT_NOTIFY |
+                                         G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cl_patient_init (CLPatient *self)
+{
+}
+
+CLPatient *
+cl_patient_new (void)
+{
+  return CL_PATIENT (cl_record_new (CL_TYPE_PATIENT));
+}
+
+#define ACCESSORS(field, PROP)                                   \
+  const char *                                                   \
+  cl_patient_get_##field (CLPatient *self)                       \
+  {                                                              \
+    g_return_val_if_fail (CL_IS_PATIENT (self), NULL);           \
+    return self->field;                                          \
+  }                                                              \
+  void                                                           \
+  cl_patient_set_##field (CLPatient *self, const char *value)    \
+  {                                                              \
+    g_return_if_fail (CL_IS_PATIENT (self));                     \
+    set_field (self, PROP, value);                               \
+  }
+
+ACCESSORS (name, PROP_NAME)
+ACCESSORS (id_number, PROP_ID_NUMBER)
+ACCESSORS (phone, PROP_PHONE)
+ACCESSORS (birth_date, PROP_BIRTH_DATE)
+ACCESSORS (address, PROP_ADDRESS)
+ACCESSORS (mrn, PROP_MRN)
+ACCESSORS (priority, PROP_PRIORITY)
+ACCESSORS (case_manager_id, PROP_CASE_MANAGER_ID)
+ACCESSORS (note, PROP_NOTE)
+
+static void
+add_error (GHashTable *errors,
+           const char *field,
+           GError     *error)
+{
+  if (!g_hash_table_contains (errors, field))
+    g_hash_table_insert (errors, g_strdup (field), g_strdup (error->message));
+}
+
+GHashTable *
+cl_patient_validate (CLPatient *self)
+{
+  GHashTable *errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GDate id_birth;
+  gboolean have_id_birth = FALSE;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (CL_IS_PATIENT (self), errors);
+
+  g_date_clear (&id_birth, 1);
+
+  name = g_strstrip (g_strdup (self->name ? self->name : ""));
+  if (*name == '\0')
+    g_hash_table_insert (errors, g_strdup ("name"),
+                         g_strdup (_("Enter the patient’s name")));
+  else if (g_utf8_strlen (name, -1) > 50)
+    g_hash_table_insert (errors, g_strdup ("name"),
+                         g_strdup (_("The name is too long (at most 50 characters)")));
+  else
+    cl_patient_set_name (self, name);
+
+  if (!cl_str_empty (self->id_number))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normalized = NULL;
+
+      if (cl_id_card_validate (self->id_number, &normalized, &id_birth, NULL, &error))
+        {
+          cl_patient_set_id_number (self, normalized);
+          have_id_birth = TRUE;
+        }
+      else
+        add_error (errors, "id_number", error);
+    }
+
+  if (!cl_str_empty (self->phone))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normalized = NULL;
+
+      if (cl_phone_validate (self->phone, &normalized, &error))
+        cl_patient_set_phone (self, normalized);
+      else
+        add_error (errors, "phone", error);
+    }
+  else
+    g_hash_table_insert (errors, g_strdup ("phone"),
+                         g_strdup (_("Enter a mobile number so the patient can be reached")));
+
+  if (!cl_str_empty (self->birth_date))
+    {
+      g_autoptr(GError) error = NULL;
+      GDate birth, today;
+
+      cl_date_today (&today);
+      if (!cl_date_parse (self->birth_date, &birth, &error))
+        add_error (errors, "birth_date", error);
+      else if (g_date_compare (&birth, &today) > 0)
+        g_hash_table_insert (errors, g_strdup ("birth_date"),
+                             g_strdup (_("The date of birth is in the future")));
+      else if (cl_date_age_years (&birth, &today) > 70)
+        g_hash_table_insert (errors, g_strdup ("birth_date"),
+                             g_strdup (_("The date of birth is more than 70 years ago; please check it")));
+      else if (have_id_birth && g_date_compare (&birth, &id_birth) != 0)
+        g_hash_table_insert (errors, g_strdup ("birth_date"),
+                             g_strdup (_("The date of birth does not match the ID number")));
+      else
+        {
+          g_autofree char *iso = cl_date_to_iso (&birth);
+          cl_patient_set_birth_date (self, iso);
+        }
+    }
+  else if (have_id_birth)
+    {
+      g_autofree char *iso = cl_date_to_iso (&id_birth);
+      cl_patient_set_birth_date (self, iso);
+    }
+
+  if (!cl_str_empty (self->mrn))
+    {
+      g_autofree char *mrn = g_strstrip (g_strdup (self->mrn));
+
+      for (const char *p = mrn; *p; p++)
+        if (!g_ascii_isalnum (*p) && *p != '-')
+          {
+            g_hash_table_insert (errors, g_strdup ("mrn"),
+                                 g_strdup (_("A record number has only letters, digits and dashes")));
+            break;
+          }
+      cl_patient_set_mrn (self, mrn);
+    }
+
+  if (!cl_str_empty (self->priority))
+    {
+      g_auto(GStrv) codes = g_strsplit (self->priority, ",", -1);
+
+      for (guint i = 0; codes[i]; i++)
+        if (!g_strv_contains (cl_patient_priority_codes (), codes[i]))
+          {
+            g_hash_table_insert (errors, g_strdup ("priority"),
+                                 g_strdup (_("Unknown priority flag")));
+            break;
+          }
+    }
+
+  return errors;
+}
+
+const char * const *
+cl_patient_priority_codes (void)
+{
+  static const char * const codes[] = {
+    "vip", "special-care", "staff-family", "complaint", "disability", NULL,
+  };
+
+  return codes;
+}
+
+const char *
+cl_patient_priority_label (const char *code)
+{
+  if (g_strcmp0 (code, "vip") == 0)
+    return _("VIP");
+  if (g_strcmp0 (code, "special-care") == 0)
+    return _("Special care");
+  if (g_strcmp0 (code, "staff-family") == 0)
+    return _("Staff family");
+  if (g_strcmp0 (code, "complaint") == 0)
+    return _("Complaint on file");
+  if (g_strcmp0 (code, "disability") == 0)
+    return _("Disability");
+  return code;
+}

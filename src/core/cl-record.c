@@ -1,0 +1,422 @@
+#define G_LOG_DOMAIN "cl-record"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-record.h"
+#include "cl-util.h"
+
+typedef struct
+{
+  char     *id;
+  gint64    rev;
+  gint64    updated_at;
+  char     *updated_by;
+  gboolean  deleted;
+} CLRecordPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (CLRecord, cl_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_REV,
+  PROP_UPDATED_AT,
+  PROP_UPDATED_BY,
+  PROP_DELETED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cl_record_finalize (GObject *object)
+{
+  CLRecord *self = CL_RECORD (object);
+  CLRecordPrivate *priv = cl_record_get_instance_private (self);
+
+  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&priv->updated_by, g_free);
+
+  G_OBJECT_CLASS (cl_record_parent_class)->finalize (object);
+}
+
+static void
+cl_record_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CLRecord *self = CL_RECORD (object);
+  CLRecordPrivate *priv = cl_record_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, priv->id);
+      break;
+    case PROP_REV:
+      g_value_set_int64 (value, priv->rev);
+      break;
+    case PROP_UPDATED_AT:
+      g_value_set_int64 (value, priv->updated_at);
+      break;
+    case PROP_UPDATED_BY:
+      g_value_set_string (value, priv->updated_by);
+      break;
+    case PROP_DELETED:
+      g_value_set_boolean (value, priv->deleted);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_record_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CLRecord *self = CL_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      cl_record_set_id (self, g_value_get_string (value));
+      break;
+    case PROP_REV:
+      cl_record_set_rev (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED_AT:
+      cl_record_set_updated_at (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED_BY:
+      cl_record_set_updated_by (self, g_value_get_string (value));
+      break;
+    case PROP_DELETED:
+      cl_record_set_deleted (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_record_class_init (CLRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cl_record_finalize;
+  object_class->get_property = cl_record_get_property;
+  object_class->set_property = cl_record_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REV] =
+    g_param_spec_int64 ("rev", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_int64 ("updated-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATED_BY] =
+    g_param_spec_string ("updated-by", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DELETED] =
+    g_param_spec_boolean ("deleted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cl_record_init (CLRecord *self)
+{
+}
+
+#define DEFINE_STRING_ACCESSORS(field, PROP)                                \
+  const char *                                                              \
+  cl_record_get_##field (CLRecord *self)                                    \
+  {                                                                         \
+    CLRecordPrivate *priv;                                                  \
+    g_return_val_if_fail (CL_IS_RECORD (self), NULL);                       \
+    priv = cl_record_get_instance_private (self);                           \
+    return priv->field;                                                     \
+  }                                                                         \
+  void                                                                      \
+  cl_record_set_##field (CLRecord *self, const char *value)                 \
+  {                                                                         \
+    CLRecordPrivate *priv;                                                  \
+    g_return_if_fail (CL_IS_RECORD (self));                                 \
+    priv = cl_record_get_instance_private (self);                           \
+    if (cl_set_str (&priv->field, value))                                    \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);         \
+  }
+
+#define DEFINE_SCALAR_ACCESSORS(field, type, PROP)                          \
+  type                                                                      \
+  cl_record_get_##field (CLRecord *self)                                    \
+  {                                                                         \
+    CLRecordPrivate *priv;                                                  \
+    g_return_val_if_fail (CL_IS_RECORD (self), 0);                          \
+    priv = cl_record_get_instance_private (self);                           \
+    return priv->field;                                                     \
+  }                                                                         \
+  void                                                                      \
+  cl_record_set_##field (CLRecord *self, type value)                        \
+  {                                                                         \
+    CLRecordPrivate *priv;                                                  \
+    g_return_if_fail (CL_IS_RECORD (self));                                 \
+    priv = cl_record_get_instance_private (self);                           \
+    if (priv->field != value)                                               \
+      {                                                                     \
+        priv->field = value;                                                \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
+      }                                                                     \
+  }
+
+DEFINE_STRING_ACCESSORS (id, PROP_ID)
+DEFINE_STRING_ACCESSORS (updated_by, PROP_UPDATED_BY)
+DEFINE_SCALAR_ACCESSORS (rev, gint64, PROP_REV)
+DEFINE_SCALAR_ACCESSORS (updated_at, gint64, PROP_UPDATED_AT)
+DEFINE_SCALAR_ACCESSORS (deleted, gboolean, PROP_DELETED)
+
+const char *
+cl_record_type_get_table (GType type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  return CL_RECORD_CLASS (klass)->table_name;
+}
+
+const char *
+cl_record_get_table_name (CLRecord *self)
+{
+  g_return_val_if_fail (CL_IS_RECORD (self), NULL);
+
+  return CL_RECORD_GET_CLASS (self)->table_name;
+}
+
+static gboolean
+column_type_supported (GType type)
+{
+  return type == G_TYPE_STRING || type == G_TYPE_INT ||
+         type == G_TYPE_INT64 || type == G_TYPE_BOOLEAN;
+}
+
+/* Column lists are computed once per type and kept for the life of the
+ * process, like the class itself. */
+const char * const *
+cl_record_type_get_columns (GType type)
+{
+  static GHashTable *cache;
+  static GMutex lock;
+  GPtrArray *columns;
+
+  g_return_val_if_fail (g_type_is_a (type, CL_TYPE_RECORD), NULL);
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  columns = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
+  if (columns == NULL)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs;
+
+      columns = g_ptr_array_new ();
+      g_ptr_array_add (columns, (gpointer) "id");
+      pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
+      for (guint i = 0; i < n_pspecs; i++)
+        {
+          char *column;
+
+          if (g_str_equal (pspecs[i]->name, "id") ||
+              !column_type_supported (pspecs[i]->value_type) ||
+              !(pspecs[i]->flags & G_PARAM_WRITABLE))
+            continue;
+          column = g_strdelimit (g_strdup (pspecs[i]->name), "-", '_');
+          g_ptr_array_add (columns, (gpointer) g_intern_string (column));
+          g_free (column);
+        }
+      g_ptr_array_add (columns, NULL);
+      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), columns);
+    }
+  g_mutex_unlock (&lock);
+
+  return (const char * const *) columns->pdata;
+}
+
+static GParamSpec *
+find_column_pspec (GObject    *object,
+                   const char *column)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
+
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+}
+
+JsonNode *
+cl_record_to_json (CLRecord *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char * const *columns;
+
+  g_return_val_if_fail (CL_IS_RECORD (self), NULL);
+
+  columns = cl_record_type_get_columns (G_OBJECT_TYPE (self));
+  json_builder_begin_object (builder);
+  for (guint i = 0; columns[i]; i++)
+    {
+      GParamSpec *pspec = find_column_pspec (G_OBJECT (self), columns[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (self), pspec->name, &value);
+      json_builder_set_member_name (builder, columns[i]);
+      switch (pspec->value_type)
+        {
+        case G_TYPE_STRING:
+          if (g_value_get_string (&value))
+            json_builder_add_string_value (builder, g_value_get_string (&value));
+          else
+            json_builder_add_null_value (builder);
+          break;
+        case G_TYPE_INT:
+          json_builder_add_int_value (builder, g_value_get_int (&value));
+          break;
+        case G_TYPE_INT64:
+          json_builder_add_int_value (builder, g_value_get_int64 (&value));
+          break;
+        case G_TYPE_BOOLEAN:
+          json_builder_add_boolean_value (builder, g_value_get_boolean (&value));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+gboolean
+cl_record_update_from_json (CLRecord    *self,
+                            JsonObject  *object,
+                            GError     **error)
+{
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+
+  g_return_val_if_fail (CL_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+
+  /* Check every member first and set nothing unless all are good. */
+  members = json_object_get_members (object);
+  for (const GList *l = members; l; l = l->next)
+    {
+      const char *member = l->data;
+      JsonNode *node = json_object_get_member (object, member);
+      const char * const *columns = cl_record_type_get_columns (G_OBJECT_TYPE (self));
+      GParamSpec *pspec = NULL;
+      GValue value = G_VALUE_INIT;
+      gboolean ok = FALSE;
+
+      if (g_strv_contains (columns, member))
+        pspec = find_column_pspec (G_OBJECT (self), member);
+      if (pspec == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "unknown field “%s” for %s", member,
+                       cl_record_get_table_name (self));
+          return FALSE;
+        }
+
+      g_value_init (&value, pspec->value_type);
+      if (JSON_NODE_HOLDS_NULL (node))
+        ok = pspec->value_type == G_TYPE_STRING;
+      else if (JSON_NODE_HOLDS_VALUE (node))
+        {
+          GType vt = json_node_get_value_type (node);
+
+          switch (pspec->value_type)
+            {
+            case G_TYPE_STRING:
+              if ((ok = vt == G_TYPE_STRING))
+                g_value_set_string (&value, json_node_get_string (node));
+              break;
+            case G_TYPE_INT:
+              if ((ok = vt == G_TYPE_INT64 &&
+                        json_node_get_int (node) >= G_MININT &&
+                        json_node_get_int (node) <= G_MAXINT))
+                g_value_set_int (&value, (gint) json_node_get_int (node));
+              break;
+            case G_TYPE_INT64:
+              if ((ok = vt == G_TYPE_INT64))
+                g_value_set_int64 (&value, json_node_get_int (node));
+              break;
+            case G_TYPE_BOOLEAN:
+              if ((ok = vt == G_TYPE_BOOLEAN))
+                g_value_set_boolean (&value, json_node_get_boolean (node));
+              break;
+            default:
+              break;
+            }
+        }
+
+      if (ok)
+        ok = !g_param_value_validate (pspec, &value);
+
+      if (!ok)
+        {
+          g_value_unset (&value);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "field “%s” of %s has the wrong type or range", member,
+                       cl_record_get_table_name (self));
+          return FALSE;
+        }
+
+      g_ptr_array_add (names, (gpointer) pspec->name);
+      g_array_append_val (values, value);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < names->len; i++)
+    g_object_set_property (G_OBJECT (self), g_ptr_array_index (names, i),
+                           &g_array_index (values, GValue, i));
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+CLRecord *
+cl_record_new (GType type)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  g_return_val_if_fail (g_type_is_a (type, CL_TYPE_RECORD), NULL);
+
+  return g_object_new (type, "id", uuid, NULL);
+}
+
+CLRecord *
+cl_record_dup (CLRecord *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+  CLRecord *copy;
+
+  g_return_val_if_fail (CL_IS_RECORD (self), NULL);
+
+  node = cl_record_to_json (self);
+  copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  if (!cl_record_update_from_json (copy, json_node_get_object (node), NULL))
+    g_assert_not_reached ();
+
+  return copy;
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A row of a synced table.  Every synced record has the columns that
+ * DESIGN.md's data rules ask for (id, rev, updated_at, updated_by,
+ * deleted); a subclass adds its own as GObject properties.  Property
+ * names map to column and JSON names by turning '-' into '_', so the
+ * store and the sync codec need no per-table code. */
+
+#define CL_TYPE_RECORD (cl_record_get_type ())
+G_DECLARE_DERIVABLE_TYPE (CLRecord, cl_record, CL, RECORD, GObject)
+
+struct _CLRecordClass
+{
+  GObjectClass parent_class;
+
+  /* SQL table the subclass lives in */
+  const char *table_name;
+
+  /* Called by the store inside the write transaction after the row was
+   * written, to keep derived local tables (search index) in step. */
+  gboolean (*after_write) (CLRecord  *self,
+                           gpointer   store,
+                           GError   **error);
+};
+
+const char *cl_record_get_id          (CLRecord   *self);
+void        cl_record_set_id          (CLRecord   *self,
+                                       const char *id);
+gint64      cl_record_get_rev         (CLRecord   *self);
+void        cl_record_set_rev         (CLRecord   *self,
+                                       gint64      rev);
+gint64      cl_record_get_updated_at  (CLRecord   *self);
+void        cl_record_set_updated_at  (CLRecord   *self,
+                                       gint64      updated_at);
+const char *cl_record_get_updated_by  (CLRecord   *self);
+void        cl_record_set_updated_by  (CLRecord   *self,
+                                       const char *updated_by);
+gboolean    cl_record_get_deleted     (CLRecord   *self);
+void        cl_record_set_deleted     (CLRecord   *self,
+                                       gboolean    deleted);
+
+const char *cl_record_get_table_name  (CLRecord   *self);
+const char *cl_record_type_get_table  (GType       type);
+
+/* Column names of @type in a stable order (id first), NULL-terminated. */
+const char * const *cl_record_type_get_columns (GType type);
+
+/* JSON object with one member per column. */
+JsonNode   *cl_record_to_json         (CLRecord   *self);
+
+/* Sets the record's properties from a JSON object.  Unknown members and
+ * wrong types are refused with G_IO_ERROR_INVALID_DATA naming the member,
+ * so a bad push never half-applies. */
+gboolean    cl_record_update_from_json (CLRecord  *self,
+                                        JsonObject *object,
+                                        GError   **error);
+
+/* A new, empty record of @type with a fresh UUID. */
+CLRecord   *cl_record_new             (GType       type);
+
+/* A deep copy (same id and rev). */
+CLRecord   *cl_record_dup             (CLRecord   *self);
+
+G_END_DECLS

@@ -1,0 +1,691 @@
+#define G_LOG_DOMAIN "cl-roster-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-pinyin.h"
+#include "cl-roster-model.h"
+#include "cl-util.h"
+
+#define CACHE_LIMIT 1024
+
+struct _CLRosterModel
+{
+  GObject parent_instance;
+
+  /* owned */
+  CLStore      *store;
+  GArray       *rowids;       /* gint64, in list order */
+  GHashTable   *cache;        /* position → CLRosterRow */
+  char         *query;
+  char         *risk;
+  char         *manager_id;
+  sqlite3      *reader;       /* used by one worker at a time */
+  GMutex        reader_lock;
+  GDate         today;
+  ClStage       stage;
+  ClRosterSort  sort;
+  gboolean      descending;
+  gboolean      loading;
+  gboolean      loaded;
+  gboolean      pending;      /* settings changed while loading */
+  gulong        changed_handler;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CLRosterModel, cl_roster_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_LOADED,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What one query needs, copied so the worker never touches the model. */
+typedef struct
+{
+  char         *query;
+  char         *risk;
+  char         *manager_id;
+  GDate         today;
+  ClStage       stage;
+  ClRosterSort  sort;
+  gboolean      descending;
+} QueryParams;
+
+static void
+query_params_free (QueryParams *params)
+{
+  g_free (params->query);
+  g_free (params->risk);
+  g_free (params->manager_id);
+  g_free (params);
+}
+
+static GType
+cl_roster_model_get_item_type (GListModel *model)
+{
+  return CL_TYPE_ROSTER_ROW;
+}
+
+static guint
+cl_roster_model_get_n_items (GListModel *model)
+{
+  return CL_ROSTER_MODEL (model)->rowids->len;
+}
+
+static gpointer
+cl_roster_model_get_item (GListModel *model,
+                          guint       position)
+{
+  CLRosterModel *self = CL_ROSTER_MODEL (model);
+  static const char sql[] =
+    "SELECT " CL_ROSTER_ROW_COLUMNS " FROM roster r"
+    " LEFT JOIN staff s ON s.id = r.manager_id"
+    " WHERE r.patient_rowid = ?1";
+  CLRosterRow *row;
+  sqlite3_stmt *stmt;
+
+  if (position >= self->rowids->len)
+    return NULL;
+
+  row = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (position));
+  if (row)
+    return g_object_ref (row);
+
+  cl_store_lock (self->store);
+  stmt = cl_store_prepare (self->store, sql, NULL);
+  if (stmt)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (self->rowids, gint64, position));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        row = cl_roster_row_new_from_stmt (stmt, &self->today);
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (self->store);
+
+  /* The patient went away between the query and now (deleted at
+   * another desk): show an empty row until the reload catches up. */
+  if (row == NULL)
+    row = g_object_new (CL_TYPE_ROSTER_ROW, NULL);
+
+  if (g_hash_table_size (self->cache) >= CACHE_LIMIT)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, GUINT_TO_POINTER (position), g_object_ref (row));
+
+  return row;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cl_roster_model_get_item_type;
+  iface->get_n_items = cl_roster_model_get_n_items;
+  iface->get_item = cl_roster_model_get_item;
+}
+
+static void
+cl_roster_model_dispose (GObject *object)
+{
+  CLRosterModel *self = CL_ROSTER_MODEL (object);
+
+  if (self->store)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cl_roster_model_parent_class)->dispose (object);
+}
+
+static void
+cl_roster_model_finalize (GObject *object)
+{
+  CLRosterModel *self = CL_ROSTER_MODEL (object);
+
+  g_clear_pointer (&self->rowids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->risk, g_free);
+  g_clear_pointer (&self->manager_id, g_free);
+  g_clear_pointer (&self->reader, sqlite3_close_v2);
+  g_mutex_clear (&self->reader_lock);
+
+  G_OBJECT_CLASS (cl_roster_model_parent_class)->finalize (object);
+}
+
+static void
+cl_roster_model_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CLRosterModel *self = CL_ROSTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->rowids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_roster_model_class_init (CLRosterModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cl_roster_model_dispose;
+  object_class->finalize = cl_roster_model_finalize;
+  object_class->get_property = cl_roster_model_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cl_roster_model_init (CLRosterModel *self)
+{
+  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  g_mutex_init (&self->reader_lock);
+  cl_date_today (&self->today);
+}
+
+static void
+store_changed_cb (CLRosterModel *self,
+                  const char    *table,
+                  CLStore       *store)
+{
+  if (g_str_equal (table, "patient") || g_str_equal (table, "pregnancy") ||
+      g_str_equal (table, "staff"))
+    cl_roster_model_reload (self);
+}
+
+CLRosterModel *
+cl_roster_model_new (CLStore *store)
+{
+  CLRosterModel *self;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  self = g_object_new (CL_TYPE_ROSTER_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->changed_handler = g_signal_connect_object (store, "changed",
+                                                   G_CALLBACK (store_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  return self;
+}
+
+CLStore *
+cl_roster_model_get_store (CLRosterModel *self)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), NULL);
+  return self->store;
+}
+
+static QueryParams *
+snapshot_params (CLRosterModel *self)
+{
+  QueryParams *params = g_new0 (QueryParams, 1);
+
+  cl_date_today (&self->today);
+  params->query = g_strdup (self->query);
+  params->risk = g_strdup (self->risk);
+  params->manager_id = g_strdup (self->manager_id);
+  params->today = self->today;
+  params->stage = self->stage;
+  params->sort = self->sort;
+  params->descending = self->descending;
+  return params;
+}
+
+static char *
+date_offset_iso (const GDate *today,
+                 gint         days)
+{
+  GDate d = *today;
+
+  if (days >= 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
+  return cl_date_to_iso (&d);
+}
+
+/* Builds the SQL for one query.  Every value typed by a person goes in
+ * as a bound parameter (collected in @binds), never into the text. */
+static char *
+build_sql (const QueryParams *params,
+           GPtrArray         *binds)
+{
+  GString *sql = g_string_new ("SELECT r.patient_rowid FROM roster r");
+  gboolean where = FALSE;
+  const char *order = NULL;
+
+#define AND() g_string_append (sql, where ? " AND " : " WHERE "), where = TRUE
+
+  if (!cl_str_empty (params->query))
+    {
+      g_auto(GStrv) tokens = g_strsplit_set (params->query, " \t\u3000", -1);
+      g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+      gboolean all_letters = TRUE;
+      guint n_tokens = 0;
+
+      for (guint i = 0; tokens[i]; i++)
+        {
+          if (*tokens[i] == '\0')
+            continue;
+          n_tokens++;
+          for (const char *p = tokens[i]; *p; p++)
+            if (!g_ascii_isalpha (*p) && *p != '\'')
+              all_letters = FALSE;
+        }
+
+      /* "zhang xiao mei" is one name in pinyin; "zhang 5678" is two
+       * conditions (a name and a phone ending). */
+      if (all_letters || n_tokens <= 1)
+        g_ptr_array_add (terms, cl_pinyin_normalize_query (params->query));
+      else
+        for (guint i = 0; tokens[i]; i++)
+          if (*tokens[i])
+            g_ptr_array_add (terms, cl_pinyin_normalize_query (tokens[i]));
+
+      for (guint i = 0; i < terms->len; i++)
+        {
+          const char *term = g_ptr_array_index (terms, i);
+
+          if (*term == '\0')
+            continue;
+          AND ();
+          g_string_append_printf (sql,
+                                  "r.patient_rowid IN (SELECT patient_rowid FROM search_key"
+                                  " WHERE key >= ?%u AND key < ?%u)",
+                                  binds->len + 1, binds->len + 2);
+          g_ptr_array_add (binds, g_strdup (term));
+          /* U+10FFFF sorts after every character a key can hold. */
+          g_ptr_array_add (binds, g_strconcat (term, "\xf4\x8f\xbf\xbf", NULL));
+        }
+    }
+
+  if (!cl_str_empty (params->risk))
+    {
+      AND ();
+      g_string_append_printf (sql, "('+' || r.risk || '+') LIKE ?%u", binds->len + 1);
+      g_ptr_array_add (binds, g_strdup_printf ("%%+%s+%%", params->risk));
+    }
+
+  if (params->manager_id != NULL)
+    {
+      AND ();
+      if (*params->manager_id == '\0')
+        g_string_append (sql, "(r.manager_id IS NULL OR r.manager_id = '')");
+      else
+        {
+          g_string_append_printf (sql, "r.manager_id = ?%u", binds->len + 1);
+          g_ptr_array_add (binds, g_strdup (params->manager_id));
+        }
+    }
+
+  if (params->stage != CL_STAGE_NONE)
+    {
+      /* GA = 280 - (EDD - today), so a GA boundary is an EDD boundary. */
+      guint b = binds->len + 1;
+
+      AND ();
+      switch (params->stage)
+        {
+        case CL_STAGE_FIRST_TRIMESTER:
+          g_string_append_printf (sql, "r.status = 'ongoing' AND r.edd > ?%u", b);
+          g_ptr_array_add (binds, date_offset_iso (&params->today, CL_PREGNANCY_DAYS - 14 * 7));
+          break;
+        case CL_STAGE_SECOND_TRIMESTER:
+          g_string_append_printf (sql, "r.status = 'ongoing' AND r.edd <= ?%u AND r.edd > ?%u", b, b + 1);
+          g_ptr_array_add (binds, date_offset_iso (&params->today, CL_PREGNANCY_DAYS - 14 * 7));
+          g_ptr_array_add (binds, date_offset_iso (&params->today, CL_PREGNANCY_DAYS - 28 * 7));
+          break;
+        case CL_STAGE_THIRD_TRIMESTER:
+          g_string_append_printf (sql, "r.status = 'ongoing' AND r.edd <= ?%u", b);
+          g_ptr_array_add (binds, date_offset_iso (&params->today, CL_PREGNANCY_DAYS - 28 * 7));
+          break;
+        case CL_STAGE_POSTPARTUM:
+          g_string_append_printf (sql, "r.status = 'delivered' AND r.delivery_date >= ?%u", b);
+          g_ptr_array_add (binds, date_offset_iso (&params->today, -CL_POSTPARTUM_DAYS));
+          break;
+        case CL_STAGE_CLOSED:
+          g_string_append_printf (sql,
+                                  "(r.status = 'ended' OR r.status IS NULL OR"
+                                  " (r.status = 'delivered' AND r.delivery_date < ?%u))", b);
+          g_ptr_array_add (binds, date_offset_iso (&params->today, -CL_POSTPARTUM_DAYS));
+          break;
+        case CL_STAGE_NONE:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+#undef AND
+
+  switch (params->sort)
+    {
+    case CL_ROSTER_SORT_AGE:
+      /* Younger first when ascending: later birth dates first. */
+      order = params->descending ? "r.birth_date IS NULL, r.birth_date" : "r.birth_date IS NULL, r.birth_date DESC";
+      break;
+    case CL_ROSTER_SORT_GA:
+      /* Further along means an earlier EDD. */
+      order = params->descending ? "r.edd IS NULL, r.edd" : "r.edd IS NULL, r.edd DESC";
+      break;
+    case CL_ROSTER_SORT_NEXT_VISIT:
+    case CL_ROSTER_SORT_EDD:
+      order = params->descending ? "r.edd IS NULL, r.edd DESC" : "r.edd IS NULL, r.edd";
+      break;
+    case CL_ROSTER_SORT_RISK:
+      order = params->descending ? "r.risk_rank DESC" : "r.risk_rank";
+      break;
+    case CL_ROSTER_SORT_MANAGER:
+      order = params->descending
+        ? "(SELECT display_name FROM staff WHERE id = r.manager_id) DESC"
+        : "(SELECT display_name FROM staff WHERE id = r.manager_id) IS NULL,"
+          " (SELECT display_name FROM staff WHERE id = r.manager_id)";
+      break;
+    case CL_ROSTER_SORT_NAME:
+    default:
+      order = params->descending ? "r.sort_key DESC" : "r.sort_key";
+      break;
+    }
+
+  g_string_append_printf (sql, " ORDER BY %s", order);
+  if (params->sort != CL_ROSTER_SORT_NAME)
+    g_string_append (sql, ", r.sort_key");
+
+  return g_string_free (sql, FALSE);
+}
+
+static GArray *
+run_query (sqlite3            *db,
+           const QueryParams  *params,
+           GError            **error)
+{
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = build_sql (params, binds);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  for (guint i = 0; i < binds->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (binds, i), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&rowids) : NULL;
+}
+
+static GArray *
+query_with_reader (CLRosterModel      *self,
+                   const QueryParams  *params,
+                   GError            **error)
+{
+  GArray *rowids;
+
+  g_mutex_lock (&self->reader_lock);
+  if (self->reader == NULL)
+    self->reader = cl_store_open_reader (self->store, error);
+  rowids = self->reader ? run_query (self->reader, params, error) : NULL;
+  g_mutex_unlock (&self->reader_lock);
+
+  return rowids;
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *rowids;
+
+  rowids = query_with_reader (source_object, task_data, &error);
+  if (rowids == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rowids, (GDestroyNotify) g_array_unref);
+}
+
+static void
+set_loading (CLRosterModel *self,
+             gboolean       loading)
+{
+  if (self->loading != loading)
+    {
+      self->loading = loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+static void
+replace_rows (CLRosterModel *self,
+              GArray        *rowids)
+{
+  guint old_len = self->rowids->len;
+
+  g_array_unref (self->rowids);
+  self->rowids = g_array_ref (rowids);
+  g_hash_table_remove_all (self->cache);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, rowids->len);
+  if (old_len != rowids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void start_query (CLRosterModel *self);
+
+static void
+query_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CLRosterModel *self = CL_ROSTER_MODEL (object);
+  g_autoptr(GArray) rowids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rowids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer question was asked meanwhile: its answer is the one that
+   * counts, so don't flash this one on screen. */
+  if (self->pending)
+    {
+      self->pending = FALSE;
+      start_query (self);
+      return;
+    }
+
+  if (rowids == NULL)
+    g_warning ("roster query failed: %s", error->message);
+  else
+    replace_rows (self, rowids);
+
+  set_loading (self, FALSE);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+}
+
+static void
+start_query (CLRosterModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, NULL, query_done_cb, NULL);
+  g_task_set_source_tag (task, start_query);
+  g_task_set_task_data (task, snapshot_params (self), (GDestroyNotify) query_params_free);
+  set_loading (self, TRUE);
+  g_task_run_in_thread (task, query_thread);
+}
+
+void
+cl_roster_model_reload (CLRosterModel *self)
+{
+  g_return_if_fail (CL_IS_ROSTER_MODEL (self));
+
+  if (self->loading)
+    self->pending = TRUE;
+  else
+    start_query (self);
+}
+
+guint
+cl_roster_model_query_sync (CLRosterModel  *self,
+                            GError        **error)
+{
+  g_autoptr(GArray) rowids = NULL;
+  QueryParams *params;
+
+  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), 0);
+
+  params = snapshot_params (self);
+  rowids = query_with_reader (self, params, error);
+  query_params_free (params);
+  if (rowids == NULL)
+    return 0;
+
+  replace_rows (self, rowids);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+  return rowids->len;
+}
+
+const char *
+cl_roster_model_get_query (CLRosterModel *self)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), NULL);
+  return self->query;
+}
+
+void
+cl_roster_model_set_query (CLRosterModel *self,
+                           const char    *query)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (CL_IS_ROSTER_MODEL (self));
+
+  stripped = g_strstrip (g_strdup (query ? query : ""));
+  if (cl_set_str (&self->query, *stripped ? stripped : NULL))
+    cl_roster_model_reload (self);
+}
+
+void
+cl_roster_model_set_risk (CLRosterModel *self,
+                          const char    *risk)
+{
+  g_return_if_fail (CL_IS_ROSTER_MODEL (self));
+
+  if (cl_set_str (&self->risk, risk))
+    cl_roster_model_reload (self);
+}
+
+void
+cl_roster_model_set_stage (CLRosterModel *self,
+                           ClStage        stage)
+{
+  g_return_if_fail (CL_IS_ROSTER_MODEL (self));
+
+  if (self->stage != stage)
+    {
+      self->stage = stage;
+      cl_roster_model_reload (self);
+    }
+}
+
+void
+cl_roster_model_set_manager (CLRosterModel *self,
+                             const char    *manager_id)
+{
+  g_return_if_fail (CL_IS_ROSTER_MODEL (self));
+
+  if (g_strcmp0 (self->manager_id, manager_id) != 0)
+    {
+      g_free (self->manager_id);
+      self->manager_id = g_strdup (manager_id);
+      cl_roster_model_reload (self);
+    }
+}
+
+void
+cl_roster_model_set_sort (CLRosterModel *self,
+                          ClRosterSort   sort,
+                          gboolean       descending)
+{
+  g_return_if_fail (CL_IS_ROSTER_MODEL (self));
+
+  if (self->sort != sort || self->descending != !!descending)
+    {
+      self->sort = sort;
+      self->descending = !!descending;
+      cl_roster_model_reload (self);
+    }
+}
+
+gboolean
+cl_roster_model_get_loading (CLRosterModel *self)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), FALSE);
+  return self->loading;
+}
+
+gboolean
+cl_roster_model_get_loaded (CLRosterModel *self)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), FALSE);
+  return self->loaded;
+}
+
+gboolean
+cl_roster_model_get_filtered (CLRosterModel *self)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), FALSE);
+  return self->query != NULL || self->risk != NULL || self->manager_id != NULL ||
+         self->stage != CL_STAGE_NONE;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+#include "cl-dating.h"
+#include "cl-risk.h"
+
+G_BEGIN_DECLS
+
+/* One line of the roster, built on demand from the roster index: the
+ * list asks only for the rows it shows, so a roster of 100 000
+ * patients never holds 100 000 of these. */
+#define CL_TYPE_ROSTER_ROW (cl_roster_row_get_type ())
+G_DECLARE_FINAL_TYPE (CLRosterRow, cl_roster_row, CL, ROSTER_ROW, GObject)
+
+/* Columns expected by cl_roster_row_new_from_stmt(), in this order. */
+#define CL_ROSTER_ROW_COLUMNS \
+  "r.patient_id, r.name, r.birth_date, r.phone, r.edd, r.risk, r.status," \
+  " r.delivery_date, r.package, s.display_name, r.priority, r.lmp"
+
+CLRosterRow *cl_roster_row_new_from_stmt      (sqlite3_stmt *stmt,
+                                               const GDate  *today);
+
+const char  *cl_roster_row_get_patient_id     (CLRosterRow  *self);
+const char  *cl_roster_row_get_name           (CLRosterRow  *self);
+/* Years, or -1 when the birth date is unknown. */
+gint         cl_roster_row_get_age            (CLRosterRow  *self);
+/* Days of gestation today, or -1 when not pregnant / no dating. */
+gint         cl_roster_row_get_ga_days        (CLRosterRow  *self);
+ClStage      cl_roster_row_get_stage          (CLRosterRow  *self);
+const char  *cl_roster_row_get_edd            (CLRosterRow  *self);
+const char  *cl_roster_row_get_risk           (CLRosterRow  *self);
+const char  *cl_roster_row_get_package        (CLRosterRow  *self);
+const char  *cl_roster_row_get_case_manager   (CLRosterRow  *self);
+const char  *cl_roster_row_get_priority       (CLRosterRow  *self);
+/* 138****5678 */
+const char  *cl_roster_row_get_phone_masked   (CLRosterRow  *self);
+
+/* Text for the cells, in the current language. */
+char        *cl_roster_row_format_ga          (CLRosterRow  *self);
+char        *cl_roster_row_format_edd         (CLRosterRow  *self);
+char        *cl_roster_row_format_next_visit  (CLRosterRow  *self,
+                                               gboolean     *overdue);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* Forward-only migrations: entry i takes the schema from version i to
+ * i + 1.  Never edit a released entry; add a new one. */
+extern const char * const cl_store_migrations[];
+extern const guint cl_store_n_migrations;
+
+/* 'CLNE': marks the file as ours so another program's SQLite file is
+ * refused instead of being migrated into. */
+#define CL_STORE_APPLICATION_ID 0x434c4e45
+
+G_END_DECLS

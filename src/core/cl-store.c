@@ -1,0 +1,912 @@
+#define G_LOG_DOMAIN "cl-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cl-store-private.h"
+#include "cl-util.h"
+
+struct _CLStore
+{
+  GObject parent_instance;
+
+  /* owned */
+  char         *path;
+  char         *actor;
+  sqlite3      *db;
+  GHashTable   *statements;   /* sql → sqlite3_stmt */
+  GHashTable   *touched;      /* tables written in the open transaction */
+  ClRiskScale  *risk_scale;
+  GMainContext *context;      /* where "changed" is emitted */
+  GRecMutex     lock;
+  gint          schema_version;
+  gboolean      in_transaction;
+};
+
+G_DEFINE_FINAL_TYPE (CLStore, cl_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cl-store-error-quark, cl_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+cl_store_finalize (GObject *object)
+{
+  CLStore *self = CL_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      /* Closing checkpoints the WAL back into the main file. */
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->risk_scale, cl_risk_scale_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_rec_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (cl_store_parent_class)->finalize (object);
+}
+
+static void
+cl_store_class_init (CLStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cl_store_finalize;
+
+  /**
+   * CLStore::changed:
+   * @table: the table that was written
+   *
+   * Emitted in the main context after a transaction that wrote @table
+   * was committed, once per table.  The signal detail is the table name.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+cl_store_init (CLStore *self)
+{
+  g_rec_mutex_init (&self->lock);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  self->actor = g_strdup (g_get_user_name ());
+  self->context = g_main_context_ref (g_main_context_default ());
+}
+
+static void
+set_sqlite_error (sqlite3  *db,
+                  int       rc,
+                  GError  **error)
+{
+  int code = rc & 0xff;
+
+  if (code == SQLITE_CORRUPT)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
+                 _("The data file is damaged (%s). Restore it from a backup; it was not changed."),
+                 sqlite3_errmsg (db));
+  else if (code == SQLITE_NOTADB)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_A_STORE,
+                 _("This file is not a Careline data file; it was not changed."));
+  else if (code == SQLITE_CONSTRAINT)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONFLICT,
+                 "%s", sqlite3_errmsg (db));
+  else
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                 _("The data file could not be used: %s"),
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+void
+cl_store_set_sqlite_error (CLStore  *self,
+                           GError  **error)
+{
+  g_return_if_fail (CL_IS_STORE (self));
+
+  set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error);
+}
+
+static gboolean
+exec_db (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (db, rc, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Refuse anything that is not empty and not SQLite before SQLite gets
+ * a chance to write to it (opening a text file in WAL mode would not
+ * destroy it, but a person who picked the wrong file deserves a clear
+ * answer rather than an odd one). */
+static gboolean
+check_file_header (const char  *path,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char header[16];
+  gsize n_read = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                   _("The data file could not be read: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
+                                &n_read, NULL, &local_error))
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                   _("The data file could not be read: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (n_read == 0)
+    return TRUE;
+
+  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_A_STORE,
+                   _("“%s” is not a Careline data file; it was not changed."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (CLStore  *self,
+         GError  **error)
+{
+  gint64 app_id = 0, version = 0, n_objects = 0;
+
+  /* Reading the schema also detects a damaged header early. */
+  if (!query_int (self->db, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self->db, "PRAGMA user_version", &version, error) ||
+      !query_int (self->db, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if (app_id != CL_STORE_APPLICATION_ID && (app_id != 0 || n_objects > 0))
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_A_STORE,
+                   _("“%s” is a database of another program, not a Careline data file; it was not changed."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version > (gint64) cl_store_n_migrations)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_TOO_NEW,
+                   _("This data file was written by a newer version of Careline (schema %d; this version knows up to %d). Update Careline to open it."),
+                   (int) version, (int) cl_store_n_migrations);
+      return FALSE;
+    }
+
+  for (guint i = version; i < cl_store_n_migrations; i++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (!exec_db (self->db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u",
+                              CL_STORE_APPLICATION_ID, i + 1);
+      if (!exec_db (self->db, cl_store_migrations[i], error) ||
+          !exec_db (self->db, bump, error) ||
+          !exec_db (self->db, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, "migration %u: ", i + 1);
+          return FALSE;
+        }
+      g_debug ("migrated %s to schema %u", self->path, i + 1);
+    }
+
+  self->schema_version = cl_store_n_migrations;
+  return TRUE;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (db, rc, error);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+CLStore *
+cl_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(CLStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gint64 dummy;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
+                   _("The folder “%s” could not be created: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  if (!check_file_header (path, error))
+    return NULL;
+
+  self = g_object_new (CL_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->risk_scale = cl_risk_scale_ref (cl_risk_scale_get_default ());
+
+  self->db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (self->db == NULL)
+    return NULL;
+
+  /* WAL with synchronous=FULL: a committed transaction survives a crash
+   * or a power cut; readers never block the writer. */
+  if (!query_int (self->db, "PRAGMA schema_version", &dummy, error) ||
+      !exec_db (self->db,
+                "PRAGMA journal_mode = WAL;"
+                "PRAGMA synchronous = FULL;"
+                "PRAGMA foreign_keys = ON;"
+                "PRAGMA temp_store = MEMORY;",
+                error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  CLStore *store;
+
+  store = cl_store_open (task_data, &error);
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+cl_store_open_async (const char          *path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cl_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+CLStore *
+cl_store_open_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+cl_store_get_path (CLStore *self)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gint
+cl_store_get_schema_version (CLStore *self)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+ClRiskScale *
+cl_store_get_risk_scale (CLStore *self)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+  return self->risk_scale;
+}
+
+const char *
+cl_store_get_actor (CLStore *self)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+  return self->actor;
+}
+
+void
+cl_store_set_actor (CLStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (CL_IS_STORE (self));
+
+  cl_store_lock (self);
+  cl_set_str (&self->actor, actor);
+  cl_store_unlock (self);
+}
+
+sqlite3 *
+cl_store_get_db (CLStore *self)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+cl_store_lock (CLStore *self)
+{
+  g_rec_mutex_lock (&self->lock);
+}
+
+void
+cl_store_unlock (CLStore *self)
+{
+  g_rec_mutex_unlock (&self->lock);
+}
+
+sqlite3_stmt *
+cl_store_prepare (CLStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      cl_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+cl_store_exec (CLStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  gboolean ret;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  cl_store_lock (self);
+  ret = exec_db (self->db, sql, error);
+  cl_store_unlock (self);
+  return ret;
+}
+
+sqlite3 *
+cl_store_open_reader (CLStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+
+  return open_connection (self->path, SQLITE_OPEN_READONLY, error);
+}
+
+gboolean
+cl_store_begin (CLStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  cl_store_lock (self);
+  g_assert (!self->in_transaction);
+  if (!exec_db (self->db, "BEGIN IMMEDIATE", error))
+    {
+      cl_store_unlock (self);
+      return FALSE;
+    }
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+typedef struct
+{
+  CLStore *store;
+  GPtrArray *tables;
+} ChangedData;
+
+static gboolean
+emit_changed_cb (gpointer user_data)
+{
+  ChangedData *data = user_data;
+
+  for (guint i = 0; i < data->tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (data->tables, i);
+      g_signal_emit (data->store, signals[CHANGED], g_quark_from_string (table), table);
+    }
+  g_object_unref (data->store);
+  g_ptr_array_unref (data->tables);
+  g_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+cl_store_commit (CLStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!exec_db (self->db, "COMMIT", error))
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  if (g_hash_table_size (self->touched) > 0)
+    {
+      ChangedData *data = g_new0 (ChangedData, 1);
+      GHashTableIter iter;
+      gpointer key;
+
+      data->store = g_object_ref (self);
+      data->tables = g_ptr_array_new ();
+      g_hash_table_iter_init (&iter, self->touched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (data->tables, key);
+      g_hash_table_remove_all (self->touched);
+      g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
+                                  emit_changed_cb, data, NULL);
+    }
+  cl_store_unlock (self);
+  return TRUE;
+}
+
+void
+cl_store_rollback (CLStore *self)
+{
+  g_return_if_fail (CL_IS_STORE (self));
+  g_return_if_fail (self->in_transaction);
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->touched);
+  cl_store_unlock (self);
+}
+
+static const char *
+upsert_sql (GType type)
+{
+  static GHashTable *cache;
+  static GMutex lock;
+  const char *sql;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  sql = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
+  if (sql == NULL)
+    {
+      const char * const *columns = cl_record_type_get_columns (type);
+      GString *s = g_string_new (NULL);
+      guint n = g_strv_length ((char **) columns);
+
+      g_string_append_printf (s, "INSERT INTO %s (", cl_record_type_get_table (type));
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (s, "%s%s", i ? ", " : "", columns[i]);
+      g_string_append (s, ") VALUES (");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (s, "%s?%u", i ? ", " : "", i + 1);
+      g_string_append (s, ") ON CONFLICT (id) DO UPDATE SET ");
+      for (guint i = 1; i < n; i++)
+        g_string_append_printf (s, "%s%s = excluded.%s", i > 1 ? ", " : "", columns[i], columns[i]);
+      sql = g_intern_string (s->str);
+      g_string_free (s, TRUE);
+      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), (gpointer) sql);
+    }
+  g_mutex_unlock (&lock);
+
+  return sql;
+}
+
+static void
+bind_property (sqlite3_stmt *stmt,
+               int           index,
+               GObject      *object,
+               const char   *column)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (pspec != NULL);
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, name, &value);
+
+  switch (pspec->value_type)
+    {
+    case G_TYPE_STRING:
+      if (g_value_get_string (&value))
+        sqlite3_bind_text (stmt, index, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, index);
+      break;
+    case G_TYPE_INT:
+      sqlite3_bind_int (stmt, index, g_value_get_int (&value));
+      break;
+    case G_TYPE_INT64:
+      sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+      break;
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (&value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+append_outbox (CLStore   *self,
+               CLRecord  *record,
+               GError   **error)
+{
+  static const char sql[] =
+    "INSERT INTO outbox (key, tbl, record_id, base_rev, op, data, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+  g_autoptr(JsonNode) node = cl_record_to_json (record);
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *data = json_to_string (node, FALSE);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = cl_store_prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cl_record_get_table_name (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cl_record_get_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, cl_record_get_rev (record));
+  sqlite3_bind_text (stmt, 5, cl_record_get_deleted (record) ? "delete" : "upsert", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, data, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cl_store_write_record (CLStore       *self,
+                       CLRecord      *record,
+                       ClWriteFlags   flags,
+                       GError       **error)
+{
+  const char * const *columns;
+  sqlite3_stmt *stmt;
+  CLRecordClass *klass;
+
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CL_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (cl_record_get_id (record) != NULL, FALSE);
+
+  if (!(flags & CL_WRITE_FROM_SERVER))
+    {
+      cl_record_set_updated_at (record, g_get_real_time () / G_USEC_PER_SEC);
+      cl_record_set_updated_by (record, self->actor);
+    }
+
+  columns = cl_record_type_get_columns (G_OBJECT_TYPE (record));
+  if (!(stmt = cl_store_prepare (self, upsert_sql (G_OBJECT_TYPE (record)), error)))
+    return FALSE;
+  for (guint i = 0; columns[i]; i++)
+    bind_property (stmt, i + 1, G_OBJECT (record), columns[i]);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  klass = CL_RECORD_GET_CLASS (record);
+  if (klass->after_write && !klass->after_write (record, self, error))
+    return FALSE;
+
+  if (!(flags & (CL_WRITE_FROM_SERVER | CL_WRITE_NO_OUTBOX)) &&
+      !append_outbox (self, record, error))
+    return FALSE;
+
+  g_hash_table_add (self->touched, (gpointer) g_intern_string (klass->table_name));
+  return TRUE;
+}
+
+gboolean
+cl_store_save_record (CLStore   *self,
+                      CLRecord  *record,
+                      GError   **error)
+{
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  if (!cl_store_write_record (self, record, CL_WRITE_DEFAULT, error))
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
+  return cl_store_commit (self, error);
+}
+
+gboolean
+cl_store_delete_record (CLStore   *self,
+                        CLRecord  *record,
+                        GError   **error)
+{
+  g_return_val_if_fail (CL_IS_RECORD (record), FALSE);
+
+  cl_record_set_deleted (record, TRUE);
+  return cl_store_save_record (self, record, error);
+}
+
+static void
+set_from_column (GObject      *object,
+                 const char   *column,
+                 sqlite3_stmt *stmt,
+                 int           index)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  switch (pspec->value_type)
+    {
+    case G_TYPE_STRING:
+      g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, index));
+      break;
+    case G_TYPE_INT:
+      g_value_set_int (&value, sqlite3_column_int (stmt, index));
+      break;
+    case G_TYPE_INT64:
+      g_value_set_int64 (&value, sqlite3_column_int64 (stmt, index));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (&value, sqlite3_column_int (stmt, index) != 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_object_set_property (object, name, &value);
+}
+
+static char *
+select_sql (GType       type,
+            const char *condition)
+{
+  const char * const *columns = cl_record_type_get_columns (type);
+  GString *s = g_string_new ("SELECT ");
+
+  for (guint i = 0; columns[i]; i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", columns[i]);
+  g_string_append_printf (s, " FROM %s", cl_record_type_get_table (type));
+  if (condition)
+    {
+      const char *c = condition;
+
+      while (g_ascii_isspace (*c))
+        c++;
+      if (g_ascii_strncasecmp (c, "ORDER BY", 8) == 0 || g_ascii_strncasecmp (c, "LIMIT", 5) == 0)
+        g_string_append_printf (s, " %s", c);
+      else
+        g_string_append_printf (s, " WHERE %s", c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static CLRecord *
+record_from_row (GType         type,
+                 sqlite3_stmt *stmt)
+{
+  const char * const *columns = cl_record_type_get_columns (type);
+  CLRecord *record = g_object_new (type, NULL);
+
+  g_object_freeze_notify (G_OBJECT (record));
+  for (guint i = 0; columns[i]; i++)
+    set_from_column (G_OBJECT (record), columns[i], stmt, i);
+  g_object_thaw_notify (G_OBJECT (record));
+  return record;
+}
+
+static GPtrArray *
+query_records_v (CLStore     *self,
+                 GType        type,
+                 const char  *condition,
+                 const char **params,
+                 GError     **error)
+{
+  g_autofree char *sql = select_sql (type, condition);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  cl_store_lock (self);
+  if (!(stmt = cl_store_prepare (self, sql, error)))
+    {
+      cl_store_unlock (self);
+      return NULL;
+    }
+  for (guint i = 0; params && params[i]; i++)
+    sqlite3_bind_text (stmt, i + 1, params[i], -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, record_from_row (type, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      cl_store_unlock (self);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  cl_store_unlock (self);
+  return g_steal_pointer (&result);
+}
+
+GPtrArray *
+cl_store_query_records (CLStore    *self,
+                        GType       type,
+                        const char *condition,
+                        ...)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *result;
+  const char *param;
+  va_list args;
+
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+
+  va_start (args, condition);
+  while ((param = va_arg (args, const char *)))
+    g_ptr_array_add (params, (gpointer) param);
+  va_end (args);
+  g_ptr_array_add (params, NULL);
+
+  result = query_records_v (self, type, condition, (const char **) params->pdata, &error);
+  if (result == NULL)
+    {
+      g_warning ("query on %s failed: %s", cl_record_type_get_table (type), error->message);
+      result = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  return result;
+}
+
+CLRecord *
+cl_store_load_record (CLStore     *self,
+                      GType        type,
+                      const char  *id,
+                      GError     **error)
+{
+  const char *params[] = { id, NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  rows = query_records_v (self, type, "id = ?1", params, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND,
+                   _("The record was not found; it may have been removed at another desk."));
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+gint64
+cl_store_count_outbox (CLStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (CL_IS_STORE (self), 0);
+
+  cl_store_lock (self);
+  stmt = cl_store_prepare (self, "SELECT count(*) FROM outbox", NULL);
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  cl_store_unlock (self);
+  return n;
+}

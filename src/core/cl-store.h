@@ -1,0 +1,122 @@
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "cl-record.h"
+#include "cl-risk.h"
+
+G_BEGIN_DECLS
+
+#define CL_STORE_ERROR (cl_store_error_quark ())
+
+typedef enum
+{
+  CL_STORE_ERROR_FAILED,
+  CL_STORE_ERROR_NOT_A_STORE,  /* some other file, or not SQLite at all */
+  CL_STORE_ERROR_CORRUPT,      /* SQLite says the file is damaged */
+  CL_STORE_ERROR_TOO_NEW,      /* written by a newer Careline */
+  CL_STORE_ERROR_NOT_FOUND,
+  CL_STORE_ERROR_INVALID,      /* a record failed its rules */
+  CL_STORE_ERROR_CONFLICT,     /* a unique value is taken */
+} ClStoreError;
+
+GQuark cl_store_error_quark (void);
+
+typedef enum
+{
+  CL_WRITE_DEFAULT    = 0,
+  /* The change came from the server: keep rev/updated_* as given and
+   * do not queue it for pushing. */
+  CL_WRITE_FROM_SERVER = 1 << 0,
+  /* Local bulk load (demo data): no outbox entry. */
+  CL_WRITE_NO_OUTBOX   = 1 << 1,
+} ClWriteFlags;
+
+#define CL_SCHEMA_VERSION 1
+
+#define CL_TYPE_STORE (cl_store_get_type ())
+G_DECLARE_FINAL_TYPE (CLStore, cl_store, CL, STORE, GObject)
+
+CLStore       *cl_store_open                (const char          *path,
+                                             GError             **error);
+void           cl_store_open_async          (const char          *path,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+CLStore       *cl_store_open_finish         (GAsyncResult        *result,
+                                             GError             **error);
+
+const char    *cl_store_get_path            (CLStore             *self);
+gint           cl_store_get_schema_version  (CLStore             *self);
+ClRiskScale   *cl_store_get_risk_scale      (CLStore             *self);
+
+/* Who is making changes: the logged-in user name, or the desktop user
+ * when working on a local store.  Written to updated_by. */
+const char    *cl_store_get_actor           (CLStore             *self);
+void           cl_store_set_actor           (CLStore             *self,
+                                             const char          *actor);
+
+/* Low level, for core only.  The handle may be used only while the
+ * store lock is held (a transaction holds it). */
+sqlite3       *cl_store_get_db              (CLStore             *self);
+void           cl_store_lock                (CLStore             *self);
+void           cl_store_unlock              (CLStore             *self);
+sqlite3_stmt  *cl_store_prepare             (CLStore             *self,
+                                             const char          *sql,
+                                             GError             **error);
+gboolean       cl_store_exec                (CLStore             *self,
+                                             const char          *sql,
+                                             GError             **error);
+void           cl_store_set_sqlite_error    (CLStore             *self,
+                                             GError             **error);
+
+/* A separate read-only connection, for queries on worker threads; WAL
+ * lets it read while the main connection writes. */
+sqlite3       *cl_store_open_reader         (CLStore             *self,
+                                             GError             **error);
+
+/* One transaction per user action.  begin takes the store lock;
+ * commit or rollback releases it. */
+gboolean       cl_store_begin               (CLStore             *self,
+                                             GError             **error);
+gboolean       cl_store_commit              (CLStore             *self,
+                                             GError             **error);
+void           cl_store_rollback            (CLStore             *self);
+
+/* Writes a record inside the current transaction: upsert of its row,
+ * the subclass's after_write hook, and (unless flags say otherwise)
+ * updated_at/updated_by and an outbox entry. */
+gboolean       cl_store_write_record        (CLStore             *self,
+                                             CLRecord            *record,
+                                             ClWriteFlags         flags,
+                                             GError             **error);
+
+/* write_record in a transaction of its own. */
+gboolean       cl_store_save_record         (CLStore             *self,
+                                             CLRecord            *record,
+                                             GError             **error);
+
+/* Marks a record deleted (a tombstone: nothing is ever hard-deleted by
+ * a user) in a transaction of its own. */
+gboolean       cl_store_delete_record       (CLStore             *self,
+                                             CLRecord            *record,
+                                             GError             **error);
+
+CLRecord      *cl_store_load_record         (CLStore             *self,
+                                             GType                type,
+                                             const char          *id,
+                                             GError             **error);
+
+/* Records of @type matching an SQL condition (may be NULL for all,
+ * may end with ORDER BY / LIMIT), with text parameters ?1, ?2 … given
+ * as a NULL-terminated list. */
+GPtrArray     *cl_store_query_records       (CLStore             *self,
+                                             GType                type,
+                                             const char          *condition,
+                                             ...) G_GNUC_NULL_TERMINATED;
+
+/* Number of changes waiting in the outbox. */
+gint64         cl_store_count_outbox        (CLStore             *self);
+
+G_END_DECLS

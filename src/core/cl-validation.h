@@ -1,0 +1,24 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Errors for user input that a rule refused.  The message is already
+ * translated and is meant to be shown next to the field that was typed. */
+#define CL_VALIDATION_ERROR (cl_validation_error_quark ())
+
+typedef enum
+{
+  CL_VALIDATION_ERROR_EMPTY,        /* a required value is missing */
+  CL_VALIDATION_ERROR_FORMAT,       /* wrong shape: letters in a phone, bad length */
+  CL_VALIDATION_ERROR_CHECKSUM,     /* ID number check digit does not match */
+  CL_VALIDATION_ERROR_DATE,         /* not a real calendar date */
+  CL_VALIDATION_ERROR_RANGE,        /* a real value outside what makes sense */
+  CL_VALIDATION_ERROR_ORDER,        /* end before start, EDD before LMP */
+  CL_VALIDATION_ERROR_COMBINATION,  /* values that may not go together */
+} ClValidationError;
+
+GQuark cl_validation_error_quark (void);
+
+G_END_DECLS
