@@ -39,6 +39,8 @@ struct _CLRosterView
   GPtrArray            *manager_ids;    /* dropdown position - 2 → staff id */
   GSettings            *settings;
   gint64                total;
+  GtkSorter            *view_sorter;
+  gulong                sorter_handler;
   gboolean              bench_first_frame;
   gboolean              first_frame_done;
 };
@@ -90,8 +92,12 @@ setup_numeric_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  setup_label_cb (factory, item, user_data);
-  gtk_widget_add_css_class (gtk_list_item_get_child (item), "numeric");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Numbers are short and useless when cut: never ellipsize them. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -530,6 +536,12 @@ cl_roster_view_dispose (GObject *object)
 {
   CLRosterView *self = CL_ROSTER_VIEW (object);
 
+  /* Tearing the column view down clears its sort state, which must not
+   * reach a half-disposed view. */
+  if (self->view_sorter)
+    g_clear_signal_handler (&self->sorter_handler, self->view_sorter);
+  g_clear_object (&self->view_sorter);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_ROSTER_VIEW);
 
   g_clear_object (&self->selection);
@@ -642,8 +654,9 @@ cl_roster_view_set_store (CLRosterView *self,
   fill_risks (self);
   fill_managers (self);
   restore_sort (self);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  self->view_sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
+  self->sorter_handler = g_signal_connect_swapped (self->view_sorter, "changed",
+                                                   G_CALLBACK (sorter_changed_cb), self);
 
   cl_roster_model_reload (self->model);
 }

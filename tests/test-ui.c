@@ -1,0 +1,361 @@
+/* The roster, the New Patient dialog and the patient page as real GTK
+ * widgets under Xvfb, on a real 10 000-patient store.  Run once in
+ * English and once in zh_CN; screenshots go to the build dir. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "cl-application.h"
+#include "cl-demo-data.h"
+#include "cl-new-patient-dialog.h"
+#include "cl-patient-form.h"
+#include "cl-patient-store.h"
+#include "cl-pinyin.h"
+#include "cl-roster-view.h"
+#include "cl-window.h"
+
+#define N_PATIENTS 10000
+
+static char *data_dir;
+static const char *lang_tag;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* Let layout and paint catch up. */
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE));
+}
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s-%s.png", name, lang_tag);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+store_open (gpointer data)
+{
+  return cl_window_get_store (data) != NULL;
+}
+
+static gboolean
+model_settled (gpointer data)
+{
+  CLRosterModel *model = data;
+
+  return cl_roster_model_get_loaded (model) && !cl_roster_model_get_loading (model);
+}
+
+/* The oracle for an initials query, computed from the names alone: the
+ * initials of the whole name or of the given name (after a one- or
+ * two-character surname) start with the query. */
+static guint
+count_initials_matches (CLStore    *store,
+                        const char *query)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (cl_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM patient WHERE deleted = 0", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *ini = cl_pinyin_initials (name);
+      gsize len = strlen (ini);
+      gboolean match = g_str_has_prefix (ini, query);
+
+      if (g_utf8_strlen (name, -1) >= 3 && len >= 3)
+        {
+          match |= len - 1 >= 2 && g_str_has_prefix (ini + 1, query);
+          match |= len - 2 >= 2 && g_str_has_prefix (ini + 2, query);
+        }
+      n += match;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gint64
+count_patients_sql (CLStore *store)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  sqlite3_open_v2 (cl_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL);
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM patient", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_non_ascii (const char *text)
+{
+  for (const char *p = text; p && *p; p++)
+    if ((guchar) *p >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+static CLWindow *
+open_window (void)
+{
+  CLWindow *window = cl_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_data_dir (window, data_dir);
+  wait_until (store_open, window);
+  return window;
+}
+
+static void
+test_roster_search (void)
+{
+  CLWindow *window = open_window ();
+  CLRosterView *view = CL_ROSTER_VIEW (cl_window_get_roster_view (window));
+  CLRosterModel *model = cl_roster_view_get_model (view);
+  GtkColumnView *column_view = cl_roster_view_get_column_view (view);
+  GtkEditable *entry = cl_roster_view_get_search_entry (view);
+  const char *typed[] = { "z", "zh", "zha", "zh", "z", "zx", "zxm" };
+  guint expected;
+
+  wait_until (model_settled, model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PATIENTS);
+  save_screenshot (GTK_WIDGET (window), "roster");
+
+  /* Typing, a character at a time, with a correction on the way. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gtk_editable_set_text (entry, typed[i]);
+      if (i % 2 == 0)
+        wait_until (model_settled, model);
+    }
+  wait_until (model_settled, model);
+
+  expected = count_initials_matches (cl_window_get_store (window), "zxm");
+  g_test_message ("query zxm: %u matches", expected);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view))),
+                    ==, expected);
+
+  /* The rows on screen are those rows. */
+  {
+    g_autoptr(CLRosterRow) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autofree char *ini = cl_pinyin_initials (cl_roster_row_get_name (first));
+
+    g_assert_true (strstr (ini, "zxm") != NULL);
+    g_assert_true (find_label (GTK_WIDGET (column_view), cl_roster_row_get_name (first)));
+  }
+  save_screenshot (GTK_WIDGET (window), "roster-search");
+
+  /* A query nobody matches shows the no-results state. */
+  gtk_editable_set_text (entry, "qqqqqq");
+  wait_until (model_settled, model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  gtk_editable_set_text (entry, "");
+  wait_until (model_settled, model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PATIENTS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_new_patient_bad_input (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  CLNewPatientDialog *dialog;
+  CLPatientForm *form;
+  gint64 before = count_patients_sql (store);
+  const char *message;
+
+  dialog = cl_new_patient_dialog_new (GTK_WINDOW (window), store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  form = cl_new_patient_dialog_get_form (dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "name")), "");
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "id_number")), "110105199003071235");
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "phone")), "1381234567");
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "lmp")), "2026-02-30");
+  settle (100);
+
+  g_assert_false (cl_new_patient_dialog_add (dialog));
+  settle (200);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *field = (const char *[]) { "name", "id_number", "phone", "lmp" }[i];
+
+      message = cl_patient_form_get_error (form, field);
+      g_test_message ("%s: %s", field, message);
+      g_assert_nonnull (message);
+      if (g_str_equal (lang_tag, "zh_CN"))
+        g_assert_true (has_non_ascii (message));
+    }
+  g_assert_cmpint (count_patients_sql (store), ==, before);
+  save_screenshot (GTK_WIDGET (dialog), "new-patient-errors");
+
+  /* Fixing one field takes its message away at once. */
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "name")), "张小梅");
+  g_assert_null (cl_patient_form_get_error (form, "name"));
+
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "id_number")), "11010519900307123X");
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "phone")), "138 1234 5678");
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "lmp")), "2026-06-01");
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "birth_date")), "");
+  {
+    /* Compute a valid check digit for the test number. */
+    g_autofree char *number = NULL;
+    extern char cl_id_card_check_digit (const char *first17);
+    number = g_strdup_printf ("11010519900307123%c", cl_id_card_check_digit ("11010519900307123"));
+    gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "id_number")), number);
+  }
+
+  g_assert_true (cl_new_patient_dialog_add (dialog));
+  wait_until (dialog_gone, &dialog);
+  g_assert_cmpint (count_patients_sql (store), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_patient_page (void)
+{
+  CLWindow *window = open_window ();
+  CLRosterView *view = CL_ROSTER_VIEW (cl_window_get_roster_view (window));
+  CLRosterModel *model = cl_roster_view_get_model (view);
+  g_autoptr(CLRosterRow) row = NULL;
+
+  wait_until (model_settled, model);
+  row = g_list_model_get_item (G_LIST_MODEL (model), 3);
+  cl_window_show_patient (window, cl_roster_row_get_patient_id (row));
+  settle (500);
+  g_assert_true (find_label (GTK_WIDGET (window), cl_roster_row_get_name (row)));
+  save_screenshot (GTK_WIDGET (window), "patient");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  if (g_getenv ("CARELINE_LOCALEDIR"))
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARELINE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  lang_tag = g_getenv ("CARELINE_TEST_LANG") ? g_getenv ("CARELINE_TEST_LANG") : "en";
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  cl_application_load_resources ();
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (provider, "/org/careline/Careline/ui/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  data_dir = g_dir_make_tmp ("careline-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (data_dir, "careline.db", NULL);
+  store = cl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_demo_data_generate (store, N_PATIENTS, 42, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_test_add_func ("/ui/roster/search", test_roster_search);
+  g_test_add_func ("/ui/new-patient/bad-input", test_new_patient_bad_input);
+  g_test_add_func ("/ui/patient-page", test_patient_page);
+
+  ret = g_test_run ();
+
+  g_remove (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (data_dir);
+  return ret;
+}
