@@ -349,9 +349,9 @@ update_state (CLRosterView *self)
   if (!cl_roster_model_get_loaded (self->model))
     count = g_strdup ("");
   else if (cl_roster_model_get_filtered (self->model))
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %" G_GINT64_FORMAT " patient",
-                                          "%u of %" G_GINT64_FORMAT " patients", self->total),
-                             n, self->total);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u patient",
+                                          "%u of %u patients", (gulong) self->total),
+                             n, (guint) self->total);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u patient", "%u patients", n), n);
   gtk_label_set_label (self->count_label, count);

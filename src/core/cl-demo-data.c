@@ -228,18 +228,25 @@ pick_weighted (GRand          *rand,
  * so the same seed gives the very same data, ids included (version 4
  * layout, so they look like any other id to the server). */
 static void
-set_id (Generator *gen,
-        gpointer   record)
+make_id (Generator *gen,
+         char       id[37])
 {
-  char id[37];
-
-  g_snprintf (id, sizeof id, "%08x-%04x-4%03x-%04x-%04x%08x",
+  g_snprintf (id, 37, "%08x-%04x-4%03x-%04x-%04x%08x",
               g_rand_int (gen->rand),
               g_rand_int (gen->rand) & 0xffff,
               g_rand_int (gen->rand) & 0x0fff,
               0x8000 | (g_rand_int (gen->rand) & 0x3fff),
               g_rand_int (gen->rand) & 0xffff,
               g_rand_int (gen->rand));
+}
+
+static void
+set_id (Generator *gen,
+        gpointer   record)
+{
+  char id[37];
+
+  make_id (gen, id);
   cl_record_set_id (CL_RECORD (record), id);
 }
 
@@ -604,8 +611,17 @@ write_risk_history (Generator    *gen,
       g_autoptr(CLRiskEvent) event = NULL;
       g_autofree char *date = iso_offset (&start, offsets[i]);
 
-      event = cl_risk_event_new (cl_record_get_id (CL_RECORD (pregnancy)), date, colours[i], NULL);
-      set_id (gen, event);
+      char id[37];
+
+      /* Built directly rather than with cl_risk_event_new(), which
+       * would draw a random id only to have it replaced. */
+      make_id (gen, id);
+      event = g_object_new (CL_TYPE_RISK_EVENT,
+                            "id", id,
+                            "pregnancy-id", cl_record_get_id (CL_RECORD (pregnancy)),
+                            "date", date,
+                            "risk", colours[i],
+                            NULL);
       if (!write_record (gen, event, error))
         return FALSE;
     }
@@ -617,17 +633,19 @@ static gboolean
 generate_patient (Generator  *gen,
                   GError    **error)
 {
-  g_autoptr(CLPatient) patient = cl_patient_new ();
+  g_autoptr(CLPatient) patient = NULL;
   g_autoptr(CLPregnancy) pregnancy = NULL;
   g_autofree char *name = make_name (gen, FALSE);
   g_autofree char *birth_iso = NULL;
   g_autofree char *address = NULL;
   guint region = g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (regions));
   const char *id_number;
+  char id[37];
   GDate birth;
   Plan plan;
 
-  set_id (gen, patient);
+  make_id (gen, id);
+  patient = g_object_new (CL_TYPE_PATIENT, "id", id, NULL);
   id_number = make_id_number (gen, region, &birth);
   birth_iso = cl_date_to_iso (&birth);
   address = make_address (gen, region);
@@ -651,8 +669,11 @@ generate_patient (Generator  *gen,
       gint gravida, para;
       GDate lmp, until;
 
-      pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
-      set_id (gen, pregnancy);
+      make_id (gen, id);
+      pregnancy = g_object_new (CL_TYPE_PREGNANCY,
+                                "id", id,
+                                "patient-id", cl_record_get_id (CL_RECORD (patient)),
+                                NULL);
 
       gravida = pick_weight_index (gen->rand, gravida_weights, G_N_ELEMENTS (gravida_weights));
       /* Most earlier pregnancies ended in a birth. */
