@@ -53,6 +53,12 @@ settle (guint ms)
     }
 }
 
+static gboolean
+widget_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -64,9 +70,15 @@ save_screenshot (GtkWidget  *widget,
   g_autofree char *file = g_strdup_printf ("screenshot-%s-%s.png", name, lang_tag);
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
                                             file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+  int width, height;
+
+  /* A window is drawn only once mapped and laid out: wait for that. */
+  wait_until (widget_drawn, widget);
+  settle (200);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));

@@ -87,6 +87,8 @@ cl_application_activate (GApplication *app)
 
       window = GTK_WINDOW (cl_window_new (self));
       cl_window_open_data_dir (CL_WINDOW (window), dir);
+      cl_window_present_when_ready (CL_WINDOW (window));
+      return;
     }
   gtk_window_present (window);
 }

@@ -34,7 +34,9 @@ struct _CLRosterView
   /* owned */
   CLStore              *store;
   CLRosterModel        *model;
+  GtkSliceListModel    *slice;
   GtkSingleSelection   *selection;
+  guint                 grow_source;
   GPtrArray            *risk_codes;     /* dropdown position - 1 → code */
   GPtrArray            *manager_ids;    /* dropdown position - 2 → staff id */
   GSettings            *settings;
@@ -307,6 +309,34 @@ set_column (CLRosterView        *self,
 
 /* ---- state ---------------------------------------------------------- */
 
+#define FIRST_ROWS 36
+#define GROW_STEP 32
+/* Past this, more rows in the model cost no more widgets. */
+#define GROW_LIMIT 256
+
+static gboolean
+grow_slice_cb (gpointer user_data)
+{
+  CLRosterView *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (size >= GROW_LIMIT)
+    {
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      self->grow_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->slice, size + GROW_STEP);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_growing (CLRosterView *self)
+{
+  if (self->grow_source == 0 && gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    self->grow_source = g_idle_add_full (G_PRIORITY_LOW, grow_slice_cb, self, NULL);
+}
+
 static void
 print_first_frame_cb (GdkFrameClock *clock,
                       CLRosterView  *self)
@@ -330,6 +360,15 @@ print_first_frame_cb (GdkFrameClock *clock,
 }
 
 static void
+watch_first_frame (CLRosterView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+
+  if (clock && !self->first_frame_done)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (print_first_frame_cb), self, 0);
+}
+
+static void
 update_state (CLRosterView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
@@ -345,6 +384,8 @@ update_state (CLRosterView *self)
   else
     page = "empty";
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  if (self->slice && cl_roster_model_get_loaded (self->model))
+    start_growing (self);
 
   if (!cl_roster_model_get_loaded (self->model))
     count = g_strdup ("");
@@ -358,11 +399,11 @@ update_state (CLRosterView *self)
 
   if (self->bench_first_frame && n > 0 && !self->first_frame_done)
     {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
-
-      if (clock)
-        g_signal_connect_object (clock, "after-paint", G_CALLBACK (print_first_frame_cb),
-                                 self, 0);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+        watch_first_frame (self);
+      else
+        g_signal_connect_object (self->column_view, "map", G_CALLBACK (watch_first_frame),
+                                 self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -544,7 +585,9 @@ cl_roster_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_ROSTER_VIEW);
 
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -642,7 +685,12 @@ cl_roster_view_set_store (CLRosterView *self,
 
   self->store = g_object_ref (store);
   self->model = cl_roster_model_new (store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* GTK 4.8's list views keep up to 200 rows of widgets alive; making
+   * all of them before the first frame would keep the roster blank for
+   * the time it takes.  Start with a screenful and let the rest come
+   * in a few idle steps after the roster is on screen. */
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, FIRST_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 

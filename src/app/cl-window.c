@@ -21,12 +21,18 @@ struct _CLWindow
   AdwViewStack    *view_stack;
   GtkLabel        *store_label;
   CLRosterView    *roster_view;
+  AdwBin          *patient_bin;
+
+  /* borrowed: made on first use, lives in patient_bin */
   CLPatientPage   *patient_page;
 
   /* owned */
   CLStore         *store;
   GSettings       *settings;
   GCancellable    *cancellable;
+  gint64           created_at;
+  guint            present_timeout;
+  gboolean         present_pending;
 };
 
 G_DEFINE_FINAL_TYPE (CLWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -36,6 +42,7 @@ cl_window_dispose (GObject *object)
 {
   CLWindow *self = CL_WINDOW (object);
 
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
@@ -56,7 +63,7 @@ cl_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
   /* The patient page asks before dropping unsaved edits. */
-  if (!cl_patient_page_can_leave (self->patient_page))
+  if (self->patient_page && !cl_patient_page_can_leave (self->patient_page))
     return TRUE;
 
   return GTK_WINDOW_CLASS (cl_window_parent_class)->close_request (window);
@@ -114,7 +121,7 @@ search_action (GtkWidget  *widget,
 {
   CLWindow *self = CL_WINDOW (widget);
 
-  if (!cl_patient_page_can_leave (self->patient_page))
+  if (self->patient_page && !cl_patient_page_can_leave (self->patient_page))
     return;
   adw_leaflet_set_visible_child_name (self->leaflet, "views");
   adw_view_stack_set_visible_child_name (self->view_stack, "roster");
@@ -129,8 +136,28 @@ back_action (GtkWidget  *widget,
   CLWindow *self = CL_WINDOW (widget);
 
   if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "patient") == 0 &&
-      cl_patient_page_can_leave (self->patient_page))
+      (self->patient_page == NULL || cl_patient_page_can_leave (self->patient_page)))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Built when first asked for, not at start: it is a whole window of
+ * widgets that most sessions never open. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/careline/Careline/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -156,7 +183,6 @@ cl_window_class_init (CLWindowClass *klass)
   window_class->close_request = cl_window_close_request;
 
   g_type_ensure (CL_TYPE_ROSTER_VIEW);
-  g_type_ensure (CL_TYPE_PATIENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CLWindow, toast_overlay);
@@ -166,28 +192,28 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, store_label);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
-  gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_page);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_patient_saved_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_patient_removed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
 }
 
 static void
 cl_window_init (CLWindow *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
-
+  self->created_at = g_get_monotonic_time ();
   cl_application_load_resources ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_debug ("window template built in %.1f ms (t=%" G_GINT64_FORMAT ")", (g_get_monotonic_time () - self->created_at) / 1000.0, g_get_monotonic_time ());
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
@@ -197,10 +223,6 @@ cl_window_init (CLWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  builder = gtk_builder_new_from_resource ("/org/careline/Careline/ui/help-overlay.ui");
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
   g_signal_connect_object (self->leaflet, "notify::visible-child",
                            G_CALLBACK (leaflet_child_cb), self, G_CONNECT_SWAPPED);
@@ -212,6 +234,33 @@ CLWindow *
 cl_window_new (CLApplication *app)
 {
   return g_object_new (CL_TYPE_WINDOW, "application", app, NULL);
+}
+
+static void
+present_now (CLWindow *self)
+{
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
+  if (self->present_pending)
+    {
+      self->present_pending = FALSE;
+      gtk_window_present (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  CLWindow *self = user_data;
+
+  self->present_timeout = 0;
+  present_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+roster_loaded_cb (CLWindow *self)
+{
+  present_now (self);
 }
 
 static void
@@ -231,9 +280,11 @@ store_opened_cb (GObject      *object,
         return;
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
+      present_now (self);
       return;
     }
 
+  g_debug ("store open at %.1f ms (t=%" G_GINT64_FORMAT ")", (g_get_monotonic_time () - self->created_at) / 1000.0, g_get_monotonic_time ());
   dir = g_path_get_dirname (cl_store_get_path (self->store));
   g_settings_set_string (self->settings, "last-data-dir", dir);
 
@@ -244,7 +295,8 @@ store_opened_cb (GObject      *object,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->store_label), tooltip);
 
   cl_roster_view_set_store (self->roster_view, self->store);
-  cl_patient_page_set_store (self->patient_page, self->store);
+  g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
+                           G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   cl_roster_view_focus_search (self->roster_view);
@@ -264,6 +316,24 @@ cl_window_open_data_dir (CLWindow   *self,
   cl_store_open_async (path, self->cancellable, store_opened_cb, g_object_ref (self));
 }
 
+/* Shows the window once the roster has its rows, so the first frame a
+ * person sees is the roster and not a spinner that flashes past; a
+ * slow disk still gets the spinner after a moment. */
+void
+cl_window_present_when_ready (CLWindow *self)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+
+  if (self->store && cl_roster_model_get_loaded (cl_roster_view_get_model (self->roster_view)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  self->present_pending = TRUE;
+  if (self->present_timeout == 0)
+    self->present_timeout = g_timeout_add (300, present_timeout_cb, self);
+}
+
 CLStore *
 cl_window_get_store (CLWindow *self)
 {
@@ -278,6 +348,24 @@ cl_window_get_roster_view (CLWindow *self)
   return GTK_WIDGET (self->roster_view);
 }
 
+/* The patient page is built on first use: a form of twenty rows that
+ * the roster's first frame should not wait for. */
+static CLPatientPage *
+ensure_patient_page (CLWindow *self)
+{
+  if (self->patient_page == NULL)
+    {
+      self->patient_page = g_object_new (CL_TYPE_PATIENT_PAGE, NULL);
+      g_signal_connect_object (self->patient_page, "saved",
+                               G_CALLBACK (on_patient_saved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->patient_page, "removed",
+                               G_CALLBACK (on_patient_removed_cb), self, G_CONNECT_SWAPPED);
+      cl_patient_page_set_store (self->patient_page, self->store);
+      adw_bin_set_child (self->patient_bin, GTK_WIDGET (self->patient_page));
+    }
+  return self->patient_page;
+}
+
 void
 cl_window_show_patient (CLWindow   *self,
                         const char *patient_id)
@@ -285,6 +373,9 @@ cl_window_show_patient (CLWindow   *self,
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CL_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL);
+
+  ensure_patient_page (self);
 
   if (!cl_patient_page_load (self->patient_page, patient_id, &error))
     {

@@ -17,6 +17,8 @@ CLWindow *cl_window_new            (CLApplication *app);
 void      cl_window_open_data_dir  (CLWindow      *self,
                                     const char    *dir);
 
+void      cl_window_present_when_ready (CLWindow    *self);
+
 CLStore  *cl_window_get_store      (CLWindow      *self);
 GtkWidget *cl_window_get_roster_view (CLWindow    *self);
 

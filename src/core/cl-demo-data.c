@@ -222,6 +222,10 @@ pick_weighted (GRand          *rand,
   g_assert_not_reached ();
 }
 
+/* Note for everything below: C leaves the order in which a call's
+ * arguments are evaluated open, so two draws from the generator never
+ * go into one call; each is made on its own line, in a fixed order,
+ * or the data would depend on the compiler. */
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
 /* Record ids from the seeded generator instead of g_uuid_string_random(),
@@ -231,13 +235,14 @@ static void
 make_id (Generator *gen,
          char       id[37])
 {
+  guint32 r[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
+    r[i] = g_rand_int (gen->rand);
+
   g_snprintf (id, 37, "%08x-%04x-4%03x-%04x-%04x%08x",
-              g_rand_int (gen->rand),
-              g_rand_int (gen->rand) & 0xffff,
-              g_rand_int (gen->rand) & 0x0fff,
-              0x8000 | (g_rand_int (gen->rand) & 0x3fff),
-              g_rand_int (gen->rand) & 0xffff,
-              g_rand_int (gen->rand));
+              r[0], r[1] >> 16, r[1] & 0x0fff,
+              0x8000 | (r[2] >> 18), r[2] & 0xffff, r[3]);
 }
 
 static void
@@ -283,8 +288,9 @@ make_phone (Generator *gen)
 {
   for (;;)
     {
-      char *phone = g_strdup_printf ("%s%08d", PICK (gen->rand, phone_prefixes),
-                                     g_rand_int_range (gen->rand, 0, 100000000));
+      const char *prefix = PICK (gen->rand, phone_prefixes);
+      gint32 number = g_rand_int_range (gen->rand, 0, 100000000);
+      char *phone = g_strdup_printf ("%s%08d", prefix, number);
 
       if (claim (gen, phone))
         return phone;
@@ -333,6 +339,9 @@ make_id_number (Generator *gen,
   for (;;)
     {
       guint age = 20 + pick_weight_index (gen->rand, age_weights, G_N_ELEMENTS (age_weights));
+      guint days = g_rand_int_range (gen->rand, 0, 365);
+      guint sequence = g_rand_int_range (gen->rand, 0, 100);
+      guint sex = 2 * g_rand_int_range (gen->rand, 0, 5);
       char first17[18];
       char *number;
       GDate date = gen->today;
@@ -340,13 +349,12 @@ make_id_number (Generator *gen,
       /* Back @age years to the birthday, then up to a year more: she
        * is exactly @age today. */
       g_date_subtract_years (&date, age);
-      g_date_subtract_days (&date, g_rand_int_range (gen->rand, 0, 365));
+      g_date_subtract_days (&date, days);
 
       g_snprintf (first17, sizeof first17, "%s%04u%02u%02u%02u%u",
                   regions[region].code,
                   g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
-                  g_rand_int_range (gen->rand, 0, 100),
-                  2 * g_rand_int_range (gen->rand, 0, 5));
+                  sequence, sex);
       number = g_strdup_printf ("%s%c", first17, cl_id_card_check_digit (first17));
       if (claim (gen, number))
         {
@@ -360,18 +368,23 @@ static char *
 make_address (Generator *gen,
               guint      region)
 {
+  const char *road;
+  gint number, building, unit, floor, flat;
+
   /* Half live where they were born, the others moved. */
   if (g_rand_boolean (gen->rand))
     region = g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (regions));
 
+  road = PICK (gen->rand, roads);
+  number = g_rand_int_range (gen->rand, 1, 500);
+  building = g_rand_int_range (gen->rand, 1, 30);
+  unit = g_rand_int_range (gen->rand, 1, 5);
+  floor = g_rand_int_range (gen->rand, 1, 33);
+  flat = g_rand_int_range (gen->rand, 1, 5);
+
   return g_strdup_printf ("%s%s%s%d号%d栋%d单元%d%02d室",
                           regions[region].city, regions[region].district,
-                          PICK (gen->rand, roads),
-                          g_rand_int_range (gen->rand, 1, 500),
-                          g_rand_int_range (gen->rand, 1, 30),
-                          g_rand_int_range (gen->rand, 1, 5),
-                          g_rand_int_range (gen->rand, 1, 33),
-                          g_rand_int_range (gen->rand, 1, 5));
+                          road, number, building, unit, floor, flat);
 }
 
 static gboolean
@@ -610,7 +623,6 @@ write_risk_history (Generator    *gen,
     {
       g_autoptr(CLRiskEvent) event = NULL;
       g_autofree char *date = iso_offset (&start, offsets[i]);
-
       char id[37];
 
       /* Built directly rather than with cl_risk_event_new(), which

@@ -323,8 +323,12 @@ cl_pregnancy_validate (CLPregnancy *self,
                             g_date_valid (&delivery) ? &delivery : NULL,
                             &today, &field, &error))
         {
-          if (!g_hash_table_contains (errors, field))
-            g_hash_table_insert (errors, g_strdup (field), g_strdup (error->message));
+          /* cl_dating_check() names fields like properties
+           * ("corrected-edd"); our keys are column names. */
+          g_autofree char *column = g_strdelimit (g_strdup (field), "-", '_');
+
+          if (!g_hash_table_contains (errors, column))
+            g_hash_table_insert (errors, g_steal_pointer (&column), g_strdup (error->message));
         }
       else
         {

@@ -23,7 +23,14 @@ struct _CLRosterModel
   char         *risk;
   char         *manager_id;
   sqlite3      *reader;       /* used by one worker at a time */
-  GMutex        reader_lock;
+  GMutex        reader_lock;  /* guards reader and the base list */
+  /* The filtered, sorted list before the search box narrows it, kept so
+   * that a keystroke costs one index range scan, not a sort of the
+   * whole roster. */
+  GArray       *base;
+  char         *base_signature;
+  gint64        base_max_rowid;
+  gboolean      base_stale;
   GDate         today;
   ClStage       stage;
   ClRosterSort  sort;
@@ -59,6 +66,7 @@ typedef struct
   ClStage       stage;
   ClRosterSort  sort;
   gboolean      descending;
+  gboolean      base_stale;
 } QueryParams;
 
 static void
@@ -155,6 +163,8 @@ cl_roster_model_finalize (GObject *object)
   g_clear_pointer (&self->risk, g_free);
   g_clear_pointer (&self->manager_id, g_free);
   g_clear_pointer (&self->reader, sqlite3_close_v2);
+  g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->base_signature, g_free);
   g_mutex_clear (&self->reader_lock);
 
   G_OBJECT_CLASS (cl_roster_model_parent_class)->finalize (object);
@@ -222,7 +232,10 @@ store_changed_cb (CLRosterModel *self,
 {
   if (g_str_equal (table, "patient") || g_str_equal (table, "pregnancy") ||
       g_str_equal (table, "staff"))
-    cl_roster_model_reload (self);
+    {
+      self->base_stale = TRUE;
+      cl_roster_model_reload (self);
+    }
 }
 
 CLRosterModel *
@@ -260,6 +273,8 @@ snapshot_params (CLRosterModel *self)
   params->stage = self->stage;
   params->sort = self->sort;
   params->descending = self->descending;
+  params->base_stale = self->base_stale;
+  self->base_stale = FALSE;
   return params;
 }
 
@@ -276,6 +291,41 @@ date_offset_iso (const GDate *today,
   return cl_date_to_iso (&d);
 }
 
+/* The search box's text as prefix terms: "zhang xiao mei" is one name
+ * in pinyin; "zhang 5678" is two conditions (a name and a phone
+ * ending) that must both hold. */
+static GPtrArray *
+search_terms (const char *query)
+{
+  g_auto(GStrv) tokens = g_strsplit_set (query, " \t", -1);
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  gboolean all_letters = TRUE;
+  guint n_tokens = 0;
+
+  for (guint i = 0; tokens[i]; i++)
+    {
+      if (*tokens[i] == '\0')
+        continue;
+      n_tokens++;
+      for (const char *p = tokens[i]; *p; p++)
+        if (!g_ascii_isalpha (*p) && *p != '\'')
+          all_letters = FALSE;
+    }
+
+  if (all_letters || n_tokens <= 1)
+    g_ptr_array_add (terms, cl_pinyin_normalize_query (query));
+  else
+    for (guint i = 0; tokens[i]; i++)
+      if (*tokens[i])
+        g_ptr_array_add (terms, cl_pinyin_normalize_query (tokens[i]));
+
+  for (guint i = terms->len; i > 0; i--)
+    if (*(char *) g_ptr_array_index (terms, i - 1) == '\0')
+      g_ptr_array_remove_index (terms, i - 1);
+
+  return terms;
+}
+
 /* Builds the SQL for one query.  Every value typed by a person goes in
  * as a bound parameter (collected in @binds), never into the text. */
 static char *
@@ -287,49 +337,6 @@ build_sql (const QueryParams *params,
   const char *order = NULL;
 
 #define AND() g_string_append (sql, where ? " AND " : " WHERE "), where = TRUE
-
-  if (!cl_str_empty (params->query))
-    {
-      g_auto(GStrv) tokens = g_strsplit_set (params->query, " \t\u3000", -1);
-      g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
-      gboolean all_letters = TRUE;
-      guint n_tokens = 0;
-
-      for (guint i = 0; tokens[i]; i++)
-        {
-          if (*tokens[i] == '\0')
-            continue;
-          n_tokens++;
-          for (const char *p = tokens[i]; *p; p++)
-            if (!g_ascii_isalpha (*p) && *p != '\'')
-              all_letters = FALSE;
-        }
-
-      /* "zhang xiao mei" is one name in pinyin; "zhang 5678" is two
-       * conditions (a name and a phone ending). */
-      if (all_letters || n_tokens <= 1)
-        g_ptr_array_add (terms, cl_pinyin_normalize_query (params->query));
-      else
-        for (guint i = 0; tokens[i]; i++)
-          if (*tokens[i])
-            g_ptr_array_add (terms, cl_pinyin_normalize_query (tokens[i]));
-
-      for (guint i = 0; i < terms->len; i++)
-        {
-          const char *term = g_ptr_array_index (terms, i);
-
-          if (*term == '\0')
-            continue;
-          AND ();
-          g_string_append_printf (sql,
-                                  "r.patient_rowid IN (SELECT patient_rowid FROM search_key"
-                                  " WHERE key >= ?%u AND key < ?%u)",
-                                  binds->len + 1, binds->len + 2);
-          g_ptr_array_add (binds, g_strdup (term));
-          /* U+10FFFF sorts after every character a key can hold. */
-          g_ptr_array_add (binds, g_strconcat (term, "\xf4\x8f\xbf\xbf", NULL));
-        }
-    }
 
   if (!cl_str_empty (params->risk))
     {
@@ -457,6 +464,121 @@ run_query (sqlite3            *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&rowids) : NULL;
 }
 
+static char *
+base_signature (const QueryParams *params)
+{
+  g_autofree char *today = cl_date_to_iso (&params->today);
+
+  return g_strdup_printf ("%s|%s|%d|%d|%d|%s",
+                          params->risk ? params->risk : "-",
+                          params->manager_id ? params->manager_id : "-",
+                          params->stage, params->sort, params->descending, today);
+}
+
+/* Marks in a bitmap (indexed by rowid) the patients that have a search
+ * key starting with @term: one range scan of the key index. */
+static guint8 *
+match_term (sqlite3     *db,
+            const char  *term,
+            gint64       max_rowid,
+            GError     **error)
+{
+  g_autofree guint8 *bits = g_malloc0 (max_rowid / 8 + 1);
+  g_autofree char *upper = g_strconcat (term, "\xf4\x8f\xbf\xbf", NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* U+10FFFF sorts after every character a key can hold. */
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT patient_rowid FROM search_key WHERE key >= ?1 AND key < ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      if (rowid >= 0 && rowid <= max_rowid)
+        bits[rowid / 8] |= 1 << (rowid % 8);
+    }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&bits) : NULL;
+}
+
+static GArray *
+query_locked (CLRosterModel      *self,
+              const QueryParams  *params,
+              GError            **error)
+{
+  g_autofree char *signature = base_signature (params);
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GArray) result = NULL;
+  g_autofree guint8 *bits = NULL;
+  gsize n_bytes;
+
+  if (self->reader == NULL && !(self->reader = cl_store_open_reader (self->store, error)))
+    return NULL;
+
+  if (self->base == NULL || params->base_stale ||
+      g_strcmp0 (signature, self->base_signature) != 0)
+    {
+      GArray *base = run_query (self->reader, params, error);
+
+      if (base == NULL)
+        return NULL;
+      g_clear_pointer (&self->base, g_array_unref);
+      self->base = base;
+      g_free (self->base_signature);
+      self->base_signature = g_steal_pointer (&signature);
+      self->base_max_rowid = 0;
+      for (guint i = 0; i < base->len; i++)
+        self->base_max_rowid = MAX (self->base_max_rowid, g_array_index (base, gint64, i));
+    }
+
+  if (cl_str_empty (params->query))
+    return g_array_ref (self->base);
+
+  terms = search_terms (params->query);
+  if (terms->len == 0)
+    return g_array_ref (self->base);
+
+  /* Every term must match: AND the bitmaps together. */
+  n_bytes = self->base_max_rowid / 8 + 1;
+  for (guint t = 0; t < terms->len; t++)
+    {
+      g_autofree guint8 *term_bits = match_term (self->reader, g_ptr_array_index (terms, t),
+                                                 self->base_max_rowid, error);
+
+      if (term_bits == NULL)
+        return NULL;
+      if (bits == NULL)
+        bits = g_steal_pointer (&term_bits);
+      else
+        for (gsize i = 0; i < n_bytes; i++)
+          bits[i] &= term_bits[i];
+    }
+
+  /* Walk the sorted base list and keep the marked ones: the order
+   * comes for free. */
+  result = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->base->len; i++)
+    {
+      gint64 rowid = g_array_index (self->base, gint64, i);
+
+      if (bits[rowid / 8] & (1 << (rowid % 8)))
+        g_array_append_val (result, rowid);
+    }
+
+  return g_steal_pointer (&result);
+}
+
 static GArray *
 query_with_reader (CLRosterModel      *self,
                    const QueryParams  *params,
@@ -465,9 +587,7 @@ query_with_reader (CLRosterModel      *self,
   GArray *rowids;
 
   g_mutex_lock (&self->reader_lock);
-  if (self->reader == NULL)
-    self->reader = cl_store_open_reader (self->store, error);
-  rowids = self->reader ? run_query (self->reader, params, error) : NULL;
+  rowids = query_locked (self, params, error);
   g_mutex_unlock (&self->reader_lock);
 
   return rowids;
@@ -480,9 +600,12 @@ query_thread (GTask        *task,
               GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
   GArray *rowids;
 
   rowids = query_with_reader (source_object, task_data, &error);
+  g_debug ("roster query: %u rows in %.1f ms", rowids ? rowids->len : 0,
+           (g_get_monotonic_time () - start) / 1000.0);
   if (rowids == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -314,18 +314,23 @@ cl_store_open (const char  *path,
   if (self->db == NULL)
     return NULL;
 
+  if (!query_int (self->db, "PRAGMA schema_version", &dummy, error))
+    return NULL;
+
+  /* Ownership and version are checked (in migrate) before the switch to
+   * WAL: journal_mode=WAL rewrites the file header, and another
+   * program's database or a newer store must be left as it was. */
+  if (!migrate (self, error))
+    return NULL;
+
   /* WAL with synchronous=FULL: a committed transaction survives a crash
    * or a power cut; readers never block the writer. */
-  if (!query_int (self->db, "PRAGMA schema_version", &dummy, error) ||
-      !exec_db (self->db,
+  if (!exec_db (self->db,
                 "PRAGMA journal_mode = WAL;"
                 "PRAGMA synchronous = FULL;"
                 "PRAGMA foreign_keys = ON;"
                 "PRAGMA temp_store = MEMORY;",
                 error))
-    return NULL;
-
-  if (!migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

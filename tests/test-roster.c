@@ -1,0 +1,974 @@
+#define G_LOG_DOMAIN "test-roster"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cl-date.h"
+#include "cl-demo-data.h"
+#include "cl-id-card.h"
+#include "cl-patient-store.h"
+#include "cl-pinyin.h"
+#include "cl-risk-event.h"
+#include "cl-roster-index.h"
+#include "cl-roster-model.h"
+#include "cl-store.h"
+
+#define N_PATIENTS 3000
+#define SEED 20261123
+
+/* One demo store shared by the tests (generating it is the slow part);
+ * tests that add patients use names and numbers demo data never makes. */
+static struct
+{
+  char    *dir;
+  CLStore *store;
+} fixture;
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("careline-test-roster-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static CLStore *
+make_demo_store (const char *dir,
+                 const char *file,
+                 guint       n_patients,
+                 guint32     seed)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLStore) store = cl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cl_demo_data_generate (store, n_patients, seed, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static gint64
+count_rows (CLStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  cl_store_lock (store);
+  if (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (cl_store_get_db (store)));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return n;
+}
+
+/* Rows of a query as one string per row, columns joined by '|'. */
+static GPtrArray *
+query_rows (CLStore    *store,
+            const char *sql)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (row, "%s%s", i ? "|" : "",
+                                sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "∅");
+      g_ptr_array_add (rows, g_string_free (row, FALSE));
+    }
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return rows;
+}
+
+/* A valid ID number from a region demo data does not use (Ürümqi), so
+ * it can never clash with a generated one; @want_x asks for one that
+ * ends in X. */
+static char *
+make_id_number (const char *birth,
+                gboolean    want_x)
+{
+  for (guint seq = 0; seq < 1000; seq += 2)
+    {
+      g_autofree char *first17 = g_strdup_printf ("650102%s%03u", birth, seq);
+      char check = cl_id_card_check_digit (first17);
+
+      if ((check == 'X') == want_x)
+        return g_strdup_printf ("%s%c", first17, check);
+    }
+  g_assert_not_reached ();
+}
+
+static CLPatient *
+add_patient (const char *name,
+             const char *id_number,
+             const char *phone,
+             const char *mrn,
+             const char *lmp,
+             const char *risk)
+{
+  g_autoptr(CLPatient) patient = cl_patient_new ();
+  g_autoptr(CLPregnancy) pregnancy = NULL;
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_patient_set_name (patient, name);
+  cl_patient_set_id_number (patient, id_number);
+  cl_patient_set_phone (patient, phone);
+  cl_patient_set_mrn (patient, mrn);
+  if (lmp)
+    {
+      pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
+      cl_pregnancy_set_lmp (pregnancy, lmp);
+      cl_pregnancy_set_risk (pregnancy, risk);
+    }
+  cl_patient_store_save (fixture.store, patient, pregnancy, &field_errors, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&patient);
+}
+
+static struct
+{
+  CLPatient *zhang;
+  CLPatient *shan;
+  char      *zhang_id;
+} known;
+
+/* 张小梅 (ID ending in X, GA 32+4 today) and 单丽, added once. */
+static void
+ensure_known_patients (void)
+{
+  if (known.zhang != NULL)
+    return;
+
+  /* The GA below is 32+4 only on this day. */
+  g_assert_cmpstr (g_getenv ("CARELINE_TODAY"), ==, "2026-11-23");
+
+  known.zhang_id = make_id_number ("19940512", TRUE);
+  known.zhang = add_patient ("张小梅", known.zhang_id, "13812345678", "ZY20260001",
+                             "2026-04-09", "yellow");
+  {
+    g_autofree char *id = make_id_number ("19960101", FALSE);
+
+    known.shan = add_patient ("单丽", id, "13987654321", "ZY20260002", "2026-09-01", "green");
+  }
+}
+
+static CLRosterModel *
+new_model (void)
+{
+  return cl_roster_model_new (fixture.store);
+}
+
+static guint
+run_query (CLRosterModel *model,
+           const char    *query)
+{
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  cl_roster_model_set_query (model, query);
+  n = cl_roster_model_query_sync (model, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  return n;
+}
+
+static gboolean
+model_contains (CLRosterModel *model,
+                CLPatient     *patient)
+{
+  const char *id = cl_record_get_id (CL_RECORD (patient));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strcmp0 (cl_roster_row_get_patient_id (row), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static CLRosterRow *
+find_row (CLRosterModel *model,
+          CLPatient     *patient)
+{
+  const char *id = cl_record_get_id (CL_RECORD (patient));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strcmp0 (cl_roster_row_get_patient_id (row), id) == 0)
+        return g_steal_pointer (&row);
+    }
+  return NULL;
+}
+
+static void
+test_demo_determinism (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autoptr(CLStore) again = make_demo_store (dir, "again.db", N_PATIENTS, SEED);
+  g_autoptr(CLStore) other = make_demo_store (dir, "other.db", 200, SEED + 1);
+  /* Only what demo data wrote: other tests add patients with "ZY"
+   * record numbers to the shared store. */
+  const char *patients = "SELECT id, name, id_number, phone, mrn, birth_date, address, priority,"
+                         " case_manager_id FROM patient WHERE mrn LIKE 'MZ%' ORDER BY rowid";
+  const char *pregnancies = "SELECT id, patient_id, lmp, edd, corrected_edd, status, delivery_date,"
+                            " risk, gravida, para FROM pregnancy WHERE patient_id IN"
+                            " (SELECT id FROM patient WHERE mrn LIKE 'MZ%') ORDER BY rowid";
+  const char *staff = "SELECT id, username, display_name, role, phone FROM staff ORDER BY rowid";
+  const char *events = "SELECT id, pregnancy_id, date, risk FROM risk_event WHERE pregnancy_id IN"
+                       " (SELECT g.id FROM pregnancy g JOIN patient p ON p.id = g.patient_id"
+                       "  WHERE p.mrn LIKE 'MZ%') ORDER BY rowid";
+  const char *queries[] = { patients, pregnancies, staff, events };
+  guint same = 0;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) a = query_rows (fixture.store, queries[q]);
+      g_autoptr(GPtrArray) b = query_rows (again, queries[q]);
+
+      g_assert_cmpuint (a->len, >, 0);
+      g_assert_cmpuint (a->len, ==, b->len);
+      for (guint i = 0; i < a->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+    }
+
+  /* Another seed, other people. */
+  {
+    g_autoptr(GPtrArray) a = query_rows (fixture.store, "SELECT name, id_number FROM patient ORDER BY rowid LIMIT 200");
+    g_autoptr(GPtrArray) b = query_rows (other, "SELECT name, id_number FROM patient ORDER BY rowid LIMIT 200");
+
+    g_assert_cmpuint (b->len, ==, 200);
+    for (guint i = 0; i < a->len; i++)
+      if (g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+        same++;
+    g_assert_cmpuint (same, <, 5);
+  }
+
+  g_clear_object (&again);
+  g_clear_object (&other);
+  remove_tree (dir);
+}
+
+static void
+test_demo_valid (void)
+{
+  g_autoptr(GPtrArray) patients = NULL;
+  g_autoptr(GPtrArray) pregnancies = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) phones = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) mrns = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) managers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) staff = cl_patient_store_list_staff (fixture.store, NULL);
+  const char *overrides[] = {
+    "单", "解", "仇", "朴", "查", "区", "覃", "乐", "盖", "欧阳", "尉迟", "司马", "诸葛",
+  };
+  guint two_char_given = 0, wang = 0, override = 0, unassigned = 0, vip = 0;
+  GDate today;
+
+  cl_date_today (&today);
+
+  /* Staff first: every role, with unique plain-letter logins. */
+  {
+    g_autoptr(GHashTable) usernames = g_hash_table_new (g_str_hash, g_str_equal);
+    const struct { const char *role; guint n; } expect[] = {
+      { CL_ROLE_CASE_MANAGER, 8 }, { CL_ROLE_ESCORT, 6 }, { CL_ROLE_VIP_STEWARD, 3 },
+      { CL_ROLE_SERVICE_DESK, 4 }, { CL_ROLE_FINANCE, 2 }, { CL_ROLE_ADMIN, 1 },
+    };
+
+    g_assert_cmpuint (staff->len, ==, 24);
+    for (guint i = 0; i < staff->len; i++)
+      {
+        CLStaff *member = g_ptr_array_index (staff, i);
+        const char *username = cl_staff_get_username (member);
+
+        g_assert_false (g_hash_table_contains (usernames, username));
+        g_hash_table_add (usernames, (gpointer) username);
+        for (const char *p = username; *p; p++)
+          g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p));
+        g_assert_cmpuint (g_utf8_strlen (cl_staff_get_display_name (member), -1), >=, 2);
+        g_assert_true (g_unichar_get_script (g_utf8_get_char (cl_staff_get_display_name (member))) ==
+                       G_UNICODE_SCRIPT_HAN);
+        g_assert_nonnull (cl_staff_get_phone (member));
+        if (g_str_equal (cl_staff_get_role (member), CL_ROLE_CASE_MANAGER))
+          g_hash_table_add (managers, (gpointer) cl_record_get_id (CL_RECORD (member)));
+      }
+    for (guint r = 0; r < G_N_ELEMENTS (expect); r++)
+      {
+        g_autoptr(GPtrArray) some = cl_patient_store_list_staff (fixture.store, expect[r].role);
+
+        g_assert_cmpuint (some->len, ==, expect[r].n);
+      }
+
+    /* Only the generated patients: the tests' own have "ZY" numbers. */
+    patients = cl_store_query_records (fixture.store, CL_TYPE_PATIENT,
+                                       "mrn LIKE 'MZ%' ORDER BY rowid", NULL);
+  }
+
+  g_assert_cmpuint (patients->len, ==, N_PATIENTS);
+  for (guint i = 0; i < patients->len; i++)
+    {
+      CLPatient *patient = g_ptr_array_index (patients, i);
+      g_autoptr(CLPatient) copy = CL_PATIENT (cl_record_dup (CL_RECORD (patient)));
+      g_autoptr(GHashTable) errors = cl_patient_validate (copy);
+      g_autoptr(GError) error = NULL;
+      const char *name = cl_patient_get_name (patient);
+      const char *manager = cl_patient_get_case_manager_id (patient);
+      GDate birth;
+      ClSex sex;
+      gint age;
+
+      if (g_hash_table_size (errors) > 0)
+        g_error ("%s %s does not validate", name, cl_patient_get_id_number (patient));
+
+      /* Validation changed nothing: the data was already normalised. */
+      g_assert_cmpstr (cl_patient_get_id_number (copy), ==, cl_patient_get_id_number (patient));
+      g_assert_cmpstr (cl_patient_get_phone (copy), ==, cl_patient_get_phone (patient));
+      g_assert_cmpstr (cl_patient_get_birth_date (copy), ==, cl_patient_get_birth_date (patient));
+
+      g_assert_true (cl_id_card_validate (cl_patient_get_id_number (patient), NULL, &birth, &sex, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (sex, ==, CL_SEX_FEMALE);
+      age = cl_date_age_years (&birth, &today);
+      g_assert_cmpint (age, >=, 20);
+      g_assert_cmpint (age, <=, 45);
+
+      g_assert_false (g_hash_table_contains (ids, cl_patient_get_id_number (patient)));
+      g_hash_table_add (ids, (gpointer) cl_patient_get_id_number (patient));
+      g_assert_false (g_hash_table_contains (phones, cl_patient_get_phone (patient)));
+      g_hash_table_add (phones, (gpointer) cl_patient_get_phone (patient));
+      g_assert_true (g_str_has_prefix (cl_patient_get_mrn (patient), "MZ"));
+      g_assert_cmpuint (strlen (cl_patient_get_mrn (patient)), ==, 10);
+      g_assert_false (g_hash_table_contains (mrns, cl_patient_get_mrn (patient)));
+      g_hash_table_add (mrns, (gpointer) cl_patient_get_mrn (patient));
+
+      g_assert_nonnull (cl_patient_get_address (patient));
+      g_assert_true (g_str_has_suffix (cl_patient_get_address (patient), "室"));
+      g_assert_null (cl_patient_get_note (patient));
+
+      if (manager == NULL)
+        unassigned++;
+      else
+        g_assert_true (g_hash_table_contains (managers, manager));
+      if (g_strcmp0 (cl_patient_get_priority (patient), "vip") == 0)
+        vip++;
+
+      if (g_str_has_prefix (name, "王"))
+        wang++;
+      for (guint k = 0; k < G_N_ELEMENTS (overrides); k++)
+        if (g_str_has_prefix (name, overrides[k]))
+          override++;
+      if (g_utf8_strlen (name, -1) == 3)
+        two_char_given++;
+    }
+
+  /* Proportions, loosely: these catch a broken table, not noise. */
+  g_test_message ("王 %u, override %u, 2-char given %u, unassigned %u, vip %u",
+                  wang, override, two_char_given, unassigned, vip);
+  g_assert_cmpuint (wang, >, N_PATIENTS * 4 / 100);
+  g_assert_cmpuint (wang, <, N_PATIENTS * 11 / 100);
+  g_assert_cmpuint (override, >=, 1);
+  g_assert_cmpuint (two_char_given, >, N_PATIENTS * 60 / 100);
+  g_assert_cmpuint (two_char_given, <, N_PATIENTS * 90 / 100);
+  g_assert_cmpuint (unassigned, >, N_PATIENTS * 2 / 100);
+  g_assert_cmpuint (unassigned, <, N_PATIENTS * 9 / 100);
+  g_assert_cmpuint (vip, >, N_PATIENTS * 1 / 100);
+  g_assert_cmpuint (vip, <, N_PATIENTS * 6 / 100);
+
+  /* Every pregnancy passes the same rules a person's typing does. */
+  pregnancies = cl_store_query_records (fixture.store, CL_TYPE_PREGNANCY, "1 ORDER BY rowid", NULL);
+  g_assert_cmpuint (pregnancies->len, >, N_PATIENTS * 90 / 100);
+  g_assert_cmpuint (pregnancies->len, <, N_PATIENTS * 99 / 100);
+  for (guint i = 0; i < pregnancies->len; i++)
+    {
+      CLPregnancy *pregnancy = g_ptr_array_index (pregnancies, i);
+      g_autoptr(CLPregnancy) copy = CL_PREGNANCY (cl_record_dup (CL_RECORD (pregnancy)));
+      g_autoptr(GHashTable) errors = cl_pregnancy_validate (copy, cl_store_get_risk_scale (fixture.store));
+
+      g_assert_cmpuint (g_hash_table_size (errors), ==, 0);
+      g_assert_cmpstr (cl_pregnancy_get_edd (copy), ==, cl_pregnancy_get_edd (pregnancy));
+      g_assert_cmpint (cl_pregnancy_get_gravida (pregnancy), >=, 1);
+      g_assert_cmpint (cl_pregnancy_get_gravida (pregnancy), <=, 4);
+      g_assert_cmpint (cl_pregnancy_get_para (pregnancy), <, cl_pregnancy_get_gravida (pregnancy));
+    }
+
+  /* Status and risk mixes. */
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ongoing'"),
+                   >, N_PATIENTS * 62 / 100);
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'delivered'"),
+                   >, N_PATIENTS * 16 / 100);
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ended'"),
+                   >, N_PATIENTS * 1 / 100);
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE corrected_edd IS NOT NULL"),
+                   >, N_PATIENTS * 6 / 100);
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'green'"),
+                   >, N_PATIENTS * 38 / 100);
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE 'red%'"),
+                   >, N_PATIENTS * 2 / 100);
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE '%+purple'"),
+                   >, 0);
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = ''"),
+                   >, 0);
+
+  /* Risk history: 1-3 dated entries for each assessed pregnancy, within
+   * the pregnancy, one per day, ending in today's colour; none for the
+   * not yet assessed. */
+  g_assert_cmpint (count_rows (fixture.store,
+                               "SELECT count(*) FROM pregnancy g WHERE g.risk != '' AND"
+                               " (SELECT count(*) FROM risk_event e WHERE e.pregnancy_id = g.id) NOT BETWEEN 1 AND 3"),
+                   ==, 0);
+  g_assert_cmpint (count_rows (fixture.store,
+                               "SELECT count(*) FROM pregnancy g WHERE g.risk = '' AND"
+                               " EXISTS (SELECT 1 FROM risk_event e WHERE e.pregnancy_id = g.id)"),
+                   ==, 0);
+  g_assert_cmpint (count_rows (fixture.store,
+                               "SELECT count(*) FROM pregnancy g WHERE g.risk != '' AND"
+                               " (SELECT risk FROM risk_event e WHERE e.pregnancy_id = g.id"
+                               "  ORDER BY date DESC LIMIT 1) != g.risk"),
+                   ==, 0);
+  g_assert_cmpint (count_rows (fixture.store,
+                               "SELECT count(*) FROM risk_event e JOIN pregnancy g ON g.id = e.pregnancy_id"
+                               " WHERE e.date < g.lmp OR e.date > coalesce(g.delivery_date, '2026-11-23')"),
+                   ==, 0);
+  g_assert_cmpint (count_rows (fixture.store,
+                               "SELECT count(*) FROM (SELECT 1 FROM risk_event"
+                               " GROUP BY pregnancy_id, date HAVING count(*) > 1)"),
+                   ==, 0);
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM risk_event"), >, N_PATIENTS);
+
+  /* Demo data is never pushed to a server. */
+  g_assert_cmpint (cl_store_count_outbox (fixture.store), ==, 0);
+}
+
+static void
+test_roster_count (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_assert_false (cl_roster_model_get_loaded (model));
+  n = cl_roster_model_query_sync (model, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_roster_model_get_loaded (model));
+  g_assert_false (cl_roster_model_get_filtered (model));
+  g_assert_cmpuint (n, ==, cl_patient_store_count (fixture.store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == CL_TYPE_ROSTER_ROW);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+
+  /* Ongoing pregnancies show a GA between 6+0 and 41+0. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint ga = cl_roster_row_get_ga_days (row);
+
+      g_assert_nonnull (cl_roster_row_get_name (row));
+      if (ga >= 0)
+        {
+          g_assert_cmpint (ga, >=, 6 * 7 - 10);
+          g_assert_cmpint (ga, <=, 41 * 7 + 10);
+        }
+      g_assert_cmpint (cl_roster_row_get_age (row), >=, 20);
+      g_assert_cmpint (cl_roster_row_get_age (row), <=, 45);
+    }
+}
+
+static void
+assert_found (CLRosterModel *model,
+              const char    *query,
+              CLPatient     *patient)
+{
+  guint n = run_query (model, query);
+
+  g_test_message ("“%s”: %u matches", query, n);
+  if (!model_contains (model, patient))
+    g_error ("“%s” did not find %s", query, cl_patient_get_name (patient));
+}
+
+static void
+test_roster_search (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  g_autofree char *lower_id = NULL;
+  guint n;
+
+  ensure_known_patients ();
+  g_assert_true (g_str_has_suffix (known.zhang_id, "X"));
+  lower_id = g_ascii_strdown (known.zhang_id, -1);
+
+  assert_found (model, "zxm", known.zhang);
+  assert_found (model, "zhangxiaomei", known.zhang);
+  assert_found (model, "zhang xiao mei", known.zhang);
+  assert_found (model, "Zhang Xiao Mei", known.zhang);
+  assert_found (model, "ZXM", known.zhang);
+  assert_found (model, "张小梅", known.zhang);
+  assert_found (model, "张小", known.zhang);
+  assert_found (model, "xiaomei", known.zhang);
+  assert_found (model, "小梅", known.zhang);
+  assert_found (model, "5678", known.zhang);
+  assert_found (model, "13812345678", known.zhang);
+  assert_found (model, "138", known.zhang);
+  assert_found (model, known.zhang_id, known.zhang);
+  assert_found (model, lower_id, known.zhang);
+  assert_found (model, "ZY20260001", known.zhang);
+  assert_found (model, "zy20260001", known.zhang);
+  assert_found (model, "  zxm  ", known.zhang);
+  /* A name and a phone ending together. */
+  assert_found (model, "zxm 5678", known.zhang);
+  g_assert_true (cl_roster_model_get_filtered (model));
+
+  /* The phone number alone finds only her. */
+  n = run_query (model, "13812345678");
+  g_assert_cmpuint (n, ==, 1);
+  n = run_query (model, known.zhang_id);
+  g_assert_cmpuint (n, ==, 1);
+
+  /* Everything "zxm" finds has those initials (or a number starting
+   * with it, which letters cannot). */
+  n = run_query (model, "zxm");
+  g_assert_cmpuint (n, >=, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *initials = cl_pinyin_initials (cl_roster_row_get_name (row));
+
+      if (!g_str_has_prefix (initials, "zxm"))
+        g_error ("“zxm” found %s (%s)", cl_roster_row_get_name (row), initials);
+    }
+
+  /* A name that matches nobody. */
+  g_assert_cmpuint (run_query (model, "qqqqq"), ==, 0);
+  g_assert_cmpuint (run_query (model, "zxm 0000000"), ==, 0);
+
+  /* Clearing the query shows everyone again. */
+  n = run_query (model, "");
+  g_assert_cmpuint (n, ==, cl_patient_store_count (fixture.store));
+  g_assert_false (cl_roster_model_get_filtered (model));
+  g_assert_null (cl_roster_model_get_query (model));
+}
+
+static void
+test_roster_search_override (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+
+  ensure_known_patients ();
+
+  /* 单 as a surname reads shan, not dan. */
+  assert_found (model, "shanli", known.shan);
+  assert_found (model, "shan li", known.shan);
+  assert_found (model, "sl", known.shan);
+  assert_found (model, "单丽", known.shan);
+
+  run_query (model, "danli");
+  g_assert_false (model_contains (model, known.shan));
+  run_query (model, "dl");
+  g_assert_false (model_contains (model, known.shan));
+}
+
+static void
+assert_all_rows_have_risk (CLRosterModel *model,
+                           const char    *level)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_auto(GStrv) parts = g_strsplit (cl_roster_row_get_risk (row), "+", -1);
+
+      g_assert_true (g_strv_contains ((const char * const *) parts, level));
+    }
+}
+
+static void
+test_roster_risk_filter (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  const char *levels[] = { "red", "purple", "green", "yellow", "orange" };
+  gint64 total_assessed = 0;
+
+  ensure_known_patients ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    {
+      g_autofree char *sql = NULL;
+      guint n;
+      gint64 expected;
+
+      cl_roster_model_set_risk (model, levels[l]);
+      n = run_query (model, NULL);
+      assert_all_rows_have_risk (model, levels[l]);
+
+      /* Counted straight from the records, not from the roster index. */
+      sql = g_strdup_printf ("SELECT count(*) FROM patient p JOIN pregnancy g"
+                             " ON g.patient_id = p.id AND g.deleted = 0"
+                             " WHERE p.deleted = 0 AND (g.risk = '%s' OR g.risk LIKE '%s+%%'"
+                             " OR g.risk LIKE '%%+%s')",
+                             levels[l], levels[l], levels[l]);
+      expected = count_rows (fixture.store, sql);
+      g_test_message ("risk %s: %u", levels[l], n);
+      g_assert_cmpint (n, ==, expected);
+      g_assert_cmpuint (n, >, 0);
+      if (!g_str_equal (levels[l], "purple"))
+        total_assessed += n;
+    }
+
+  /* Every assessed pregnancy has exactly one main level, or is purple
+   * alone. */
+  g_assert_cmpint (total_assessed + count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'purple'"),
+                   ==, count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk != ''"));
+
+  /* A filter and a search together. */
+  cl_roster_model_set_risk (model, "yellow");
+  run_query (model, "zxm");
+  g_assert_true (model_contains (model, known.zhang));
+  assert_all_rows_have_risk (model, "yellow");
+  cl_roster_model_set_risk (model, "red");
+  run_query (model, "zxm");
+  g_assert_false (model_contains (model, known.zhang));
+
+  cl_roster_model_set_risk (model, NULL);
+  g_assert_cmpuint (run_query (model, NULL), ==, cl_patient_store_count (fixture.store));
+}
+
+static void
+test_roster_stages (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  const ClStage stages[] = {
+    CL_STAGE_FIRST_TRIMESTER, CL_STAGE_SECOND_TRIMESTER, CL_STAGE_THIRD_TRIMESTER,
+    CL_STAGE_POSTPARTUM, CL_STAGE_CLOSED,
+  };
+  guint sum = 0;
+
+  ensure_known_patients ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+    {
+      guint n;
+
+      cl_roster_model_set_stage (model, stages[s]);
+      n = run_query (model, NULL);
+      g_test_message ("%s: %u", cl_stage_to_label (stages[s]), n);
+      g_assert_cmpuint (n, >, 0);
+      sum += n;
+
+      /* The SQL boundaries agree with the row's own staging.  A patient
+       * without a pregnancy is listed with the closed ones. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+          ClStage stage = cl_roster_row_get_stage (row);
+
+          if (stages[s] == CL_STAGE_CLOSED && stage == CL_STAGE_NONE)
+            g_assert_null (cl_roster_row_get_edd (row));
+          else
+            g_assert_cmpint (stage, ==, stages[s]);
+        }
+    }
+
+  cl_roster_model_set_stage (model, CL_STAGE_NONE);
+  g_assert_cmpuint (sum, ==, run_query (model, NULL));
+  g_assert_cmpuint (sum, ==, cl_patient_store_count (fixture.store));
+}
+
+static void
+test_roster_manager_filter (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  g_autoptr(GPtrArray) managers = cl_patient_store_list_staff (fixture.store, CL_ROLE_CASE_MANAGER);
+  CLStaff *manager = g_ptr_array_index (managers, 0);
+  guint n, total = 0;
+
+  cl_roster_model_set_manager (model, "");
+  n = run_query (model, NULL);
+  g_assert_cmpuint (n, >, 0);
+  total += n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_null (cl_roster_row_get_case_manager (row));
+    }
+
+  for (guint m = 0; m < managers->len; m++)
+    {
+      cl_roster_model_set_manager (model, cl_record_get_id (g_ptr_array_index (managers, m)));
+      total += run_query (model, NULL);
+    }
+  g_assert_cmpuint (total, ==, cl_patient_store_count (fixture.store));
+
+  cl_roster_model_set_manager (model, cl_record_get_id (CL_RECORD (manager)));
+  n = run_query (model, NULL);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpstr (cl_roster_row_get_case_manager (row), ==, cl_staff_get_display_name (manager));
+    }
+}
+
+static gint
+compare_keys (GBytes *a,
+              GBytes *b)
+{
+  gsize la, lb;
+  const guint8 *da = g_bytes_get_data (a, &la);
+  const guint8 *db = g_bytes_get_data (b, &lb);
+  int c = memcmp (da, db, MIN (la, lb));
+
+  if (c != 0)
+    return c;
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+static void
+test_roster_sort (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  g_autoptr(GBytes) previous = NULL;
+  g_autofree char *previous_edd = NULL;
+  gboolean seen_null = FALSE;
+  gint previous_age = -1;
+  guint n;
+
+  ensure_known_patients ();
+
+  /* Name, ascending: pinyin order by ICU's zh collation. */
+  cl_roster_model_set_sort (model, CL_ROSTER_SORT_NAME, FALSE);
+  n = run_query (model, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(GBytes) key = cl_roster_index_sort_key (cl_roster_row_get_name (row));
+
+      if (previous)
+        g_assert_cmpint (compare_keys (previous, key), <=, 0);
+      g_clear_pointer (&previous, g_bytes_unref);
+      previous = g_steal_pointer (&key);
+    }
+  g_clear_pointer (&previous, g_bytes_unref);
+
+  /* The collation itself puts 啊 before 张 before 左 (a < zh < zu). */
+  {
+    g_autoptr(GBytes) a = cl_roster_index_sort_key ("安娜");
+    g_autoptr(GBytes) z = cl_roster_index_sort_key ("张小梅");
+    g_autoptr(GBytes) zu = cl_roster_index_sort_key ("左丽");
+
+    g_assert_cmpint (compare_keys (a, z), <, 0);
+    g_assert_cmpint (compare_keys (z, zu), <, 0);
+  }
+
+  /* Name, descending. */
+  cl_roster_model_set_sort (model, CL_ROSTER_SORT_NAME, TRUE);
+  n = run_query (model, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(GBytes) key = cl_roster_index_sort_key (cl_roster_row_get_name (row));
+
+      if (previous)
+        g_assert_cmpint (compare_keys (previous, key), >=, 0);
+      g_clear_pointer (&previous, g_bytes_unref);
+      previous = g_steal_pointer (&key);
+    }
+
+  /* EDD, ascending; patients without one last. */
+  cl_roster_model_set_sort (model, CL_ROSTER_SORT_EDD, FALSE);
+  n = run_query (model, NULL);
+  g_assert_cmpuint (n, ==, cl_patient_store_count (fixture.store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const char *edd = cl_roster_row_get_edd (row);
+
+      if (edd == NULL)
+        {
+          seen_null = TRUE;
+          continue;
+        }
+      g_assert_false (seen_null);
+      if (previous_edd)
+        g_assert_cmpstr (previous_edd, <=, edd);
+      g_free (previous_edd);
+      previous_edd = g_strdup (edd);
+    }
+  g_assert_true (seen_null);
+
+  /* Age, ascending: youngest first. */
+  cl_roster_model_set_sort (model, CL_ROSTER_SORT_AGE, FALSE);
+  n = run_query (model, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (cl_roster_row_get_age (row), >=, previous_age);
+      previous_age = cl_roster_row_get_age (row);
+    }
+
+  /* Sorting does not change what is found. */
+  cl_roster_model_set_sort (model, CL_ROSTER_SORT_RISK, TRUE);
+  n = run_query (model, "zxm");
+  cl_roster_model_set_sort (model, CL_ROSTER_SORT_NAME, FALSE);
+  g_assert_cmpuint (run_query (model, "zxm"), ==, n);
+}
+
+static void
+test_roster_row_format (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  g_autoptr(CLRosterRow) row = NULL;
+  g_autofree char *ga = NULL;
+  g_autofree char *edd = NULL;
+
+  ensure_known_patients ();
+
+  run_query (model, "13812345678");
+  row = find_row (model, known.zhang);
+  g_assert_nonnull (row);
+
+  g_assert_cmpstr (cl_roster_row_get_name (row), ==, "张小梅");
+  g_assert_cmpstr (cl_roster_row_get_phone_masked (row), ==, "138****5678");
+  g_assert_cmpstr (cl_roster_row_get_risk (row), ==, "yellow");
+  g_assert_cmpint (cl_roster_row_get_age (row), ==, 32);
+
+  /* LMP 2026-04-09, today 2026-11-23: 228 days. */
+  g_assert_cmpint (cl_roster_row_get_ga_days (row), ==, 228);
+  g_assert_cmpint (cl_roster_row_get_stage (row), ==, CL_STAGE_THIRD_TRIMESTER);
+  ga = cl_roster_row_format_ga (row);
+  g_assert_nonnull (strstr (ga, "32+4"));
+  g_assert_cmpstr (cl_roster_row_get_edd (row), ==, "2027-01-14");
+  edd = cl_roster_row_format_edd (row);
+  g_assert_cmpstr (edd, ==, "2027-01-14");
+}
+
+static void
+test_roster_delete (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  g_autofree char *id = make_id_number ("19980808", FALSE);
+  g_autoptr(CLPatient) patient = add_patient ("田甜甜", id, "19912340000", "ZY20260003", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 before = cl_patient_store_count (fixture.store);
+
+  assert_found (model, "tiantiantian", patient);
+  assert_found (model, "19912340000", patient);
+
+  g_assert_true (cl_store_delete_record (fixture.store, CL_RECORD (patient), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_patient_store_count (fixture.store), ==, before - 1);
+
+  g_assert_cmpuint (run_query (model, "tiantiantian"), ==, 0);
+  g_assert_cmpuint (run_query (model, "19912340000"), ==, 0);
+  g_assert_cmpuint (run_query (model, "0000"), ==, 0);
+  g_assert_cmpuint (run_query (model, NULL), ==, before - 1);
+}
+
+static void
+test_roster_injection (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  const char *queries[] = {
+    "' OR 1=1 --",
+    "%",
+    "_",
+    "\"; DROP TABLE patient;",
+    "'; DELETE FROM roster; --",
+    "%%%",
+    "*",
+    "\\",
+    "?1",
+  };
+  gint64 patients = count_rows (fixture.store, "SELECT count(*) FROM patient");
+  gint64 live = cl_patient_store_count (fixture.store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      guint n = run_query (model, queries[i]);
+
+      g_test_message ("“%s”: %u", queries[i], n);
+      g_assert_cmpuint (n, ==, 0);
+    }
+
+  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM patient"), ==, patients);
+  g_assert_cmpint (cl_patient_store_count (fixture.store), ==, live);
+  g_assert_cmpuint (run_query (model, NULL), ==, live);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  fixture.dir = make_tmp_dir ();
+  fixture.store = make_demo_store (fixture.dir, "demo.db", N_PATIENTS, SEED);
+
+  g_test_add_func ("/store/demo-data/determinism", test_demo_determinism);
+  g_test_add_func ("/store/demo-data/valid", test_demo_valid);
+  g_test_add_func ("/store/roster/count", test_roster_count);
+  g_test_add_func ("/store/roster/search", test_roster_search);
+  g_test_add_func ("/store/roster/search-override", test_roster_search_override);
+  g_test_add_func ("/store/roster/risk-filter", test_roster_risk_filter);
+  g_test_add_func ("/store/roster/stages", test_roster_stages);
+  g_test_add_func ("/store/roster/manager-filter", test_roster_manager_filter);
+  g_test_add_func ("/store/roster/sort", test_roster_sort);
+  g_test_add_func ("/store/roster/row-format", test_roster_row_format);
+  g_test_add_func ("/store/roster/delete", test_roster_delete);
+  g_test_add_func ("/store/roster/injection", test_roster_injection);
+
+  ret = g_test_run ();
+
+  g_clear_object (&known.zhang);
+  g_clear_object (&known.shan);
+  g_clear_pointer (&known.zhang_id, g_free);
+  g_clear_object (&fixture.store);
+  remove_tree (fixture.dir);
+  g_free (fixture.dir);
+
+  return ret;
+}

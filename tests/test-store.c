@@ -1,0 +1,1037 @@
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cl-id-card.h"
+#include "cl-patient-store.h"
+#include "cl-risk-event.h"
+#include "cl-store-private.h"
+#include "cl-store.h"
+
+/* Each test works in a directory of its own under /tmp, removed at the
+ * end, so tests never see each other's files. */
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("careline-test-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static CLStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CLStore *store = cl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* A valid woman's ID number for @first17 (17 digits). */
+static char *
+id_number (const char *first17)
+{
+  char check = cl_id_card_check_digit (first17);
+
+  g_assert_cmpint (check, !=, 0);
+  return g_strdup_printf ("%s%c", first17, check);
+}
+
+static CLPatient *
+new_patient (const char *name,
+             const char *first17,
+             const char *phone)
+{
+  CLPatient *patient = cl_patient_new ();
+  g_autofree char *number = id_number (first17);
+
+  cl_patient_set_name (patient, name);
+  cl_patient_set_id_number (patient, number);
+  cl_patient_set_phone (patient, phone);
+  return patient;
+}
+
+static CLPregnancy *
+new_pregnancy (CLPatient  *patient,
+               const char *lmp,
+               const char *risk)
+{
+  CLPregnancy *pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
+
+  cl_pregnancy_set_lmp (pregnancy, lmp);
+  cl_pregnancy_set_risk (pregnancy, risk);
+  return pregnancy;
+}
+
+static void
+save_ok (CLStore     *store,
+         CLPatient   *patient,
+         CLPregnancy *pregnancy)
+{
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = cl_patient_store_save (store, patient, pregnancy, &field_errors, &error);
+  if (field_errors)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, field_errors);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_test_message ("field %s: %s", (char *) key, (char *) value);
+    }
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static gint64
+count_rows (CLStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return n;
+}
+
+static char *
+query_text (CLStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return text;
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_store_new (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "careline.db", NULL);
+  g_autoptr(CLStore) store = open_store (path);
+  g_autofree char *mode = NULL;
+
+  g_assert_cmpint (cl_store_get_schema_version (store), ==, CL_SCHEMA_VERSION);
+  g_assert_cmpstr (cl_store_get_path (store), ==, path);
+  g_assert_nonnull (cl_store_get_risk_scale (store));
+
+  mode = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, CL_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (store, "PRAGMA application_id"), ==, CL_STORE_APPLICATION_ID);
+  g_assert_cmpint (cl_patient_store_count (store), ==, 0);
+  g_assert_cmpint (cl_store_count_outbox (store), ==, 0);
+
+  /* Opening again migrates nothing and keeps the version. */
+  g_clear_object (&store);
+  store = open_store (path);
+  g_assert_cmpint (cl_store_get_schema_version (store), ==, CL_SCHEMA_VERSION);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+test_store_roundtrip (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(CLStore) store = open_store (path);
+  g_autoptr(CLStaff) manager = cl_staff_new ("wangfang", "王芳", CL_ROLE_CASE_MANAGER);
+  g_autoptr(CLPatient) patient = new_patient ("张小梅", "11010519920315002", "138 1234 5678");
+  g_autoptr(CLPregnancy) pregnancy = NULL;
+  g_autoptr(CLPatient) loaded = NULL;
+  g_autoptr(CLPregnancy) loaded_pregnancy = NULL;
+  g_autoptr(CLPregnancy) current = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *patient_id = NULL;
+  g_autofree char *pregnancy_id = NULL;
+  g_autofree char *number = id_number ("11010519920315002");
+
+  cl_store_set_actor (store, "tester");
+  g_assert_true (cl_store_save_record (store, CL_RECORD (manager), &error));
+  g_assert_no_error (error);
+
+  cl_patient_set_address (patient, "北京市朝阳区建国路88号");
+  cl_patient_set_mrn (patient, "MZ00012345");
+  cl_patient_set_priority (patient, "vip,special-care");
+  cl_patient_set_case_manager_id (patient, cl_record_get_id (CL_RECORD (manager)));
+  cl_patient_set_note (patient, "对青霉素过敏");
+
+  /* CARELINE_TODAY is 2026-11-23: this one delivered two weeks ago. */
+  pregnancy = new_pregnancy (patient, "2026/2/20", "orange+purple");
+  cl_pregnancy_set_corrected_edd (pregnancy, "2026-11-30");
+  cl_pregnancy_set_status (pregnancy, "delivered");
+  cl_pregnancy_set_delivery_date (pregnancy, "2026-11-09");
+  cl_pregnancy_set_gravida (pregnancy, 2);
+  cl_pregnancy_set_para (pregnancy, 1);
+  save_ok (store, patient, pregnancy);
+
+  patient_id = g_strdup (cl_record_get_id (CL_RECORD (patient)));
+  pregnancy_id = g_strdup (cl_record_get_id (CL_RECORD (pregnancy)));
+
+  g_clear_object (&store);
+  store = open_store (path);
+
+  loaded = (CLPatient *) cl_store_load_record (store, CL_TYPE_PATIENT, patient_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (CL_IS_PATIENT (loaded));
+  g_assert_cmpstr (cl_patient_get_name (loaded), ==, "张小梅");
+  g_assert_cmpstr (cl_patient_get_id_number (loaded), ==, number);
+  /* Normalised on save: blanks gone. */
+  g_assert_cmpstr (cl_patient_get_phone (loaded), ==, "13812345678");
+  /* Filled in from the ID number. */
+  g_assert_cmpstr (cl_patient_get_birth_date (loaded), ==, "1992-03-15");
+  g_assert_cmpstr (cl_patient_get_address (loaded), ==, "北京市朝阳区建国路88号");
+  g_assert_cmpstr (cl_patient_get_mrn (loaded), ==, "MZ00012345");
+  g_assert_cmpstr (cl_patient_get_priority (loaded), ==, "vip,special-care");
+  g_assert_cmpstr (cl_patient_get_case_manager_id (loaded), ==, cl_record_get_id (CL_RECORD (manager)));
+  g_assert_cmpstr (cl_patient_get_note (loaded), ==, "对青霉素过敏");
+  g_assert_cmpstr (cl_record_get_updated_by (CL_RECORD (loaded)), ==, "tester");
+  g_assert_cmpint (cl_record_get_updated_at (CL_RECORD (loaded)), >, 0);
+  g_assert_false (cl_record_get_deleted (CL_RECORD (loaded)));
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (loaded)), ==, 0);
+
+  loaded_pregnancy = (CLPregnancy *) cl_store_load_record (store, CL_TYPE_PREGNANCY, pregnancy_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_pregnancy_get_patient_id (loaded_pregnancy), ==, patient_id);
+  /* Normalised to ISO on save. */
+  g_assert_cmpstr (cl_pregnancy_get_lmp (loaded_pregnancy), ==, "2026-02-20");
+  g_assert_cmpstr (cl_pregnancy_get_edd (loaded_pregnancy), ==, "2026-11-27");
+  g_assert_cmpstr (cl_pregnancy_get_corrected_edd (loaded_pregnancy), ==, "2026-11-30");
+  g_assert_cmpstr (cl_pregnancy_get_effective_edd (loaded_pregnancy), ==, "2026-11-30");
+  g_assert_cmpstr (cl_pregnancy_get_status (loaded_pregnancy), ==, "delivered");
+  g_assert_cmpstr (cl_pregnancy_get_delivery_date (loaded_pregnancy), ==, "2026-11-09");
+  g_assert_cmpstr (cl_pregnancy_get_risk (loaded_pregnancy), ==, "orange+purple");
+  g_assert_cmpint (cl_pregnancy_get_gravida (loaded_pregnancy), ==, 2);
+  g_assert_cmpint (cl_pregnancy_get_para (loaded_pregnancy), ==, 1);
+
+  current = cl_patient_store_current_pregnancy (store, patient_id);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (cl_record_get_id (CL_RECORD (current)), ==, pregnancy_id);
+
+  g_assert_cmpint (cl_patient_store_count (store), ==, 1);
+
+  {
+    g_autoptr(GPtrArray) staff = cl_patient_store_list_staff (store, CL_ROLE_CASE_MANAGER);
+    g_autoptr(GPtrArray) escorts = cl_patient_store_list_staff (store, CL_ROLE_ESCORT);
+
+    g_assert_cmpuint (staff->len, ==, 1);
+    g_assert_cmpstr (cl_staff_get_username (g_ptr_array_index (staff, 0)), ==, "wangfang");
+    g_assert_cmpstr (cl_staff_get_display_name (g_ptr_array_index (staff, 0)), ==, "王芳");
+    g_assert_cmpuint (escorts->len, ==, 0);
+  }
+
+  /* Unknown ids are NOT_FOUND, not a crash or an empty record. */
+  g_assert_null (cl_store_load_record (store, CL_TYPE_PATIENT, "no-such-id", &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+test_store_outbox (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(CLStore) store = open_store (path);
+  g_autoptr(CLPatient) patient = new_patient ("李静", "31010419880101004", "13900001111");
+  g_autoptr(CLPregnancy) pregnancy = new_pregnancy (patient, "2026-06-01", "yellow");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  gint64 last_seq = 0;
+  int rc;
+
+  save_ok (store, patient, pregnancy);
+
+  /* Patient, pregnancy and the first risk colour: three records, three
+   * changes to push. */
+  g_assert_cmpint (cl_store_count_outbox (store), ==, 3);
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store),
+                                       "SELECT seq, key, tbl, record_id, base_rev, op, data, created_at"
+                                       " FROM outbox ORDER BY seq",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      const char *key = (const char *) sqlite3_column_text (stmt, 1);
+      const char *table = (const char *) sqlite3_column_text (stmt, 2);
+      const char *record_id = (const char *) sqlite3_column_text (stmt, 3);
+      const char *data = (const char *) sqlite3_column_text (stmt, 6);
+      JsonObject *object;
+
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), >, last_seq);
+      last_seq = sqlite3_column_int64 (stmt, 0);
+      g_assert_true (key != NULL && *key != '\0');
+      g_assert_false (g_hash_table_contains (seen, key));
+      g_hash_table_add (seen, g_strdup (key));
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 4), ==, 0);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 5), ==, "upsert");
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 7), >, 0);
+
+      json_parser_load_from_data (parser, data, -1, &error);
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+      object = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, record_id);
+      g_assert_true (json_object_has_member (object, "rev"));
+      g_assert_true (json_object_has_member (object, "updated_at"));
+      g_assert_true (json_object_has_member (object, "updated_by"));
+      g_assert_true (json_object_has_member (object, "deleted"));
+
+      if (g_str_equal (table, "patient"))
+        {
+          g_assert_cmpstr (record_id, ==, cl_record_get_id (CL_RECORD (patient)));
+          g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "李静");
+          g_assert_cmpstr (json_object_get_string_member (object, "phone"), ==, "13900001111");
+          g_assert_cmpstr (json_object_get_string_member (object, "id_number"), ==,
+                           cl_patient_get_id_number (patient));
+          g_assert_cmpstr (json_object_get_string_member (object, "birth_date"), ==, "1988-01-01");
+        }
+      else if (g_str_equal (table, "pregnancy"))
+        {
+          g_assert_cmpstr (record_id, ==, cl_record_get_id (CL_RECORD (pregnancy)));
+          g_assert_cmpstr (json_object_get_string_member (object, "patient_id"), ==,
+                           cl_record_get_id (CL_RECORD (patient)));
+          g_assert_cmpstr (json_object_get_string_member (object, "lmp"), ==, "2026-06-01");
+          g_assert_cmpstr (json_object_get_string_member (object, "edd"), ==, "2027-03-08");
+          g_assert_cmpstr (json_object_get_string_member (object, "risk"), ==, "yellow");
+          g_assert_cmpint (json_object_get_int_member (object, "gravida"), ==, 1);
+        }
+      else if (g_str_equal (table, "risk_event"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (object, "pregnancy_id"), ==,
+                           cl_record_get_id (CL_RECORD (pregnancy)));
+          g_assert_cmpstr (json_object_get_string_member (object, "risk"), ==, "yellow");
+          g_assert_cmpstr (json_object_get_string_member (object, "date"), ==, "2026-11-23");
+        }
+      else
+        g_assert_not_reached ();
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 3);
+
+  /* Saving again queues one more change per record written. */
+  cl_patient_set_note (patient, "复诊");
+  save_ok (store, patient, NULL);
+  g_assert_cmpint (cl_store_count_outbox (store), ==, 4);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+test_store_tombstone (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(CLStore) store = open_store (path);
+  g_autoptr(CLPatient) patient = new_patient ("王丽", "44010619950505008", "13511112222");
+  g_autoptr(CLPatient) other = new_patient ("陈芳", "44010619960606006", "13511113333");
+  g_autoptr(CLPatient) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *roster_sql = NULL;
+
+  save_ok (store, patient, NULL);
+  save_ok (store, other, NULL);
+  g_assert_cmpint (cl_patient_store_count (store), ==, 2);
+
+  g_assert_true (cl_store_delete_record (store, CL_RECORD (patient), &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT deleted FROM patient WHERE id = '%s'",
+                         cl_record_get_id (CL_RECORD (patient)));
+  g_assert_cmpint (count_rows (store, sql), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM patient"), ==, 2);
+
+  roster_sql = g_strdup_printf ("SELECT count(*) FROM roster WHERE patient_id = '%s'",
+                                cl_record_get_id (CL_RECORD (patient)));
+  g_assert_cmpint (count_rows (store, roster_sql), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM search_key WHERE key = '13511112222'"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM search_key WHERE key = '13511113333'"), ==, 1);
+  g_assert_cmpint (cl_patient_store_count (store), ==, 1);
+
+  /* The tombstone travels to the server like any change. */
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox WHERE op = 'delete'"), ==, 1);
+
+  /* Still loadable (for sync and the audit trail), marked deleted. */
+  loaded = (CLPatient *) cl_store_load_record (store, CL_TYPE_PATIENT,
+                                               cl_record_get_id (CL_RECORD (patient)), &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_record_get_deleted (CL_RECORD (loaded)));
+
+  /* A deleted patient's ID number is free for a new record. */
+  {
+    g_autoptr(CLPatient) again = new_patient ("王丽", "44010619950505008", "13511112222");
+
+    save_ok (store, again, NULL);
+    g_assert_cmpint (cl_patient_store_count (store), ==, 2);
+  }
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  gint64 patients;
+  gint64 pregnancies;
+  gint64 outbox;
+  gint64 events;
+  gint64 roster;
+} Counts;
+
+static void
+get_counts (CLStore *store,
+            Counts  *counts)
+{
+  counts->patients = count_rows (store, "SELECT count(*) FROM patient");
+  counts->pregnancies = count_rows (store, "SELECT count(*) FROM pregnancy");
+  counts->outbox = count_rows (store, "SELECT count(*) FROM outbox");
+  counts->events = count_rows (store, "SELECT count(*) FROM risk_event");
+  counts->roster = count_rows (store, "SELECT count(*) FROM roster");
+}
+
+/* Saves and expects a refusal naming @field (and only fields from
+ * @allowed, a NULL-terminated list that includes @field); then checks
+ * that nothing at all was written. */
+static void
+assert_refused (CLStore     *store,
+                CLPatient   *patient,
+                CLPregnancy *pregnancy,
+                const char  *field)
+{
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  Counts before, after;
+
+  get_counts (store, &before);
+
+  g_assert_false (cl_patient_store_save (store, patient, pregnancy, &field_errors, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_nonnull (field_errors);
+  if (!g_hash_table_contains (field_errors, field))
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, field_errors);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_test_message ("got field error for “%s”", (char *) key);
+    }
+  g_assert_true (g_hash_table_contains (field_errors, field));
+  /* A message a person can read, not an empty string. */
+  g_assert_cmpuint (strlen (g_hash_table_lookup (field_errors, field)), >, 0);
+
+  get_counts (store, &after);
+  g_assert_cmpint (before.patients, ==, after.patients);
+  g_assert_cmpint (before.pregnancies, ==, after.pregnancies);
+  g_assert_cmpint (before.outbox, ==, after.outbox);
+  g_assert_cmpint (before.events, ==, after.events);
+  g_assert_cmpint (before.roster, ==, after.roster);
+}
+
+static void
+test_store_validation (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(CLStore) store = open_store (path);
+
+  /* Something in the store already, so "nothing written" is measured
+   * against a non-empty file. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("赵敏", "32010219900707002", "13600001234");
+    g_autoptr(CLPregnancy) pregnancy = new_pregnancy (patient, "2026-08-01", "green");
+
+    save_ok (store, patient, pregnancy);
+  }
+
+  /* Bad check digit. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("孙丽", "32010219910808004", "13600005678");
+    g_autoptr(CLPregnancy) pregnancy = new_pregnancy (patient, "2026-08-01", "green");
+    char *number = g_strdup (cl_patient_get_id_number (patient));
+
+    number[17] = number[17] == '1' ? '2' : '1';
+    cl_patient_set_id_number (patient, number);
+    g_free (number);
+    assert_refused (store, patient, pregnancy, "id_number");
+  }
+
+  /* Wrong shape. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("孙丽", "32010219910808004", "13600005678");
+
+    cl_patient_set_id_number (patient, "12345");
+    assert_refused (store, patient, NULL, "id_number");
+  }
+
+  /* Not a mobile number. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("孙丽", "32010219910808004", "1360000567");
+
+    assert_refused (store, patient, NULL, "phone");
+  }
+  {
+    g_autoptr(CLPatient) patient = new_patient ("孙丽", "32010219910808004", "12600005678");
+
+    assert_refused (store, patient, NULL, "phone");
+  }
+
+  /* Empty and blank names. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("", "32010219910808004", "13600005678");
+
+    assert_refused (store, patient, NULL, "name");
+  }
+  {
+    g_autoptr(CLPatient) patient = new_patient ("   ", "32010219910808004", "13600005678");
+
+    assert_refused (store, patient, NULL, "name");
+  }
+
+  /* A corrected EDD before the LMP, with a valid patient: the
+   * pregnancy's refusal keeps the patient out too. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("孙丽", "32010219910808004", "13600005678");
+    g_autoptr(CLPregnancy) pregnancy = new_pregnancy (patient, "2026-08-01", "green");
+
+    cl_pregnancy_set_corrected_edd (pregnancy, "2026-07-01");
+    assert_refused (store, patient, pregnancy, "corrected_edd");
+  }
+
+  /* LMP in the future. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("孙丽", "32010219910808004", "13600005678");
+    g_autoptr(CLPregnancy) pregnancy = new_pregnancy (patient, "2026-12-01", "green");
+
+    assert_refused (store, patient, pregnancy, "lmp");
+  }
+
+  /* Not a risk colour. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("孙丽", "32010219910808004", "13600005678");
+    g_autoptr(CLPregnancy) pregnancy = new_pregnancy (patient, "2026-08-01", "blue");
+
+    assert_refused (store, patient, pregnancy, "risk");
+  }
+
+  /* Several bad fields at once: each is named. */
+  {
+    g_autoptr(CLPatient) patient = new_patient ("", "32010219910808004", "123");
+    g_autoptr(GHashTable) field_errors = NULL;
+    g_autoptr(GError) error = NULL;
+
+    cl_patient_set_id_number (patient, "3201021991080800");
+    g_assert_false (cl_patient_store_save (store, patient, NULL, &field_errors, &error));
+    g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+    g_assert_true (g_hash_table_contains (field_errors, "name"));
+    g_assert_true (g_hash_table_contains (field_errors, "phone"));
+    g_assert_true (g_hash_table_contains (field_errors, "id_number"));
+  }
+
+  g_assert_cmpint (cl_patient_store_count (store), ==, 1);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+test_store_duplicate (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(CLStore) store = open_store (path);
+  g_autoptr(CLPatient) first = new_patient ("周雪", "51010719930303002", "13711112222");
+  g_autoptr(CLPatient) second = new_patient ("周雪梅", "51010719930303002", "13711113333");
+  g_autoptr(CLPatient) third = new_patient ("吴倩", "51010719940404000", "13711114444");
+
+  cl_patient_set_mrn (first, "MZ00000001");
+  save_ok (store, first, NULL);
+
+  assert_refused (store, second, NULL, "id_number");
+
+  /* Typed with a lower-case x or blanks, it is still the same number. */
+  {
+    g_autoptr(CLPatient) spaced = new_patient ("周雪", "51010719930303002", "13711115555");
+    g_autofree char *number = g_strdup (cl_patient_get_id_number (first));
+    g_autofree char *typed = g_strdup_printf ("%.6s %.8s %.4s", number, number + 6, number + 14);
+
+    cl_patient_set_id_number (spaced, typed);
+    assert_refused (store, spaced, NULL, "id_number");
+  }
+
+  /* The same record number is refused as well. */
+  cl_patient_set_mrn (third, "MZ00000001");
+  assert_refused (store, third, NULL, "mrn");
+
+  /* Saving the first patient again is an update, not a duplicate. */
+  cl_patient_set_note (first, "更新");
+  save_ok (store, first, NULL);
+  g_assert_cmpint (cl_patient_store_count (store), ==, 1);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+test_store_risk_history (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(CLStore) store = open_store (path);
+  g_autoptr(CLPatient) patient = new_patient ("黄婷", "42010619920202004", "18612345678");
+  g_autoptr(CLPregnancy) pregnancy = new_pregnancy (patient, "2026-05-01", "green");
+  g_autoptr(GPtrArray) history = NULL;
+  const char *pregnancy_id = cl_record_get_id (CL_RECORD (pregnancy));
+
+  save_ok (store, patient, pregnancy);
+  history = cl_patient_store_risk_history (store, pregnancy_id);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (cl_risk_event_get_risk (g_ptr_array_index (history, 0)), ==, "green");
+  g_assert_cmpstr (cl_risk_event_get_date (g_ptr_array_index (history, 0)), ==, "2026-11-23");
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* Same colour: no new entry. */
+  cl_pregnancy_set_gravida (pregnancy, 2);
+  save_ok (store, patient, pregnancy);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM risk_event"), ==, 1);
+
+  /* A copy of the stored record (as an edit form holds) with the same
+   * colour: still none. */
+  {
+    g_autoptr(CLPregnancy) copy = CL_PREGNANCY (cl_record_dup (CL_RECORD (pregnancy)));
+
+    cl_pregnancy_set_para (copy, 1);
+    save_ok (store, patient, copy);
+    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM risk_event"), ==, 1);
+  }
+
+  /* A change of colour is kept, with its date. */
+  cl_pregnancy_set_risk (pregnancy, "purple+orange");
+  save_ok (store, patient, pregnancy);
+  history = cl_patient_store_risk_history (store, pregnancy_id);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (cl_risk_event_get_risk (g_ptr_array_index (history, 1)), ==, "orange+purple");
+  g_assert_cmpstr (cl_risk_event_get_pregnancy_id (g_ptr_array_index (history, 1)), ==, pregnancy_id);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* Saving the patient alone never touches the history. */
+  save_ok (store, patient, NULL);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM risk_event"), ==, 2);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+assert_open_fails_unchanged (const char *path,
+                             gint        code)
+{
+  g_autoptr(GBytes) before = read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLStore) store = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  store = cl_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CL_STORE_ERROR, code);
+  g_assert_cmpuint (strlen (error->message), >, 0);
+  g_test_message ("%s", error->message);
+
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  /* Not even a WAL file left next to it. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_store_not_a_store_text (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append_printf (text, "第 %u 行：这不是数据库。\n", i);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  assert_open_fails_unchanged (path, CL_STORE_ERROR_NOT_A_STORE);
+
+  /* A file shorter than the SQLite header, too. */
+  g_file_set_contents (path, "hello", -1, &error);
+  g_assert_no_error (error);
+  assert_open_fails_unchanged (path, CL_STORE_ERROR_NOT_A_STORE);
+
+  remove_tree (dir);
+}
+
+static void
+test_store_not_a_store_sqlite (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE foo (a INTEGER, b TEXT);"
+                                 "INSERT INTO foo VALUES (1, 'one'), (2, 'two');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_open_fails_unchanged (path, CL_STORE_ERROR_NOT_A_STORE);
+
+  /* Another program's data is still there for that program. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM foo", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+
+  remove_tree (dir);
+}
+
+static void
+test_store_too_new (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", CL_SCHEMA_VERSION + 1);
+  CLStore *store;
+  sqlite3 *db = NULL;
+
+  store = open_store (path);
+  {
+    g_autoptr(CLPatient) patient = new_patient ("杨雪", "61011319970909008", "15012345678");
+
+    save_ok (store, patient, NULL);
+  }
+  g_object_unref (store);
+
+  /* What a newer Careline would leave behind. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, bump, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_open_fails_unchanged (path, CL_STORE_ERROR_TOO_NEW);
+
+  remove_tree (dir);
+}
+
+static void
+overwrite (const char *path,
+           goffset     offset,
+           gsize       length,
+           GRand      *rand)
+{
+  FILE *file = fopen (path, "r+b");
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, offset, SEEK_SET), ==, 0);
+  for (gsize i = 0; i < length; i++)
+    fputc (g_rand_int_range (rand, 0, 256), file);
+  fclose (file);
+}
+
+/* Opens a damaged store and reads everything through the API. It must
+ * fail cleanly somewhere along the way, never crash. */
+static void
+check_corrupt (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLStore) store = cl_store_open (path, &error);
+  g_autofree char *check = NULL;
+
+  if (store == NULL)
+    {
+      g_test_message ("open: %s", error->message);
+      g_assert_true (g_error_matches (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT) ||
+                     g_error_matches (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_A_STORE));
+      return;
+    }
+
+  /* The damage is in pages that opening does not read: SQLite finds
+   * it when it gets there. */
+  check = query_text (store, "PRAGMA integrity_check");
+  g_test_message ("opened; integrity_check: %s", check);
+  g_assert_cmpstr (check, !=, "ok");
+}
+
+static void
+test_store_corrupt (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  CLStore *store;
+  gsize size;
+
+  store = open_store (path);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("患者%u", i);
+      /* Unique ID numbers: vary the day and the sequence. */
+      g_autofree char *first17 = g_strdup_printf ("110105199001%02u%02u%u",
+                                                  1 + i % 28, i / 28, 2 * (i % 5));
+      g_autofree char *phone = g_strdup_printf ("139%08u", i);
+      g_autoptr(CLPatient) patient = new_patient (name, first17, phone);
+
+      save_ok (store, patient, NULL);
+    }
+  g_object_unref (store);
+
+  good = read_file (path);
+  size = g_bytes_get_size (good);
+  g_assert_cmpuint (size, >, 8 * 4096);
+
+  /* Junk right after the 100-byte header: the schema page is gone. */
+  overwrite (path, 100, 4000, rand);
+  check_corrupt (path);
+
+  /* Junk in the middle of the file: data and index pages. */
+  g_file_set_contents (path, g_bytes_get_data (good, NULL), size, &error);
+  g_assert_no_error (error);
+  overwrite (path, size / 2 - 4096, 3 * 4096, rand);
+  check_corrupt (path);
+
+  /* Junk over everything but the header. */
+  g_file_set_contents (path, g_bytes_get_data (good, NULL), size, &error);
+  g_assert_no_error (error);
+  overwrite (path, 100, size - 100, rand);
+  check_corrupt (path);
+
+  remove_tree (dir);
+}
+
+static void
+test_record_json (void)
+{
+  g_autoptr(CLPatient) patient = new_patient ("林悦", "35020319910101000", "18888888888");
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char * const bad[] = {
+    "{\"name\": \"x\", \"colour\": \"red\"}",     /* unknown member */
+    "{\"name\": 5}",                              /* number for text */
+    "{\"name\": \"x\", \"phone\": [\"1\"]}",      /* array for text */
+    "{\"name\": \"x\", \"deleted\": \"yes\"}",    /* text for a flag */
+    "{\"name\": \"x\", \"rev\": \"3\"}",          /* text for a number */
+    "{\"name\": \"x\", \"rev\": 1.5}",            /* fraction for a number */
+    "{\"name\": \"x\", \"rev\": -1}",             /* out of range */
+    "{\"name\": \"x\", \"note\": {\"a\": 1}}",    /* object for text */
+    "{\"name\": \"x\", \"deleted\": null}",       /* null for a flag */
+  };
+
+  before = cl_record_to_json (CL_RECORD (patient));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) now = NULL;
+
+      json_parser_load_from_data (parser, bad[i], -1, &error);
+      g_assert_no_error (error);
+      g_assert_false (cl_record_update_from_json (CL_RECORD (patient),
+                                                  json_node_get_object (json_parser_get_root (parser)),
+                                                  &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+
+      /* Nothing half-applied: "name" came first and was good. */
+      now = cl_record_to_json (CL_RECORD (patient));
+      g_assert_true (json_node_equal (before, now));
+    }
+
+  /* Good members are applied, and the types come through. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CLPregnancy) pregnancy = cl_pregnancy_new ("p1");
+
+    json_parser_load_from_data (parser,
+                                "{\"name\": \"林悦悦\", \"note\": null, \"rev\": 12, \"deleted\": true}",
+                                -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (cl_record_update_from_json (CL_RECORD (patient),
+                                               json_node_get_object (json_parser_get_root (parser)),
+                                               &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (cl_patient_get_name (patient), ==, "林悦悦");
+    g_assert_null (cl_patient_get_note (patient));
+    g_assert_cmpint (cl_record_get_rev (CL_RECORD (patient)), ==, 12);
+    g_assert_true (cl_record_get_deleted (CL_RECORD (patient)));
+
+    json_parser_load_from_data (parser, "{\"gravida\": 3, \"para\": 1}", -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (cl_record_update_from_json (CL_RECORD (pregnancy),
+                                               json_node_get_object (json_parser_get_root (parser)),
+                                               &error));
+    g_assert_cmpint (cl_pregnancy_get_gravida (pregnancy), ==, 3);
+
+    json_parser_load_from_data (parser, "{\"gravida\": 99999999999}", -1, &error);
+    g_assert_no_error (error);
+    g_assert_false (cl_record_update_from_json (CL_RECORD (pregnancy),
+                                                json_node_get_object (json_parser_get_root (parser)),
+                                                &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_assert_cmpint (cl_pregnancy_get_gravida (pregnancy), ==, 3);
+  }
+
+  /* A record survives the trip through JSON unchanged. */
+  {
+    g_autoptr(CLRecord) copy = cl_record_dup (CL_RECORD (patient));
+    g_autoptr(JsonNode) original = cl_record_to_json (CL_RECORD (patient));
+
+    after = cl_record_to_json (copy);
+    g_assert_true (json_node_equal (original, after));
+  }
+}
+
+#define CRASH_NAME "宋佳"
+
+static void
+test_store_crash (void)
+{
+  const char *dir_env = g_getenv ("CARELINE_TEST_CRASH_DIR");
+
+  if (g_test_subprocess ())
+    {
+      /* The child: save, then die without closing anything. */
+      g_autofree char *path = g_build_filename (dir_env, "careline.db", NULL);
+      CLStore *store = open_store (path);
+      CLPatient *patient = new_patient (CRASH_NAME, "37010219900101008", "18912345678");
+      CLPregnancy *pregnancy = new_pregnancy (patient, "2026-07-01", "red");
+
+      save_ok (store, patient, pregnancy);
+      kill (getpid (), SIGKILL);
+      _exit (0);
+    }
+  else
+    {
+      g_autofree char *dir = make_tmp_dir ();
+      g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+      g_autoptr(CLStore) store = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+
+      /* An existing store, as on a desk that has been in use. */
+      store = open_store (path);
+      g_clear_object (&store);
+
+      g_setenv ("CARELINE_TEST_CRASH_DIR", dir, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_unsetenv ("CARELINE_TEST_CRASH_DIR");
+      g_test_trap_assert_failed ();
+
+      /* The WAL is still there: the child never checkpointed. */
+      store = open_store (path);
+      found = cl_store_query_records (store, CL_TYPE_PATIENT, "name = ?1", CRASH_NAME, NULL);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpint (cl_patient_store_count (store), ==, 1);
+      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM pregnancy WHERE risk = 'red'"), ==, 1);
+      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM search_key WHERE key = '18912345678'"), ==, 1);
+      g_assert_cmpint (cl_store_count_outbox (store), ==, 3);
+
+      g_clear_object (&store);
+      remove_tree (dir);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/new", test_store_new);
+  g_test_add_func ("/store/roundtrip", test_store_roundtrip);
+  g_test_add_func ("/store/outbox", test_store_outbox);
+  g_test_add_func ("/store/tombstone", test_store_tombstone);
+  g_test_add_func ("/store/validation", test_store_validation);
+  g_test_add_func ("/store/duplicate", test_store_duplicate);
+  g_test_add_func ("/store/risk-history", test_store_risk_history);
+  g_test_add_func ("/store/not-a-store/text", test_store_not_a_store_text);
+  g_test_add_func ("/store/not-a-store/sqlite", test_store_not_a_store_sqlite);
+  g_test_add_func ("/store/too-new", test_store_too_new);
+  g_test_add_func ("/store/corrupt", test_store_corrupt);
+  g_test_add_func ("/store/record-json", test_record_json);
+  g_test_add_func ("/store/crash", test_store_crash);
+
+  return g_test_run ();
+}
