@@ -14,7 +14,9 @@ main (int   argc,
   g_autoptr(CLApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CARELINE_LOCALEDIR lets the uninstalled build (meson compile demo,
+   * the tests) find the translations it just compiled. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARELINE_LOCALEDIR") ? g_getenv ("CARELINE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
