@@ -937,6 +937,64 @@ test_roster_injection (void)
   g_assert_cmpuint (run_query (model, NULL), ==, live);
 }
 
+static GPtrArray *
+result_ids (CLRosterModel *model)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_ptr_array_add (ids, g_strdup (cl_roster_row_get_patient_id (row)));
+    }
+  return ids;
+}
+
+/* Broad queries answered from the background prefix index give exactly
+ * what the index scan gives, in the same order. */
+static void
+test_roster_prefix_index (void)
+{
+  const char *queries[] = { "z", "zh", "zx", "1", "13", "mz", "5", "x", "李", "张", "sh", "z 5", NULL };
+  g_autoptr(CLRosterModel) scanned = new_model ();
+  g_autoptr(CLRosterModel) indexed = new_model ();
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  cl_roster_model_reload (indexed);
+  while (!cl_roster_model_get_indexed (indexed))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (cl_roster_model_get_indexed (scanned));
+
+  for (guint q = 0; queries[q]; q++)
+    {
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) b = NULL;
+      guint na = run_query (scanned, queries[q]);
+      guint nb = run_query (indexed, queries[q]);
+
+      g_test_message ("%s: %u", queries[q], na);
+      g_assert_cmpuint (na, ==, nb);
+      g_assert_cmpuint (na, >, 0);
+      a = result_ids (scanned);
+      b = result_ids (indexed);
+      for (guint i = 0; i < a->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+    }
+
+  /* A change to the store makes the index stale until it is rebuilt. */
+  {
+    g_autoptr(CLPatient) added = add_patient ("邹心美", NULL, "13600001111", "ZY20269999", "2026-08-01", "green");
+
+    while (g_main_context_iteration (NULL, FALSE));
+    g_assert_true (run_query (indexed, "z") == run_query (scanned, "z"));
+    g_assert_true (model_contains (indexed, added));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -960,6 +1018,7 @@ main (int    argc,
   g_test_add_func ("/store/roster/row-format", test_roster_row_format);
   g_test_add_func ("/store/roster/delete", test_roster_delete);
   g_test_add_func ("/store/roster/injection", test_roster_injection);
+  g_test_add_func ("/store/roster/prefix-index", test_roster_prefix_index);
 
   ret = g_test_run ();
 

@@ -31,6 +31,14 @@ struct _CLRosterModel
   char         *base_signature;
   gint64        base_max_rowid;
   gboolean      base_stale;
+  /* Bitmaps of the patients matching each one-character and each
+   * two-letter prefix, built in the background after the first load:
+   * the broadest queries ("z", "13", "mz") are the first keystrokes
+   * and would otherwise scan a large part of the key index. */
+  GHashTable   *prefix_bits;
+  gint64        prefix_max_rowid;
+  gboolean      prefix_stale;
+  gboolean      prefix_building;
   GDate         today;
   ClStage       stage;
   ClRosterSort  sort;
@@ -165,6 +173,7 @@ cl_roster_model_finalize (GObject *object)
   g_clear_pointer (&self->reader, sqlite3_close_v2);
   g_clear_pointer (&self->base, g_array_unref);
   g_clear_pointer (&self->base_signature, g_free);
+  g_clear_pointer (&self->prefix_bits, g_hash_table_unref);
   g_mutex_clear (&self->reader_lock);
 
   G_OBJECT_CLASS (cl_roster_model_parent_class)->finalize (object);
@@ -234,6 +243,9 @@ store_changed_cb (CLRosterModel *self,
       g_str_equal (table, "staff"))
     {
       self->base_stale = TRUE;
+      g_mutex_lock (&self->reader_lock);
+      self->prefix_stale = TRUE;
+      g_mutex_unlock (&self->reader_lock);
       cl_roster_model_reload (self);
     }
 }
@@ -512,6 +524,33 @@ match_term (sqlite3     *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&bits) : NULL;
 }
 
+/* The prefix a cached bitmap exists for, or NULL: one character, or
+ * two ASCII letters or digits. */
+static gboolean
+is_cached_prefix (const char *term)
+{
+  glong n = g_utf8_strlen (term, -1);
+
+  if (n == 1)
+    return TRUE;
+  return n == 2 && (guchar) term[0] < 0x80 && (guchar) term[1] < 0x80;
+}
+
+static guint8 *
+match_term_cached (CLRosterModel *self,
+                   const char    *term,
+                   gint64         max_rowid)
+{
+  gsize n_bytes = max_rowid / 8 + 1;
+  gsize cached_bytes = self->prefix_max_rowid / 8 + 1;
+  guint8 *bits = g_malloc0 (n_bytes);
+  guint8 *cached = g_hash_table_lookup (self->prefix_bits, term);
+
+  if (cached)
+    memcpy (bits, cached, MIN (n_bytes, cached_bytes));
+  return bits;
+}
+
 static GArray *
 query_locked (CLRosterModel      *self,
               const QueryParams  *params,
@@ -553,8 +592,13 @@ query_locked (CLRosterModel      *self,
   n_bytes = self->base_max_rowid / 8 + 1;
   for (guint t = 0; t < terms->len; t++)
     {
-      g_autofree guint8 *term_bits = match_term (self->reader, g_ptr_array_index (terms, t),
-                                                 self->base_max_rowid, error);
+      const char *term = g_ptr_array_index (terms, t);
+      g_autofree guint8 *term_bits = NULL;
+
+      if (self->prefix_bits && !self->prefix_stale && is_cached_prefix (term))
+        term_bits = match_term_cached (self, term, self->base_max_rowid);
+      else
+        term_bits = match_term (self->reader, term, self->base_max_rowid, error);
 
       if (term_bits == NULL)
         return NULL;
@@ -591,6 +635,146 @@ query_with_reader (CLRosterModel      *self,
   g_mutex_unlock (&self->reader_lock);
 
   return rowids;
+}
+
+typedef struct
+{
+  GHashTable *bits;
+  gint64      max_rowid;
+} PrefixIndex;
+
+static void
+prefix_index_free (PrefixIndex *index)
+{
+  g_clear_pointer (&index->bits, g_hash_table_unref);
+  g_free (index);
+}
+
+static void
+set_bit (GHashTable  *table,
+         const char  *prefix,
+         gsize        length,
+         gint64       rowid,
+         gsize        n_bytes)
+{
+  g_autofree char *key = g_strndup (prefix, length);
+  guint8 *bits = g_hash_table_lookup (table, key);
+
+  if (bits == NULL)
+    {
+      bits = g_malloc0 (n_bytes);
+      g_hash_table_insert (table, g_steal_pointer (&key), bits);
+    }
+  bits[rowid / 8] |= 1 << (rowid % 8);
+}
+
+static void
+build_prefixes_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  CLRosterModel *self = source_object;
+  g_autoptr(GError) error = NULL;
+  PrefixIndex *index;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gsize n_bytes;
+  int rc;
+
+  /* A connection of its own, so searches go on while this runs. */
+  if (!(db = cl_store_open_reader (self->store, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  index = g_new0 (PrefixIndex, 1);
+  index->bits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (sqlite3_prepare_v2 (db, "SELECT max(patient_rowid) FROM search_key", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    index->max_rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  n_bytes = index->max_rowid / 8 + 1;
+
+  sqlite3_prepare_v2 (db, "SELECT key, patient_rowid FROM search_key", -1, &stmt, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 rowid = sqlite3_column_int64 (stmt, 1);
+      const char *second;
+
+      if (key == NULL || *key == '\0' || rowid < 0 || rowid > index->max_rowid)
+        continue;
+      second = g_utf8_next_char (key);
+      set_bit (index->bits, key, second - key, rowid, n_bytes);
+      if ((guchar) key[0] < 0x80 && second[0] != '\0' && (guchar) second[0] < 0x80)
+        set_bit (index->bits, key, 2, rowid, n_bytes);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+
+  if (rc != SQLITE_DONE)
+    {
+      prefix_index_free (index);
+      g_task_return_new_error (task, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "prefix scan failed");
+      return;
+    }
+  g_task_return_pointer (task, index, (GDestroyNotify) prefix_index_free);
+}
+
+static void
+build_prefixes_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  CLRosterModel *self = CL_ROSTER_MODEL (object);
+  g_autoptr(GError) error = NULL;
+  PrefixIndex *index = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->prefix_building = FALSE;
+  if (index == NULL)
+    {
+      g_warning ("roster prefix index: %s", error->message);
+      return;
+    }
+
+  g_mutex_lock (&self->reader_lock);
+  g_clear_pointer (&self->prefix_bits, g_hash_table_unref);
+  self->prefix_bits = g_steal_pointer (&index->bits);
+  self->prefix_max_rowid = index->max_rowid;
+  g_mutex_unlock (&self->reader_lock);
+  prefix_index_free (index);
+
+  g_debug ("roster prefix index: %u prefixes", g_hash_table_size (self->prefix_bits));
+}
+
+static void
+maybe_build_prefixes (CLRosterModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean needed;
+
+  if (self->prefix_building)
+    return;
+
+  g_mutex_lock (&self->reader_lock);
+  needed = self->prefix_bits == NULL || self->prefix_stale;
+  /* Cleared before the scan starts: a change made during the scan sets
+   * it again, and the next load rebuilds. */
+  self->prefix_stale = FALSE;
+  if (needed && self->prefix_bits)
+    g_clear_pointer (&self->prefix_bits, g_hash_table_unref);
+  g_mutex_unlock (&self->reader_lock);
+
+  if (!needed)
+    return;
+
+  self->prefix_building = TRUE;
+  task = g_task_new (self, NULL, build_prefixes_done_cb, NULL);
+  g_task_set_source_tag (task, maybe_build_prefixes);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, build_prefixes_thread);
 }
 
 static void
@@ -670,6 +854,7 @@ query_done_cb (GObject      *object,
       self->loaded = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
+  maybe_build_prefixes (self);
 }
 
 static void
@@ -811,4 +996,17 @@ cl_roster_model_get_filtered (CLRosterModel *self)
   g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), FALSE);
   return self->query != NULL || self->risk != NULL || self->manager_id != NULL ||
          self->stage != CL_STAGE_NONE;
+}
+
+gboolean
+cl_roster_model_get_indexed (CLRosterModel *self)
+{
+  gboolean indexed;
+
+  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), FALSE);
+
+  g_mutex_lock (&self->reader_lock);
+  indexed = self->prefix_bits != NULL && !self->prefix_stale;
+  g_mutex_unlock (&self->reader_lock);
+  return indexed;
 }

@@ -54,6 +54,10 @@ gboolean       cl_roster_model_get_loaded     (CLRosterModel *self);
 /* TRUE when a query or filter is in force. */
 gboolean       cl_roster_model_get_filtered   (CLRosterModel *self);
 
+/* TRUE once the background prefix index for broad (one- and two-
+ * character) queries is built and current. */
+gboolean       cl_roster_model_get_indexed    (CLRosterModel *self);
+
 /* Runs the query again (after a change in the store). */
 void           cl_roster_model_reload         (CLRosterModel *self);
 
