@@ -30,14 +30,18 @@ struct _CLRosterModel
   GArray       *base;
   char         *base_signature;
   gint64        base_max_rowid;
-  gboolean      base_stale;
+  /* Bumped (under reader_lock) by every change to the store; the base
+   * list and the prefix index remember the generation they were built
+   * from, so neither can be used once out of date. */
+  guint         generation;
+  guint         base_generation;
   /* Bitmaps of the patients matching each one-character and each
    * two-letter prefix, built in the background after the first load:
    * the broadest queries ("z", "13", "mz") are the first keystrokes
    * and would otherwise scan a large part of the key index. */
   GHashTable   *prefix_bits;
   gint64        prefix_max_rowid;
-  gboolean      prefix_stale;
+  guint         prefix_generation;
   gboolean      prefix_building;
   GDate         today;
   ClStage       stage;
@@ -74,7 +78,6 @@ typedef struct
   ClStage       stage;
   ClRosterSort  sort;
   gboolean      descending;
-  gboolean      base_stale;
 } QueryParams;
 
 static void
@@ -242,9 +245,8 @@ store_changed_cb (CLRosterModel *self,
   if (g_str_equal (table, "patient") || g_str_equal (table, "pregnancy") ||
       g_str_equal (table, "staff"))
     {
-      self->base_stale = TRUE;
       g_mutex_lock (&self->reader_lock);
-      self->prefix_stale = TRUE;
+      self->generation++;
       g_mutex_unlock (&self->reader_lock);
       cl_roster_model_reload (self);
     }
@@ -285,8 +287,6 @@ snapshot_params (CLRosterModel *self)
   params->stage = self->stage;
   params->sort = self->sort;
   params->descending = self->descending;
-  params->base_stale = self->base_stale;
-  self->base_stale = FALSE;
   return params;
 }
 
@@ -565,7 +565,7 @@ query_locked (CLRosterModel      *self,
   if (self->reader == NULL && !(self->reader = cl_store_open_reader (self->store, error)))
     return NULL;
 
-  if (self->base == NULL || params->base_stale ||
+  if (self->base == NULL || self->base_generation != self->generation ||
       g_strcmp0 (signature, self->base_signature) != 0)
     {
       GArray *base = run_query (self->reader, params, error);
@@ -574,6 +574,7 @@ query_locked (CLRosterModel      *self,
         return NULL;
       g_clear_pointer (&self->base, g_array_unref);
       self->base = base;
+      self->base_generation = self->generation;
       g_free (self->base_signature);
       self->base_signature = g_steal_pointer (&signature);
       self->base_max_rowid = 0;
@@ -595,7 +596,8 @@ query_locked (CLRosterModel      *self,
       const char *term = g_ptr_array_index (terms, t);
       g_autofree guint8 *term_bits = NULL;
 
-      if (self->prefix_bits && !self->prefix_stale && is_cached_prefix (term))
+      if (self->prefix_bits && self->prefix_generation == self->generation &&
+          is_cached_prefix (term))
         term_bits = match_term_cached (self, term, self->base_max_rowid);
       else
         term_bits = match_term (self->reader, term, self->base_max_rowid, error);
@@ -641,6 +643,7 @@ typedef struct
 {
   GHashTable *bits;
   gint64      max_rowid;
+  guint       generation;
 } PrefixIndex;
 
 static void
@@ -691,6 +694,7 @@ build_prefixes_thread (GTask        *task,
 
   index = g_new0 (PrefixIndex, 1);
   index->bits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  index->generation = GPOINTER_TO_UINT (task_data);
   if (sqlite3_prepare_v2 (db, "SELECT max(patient_rowid) FROM search_key", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     index->max_rowid = sqlite3_column_int64 (stmt, 0);
@@ -743,6 +747,7 @@ build_prefixes_done_cb (GObject      *object,
   g_clear_pointer (&self->prefix_bits, g_hash_table_unref);
   self->prefix_bits = g_steal_pointer (&index->bits);
   self->prefix_max_rowid = index->max_rowid;
+  self->prefix_generation = index->generation;
   g_mutex_unlock (&self->reader_lock);
   prefix_index_free (index);
 
@@ -754,17 +759,17 @@ maybe_build_prefixes (CLRosterModel *self)
 {
   g_autoptr(GTask) task = NULL;
   gboolean needed;
+  guint generation;
 
   if (self->prefix_building)
     return;
 
   g_mutex_lock (&self->reader_lock);
-  needed = self->prefix_bits == NULL || self->prefix_stale;
-  /* Cleared before the scan starts: a change made during the scan sets
-   * it again, and the next load rebuilds. */
-  self->prefix_stale = FALSE;
-  if (needed && self->prefix_bits)
-    g_clear_pointer (&self->prefix_bits, g_hash_table_unref);
+  needed = self->prefix_bits == NULL || self->prefix_generation != self->generation;
+  /* The scan is tagged with the generation it starts from: a change
+   * made during the scan leaves the result stale, and the next load
+   * builds again. */
+  generation = self->generation;
   g_mutex_unlock (&self->reader_lock);
 
   if (!needed)
@@ -774,6 +779,7 @@ maybe_build_prefixes (CLRosterModel *self)
   task = g_task_new (self, NULL, build_prefixes_done_cb, NULL);
   g_task_set_source_tag (task, maybe_build_prefixes);
   g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_set_task_data (task, GUINT_TO_POINTER (generation), NULL);
   g_task_run_in_thread (task, build_prefixes_thread);
 }
 
@@ -1006,7 +1012,7 @@ cl_roster_model_get_indexed (CLRosterModel *self)
   g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), FALSE);
 
   g_mutex_lock (&self->reader_lock);
-  indexed = self->prefix_bits != NULL && !self->prefix_stale;
+  indexed = self->prefix_bits != NULL && self->prefix_generation == self->generation;
   g_mutex_unlock (&self->reader_lock);
   return indexed;
 }
