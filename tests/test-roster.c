@@ -16,6 +16,7 @@
 #include "cl-roster-index.h"
 #include "cl-roster-model.h"
 #include "cl-store.h"
+#include "cl-test-util.h"
 
 #define N_PATIENTS 3000
 #define SEED 20261123
@@ -27,35 +28,6 @@ static struct
   char    *dir;
   CLStore *store;
 } fixture;
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("careline-test-roster-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
 
 static CLStore *
 make_demo_store (const char *dir,
@@ -244,7 +216,7 @@ find_row (CLRosterModel *model,
 static void
 test_demo_determinism (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-roster");
   g_autoptr(CLStore) again = make_demo_store (dir, "again.db", N_PATIENTS, SEED);
   g_autoptr(CLStore) other = make_demo_store (dir, "other.db", 200, SEED + 1);
   /* Only what demo data wrote: other tests add patients with "ZY"
@@ -286,7 +258,7 @@ test_demo_determinism (void)
 
   g_clear_object (&again);
   g_clear_object (&other);
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
@@ -1003,7 +975,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  fixture.dir = make_tmp_dir ();
+  fixture.dir = cl_test_make_tmp_dir ("test-roster");
   fixture.store = make_demo_store (fixture.dir, "demo.db", N_PATIENTS, SEED);
 
   g_test_add_func ("/store/demo-data/determinism", test_demo_determinism);
@@ -1026,7 +998,7 @@ main (int    argc,
   g_clear_object (&known.shan);
   g_clear_pointer (&known.zhang_id, g_free);
   g_clear_object (&fixture.store);
-  remove_tree (fixture.dir);
+  cl_test_remove_tree (fixture.dir);
   g_free (fixture.dir);
 
   return ret;

@@ -15,37 +15,7 @@
 #include "cl-risk-event.h"
 #include "cl-store-private.h"
 #include "cl-store.h"
-
-/* Each test works in a directory of its own under /tmp, removed at the
- * end, so tests never see each other's files. */
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("careline-test-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
+#include "cl-test-util.h"
 
 static CLStore *
 open_store (const char *path)
@@ -164,7 +134,7 @@ read_file (const char *path)
 static void
 test_store_new (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "sub", "careline.db", NULL);
   g_autoptr(CLStore) store = open_store (path);
   g_autofree char *mode = NULL;
@@ -186,13 +156,13 @@ test_store_new (void)
   g_assert_cmpint (cl_store_get_schema_version (store), ==, CL_SCHEMA_VERSION);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
 test_store_roundtrip (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
   g_autoptr(CLStore) store = open_store (path);
   g_autoptr(CLStaff) manager = cl_staff_new ("wangfang", "王芳", CL_ROLE_CASE_MANAGER);
@@ -285,13 +255,13 @@ test_store_roundtrip (void)
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
 test_store_outbox (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
   g_autoptr(CLStore) store = open_store (path);
   g_autoptr(CLPatient) patient = new_patient ("李静", "31010419880101004", "13900001111");
@@ -382,13 +352,13 @@ test_store_outbox (void)
   g_assert_cmpint (cl_store_count_outbox (store), ==, 4);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
 test_store_tombstone (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
   g_autoptr(CLStore) store = open_store (path);
   g_autoptr(CLPatient) patient = new_patient ("王丽", "44010619950505008", "13511112222");
@@ -435,7 +405,7 @@ test_store_tombstone (void)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 typedef struct
@@ -500,7 +470,7 @@ assert_refused (CLStore     *store,
 static void
 test_store_validation (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
   g_autoptr(CLStore) store = open_store (path);
 
@@ -600,13 +570,13 @@ test_store_validation (void)
   g_assert_cmpint (cl_patient_store_count (store), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
 test_store_duplicate (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
   g_autoptr(CLStore) store = open_store (path);
   g_autoptr(CLPatient) first = new_patient ("周雪", "51010719930303002", "13711112222");
@@ -638,13 +608,13 @@ test_store_duplicate (void)
   g_assert_cmpint (cl_patient_store_count (store), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
 test_store_risk_history (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
   g_autoptr(CLStore) store = open_store (path);
   g_autoptr(CLPatient) patient = new_patient ("黄婷", "42010619920202004", "18612345678");
@@ -688,7 +658,7 @@ test_store_risk_history (void)
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM risk_event"), ==, 2);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
@@ -716,7 +686,7 @@ assert_open_fails_unchanged (const char *path,
 static void
 test_store_not_a_store_text (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -733,13 +703,13 @@ test_store_not_a_store_text (void)
   g_assert_no_error (error);
   assert_open_fails_unchanged (path, CL_STORE_ERROR_NOT_A_STORE);
 
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
 test_store_not_a_store_sqlite (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "other.db", NULL);
   sqlite3 *db = NULL;
 
@@ -764,13 +734,13 @@ test_store_not_a_store_sqlite (void)
   }
   sqlite3_close (db);
 
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
 test_store_too_new (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
   g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", CL_SCHEMA_VERSION + 1);
   CLStore *store;
@@ -792,7 +762,7 @@ test_store_too_new (void)
 
   assert_open_fails_unchanged (path, CL_STORE_ERROR_TOO_NEW);
 
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
@@ -837,7 +807,7 @@ check_corrupt (const char *path)
 static void
 test_store_corrupt (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
   g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
   g_autoptr(GBytes) good = NULL;
   g_autoptr(GError) error = NULL;
@@ -879,7 +849,7 @@ test_store_corrupt (void)
   overwrite (path, 100, size - 100, rand);
   check_corrupt (path);
 
-  remove_tree (dir);
+  cl_test_remove_tree (dir);
 }
 
 static void
@@ -985,7 +955,7 @@ test_store_crash (void)
     }
   else
     {
-      g_autofree char *dir = make_tmp_dir ();
+      g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
       g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
       g_autoptr(CLStore) store = NULL;
       g_autoptr(GPtrArray) found = NULL;
@@ -1009,7 +979,7 @@ test_store_crash (void)
       g_assert_cmpint (cl_store_count_outbox (store), ==, 3);
 
       g_clear_object (&store);
-      remove_tree (dir);
+      cl_test_remove_tree (dir);
     }
 }
 

@@ -16,6 +16,7 @@
 #include "cl-patient-store.h"
 #include "cl-pinyin.h"
 #include "cl-roster-view.h"
+#include "cl-test-util.h"
 #include "cl-window.h"
 
 #define N_PATIENTS 10000
@@ -346,8 +347,7 @@ main (int   argc,
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
-  data_dir = g_dir_make_tmp ("careline-ui-XXXXXX", &error);
-  g_assert_no_error (error);
+  data_dir = cl_test_make_tmp_dir ("ui");
   db = g_build_filename (data_dir, "careline.db", NULL);
   store = cl_store_open (db, &error);
   g_assert_no_error (error);
@@ -361,13 +361,6 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_remove (db);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_remove (wal);
-    g_remove (shm);
-  }
-  g_rmdir (data_dir);
+  cl_test_remove_tree (data_dir);
   return ret;
 }

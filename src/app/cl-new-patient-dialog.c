@@ -32,28 +32,13 @@ cl_new_patient_dialog_add (CLNewPatientDialog *self)
 {
   g_autoptr(CLPatient) patient = cl_patient_new ();
   g_autoptr(CLPregnancy) pregnancy = NULL;
-  g_autoptr(GHashTable) errors = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CL_IS_NEW_PATIENT_DIALOG (self), FALSE);
 
   if (cl_patient_form_has_pregnancy (self->form))
     pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
-  cl_patient_form_apply (self->form, patient, pregnancy);
-
-  if (!cl_patient_store_save (self->store, patient, pregnancy, &errors, &error))
-    {
-      if (errors)
-        cl_patient_form_show_errors (self->form, errors);
-      else
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-      return FALSE;
-    }
+  if (!cl_patient_form_save (self->form, patient, pregnancy))
+    return FALSE;
 
   g_signal_emit (self, signals[SAVED], 0, cl_record_get_id (CL_RECORD (patient)));
   gtk_window_close (GTK_WINDOW (self));

@@ -620,3 +620,38 @@ cl_patient_form_focus_first (CLPatientForm *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
+
+gboolean
+cl_patient_form_save (CLPatientForm *self,
+                      CLPatient     *patient,
+                      CLPregnancy   *pregnancy)
+{
+  g_autoptr(GHashTable) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CL_IS_PATIENT_FORM (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  cl_patient_form_apply (self, patient, pregnancy);
+  if (cl_patient_store_save (self->store, patient, pregnancy, &errors, &error))
+    {
+      cl_patient_form_show_errors (self, NULL);
+      return TRUE;
+    }
+
+  if (errors)
+    {
+      cl_patient_form_show_errors (self, errors);
+      return FALSE;
+    }
+
+  /* Not a field's fault (a full disk, a damaged file): say so plainly. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Could Not Save"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}

@@ -28,6 +28,13 @@ void       cl_patient_form_apply          (CLPatientForm *self,
                                            CLPatient     *patient,
                                            CLPregnancy   *pregnancy);
 
+/* Copies the fields into the records and saves them as one user
+ * action.  A refused field gets its message in place; any other failure
+ * is shown in a dialog.  Returns TRUE when saved. */
+gboolean   cl_patient_form_save           (CLPatientForm *self,
+                                           CLPatient     *patient,
+                                           CLPregnancy   *pregnancy);
+
 /* TRUE when any pregnancy field was filled in. */
 gboolean   cl_patient_form_has_pregnancy  (CLPatientForm *self);
 

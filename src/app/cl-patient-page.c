@@ -126,8 +126,6 @@ cl_patient_page_save (CLPatientPage *self)
 {
   g_autoptr(CLPatient) patient = NULL;
   g_autoptr(CLPregnancy) pregnancy = NULL;
-  g_autoptr(GHashTable) errors = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), FALSE);
 
@@ -142,26 +140,11 @@ cl_patient_page_save (CLPatientPage *self)
   else if (cl_patient_form_has_pregnancy (self->form))
     pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
 
-  cl_patient_form_apply (self->form, patient, pregnancy);
-
-  if (!cl_patient_store_save (self->store, patient, pregnancy, &errors, &error))
-    {
-      if (errors)
-        cl_patient_form_show_errors (self->form, errors);
-      else
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Save"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-      return FALSE;
-    }
+  if (!cl_patient_form_save (self->form, patient, pregnancy))
+    return FALSE;
 
   g_set_object (&self->patient, patient);
   g_set_object (&self->pregnancy, pregnancy);
-  cl_patient_form_show_errors (self->form, NULL);
   set_dirty (self, FALSE);
   update_title (self);
   update_history (self);
