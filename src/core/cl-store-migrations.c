@@ -68,6 +68,58 @@ const char * const cl_store_migrations[] = {
   "  patient_rowid INTEGER NOT NULL,"
   "  PRIMARY KEY (key, patient_rowid)) WITHOUT ROWID;"
   "CREATE INDEX search_key_patient ON search_key (patient_rowid);",
+
+  /* 1 → 2: what the central server keeps (unused on desktops) */
+  /* Log-in accounts; passwords as libsodium argon2id strings. */
+  "CREATE TABLE account ("
+  "  username TEXT PRIMARY KEY NOT NULL,"
+  "  password_hash TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  disabled INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL);"
+  /* Bearer sessions; only a hash of the token is stored. */
+  "CREATE TABLE session ("
+  "  token_hash TEXT PRIMARY KEY NOT NULL,"
+  "  username TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL);"
+  /* The change feed: one row per applied change; its rowid is the
+   * server's rev, which the record's own rev column then carries. */
+  "CREATE TABLE change_log ("
+  "  rev INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  tbl TEXT NOT NULL,"
+  "  record_id TEXT NOT NULL,"
+  "  op TEXT NOT NULL,"
+  "  data TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  username TEXT);"
+  "CREATE INDEX change_log_record ON change_log (tbl, record_id);"
+  /* Idempotency: the answer given to each pushed change key. */
+  "CREATE TABLE applied_change ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  rev INTEGER,"
+  "  reason TEXT,"
+  "  at INTEGER NOT NULL);"
+  /* Who did what to which record, who opened which patient's
+   * documents.  Append-only, enforced by the database itself. */
+  "CREATE TABLE audit ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  at INTEGER NOT NULL,"
+  "  username TEXT,"
+  "  role TEXT,"
+  "  action TEXT NOT NULL,"
+  "  tbl TEXT,"
+  "  record_id TEXT,"
+  "  patient_id TEXT,"
+  "  status INTEGER,"
+  "  detail TEXT);"
+  "CREATE INDEX audit_patient ON audit (patient_id);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -1,0 +1,95 @@
+#define G_LOG_DOMAIN "cl-tables"
+
+#include "config.h"
+
+#include "cl-patient.h"
+#include "cl-pregnancy.h"
+#include "cl-risk-event.h"
+#include "cl-staff.h"
+#include "cl-tables.h"
+
+typedef struct
+{
+  const char *table;
+  GType     (*get_type) (void);
+  /* Roles, space separated; admin may always read and write. */
+  const char *readers;
+  const char *writers;
+} TableInfo;
+
+/* The permission table (README, "Roles"): the escort, the VIP steward
+ * and finance see patients to serve them but do not edit their
+ * records; only an administrator manages staff. */
+static const TableInfo tables[] = {
+  { "staff", cl_staff_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "" },
+  { "patient", cl_patient_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "case_manager service_desk" },
+  { "pregnancy", cl_pregnancy_get_type,
+    "case_manager escort vip_steward service_desk",
+    "case_manager" },
+  { "risk_event", cl_risk_event_get_type,
+    "case_manager service_desk",
+    "case_manager" },
+};
+
+static const TableInfo *
+find (const char *table)
+{
+  for (guint i = 0; table && i < G_N_ELEMENTS (tables); i++)
+    if (g_str_equal (tables[i].table, table))
+      return &tables[i];
+  return NULL;
+}
+
+GType
+cl_tables_lookup (const char *table)
+{
+  const TableInfo *info = find (table);
+
+  return info ? info->get_type () : G_TYPE_INVALID;
+}
+
+const char * const *
+cl_tables_list (void)
+{
+  static const char *names[G_N_ELEMENTS (tables) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      names[i] = tables[i].table;
+  return names;
+}
+
+static gboolean
+role_in (const char *role,
+         const char *roles)
+{
+  g_auto(GStrv) list = g_strsplit (roles, " ", -1);
+
+  return g_strv_contains ((const char * const *) list, role);
+}
+
+gboolean
+cl_tables_can_read (const char *role,
+                    const char *table)
+{
+  const TableInfo *info = find (table);
+
+  if (info == NULL || role == NULL)
+    return FALSE;
+  return g_str_equal (role, "admin") || role_in (role, info->readers);
+}
+
+gboolean
+cl_tables_can_write (const char *role,
+                     const char *table)
+{
+  const TableInfo *info = find (table);
+
+  if (info == NULL || role == NULL)
+    return FALSE;
+  return g_str_equal (role, "admin") || role_in (role, info->writers);
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The synced tables and who may touch them.  One list, used by the
+ * server to check every change and by the desktop to know what it may
+ * edit, so the permission table exists once. */
+
+/* The CLRecord subtype stored in @table, or G_TYPE_INVALID for a table
+ * that is not synced (or does not exist). */
+GType               cl_tables_lookup     (const char *table);
+
+/* NULL-terminated names of all synced tables. */
+const char * const *cl_tables_list       (void);
+
+/* May @role read / write rows of @table?  Unknown roles or tables: no. */
+gboolean            cl_tables_can_read   (const char *role,
+                                          const char *table);
+gboolean            cl_tables_can_write  (const char *role,
+                                          const char *table);
+
+G_END_DECLS
