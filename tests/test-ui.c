@@ -226,6 +226,31 @@ test_roster_search (void)
   }
   save_screenshot (GTK_WIDGET (window), "roster-search");
 
+  /* Clicking a column header sorts in SQL: by due date, then reversed. */
+  gtk_editable_set_text (entry, "");
+  wait_until (model_settled, model);
+  for (int direction = GTK_SORT_ASCENDING; direction <= GTK_SORT_DESCENDING; direction++)
+    {
+      g_autoptr(GtkColumnViewColumn) edd_column =
+        g_list_model_get_item (gtk_column_view_get_columns (column_view), 3);
+      g_autofree char *previous = NULL;
+
+      gtk_column_view_sort_by_column (column_view, edd_column, direction);
+      wait_until (model_settled, model);
+      for (guint i = 0; i < 50; i++)
+        {
+          g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+          const char *edd = cl_roster_row_get_edd (row);
+
+          g_assert_nonnull (edd);
+          if (previous)
+            g_assert_cmpint (direction == GTK_SORT_ASCENDING ? strcmp (previous, edd) : strcmp (edd, previous), <=, 0);
+          g_free (previous);
+          previous = g_strdup (edd);
+        }
+    }
+  save_screenshot (GTK_WIDGET (window), "roster-sorted");
+
   /* A query nobody matches shows the no-results state. */
   gtk_editable_set_text (entry, "qqqqqq");
   wait_until (model_settled, model);
