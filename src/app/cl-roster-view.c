@@ -309,10 +309,29 @@ set_column (CLRosterView        *self,
 
 /* ---- state ---------------------------------------------------------- */
 
-#define FIRST_ROWS 36
 #define GROW_STEP 32
 /* Past this, more rows in the model cost no more widgets. */
 #define GROW_LIMIT 256
+
+/* Rows that fill the window the roster will first appear in (a row is
+ * about 31 px tall), so nothing below the fold is built before the
+ * first frame. */
+static guint
+first_screenful (CLRosterView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      if (gtk_window_is_maximized (GTK_WINDOW (root)))
+        height = MAX (height, 1200);
+    }
+  if (height <= 0)
+    height = 1200;
+  return CLAMP (height / 28 + 2, 16, 64);
+}
 
 static gboolean
 grow_slice_cb (gpointer user_data)
@@ -709,7 +728,8 @@ cl_roster_view_set_store (CLRosterView *self,
    * all of them before the first frame would keep the roster blank for
    * the time it takes.  Start with a screenful and let the rest come
    * in a few idle steps after the roster is on screen. */
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, FIRST_ROWS);
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
+                                          first_screenful (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
