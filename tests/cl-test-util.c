@@ -33,3 +33,77 @@ cl_test_remove_tree (const char *path)
       }
   g_rmdir (path);
 }
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+GSubprocess *
+cl_test_spawn (GSubprocessFlags    flags,
+               const char * const *argv,
+               GError            **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  return g_subprocess_launcher_spawnv (launcher, argv, error);
+}
+
+GSubprocess *
+cl_test_start_server (const char  *server_binary,
+                      const char  *db,
+                      char       **url)
+{
+  const char *argv[] = { server_binary, "serve", "--db", db, "--listen", "127.0.0.1:0", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *process;
+  const char *http;
+
+  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, argv, &error);
+  g_assert_no_error (error);
+
+  /* The first line names the URL: reading it waits until the server
+   * listens, with no port race and no polling. */
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  http = strstr (line, "http://");
+  g_assert_nonnull (http);
+  *url = g_strdup (http);
+  return process;
+}
+
+int
+cl_test_run_server_cli (const char *server_binary,
+                        const char *input,
+                        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) server_binary);
+  va_start (args, input);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                           G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                           (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}

@@ -10,3 +10,26 @@ char *cl_test_make_tmp_dir  (const char *name);
 void  cl_test_remove_tree   (const char *path);
 
 G_END_DECLS
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A child process that dies with the test (PR_SET_PDEATHSIG), so a
+ * test that fails half-way never leaves a server holding its output. */
+GSubprocess *cl_test_spawn        (GSubprocessFlags    flags,
+                                   const char * const *argv,
+                                   GError            **error);
+
+/* Starts `SERVER serve --db DB --listen 127.0.0.1:0` and returns once
+ * it listens, with its base URL in @url. */
+GSubprocess *cl_test_start_server (const char  *server_binary,
+                                   const char  *db,
+                                   char       **url);
+
+/* Runs `SERVER ARGS…` with @input on stdin; returns the exit status. */
+int          cl_test_run_server_cli (const char *server_binary,
+                                     const char *input,
+                                     ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS

@@ -4,9 +4,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-login-dialog.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-patient-page.h"
+#include "cl-preferences-dialog.h"
 #include "cl-roster-view.h"
+#include "cl-sync-indicator.h"
 #include "cl-window.h"
 
 struct _CLWindow
@@ -19,7 +22,7 @@ struct _CLWindow
   AdwStatusPage   *error_page;
   AdwLeaflet      *leaflet;
   AdwViewStack    *view_stack;
-  GtkLabel        *store_label;
+  CLSyncIndicator *sync_indicator;
   CLRosterView    *roster_view;
   AdwBin          *patient_bin;
 
@@ -28,9 +31,11 @@ struct _CLWindow
 
   /* owned */
   CLStore         *store;
+  CLSyncClient    *sync;
   GSettings       *settings;
   GCancellable    *cancellable;
   gint64           created_at;
+  gboolean         login_wanted;  /* ask to log in when the server wants it */
   guint            present_timeout;
   gboolean         present_pending;
 };
@@ -45,6 +50,7 @@ cl_window_dispose (GObject *object)
   g_clear_handle_id (&self->present_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -140,6 +146,63 @@ back_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gtk_window_present (GTK_WINDOW (cl_preferences_dialog_new (GTK_WINDOW (widget))));
+}
+
+static void
+login_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CLWindow *self = CL_WINDOW (widget);
+
+  if (self->sync)
+    gtk_window_present (GTK_WINDOW (cl_login_dialog_new (GTK_WINDOW (self), self->sync)));
+}
+
+static void
+sync_rejected_cb (CLWindow   *self,
+                  const char *table,
+                  const char *record_id,
+                  const char *reason,
+                  const char *message)
+{
+  /* The change was undone here; the person who made it must know. */
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+sync_state_cb (CLWindow *self)
+{
+  /* Once per new server address (and at start): the first time the
+   * server asks who we are, ask the person.  Later it waits for a
+   * click on the header's "Log in to sync". */
+  if (self->login_wanted &&
+      cl_sync_client_get_state (self->sync) == CL_SYNC_STATE_AUTH_NEEDED)
+    {
+      self->login_wanted = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.login", NULL);
+    }
+}
+
+static void
+server_url_changed_cb (CLWindow *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+
+  self->login_wanted = *url != '\0';
+  cl_sync_client_set_server_url (self->sync, url);
+  sync_state_cb (self);
+}
+
 /* Built when first asked for, not at start: it is a whole window of
  * widgets that most sessions never open. */
 static void
@@ -183,6 +246,7 @@ cl_window_class_init (CLWindowClass *klass)
   window_class->close_request = cl_window_close_request;
 
   g_type_ensure (CL_TYPE_ROSTER_VIEW);
+  g_type_ensure (CL_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CLWindow, toast_overlay);
@@ -190,7 +254,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, CLWindow, store_label);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
@@ -198,6 +262,8 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.login", NULL, login_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
@@ -205,6 +271,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
 static void
@@ -271,7 +338,6 @@ store_opened_cb (GObject      *object,
   g_autoptr(CLWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *tooltip = NULL;
 
   self->store = cl_store_open_finish (result, &error);
   if (self->store == NULL)
@@ -288,11 +354,17 @@ store_opened_cb (GObject      *object,
   dir = g_path_get_dirname (cl_store_get_path (self->store));
   g_settings_set_string (self->settings, "last-data-dir", dir);
 
-  /* Without a server the desk works on its own store: say so, so no
-   * one assumes others can see what is typed here. */
-  gtk_label_set_label (self->store_label, _("Local data, not shared"));
-  tooltip = g_strdup_printf (_("Data file: %s"), cl_store_get_path (self->store));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->store_label), tooltip);
+  /* Without a server the desk works on its own store, and the header
+   * says so, so no one assumes others can see what is typed here. */
+  self->sync = cl_sync_client_new (self->store);
+  g_signal_connect_object (self->sync, "rejected", G_CALLBACK (sync_rejected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::state", G_CALLBACK (sync_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::server-url",
+                           G_CALLBACK (server_url_changed_cb), self, G_CONNECT_SWAPPED);
+  server_url_changed_cb (self);
+  cl_sync_indicator_set_client (self->sync_indicator, self->sync);
 
   cl_roster_view_set_store (self->roster_view, self->store);
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
@@ -339,6 +411,13 @@ cl_window_get_store (CLWindow *self)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+CLSyncClient *
+cl_window_get_sync_client (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->sync;
 }
 
 GtkWidget *

@@ -4,6 +4,7 @@
 
 #include "cl-application.h"
 #include "cl-store.h"
+#include "cl-sync-client.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ void      cl_window_open_data_dir  (CLWindow      *self,
 void      cl_window_present_when_ready (CLWindow    *self);
 
 CLStore  *cl_window_get_store      (CLWindow      *self);
+/* NULL until the store is open. */
+CLSyncClient *cl_window_get_sync_client (CLWindow  *self);
 GtkWidget *cl_window_get_roster_view (CLWindow    *self);
 
 void      cl_window_show_patient   (CLWindow      *self,

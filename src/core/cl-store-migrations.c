@@ -120,6 +120,72 @@ const char * const cl_store_migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
+
+  /* 2 → 3: service packages, enrolments and the monthly settlement
+   * (issue #6).  Money in integer fen, rates in hundredths of a percent. */
+  "CREATE TABLE package (" SYNC_COLUMNS ","
+  "  code TEXT, name TEXT, price_fen INTEGER NOT NULL DEFAULT 0,"
+  "  enrol_from_day INTEGER NOT NULL DEFAULT 0,"
+  "  enrol_to_day INTEGER NOT NULL DEFAULT 0,"
+  "  postpartum_days INTEGER NOT NULL DEFAULT 42,"
+  "  services TEXT, active INTEGER NOT NULL DEFAULT 1);"
+
+  "CREATE TABLE enrolment (" SYNC_COLUMNS ","
+  "  patient_id TEXT, package_id TEXT, price_fen INTEGER NOT NULL DEFAULT 0,"
+  "  agreement_date TEXT, explained_by TEXT, paid_date TEXT,"
+  "  paid_fen INTEGER NOT NULL DEFAULT 0, receipt_no TEXT, status TEXT,"
+  "  cancel_date TEXT, refund_fen INTEGER NOT NULL DEFAULT 0,"
+  "  override_reason TEXT);"
+  "CREATE INDEX enrolment_patient ON enrolment (patient_id);"
+  "CREATE INDEX enrolment_paid ON enrolment (paid_date) WHERE deleted = 0;"
+  "CREATE INDEX enrolment_cancel ON enrolment (cancel_date) WHERE deleted = 0;"
+
+  "CREATE TABLE share_rate (" SYNC_COLUMNS ","
+  "  effective_from TEXT, rate_bp INTEGER NOT NULL DEFAULT 0, note TEXT);"
+  "CREATE INDEX share_rate_from ON share_rate (effective_from) WHERE deleted = 0;"
+
+  "CREATE TABLE deduction (" SYNC_COLUMNS ","
+  "  date TEXT, amount_fen INTEGER NOT NULL DEFAULT 0, reason TEXT, reference TEXT);"
+  "CREATE INDEX deduction_date ON deduction (date) WHERE deleted = 0;"
+
+  "CREATE TABLE settlement_month (" SYNC_COLUMNS ","
+  "  month TEXT, closed INTEGER NOT NULL DEFAULT 0,"
+  "  closed_at INTEGER NOT NULL DEFAULT 0, closed_by TEXT, snapshot TEXT);"
+  "CREATE INDEX settlement_month_month ON settlement_month (month) WHERE deleted = 0;"
+
+  /* The three packages every hospital starts from, with the same ids
+   * on every desktop and on the server (rev 0, no outbox), so they are
+   * one record everywhere and an administrator's edit syncs like any
+   * other.  Windows in gestational days: 6+0–13+6, 14+0–27+6,
+   * 28+0–36+6. */
+  "INSERT INTO package (id, code, name, price_fen, enrol_from_day, enrol_to_day, services) VALUES"
+  "  ('5e1d0a52-6b1f-4c38-9d2e-2f8a00000001', 'whole', '全孕期', 298000, 42, 97,"
+  "   '[{\"code\":\"nutrition-breakfast\",\"name\":\"营养早餐\",\"quantity\":1},"
+  "     {\"code\":\"escort\",\"name\":\"产检陪诊\",\"quantity\":12},"
+  "     {\"code\":\"online-course\",\"name\":\"线上孕妇学校课程\",\"quantity\":1},"
+  "     {\"code\":\"vip-room\",\"name\":\"VIP 诊室\",\"quantity\":12},"
+  "     {\"code\":\"health-butler\",\"name\":\"健康管家\",\"quantity\":1},"
+  "     {\"code\":\"archive\",\"name\":\"孕期档案管理\",\"quantity\":1},"
+  "     {\"code\":\"psychological-support\",\"name\":\"心理支持\",\"quantity\":3},"
+  "     {\"code\":\"revisit-42\",\"name\":\"产后 42 天复查\",\"quantity\":1}]'),"
+  "  ('5e1d0a52-6b1f-4c38-9d2e-2f8a00000002', 'mid', '孕中期', 198000, 98, 195,"
+  "   '[{\"code\":\"nutrition-breakfast\",\"name\":\"营养早餐\",\"quantity\":1},"
+  "     {\"code\":\"escort\",\"name\":\"产检陪诊\",\"quantity\":8},"
+  "     {\"code\":\"online-course\",\"name\":\"线上孕妇学校课程\",\"quantity\":1},"
+  "     {\"code\":\"vip-room\",\"name\":\"VIP 诊室\",\"quantity\":8},"
+  "     {\"code\":\"health-butler\",\"name\":\"健康管家\",\"quantity\":1},"
+  "     {\"code\":\"archive\",\"name\":\"孕期档案管理\",\"quantity\":1},"
+  "     {\"code\":\"psychological-support\",\"name\":\"心理支持\",\"quantity\":2},"
+  "     {\"code\":\"revisit-42\",\"name\":\"产后 42 天复查\",\"quantity\":1}]'),"
+  "  ('5e1d0a52-6b1f-4c38-9d2e-2f8a00000003', 'late', '孕晚期', 128000, 196, 258,"
+  "   '[{\"code\":\"nutrition-breakfast\",\"name\":\"营养早餐\",\"quantity\":1},"
+  "     {\"code\":\"escort\",\"name\":\"产检陪诊\",\"quantity\":5},"
+  "     {\"code\":\"online-course\",\"name\":\"线上孕妇学校课程\",\"quantity\":1},"
+  "     {\"code\":\"vip-room\",\"name\":\"VIP 诊室\",\"quantity\":5},"
+  "     {\"code\":\"health-butler\",\"name\":\"健康管家\",\"quantity\":1},"
+  "     {\"code\":\"archive\",\"name\":\"孕期档案管理\",\"quantity\":1},"
+  "     {\"code\":\"psychological-support\",\"name\":\"心理支持\",\"quantity\":1},"
+  "     {\"code\":\"revisit-42\",\"name\":\"产后 42 天复查\",\"quantity\":1}]');",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

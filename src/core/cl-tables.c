@@ -2,9 +2,14 @@
 
 #include "config.h"
 
+#include "cl-deduction.h"
+#include "cl-enrolment.h"
+#include "cl-package.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-risk-event.h"
+#include "cl-settlement-month.h"
+#include "cl-share-rate.h"
 #include "cl-staff.h"
 #include "cl-tables.h"
 
@@ -33,6 +38,23 @@ static const TableInfo tables[] = {
   { "risk_event", cl_risk_event_get_type,
     "case_manager service_desk",
     "case_manager" },
+  /* Packages are the hospital's price list: everyone sees it, only an
+   * administrator changes it.  Money tables are finance's. */
+  { "package", cl_package_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "" },
+  { "enrolment", cl_enrolment_get_type,
+    "case_manager service_desk finance",
+    "case_manager" },
+  { "share_rate", cl_share_rate_get_type,
+    "finance",
+    "finance" },
+  { "deduction", cl_deduction_get_type,
+    "finance",
+    "finance" },
+  { "settlement_month", cl_settlement_month_get_type,
+    "finance",
+    "finance" },
 };
 
 static const TableInfo *

@@ -4,12 +4,22 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cl-accounts.h"
 #include "cl-demo-data.h"
 #include "cl-patient-store.h"
+#include "cl-server.h"
+#include "cl-staff.h"
 #include "cl-store.h"
+#include "cl-sync-server.h"
 
 /* Exit codes: 0 done, 1 the work failed, 2 the command line was wrong
  * (what scripts and systemd units can tell apart). */
@@ -26,12 +36,20 @@ typedef struct
   const char *summary;  /* N_(), translated when shown */
 } Command;
 
+static int serve_command (int argc, char **argv);
+static int user_command (int argc, char **argv);
+static int audit_command (int argc, char **argv);
 static int demo_data_command (int argc, char **argv);
 
-/* Subcommands in the order --help lists them.  `serve` (the default
- * when the first argument is an option), `user add/list/disable` and
- * `audit` are added here as they are written. */
+/* Subcommands in the order --help lists them.  `serve` is also the
+ * default when the first argument is an option. */
 static const Command commands[] = {
+  { "serve", serve_command,
+    N_("Serve the Careline API to the desktops") },
+  { "user", user_command,
+    N_("Add, list or disable log-in accounts (user add|list|disable)") },
+  { "audit", audit_command,
+    N_("Print the audit log") },
   { "demo-data", demo_data_command,
     N_("Fill a new data file with realistic demo patients and staff") },
 };
@@ -95,6 +113,351 @@ parse_options (GOptionContext  *context,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Opens the data file of a command that must not create one. */
+static CLStore *
+open_existing_store (const char *command,
+                     const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  CLStore *store;
+
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("careline-server %s: there is no data file “%s”"), command, db);
+      g_printerr ("\n");
+      return NULL;
+    }
+  store = cl_store_open (db, &error);
+  if (store == NULL)
+    {
+      g_printerr ("careline-server %s: %s\n", command, error->message);
+      return NULL;
+    }
+  return store;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+serve_command (int    argc,
+               char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The data file (created if it does not exist)"), N_("PATH") },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen,
+      N_("Address and port to listen on (default 127.0.0.1:8765; port 0 picks a free one)"),
+      N_("HOST:PORT") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert,
+      N_("PEM certificate for HTTPS"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      N_("PEM private key for HTTPS"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(CLServer) server = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *url = NULL;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _(find_command ("serve")->summary));
+  g_option_context_set_description (context,
+                                    _("Example:\n"
+                                      "  careline-server serve --db /var/lib/careline/careline.db --listen 0.0.0.0:8765 \\\n"
+                                      "      --tls-cert server.pem --tls-key server.key"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, "serve", &argc, &argv))
+    return EXIT_USAGE;
+
+  if (argc > 1 && !g_str_equal (argv[1], "serve"))
+    {
+      g_printerr (_("careline-server serve: unexpected argument “%s”"), argv[1]);
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+  if (db == NULL)
+    {
+      g_printerr (_("careline-server serve: give the data file with --db PATH"));
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+  if ((tls_cert == NULL) != (tls_key == NULL))
+    {
+      g_printerr (_("careline-server serve: give both --tls-cert and --tls-key, or neither"));
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+
+  if (tls_cert)
+    {
+      certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
+      if (certificate == NULL)
+        {
+          g_printerr ("careline-server serve: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  store = cl_store_open (db, &error);
+  if (store == NULL)
+    {
+      g_printerr ("careline-server serve: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  cl_store_set_actor (store, "careline-server");
+
+  dir = g_path_get_dirname (db);
+  documents = g_build_filename (dir, "documents", NULL);
+  server = cl_server_new (store, documents);
+  url = cl_server_listen (server, listen ? listen : "127.0.0.1:8765", certificate, &error);
+  if (url == NULL)
+    {
+      g_printerr ("careline-server serve: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Scripts and tests read this line to learn the port. */
+  g_print (_("Careline server listening on %s"), url);
+  g_print ("\n");
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  return EXIT_SUCCESS;
+}
+
+/* One line from stdin, without its line end; NULL at end of input.
+ * The echo is turned off when a person types it. */
+static char *
+read_password (void)
+{
+  char buffer[2048];
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  char *line;
+
+  if (tty)
+    {
+      g_printerr (_("Password: "));
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  line = fgets (buffer, sizeof buffer, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (line == NULL)
+    return NULL;
+  buffer[strcspn (buffer, "\r\n")] = '\0';
+  line = g_strdup (buffer);
+  memset (buffer, 0, sizeof buffer);
+  return line;
+}
+
+static int
+user_command (int    argc,
+              char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *role = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The data file"), N_("PATH") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role,
+      N_("Role of a new user: admin, case_manager, escort, vip_steward, service_desk or finance"),
+      N_("ROLE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action;
+
+  context = g_option_context_new (_("add NAME --role ROLE | list | disable NAME"));
+  g_option_context_set_summary (context, _(find_command ("user")->summary));
+  g_option_context_set_description (context,
+                                    _("“user add” reads the password from the first line of standard input.\n"
+                                      "Example:\n"
+                                      "  echo 'secret' | careline-server user add wang --role case_manager --db careline.db"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, "user", &argc, &argv))
+    return EXIT_USAGE;
+
+  action = argc > 1 ? argv[1] : NULL;
+  if (action == NULL ||
+      !(g_str_equal (action, "add") || g_str_equal (action, "list") || g_str_equal (action, "disable")) ||
+      argc != (g_str_equal (action, "list") ? 2 : 3))
+    {
+      g_printerr (_("careline-server user: use “user add NAME --role ROLE”, “user list” or “user disable NAME”"));
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+  if (db == NULL)
+    {
+      g_printerr (_("careline-server user: give the data file with --db PATH"));
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (action, "add"))
+    {
+      g_autofree char *password = NULL;
+
+      if (!cl_accounts_role_valid (role))
+        {
+          g_autofree char *roles = g_strjoinv (", ", (char **) cl_staff_roles ());
+
+          g_printerr (_("careline-server user add: give a role with --role (%s)"), roles);
+          g_printerr ("\n");
+          return EXIT_USAGE;
+        }
+      password = read_password ();
+      if (password == NULL || *password == '\0')
+        {
+          g_printerr (_("careline-server user add: the password (one line on standard input) must not be empty"));
+          g_printerr ("\n");
+          return EXIT_USAGE;
+        }
+      store = cl_store_open (db, &error);
+      if (store == NULL || !cl_accounts_add (store, argv[2], password, role, &error))
+        {
+          g_printerr ("careline-server user add: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      memset (password, 0, strlen (password));
+      g_print (_("Added user “%s” (%s)"), argv[2], role);
+      g_print ("\n");
+    }
+  else if (g_str_equal (action, "list"))
+    {
+      g_autoptr(GPtrArray) accounts = NULL;
+
+      if (!(store = open_existing_store ("user list", db)))
+        return EXIT_FAILURE;
+      accounts = cl_accounts_list (store, &error);
+      if (accounts == NULL)
+        {
+          g_printerr ("careline-server user list: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          ClAccount *account = g_ptr_array_index (accounts, i);
+          g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (account->created_at);
+          g_autofree char *when = g_date_time_format (created, "%Y-%m-%d %H:%M");
+
+          g_print ("%-20s %-14s %-9s %s\n", account->username, account->role,
+                   account->disabled ? C_("account", "disabled") : C_("account", "active"), when);
+        }
+    }
+  else
+    {
+      if (!(store = open_existing_store ("user disable", db)))
+        return EXIT_FAILURE;
+      if (!cl_accounts_disable (store, argv[2], &error))
+        {
+          g_printerr ("careline-server user disable: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_print (_("Disabled user “%s” and ended their sessions"), argv[2]);
+      g_print ("\n");
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static const char *
+or_dash (JsonObject *line,
+         const char *name)
+{
+  const char *text = json_object_get_string_member_with_default (line, name, NULL);
+
+  return text && *text ? text : "-";
+}
+
+static int
+audit_command (int    argc,
+               char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *patient = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The data file"), N_("PATH") },
+    { "patient", 0, 0, G_OPTION_ARG_STRING, &patient,
+      N_("Only the lines about this patient"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(JsonArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _(find_command ("audit")->summary));
+  g_option_context_set_description (context,
+                                    _("One line per event, oldest first, separated by tabs: time, user, role, action, table, record, patient, status, detail."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, "audit", &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    {
+      g_printerr (_("careline-server audit: unexpected argument “%s”"), argv[1]);
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+  if (db == NULL)
+    {
+      g_printerr (_("careline-server audit: give the data file with --db PATH"));
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+
+  if (!(store = open_existing_store ("audit", db)))
+    return EXIT_FAILURE;
+  lines = cl_sync_server_read_audit (store, patient, &error);
+  if (lines == NULL)
+    {
+      g_printerr ("careline-server audit: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      JsonObject *line = json_array_get_object_element (lines, i);
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (json_object_get_int_member (line, "at"));
+      g_autofree char *when = g_date_time_format (at, "%Y-%m-%dT%H:%M:%S%:z");
+
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", when,
+               or_dash (line, "username"), or_dash (line, "role"), or_dash (line, "action"),
+               or_dash (line, "table"), or_dash (line, "record_id"), or_dash (line, "patient_id"),
+               json_object_get_int_member (line, "status"), or_dash (line, "detail"));
+    }
+
+  return EXIT_SUCCESS;
 }
 
 static int

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "cl-deduction.h"
+#include "cl-enrolment.h"
+#include "cl-package.h"
+#include "cl-settlement-month.h"
+#include "cl-settlement.h"
+#include "cl-share-rate.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* Packages, enrolments and the monthly settlement (issue #6), as
+ * functions on the store like cl-patient-store.h.
+ *
+ * Every save takes the acting user's role and refuses what the role
+ * may not write (cl-tables.c); rules refuse with CL_STORE_ERROR_INVALID
+ * and a translated message saying why, and nothing is written.
+ *
+ * Closed months.  Settlement lines are not stored: a month's lines are
+ * the payments (enrolment.paid_date) and refunds (enrolment.cancel_date)
+ * dated in it, derived by a query.  Closing a month writes a
+ * settlement_month row with closed = 1 and the whole statement as a
+ * JSON snapshot (lines, deductions, totals); from then on the month's
+ * statement is read from the snapshot and never recomputed, so it is
+ * immutable.
+ *  - Entering or changing a payment, refund or deduction dated in a
+ *    closed month, or changing one already settled in a closed month,
+ *    is refused here (and by cl_enrolment_store_check_change() on the
+ *    server).
+ *  - A payment, refund or deduction that reaches a desktop through sync
+ *    after its month was closed (entered on a desktop that was offline)
+ *    is not lost: it is in no closed snapshot, so it is booked into the
+ *    first open month after its own as an adjustment line
+ *    (CLSettlementLine.adjustment_of names the closed month).  Once that
+ *    month is closed in turn, its snapshot holds the line and the
+ *    booking is final. */
+
+/* Live packages by price, descending; only active ones unless
+ * @include_inactive. */
+GPtrArray    *cl_enrolment_store_list_packages    (CLStore      *store,
+                                                   gboolean      include_inactive);
+
+/* Validates and saves a package (admin only).  Field errors are keyed by
+ * column: code, name, price_fen, enrol_from_day, enrol_to_day, services. */
+gboolean      cl_enrolment_store_save_package     (CLStore      *store,
+                                                   CLPackage    *package,
+                                                   const char   *role,
+                                                   GHashTable  **field_errors,
+                                                   GError      **error);
+
+/* Live enrolments of a patient, newest agreement first. */
+GPtrArray    *cl_enrolment_store_list_for_patient (CLStore      *store,
+                                                   const char   *patient_id);
+
+/* Validates and saves an enrolment as one user action.
+ *  - A new enrolment (or one moved to another package) copies the
+ *    package's price now; a later price change does not touch it.
+ *  - Her gestational age on the agreement date (from her current
+ *    pregnancy) must be inside the package's window, unless @role is
+ *    "admin" and an override reason is given.
+ *  - A payment needs its date, amount and receipt number; a refund is
+ *    recorded by cancelling, is dated, and is at most the payment.
+ *  - Nothing may be dated in, or change what was settled in, a closed
+ *    month.
+ * On refusal, @field_errors (if given) maps columns (patient_id,
+ * package_id, agreement_date, explained_by, paid_date, paid_fen,
+ * receipt_no, status, cancel_date, refund_fen, override_reason) to
+ * messages, and the error message is the single reason or a summary. */
+gboolean      cl_enrolment_store_save             (CLStore      *store,
+                                                   CLEnrolment  *enrolment,
+                                                   const char   *role,
+                                                   GHashTable  **field_errors,
+                                                   GError      **error);
+
+/* The rate in force on @date (ISO): the latest rate whose
+ * effective_from is not after it.  FALSE with a message if none. */
+gboolean      cl_enrolment_store_rate_on          (CLStore      *store,
+                                                   const char   *date,
+                                                   gint         *out_rate_bp,
+                                                   GError      **error);
+
+/* Every live rate, oldest first: the history is kept, never edited. */
+GPtrArray    *cl_enrolment_store_rate_history     (CLStore      *store);
+
+/* A new rate from a date (finance).  The rate is 0–100 % (0–10000);
+ * the date may not fall in a closed month. */
+gboolean      cl_enrolment_store_save_rate        (CLStore      *store,
+                                                   CLShareRate  *rate,
+                                                   const char   *role,
+                                                   GError      **error);
+
+/* A deduction (finance): a positive amount, a date not in a closed
+ * month, and a reason. */
+gboolean      cl_enrolment_store_save_deduction   (CLStore      *store,
+                                                   CLDeduction  *deduction,
+                                                   const char   *role,
+                                                   GError      **error);
+
+/* Live deductions dated in @month ("YYYY-MM"), by date. */
+GPtrArray    *cl_enrolment_store_list_deductions  (CLStore      *store,
+                                                   const char   *month);
+
+gboolean      cl_enrolment_store_month_is_closed  (CLStore      *store,
+                                                   const char   *month);
+
+/* The statement of @month ("YYYY-MM") with the last 12 months for the
+ * chart: read from the snapshot for a closed month, computed for an
+ * open one. */
+CLSettlement *cl_enrolment_store_settlement       (CLStore      *store,
+                                                   const char   *month,
+                                                   GError      **error);
+
+/* Closes @month (finance): one transaction writing the settlement_month
+ * row with closed = 1, who and when, and the statement's snapshot.
+ * Refused if it is already closed or has not ended yet. */
+gboolean      cl_enrolment_store_close_month      (CLStore      *store,
+                                                   const char   *month,
+                                                   const char   *role,
+                                                   GError      **error);
+
+/* For the server, before applying a pushed change: refuses (with a
+ * translated reason) a change to a closed settlement_month, and a
+ * change to an enrolment or deduction that alters what a closed month
+ * settled.  New entries dated in a closed month pass: they become
+ * adjustment lines of the next open month (see above). */
+gboolean      cl_enrolment_store_check_change     (CLStore      *store,
+                                                   CLRecord     *incoming,
+                                                   GError      **error);
+
+G_END_DECLS

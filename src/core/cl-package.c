@@ -1,0 +1,337 @@
+/* cl-package.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-package"
+
+#include "config.h"
+
+#include "cl-package.h"
+#include "cl-util.h"
+
+struct _CLPackage
+{
+  CLRecord parent_instance;
+
+  char *code;
+  char *name;
+  gint64 price_fen;
+  gint enrol_from_day;
+  gint enrol_to_day;
+  gint postpartum_days;
+  char *services;
+  gboolean active;
+};
+
+G_DEFINE_FINAL_TYPE (CLPackage, cl_package, CL_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_CODE,
+  PROP_NAME,
+  PROP_PRICE_FEN,
+  PROP_ENROL_FROM_DAY,
+  PROP_ENROL_TO_DAY,
+  PROP_POSTPARTUM_DAYS,
+  PROP_SERVICES,
+  PROP_ACTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cl_package_finalize (GObject *object)
+{
+  CLPackage *self = CL_PACKAGE (object);
+
+  g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->services, g_free);
+
+  G_OBJECT_CLASS (cl_package_parent_class)->finalize (object);
+}
+
+static void
+cl_package_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CLPackage *self = CL_PACKAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_PRICE_FEN:
+      g_value_set_int64 (value, self->price_fen);
+      break;
+    case PROP_ENROL_FROM_DAY:
+      g_value_set_int (value, self->enrol_from_day);
+      break;
+    case PROP_ENROL_TO_DAY:
+      g_value_set_int (value, self->enrol_to_day);
+      break;
+    case PROP_POSTPARTUM_DAYS:
+      g_value_set_int (value, self->postpartum_days);
+      break;
+    case PROP_SERVICES:
+      g_value_set_string (value, self->services);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_package_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CLPackage *self = CL_PACKAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CODE:
+      cl_package_set_code (self, g_value_get_string (value));
+      break;
+    case PROP_NAME:
+      cl_package_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_PRICE_FEN:
+      cl_package_set_price_fen (self, g_value_get_int64 (value));
+      break;
+    case PROP_ENROL_FROM_DAY:
+      cl_package_set_enrol_from_day (self, g_value_get_int (value));
+      break;
+    case PROP_ENROL_TO_DAY:
+      cl_package_set_enrol_to_day (self, g_value_get_int (value));
+      break;
+    case PROP_POSTPARTUM_DAYS:
+      cl_package_set_postpartum_days (self, g_value_get_int (value));
+      break;
+    case PROP_SERVICES:
+      cl_package_set_services (self, g_value_get_string (value));
+      break;
+    case PROP_ACTIVE:
+      cl_package_set_active (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_package_class_init (CLPackageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
+
+  object_class->finalize = cl_package_finalize;
+  object_class->get_property = cl_package_get_property;
+  object_class->set_property = cl_package_set_property;
+
+  record_class->table_name = "package";
+
+  properties[PROP_CODE] =
+    g_param_spec_string ("code", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRICE_FEN] =
+    g_param_spec_int64 ("price-fen", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENROL_FROM_DAY] =
+    g_param_spec_int ("enrol-from-day", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENROL_TO_DAY] =
+    g_param_spec_int ("enrol-to-day", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSTPARTUM_DAYS] =
+    g_param_spec_int ("postpartum-days", NULL, NULL, G_MININT, G_MAXINT, 42,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SERVICES] =
+    g_param_spec_string ("services", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cl_package_init (CLPackage *self)
+{
+  self->postpartum_days = 42;
+  self->active = TRUE;
+}
+
+CLPackage *
+cl_package_new (void)
+{
+  return CL_PACKAGE (cl_record_new (CL_TYPE_PACKAGE));
+}
+
+const char *
+cl_package_get_code (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), NULL);
+  return self->code;
+}
+
+void
+cl_package_set_code (CLPackage *self,
+                     const char *value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  if (cl_set_str (&self->code, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
+}
+
+const char *
+cl_package_get_name (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), NULL);
+  return self->name;
+}
+
+void
+cl_package_set_name (CLPackage *self,
+                     const char *value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  if (cl_set_str (&self->name, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+gint64
+cl_package_get_price_fen (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), 0);
+  return self->price_fen;
+}
+
+void
+cl_package_set_price_fen (CLPackage *self,
+                          gint64 value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  if (self->price_fen != value)
+    {
+      self->price_fen = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE_FEN]);
+    }
+}
+
+gint
+cl_package_get_enrol_from_day (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), 0);
+  return self->enrol_from_day;
+}
+
+void
+cl_package_set_enrol_from_day (CLPackage *self,
+                               gint value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  if (self->enrol_from_day != value)
+    {
+      self->enrol_from_day = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENROL_FROM_DAY]);
+    }
+}
+
+gint
+cl_package_get_enrol_to_day (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), 0);
+  return self->enrol_to_day;
+}
+
+void
+cl_package_set_enrol_to_day (CLPackage *self,
+                             gint value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  if (self->enrol_to_day != value)
+    {
+      self->enrol_to_day = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENROL_TO_DAY]);
+    }
+}
+
+gint
+cl_package_get_postpartum_days (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), 0);
+  return self->postpartum_days;
+}
+
+void
+cl_package_set_postpartum_days (CLPackage *self,
+                                gint value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  if (self->postpartum_days != value)
+    {
+      self->postpartum_days = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSTPARTUM_DAYS]);
+    }
+}
+
+const char *
+cl_package_get_services (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), NULL);
+  return self->services;
+}
+
+void
+cl_package_set_services (CLPackage *self,
+                         const char *value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  if (cl_set_str (&self->services, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
+}
+
+gboolean
+cl_package_get_active (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), 0);
+  return self->active;
+}
+
+void
+cl_package_set_active (CLPackage *self,
+                       gboolean value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  value = !!value;
+  if (self->active != value)
+    {
+      self->active = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+    }
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "cl-record.h"
+
+G_BEGIN_DECLS
+
+/* A service package sold to patients (全孕期, 孕中期, 孕晚期): its price,
+ * the gestational-age window in which one may enrol, and what it
+ * includes.  A price change applies to new enrolments only: an
+ * enrolment copies the price it was sold at. */
+
+#define CL_TYPE_PACKAGE (cl_package_get_type ())
+G_DECLARE_FINAL_TYPE (CLPackage, cl_package, CL, PACKAGE, CLRecord)
+
+CLPackage *cl_package_new (void);
+
+/* short stable code, e.g. "whole" */
+const char  *cl_package_get_code (CLPackage *self);
+void         cl_package_set_code (CLPackage *self,
+                                  const char *value);
+/* name shown and printed, e.g. 全孕期 */
+const char  *cl_package_get_name (CLPackage *self);
+void         cl_package_set_name (CLPackage *self,
+                                  const char *value);
+/* price in fen */
+gint64       cl_package_get_price_fen (CLPackage *self);
+void         cl_package_set_price_fen (CLPackage *self,
+                                       gint64      value);
+/* first gestational day one may enrol on */
+gint         cl_package_get_enrol_from_day (CLPackage *self);
+void         cl_package_set_enrol_from_day (CLPackage *self,
+                                            gint        value);
+/* last gestational day one may enrol on */
+gint         cl_package_get_enrol_to_day (CLPackage *self);
+void         cl_package_set_enrol_to_day (CLPackage *self,
+                                          gint        value);
+/* service ends this many days after delivery */
+gint         cl_package_get_postpartum_days (CLPackage *self);
+void         cl_package_set_postpartum_days (CLPackage *self,
+                                             gint        value);
+/* JSON: [{"code", "name", "quantity"}] */
+const char  *cl_package_get_services (CLPackage *self);
+void         cl_package_set_services (CLPackage *self,
+                                      const char *value);
+/* offered for new enrolments */
+gboolean     cl_package_get_active (CLPackage *self);
+void         cl_package_set_active (CLPackage *self,
+                                    gboolean    value);
+
+G_END_DECLS

@@ -1,0 +1,762 @@
+/* cl-settlement.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-settlement"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cl-money.h"
+#include "cl-settlement.h"
+#include "cl-util.h"
+
+#define HISTORY_MONTHS 12
+
+struct _CLSettlement
+{
+  GObject parent_instance;
+
+  /* owned */
+  char         *month;
+  char         *hospital;
+  char         *vendor;
+  char         *closed_by;
+  GStringChunk *strings;      /* every string of lines and deductions */
+  GArray       *lines;        /* CLSettlementLine */
+  GArray       *subtotals;    /* CLSettlementSubtotal */
+  GArray       *deductions;   /* CLSettlementDeduction */
+  GArray       *history;      /* CLSettlementHistory */
+
+  gint64        closed_at;
+  gint64        gross_fen;
+  gint64        refunds_fen;
+  gint64        share_fen;
+  gint64        deductions_fen;
+  gboolean      closed;
+  gboolean      finished;
+};
+
+G_DEFINE_FINAL_TYPE (CLSettlement, cl_settlement, G_TYPE_OBJECT)
+
+static void
+cl_settlement_finalize (GObject *object)
+{
+  CLSettlement *self = CL_SETTLEMENT (object);
+
+  g_clear_pointer (&self->month, g_free);
+  g_clear_pointer (&self->hospital, g_free);
+  g_clear_pointer (&self->vendor, g_free);
+  g_clear_pointer (&self->closed_by, g_free);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->subtotals, g_array_unref);
+  g_clear_pointer (&self->deductions, g_array_unref);
+  g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (cl_settlement_parent_class)->finalize (object);
+}
+
+static void
+cl_settlement_class_init (CLSettlementClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cl_settlement_finalize;
+}
+
+static void
+cl_settlement_init (CLSettlement *self)
+{
+  self->strings = g_string_chunk_new (16 * 1024);
+  self->lines = g_array_new (FALSE, TRUE, sizeof (CLSettlementLine));
+  self->subtotals = g_array_new (FALSE, TRUE, sizeof (CLSettlementSubtotal));
+  self->deductions = g_array_new (FALSE, TRUE, sizeof (CLSettlementDeduction));
+  self->history = g_array_new (FALSE, TRUE, sizeof (CLSettlementHistory));
+  self->hospital = g_strdup (_("Careline Demonstration Hospital"));
+  self->vendor = g_strdup (_("Service vendor"));
+}
+
+CLSettlement *
+cl_settlement_new (const char *month)
+{
+  CLSettlement *self;
+
+  g_return_val_if_fail (month != NULL, NULL);
+
+  self = g_object_new (CL_TYPE_SETTLEMENT, NULL);
+  self->month = g_strdup (month);
+  return self;
+}
+
+/* Strings repeat a lot (package names, months): keep one copy each. */
+static const char *
+intern (CLSettlement *self,
+        const char   *str)
+{
+  return str ? g_string_chunk_insert_const (self->strings, str) : NULL;
+}
+
+char *
+cl_name_mask (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  glong n = g_utf8_strlen (stripped, -1);
+  GString *s;
+
+  if (n <= 1)
+    return g_strdup (n == 1 ? "*" : "");
+
+  s = g_string_new (NULL);
+  g_string_append_unichar (s, g_utf8_get_char (stripped));
+  if (n == 2)
+    g_string_append_c (s, '*');
+  else
+    {
+      for (glong i = 0; i < n - 2; i++)
+        g_string_append_c (s, '*');
+      g_string_append (s, g_utf8_offset_to_pointer (stripped, n - 1));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_line_masked (CLSettlement     *self,
+                 ClSettlementKind  kind,
+                 const char       *key,
+                 const char       *date,
+                 const char       *masked_name,
+                 const char       *package,
+                 const char       *receipt_no,
+                 gint64            amount_fen,
+                 gint              rate_bp,
+                 const char       *adjustment_of)
+{
+  CLSettlementLine line = { 0 };
+
+  line.key = g_string_chunk_insert (self->strings, key ? key : "");
+  line.date = intern (self, date ? date : "");
+  line.name = g_string_chunk_insert (self->strings, masked_name ? masked_name : "");
+  line.package = intern (self, package ? package : "");
+  line.receipt_no = receipt_no ? g_string_chunk_insert (self->strings, receipt_no) : NULL;
+  line.adjustment_of = cl_str_empty (adjustment_of) ? NULL : intern (self, adjustment_of);
+  line.kind = kind;
+  line.amount_fen = amount_fen;
+  line.rate_bp = rate_bp;
+  line.share_fen = cl_money_share (amount_fen, rate_bp);
+  g_array_append_val (self->lines, line);
+}
+
+void
+cl_settlement_add_line (CLSettlement     *self,
+                        ClSettlementKind  kind,
+                        const char       *key,
+                        const char       *date,
+                        const char       *name,
+                        const char       *package,
+                        const char       *receipt_no,
+                        gint64            amount_fen,
+                        gint              rate_bp,
+                        const char       *adjustment_of)
+{
+  g_autofree char *masked = NULL;
+
+  g_return_if_fail (CL_IS_SETTLEMENT (self));
+  g_return_if_fail (!self->finished);
+  g_return_if_fail (amount_fen >= 0);
+
+  masked = cl_name_mask (name);
+  add_line_masked (self, kind, key, date, masked, package, receipt_no,
+                   kind == CL_SETTLEMENT_REFUND ? -amount_fen : amount_fen,
+                   rate_bp, adjustment_of);
+}
+
+void
+cl_settlement_add_deduction (CLSettlement *self,
+                             const char   *key,
+                             const char   *date,
+                             gint64        amount_fen,
+                             const char   *reason,
+                             const char   *reference,
+                             const char   *adjustment_of)
+{
+  CLSettlementDeduction d = { 0 };
+
+  g_return_if_fail (CL_IS_SETTLEMENT (self));
+  g_return_if_fail (!self->finished);
+
+  d.key = g_string_chunk_insert (self->strings, key ? key : "");
+  d.date = intern (self, date ? date : "");
+  d.reason = g_string_chunk_insert (self->strings, reason ? reason : "");
+  d.reference = cl_str_empty (reference) ? NULL : g_string_chunk_insert (self->strings, reference);
+  d.adjustment_of = cl_str_empty (adjustment_of) ? NULL : intern (self, adjustment_of);
+  d.amount_fen = amount_fen;
+  g_array_append_val (self->deductions, d);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const CLSettlementLine *x = a, *y = b;
+  int c;
+
+  /* Late entries first (they belong to an earlier month), then by date;
+   * on one day payments before refunds; the key keeps it stable. */
+  if ((x->adjustment_of != NULL) != (y->adjustment_of != NULL))
+    return x->adjustment_of ? -1 : 1;
+  if ((c = strcmp (x->date, y->date)) != 0)
+    return c;
+  if (x->kind != y->kind)
+    return x->kind == CL_SETTLEMENT_PAYMENT ? -1 : 1;
+  return strcmp (x->key, y->key);
+}
+
+static int
+compare_deductions (gconstpointer a,
+                    gconstpointer b)
+{
+  const CLSettlementDeduction *x = a, *y = b;
+  int c = strcmp (x->date, y->date);
+
+  return c ? c : strcmp (x->key, y->key);
+}
+
+static int
+compare_subtotals (gconstpointer a,
+                   gconstpointer b)
+{
+  const CLSettlementSubtotal *x = a, *y = b;
+
+  return g_utf8_collate (x->package, y->package);
+}
+
+/* The chart ends with this month's own bar. */
+static void
+append_own_history (CLSettlement *self)
+{
+  CLSettlementHistory own = { .gross_fen = self->gross_fen,
+                              .payable_fen = self->share_fen - self->deductions_fen,
+                              .closed = self->closed };
+
+  g_strlcpy (own.month, self->month, sizeof own.month);
+  for (guint i = self->history->len; i > 0; i--)
+    if (strcmp (g_array_index (self->history, CLSettlementHistory, i - 1).month, self->month) >= 0)
+      g_array_remove_index (self->history, i - 1);
+  g_array_append_val (self->history, own);
+  if (self->history->len > HISTORY_MONTHS)
+    g_array_remove_range (self->history, 0, self->history->len - HISTORY_MONTHS);
+}
+
+void
+cl_settlement_finish (CLSettlement *self)
+{
+  g_autoptr(GHashTable) by_package = NULL;
+
+  g_return_if_fail (CL_IS_SETTLEMENT (self));
+  g_return_if_fail (!self->finished);
+
+  g_array_sort (self->lines, compare_lines);
+  g_array_sort (self->deductions, compare_deductions);
+
+  /* Package names are interned, so the pointer is the key. */
+  by_package = g_hash_table_new (NULL, NULL);
+  self->gross_fen = self->refunds_fen = self->share_fen = self->deductions_fen = 0;
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const CLSettlementLine *line = &g_array_index (self->lines, CLSettlementLine, i);
+      gpointer index_plus_one = g_hash_table_lookup (by_package, line->package);
+      CLSettlementSubtotal *sub;
+
+      if (index_plus_one == NULL)
+        {
+          CLSettlementSubtotal empty = { .package = line->package };
+
+          g_array_append_val (self->subtotals, empty);
+          index_plus_one = GUINT_TO_POINTER (self->subtotals->len);
+          g_hash_table_insert (by_package, (gpointer) line->package, index_plus_one);
+        }
+      sub = &g_array_index (self->subtotals, CLSettlementSubtotal,
+                            GPOINTER_TO_UINT (index_plus_one) - 1);
+
+      if (line->kind == CL_SETTLEMENT_PAYMENT)
+        {
+          sub->n_payments++;
+          sub->gross_fen += line->amount_fen;
+          self->gross_fen += line->amount_fen;
+        }
+      else
+        {
+          sub->n_refunds++;
+          sub->refunds_fen -= line->amount_fen;
+          self->refunds_fen -= line->amount_fen;
+        }
+      sub->share_fen += line->share_fen;
+      self->share_fen += line->share_fen;
+    }
+  g_array_sort (self->subtotals, compare_subtotals);
+
+  for (guint i = 0; i < self->deductions->len; i++)
+    self->deductions_fen += g_array_index (self->deductions, CLSettlementDeduction, i).amount_fen;
+
+  self->finished = TRUE;
+  append_own_history (self);
+}
+
+
+void
+cl_settlement_set_history (CLSettlement              *self,
+                           const CLSettlementHistory *months,
+                           guint                      n_months)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT (self));
+
+  g_array_set_size (self->history, 0);
+  g_array_append_vals (self->history, months, n_months);
+  if (self->finished)
+    append_own_history (self);
+}
+
+void
+cl_settlement_set_closed (CLSettlement *self,
+                          const char   *closed_by,
+                          gint64        closed_at)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT (self));
+
+  self->closed = TRUE;
+  cl_set_str (&self->closed_by, closed_by);
+  self->closed_at = closed_at;
+  if (self->finished && self->history->len > 0)
+    g_array_index (self->history, CLSettlementHistory, self->history->len - 1).closed = TRUE;
+}
+
+void
+cl_settlement_set_hospital (CLSettlement *self,
+                            const char   *name)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT (self));
+  if (!cl_str_empty (name))
+    cl_set_str (&self->hospital, name);
+}
+
+void
+cl_settlement_set_vendor (CLSettlement *self,
+                          const char   *name)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT (self));
+  if (!cl_str_empty (name))
+    cl_set_str (&self->vendor, name);
+}
+
+#define GETTER(type, field, fallback)                         \
+  type                                                        \
+  cl_settlement_get_##field (CLSettlement *self)              \
+  {                                                           \
+    g_return_val_if_fail (CL_IS_SETTLEMENT (self), fallback); \
+    return self->field;                                       \
+  }
+
+GETTER (const char *, month, NULL)
+GETTER (const char *, hospital, NULL)
+GETTER (const char *, vendor, NULL)
+GETTER (gboolean, closed, FALSE)
+GETTER (const char *, closed_by, NULL)
+GETTER (gint64, closed_at, 0)
+GETTER (gint64, gross_fen, 0)
+GETTER (gint64, refunds_fen, 0)
+GETTER (gint64, share_fen, 0)
+GETTER (gint64, deductions_fen, 0)
+
+#undef GETTER
+
+gint64
+cl_settlement_get_fee_base_fen (CLSettlement *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), 0);
+  return self->gross_fen - self->refunds_fen;
+}
+
+gint64
+cl_settlement_get_payable_fen (CLSettlement *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), 0);
+  return self->share_fen - self->deductions_fen;
+}
+
+#define ARRAY_GETTER(type, field)                                         \
+  const type *                                                            \
+  cl_settlement_get_##field (CLSettlement *self,                          \
+                             guint        *n)                             \
+  {                                                                       \
+    g_return_val_if_fail (CL_IS_SETTLEMENT (self), NULL);                 \
+    if (n)                                                                \
+      *n = self->field->len;                                              \
+    return (const type *) (gpointer) self->field->data;                   \
+  }
+
+ARRAY_GETTER (CLSettlementLine, lines)
+ARRAY_GETTER (CLSettlementSubtotal, subtotals)
+ARRAY_GETTER (CLSettlementDeduction, deductions)
+ARRAY_GETTER (CLSettlementHistory, history)
+
+#undef ARRAY_GETTER
+
+static int
+compare_int (gconstpointer a,
+             gconstpointer b)
+{
+  return *(const gint *) a - *(const gint *) b;
+}
+
+char *
+cl_settlement_format_rates (CLSettlement *self)
+{
+  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (gint));
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), NULL);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      gint rate = g_array_index (self->lines, CLSettlementLine, i).rate_bp;
+      gboolean seen = FALSE;
+
+      /* A month has one or two rates, so a linear look is enough. */
+      for (guint j = 0; j < rates->len && !seen; j++)
+        seen = g_array_index (rates, gint, j) == rate;
+      if (!seen)
+        g_array_append_val (rates, rate);
+    }
+  g_array_sort (rates, compare_int);
+  for (guint i = 0; i < rates->len; i++)
+    {
+      g_autofree char *text = cl_rate_format (g_array_index (rates, gint, i));
+
+      g_string_append_printf (s, "%s%s", i ? " / " : "", text);
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+cl_settlement_line_describe_kind (const CLSettlementLine *line)
+{
+  const char *kind;
+
+  g_return_val_if_fail (line != NULL, NULL);
+
+  kind = line->kind == CL_SETTLEMENT_PAYMENT ? C_("settlement line", "Payment")
+                                             : C_("settlement line", "Refund");
+  if (line->adjustment_of)
+    /* Translators: a payment or refund entered after its month was
+     * closed, settled in this month instead; %2$s is "2026-09" */
+    return g_strdup_printf (_("%1$s (late, for %2$s)"), kind, line->adjustment_of);
+  return g_strdup (kind);
+}
+
+/* JSON snapshot.  Member names are part of what closed months keep,
+ * so they never change; a new field is optional on reading. */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+JsonNode *
+cl_settlement_to_json (CLSettlement *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), NULL);
+  g_return_val_if_fail (self->finished, NULL);
+
+  json_builder_begin_object (b);
+  add_string (b, "month", self->month);
+  add_string (b, "hospital", self->hospital);
+  add_string (b, "vendor", self->vendor);
+  add_int (b, "gross_fen", self->gross_fen);
+  add_int (b, "refunds_fen", self->refunds_fen);
+  add_int (b, "fee_base_fen", cl_settlement_get_fee_base_fen (self));
+  add_int (b, "share_fen", self->share_fen);
+  add_int (b, "deductions_fen", self->deductions_fen);
+  add_int (b, "payable_fen", cl_settlement_get_payable_fen (self));
+
+  json_builder_set_member_name (b, "lines");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const CLSettlementLine *line = &g_array_index (self->lines, CLSettlementLine, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "key", line->key);
+      add_string (b, "kind", line->kind == CL_SETTLEMENT_PAYMENT ? "payment" : "refund");
+      add_string (b, "date", line->date);
+      add_string (b, "name", line->name);
+      add_string (b, "package", line->package);
+      add_string (b, "receipt_no", line->receipt_no);
+      add_string (b, "adjustment_of", line->adjustment_of);
+      add_int (b, "amount_fen", line->amount_fen);
+      add_int (b, "rate_bp", line->rate_bp);
+      add_int (b, "share_fen", line->share_fen);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "deductions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->deductions->len; i++)
+    {
+      const CLSettlementDeduction *d = &g_array_index (self->deductions, CLSettlementDeduction, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "key", d->key);
+      add_string (b, "date", d->date);
+      add_string (b, "reason", d->reason);
+      add_string (b, "reference", d->reference);
+      add_string (b, "adjustment_of", d->adjustment_of);
+      add_int (b, "amount_fen", d->amount_fen);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+get_int (JsonObject *object,
+         const char *name,
+         gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+CLSettlement *
+cl_settlement_new_from_json (JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr(CLSettlement) self = NULL;
+  JsonObject *root;
+  JsonArray *lines, *deductions;
+  gint64 expected_share = 0, expected_payable = 0;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    goto bad;
+  root = json_node_get_object (node);
+  if (get_string (root, "month") == NULL ||
+      !json_object_has_member (root, "lines") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "lines")) ||
+      !json_object_has_member (root, "deductions") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "deductions")))
+    goto bad;
+
+  self = cl_settlement_new (get_string (root, "month"));
+  cl_settlement_set_hospital (self, get_string (root, "hospital"));
+  cl_settlement_set_vendor (self, get_string (root, "vendor"));
+
+  lines = json_object_get_array_member (root, "lines");
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      JsonNode *element = json_array_get_element (lines, i);
+      JsonObject *o;
+      const char *kind;
+      gint64 amount, rate, share;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        goto bad;
+      o = json_node_get_object (element);
+      kind = get_string (o, "kind");
+      if (kind == NULL || !get_int (o, "amount_fen", &amount) ||
+          !get_int (o, "rate_bp", &rate) || !get_int (o, "share_fen", &share) ||
+          rate < 0 || rate > CL_RATE_MAX_BP)
+        goto bad;
+      add_line_masked (self,
+                       g_str_equal (kind, "refund") ? CL_SETTLEMENT_REFUND : CL_SETTLEMENT_PAYMENT,
+                       get_string (o, "key"), get_string (o, "date"), get_string (o, "name"),
+                       get_string (o, "package"), get_string (o, "receipt_no"),
+                       amount, (gint) rate, get_string (o, "adjustment_of"));
+      /* A snapshot must say what the rules compute; anything else was
+       * tampered with or damaged. */
+      if (g_array_index (self->lines, CLSettlementLine, self->lines->len - 1).share_fen != share)
+        goto bad;
+    }
+
+  deductions = json_object_get_array_member (root, "deductions");
+  for (guint i = 0; i < json_array_get_length (deductions); i++)
+    {
+      JsonNode *element = json_array_get_element (deductions, i);
+      JsonObject *o;
+      gint64 amount;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        goto bad;
+      o = json_node_get_object (element);
+      if (!get_int (o, "amount_fen", &amount))
+        goto bad;
+      cl_settlement_add_deduction (self, get_string (o, "key"), get_string (o, "date"), amount,
+                                   get_string (o, "reason"), get_string (o, "reference"),
+                                   get_string (o, "adjustment_of"));
+    }
+
+  cl_settlement_finish (self);
+  if ((get_int (root, "share_fen", &expected_share) && expected_share != self->share_fen) ||
+      (get_int (root, "payable_fen", &expected_payable) &&
+       expected_payable != cl_settlement_get_payable_fen (self)))
+    goto bad;
+
+  return g_steal_pointer (&self);
+
+bad:
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The saved statement of this month is damaged"));
+  return NULL;
+}
+
+/* RFC 4180: quote a field that has a comma, a quote or a line break,
+ * doubling the quotes inside. */
+static void
+append_csv_field (GString    *s,
+                  const char *value,
+                  gboolean    last)
+{
+  value = value ? value : "";
+  if (strpbrk (value, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (s, '"');
+      for (const char *p = value; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (s, '"');
+          g_string_append_c (s, *p);
+        }
+      g_string_append_c (s, '"');
+    }
+  else
+    g_string_append (s, value);
+  g_string_append (s, last ? "\r\n" : ",");
+}
+
+static void
+append_rate_plain (GString *s,
+                   gint     rate_bp)
+{
+  g_string_append_printf (s, "%d.%02d,", rate_bp / 100, rate_bp % 100);
+}
+
+gboolean
+cl_settlement_write_csv (CLSettlement   *self,
+                         GOutputStream  *stream,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autoptr(GString) s = NULL;
+  const char *header[] = {
+    C_("csv column", "Month"),
+    C_("csv column", "Date"),
+    C_("csv column", "Kind"),
+    C_("csv column", "Late for month"),
+    C_("csv column", "Patient"),
+    C_("csv column", "Package"),
+    C_("csv column", "Receipt number"),
+    C_("csv column", "Amount"),
+    C_("csv column", "Rate (%)"),
+    C_("csv column", "Vendor share"),
+  };
+
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  s = g_string_sized_new (128 + 96 * self->lines->len);
+  g_string_append (s, "\xEF\xBB\xBF");
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    append_csv_field (s, header[i], i + 1 == G_N_ELEMENTS (header));
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const CLSettlementLine *line = &g_array_index (self->lines, CLSettlementLine, i);
+      char amount[32], share[32];
+      g_autofree char *a = cl_money_format_plain (line->amount_fen);
+      g_autofree char *sh = cl_money_format_plain (line->share_fen);
+
+      g_strlcpy (amount, a, sizeof amount);
+      g_strlcpy (share, sh, sizeof share);
+      append_csv_field (s, self->month, FALSE);
+      append_csv_field (s, line->date, FALSE);
+      append_csv_field (s, line->kind == CL_SETTLEMENT_PAYMENT ? C_("settlement line", "Payment")
+                                                               : C_("settlement line", "Refund"),
+                        FALSE);
+      append_csv_field (s, line->adjustment_of, FALSE);
+      append_csv_field (s, line->name, FALSE);
+      append_csv_field (s, line->package, FALSE);
+      append_csv_field (s, line->receipt_no, FALSE);
+      append_csv_field (s, amount, FALSE);
+      append_rate_plain (s, line->rate_bp);
+      append_csv_field (s, share, TRUE);
+    }
+
+  return g_output_stream_write_all (stream, s->str, s->len, NULL, cancellable, error);
+}
+
+gboolean
+cl_settlement_export_csv (CLSettlement  *self,
+                          const char    *path,
+                          GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* replace() writes a temporary file and renames it on close, so a
+   * failed export never leaves half a file for the finance system. */
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!cl_settlement_write_csv (self, G_OUTPUT_STREAM (stream), NULL, error))
+    {
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable drops the temporary file. */
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}

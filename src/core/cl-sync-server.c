@@ -1,0 +1,870 @@
+#define G_LOG_DOMAIN "cl-sync-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cl-patient.h"
+#include "cl-pregnancy.h"
+#include "cl-sync-server.h"
+#include "cl-tables.h"
+#include "cl-util.h"
+
+/* Keys and ids are UUIDs in practice; anything far longer is not a
+ * mistake worth storing. */
+#define MAX_KEY_LENGTH 200
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gboolean
+member_is (JsonObject *object,
+           const char *name,
+           GType       type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == type;
+}
+
+static gboolean
+short_string (JsonObject *object,
+              const char *name)
+{
+  const char *value;
+
+  if (!member_is (object, name, G_TYPE_STRING))
+    return FALSE;
+  value = json_object_get_string_member (object, name);
+  return *value != '\0' && strlen (value) <= MAX_KEY_LENGTH;
+}
+
+JsonArray *
+cl_sync_server_check_push (JsonNode  *body,
+                           guint      max_changes,
+                           GError   **error)
+{
+  JsonObject *root;
+  JsonNode *changes_node;
+  JsonArray *changes;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The body must be a JSON object with a “changes” list"));
+      return NULL;
+    }
+  root = json_node_get_object (body);
+  changes_node = json_object_get_member (root, "changes");
+  if (changes_node == NULL || !JSON_NODE_HOLDS_ARRAY (changes_node) ||
+      json_object_get_size (root) != 1)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The body must be a JSON object with a “changes” list"));
+      return NULL;
+    }
+  changes = json_node_get_array (changes_node);
+  if (json_array_get_length (changes) > max_changes)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("At most %u changes may be sent at once"), max_changes);
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonNode *node = json_array_get_element (changes, i);
+      JsonObject *change;
+      const char *op;
+      JsonNode *data;
+      const char *key;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        goto bad;
+      change = json_node_get_object (node);
+
+      /* Only the members the protocol knows: a misspelt one would
+       * otherwise be ignored silently. */
+      {
+        static const char * const known[] = { "key", "table", "id", "base_rev", "op", "data", NULL };
+        g_autoptr(GList) members = json_object_get_members (change);
+        gboolean unknown = FALSE;
+
+        for (const GList *l = members; l; l = l->next)
+          unknown |= !g_strv_contains (known, l->data);
+        if (unknown)
+          goto bad;
+      }
+
+      if (!short_string (change, "key") || !short_string (change, "table") ||
+          !short_string (change, "id") || !short_string (change, "op") ||
+          !member_is (change, "base_rev", G_TYPE_INT64) ||
+          json_object_get_int_member (change, "base_rev") < 0)
+        goto bad;
+
+      op = json_object_get_string_member (change, "op");
+      if (!g_str_equal (op, "upsert") && !g_str_equal (op, "delete"))
+        goto bad;
+
+      data = json_object_get_member (change, "data");
+      if (data == NULL ? g_str_equal (op, "upsert")
+                       : !(JSON_NODE_HOLDS_OBJECT (data) ||
+                           (JSON_NODE_HOLDS_NULL (data) && g_str_equal (op, "delete"))))
+        goto bad;
+
+      /* One key twice in one batch is a client bug; answering the
+       * second as a duplicate of the first would hide it. */
+      key = json_object_get_string_member (change, "key");
+      if (!g_hash_table_add (keys, (gpointer) key))
+        goto bad;
+      continue;
+
+    bad:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Change %u is not of the form {key, table, id, base_rev, op, data}"), i + 1);
+      return NULL;
+    }
+
+  return changes;
+}
+
+static gboolean
+audit_locked (CLStore     *store,
+              const char  *username,
+              const char  *role,
+              const char  *action,
+              const char  *table,
+              const char  *record_id,
+              const char  *patient_id,
+              gint         status,
+              const char  *detail,
+              GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO audit (at, username, role, action, tbl, record_id, patient_id, status, detail)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = cl_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now_seconds ());
+  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, record_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, patient_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 8, status);
+  sqlite3_bind_text (stmt, 9, detail, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+cl_sync_server_audit (CLStore     *store,
+                      const char  *username,
+                      const char  *role,
+                      const char  *action,
+                      const char  *table,
+                      const char  *record_id,
+                      const char  *patient_id,
+                      gint         status,
+                      const char  *detail,
+                      GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  /* One INSERT is atomic on its own; inside a caller's transaction (the
+   * lock is recursive) it becomes part of it. */
+  cl_store_lock (store);
+  ok = audit_locked (store, username, role, action, table, record_id,
+                     patient_id, status, detail, error);
+  cl_store_unlock (store);
+  return ok;
+}
+
+char *
+cl_sync_server_patient_of (CLStore  *store,
+                           CLRecord *record)
+{
+  GObjectClass *klass;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_RECORD (record), NULL);
+
+  if (CL_IS_PATIENT (record))
+    return g_strdup (cl_record_get_id (record));
+
+  /* By the foreign-key properties, so tables added later are covered
+   * as long as they name their patient or pregnancy the usual way. */
+  klass = G_OBJECT_GET_CLASS (record);
+  if (g_object_class_find_property (klass, "patient-id"))
+    {
+      char *patient_id = NULL;
+
+      g_object_get (record, "patient-id", &patient_id, NULL);
+      return patient_id;
+    }
+  if (g_object_class_find_property (klass, "pregnancy-id"))
+    {
+      g_autofree char *pregnancy_id = NULL;
+      g_autoptr(CLRecord) pregnancy = NULL;
+
+      g_object_get (record, "pregnancy-id", &pregnancy_id, NULL);
+      if (pregnancy_id)
+        pregnancy = cl_store_load_record (store, CL_TYPE_PREGNANCY, pregnancy_id, NULL);
+      if (pregnancy)
+        return g_strdup (cl_pregnancy_get_patient_id (CL_PREGNANCY (pregnancy)));
+    }
+  return NULL;
+}
+
+gint64
+cl_sync_server_current_rev (CLStore *store)
+{
+  sqlite3_stmt *stmt;
+  gint64 rev = 0;
+
+  g_return_val_if_fail (CL_IS_STORE (store), 0);
+
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store, "SELECT coalesce (max (rev), 0) FROM change_log", NULL)))
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        rev = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+  return rev;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The first message of a validator's field → message table, taking the
+ * fields in name order so the same record always gets the same answer. */
+static char *
+validation_message (CLStore  *store,
+                    CLRecord *record)
+{
+  g_autoptr(GHashTable) errors = NULL;
+  g_autofree gpointer *fields = NULL;
+  guint n;
+
+  if (CL_IS_PATIENT (record))
+    errors = cl_patient_validate (CL_PATIENT (record));
+  else if (CL_IS_PREGNANCY (record))
+    {
+      errors = cl_pregnancy_validate (CL_PREGNANCY (record), cl_store_get_risk_scale (store));
+      if (cl_str_empty (cl_pregnancy_get_patient_id (CL_PREGNANCY (record))) &&
+          !g_hash_table_contains (errors, "patient_id"))
+        g_hash_table_insert (errors, g_strdup ("patient_id"),
+                             g_strdup (_("A pregnancy must belong to a patient")));
+    }
+  if (errors == NULL || g_hash_table_size (errors) == 0)
+    return NULL;
+
+  fields = g_hash_table_get_keys_as_array (errors, &n);
+  qsort (fields, n, sizeof (gpointer), compare_strings);
+  return g_strdup_printf ("%s: %s", (const char *) fields[0],
+                          (const char *) g_hash_table_lookup (errors, fields[0]));
+}
+
+typedef struct
+{
+  const char *status;   /* "applied", "duplicate", "rejected" */
+  gint64      rev;
+  const char *reason;   /* NULL, "stale", "forbidden", "invalid" */
+  char       *message;
+  CLRecord   *current;
+} Outcome;
+
+static void
+outcome_clear (Outcome *outcome)
+{
+  g_clear_pointer (&outcome->message, g_free);
+  g_clear_object (&outcome->current);
+}
+
+static JsonNode *
+outcome_to_json (const char *key,
+                 Outcome    *outcome)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "key");
+  json_builder_add_string_value (builder, key);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, outcome->status);
+  json_builder_set_member_name (builder, "rev");
+  if (outcome->rev > 0)
+    json_builder_add_int_value (builder, outcome->rev);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "reason");
+  if (outcome->reason)
+    json_builder_add_string_value (builder, outcome->reason);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "message");
+  if (outcome->message)
+    json_builder_add_string_value (builder, outcome->message);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "current");
+  if (outcome->current)
+    json_builder_add_value (builder, cl_record_to_json (outcome->current));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Translated text for a reason code, when there is no more specific
+ * message (a retried rejection, a stale edit). */
+static const char *
+reason_message (const char *reason)
+{
+  if (g_strcmp0 (reason, "stale") == 0)
+    return _("Someone else changed this record first; their version is shown");
+  if (g_strcmp0 (reason, "forbidden") == 0)
+    return _("Your role may not change this kind of record");
+  if (g_strcmp0 (reason, "invalid") == 0)
+    return _("The change was refused because the record is not valid");
+  return NULL;
+}
+
+static gint
+reason_status (const char *reason)
+{
+  if (g_strcmp0 (reason, "forbidden") == 0)
+    return 403;
+  if (g_strcmp0 (reason, "stale") == 0)
+    return 409;
+  return 422;
+}
+
+/* Looks up an answer already given to @key.  Returns TRUE if there was
+ * one. */
+static gboolean
+previous_answer (CLStore     *store,
+                 const char  *key,
+                 Outcome     *outcome,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  if (!(stmt = cl_store_prepare (store, "SELECT status, rev, reason FROM applied_change WHERE key = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *status = (const char *) sqlite3_column_text (stmt, 0);
+      const char *reason = (const char *) sqlite3_column_text (stmt, 2);
+
+      found = TRUE;
+      if (g_strcmp0 (status, "applied") == 0)
+        {
+          outcome->status = "duplicate";
+          outcome->rev = sqlite3_column_int64 (stmt, 1);
+        }
+      else
+        {
+          outcome->status = "rejected";
+          outcome->reason = g_intern_string (reason ? reason : "invalid");
+          outcome->message = g_strdup (reason_message (outcome->reason));
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    cl_store_set_sqlite_error (store, error);
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+remember_answer (CLStore     *store,
+                 const char  *key,
+                 Outcome     *outcome,
+                 GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO applied_change (key, status, rev, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)";
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!(stmt = cl_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, outcome->status, -1, SQLITE_STATIC);
+  if (outcome->rev > 0)
+    sqlite3_bind_int64 (stmt, 3, outcome->rev);
+  sqlite3_bind_text (stmt, 4, outcome->reason, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now_seconds ());
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    cl_store_set_sqlite_error (store, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* Appends the change to the feed; its rowid is the new rev. */
+static gint64
+log_change (CLStore     *store,
+            CLRecord    *record,
+            const char  *op,
+            const char  *username,
+            gint64       at,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *data = NULL;
+  gint64 rev;
+
+  if (!(stmt = cl_store_prepare (store,
+                                 "INSERT INTO change_log (tbl, record_id, op, data, at, username)"
+                                 " VALUES (?1, ?2, ?3, '', ?4, ?5)", error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, cl_record_get_table_name (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cl_record_get_id (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, at);
+  sqlite3_bind_text (stmt, 5, username, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  rev = sqlite3_last_insert_rowid (cl_store_get_db (store));
+
+  /* The record carries the rev of its own change, so the feed holds
+   * exactly what a desk must store. */
+  cl_record_set_rev (record, rev);
+  cl_record_set_updated_at (record, at);
+  cl_record_set_updated_by (record, username);
+  node = cl_record_to_json (record);
+  data = json_to_string (node, FALSE);
+
+  if (!(stmt = cl_store_prepare (store, "UPDATE change_log SET data = ?1 WHERE rev = ?2", error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rev);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  return rev;
+}
+
+static void
+reject (Outcome    *outcome,
+        const char *reason,
+        char       *message)
+{
+  outcome->status = "rejected";
+  outcome->reason = reason;
+  outcome->message = message ? message : g_strdup (reason_message (reason));
+}
+
+/* Decides a change and, if it is good, writes it.  Called inside the
+ * change's transaction.  Returns FALSE only when the store fails. */
+static gboolean
+decide (CLStore     *store,
+        JsonObject  *change,
+        const char  *username,
+        const char  *role,
+        Outcome     *outcome,
+        GError     **error)
+{
+  const char *table = json_object_get_string_member (change, "table");
+  const char *id = json_object_get_string_member (change, "id");
+  const char *op = json_object_get_string_member (change, "op");
+  gint64 base_rev = json_object_get_int_member (change, "base_rev");
+  JsonNode *data = json_object_get_member (change, "data");
+  g_autoptr(CLRecord) record = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean deleting;
+  GType type;
+  gint64 rev, at;
+
+  type = cl_tables_lookup (table);
+  if (type == G_TYPE_INVALID)
+    {
+      reject (outcome, "invalid", g_strdup_printf (_("There is no table “%s”"), table));
+      return TRUE;
+    }
+
+  if (!cl_tables_can_write (role, table))
+    {
+      reject (outcome, "forbidden", NULL);
+      return TRUE;
+    }
+
+  outcome->current = cl_store_load_record (store, type, id, &local_error);
+  if (outcome->current == NULL &&
+      !g_error_matches (local_error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  /* The edit must be based on what the server has now; otherwise it
+   * would silently undo someone else's change. */
+  if (outcome->current ? cl_record_get_rev (outcome->current) != base_rev : base_rev != 0)
+    {
+      reject (outcome, "stale", NULL);
+      return TRUE;
+    }
+
+  deleting = g_str_equal (op, "delete");
+  if (deleting && outcome->current == NULL)
+    {
+      reject (outcome, "invalid", g_strdup (_("There is no such record to delete")));
+      return TRUE;
+    }
+
+  if (outcome->current)
+    record = cl_record_dup (outcome->current);
+  else
+    record = g_object_new (type, "id", id, NULL);
+
+  if (data && JSON_NODE_HOLDS_OBJECT (data))
+    {
+      JsonObject *object = json_node_get_object (data);
+
+      if (json_object_has_member (object, "id") &&
+          (!member_is (object, "id", G_TYPE_STRING) ||
+           g_strcmp0 (json_object_get_string_member (object, "id"), id) != 0))
+        {
+          reject (outcome, "invalid", g_strdup (_("The record’s id does not match the change")));
+          return TRUE;
+        }
+      if (!cl_record_update_from_json (record, object, &local_error))
+        {
+          reject (outcome, "invalid", g_strdup (local_error->message));
+          return TRUE;
+        }
+    }
+
+  /* A delete is a tombstone: the row stays, marked, so every desk
+   * learns of it through the feed. */
+  if (deleting)
+    cl_record_set_deleted (record, TRUE);
+  else
+    {
+      g_autofree char *message = validation_message (store, record);
+
+      if (message)
+        {
+          reject (outcome, "invalid", g_steal_pointer (&message));
+          return TRUE;
+        }
+    }
+
+  at = now_seconds ();
+  rev = log_change (store, record, cl_record_get_deleted (record) ? "delete" : "upsert",
+                    username, at, error);
+  if (rev == 0 ||
+      !cl_store_write_record (store, record, CL_WRITE_FROM_SERVER, error))
+    return FALSE;
+
+  outcome->status = "applied";
+  outcome->rev = rev;
+  g_clear_object (&outcome->current);
+  outcome->current = g_steal_pointer (&record);
+  return TRUE;
+}
+
+/* For the audit line of a change that was refused before any record
+ * was built: the patient it was about, as far as the change says. */
+static char *
+patient_of_change (JsonObject *change)
+{
+  JsonNode *data = json_object_get_member (change, "data");
+
+  if (g_str_equal (json_object_get_string_member (change, "table"), "patient"))
+    return g_strdup (json_object_get_string_member (change, "id"));
+  if (data && JSON_NODE_HOLDS_OBJECT (data) &&
+      member_is (json_node_get_object (data), "patient_id", G_TYPE_STRING))
+    return g_strdup (json_object_get_string_member (json_node_get_object (data), "patient_id"));
+  return NULL;
+}
+
+static gboolean
+apply_one (CLStore     *store,
+           JsonObject  *change,
+           const char  *username,
+           const char  *role,
+           Outcome     *outcome,
+           GError     **error)
+{
+  const char *key = json_object_get_string_member (change, "key");
+  const char *table = json_object_get_string_member (change, "table");
+  const char *id = json_object_get_string_member (change, "id");
+  g_autofree char *patient_id = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!cl_store_begin (store, error))
+    return FALSE;
+
+  if (previous_answer (store, key, outcome, &local_error))
+    {
+      GType type = cl_tables_lookup (table);
+
+      /* The current record lets a desk that lost the first answer store
+       * the server's version (or undo a rejected change), as it would
+       * have then. */
+      if (type != G_TYPE_INVALID && cl_tables_can_read (role, table))
+        outcome->current = cl_store_load_record (store, type, id, NULL);
+      cl_store_rollback (store);
+      return TRUE;
+    }
+  if (local_error)
+    goto failed;
+
+  if (!decide (store, change, username, role, outcome, &local_error) ||
+      !remember_answer (store, key, outcome, &local_error))
+    goto failed;
+
+  if (outcome->current)
+    patient_id = cl_sync_server_patient_of (store, outcome->current);
+  else
+    patient_id = patient_of_change (change);
+
+  if (!audit_locked (store, username, role,
+                     json_object_get_string_member (change, "op"),
+                     table, id, patient_id,
+                     outcome->reason ? reason_status (outcome->reason) : 200,
+                     outcome->reason, &local_error))
+    goto failed;
+
+  /* What a role may not write it may not necessarily read either. */
+  if (outcome->current && !cl_tables_can_read (role, table))
+    g_clear_object (&outcome->current);
+
+  return cl_store_commit (store, error);
+
+failed:
+  cl_store_rollback (store);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+JsonArray *
+cl_sync_server_apply_changes (CLStore     *store,
+                              JsonArray   *changes,
+                              const char  *username,
+                              const char  *role,
+                              gint64      *max_rev,
+                              GError     **error)
+{
+  g_autoptr(JsonArray) results = json_array_new ();
+  gint64 highest = 0;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  if (max_rev)
+    *max_rev = 0;
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      Outcome outcome = { 0 };
+
+      if (!apply_one (store, change, username, role, &outcome, error))
+        {
+          outcome_clear (&outcome);
+          if (max_rev)
+            *max_rev = highest;
+          return NULL;
+        }
+      if (g_strcmp0 (outcome.status, "applied") == 0)
+        highest = MAX (highest, outcome.rev);
+      json_array_add_element (results,
+                              outcome_to_json (json_object_get_string_member (change, "key"), &outcome));
+      outcome_clear (&outcome);
+    }
+
+  if (max_rev)
+    *max_rev = highest;
+  return g_steal_pointer (&results);
+}
+
+JsonNode *
+cl_sync_server_get_changes (CLStore     *store,
+                            gint64       since,
+                            guint        limit,
+                            const char  *role,
+                            GError     **error)
+{
+  static const char sql[] =
+    "SELECT rev, tbl, record_id, op, data FROM change_log WHERE rev > ?1 ORDER BY rev LIMIT ?2";
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  sqlite3_stmt *stmt;
+  gint64 next = since;
+  gboolean more = FALSE;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+
+  cl_store_lock (store);
+  if (!(stmt = cl_store_prepare (store, sql, error)))
+    {
+      cl_store_unlock (store);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 1);
+
+      next = sqlite3_column_int64 (stmt, 0);
+      if (!cl_tables_can_read (role, table))
+        continue;
+      if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 4), -1, NULL))
+        {
+          /* Only this program writes the feed; a row it cannot read is
+           * damage, and skipping it silently would lose a change. */
+          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
+                       "change %" G_GINT64_FORMAT " is not valid JSON", next);
+          sqlite3_reset (stmt);
+          cl_store_unlock (store);
+          return NULL;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rev");
+      json_builder_add_int_value (builder, next);
+      json_builder_set_member_name (builder, "table");
+      json_builder_add_string_value (builder, table);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 2));
+      json_builder_set_member_name (builder, "op");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
+      json_builder_set_member_name (builder, "data");
+      json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+      json_builder_end_object (builder);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      cl_store_unlock (store);
+      return NULL;
+    }
+
+  if ((stmt = cl_store_prepare (store, "SELECT 1 FROM change_log WHERE rev > ?1 LIMIT 1", error)))
+    {
+      sqlite3_bind_int64 (stmt, 1, next);
+      more = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+  if (stmt == NULL)
+    return NULL;
+
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "next");
+  json_builder_add_int_value (builder, next);
+  json_builder_set_member_name (builder, "more");
+  json_builder_add_boolean_value (builder, more);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+add_text_member (JsonObject   *object,
+                 const char   *name,
+                 sqlite3_stmt *stmt,
+                 int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text)
+    json_object_set_string_member (object, name, text);
+  else
+    json_object_set_null_member (object, name);
+}
+
+JsonArray *
+cl_sync_server_read_audit (CLStore     *store,
+                           const char  *patient_id,
+                           GError     **error)
+{
+  g_autoptr(JsonArray) lines = json_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  cl_store_lock (store);
+  stmt = cl_store_prepare (store,
+                           "SELECT at, username, role, action, tbl, record_id, patient_id, status, detail"
+                           " FROM audit WHERE ?1 IS NULL OR patient_id = ?1 ORDER BY seq",
+                           error);
+  if (stmt == NULL)
+    {
+      cl_store_unlock (store);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JsonObject *line = json_object_new ();
+
+      json_object_set_int_member (line, "at", sqlite3_column_int64 (stmt, 0));
+      add_text_member (line, "username", stmt, 1);
+      add_text_member (line, "role", stmt, 2);
+      add_text_member (line, "action", stmt, 3);
+      add_text_member (line, "table", stmt, 4);
+      add_text_member (line, "record_id", stmt, 5);
+      add_text_member (line, "patient_id", stmt, 6);
+      json_object_set_int_member (line, "status", sqlite3_column_int (stmt, 7));
+      add_text_member (line, "detail", stmt, 8);
+      json_array_add_object_element (lines, line);
+    }
+  if (rc != SQLITE_DONE)
+    cl_store_set_sqlite_error (store, error);
+  sqlite3_reset (stmt);
+  cl_store_unlock (store);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&lines) : NULL;
+}

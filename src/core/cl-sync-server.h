@@ -1,0 +1,81 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* The server's side of sync (DESIGN.md, "Sync"), without any HTTP: the
+ * rules for applying pushed changes and for paging the change feed, and
+ * the audit log.  careline-server calls these from its handlers; they
+ * live in core so that they exist once and are testable headless. */
+
+/* Checks the shape of a POST /changes body: an object with a "changes"
+ * array of at most @max_changes objects, each with a string "key",
+ * "table" and "id", an integer "base_rev" ≥ 0, "op" "upsert" or
+ * "delete", and an object "data" (optional for a delete).  Content
+ * (unknown tables, fields, rules) is judged per change later; a body
+ * of the wrong shape is refused whole, so nothing of it is written.
+ * Returns the "changes" array (borrowed from @body) or NULL with
+ * G_IO_ERROR_INVALID_DATA and a message naming what is wrong. */
+JsonArray  *cl_sync_server_check_push     (JsonNode    *body,
+                                           guint        max_changes,
+                                           GError     **error);
+
+/* Applies checked changes in order, each in a transaction of its own,
+ * as @username with @role.  Returns one result object per change:
+ *   {"key", "status": "applied"|"duplicate"|"rejected", "rev",
+ *    "reason": null|"stale"|"forbidden"|"invalid", "message",
+ *    "current": the server's record or null}
+ * A key seen before gets the answer it got then ("duplicate" with the
+ * rev for an applied change, the same rejection for a rejected one).
+ * @max_rev is set to the highest rev applied (0 if none).  Returns NULL
+ * only when the store fails; the changes answered before that are
+ * committed and their keys remembered, so a retry is safe. */
+JsonArray  *cl_sync_server_apply_changes  (CLStore     *store,
+                                           JsonArray   *changes,
+                                           const char  *username,
+                                           const char  *role,
+                                           gint64      *max_rev,
+                                           GError     **error);
+
+/* A page of the change feed: {"changes": [{"rev", "table", "id", "op",
+ * "data"}], "next": REV, "more": bool}.  Examines at most @limit rows
+ * after @since; rows of tables @role may not read are skipped but still
+ * advance "next". */
+JsonNode   *cl_sync_server_get_changes    (CLStore     *store,
+                                           gint64       since,
+                                           guint        limit,
+                                           const char  *role,
+                                           GError     **error);
+
+/* The newest rev in the change feed (0 when empty). */
+gint64      cl_sync_server_current_rev    (CLStore     *store);
+
+/* Appends a line to the audit log in a transaction of its own (or in
+ * the caller's, when one is open on this thread).  @status is an HTTP
+ * status (200 done, 401, 403, 409 stale, 422 invalid …). */
+gboolean    cl_sync_server_audit          (CLStore     *store,
+                                           const char  *username,
+                                           const char  *role,
+                                           const char  *action,
+                                           const char  *table,
+                                           const char  *record_id,
+                                           const char  *patient_id,
+                                           gint         status,
+                                           const char  *detail,
+                                           GError     **error);
+
+/* The audit log, oldest first, as objects {"at", "username", "role",
+ * "action", "table", "record_id", "patient_id", "status", "detail"};
+ * only the lines about @patient_id when it is given. */
+JsonArray  *cl_sync_server_read_audit     (CLStore     *store,
+                                           const char  *patient_id,
+                                           GError     **error);
+
+/* The patient a record belongs to (for the audit log), or NULL. */
+char       *cl_sync_server_patient_of     (CLStore     *store,
+                                           CLRecord    *record);
+
+G_END_DECLS

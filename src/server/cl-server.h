@@ -1,0 +1,33 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* The HTTP face of careline-server: /api/v1 over libsoup's SoupServer,
+ * on top of the rules in core (cl-sync-server.h, cl-accounts.h).  It
+ * runs in the thread-default main context it was made in. */
+
+/* Request bodies larger than these are refused with 413 before they are
+ * read. */
+#define CL_SERVER_MAX_JSON_BODY      (8 * 1024 * 1024)
+#define CL_SERVER_MAX_DOCUMENT_BODY  (50 * 1024 * 1024)
+
+#define CL_TYPE_SERVER (cl_server_get_type ())
+G_DECLARE_FINAL_TYPE (CLServer, cl_server, CL, SERVER, GObject)
+
+/* Documents are kept under @documents_dir (made when needed). */
+CLServer *cl_server_new     (CLStore          *store,
+                             const char       *documents_dir);
+
+/* Listens on "HOST:PORT" (an IP address or localhost; port 0 picks a
+ * free one), over TLS when @certificate is given.  Returns the URL it
+ * listens on, e.g. "http://127.0.0.1:8765/". */
+char     *cl_server_listen  (CLServer         *self,
+                             const char       *address,
+                             GTlsCertificate  *certificate,
+                             GError          **error);
+
+G_END_DECLS

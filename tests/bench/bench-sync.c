@@ -1,0 +1,451 @@
+/* Sync benchmark (issue #3), against the real careline-server:
+ *  (a) the first pull of a 100 000-patient server into an empty desk,
+ *      in rows per second (target ≥ 20 000/s);
+ *  (b) the push of 10 000 outbox changes, in rows per second;
+ *  (c) a write at one desk until it shows at another that only listens
+ *      to /api/v1/events: 50 samples, p50 and p95 (target p95 ≤ 1 s).
+ *
+ * The server's data file is made once (demo data, then a change feed
+ * written for every record, as if each had been pushed) and kept in
+ * /tmp/careline-bench-sync-N; each run works on a copy.
+ *
+ * Usage: bench-sync CARELINE_SERVER [N_PATIENTS] */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <locale.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cl-demo-data.h"
+#include "cl-patient-store.h"
+#include "cl-sync-client.h"
+#include "cl-tables.h"
+
+#define PASSWORD "bench-password"
+#define N_PUSH 10000
+#define N_LATENCY 50
+
+static const char *server_binary;
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint index;
+
+  g_array_sort (values, compare_double);
+  index = (guint) (p * (values->len - 1) + 0.5);
+  return g_array_index (values, double, index);
+}
+
+static void
+run (const char * const *argv,
+     const char         *input)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
+/* Writes the change feed the server would have if every record of the
+ * demo data had been pushed: one change_log row per record, in one
+ * transaction, with each record's rev set to its row. */
+static void
+fill_change_log (CLStore *store)
+{
+  const char * const *tables = cl_tables_list ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *insert;
+
+  g_assert_true (cl_store_begin (store, &error));
+  insert = cl_store_prepare (store,
+                             "INSERT INTO change_log (tbl, record_id, op, data, at, username)"
+                             " VALUES (?1, ?2, 'upsert', ?3, ?4, 'bench')", &error);
+  g_assert_no_error (error);
+
+  for (guint t = 0; tables[t]; t++)
+    {
+      GType type = cl_tables_lookup (tables[t]);
+      g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET rev = ?1 WHERE id = ?2", tables[t]);
+      g_autoptr(GPtrArray) records = cl_store_query_records (store, type, "deleted = 0 ORDER BY rowid", NULL);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          CLRecord *record = g_ptr_array_index (records, i);
+          g_autoptr(JsonNode) node = NULL;
+          g_autofree char *data = NULL;
+          sqlite3_stmt *stmt;
+          gint64 rev;
+
+          sqlite3_reset (insert);
+          sqlite3_bind_text (insert, 1, tables[t], -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 2, cl_record_get_id (record), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 3, "", -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (insert, 4, cl_record_get_updated_at (record));
+          g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+          rev = sqlite3_last_insert_rowid (cl_store_get_db (store));
+
+          cl_record_set_rev (record, rev);
+          node = cl_record_to_json (record);
+          data = json_to_string (node, FALSE);
+
+          stmt = cl_store_prepare (store, "UPDATE change_log SET data = ?1 WHERE rev = ?2", &error);
+          g_assert_no_error (error);
+          sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, rev);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          sqlite3_reset (stmt);
+
+          stmt = cl_store_prepare (store, update_sql, &error);
+          g_assert_no_error (error);
+          sqlite3_bind_int64 (stmt, 1, rev);
+          sqlite3_bind_text (stmt, 2, cl_record_get_id (record), -1, SQLITE_STATIC);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          sqlite3_reset (stmt);
+        }
+    }
+  sqlite3_reset (insert);
+  g_assert_true (cl_store_commit (store, &error));
+}
+
+static char *
+make_server_template (guint n_patients)
+{
+  g_autofree char *dir = g_strdup_printf ("%s/careline-bench-sync-%u", g_get_tmp_dir (), n_patients);
+  char *path = g_build_filename (dir, "server.db", NULL);
+  g_autofree char *ready = g_build_filename (dir, "ready", NULL);
+
+  if (!g_file_test (ready, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(CLStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { server_binary, "user", "add", "bench", "--role", "admin", "--db", path, NULL };
+      gint64 start = g_get_monotonic_time ();
+
+      g_mkdir_with_parents (dir, 0700);
+      g_unlink (path);
+      store = cl_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (cl_demo_data_generate (store, n_patients, 7, &error));
+      g_assert_no_error (error);
+      fill_change_log (store);
+      g_clear_object (&store);
+      run (argv, PASSWORD "\n");
+      g_file_set_contents (ready, "", 0, NULL);
+      g_print ("made the server's data (%u patients) in %.1f s\n", n_patients,
+               (g_get_monotonic_time () - start) / 1e6);
+    }
+  return path;
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static GSubprocess *
+start_server (const char  *db,
+              char       **url)
+{
+  const char *argv[] = { server_binary, "serve", "--db", db, "--listen", "127.0.0.1:0", NULL };
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *process;
+  const char *http;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  /* It prints one line with its address when it listens (debug
+   * output may come first). */
+  do
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+    }
+  while ((http = strstr (line, "http://")) == NULL);
+  *url = g_strdup (http);
+  return process;
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static CLSyncClient *
+desk_client (CLStore    *store,
+             const char *url)
+{
+  CLSyncClient *client = cl_sync_client_new (store);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_sync_client_set_server_url (client, url);
+  cl_sync_client_login_async (client, "bench", PASSWORD, NULL, got_result_cb, &result);
+  cl_sync_client_login_finish (client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  return client;
+}
+
+static void
+sync_ok (CLSyncClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_sync_client_sync_async (client, NULL, got_result_cb, &result);
+  cl_sync_client_sync_finish (client, wait_result (&result), &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+count (CLStore    *store,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return n;
+}
+
+static CLStore *
+open_store (const char *dir,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, "careline.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CLStore *store = cl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* (a) */
+static void
+bench_pull (CLStore    *store,
+            const char *url,
+            const char *label)
+{
+  g_autoptr(CLSyncClient) client = desk_client (store, url);
+  gint64 start, patients, rows;
+  double seconds;
+
+  start = g_get_monotonic_time ();
+  sync_ok (client);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+
+  patients = count (store, "SELECT count(*) FROM patient");
+  rows = count (store, "SELECT (SELECT count(*) FROM patient) + (SELECT count(*) FROM pregnancy)"
+                       " + (SELECT count(*) FROM risk_event) + (SELECT count(*) FROM staff)");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM roster"), ==, patients);
+  g_print ("(a) %s: %" G_GINT64_FORMAT " records (%" G_GINT64_FORMAT " patients) in %.2f s:"
+           " %.0f records/s, %.0f patients/s (target ≥ 20 000/s)\n",
+           label, rows, patients, seconds, rows / seconds, patients / seconds);
+}
+
+static void
+n_waiting_cb (CLSyncClient *client,
+              GParamSpec   *pspec,
+              gint64       *done_at)
+{
+  if (cl_sync_client_get_n_waiting (client) == 0 && *done_at == 0)
+    *done_at = g_get_monotonic_time ();
+}
+
+/* (b) */
+static void
+bench_push (CLStore    *store,
+            const char *url)
+{
+  g_autoptr(CLSyncClient) client = desk_client (store, url);
+  g_autoptr(GError) error = NULL;
+  gint64 start, pushed_at = 0, end;
+
+  sync_ok (client);
+
+  /* Ten thousand changes waiting, as after a long day offline. */
+  g_assert_true (cl_store_begin (store, &error));
+  for (guint i = 0; i < N_PUSH; i++)
+    {
+      g_autoptr(CLPatient) patient = cl_patient_new ();
+      g_autofree char *name = g_strdup_printf ("推送测试%05u", i);
+
+      cl_patient_set_name (patient, name);
+      g_assert_true (cl_store_write_record (store, CL_RECORD (patient), CL_WRITE_DEFAULT, &error));
+    }
+  g_assert_true (cl_store_commit (store, &error));
+  g_assert_cmpint (cl_store_count_outbox (store), ==, N_PUSH);
+
+  g_signal_connect (client, "notify::n-waiting", G_CALLBACK (n_waiting_cb), &pushed_at);
+  start = g_get_monotonic_time ();
+  sync_ok (client);
+  end = g_get_monotonic_time ();
+  g_assert_cmpint (cl_store_count_outbox (store), ==, 0);
+  g_assert_cmpint (pushed_at, >, 0);
+
+  g_print ("(b) push of %u outbox changes: %.2f s, %.0f rows/s"
+           " (the round with the pull of them back: %.2f s)\n",
+           N_PUSH, (pushed_at - start) / 1e6, N_PUSH / ((pushed_at - start) / 1e6),
+           (end - start) / 1e6);
+}
+
+static void
+changed_cb (CLStore    *store,
+            const char *table,
+            gboolean   *flag)
+{
+  *flag = TRUE;
+}
+
+/* (c) */
+static void
+bench_latency (CLStore    *a,
+               CLStore    *b,
+               const char *url)
+{
+  g_autoptr(CLSyncClient) client_a = desk_client (a, url);
+  g_autoptr(CLSyncClient) client_b = desk_client (b, url);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean changed = FALSE;
+  gint64 until;
+
+  sync_ok (client_a);
+  sync_ok (client_b);
+  /* Both event sockets open, nothing left to do. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_signal_connect (b, "changed::patient", G_CALLBACK (changed_cb), &changed);
+  for (guint i = 0; i < N_LATENCY; i++)
+    {
+      g_autoptr(CLPatient) patient = cl_patient_new ();
+      g_autofree char *name = g_strdup_printf ("时延测试%02u", i);
+      g_autoptr(GError) error = NULL;
+      gint64 start;
+      double ms;
+
+      /* People do not save in lockstep with the feed. */
+      until = g_get_monotonic_time () + g_random_int_range (50, 300) * 1000;
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+
+      cl_patient_set_name (patient, name);
+      start = g_get_monotonic_time ();
+      g_assert_true (cl_store_save_record (a, CL_RECORD (patient), &error));
+      for (;;)
+        {
+          g_autoptr(CLRecord) seen = NULL;
+
+          changed = FALSE;
+          while (!changed)
+            g_main_context_iteration (NULL, TRUE);
+          seen = cl_store_load_record (b, CL_TYPE_PATIENT, cl_record_get_id (CL_RECORD (patient)), NULL);
+          if (seen)
+            break;
+        }
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (samples, ms);
+    }
+  g_signal_handlers_disconnect_by_data (b, &changed);
+
+  g_print ("(c) write at desk A to visible at desk B (events), %u samples:"
+           " p50 %.0f ms, p95 %.0f ms, max %.0f ms (target p95 ≤ 1000 ms)\n",
+           N_LATENCY, percentile (samples, 0.5), percentile (samples, 0.95),
+           percentile (samples, 1.0));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *template = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(CLStore) first = NULL;
+  g_autoptr(CLStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_patients = 100000;
+
+  setlocale (LC_ALL, "");
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-sync CARELINE_SERVER [N_PATIENTS]\n");
+      return 2;
+    }
+  server_binary = argv[1];
+  if (argc > 2)
+    n_patients = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+
+  template = make_server_template (n_patients);
+  dir = g_dir_make_tmp ("careline-bench-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "server.db", NULL);
+  copy_file (template, db);
+  server = start_server (db, &url);
+
+  first = open_store (dir, "desk-a");
+  bench_pull (first, url, "first pull into an empty desk");
+  bench_push (first, url);
+  second = open_store (dir, "desk-b");
+  bench_pull (second, url, "first pull into a second desk");
+  bench_latency (first, second, url);
+
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  {
+    const char *rm[] = { "rm", "-rf", dir, NULL };
+    run (rm, NULL);
+  }
+  return 0;
+}

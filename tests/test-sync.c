@@ -1,0 +1,868 @@
+#define G_LOG_DOMAIN "test-sync"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cl-id-card.h"
+#include "cl-patient-store.h"
+#include "cl-store.h"
+#include "cl-sync-client.h"
+#include "cl-test-util.h"
+
+/* The desktop half of sync against the real careline-server (started
+ * here on 127.0.0.1 with a port of its own), with two desks, each a
+ * store in a temporary folder and a CLSyncClient. */
+
+#define PASSWORD "correct horse battery staple"
+#define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
+
+static const char *server_binary;
+static char *self_binary;
+
+/* ------------------------------------------------------------------ */
+/* The server                                                          */
+
+typedef struct
+{
+  char        *dir;
+  char        *db;
+  char        *url;
+  guint16      port;
+  GSubprocess *process;
+} Server;
+
+static guint16
+free_port (void)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, any, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+run_server_command (const char * const *argv,
+                    const char         *input)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  process = g_subprocess_newv (argv,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("%s %s failed: %s%s", argv[0], argv[1], out, err);
+}
+
+static void
+server_add_user (Server     *server,
+                 const char *name,
+                 const char *role)
+{
+  const char *argv[] = { server_binary, "user", "add", name, "--role", role,
+                         "--db", server->db, NULL };
+
+  run_server_command (argv, PASSWORD "\n");
+}
+
+static void
+server_start (Server *server)
+{
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", server->port);
+  const char *argv[] = { server_binary, "serve", "--db", server->db, "--listen", listen, NULL };
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert_null (server->process);
+  server->process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+
+  /* It prints one line with its address when it listens (debug
+   * output may come first). */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
+  do
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+    }
+  while (strstr (line, server->url) == NULL);
+}
+
+static void
+server_stop (Server *server)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (server->process == NULL)
+    return;
+  g_subprocess_send_signal (server->process, SIGTERM);
+  g_subprocess_wait (server->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&server->process);
+}
+
+static Server *
+server_new (void)
+{
+  Server *server = g_new0 (Server, 1);
+
+  server->dir = cl_test_make_tmp_dir ("test-sync-server");
+  server->db = g_build_filename (server->dir, "server.db", NULL);
+  server->port = free_port ();
+  server->url = g_strdup_printf ("http://127.0.0.1:%u", server->port);
+  server_add_user (server, "desk_a", "case_manager");
+  server_add_user (server, "desk_b", "case_manager");
+  server_add_user (server, "reader", "admin");
+  server_start (server);
+  return server;
+}
+
+static void
+server_free (Server *server)
+{
+  server_stop (server);
+  cl_test_remove_tree (server->dir);
+  g_free (server->dir);
+  g_free (server->db);
+  g_free (server->url);
+  g_free (server);
+}
+
+/* Plain HTTP from the test itself, to look at the server's feed. */
+static JsonNode *
+server_get (Server     *server,
+            const char *token,
+            const char *path)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (server->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return json_from_string (g_bytes_get_data (body, NULL), &error);
+}
+
+static char *
+server_login (Server *server)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (server->url, "/api/v1/session", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  static const char json[] = "{\"username\":\"reader\",\"password\":\"" PASSWORD "\"}";
+
+  request = g_bytes_new_static (json, strlen (json));
+  soup_message_set_request_body_from_bytes (msg, "application/json", request);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  reply = json_from_string (g_bytes_get_data (body, NULL), &error);
+  g_assert_no_error (error);
+  return g_strdup (json_object_get_string_member (json_node_get_object (reply), "token"));
+}
+
+/* How many times the feed holds a change of @record_id. */
+static guint
+server_count_changes (Server     *server,
+                      const char *record_id)
+{
+  g_autofree char *token = server_login (server);
+  gint64 since = 0;
+  guint n = 0;
+
+  for (;;)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=1000", since);
+      g_autoptr(JsonNode) page = server_get (server, token, path);
+      JsonObject *object = json_node_get_object (page);
+      JsonArray *changes = json_object_get_array_member (object, "changes");
+
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+
+          if (g_strcmp0 (json_object_get_string_member (change, "id"), record_id) == 0)
+            n++;
+        }
+      since = json_object_get_int_member (object, "next");
+      if (!json_object_get_boolean_member (object, "more"))
+        return n;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Desks                                                               */
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  CLStore      *store;
+  CLSyncClient *client;
+  /* from "rejected" */
+  guint         n_rejected;
+  char         *rejected_reason;
+  char         *rejected_id;
+  char         *rejected_message;
+} Desk;
+
+static void
+rejected_cb (CLSyncClient *client,
+             const char   *table,
+             const char   *record_id,
+             const char   *reason,
+             const char   *message,
+             Desk         *desk)
+{
+  desk->n_rejected++;
+  g_free (desk->rejected_reason);
+  desk->rejected_reason = g_strdup (reason);
+  g_free (desk->rejected_id);
+  desk->rejected_id = g_strdup (record_id);
+  g_free (desk->rejected_message);
+  desk->rejected_message = g_strdup (message);
+}
+
+static void
+wait_for (gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (!*flag)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms, so posted notifications arrive. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  wait_for (&done);
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (*slot == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return *slot;
+}
+
+static void
+desk_login (Desk       *desk,
+            const char *url,
+            const char *user)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_sync_client_set_server_url (desk->client, url);
+  cl_sync_client_login_async (desk->client, user, PASSWORD, NULL, got_result_cb, &result);
+  cl_sync_client_login_finish (desk->client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_sync_client_get_username (desk->client), ==, user);
+  g_assert_cmpstr (cl_sync_client_get_role (desk->client), ==, "case_manager");
+  g_assert_cmpstr (cl_store_get_actor (desk->store), ==, user);
+}
+
+static gboolean
+desk_sync (Desk    *desk,
+           GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cl_sync_client_sync_async (desk->client, NULL, got_result_cb, &result);
+  return cl_sync_client_sync_finish (desk->client, wait_result (&result), error);
+}
+
+static void
+desk_sync_ok (Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+
+  desk_sync (desk, &error);
+  g_assert_no_error (error);
+  /* The notifications posted by the round arrive before its result
+   * (though a nudge may have started the next round already). */
+  g_assert_cmpint (cl_sync_client_get_state (desk->client), >=, CL_SYNC_STATE_SYNCING);
+  g_assert_cmpint (cl_sync_client_get_state (desk->client), <=, CL_SYNC_STATE_ONLINE);
+  g_assert_null (cl_sync_client_get_last_error (desk->client));
+}
+
+static Desk *
+desk_open (const char *path)
+{
+  Desk *desk = g_new0 (Desk, 1);
+  g_autoptr(GError) error = NULL;
+
+  desk->path = g_strdup (path);
+  desk->store = cl_store_open (path, &error);
+  g_assert_no_error (error);
+  desk->client = cl_sync_client_new (desk->store);
+  g_signal_connect (desk->client, "rejected", G_CALLBACK (rejected_cb), desk);
+  return desk;
+}
+
+static Desk *
+desk_new (const char *name)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir (name);
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  Desk *desk = desk_open (path);
+
+  desk->dir = g_steal_pointer (&dir);
+  return desk;
+}
+
+static void
+desk_free (Desk *desk)
+{
+  g_clear_object (&desk->client);
+  g_clear_object (&desk->store);
+  if (desk->dir)
+    cl_test_remove_tree (desk->dir);
+  g_free (desk->dir);
+  g_free (desk->path);
+  g_free (desk->rejected_reason);
+  g_free (desk->rejected_id);
+  g_free (desk->rejected_message);
+  g_free (desk);
+}
+
+/* A valid woman's ID number, different for every @n below 2800. */
+static char *
+id_number_for (guint n)
+{
+  g_autofree char *first17 = g_strdup_printf ("11010519920%03u%02u2", 301 + n % 28, (n / 28) % 100);
+  char check = cl_id_card_check_digit (first17);
+
+  g_assert_cmpint (check, !=, 0);
+  return g_strdup_printf ("%s%c", first17, check);
+}
+
+static char *
+save_patient (CLStore    *store,
+              guint       n,
+              const char *name)
+{
+  g_autoptr(CLPatient) patient = cl_patient_new ();
+  g_autoptr(CLPregnancy) pregnancy = NULL;
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = id_number_for (n);
+  g_autofree char *phone = g_strdup_printf ("139%08u", 10000000 + n);
+
+  cl_patient_set_name (patient, name);
+  cl_patient_set_id_number (patient, number);
+  cl_patient_set_phone (patient, phone);
+  pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
+  cl_pregnancy_set_lmp (pregnancy, "2026-05-01");
+  cl_pregnancy_set_risk (pregnancy, "green");
+  cl_patient_store_save (store, patient, pregnancy, &field_errors, &error);
+  if (field_errors)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, field_errors);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_test_message ("field %s: %s", (char *) key, (char *) value);
+    }
+  g_assert_no_error (error);
+  return g_strdup (cl_record_get_id (CL_RECORD (patient)));
+}
+
+static CLPatient *
+load_patient (CLStore    *store,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  CLRecord *record = cl_store_load_record (store, CL_TYPE_PATIENT, id, &error);
+
+  g_assert_no_error (error);
+  return CL_PATIENT (record);
+}
+
+static void
+edit_patient (CLStore    *store,
+              CLPatient  *patient,
+              const char *note)
+{
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_patient_set_note (patient, note);
+  cl_patient_store_save (store, patient, NULL, &field_errors, &error);
+  g_assert_no_error (error);
+}
+
+/* Every row of @table, every column but the local rowid, one line per
+ * row by id. */
+static char *
+dump_table (CLStore    *store,
+            const char *table)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s", table,
+                                          g_str_equal (table, "roster") ? "patient_id" : "id");
+  sqlite3_stmt *stmt = NULL;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        if (!g_str_equal (sqlite3_column_name (stmt, i), "patient_rowid"))
+          g_string_append_printf (out, "%s%s=%s", i ? " " : "", sqlite3_column_name (stmt, i),
+                                sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "NULL");
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+count_rows (CLStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+static void
+test_sync_disabled (void)
+{
+  Desk *desk = desk_new ("test-sync-disabled");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  /* No server: the store works alone and the outbox keeps everything. */
+  g_assert_cmpint (cl_sync_client_get_state (desk->client), ==, CL_SYNC_STATE_DISABLED);
+  id = save_patient (desk->store, 1, "林小雨");
+  spin (50);
+  g_assert_cmpuint (cl_sync_client_get_n_waiting (desk->client), ==, 3);
+
+  g_assert_false (desk_sync (desk, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED);
+  g_assert_cmpint (cl_sync_client_get_state (desk->client), ==, CL_SYNC_STATE_DISABLED);
+  g_assert_cmpint (cl_store_count_outbox (desk->store), ==, 3);
+
+  desk_free (desk);
+}
+
+static void
+test_sync_login (void)
+{
+  Server *server = server_new ();
+  Desk *desk = desk_new ("test-sync-login");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_sync_client_set_server_url (desk->client, server->url);
+  spin (100);
+  g_assert_cmpint (cl_sync_client_get_state (desk->client), ==, CL_SYNC_STATE_AUTH_NEEDED);
+
+  cl_sync_client_login_async (desk->client, "desk_a", "wrong", NULL, got_result_cb, &result);
+  g_assert_false (cl_sync_client_login_finish (desk->client, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_null (cl_sync_client_get_username (desk->client));
+
+  desk_login (desk, server->url, "desk_a");
+  desk_sync_ok (desk);
+
+  /* Logged out, a sync asks for a log-in instead of retrying. */
+  cl_sync_client_logout (desk->client);
+  g_clear_error (&error);
+  g_assert_false (desk_sync (desk, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpint (cl_sync_client_get_state (desk->client), ==, CL_SYNC_STATE_AUTH_NEEDED);
+
+  desk_free (desk);
+  server_free (server);
+}
+
+/* (1) Two desks edit while the server is down, then meet again. */
+static void
+test_sync_offline_converge (void)
+{
+  Server *server = server_new ();
+  Desk *a = desk_new ("test-sync-a");
+  Desk *b = desk_new ("test-sync-b");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLPatient) shared_a = NULL;
+  g_autoptr(CLPatient) other_a = NULL;
+  g_autoptr(CLPatient) other_b = NULL;
+  g_autoptr(CLPatient) seen = NULL;
+  g_autofree char *shared = NULL, *other = NULL, *new_a = NULL, *new_b = NULL;
+  g_autofree char *dump_a = NULL, *dump_b = NULL;
+  const char *tables[] = { "patient", "pregnancy", "risk_event", "roster" };
+
+  desk_login (a, server->url, "desk_a");
+  desk_login (b, server->url, "desk_b");
+
+  /* Two patients both desks know. */
+  shared = save_patient (a->store, 10, "王静");
+  other = save_patient (b->store, 11, "陈晓燕");
+  desk_sync_ok (a);
+  desk_sync_ok (b);
+  desk_sync_ok (a);
+  g_assert_cmpint (cl_patient_store_count (a->store), ==, 2);
+  g_assert_cmpint (cl_patient_store_count (b->store), ==, 2);
+
+  server_stop (server);
+
+  /* Offline: each desk adds one and edits one the other made. */
+  new_a = save_patient (a->store, 12, "刘芳");
+  new_b = save_patient (b->store, 13, "赵丽");
+  other_a = load_patient (a->store, other);
+  edit_patient (a->store, other_a, "A: 已电话随访");
+  other_b = load_patient (b->store, shared);
+  edit_patient (b->store, other_b, "B: 预约了 B 超");
+
+  g_assert_false (desk_sync (a, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (cl_sync_client_get_state (a->client), ==, CL_SYNC_STATE_OFFLINE);
+  g_assert_nonnull (cl_sync_client_get_last_error (a->client));
+  g_assert_cmpuint (cl_sync_client_get_n_waiting (a->client), ==, 4);
+  g_assert_cmpint (cl_store_count_outbox (a->store), ==, 4);
+  g_clear_error (&error);
+
+  server_start (server);
+
+  desk_sync_ok (a);
+  desk_sync_ok (b);
+  desk_sync_ok (a);
+
+  g_assert_cmpuint (cl_sync_client_get_n_waiting (a->client), ==, 0);
+  g_assert_cmpuint (cl_sync_client_get_n_waiting (b->client), ==, 0);
+  g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
+  g_assert_cmpint (cl_store_count_outbox (b->store), ==, 0);
+  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_free (dump_a);
+      g_free (dump_b);
+      dump_a = dump_table (a->store, tables[i]);
+      dump_b = dump_table (b->store, tables[i]);
+      g_assert_cmpstr (dump_a, ==, dump_b);
+    }
+  g_assert_cmpint (cl_patient_store_count (a->store), ==, 4);
+  g_assert_cmpint (count_rows (a->store, "SELECT count(*) FROM patient WHERE rev = 0"), ==, 0);
+
+  /* Each desk's edits are visible at the other. */
+  seen = load_patient (b->store, other);
+  g_assert_cmpstr (cl_patient_get_note (seen), ==, "A: 已电话随访");
+  g_clear_object (&seen);
+  seen = load_patient (a->store, shared);
+  g_assert_cmpstr (cl_patient_get_note (seen), ==, "B: 预约了 B 超");
+  g_clear_object (&seen);
+  seen = load_patient (b->store, new_a);
+  g_assert_cmpstr (cl_patient_get_name (seen), ==, "刘芳");
+  g_clear_object (&seen);
+  seen = load_patient (a->store, new_b);
+  g_assert_cmpstr (cl_patient_get_name (seen), ==, "赵丽");
+  g_assert_cmpstr (cl_record_get_updated_by (CL_RECORD (seen)), ==, "desk_b");
+
+  desk_free (a);
+  desk_free (b);
+  server_free (server);
+}
+
+/* The child half of (2): a desk commits a patient and dies before any
+ * sync could happen. */
+static int
+write_and_die (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLStore) store = cl_store_open (path, &error);
+  g_autofree char *id = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert_no_error (error);
+  id = save_patient (store, 20, "孙悦");
+  line = g_strdup_printf ("%s\n", id);
+  if (write (STDOUT_FILENO, line, strlen (line)) < 0)
+    return 1;
+  raise (SIGKILL);
+  return 1;
+}
+
+/* (2) kill -9 between the local commit and the push. */
+static void
+test_sync_crash_before_push (void)
+{
+  Server *server = server_new ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-sync-crash");
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  const char *argv[] = { self_binary, "--write-and-die", path, NULL };
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *saved_outbox = NULL;
+  g_autoptr(CLPatient) patient = NULL;
+  Desk *desk, *other;
+  char *id;
+
+  child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (child));
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+  id = g_strstrip (out);
+  g_assert_cmpuint (strlen (id), ==, 36);
+
+  desk = desk_open (path);
+  desk->dir = g_steal_pointer (&dir);
+  /* The commit survived the kill, outbox included. */
+  g_assert_cmpint (cl_store_count_outbox (desk->store), ==, 3);
+  g_assert_cmpuint (cl_sync_client_get_n_waiting (desk->client), ==, 3);
+
+  /* Keep the outbox as it was, to send it again as if the answer to
+   * the first push had been lost. */
+  cl_store_exec (desk->store, "CREATE TABLE saved_outbox AS SELECT * FROM outbox", &error);
+  g_assert_no_error (error);
+
+  desk_login (desk, server->url, "desk_a");
+  desk_sync_ok (desk);
+  g_assert_cmpint (cl_store_count_outbox (desk->store), ==, 0);
+  g_assert_cmpuint (server_count_changes (server, id), ==, 1);
+
+  cl_store_exec (desk->store, "INSERT INTO outbox SELECT * FROM saved_outbox", &error);
+  g_assert_no_error (error);
+  desk_sync_ok (desk);
+  g_assert_cmpint (cl_store_count_outbox (desk->store), ==, 0);
+  g_assert_cmpuint (desk->n_rejected, ==, 0);
+  g_assert_cmpuint (server_count_changes (server, id), ==, 1);
+
+  /* And another desk gets her once. */
+  other = desk_new ("test-sync-crash-other");
+  desk_login (other, server->url, "desk_b");
+  desk_sync_ok (other);
+  patient = load_patient (other->store, id);
+  g_assert_cmpstr (cl_patient_get_name (patient), ==, "孙悦");
+  g_assert_cmpint (cl_patient_store_count (other->store), ==, 1);
+
+  desk_free (other);
+  desk_free (desk);
+  server_free (server);
+}
+
+/* (3) The same patient edited at two desks: the later push is stale. */
+static void
+test_sync_stale (void)
+{
+  Server *server = server_new ();
+  Desk *a = desk_new ("test-sync-stale-a");
+  Desk *b = desk_new ("test-sync-stale-b");
+  g_autoptr(CLPatient) at_a = NULL;
+  g_autoptr(CLPatient) at_b = NULL;
+  g_autoptr(CLPatient) now_b = NULL;
+  g_autoptr(CLPatient) now_a = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *dump_a = NULL, *dump_b = NULL;
+
+  desk_login (a, server->url, "desk_a");
+  desk_login (b, server->url, "desk_b");
+  id = save_patient (a->store, 30, "周敏");
+  desk_sync_ok (a);
+  desk_sync_ok (b);
+
+  /* B opens her (the form holds rev N) … */
+  at_b = load_patient (b->store, id);
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (at_b)), >, 0);
+
+  /* … A changes her first … */
+  at_a = load_patient (a->store, id);
+  edit_patient (a->store, at_a, "A 先改：血压偏高");
+  desk_sync_ok (a);
+  desk_sync_ok (b);
+
+  /* … then B saves what the form held. */
+  edit_patient (b->store, at_b, "B 后改");
+  desk_sync_ok (b);
+
+  g_assert_cmpuint (b->n_rejected, ==, 1);
+  g_assert_cmpstr (b->rejected_reason, ==, "stale");
+  g_assert_cmpstr (b->rejected_id, ==, id);
+  g_assert_nonnull (b->rejected_message);
+  g_test_message ("rejected: %s", b->rejected_message);
+  g_assert_cmpint (cl_store_count_outbox (b->store), ==, 0);
+  g_assert_cmpuint (cl_sync_client_get_n_waiting (b->client), ==, 0);
+
+  now_b = load_patient (b->store, id);
+  g_assert_cmpstr (cl_patient_get_note (now_b), ==, "A 先改：血压偏高");
+  desk_sync_ok (a);
+  now_a = load_patient (a->store, id);
+  g_assert_cmpstr (cl_patient_get_note (now_a), ==, "A 先改：血压偏高");
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (now_a)), ==, cl_record_get_rev (CL_RECORD (now_b)));
+  dump_a = dump_table (a->store, "patient");
+  dump_b = dump_table (b->store, "patient");
+  g_assert_cmpstr (dump_a, ==, dump_b);
+  g_assert_cmpuint (a->n_rejected, ==, 0);
+
+  desk_free (a);
+  desk_free (b);
+  server_free (server);
+}
+
+static void
+changed_cb (CLStore    *store,
+            const char *table,
+            gboolean   *flag)
+{
+  *flag = TRUE;
+}
+
+/* (4) A write at desk A reaches desk B, which only listens to /events. */
+static void
+test_sync_latency (void)
+{
+  Server *server = server_new ();
+  Desk *a = desk_new ("test-sync-latency-a");
+  Desk *b = desk_new ("test-sync-latency-b");
+  gboolean changed = FALSE;
+  gulong handler;
+  gint64 worst = 0;
+
+  desk_login (a, server->url, "desk_a");
+  desk_login (b, server->url, "desk_b");
+  desk_sync_ok (a);
+  desk_sync_ok (b);
+  /* Let both open their event sockets. */
+  spin (500);
+
+  handler = g_signal_connect (b->store, "changed::patient", G_CALLBACK (changed_cb), &changed);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("测试%u", i);
+      g_autofree char *id = NULL;
+      g_autoptr(CLPatient) patient = NULL;
+      gint64 start, elapsed;
+
+      changed = FALSE;
+      start = g_get_monotonic_time ();
+      id = save_patient (a->store, 40 + i, name);
+      for (;;)
+        {
+          g_autoptr(CLRecord) record = NULL;
+
+          wait_for (&changed);
+          changed = FALSE;
+          record = cl_store_load_record (b->store, CL_TYPE_PATIENT, id, NULL);
+          if (record)
+            break;
+        }
+      elapsed = g_get_monotonic_time () - start;
+      worst = MAX (worst, elapsed);
+      g_test_message ("write at A -> visible at B: %.0f ms", elapsed / 1000.0);
+      g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
+    }
+  g_test_message ("worst of 5: %.0f ms", worst / 1000.0);
+  g_signal_handler_disconnect (b->store, handler);
+
+  desk_free (a);
+  desk_free (b);
+  server_free (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && g_str_equal (argv[1], "--write-and-die"))
+    return write_and_die (argv[2]);
+
+  g_test_init (&argc, &argv, NULL);
+
+  self_binary = g_canonicalize_filename (argv[0], NULL);
+  server_binary = g_getenv ("CARELINE_SERVER");
+
+  g_test_add_func ("/sync/disabled", test_sync_disabled);
+  if (server_binary == NULL || !g_file_test (server_binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_message ("CARELINE_SERVER is not set to the server: skipping the server tests");
+      return g_test_run ();
+    }
+  g_test_add_func ("/sync/login", test_sync_login);
+  g_test_add_func ("/sync/offline-converge", test_sync_offline_converge);
+  g_test_add_func ("/sync/crash-before-push", test_sync_crash_before_push);
+  g_test_add_func ("/sync/stale", test_sync_stale);
+  g_test_add_func ("/sync/latency", test_sync_latency);
+
+  return g_test_run ();
+}
