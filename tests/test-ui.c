@@ -10,12 +10,17 @@
 #include <locale.h>
 
 #include "cl-application.h"
+#include "cl-deduction-dialog.h"
 #include "cl-demo-data.h"
+#include "cl-enrolment-store.h"
+#include "cl-money.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-patient-form.h"
 #include "cl-patient-store.h"
 #include "cl-pinyin.h"
 #include "cl-roster-view.h"
+#include "cl-settlement-view.h"
+#include "cl-share-rate-dialog.h"
 #include "cl-test-util.h"
 #include "cl-window.h"
 
@@ -478,6 +483,188 @@ test_sync_login (void)
   cl_test_remove_tree (server_dir);
 }
 
+static gint64
+count_sql (CLStore    *store,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (cl_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static char *
+settlement_pdftotext (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The Settlement view on the demo store: the figures are the core's,
+ * the PDF says the same, a bad deduction is refused at its field and
+ * a closed month stays closed. */
+static void
+test_settlement (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  CLSettlementView *view = CL_SETTLEMENT_VIEW (find_widget_of_type (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW));
+  g_autoptr(CLSettlement) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payable = NULL;
+  g_autofree char *payable_plain = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *month = NULL;
+  CLSettlement *shown;
+  guint n_lines = 0;
+
+  wait_until (model_settled, cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  adw_view_stack_set_visible_child_name (stack, "settlement");
+  wait_until (widget_drawn, view);
+
+  /* It opens on the last complete month (CARELINE_TODAY is 2026-11-23). */
+  g_assert_cmpstr (cl_settlement_view_get_month (view), ==, "2026-10");
+  shown = cl_settlement_view_get_settlement (view);
+  g_assert_nonnull (shown);
+  cl_settlement_get_lines (shown, &n_lines);
+  for (guint i = 0; i < 12 && n_lines == 0; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (view), "settlement.previous-month", NULL);
+      shown = cl_settlement_view_get_settlement (view);
+      cl_settlement_get_lines (shown, &n_lines);
+    }
+  g_assert_cmpuint (n_lines, >, 0);
+  month = g_strdup (cl_settlement_view_get_month (view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (cl_settlement_view_get_column_view (view)))),
+                    ==, n_lines);
+
+  /* The summary shows what the core computes, formatted by the core. */
+  expected = cl_enrolment_store_settlement (store, month, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_settlement_get_payable_fen (expected), !=, 0);
+  payable = cl_money_format_display (cl_settlement_get_payable_fen (expected));
+  g_assert_cmpstr (gtk_label_get_label (cl_settlement_view_get_payable_label (view)), ==, payable);
+  g_assert_true (has_non_ascii (gtk_label_get_label (cl_settlement_view_get_month_label (view))) ==
+                 g_str_equal (lang_tag, "zh_CN"));
+  settle (300);
+  save_screenshot (GTK_WIDGET (window), "settlement");
+
+  /* The PDF and CSV exports, as the Export buttons write them. */
+  dir = cl_test_make_tmp_dir ("settlement-export");
+  pdf = g_build_filename (dir, "statement.pdf", NULL);
+  csv = g_build_filename (dir, "statement.csv", NULL);
+  g_assert_true (cl_settlement_view_export_pdf (view, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_settlement_view_export_csv (view, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  if (g_find_program_in_path ("pdftotext"))
+    {
+      text = settlement_pdftotext (pdf);
+      payable_plain = cl_money_format (cl_settlement_get_payable_fen (expected));
+      g_assert_nonnull (strstr (text, month));
+      g_assert_nonnull (strstr (text, payable_plain));
+    }
+  else
+    g_test_message ("pdftotext not installed: PDF text not checked");
+
+  /* A deduction with a bad amount: the message is at the amount field
+   * and nothing is written. */
+  {
+    gint64 before = count_sql (store, "SELECT count(*) FROM deduction");
+    CLDeductionDialog *dialog = cl_deduction_dialog_new (GTK_WINDOW (window), store,
+                                                         cl_settlement_view_get_role (view), month);
+
+    gtk_window_present (GTK_WINDOW (dialog));
+    gtk_editable_set_text (cl_deduction_dialog_get_entry (dialog, "amount"), "12.345");
+    gtk_editable_set_text (cl_deduction_dialog_get_entry (dialog, "reason"), "导诊台检查未整改");
+    g_assert_false (cl_deduction_dialog_save (dialog));
+    g_assert_nonnull (cl_deduction_dialog_get_error (dialog, "amount"));
+    g_assert_null (cl_deduction_dialog_get_error (dialog, "reason"));
+    g_assert_cmpint (count_sql (store, "SELECT count(*) FROM deduction"), ==, before);
+    save_screenshot (GTK_WIDGET (dialog), "deduction-error");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* A rate with three decimals: refused at the rate field. */
+  {
+    gint64 before = count_sql (store, "SELECT count(*) FROM share_rate");
+    CLShareRateDialog *dialog = cl_share_rate_dialog_new (GTK_WINDOW (window), store,
+                                                          cl_settlement_view_get_role (view));
+
+    gtk_window_present (GTK_WINDOW (dialog));
+    gtk_editable_set_text (cl_share_rate_dialog_get_entry (dialog, "from"), "2026-12-01");
+    gtk_editable_set_text (cl_share_rate_dialog_get_entry (dialog, "rate"), "35.255");
+    g_assert_false (cl_share_rate_dialog_save (dialog));
+    g_assert_nonnull (cl_share_rate_dialog_get_error (dialog, "rate"));
+    gtk_editable_set_text (cl_share_rate_dialog_get_entry (dialog, "rate"), "120");
+    g_assert_false (cl_share_rate_dialog_save (dialog));
+    g_assert_nonnull (cl_share_rate_dialog_get_error (dialog, "rate"));
+    g_assert_cmpint (count_sql (store, "SELECT count(*) FROM share_rate"), ==, before);
+    save_screenshot (GTK_WIDGET (dialog), "share-rate-error");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* Close the month: the status says so, and the core refuses a new
+   * payment dated in it. */
+  g_assert_cmpstr (gtk_label_get_label (cl_settlement_view_get_status_label (view)), ==,
+                   C_("settlement month", "Open"));
+  g_assert_true (cl_settlement_view_close_month (view, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_enrolment_store_month_is_closed (store, month));
+  g_assert_true (cl_settlement_get_closed (cl_settlement_view_get_settlement (view)));
+  {
+    const char *status = gtk_label_get_label (cl_settlement_view_get_status_label (view));
+    const char *by = cl_settlement_get_closed_by (cl_settlement_view_get_settlement (view));
+
+    g_assert_cmpstr (status, !=, C_("settlement month", "Open"));
+    if (by && *by)
+      g_assert_nonnull (strstr (status, by));
+  }
+  {
+    g_autoptr(CLEnrolment) late = cl_enrolment_new ();
+    g_autoptr(GPtrArray) patients = cl_store_query_records (store, CL_TYPE_PATIENT, "deleted = 0 LIMIT 1", NULL);
+    g_autofree char *date = g_strdup_printf ("%s-20", month);
+    gint64 before = count_sql (store, "SELECT count(*) FROM enrolment");
+
+    g_assert_cmpuint (patients->len, ==, 1);
+    cl_enrolment_set_patient_id (late, cl_record_get_id (g_ptr_array_index (patients, 0)));
+    cl_enrolment_set_package_id (late, "5e1d0a52-6b1f-4c38-9d2e-2f8a00000001");
+    cl_enrolment_set_agreement_date (late, date);
+    cl_enrolment_set_explained_by (late, "健康管家");
+    cl_enrolment_set_paid_date (late, date);
+    cl_enrolment_set_paid_fen (late, 298000);
+    g_assert_false (cl_enrolment_store_save (store, late, "admin", NULL, &error));
+    g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (count_sql (store, "SELECT count(*) FROM enrolment"), ==, before);
+  }
+  settle (200);
+  save_screenshot (GTK_WIDGET (window), "settlement-closed");
+
+  cl_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Without a window manager, Xvfb never moves focus between windows,
  * and GTK warns about it when a dialog closes: not a Careline fault. */
 static GLogWriterOutput
@@ -533,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/ui/new-patient/bad-input", test_new_patient_bad_input);
   g_test_add_func ("/ui/patient-page", test_patient_page);
   g_test_add_func ("/ui/sync/login", test_sync_login);
+  g_test_add_func ("/ui/settlement", test_settlement);
 
   ret = g_test_run ();
 

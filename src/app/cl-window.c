@@ -9,6 +9,7 @@
 #include "cl-patient-page.h"
 #include "cl-preferences-dialog.h"
 #include "cl-roster-view.h"
+#include "cl-settlement-view.h"
 #include "cl-sync-indicator.h"
 #include "cl-window.h"
 
@@ -24,6 +25,7 @@ struct _CLWindow
   AdwViewStack    *view_stack;
   CLSyncIndicator *sync_indicator;
   CLRosterView    *roster_view;
+  CLSettlementView *settlement_view;
   AdwBin          *patient_bin;
 
   /* borrowed: made on first use, lives in patient_bin */
@@ -246,6 +248,7 @@ cl_window_class_init (CLWindowClass *klass)
   window_class->close_request = cl_window_close_request;
 
   g_type_ensure (CL_TYPE_ROSTER_VIEW);
+  g_type_ensure (CL_TYPE_SETTLEMENT_VIEW);
   g_type_ensure (CL_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-window.ui");
@@ -256,6 +259,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, settlement_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
 
@@ -367,6 +371,7 @@ store_opened_cb (GObject      *object,
   cl_sync_indicator_set_client (self->sync_indicator, self->sync);
 
   cl_roster_view_set_store (self->roster_view, self->store);
+  cl_settlement_view_set_store (self->settlement_view, self->store);
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);

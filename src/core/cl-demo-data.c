@@ -7,6 +7,8 @@
 
 #include "cl-date.h"
 #include "cl-dating.h"
+#include "cl-deduction.h"
+#include "cl-enrolment-store.h"
 #include "cl-demo-data.h"
 #include "cl-id-card.h"
 #include "cl-patient.h"
@@ -182,6 +184,9 @@ typedef struct
   GDate       today;
   GHashTable *used;       /* ID numbers, phones and record numbers handed out */
   GPtrArray  *managers;   /* staff ids of the case managers */
+  GPtrArray  *packages;   /* CLPackage, for enrolments */
+  GRand      *enrol_rand; /* a stream of its own, so enrolments do not
+                           * change the patients a seed makes */
 } Generator;
 
 static guint
@@ -232,17 +237,24 @@ pick_weighted (GRand          *rand,
  * so the same seed gives the very same data, ids included (version 4
  * layout, so they look like any other id to the server). */
 static void
-make_id (Generator *gen,
-         char       id[37])
+make_id_from (GRand *rand,
+              char   id[37])
 {
   guint32 r[4];
 
   for (guint i = 0; i < G_N_ELEMENTS (r); i++)
-    r[i] = g_rand_int (gen->rand);
+    r[i] = g_rand_int (rand);
 
   g_snprintf (id, 37, "%08x-%04x-4%03x-%04x-%04x%08x",
               r[0], r[1] >> 16, r[1] & 0x0fff,
               0x8000 | (r[2] >> 18), r[2] & 0xffff, r[3]);
+}
+
+static void
+make_id (Generator *gen,
+         char       id[37])
+{
+  make_id_from (gen->rand, id);
 }
 
 static void
@@ -641,6 +653,135 @@ write_risk_history (Generator    *gen,
   return TRUE;
 }
 
+/* About 60 % of pregnancies that reached a package's window buy a
+ * package (issue #6), mostly the whole-pregnancy one: agreed and paid
+ * on a day inside the package's window (gestational days from the
+ * LMP) and not after today or the end of the pregnancy.  A few cancel
+ * within weeks and are refunded in full. */
+static gboolean
+generate_enrolment (Generator   *gen,
+                    const char  *patient_id,
+                    const GDate *lmp,
+                    const GDate *until,
+                    GError     **error)
+{
+  static const guint weights[] = { 55, 33, 12 };  /* by price, descending */
+  g_autoptr(CLEnrolment) enrolment = NULL;
+  g_autofree char *agreed_iso = NULL;
+  g_autofree char *receipt = NULL;
+  CLPackage *package = NULL;
+  gint ga_max = g_date_days_between (lmp, until);
+  gint from, to, day;
+  char id[37];
+  GDate agreed;
+
+  if (gen->packages->len == 0 || g_rand_int_range (gen->enrol_rand, 0, 100) >= 60)
+    return TRUE;
+
+  /* The package she would pick, then the latest one still open to her. */
+  for (guint tries = 0; tries < 4 && package == NULL; tries++)
+    {
+      guint i = pick_weight_index (gen->enrol_rand, weights,
+                                   MIN (G_N_ELEMENTS (weights), gen->packages->len));
+      CLPackage *p = g_ptr_array_index (gen->packages, i);
+
+      if (cl_package_get_enrol_from_day (p) <= ga_max)
+        package = p;
+    }
+  if (package == NULL)
+    return TRUE;
+
+  from = cl_package_get_enrol_from_day (package);
+  to = MIN (cl_package_get_enrol_to_day (package), ga_max);
+  day = g_rand_int_range (gen->enrol_rand, from, to + 1);
+  agreed = *lmp;
+  date_add (&agreed, day);
+  agreed_iso = cl_date_to_iso (&agreed);
+  receipt = g_strdup_printf ("FP%08d", g_rand_int_range (gen->enrol_rand, 0, 100000000));
+
+  make_id_from (gen->enrol_rand, id);
+  enrolment = g_object_new (CL_TYPE_ENROLMENT, "id", id, NULL);
+  cl_enrolment_set_patient_id (enrolment, patient_id);
+  cl_enrolment_set_package_id (enrolment, cl_record_get_id (CL_RECORD (package)));
+  cl_enrolment_set_price_fen (enrolment, cl_package_get_price_fen (package));
+  cl_enrolment_set_agreement_date (enrolment, agreed_iso);
+  cl_enrolment_set_explained_by (enrolment, "健康管家");
+  cl_enrolment_set_paid_date (enrolment, agreed_iso);
+  cl_enrolment_set_paid_fen (enrolment, cl_package_get_price_fen (package));
+  cl_enrolment_set_receipt_no (enrolment, receipt);
+
+  if (g_rand_int_range (gen->enrol_rand, 0, 100) < 4)
+    {
+      GDate cancelled = agreed;
+
+      date_add (&cancelled, g_rand_int_range (gen->enrol_rand, 3, 36));
+      if (g_date_compare (&cancelled, &gen->today) <= 0)
+        {
+          g_autofree char *cancel_iso = cl_date_to_iso (&cancelled);
+
+          cl_enrolment_set_status (enrolment, "cancelled");
+          cl_enrolment_set_cancel_date (enrolment, cancel_iso);
+          cl_enrolment_set_refund_fen (enrolment, cl_package_get_price_fen (package));
+        }
+    }
+  else
+    {
+      /* The service runs on into the postpartum weeks. */
+      GDate ends = *until;
+
+      date_add (&ends, cl_package_get_postpartum_days (package));
+      if (g_date_compare (&ends, &gen->today) < 0)
+        cl_enrolment_set_status (enrolment, "completed");
+    }
+
+  return write_record (gen, enrolment, error);
+}
+
+/* The vendor's rate, 35.25 % since the start of the year before last,
+ * and a deduction in each of the last two complete months. */
+static gboolean
+generate_settlement (Generator  *gen,
+                     GError    **error)
+{
+  static const struct { gint months_ago; gint64 fen; const char *reason; const char *reference; } deductions[] = {
+    { 1, 200000, "导诊台检查未整改", "XJ-031" },
+    { 2, 50000, "投诉核实：陪诊迟到", "TS-114" },
+  };
+  g_autoptr(CLShareRate) rate = NULL;
+  g_autofree char *from = g_strdup_printf ("%04d-01-01", g_date_get_year (&gen->today) - 2);
+  char id[37];
+
+  make_id_from (gen->enrol_rand, id);
+  rate = g_object_new (CL_TYPE_SHARE_RATE, "id", id, NULL);
+  cl_share_rate_set_effective_from (rate, from);
+  cl_share_rate_set_rate_bp (rate, 3525);
+  cl_share_rate_set_note (rate, "服务协议约定");
+  if (!write_record (gen, rate, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (deductions); i++)
+    {
+      g_autoptr(CLDeduction) deduction = NULL;
+      g_autofree char *date = NULL;
+      GDate d = gen->today;
+
+      g_date_set_day (&d, 1);
+      g_date_subtract_months (&d, deductions[i].months_ago);
+      g_date_set_day (&d, 15);
+      date = cl_date_to_iso (&d);
+
+      make_id_from (gen->enrol_rand, id);
+      deduction = g_object_new (CL_TYPE_DEDUCTION, "id", id, NULL);
+      cl_deduction_set_date (deduction, date);
+      cl_deduction_set_amount_fen (deduction, deductions[i].fen);
+      cl_deduction_set_reason (deduction, deductions[i].reason);
+      cl_deduction_set_reference (deduction, deductions[i].reference);
+      if (!write_record (gen, deduction, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 generate_patient (Generator  *gen,
                   GError    **error)
@@ -723,6 +864,11 @@ generate_patient (Generator  *gen,
       if (*cl_pregnancy_get_risk (pregnancy) != '\0' &&
           !write_risk_history (gen, pregnancy, &lmp, &until, error))
         return FALSE;
+
+      /* Also before the patient, for the roster's package column. */
+      if (plan != PLAN_ENDED &&
+          !generate_enrolment (gen, cl_record_get_id (CL_RECORD (patient)), &lmp, &until, error))
+        return FALSE;
     }
 
   return write_record (gen, patient, error);
@@ -773,6 +919,8 @@ cl_demo_data_generate (CLStore  *store,
   gen.used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gen.managers = g_ptr_array_new_with_free_func (g_free);
   cl_date_today (&gen.today);
+  gen.enrol_rand = g_rand_new_with_seed (seed ^ 0x5e771e);
+  gen.packages = cl_enrolment_store_list_packages (store, FALSE);
 
   /* The search index takes ~10 keys per patient in random order; with
    * SQLite's default 2 MB page cache a batch spills dirty pages to the
@@ -784,7 +932,8 @@ cl_demo_data_generate (CLStore  *store,
 
   if (!cl_store_begin (store, error))
     goto out;
-  if (!generate_staff (&gen, error))
+  if (!generate_staff (&gen, error) ||
+      !generate_settlement (&gen, error))
     goto failed;
 
   for (guint i = 0; i < n_patients; i++)
@@ -810,6 +959,8 @@ out:
   if (cache_size != 0)
     set_cache_size (store, cache_size, NULL);
   g_ptr_array_unref (gen.managers);
+  g_ptr_array_unref (gen.packages);
+  g_rand_free (gen.enrol_rand);
   g_hash_table_unref (gen.used);
   g_rand_free (gen.rand);
   return ok;

@@ -178,9 +178,15 @@ cl_roster_index_update (CLStore     *store,
   static const char roster_sql[] =
     "INSERT OR REPLACE INTO roster (patient_rowid, patient_id, sort_key, name,"
     " birth_date, phone, mrn, pregnancy_id, lmp, edd, risk, risk_rank, status,"
-    " delivery_date, manager_id, priority)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
-  sqlite3_stmt *patient, *pregnancy, *roster, *stmt;
+    " delivery_date, manager_id, priority, package)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+  /* The package of her active enrolment, the latest agreed (uses the
+   * enrolment_patient index). */
+  static const char package_sql[] =
+    "SELECT p.name FROM enrolment e JOIN package p ON p.id = e.package_id"
+    " WHERE e.patient_id = ?1 AND e.deleted = 0 AND e.status = 'active'"
+    " ORDER BY e.agreement_date DESC LIMIT 1";
+  sqlite3_stmt *patient, *pregnancy, *roster, *package, *stmt;
   g_autofree char *name = NULL, *birth = NULL, *phone = NULL, *mrn = NULL;
   g_autofree char *id_number = NULL, *manager = NULL, *priority = NULL;
   g_autoptr(GBytes) sort_key = NULL;
@@ -266,6 +272,21 @@ cl_roster_index_update (CLStore     *store,
       return FALSE;
     }
   sqlite3_reset (pregnancy);
+
+  if (!(package = cl_store_prepare (store, package_sql, error)))
+    return FALSE;
+  sqlite3_bind_text (package, 1, patient_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (package);
+  if (rc == SQLITE_ROW)
+    sqlite3_bind_text (roster, 17, (const char *) sqlite3_column_text (package, 0), -1,
+                       SQLITE_TRANSIENT);
+  else if (rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      sqlite3_reset (package);
+      return FALSE;
+    }
+  sqlite3_reset (package);
 
   if (!step_done (store, roster, error))
     return FALSE;

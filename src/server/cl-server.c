@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gnetworking.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <poppler.h>
@@ -25,6 +26,12 @@
 #define PATIENTS_MAX_LIMIT     500
 /* Longer query values are not searches or ids but noise. */
 #define MAX_PARAM_LENGTH 200
+/* Connections the kernel may queue before they are accepted.  GIO's
+ * default is 10: a burst of desks connecting at once (or 100 at once
+ * in the HTTP benchmark) overflowed it, and the kernel dropped the
+ * rest of the handshakes, which clients only retry after 1-3 s.  The
+ * kernel caps this at net.core.somaxconn. */
+#define LISTEN_BACKLOG 1024
 
 struct _CLServer
 {
@@ -642,6 +649,7 @@ handle_patients (CLServer          *self,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   gint64 limit;
+  gboolean in_read;
   guint n;
 
   if (!g_str_equal (soup_server_message_get_method (msg), "GET"))
@@ -664,6 +672,13 @@ handle_patients (CLServer          *self,
       send_store_error (msg, error);
       return;
     }
+
+  /* Each row is read by a query of its own; one read transaction
+   * around them all saves a WAL read-lock round (and its fcntl()
+   * calls) per row, and shows the rows as of one moment.  The store
+   * lock keeps every other user of the connection out meanwhile. */
+  cl_store_lock (self->store);
+  in_read = cl_store_exec (self->store, "BEGIN DEFERRED", NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "total");
@@ -701,6 +716,14 @@ handle_patients (CLServer          *self,
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
+  if (in_read && !cl_store_exec (self->store, "COMMIT", &error))
+    {
+      /* Nothing was written: a failed COMMIT of a read only ends it. */
+      g_warning ("GET /patients: %s", error->message);
+      cl_store_exec (self->store, "ROLLBACK", NULL);
+    }
+  cl_store_unlock (self->store);
+
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
@@ -1052,6 +1075,7 @@ cl_server_listen (CLServer         *self,
   g_autoptr(GSocketConnectable) connectable = NULL;
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   GSList *uris;
   char *url = NULL;
   const char *host;
@@ -1084,9 +1108,30 @@ cl_server_listen (CLServer         *self,
                              NULL);
   add_handlers (self);
 
-  if (!soup_server_listen (self->soup, socket_address,
-                           certificate ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+  /* What soup_server_listen() does, but with a listen backlog of our
+   * own (see LISTEN_BACKLOG). */
+  socket = g_socket_new (g_socket_address_get_family (socket_address),
+                         G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
+  if (socket == NULL)
     {
+      g_clear_object (&self->soup);
+      return NULL;
+    }
+  if (g_socket_address_get_family (socket_address) == G_SOCKET_FAMILY_IPV6)
+    {
+      g_autoptr(GError) option_error = NULL;
+
+      /* As soup_server_listen(): an IPv6 address means IPv6 only. */
+      if (!g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, TRUE, &option_error))
+        g_warning ("IPV6_V6ONLY: %s", option_error->message);
+    }
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup, socket,
+                                  certificate ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+    {
+      g_socket_close (socket, NULL);
       g_clear_object (&self->soup);
       return NULL;
     }

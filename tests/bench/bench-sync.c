@@ -212,6 +212,31 @@ wait_result (GAsyncResult **slot)
   return *slot;
 }
 
+static void
+rejected_cb (CLSyncClient *client,
+             const char   *table,
+             const char   *record_id,
+             const char   *reason,
+             const char   *message,
+             gpointer      data)
+{
+  g_error ("the server refused %s %s: %s", table, record_id, message);
+}
+
+/* What the server accepts: a name and a mobile number. */
+static CLPatient *
+new_patient (const char *prefix,
+             guint       i)
+{
+  CLPatient *patient = cl_patient_new ();
+  g_autofree char *name = g_strdup_printf ("%s%05u", prefix, i);
+  g_autofree char *phone = g_strdup_printf ("137%08u", g_random_int_range (0, 100000000));
+
+  cl_patient_set_name (patient, name);
+  cl_patient_set_phone (patient, phone);
+  return patient;
+}
+
 static CLSyncClient *
 desk_client (CLStore    *store,
              const char *url)
@@ -220,6 +245,7 @@ desk_client (CLStore    *store,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_signal_connect (client, "rejected", G_CALLBACK (rejected_cb), NULL);
   cl_sync_client_set_server_url (client, url);
   cl_sync_client_login_async (client, "bench", PASSWORD, NULL, got_result_cb, &result);
   cl_sync_client_login_finish (client, wait_result (&result), &error);
@@ -313,10 +339,8 @@ bench_push (CLStore    *store,
   g_assert_true (cl_store_begin (store, &error));
   for (guint i = 0; i < N_PUSH; i++)
     {
-      g_autoptr(CLPatient) patient = cl_patient_new ();
-      g_autofree char *name = g_strdup_printf ("推送测试%05u", i);
+      g_autoptr(CLPatient) patient = new_patient ("推送测试", i);
 
-      cl_patient_set_name (patient, name);
       g_assert_true (cl_store_write_record (store, CL_RECORD (patient), CL_WRITE_DEFAULT, &error));
     }
   g_assert_true (cl_store_commit (store, &error));
@@ -365,8 +389,7 @@ bench_latency (CLStore    *a,
   g_signal_connect (b, "changed::patient", G_CALLBACK (changed_cb), &changed);
   for (guint i = 0; i < N_LATENCY; i++)
     {
-      g_autoptr(CLPatient) patient = cl_patient_new ();
-      g_autofree char *name = g_strdup_printf ("时延测试%02u", i);
+      g_autoptr(CLPatient) patient = new_patient ("时延测试", i);
       g_autoptr(GError) error = NULL;
       gint64 start;
       double ms;
@@ -376,7 +399,6 @@ bench_latency (CLStore    *a,
       while (g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, FALSE);
 
-      cl_patient_set_name (patient, name);
       start = g_get_monotonic_time ();
       g_assert_true (cl_store_save_record (a, CL_RECORD (patient), &error));
       for (;;)

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cl-settlement.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* The Settlement view (issue #6): a month's service-fee statement as
+ * the core computes it (cl_enrolment_store_settlement()), with month
+ * navigation, a summary, a 12-month chart of the amount payable, the
+ * statement lines and per-package subtotals; export to PDF and CSV,
+ * printing, closing the month, deductions and the share rate.
+ *
+ * Nothing is computed here: every figure comes from CLSettlement.
+ *
+ * Role: the core's write functions take the writer's role.  The view
+ * uses "finance" unless told otherwise (cl_settlement_view_set_role()):
+ * a desk working on its own embedded store has no login, and whoever
+ * sits at it does the settlement.  When a sync login is known the
+ * window passes its role, and only finance and admin may close a
+ * month, add deductions and set the rate. */
+
+#define CL_TYPE_SETTLEMENT_VIEW (cl_settlement_view_get_type ())
+G_DECLARE_FINAL_TYPE (CLSettlementView, cl_settlement_view, CL, SETTLEMENT_VIEW, GtkWidget)
+
+void          cl_settlement_view_set_store      (CLSettlementView *self,
+                                                 CLStore          *store);
+void          cl_settlement_view_set_role       (CLSettlementView *self,
+                                                 const char       *role);
+const char   *cl_settlement_view_get_role       (CLSettlementView *self);
+
+/* "YYYY-MM"; the default is the last complete month. */
+void          cl_settlement_view_set_month      (CLSettlementView *self,
+                                                 const char       *month);
+const char   *cl_settlement_view_get_month      (CLSettlementView *self);
+/* Re-reads the statement of the month shown. */
+void          cl_settlement_view_reload         (CLSettlementView *self);
+
+/* The statement shown, or NULL before a store is set. */
+CLSettlement *cl_settlement_view_get_settlement (CLSettlementView *self);
+
+gboolean      cl_settlement_view_export_pdf     (CLSettlementView *self,
+                                                 const char       *path,
+                                                 GError          **error);
+gboolean      cl_settlement_view_export_csv     (CLSettlementView *self,
+                                                 const char       *path,
+                                                 GError          **error);
+/* Closes the month shown (what the confirmation dialog does). */
+gboolean      cl_settlement_view_close_month    (CLSettlementView *self,
+                                                 GError          **error);
+
+/* For tests. */
+GtkLabel     *cl_settlement_view_get_payable_label (CLSettlementView *self);
+GtkLabel     *cl_settlement_view_get_month_label   (CLSettlementView *self);
+GtkLabel     *cl_settlement_view_get_status_label  (CLSettlementView *self);
+GtkColumnView *cl_settlement_view_get_column_view  (CLSettlementView *self);
+
+G_END_DECLS

@@ -1,0 +1,304 @@
+#define G_LOG_DOMAIN "cl-share-rate-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-enrolment-store.h"
+#include "cl-money.h"
+#include "cl-share-rate-dialog.h"
+
+enum { F_FROM, F_RATE, F_NOTE, N_FIELDS };
+
+static const char * const field_names[N_FIELDS] = { "from", "rate", "note" };
+
+struct _CLShareRateDialog
+{
+  AdwWindow parent_instance;
+
+  AdwPreferencesGroup *history_group;
+  GtkWidget           *new_group;
+  GtkWidget           *save_button;
+  AdwEntryRow         *rows[N_FIELDS];
+  GtkLabel            *errors[N_FIELDS];
+  GtkLabel            *form_error;
+
+  CLStore             *store;
+  char                *role;
+};
+
+G_DEFINE_FINAL_TYPE (CLShareRateDialog, cl_share_rate_dialog, ADW_TYPE_WINDOW)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+set_error (GtkLabel   *label,
+           const char *message)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (label));
+
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_IS_LIST_BOX_ROW (parent) ? parent : GTK_WIDGET (label),
+                          message != NULL);
+}
+
+static void
+row_changed_cb (GtkEditable       *row,
+                GParamSpec        *pspec,
+                CLShareRateDialog *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (GTK_EDITABLE (self->rows[i]) == row)
+      set_error (self->errors[i], NULL);
+}
+
+static void
+fill_history (CLShareRateDialog *self)
+{
+  g_autoptr(GPtrArray) rates = cl_enrolment_store_rate_history (self->store);
+
+  if (rates->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No rate set yet"));
+      adw_preferences_group_add (self->history_group, row);
+      return;
+    }
+  for (guint i = 0; i < rates->len; i++)
+    {
+      CLShareRate *rate = g_ptr_array_index (rates, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *text = cl_rate_format (cl_share_rate_get_rate_bp (rate));
+      /* Translators: %s is an ISO date */
+      g_autofree char *from = g_strdup_printf (_("From %s"), cl_share_rate_get_effective_from (rate));
+      GtkWidget *value = gtk_label_new (text);
+      const char *note = cl_share_rate_get_note (rate);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), from);
+      if (note && *note)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
+      gtk_widget_add_css_class (value, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      adw_preferences_group_add (self->history_group, row);
+    }
+}
+
+gboolean
+cl_share_rate_dialog_save (CLShareRateDialog *self)
+{
+  g_autoptr(CLShareRate) rate = cl_share_rate_new ();
+  g_autoptr(GError) date_error = NULL;
+  g_autoptr(GError) rate_error = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text[N_FIELDS];
+  gint bp = 0;
+  GDate from;
+
+  g_return_val_if_fail (CL_IS_SHARE_RATE_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      text[i] = gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
+      set_error (self->errors[i], NULL);
+    }
+  set_error (self->form_error, NULL);
+
+  if (!cl_date_parse (text[F_FROM], &from, &date_error))
+    set_error (self->errors[F_FROM], date_error->message);
+  if (!cl_rate_parse (text[F_RATE], &bp, &rate_error))
+    set_error (self->errors[F_RATE], rate_error->message);
+  if (date_error || rate_error)
+    return FALSE;
+
+  {
+    g_autofree char *iso = cl_date_to_iso (&from);
+    cl_share_rate_set_effective_from (rate, iso);
+  }
+  cl_share_rate_set_rate_bp (rate, bp);
+  if (*text[F_NOTE])
+    cl_share_rate_set_note (rate, text[F_NOTE]);
+  if (!cl_enrolment_store_save_rate (self->store, rate, self->role, &error))
+    {
+      /* The rate itself parsed: what the core refuses now is the date
+       * (a closed month) or the role. */
+      set_error (self->form_error, error->message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (CLShareRateDialog *self)
+{
+  cl_share_rate_dialog_save (self);
+}
+
+static void
+cl_share_rate_dialog_finalize (GObject *object)
+{
+  CLShareRateDialog *self = CL_SHARE_RATE_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_free (self->role);
+  G_OBJECT_CLASS (cl_share_rate_dialog_parent_class)->finalize (object);
+}
+
+static void
+cl_share_rate_dialog_class_init (CLShareRateDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cl_share_rate_dialog_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkWidget *
+error_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "field-error");
+  return label;
+}
+
+static void
+cl_share_rate_dialog_init (CLShareRateDialog *self)
+{
+  const char *titles[N_FIELDS] = { _("Effective from"), _("Rate (%)"), _("Note") };
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Add Rate"));
+  GtkWidget *history = adw_preferences_group_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Share Rate"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 460, 560);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history), _("Rate History"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (history),
+                                         _("Each payment is shared at the rate in force on its date. Rates are kept, never edited."));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New Rate"));
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *label = error_label ();
+      GtkWidget *error_row = gtk_list_box_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (error_row), FALSE);
+      gtk_widget_set_visible (error_row, FALSE);
+      /* Straight into the group's list, so it sits under its row
+       * (the group puts other widgets after the list). */
+      gtk_list_box_append (GTK_LIST_BOX (gtk_widget_get_parent (row)), error_row);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
+                                      -1);
+      self->rows[i] = ADW_ENTRY_ROW (row);
+      self->errors[i] = GTK_LABEL (label);
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_RATE]), "numeric");
+  self->form_error = GTK_LABEL (error_label ());
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+  gtk_box_append (GTK_BOX (body), history);
+  gtk_box_append (GTK_BOX (body), group);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->form_error));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), body);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), scroller);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+
+  self->history_group = ADW_PREFERENCES_GROUP (history);
+  self->new_group = group;
+  self->save_button = save;
+}
+
+CLShareRateDialog *
+cl_share_rate_dialog_new (GtkWindow  *parent,
+                          CLStore    *store,
+                          const char *role)
+{
+  CLShareRateDialog *self;
+  gboolean may;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  self = g_object_new (CL_TYPE_SHARE_RATE_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->role = g_strdup (role);
+  fill_history (self);
+
+  /* Only finance (and admin) set the rate; others see the history. */
+  may = g_strcmp0 (role, "finance") == 0 || g_strcmp0 (role, "admin") == 0;
+  gtk_widget_set_visible (self->new_group, may);
+  gtk_widget_set_visible (self->save_button, may);
+  return self;
+}
+
+GtkEditable *
+cl_share_rate_dialog_get_entry (CLShareRateDialog *self,
+                                const char        *field)
+{
+  g_return_val_if_fail (CL_IS_SHARE_RATE_DIALOG (self), NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return GTK_EDITABLE (self->rows[i]);
+  return NULL;
+}
+
+const char *
+cl_share_rate_dialog_get_error (CLShareRateDialog *self,
+                                const char        *field)
+{
+  GtkLabel *label = NULL;
+
+  g_return_val_if_fail (CL_IS_SHARE_RATE_DIALOG (self), NULL);
+
+  if (g_strcmp0 (field, "") == 0)
+    label = self->form_error;
+  for (guint i = 0; i < N_FIELDS && label == NULL; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      label = self->errors[i];
+  if (label == NULL || *gtk_label_get_label (label) == '\0')
+    return NULL;
+  return gtk_label_get_label (label);
+}

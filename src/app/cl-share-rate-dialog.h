@@ -1,0 +1,28 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* "Share Rate": the vendor's share rate history (kept, never edited)
+ * and a new rate effective from a date, validated by the core; a
+ * refused value gets its message under its field.  Emits "saved". */
+
+#define CL_TYPE_SHARE_RATE_DIALOG (cl_share_rate_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CLShareRateDialog, cl_share_rate_dialog, CL, SHARE_RATE_DIALOG, AdwWindow)
+
+CLShareRateDialog *cl_share_rate_dialog_new (GtkWindow  *parent,
+                                             CLStore    *store,
+                                             const char *role);
+
+/* For tests: what the Save button does, the entries ("from", "rate",
+ * "note") and the message under one ("" for the whole form). */
+gboolean     cl_share_rate_dialog_save      (CLShareRateDialog *self);
+GtkEditable *cl_share_rate_dialog_get_entry (CLShareRateDialog *self,
+                                             const char        *field);
+const char  *cl_share_rate_dialog_get_error (CLShareRateDialog *self,
+                                             const char        *field);
+
+G_END_DECLS
