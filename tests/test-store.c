@@ -983,6 +983,40 @@ test_store_crash (void)
     }
 }
 
+/* A view's copy of a record takes the rev of its own acknowledged
+ * change, but not the rev of a version pulled from another desk. */
+static void
+test_store_adopt_rev (void)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-store");
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(CLStore) store = open_store (path);
+  g_autoptr(CLPatient) patient = cl_patient_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ack = NULL;
+  g_autofree char *pulled = NULL;
+
+  cl_patient_set_name (patient, "韩梅");
+  cl_patient_set_phone (patient, "13800001111");
+  g_assert_true (cl_store_save_record (store, CL_RECORD (patient), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (patient)), ==, 0);
+
+  ack = g_strdup_printf ("UPDATE patient SET rev = 5 WHERE id = '%s'", cl_record_get_id (CL_RECORD (patient)));
+  g_assert_true (cl_store_exec (store, ack, NULL));
+  cl_store_adopt_acknowledged_rev (store, CL_RECORD (patient));
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (patient)), ==, 5);
+
+  pulled = g_strdup_printf ("UPDATE patient SET rev = 9, updated_at = updated_at + 60, updated_by = 'other'"
+                            " WHERE id = '%s'", cl_record_get_id (CL_RECORD (patient)));
+  g_assert_true (cl_store_exec (store, pulled, NULL));
+  cl_store_adopt_acknowledged_rev (store, CL_RECORD (patient));
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (patient)), ==, 5);
+
+  g_clear_object (&store);
+  cl_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -990,6 +1024,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/new", test_store_new);
+  g_test_add_func ("/store/adopt-rev", test_store_adopt_rev);
   g_test_add_func ("/store/roundtrip", test_store_roundtrip);
   g_test_add_func ("/store/outbox", test_store_outbox);
   g_test_add_func ("/store/tombstone", test_store_tombstone);

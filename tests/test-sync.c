@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "cl-id-card.h"
@@ -37,6 +38,13 @@ typedef struct
   guint16      port;
   GSubprocess *process;
 } Server;
+
+/* Runs in the child before exec: the server goes when we go. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
 
 static guint16
 free_port (void)
@@ -92,12 +100,16 @@ server_start (Server *server)
 {
   g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", server->port);
   const char *argv[] = { server_binary, "serve", "--db", server->db, "--listen", listen, NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
 
   g_assert_null (server->process);
-  server->process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* A failed assertion aborts the test; the server must not outlive it. */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  server->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 
   /* It prints one line with its address when it listens (debug

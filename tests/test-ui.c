@@ -12,10 +12,12 @@
 #include "cl-application.h"
 #include "cl-deduction-dialog.h"
 #include "cl-demo-data.h"
+#include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
 #include "cl-money.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-patient-form.h"
+#include "cl-patient-page.h"
 #include "cl-patient-store.h"
 #include "cl-pinyin.h"
 #include "cl-roster-view.h"
@@ -515,6 +517,174 @@ settlement_pdftotext (const char *path)
   return out;
 }
 
+static char *
+string_sql (CLStore    *store,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (cl_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static gboolean
+enrolment_dialog_gone (gpointer data)
+{
+  return find_toplevel (CL_TYPE_ENROLMENT_DIALOG) == NULL;
+}
+
+/* Enrolment from the patient page: a bad amount is refused at its field
+ * and nothing is written; a valid one is listed and reaches the roster;
+ * a refund above the payment is refused, a valid cancellation saved. */
+static void
+test_enrolment (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  CLRosterView *view = CL_ROSTER_VIEW (cl_window_get_roster_view (window));
+  CLRosterModel *model = cl_roster_view_get_model (view);
+  g_autoptr(GPtrArray) packages = NULL;
+  g_autofree char *patient_id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *count_sql_text = NULL;
+  g_autofree char *active_sql = NULL;
+  g_autofree char *cancelled_sql = NULL;
+  CLPackage *package = NULL;
+  CLPatientPage *page;
+  CLEnrolmentDialog *dialog;
+  gboolean found = FALSE;
+  guint package_index = 0;
+
+  wait_until (model_settled, model);
+
+  /* A patient with an ongoing (current) pregnancy, no enrolment, and
+   * today inside one of the packages' windows. */
+  packages = cl_enrolment_store_list_packages (store, FALSE);
+  for (guint i = 0; i < packages->len && patient_id == NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT p.id FROM patient p JOIN pregnancy g ON g.patient_id = p.id AND g.deleted = 0"
+        " WHERE p.deleted = 0 AND g.status = 'ongoing' AND g.lmp IS NOT NULL"
+        " AND NOT EXISTS (SELECT 1 FROM pregnancy h WHERE h.patient_id = p.id AND h.deleted = 0 AND h.lmp > g.lmp)"
+        " AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.patient_id = p.id AND e.deleted = 0)"
+        " AND 280 - (julianday (coalesce (g.corrected_edd, g.edd)) - julianday ('2026-11-23'))"
+        "     BETWEEN %d AND %d ORDER BY p.name LIMIT 1",
+        cl_package_get_enrol_from_day (g_ptr_array_index (packages, i)),
+        cl_package_get_enrol_to_day (g_ptr_array_index (packages, i)));
+
+      patient_id = string_sql (store, sql);
+      package_index = i;
+    }
+  g_assert_nonnull (patient_id);
+  package = g_ptr_array_index (packages, package_index);
+  count_sql_text = g_strdup_printf ("SELECT count(*) FROM enrolment WHERE patient_id = '%s'", patient_id);
+  active_sql = g_strdup_printf ("SELECT count(*) FROM enrolment WHERE patient_id = '%s' AND status = 'active'", patient_id);
+  cancelled_sql = g_strdup_printf ("SELECT count(*) FROM enrolment WHERE patient_id = '%s' AND status = 'cancelled'"
+                                   " AND refund_fen = 100000 AND cancel_date = '2026-11-23'", patient_id);
+
+  cl_window_show_patient (window, patient_id);
+  settle (300);
+  page = CL_PATIENT_PAGE (find_widget_of_type (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
+  g_assert_nonnull (page);
+
+  /* Enrol: a bad amount is refused at the amount field. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.enrol", NULL);
+  dialog = CL_ENROLMENT_DIALOG (find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cl_enrolment_dialog_get_row (dialog, "package_id")), package_index);
+  {
+    g_autofree char *price = cl_money_format (cl_package_get_price_fen (package));
+    g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen")), ==, price);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "agreement_date")), ==, "2026-11-23");
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "receipt_no"), "FP2026112301");
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen"), "abc");
+  g_assert_false (cl_enrolment_dialog_save (dialog));
+  g_assert_nonnull (cl_enrolment_dialog_get_error (dialog, "paid_fen"));
+  g_assert_cmpint (count_sql (store, count_sql_text), ==, 0);
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen"), "-5");
+  g_assert_false (cl_enrolment_dialog_save (dialog));
+  g_assert_nonnull (cl_enrolment_dialog_get_error (dialog, "paid_fen"));
+  g_assert_cmpint (count_sql (store, count_sql_text), ==, 0);
+  save_screenshot (GTK_WIDGET (dialog), "enrolment-error");
+
+  /* A valid enrolment: one row, listed on the page, in the roster. */
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen"), "1,000.00");
+  g_assert_true (cl_enrolment_dialog_save (dialog));
+  wait_until (enrolment_dialog_gone, NULL);
+  g_assert_cmpint (count_sql (store, active_sql), ==, 1);
+  g_assert_cmpint (count_sql (store, count_sql_text), ==, 1);
+  settle (300);
+  {
+    g_autofree char *title = g_strdup_printf (_("%s · %s"), cl_package_get_name (package),
+                                              C_("enrolment", "Active"));
+    g_assert_true (find_label (GTK_WIDGET (page), title));
+  }
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT name FROM patient WHERE id = '%s'", patient_id);
+    name = string_sql (store, sql);
+  }
+  wait_until (model_settled, model);
+  cl_roster_model_set_query (model, name);
+  wait_until (model_settled, model);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strcmp0 (cl_roster_row_get_patient_id (row), patient_id) == 0)
+        {
+          g_assert_cmpstr (cl_roster_row_get_package (row), ==, cl_package_get_name (package));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  cl_roster_model_set_query (model, "");
+
+  /* Cancel: a refund above the payment is refused at the refund field. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT id FROM enrolment WHERE patient_id = '%s'", patient_id);
+    g_autofree char *enrolment_id = string_sql (store, sql);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "page.cancel-enrolment", "s", enrolment_id);
+  }
+  dialog = CL_ENROLMENT_DIALOG (find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "refund_fen")), ==, "1,000.00");
+  g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "cancel_date")), ==, "2026-11-23");
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "refund_fen"), "1000.01");
+  g_assert_false (cl_enrolment_dialog_save (dialog));
+  g_assert_nonnull (cl_enrolment_dialog_get_error (dialog, "refund_fen"));
+  g_assert_cmpint (count_sql (store, active_sql), ==, 1);
+  save_screenshot (GTK_WIDGET (dialog), "enrolment-cancel-error");
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "refund_fen"), "1000");
+  g_assert_true (cl_enrolment_dialog_save (dialog));
+  wait_until (enrolment_dialog_gone, NULL);
+  g_assert_cmpint (count_sql (store, cancelled_sql), ==, 1);
+  g_assert_cmpint (count_sql (store, count_sql_text), ==, 1);
+  settle (300);
+
+  /* The page scrolled down to the group, for the screenshot. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (cl_patient_page_get_form (page)),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  }
+  settle (300);
+  save_screenshot (GTK_WIDGET (window), "enrolment");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The Settlement view on the demo store: the figures are the core's,
  * the PDF says the same, a bad deduction is refused at its field and
  * a closed month stays closed. */
@@ -721,6 +891,7 @@ main (int   argc,
   g_test_add_func ("/ui/patient-page", test_patient_page);
   g_test_add_func ("/ui/sync/login", test_sync_login);
   g_test_add_func ("/ui/settlement", test_settlement);
+  g_test_add_func ("/ui/enrolment", test_enrolment);
 
   ret = g_test_run ();
 

@@ -6,9 +6,13 @@
 
 #include "cl-date.h"
 #include "cl-dating.h"
+#include "cl-enrolment-dialog.h"
+#include "cl-enrolment-store.h"
+#include "cl-money.h"
 #include "cl-patient-page.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
+#include "cl-staff.h"
 
 struct _CLPatientPage
 {
@@ -20,11 +24,13 @@ struct _CLPatientPage
   GtkWidget      *save_button;
   CLPatientForm  *form;
   GtkListBox     *history_list;
+  GtkListBox     *enrolment_list;
 
   /* owned */
   CLStore        *store;
   CLPatient      *patient;
   CLPregnancy    *pregnancy;    /* may be NULL */
+  char           *role;         /* the acting user's, for enrolment saves */
   gboolean        dirty;
 };
 
@@ -115,6 +121,99 @@ update_history (CLPatientPage *self)
     }
 }
 
+static const char *
+enrolment_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "active") == 0)
+    return C_("enrolment", "Active");
+  if (g_strcmp0 (status, "completed") == 0)
+    return C_("enrolment", "Completed");
+  if (g_strcmp0 (status, "cancelled") == 0)
+    return C_("enrolment", "Cancelled");
+  return status ? status : "";
+}
+
+static char *
+format_iso_date (const char *iso)
+{
+  GDate date;
+
+  if (iso && cl_date_parse (iso, &date, NULL))
+    return cl_date_format_display (&date);
+  return g_strdup ("—");
+}
+
+static void
+update_enrolments (CLPatientPage *self)
+{
+  g_autoptr(GPtrArray) enrolments = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->enrolment_list))))
+    gtk_list_box_remove (self->enrolment_list, child);
+
+  enrolments = self->patient
+    ? cl_enrolment_store_list_for_patient (self->store, cl_record_get_id (CL_RECORD (self->patient)))
+    : g_ptr_array_new ();
+
+  if (enrolments->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not enrolled in a service package"));
+      gtk_list_box_append (self->enrolment_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      CLEnrolment *enrolment = g_ptr_array_index (enrolments, i);
+      const char *status = cl_enrolment_get_status (enrolment);
+      g_autoptr(CLRecord) package = cl_store_load_record (self->store, CL_TYPE_PACKAGE,
+                                                          cl_enrolment_get_package_id (enrolment), NULL);
+      g_autofree char *paid = cl_money_format_display (cl_enrolment_get_paid_fen (enrolment));
+      g_autofree char *paid_on = format_iso_date (cl_enrolment_get_paid_date (enrolment));
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: package name · enrolment status, e.g. 全孕期 · 进行中 */
+      title = g_strdup_printf (_("%s · %s"),
+                               package ? cl_package_get_name (CL_PACKAGE (package)) : "—",
+                               enrolment_status_label (status));
+      /* Translators: amount, date and the hospital's receipt number */
+      subtitle = g_strdup_printf (_("Paid %s on %s · receipt %s"), paid, paid_on,
+                                  cl_enrolment_get_receipt_no (enrolment)
+                                  ? cl_enrolment_get_receipt_no (enrolment) : "—");
+      if (g_strcmp0 (status, "cancelled") == 0)
+        {
+          g_autofree char *refund = cl_money_format_display (cl_enrolment_get_refund_fen (enrolment));
+          g_autofree char *refund_on = format_iso_date (cl_enrolment_get_cancel_date (enrolment));
+          g_autofree char *line = NULL;
+          g_autofree char *paid_line = g_steal_pointer (&subtitle);
+
+          /* Translators: refund amount and date */
+          line = g_strdup_printf (_("Refunded %s on %s"), refund, refund_on);
+          subtitle = g_strdup_printf ("%s\n%s", paid_line, line);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      if (g_strcmp0 (status, "active") == 0)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Cancel…"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, _("Cancel the enrolment and record the refund"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.cancel-enrolment");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                            cl_record_get_id (CL_RECORD (enrolment)));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      gtk_list_box_append (self->enrolment_list, row);
+    }
+}
+
 static void
 on_form_changed_cb (CLPatientPage *self)
 {
@@ -131,6 +230,11 @@ cl_patient_page_save (CLPatientPage *self)
 
   if (self->patient == NULL)
     return FALSE;
+
+  /* Our own earlier save may have been acknowledged meanwhile. */
+  cl_store_adopt_acknowledged_rev (self->store, CL_RECORD (self->patient));
+  if (self->pregnancy)
+    cl_store_adopt_acknowledged_rev (self->store, CL_RECORD (self->pregnancy));
 
   /* Edit copies, so a refused save leaves the loaded records as they
    * are in the store. */
@@ -158,6 +262,53 @@ save_action (GtkWidget  *widget,
              GVariant   *param)
 {
   cl_patient_page_save (CL_PATIENT_PAGE (widget));
+}
+
+static void
+enrolment_saved_cb (CLPatientPage *self)
+{
+  update_enrolments (self);
+}
+
+static void
+enrol_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CLPatientPage *self = CL_PATIENT_PAGE (widget);
+  CLEnrolmentDialog *dialog;
+
+  if (self->patient == NULL)
+    return;
+
+  dialog = cl_enrolment_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                    self->role, cl_record_get_id (CL_RECORD (self->patient)));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (enrolment_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_enrolment_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  CLPatientPage *self = CL_PATIENT_PAGE (widget);
+  g_autoptr(CLRecord) enrolment = NULL;
+  g_autoptr(GError) error = NULL;
+  CLEnrolmentDialog *dialog;
+
+  enrolment = cl_store_load_record (self->store, CL_TYPE_ENROLMENT,
+                                    g_variant_get_string (param, NULL), &error);
+  if (enrolment == NULL)
+    {
+      g_warning ("could not load enrolment: %s", error->message);
+      return;
+    }
+
+  dialog = cl_enrolment_dialog_new_cancel (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                           self->role, CL_ENROLMENT (enrolment));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (enrolment_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -216,6 +367,7 @@ cl_patient_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->patient);
   g_clear_object (&self->pregnancy);
+  g_clear_pointer (&self->role, g_free);
 
   G_OBJECT_CLASS (cl_patient_page_parent_class)->dispose (object);
 }
@@ -242,10 +394,13 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, form);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, enrolment_list);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "page.enrol", NULL, enrol_action);
+  gtk_widget_class_install_action (widget_class, "page.cancel-enrolment", "s", cancel_enrolment_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "page.save", NULL);
 }
 
@@ -253,6 +408,9 @@ static void
 cl_patient_page_init (CLPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The local store is written as a case manager; an administrator's
+   * override needs a signed-in admin. */
+  self->role = g_strdup (CL_ROLE_CASE_MANAGER);
   set_dirty (self, FALSE);
 }
 
@@ -288,6 +446,7 @@ cl_patient_page_load (CLPatientPage  *self,
   set_dirty (self, FALSE);
   update_title (self);
   update_history (self);
+  update_enrolments (self);
   return TRUE;
 }
 

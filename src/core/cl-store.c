@@ -915,3 +915,20 @@ cl_store_count_outbox (CLStore *self)
   cl_store_unlock (self);
   return n;
 }
+
+void
+cl_store_adopt_acknowledged_rev (CLStore  *self,
+                                 CLRecord *record)
+{
+  g_autoptr(CLRecord) stored = NULL;
+
+  g_return_if_fail (CL_IS_STORE (self));
+  g_return_if_fail (CL_IS_RECORD (record));
+
+  stored = cl_store_load_record (self, G_OBJECT_TYPE (record), cl_record_get_id (record), NULL);
+  if (stored != NULL &&
+      cl_record_get_rev (stored) > cl_record_get_rev (record) &&
+      cl_record_get_updated_at (stored) == cl_record_get_updated_at (record) &&
+      g_strcmp0 (cl_record_get_updated_by (stored), cl_record_get_updated_by (record)) == 0)
+    cl_record_set_rev (record, cl_record_get_rev (stored));
+}

@@ -116,6 +116,15 @@ GPtrArray     *cl_store_query_records       (CLStore             *self,
                                              const char          *condition,
                                              ...) G_GNUC_NULL_TERMINATED;
 
+/* A record held by a view while its change was pushed: the sync client
+ * then stores the rev the server gave it, and the view's copy still
+ * has the old one, so its next save would look stale.  If the stored
+ * row is the same version (same updated_at and updated_by), takes its
+ * rev; a version pulled from another desk is left alone, so editing
+ * over it is still caught as stale. */
+void           cl_store_adopt_acknowledged_rev (CLStore          *self,
+                                                CLRecord         *record);
+
 /* Number of changes waiting in the outbox. */
 gint64         cl_store_count_outbox        (CLStore             *self);
 

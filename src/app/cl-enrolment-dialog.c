@@ -1,0 +1,529 @@
+#define G_LOG_DOMAIN "cl-enrolment-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-enrolment-dialog.h"
+#include "cl-enrolment-store.h"
+#include "cl-money.h"
+#include "cl-patient-store.h"
+#include "cl-staff.h"
+
+enum {
+  F_PACKAGE, F_AGREEMENT, F_EXPLAINED, F_PAID_DATE, F_PAID, F_RECEIPT, F_OVERRIDE,
+  F_CANCEL_DATE, F_REFUND,
+  N_FIELDS
+};
+
+/* The core's column names, so its field errors land where they belong. */
+static const char * const field_names[N_FIELDS] = {
+  "package_id", "agreement_date", "explained_by", "paid_date", "paid_fen", "receipt_no",
+  "override_reason", "cancel_date", "refund_fen",
+};
+
+struct _CLEnrolmentDialog
+{
+  AdwWindow parent_instance;
+
+  GtkWidget   *rows[N_FIELDS];     /* NULL when not in this dialog */
+  GtkLabel    *errors[N_FIELDS];
+  GtkLabel    *form_error;
+  GtkWidget   *group;
+
+  CLStore     *store;
+  char        *role;
+  char        *patient_id;
+  CLEnrolment *enrolment;          /* the one being cancelled */
+  GPtrArray   *packages;           /* CLPackage, as in the combo row */
+  GPtrArray   *staff;              /* CLStaff, as in the combo row */
+};
+
+G_DEFINE_FINAL_TYPE (CLEnrolmentDialog, cl_enrolment_dialog, ADW_TYPE_WINDOW)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+set_error (GtkLabel   *label,
+           const char *message)
+{
+  GtkWidget *parent;
+
+  if (label == NULL)
+    return;
+  parent = gtk_widget_get_parent (GTK_WIDGET (label));
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_IS_LIST_BOX_ROW (parent) ? parent : GTK_WIDGET (label),
+                          message != NULL);
+}
+
+static void
+clear_errors (CLEnrolmentDialog *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    set_error (self->errors[i], NULL);
+  set_error (self->form_error, NULL);
+}
+
+static const char *
+entry_text (CLEnrolmentDialog *self,
+            guint              field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->rows[field]));
+}
+
+static void
+row_changed_cb (GObject           *row,
+                GParamSpec        *pspec,
+                CLEnrolmentDialog *self)
+{
+  /* Changing a field with a message means it is being fixed. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (G_OBJECT (self->rows[i]) == row)
+      set_error (self->errors[i], NULL);
+}
+
+static CLPackage *
+selected_package (CLEnrolmentDialog *self)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[F_PACKAGE]));
+
+  return self->packages && i < self->packages->len ? g_ptr_array_index (self->packages, i) : NULL;
+}
+
+static void
+package_selected_cb (CLEnrolmentDialog *self)
+{
+  CLPackage *package = selected_package (self);
+  g_autofree char *price = NULL;
+
+  /* Patients pay the package's price unless the desk types otherwise. */
+  if (package == NULL)
+    return;
+  price = cl_money_format (cl_package_get_price_fen (package));
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_PAID]), price);
+}
+
+/* Parses an ISO date typed into @field; FALSE with the message shown. */
+static gboolean
+parse_date_field (CLEnrolmentDialog *self,
+                  guint              field,
+                  char             **out_iso)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (!cl_date_parse (entry_text (self, field), &date, &error))
+    {
+      set_error (self->errors[field], error->message);
+      return FALSE;
+    }
+  *out_iso = cl_date_to_iso (&date);
+  return TRUE;
+}
+
+static gboolean
+parse_money_field (CLEnrolmentDialog *self,
+                   guint              field,
+                   gint64            *out_fen)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_money_parse (entry_text (self, field), out_fen, &error))
+    {
+      set_error (self->errors[field], error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+show_field_errors (CLEnrolmentDialog *self,
+                   GHashTable        *field_errors,
+                   const GError      *error)
+{
+  gboolean shown = FALSE;
+
+  for (guint i = 0; i < N_FIELDS && field_errors; i++)
+    {
+      const char *message = g_hash_table_lookup (field_errors, field_names[i]);
+
+      if (message && self->rows[i] && gtk_widget_get_visible (self->rows[i]))
+        {
+          set_error (self->errors[i], message);
+          shown = TRUE;
+        }
+    }
+  /* A rule about a field this dialog does not show. */
+  if (!shown && error)
+    set_error (self->form_error, error->message);
+}
+
+static gboolean
+save_enrol (CLEnrolmentDialog *self)
+{
+  g_autoptr(CLEnrolment) enrolment = cl_enrolment_new ();
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *agreement = NULL;
+  g_autofree char *paid_date = NULL;
+  CLPackage *package = selected_package (self);
+  guint staff_i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[F_EXPLAINED]));
+  gboolean ok = TRUE;
+  gint64 paid = 0;
+
+  ok &= parse_date_field (self, F_AGREEMENT, &agreement);
+  ok &= parse_date_field (self, F_PAID_DATE, &paid_date);
+  ok &= parse_money_field (self, F_PAID, &paid);
+  if (!ok)
+    return FALSE;
+
+  cl_enrolment_set_patient_id (enrolment, self->patient_id);
+  cl_enrolment_set_package_id (enrolment, package ? cl_record_get_id (CL_RECORD (package)) : NULL);
+  cl_enrolment_set_agreement_date (enrolment, agreement);
+  if (self->staff && staff_i < self->staff->len)
+    cl_enrolment_set_explained_by (enrolment,
+                                   cl_staff_get_display_name (g_ptr_array_index (self->staff, staff_i)));
+  cl_enrolment_set_paid_date (enrolment, paid_date);
+  cl_enrolment_set_paid_fen (enrolment, paid);
+  {
+    g_autofree char *receipt = g_strstrip (g_strdup (entry_text (self, F_RECEIPT)));
+    cl_enrolment_set_receipt_no (enrolment, *receipt ? receipt : NULL);
+  }
+  cl_enrolment_set_status (enrolment, "active");
+  if (gtk_widget_get_visible (self->rows[F_OVERRIDE]))
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (entry_text (self, F_OVERRIDE)));
+      cl_enrolment_set_override_reason (enrolment, *reason ? reason : NULL);
+    }
+
+  if (!cl_enrolment_store_save (self->store, enrolment, self->role, &field_errors, &error))
+    {
+      show_field_errors (self, field_errors, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_cancel (CLEnrolmentDialog *self)
+{
+  g_autoptr(CLEnrolment) enrolment = CL_ENROLMENT (cl_record_dup (CL_RECORD (self->enrolment)));
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cancel_date = NULL;
+  gboolean ok = TRUE;
+  gint64 refund = 0;
+
+  ok &= parse_date_field (self, F_CANCEL_DATE, &cancel_date);
+  ok &= parse_money_field (self, F_REFUND, &refund);
+  if (!ok)
+    return FALSE;
+
+  cl_enrolment_set_status (enrolment, "cancelled");
+  cl_enrolment_set_cancel_date (enrolment, cancel_date);
+  cl_enrolment_set_refund_fen (enrolment, refund);
+  if (!cl_enrolment_store_save (self->store, enrolment, self->role, &field_errors, &error))
+    {
+      show_field_errors (self, field_errors, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cl_enrolment_dialog_save (CLEnrolmentDialog *self)
+{
+  g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), FALSE);
+
+  clear_errors (self);
+  if (!(self->enrolment ? save_cancel (self) : save_enrol (self)))
+    return FALSE;
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (CLEnrolmentDialog *self)
+{
+  cl_enrolment_dialog_save (self);
+}
+
+static void
+cl_enrolment_dialog_finalize (GObject *object)
+{
+  CLEnrolmentDialog *self = CL_ENROLMENT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->enrolment);
+  g_clear_pointer (&self->packages, g_ptr_array_unref);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_free (self->role);
+  g_free (self->patient_id);
+  G_OBJECT_CLASS (cl_enrolment_dialog_parent_class)->finalize (object);
+}
+
+static void
+cl_enrolment_dialog_class_init (CLEnrolmentDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cl_enrolment_dialog_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkWidget *
+error_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "field-error");
+  return label;
+}
+
+/* Adds @row for @field with its message row right under it, hidden
+ * until needed. */
+static void
+add_row (CLEnrolmentDialog *self,
+         guint              field,
+         GtkWidget         *row,
+         const char        *title)
+{
+  GtkWidget *label = error_label ();
+  GtkWidget *error_row = gtk_list_box_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (ADW_IS_ENTRY_ROW (row))
+    {
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
+    }
+  else
+    g_signal_connect (row, "notify::selected", G_CALLBACK (row_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (error_row), FALSE);
+  gtk_widget_set_visible (error_row, FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (gtk_widget_get_parent (row)), error_row);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
+                                  -1);
+  self->rows[field] = row;
+  self->errors[field] = GTK_LABEL (label);
+}
+
+static void
+cl_enrolment_dialog_init (CLEnrolmentDialog *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scrolled;
+
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  self->group = adw_preferences_group_new ();
+  self->form_error = GTK_LABEL (error_label ());
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+  gtk_box_append (GTK_BOX (body), self->group);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->form_error));
+  /* The form grows as messages appear under its fields: let the window
+   * follow up to a screen's height, then scroll. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 640);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
+  gtk_box_append (GTK_BOX (toolbar), scrolled);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+}
+
+static char *
+today_iso (void)
+{
+  GDate today;
+
+  cl_date_today (&today);
+  return cl_date_to_iso (&today);
+}
+
+CLEnrolmentDialog *
+cl_enrolment_dialog_new (GtkWindow  *parent,
+                         CLStore    *store,
+                         const char *role,
+                         const char *patient_id)
+{
+  CLEnrolmentDialog *self;
+  g_autoptr(GtkStringList) package_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
+  g_autofree char *today = today_iso ();
+  GtkWidget *row;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  self = g_object_new (CL_TYPE_ENROLMENT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->role = g_strdup (role);
+  self->patient_id = g_strdup (patient_id);
+  gtk_window_set_title (GTK_WINDOW (self), _("Enrol in Package"));
+  /* Room for the form with a message or two under its fields. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, 540);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
+                                         _("The patient signs the service agreement voluntarily, after it has been explained to her."));
+
+  self->packages = cl_enrolment_store_list_packages (store, FALSE);
+  for (guint i = 0; i < self->packages->len; i++)
+    {
+      CLPackage *package = g_ptr_array_index (self->packages, i);
+      g_autofree char *price = cl_money_format_display (cl_package_get_price_fen (package));
+      g_autofree char *label = g_strdup_printf ("%s · %s", cl_package_get_name (package), price);
+
+      gtk_string_list_append (package_names, label);
+    }
+  row = adw_combo_row_new ();
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (package_names));
+  add_row (self, F_PACKAGE, row, _("Package"));
+
+  add_row (self, F_AGREEMENT, adw_entry_row_new (), _("Agreement Signed On"));
+
+  self->staff = cl_patient_store_list_staff (store, CL_ROLE_CASE_MANAGER);
+  for (guint i = 0; i < self->staff->len; i++)
+    gtk_string_list_append (staff_names, cl_staff_get_display_name (g_ptr_array_index (self->staff, i)));
+  row = adw_combo_row_new ();
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (staff_names));
+  add_row (self, F_EXPLAINED, row, _("Explained By"));
+
+  add_row (self, F_PAID_DATE, adw_entry_row_new (), _("Paid On"));
+  add_row (self, F_PAID, adw_entry_row_new (), _("Amount Paid (yuan)"));
+  gtk_widget_add_css_class (self->rows[F_PAID], "numeric");
+  add_row (self, F_RECEIPT, adw_entry_row_new (), _("Receipt / Invoice No."));
+  /* Only an administrator may enrol outside the package's window, so
+   * only she is offered the reason. */
+  add_row (self, F_OVERRIDE, adw_entry_row_new (), _("Reason to Enrol Outside the Window"));
+  gtk_widget_set_visible (self->rows[F_OVERRIDE], g_strcmp0 (role, CL_ROLE_ADMIN) == 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_AGREEMENT]), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_PAID_DATE]), today);
+  g_signal_connect_swapped (self->rows[F_PACKAGE], "notify::selected",
+                            G_CALLBACK (package_selected_cb), self);
+  package_selected_cb (self);
+  gtk_widget_grab_focus (self->rows[F_RECEIPT]);
+  return self;
+}
+
+CLEnrolmentDialog *
+cl_enrolment_dialog_new_cancel (GtkWindow   *parent,
+                                CLStore     *store,
+                                const char  *role,
+                                CLEnrolment *enrolment)
+{
+  CLEnrolmentDialog *self;
+  g_autofree char *today = today_iso ();
+  g_autofree char *refund = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_ENROLMENT (enrolment), NULL);
+
+  self = g_object_new (CL_TYPE_ENROLMENT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->role = g_strdup (role);
+  self->patient_id = g_strdup (cl_enrolment_get_patient_id (enrolment));
+  self->enrolment = g_object_ref (enrolment);
+  gtk_window_set_title (GTK_WINDOW (self), _("Cancel Enrolment"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, 340);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
+                                         _("The refund is booked in the settlement of the month it is dated in."));
+
+  add_row (self, F_CANCEL_DATE, adw_entry_row_new (), _("Cancelled On"));
+  add_row (self, F_REFUND, adw_entry_row_new (), _("Refund (yuan)"));
+  gtk_widget_add_css_class (self->rows[F_REFUND], "numeric");
+
+  refund = cl_money_format (cl_enrolment_get_paid_fen (enrolment));
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_CANCEL_DATE]), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_REFUND]), refund);
+  gtk_widget_grab_focus (self->rows[F_REFUND]);
+  return self;
+}
+
+static gint
+field_index (const char *field)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return i;
+  return -1;
+}
+
+GtkEditable *
+cl_enrolment_dialog_get_entry (CLEnrolmentDialog *self,
+                               const char        *field)
+{
+  gint i = field_index (field);
+
+  g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), NULL);
+
+  if (i < 0 || self->rows[i] == NULL || !GTK_IS_EDITABLE (self->rows[i]))
+    return NULL;
+  return GTK_EDITABLE (self->rows[i]);
+}
+
+GtkWidget *
+cl_enrolment_dialog_get_row (CLEnrolmentDialog *self,
+                             const char        *field)
+{
+  gint i = field_index (field);
+
+  g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), NULL);
+  return i < 0 ? NULL : self->rows[i];
+}
+
+const char *
+cl_enrolment_dialog_get_error (CLEnrolmentDialog *self,
+                               const char        *field)
+{
+  GtkLabel *label = NULL;
+  gint i;
+
+  g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), NULL);
+
+  if (g_strcmp0 (field, "") == 0)
+    label = self->form_error;
+  else if ((i = field_index (field)) >= 0)
+    label = self->errors[i];
+  if (label == NULL || *gtk_label_get_label (label) == '\0')
+    return NULL;
+  return gtk_label_get_label (label);
+}
