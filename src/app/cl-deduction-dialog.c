@@ -7,6 +7,7 @@
 #include "cl-date.h"
 #include "cl-deduction-dialog.h"
 #include "cl-enrolment-store.h"
+#include "cl-form-message.h"
 #include "cl-money.h"
 
 enum { F_DATE, F_AMOUNT, F_REASON, F_REFERENCE, N_FIELDS };
@@ -31,23 +32,11 @@ enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-set_error (GtkLabel   *label,
-           const char *message)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (label));
-
-  gtk_label_set_label (label, message ? message : "");
-  /* A field's message lives in its own list row; the form's is bare. */
-  gtk_widget_set_visible (GTK_IS_LIST_BOX_ROW (parent) ? parent : GTK_WIDGET (label),
-                          message != NULL);
-}
-
-static void
 clear_errors (CLDeductionDialog *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
-    set_error (self->errors[i], NULL);
-  set_error (self->form_error, NULL);
+    cl_form_message_set (self->errors[i], NULL);
+  cl_form_message_set (self->form_error, NULL);
 }
 
 static void
@@ -58,7 +47,7 @@ row_changed_cb (GtkEditable       *row,
   /* Typing into a field with a message means it is being fixed. */
   for (guint i = 0; i < N_FIELDS; i++)
     if (GTK_EDITABLE (self->rows[i]) == row)
-      set_error (self->errors[i], NULL);
+      cl_form_message_set (self->errors[i], NULL);
 }
 
 gboolean
@@ -80,9 +69,9 @@ cl_deduction_dialog_save (CLDeductionDialog *self)
 
   /* The core's parsers say what is wrong with what was typed... */
   if (!cl_date_parse (text[F_DATE], &date, &date_error))
-    set_error (self->errors[F_DATE], date_error->message);
+    cl_form_message_set (self->errors[F_DATE], date_error->message);
   if (!cl_money_parse (text[F_AMOUNT], &fen, &amount_error))
-    set_error (self->errors[F_AMOUNT], amount_error->message);
+    cl_form_message_set (self->errors[F_AMOUNT], amount_error->message);
   if (date_error || amount_error)
     return FALSE;
 
@@ -101,9 +90,9 @@ cl_deduction_dialog_save (CLDeductionDialog *self)
       g_autofree char *reason = g_strstrip (g_strdup (text[F_REASON]));
 
       if (*reason == '\0')
-        set_error (self->errors[F_REASON], error->message);
+        cl_form_message_set (self->errors[F_REASON], error->message);
       else
-        set_error (self->form_error, error->message);
+        cl_form_message_set (self->form_error, error->message);
       return FALSE;
     }
 
@@ -142,17 +131,6 @@ cl_deduction_dialog_class_init (CLDeductionDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GtkWidget *
-error_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "field-error");
-  return label;
-}
-
 static void
 cl_deduction_dialog_init (CLDeductionDialog *self)
 {
@@ -184,8 +162,6 @@ cl_deduction_dialog_init (CLDeductionDialog *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *label = error_label ();
-      GtkWidget *error_row = gtk_list_box_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
       adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
@@ -194,23 +170,12 @@ cl_deduction_dialog_init (CLDeductionDialog *self)
 
       /* The message row sits right under its field, hidden until
        * needed. */
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (error_row), FALSE);
-      gtk_widget_set_visible (error_row, FALSE);
-      /* Straight into the group's list, so it sits under its row
-       * (the group puts other widgets after the list). */
-      gtk_list_box_append (GTK_LIST_BOX (gtk_widget_get_parent (row)), error_row);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                      -1);
-
+      self->errors[i] = cl_form_message_attach (row);
       self->rows[i] = ADW_ENTRY_ROW (row);
-      self->errors[i] = GTK_LABEL (label);
     }
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_AMOUNT]), "numeric");
 
-  self->form_error = GTK_LABEL (error_label ());
+  self->form_error = GTK_LABEL (cl_form_message_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
 
   gtk_widget_set_margin_start (body, 18);

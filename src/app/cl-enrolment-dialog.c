@@ -7,6 +7,7 @@
 #include "cl-date.h"
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
+#include "cl-form-message.h"
 #include "cl-money.h"
 #include "cl-patient-store.h"
 #include "cl-staff.h"
@@ -46,25 +47,11 @@ enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-set_error (GtkLabel   *label,
-           const char *message)
-{
-  GtkWidget *parent;
-
-  if (label == NULL)
-    return;
-  parent = gtk_widget_get_parent (GTK_WIDGET (label));
-  gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (GTK_IS_LIST_BOX_ROW (parent) ? parent : GTK_WIDGET (label),
-                          message != NULL);
-}
-
-static void
 clear_errors (CLEnrolmentDialog *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
-    set_error (self->errors[i], NULL);
-  set_error (self->form_error, NULL);
+    cl_form_message_set (self->errors[i], NULL);
+  cl_form_message_set (self->form_error, NULL);
 }
 
 static const char *
@@ -82,7 +69,7 @@ row_changed_cb (GObject           *row,
   /* Changing a field with a message means it is being fixed. */
   for (guint i = 0; i < N_FIELDS; i++)
     if (G_OBJECT (self->rows[i]) == row)
-      set_error (self->errors[i], NULL);
+      cl_form_message_set (self->errors[i], NULL);
 }
 
 static CLPackage *
@@ -117,7 +104,7 @@ parse_date_field (CLEnrolmentDialog *self,
 
   if (!cl_date_parse (entry_text (self, field), &date, &error))
     {
-      set_error (self->errors[field], error->message);
+      cl_form_message_set (self->errors[field], error->message);
       return FALSE;
     }
   *out_iso = cl_date_to_iso (&date);
@@ -133,7 +120,7 @@ parse_money_field (CLEnrolmentDialog *self,
 
   if (!cl_money_parse (entry_text (self, field), out_fen, &error))
     {
-      set_error (self->errors[field], error->message);
+      cl_form_message_set (self->errors[field], error->message);
       return FALSE;
     }
   return TRUE;
@@ -152,13 +139,13 @@ show_field_errors (CLEnrolmentDialog *self,
 
       if (message && self->rows[i] && gtk_widget_get_visible (self->rows[i]))
         {
-          set_error (self->errors[i], message);
+          cl_form_message_set (self->errors[i], message);
           shown = TRUE;
         }
     }
   /* A rule about a field this dialog does not show. */
   if (!shown && error)
-    set_error (self->form_error, error->message);
+    cl_form_message_set (self->form_error, error->message);
 }
 
 static gboolean
@@ -281,17 +268,6 @@ cl_enrolment_dialog_class_init (CLEnrolmentDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GtkWidget *
-error_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "field-error");
-  return label;
-}
-
 /* Adds @row for @field with its message row right under it, hidden
  * until needed. */
 static void
@@ -300,9 +276,6 @@ add_row (CLEnrolmentDialog *self,
          GtkWidget         *row,
          const char        *title)
 {
-  GtkWidget *label = error_label ();
-  GtkWidget *error_row = gtk_list_box_row_new ();
-
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (ADW_IS_ENTRY_ROW (row))
     {
@@ -313,16 +286,8 @@ add_row (CLEnrolmentDialog *self,
     g_signal_connect (row, "notify::selected", G_CALLBACK (row_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (error_row), FALSE);
-  gtk_widget_set_visible (error_row, FALSE);
-  gtk_list_box_append (GTK_LIST_BOX (gtk_widget_get_parent (row)), error_row);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                  -1);
   self->rows[field] = row;
-  self->errors[field] = GTK_LABEL (label);
+  self->errors[field] = cl_form_message_attach (row);
 }
 
 static void
@@ -348,7 +313,7 @@ cl_enrolment_dialog_init (CLEnrolmentDialog *self)
   gtk_box_append (GTK_BOX (toolbar), header);
 
   self->group = adw_preferences_group_new ();
-  self->form_error = GTK_LABEL (error_label ());
+  self->form_error = GTK_LABEL (cl_form_message_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
 
   gtk_widget_set_margin_start (body, 18);

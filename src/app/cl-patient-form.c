@@ -6,6 +6,7 @@
 
 #include "cl-date.h"
 #include "cl-dating.h"
+#include "cl-form-message.h"
 #include "cl-id-card.h"
 #include "cl-patient-form.h"
 #include "cl-patient-store.h"
@@ -83,9 +84,8 @@ find_field (CLPatientForm *self,
 static void
 clear_error (Field *f)
 {
-  gtk_widget_set_visible (f->error_row, FALSE);
+  cl_form_message_set (f->error_label, NULL);
   gtk_widget_remove_css_class (f->row, "error");
-  gtk_label_set_label (f->error_label, "");
 }
 
 static void
@@ -117,29 +117,10 @@ add_field (CLPatientForm *self,
            const char    *field,
            GtkWidget     *row)
 {
-  GtkWidget *list = gtk_widget_get_parent (row);
-  GtkWidget *label;
   Field f = { field, row, NULL, NULL };
 
-  g_assert (GTK_IS_LIST_BOX (list));
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "field-error");
-
-  f.error_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (f.error_row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (f.error_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (f.error_row), FALSE);
-  gtk_widget_set_visible (f.error_row, FALSE);
-  gtk_list_box_insert (GTK_LIST_BOX (list), f.error_row,
-                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
-  f.error_label = GTK_LABEL (label);
-
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                  -1);
+  f.error_label = cl_form_message_attach (row);
+  f.error_row = gtk_widget_get_parent (GTK_WIDGET (f.error_label));
 
   if (ADW_IS_ENTRY_ROW (row))
     g_signal_connect (row, "notify::text", G_CALLBACK (field_edited_cb), self);
@@ -576,8 +557,7 @@ cl_patient_form_show_errors (CLPatientForm *self,
           continue;
         }
 
-      gtk_label_set_label (f->error_label, message);
-      gtk_widget_set_visible (f->error_row, TRUE);
+      cl_form_message_set (f->error_label, message);
       gtk_widget_add_css_class (f->row, "error");
       if (!focused)
         {

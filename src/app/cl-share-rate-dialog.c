@@ -6,6 +6,7 @@
 
 #include "cl-date.h"
 #include "cl-enrolment-store.h"
+#include "cl-form-message.h"
 #include "cl-money.h"
 #include "cl-share-rate-dialog.h"
 
@@ -34,24 +35,13 @@ enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-set_error (GtkLabel   *label,
-           const char *message)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (label));
-
-  gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (GTK_IS_LIST_BOX_ROW (parent) ? parent : GTK_WIDGET (label),
-                          message != NULL);
-}
-
-static void
 row_changed_cb (GtkEditable       *row,
                 GParamSpec        *pspec,
                 CLShareRateDialog *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     if (GTK_EDITABLE (self->rows[i]) == row)
-      set_error (self->errors[i], NULL);
+      cl_form_message_set (self->errors[i], NULL);
 }
 
 static void
@@ -102,14 +92,14 @@ cl_share_rate_dialog_save (CLShareRateDialog *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       text[i] = gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
-      set_error (self->errors[i], NULL);
+      cl_form_message_set (self->errors[i], NULL);
     }
-  set_error (self->form_error, NULL);
+  cl_form_message_set (self->form_error, NULL);
 
   if (!cl_date_parse (text[F_FROM], &from, &date_error))
-    set_error (self->errors[F_FROM], date_error->message);
+    cl_form_message_set (self->errors[F_FROM], date_error->message);
   if (!cl_rate_parse (text[F_RATE], &bp, &rate_error))
-    set_error (self->errors[F_RATE], rate_error->message);
+    cl_form_message_set (self->errors[F_RATE], rate_error->message);
   if (date_error || rate_error)
     return FALSE;
 
@@ -124,7 +114,7 @@ cl_share_rate_dialog_save (CLShareRateDialog *self)
     {
       /* The rate itself parsed: what the core refuses now is the date
        * (a closed month) or the role. */
-      set_error (self->form_error, error->message);
+      cl_form_message_set (self->form_error, error->message);
       return FALSE;
     }
 
@@ -163,17 +153,6 @@ cl_share_rate_dialog_class_init (CLShareRateDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GtkWidget *
-error_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "field-error");
-  return label;
-}
-
 static void
 cl_share_rate_dialog_init (CLShareRateDialog *self)
 {
@@ -207,29 +186,18 @@ cl_share_rate_dialog_init (CLShareRateDialog *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *label = error_label ();
-      GtkWidget *error_row = gtk_list_box_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
       adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
       g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (error_row), FALSE);
-      gtk_widget_set_visible (error_row, FALSE);
-      /* Straight into the group's list, so it sits under its row
-       * (the group puts other widgets after the list). */
-      gtk_list_box_append (GTK_LIST_BOX (gtk_widget_get_parent (row)), error_row);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                      -1);
+      self->errors[i] = cl_form_message_attach (row);
       self->rows[i] = ADW_ENTRY_ROW (row);
-      self->errors[i] = GTK_LABEL (label);
+
     }
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_RATE]), "numeric");
-  self->form_error = GTK_LABEL (error_label ());
+  self->form_error = GTK_LABEL (cl_form_message_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
 
   gtk_widget_set_margin_start (body, 18);

@@ -1,0 +1,55 @@
+#define G_LOG_DOMAIN "cl-form-message"
+
+#include "config.h"
+
+#include "cl-form-message.h"
+
+GtkWidget *
+cl_form_message_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "field-error");
+  return label;
+}
+
+GtkLabel *
+cl_form_message_attach (GtkWidget *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkWidget *label = cl_form_message_new ();
+  GtkWidget *message_row = gtk_list_box_row_new ();
+
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list), NULL);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
+  gtk_widget_set_visible (message_row, FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+
+  /* Screen readers read the message with the field. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
+                                  -1);
+  return GTK_LABEL (label);
+}
+
+void
+cl_form_message_set (GtkLabel   *label,
+                     const char *message)
+{
+  GtkWidget *parent;
+
+  /* A form may leave out fields in one of its modes. */
+  if (label == NULL)
+    return;
+
+  parent = gtk_widget_get_parent (GTK_WIDGET (label));
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_IS_LIST_BOX_ROW (parent) ? parent : GTK_WIDGET (label),
+                          message != NULL);
+}

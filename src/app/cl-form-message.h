@@ -1,0 +1,23 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Messages shown where a value was typed (DESIGN.md: "a clear,
+ * translated error where it was typed").  A field's message lives in a
+ * row of its own right under the field's row, hidden until needed. */
+
+/* A wrapping label styled as a field message. */
+GtkWidget *cl_form_message_new    (void);
+
+/* Adds a hidden message row under @row (a row of a list, such as a
+ * preferences group) and returns its label. */
+GtkLabel  *cl_form_message_attach (GtkWidget  *row);
+
+/* Shows @message (NULL hides it) in @label and its row, if any.
+ * A NULL @label (a field the form does not show) is ignored. */
+void       cl_form_message_set    (GtkLabel   *label,
+                                   const char *message);
+
+G_END_DECLS
