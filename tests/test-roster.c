@@ -909,6 +909,35 @@ test_roster_injection (void)
   g_assert_cmpuint (run_query (model, NULL), ==, live);
 }
 
+/* Search keys follow an edited phone, and survive a pregnancy-only
+ * write (which skips rebuilding them). */
+static void
+test_roster_keys_follow_edits (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  g_autoptr(CLPatient) patient = add_patient ("柯雨桐", NULL, "13700002222", "ZY20268888", "2026-07-01", "green");
+  g_autoptr(CLPregnancy) pregnancy = cl_patient_store_current_pregnancy (fixture.store,
+                                                                         cl_record_get_id (CL_RECORD (patient)));
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (pregnancy);
+  g_assert_cmpuint (run_query (model, "13700002222"), ==, 1);
+
+  cl_pregnancy_set_risk (pregnancy, "yellow");
+  g_assert_true (cl_patient_store_save (fixture.store, patient, pregnancy, &field_errors, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (run_query (model, "13700002222"), ==, 1);
+  g_assert_cmpuint (run_query (model, "keyutong"), >, 0);
+  g_assert_true (model_contains (model, patient));
+
+  cl_patient_set_phone (patient, "13700003333");
+  g_assert_true (cl_patient_store_save (fixture.store, patient, NULL, &field_errors, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (run_query (model, "13700002222"), ==, 0);
+  g_assert_cmpuint (run_query (model, "13700003333"), ==, 1);
+}
+
 static GPtrArray *
 result_ids (CLRosterModel *model)
 {
@@ -991,6 +1020,7 @@ main (int    argc,
   g_test_add_func ("/store/roster/delete", test_roster_delete);
   g_test_add_func ("/store/roster/injection", test_roster_injection);
   g_test_add_func ("/store/roster/prefix-index", test_roster_prefix_index);
+  g_test_add_func ("/store/roster/keys-follow-edits", test_roster_keys_follow_edits);
 
   ret = g_test_run ();
 

@@ -163,6 +163,39 @@ add_name_keys (CLStore     *store,
   return TRUE;
 }
 
+/* The search keys come from the name, phone, ID and record number
+ * only.  A pregnancy write, or a pulled copy of an unchanged patient,
+ * leaves them as they are, and recomputing the pinyin for nothing is
+ * most of the cost of a sync pull. */
+static gboolean
+keys_unchanged (CLStore    *store,
+                gint64      rowid,
+                const char *name,
+                const char *phone,
+                const char *mrn,
+                const char *id_number)
+{
+  sqlite3_stmt *stmt;
+  gboolean same = FALSE;
+
+  stmt = cl_store_prepare (store,
+                           "SELECT name, phone, mrn,"
+                           " (SELECT count(*) FROM search_key WHERE patient_rowid = ?1 AND key = lower(?2))"
+                           " FROM roster WHERE patient_rowid = ?1",
+                           NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_text (stmt, 2, id_number ? id_number : "", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), name) == 0 &&
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), phone) == 0 &&
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), mrn) == 0 &&
+           !cl_str_empty (id_number) && sqlite3_column_int (stmt, 3) > 0;
+  sqlite3_reset (stmt);
+  return same;
+}
+
 gboolean
 cl_roster_index_update (CLStore     *store,
                         const char  *patient_id,
@@ -192,6 +225,7 @@ cl_roster_index_update (CLStore     *store,
   g_autoptr(GBytes) sort_key = NULL;
   gint64 rowid;
   gboolean deleted;
+  gboolean keys_current;
   int rc;
 
   if (patient_id == NULL)
@@ -219,11 +253,16 @@ cl_roster_index_update (CLStore     *store,
   deleted = sqlite3_column_int (patient, 8) != 0;
   sqlite3_reset (patient);
 
-  if (!(stmt = cl_store_prepare (store, "DELETE FROM search_key WHERE patient_rowid = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (!step_done (store, stmt, error))
-    return FALSE;
+  keys_current = !deleted && keys_unchanged (store, rowid, name, phone, mrn, id_number);
+
+  if (!keys_current)
+    {
+      if (!(stmt = cl_store_prepare (store, "DELETE FROM search_key WHERE patient_rowid = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
 
   if (deleted)
     {
@@ -290,6 +329,9 @@ cl_roster_index_update (CLStore     *store,
 
   if (!step_done (store, roster, error))
     return FALSE;
+
+  if (keys_current)
+    return TRUE;
 
   if (!add_name_keys (store, rowid, name ? name : "", error) ||
       !add_key (store, rowid, phone, error) ||
