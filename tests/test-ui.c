@@ -466,6 +466,15 @@ test_sync_login (void)
   wait_until (sync_online_and_idle, client);
   g_assert_cmpstr (cl_sync_client_get_username (client), ==, "nurse");
 
+  /* The logged-in role, not the local default, now decides what the
+   * settlement view allows. */
+  {
+    GtkWidget *settlement = find_widget_of_type (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW);
+
+    g_assert_nonnull (settlement);
+    g_assert_cmpstr (cl_settlement_view_get_role (CL_SETTLEMENT_VIEW (settlement)), ==, "case_manager");
+  }
+
   indicator = find_widget_of_type (GTK_WIDGET (window), g_type_from_name ("CLSyncIndicator"));
   g_assert_nonnull (indicator);
   save_screenshot (GTK_WIDGET (window), "sync-online");

@@ -195,6 +195,16 @@ sync_state_cb (CLWindow *self)
     }
 }
 
+/* With a server, what a desk may do follows the role of whoever logged
+ * in; on a local store alone the desk acts as finance for settlement. */
+static void
+sync_role_cb (CLWindow *self)
+{
+  const char *role = cl_sync_client_get_role (self->sync);
+
+  cl_settlement_view_set_role (self->settlement_view, role ? role : "finance");
+}
+
 static void
 server_url_changed_cb (CLWindow *self)
 {
@@ -364,6 +374,8 @@ store_opened_cb (GObject      *object,
   g_signal_connect_object (self->sync, "rejected", G_CALLBACK (sync_rejected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "notify::state", G_CALLBACK (sync_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::role", G_CALLBACK (sync_role_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::server-url",
                            G_CALLBACK (server_url_changed_cb), self, G_CONNECT_SWAPPED);
