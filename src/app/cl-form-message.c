@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cl-form-message.h"
 
 GtkWidget *
@@ -52,4 +54,29 @@ cl_form_message_set (GtkLabel   *label,
   gtk_label_set_label (label, message ? message : "");
   gtk_widget_set_visible (GTK_IS_LIST_BOX_ROW (parent) ? parent : GTK_WIDGET (label),
                           message != NULL);
+}
+
+GtkWidget *
+cl_form_header_bar_new (const char  *save_label,
+                        GCallback    save_cb,
+                        gpointer     data,
+                        GtkWidget  **save_button)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (save_label);
+
+  /* A form dialog is left by Cancel or by saving, not by the title
+   * buttons. */
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect_swapped (save, "clicked", save_cb, data);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+
+  if (save_button)
+    *save_button = save;
+  return header;
 }

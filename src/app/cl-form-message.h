@@ -1,6 +1,6 @@
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +19,14 @@ GtkLabel  *cl_form_message_attach (GtkWidget  *row);
  * A NULL @label (a field the form does not show) is ignored. */
 void       cl_form_message_set    (GtkLabel   *label,
                                    const char *message);
+
+/* The header bar of a small form dialog: Cancel (closes the window) on
+ * the left, the suggested @save_label button on the right, calling
+ * @save_cb with @data.  The save button is returned in @save_button, to
+ * be made the window's default widget. */
+GtkWidget *cl_form_header_bar_new (const char  *save_label,
+                                   GCallback    save_cb,
+                                   gpointer     data,
+                                   GtkWidget  **save_button);
 
 G_END_DECLS

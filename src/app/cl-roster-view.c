@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-cells.h"
 #include "cl-column-sorter.h"
 #include "cl-patient-store.h"
 #include "cl-roster-view.h"
@@ -76,31 +77,6 @@ static const char * const sort_names[] = {
 };
 
 /* ---- cells ---------------------------------------------------------- */
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-setup_numeric_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* Numbers are short and useless when cut: never ellipsize them. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
 
 static void
 set_cell_text (GtkListItem *item,
@@ -293,12 +269,9 @@ set_column (CLRosterView        *self,
             GCallback            bind,
             ClRosterSort         sort_key)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(CLColumnSorter) sorter = NULL;
 
-  g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "bind", bind, self);
-  gtk_column_view_column_set_factory (column, factory);
+  cl_cells_set_factory (column, setup, bind, self);
 
   if ((int) sort_key >= 0)
     {
@@ -701,14 +674,14 @@ cl_roster_view_init (CLRosterView *self)
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 
   set_column (self, self->name_column, G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), CL_ROSTER_SORT_NAME);
-  set_column (self, self->age_column, G_CALLBACK (setup_numeric_cb), G_CALLBACK (bind_age_cb), CL_ROSTER_SORT_AGE);
-  set_column (self, self->ga_column, G_CALLBACK (setup_label_cb), G_CALLBACK (bind_ga_cb), CL_ROSTER_SORT_GA);
-  set_column (self, self->edd_column, G_CALLBACK (setup_numeric_cb), G_CALLBACK (bind_edd_cb), CL_ROSTER_SORT_EDD);
+  set_column (self, self->age_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_age_cb), CL_ROSTER_SORT_AGE);
+  set_column (self, self->ga_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_ga_cb), CL_ROSTER_SORT_GA);
+  set_column (self, self->edd_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_edd_cb), CL_ROSTER_SORT_EDD);
   set_column (self, self->risk_column, G_CALLBACK (setup_risk_cb), G_CALLBACK (bind_risk_cb), CL_ROSTER_SORT_RISK);
-  set_column (self, self->package_column, G_CALLBACK (setup_label_cb), G_CALLBACK (bind_package_cb), -1);
-  set_column (self, self->manager_column, G_CALLBACK (setup_label_cb), G_CALLBACK (bind_manager_cb), CL_ROSTER_SORT_MANAGER);
-  set_column (self, self->next_visit_column, G_CALLBACK (setup_label_cb), G_CALLBACK (bind_next_visit_cb), CL_ROSTER_SORT_NEXT_VISIT);
-  set_column (self, self->phone_column, G_CALLBACK (setup_numeric_cb), G_CALLBACK (bind_phone_cb), -1);
+  set_column (self, self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), -1);
+  set_column (self, self->manager_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_manager_cb), CL_ROSTER_SORT_MANAGER);
+  set_column (self, self->next_visit_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_next_visit_cb), CL_ROSTER_SORT_NEXT_VISIT);
+  set_column (self, self->phone_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_phone_cb), -1);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->content_stack, "loading");

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cl-cells.h"
 #include "cl-date.h"
 #include "cl-deduction-dialog.h"
 #include "cl-enrolment-store.h"
@@ -117,43 +118,6 @@ month_title (const char *month)
 
 /* ---- cells ---------------------------------------------------------- */
 
-static void
-setup_text_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-setup_numeric_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* Money lines up on the decimal point: right-aligned, tabular. */
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-setup_date_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
 static const CLSettlementLine *
 item_line (GtkListItem *item)
 {
@@ -232,18 +196,6 @@ bind_share_cb (GtkSignalListItemFactory *factory,
 {
   g_autofree char *text = cl_money_format (item_line (item)->share_fen);
   set_text (item, text);
-}
-
-static void
-set_column (GtkColumnViewColumn *column,
-            GCallback            setup,
-            GCallback            bind)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  gtk_column_view_column_set_factory (column, factory);
 }
 
 /* ---- chart ---------------------------------------------------------- */
@@ -883,13 +835,13 @@ cl_settlement_view_init (CLSettlementView *self)
   build_summary (self);
   gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
 
-  set_column (self->date_column, G_CALLBACK (setup_date_cb), G_CALLBACK (bind_date_cb));
-  set_column (self->patient_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_patient_cb));
-  set_column (self->package_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_package_cb));
-  set_column (self->kind_column, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_kind_cb));
-  set_column (self->amount_column, G_CALLBACK (setup_numeric_cb), G_CALLBACK (bind_amount_cb));
-  set_column (self->rate_column, G_CALLBACK (setup_numeric_cb), G_CALLBACK (bind_rate_cb));
-  set_column (self->share_column, G_CALLBACK (setup_numeric_cb), G_CALLBACK (bind_share_cb));
+  cl_cells_set_factory (self->date_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_date_cb), NULL);
+  cl_cells_set_factory (self->patient_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_patient_cb), NULL);
+  cl_cells_set_factory (self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), NULL);
+  cl_cells_set_factory (self->kind_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_kind_cb), NULL);
+  cl_cells_set_factory (self->amount_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_amount_cb), NULL);
+  cl_cells_set_factory (self->rate_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_rate_cb), NULL);
+  cl_cells_set_factory (self->share_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_share_cb), NULL);
 
   {
     g_autofree char *title = month_title (self->month);

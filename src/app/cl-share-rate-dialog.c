@@ -158,9 +158,8 @@ cl_share_rate_dialog_init (CLShareRateDialog *self)
 {
   const char *titles[N_FIELDS] = { _("Effective from"), _("Rate (%)"), _("Note") };
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Add Rate"));
+  GtkWidget *save = NULL;
+  GtkWidget *header = cl_form_header_bar_new (_("_Add Rate"), G_CALLBACK (save_clicked_cb), self, &save);
   GtkWidget *history = adw_preferences_group_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
@@ -170,13 +169,6 @@ cl_share_rate_dialog_init (CLShareRateDialog *self)
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 460, 560);
 
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   gtk_box_append (GTK_BOX (toolbar), header);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history), _("Rate History"));

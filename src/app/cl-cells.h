@@ -1,0 +1,34 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The cells the app's column views share: one label per cell, set up
+ * once and re-bound as rows scroll. */
+
+/* Text, left-aligned, cut with an ellipsis when the column is narrow. */
+void cl_cells_setup_text    (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item,
+                             gpointer                  user_data);
+
+/* Short numbers (dates, phones, ages): left-aligned tabular figures,
+ * never cut, since a cut number is useless. */
+void cl_cells_setup_numeric (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item,
+                             gpointer                  user_data);
+
+/* Money and rates: right-aligned tabular figures, so amounts line up
+ * on the decimal point. */
+void cl_cells_setup_amount  (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item,
+                             gpointer                  user_data);
+
+/* Gives @column a factory with @setup and @bind, both called with
+ * @user_data. */
+void cl_cells_set_factory   (GtkColumnViewColumn      *column,
+                             GCallback                 setup,
+                             GCallback                 bind,
+                             gpointer                  user_data);
+
+G_END_DECLS
