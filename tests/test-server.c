@@ -9,7 +9,6 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/prctl.h>
 
 #include "cl-tables.h"
 #include "cl-test-util.h"
@@ -34,25 +33,6 @@ static char *tokens[G_N_ELEMENTS (roles)];
 
 /* Process helpers */
 
-/* A server must not outlive a test that failed half-way: it would hold
- * the test's output open and hang the test runner. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
-static GSubprocess *
-spawn (GSubprocessFlags    flags,
-       GError            **error,
-       const char * const *argv)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
-
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  return g_subprocess_launcher_spawnv (launcher, argv, error);
-}
-
 static int
 run_cli (const char  *input,
          char       **out,
@@ -72,9 +52,9 @@ run_cli (const char  *input,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  process = spawn (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                   G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                   (const char * const *) argv->pdata);
+  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                           G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                           (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &stdout_text, NULL, &error);
   g_assert_no_error (error);
@@ -87,24 +67,7 @@ static void
 server_start (Server     *server,
               const char *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autofree char *line = NULL;
-  const char *argv[] = { server_binary, "serve", "--db", db, "--listen", "127.0.0.1:0", NULL };
-  const char *http;
-
-  server->process = spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, argv);
-  g_assert_no_error (error);
-
-  /* The first line names the URL; reading it waits until the server
-   * listens, so there is no port race and no polling. */
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
-  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  http = strstr (line, "http://");
-  g_assert_nonnull (http);
-  server->url = g_strdup (http);
+  server->process = cl_test_start_server (server_binary, db, &server->url);
 }
 
 static void
@@ -1419,7 +1382,7 @@ test_tls (void)
     const char *argv[] = { server_binary, "serve", "--db", db, "--listen", "127.0.0.1:0",
                            "--tls-cert", cert, "--tls-key", key, NULL };
 
-    process = spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, argv);
+    process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, argv, &error);
   }
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
