@@ -186,6 +186,20 @@ const char * const cl_store_migrations[] = {
   "     {\"code\":\"archive\",\"name\":\"孕期档案管理\",\"quantity\":1},"
   "     {\"code\":\"psychological-support\",\"name\":\"心理支持\",\"quantity\":1},"
   "     {\"code\":\"revisit-42\",\"name\":\"产后 42 天复查\",\"quantity\":1}]');",
+
+  /* 3 → 4: the pregnancy archive's check reports (issue #4).  The PDF
+   * itself lives content-addressed under the data dir
+   * (documents/ab/abcdef…); the row says whose it is and what it is.
+   * kind: ultrasound, blood, ogtt, screening, nst, other.  visit: the
+   * key of a prenatal visit in the schedule table, or NULL. */
+  "CREATE TABLE document (" SYNC_COLUMNS ","
+  "  patient_id TEXT, pregnancy_id TEXT, sha256 TEXT, filename TEXT,"
+  "  title TEXT, kind TEXT, check_date TEXT, visit TEXT, note TEXT,"
+  "  size INTEGER NOT NULL DEFAULT 0, pages INTEGER NOT NULL DEFAULT 0,"
+  "  imported_at INTEGER NOT NULL DEFAULT 0, imported_by TEXT);"
+  "CREATE INDEX document_patient ON document (patient_id, check_date) WHERE deleted = 0;"
+  "CREATE INDEX document_pregnancy ON document (pregnancy_id, visit) WHERE deleted = 0;"
+  "CREATE INDEX document_sha256 ON document (sha256);",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);
