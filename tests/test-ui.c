@@ -7,7 +7,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "cl-application.h"
 #include "cl-deduction-dialog.h"
@@ -23,78 +22,13 @@
 #include "cl-roster-view.h"
 #include "cl-settlement-view.h"
 #include "cl-share-rate-dialog.h"
+#include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-window.h"
 
 #define N_PATIENTS 10000
 
 static char *data_dir;
-static const char *lang_tag;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  /* Let layout and paint catch up. */
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE));
-}
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s-%s.png", name, lang_tag);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            file, NULL);
-  GskRenderer *renderer;
-  int width, height;
-
-  /* A window is drawn only once mapped and laid out: wait for that. */
-  wait_until (widget_drawn, widget);
-  settle (200);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static gboolean
 store_open (gpointer data)
@@ -158,29 +92,6 @@ count_patients_sql (CLStore *store)
   return n;
 }
 
-static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_non_ascii (const char *text)
-{
-  for (const char *p = text; p && *p; p++)
-    if ((guchar) *p >= 0x80)
-      return TRUE;
-  return FALSE;
-}
-
 static CLWindow *
 open_window (void)
 {
@@ -189,7 +100,7 @@ open_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   cl_window_open_data_dir (window, data_dir);
-  wait_until (store_open, window);
+  cl_test_ui_wait_until (store_open, window);
   return window;
 }
 
@@ -204,18 +115,18 @@ test_roster_search (void)
   const char *typed[] = { "z", "zh", "zha", "zh", "z", "zx", "zxm" };
   guint expected;
 
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PATIENTS);
-  save_screenshot (GTK_WIDGET (window), "roster");
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "roster");
 
   /* Typing, a character at a time, with a correction on the way. */
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       gtk_editable_set_text (entry, typed[i]);
       if (i % 2 == 0)
-        wait_until (model_settled, model);
+        cl_test_ui_wait_until (model_settled, model);
     }
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
 
   expected = count_initials_matches (cl_window_get_store (window), "zxm");
   g_test_message ("query zxm: %u matches", expected);
@@ -229,13 +140,13 @@ test_roster_search (void)
     g_autofree char *ini = cl_pinyin_initials (cl_roster_row_get_name (first));
 
     g_assert_true (strstr (ini, "zxm") != NULL);
-    g_assert_true (find_label (GTK_WIDGET (column_view), cl_roster_row_get_name (first)));
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (column_view), cl_roster_row_get_name (first)));
   }
-  save_screenshot (GTK_WIDGET (window), "roster-search");
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "roster-search");
 
   /* Clicking a column header sorts in SQL: by due date, then reversed. */
   gtk_editable_set_text (entry, "");
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
   for (int direction = GTK_SORT_ASCENDING; direction <= GTK_SORT_DESCENDING; direction++)
     {
       g_autoptr(GtkColumnViewColumn) edd_column =
@@ -243,7 +154,7 @@ test_roster_search (void)
       g_autofree char *previous = NULL;
 
       gtk_column_view_sort_by_column (column_view, edd_column, direction);
-      wait_until (model_settled, model);
+      cl_test_ui_wait_until (model_settled, model);
       for (guint i = 0; i < 50; i++)
         {
           g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -256,14 +167,14 @@ test_roster_search (void)
           previous = g_strdup (edd);
         }
     }
-  save_screenshot (GTK_WIDGET (window), "roster-sorted");
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "roster-sorted");
 
   /* A query nobody matches shows the no-results state. */
   gtk_editable_set_text (entry, "qqqqqq");
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   gtk_editable_set_text (entry, "");
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PATIENTS);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -294,10 +205,10 @@ test_new_patient_bad_input (void)
   gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "id_number")), "110105199003071235");
   gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "phone")), "1381234567");
   gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "lmp")), "2026-02-30");
-  settle (100);
+  cl_test_ui_settle (100);
 
   g_assert_false (cl_new_patient_dialog_add (dialog));
-  settle (200);
+  cl_test_ui_settle (200);
   for (guint i = 0; i < 4; i++)
     {
       const char *field = (const char *[]) { "name", "id_number", "phone", "lmp" }[i];
@@ -305,11 +216,11 @@ test_new_patient_bad_input (void)
       message = cl_patient_form_get_error (form, field);
       g_test_message ("%s: %s", field, message);
       g_assert_nonnull (message);
-      if (g_str_equal (lang_tag, "zh_CN"))
-        g_assert_true (has_non_ascii (message));
+      if (cl_test_ui_is_chinese ())
+        g_assert_true (cl_test_ui_has_non_ascii (message));
     }
   g_assert_cmpint (count_patients_sql (store), ==, before);
-  save_screenshot (GTK_WIDGET (dialog), "new-patient-errors");
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "new-patient-errors");
 
   /* Fixing one field takes its message away at once. */
   gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (form, "name")), "张小梅");
@@ -328,7 +239,7 @@ test_new_patient_bad_input (void)
   }
 
   g_assert_true (cl_new_patient_dialog_add (dialog));
-  wait_until (dialog_gone, &dialog);
+  cl_test_ui_wait_until (dialog_gone, &dialog);
   g_assert_cmpint (count_patients_sql (store), ==, before + 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -342,51 +253,20 @@ test_patient_page (void)
   CLRosterModel *model = cl_roster_view_get_model (view);
   g_autoptr(CLRosterRow) row = NULL;
 
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
   row = g_list_model_get_item (G_LIST_MODEL (model), 3);
   cl_window_show_patient (window, cl_roster_row_get_patient_id (row));
-  settle (500);
-  g_assert_true (find_label (GTK_WIDGET (window), cl_roster_row_get_name (row)));
-  save_screenshot (GTK_WIDGET (window), "patient");
+  cl_test_ui_settle (500);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (window), cl_roster_row_get_name (row)));
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "patient");
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 static gboolean
 login_dialog_shown (gpointer data)
 {
-  return find_toplevel (g_type_from_name ("CLLoginDialog")) != NULL;
+  return cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog")) != NULL;
 }
 
 static gboolean
@@ -450,41 +330,41 @@ test_sync_login (void)
   g_assert_cmpint (cl_sync_client_get_state (client), ==, CL_SYNC_STATE_DISABLED);
 
   g_settings_set_string (settings, "server-url", url);
-  wait_until (login_dialog_shown, NULL);
-  dialog = find_toplevel (g_type_from_name ("CLLoginDialog"));
+  cl_test_ui_wait_until (login_dialog_shown, NULL);
+  dialog = cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog"));
 
   /* A wrong password gets a message in the dialog, which stays open. */
-  gtk_editable_set_text (GTK_EDITABLE (find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "nurse");
-  gtk_editable_set_text (GTK_EDITABLE (find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW)), "wrong");
+  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "nurse");
+  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW)), "wrong");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "login.submit", NULL);
-  settle (1500);
-  g_assert_nonnull (find_toplevel (g_type_from_name ("CLLoginDialog")));
-  save_screenshot (GTK_WIDGET (dialog), "login-error");
+  cl_test_ui_settle (1500);
+  g_assert_nonnull (cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog")));
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "login-error");
 
-  gtk_editable_set_text (GTK_EDITABLE (find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW)), "s3cret-pw");
+  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW)), "s3cret-pw");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "login.submit", NULL);
-  wait_until (sync_online_and_idle, client);
+  cl_test_ui_wait_until (sync_online_and_idle, client);
   g_assert_cmpstr (cl_sync_client_get_username (client), ==, "nurse");
 
   /* The logged-in role, not the local default, now decides what the
    * settlement view allows. */
   {
-    GtkWidget *settlement = find_widget_of_type (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW);
+    GtkWidget *settlement = cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW);
 
     g_assert_nonnull (settlement);
     g_assert_cmpstr (cl_settlement_view_get_role (CL_SETTLEMENT_VIEW (settlement)), ==, "case_manager");
   }
 
-  indicator = find_widget_of_type (GTK_WIDGET (window), g_type_from_name ("CLSyncIndicator"));
+  indicator = cl_test_ui_find_widget (GTK_WIDGET (window), g_type_from_name ("CLSyncIndicator"));
   g_assert_nonnull (indicator);
-  save_screenshot (GTK_WIDGET (window), "sync-online");
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "sync-online");
 
   cl_patient_set_name (patient, "同步测试");
   cl_patient_set_phone (patient, "13911112222");
   g_assert_true (cl_patient_store_save (cl_window_get_store (window), patient, NULL, NULL, &error));
   g_assert_no_error (error);
-  settle (300);
-  wait_until (sync_online_and_idle, client);
+  cl_test_ui_settle (300);
+  cl_test_ui_wait_until (sync_online_and_idle, client);
   g_assert_cmpint (count_change_log (server_db, cl_record_get_id (CL_RECORD (patient))), ==, 1);
 
   g_settings_reset (settings, "server-url");
@@ -546,7 +426,7 @@ string_sql (CLStore    *store,
 static gboolean
 enrolment_dialog_gone (gpointer data)
 {
-  return find_toplevel (CL_TYPE_ENROLMENT_DIALOG) == NULL;
+  return cl_test_ui_find_toplevel (CL_TYPE_ENROLMENT_DIALOG) == NULL;
 }
 
 /* Enrolment from the patient page: a bad amount is refused at its field
@@ -571,7 +451,7 @@ test_enrolment (void)
   gboolean found = FALSE;
   guint package_index = 0;
 
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
 
   /* A patient with an ongoing (current) pregnancy, no enrolment, and
    * today inside one of the packages' windows. */
@@ -599,13 +479,13 @@ test_enrolment (void)
                                    " AND refund_fen = 100000 AND cancel_date = '2026-11-23'", patient_id);
 
   cl_window_show_patient (window, patient_id);
-  settle (300);
-  page = CL_PATIENT_PAGE (find_widget_of_type (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
+  cl_test_ui_settle (300);
+  page = CL_PATIENT_PAGE (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
   g_assert_nonnull (page);
 
   /* Enrol: a bad amount is refused at the amount field. */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.enrol", NULL);
-  dialog = CL_ENROLMENT_DIALOG (find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
+  dialog = CL_ENROLMENT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
   g_assert_nonnull (dialog);
   adw_combo_row_set_selected (ADW_COMBO_ROW (cl_enrolment_dialog_get_row (dialog, "package_id")), package_index);
   {
@@ -622,28 +502,28 @@ test_enrolment (void)
   g_assert_false (cl_enrolment_dialog_save (dialog));
   g_assert_nonnull (cl_enrolment_dialog_get_error (dialog, "paid_fen"));
   g_assert_cmpint (count_sql (store, count_sql_text), ==, 0);
-  save_screenshot (GTK_WIDGET (dialog), "enrolment-error");
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "enrolment-error");
 
   /* A valid enrolment: one row, listed on the page, in the roster. */
   gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen"), "1,000.00");
   g_assert_true (cl_enrolment_dialog_save (dialog));
-  wait_until (enrolment_dialog_gone, NULL);
+  cl_test_ui_wait_until (enrolment_dialog_gone, NULL);
   g_assert_cmpint (count_sql (store, active_sql), ==, 1);
   g_assert_cmpint (count_sql (store, count_sql_text), ==, 1);
-  settle (300);
+  cl_test_ui_settle (300);
   {
     g_autofree char *title = g_strdup_printf (_("%s · %s"), cl_package_get_name (package),
                                               C_("enrolment", "Active"));
-    g_assert_true (find_label (GTK_WIDGET (page), title));
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (page), title));
   }
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT name FROM patient WHERE id = '%s'", patient_id);
     name = string_sql (store, sql);
   }
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
   cl_roster_model_set_query (model, name);
-  wait_until (model_settled, model);
+  cl_test_ui_wait_until (model_settled, model);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
     {
       g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -664,7 +544,7 @@ test_enrolment (void)
 
     gtk_widget_activate_action (GTK_WIDGET (page), "page.cancel-enrolment", "s", enrolment_id);
   }
-  dialog = CL_ENROLMENT_DIALOG (find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
+  dialog = CL_ENROLMENT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "refund_fen")), ==, "1,000.00");
   g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "cancel_date")), ==, "2026-11-23");
@@ -672,13 +552,13 @@ test_enrolment (void)
   g_assert_false (cl_enrolment_dialog_save (dialog));
   g_assert_nonnull (cl_enrolment_dialog_get_error (dialog, "refund_fen"));
   g_assert_cmpint (count_sql (store, active_sql), ==, 1);
-  save_screenshot (GTK_WIDGET (dialog), "enrolment-cancel-error");
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "enrolment-cancel-error");
   gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "refund_fen"), "1000");
   g_assert_true (cl_enrolment_dialog_save (dialog));
-  wait_until (enrolment_dialog_gone, NULL);
+  cl_test_ui_wait_until (enrolment_dialog_gone, NULL);
   g_assert_cmpint (count_sql (store, cancelled_sql), ==, 1);
   g_assert_cmpint (count_sql (store, count_sql_text), ==, 1);
-  settle (300);
+  cl_test_ui_settle (300);
 
   /* The page scrolled down to the group, for the screenshot. */
   {
@@ -688,8 +568,8 @@ test_enrolment (void)
 
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
   }
-  settle (300);
-  save_screenshot (GTK_WIDGET (window), "enrolment");
+  cl_test_ui_settle (300);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "enrolment");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -702,8 +582,8 @@ test_settlement (void)
 {
   CLWindow *window = open_window ();
   CLStore *store = cl_window_get_store (window);
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  CLSettlementView *view = CL_SETTLEMENT_VIEW (find_widget_of_type (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW));
+  AdwViewStack *stack = ADW_VIEW_STACK (cl_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  CLSettlementView *view = CL_SETTLEMENT_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW));
   g_autoptr(CLSettlement) expected = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *payable = NULL;
@@ -716,9 +596,9 @@ test_settlement (void)
   CLSettlement *shown;
   guint n_lines = 0;
 
-  wait_until (model_settled, cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  cl_test_ui_wait_until (model_settled, cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
   adw_view_stack_set_visible_child_name (stack, "settlement");
-  wait_until (widget_drawn, view);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, view);
 
   /* It opens on the last complete month (CARELINE_TODAY is 2026-11-23). */
   g_assert_cmpstr (cl_settlement_view_get_month (view), ==, "2026-10");
@@ -742,10 +622,10 @@ test_settlement (void)
   g_assert_cmpint (cl_settlement_get_payable_fen (expected), !=, 0);
   payable = cl_money_format_display (cl_settlement_get_payable_fen (expected));
   g_assert_cmpstr (gtk_label_get_label (cl_settlement_view_get_payable_label (view)), ==, payable);
-  g_assert_true (has_non_ascii (gtk_label_get_label (cl_settlement_view_get_month_label (view))) ==
-                 g_str_equal (lang_tag, "zh_CN"));
-  settle (300);
-  save_screenshot (GTK_WIDGET (window), "settlement");
+  g_assert_true (cl_test_ui_has_non_ascii (gtk_label_get_label (cl_settlement_view_get_month_label (view))) ==
+                 cl_test_ui_is_chinese ());
+  cl_test_ui_settle (300);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "settlement");
 
   /* The PDF and CSV exports, as the Export buttons write them. */
   dir = cl_test_make_tmp_dir ("settlement-export");
@@ -780,7 +660,7 @@ test_settlement (void)
     g_assert_nonnull (cl_deduction_dialog_get_error (dialog, "amount"));
     g_assert_null (cl_deduction_dialog_get_error (dialog, "reason"));
     g_assert_cmpint (count_sql (store, "SELECT count(*) FROM deduction"), ==, before);
-    save_screenshot (GTK_WIDGET (dialog), "deduction-error");
+    cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "deduction-error");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
@@ -799,7 +679,7 @@ test_settlement (void)
     g_assert_false (cl_share_rate_dialog_save (dialog));
     g_assert_nonnull (cl_share_rate_dialog_get_error (dialog, "rate"));
     g_assert_cmpint (count_sql (store, "SELECT count(*) FROM share_rate"), ==, before);
-    save_screenshot (GTK_WIDGET (dialog), "share-rate-error");
+    cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "share-rate-error");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
@@ -837,26 +717,11 @@ test_settlement (void)
     g_clear_error (&error);
     g_assert_cmpint (count_sql (store, "SELECT count(*) FROM enrolment"), ==, before);
   }
-  settle (200);
-  save_screenshot (GTK_WIDGET (window), "settlement-closed");
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "settlement-closed");
 
   cl_test_remove_tree (dir);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Without a window manager, Xvfb never moves focus between windows,
- * and GTK warns about it when a dialog closes: not a Careline fault. */
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
-        strstr (fields[i].value, "did not receive a focus-out event"))
-      return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
 int
@@ -868,24 +733,7 @@ main (int   argc,
   g_autofree char *db = NULL;
   int ret;
 
-  setlocale (LC_ALL, "");
-  if (g_getenv ("CARELINE_LOCALEDIR"))
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARELINE_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  lang_tag = g_getenv ("CARELINE_TEST_LANG") ? g_getenv ("CARELINE_TEST_LANG") : "en";
-
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
-  gtk_init ();
-  adw_init ();
-  cl_application_load_resources ();
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (provider, "/org/careline/Careline/ui/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  cl_test_ui_init (&argc, &argv);
 
   data_dir = cl_test_make_tmp_dir ("ui");
   db = g_build_filename (data_dir, "careline.db", NULL);

@@ -1,0 +1,181 @@
+/* cl-test-ui.c: helpers shared by the UI test programs. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cl-application.h"
+#include "cl-test-ui.h"
+
+static const char *lang_tag = "en";
+
+/* Without a window manager, Xvfb never moves focus between windows,
+ * and GTK warns about it when a dialog closes: not a Careline fault. */
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        strstr (fields[i].value, "did not receive a focus-out event"))
+      return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+void
+cl_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  setlocale (LC_ALL, "");
+  if (g_getenv ("CARELINE_LOCALEDIR"))
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARELINE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (g_getenv ("CARELINE_TEST_LANG"))
+    lang_tag = g_getenv ("CARELINE_TEST_LANG");
+
+  g_test_init (argc, argv, NULL);
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  gtk_init ();
+  adw_init ();
+  cl_application_load_resources ();
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/careline/Careline/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+const char *
+cl_test_ui_lang (void)
+{
+  return lang_tag;
+}
+
+gboolean
+cl_test_ui_is_chinese (void)
+{
+  return g_str_equal (lang_tag, "zh_CN");
+}
+
+void
+cl_test_ui_wait_until (CLTestCondition condition,
+                       gpointer        data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* Let layout and paint catch up. */
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE));
+}
+
+void
+cl_test_ui_settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+gboolean
+cl_test_ui_widget_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+void
+cl_test_ui_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s-%s.png", name, lang_tag);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            file, NULL);
+  GskRenderer *renderer;
+  int width, height;
+
+  /* A window is drawn only once mapped and laid out: wait for that. */
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, widget);
+  cl_test_ui_settle (200);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+gboolean
+cl_test_ui_find_label (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (cl_test_ui_find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+GtkWidget *
+cl_test_ui_find_widget (GtkWidget *widget,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cl_test_ui_find_widget (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWindow *
+cl_test_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+gboolean
+cl_test_ui_has_non_ascii (const char *text)
+{
+  for (const char *p = text; p && *p; p++)
+    if ((guchar) *p >= 0x80)
+      return TRUE;
+  return FALSE;
+}
