@@ -58,13 +58,15 @@ static const Column columns[N_COLUMNS] = {
 /* Glyphs with their text and clusters, so that the PDF says which
  * characters they are (cairo_show_text_glyphs()): guessing from the
  * font's cmap fails for glyph variants that a font picks in context. */
-typedef struct
+typedef struct _Run Run;
+struct _Run
 {
   cairo_scaled_font_t *font;
   GArray              *glyphs;     /* cairo_glyph_t, origin at the baseline */
   GString             *text;
   GArray              *clusters;   /* cairo_text_cluster_t */
-} Run;
+  Run                 *batch;      /* borrowed: the page batch of its font */
+};
 
 typedef struct
 {
@@ -85,6 +87,11 @@ typedef struct
   PangoLayout *layout[N_STYLES];
   GHashTable  *cache[N_STYLES];   /* text → Shaped */
   GHashTable  *batches;           /* cairo_scaled_font_t → Run */
+  /* A month has few distinct amounts and rates but 10 000 lines: each
+   * is formatted and looked up once, not once per line. */
+  GHashTable  *amounts;           /* gint64 fen → Shaped (borrowed) */
+  GHashTable  *rates;             /* rate_bp → Shaped (borrowed) */
+  Shaped      *digits[10];        /* borrowed: the line numbers' */
 } Painter;
 
 static void
@@ -149,6 +156,8 @@ painter_init (Painter *p,
   for (guint i = 0; i < N_STYLES; i++)
     p->cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_free);
   p->batches = g_hash_table_new_full (NULL, NULL, NULL, run_free);
+  p->amounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  p->rates = g_hash_table_new (NULL, NULL);
 }
 
 static void
@@ -160,6 +169,8 @@ painter_clear (Painter *p)
       g_clear_pointer (&p->cache[i], g_hash_table_unref);
     }
   g_clear_pointer (&p->batches, g_hash_table_unref);
+  g_clear_pointer (&p->amounts, g_hash_table_unref);
+  g_clear_pointer (&p->rates, g_hash_table_unref);
 }
 
 static Shaped *
@@ -255,14 +266,18 @@ queue_shaped (Painter *p,
   for (guint i = 0; i < shaped->runs->len; i++)
     {
       Run *run = g_ptr_array_index (shaped->runs, i);
-      Run *batch = g_hash_table_lookup (p->batches, run->font);
+      Run *batch = run->batch;
       guint first;
 
+      if (batch == NULL)
+        batch = g_hash_table_lookup (p->batches, run->font);
       if (batch == NULL)
         {
           batch = run_new (run->font);
           g_hash_table_insert (p->batches, run->font, batch);
         }
+      /* Batches live as long as the painter, like the cached runs. */
+      run->batch = batch;
       first = batch->glyphs->len;
       g_array_append_vals (batch->glyphs, run->glyphs->data, run->glyphs->len);
       for (guint j = first; j < batch->glyphs->len; j++)
@@ -321,6 +336,80 @@ queue_text (Painter    *p,
       shaped = shape (p, style, one);
       queue_shaped (p, shaped, x, y);
       x += shaped->width;
+    }
+}
+
+/* Queues the amount @fen right-aligned at @x. */
+static void
+queue_amount (Painter *p,
+              gint64   fen,
+              double   x,
+              double   y)
+{
+  Shaped *shaped = g_hash_table_lookup (p->amounts, &fen);
+
+  if (shaped == NULL)
+    {
+      g_autofree char *text = cl_money_format (fen);
+
+      shaped = shape (p, STYLE_REGULAR, text);
+      g_hash_table_insert (p->amounts, g_memdup2 (&fen, sizeof fen), shaped);
+    }
+  queue_shaped (p, shaped, x - shaped->width, y);
+}
+
+static void
+queue_rate (Painter *p,
+            gint     rate_bp,
+            double   x,
+            double   y)
+{
+  Shaped *shaped = g_hash_table_lookup (p->rates, GINT_TO_POINTER (rate_bp));
+
+  if (shaped == NULL)
+    {
+      g_autofree char *text = cl_rate_format (rate_bp);
+
+      shaped = shape (p, STYLE_REGULAR, text);
+      g_hash_table_insert (p->rates, GINT_TO_POINTER (rate_bp), shaped);
+    }
+  queue_shaped (p, shaped, x - shaped->width, y);
+}
+
+/* Queues the line number @n right-aligned at @x, digit by digit: line
+ * numbers hardly repeat, their digits always do. */
+static void
+queue_number (Painter *p,
+              guint    n,
+              double   x,
+              double   y)
+{
+  Shaped *digits[12];
+  guint len = 0;
+
+  do
+    {
+      guint d = n % 10;
+
+      if (p->digits[d] == NULL)
+        {
+          char one[2] = { (char) ('0' + d), '\0' };
+
+          p->digits[d] = shape (p, STYLE_REGULAR, one);
+        }
+      digits[len++] = p->digits[d];
+      n /= 10;
+    }
+  while (n > 0);
+
+  for (guint i = 0; i < len; i++)
+    x -= digits[i]->width;
+  while (len > 0)
+    {
+      Shaped *digit = digits[--len];
+
+      queue_shaped (p, digit, x, y);
+      x += digit->width;
     }
 }
 
@@ -568,24 +657,19 @@ draw_table (CLSettlement *s,
   for (guint i = page->first_line; i < page->first_line + page->n_lines; i++)
     {
       const CLSettlementLine *line = &lines[i];
-      char number[16];
-      g_autofree char *amount = cl_money_format (line->amount_fen);
-      g_autofree char *rate = cl_rate_format (line->rate_bp);
-      g_autofree char *share = cl_money_format (line->share_fen);
       /* Most lines are ordinary payments: the column speaks only for a
        * refund or a late entry, which is also what the eye looks for. */
       g_autofree char *kind = line->kind == CL_SETTLEMENT_PAYMENT && !line->adjustment_of
                               ? NULL : cl_settlement_line_describe_kind (line);
 
-      g_snprintf (number, sizeof number, "%u", i + 1);
-      queue_text (p, STYLE_REGULAR, number, column_x (COL_NO, x, w), y, TRUE, TRUE);
+      queue_number (p, i + 1, column_x (COL_NO, x, w), y);
       queue_text (p, STYLE_REGULAR, line->date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
       queue_text (p, STYLE_REGULAR, line->name, column_x (COL_NAME, x, w), y, FALSE, TRUE);
       queue_text (p, STYLE_REGULAR, line->package, column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
       queue_text (p, STYLE_REGULAR, kind, column_x (COL_KIND, x, w), y, FALSE, FALSE);
-      queue_text (p, STYLE_REGULAR, amount, column_x (COL_AMOUNT, x, w), y, TRUE, FALSE);
-      queue_text (p, STYLE_REGULAR, rate, column_x (COL_RATE, x, w), y, TRUE, FALSE);
-      queue_text (p, STYLE_REGULAR, share, column_x (COL_SHARE, x, w), y, TRUE, FALSE);
+      queue_amount (p, line->amount_fen, column_x (COL_AMOUNT, x, w), y);
+      queue_rate (p, line->rate_bp, column_x (COL_RATE, x, w), y);
+      queue_amount (p, line->share_fen, column_x (COL_SHARE, x, w), y);
       y += ROW;
     }
   flush_glyphs (p);
