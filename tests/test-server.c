@@ -1405,6 +1405,130 @@ test_tls (void)
   cl_test_remove_tree (dir);
 }
 
+/* Pushes @data to @table as a new record (base_rev 0) and returns the
+ * result's status; its reason and message go to @reason / @message. */
+static char *
+push_new (const char  *role,
+          const char  *table,
+          const char  *id,
+          gint64       base_rev,
+          const char  *data,
+          char       **message)
+{
+  g_autofree char *key = new_key ();
+  g_autofree char *change = change_json (key, table, id, base_rev, "upsert", data);
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result = push_one (token_of (role), change, &holder);
+  const char *reason = reason_of (result);
+
+  if (message)
+    *message = g_strdup (json_object_get_string_member_with_default (result, "message", ""));
+  return g_strdup (reason ? reason : status_of (result));
+}
+
+static gint64
+rev_of (const char *table,
+        const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rev FROM %s WHERE id = '%s'", table, id);
+
+  return db_count (db_path, sql);
+}
+
+/* A closed settlement month is refused by the server itself, inside the
+ * write transaction, whatever the desk knew: a payment, refund or
+ * deduction dated in it, a change to what it settled, a rate effective
+ * in it, and reopening it.  Each gets reason "closed" with a message
+ * that says why, and nothing of it is written. */
+static void
+test_closed_month (void)
+{
+  const char *paid = "c1000000-0000-4000-8000-000000000001";
+  const char *late = "c1000000-0000-4000-8000-000000000002";
+  const char *month = "c1000000-0000-4000-8000-000000000003";
+  const char *deduction = "c1000000-0000-4000-8000-000000000004";
+  const char *rate = "c1000000-0000-4000-8000-000000000005";
+  const char *september = "c1000000-0000-4000-8000-000000000006";
+  g_autofree char *message = NULL;
+  g_autofree char *answer = NULL;
+  gint64 feed;
+
+  /* A payment of 5 August, then finance closes August. */
+  answer = push_new ("case_manager", "enrolment", paid, 0,
+                     "{\"patient_id\":\"p-closed\",\"package_id\":\"whole\",\"price_fen\":298000,"
+                     "\"agreement_date\":\"2026-08-05\",\"explained_by\":\"王护士\",\"paid_date\":\"2026-08-05\","
+                     "\"paid_fen\":298000,\"receipt_no\":\"FP-0805\",\"status\":\"active\"}", NULL);
+  g_assert_cmpstr (answer, ==, "applied");
+  g_free (answer);
+  answer = push_new ("finance", "settlement_month", month, 0,
+                     "{\"month\":\"2026-08\",\"closed\":true,\"closed_by\":\"u-finance\",\"snapshot\":\"{}\"}", NULL);
+  g_assert_cmpstr (answer, ==, "applied");
+  feed = db_count (db_path, "SELECT count(*) FROM change_log");
+
+  /* A new payment dated in August (a desk that had not heard of the
+   * close). */
+  g_free (answer);
+  answer = push_new ("case_manager", "enrolment", late, 0,
+                     "{\"patient_id\":\"p-closed\",\"package_id\":\"mid\",\"price_fen\":198000,"
+                     "\"agreement_date\":\"2026-08-20\",\"explained_by\":\"王护士\",\"paid_date\":\"2026-08-20\","
+                     "\"paid_fen\":198000,\"receipt_no\":\"FP-0820\",\"status\":\"active\"}", &message);
+  g_assert_cmpstr (answer, ==, "closed");
+  g_assert_nonnull (strstr (message, "2026-08-20 is in 2026-08"));
+  g_assert_cmpint (rev_of ("enrolment", late), ==, -1);
+
+  /* A refund of the settled payment dated in August, and a change of
+   * its amount. */
+  g_free (answer);
+  g_free (message);
+  answer = push_new ("case_manager", "enrolment", paid, rev_of ("enrolment", paid),
+                     "{\"status\":\"cancelled\",\"cancel_date\":\"2026-08-30\",\"refund_fen\":298000}", &message);
+  g_assert_cmpstr (answer, ==, "closed");
+  g_assert_nonnull (strstr (message, "2026-08"));
+  g_free (answer);
+  g_free (message);
+  answer = push_new ("case_manager", "enrolment", paid, rev_of ("enrolment", paid), "{\"paid_fen\":288000}", &message);
+  g_assert_cmpstr (answer, ==, "closed");
+  g_assert_nonnull (strstr (message, "settled in the closed month 2026-08"));
+  g_assert_cmpint (db_count (db_path, "SELECT paid_fen FROM enrolment WHERE id = 'c1000000-0000-4000-8000-000000000001'"),
+                   ==, 298000);
+
+  /* A deduction dated in August, a rate effective in it. */
+  g_free (answer);
+  answer = push_new ("finance", "deduction", deduction, 0,
+                     "{\"date\":\"2026-08-31\",\"amount_fen\":200000,\"reason\":\"整改未完成\"}", NULL);
+  g_assert_cmpstr (answer, ==, "closed");
+  g_free (answer);
+  answer = push_new ("finance", "share_rate", rate, 0, "{\"effective_from\":\"2026-08-15\",\"rate_bp\":4000}", NULL);
+  g_assert_cmpstr (answer, ==, "closed");
+
+  /* Reopening August, or closing it again with another snapshot. */
+  g_free (answer);
+  g_free (message);
+  answer = push_new ("finance", "settlement_month", month, rev_of ("settlement_month", month),
+                     "{\"closed\":false}", &message);
+  g_assert_cmpstr (answer, ==, "closed");
+  g_assert_nonnull (strstr (message, "2026-08 is already closed"));
+  g_free (answer);
+  answer = push_new ("finance", "settlement_month", "c1000000-0000-4000-8000-000000000007", 0,
+                     "{\"month\":\"2026-08\",\"closed\":true,\"snapshot\":\"{}\"}", NULL);
+  g_assert_cmpstr (answer, ==, "closed");
+
+  /* Nothing of it reached the store or the feed. */
+  g_assert_cmpint (db_count (db_path, "SELECT count(*) FROM change_log"), ==, feed);
+  g_assert_cmpint (rev_of ("deduction", deduction), ==, -1);
+  g_assert_cmpint (rev_of ("share_rate", rate), ==, -1);
+  g_assert_cmpint (db_count (db_path, "SELECT count(*) FROM share_rate WHERE effective_from = '2026-08-15'"), ==, 0);
+  g_assert_cmpint (db_count (db_path, "SELECT closed FROM settlement_month WHERE month = '2026-08'"), ==, 1);
+
+  /* September is open: its payments go through. */
+  g_free (answer);
+  answer = push_new ("case_manager", "enrolment", september, 0,
+                     "{\"patient_id\":\"p-closed\",\"package_id\":\"late\",\"price_fen\":128000,"
+                     "\"agreement_date\":\"2026-09-02\",\"explained_by\":\"王护士\",\"paid_date\":\"2026-09-02\","
+                     "\"paid_fen\":128000,\"receipt_no\":\"FP-0902\",\"status\":\"active\"}", NULL);
+  g_assert_cmpstr (answer, ==, "applied");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1455,6 +1579,7 @@ main (int    argc,
   g_test_add_func ("/server/audit", test_audit);
   g_test_add_func ("/server/kill9", test_kill9);
   g_test_add_func ("/server/tls", test_tls);
+  g_test_add_func ("/server/settlement/closed-month", test_closed_month);
 
   ret = g_test_run ();
 

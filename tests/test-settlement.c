@@ -462,8 +462,8 @@ test_closed_month (Fixture       *f,
   }
   g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
 
-  /* The server refuses a change to the closed month or to what it
-   * settled, and lets a new late entry through. */
+  /* The server refuses a change to the closed month, to what it
+   * settled, and a new entry dated in it. */
   {
     g_autoptr(GPtrArray) months = cl_store_query_records (f->store, CL_TYPE_SETTLEMENT_MONTH, NULL, NULL);
     CLSettlementMonth *m = g_ptr_array_index (months, 0);
@@ -475,13 +475,15 @@ test_closed_month (Fixture       *f,
     g_assert_false (cl_enrolment_store_check_change (f->store, g_ptr_array_index (settled, 0), &error));
     g_assert_nonnull (strstr (error->message, "settled in the closed month"));
     g_clear_error (&error);
-    g_assert_true (cl_enrolment_store_check_change (f->store, CL_RECORD (late), &error));
-    g_assert_no_error (error);
+    g_assert_false (cl_enrolment_store_check_change (f->store, CL_RECORD (late), &error));
+    g_assert_nonnull (strstr (error->message, "a settlement month that finance has closed"));
+    g_clear_error (&error);
   }
 
-  /* The payment that was entered offline on 28 October reaches this
-   * desk through sync after the close: October stays as closed, and the
-   * payment is booked into November as an adjustment line. */
+  /* A payment of 28 October that the server took before the close but
+   * this (closing) desk had not yet pulled reaches it afterwards:
+   * October stays as closed, and the payment is booked into November
+   * as an adjustment line. */
   q = add_patient (f->store, "吴秀英", "2026-10-28", 200);
   {
     g_autoptr(CLEnrolment) synced = new_enrolment (q, LATE_ID, "2026-10-28", 128000);

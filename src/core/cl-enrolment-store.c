@@ -1171,22 +1171,32 @@ failed:
   return FALSE;
 }
 
+/* Does a change of one dated amount (a payment, a refund, a deduction,
+ * a rate) touch a closed month?  It does if it takes an amount out of a
+ * closed month or alters it there (the old date is in one), or puts one
+ * into a closed month (the new date is).  @old_date is NULL for a new
+ * record; an amount of 0 is no entry. */
 static gboolean
-settled_changed (CLStore    *store,
-                 const char *old_date,
-                 gint64      old_amount,
-                 const char *new_date,
-                 gint64      new_amount,
-                 gboolean    new_deleted,
-                 GError    **error)
+touches_closed_month (CLStore    *store,
+                      const char *old_date,
+                      gint64      old_amount,
+                      const char *new_date,
+                      gint64      new_amount,
+                      gboolean    new_deleted,
+                      GError    **error)
 {
   g_autofree char *message = NULL;
 
-  if (old_amount <= 0 || !date_in_closed_month (store, old_date))
+  if (new_deleted)
+    new_amount = 0;
+  if (old_amount == new_amount && g_strcmp0 (old_date, new_date) == 0)
     return FALSE;
-  if (!new_deleted && old_amount == new_amount && g_strcmp0 (old_date, new_date) == 0)
+  if (old_amount > 0 && date_in_closed_month (store, old_date))
+    message = settled_message (old_date);
+  else if (new_amount > 0 && date_in_closed_month (store, new_date))
+    message = closed_message (new_date);
+  else
     return FALSE;
-  message = settled_message (old_date);
   g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
   return TRUE;
 }
@@ -1229,35 +1239,38 @@ cl_enrolment_store_check_change (CLStore   *store,
       return TRUE;
     }
 
-  if (stored == NULL)
-    return TRUE;
-
+  /* A record new to the store has no old date and no old amount. */
   if (CL_IS_ENROLMENT (incoming))
     {
-      CLEnrolment *old = CL_ENROLMENT (stored), *in = CL_ENROLMENT (incoming);
+      CLEnrolment *old = stored ? CL_ENROLMENT (stored) : NULL, *in = CL_ENROLMENT (incoming);
 
-      return !settled_changed (store, cl_enrolment_get_paid_date (old), cl_enrolment_get_paid_fen (old),
-                               cl_enrolment_get_paid_date (in), cl_enrolment_get_paid_fen (in),
-                               cl_record_get_deleted (incoming), error) &&
-             !settled_changed (store, cl_enrolment_get_cancel_date (old), cl_enrolment_get_refund_fen (old),
-                               cl_enrolment_get_cancel_date (in), cl_enrolment_get_refund_fen (in),
-                               cl_record_get_deleted (incoming), error);
+      return !touches_closed_month (store, old ? cl_enrolment_get_paid_date (old) : NULL,
+                                    old ? cl_enrolment_get_paid_fen (old) : 0,
+                                    cl_enrolment_get_paid_date (in), cl_enrolment_get_paid_fen (in),
+                                    cl_record_get_deleted (incoming), error) &&
+             !touches_closed_month (store, old ? cl_enrolment_get_cancel_date (old) : NULL,
+                                    old ? cl_enrolment_get_refund_fen (old) : 0,
+                                    cl_enrolment_get_cancel_date (in), cl_enrolment_get_refund_fen (in),
+                                    cl_record_get_deleted (incoming), error);
     }
   if (CL_IS_DEDUCTION (incoming))
     {
-      CLDeduction *old = CL_DEDUCTION (stored), *in = CL_DEDUCTION (incoming);
+      CLDeduction *old = stored ? CL_DEDUCTION (stored) : NULL, *in = CL_DEDUCTION (incoming);
 
-      return !settled_changed (store, cl_deduction_get_date (old), cl_deduction_get_amount_fen (old),
-                               cl_deduction_get_date (in), cl_deduction_get_amount_fen (in),
-                               cl_record_get_deleted (incoming), error);
+      return !touches_closed_month (store, old ? cl_deduction_get_date (old) : NULL,
+                                    old ? cl_deduction_get_amount_fen (old) : 0,
+                                    cl_deduction_get_date (in), cl_deduction_get_amount_fen (in),
+                                    cl_record_get_deleted (incoming), error);
     }
-  /* A share rate: one in force from a closed month stays as it is. */
+  /* A share rate: one in force from a closed month stays as it is, and
+   * none starts in one.  (Amounts: 1 for the old rate, 1 or 2 for the
+   * new one, so a changed percentage counts as a change.) */
   {
-    CLShareRate *old = CL_SHARE_RATE (stored), *in = CL_SHARE_RATE (incoming);
+    CLShareRate *old = stored ? CL_SHARE_RATE (stored) : NULL, *in = CL_SHARE_RATE (incoming);
 
-    return !settled_changed (store, cl_share_rate_get_effective_from (old), 1,
-                             cl_share_rate_get_effective_from (in),
-                             cl_share_rate_get_rate_bp (in) == cl_share_rate_get_rate_bp (old) ? 1 : 2,
-                             cl_record_get_deleted (incoming), error);
+    return !touches_closed_month (store, old ? cl_share_rate_get_effective_from (old) : NULL,
+                                  old ? 1 : 0, cl_share_rate_get_effective_from (in),
+                                  old == NULL || cl_share_rate_get_rate_bp (in) == cl_share_rate_get_rate_bp (old) ? 1 : 2,
+                                  cl_record_get_deleted (incoming), error);
   }
 }

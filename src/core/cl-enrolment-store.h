@@ -26,12 +26,13 @@ G_BEGIN_DECLS
  * immutable.
  *  - Entering or changing a payment, refund or deduction dated in a
  *    closed month, or changing one already settled in a closed month,
- *    is refused here (and by cl_enrolment_store_check_change() on the
- *    server).
- *  - A payment, refund or deduction that reaches a desktop through sync
- *    after its month was closed (entered on a desktop that was offline)
- *    is not lost: it is in no closed snapshot, so it is booked into the
- *    first open month after its own as an adjustment line
+ *    is refused here, and by the server inside its write transaction
+ *    (cl_enrolment_store_check_change()), so a desk that did not yet
+ *    know of the close cannot slip one in either.
+ *  - A payment, refund or deduction that the closing desk had not yet
+ *    received (the server took it before the close reached it) is not
+ *    lost: it is in no closed snapshot, so it is booked into the first
+ *    open month after its own as an adjustment line
  *    (CLSettlementLine.adjustment_of names the closed month).  Once that
  *    month is closed in turn, its snapshot holds the line and the
  *    booking is final. */
@@ -119,11 +120,12 @@ gboolean      cl_enrolment_store_close_month      (CLStore      *store,
                                                    const char   *role,
                                                    GError      **error);
 
-/* For the server, before applying a pushed change: refuses (with a
- * translated reason) a change to a closed settlement_month, and a
- * change to an enrolment or deduction that alters what a closed month
- * settled.  New entries dated in a closed month pass: they become
- * adjustment lines of the next open month (see above). */
+/* For the server, before applying a pushed change (inside its
+ * transaction): refuses, with a translated reason, anything that
+ * touches a closed month: a change to a closed settlement_month or a
+ * second close of one; a payment, refund or deduction dated in a closed
+ * month, new or changed; a change to one that a closed month settled;
+ * a share rate effective in a closed month.  Other records pass. */
 gboolean      cl_enrolment_store_check_change     (CLStore      *store,
                                                    CLRecord     *incoming,
                                                    GError      **error);

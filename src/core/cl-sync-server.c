@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cl-enrolment-store.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-sync-server.h"
@@ -353,6 +354,8 @@ reason_message (const char *reason)
     return _("Your role may not change this kind of record");
   if (g_strcmp0 (reason, "invalid") == 0)
     return _("The change was refused because the record is not valid");
+  if (g_strcmp0 (reason, "closed") == 0)
+    return _("The change was refused because it falls in a closed settlement month");
   return NULL;
 }
 
@@ -590,6 +593,14 @@ decide (CLStore     *store,
           reject (outcome, "invalid", g_steal_pointer (&message));
           return TRUE;
         }
+    }
+
+  /* A closed settlement month never changes, whichever desk asks and
+   * whatever it knew when it made the change (issue #6). */
+  if (!cl_enrolment_store_check_change (store, record, &local_error))
+    {
+      reject (outcome, "closed", g_strdup (local_error->message));
+      return TRUE;
     }
 
   at = now_seconds ();
