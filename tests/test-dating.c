@@ -361,6 +361,46 @@ test_check_messages (void)
   g_assert_cmpstr (field, ==, "corrected-edd");
 }
 
+/* Weeks+days as a package editor types them. */
+static void
+test_parse_ga (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint days = -1, n = -1;
+
+  g_assert_true (cl_dating_parse_ga ("12+0", &days, &error));
+  g_assert_cmpint (days, ==, 84);
+  g_assert_true (cl_dating_parse_ga (" 27+6 ", &days, &error));
+  g_assert_cmpint (days, ==, 195);
+  g_assert_true (cl_dating_parse_ga ("２８＋０", &days, &error));
+  g_assert_cmpint (days, ==, 196);
+  g_assert_true (cl_dating_parse_ga ("13", &days, &error));
+  g_assert_cmpint (days, ==, 91);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *bad[] = { "", "12+7", "43+0", "-1+0", "12+", "abc" };
+
+      days = -1;
+      g_assert_false (cl_dating_parse_ga (bad[i], &days, &error));
+      g_assert_error (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_FORMAT);
+      g_assert_cmpint (days, ==, -1);
+      g_clear_error (&error);
+    }
+
+  g_assert_true (cl_validation_parse_int ("４２", 0, 365, &n, &error));
+  g_assert_cmpint (n, ==, 42);
+  g_assert_false (cl_validation_parse_int ("0", 1, 999, &n, &error));
+  g_assert_error (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_false (cl_validation_parse_int ("1.5", 1, 999, &n, &error));
+  g_assert_error (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_FORMAT);
+  g_clear_error (&error);
+  g_assert_false (cl_validation_parse_int ("99999999999", 1, 999, &n, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (n, ==, 42);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/dating/stage-labels", test_stage_labels);
   g_test_add_func ("/dating/check", test_check);
   g_test_add_func ("/dating/check-messages", test_check_messages);
+  g_test_add_func ("/dating/parse-ga", test_parse_ga);
 
   return g_test_run ();
 }

@@ -668,6 +668,42 @@ test_packages (Fixture       *f,
   g_assert_false (cl_enrolment_store_save_package (f->store, whole, "admin", &field_errors, &error));
   g_assert_true (g_hash_table_contains (field_errors, "services"));
   g_clear_error (&error);
+  g_clear_pointer (&field_errors, g_hash_table_unref);
+
+  /* Each service row, the name and the window have their own message;
+   * nothing is written while any is wrong. */
+  {
+    g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_package_service_free);
+    g_autoptr(GPtrArray) back = NULL;
+    gint64 n_changes = cl_store_count_outbox (f->store);
+
+    g_ptr_array_add (services, cl_package_service_new ("escort", "产检陪诊", 12));
+    g_ptr_array_add (services, cl_package_service_new ("", "  ", 1));
+    g_ptr_array_add (services, cl_package_service_new ("", "心理咨询", 0));
+    cl_package_set_service_list (whole, services);
+    cl_package_set_name (whole, " ");
+    cl_package_set_enrol_from_day (whole, 98);
+    cl_package_set_enrol_to_day (whole, 84);
+    g_assert_false (cl_enrolment_store_save_package (f->store, whole, "admin", &field_errors, &error));
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "name"), ==, "Enter the package’s name");
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "enrol_to_day"), ==, "The window ends before it starts");
+    g_assert_false (g_hash_table_contains (field_errors, "services.0"));
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "services.1"), ==, "Enter the service’s name");
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "services.2"), ==, "The quantity is a whole number from 1 to 999");
+    g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_changes);
+    g_clear_error (&error);
+    g_clear_pointer (&field_errors, g_hash_table_unref);
+
+    back = cl_package_dup_service_list (whole);
+    g_assert_cmpuint (back->len, ==, 3);
+    g_assert_cmpstr (((CLPackageService *) back->pdata[0])->code, ==, "escort");
+    g_assert_cmpstr (((CLPackageService *) back->pdata[0])->name, ==, "产检陪诊");
+    g_assert_cmpint (((CLPackageService *) back->pdata[0])->quantity, ==, 12);
+    cl_package_set_name (whole, "全孕期");
+    cl_package_set_enrol_from_day (whole, 42);
+    cl_package_set_enrol_to_day (whole, 97);
+  }
+
   cl_package_set_services (whole, "[{\"code\":\"nutrition-breakfast\",\"name\":\"营养早餐\",\"quantity\":2}]");
   g_assert_true (cl_enrolment_store_save_package (f->store, whole, "admin", NULL, &error));
   g_assert_no_error (error);

@@ -70,6 +70,30 @@ cl_dating_format_ga (gint days)
   return g_strdup_printf ("%d+%d", days / WEEK, days % WEEK);
 }
 
+gboolean
+cl_dating_parse_ga (const char  *text,
+                    gint        *out_days,
+                    GError     **error)
+{
+  g_autofree char *folded = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  g_auto(GStrv) parts = NULL;
+  gint weeks = 0, days = 0;
+
+  g_return_val_if_fail (out_days != NULL, FALSE);
+
+  parts = g_strsplit (folded ? folded : "", "+", -1);
+  if (g_strv_length (parts) < 1 || g_strv_length (parts) > 2 ||
+      !cl_validation_parse_int (parts[0], 0, 42, &weeks, NULL) ||
+      (parts[1] && !cl_validation_parse_int (parts[1], 0, 6, &days, NULL)))
+    {
+      g_set_error (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_FORMAT,
+                   _("Enter weeks+days, such as 12+0 or 27+6 (weeks 0 to 42, days 0 to 6)"));
+      return FALSE;
+    }
+  *out_days = weeks * WEEK + days;
+  return TRUE;
+}
+
 char *
 cl_dating_format_ga_display (gint days)
 {

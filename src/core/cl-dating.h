@@ -29,6 +29,14 @@ gint      cl_dating_gestational_days  (const GDate *edd,
 /* "32+4" for 228 days.  Negative days give NULL. */
 char     *cl_dating_format_ga         (gint days);
 
+/* Parses a gestational age typed as weeks+days ("12+0", "27+6", or
+ * "12" for 12+0; full-width digits and ＋ are accepted) into days.
+ * Weeks 0 to 42, days 0 to 6; FALSE with a translated message
+ * otherwise. */
+gboolean  cl_dating_parse_ga          (const char  *text,
+                                       gint        *out_days,
+                                       GError     **error);
+
 /* "32+4 wk" / zh_CN "孕 32+4 周" (translatable). NULL for negative. */
 char     *cl_dating_format_ga_display (gint days);
 

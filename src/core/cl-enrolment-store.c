@@ -242,14 +242,23 @@ validate_services (const char *services,
       JsonObject *o;
       JsonNode *quantity;
 
+      g_autofree char *field = NULL;
+      g_autofree char *name = NULL;
+
       if (!JSON_NODE_HOLDS_OBJECT (node))
         goto bad;
       o = json_node_get_object (node);
       quantity = json_object_get_member (o, "quantity");
       if (!json_object_has_member (o, "code") || !json_object_has_member (o, "name") ||
-          quantity == NULL || json_node_get_value_type (quantity) != G_TYPE_INT64 ||
-          json_node_get_int (quantity) < 0)
+          quantity == NULL || json_node_get_value_type (quantity) != G_TYPE_INT64)
         goto bad;
+      /* Row by row, so the editor shows the message at the row. */
+      field = g_strdup_printf ("services.%u", i);
+      name = g_strstrip (g_strdup (json_object_get_string_member_with_default (o, "name", "")));
+      if (*name == '\0')
+        refuse (errors, field, g_strdup (_("Enter the service’s name")));
+      else if (json_node_get_int (quantity) < 1 || json_node_get_int (quantity) > 999)
+        refuse (errors, field, g_strdup (_("The quantity is a whole number from 1 to 999")));
     }
   return;
 

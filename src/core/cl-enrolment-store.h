@@ -43,7 +43,10 @@ GPtrArray    *cl_enrolment_store_list_packages    (CLStore      *store,
                                                    gboolean      include_inactive);
 
 /* Validates and saves a package (admin only).  Field errors are keyed by
- * column: code, name, price_fen, enrol_from_day, enrol_to_day, services. */
+ * column: code, name, price_fen, enrol_from_day, enrol_to_day,
+ * postpartum_days, services (not a list of services at all) and
+ * services.N (the Nth service, from 0: no name, or a quantity not from
+ * 1 to 999).  Existing enrolments keep the price they were sold at. */
 gboolean      cl_enrolment_store_save_package     (CLStore      *store,
                                                    CLPackage    *package,
                                                    const char   *role,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "cl-package.h"
 #include "cl-util.h"
 
@@ -334,4 +336,85 @@ cl_package_set_active (CLPackage *self,
       self->active = value;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
     }
+}
+
+CLPackageService *
+cl_package_service_new (const char *code,
+                        const char *name,
+                        gint        quantity)
+{
+  CLPackageService *service = g_new0 (CLPackageService, 1);
+
+  service->code = g_strdup (code ? code : "");
+  service->name = g_strdup (name ? name : "");
+  service->quantity = quantity;
+  return service;
+}
+
+void
+cl_package_service_free (CLPackageService *service)
+{
+  if (service == NULL)
+    return;
+  g_free (service->code);
+  g_free (service->name);
+  g_free (service);
+}
+
+GPtrArray *
+cl_package_dup_service_list (CLPackage *self)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_package_service_free);
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  g_return_val_if_fail (CL_IS_PACKAGE (self), list);
+
+  if (self->services == NULL || !(root = json_from_string (self->services, NULL)) ||
+      !JSON_NODE_HOLDS_ARRAY (root))
+    return list;
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      o = json_node_get_object (node);
+      g_ptr_array_add (list, cl_package_service_new (json_object_get_string_member_with_default (o, "code", ""),
+                                                     json_object_get_string_member_with_default (o, "name", ""),
+                                                     (gint) json_object_get_int_member_with_default (o, "quantity", 0)));
+    }
+  return list;
+}
+
+void
+cl_package_set_service_list (CLPackage *self,
+                             GPtrArray *services)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; services && i < services->len; i++)
+    {
+      CLPackageService *service = g_ptr_array_index (services, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, service->code ? service->code : "");
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, service->name ? service->name : "");
+      json_builder_set_member_name (builder, "quantity");
+      json_builder_add_int_value (builder, service->quantity);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  cl_package_set_services (self, text);
 }

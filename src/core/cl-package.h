@@ -42,6 +42,25 @@ void         cl_package_set_postpartum_days (CLPackage *self,
 const char  *cl_package_get_services (CLPackage *self);
 void         cl_package_set_services (CLPackage *self,
                                       const char *value);
+/* One included service, as the package editor shows it. */
+typedef struct
+{
+  char *code;       /* stable code, e.g. "escort"; "" for one typed in */
+  char *name;       /* 产检陪诊 */
+  gint  quantity;   /* at least 1 */
+} CLPackageService;
+
+CLPackageService *cl_package_service_new  (const char       *code,
+                                           const char       *name,
+                                           gint              quantity);
+void              cl_package_service_free (CLPackageService *service);
+
+/* The services as a list of CLPackageService (empty if there are none
+ * or the JSON is not a list of services), and back. */
+GPtrArray   *cl_package_dup_service_list (CLPackage *self);
+void         cl_package_set_service_list (CLPackage *self,
+                                          GPtrArray *services);
+
 /* offered for new enrolments */
 gboolean     cl_package_get_active (CLPackage *self);
 void         cl_package_set_active (CLPackage *self,

@@ -12,3 +12,47 @@
 #include "cl-validation.h"
 
 G_DEFINE_QUARK (cl-validation-error-quark, cl_validation_error)
+
+gboolean
+cl_validation_parse_int (const char  *text,
+                         gint         min,
+                         gint         max,
+                         gint        *out,
+                         GError     **error)
+{
+  /* NFKC folds full-width digits (１２) to ASCII */
+  g_autofree char *folded = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  gint64 value = 0;
+  char *p;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (folded == NULL)   /* not UTF-8 */
+    folded = g_strdup ("?");
+  p = g_strstrip (folded);
+  if (*p == '\0')
+    {
+      g_set_error (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_EMPTY,
+                   _("Enter a whole number from %d to %d"), min, max);
+      return FALSE;
+    }
+  for (const char *c = p; *c; c++)
+    {
+      if (!g_ascii_isdigit (*c) || value > G_MAXINT)
+        {
+          g_set_error (error, CL_VALIDATION_ERROR,
+                       *c == '-' && c == p ? CL_VALIDATION_ERROR_RANGE : CL_VALIDATION_ERROR_FORMAT,
+                       _("Enter a whole number from %d to %d"), min, max);
+          return FALSE;
+        }
+      value = value * 10 + (*c - '0');
+    }
+  if (value < min || value > max)
+    {
+      g_set_error (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_RANGE,
+                   _("Enter a whole number from %d to %d"), min, max);
+      return FALSE;
+    }
+  *out = (gint) value;
+  return TRUE;
+}

@@ -19,6 +19,15 @@ typedef enum
   CL_VALIDATION_ERROR_COMBINATION,  /* values that may not go together */
 } ClValidationError;
 
-GQuark cl_validation_error_quark (void);
+GQuark   cl_validation_error_quark (void);
+
+/* A whole number typed by a person, from @min to @max.  Full-width
+ * digits are accepted; spaces around it are ignored.  FALSE with a
+ * translated message for anything else. */
+gboolean cl_validation_parse_int   (const char  *text,
+                                    gint         min,
+                                    gint         max,
+                                    gint        *out,
+                                    GError     **error);
 
 G_END_DECLS
