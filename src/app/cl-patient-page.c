@@ -13,6 +13,7 @@
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
 #include "cl-staff.h"
+#include "cl-tables.h"
 
 struct _CLPatientPage
 {
@@ -408,10 +409,32 @@ static void
 cl_patient_page_init (CLPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The local store is written as a case manager; an administrator's
-   * override needs a signed-in admin. */
-  self->role = g_strdup (CL_ROLE_CASE_MANAGER);
+  /* Until the window says who is logged in: the local store is written
+   * as a case manager. */
+  cl_patient_page_set_role (self, CL_ROLE_CASE_MANAGER);
   set_dirty (self, FALSE);
+}
+
+void
+cl_patient_page_set_role (CLPatientPage *self,
+                          const char    *role)
+{
+  g_return_if_fail (CL_IS_PATIENT_PAGE (self));
+  g_return_if_fail (role != NULL);
+
+  g_free (self->role);
+  self->role = g_strdup (role);
+  /* Enrolling writes an enrolment: only roles that may write one. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.enrol", cl_tables_can_write (role, "enrolment"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-enrolment",
+                                 cl_tables_can_write (role, "enrolment"));
+}
+
+const char *
+cl_patient_page_get_role (CLPatientPage *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
+  return self->role;
 }
 
 void

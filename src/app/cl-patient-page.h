@@ -18,6 +18,13 @@ gboolean       cl_patient_page_load      (CLPatientPage *self,
 const char    *cl_patient_page_get_patient_id (CLPatientPage *self);
 CLPatientForm *cl_patient_page_get_form  (CLPatientPage *self);
 
+/* The role the page acts as (the logged-in user's; a case manager on a
+ * store without a server): it decides whether she may be enrolled here
+ * and whether an administrator's window override is offered. */
+void           cl_patient_page_set_role  (CLPatientPage *self,
+                                          const char    *role);
+const char    *cl_patient_page_get_role  (CLPatientPage *self);
+
 /* Saves the form; FALSE (with messages at the fields) when a rule
  * refused it. */
 gboolean       cl_patient_page_save      (CLPatientPage *self);

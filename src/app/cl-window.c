@@ -6,10 +6,12 @@
 
 #include "cl-login-dialog.h"
 #include "cl-new-patient-dialog.h"
+#include "cl-packages-dialog.h"
 #include "cl-patient-page.h"
 #include "cl-preferences-dialog.h"
 #include "cl-roster-view.h"
 #include "cl-settlement-view.h"
+#include "cl-staff.h"
 #include "cl-sync-indicator.h"
 #include "cl-window.h"
 
@@ -196,13 +198,36 @@ sync_state_cb (CLWindow *self)
 }
 
 /* With a server, what a desk may do follows the role of whoever logged
- * in; on a local store alone the desk acts as finance for settlement. */
+ * in; on a local store alone the desk acts as finance for settlement
+ * and as a case manager on the patient page, and nobody there is an
+ * administrator (packages are read-only). */
+static const char *
+role_or (CLWindow   *self,
+         const char *local_role)
+{
+  const char *role = self->sync ? cl_sync_client_get_role (self->sync) : NULL;
+
+  return role ? role : local_role;
+}
+
 static void
 sync_role_cb (CLWindow *self)
 {
-  const char *role = cl_sync_client_get_role (self->sync);
+  cl_settlement_view_set_role (self->settlement_view, role_or (self, "finance"));
+  if (self->patient_page)
+    cl_patient_page_set_role (self->patient_page, role_or (self, CL_ROLE_CASE_MANAGER));
+}
 
-  cl_settlement_view_set_role (self->settlement_view, role ? role : "finance");
+static void
+packages_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  CLWindow *self = CL_WINDOW (widget);
+
+  if (self->store)
+    gtk_window_present (GTK_WINDOW (cl_packages_dialog_new (GTK_WINDOW (self), self->store,
+                                                            role_or (self, CL_ROLE_CASE_MANAGER))));
 }
 
 static void
@@ -278,6 +303,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.login", NULL, login_action);
+  gtk_widget_class_install_action (widget_class, "win.packages", NULL, packages_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
@@ -309,6 +335,7 @@ cl_window_init (CLWindow *self)
                            G_CALLBACK (leaflet_child_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", FALSE);
 }
 
 CLWindow *
@@ -387,6 +414,7 @@ store_opened_cb (GObject      *object,
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   cl_roster_view_focus_search (self->roster_view);
 }
@@ -457,6 +485,7 @@ ensure_patient_page (CLWindow *self)
       g_signal_connect_object (self->patient_page, "removed",
                                G_CALLBACK (on_patient_removed_cb), self, G_CONNECT_SWAPPED);
       cl_patient_page_set_store (self->patient_page, self->store);
+      cl_patient_page_set_role (self->patient_page, role_or (self, CL_ROLE_CASE_MANAGER));
       adw_bin_set_child (self->patient_bin, GTK_WIDGET (self->patient_page));
     }
   return self->patient_page;

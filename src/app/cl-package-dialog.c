@@ -1,0 +1,550 @@
+#define G_LOG_DOMAIN "cl-package-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-dating.h"
+#include "cl-enrolment-store.h"
+#include "cl-form-message.h"
+#include "cl-money.h"
+#include "cl-package-dialog.h"
+#include "cl-tables.h"
+#include "cl-validation.h"
+
+enum { F_NAME, F_CODE, F_PRICE, F_FROM, F_TO, F_POSTPARTUM, N_FIELDS };
+
+static const char * const field_names[N_FIELDS] = {
+  "name", "code", "price", "enrol-from", "enrol-to", "postpartum",
+};
+/* The core's keys for the same fields (cl_enrolment_store_save_package()) */
+static const char * const columns[N_FIELDS] = {
+  "name", "code", "price_fen", "enrol_from_day", "enrol_to_day", "postpartum_days",
+};
+
+/* One included service: its name row, with the quantity and a remove
+ * button at its end and its message under it. */
+typedef struct
+{
+  GtkWidget *row;        /* AdwEntryRow: the name */
+  GtkEntry  *quantity;
+  GtkLabel  *error;
+  char      *code;
+} ServiceRow;
+
+struct _CLPackageDialog
+{
+  AdwWindow parent_instance;
+
+  AdwEntryRow *rows[N_FIELDS];
+  GtkLabel    *errors[N_FIELDS];
+  GtkSwitch   *active;
+  GtkWidget   *toolbar;
+  GtkWidget   *group;
+  GtkWidget   *services_group;
+  GtkWidget   *add_button;
+  GtkWidget   *save_button;
+  GtkLabel    *form_error;
+
+  GPtrArray   *services;   /* ServiceRow */
+  CLStore     *store;
+  CLPackage   *package;    /* a copy: the one being edited */
+  char        *role;
+  gboolean     editable;
+};
+
+G_DEFINE_FINAL_TYPE (CLPackageDialog, cl_package_dialog, ADW_TYPE_WINDOW)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+service_row_free (gpointer data)
+{
+  ServiceRow *service = data;
+
+  g_free (service->code);
+  g_free (service);
+}
+
+static void
+clear_errors (CLPackageDialog *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    cl_form_message_set (self->errors[i], NULL);
+  for (guint i = 0; i < self->services->len; i++)
+    cl_form_message_set (((ServiceRow *) g_ptr_array_index (self->services, i))->error, NULL);
+  cl_form_message_set (self->form_error, NULL);
+}
+
+static void
+row_changed_cb (GtkEditable     *row,
+                GParamSpec      *pspec,
+                CLPackageDialog *self)
+{
+  /* Typing into a field with a message means it is being fixed. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (GTK_EDITABLE (self->rows[i]) == row)
+      cl_form_message_set (self->errors[i], NULL);
+  for (guint i = 0; i < self->services->len; i++)
+    {
+      ServiceRow *service = g_ptr_array_index (self->services, i);
+
+      if (GTK_EDITABLE (service->row) == row || GTK_EDITABLE (service->quantity) == row)
+        cl_form_message_set (service->error, NULL);
+    }
+}
+
+static void
+remove_clicked_cb (GtkButton       *button,
+                   CLPackageDialog *self)
+{
+  for (guint i = 0; i < self->services->len; i++)
+    if (gtk_widget_is_ancestor (GTK_WIDGET (button), ((ServiceRow *) g_ptr_array_index (self->services, i))->row))
+      {
+        cl_package_dialog_remove_service (self, i);
+        return;
+      }
+}
+
+static ServiceRow *
+append_service (CLPackageDialog        *self,
+                const CLPackageService *from)
+{
+  ServiceRow *service = g_new0 (ServiceRow, 1);
+  GtkWidget *quantity = gtk_entry_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *times = gtk_label_new ("×");
+
+  service->row = adw_entry_row_new ();
+  service->code = g_strdup (from ? from->code : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (service->row), _("Service name"));
+  if (from)
+    {
+      g_autofree char *n = g_strdup_printf ("%d", from->quantity);
+
+      gtk_editable_set_text (GTK_EDITABLE (service->row), from->name);
+      gtk_editable_set_text (GTK_EDITABLE (quantity), n);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (quantity), "1");
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (quantity), 4);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (quantity), 4);
+  gtk_entry_set_alignment (GTK_ENTRY (quantity), 1.0);
+  gtk_widget_set_valign (quantity, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (quantity, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (quantity),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quantity"), -1);
+  gtk_widget_set_tooltip_text (remove, _("Remove this service"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  gtk_widget_add_css_class (times, "dim-label");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (service->row), times);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (service->row), quantity);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (service->row), remove);
+  service->quantity = GTK_ENTRY (quantity);
+
+  gtk_editable_set_editable (GTK_EDITABLE (service->row), self->editable);
+  gtk_editable_set_editable (GTK_EDITABLE (quantity), self->editable);
+  gtk_widget_set_visible (remove, self->editable);
+
+  g_signal_connect (service->row, "notify::text", G_CALLBACK (row_changed_cb), self);
+  g_signal_connect (quantity, "notify::text", G_CALLBACK (row_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->services_group), service->row);
+  service->error = cl_form_message_attach (service->row);
+  g_ptr_array_add (self->services, service);
+  return service;
+}
+
+void
+cl_package_dialog_add_service (CLPackageDialog *self)
+{
+  ServiceRow *service;
+
+  g_return_if_fail (CL_IS_PACKAGE_DIALOG (self));
+  g_return_if_fail (self->editable);
+
+  service = append_service (self, NULL);
+  gtk_widget_grab_focus (service->row);
+}
+
+void
+cl_package_dialog_remove_service (CLPackageDialog *self,
+                                  guint            index)
+{
+  ServiceRow *service;
+  GtkWidget *message_row;
+
+  g_return_if_fail (CL_IS_PACKAGE_DIALOG (self));
+  g_return_if_fail (index < self->services->len);
+
+  service = g_ptr_array_index (self->services, index);
+  message_row = gtk_widget_get_parent (GTK_WIDGET (service->error));
+  gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (message_row)), message_row);
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->services_group), service->row);
+  g_ptr_array_remove_index (self->services, index);
+}
+
+guint
+cl_package_dialog_get_n_services (CLPackageDialog *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), 0);
+  return self->services->len;
+}
+
+/* Shows the core's refusals at their fields; one it cannot place goes
+ * under the form. */
+static void
+show_field_errors (CLPackageDialog *self,
+                   GHashTable      *field_errors,
+                   const char      *summary)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean placed_all = TRUE;
+
+  g_hash_table_iter_init (&iter, field_errors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkLabel *label = NULL;
+
+      for (guint i = 0; i < N_FIELDS && label == NULL; i++)
+        if (g_str_equal (key, columns[i]))
+          label = self->errors[i];
+      if (label == NULL && g_str_has_prefix (key, "services."))
+        {
+          guint64 index = g_ascii_strtoull ((const char *) key + strlen ("services."), NULL, 10);
+
+          if (index < self->services->len)
+            label = ((ServiceRow *) g_ptr_array_index (self->services, index))->error;
+        }
+      if (label)
+        cl_form_message_set (label, value);
+      else
+        placed_all = FALSE;
+    }
+  if (!placed_all)
+    cl_form_message_set (self->form_error, summary);
+}
+
+gboolean
+cl_package_dialog_save (CLPackageDialog *self)
+{
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_package_service_free);
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean parsed = TRUE;
+  gint64 price = 0;
+  gint from = 0, to = 0, postpartum = 0;
+  struct { guint field; gboolean ok; GError *error; } checks[3] = { { 0 } };
+
+  g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), FALSE);
+
+  if (!self->editable)
+    return FALSE;
+  clear_errors (self);
+
+  /* The core's parsers say what is wrong with what was typed... */
+  checks[0].field = F_PRICE;
+  checks[0].ok = cl_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_PRICE])), &price, &checks[0].error);
+  checks[1].field = F_FROM;
+  checks[1].ok = cl_dating_parse_ga (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_FROM])), &from, &checks[1].error);
+  checks[2].field = F_TO;
+  checks[2].ok = cl_dating_parse_ga (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_TO])), &to, &checks[2].error);
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    if (!checks[i].ok)
+      {
+        cl_form_message_set (self->errors[checks[i].field], checks[i].error->message);
+        g_clear_error (&checks[i].error);
+        parsed = FALSE;
+      }
+  if (!cl_validation_parse_int (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_POSTPARTUM])), 0, 365,
+                                &postpartum, &error))
+    {
+      cl_form_message_set (self->errors[F_POSTPARTUM], error->message);
+      g_clear_error (&error);
+      parsed = FALSE;
+    }
+  for (guint i = 0; i < self->services->len; i++)
+    {
+      ServiceRow *row = g_ptr_array_index (self->services, i);
+      gint quantity = 0;
+
+      if (!cl_validation_parse_int (gtk_editable_get_text (GTK_EDITABLE (row->quantity)), 1, 999, &quantity, &error))
+        {
+          /* Translators: %s says what a quantity may be */
+          g_autofree char *message = g_strdup_printf (_("Quantity: %s"), error->message);
+
+          cl_form_message_set (row->error, message);
+          g_clear_error (&error);
+          parsed = FALSE;
+        }
+      g_ptr_array_add (services, cl_package_service_new (row->code, gtk_editable_get_text (GTK_EDITABLE (row->row)),
+                                                         quantity));
+    }
+  if (!parsed)
+    return FALSE;
+
+  /* ...and its rules whether it may be saved. */
+  cl_package_set_name (self->package, gtk_editable_get_text (GTK_EDITABLE (self->rows[F_NAME])));
+  cl_package_set_code (self->package, gtk_editable_get_text (GTK_EDITABLE (self->rows[F_CODE])));
+  cl_package_set_price_fen (self->package, price);
+  cl_package_set_enrol_from_day (self->package, from);
+  cl_package_set_enrol_to_day (self->package, to);
+  cl_package_set_postpartum_days (self->package, postpartum);
+  cl_package_set_service_list (self->package, services);
+  cl_package_set_active (self->package, gtk_switch_get_active (self->active));
+  if (!cl_enrolment_store_save_package (self->store, self->package, self->role, &field_errors, &error))
+    {
+      if (field_errors)
+        show_field_errors (self, field_errors, error->message);
+      else
+        cl_form_message_set (self->form_error, error->message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (CLPackageDialog *self)
+{
+  cl_package_dialog_save (self);
+}
+
+static void
+add_clicked_cb (CLPackageDialog *self)
+{
+  cl_package_dialog_add_service (self);
+}
+
+static void
+cl_package_dialog_finalize (GObject *object)
+{
+  CLPackageDialog *self = CL_PACKAGE_DIALOG (object);
+
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->package);
+  g_free (self->role);
+  G_OBJECT_CLASS (cl_package_dialog_parent_class)->finalize (object);
+}
+
+static void
+cl_package_dialog_class_init (CLPackageDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cl_package_dialog_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cl_package_dialog_init (CLPackageDialog *self)
+{
+  const char *titles[N_FIELDS] = {
+    _("Package name"), _("Code (short, unique)"), _("Price (yuan)"),
+    _("Enrol from (weeks+days)"), _("Enrol until (weeks+days)"),
+    _("Service period after delivery (days)"),
+  };
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *active_row = adw_action_row_new ();
+
+  self->services = g_ptr_array_new_with_free_func (service_row_free);
+
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
+  /* The header bar comes with the role (cl_package_dialog_new()). */
+  self->toolbar = toolbar;
+  self->group = group;
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      self->errors[i] = cl_form_message_attach (row);
+      self->rows[i] = ADW_ENTRY_ROW (row);
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_PRICE]), "numeric");
+
+  self->active = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->active), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (active_row), _("Offered for new enrolments"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (active_row), GTK_WIDGET (self->active));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (active_row), GTK_WIDGET (self->active));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), active_row);
+
+  self->services_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->services_group), _("Included Services"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->services_group),
+                                         _("Each service with how many times it is included."));
+  self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (self->add_button, _("Add a service"));
+  gtk_widget_add_css_class (self->add_button, "flat");
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->services_group), self->add_button);
+
+  self->form_error = GTK_LABEL (cl_form_message_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+  gtk_box_append (GTK_BOX (body), group);
+  gtk_box_append (GTK_BOX (body), self->services_group);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->form_error));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
+  gtk_box_append (GTK_BOX (toolbar), scrolled);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+}
+
+CLPackageDialog *
+cl_package_dialog_new (GtkWindow  *parent,
+                       CLStore    *store,
+                       const char *role,
+                       CLPackage  *package)
+{
+  CLPackageDialog *self;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *postpartum = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (package == NULL || CL_IS_PACKAGE (package), NULL);
+
+  self = g_object_new (CL_TYPE_PACKAGE_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->role = g_strdup (role);
+  /* What the core lets this role write decides whether it may edit. */
+  self->editable = cl_tables_can_write (role, "package");
+  self->package = package ? CL_PACKAGE (cl_record_dup (CL_RECORD (package))) : cl_package_new ();
+
+  if (package == NULL)
+    gtk_window_set_title (GTK_WINDOW (self), _("New Package"));
+  else
+    gtk_window_set_title (GTK_WINDOW (self), cl_package_get_name (package));
+
+  price = package ? cl_money_format_plain (cl_package_get_price_fen (package)) : g_strdup ("");
+  from = cl_dating_format_ga (cl_package_get_enrol_from_day (self->package));
+  to = cl_dating_format_ga (cl_package_get_enrol_to_day (self->package));
+  postpartum = g_strdup_printf ("%d", cl_package_get_postpartum_days (self->package));
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_NAME]), package ? cl_package_get_name (package) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_CODE]), package ? cl_package_get_code (package) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_PRICE]), price);
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_FROM]), package ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_TO]), package ? to : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_POSTPARTUM]), postpartum);
+  gtk_switch_set_active (self->active, cl_package_get_active (self->package));
+
+  services = cl_package_dup_service_list (self->package);
+  for (guint i = 0; i < services->len; i++)
+    append_service (self, g_ptr_array_index (services, i));
+
+  if (self->editable)
+    {
+      GtkWidget *header = cl_form_header_bar_new (_("_Save"), G_CALLBACK (save_clicked_cb), self, &self->save_button);
+
+      gtk_box_prepend (GTK_BOX (self->toolbar), header);
+      gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
+                                             _("A new price applies to new enrolments only; enrolments already made keep the price they were sold at."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->rows[F_NAME]));
+    }
+  else
+    {
+      /* Read-only: a plain window to look at and close. */
+      gtk_box_prepend (GTK_BOX (self->toolbar), adw_header_bar_new ());
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
+                                             _("Only an administrator can change packages."));
+      for (guint i = 0; i < N_FIELDS; i++)
+        {
+          gtk_editable_set_editable (GTK_EDITABLE (self->rows[i]), FALSE);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->rows[i]), FALSE);
+        }
+      for (guint i = 0; i < self->services->len; i++)
+        gtk_widget_set_sensitive (((ServiceRow *) g_ptr_array_index (self->services, i))->row, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->active), FALSE);
+      gtk_widget_set_visible (self->add_button, FALSE);
+    }
+  return self;
+}
+
+gboolean
+cl_package_dialog_get_editable (CLPackageDialog *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), FALSE);
+  return self->editable;
+}
+
+static ServiceRow *
+service_at (CLPackageDialog *self,
+            const char      *field,
+            const char      *prefix)
+{
+  guint64 index;
+
+  if (!g_str_has_prefix (field, prefix))
+    return NULL;
+  index = g_ascii_strtoull (field + strlen (prefix), NULL, 10);
+  return index < self->services->len ? g_ptr_array_index (self->services, index) : NULL;
+}
+
+GtkEditable *
+cl_package_dialog_get_entry (CLPackageDialog *self,
+                             const char      *field)
+{
+  ServiceRow *service;
+
+  g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return GTK_EDITABLE (self->rows[i]);
+  if ((service = service_at (self, field, "service-name.")))
+    return GTK_EDITABLE (service->row);
+  if ((service = service_at (self, field, "service-quantity.")))
+    return GTK_EDITABLE (service->quantity);
+  return NULL;
+}
+
+const char *
+cl_package_dialog_get_error (CLPackageDialog *self,
+                             const char      *field)
+{
+  GtkLabel *label = NULL;
+  ServiceRow *service;
+
+  g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), NULL);
+
+  if (g_strcmp0 (field, "") == 0)
+    label = self->form_error;
+  for (guint i = 0; i < N_FIELDS && label == NULL; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      label = self->errors[i];
+  if (label == NULL && (service = service_at (self, field, "service.")))
+    label = service->error;
+  if (label == NULL || !gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (label))) ||
+      *gtk_label_get_label (label) == '\0')
+    return NULL;
+  return gtk_label_get_label (label);
+}

@@ -1,0 +1,397 @@
+/* Service packages and the logged-in role, as real GTK widgets under
+ * Xvfb on a real demo store: the Packages window from the main menu
+ * (read-only without an administrator; an administrator's edits with
+ * bad input refused at the field and nothing saved; a new price for
+ * new enrolments only), and the patient page following the logged-in
+ * role, so an administrator's window override is entered from the UI.
+ * The administrator logs in to a real careline-server. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "cl-demo-data.h"
+#include "cl-enrolment-dialog.h"
+#include "cl-enrolment-store.h"
+#include "cl-money.h"
+#include "cl-package-dialog.h"
+#include "cl-packages-dialog.h"
+#include "cl-patient-page.h"
+#include "cl-roster-view.h"
+#include "cl-test-ui.h"
+#include "cl-test-util.h"
+#include "cl-window.h"
+
+#define N_PATIENTS 400
+
+static char *data_dir;
+
+static gboolean
+store_open (gpointer data)
+{
+  return cl_window_get_store (data) != NULL;
+}
+
+static gboolean
+model_settled (gpointer data)
+{
+  CLRosterModel *model = data;
+
+  return cl_roster_model_get_loaded (model) && !cl_roster_model_get_loading (model);
+}
+
+static gboolean
+login_dialog_shown (gpointer data)
+{
+  return cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog")) != NULL;
+}
+
+static gboolean
+sync_online_and_idle (gpointer data)
+{
+  CLSyncClient *client = data;
+
+  return cl_sync_client_get_state (client) == CL_SYNC_STATE_ONLINE &&
+         cl_sync_client_get_n_waiting (client) == 0;
+}
+
+static gboolean
+enrolment_dialog_gone (gpointer data)
+{
+  return cl_test_ui_find_toplevel (CL_TYPE_ENROLMENT_DIALOG) == NULL;
+}
+
+static gboolean
+package_dialog_gone (gpointer data)
+{
+  return cl_test_ui_find_toplevel (CL_TYPE_PACKAGE_DIALOG) == NULL;
+}
+
+static CLWindow *
+open_window (void)
+{
+  CLWindow *window = cl_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_data_dir (window, data_dir);
+  cl_test_ui_wait_until (store_open, window);
+  cl_test_ui_wait_until (model_settled, cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  return window;
+}
+
+/* First column of the first row of @sql on @db, as text (NULL if none);
+ * a connection of its own, as another program would read the file. */
+static char *
+query_text (const char *db,
+            const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (handle, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return text;
+}
+
+static gint64
+query_int (const char *db,
+           const char *sql)
+{
+  g_autofree char *text = query_text (db, sql);
+
+  return text ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+static const char *
+store_path (CLWindow *window)
+{
+  return cl_store_get_path (cl_window_get_store (window));
+}
+
+static CLPackagesDialog *
+open_packages (CLWindow *window)
+{
+  CLPackagesDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.packages", NULL));
+  dialog = CL_PACKAGES_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_PACKAGES_DIALOG));
+  g_assert_nonnull (dialog);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  return dialog;
+}
+
+/* Without a server nobody at the desk is an administrator: the
+ * packages can be looked at, not changed; the patient page acts as a
+ * case manager and offers no window override. */
+static void
+test_read_only (void)
+{
+  CLWindow *window = open_window ();
+  const char *db = store_path (window);
+  g_autofree char *before = query_text (db, "SELECT group_concat (price_fen || services) FROM package");
+  CLPackagesDialog *list = open_packages (window);
+  CLPackageDialog *dialog;
+
+  g_assert_cmpuint (cl_packages_dialog_get_n_rows (list), ==, 3);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (list), _("Only an administrator can change packages; you can look at them.")));
+  g_assert_false (cl_test_ui_find_label (GTK_WIDGET (list), _("_New Package")));
+  cl_test_ui_save_screenshot (GTK_WIDGET (list), "packages-read-only");
+
+  dialog = CL_PACKAGE_DIALOG (cl_packages_dialog_open (list, 0));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  g_assert_false (cl_package_dialog_get_editable (dialog));
+  g_assert_false (gtk_editable_get_editable (cl_package_dialog_get_entry (dialog, "price")));
+  g_assert_cmpuint (cl_package_dialog_get_n_services (dialog), ==, 8);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "package-read-only");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "price"), "1.00");
+  g_assert_false (cl_package_dialog_save (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (list));
+  {
+    g_autofree char *after = query_text (db, "SELECT group_concat (price_fen || services) FROM package");
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A patient with a dated, ongoing pregnancy, no enrolment, and today
+ * outside @package's window. */
+static char *
+patient_outside (const char *db,
+                 CLPackage  *package)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT p.id FROM patient p JOIN pregnancy g ON g.patient_id = p.id AND g.deleted = 0"
+    " WHERE p.deleted = 0 AND g.status = 'ongoing' AND g.lmp IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM pregnancy h WHERE h.patient_id = p.id AND h.deleted = 0 AND h.lmp > g.lmp)"
+    " AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.patient_id = p.id AND e.deleted = 0)"
+    " AND 280 - (julianday (coalesce (g.corrected_edd, g.edd)) - julianday ('2026-11-23'))"
+    "     BETWEEN %d AND 260 ORDER BY p.name LIMIT 1",
+    cl_package_get_enrol_to_day (package) + 14);
+
+  return query_text (db, sql);
+}
+
+/* An administrator logged in to the server: the patient page takes her
+ * role and she enrols a patient outside the window with a reason; in
+ * Packages she edits the price, the window and the services, bad input
+ * is refused at its field, and the new price reaches new enrolments
+ * only. */
+static void
+test_admin (void)
+{
+  const char *server_binary = g_getenv ("CARELINE_SERVER");
+  g_autofree char *server_dir = cl_test_make_tmp_dir ("ui-packages-server");
+  g_autofree char *server_db = g_build_filename (server_dir, "server.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GPtrArray) packages = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *patient_id = NULL;
+  g_autofree char *enrolment_sql = NULL;
+  g_autofree char *package_id = NULL;
+  CLWindow *window;
+  CLSyncClient *client;
+  GtkWindow *login;
+  CLPatientPage *page;
+  CLEnrolmentDialog *enrol;
+  CLPackagesDialog *list;
+  CLPackageDialog *dialog;
+  const char *db;
+
+  if (server_binary == NULL)
+    {
+      g_test_skip ("CARELINE_SERVER not set");
+      return;
+    }
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, "director-pw\n", "user", "add", "director",
+                                           "--role", "admin", "--db", server_db, NULL), ==, 0);
+  server = cl_test_start_server (server_binary, server_db, &url);
+
+  window = open_window ();
+  db = store_path (window);
+  client = cl_window_get_sync_client (window);
+  g_settings_set_string (settings, "server-url", url);
+  cl_test_ui_wait_until (login_dialog_shown, NULL);
+  login = cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog"));
+  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (login), ADW_TYPE_ENTRY_ROW)), "director");
+  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (login), ADW_TYPE_PASSWORD_ENTRY_ROW)), "director-pw");
+  gtk_widget_activate_action (GTK_WIDGET (login), "login.submit", NULL);
+  cl_test_ui_wait_until (sync_online_and_idle, client);
+  g_assert_cmpstr (cl_sync_client_get_role (client), ==, "admin");
+
+  /* The patient page acts as the administrator: the override is there,
+   * and without a reason she is still refused. */
+  packages = cl_enrolment_store_list_packages (cl_window_get_store (window), FALSE);
+  patient_id = patient_outside (db, g_ptr_array_index (packages, 0));
+  g_assert_nonnull (patient_id);
+  enrolment_sql = g_strdup_printf ("SELECT count(*) FROM enrolment WHERE patient_id = '%s'", patient_id);
+  cl_window_show_patient (window, patient_id);
+  cl_test_ui_settle (300);
+  page = CL_PATIENT_PAGE (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
+  g_assert_cmpstr (cl_patient_page_get_role (page), ==, "admin");
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.enrol", NULL);
+  enrol = CL_ENROLMENT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
+  g_assert_nonnull (enrol);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, enrol);
+  g_assert_true (gtk_widget_get_visible (cl_enrolment_dialog_get_row (enrol, "override_reason")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cl_enrolment_dialog_get_row (enrol, "package_id")), 0);
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (enrol, "receipt_no"), "FP2026112388");
+  g_assert_false (cl_enrolment_dialog_save (enrol));
+  g_assert_cmpint (query_int (db, enrolment_sql), ==, 0);
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (enrol, "override_reason"), "院长特批：高危转诊");
+  cl_test_ui_save_screenshot (GTK_WIDGET (enrol), "enrolment-override");
+  g_assert_true (cl_enrolment_dialog_save (enrol));
+  cl_test_ui_wait_until (enrolment_dialog_gone, NULL);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT override_reason || '/' || price_fen FROM enrolment WHERE patient_id = '%s'",
+                                            patient_id);
+    g_autofree char *row = query_text (db, sql);
+    g_autofree char *expected = g_strdup_printf ("院长特批：高危转诊/%" G_GINT64_FORMAT,
+                                                 cl_package_get_price_fen (g_ptr_array_index (packages, 0)));
+
+    g_assert_cmpstr (row, ==, expected);
+  }
+
+  /* Packages: the administrator may add and change. */
+  list = open_packages (window);
+  g_assert_cmpuint (cl_packages_dialog_get_n_rows (list), ==, 3);
+  cl_test_ui_save_screenshot (GTK_WIDGET (list), "packages");
+  dialog = CL_PACKAGE_DIALOG (cl_packages_dialog_open (list, 0));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  g_assert_true (cl_package_dialog_get_editable (dialog));
+  package_id = g_strdup (cl_record_get_id (g_ptr_array_index (packages, 0)));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT name || price_fen || enrol_to_day || services FROM package WHERE id = '%s'",
+                                            package_id);
+    g_autofree char *before = query_text (db, sql);
+    gint64 outbox = query_int (db, "SELECT count(*) FROM outbox");
+    struct { const char *field, *text, *error_at; } bad[] = {
+      { "price", "-5", "price" },
+      { "price", "两千九", "price" },
+      { "price", "2980.001", "price" },
+      { "enrol-to", "4+0", "enrol-to" },        /* before 6+0 */
+      { "enrol-to", "13+9", "enrol-to" },
+      { "name", "  ", "name" },
+      { "postpartum", "四十二", "postpartum" },
+      { "service-quantity.1", "0", "service.1" },
+      { "service-quantity.1", "x", "service.1" },
+      { "service-name.2", "", "service.2" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        GtkEditable *entry = cl_package_dialog_get_entry (dialog, bad[i].field);
+        g_autofree char *good = g_strdup (gtk_editable_get_text (entry));
+
+        gtk_editable_set_text (entry, bad[i].text);
+        g_assert_false (cl_package_dialog_save (dialog));
+        if (cl_package_dialog_get_error (dialog, bad[i].error_at) == NULL)
+          g_error ("no message at %s for %s = “%s”", bad[i].error_at, bad[i].field, bad[i].text);
+        /* Translated in the Chinese run */
+        if (cl_test_ui_is_chinese ())
+          g_assert_true (cl_test_ui_has_non_ascii (cl_package_dialog_get_error (dialog, bad[i].error_at)));
+        if (i == 3)
+          cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "package-error");
+        gtk_editable_set_text (entry, good);
+        {
+          g_autofree char *after = query_text (db, sql);
+          g_assert_cmpstr (after, ==, before);
+        }
+        g_assert_cmpint (query_int (db, "SELECT count(*) FROM outbox"), ==, outbox);
+      }
+  }
+
+  /* A good edit: a new price and window end, a service more, one less. */
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "price"), "3,280.00");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "enrol-to"), "14+6");
+  cl_package_dialog_remove_service (dialog, 7);
+  cl_package_dialog_add_service (dialog);
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "service-name.7"), "孕期瑜伽");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "service-quantity.7"), "4");
+  g_assert_cmpuint (cl_package_dialog_get_n_services (dialog), ==, 8);
+  g_assert_true (cl_package_dialog_save (dialog));
+  cl_test_ui_wait_until (package_dialog_gone, NULL);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT price_fen || '/' || enrol_to_day || '/' || json_array_length (services)"
+                                            " || '/' || json_extract (services, '$[7].name') || json_extract (services, '$[7].quantity')"
+                                            " FROM package WHERE id = '%s'", package_id);
+    g_autofree char *row = query_text (db, sql);
+
+    g_assert_cmpstr (row, ==, "328000/104/8/孕期瑜伽4");
+  }
+  /* The list shows the new price. */
+  {
+    g_autofree char *price = cl_money_format_display (328000);
+    const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (cl_packages_dialog_get_row (list, 0)));
+
+    g_assert_nonnull (strstr (subtitle, price));
+  }
+  gtk_window_destroy (GTK_WINDOW (list));
+
+  /* New enrolments get the new price; the one made before keeps its. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT price_fen FROM enrolment WHERE patient_id = '%s'", patient_id);
+    g_autofree char *price = cl_money_format (328000);
+
+    g_assert_cmpint (query_int (db, sql), ==, cl_package_get_price_fen (g_ptr_array_index (packages, 0)));
+    gtk_widget_activate_action (GTK_WIDGET (page), "page.enrol", NULL);
+    enrol = CL_ENROLMENT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
+    g_assert_nonnull (enrol);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (cl_enrolment_dialog_get_row (enrol, "package_id")), 0);
+    g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (enrol, "paid_fen")), ==, price);
+    gtk_window_destroy (GTK_WINDOW (enrol));
+  }
+
+  /* The server has the administrator's package change. */
+  cl_test_ui_wait_until (sync_online_and_idle, client);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT price_fen FROM package WHERE id = '%s'", package_id);
+
+    g_assert_cmpint (query_int (server_db, sql), ==, 328000);
+  }
+
+  g_settings_reset (settings, "server-url");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_subprocess_force_exit (server);
+  g_subprocess_wait (server, NULL, NULL);
+  cl_test_remove_tree (server_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  int ret;
+
+  cl_test_ui_init (&argc, &argv);
+
+  data_dir = cl_test_make_tmp_dir ("ui-packages");
+  db = g_build_filename (data_dir, "careline.db", NULL);
+  store = cl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_demo_data_generate (store, N_PATIENTS, 7, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_test_add_func ("/ui/packages/read-only", test_read_only);
+  g_test_add_func ("/ui/packages/admin", test_admin);
+
+  ret = g_test_run ();
+  cl_test_remove_tree (data_dir);
+  g_free (data_dir);
+  return ret;
+}
