@@ -838,6 +838,35 @@ test_csv_quoting (void)
   g_assert_nonnull (strstr (text, "\r\n2026-10,2026-10-01,Payment,,张*梅,\"全孕期 \"\"尊享\"\", 加强版\",\"A,1\",2980.00,35.25,1050.45\r\n"));
 }
 
+/* The hospital's and vendor's names go on open months' statements and
+ * stay with a closed month as it was closed. */
+static void
+test_parties (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *p = add_patient (f->store, "孙丽", "2026-10-05", 70);
+  g_autoptr(CLEnrolment) e = new_enrolment (p, WHOLE_ID, "2026-10-05", 298000);
+  g_autoptr(CLSettlement) open = NULL;
+  g_autoptr(CLSettlement) closed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_rate (f->store, "2026-01-01", 3525);
+  save_ok (f->store, e, "case_manager");
+  cl_enrolment_store_set_parties (f->store, "某市妇幼保健院", "某某健康管理有限公司");
+  open = cl_enrolment_store_settlement (f->store, "2026-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_settlement_get_hospital (open), ==, "某市妇幼保健院");
+  g_assert_cmpstr (cl_settlement_get_vendor (open), ==, "某某健康管理有限公司");
+
+  g_assert_true (cl_enrolment_store_close_month (f->store, "2026-10", "finance", &error));
+  g_assert_no_error (error);
+  cl_enrolment_store_set_parties (f->store, "改名后的医院", NULL);
+  closed = cl_enrolment_store_settlement (f->store, "2026-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_settlement_get_hospital (closed), ==, "某市妇幼保健院");
+  g_assert_cmpstr (cl_settlement_get_vendor (closed), ==, "某某健康管理有限公司");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -848,6 +877,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("/settlement/parties", test_parties);
   ADD ("/settlement/hand-worked", test_hand_worked);
   g_test_add_func ("/settlement/name-mask", test_name_mask);
   g_test_add_func ("/settlement/rounding", test_rounding_per_line);

@@ -19,7 +19,9 @@
 #include "cl-package-dialog.h"
 #include "cl-packages-dialog.h"
 #include "cl-patient-page.h"
+#include "cl-preferences-dialog.h"
 #include "cl-roster-view.h"
+#include "cl-settlement-view.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-window.h"
@@ -368,6 +370,78 @@ test_admin (void)
   cl_test_remove_tree (server_dir);
 }
 
+static gboolean
+view_shows_hospital (gpointer data)
+{
+  CLSettlement *s = cl_settlement_view_get_settlement (data);
+
+  return s && g_strcmp0 (cl_settlement_get_hospital (s), "孕护通市妇幼保健院") == 0;
+}
+
+/* The statement's head and signature lines carry the hospital's and
+ * the vendor's names from Preferences, in the view and the PDF. */
+static void
+test_statement_parties (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = cl_test_make_tmp_dir ("ui-parties");
+  g_autofree char *pdf = g_build_filename (dir, "statement.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  CLWindow *window = open_window ();
+  AdwViewStack *stack = ADW_VIEW_STACK (cl_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  CLSettlementView *view = CL_SETTLEMENT_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW));
+  CLPreferencesDialog *prefs;
+
+  adw_view_stack_set_visible_child_name (stack, "settlement");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, view);
+
+  /* Typed in Preferences → Statements, the names reach the shown
+   * statement at once. */
+  prefs = cl_preferences_dialog_new (GTK_WINDOW (window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "statements");
+  gtk_window_present (GTK_WINDOW (prefs));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, prefs);
+  {
+    GtkWidget *page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
+    GtkWidget *hospital = cl_test_ui_find_widget (page, ADW_TYPE_ENTRY_ROW);
+    GtkWidget *vendor = gtk_widget_get_next_sibling (hospital);
+
+    g_assert_true (ADW_IS_ENTRY_ROW (vendor));
+    gtk_editable_set_text (GTK_EDITABLE (hospital), "孕护通市妇幼保健院");
+    gtk_editable_set_text (GTK_EDITABLE (vendor), "安护健康管理有限公司");
+  }
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (prefs), "preferences-statements");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  cl_test_ui_wait_until (view_shows_hospital, view);
+  g_assert_cmpstr (cl_settlement_get_vendor (cl_settlement_view_get_settlement (view)), ==, "安护健康管理有限公司");
+
+  g_assert_true (cl_settlement_view_export_pdf (view, pdf, &error));
+  g_assert_no_error (error);
+  if (g_find_program_in_path ("pdftotext"))
+    {
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      /* The head, and once more at the hospital's signature line; the
+       * vendor in the subtitle and at its signature line. */
+      g_assert_nonnull (strstr (text, "孕护通市妇幼保健院"));
+      g_assert_nonnull (strstr (strstr (text, "孕护通市妇幼保健院") + 1, "孕护通市妇幼保健院"));
+      g_assert_nonnull (strstr (strstr (text, "安护健康管理有限公司") + 1, "安护健康管理有限公司"));
+    }
+  else
+    g_test_message ("pdftotext not installed: PDF text not checked");
+
+  g_settings_reset (settings, "hospital-name");
+  g_settings_reset (settings, "vendor-name");
+  cl_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +463,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/packages/read-only", test_read_only);
   g_test_add_func ("/ui/packages/admin", test_admin);
+  g_test_add_func ("/ui/settlement/parties", test_statement_parties);
 
   ret = g_test_run ();
   cl_test_remove_tree (data_dir);

@@ -14,6 +14,8 @@ struct _CLPreferencesDialog
   AdwEntryRow *url_row;
   GtkWidget   *url_error_row;
   GtkLabel    *url_error_label;
+  AdwEntryRow *hospital_row;
+  AdwEntryRow *vendor_row;
 
   /* owned */
   GSettings   *settings;
@@ -96,6 +98,8 @@ cl_preferences_dialog_class_init (CLPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPreferencesDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, CLPreferencesDialog, url_error_row);
   gtk_widget_class_bind_template_child (widget_class, CLPreferencesDialog, url_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CLPreferencesDialog, hospital_row);
+  gtk_widget_class_bind_template_child (widget_class, CLPreferencesDialog, vendor_row);
   gtk_widget_class_bind_template_callback (widget_class, on_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_url_changed_cb);
 }
@@ -111,6 +115,8 @@ cl_preferences_dialog_init (CLPreferencesDialog *self)
   url = g_settings_get_string (self->settings, "server-url");
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
   on_url_changed_cb (self);
+  g_settings_bind (self->settings, "hospital-name", self->hospital_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "vendor-name", self->vendor_row, "text", G_SETTINGS_BIND_DEFAULT);
 }
 
 CLPreferencesDialog *

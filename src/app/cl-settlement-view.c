@@ -861,6 +861,14 @@ cl_settlement_view_set_store (CLSettlementView *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  cl_settlement_view_queue_reload (self);
+}
+
+void
+cl_settlement_view_queue_reload (CLSettlementView *self)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
+
   /* A statement of a busy month is thousands of lines: read it when
    * the view is shown, not while the window opens on the roster. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

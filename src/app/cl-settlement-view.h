@@ -37,6 +37,8 @@ void          cl_settlement_view_set_month      (CLSettlementView *self,
 const char   *cl_settlement_view_get_month      (CLSettlementView *self);
 /* Re-reads the statement of the month shown. */
 void          cl_settlement_view_reload         (CLSettlementView *self);
+/* Reloads now if shown, else when next shown. */
+void          cl_settlement_view_queue_reload   (CLSettlementView *self);
 
 /* The statement shown, or NULL before a store is set. */
 CLSettlement *cl_settlement_view_get_settlement (CLSettlementView *self);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-enrolment-store.h"
 #include "cl-login-dialog.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-packages-dialog.h"
@@ -230,6 +231,17 @@ packages_action (GtkWidget  *widget,
                                                             role_or (self, CL_ROLE_CASE_MANAGER))));
 }
 
+/* The statement's names are this desk's preferences. */
+static void
+parties_changed_cb (CLWindow *self)
+{
+  g_autofree char *hospital = g_settings_get_string (self->settings, "hospital-name");
+  g_autofree char *vendor = g_settings_get_string (self->settings, "vendor-name");
+
+  cl_enrolment_store_set_parties (self->store, g_strstrip (hospital), g_strstrip (vendor));
+  cl_settlement_view_queue_reload (self->settlement_view);
+}
+
 static void
 server_url_changed_cb (CLWindow *self)
 {
@@ -411,6 +423,11 @@ store_opened_cb (GObject      *object,
 
   cl_roster_view_set_store (self->roster_view, self->store);
   cl_settlement_view_set_store (self->settlement_view, self->store);
+  g_signal_connect_object (self->settings, "changed::hospital-name",
+                           G_CALLBACK (parties_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::vendor-name",
+                           G_CALLBACK (parties_changed_cb), self, G_CONNECT_SWAPPED);
+  parties_changed_cb (self);
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);

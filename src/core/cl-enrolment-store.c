@@ -100,6 +100,19 @@ query_int (CLStore    *store,
   return value;
 }
 
+void
+cl_enrolment_store_set_parties (CLStore    *store,
+                                const char *hospital,
+                                const char *vendor)
+{
+  g_return_if_fail (CL_IS_STORE (store));
+
+  /* Kept on the store object, not in it: they are this desk's
+   * preferences, frozen into a month's snapshot when it closes. */
+  g_object_set_data_full (G_OBJECT (store), "cl-statement-hospital", g_strdup (hospital), g_free);
+  g_object_set_data_full (G_OBJECT (store), "cl-statement-vendor", g_strdup (vendor), g_free);
+}
+
 gboolean
 cl_enrolment_store_month_is_closed (CLStore    *store,
                                     const char *month)
@@ -949,6 +962,8 @@ compute_open_month (CLStore      *store,
                     GError      **error)
 {
   g_autoptr(CLSettlement) settlement = cl_settlement_new (month);
+  const char *hospital = g_object_get_data (G_OBJECT (store), "cl-statement-hospital");
+  const char *vendor = g_object_get_data (G_OBJECT (store), "cl-statement-vendor");
   g_autoptr(GHashTable) settled = NULL;
   g_autofree char *first = g_strdup (month);
   g_autofree char *from = NULL;
@@ -978,6 +993,10 @@ compute_open_month (CLStore      *store,
       return NULL;
 
   cl_settlement_finish (settlement);
+  if (!cl_str_empty (hospital))
+    cl_settlement_set_hospital (settlement, hospital);
+  if (!cl_str_empty (vendor))
+    cl_settlement_set_vendor (settlement, vendor);
   return g_steal_pointer (&settlement);
 }
 

@@ -105,6 +105,13 @@ gboolean      cl_enrolment_store_save_deduction   (CLStore      *store,
 GPtrArray    *cl_enrolment_store_list_deductions  (CLStore      *store,
                                                    const char   *month);
 
+/* The hospital's and the vendor's names printed on the statements of
+ * open months (and so frozen into a month's snapshot when it closes);
+ * NULL or empty keeps the placeholders. */
+void          cl_enrolment_store_set_parties      (CLStore      *store,
+                                                   const char   *hospital,
+                                                   const char   *vendor);
+
 gboolean      cl_enrolment_store_month_is_closed  (CLStore      *store,
                                                    const char   *month);
 
