@@ -232,6 +232,37 @@ test_share_rounding (void)
     }
 }
 
+/* Chinese financial capitals, as the banks' rules write them. */
+static void
+test_capital (void)
+{
+  struct { gint64 fen; const char *text; } cases[] = {
+    { 711197195, "柒佰壹拾壹万壹仟玖佰柒拾壹元玖角伍分" },
+    { 10050000, "壹拾万零伍佰元整" },
+    { 10500000, "壹拾万伍仟元整" },
+    { 100, "壹元整" },
+    { 105, "壹元零伍分" },
+    { 150, "壹元伍角整" },
+    { 50, "伍角整" },
+    { 5, "伍分" },
+    { 0, "零元整" },
+    { 101000, "壹仟零壹拾元整" },
+    { 100100, "壹仟零壹元整" },
+    { 10000000100, "壹亿零壹元整" },
+    { 10001000000, "壹亿零壹万元整" },
+    { 12000000000, "壹亿贰仟万元整" },
+    { 298000, "贰仟玖佰捌拾元整" },
+    { -200000, "负贰仟元整" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cl_money_format_capital (cases[i].fen);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -245,6 +276,7 @@ main (int    argc,
   g_test_add_func ("/money/rate-parse", test_rate_parse);
   g_test_add_func ("/money/rate-format", test_rate_format);
   g_test_add_func ("/money/share-rounding", test_share_rounding);
+  g_test_add_func ("/money/capital", test_capital);
 
   return g_test_run ();
 }

@@ -94,6 +94,8 @@ test_pdf_content (void)
   g_assert_nonnull (strstr (text, "导诊台检查未整改"));
   g_assert_nonnull (strstr (text, "Amount payable"));
   g_assert_nonnull (strstr (text, "35,816.20"));
+  /* 35 816.20 in financial capitals, as a signed statement has it */
+  g_assert_nonnull (strstr (text, "In words: RMB 叁万伍仟捌佰壹拾陆元贰角整"));
   g_assert_nonnull (strstr (text, "Hospital (seal and signature)"));
   g_assert_nonnull (strstr (text, "Vendor (seal and signature)"));
   g_assert_nonnull (strstr (text, "Last 12 months"));

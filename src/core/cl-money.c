@@ -245,6 +245,82 @@ cl_money_format_display (gint64 fen)
   return format_money (fen, TRUE, "¥");
 }
 
+char *
+cl_money_format_capital (gint64 fen)
+{
+  static const char * const digits[] = { "零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖" };
+  static const char * const units[] = { "", "拾", "佰", "仟" };
+  static const char * const sections[] = { "", "万", "亿", "万亿", "亿亿" };
+  GString *s = g_string_new (fen < 0 ? "负" : "");
+  guint64 magnitude = fen < 0 ? (guint64) 0 - (guint64) fen : (guint64) fen;
+  guint64 yuan = magnitude / 100;
+  guint jiao = (guint) (magnitude / 10 % 10), cents = (guint) (magnitude % 10);
+
+  if (yuan > 0)
+    {
+      guint group[8], n = 0;
+      gboolean written = FALSE, gap = FALSE;
+
+      /* Groups of four digits, each with its section (万, 亿 …); a run
+       * of zeros inside or between groups is read as one 零. */
+      for (guint64 rest = yuan; rest > 0; rest /= 10000)
+        group[n++] = (guint) (rest % 10000);
+      for (guint i = n; i-- > 0;)
+        {
+          gboolean zeros = FALSE, started = FALSE;
+
+          if (group[i] == 0)
+            {
+              gap = written;
+              continue;
+            }
+          if (written && (gap || group[i] < 1000))
+            g_string_append (s, "零");
+          for (int pos = 3; pos >= 0; pos--)
+            {
+              guint d = group[i] / (pos == 3 ? 1000 : pos == 2 ? 100 : pos == 1 ? 10 : 1) % 10;
+
+              if (d == 0)
+                zeros = started;
+              else
+                {
+                  if (zeros)
+                    g_string_append (s, "零");
+                  zeros = FALSE;
+                  g_string_append (s, digits[d]);
+                  g_string_append (s, units[pos]);
+                  started = TRUE;
+                }
+            }
+          g_string_append (s, sections[MIN (i, G_N_ELEMENTS (sections) - 1)]);
+          written = TRUE;
+          gap = FALSE;
+        }
+      g_string_append (s, "元");
+    }
+
+  if (jiao == 0 && cents == 0)
+    g_string_append (s, yuan > 0 ? "整" : "零元整");
+  else
+    {
+      if (jiao > 0)
+        {
+          g_string_append (s, digits[jiao]);
+          g_string_append (s, "角");
+        }
+      else if (yuan > 0)
+        g_string_append (s, "零");
+      if (cents > 0)
+        {
+          g_string_append (s, digits[cents]);
+          g_string_append (s, "分");
+        }
+      else
+        g_string_append (s, "整");
+    }
+  return g_string_free (s, FALSE);
+}
+
 gboolean
 cl_rate_parse (const char  *text,
                gint        *out_bp,

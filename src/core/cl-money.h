@@ -35,6 +35,12 @@ char     *cl_money_format_plain   (gint64       fen);
 /* "¥2,980.00", "-¥1,050.45": for display. */
 char     *cl_money_format_display (gint64       fen);
 
+/* The amount in Chinese financial capitals (大写金额), as written on
+ * statements and cheques in every language: 7 111 971.95 yuan is
+ * "柒佰壹拾壹万壹仟玖佰柒拾壹元玖角伍分", 100 500.00 is
+ * "壹拾万零伍佰元整"; a negative amount starts with 负. */
+char     *cl_money_format_capital (gint64       fen);
+
 /* Parses a share rate: "35.25", "35.25%", "35.25 %", "35", full-width
  * forms too.  Exactly as a percent with at most two decimals, from 0 to
  * 100.  Refused with a translated CL_VALIDATION_ERROR: empty, three or

@@ -499,7 +499,7 @@ summary_height (CLSettlement *s)
   cl_settlement_get_subtotals (s, &n_subtotals);
   cl_settlement_get_deductions (s, &n_deductions);
   return 22 + 13 * (1 + MAX (n_subtotals, 1)) + 12   /* subtotals */
-         + 13 * 7 + 12                                /* totals */
+         + 13 * 7 + 12 + 16                           /* totals, in words */
          + (n_deductions ? 18 + 12 * (n_deductions + 1) + 8 : 0)
          + CHART + 12 + SIGNATURES;
 }
@@ -753,6 +753,7 @@ draw_summary (CLSettlement *s,
   g_autofree char *payable = cl_money_format_display (cl_settlement_get_payable_fen (s));
   g_autofree char *rates = cl_settlement_format_rates (s);
   double half = w / 2;
+  double tx = x + w * 0.36, tw = w * 0.64;
 
   /* Subtotals by package */
   draw_text (cr, _("Subtotals by package"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
@@ -788,22 +789,32 @@ draw_summary (CLSettlement *s,
   }
   y += 12;
 
-  /* Totals, on the right half */
-  hline (cr, x + half, x + w, y - 4, 0.6);
-  draw_label_value (cr, _("Gross collected"), gross, x + half, y, half, FALSE);
+  /* Totals, on the right: wide enough for a label beside an amount of
+   * tens of millions */
+  hline (cr, tx, x + w, y - 4, 0.6);
+  draw_label_value (cr, _("Gross collected"), gross, tx, y, tw, FALSE);
   y += 13;
-  draw_label_value (cr, _("Refunds"), refunds, x + half, y, half, FALSE);
+  draw_label_value (cr, _("Refunds"), refunds, tx, y, tw, FALSE);
   y += 13;
-  draw_label_value (cr, _("Fee base (collected less refunds)"), base, x + half, y, half, FALSE);
+  draw_label_value (cr, _("Fee base (collected less refunds)"), base, tx, y, tw, FALSE);
   y += 13;
-  draw_label_value (cr, _("Service share rate"), *rates ? rates : "—", x + half, y, half, FALSE);
+  draw_label_value (cr, _("Service share rate"), *rates ? rates : "—", tx, y, tw, FALSE);
   y += 13;
-  draw_label_value (cr, _("Vendor share (sum of the lines)"), share, x + half, y, half, FALSE);
+  draw_label_value (cr, _("Vendor share (sum of the lines)"), share, tx, y, tw, FALSE);
   y += 13;
-  draw_label_value (cr, _("Deductions"), deducted, x + half, y, half, FALSE);
+  draw_label_value (cr, _("Deductions"), deducted, tx, y, tw, FALSE);
   y += 15;
-  hline (cr, x + half, x + w, y, 0.6);
-  draw_label_value (cr, _("Amount payable"), payable, x + half, y + 3, half, TRUE);
+  hline (cr, tx, x + w, y, 0.6);
+  draw_label_value (cr, _("Amount payable"), payable, tx, y + 3, tw, TRUE);
+  y += 16;
+  {
+    g_autofree char *capital = cl_money_format_capital (cl_settlement_get_payable_fen (s));
+    /* Translators: %s is the amount payable in Chinese financial
+     * capitals (大写), which a signed statement carries in any language */
+    g_autofree char *words = g_strdup_printf (_("In words: RMB %s"), capital);
+
+    draw_text (cr, words, 8.5, PANGO_WEIGHT_NORMAL, tx, y, tw, PANGO_ALIGN_RIGHT);
+  }
   y += 13 + 8;
 
   if (n_deductions > 0)
