@@ -6,7 +6,11 @@
 #include <locale.h>
 
 #include "cl-application.h"
+#include "cl-demo-data.h"
+#include "cl-roster-model.h"
 #include "cl-test-ui.h"
+#include "cl-test-util.h"
+#include "cl-window.h"
 
 static const char *lang_tag = "en";
 
@@ -178,4 +182,80 @@ cl_test_ui_has_non_ascii (const char *text)
     if ((guchar) *p >= 0x80)
       return TRUE;
   return FALSE;
+}
+
+char *
+cl_test_ui_make_demo_store (const char *name,
+                            guint       n_patients,
+                            guint32     seed)
+{
+  char *dir = cl_test_make_tmp_dir (name);
+  g_autofree char *db = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = cl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_demo_data_generate (store, n_patients, seed, &error));
+  g_assert_no_error (error);
+  return dir;
+}
+
+gboolean
+cl_test_ui_login_shown (gpointer data)
+{
+  return cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog")) != NULL;
+}
+
+gboolean
+cl_test_ui_sync_idle (gpointer data)
+{
+  CLSyncClient *client = data;
+
+  return cl_sync_client_get_state (client) == CL_SYNC_STATE_ONLINE &&
+         cl_sync_client_get_n_waiting (client) == 0;
+}
+
+void
+cl_test_ui_log_in (GtkWidget  *window,
+                   const char *url,
+                   const char *username,
+                   const char *password)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *dialog;
+
+  g_settings_set_string (settings, "server-url", url);
+  cl_test_ui_wait_until (cl_test_ui_login_shown, NULL);
+  dialog = cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog"));
+  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), username);
+  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW)), password);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "login.submit", NULL);
+  cl_test_ui_wait_until (cl_test_ui_sync_idle, cl_window_get_sync_client (CL_WINDOW (window)));
+}
+
+static gboolean
+store_open (gpointer data)
+{
+  return cl_window_get_store (data) != NULL;
+}
+
+GtkWidget *
+cl_test_ui_open_window (const char *data_dir)
+{
+  CLWindow *window = cl_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_data_dir (window, data_dir);
+  cl_test_ui_wait_until (store_open, window);
+  return GTK_WIDGET (window);
+}
+
+gboolean
+cl_test_ui_roster_settled (gpointer data)
+{
+  CLRosterModel *model = data;
+
+  return cl_roster_model_get_loaded (model) && !cl_roster_model_get_loading (model);
 }

@@ -42,4 +42,29 @@ GtkWidget  *cl_test_ui_find_widget     (GtkWidget   *widget,
 GtkWindow  *cl_test_ui_find_toplevel   (GType        type);
 gboolean    cl_test_ui_has_non_ascii   (const char  *text);
 
+/* A new folder holding a careline.db with @n_patients of demo data
+ * (cl_demo_data_generate() with @seed), for cl_window_open_data_dir(). */
+char       *cl_test_ui_make_demo_store (const char  *name,
+                                        guint        n_patients,
+                                        guint32      seed);
+
+/* A Careline window (1280 × 800) on @data_dir's store, returned once
+ * the store is open. */
+GtkWidget  *cl_test_ui_open_window     (const char  *data_dir);
+
+/* Conditions for cl_test_ui_wait_until(): the roster model (@data) has
+ * loaded and is not loading; the log-in dialog is shown;
+ * the sync client (@data) is online with nothing waiting. */
+gboolean    cl_test_ui_roster_settled  (gpointer     data);
+gboolean    cl_test_ui_login_shown     (gpointer     data);
+gboolean    cl_test_ui_sync_idle       (gpointer     data);
+
+/* Points the app (GSettings "server-url") at @url, logs in as @username
+ * in the dialog that asks, and waits until @window's desk is online
+ * with nothing waiting. */
+void        cl_test_ui_log_in          (GtkWidget   *window,
+                                        const char  *url,
+                                        const char  *username,
+                                        const char  *password);
+
 G_END_DECLS

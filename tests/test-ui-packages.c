@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
-#include "cl-demo-data.h"
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
 #include "cl-money.h"
@@ -30,34 +29,6 @@
 
 static char *data_dir;
 
-static gboolean
-store_open (gpointer data)
-{
-  return cl_window_get_store (data) != NULL;
-}
-
-static gboolean
-model_settled (gpointer data)
-{
-  CLRosterModel *model = data;
-
-  return cl_roster_model_get_loaded (model) && !cl_roster_model_get_loading (model);
-}
-
-static gboolean
-login_dialog_shown (gpointer data)
-{
-  return cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog")) != NULL;
-}
-
-static gboolean
-sync_online_and_idle (gpointer data)
-{
-  CLSyncClient *client = data;
-
-  return cl_sync_client_get_state (client) == CL_SYNC_STATE_ONLINE &&
-         cl_sync_client_get_n_waiting (client) == 0;
-}
 
 static gboolean
 enrolment_dialog_gone (gpointer data)
@@ -74,13 +45,10 @@ package_dialog_gone (gpointer data)
 static CLWindow *
 open_window (void)
 {
-  CLWindow *window = cl_window_new (NULL);
+  CLWindow *window = CL_WINDOW (cl_test_ui_open_window (data_dir));
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_data_dir (window, data_dir);
-  cl_test_ui_wait_until (store_open, window);
-  cl_test_ui_wait_until (model_settled, cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  cl_test_ui_wait_until (cl_test_ui_roster_settled,
+                         cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
   return window;
 }
 
@@ -204,7 +172,6 @@ test_admin (void)
   g_autofree char *package_id = NULL;
   CLWindow *window;
   CLSyncClient *client;
-  GtkWindow *login;
   CLPatientPage *page;
   CLEnrolmentDialog *enrol;
   CLPackagesDialog *list;
@@ -223,13 +190,7 @@ test_admin (void)
   window = open_window ();
   db = store_path (window);
   client = cl_window_get_sync_client (window);
-  g_settings_set_string (settings, "server-url", url);
-  cl_test_ui_wait_until (login_dialog_shown, NULL);
-  login = cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog"));
-  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (login), ADW_TYPE_ENTRY_ROW)), "director");
-  gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (login), ADW_TYPE_PASSWORD_ENTRY_ROW)), "director-pw");
-  gtk_widget_activate_action (GTK_WIDGET (login), "login.submit", NULL);
-  cl_test_ui_wait_until (sync_online_and_idle, client);
+  cl_test_ui_log_in (GTK_WIDGET (window), url, "director", "director-pw");
   g_assert_cmpstr (cl_sync_client_get_role (client), ==, "admin");
 
   /* The patient page acts as the administrator: the override is there,
@@ -356,7 +317,7 @@ test_admin (void)
   }
 
   /* The server has the administrator's package change. */
-  cl_test_ui_wait_until (sync_online_and_idle, client);
+  cl_test_ui_wait_until (cl_test_ui_sync_idle, client);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT price_fen FROM package WHERE id = '%s'", package_id);
 
@@ -446,20 +407,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(CLStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   int ret;
 
   cl_test_ui_init (&argc, &argv);
-
-  data_dir = cl_test_make_tmp_dir ("ui-packages");
-  db = g_build_filename (data_dir, "careline.db", NULL);
-  store = cl_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, N_PATIENTS, 7, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  data_dir = cl_test_ui_make_demo_store ("ui-packages", N_PATIENTS, 7);
 
   g_test_add_func ("/ui/packages/read-only", test_read_only);
   g_test_add_func ("/ui/packages/admin", test_admin);

@@ -30,19 +30,6 @@
 
 static char *data_dir;
 
-static gboolean
-store_open (gpointer data)
-{
-  return cl_window_get_store (data) != NULL;
-}
-
-static gboolean
-model_settled (gpointer data)
-{
-  CLRosterModel *model = data;
-
-  return cl_roster_model_get_loaded (model) && !cl_roster_model_get_loading (model);
-}
 
 /* The oracle for an initials query, computed from the names alone: the
  * initials of the whole name or of the given name (after a one- or
@@ -95,13 +82,7 @@ count_patients_sql (CLStore *store)
 static CLWindow *
 open_window (void)
 {
-  CLWindow *window = cl_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_data_dir (window, data_dir);
-  cl_test_ui_wait_until (store_open, window);
-  return window;
+  return CL_WINDOW (cl_test_ui_open_window (data_dir));
 }
 
 static void
@@ -115,7 +96,7 @@ test_roster_search (void)
   const char *typed[] = { "z", "zh", "zha", "zh", "z", "zx", "zxm" };
   guint expected;
 
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PATIENTS);
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "roster");
 
@@ -124,9 +105,9 @@ test_roster_search (void)
     {
       gtk_editable_set_text (entry, typed[i]);
       if (i % 2 == 0)
-        cl_test_ui_wait_until (model_settled, model);
+        cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
     }
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
 
   expected = count_initials_matches (cl_window_get_store (window), "zxm");
   g_test_message ("query zxm: %u matches", expected);
@@ -146,7 +127,7 @@ test_roster_search (void)
 
   /* Clicking a column header sorts in SQL: by due date, then reversed. */
   gtk_editable_set_text (entry, "");
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
   for (int direction = GTK_SORT_ASCENDING; direction <= GTK_SORT_DESCENDING; direction++)
     {
       g_autoptr(GtkColumnViewColumn) edd_column =
@@ -154,7 +135,7 @@ test_roster_search (void)
       g_autofree char *previous = NULL;
 
       gtk_column_view_sort_by_column (column_view, edd_column, direction);
-      cl_test_ui_wait_until (model_settled, model);
+      cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
       for (guint i = 0; i < 50; i++)
         {
           g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -171,10 +152,10 @@ test_roster_search (void)
 
   /* A query nobody matches shows the no-results state. */
   gtk_editable_set_text (entry, "qqqqqq");
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   gtk_editable_set_text (entry, "");
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PATIENTS);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -253,7 +234,7 @@ test_patient_page (void)
   CLRosterModel *model = cl_roster_view_get_model (view);
   g_autoptr(CLRosterRow) row = NULL;
 
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
   row = g_list_model_get_item (G_LIST_MODEL (model), 3);
   cl_window_show_patient (window, cl_roster_row_get_patient_id (row));
   cl_test_ui_settle (500);
@@ -263,20 +244,6 @@ test_patient_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-login_dialog_shown (gpointer data)
-{
-  return cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog")) != NULL;
-}
-
-static gboolean
-sync_online_and_idle (gpointer data)
-{
-  CLSyncClient *client = data;
-
-  return cl_sync_client_get_state (client) == CL_SYNC_STATE_ONLINE &&
-         cl_sync_client_get_n_waiting (client) == 0;
-}
 
 static gint64
 count_change_log (const char *db_path,
@@ -330,7 +297,7 @@ test_sync_login (void)
   g_assert_cmpint (cl_sync_client_get_state (client), ==, CL_SYNC_STATE_DISABLED);
 
   g_settings_set_string (settings, "server-url", url);
-  cl_test_ui_wait_until (login_dialog_shown, NULL);
+  cl_test_ui_wait_until (cl_test_ui_login_shown, NULL);
   dialog = cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog"));
 
   /* A wrong password gets a message in the dialog, which stays open. */
@@ -343,7 +310,7 @@ test_sync_login (void)
 
   gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW)), "s3cret-pw");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "login.submit", NULL);
-  cl_test_ui_wait_until (sync_online_and_idle, client);
+  cl_test_ui_wait_until (cl_test_ui_sync_idle, client);
   g_assert_cmpstr (cl_sync_client_get_username (client), ==, "nurse");
 
   /* The logged-in role, not the local default, now decides what the
@@ -364,7 +331,7 @@ test_sync_login (void)
   g_assert_true (cl_patient_store_save (cl_window_get_store (window), patient, NULL, NULL, &error));
   g_assert_no_error (error);
   cl_test_ui_settle (300);
-  cl_test_ui_wait_until (sync_online_and_idle, client);
+  cl_test_ui_wait_until (cl_test_ui_sync_idle, client);
   g_assert_cmpint (count_change_log (server_db, cl_record_get_id (CL_RECORD (patient))), ==, 1);
 
   g_settings_reset (settings, "server-url");
@@ -451,7 +418,7 @@ test_enrolment (void)
   gboolean found = FALSE;
   guint package_index = 0;
 
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
 
   /* A patient with an ongoing (current) pregnancy, no enrolment, and
    * today inside one of the packages' windows. */
@@ -521,9 +488,9 @@ test_enrolment (void)
     g_autofree char *sql = g_strdup_printf ("SELECT name FROM patient WHERE id = '%s'", patient_id);
     name = string_sql (store, sql);
   }
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
   cl_roster_model_set_query (model, name);
-  cl_test_ui_wait_until (model_settled, model);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
     {
       g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -596,7 +563,7 @@ test_settlement (void)
   CLSettlement *shown;
   guint n_lines = 0;
 
-  cl_test_ui_wait_until (model_settled, cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  cl_test_ui_wait_until (cl_test_ui_roster_settled, cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
   adw_view_stack_set_visible_child_name (stack, "settlement");
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, view);
 
@@ -728,20 +695,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(CLStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   int ret;
 
   cl_test_ui_init (&argc, &argv);
-
-  data_dir = cl_test_make_tmp_dir ("ui");
-  db = g_build_filename (data_dir, "careline.db", NULL);
-  store = cl_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, N_PATIENTS, 42, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  data_dir = cl_test_ui_make_demo_store ("ui", N_PATIENTS, 42);
 
   g_test_add_func ("/ui/roster/search", test_roster_search);
   g_test_add_func ("/ui/new-patient/bad-input", test_new_patient_bad_input);

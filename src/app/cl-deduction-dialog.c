@@ -151,20 +151,9 @@ cl_deduction_dialog_init (CLDeductionDialog *self)
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Deducted from the vendor’s fee of the month it is dated in."));
+  /* Each message row sits right under its field, hidden until needed. */
   for (guint i = 0; i < N_FIELDS; i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-      g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-      /* The message row sits right under its field, hidden until
-       * needed. */
-      self->errors[i] = cl_form_message_attach (row);
-      self->rows[i] = ADW_ENTRY_ROW (row);
-    }
+    self->rows[i] = cl_form_entry_row_add (group, titles[i], G_CALLBACK (row_changed_cb), self, &self->errors[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_AMOUNT]), "numeric");
 
   self->form_error = GTK_LABEL (cl_form_message_new ());

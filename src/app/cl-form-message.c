@@ -40,6 +40,26 @@ cl_form_message_attach (GtkWidget *row)
   return GTK_LABEL (label);
 }
 
+AdwEntryRow *
+cl_form_entry_row_add (GtkWidget   *group,
+                       const char  *title,
+                       GCallback    changed_cb,
+                       gpointer     data,
+                       GtkLabel   **message)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "notify::text", changed_cb, data);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  *message = cl_form_message_attach (row);
+  return ADW_ENTRY_ROW (row);
+}
+
 void
 cl_form_message_set (GtkLabel   *label,
                      const char *message)

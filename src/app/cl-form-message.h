@@ -15,6 +15,16 @@ GtkWidget *cl_form_message_new    (void);
  * preferences group) and returns its label. */
 GtkLabel  *cl_form_message_attach (GtkWidget  *row);
 
+/* Adds a field to @group (an AdwPreferencesGroup): an entry row titled
+ * @title whose Enter activates the window's default, with @changed_cb
+ * connected to its "notify::text" and its message row right under it
+ * (the label in @message). */
+AdwEntryRow *cl_form_entry_row_add (GtkWidget   *group,
+                                    const char  *title,
+                                    GCallback    changed_cb,
+                                    gpointer     data,
+                                    GtkLabel   **message);
+
 /* Shows @message (NULL hides it) in @label and its row, if any.
  * A NULL @label (a field the form does not show) is ignored. */
 void       cl_form_message_set    (GtkLabel   *label,

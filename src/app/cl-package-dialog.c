@@ -116,9 +116,9 @@ append_service (CLPackageDialog        *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *times = gtk_label_new ("×");
 
-  service->row = adw_entry_row_new ();
+  service->row = GTK_WIDGET (cl_form_entry_row_add (self->services_group, _("Service name"),
+                                                    G_CALLBACK (row_changed_cb), self, &service->error));
   service->code = g_strdup (from ? from->code : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (service->row), _("Service name"));
   if (from)
     {
       g_autofree char *n = g_strdup_printf ("%d", from->quantity);
@@ -150,10 +150,7 @@ append_service (CLPackageDialog        *self,
   gtk_editable_set_editable (GTK_EDITABLE (quantity), self->editable);
   gtk_widget_set_visible (remove, self->editable);
 
-  g_signal_connect (service->row, "notify::text", G_CALLBACK (row_changed_cb), self);
   g_signal_connect (quantity, "notify::text", G_CALLBACK (row_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->services_group), service->row);
-  service->error = cl_form_message_attach (service->row);
   g_ptr_array_add (self->services, service);
   return service;
 }
@@ -370,16 +367,7 @@ cl_package_dialog_init (CLPackageDialog *self)
   self->toolbar = toolbar;
   self->group = group;
   for (guint i = 0; i < N_FIELDS; i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-      g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      self->errors[i] = cl_form_message_attach (row);
-      self->rows[i] = ADW_ENTRY_ROW (row);
-    }
+    self->rows[i] = cl_form_entry_row_add (group, titles[i], G_CALLBACK (row_changed_cb), self, &self->errors[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_PRICE]), "numeric");
 
   self->active = GTK_SWITCH (gtk_switch_new ());

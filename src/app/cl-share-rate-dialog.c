@@ -176,18 +176,7 @@ cl_share_rate_dialog_init (CLShareRateDialog *self)
                                          _("Each payment is shared at the rate in force on its date. Rates are kept, never edited."));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New Rate"));
   for (guint i = 0; i < N_FIELDS; i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-      g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-      self->errors[i] = cl_form_message_attach (row);
-      self->rows[i] = ADW_ENTRY_ROW (row);
-
-    }
+    self->rows[i] = cl_form_entry_row_add (group, titles[i], G_CALLBACK (row_changed_cb), self, &self->errors[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_RATE]), "numeric");
   self->form_error = GTK_LABEL (cl_form_message_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
