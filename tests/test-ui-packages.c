@@ -300,6 +300,26 @@ test_admin (void)
 
     g_assert_nonnull (strstr (subtitle, price));
   }
+
+  /* A new package, listed once saved. */
+  dialog = CL_PACKAGE_DIALOG (cl_packages_dialog_open_new (list));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  g_assert_cmpuint (cl_package_dialog_get_n_services (dialog), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (cl_package_dialog_get_entry (dialog, "postpartum")), ==, "42");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "name"), "产后康复");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "code"), "postpartum-care");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "price"), "880");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "enrol-from"), "36+0");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "enrol-to"), "41+6");
+  cl_package_dialog_add_service (dialog);
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "service-name.0"), "产后康复指导");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "service-quantity.0"), "２");
+  g_assert_true (cl_package_dialog_save (dialog));
+  cl_test_ui_wait_until (package_dialog_gone, NULL);
+  g_assert_cmpuint (cl_packages_dialog_get_n_rows (list), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT price_fen FROM package WHERE code = 'postpartum-care' AND enrol_from_day = 252"
+                                  " AND enrol_to_day = 293 AND postpartum_days = 42"
+                                  " AND json_extract (services, '$[0].quantity') = 2"), ==, 88000);
   gtk_window_destroy (GTK_WINDOW (list));
 
   /* New enrolments get the new price; the one made before keeps its. */
