@@ -12,10 +12,9 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "cl-glyph-painter.h"
 #include "cl-money.h"
 #include "cl-statement-print.h"
-
-#define FONT_FAMILY "Noto Sans CJK SC"
 
 /* Page geometry, in points */
 #define MARGIN         40.0
@@ -48,398 +47,6 @@ static const Column columns[N_COLUMNS] = {
   [COL_SHARE] = { 1.0, TRUE },
 };
 
-/* The line table is where the pages and the time go (10 000 lines are
- * 200 pages), so its text is shaped by Pango once per distinct string
- * (dates, package names, amounts) or once per character (line numbers
- * and names, which hardly repeat) and drawn as glyphs, batched per page
- * and font: one cairo_show_glyphs() per font and page instead of a
- * PangoLayout per cell.  The rest of the page uses plain layouts. */
-
-/* Glyphs with their text and clusters, so that the PDF says which
- * characters they are (cairo_show_text_glyphs()): guessing from the
- * font's cmap fails for glyph variants that a font picks in context. */
-typedef struct _Run Run;
-struct _Run
-{
-  cairo_scaled_font_t *font;
-  GArray              *glyphs;     /* cairo_glyph_t, origin at the baseline */
-  GString             *text;
-  GArray              *clusters;   /* cairo_text_cluster_t */
-  Run                 *batch;      /* borrowed: the page batch of its font */
-};
-
-typedef struct
-{
-  double     width;
-  GPtrArray *runs;
-} Shaped;
-
-typedef enum
-{
-  STYLE_REGULAR,
-  STYLE_BOLD,
-  N_STYLES,
-} Style;
-
-typedef struct
-{
-  cairo_t     *cr;
-  PangoLayout *layout[N_STYLES];
-  GHashTable  *cache[N_STYLES];   /* text → Shaped */
-  GHashTable  *batches;           /* cairo_scaled_font_t → Run */
-  /* A month has few distinct amounts and rates but 10 000 lines: each
-   * is formatted and looked up once, not once per line. */
-  GHashTable  *amounts;           /* gint64 fen → Shaped (borrowed) */
-  GHashTable  *rates;             /* rate_bp → Shaped (borrowed) */
-  Shaped      *digits[10];        /* borrowed: the line numbers' */
-} Painter;
-
-static void
-run_free (gpointer data)
-{
-  Run *run = data;
-
-  cairo_scaled_font_destroy (run->font);
-  g_array_unref (run->glyphs);
-  g_string_free (run->text, TRUE);
-  g_array_unref (run->clusters);
-  g_free (run);
-}
-
-static void
-shaped_free (gpointer data)
-{
-  Shaped *shaped = data;
-
-  g_ptr_array_unref (shaped->runs);
-  g_free (shaped);
-}
-
-static Run *
-run_new (cairo_scaled_font_t *font)
-{
-  Run *run = g_new0 (Run, 1);
-
-  run->font = cairo_scaled_font_reference (font);
-  run->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  run->text = g_string_new (NULL);
-  run->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
-  return run;
-}
-
-static PangoLayout *
-new_layout (cairo_t    *cr,
-            double      size,
-            PangoWeight weight)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
-
-  /* Unrounded positions are the font's own advances: they look right on
-   * paper, and cairo's PDF output then needs no per-glyph adjustment. */
-  pango_context_set_round_glyph_positions (pango_layout_get_context (layout), FALSE);
-
-  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (desc, weight);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  return layout;
-}
-
-static void
-painter_init (Painter *p,
-              cairo_t *cr)
-{
-  p->cr = cr;
-  p->layout[STYLE_REGULAR] = new_layout (cr, 7.5, PANGO_WEIGHT_NORMAL);
-  p->layout[STYLE_BOLD] = new_layout (cr, 7.5, PANGO_WEIGHT_BOLD);
-  for (guint i = 0; i < N_STYLES; i++)
-    p->cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_free);
-  p->batches = g_hash_table_new_full (NULL, NULL, NULL, run_free);
-  p->amounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  p->rates = g_hash_table_new (NULL, NULL);
-}
-
-static void
-painter_clear (Painter *p)
-{
-  for (guint i = 0; i < N_STYLES; i++)
-    {
-      g_clear_object (&p->layout[i]);
-      g_clear_pointer (&p->cache[i], g_hash_table_unref);
-    }
-  g_clear_pointer (&p->batches, g_hash_table_unref);
-  g_clear_pointer (&p->amounts, g_hash_table_unref);
-  g_clear_pointer (&p->rates, g_hash_table_unref);
-}
-
-static Shaped *
-shape (Painter    *p,
-       Style       style,
-       const char *text)
-{
-  Shaped *shaped = g_hash_table_lookup (p->cache[style], text);
-  PangoLayout *layout = p->layout[style];
-  PangoLayoutIter *iter;
-  PangoRectangle logical;
-
-  if (shaped)
-    return shaped;
-
-  shaped = g_new0 (Shaped, 1);
-  shaped->runs = g_ptr_array_new_with_free_func (run_free);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  shaped->width = (double) logical.width / PANGO_SCALE;
-
-  iter = pango_layout_get_iter (layout);
-  do
-    {
-      PangoGlyphItem *item = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle run_logical;
-      double baseline, x;
-      Run *run;
-
-      if (item == NULL)
-        continue;
-      pango_layout_iter_get_run_extents (iter, NULL, &run_logical);
-      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      x = (double) run_logical.x / PANGO_SCALE;
-
-      run = run_new (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font)));
-      g_string_append_len (run->text, text + item->item->offset, item->item->length);
-      /* Left-to-right text: a cluster starts where log_clusters changes. */
-      for (int i = 0; i < item->glyphs->num_glyphs; i++)
-        {
-          PangoGlyphInfo *info = &item->glyphs->glyphs[i];
-          int start = item->glyphs->log_clusters[i];
-
-          if (i == 0 || start != item->glyphs->log_clusters[i - 1])
-            {
-              int end = item->item->length;
-              cairo_text_cluster_t cluster = { 0, 0 };
-
-              for (int j = i + 1; j < item->glyphs->num_glyphs; j++)
-                if (item->glyphs->log_clusters[j] != start)
-                  {
-                    end = item->glyphs->log_clusters[j];
-                    break;
-                  }
-              cluster.num_bytes = end - start;
-              g_array_append_val (run->clusters, cluster);
-            }
-          if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-            {
-              cairo_glyph_t glyph = {
-                .index = info->glyph,
-                .x = x + (double) info->geometry.x_offset / PANGO_SCALE,
-                .y = baseline + (double) info->geometry.y_offset / PANGO_SCALE,
-              };
-              g_array_append_val (run->glyphs, glyph);
-              g_array_index (run->clusters, cairo_text_cluster_t, run->clusters->len - 1).num_glyphs++;
-            }
-          x += (double) info->geometry.width / PANGO_SCALE;
-        }
-      /* cairo refuses a cluster with neither bytes nor glyphs */
-      for (guint c = run->clusters->len; c > 0; c--)
-        {
-          cairo_text_cluster_t *cluster = &g_array_index (run->clusters, cairo_text_cluster_t, c - 1);
-
-          if (cluster->num_bytes == 0 && cluster->num_glyphs == 0)
-            g_array_remove_index (run->clusters, c - 1);
-        }
-      g_ptr_array_add (shaped->runs, run);
-    }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
-
-  g_hash_table_insert (p->cache[style], g_strdup (text), shaped);
-  return shaped;
-}
-
-static void
-queue_shaped (Painter *p,
-              Shaped  *shaped,
-              double   x,
-              double   y)
-{
-  for (guint i = 0; i < shaped->runs->len; i++)
-    {
-      Run *run = g_ptr_array_index (shaped->runs, i);
-      Run *batch = run->batch;
-      guint first;
-
-      if (batch == NULL)
-        batch = g_hash_table_lookup (p->batches, run->font);
-      if (batch == NULL)
-        {
-          batch = run_new (run->font);
-          g_hash_table_insert (p->batches, run->font, batch);
-        }
-      /* Batches live as long as the painter, like the cached runs. */
-      run->batch = batch;
-      first = batch->glyphs->len;
-      g_array_append_vals (batch->glyphs, run->glyphs->data, run->glyphs->len);
-      for (guint j = first; j < batch->glyphs->len; j++)
-        {
-          cairo_glyph_t *glyph = &g_array_index (batch->glyphs, cairo_glyph_t, j);
-
-          glyph->x += x;
-          glyph->y += y;
-        }
-      g_string_append_len (batch->text, run->text->str, run->text->len);
-      g_array_append_vals (batch->clusters, run->clusters->data, run->clusters->len);
-    }
-}
-
-/* Queues @text at (@x, @y) (top left), or right-aligned at @x; whole
- * strings are cached, or single characters when @per_char. */
-static void
-queue_text (Painter    *p,
-            Style       style,
-            const char *text,
-            double      x,
-            double      y,
-            gboolean    right,
-            gboolean    per_char)
-{
-  if (text == NULL || *text == '\0')
-    return;
-
-  if (!per_char)
-    {
-      Shaped *shaped = shape (p, style, text);
-
-      queue_shaped (p, shaped, right ? x - shaped->width : x, y);
-      return;
-    }
-
-  if (right)
-    {
-      double width = 0;
-
-      for (const char *c = text; *c; c = g_utf8_next_char (c))
-        {
-          char one[8] = { 0 };
-
-          memcpy (one, c, g_utf8_next_char (c) - c);
-          width += shape (p, style, one)->width;
-        }
-      x -= width;
-    }
-  for (const char *c = text; *c; c = g_utf8_next_char (c))
-    {
-      char one[8] = { 0 };
-      Shaped *shaped;
-
-      memcpy (one, c, g_utf8_next_char (c) - c);
-      shaped = shape (p, style, one);
-      queue_shaped (p, shaped, x, y);
-      x += shaped->width;
-    }
-}
-
-/* Queues the amount @fen right-aligned at @x. */
-static void
-queue_amount (Painter *p,
-              gint64   fen,
-              double   x,
-              double   y)
-{
-  Shaped *shaped = g_hash_table_lookup (p->amounts, &fen);
-
-  if (shaped == NULL)
-    {
-      g_autofree char *text = cl_money_format (fen);
-
-      shaped = shape (p, STYLE_REGULAR, text);
-      g_hash_table_insert (p->amounts, g_memdup2 (&fen, sizeof fen), shaped);
-    }
-  queue_shaped (p, shaped, x - shaped->width, y);
-}
-
-static void
-queue_rate (Painter *p,
-            gint     rate_bp,
-            double   x,
-            double   y)
-{
-  Shaped *shaped = g_hash_table_lookup (p->rates, GINT_TO_POINTER (rate_bp));
-
-  if (shaped == NULL)
-    {
-      g_autofree char *text = cl_rate_format (rate_bp);
-
-      shaped = shape (p, STYLE_REGULAR, text);
-      g_hash_table_insert (p->rates, GINT_TO_POINTER (rate_bp), shaped);
-    }
-  queue_shaped (p, shaped, x - shaped->width, y);
-}
-
-/* Queues the line number @n right-aligned at @x, digit by digit: line
- * numbers hardly repeat, their digits always do. */
-static void
-queue_number (Painter *p,
-              guint    n,
-              double   x,
-              double   y)
-{
-  Shaped *digits[12];
-  guint len = 0;
-
-  do
-    {
-      guint d = n % 10;
-
-      if (p->digits[d] == NULL)
-        {
-          char one[2] = { (char) ('0' + d), '\0' };
-
-          p->digits[d] = shape (p, STYLE_REGULAR, one);
-        }
-      digits[len++] = p->digits[d];
-      n /= 10;
-    }
-  while (n > 0);
-
-  for (guint i = 0; i < len; i++)
-    x -= digits[i]->width;
-  while (len > 0)
-    {
-      Shaped *digit = digits[--len];
-
-      queue_shaped (p, digit, x, y);
-      x += digit->width;
-    }
-}
-
-static void
-flush_glyphs (Painter *p)
-{
-  GHashTableIter iter;
-  gpointer font, batch;
-
-  cairo_save (p->cr);
-  cairo_set_source_rgb (p->cr, 0, 0, 0);
-  g_hash_table_iter_init (&iter, p->batches);
-  while (g_hash_table_iter_next (&iter, &font, &batch))
-    {
-      Run *run = batch;
-
-      if (run->glyphs->len == 0 && run->text->len == 0)
-        continue;
-      cairo_set_scaled_font (p->cr, font);
-      cairo_show_text_glyphs (p->cr, run->text->str, (int) run->text->len,
-                              (cairo_glyph_t *) (gpointer) run->glyphs->data, (int) run->glyphs->len,
-                              (cairo_text_cluster_t *) (gpointer) run->clusters->data,
-                              (int) run->clusters->len, 0);
-      g_array_set_size (run->glyphs, 0);
-      g_string_truncate (run->text, 0);
-      g_array_set_size (run->clusters, 0);
-    }
-  cairo_restore (p->cr);
-}
-
 /* Plain Pango text for the few strings outside the table. */
 static double
 draw_text (cairo_t     *cr,
@@ -451,7 +58,7 @@ draw_text (cairo_t     *cr,
            double       width,
            PangoAlignment align)
 {
-  g_autoptr(PangoLayout) layout = new_layout (cr, size, weight);
+  g_autoptr(PangoLayout) layout = cl_print_layout_new (cr, size, weight);
   int height;
 
   pango_layout_set_text (layout, text, -1);
@@ -605,7 +212,7 @@ draw_first_header (CLSettlement *s,
  * through the painter's cache like the table. */
 static void
 draw_running_header (CLSettlement *s,
-                     Painter      *p,
+                     CLGlyphPainter      *p,
                      double        x,
                      double        y,
                      double        w)
@@ -613,8 +220,8 @@ draw_running_header (CLSettlement *s,
   g_autofree char *title = title_text (s);
   g_autofree char *text = g_strdup_printf ("%s — %s", cl_settlement_get_hospital (s), title);
 
-  queue_text (p, STYLE_REGULAR, text, x, y, FALSE, FALSE);
-  hline (p->cr, x, x + w, y + OTHER_HEADER - 6, 0.4);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, text, x, y, FALSE, FALSE);
+  hline (cl_glyph_painter_get_cairo (p), x, x + w, y + OTHER_HEADER - 6, 0.4);
 }
 
 static double
@@ -627,7 +234,7 @@ column_x (guint  column,
 
 static void
 draw_table (CLSettlement *s,
-            Painter      *p,
+            CLGlyphPainter      *p,
             const Page   *page,
             double        x,
             double        y,
@@ -646,12 +253,12 @@ draw_table (CLSettlement *s,
   const CLSettlementLine *lines = cl_settlement_get_lines (s, NULL);
 
   for (guint c = 0; c < N_COLUMNS; c++)
-    queue_text (p, STYLE_BOLD, heads[c], column_x (c, x, w), y + 2, columns[c].right, FALSE);
-  hline (p->cr, x, x + w, y + TABLE_HEAD - 2, 0.6);
+    cl_glyph_painter_queue_text (p, CL_GLYPH_BOLD, heads[c], column_x (c, x, w), y + 2, columns[c].right, FALSE);
+  hline (cl_glyph_painter_get_cairo (p), x, x + w, y + TABLE_HEAD - 2, 0.6);
   y += TABLE_HEAD;
 
   if (page->first_line == 0 && page->n_lines == 0)
-    queue_text (p, STYLE_REGULAR, _("No payments or refunds this month"),
+    cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, _("No payments or refunds this month"),
                 column_x (COL_DATE, x, w), y, FALSE, FALSE);
 
   for (guint i = page->first_line; i < page->first_line + page->n_lines; i++)
@@ -662,17 +269,17 @@ draw_table (CLSettlement *s,
       g_autofree char *kind = line->kind == CL_SETTLEMENT_PAYMENT && !line->adjustment_of
                               ? NULL : cl_settlement_line_describe_kind (line);
 
-      queue_number (p, i + 1, column_x (COL_NO, x, w), y);
-      queue_text (p, STYLE_REGULAR, line->date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
-      queue_text (p, STYLE_REGULAR, line->name, column_x (COL_NAME, x, w), y, FALSE, TRUE);
-      queue_text (p, STYLE_REGULAR, line->package, column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
-      queue_text (p, STYLE_REGULAR, kind, column_x (COL_KIND, x, w), y, FALSE, FALSE);
-      queue_amount (p, line->amount_fen, column_x (COL_AMOUNT, x, w), y);
-      queue_rate (p, line->rate_bp, column_x (COL_RATE, x, w), y);
-      queue_amount (p, line->share_fen, column_x (COL_SHARE, x, w), y);
+      cl_glyph_painter_queue_number (p, i + 1, column_x (COL_NO, x, w), y);
+      cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
+      cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->name, column_x (COL_NAME, x, w), y, FALSE, TRUE);
+      cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->package, column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
+      cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, kind, column_x (COL_KIND, x, w), y, FALSE, FALSE);
+      cl_glyph_painter_queue_amount (p, line->amount_fen, column_x (COL_AMOUNT, x, w), y);
+      cl_glyph_painter_queue_rate (p, line->rate_bp, column_x (COL_RATE, x, w), y);
+      cl_glyph_painter_queue_amount (p, line->share_fen, column_x (COL_SHARE, x, w), y);
       y += ROW;
     }
-  flush_glyphs (p);
+  cl_glyph_painter_flush (p);
 }
 
 static void
@@ -869,14 +476,14 @@ draw_summary (CLSettlement *s,
 
 static void
 draw_page (CLSettlement *s,
-           Painter      *p,
+           CLGlyphPainter      *p,
            const Page   *page,
            int           index,
            int           n_pages,
            double        width,
            double        height)
 {
-  cairo_t *cr = p->cr;
+  cairo_t *cr = cl_glyph_painter_get_cairo (p);
   double x = MARGIN, y = MARGIN, w = width - 2 * MARGIN;
   g_autofree char *footer = NULL;
 
@@ -902,8 +509,8 @@ draw_page (CLSettlement *s,
 
   /* Translators: page numbers */
   footer = g_strdup_printf (_("Page %1$d of %2$d"), index + 1, n_pages);
-  queue_text (p, STYLE_REGULAR, footer, x + w, height - MARGIN - 10, TRUE, TRUE);
-  flush_glyphs (p);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, footer, x + w, height - MARGIN - 10, TRUE, TRUE);
+  cl_glyph_painter_flush (p);
 
   cairo_restore (cr);
 }
@@ -916,7 +523,7 @@ cl_statement_draw (CLSettlement *s,
                    int           page)
 {
   g_autoptr(GArray) pages = NULL;
-  Painter painter = { 0 };
+  CLGlyphPainter *painter;
 
   g_return_if_fail (CL_IS_SETTLEMENT (s));
   g_return_if_fail (cr != NULL);
@@ -924,9 +531,9 @@ cl_statement_draw (CLSettlement *s,
   pages = paginate (s, width, height);
   g_return_if_fail (page >= 0 && (guint) page < pages->len);
 
-  painter_init (&painter, cr);
-  draw_page (s, &painter, &g_array_index (pages, Page, page), page, (int) pages->len, width, height);
-  painter_clear (&painter);
+  painter = cl_glyph_painter_new (cr);
+  draw_page (s, painter, &g_array_index (pages, Page, page), page, (int) pages->len, width, height);
+  cl_glyph_painter_free (painter);
 }
 
 gboolean
@@ -940,7 +547,7 @@ cl_statement_export_pdf (CLSettlement  *s,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  Painter painter = { 0 };
+  CLGlyphPainter *painter;
 
   g_return_val_if_fail (CL_IS_SETTLEMENT (s), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -953,13 +560,13 @@ cl_statement_export_pdf (CLSettlement  *s,
 
   /* One painter for all pages, so each string is shaped once. */
   pages = paginate (s, width, height);
-  painter_init (&painter, cr);
+  painter = cl_glyph_painter_new (cr);
   for (guint i = 0; i < pages->len; i++)
     {
-      draw_page (s, &painter, &g_array_index (pages, Page, i), (int) i, (int) pages->len, width, height);
+      draw_page (s, painter, &g_array_index (pages, Page, i), (int) i, (int) pages->len, width, height);
       cairo_show_page (cr);
     }
-  painter_clear (&painter);
+  cl_glyph_painter_free (painter);
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
