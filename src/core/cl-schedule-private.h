@@ -17,10 +17,12 @@ typedef gboolean (*ClScheduleCheck) (CLStore     *store,
 
 /* One user action: checks that @role may write the table, then in one
  * transaction loads the stored version, runs @check on a copy of
- * @record and writes the copy with its outbox entry.  @record takes
- * what was written only on success. */
+ * @edited (a changed copy of @record; NULL: @record itself) and writes
+ * the copy with its outbox entry.  @record takes what was written only
+ * on success. */
 gboolean    cl_schedule_save_record (CLStore          *store,
                                      CLRecord         *record,
+                                     CLRecord         *edited,
                                      const char       *role,
                                      ClScheduleCheck   check,
                                      GError          **error);

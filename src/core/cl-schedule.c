@@ -950,6 +950,7 @@ cl_schedule_patient_names (CLStore    *store,
 gboolean
 cl_schedule_save_record (CLStore          *store,
                          CLRecord         *record,
+                         CLRecord         *edited,
                          const char       *role,
                          ClScheduleCheck   check,
                          GError          **error)
@@ -969,7 +970,7 @@ cl_schedule_save_record (CLStore          *store,
       return FALSE;
     }
 
-  copy = cl_record_dup (record);
+  copy = cl_record_dup (edited ? edited : record);
   if (!cl_store_begin (store, error))
     return FALSE;
 
