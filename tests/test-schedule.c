@@ -23,18 +23,7 @@
 
 #define NOW_TEXT "2026-11-23T08:00:00"
 
-/* Local 2026-11-DD HH:MM as UTC seconds. */
-static gint64
-at (guint day,
-    guint hour,
-    guint minute)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, day, G_DATE_NOVEMBER, 2026);
-  return cl_schedule_at (&d, hour * 60 + minute);
-}
+#define at(day, hour, minute) cl_test_nov_2026 ((day), (hour), (minute))
 
 static void
 nov (GDate *d,
@@ -282,32 +271,15 @@ typedef struct
 } Fixture;
 
 static char *
-add_staff (CLStore    *store,
-           const char *username,
-           const char *name,
-           const char *role)
-{
-  g_autoptr(CLStaff) staff = cl_staff_new (username, name, role);
-  g_autoptr(GError) error = NULL;
-
-  cl_store_save_record (store, CL_RECORD (staff), &error);
-  g_assert_no_error (error);
-  return g_strdup (cl_record_get_id (CL_RECORD (staff)));
-}
-
-static char *
 add_patient (CLStore    *store,
              const char *name,
              gboolean    deleted)
 {
   g_autoptr(CLPatient) patient = cl_patient_new ();
-  g_autoptr(GError) error = NULL;
 
   cl_patient_set_name (patient, name);
   cl_record_set_deleted (CL_RECORD (patient), deleted);
-  cl_store_save_record (store, CL_RECORD (patient), &error);
-  g_assert_no_error (error);
-  return g_strdup (cl_record_get_id (CL_RECORD (patient)));
+  return cl_test_save (store, patient);
 }
 
 static void
@@ -324,9 +296,9 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   cl_store_set_actor (f->store, "wangfang");
 
-  f->escort1 = add_staff (f->store, "wangfang", "王芳", CL_ROLE_ESCORT);
-  f->escort2 = add_staff (f->store, "lina", "李娜", CL_ROLE_ESCORT);
-  f->manager = add_staff (f->store, "zhaomin", "赵敏", CL_ROLE_CASE_MANAGER);
+  f->escort1 = cl_test_add_staff (f->store, "wangfang", "王芳", CL_ROLE_ESCORT);
+  f->escort2 = cl_test_add_staff (f->store, "lina", "李娜", CL_ROLE_ESCORT);
+  f->manager = cl_test_add_staff (f->store, "zhaomin", "赵敏", CL_ROLE_CASE_MANAGER);
   f->patient = add_patient (f->store, "张小梅", FALSE);
   f->gone = add_patient (f->store, "刘已删", TRUE);
 
