@@ -344,6 +344,8 @@ test_escort_double (void)
   g_assert_cmpstr (on_a, ==, on_b);
   g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 1);
   g_assert_cmpstr ((a->n_rejected ? a : b)->reason, ==, "overlap");
+  g_assert_cmpstr ((a->n_rejected ? a : b)->message, ==,
+                   "The escort was given a task at this time at another desk; this change was undone");
 
   /* A move refused by the server is undone to the server's version:
    * desk A, offline, gives its task to escort 2 at 13:30 while desk B
