@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "cl-escort-store.h"
@@ -283,6 +285,49 @@ test_room_sheet (Fixture       *f,
   g_assert_nonnull (strstr (text_all, "Salon"));
 }
 
+/* In Chinese, as the staff read it: the labels translated, Pango
+ * choosing the CJK font for every line. */
+static void
+test_escort_sheet_chinese (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *localedir = g_getenv ("CARELINE_LOCALEDIR");
+  g_autoptr(CLEscortTask) task = NULL;
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  GDate day;
+
+  if (!have_pdftotext ())
+    return;
+  if (localedir == NULL || setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale or no compiled translations");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  task = add_task (f, f->wang, CL_ESCORT_KIND_DELIVERY_TRANSFER, "产房",
+                   at (9, 0), at (10, 0), CL_ESCORT_STATUS_PLANNED);
+  cl_schedule_day_of (at (9, 0), &day);
+  sheet = cl_escort_store_day_sheet (f->store, &day, f->wang);
+  text = export (f, sheet, "escort-zh.pdf");
+  setlocale (LC_ALL, saved);
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_nonnull (strstr (text, "陪诊日程单"));
+  g_assert_nonnull (strstr (text, "陪诊员：王芳"));
+  g_assert_nonnull (strstr (text, "门诊转送病房"));
+  g_assert_nonnull (strstr (text, "待执行"));
+  g_assert_nonnull (strstr (text, "交接：病区"));
+  g_assert_nonnull (strstr (text, "2026年11月24日"));
+  g_assert_nonnull (strstr (text, "第 1 页，共 1 页"));
+  g_assert_null (strstr (text, "Escort"));
+}
+
 /* The drawing itself on another paper size, as GtkPrintOperation would
  * call it: every page draws without a cairo error. */
 static void
@@ -331,6 +376,8 @@ main (int   argc,
               fixture_set_up, test_escort_sheet_pages, fixture_tear_down);
   g_test_add ("/schedule-pdf/room-sheet", Fixture, NULL,
               fixture_set_up, test_room_sheet, fixture_tear_down);
+  g_test_add ("/schedule-pdf/escort-sheet-chinese", Fixture, NULL,
+              fixture_set_up, test_escort_sheet_chinese, fixture_tear_down);
   g_test_add ("/schedule-pdf/draw-letter", Fixture, NULL,
               fixture_set_up, test_draw_letter, fixture_tear_down);
 
