@@ -4,7 +4,10 @@
 
 G_BEGIN_DECLS
 
-/* Shared by cl-escort-store.c and cl-vip-store.c. */
+/* Shared by the schedule's files and its two stores. */
+
+/* Nothing in the schedule lasts longer (cl_schedule_check_interval()). */
+#define CL_SCHEDULE_DAY_SECONDS (24 * 60 * 60)
 
 /* The rules for writing @record over @stored (NULL when new), run
  * inside the write transaction; may normalise @record (a new entry's
