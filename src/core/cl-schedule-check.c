@@ -182,7 +182,9 @@ cl_schedule_check_task (CLStore               *store,
       !check_patient (store, cl_escort_task_get_patient_id (task), error))
     return FALSE;
 
-  if (!g_strv_contains (cl_escort_task_kinds (), cl_escort_task_get_kind (task) ? cl_escort_task_get_kind (task) : ""))
+  if ((stored == NULL ||
+       g_strcmp0 (cl_escort_task_get_kind (stored), cl_escort_task_get_kind (task)) != 0) &&
+      !g_strv_contains (cl_escort_task_kinds (), cl_escort_task_get_kind (task) ? cl_escort_task_get_kind (task) : ""))
     {
       g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_KIND,
                            _("Choose what kind of escort this is"));
@@ -286,9 +288,10 @@ cl_schedule_check_booking (CLStore               *store,
     room = (CLVipRoom *) cl_store_load_record (store, CL_TYPE_VIP_ROOM, room_id, NULL);
   if (room == NULL || cl_record_get_deleted (CL_RECORD (room)))
     {
-      /* The server may not have the room yet in odd orders of sync;
+      /* The server may not have the room yet in odd orders of sync,
+       * and a booking of a room removed since can still be cancelled:
        * the overlap rule needs only its id. */
-      if (desk || cl_str_empty (room_id))
+      if (cl_str_empty (room_id) || (desk && (retimed || roomed)))
         {
           g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_ROOM,
                                _("Choose the room"));
@@ -303,7 +306,9 @@ cl_schedule_check_booking (CLStore               *store,
       return FALSE;
     }
 
-  if (!g_strv_contains (cl_vip_booking_purposes (),
+  if ((stored == NULL ||
+       g_strcmp0 (cl_vip_booking_get_purpose (stored), cl_vip_booking_get_purpose (booking)) != 0) &&
+      !g_strv_contains (cl_vip_booking_purposes (),
                         cl_vip_booking_get_purpose (booking) ? cl_vip_booking_get_purpose (booking) : ""))
     {
       g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_PURPOSE,
