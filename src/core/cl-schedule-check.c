@@ -171,7 +171,8 @@ cl_schedule_check_task (CLStore               *store,
             cl_escort_task_get_end_at (stored) != end_at;
   reassigned = stored == NULL ||
                g_strcmp0 (cl_escort_task_get_escort_id (stored), escort_id) != 0;
-  moved = retimed || reassigned;
+  /* A tombstone brought back counts as new. */
+  moved = retimed || reassigned || cl_record_get_deleted (CL_RECORD (stored));
 
   /* A tombstone takes nothing from anyone. */
   if (cl_record_get_deleted (CL_RECORD (task)))
@@ -232,7 +233,10 @@ cl_schedule_check_task (CLStore               *store,
       return FALSE;
     }
 
-  if (escort_id && cl_escort_task_is_live (task))
+  /* Only a new or moved task can make an overlap: a status change
+   * cannot (no step brings a cancelled task back), and must not fail
+   * on another desk's task that this desk's own is about to lose to. */
+  if (escort_id && moved && cl_escort_task_is_live (task))
     {
       other = cl_schedule_find_task_overlap (store, escort_id, start_at, end_at,
                                              cl_record_get_id (CL_RECORD (task)), NULL);
@@ -276,7 +280,7 @@ cl_schedule_check_booking (CLStore               *store,
   retimed = stored == NULL ||
             cl_vip_booking_get_start_at (stored) != start_at ||
             cl_vip_booking_get_end_at (stored) != end_at;
-  roomed = stored == NULL ||
+  roomed = stored == NULL || cl_record_get_deleted (CL_RECORD (stored)) ||
            g_strcmp0 (cl_vip_booking_get_room_id (stored), room_id) != 0;
 
   if (desk && (stored == NULL ||
@@ -339,7 +343,7 @@ cl_schedule_check_booking (CLStore               *store,
                                  cl_vip_room_get_slot_minutes (room), error)))
     return FALSE;
 
-  if (cl_vip_booking_is_live (booking))
+  if ((retimed || roomed) && cl_vip_booking_is_live (booking))
     {
       other = cl_schedule_find_booking_overlap (store, room_id, start_at, end_at,
                                                 cl_record_get_id (CL_RECORD (booking)), NULL);
