@@ -598,13 +598,16 @@ step_done (CLStore       *store,
 }
 
 static char *
-rejection_message (const char *reason,
+rejection_message (const char *table,
+                   const char *reason,
                    const char *detail)
 {
   if (g_strcmp0 (reason, "stale") == 0)
     return g_strdup (_("Someone at another desk changed this record first; their version is shown"));
   if (g_strcmp0 (reason, "forbidden") == 0)
     return g_strdup (_("Your role may not change this"));
+  if (g_strcmp0 (reason, "overlap") == 0 && g_strcmp0 (table, "escort_task") == 0)
+    return g_strdup (_("The escort was given a task at this time at another desk; this change was undone"));
   if (g_strcmp0 (reason, "overlap") == 0)
     return g_strdup (_("This overlaps a booking made at another desk; it was undone"));
   return g_strdup_printf (_("The server refused the change: %s"),
@@ -763,6 +766,22 @@ get_string_or_null (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* The server's version of a refused record: "current", except after an
+ * overlap, where "current" is the other record in the way and "record"
+ * is ours (null when the server never had it). */
+static JsonNode *
+server_version (JsonObject *result,
+                const char *record_id)
+{
+  JsonNode *current = json_object_get_member (result, "current");
+
+  if (current && JSON_NODE_HOLDS_OBJECT (current) &&
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (current), "id", NULL),
+                 record_id) != 0)
+    return json_object_get_member (result, "record");
+  return current;
+}
+
 static gboolean
 apply_push_results (Worker     *w,
                     GPtrArray  *batch,
@@ -798,14 +817,14 @@ apply_push_results (Worker     *w,
           Rejection *r;
           const char *reason = get_string_or_null (result, "reason");
 
-          if (!undo_rejected (w->store, e, type, json_object_get_member (result, "current"), error))
+          if (!undo_rejected (w->store, e, type, server_version (result, e->record_id), error))
             goto failed;
 
           r = g_new0 (Rejection, 1);
           r->table = g_strdup (e->table);
           r->record_id = g_strdup (e->record_id);
           r->reason = g_strdup (reason ? reason : "invalid");
-          r->message = rejection_message (reason, get_string_or_null (result, "message"));
+          r->message = rejection_message (e->table, reason, get_string_or_null (result, "message"));
           g_ptr_array_add (rejections, r);
         }
       else

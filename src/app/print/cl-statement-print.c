@@ -14,6 +14,7 @@
 
 #include "cl-glyph-painter.h"
 #include "cl-money.h"
+#include "cl-print-util.h"
 #include "cl-statement-print.h"
 
 /* Page geometry, in points */
@@ -72,21 +73,6 @@ draw_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
   pango_layout_get_size (layout, NULL, &height);
   return (double) height / PANGO_SCALE;
-}
-
-static void
-hline (cairo_t *cr,
-       double   x0,
-       double   x1,
-       double   y,
-       double   line_width)
-{
-  cairo_save (cr);
-  cairo_set_line_width (cr, line_width);
-  cairo_move_to (cr, x0, y);
-  cairo_line_to (cr, x1, y);
-  cairo_stroke (cr);
-  cairo_restore (cr);
 }
 
 /* Pagination */
@@ -221,7 +207,7 @@ draw_running_header (CLSettlement *s,
   g_autofree char *text = g_strdup_printf ("%s — %s", cl_settlement_get_hospital (s), title);
 
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, text, x, y, FALSE, FALSE);
-  hline (cl_glyph_painter_get_cairo (p), x, x + w, y + OTHER_HEADER - 6, 0.4);
+  cl_print_hline (cl_glyph_painter_get_cairo (p), x, x + w, y + OTHER_HEADER - 6, 0.4);
 }
 
 static double
@@ -254,7 +240,7 @@ draw_table (CLSettlement *s,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     cl_glyph_painter_queue_text (p, CL_GLYPH_BOLD, heads[c], column_x (c, x, w), y + 2, columns[c].right, FALSE);
-  hline (cl_glyph_painter_get_cairo (p), x, x + w, y + TABLE_HEAD - 2, 0.6);
+  cl_print_hline (cl_glyph_painter_get_cairo (p), x, x + w, y + TABLE_HEAD - 2, 0.6);
   y += TABLE_HEAD;
 
   if (page->first_line == 0 && page->n_lines == 0)
@@ -339,7 +325,7 @@ draw_chart (CLSettlement *s,
                                                                         : history[i].month + 5,
                  6.5, PANGO_WEIGHT_NORMAL, x + i * slot, bottom + 2, slot, PANGO_ALIGN_CENTER);
     }
-  hline (cr, x, x + w, bottom, 0.5);
+  cl_print_hline (cr, x, x + w, bottom, 0.5);
 }
 
 static void
@@ -398,7 +384,7 @@ draw_summary (CLSettlement *s,
 
   /* Totals, on the right: wide enough for a label beside an amount of
    * tens of millions */
-  hline (cr, tx, x + w, y - 4, 0.6);
+  cl_print_hline (cr, tx, x + w, y - 4, 0.6);
   draw_label_value (cr, _("Gross collected"), gross, tx, y, tw, FALSE);
   y += 13;
   draw_label_value (cr, _("Refunds"), refunds, tx, y, tw, FALSE);
@@ -411,7 +397,7 @@ draw_summary (CLSettlement *s,
   y += 13;
   draw_label_value (cr, _("Deductions"), deducted, tx, y, tw, FALSE);
   y += 15;
-  hline (cr, tx, x + w, y, 0.6);
+  cl_print_hline (cr, tx, x + w, y, 0.6);
   draw_label_value (cr, _("Amount payable"), payable, tx, y + 3, tw, TRUE);
   y += 16;
   {
@@ -467,9 +453,9 @@ draw_summary (CLSettlement *s,
 
         draw_text (cr, who[i], 9, PANGO_WEIGHT_BOLD, sx, y, 0, PANGO_ALIGN_LEFT);
         draw_text (cr, names[i], 8, PANGO_WEIGHT_NORMAL, sx, y + 13, 0, PANGO_ALIGN_LEFT);
-        hline (cr, sx, sx + sw, y + 48, 0.6);
+        cl_print_hline (cr, sx, sx + sw, y + 48, 0.6);
         draw_text (cr, _("Date"), 9, PANGO_WEIGHT_NORMAL, sx, y + 56, 0, PANGO_ALIGN_LEFT);
-        hline (cr, sx + 40, sx + sw, y + 68, 0.6);
+        cl_print_hline (cr, sx + 40, sx + sw, y + 68, 0.6);
       }
   }
 }
