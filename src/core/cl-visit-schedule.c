@@ -241,20 +241,6 @@ load (GKeyFile  *file,
       return NULL;
     }
 
-  /* An item without its own window shares its visit's; an item on
-   * several visits without a window takes the first's, and the plan
-   * uses the visit's window for it anyway. */
-  for (guint i = 0; i < self->visits->len; i++)
-    {
-      ClVisitWindow *window = g_ptr_array_index (self->visits, i);
-
-      for (guint j = 0; j < window->n_items; j++)
-        if (window->items[j]->start_day < 0)
-          {
-            window->items[j]->start_day = window->start_day;
-            window->items[j]->end_day = window->end_day;
-          }
-    }
   return g_steal_pointer (&self);
 }
 

@@ -21,8 +21,8 @@ typedef struct
 {
   char *key;          /* "nt" */
   char *label;        /* translated from the file's label[LANG] */
-  gint  start_day;    /* its own window, or the visit's */
-  gint  end_day;
+  gint  start_day;    /* its own window; -1 when it has none and */
+  gint  end_day;      /* shares that of each visit it is on */
 } ClVisitItem;
 
 typedef struct
