@@ -13,34 +13,6 @@
 #include "cl-visit-store.h"
 #include "print/cl-summary-print.h"
 
-static char *
-pdf_text (const char *path,
-          int         first_page,
-          int         last_page)
-{
-  g_autofree char *f = g_strdup_printf ("%d", first_page);
-  g_autofree char *l = g_strdup_printf ("%d", last_page);
-  const char *argv[] = { "pdftotext", "-layout", "-f", f, "-l", l, path, "-", NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-  return out;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” not in the PDF:\n%s", part, text);
-}
-
 static void
 export_for (gconstpointer data)
 {
@@ -103,29 +75,29 @@ export_for (gconstpointer data)
   g_assert_true (cl_patient_summary_export_pdf (summary, pdf, &error));
   g_assert_no_error (error);
 
-  first = pdf_text (pdf, 1, 1);
-  assert_contains (first, "Test Maternity Hospital");
-  assert_contains (first, name);
-  assert_contains (first, "110105********0022");
+  first = cl_test_pdf_text (pdf, 1, 1);
+  cl_test_assert_contains (first, "Test Maternity Hospital");
+  cl_test_assert_contains (first, name);
+  cl_test_assert_contains (first, "110105********0022");
   g_assert_null (strstr (first, "110105199103070022"));
-  assert_contains (first, "MRN-77");
-  assert_contains (first, "29+0");
-  assert_contains (first, "Orange");
-  assert_contains (first, "Due now");
-  assert_contains (first, "Overdue");
-  assert_contains (first, "NT scan 胎儿颈项透明层");
-  assert_contains (first, "Page 1 of");
+  cl_test_assert_contains (first, "MRN-77");
+  cl_test_assert_contains (first, "29+0");
+  cl_test_assert_contains (first, "Orange");
+  cl_test_assert_contains (first, "Due now");
+  cl_test_assert_contains (first, "Overdue");
+  cl_test_assert_contains (first, "NT scan 胎儿颈项透明层");
+  cl_test_assert_contains (first, "Page 1 of");
 
-  all = pdf_text (pdf, 1, n_pages);
-  assert_contains (all, "Order number 00");
-  assert_contains (all, "Order number 59");
+  all = cl_test_pdf_text (pdf, 1, n_pages);
+  cl_test_assert_contains (all, "Order number 00");
+  cl_test_assert_contains (all, "Order number 59");
   g_assert_null (strstr (all, "Stopped order"));
 
   /* The order table continues on the last page under its header. */
-  last = pdf_text (pdf, n_pages, n_pages);
-  assert_contains (last, "Reminder");
-  assert_contains (last, "Order number");
-  assert_contains (last, name);
+  last = cl_test_pdf_text (pdf, n_pages, n_pages);
+  cl_test_assert_contains (last, "Reminder");
+  cl_test_assert_contains (last, "Order number");
+  cl_test_assert_contains (last, name);
 
   /* Kept beside the screenshots, to look at. */
   {

@@ -344,30 +344,6 @@ test_orders (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-  return out;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” not in the PDF:\n%s", part, text);
-}
-
 static void
 test_summary_pdf (void)
 {
@@ -387,18 +363,18 @@ test_summary_pdf (void)
   g_assert_true (cl_patient_page_export_pdf (page, path, &error));
   g_assert_no_error (error);
 
-  text = pdf_text (path);
-  assert_contains (text, hospital);
-  assert_contains (text, patient_name ());
-  assert_contains (text, "110105********0022");
+  text = cl_test_pdf_text (path, 0, 0);
+  cl_test_assert_contains (text, hospital);
+  cl_test_assert_contains (text, patient_name ());
+  cl_test_assert_contains (text, "110105********0022");
   g_assert_null (strstr (text, ID_NUMBER));
-  assert_contains (text, "MRN-20260504");
-  assert_contains (text, "29+0");
-  assert_contains (text, v29->label);
-  assert_contains (text, C_("visit", "Due now"));
-  assert_contains (text, cl_test_ui_is_chinese () ? "多糖铁复合物胶囊" : "Iron 150 mg once a day");
-  assert_contains (text, "NIPT");
-  assert_contains (text, cl_test_ui_is_chinese () ? "黄色" : "Yellow");
+  cl_test_assert_contains (text, "MRN-20260504");
+  cl_test_assert_contains (text, "29+0");
+  cl_test_assert_contains (text, v29->label);
+  cl_test_assert_contains (text, C_("visit", "Due now"));
+  cl_test_assert_contains (text, cl_test_ui_is_chinese () ? "多糖铁复合物胶囊" : "Iron 150 mg once a day");
+  cl_test_assert_contains (text, "NIPT");
+  cl_test_assert_contains (text, cl_test_ui_is_chinese () ? "黄色" : "Yellow");
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "hospital-name");
 }

@@ -42,19 +42,9 @@ enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static char *
-display_date (const char *iso)
-{
-  GDate date;
-
-  if (iso && cl_date_parse (iso, &date, NULL))
-    return cl_date_format_display (&date);
-  return g_strdup ("—");
-}
-
-static char *
 order_subtitle (CLDoctorOrder *order)
 {
-  g_autofree char *date = display_date (cl_doctor_order_get_date (order));
+  g_autofree char *date = cl_date_format_iso_display (cl_doctor_order_get_date (order));
   GString *s = g_string_new (NULL);
   const char *status = cl_doctor_order_get_status (order);
 
@@ -63,7 +53,7 @@ order_subtitle (CLDoctorOrder *order)
                           cl_doctor_order_get_doctor (order) ? cl_doctor_order_get_doctor (order) : "—");
   if (g_strcmp0 (status, "active") == 0 && cl_doctor_order_get_reminder_date (order))
     {
-      g_autofree char *reminder = display_date (cl_doctor_order_get_reminder_date (order));
+      g_autofree char *reminder = cl_date_format_iso_display (cl_doctor_order_get_reminder_date (order));
 
       g_string_append (s, " · ");
       /* Translators: the day the case manager is reminded of an order */
@@ -71,7 +61,7 @@ order_subtitle (CLDoctorOrder *order)
     }
   else if (g_strcmp0 (status, "active") != 0)
     {
-      g_autofree char *stop = display_date (cl_doctor_order_get_stop_date (order));
+      g_autofree char *stop = cl_date_format_iso_display (cl_doctor_order_get_stop_date (order));
 
       g_string_append (s, " · ");
       /* Translators: an order's status (Stopped, Done) and the day it ended */

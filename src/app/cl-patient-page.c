@@ -141,16 +141,6 @@ enrolment_status_label (const char *status)
   return status ? status : "";
 }
 
-static char *
-format_iso_date (const char *iso)
-{
-  GDate date;
-
-  if (iso && cl_date_parse (iso, &date, NULL))
-    return cl_date_format_display (&date);
-  return g_strdup ("—");
-}
-
 static void
 update_enrolments (CLPatientPage *self)
 {
@@ -180,7 +170,7 @@ update_enrolments (CLPatientPage *self)
       g_autoptr(CLRecord) package = cl_store_load_record (self->store, CL_TYPE_PACKAGE,
                                                           cl_enrolment_get_package_id (enrolment), NULL);
       g_autofree char *paid = cl_money_format_display (cl_enrolment_get_paid_fen (enrolment));
-      g_autofree char *paid_on = format_iso_date (cl_enrolment_get_paid_date (enrolment));
+      g_autofree char *paid_on = cl_date_format_iso_display (cl_enrolment_get_paid_date (enrolment));
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -196,7 +186,7 @@ update_enrolments (CLPatientPage *self)
       if (g_strcmp0 (status, "cancelled") == 0)
         {
           g_autofree char *refund = cl_money_format_display (cl_enrolment_get_refund_fen (enrolment));
-          g_autofree char *refund_on = format_iso_date (cl_enrolment_get_cancel_date (enrolment));
+          g_autofree char *refund_on = cl_date_format_iso_display (cl_enrolment_get_cancel_date (enrolment));
           g_autofree char *line = NULL;
           g_autofree char *paid_line = g_steal_pointer (&subtitle);
 

@@ -38,71 +38,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char **
-field_for_prop (CLDoctorOrder *self,
-                guint prop_id)
-{
-  char **fields[] = { NULL, &self->patient_id, &self->pregnancy_id, &self->date, &self->category, &self->text, &self->doctor, &self->reminder_date, &self->status, &self->stop_date };
-
-  g_assert (prop_id > 0 && prop_id < N_PROPS);
-  return fields[prop_id];
-}
-
-static void
-cl_doctor_order_finalize (GObject *object)
-{
-  CLDoctorOrder *self = CL_DOCTOR_ORDER (object);
-
-  for (guint i = 1; i < N_PROPS; i++)
-    g_clear_pointer (field_for_prop (self, i), g_free);
-
-  G_OBJECT_CLASS (cl_doctor_order_parent_class)->finalize (object);
-}
-
-static void
-cl_doctor_order_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
-    g_value_set_string (value, *field_for_prop (CL_DOCTOR_ORDER (object), prop_id));
-}
-
-static void
-cl_doctor_order_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (cl_set_str (field_for_prop (CL_DOCTOR_ORDER (object), prop_id),
-                       g_value_get_string (value)))
-    g_object_notify_by_pspec (object, pspec);
-}
-
 static void
 cl_doctor_order_class_init (CLDoctorOrderClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const char *names[] = { NULL, "patient-id", "pregnancy-id", "date", "category", "text", "doctor", "reminder-date", "status", "stop-date" };
-
-  object_class->finalize = cl_doctor_order_finalize;
-  object_class->get_property = cl_doctor_order_get_property;
-  object_class->set_property = cl_doctor_order_set_property;
+  const char *names[N_PROPS] = {
+    NULL, "patient-id", "pregnancy-id", "date", "category", "text", "doctor",
+    "reminder-date", "status", "stop-date",
+  };
+  const gsize offsets[N_PROPS] = {
+    0,
+    G_STRUCT_OFFSET (CLDoctorOrder, patient_id),
+    G_STRUCT_OFFSET (CLDoctorOrder, pregnancy_id),
+    G_STRUCT_OFFSET (CLDoctorOrder, date),
+    G_STRUCT_OFFSET (CLDoctorOrder, category),
+    G_STRUCT_OFFSET (CLDoctorOrder, text),
+    G_STRUCT_OFFSET (CLDoctorOrder, doctor),
+    G_STRUCT_OFFSET (CLDoctorOrder, reminder_date),
+    G_STRUCT_OFFSET (CLDoctorOrder, status),
+    G_STRUCT_OFFSET (CLDoctorOrder, stop_date),
+  };
 
   CL_RECORD_CLASS (klass)->table_name = "doctor_order";
-
-  for (guint i = 1; i < N_PROPS; i++)
-    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
-                                         G_PARAM_READWRITE |
-                                         G_PARAM_EXPLICIT_NOTIFY |
-                                         G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  cl_record_class_install_text_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, names, offsets);
 }
 
 static void

@@ -32,71 +32,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char **
-field_for_prop (CLVisitMark *self,
-                guint prop_id)
-{
-  char **fields[] = { NULL, &self->patient_id, &self->pregnancy_id, &self->visit, &self->done_date, &self->done_by, &self->note };
-
-  g_assert (prop_id > 0 && prop_id < N_PROPS);
-  return fields[prop_id];
-}
-
-static void
-cl_visit_mark_finalize (GObject *object)
-{
-  CLVisitMark *self = CL_VISIT_MARK (object);
-
-  for (guint i = 1; i < N_PROPS; i++)
-    g_clear_pointer (field_for_prop (self, i), g_free);
-
-  G_OBJECT_CLASS (cl_visit_mark_parent_class)->finalize (object);
-}
-
-static void
-cl_visit_mark_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
-    g_value_set_string (value, *field_for_prop (CL_VISIT_MARK (object), prop_id));
-}
-
-static void
-cl_visit_mark_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (cl_set_str (field_for_prop (CL_VISIT_MARK (object), prop_id),
-                       g_value_get_string (value)))
-    g_object_notify_by_pspec (object, pspec);
-}
-
 static void
 cl_visit_mark_class_init (CLVisitMarkClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const char *names[] = { NULL, "patient-id", "pregnancy-id", "visit", "done-date", "done-by", "note" };
-
-  object_class->finalize = cl_visit_mark_finalize;
-  object_class->get_property = cl_visit_mark_get_property;
-  object_class->set_property = cl_visit_mark_set_property;
+  const char *names[N_PROPS] = {
+    NULL, "patient-id", "pregnancy-id", "visit", "done-date", "done-by", "note",
+  };
+  const gsize offsets[N_PROPS] = {
+    0,
+    G_STRUCT_OFFSET (CLVisitMark, patient_id),
+    G_STRUCT_OFFSET (CLVisitMark, pregnancy_id),
+    G_STRUCT_OFFSET (CLVisitMark, visit),
+    G_STRUCT_OFFSET (CLVisitMark, done_date),
+    G_STRUCT_OFFSET (CLVisitMark, done_by),
+    G_STRUCT_OFFSET (CLVisitMark, note),
+  };
 
   CL_RECORD_CLASS (klass)->table_name = "visit_mark";
-
-  for (guint i = 1; i < N_PROPS; i++)
-    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
-                                         G_PARAM_READWRITE |
-                                         G_PARAM_EXPLICIT_NOTIFY |
-                                         G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  cl_record_class_install_text_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, names, offsets);
 }
 
 static void

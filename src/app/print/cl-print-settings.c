@@ -88,3 +88,62 @@ cl_print_settings_run (GtkPrintOperation  *op,
     save_settings (op);
   return TRUE;
 }
+
+typedef struct
+{
+  ClPrintNPagesFunc n_pages;
+  ClPrintDrawFunc   draw;
+  gpointer          data;
+  GDestroyNotify    destroy;
+} Drawing;
+
+static void
+drawing_free (gpointer data)
+{
+  Drawing *drawing = data;
+
+  if (drawing->destroy)
+    drawing->destroy (drawing->data);
+  g_free (drawing);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *op,
+                GtkPrintContext   *context,
+                Drawing           *drawing)
+{
+  gtk_print_operation_set_n_pages (op, drawing->n_pages (drawing->data,
+                                                         gtk_print_context_get_width (context),
+                                                         gtk_print_context_get_height (context)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op,
+              GtkPrintContext   *context,
+              int                page,
+              Drawing           *drawing)
+{
+  drawing->draw (drawing->data, gtk_print_context_get_cairo_context (context),
+                 gtk_print_context_get_width (context),
+                 gtk_print_context_get_height (context), page);
+}
+
+void
+cl_print_settings_draw_with (GtkPrintOperation *op,
+                             ClPrintNPagesFunc  n_pages,
+                             ClPrintDrawFunc    draw,
+                             gpointer           data,
+                             GDestroyNotify     destroy)
+{
+  Drawing *drawing = g_new0 (Drawing, 1);
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (op));
+
+  drawing->n_pages = n_pages;
+  drawing->draw = draw;
+  drawing->data = data;
+  drawing->destroy = destroy;
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), drawing);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), drawing);
+  g_object_set_data_full (G_OBJECT (op), "cl-print-drawing", drawing, drawing_free);
+}

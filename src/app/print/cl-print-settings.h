@@ -18,4 +18,23 @@ gboolean cl_print_settings_run     (GtkPrintOperation  *op,
                                     GtkWindow          *parent,
                                     GError            **error);
 
+/* The shared drawing function of a printout, as used by the print
+ * operation: the number of pages, and a page drawn in points. */
+typedef int  (*ClPrintNPagesFunc) (gpointer data,
+                                   double   width,
+                                   double   height);
+typedef void (*ClPrintDrawFunc)   (gpointer data,
+                                   cairo_t *cr,
+                                   double   width,
+                                   double   height,
+                                   int      page);
+
+/* Prints @data through @n_pages and @draw on @op; @destroy frees @data
+ * with the operation. */
+void     cl_print_settings_draw_with (GtkPrintOperation  *op,
+                                      ClPrintNPagesFunc   n_pages,
+                                      ClPrintDrawFunc     draw,
+                                      gpointer            data,
+                                      GDestroyNotify      destroy);
+
 G_END_DECLS

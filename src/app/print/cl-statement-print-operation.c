@@ -8,27 +8,6 @@
 #include "cl-statement-print-operation.h"
 #include "cl-statement-print.h"
 
-static void
-begin_print_cb (GtkPrintOperation *op,
-                GtkPrintContext   *context,
-                CLSettlement      *settlement)
-{
-  gtk_print_operation_set_n_pages (op, cl_statement_n_pages (settlement,
-                                                             gtk_print_context_get_width (context),
-                                                             gtk_print_context_get_height (context)));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *op,
-              GtkPrintContext   *context,
-              int                page,
-              CLSettlement      *settlement)
-{
-  cl_statement_draw (settlement, gtk_print_context_get_cairo_context (context),
-                     gtk_print_context_get_width (context),
-                     gtk_print_context_get_height (context), page);
-}
-
 GtkPrintOperation *
 cl_statement_print_operation_new (CLSettlement *settlement)
 {
@@ -42,10 +21,9 @@ cl_statement_print_operation_new (CLSettlement *settlement)
   name = g_strdup_printf (_("Service fee statement %s"), cl_settlement_get_month (settlement));
   gtk_print_operation_set_job_name (op, name);
   cl_print_settings_prepare (op);
-  g_signal_connect_data (op, "begin-print", G_CALLBACK (begin_print_cb),
-                         g_object_ref (settlement), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (op, "draw-page", G_CALLBACK (draw_page_cb),
-                         g_object_ref (settlement), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  cl_print_settings_draw_with (op, (ClPrintNPagesFunc) cl_statement_n_pages,
+                               (ClPrintDrawFunc) cl_statement_draw,
+                               g_object_ref (settlement), g_object_unref);
   return op;
 }
 

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -17,6 +16,7 @@
 #include "cl-id-card.h"
 #include "cl-order-store.h"
 #include "cl-patient-store.h"
+#include "cl-pdf.h"
 #include "cl-summary-print.h"
 #include "cl-visit-store.h"
 
@@ -132,16 +132,6 @@ add_heading (ClPatientSummary *s,
 {
   add_row (s, STYLE_HEADING, NULL, -1, text, NULL);
   last_row (s)->keep_with_next = TRUE;
-}
-
-static char *
-display_date (const char *iso)
-{
-  GDate date;
-
-  if (iso && cl_date_parse (iso, &date, NULL))
-    return cl_date_format_display (&date);
-  return g_strdup ("—");
 }
 
 static const char *
@@ -280,7 +270,7 @@ add_reports (ClPatientSummary *s,
   for (guint i = 0; i < reports->len; i++)
     {
       ClReport *report = g_ptr_array_index (reports, i);
-      g_autofree char *date = display_date (report->check_date);
+      g_autofree char *date = cl_date_format_iso_display (report->check_date);
       const ClVisitWindow *visit = cl_visit_schedule_lookup (schedule, report->visit);
 
       add_row (s, STYLE_BODY, report_cols, head, date, or_dash (report->title), kind_label (report->kind),
@@ -307,8 +297,8 @@ add_orders (ClPatientSummary *s,
   for (guint i = 0; i < orders->len; i++)
     {
       CLDoctorOrder *order = g_ptr_array_index (orders, i);
-      g_autofree char *date = display_date (cl_doctor_order_get_date (order));
-      g_autofree char *reminder = display_date (cl_doctor_order_get_reminder_date (order));
+      g_autofree char *date = cl_date_format_iso_display (cl_doctor_order_get_date (order));
+      g_autofree char *reminder = cl_date_format_iso_display (cl_doctor_order_get_reminder_date (order));
 
       add_row (s, STYLE_BODY, order_cols, head, date,
                cl_order_category_label (cl_doctor_order_get_category (order)),
@@ -669,38 +659,19 @@ cl_patient_summary_export_pdf (ClPatientSummary *s,
                                const char       *path,
                                GError          **error)
 {
-  const double width = 595, height = 842;   /* A4 in points */
+  const double width = CL_PDF_A4_WIDTH, height = CL_PDF_A4_HEIGHT;
   g_autoptr(GArray) pages = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
 
   g_return_val_if_fail (s != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, s->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Careline");
-  cr = cairo_create (surface);
-
+  cr = cl_pdf_begin (path, s->title);
   pages = paginate (s, width, height);
   for (guint i = 0; i < pages->len; i++)
     {
       draw_page (s, cr, &g_array_index (pages, Page, i), (int) i, (int) pages->len, width, height);
       cairo_show_page (cr);
     }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The summary could not be saved as “%s”: %s"),
-                   path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return cl_pdf_end (cr, path, _("The summary could not be saved as “%s”: %s"), error);
 }
