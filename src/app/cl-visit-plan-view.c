@@ -126,7 +126,7 @@ item_row (const ClVisitItem    *item,
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->label);
-  if (visit->window->anchor == CL_VISIT_ANCHOR_PREGNANCY && item->start_day >= 0 &&
+  if (visit->window->anchor == CL_VISIT_ANCHOR_PREGNANCY &&
       (item->start_day != visit->window->start_day || item->end_day != visit->window->end_day))
     {
       ClVisitWindow own = *visit->window;
@@ -184,6 +184,9 @@ visit_row (CLVisitPlanView      *self,
         {
           button = gtk_button_new_with_mnemonic (_("Mark _Done"));
           gtk_widget_set_tooltip_text (button, _("The visit took place today, without a report filed here"));
+          /* Only the visits asking for attention get a raised button. */
+          if (visit->state != CL_VISIT_DUE && visit->state != CL_VISIT_OVERDUE)
+            gtk_widget_add_css_class (button, "flat");
         }
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "visit-key", g_strdup (visit->window->key), g_free);
@@ -191,8 +194,35 @@ visit_row (CLVisitPlanView      *self,
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
     }
 
-  for (guint i = 0; i < visit->window->n_items; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_row (visit->window->items[i], visit, edd, today));
+  /* The items with a window of their own (NT, OGTT, GBS…) one per
+   * row; the routine ones of every visit together in one. */
+  {
+    g_autoptr(GString) routine = g_string_new (NULL);
+
+    for (guint i = 0; i < visit->window->n_items; i++)
+      {
+        const ClVisitItem *item = visit->window->items[i];
+
+        if (item->start_day >= 0)
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_row (item, visit, edd, today));
+        else
+          {
+            if (routine->len > 0)
+              /* Translators: separator between the routine checks of a visit */
+              g_string_append (routine, _(", "));
+            g_string_append (routine, item->label);
+          }
+      }
+    if (routine->len > 0)
+      {
+        GtkWidget *routine_row = adw_action_row_new ();
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (routine_row), _("Routine checks"));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (routine_row), routine->str);
+        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (routine_row), 4);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), routine_row);
+      }
+  }
   return row;
 }
 
