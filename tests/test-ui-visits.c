@@ -17,6 +17,7 @@
 #include "cl-roster-view.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
+#include "cl-visit-mark.h"
 #include "cl-visit-store.h"
 #include "cl-window.h"
 
@@ -165,6 +166,55 @@ find_visit_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_tick_button (GtkWidget  *widget,
+                  const char *key)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "visit-key"), key) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tick_button (child, key);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ticks visit @key through its Mark Done… popover, seen on @date;
+ * returns the message shown, or NULL when it was written. */
+static char *
+tick (CLVisitPlanView *plan,
+      const char      *key,
+      const char      *date)
+{
+  GtkWidget *menu_button = find_tick_button (GTK_WIDGET (plan), key);
+  GtkWidget *save;
+  GtkLabel *message;
+
+  g_assert_nonnull (menu_button);
+  save = g_object_get_data (G_OBJECT (menu_button), "tick-save");
+  /* The popover's own widgets, without popping it up: Xvfb has no
+   * RandR monitor for GTK to place a popover on. */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (save), "tick-date"), date);
+  g_signal_emit_by_name (save, "clicked");
+  cl_test_ui_settle (300);
+  if (find_tick_button (GTK_WIDGET (plan), key) != menu_button)
+    return NULL;
+  message = g_object_get_data (G_OBJECT (save), "tick-message");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  return g_strdup (gtk_label_get_label (message));
+}
+
+static gint64
+count_marks (CLStore *store)
+{
+  g_autoptr(GPtrArray) marks = cl_store_query_records (store, CL_TYPE_VISIT_MARK, "deleted = 0", NULL);
+
+  return marks->len;
+}
+
 static char *
 roster_text (const char *key,
              const char *format,
@@ -232,16 +282,33 @@ test_tick (void)
   g_assert_cmpstr (cl_visit_plan_view_get_state_text (plan, "v33"), ==, C_("visit", "Upcoming"));
   g_assert_cmpuint (cl_pregnancy_timeline_get_n_marks (cl_patient_page_get_timeline (page), TRUE), ==, 3);
 
-  /* A visit done by a report has nothing to untick; one missed has. */
+  /* A visit done by a report has nothing to tick or untick; one
+   * missed has.  A day still to come or not a date: a message in the
+   * popover, nothing written. */
   g_assert_null (find_visit_button (GTK_WIDGET (plan), "v06"));
-  button = find_visit_button (GTK_WIDGET (plan), "v20");
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  cl_test_ui_settle (200);
+  g_assert_null (find_tick_button (GTK_WIDGET (plan), "v06"));
+  {
+    CLStore *store = cl_window_get_store (window);
+    gint64 before = count_marks (store);
+    g_autofree char *future = tick (plan, "v20", "2026-12-01");
+    g_autofree char *garbage = tick (plan, "v20", "2026-02-30");
+    g_autofree char *good = NULL;
+
+    g_assert_nonnull (future);
+    g_assert_nonnull (garbage);
+    if (cl_test_ui_is_chinese ())
+      g_assert_true (cl_test_ui_has_non_ascii (future));
+    g_assert_cmpint (count_marks (store), ==, before);
+    g_assert_cmpstr (cl_visit_plan_view_get_state_text (plan, "v20"), ==, C_("visit", "Overdue"));
+
+    good = tick (plan, "v20", "2026-10-20");
+    g_assert_null (good);
+    g_assert_cmpint (count_marks (store), ==, before + 1);
+  }
   g_assert_cmpstr (cl_visit_plan_view_get_state_text (plan, "v20"), ==, C_("visit", "Done"));
-  g_assert_nonnull (find_visit_button (GTK_WIDGET (plan), "v20"));
-  g_signal_emit_by_name (find_visit_button (GTK_WIDGET (plan), "v25"), "clicked");
-  cl_test_ui_settle (200);
+  button = find_visit_button (GTK_WIDGET (plan), "v20");
+  g_assert_nonnull (button);   /* now it can be undone */
+  g_assert_null (tick (plan, "v25", "2026-11-23"));
   g_assert_cmpstr (cl_visit_plan_view_get_state_text (plan, "v25"), ==, C_("visit", "Done"));
 
   /* Screenshots: the top with the timeline, then the visits. */

@@ -6,6 +6,7 @@
 
 #include "cl-date.h"
 #include "cl-dating.h"
+#include "cl-form-message.h"
 #include "cl-visit-plan-view.h"
 #include "cl-visit-store.h"
 
@@ -110,11 +111,101 @@ visit_subtitle (const ClPlannedVisit *visit,
   return g_strdup_printf ("%s\n%s", done, window);
 }
 
+static gboolean
+reload_and_notify (CLVisitPlanView *self)
+{
+  cl_visit_plan_view_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 toggle_clicked_cb (GtkButton       *button,
                    CLVisitPlanView *self)
 {
   cl_visit_plan_view_toggle (self, g_object_get_data (G_OBJECT (button), "visit-key"));
+}
+
+static void
+tick_save_cb (GtkWidget       *button,
+              CLVisitPlanView *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (button), "visit-key");
+  GtkEditable *date = g_object_get_data (G_OBJECT (button), "tick-date");
+  GtkEditable *note = g_object_get_data (G_OBJECT (button), "tick-note");
+  GtkLabel *message = g_object_get_data (G_OBJECT (button), "tick-message");
+  g_autoptr(GError) error = NULL;
+
+  if (self->pregnancy == NULL)
+    return;
+  /* Bad input stays in the popover with its message; nothing is written. */
+  if (!cl_visit_store_tick (self->store, self->pregnancy, key, gtk_editable_get_text (date),
+                            gtk_editable_get_text (note), &error))
+    {
+      cl_form_message_set (message, error->message);
+      return;
+    }
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER)));
+  /* The rows are rebuilt once the popover has gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, (GSourceFunc) reload_and_notify, g_object_ref (self), g_object_unref);
+}
+
+/* "Mark Done…": a popover asking the day she was seen (today unless
+ * told otherwise) and an optional note. */
+static GtkWidget *
+tick_button (CLVisitPlanView      *self,
+             const ClPlannedVisit *visit)
+{
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Day of the visit"));
+  GtkWidget *date = gtk_entry_new ();
+  GtkWidget *message = cl_form_message_new ();
+  GtkWidget *note = gtk_entry_new ();
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("Mark _Done"));
+  g_autofree char *today_iso = NULL;
+  GDate today;
+
+  cl_date_today (&today);
+  today_iso = cl_date_to_iso (&today);
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_editable_set_text (GTK_EDITABLE (date), today_iso);
+  gtk_entry_set_activates_default (GTK_ENTRY (date), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Day of the visit"), -1);
+  gtk_widget_set_visible (message, FALSE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), date);
+  gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_box_append (GTK_BOX (box), save);
+  gtk_widget_set_size_request (box, 240, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), save);
+
+  g_object_set_data_full (G_OBJECT (save), "visit-key", g_strdup (visit->window->key), g_free);
+  g_object_set_data (G_OBJECT (save), "tick-date", date);
+  g_object_set_data (G_OBJECT (save), "tick-note", note);
+  g_object_set_data (G_OBJECT (save), "tick-message", message);
+  g_signal_connect (save, "clicked", G_CALLBACK (tick_save_cb), self);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Mark _Done"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (menu_button), TRUE);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+  gtk_widget_set_tooltip_text (menu_button, _("The visit took place without a report filed here"));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (menu_button), "visit-key", g_strdup (visit->window->key), g_free);
+  g_object_set_data (G_OBJECT (menu_button), "tick-save", save);
+  /* Only the visits asking for attention get a raised button. */
+  if (visit->state != CL_VISIT_DUE && visit->state != CL_VISIT_OVERDUE)
+    gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (menu_button), FALSE);
+  return menu_button;
 }
 
 static GtkWidget *
@@ -170,29 +261,19 @@ visit_row (CLVisitPlanView      *self,
 
   /* Ticking is for visits that are not skipped; a visit done by a
    * report alone has nothing to undo here (the report is the archive's). */
-  if (visit->state != CL_VISIT_SKIPPED && !(visit->state == CL_VISIT_DONE && !visit->ticked))
+  if (visit->ticked)
     {
-      GtkWidget *button;
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Undo"));
 
-      if (visit->ticked)
-        {
-          button = gtk_button_new_with_mnemonic (_("_Undo"));
-          gtk_widget_set_tooltip_text (button, _("Undo the tick: the visit is not done"));
-          gtk_widget_add_css_class (button, "flat");
-        }
-      else
-        {
-          button = gtk_button_new_with_mnemonic (_("Mark _Done"));
-          gtk_widget_set_tooltip_text (button, _("The visit took place today, without a report filed here"));
-          /* Only the visits asking for attention get a raised button. */
-          if (visit->state != CL_VISIT_DUE && visit->state != CL_VISIT_OVERDUE)
-            gtk_widget_add_css_class (button, "flat");
-        }
+      gtk_widget_set_tooltip_text (button, _("Undo the tick: the visit is not done"));
+      gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "visit-key", g_strdup (visit->window->key), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (toggle_clicked_cb), self);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
     }
+  else if (visit->state != CL_VISIT_SKIPPED && visit->state != CL_VISIT_DONE)
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), tick_button (self, visit));
 
   /* The items with a window of their own (NT, OGTT, GBS…) one per
    * row; the routine ones of every visit together in one. */
