@@ -303,10 +303,34 @@ export_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
-      (path = g_file_get_path (file)) &&
-      !cl_patient_page_export_pdf (self, path, &error))
-    show_error (self, _("Summary Not Exported"), error->message);
+      (path = g_file_get_path (file)))
+    {
+      if (!cl_patient_page_export_pdf (self, path, &error))
+        show_error (self, _("Summary Not Exported"), error->message);
+      else
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          /* Offered first next time, as for the reports. */
+          g_settings_set_string (settings, "last-data-dir", dir);
+        }
+    }
   g_object_unref (chooser);
+}
+
+/* The folder last used for documents (GSettings last-data-dir), else
+ * Documents. */
+static GFile *
+export_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-data-dir");
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (*last)
+    return g_file_new_for_path (last);
+  return g_file_new_for_path (documents ? documents : g_get_home_dir ());
 }
 
 static void
@@ -332,6 +356,11 @@ export_pdf_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   name = cl_patient_summary_file_name (summary);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  {
+    g_autoptr(GFile) folder = export_folder ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

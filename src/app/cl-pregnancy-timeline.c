@@ -19,7 +19,7 @@
 #define REPORT_R    5.0
 #define ROW_GAP     10.0
 #define HEIGHT      140
-#define REPORT_COLOR "#1c71d8"
+#define REPORT_ALPHA 0.7
 #define TODAY_COLOR  "#e66100"
 
 typedef struct
@@ -433,7 +433,8 @@ draw_legend (GtkSnapshot         *snapshot,
   GdkRGBA report_color, accent;
   double x = g->x0;
 
-  gdk_rgba_parse (&report_color, REPORT_COLOR);
+  report_color = *fg;
+  report_color.alpha = REPORT_ALPHA;
   gdk_rgba_parse (&accent, TODAY_COLOR);
   for (guint i = 0; i < G_N_ELEMENTS (states) + 3; i++)
     {
@@ -514,7 +515,10 @@ cl_pregnancy_timeline_snapshot (GtkWidget   *widget,
       add_mark (self, a, g.visit_y, b - a, VISIT_H, visit->tooltip, FALSE);
     }
 
-  gdk_rgba_parse (&report_color, REPORT_COLOR);
+  /* Reports in the text colour: apart from the state colours, and
+   * right in a dark style too. */
+  report_color = fg;
+  report_color.alpha = REPORT_ALPHA;
   for (guint i = 0; i < self->reports->len; i++)
     {
       const ReportMark *report = &g_array_index (self->reports, ReportMark, i);
