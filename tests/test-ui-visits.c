@@ -323,6 +323,33 @@ test_tick (void)
     cl_test_ui_save_screenshot (GTK_WIDGET (window), "visits-plan");
   }
 
+  /* Everything drawn on the timeline answers with a tooltip: the visit
+   * due now, a report, the due date. */
+  {
+    CLPregnancyTimeline *timeline = cl_patient_page_get_timeline (page);
+    const ClVisitWindow *v29 = cl_visit_schedule_lookup (cl_visit_schedule_get_default (), "v29");
+    int width = gtk_widget_get_width (GTK_WIDGET (timeline));
+    int height = gtk_widget_get_height (GTK_WIDGET (timeline));
+    g_autofree char *edd = NULL;
+    gboolean seen_visit = FALSE, seen_report = FALSE, seen_edd = FALSE;
+    GDate date;
+
+    cl_date_parse ("2027-02-08", &date, NULL);
+    edd = cl_date_format_display (&date);
+    for (int y = 0; y < height; y += 2)
+      for (int x = 0; x < width; x += 2)
+        {
+          g_autofree char *tip = cl_pregnancy_timeline_tooltip_at (timeline, x, y);
+
+          seen_visit |= tip && strstr (tip, v29->label) && strstr (tip, C_("visit", "Due now"));
+          seen_report |= tip && strstr (tip, "NIPT");
+          seen_edd |= tip && strstr (tip, edd);
+        }
+    g_assert_true (seen_visit);
+    g_assert_true (seen_report);
+    g_assert_true (seen_edd);
+  }
+
   /* The roster skips the done visits: v29 is open now. */
   assert_roster_shows (window, due);
 
