@@ -22,7 +22,7 @@ void cl_visit_plan_view_set_pregnancy (CLVisitPlanView *self,
                                        CLPregnancy     *pregnancy);
 void cl_visit_plan_view_reload        (CLVisitPlanView *self);
 
-/* For tests: ticks or unticks visit @key as its button would. */
+/* Ticks visit @key done today, or undoes its tick (the Undo button). */
 gboolean cl_visit_plan_view_toggle    (CLVisitPlanView *self,
                                        const char      *key);
 /* For tests: the state label shown for visit @key. */
