@@ -14,6 +14,7 @@
 #include "cl-order-store.h"
 #include "cl-patient-page.h"
 #include "cl-patient-store.h"
+#include "cl-preferences-dialog.h"
 #include "cl-roster-view.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
@@ -438,6 +439,23 @@ test_orders (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwEntryRow *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ENTRY_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_summary_pdf (void)
 {
@@ -451,8 +469,23 @@ test_summary_pdf (void)
   g_autofree char *squeezed = NULL;
   const ClVisitWindow *v29 = cl_visit_schedule_lookup (cl_visit_schedule_get_default (), "v29");
 
-  g_settings_set_string (settings, "hospital-name", hospital);
   window = open_window ();
+
+  /* The hospital name is typed in Preferences, Printing. */
+  {
+    CLPreferencesDialog *prefs = cl_preferences_dialog_new (GTK_WINDOW (window));
+    AdwEntryRow *row = find_entry_row (GTK_WIDGET (prefs), _("Hospital Name"));
+
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), hospital);
+    g_signal_emit_by_name (row, "apply");
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "hospital-name");
+
+    g_assert_cmpstr (stored, ==, hospital);
+  }
   page = open_patient (window);
   g_assert_true (cl_patient_page_export_pdf (page, path, &error));
   g_assert_no_error (error);

@@ -14,6 +14,7 @@ struct _CLPreferencesDialog
   AdwEntryRow *url_row;
   GtkWidget   *url_error_row;
   GtkLabel    *url_error_label;
+  AdwEntryRow *hospital_row;
 
   /* owned */
   GSettings   *settings;
@@ -75,6 +76,16 @@ on_url_apply_cb (CLPreferencesDialog *self)
 }
 
 static void
+on_hospital_apply_cb (CLPreferencesDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->hospital_row))));
+
+  /* Empty means the built-in name, as the schema says. */
+  g_settings_set_string (self->settings, "hospital-name", name);
+  gtk_editable_set_text (GTK_EDITABLE (self->hospital_row), name);
+}
+
+static void
 cl_preferences_dialog_dispose (GObject *object)
 {
   CLPreferencesDialog *self = CL_PREFERENCES_DIALOG (object);
@@ -98,6 +109,8 @@ cl_preferences_dialog_class_init (CLPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPreferencesDialog, url_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_url_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, CLPreferencesDialog, hospital_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_hospital_apply_cb);
 }
 
 static void
@@ -111,6 +124,11 @@ cl_preferences_dialog_init (CLPreferencesDialog *self)
   url = g_settings_get_string (self->settings, "server-url");
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
   on_url_changed_cb (self);
+  {
+    g_autofree char *hospital = g_settings_get_string (self->settings, "hospital-name");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->hospital_row), hospital);
+  }
 }
 
 CLPreferencesDialog *
