@@ -506,6 +506,56 @@ test_summary_pdf (void)
   g_settings_reset (settings, "hospital-name");
 }
 
+static char *
+first_patient_where (CLStore    *store,
+                     const char *condition)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT patient_id FROM roster WHERE %s ORDER BY patient_id LIMIT 1", condition);
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+
+  cl_store_lock (store);
+  stmt = cl_store_prepare (store, sql, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  cl_store_unlock (store);
+  return id;
+}
+
+/* A delivered pregnancy asks only for the 42-day revisit; a patient
+ * without a pregnancy has no plan.  Neither breaks the page. */
+static void
+test_other_stages (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  g_autofree char *delivered = first_patient_where (store, "status = 'delivered' AND delivery_date IS NOT NULL");
+  g_autofree char *none = first_patient_where (store, "pregnancy_id IS NULL");
+  CLPatientPage *page;
+
+  g_assert_nonnull (delivered);
+  cl_window_show_patient (window, delivered);
+  cl_test_ui_settle (400);
+  page = CL_PATIENT_PAGE (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
+  g_assert_cmpstr (cl_visit_plan_view_get_state_text (cl_patient_page_get_visit_plan (page), "v41"), ==,
+                   C_("visit", "Not needed"));
+  g_assert_nonnull (cl_visit_plan_view_get_state_text (cl_patient_page_get_visit_plan (page), "pp42"));
+  g_assert_cmpstr (cl_visit_plan_view_get_state_text (cl_patient_page_get_visit_plan (page), "pp42"), !=,
+                   C_("visit", "Not needed"));
+
+  if (none)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+      cl_test_ui_settle (200);
+      cl_window_show_patient (window, none);
+      cl_test_ui_settle (400);
+      g_assert_null (cl_visit_plan_view_get_state_text (cl_patient_page_get_visit_plan (page), "v06"));
+      g_assert_cmpuint (cl_pregnancy_timeline_get_n_marks (cl_patient_page_get_timeline (page), FALSE), ==, 0);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/ui-visits/tick", test_tick);
   g_test_add_func ("/ui-visits/orders", test_orders);
   g_test_add_func ("/ui-visits/summary-pdf", test_summary_pdf);
+  g_test_add_func ("/ui-visits/other-stages", test_other_stages);
 
   ret = g_test_run ();
 
