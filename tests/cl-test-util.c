@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cl-test-util.h"
 
@@ -109,16 +110,40 @@ cl_test_run_server_cli (const char *server_binary,
 }
 
 char *
-cl_test_pdftotext (const char *path)
+cl_test_pdf_text (const char *path,
+                  int         first,
+                  int         last)
 {
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   char *out = NULL;
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
+  g_ptr_array_add (argv, g_strdup ("pdftotext"));
+  g_ptr_array_add (argv, g_strdup ("-layout"));
+  if (first > 0 && last > 0)
+    {
+      g_ptr_array_add (argv, g_strdup ("-f"));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", first));
+      g_ptr_array_add (argv, g_strdup ("-l"));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", last));
+    }
+  g_ptr_array_add (argv, g_strdup (path));
+  g_ptr_array_add (argv, g_strdup ("-"));
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
   return out;
+}
+
+void
+cl_test_assert_contains (const char *text,
+                         const char *part)
+{
+  if (text == NULL || strstr (text, part) == NULL)
+    g_error ("“%s” not found in:\n%s", part, text ? text : "(null)");
 }

@@ -32,8 +32,14 @@ int          cl_test_run_server_cli (const char *server_binary,
                                      const char *input,
                                      ...) G_GNUC_NULL_TERMINATED;
 
-/* The text of the PDF at @path by `pdftotext -layout` (poppler-utils),
- * for tests that read an exported PDF back. */
-char        *cl_test_pdftotext    (const char *path);
+/* The text of a PDF's pages @first to @last (1-based; 0 and 0 for all)
+ * as `pdftotext -layout` reads it; fails the test if it cannot. */
+char        *cl_test_pdf_text     (const char *path,
+                                   int         first,
+                                   int         last);
+
+/* Fails the test, showing @text, unless @part is in it. */
+void         cl_test_assert_contains (const char *text,
+                                      const char *part);
 
 G_END_DECLS

@@ -105,7 +105,7 @@ export (Fixture         *f,
 
   g_assert_true (cl_schedule_print_export_pdf (sheet, path, &error));
   g_assert_no_error (error);
-  return cl_test_pdftotext (path);
+  return cl_test_pdf_text (path, 0, 0);
 }
 
 static gboolean

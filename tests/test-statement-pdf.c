@@ -57,7 +57,7 @@ test_pdf_content (void)
   g_assert_true (g_file_get_contents (path, &head, NULL, NULL));
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
 
-  text = cl_test_pdftotext (path);
+  text = cl_test_pdf_text (path, 0, 0);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Careline Demonstration Hospital"));
   g_assert_nonnull (strstr (text, "Monthly Service Fee Statement 2026-10"));
@@ -131,7 +131,7 @@ test_pages (void)
     return;
   g_assert_true (cl_statement_export_pdf (big, path, &error));
   g_assert_no_error (error);
-  text = cl_test_pdftotext (path);
+  text = cl_test_pdf_text (path, 0, 0);
   /* the last line's number, the last page, an adjustment line */
   g_assert_nonnull (strstr (text, " 500 "));
   g_assert_nonnull (strstr (text, "(late, for 2026-09)"));

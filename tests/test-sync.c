@@ -16,6 +16,8 @@
 #include "cl-store.h"
 #include "cl-sync-client.h"
 #include "cl-test-util.h"
+#include "cl-order-store.h"
+#include "cl-visit-store.h"
 
 /* The desktop half of sync against the real careline-server (started
  * here on 127.0.0.1 with a port of its own), with two desks, each a
@@ -654,6 +656,79 @@ test_sync_offline_converge (void)
   server_free (server);
 }
 
+static char *
+roster_visits_done (CLStore    *store,
+                    const char *patient_id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *keys = NULL;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store),
+                                       "SELECT visits_done FROM roster WHERE patient_id = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    keys = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return keys;
+}
+
+/* A visit ticked and an order written at one desk reach the other,
+ * whose roster follows (the triggers run on pulled rows too); the
+ * undo, a tombstone, travels the same way. */
+static void
+test_sync_visit_marks (void)
+{
+  Server *server = server_new ();
+  Desk *a = desk_new ("test-sync-marks-a");
+  Desk *b = desk_new ("test-sync-marks-b");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLPregnancy) pregnancy_a = NULL;
+  g_autoptr(CLPregnancy) pregnancy_b = NULL;
+  g_autoptr(CLDoctorOrder) order = cl_doctor_order_new ();
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autofree char *patient = NULL;
+  g_autofree char *keys = NULL;
+
+  desk_login (a, server->url, "desk_a");
+  desk_login (b, server->url, "desk_b");
+  patient = save_patient (a->store, 20, "孙丽");
+  pregnancy_a = cl_patient_store_current_pregnancy (a->store, patient);
+  g_assert_true (cl_visit_store_tick (a->store, pregnancy_a, "v06", "2026-06-20", "外院建档", &error));
+  g_assert_no_error (error);
+  cl_doctor_order_set_patient_id (order, patient);
+  cl_doctor_order_set_date (order, "2026-11-20");
+  cl_doctor_order_set_category (order, "nutrition");
+  cl_doctor_order_set_text (order, "低盐饮食");
+  cl_doctor_order_set_doctor (order, "周敏");
+  g_assert_true (cl_order_store_save (a->store, order, "case_manager", NULL, &error));
+  g_assert_no_error (error);
+
+  desk_sync_ok (a);
+  desk_sync_ok (b);
+  keys = roster_visits_done (b->store, patient);
+  g_assert_cmpstr (keys, ==, "v06");
+  orders = cl_order_store_list_for_patient (b->store, patient, TRUE);
+  g_assert_cmpuint (orders->len, ==, 1);
+  g_assert_cmpstr (cl_doctor_order_get_text (g_ptr_array_index (orders, 0)), ==, "低盐饮食");
+
+  pregnancy_b = cl_patient_store_current_pregnancy (b->store, patient);
+  g_assert_true (cl_visit_store_untick (b->store, pregnancy_b, "v06", &error));
+  g_assert_no_error (error);
+  desk_sync_ok (b);
+  desk_sync_ok (a);
+  g_clear_pointer (&keys, g_free);
+  keys = roster_visits_done (a->store, patient);
+  g_assert_null (keys);
+  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 0);
+
+  desk_free (a);
+  desk_free (b);
+  server_free (server);
+}
+
 /* The child half of (2): a desk commits a patient and dies before any
  * sync could happen. */
 static int
@@ -875,6 +950,7 @@ main (int   argc,
   g_test_add_func ("/sync/crash-before-push", test_sync_crash_before_push);
   g_test_add_func ("/sync/stale", test_sync_stale);
   g_test_add_func ("/sync/latency", test_sync_latency);
+  g_test_add_func ("/sync/visit-marks", test_sync_visit_marks);
 
   return g_test_run ();
 }

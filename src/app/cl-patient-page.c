@@ -9,11 +9,16 @@
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
 #include "cl-money.h"
+#include "cl-order-list.h"
 #include "cl-patient-page.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
 #include "cl-staff.h"
 #include "cl-tables.h"
+#include "cl-pregnancy-timeline.h"
+#include "print/cl-print-settings.h"
+#include "print/cl-summary-print-operation.h"
+#include "cl-visit-plan-view.h"
 
 struct _CLPatientPage
 {
@@ -26,6 +31,9 @@ struct _CLPatientPage
   CLPatientForm  *form;
   GtkListBox     *history_list;
   GtkListBox     *enrolment_list;
+  CLPregnancyTimeline *timeline;
+  CLVisitPlanView *visit_plan;
+  CLOrderList    *order_list;
 
   /* owned */
   CLStore        *store;
@@ -134,16 +142,6 @@ enrolment_status_label (const char *status)
   return status ? status : "";
 }
 
-static char *
-format_iso_date (const char *iso)
-{
-  GDate date;
-
-  if (iso && cl_date_parse (iso, &date, NULL))
-    return cl_date_format_display (&date);
-  return g_strdup ("—");
-}
-
 static void
 update_enrolments (CLPatientPage *self)
 {
@@ -173,7 +171,7 @@ update_enrolments (CLPatientPage *self)
       g_autoptr(CLRecord) package = cl_store_load_record (self->store, CL_TYPE_PACKAGE,
                                                           cl_enrolment_get_package_id (enrolment), NULL);
       g_autofree char *paid = cl_money_format_display (cl_enrolment_get_paid_fen (enrolment));
-      g_autofree char *paid_on = format_iso_date (cl_enrolment_get_paid_date (enrolment));
+      g_autofree char *paid_on = cl_date_format_iso_display (cl_enrolment_get_paid_date (enrolment));
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -189,7 +187,7 @@ update_enrolments (CLPatientPage *self)
       if (g_strcmp0 (status, "cancelled") == 0)
         {
           g_autofree char *refund = cl_money_format_display (cl_enrolment_get_refund_fen (enrolment));
-          g_autofree char *refund_on = format_iso_date (cl_enrolment_get_cancel_date (enrolment));
+          g_autofree char *refund_on = cl_date_format_iso_display (cl_enrolment_get_cancel_date (enrolment));
           g_autofree char *line = NULL;
           g_autofree char *paid_line = g_steal_pointer (&subtitle);
 
@@ -213,6 +211,181 @@ update_enrolments (CLPatientPage *self)
         }
       gtk_list_box_append (self->enrolment_list, row);
     }
+}
+
+/* The pregnancy archive's parts (issue #4): they read the store
+ * themselves; the page only tells them whose. */
+static void
+update_archive (CLPatientPage *self)
+{
+  const char *patient_id = self->patient ? cl_record_get_id (CL_RECORD (self->patient)) : NULL;
+
+  cl_pregnancy_timeline_load (self->timeline, self->store, self->pregnancy);
+  cl_visit_plan_view_set_store (self->visit_plan, self->store);
+  cl_visit_plan_view_set_pregnancy (self->visit_plan, self->pregnancy);
+  cl_order_list_set_store (self->order_list, self->store);
+  cl_order_list_set_pregnancy_id (self->order_list,
+                                  self->pregnancy ? cl_record_get_id (CL_RECORD (self->pregnancy)) : NULL);
+  cl_order_list_set_patient_id (self->order_list, patient_id);
+}
+
+static void
+on_visits_changed_cb (CLPatientPage *self)
+{
+  cl_pregnancy_timeline_load (self->timeline, self->store, self->pregnancy);
+  /* The roster's next-visit column changed with it. */
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+static ClPatientSummary *
+new_summary (CLPatientPage  *self,
+             GError        **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *hospital = g_settings_get_string (settings, "hospital-name");
+
+  return cl_patient_summary_new (self->store, cl_record_get_id (CL_RECORD (self->patient)),
+                                 hospital, error);
+}
+
+gboolean
+cl_patient_page_export_pdf (CLPatientPage  *self,
+                            const char     *path,
+                            GError        **error)
+{
+  g_autoptr(ClPatientSummary) summary = NULL;
+
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), FALSE);
+  g_return_val_if_fail (self->patient != NULL, FALSE);
+
+  if (!(summary = new_summary (self, error)))
+    return FALSE;
+  return cl_patient_summary_export_pdf (summary, path, error);
+}
+
+static void
+show_error (CLPatientPage *self,
+            const char    *heading,
+            const char    *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CLPatientPage *self = CL_PATIENT_PAGE (widget);
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+  ClPatientSummary *summary;
+
+  if (self->patient == NULL)
+    return;
+  if (!(summary = new_summary (self, &error)) ||
+      !cl_print_settings_run ((op = cl_summary_print_operation_new (summary)),
+                              GTK_WINDOW (gtk_widget_get_root (widget)), &error))
+    show_error (self, _("Summary Not Printed"), error->message);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    CLPatientPage   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
+      (path = g_file_get_path (file)))
+    {
+      if (!cl_patient_page_export_pdf (self, path, &error))
+        show_error (self, _("Summary Not Exported"), error->message);
+      else
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          /* Offered first next time, as for the reports. */
+          g_settings_set_string (settings, "last-data-dir", dir);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+/* The folder last used for documents (GSettings last-data-dir), else
+ * Documents. */
+static GFile *
+export_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-data-dir");
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (*last)
+    return g_file_new_for_path (last);
+  return g_file_new_for_path (documents ? documents : g_get_home_dir ());
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CLPatientPage *self = CL_PATIENT_PAGE (widget);
+  g_autoptr(ClPatientSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->patient == NULL)
+    return;
+  if (!(summary = new_summary (self, &error)))
+    {
+      show_error (self, _("Summary Not Exported"), error->message);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Export Summary as PDF"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = cl_patient_summary_file_name (summary);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  {
+    g_autoptr(GFile) folder = export_folder ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+CLVisitPlanView *
+cl_patient_page_get_visit_plan (CLPatientPage *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
+  return self->visit_plan;
+}
+
+CLOrderList *
+cl_patient_page_get_order_list (CLPatientPage *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
+  return self->order_list;
+}
+
+CLPregnancyTimeline *
+cl_patient_page_get_timeline (CLPatientPage *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
+  return self->timeline;
 }
 
 static void
@@ -253,6 +426,7 @@ cl_patient_page_save (CLPatientPage *self)
   set_dirty (self, FALSE);
   update_title (self);
   update_history (self);
+  update_archive (self);
   g_signal_emit (self, signals[SAVED], 0);
   return TRUE;
 }
@@ -387,6 +561,9 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CL_TYPE_PATIENT_FORM);
+  g_type_ensure (CL_TYPE_PREGNANCY_TIMELINE);
+  g_type_ensure (CL_TYPE_VISIT_PLAN_VIEW);
+  g_type_ensure (CL_TYPE_ORDER_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-patient-page.ui");
@@ -396,13 +573,20 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, form);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, enrolment_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, visit_plan);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, order_list);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visits_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "page.enrol", NULL, enrol_action);
   gtk_widget_class_install_action (widget_class, "page.cancel-enrolment", "s", cancel_enrolment_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "page.save", NULL);
+  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "page.print", NULL);
 }
 
 static void
@@ -470,6 +654,7 @@ cl_patient_page_load (CLPatientPage  *self,
   update_title (self);
   update_history (self);
   update_enrolments (self);
+  update_archive (self);
   return TRUE;
 }
 

@@ -2,8 +2,11 @@
 
 #include <adwaita.h>
 
+#include "cl-order-list.h"
 #include "cl-patient-form.h"
+#include "cl-pregnancy-timeline.h"
 #include "cl-store.h"
+#include "cl-visit-plan-view.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +36,15 @@ gboolean       cl_patient_page_save      (CLPatientPage *self);
  * discard them and returns FALSE; when the person discards, the page
  * reloads and activates win.back. */
 gboolean       cl_patient_page_can_leave (CLPatientPage *self);
+
+/* Writes her printed summary (the Ctrl+P drawing) as a PDF to @path. */
+gboolean       cl_patient_page_export_pdf (CLPatientPage  *self,
+                                           const char     *path,
+                                           GError        **error);
+
+/* The pregnancy archive's parts, for tests. */
+CLVisitPlanView     *cl_patient_page_get_visit_plan (CLPatientPage *self);
+CLOrderList         *cl_patient_page_get_order_list (CLPatientPage *self);
+CLPregnancyTimeline *cl_patient_page_get_timeline   (CLPatientPage *self);
 
 G_END_DECLS

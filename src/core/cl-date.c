@@ -262,3 +262,13 @@ cl_date_format_short (const GDate *date,
 
   return cl_date_to_iso (date);
 }
+
+char *
+cl_date_format_iso_display (const char *iso)
+{
+  GDate date;
+
+  if (iso && cl_date_parse (iso, &date, NULL))
+    return cl_date_format_display (&date);
+  return g_strdup ("—");
+}

@@ -37,6 +37,10 @@ gint     cl_date_age_years    (const GDate *birth,
  * "5 Mar 2026" in English (format string is translatable). */
 char    *cl_date_format_display (const GDate *date);
 
+/* cl_date_format_display() of an ISO date from the store; "—" when it
+ * is NULL or not a date. */
+char    *cl_date_format_iso_display (const char *iso);
+
 /* Short form for dense tables: "03-05" in both languages when in the
  * current year, else "2025-03-05". */
 char    *cl_date_format_short   (const GDate *date,

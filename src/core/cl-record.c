@@ -30,12 +30,103 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GQuark
+text_column_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("cl-record-text-column");
+  return quark;
+}
+
+/* The instance field behind a text column installed by
+ * cl_record_class_install_text_columns(), or NULL. */
+static char **
+text_field (GObject    *object,
+            GParamSpec *pspec)
+{
+  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, text_column_quark ()));
+
+  return offset ? (char **) G_STRUCT_MEMBER_P (object, offset - 1) : NULL;
+}
+
+static void
+free_text_columns (GObject *object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  if (g_type_get_qdata (G_OBJECT_TYPE (object), text_column_quark ()) == NULL)
+    return;
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      char **field = text_field (object, pspecs[i]);
+
+      if (field)
+        g_clear_pointer (field, g_free);
+    }
+}
+
+static void
+text_get_property (GObject    *object,
+                   guint       prop_id,
+                   GValue     *value,
+                   GParamSpec *pspec)
+{
+  char **field = text_field (object, pspec);
+
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_string (value, *field);
+}
+
+static void
+text_set_property (GObject      *object,
+                   guint         prop_id,
+                   const GValue *value,
+                   GParamSpec   *pspec)
+{
+  char **field = text_field (object, pspec);
+
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else if (cl_set_str (field, g_value_get_string (value)))
+    g_object_notify_by_pspec (object, pspec);
+}
+
+void
+cl_record_class_install_text_columns (GObjectClass       *klass,
+                                      guint               n_pspecs,
+                                      GParamSpec        **pspecs,
+                                      const char * const *names,
+                                      const gsize        *offsets)
+{
+  g_return_if_fail (G_IS_OBJECT_CLASS (klass));
+
+  klass->get_property = text_get_property;
+  klass->set_property = text_set_property;
+  for (guint i = 1; i < n_pspecs; i++)
+    {
+      pspecs[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
+                                       G_PARAM_READWRITE |
+                                       G_PARAM_EXPLICIT_NOTIFY |
+                                       G_PARAM_STATIC_STRINGS);
+      g_param_spec_set_qdata (pspecs[i], text_column_quark (), GSIZE_TO_POINTER (offsets[i] + 1));
+    }
+  g_object_class_install_properties (klass, n_pspecs, pspecs);
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), text_column_quark (), GINT_TO_POINTER (1));
+}
+
 static void
 cl_record_finalize (GObject *object)
 {
   CLRecord *self = CL_RECORD (object);
   CLRecordPrivate *priv = cl_record_get_instance_private (self);
 
+  free_text_columns (object);
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->updated_by, g_free);
 

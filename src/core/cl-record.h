@@ -60,6 +60,17 @@ gboolean    cl_record_update_from_json (CLRecord  *self,
                                         JsonObject *object,
                                         GError   **error);
 
+/* For a record whose own columns are all text: installs @names[1..]
+ * (@names[0] and @pspecs[0] are unused, as PROP_0) as string
+ * properties stored in the char * fields at @offsets of the instance
+ * (G_STRUCT_OFFSET), with the get/set_property that read and write
+ * them; the fields are freed with the record. */
+void        cl_record_class_install_text_columns (GObjectClass       *klass,
+                                                  guint               n_pspecs,
+                                                  GParamSpec        **pspecs,
+                                                  const char * const *names,
+                                                  const gsize        *offsets);
+
 /* A new, empty record of @type with a fresh UUID. */
 CLRecord   *cl_record_new             (GType       type);
 

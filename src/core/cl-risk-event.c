@@ -30,72 +30,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char **
-field_for_prop (CLRiskEvent *self,
-                guint        prop_id)
-{
-  char **fields[] = { NULL, &self->pregnancy_id, &self->date, &self->risk, &self->note };
-
-  g_assert (prop_id > 0 && prop_id < N_PROPS);
-
-  return fields[prop_id];
-}
-
-static void
-cl_risk_event_finalize (GObject *object)
-{
-  CLRiskEvent *self = CL_RISK_EVENT (object);
-
-  for (guint i = 1; i < N_PROPS; i++)
-    g_clear_pointer (field_for_prop (self, i), g_free);
-
-  G_OBJECT_CLASS (cl_risk_event_parent_class)->finalize (object);
-}
-
-static void
-cl_risk_event_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
-    g_value_set_string (value, *field_for_prop (CL_RISK_EVENT (object), prop_id));
-}
-
-static void
-cl_risk_event_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (cl_set_str (field_for_prop (CL_RISK_EVENT (object), prop_id),
-                       g_value_get_string (value)))
-    g_object_notify_by_pspec (object, pspec);
-}
-
 static void
 cl_risk_event_class_init (CLRiskEventClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const char *names[] = { NULL, "pregnancy-id", "date", "risk", "note" };
-
-  object_class->finalize = cl_risk_event_finalize;
-  object_class->get_property = cl_risk_event_get_property;
-  object_class->set_property = cl_risk_event_set_property;
+  const char *names[N_PROPS] = { NULL, "pregnancy-id", "date", "risk", "note" };
+  const gsize offsets[N_PROPS] = {
+    0, G_STRUCT_OFFSET (CLRiskEvent, pregnancy_id), G_STRUCT_OFFSET (CLRiskEvent, date),
+    G_STRUCT_OFFSET (CLRiskEvent, risk), G_STRUCT_OFFSET (CLRiskEvent, note),
+  };
 
   CL_RECORD_CLASS (klass)->table_name = "risk_event";
-
-  for (guint i = 1; i < N_PROPS; i++)
-    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
-                                         G_PARAM_READWRITE |
-                                         G_PARAM_EXPLICIT_NOTIFY |
-                                         G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  cl_record_class_install_text_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, names, offsets);
 }
 
 static void

@@ -211,8 +211,9 @@ cl_roster_index_update (CLStore     *store,
   static const char roster_sql[] =
     "INSERT OR REPLACE INTO roster (patient_rowid, patient_id, sort_key, name,"
     " birth_date, phone, mrn, pregnancy_id, lmp, edd, risk, risk_rank, status,"
-    " delivery_date, manager_id, priority, package)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+    " delivery_date, manager_id, priority, package, visits_done)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+    CL_ROSTER_VISITS_DONE_SQL ("?8") ")";
   /* The package of her active enrolment, the latest agreed (uses the
    * enrolment_patient index). */
   static const char package_sql[] =

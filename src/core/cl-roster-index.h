@@ -14,6 +14,17 @@ gboolean  cl_roster_index_update   (CLStore     *store,
                                     const char  *patient_id,
                                     GError     **error);
 
+/* SQL for the keys of the visits a pregnancy has done (reports filed
+ * against a visit, and ticks), space-separated, or NULL: the roster
+ * keeps it in roster.visits_done so its "next visit" column needs no
+ * query per row.  @preg is an SQL expression for the pregnancy id.
+ * The store's triggers on document and visit_mark use it too. */
+#define CL_ROSTER_VISITS_DONE_SQL(preg) \
+  "nullif(trim(coalesce((SELECT group_concat(visit, ' ') FROM document" \
+  " WHERE pregnancy_id = " preg " AND deleted = 0 AND visit <> ''), '')" \
+  " || ' ' || coalesce((SELECT group_concat(visit, ' ') FROM visit_mark" \
+  " WHERE pregnancy_id = " preg " AND deleted = 0), '')), '')"
+
 /* ICU (zh, pinyin order) collation key for sorting names. */
 GBytes   *cl_roster_index_sort_key (const char  *name);
 

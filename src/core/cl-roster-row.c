@@ -8,7 +8,7 @@
 #include "cl-phone.h"
 #include "cl-roster-row.h"
 #include "cl-util.h"
-#include "cl-visit-schedule.h"
+#include "cl-visit-plan.h"
 
 struct _CLRosterRow
 {
@@ -22,6 +22,8 @@ struct _CLRosterRow
   char    *case_manager;
   char    *priority;
   char    *phone_masked;
+  char    *status;
+  char    *visits_done;   /* keys of the visits done, space-separated */
   GDate    today;
   GDate    edd_date;
   GDate    delivery_date;
@@ -45,6 +47,8 @@ cl_roster_row_finalize (GObject *object)
   g_clear_pointer (&self->case_manager, g_free);
   g_clear_pointer (&self->priority, g_free);
   g_clear_pointer (&self->phone_masked, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->visits_done, g_free);
 
   G_OBJECT_CLASS (cl_roster_row_parent_class)->finalize (object);
 }
@@ -92,6 +96,8 @@ cl_roster_row_new_from_stmt (sqlite3_stmt *stmt,
   self->case_manager = column_text (stmt, 9);
   self->priority = column_text (stmt, 10);
   self->phone_masked = phone ? cl_phone_mask (phone) : NULL;
+  self->status = g_strdup (status);
+  self->visits_done = column_text (stmt, 12);
 
   if (birth && cl_date_parse (birth, &date, NULL))
     self->age = cl_date_age_years (&date, today);
@@ -223,40 +229,45 @@ char *
 cl_roster_row_format_next_visit (CLRosterRow *self,
                                  gboolean    *overdue)
 {
+  const ClVisitWindow *window;
+  ClVisitState state;
   GDate start, end;
+  g_autofree char *date = NULL;
 
   g_return_val_if_fail (CL_IS_ROSTER_ROW (self), NULL);
 
   if (overdue)
     *overdue = FALSE;
 
-  if (self->stage == CL_STAGE_POSTPARTUM && g_date_valid (&self->delivery_date))
-    {
-      g_autofree char *date = NULL;
-
-      start = self->delivery_date;
-      g_date_add_days (&start, CL_POSTPARTUM_DAYS);
-      date = cl_date_format_short (&start, &self->today);
-      /* Translators: the 42-day postpartum revisit and its date */
-      return g_strdup_printf (_("42-day revisit %s"), date);
-    }
-
-  if (self->ga_days < 0 || !g_date_valid (&self->edd_date))
+  if (!g_date_valid (&self->edd_date) ||
+      (self->stage != CL_STAGE_POSTPARTUM && self->ga_days < 0))
     return g_strdup ("—");
 
-  if (!cl_visit_schedule_next_due (&self->edd_date, &self->today, &start, &end))
+  /* The plan: visits already done (a report filed or a tick) are
+   * skipped, so the first one left may be overdue. */
+  window = cl_visit_plan_next_for_keys (&self->edd_date, self->status,
+                                        g_date_valid (&self->delivery_date) ? &self->delivery_date : NULL,
+                                        &self->today, self->visits_done, &state, &start, &end);
+  if (window == NULL)
+    return g_strdup ("—");
+
+  switch (state)
     {
+    case CL_VISIT_OVERDUE:
       if (overdue)
         *overdue = TRUE;
-      return g_strdup (_("Past 41 weeks"));
+      date = cl_date_format_short (&end, &self->today);
+      /* Translators: roster cell; a visit whose window closed on %2$s
+       * without being done, %1$s is the visit's name */
+      return g_strdup_printf (_("%s, overdue since %s"), window->label, date);
+    case CL_VISIT_DUE:
+      date = cl_date_format_short (&end, &self->today);
+      /* Translators: roster cell; a visit open now, %2$s is its last day */
+      return g_strdup_printf (_("%s, now until %s"), window->label, date);
+    case CL_VISIT_UPCOMING:
+    default:
+      date = cl_date_format_short (&start, &self->today);
+      /* Translators: roster cell; the next visit and the day its window opens */
+      return g_strdup_printf (_("%s, from %s"), window->label, date);
     }
-
-  if (g_date_compare (&start, &self->today) <= 0)
-    {
-      g_autofree char *until = cl_date_format_short (&end, &self->today);
-      /* Translators: a visit window that is open now; %s is its last day */
-      return g_strdup_printf (_("Now, until %s"), until);
-    }
-
-  return cl_date_format_short (&start, &self->today);
 }

@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (CLRosterRow, cl_roster_row, CL, ROSTER_ROW, GObject)
 /* Columns expected by cl_roster_row_new_from_stmt(), in this order. */
 #define CL_ROSTER_ROW_COLUMNS \
   "r.patient_id, r.name, r.birth_date, r.phone, r.edd, r.risk, r.status," \
-  " r.delivery_date, r.package, s.display_name, r.priority, r.lmp"
+  " r.delivery_date, r.package, s.display_name, r.priority, r.lmp, r.visits_done"
 
 CLRosterRow *cl_roster_row_new_from_stmt      (sqlite3_stmt *stmt,
                                                const GDate  *today);

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "cl-roster-index.h"
 #include "cl-store-private.h"
 
 #define SYNC_COLUMNS \
@@ -226,6 +227,45 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX vip_booking_room ON vip_booking (room_id, start_at) WHERE deleted = 0;"
   "CREATE INDEX vip_booking_start ON vip_booking (start_at) WHERE deleted = 0;"
   "CREATE INDEX vip_booking_patient ON vip_booking (patient_id);",
+  /* 5 → 6: the visit plan's ticks and the doctor's orders (issue #4).
+   * visit_mark: a visit ticked done without a report; unticking is a
+   * tombstone.  doctor_order: category nutrition, medication, care or
+   * other; status active, stopped or done.  The roster keeps the keys of
+   * the visits each pregnancy has done (reports and ticks), kept in step
+   * by triggers so a pulled change updates it like a local one. */
+  "CREATE TABLE visit_mark (" SYNC_COLUMNS ","
+  "  patient_id TEXT, pregnancy_id TEXT, visit TEXT, done_date TEXT,"
+  "  done_by TEXT, note TEXT);"
+  "CREATE INDEX visit_mark_pregnancy ON visit_mark (pregnancy_id, visit) WHERE deleted = 0;"
+
+  "CREATE TABLE doctor_order (" SYNC_COLUMNS ","
+  "  patient_id TEXT, pregnancy_id TEXT, date TEXT, category TEXT, text TEXT,"
+  "  doctor TEXT, reminder_date TEXT, status TEXT, stop_date TEXT);"
+  "CREATE INDEX doctor_order_patient ON doctor_order (patient_id, date) WHERE deleted = 0;"
+  "CREATE INDEX doctor_order_reminder ON doctor_order (reminder_date)"
+  "  WHERE deleted = 0 AND status = 'active';"
+
+  "ALTER TABLE roster ADD COLUMN visits_done TEXT;"
+  "CREATE INDEX roster_pregnancy ON roster (pregnancy_id);"
+  "UPDATE roster SET visits_done = " CL_ROSTER_VISITS_DONE_SQL ("roster.pregnancy_id") ";"
+  "CREATE TRIGGER document_visits_insert AFTER INSERT ON document BEGIN"
+  "  UPDATE roster SET visits_done = " CL_ROSTER_VISITS_DONE_SQL ("roster.pregnancy_id")
+  "  WHERE pregnancy_id = NEW.pregnancy_id; END;"
+  "CREATE TRIGGER document_visits_update AFTER UPDATE OF pregnancy_id, visit, deleted ON document BEGIN"
+  "  UPDATE roster SET visits_done = " CL_ROSTER_VISITS_DONE_SQL ("roster.pregnancy_id")
+  "  WHERE pregnancy_id IN (OLD.pregnancy_id, NEW.pregnancy_id); END;"
+  "CREATE TRIGGER document_visits_delete AFTER DELETE ON document BEGIN"
+  "  UPDATE roster SET visits_done = " CL_ROSTER_VISITS_DONE_SQL ("roster.pregnancy_id")
+  "  WHERE pregnancy_id = OLD.pregnancy_id; END;"
+  "CREATE TRIGGER visit_mark_visits_insert AFTER INSERT ON visit_mark BEGIN"
+  "  UPDATE roster SET visits_done = " CL_ROSTER_VISITS_DONE_SQL ("roster.pregnancy_id")
+  "  WHERE pregnancy_id = NEW.pregnancy_id; END;"
+  "CREATE TRIGGER visit_mark_visits_update AFTER UPDATE OF pregnancy_id, visit, deleted ON visit_mark BEGIN"
+  "  UPDATE roster SET visits_done = " CL_ROSTER_VISITS_DONE_SQL ("roster.pregnancy_id")
+  "  WHERE pregnancy_id IN (OLD.pregnancy_id, NEW.pregnancy_id); END;"
+  "CREATE TRIGGER visit_mark_visits_delete AFTER DELETE ON visit_mark BEGIN"
+  "  UPDATE roster SET visits_done = " CL_ROSTER_VISITS_DONE_SQL ("roster.pregnancy_id")
+  "  WHERE pregnancy_id = OLD.pregnancy_id; END;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

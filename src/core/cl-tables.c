@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cl-deduction.h"
+#include "cl-doctor-order.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
 #include "cl-package.h"
@@ -16,6 +17,7 @@
 #include "cl-tables.h"
 #include "cl-vip-booking.h"
 #include "cl-vip-room.h"
+#include "cl-visit-mark.h"
 
 typedef struct
 {
@@ -44,6 +46,15 @@ static const TableInfo tables[] = {
     "case_manager escort vip_steward service_desk",
     "case_manager" },
   { "risk_event", cl_risk_event_get_type,
+    "case_manager service_desk",
+    "case_manager" },
+  /* The pregnancy archive: the service desk reads a patient's orders
+   * and visit plan to answer her calls; only her case manager writes
+   * them. */
+  { "visit_mark", cl_visit_mark_get_type,
+    "case_manager service_desk",
+    "case_manager" },
+  { "doctor_order", cl_doctor_order_get_type,
     "case_manager service_desk",
     "case_manager" },
   /* Packages are the hospital's price list: everyone sees it, only an

@@ -15,6 +15,7 @@
 #include "cl-glyph-painter.h"
 #include "cl-money.h"
 #include "cl-print-util.h"
+#include "cl-pdf.h"
 #include "cl-statement-print.h"
 
 /* Page geometry, in points */
@@ -527,22 +528,17 @@ cl_statement_export_pdf (CLSettlement  *s,
                          const char    *path,
                          GError       **error)
 {
-  const double width = 595, height = 842;   /* A4 in points */
+  const double width = CL_PDF_A4_WIDTH, height = CL_PDF_A4_HEIGHT;
   g_autoptr(GArray) pages = NULL;
   g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
   CLGlyphPainter *painter;
 
   g_return_val_if_fail (CL_IS_SETTLEMENT (s), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, width, height);
   title = title_text (s);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Careline");
-  cr = cairo_create (surface);
+  cr = cl_pdf_begin (path, title);
 
   /* One painter for all pages, so each string is shaped once. */
   pages = paginate (s, width, height);
@@ -554,17 +550,5 @@ cl_statement_export_pdf (CLSettlement  *s,
     }
   cl_glyph_painter_free (painter);
 
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The statement could not be saved as “%s”: %s"),
-                   path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return cl_pdf_end (cr, path, _("The statement could not be saved as “%s”: %s"), error);
 }

@@ -1,0 +1,308 @@
+#define G_LOG_DOMAIN "cl-order-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-form-message.h"
+#include "cl-order-dialog.h"
+#include "cl-order-store.h"
+
+/* Entry fields, named as the order's properties so the rules' field
+ * messages land under them. */
+enum { F_DATE, F_TEXT, F_DOCTOR, F_REMINDER, N_FIELDS };
+
+static const char * const field_names[N_FIELDS] = { "date", "text", "doctor", "reminder-date" };
+
+struct _CLOrderDialog
+{
+  AdwWindow parent_instance;
+
+  AdwEntryRow   *rows[N_FIELDS];
+  GtkLabel      *errors[N_FIELDS];
+  AdwComboRow   *category_row;
+  GtkLabel      *category_error;
+  GtkLabel      *form_error;
+
+  CLStore       *store;
+  CLDoctorOrder *order;   /* the one edited, or a new one */
+  char          *role;
+};
+
+G_DEFINE_FINAL_TYPE (CLOrderDialog, cl_order_dialog, ADW_TYPE_WINDOW)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static GtkLabel *
+error_label (CLOrderDialog *self,
+             const char    *field)
+{
+  if (g_strcmp0 (field, "category") == 0)
+    return self->category_error;
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return self->errors[i];
+  return NULL;
+}
+
+static void
+clear_errors (CLOrderDialog *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    cl_form_message_set (self->errors[i], NULL);
+  cl_form_message_set (self->category_error, NULL);
+  cl_form_message_set (self->form_error, NULL);
+}
+
+static void
+row_changed_cb (GtkEditable   *row,
+                GParamSpec    *pspec,
+                CLOrderDialog *self)
+{
+  /* Typing into a field with a message means it is being fixed. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (GTK_EDITABLE (self->rows[i]) == row)
+      cl_form_message_set (self->errors[i], NULL);
+}
+
+gboolean
+cl_order_dialog_save (CLOrderDialog *self)
+{
+  g_autoptr(CLDoctorOrder) order = NULL;
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  guint category;
+
+  g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), FALSE);
+
+  clear_errors (self);
+
+  /* An edit copy: a refused save leaves the order as it is stored. */
+  order = CL_DOCTOR_ORDER (cl_record_dup (CL_RECORD (self->order)));
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_object_set (order, field_names[i], gtk_editable_get_text (GTK_EDITABLE (self->rows[i])), NULL);
+  category = adw_combo_row_get_selected (self->category_row);
+  cl_doctor_order_set_category (order, category < g_strv_length ((GStrv) cl_order_category_codes ())
+                                       ? cl_order_category_codes ()[category] : NULL);
+
+  if (!cl_order_store_save (self->store, order, self->role, &field_errors, &error))
+    {
+      gboolean shown = FALSE;
+
+      if (field_errors)
+        {
+          GHashTableIter iter;
+          gpointer field, message;
+
+          g_hash_table_iter_init (&iter, field_errors);
+          while (g_hash_table_iter_next (&iter, &field, &message))
+            {
+              GtkLabel *label = error_label (self, field);
+
+              if (label)
+                {
+                  cl_form_message_set (label, message);
+                  shown = TRUE;
+                }
+            }
+        }
+      if (!shown)
+        cl_form_message_set (self->form_error, error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->order, order);
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (CLOrderDialog *self)
+{
+  cl_order_dialog_save (self);
+}
+
+static void
+cl_order_dialog_finalize (GObject *object)
+{
+  CLOrderDialog *self = CL_ORDER_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->order);
+  g_free (self->role);
+  G_OBJECT_CLASS (cl_order_dialog_parent_class)->finalize (object);
+}
+
+static void
+cl_order_dialog_class_init (CLOrderDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cl_order_dialog_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkWidget *
+add_entry (CLOrderDialog *self,
+           GtkWidget     *group,
+           guint          field,
+           const char    *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  /* The message row sits right under its field, hidden until needed. */
+  self->errors[field] = cl_form_message_attach (row);
+  self->rows[field] = ADW_ENTRY_ROW (row);
+  return row;
+}
+
+static void
+cl_order_dialog_init (CLOrderDialog *self)
+{
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *save = NULL;
+  GtkWidget *header = cl_form_header_bar_new (_("_Save"), G_CALLBACK (save_clicked_cb), self, &save);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *when = adw_preferences_group_new ();
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, -1);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  for (const char * const *code = cl_order_category_codes (); *code; code++)
+    gtk_string_list_append (categories, cl_order_category_label (*code));
+  self->category_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category_row), _("Category"));
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->category_row));
+  self->category_error = cl_form_message_attach (GTK_WIDGET (self->category_row));
+
+  add_entry (self, group, F_TEXT, _("Order"));
+  add_entry (self, group, F_DOCTOR, _("Doctor"));
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (when),
+                                         _("Dates as 2026-11-23. The reminder date brings the order back to her case manager."));
+  add_entry (self, when, F_DATE, _("Date of the order"));
+  add_entry (self, when, F_REMINDER, _("Reminder date (optional)"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_DATE]), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_REMINDER]), "numeric");
+
+  self->form_error = GTK_LABEL (cl_form_message_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+  gtk_box_append (GTK_BOX (body), group);
+  gtk_box_append (GTK_BOX (body), when);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->form_error));
+  gtk_box_append (GTK_BOX (toolbar), body);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+}
+
+CLOrderDialog *
+cl_order_dialog_new (GtkWindow     *parent,
+                     CLStore       *store,
+                     const char    *role,
+                     const char    *patient_id,
+                     const char    *pregnancy_id,
+                     CLDoctorOrder *order)
+{
+  CLOrderDialog *self;
+  const char * const *codes = cl_order_category_codes ();
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  self = g_object_new (CL_TYPE_ORDER_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->role = g_strdup (role);
+
+  if (order)
+    {
+      self->order = CL_DOCTOR_ORDER (cl_record_dup (CL_RECORD (order)));
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Doctor’s Order"));
+      for (guint i = 0; i < N_FIELDS; i++)
+        {
+          g_autofree char *value = NULL;
+
+          g_object_get (order, field_names[i], &value, NULL);
+          gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), value ? value : "");
+        }
+    }
+  else
+    {
+      g_autofree char *today_iso = NULL;
+      GDate today;
+
+      self->order = cl_doctor_order_new ();
+      cl_doctor_order_set_patient_id (self->order, patient_id);
+      cl_doctor_order_set_pregnancy_id (self->order, pregnancy_id);
+      cl_doctor_order_set_category (self->order, "nutrition");
+      cl_doctor_order_set_status (self->order, "active");
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Doctor’s Order"));
+      cl_date_today (&today);
+      today_iso = cl_date_to_iso (&today);
+      gtk_editable_set_text (GTK_EDITABLE (self->rows[F_DATE]), today_iso);
+    }
+
+  for (guint i = 0; codes[i]; i++)
+    if (g_strcmp0 (codes[i], cl_doctor_order_get_category (self->order)) == 0)
+      adw_combo_row_set_selected (self->category_row, i);
+  gtk_widget_grab_focus (GTK_WIDGET (self->rows[F_TEXT]));
+  return self;
+}
+
+GtkEditable *
+cl_order_dialog_get_entry (CLOrderDialog *self,
+                           const char    *field)
+{
+  g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return GTK_EDITABLE (self->rows[i]);
+  return NULL;
+}
+
+void
+cl_order_dialog_set_category (CLOrderDialog *self,
+                              const char    *code)
+{
+  const char * const *codes = cl_order_category_codes ();
+
+  g_return_if_fail (CL_IS_ORDER_DIALOG (self));
+
+  for (guint i = 0; codes[i]; i++)
+    if (g_strcmp0 (codes[i], code) == 0)
+      adw_combo_row_set_selected (self->category_row, i);
+}
+
+const char *
+cl_order_dialog_get_error (CLOrderDialog *self,
+                           const char    *field)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), NULL);
+
+  label = g_strcmp0 (field, "") == 0 ? self->form_error : error_label (self, field);
+  if (label == NULL || *gtk_label_get_label (label) == '\0')
+    return NULL;
+  return gtk_label_get_label (label);
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* The doctor's orders of one patient (医嘱档案), newest first, with
+ * Add, Edit, Stop and Mark Done.  Self-contained: give it the store and
+ * the patient (and her current pregnancy, for new orders) and it lists
+ * and writes through cl-order-store.  Emits "changed" after a write. */
+
+#define CL_TYPE_ORDER_LIST (cl_order_list_get_type ())
+G_DECLARE_FINAL_TYPE (CLOrderList, cl_order_list, CL, ORDER_LIST, GtkWidget)
+
+GtkWidget  *cl_order_list_new              (void);
+
+CLStore    *cl_order_list_get_store        (CLOrderList *self);
+void        cl_order_list_set_store        (CLOrderList *self,
+                                            CLStore     *store);
+const char *cl_order_list_get_patient_id   (CLOrderList *self);
+void        cl_order_list_set_patient_id   (CLOrderList *self,
+                                            const char  *patient_id);
+const char *cl_order_list_get_pregnancy_id (CLOrderList *self);
+void        cl_order_list_set_pregnancy_id (CLOrderList *self,
+                                            const char  *pregnancy_id);
+void        cl_order_list_reload           (CLOrderList *self);
+
+/* For tests: rows listed (an empty list has none). */
+guint       cl_order_list_get_n_orders     (CLOrderList *self);
+
+G_END_DECLS
