@@ -431,10 +431,12 @@ block_layout (CLTimeGrid *self,
       pango_layout_set_attributes (block->layout, attrs);
       pango_attr_list_unref (attrs);
       pango_layout_set_ellipsize (block->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD);
     }
   pango_layout_set_width (block->layout, MAX (width, 1) * PANGO_SCALE);
-  pango_layout_set_height (block->layout, MAX (height, 1) * PANGO_SCALE);
+  /* A short block shows the name and the subtitle on one line each; a
+   * tall one lets them wrap. */
+  pango_layout_set_height (block->layout, height < 64 ? -1 : height * PANGO_SCALE);
   block->layout_width = width;
   block->layout_height = height;
   return block->layout;
@@ -762,6 +764,10 @@ cl_time_grid_size_allocate (GtkWidget *widget,
   int column_width = MAX (self->min_column_width, (width - CL_TIME_GRID_AXIS_WIDTH) / (int) n);
 
   self->column_width = column_width;
+  /* A popover on a block (the views' status menus) is the grid's child. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
   configure_adjustment (self->hadjustment, CL_TIME_GRID_AXIS_WIDTH + (double) column_width * n, width, column_width / 2.0);
   configure_adjustment (self->vadjustment, content_height (self), height, self->hour_height / 2.0);
 }
@@ -890,6 +896,8 @@ cl_time_grid_dispose (GObject *object)
   CLTimeGrid *self = CL_TIME_GRID (object);
 
   g_clear_handle_id (&self->now_timeout, g_source_remove);
+  while (gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
   if (self->hadjustment)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_changed_cb, self);
   if (self->vadjustment)

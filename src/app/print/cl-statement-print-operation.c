@@ -4,54 +4,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-print-settings.h"
 #include "cl-statement-print-operation.h"
 #include "cl-statement-print.h"
-
-static char *
-settings_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "careline", "print-settings.ini", NULL);
-}
-
-static void
-load_settings (GtkPrintOperation *op)
-{
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = settings_path ();
-
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
-    return;
-
-  {
-    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
-    g_autoptr(GtkPageSetup) setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
-
-    if (settings)
-      gtk_print_operation_set_print_settings (op, settings);
-    if (setup)
-      gtk_print_operation_set_default_page_setup (op, setup);
-  }
-}
-
-static void
-save_settings (GtkPrintOperation *op)
-{
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = settings_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (op);
-  GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (op);
-
-  if (settings)
-    gtk_print_settings_to_key_file (settings, file, NULL);
-  if (setup)
-    gtk_page_setup_to_key_file (setup, file, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_key_file_save_to_file (file, path, &error))
-    g_warning ("Could not keep the print settings in %s: %s", path,
-               error ? error->message : g_strerror (errno));
-}
 
 static void
 begin_print_cb (GtkPrintOperation *op,
@@ -86,19 +41,7 @@ cl_statement_print_operation_new (CLSettlement *settlement)
   /* Translators: the print job's name; %s is a month like 2026-10 */
   name = g_strdup_printf (_("Service fee statement %s"), cl_settlement_get_month (settlement));
   gtk_print_operation_set_job_name (op, name);
-  /* The drawing function works in points from the page's top left. */
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (op, FALSE);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  load_settings (op);
-  if (gtk_print_operation_get_default_page_setup (op) == NULL)
-    {
-      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-      g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-
-      gtk_page_setup_set_paper_size (setup, a4);
-      gtk_print_operation_set_default_page_setup (op, setup);
-    }
+  cl_print_settings_prepare (op);
   g_signal_connect_data (op, "begin-print", G_CALLBACK (begin_print_cb),
                          g_object_ref (settlement), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (op, "draw-page", G_CALLBACK (draw_page_cb),
@@ -112,12 +55,6 @@ cl_statement_print_run (CLSettlement *settlement,
                         GError      **error)
 {
   g_autoptr(GtkPrintOperation) op = cl_statement_print_operation_new (settlement);
-  GtkPrintOperationResult result;
 
-  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    save_settings (op);
-  return TRUE;
+  return cl_print_settings_run (op, parent, error);
 }

@@ -1,0 +1,88 @@
+#define G_LOG_DOMAIN "cl-print-settings"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "cl-print-settings.h"
+
+static char *
+settings_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "careline", "print-settings.ini", NULL);
+}
+
+void
+cl_print_settings_prepare (GtkPrintOperation *op)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = settings_path ();
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (op));
+
+  /* The drawing functions work in points from the page's top left. */
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (op, FALSE);
+  gtk_print_operation_set_embed_page_setup (op, TRUE);
+
+  if (g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
+
+      if (settings)
+        gtk_print_operation_set_print_settings (op, settings);
+      if (setup)
+        gtk_print_operation_set_default_page_setup (op, setup);
+    }
+  if (gtk_print_operation_get_default_page_setup (op) == NULL)
+    {
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+      gtk_page_setup_set_paper_size (setup, a4);
+      gtk_print_operation_set_default_page_setup (op, setup);
+    }
+}
+
+void
+cl_print_settings_save (GtkPrintOperation *op)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = settings_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *settings;
+  GtkPageSetup *setup;
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (op));
+
+  settings = gtk_print_operation_get_print_settings (op);
+  setup = gtk_print_operation_get_default_page_setup (op);
+  if (settings)
+    gtk_print_settings_to_key_file (settings, file, NULL);
+  if (setup)
+    gtk_page_setup_to_key_file (setup, file, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (file, path, &error))
+    g_warning ("Could not keep the print settings in %s: %s", path,
+               error ? error->message : g_strerror (errno));
+}
+
+gboolean
+cl_print_settings_run (GtkPrintOperation *op,
+                       GtkWindow         *parent,
+                       GError           **error)
+{
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (op), FALSE);
+
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    cl_print_settings_save (op);
+  return TRUE;
+}

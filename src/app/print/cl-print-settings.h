@@ -1,0 +1,25 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The print settings and page setup last chosen, kept in the user data
+ * dir (careline/print-settings.ini, a GKeyFile) and offered next time,
+ * by every print operation of Careline. */
+
+/* Loads the kept settings into @op, A4 when none were kept, and sets
+ * it up for drawing functions that work in points from the page's top
+ * left. */
+void     cl_print_settings_prepare (GtkPrintOperation *op);
+
+/* Keeps @op's settings for next time. */
+void     cl_print_settings_save    (GtkPrintOperation *op);
+
+/* Shows the print dialog for @op over @parent and prints; keeps the
+ * settings when printed.  FALSE with @error if printing failed. */
+gboolean cl_print_settings_run     (GtkPrintOperation *op,
+                                    GtkWindow         *parent,
+                                    GError           **error);
+
+G_END_DECLS
