@@ -200,6 +200,32 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX document_patient ON document (patient_id, check_date) WHERE deleted = 0;"
   "CREATE INDEX document_pregnancy ON document (pregnancy_id, visit) WHERE deleted = 0;"
   "CREATE INDEX document_sha256 ON document (sha256);",
+
+  /* 4 → 5: the escort schedule and the VIP room calendar (issue #5).
+   * Instants in UTC seconds; intervals half-open [start_at, end_at).
+   * The (owner, start_at) indexes answer the overlap checks and the
+   * per-escort / per-room views, start_at the day views. */
+  "CREATE TABLE escort_task (" SYNC_COLUMNS ","
+  "  patient_id TEXT, kind TEXT, place_from TEXT, place_to TEXT,"
+  "  start_at INTEGER NOT NULL DEFAULT 0, end_at INTEGER NOT NULL DEFAULT 0,"
+  "  escort_id TEXT, status TEXT, handover_ward TEXT, handover_to TEXT,"
+  "  handover_at INTEGER NOT NULL DEFAULT 0, note TEXT);"
+  "CREATE INDEX escort_task_start ON escort_task (start_at) WHERE deleted = 0;"
+  "CREATE INDEX escort_task_escort ON escort_task (escort_id, start_at) WHERE deleted = 0;"
+  "CREATE INDEX escort_task_patient ON escort_task (patient_id);"
+
+  "CREATE TABLE vip_room (" SYNC_COLUMNS ","
+  "  name TEXT, location TEXT, opens INTEGER NOT NULL DEFAULT 480,"
+  "  closes INTEGER NOT NULL DEFAULT 1050, slot_minutes INTEGER NOT NULL DEFAULT 30,"
+  "  active INTEGER NOT NULL DEFAULT 1, note TEXT);"
+
+  "CREATE TABLE vip_booking (" SYNC_COLUMNS ","
+  "  room_id TEXT, patient_id TEXT, purpose TEXT,"
+  "  start_at INTEGER NOT NULL DEFAULT 0, end_at INTEGER NOT NULL DEFAULT 0,"
+  "  booked_by TEXT, note TEXT, status TEXT);"
+  "CREATE INDEX vip_booking_room ON vip_booking (room_id, start_at) WHERE deleted = 0;"
+  "CREATE INDEX vip_booking_start ON vip_booking (start_at) WHERE deleted = 0;"
+  "CREATE INDEX vip_booking_patient ON vip_booking (patient_id);",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

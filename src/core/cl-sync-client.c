@@ -763,6 +763,22 @@ get_string_or_null (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* The server's version of a refused record: "current", except after an
+ * overlap, where "current" is the other record in the way and "record"
+ * is ours (null when the server never had it). */
+static JsonNode *
+server_version (JsonObject *result,
+                const char *record_id)
+{
+  JsonNode *current = json_object_get_member (result, "current");
+
+  if (current && JSON_NODE_HOLDS_OBJECT (current) &&
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (current), "id", NULL),
+                 record_id) != 0)
+    return json_object_get_member (result, "record");
+  return current;
+}
+
 static gboolean
 apply_push_results (Worker     *w,
                     GPtrArray  *batch,
@@ -798,7 +814,7 @@ apply_push_results (Worker     *w,
           Rejection *r;
           const char *reason = get_string_or_null (result, "reason");
 
-          if (!undo_rejected (w->store, e, type, json_object_get_member (result, "current"), error))
+          if (!undo_rejected (w->store, e, type, server_version (result, e->record_id), error))
             goto failed;
 
           r = g_new0 (Rejection, 1);

@@ -8,6 +8,7 @@
 
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
+#include "cl-schedule.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -294,9 +295,12 @@ typedef struct
 {
   const char *status;   /* "applied", "duplicate", "rejected" */
   gint64      rev;
-  const char *reason;   /* NULL, "stale", "forbidden", "invalid" */
+  const char *reason;   /* NULL, "stale", "forbidden", "invalid", "overlap" */
   char       *message;
   CLRecord   *current;
+  /* On an overlap "current" is the record in the way, and this the
+   * server's version of the refused one (NULL if it has none). */
+  CLRecord   *record;
 } Outcome;
 
 static void
@@ -304,6 +308,7 @@ outcome_clear (Outcome *outcome)
 {
   g_clear_pointer (&outcome->message, g_free);
   g_clear_object (&outcome->current);
+  g_clear_object (&outcome->record);
 }
 
 static JsonNode *
@@ -337,6 +342,14 @@ outcome_to_json (const char *key,
     json_builder_add_value (builder, cl_record_to_json (outcome->current));
   else
     json_builder_add_null_value (builder);
+  if (outcome->reason && g_str_equal (outcome->reason, "overlap"))
+    {
+      json_builder_set_member_name (builder, "record");
+      if (outcome->record)
+        json_builder_add_value (builder, cl_record_to_json (outcome->record));
+      else
+        json_builder_add_null_value (builder);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -353,6 +366,8 @@ reason_message (const char *reason)
     return _("Your role may not change this kind of record");
   if (g_strcmp0 (reason, "invalid") == 0)
     return _("The change was refused because the record is not valid");
+  if (g_strcmp0 (reason, "overlap") == 0)
+    return _("The change was refused because it overlaps another booking or task");
   return NULL;
 }
 
@@ -361,7 +376,7 @@ reason_status (const char *reason)
 {
   if (g_strcmp0 (reason, "forbidden") == 0)
     return 403;
-  if (g_strcmp0 (reason, "stale") == 0)
+  if (g_strcmp0 (reason, "stale") == 0 || g_strcmp0 (reason, "overlap") == 0)
     return 409;
   return 422;
 }
@@ -496,6 +511,34 @@ reject (Outcome    *outcome,
   outcome->message = message ? message : g_strdup (reason_message (reason));
 }
 
+/* A refusal by a table's invariant check (cl_tables_check_change()).
+ * Returns FALSE only for a store failure, moved to @error. */
+static gboolean
+refuse_by_invariant (Outcome   *outcome,
+                     GError    *refusal,
+                     CLRecord  *conflict,
+                     GError   **error)
+{
+  if (refusal->domain != CL_SCHEDULE_ERROR)
+    {
+      g_propagate_error (error, refusal);
+      return FALSE;
+    }
+  if (refusal->code == CL_SCHEDULE_ERROR_OVERLAP)
+    {
+      /* The desk shows the booking in the way; it undoes its own change
+       * with "record". */
+      reject (outcome, "overlap", g_strdup (refusal->message));
+      outcome->record = g_steal_pointer (&outcome->current);
+      outcome->current = conflict ? g_object_ref (conflict) : NULL;
+    }
+  else
+    reject (outcome, refusal->code == CL_SCHEDULE_ERROR_FORBIDDEN ? "forbidden" : "invalid",
+            g_strdup (refusal->message));
+  g_error_free (refusal);
+  return TRUE;
+}
+
 /* Decides a change and, if it is good, writes it.  Called inside the
  * change's transaction.  Returns FALSE only when the store fails. */
 static gboolean
@@ -592,6 +635,17 @@ decide (CLStore     *store,
         }
     }
 
+  /* Invariants across records (no two bookings of one room overlap…),
+   * inside this transaction so two desks cannot both pass them. */
+  if (!deleting)
+    {
+      g_autoptr(CLRecord) conflict = NULL;
+
+      if (!cl_tables_check_change (store, record, outcome->current, username, role,
+                                   &conflict, &local_error))
+        return refuse_by_invariant (outcome, g_steal_pointer (&local_error), conflict, error);
+    }
+
   at = now_seconds ();
   rev = log_change (store, record, cl_record_get_deleted (record) ? "delete" : "upsert",
                     username, at, error);
@@ -657,7 +711,8 @@ apply_one (CLStore     *store,
       !remember_answer (store, key, outcome, &local_error))
     goto failed;
 
-  if (outcome->current)
+  /* On an overlap "current" is someone else's booking. */
+  if (outcome->current && g_strcmp0 (outcome->reason, "overlap") != 0)
     patient_id = cl_sync_server_patient_of (store, outcome->current);
   else
     patient_id = patient_of_change (change);

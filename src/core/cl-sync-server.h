@@ -26,8 +26,11 @@ JsonArray  *cl_sync_server_check_push     (JsonNode    *body,
 /* Applies checked changes in order, each in a transaction of its own,
  * as @username with @role.  Returns one result object per change:
  *   {"key", "status": "applied"|"duplicate"|"rejected", "rev",
- *    "reason": null|"stale"|"forbidden"|"invalid", "message",
+ *    "reason": null|"stale"|"forbidden"|"invalid"|"overlap", "message",
  *    "current": the server's record or null}
+ * An "overlap" (a table's invariant, cl_tables_check_change()) has the
+ * server's conflicting record as "current" and the server's version of
+ * the refused record as "record" (null if it had none). 
  * A key seen before gets the answer it got then ("duplicate" with the
  * rev for an applied change, the same rejection for a rejected one).
  * @max_rev is set to the highest rev applied (0 if none).  Returns NULL

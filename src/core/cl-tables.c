@@ -4,14 +4,18 @@
 
 #include "cl-deduction.h"
 #include "cl-enrolment.h"
+#include "cl-escort-task.h"
 #include "cl-package.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-risk-event.h"
+#include "cl-schedule.h"
 #include "cl-settlement-month.h"
 #include "cl-share-rate.h"
 #include "cl-staff.h"
 #include "cl-tables.h"
+#include "cl-vip-booking.h"
+#include "cl-vip-room.h"
 
 typedef struct
 {
@@ -20,6 +24,10 @@ typedef struct
   /* Roles, space separated; admin may always read and write. */
   const char *readers;
   const char *writers;
+  /* Invariants across records, checked by the server inside the write
+   * transaction of a pushed change (cl_tables_check_change()); NULL
+   * for none. */
+  ClTablesCheckFunc check;
 } TableInfo;
 
 /* The permission table (README, "Roles"): the escort, the VIP steward
@@ -55,6 +63,24 @@ static const TableInfo tables[] = {
   { "settlement_month", cl_settlement_month_get_type,
     "finance",
     "finance" },
+  /* Escort tasks are booked by case managers and the service desk; an
+   * escort updates the status and hand-over of their own tasks (the
+   * finer rule is cl_schedule_check_escort_edit()).  No escort gets two
+   * overlapping tasks, no room two overlapping bookings: checked by the
+   * server in the write transaction. */
+  { "escort_task", cl_escort_task_get_type,
+    "case_manager escort vip_steward service_desk",
+    "case_manager escort service_desk",
+    cl_schedule_check_change },
+  /* Rooms are configured by an administrator; VIP stewards and case
+   * managers book them. */
+  { "vip_room", cl_vip_room_get_type,
+    "case_manager escort vip_steward service_desk",
+    "" },
+  { "vip_booking", cl_vip_booking_get_type,
+    "case_manager vip_steward service_desk",
+    "case_manager vip_steward",
+    cl_schedule_check_change },
 };
 
 static const TableInfo *
@@ -114,4 +140,23 @@ cl_tables_can_write (const char *role,
   if (info == NULL || role == NULL)
     return FALSE;
   return g_str_equal (role, "admin") || role_in (role, info->writers);
+}
+
+gboolean
+cl_tables_check_change (CLStore     *store,
+                        CLRecord    *incoming,
+                        CLRecord    *current,
+                        const char  *username,
+                        const char  *role,
+                        CLRecord   **conflict,
+                        GError     **error)
+{
+  const TableInfo *info;
+
+  g_return_val_if_fail (CL_IS_RECORD (incoming), FALSE);
+
+  info = find (cl_record_get_table_name (incoming));
+  if (info == NULL || info->check == NULL)
+    return TRUE;
+  return info->check (store, incoming, current, username, role, conflict, error);
 }

@@ -2,6 +2,9 @@
 
 #include <glib-object.h>
 
+#include "cl-record.h"
+#include "cl-store.h"
+
 G_BEGIN_DECLS
 
 /* The synced tables and who may touch them.  One list, used by the
@@ -20,5 +23,27 @@ gboolean            cl_tables_can_read   (const char *role,
                                           const char *table);
 gboolean            cl_tables_can_write  (const char *role,
                                           const char *table);
+
+/* A table's invariants across records (no two bookings of one room
+ * overlap…), for the server: called inside the write transaction of a
+ * pushed change of @incoming over @current (NULL for a new record) by
+ * @username with @role.  FALSE with @error to refuse; a refusal whose
+ * reason is another record sets @conflict to that record. */
+typedef gboolean (*ClTablesCheckFunc) (CLStore     *store,
+                                       CLRecord    *incoming,
+                                       CLRecord    *current,
+                                       const char  *username,
+                                       const char  *role,
+                                       CLRecord   **conflict,
+                                       GError     **error);
+
+/* Runs @incoming's table's check, if it has one (TRUE if not). */
+gboolean            cl_tables_check_change (CLStore     *store,
+                                            CLRecord    *incoming,
+                                            CLRecord    *current,
+                                            const char  *username,
+                                            const char  *role,
+                                            CLRecord   **conflict,
+                                            GError     **error);
 
 G_END_DECLS

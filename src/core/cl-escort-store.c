@@ -1,0 +1,393 @@
+/* cl-escort-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-escort-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-escort-store.h"
+#include "cl-schedule-private.h"
+#include "cl-util.h"
+
+static gboolean
+check_task (CLStore     *store,
+            CLRecord    *record,
+            CLRecord    *stored,
+            const char  *role,
+            GError     **error)
+{
+  CLEscortTask *task = CL_ESCORT_TASK (record);
+
+  if (stored == NULL && cl_str_empty (cl_escort_task_get_status (task)))
+    cl_escort_task_set_status (task, CL_ESCORT_STATUS_PLANNED);
+  if (cl_str_empty (cl_escort_task_get_escort_id (task)))
+    cl_escort_task_set_escort_id (task, NULL);
+
+  if (g_strcmp0 (role, CL_ROLE_ESCORT) == 0)
+    {
+      g_autofree char *me = cl_schedule_staff_id_of (store, cl_store_get_actor (store));
+
+      if (!cl_schedule_check_escort_edit (task, (CLEscortTask *) stored, me, error))
+        return FALSE;
+    }
+
+  return cl_schedule_check_task (store, task, (CLEscortTask *) stored,
+                                 cl_schedule_now (), CL_SCHEDULE_CHECK_ALL, NULL, error);
+}
+
+gboolean
+cl_escort_store_save (CLStore       *store,
+                      CLEscortTask  *task,
+                      const char    *role,
+                      GError       **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_ESCORT_TASK (task), FALSE);
+
+  return cl_schedule_save_record (store, CL_RECORD (task), role, check_task, error);
+}
+
+/* Saves a copy of @task changed by the caller; @task takes it only on
+ * success. */
+static gboolean
+save_changed_copy (CLStore       *store,
+                   CLEscortTask  *task,
+                   CLEscortTask  *copy,
+                   const char    *role,
+                   GError       **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!cl_escort_store_save (store, copy, role, error))
+    return FALSE;
+  node = cl_record_to_json (CL_RECORD (copy));
+  return cl_record_update_from_json (CL_RECORD (task), json_node_get_object (node), error);
+}
+
+gboolean
+cl_escort_store_move (CLStore       *store,
+                      CLEscortTask  *task,
+                      gint64         start_at,
+                      gint64         end_at,
+                      const char    *escort_id,
+                      const char    *role,
+                      GError       **error)
+{
+  g_autoptr(CLEscortTask) copy = NULL;
+
+  g_return_val_if_fail (CL_IS_ESCORT_TASK (task), FALSE);
+
+  copy = CL_ESCORT_TASK (cl_record_dup (CL_RECORD (task)));
+  cl_escort_task_set_start_at (copy, start_at);
+  cl_escort_task_set_end_at (copy, end_at);
+  cl_escort_task_set_escort_id (copy, cl_str_empty (escort_id) ? NULL : escort_id);
+  return save_changed_copy (store, task, copy, role, error);
+}
+
+gboolean
+cl_escort_store_set_status (CLStore       *store,
+                            CLEscortTask  *task,
+                            const char    *status,
+                            const char    *role,
+                            GError       **error)
+{
+  g_autoptr(CLEscortTask) copy = NULL;
+
+  g_return_val_if_fail (CL_IS_ESCORT_TASK (task), FALSE);
+
+  copy = CL_ESCORT_TASK (cl_record_dup (CL_RECORD (task)));
+  cl_escort_task_set_status (copy, status);
+  return save_changed_copy (store, task, copy, role, error);
+}
+
+gboolean
+cl_escort_store_cancel (CLStore       *store,
+                        CLEscortTask  *task,
+                        const char    *role,
+                        GError       **error)
+{
+  return cl_escort_store_set_status (store, task, CL_ESCORT_STATUS_CANCELLED, role, error);
+}
+
+gboolean
+cl_escort_store_hand_over (CLStore       *store,
+                           CLEscortTask  *task,
+                           const char    *ward,
+                           const char    *received_by,
+                           gint64         at,
+                           const char    *role,
+                           GError       **error)
+{
+  g_autoptr(CLEscortTask) copy = NULL;
+  g_autofree char *ward_text = g_strstrip (g_strdup (ward ? ward : ""));
+  g_autofree char *to_text = g_strstrip (g_strdup (received_by ? received_by : ""));
+
+  g_return_val_if_fail (CL_IS_ESCORT_TASK (task), FALSE);
+
+  copy = CL_ESCORT_TASK (cl_record_dup (CL_RECORD (task)));
+  cl_escort_task_set_handover_ward (copy, *ward_text ? ward_text : NULL);
+  cl_escort_task_set_handover_to (copy, *to_text ? to_text : NULL);
+  cl_escort_task_set_handover_at (copy, at > 0 ? at : cl_schedule_now ());
+  cl_escort_task_set_status (copy, CL_ESCORT_STATUS_DONE);
+  if (*ward_text == '\0' || *to_text == '\0')
+    {
+      g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_HANDOVER,
+                           *ward_text == '\0' ? _("Enter the ward she was handed over to")
+                                              : _("Enter who received her on the ward"));
+      return FALSE;
+    }
+  return save_changed_copy (store, task, copy, role, error);
+}
+
+GListStore *
+cl_escort_store_list_escorts (CLStore *store)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GListStore *list = g_list_store_new (CL_TYPE_STAFF);
+
+  g_return_val_if_fail (CL_IS_STORE (store), list);
+
+  rows = cl_store_query_records (store, CL_TYPE_STAFF,
+                                 "deleted = 0 AND active = 1 AND role = ?1 ORDER BY display_name, id",
+                                 CL_ROLE_ESCORT, NULL);
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return list;
+}
+
+CLStaff *
+cl_escort_store_find_staff (CLStore    *store,
+                            const char *username)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  id = cl_schedule_staff_id_of (store, username);
+  return id ? (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, id, NULL) : NULL;
+}
+
+static GListStore *
+tasks_between (CLStore     *store,
+               const GDate *day,
+               guint        n_days,
+               const char  *condition,
+               const char  *param)
+{
+  GDate end = *day;
+
+  g_date_add_days (&end, n_days);
+  return cl_schedule_query_range (store, CL_TYPE_ESCORT_TASK,
+                                  cl_schedule_day_start (day), cl_schedule_day_start (&end),
+                                  condition, param, NULL);
+}
+
+GListStore *
+cl_escort_store_tasks_of_day (CLStore     *store,
+                              const GDate *day)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  return tasks_between (store, day, 1, NULL, NULL);
+}
+
+GListStore *
+cl_escort_store_tasks_of_escort (CLStore     *store,
+                                 const GDate *day,
+                                 const char  *escort_id)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  if (cl_str_empty (escort_id))
+    return tasks_between (store, day, 1, "coalesce (escort_id, '') = ''", NULL);
+  return tasks_between (store, day, 1, "escort_id = ?3", escort_id);
+}
+
+GListStore *
+cl_escort_store_my_tasks_today (CLStore    *store,
+                                const char *escort_id)
+{
+  GDate today;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (!cl_str_empty (escort_id), NULL);
+
+  cl_date_today (&today);
+  return cl_escort_store_tasks_of_escort (store, &today, escort_id);
+}
+
+GHashTable *
+cl_escort_store_count_by_day (CLStore     *store,
+                              const GDate *first_day,
+                              guint        n_days)
+{
+  static const char sql[] =
+    "SELECT coalesce (escort_id, ''), start_at FROM escort_task"
+    " WHERE deleted = 0 AND start_at >= ?1 AND start_at < ?2"
+    " AND coalesce (status, '') != 'cancelled'";
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
+  g_autofree gint64 *starts = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CL_IS_STORE (store), counts);
+  g_return_val_if_fail (first_day != NULL && g_date_valid (first_day), counts);
+
+  starts = g_new (gint64, n_days + 1);
+  for (guint i = 0; i <= n_days; i++)
+    {
+      GDate d = *first_day;
+
+      g_date_add_days (&d, i);
+      starts[i] = cl_schedule_day_start (&d);
+    }
+
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store, sql, NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, starts[0]);
+      sqlite3_bind_int64 (stmt, 2, starts[n_days]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *escort = (const char *) sqlite3_column_text (stmt, 0);
+          gint64 start = sqlite3_column_int64 (stmt, 1);
+          GArray *days = g_hash_table_lookup (counts, escort);
+          guint i = 0;
+
+          if (days == NULL)
+            {
+              days = g_array_sized_new (FALSE, TRUE, sizeof (guint), n_days);
+              g_array_set_size (days, n_days);
+              g_hash_table_insert (counts, g_strdup (escort), days);
+            }
+          while (i + 1 < n_days && start >= starts[i + 1])
+            i++;
+          g_array_index (days, guint, i)++;
+        }
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+  return counts;
+}
+
+/* ---- the printed day sheet ----------------------------------------- */
+
+static char *
+handover_line (CLEscortTask *task)
+{
+  if (g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) != 0)
+    return cl_str_empty (cl_escort_task_get_note (task)) ? NULL : g_strdup (cl_escort_task_get_note (task));
+
+  if (cl_escort_task_get_handover_at (task) > 0)
+    {
+      g_autofree char *at = cl_schedule_format_time (cl_escort_task_get_handover_at (task));
+
+      return g_strdup_printf (_("Handed over to %s, received by %s at %s"),
+                              cl_escort_task_get_handover_ward (task),
+                              cl_escort_task_get_handover_to (task), at);
+    }
+  /* Blanks to fill in by hand on the ward. */
+  return g_strdup (_("Hand-over: ward ____________  received by ____________  time ________"));
+}
+
+static void
+add_task_rows (CLScheduleSheet *sheet,
+               GListStore      *tasks,
+               GHashTable      *names)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tasks)); i++)
+    {
+      g_autoptr(CLEscortTask) task = g_list_model_get_item (G_LIST_MODEL (tasks), i);
+      g_autofree char *when = cl_schedule_format_interval (cl_escort_task_get_start_at (task),
+                                                           cl_escort_task_get_end_at (task));
+      g_autofree char *route = g_strdup_printf ("%s → %s",
+                                                cl_escort_task_get_place_from (task) ? cl_escort_task_get_place_from (task) : "",
+                                                cl_escort_task_get_place_to (task) ? cl_escort_task_get_place_to (task) : "");
+      g_autofree char *detail = handover_line (task);
+      const char *name = g_hash_table_lookup (names, cl_escort_task_get_patient_id (task) ? cl_escort_task_get_patient_id (task) : "");
+      const char *kind = cl_escort_task_kind_label (cl_escort_task_get_kind (task));
+      const char *status = cl_escort_task_status_label (cl_escort_task_get_status (task));
+      const char *cells[] = { when, name ? name : "", kind ? kind : "", route, status ? status : "", NULL };
+
+      cl_schedule_sheet_add_row (sheet, cells, detail);
+    }
+}
+
+CLScheduleSheet *
+cl_escort_store_day_sheet (CLStore     *store,
+                           const GDate *day,
+                           const char  *escort_id)
+{
+  const char *headers[] = {
+    C_("escort sheet", "Time"), C_("escort sheet", "Patient"), C_("escort sheet", "Kind"),
+    C_("escort sheet", "From → to"), C_("escort sheet", "Status"), NULL
+  };
+  static const double widths[] = { 1.6, 1.6, 1.9, 3.6, 1.3 };
+  g_autoptr(GListStore) all = NULL;
+  g_autoptr(GListStore) escorts = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autofree char *date = NULL;
+  CLScheduleSheet *sheet;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  date = cl_date_format_display (day);
+  sheet = cl_schedule_sheet_new (_("Escort day sheet"), date, headers, widths);
+  cl_schedule_sheet_set_footer (sheet, _("Escort’s signature: ________________    Checked by: ________________"));
+  cl_schedule_sheet_set_empty_text (sheet, _("No tasks on this day."));
+
+  all = cl_escort_store_tasks_of_day (store, day);
+  names = cl_schedule_patient_names (store, G_LIST_MODEL (all));
+  escorts = cl_escort_store_list_escorts (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (escorts)); i++)
+    {
+      g_autoptr(CLStaff) escort = g_list_model_get_item (G_LIST_MODEL (escorts), i);
+      const char *id = cl_record_get_id (CL_RECORD (escort));
+      g_autoptr(GListStore) tasks = NULL;
+      g_autofree char *heading = NULL;
+
+      if (escort_id && g_strcmp0 (escort_id, id) != 0)
+        continue;
+      tasks = cl_escort_store_tasks_of_escort (store, day, id);
+      /* Every escort's own sheet prints, even an empty one; the whole
+       * day's print skips escorts without tasks. */
+      if (escort_id == NULL && g_list_model_get_n_items (G_LIST_MODEL (tasks)) == 0)
+        continue;
+      heading = g_strdup_printf (_("Escort: %s"), cl_staff_get_display_name (escort));
+      cl_schedule_sheet_add_section (sheet, heading);
+      add_task_rows (sheet, tasks, names);
+    }
+
+  if (escort_id == NULL)
+    {
+      g_autoptr(GListStore) tasks = cl_escort_store_tasks_of_escort (store, day, NULL);
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (tasks)) > 0 ||
+          cl_schedule_sheet_get_n_sections (sheet) == 0)
+        {
+          cl_schedule_sheet_add_section (sheet, _("Unassigned tasks"));
+          add_task_rows (sheet, tasks, names);
+        }
+    }
+  else if (cl_schedule_sheet_get_n_sections (sheet) == 0)
+    {
+      /* Not (or no longer) an active escort: still print their tasks. */
+      g_autoptr(GListStore) tasks = cl_escort_store_tasks_of_escort (store, day, escort_id);
+      g_autoptr(CLStaff) staff = (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, escort_id, NULL);
+      g_autofree char *heading = g_strdup_printf (_("Escort: %s"),
+                                                  staff ? cl_staff_get_display_name (staff) : escort_id);
+
+      cl_schedule_sheet_add_section (sheet, heading);
+      add_task_rows (sheet, tasks, names);
+    }
+
+  return sheet;
+}
