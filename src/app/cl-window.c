@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-escort-view.h"
 #include "cl-login-dialog.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-patient-page.h"
@@ -11,6 +12,7 @@
 #include "cl-roster-view.h"
 #include "cl-settlement-view.h"
 #include "cl-sync-indicator.h"
+#include "cl-vip-view.h"
 #include "cl-window.h"
 
 struct _CLWindow
@@ -26,6 +28,8 @@ struct _CLWindow
   CLSyncIndicator *sync_indicator;
   CLRosterView    *roster_view;
   CLSettlementView *settlement_view;
+  CLEscortView    *escort_view;
+  CLVipView       *vip_view;
   AdwBin          *patient_bin;
 
   /* borrowed: made on first use, lives in patient_bin */
@@ -201,8 +205,14 @@ static void
 sync_role_cb (CLWindow *self)
 {
   const char *role = cl_sync_client_get_role (self->sync);
+  const char *username = cl_sync_client_get_username (self->sync);
 
   cl_settlement_view_set_role (self->settlement_view, role ? role : "finance");
+  /* The schedules: whoever logged in, or on a local store the desk's
+   * own user acting as an administrator. */
+  cl_escort_view_set_user (self->escort_view, role ? role : "admin",
+                           username ? username : cl_store_get_actor (self->store));
+  cl_vip_view_set_role (self->vip_view, role ? role : "admin");
 }
 
 static void
@@ -259,6 +269,8 @@ cl_window_class_init (CLWindowClass *klass)
 
   g_type_ensure (CL_TYPE_ROSTER_VIEW);
   g_type_ensure (CL_TYPE_SETTLEMENT_VIEW);
+  g_type_ensure (CL_TYPE_ESCORT_VIEW);
+  g_type_ensure (CL_TYPE_VIP_VIEW);
   g_type_ensure (CL_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-window.ui");
@@ -270,6 +282,8 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, settlement_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, escort_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, vip_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
 
@@ -384,6 +398,9 @@ store_opened_cb (GObject      *object,
 
   cl_roster_view_set_store (self->roster_view, self->store);
   cl_settlement_view_set_store (self->settlement_view, self->store);
+  cl_escort_view_set_store (self->escort_view, self->store);
+  cl_vip_view_set_store (self->vip_view, self->store);
+  sync_role_cb (self);
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
@@ -442,6 +459,29 @@ cl_window_get_roster_view (CLWindow *self)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->roster_view);
+}
+
+GtkWidget *
+cl_window_get_escort_view (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->escort_view);
+}
+
+GtkWidget *
+cl_window_get_vip_view (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->vip_view);
+}
+
+void
+cl_window_show_view (CLWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+  adw_leaflet_set_visible_child_name (self->leaflet, "views");
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /* The patient page is built on first use: a form of twenty rows that

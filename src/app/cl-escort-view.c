@@ -1,0 +1,915 @@
+#define G_LOG_DOMAIN "cl-escort-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date-nav.h"
+#include "cl-date.h"
+#include "cl-escort-store.h"
+#include "cl-escort-task-dialog.h"
+#include "cl-escort-view.h"
+#include "cl-schedule-form.h"
+#include "cl-schedule-view-util.h"
+#include "print/cl-schedule-print.h"
+#include "print/cl-sheet-print-operation.h"
+
+struct _CLEscortView
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay   *toast_overlay;
+  CLDateNav         *date_nav;
+  GtkStack          *mode_stack;
+  CLTimeGrid        *grid;
+  GtkGrid           *week_grid;
+  GtkLabel          *mine_title;
+  GtkListBox        *mine_list;
+  AdwStatusPage     *mine_empty;
+
+  /* owned */
+  CLStore           *store;
+  GHashTable        *tasks;      /* id → CLEscortTask, of what is shown */
+  GHashTable        *names;      /* patient id → name */
+  GHashTable        *escorts;    /* staff id → display name */
+  char              *role;
+  char              *username;
+  char              *mode;
+  char              *last_message;
+  guint              reload_idle;
+
+  /* borrowed */
+  CLSchedulePopover *popover;
+};
+
+G_DEFINE_FINAL_TYPE (CLEscortView, cl_escort_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_MODE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void reload (CLEscortView *self);
+
+static void
+show_message (CLEscortView *self,
+              const char   *message)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static ClTimeGridState
+grid_state (const char *status)
+{
+  if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0)
+    return CL_TIME_GRID_ACTIVE;
+  if (g_strcmp0 (status, CL_ESCORT_STATUS_DONE) == 0)
+    return CL_TIME_GRID_DONE;
+  if (g_strcmp0 (status, CL_ESCORT_STATUS_CANCELLED) == 0)
+    return CL_TIME_GRID_CANCELLED;
+  if (g_strcmp0 (status, CL_ESCORT_STATUS_NO_SHOW) == 0)
+    return CL_TIME_GRID_MISSED;
+  return CL_TIME_GRID_SCHEDULED;
+}
+
+static const char *
+patient_name (CLEscortView *self,
+              CLEscortTask *task)
+{
+  const char *name = self->names ? g_hash_table_lookup (self->names, cl_escort_task_get_patient_id (task)) : NULL;
+
+  return name ? name : _("Unknown patient");
+}
+
+/* "Ultrasound · Clinic hall → Ultrasound · Planned" */
+static char *
+task_subtitle (CLEscortTask *task)
+{
+  GString *text = g_string_new (cl_escort_task_kind_label (cl_escort_task_get_kind (task)));
+  const char *from = cl_escort_task_get_place_from (task);
+  const char *to = cl_escort_task_get_place_to (task);
+
+  if ((from && *from) || (to && *to))
+    g_string_append_printf (text, " · %s → %s", from ? from : "", to ? to : "");
+  g_string_append_printf (text, " · %s", cl_escort_task_status_label (cl_escort_task_get_status (task)));
+  return g_string_free (text, FALSE);
+}
+
+static void
+keep_tasks (CLEscortView *self,
+            GListModel   *tasks)
+{
+  g_hash_table_remove_all (self->tasks);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      CLEscortTask *task = g_list_model_get_item (tasks, i);
+
+      g_hash_table_replace (self->tasks, (char *) cl_record_get_id (CL_RECORD (task)), task);
+    }
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  self->names = cl_schedule_patient_names (self->store, tasks);
+}
+
+static gboolean
+may_plan (CLEscortView *self)
+{
+  /* Escorts move their own tasks on; planning is the desk's. */
+  return g_strcmp0 (self->role, CL_ROLE_ESCORT) != 0;
+}
+
+/* ---- day ------------------------------------------------------------ */
+
+static void
+reload_day (CLEscortView *self)
+{
+  const GDate *day = cl_date_nav_get_date (self->date_nav);
+  g_autoptr(GListStore) escorts = cl_escort_store_list_escorts (self->store);
+  g_autoptr(GListStore) tasks = cl_escort_store_tasks_of_day (self->store, day);
+  g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 day_start = cl_schedule_day_start (day);
+  guint n_escorts = g_list_model_get_n_items (G_LIST_MODEL (escorts));
+
+  keep_tasks (self, G_LIST_MODEL (tasks));
+  g_hash_table_remove_all (self->escorts);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tasks)); i++)
+    {
+      g_autoptr(CLEscortTask) task = g_list_model_get_item (G_LIST_MODEL (tasks), i);
+      const char *escort = cl_escort_task_get_escort_id (task) ? cl_escort_task_get_escort_id (task) : "";
+
+      g_hash_table_insert (counts, (char *) escort,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, escort)) + 1));
+    }
+
+  cl_time_grid_clear (self->grid);
+  for (guint i = 0; i <= n_escorts; i++)
+    {
+      g_autoptr(CLStaff) staff = i < n_escorts ? g_list_model_get_item (G_LIST_MODEL (escorts), i) : NULL;
+      const char *id = staff ? cl_record_get_id (CL_RECORD (staff)) : "";
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", n), n);
+      guint column = cl_time_grid_add_column (self->grid, id, staff ? cl_staff_get_display_name (staff) : _("Unassigned"),
+                                              subtitle, day_start);
+
+      g_hash_table_insert (columns, (char *) cl_time_grid_get_column_id (self->grid, column), GUINT_TO_POINTER (column));
+      if (staff)
+        {
+          int opens, closes;
+
+          g_hash_table_replace (self->escorts, g_strdup (id), g_strdup (cl_staff_get_display_name (staff)));
+          cl_schedule_escort_hours (self->store, id, day, &opens, &closes);
+          cl_time_grid_add_unavailable (self->grid, column, 0, opens);
+          cl_time_grid_add_unavailable (self->grid, column, closes, 24 * 60);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tasks)); i++)
+    {
+      g_autoptr(CLEscortTask) task = g_list_model_get_item (G_LIST_MODEL (tasks), i);
+      const char *escort = cl_escort_task_get_escort_id (task) ? cl_escort_task_get_escort_id (task) : "";
+      g_autofree char *subtitle = task_subtitle (task);
+      gpointer column;
+
+      /* A task of someone no longer an escort still shows, unassigned. */
+      if (!g_hash_table_lookup_extended (columns, escort, NULL, &column))
+        column = g_hash_table_lookup (columns, "");
+      cl_time_grid_add_block (self->grid, cl_record_get_id (CL_RECORD (task)), GPOINTER_TO_UINT (column),
+                              cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task),
+                              patient_name (self, task), subtitle,
+                              grid_state (cl_escort_task_get_status (task)),
+                              may_plan (self) && g_strcmp0 (cl_escort_task_get_status (task), CL_ESCORT_STATUS_PLANNED) == 0);
+    }
+  cl_time_grid_set_now (self->grid, cl_schedule_now ());
+}
+
+static void
+create_requested_cb (CLEscortView *self,
+                     guint         column,
+                     gint64        start,
+                     gint64        end)
+{
+  const char *escort = cl_time_grid_get_column_id (self->grid, column);
+  CLEscortTaskDialog *dialog;
+
+  if (self->store == NULL || !may_plan (self))
+    return;
+  dialog = cl_escort_task_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store, self->role,
+                                      NULL, escort && *escort ? escort : NULL, start, end);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+block_moved_cb (CLEscortView *self,
+                const char   *id,
+                guint         column,
+                gint64        start,
+                gint64        end)
+{
+  CLEscortTask *task = g_hash_table_lookup (self->tasks, id);
+  const char *escort = cl_time_grid_get_column_id (self->grid, column);
+  g_autoptr(GError) error = NULL;
+
+  if (task == NULL)
+    return;
+  if (!cl_escort_store_move (self->store, task, start, end, escort && *escort ? escort : NULL, self->role, &error))
+    show_message (self, error->message);
+  /* Either way the grid shows what the store holds. */
+  reload (self);
+  cl_time_grid_focus_block (self->grid, id);
+}
+
+/* ---- the popover on a task ------------------------------------------ */
+
+static void
+task_action_cb (CLSchedulePopover *popover,
+                const char        *action,
+                CLEscortView      *self)
+{
+  CLEscortTask *task = g_hash_table_lookup (self->tasks, g_object_get_data (G_OBJECT (popover), "task-id"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  if (task == NULL)
+    return;
+  g_object_ref (task);
+  if (g_str_equal (action, "edit"))
+    {
+      CLEscortTaskDialog *dialog = cl_escort_task_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store,
+                                                              self->role, task, NULL, 0, 0);
+
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_object_unref (task);
+      return;
+    }
+  if (g_str_equal (action, "hand-over"))
+    {
+      GtkEditable *ward = g_object_get_data (G_OBJECT (popover), "ward");
+      GtkEditable *to = g_object_get_data (G_OBJECT (popover), "received-by");
+      GtkEditable *at = g_object_get_data (G_OBJECT (popover), "at");
+      int minutes = 0;
+      GDate day;
+
+      if (!cl_schedule_form_parse_time (gtk_editable_get_text (at), &minutes, &error))
+        {
+          cl_schedule_popover_set_message (popover, error->message);
+          g_object_unref (task);
+          return;
+        }
+      cl_schedule_day_of (cl_escort_task_get_start_at (task), &day);
+      ok = cl_escort_store_hand_over (self->store, task, gtk_editable_get_text (ward), gtk_editable_get_text (to),
+                                      cl_schedule_at (&day, minutes), self->role, &error);
+    }
+  else if (g_str_equal (action, CL_ESCORT_STATUS_CANCELLED))
+    ok = cl_escort_store_cancel (self->store, task, self->role, &error);
+  else
+    ok = cl_escort_store_set_status (self->store, task, action, self->role, &error);
+
+  if (ok)
+    {
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      reload (self);
+    }
+  else
+    cl_schedule_popover_set_message (popover, error->message);
+  g_object_unref (task);
+}
+
+static GtkEditable *
+hand_over_entry (GtkBox     *box,
+                 const char *label,
+                 const char *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_box_append (box, entry);
+  return GTK_EDITABLE (entry);
+}
+
+static CLSchedulePopover *
+task_popover (CLEscortView *self,
+              CLEscortTask *task)
+{
+  CLSchedulePopover *popover = cl_schedule_popover_new (patient_name (self, task));
+  const char *status = cl_escort_task_get_status (task);
+  const char *escort = cl_escort_task_get_escort_id (task);
+  g_autofree char *when = cl_schedule_format_interval (cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task));
+  g_autofree char *subtitle = task_subtitle (task);
+  g_autofree char *who = g_strdup_printf (_("Escort: %s"), escort && g_hash_table_lookup (self->escorts, escort)
+                                          ? (char *) g_hash_table_lookup (self->escorts, escort) : _("Unassigned"));
+  gboolean transfer = g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0;
+
+  cl_schedule_popover_add_line (popover, when, "heading");
+  cl_schedule_popover_add_line (popover, subtitle, NULL);
+  cl_schedule_popover_add_line (popover, who, "dim-label");
+  cl_schedule_popover_add_line (popover, cl_escort_task_get_note (task), "dim-label");
+  if (cl_escort_task_get_handover_at (task))
+    {
+      g_autofree char *at = cl_schedule_format_time (cl_escort_task_get_handover_at (task));
+      /* Translators: the hand-over of a delivery transfer: ward, who received her, time */
+      g_autofree char *line = g_strdup_printf (_("Handed over on %s to %s at %s"), cl_escort_task_get_handover_ward (task),
+                                               cl_escort_task_get_handover_to (task), at);
+      cl_schedule_popover_add_line (popover, line, NULL);
+    }
+  g_object_set_data_full (G_OBJECT (popover), "task-id", g_strdup (cl_record_get_id (CL_RECORD (task))), g_free);
+
+  /* The next steps first, the big one on top. */
+  if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0)
+    {
+      cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_IN_PROGRESS, _("_Start"), CL_SCHEDULE_ACTION_SUGGESTED);
+      cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_NO_SHOW, _("_No-Show"), CL_SCHEDULE_ACTION_NORMAL);
+      if (may_plan (self))
+        cl_schedule_popover_add_action (popover, "edit", _("_Edit…"), CL_SCHEDULE_ACTION_NORMAL);
+    }
+  else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0 && transfer)
+    {
+      GtkBox *extra = cl_schedule_popover_get_extra (popover);
+      g_autofree char *now = cl_schedule_format_time (cl_schedule_now ());
+
+      g_object_set_data (G_OBJECT (popover), "ward", hand_over_entry (extra, _("Ward"), cl_escort_task_get_place_to (task)));
+      g_object_set_data (G_OBJECT (popover), "received-by", hand_over_entry (extra, _("Received by"), NULL));
+      g_object_set_data (G_OBJECT (popover), "at", hand_over_entry (extra, _("Time"), now));
+      cl_schedule_popover_add_action (popover, "hand-over", _("_Hand Over and Done"), CL_SCHEDULE_ACTION_SUGGESTED);
+    }
+  else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0)
+    cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_DONE, _("_Done"), CL_SCHEDULE_ACTION_SUGGESTED);
+  if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0 || g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0)
+    cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_CANCELLED, _("_Cancel Task"), CL_SCHEDULE_ACTION_DESTRUCTIVE);
+
+  g_signal_connect_object (popover, "action", G_CALLBACK (task_action_cb), self, 0);
+  return popover;
+}
+
+CLSchedulePopover *
+cl_escort_view_open_task (CLEscortView *self,
+                          const char   *id)
+{
+  CLEscortTask *task;
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
+
+  task = g_hash_table_lookup (self->tasks, id);
+  if (task == NULL)
+    return NULL;
+  if (self->popover)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  self->popover = task_popover (self, task);
+  cl_schedule_view_point_popover (self->popover, self->grid, id);
+  g_object_add_weak_pointer (G_OBJECT (self->popover), (gpointer *) &self->popover);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  return self->popover;
+}
+
+static void
+block_activated_cb (CLEscortView *self,
+                    const char   *id)
+{
+  cl_escort_view_open_task (self, id);
+}
+
+/* ---- week ----------------------------------------------------------- */
+
+static void
+week_day_clicked_cb (GtkButton    *button,
+                     CLEscortView *self)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "julian")));
+  cl_date_nav_set_date (self->date_nav, &day);
+  cl_escort_view_set_mode (self, "day");
+}
+
+static GtkWidget *
+week_button (CLEscortView *self,
+             const char   *text,
+             const GDate  *day,
+             const char   *tooltip)
+{
+  GtkWidget *button = gtk_button_new_with_label (text);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_size_request (button, 96, 40);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data (G_OBJECT (button), "julian", GUINT_TO_POINTER (g_date_get_julian (day)));
+  g_signal_connect (button, "clicked", G_CALLBACK (week_day_clicked_cb), self);
+  return button;
+}
+
+static void
+reload_week (CLEscortView *self)
+{
+  GDate monday, today;
+  g_autoptr(GListStore) escorts = cl_escort_store_list_escorts (self->store);
+  g_autoptr(GHashTable) counts = NULL;
+  guint n_escorts = g_list_model_get_n_items (G_LIST_MODEL (escorts));
+  GtkWidget *child;
+
+  cl_date_nav_week_start (cl_date_nav_get_date (self->date_nav), &monday);
+  cl_date_today (&today);
+  counts = cl_escort_store_count_by_day (self->store, &monday, 7);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_grid))))
+    gtk_grid_remove (self->week_grid, child);
+
+  for (guint d = 0; d < 7; d++)
+    {
+      GDate day = monday;
+      g_autoptr(GDateTime) dt = NULL;
+      g_autofree char *weekday = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *text = NULL;
+      GtkWidget *button;
+
+      g_date_add_days (&day, d);
+      dt = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
+      weekday = g_date_time_format (dt, _("%a"));
+      date = cl_date_format_short (&day, &today);
+      text = g_strdup_printf ("%s %s", weekday, date);
+      button = week_button (self, text, &day, _("Open this day"));
+      if (g_date_compare (&day, &today) == 0)
+        gtk_widget_add_css_class (button, "accent");
+      gtk_grid_attach (self->week_grid, button, d + 1, 0, 1, 1);
+    }
+  for (guint i = 0; i <= n_escorts; i++)
+    {
+      g_autoptr(CLStaff) staff = i < n_escorts ? g_list_model_get_item (G_LIST_MODEL (escorts), i) : NULL;
+      const char *id = staff ? cl_record_get_id (CL_RECORD (staff)) : "";
+      GArray *per_day = g_hash_table_lookup (counts, id);
+      GtkWidget *name = gtk_label_new (staff ? cl_staff_get_display_name (staff) : _("Unassigned"));
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_margin_end (name, 12);
+      gtk_grid_attach (self->week_grid, name, 0, i + 1, 1, 1);
+      for (guint d = 0; d < 7; d++)
+        {
+          GDate day = monday;
+          guint n = per_day ? g_array_index (per_day, guint, d) : 0;
+          g_autofree char *text = n ? g_strdup_printf ("%u", n) : g_strdup ("·");
+          g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", n), n);
+          GtkWidget *button;
+
+          g_date_add_days (&day, d);
+          button = week_button (self, text, &day, tip);
+          if (n == 0)
+            gtk_widget_add_css_class (button, "dim-label");
+          gtk_grid_attach (self->week_grid, button, d + 1, i + 1, 1, 1);
+        }
+    }
+}
+
+/* ---- my tasks today ------------------------------------------------- */
+
+static void
+mine_step_cb (GtkButton    *button,
+              CLEscortView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "task-id");
+  const char *status = g_object_get_data (G_OBJECT (button), "status");
+  CLEscortTask *task = g_hash_table_lookup (self->tasks, id);
+  g_autoptr(GError) error = NULL;
+
+  if (task && !cl_escort_store_set_status (self->store, task, status, self->role, &error))
+    show_message (self, error->message);
+  reload (self);
+}
+
+static void
+mine_popover_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  CLEscortView *self = user_data;
+  CLEscortTask *task = g_hash_table_lookup (self->tasks, g_object_get_data (G_OBJECT (button), "task-id"));
+
+  if (task)
+    gtk_menu_button_set_popover (button, GTK_WIDGET (task_popover (self, task)));
+}
+
+static void
+reload_mine (CLEscortView *self)
+{
+  g_autoptr(CLStaff) me = self->username ? cl_escort_store_find_staff (self->store, self->username) : NULL;
+  g_autoptr(GListStore) tasks = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mine_list))))
+    gtk_list_box_remove (self->mine_list, child);
+  if (me == NULL)
+    {
+      gtk_label_set_label (self->mine_title, _("My Tasks Today"));
+      adw_status_page_set_description (self->mine_empty, _("You are not on the staff list as an escort."));
+      gtk_widget_set_visible (GTK_WIDGET (self->mine_list), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->mine_empty), TRUE);
+      return;
+    }
+  tasks = cl_escort_store_my_tasks_today (self->store, cl_record_get_id (CL_RECORD (me)));
+  keep_tasks (self, G_LIST_MODEL (tasks));
+  n = g_list_model_get_n_items (G_LIST_MODEL (tasks));
+  {
+    g_autofree char *title = g_strdup_printf (_("My Tasks Today — %s"), cl_staff_get_display_name (me));
+    gtk_label_set_label (self->mine_title, title);
+  }
+  adw_status_page_set_description (self->mine_empty, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_list), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_empty), n == 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLEscortTask) task = g_list_model_get_item (G_LIST_MODEL (tasks), i);
+      const char *status = cl_escort_task_get_status (task);
+      g_autofree char *when = cl_schedule_format_interval (cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task));
+      g_autofree char *title = g_strdup_printf ("%s  %s", when, patient_name (self, task));
+      g_autofree char *subtitle = task_subtitle (task);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *more = gtk_menu_button_new ();
+      const char *next = NULL, *label = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0)
+        next = CL_ESCORT_STATUS_IN_PROGRESS, label = _("_Start");
+      else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0 &&
+               g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) != 0)
+        next = CL_ESCORT_STATUS_DONE, label = _("_Done");
+      if (next)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_size_request (button, 96, 40);
+          gtk_widget_add_css_class (button, "suggested-action");
+          g_object_set_data_full (G_OBJECT (button), "task-id", g_strdup (cl_record_get_id (CL_RECORD (task))), g_free);
+          g_object_set_data (G_OBJECT (button), "status", (gpointer) next);
+          g_signal_connect (button, "clicked", G_CALLBACK (mine_step_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      /* Everything else (hand-over, no-show, cancel) is in the popover. */
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+      gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (more, _("More"));
+      g_object_set_data_full (G_OBJECT (more), "task-id", g_strdup (cl_record_get_id (CL_RECORD (task))), g_free);
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (more), mine_popover_cb, self, NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
+      gtk_list_box_append (self->mine_list, row);
+    }
+}
+
+/* ---- reloading ------------------------------------------------------ */
+
+static void
+reload (CLEscortView *self)
+{
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  if (self->store == NULL)
+    return;
+  if (g_strcmp0 (self->mode, "week") == 0)
+    reload_week (self);
+  else if (g_strcmp0 (self->mode, "mine") == 0)
+    reload_mine (self);
+  else
+    reload_day (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  CLEscortView *self = data;
+
+  self->reload_idle = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (CLEscortView *self,
+                  const char   *table)
+{
+  /* A task pulled from another desk shows as soon as it lands; many
+   * tables written in one pull make one reload. */
+  if (g_strcmp0 (table, "escort_task") != 0 && g_strcmp0 (table, "staff") != 0 &&
+      g_strcmp0 (table, "patient") != 0)
+    return;
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static CLScheduleSheet *
+day_sheet (CLEscortView *self)
+{
+  g_autoptr(CLStaff) me = NULL;
+
+  if (g_strcmp0 (self->mode, "mine") == 0 && self->username)
+    me = cl_escort_store_find_staff (self->store, self->username);
+  if (g_strcmp0 (self->mode, "mine") == 0)
+    {
+      GDate today;
+
+      cl_date_today (&today);
+      return cl_escort_store_day_sheet (self->store, &today, me ? cl_record_get_id (CL_RECORD (me)) : NULL);
+    }
+  return cl_escort_store_day_sheet (self->store, cl_date_nav_get_date (self->date_nav), NULL);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (widget);
+  guint column = 0;
+  gint64 start = 0, end = 0;
+
+  /* At the grid's selection, when it has one. */
+  if (g_strcmp0 (self->mode, "day") == 0 && cl_time_grid_get_selection (self->grid, &column, &start, &end))
+    create_requested_cb (self, column, start, end);
+  else
+    create_requested_cb (self, G_MAXUINT, 0, 0);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (widget);
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  sheet = day_sheet (self);
+  if (!cl_sheet_print_run (sheet, cl_schedule_view_parent (widget), &error))
+    show_message (self, error->message);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (widget);
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  sheet = day_sheet (self);
+  iso = cl_date_to_iso (cl_date_nav_get_date (self->date_nav));
+  /* Translators: the suggested file name of an exported escort day
+   * sheet; %s is the day (2026-11-23) */
+  name = g_strdup_printf (_("escort-sheet-%s.pdf"), iso);
+  cl_sheet_export_pdf_run (sheet, cl_schedule_view_parent (widget), name);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (widget);
+  int direction = g_variant_get_int32 (param);
+
+  if (direction == 0)
+    cl_date_nav_today (self->date_nav);
+  else
+    cl_date_nav_step (self->date_nav, direction);
+}
+
+/* ---- GObject -------------------------------------------------------- */
+
+static void
+cl_escort_view_dispose (GObject *object)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (object);
+
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_ESCORT_VIEW);
+  G_OBJECT_CLASS (cl_escort_view_parent_class)->dispose (object);
+}
+
+static void
+cl_escort_view_finalize (GObject *object)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_hash_table_unref (self->tasks);
+  g_hash_table_unref (self->escorts);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_free (self->role);
+  g_free (self->username);
+  g_free (self->mode);
+  g_free (self->last_message);
+  G_OBJECT_CLASS (cl_escort_view_parent_class)->finalize (object);
+}
+
+static void
+cl_escort_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_string (value, CL_ESCORT_VIEW (object)->mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_escort_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      cl_escort_view_set_mode (CL_ESCORT_VIEW (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_escort_view_class_init (CLEscortViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_escort_view_dispose;
+  object_class->finalize = cl_escort_view_finalize;
+  object_class->get_property = cl_escort_view_get_property;
+  object_class->set_property = cl_escort_view_set_property;
+
+  properties[PROP_MODE] = g_param_spec_string ("mode", NULL, NULL, "day",
+                                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CL_TYPE_DATE_NAV);
+  g_type_ensure (CL_TYPE_TIME_GRID);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-escort-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CLEscortView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CLEscortView, date_nav);
+  gtk_widget_class_bind_template_child (widget_class, CLEscortView, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, CLEscortView, grid);
+  gtk_widget_class_bind_template_child (widget_class, CLEscortView, week_grid);
+  gtk_widget_class_bind_template_child (widget_class, CLEscortView, mine_title);
+  gtk_widget_class_bind_template_child (widget_class, CLEscortView, mine_list);
+  gtk_widget_class_bind_template_child (widget_class, CLEscortView, mine_empty);
+
+  gtk_widget_class_install_property_action (widget_class, "escorts.mode", "mode");
+  gtk_widget_class_install_action (widget_class, "escorts.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "escorts.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "escorts.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "escorts.step", "i", step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "escorts.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "escorts.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "escorts.step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "escorts.step", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "escorts.step", "i", 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cl_escort_view_init (CLEscortView *self)
+{
+  self->tasks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->escorts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->mode = g_strdup ("day");
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->date_nav, "notify::date", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "create-requested", G_CALLBACK (create_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "block-moved", G_CALLBACK (block_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "block-activated", G_CALLBACK (block_activated_cb), self, G_CONNECT_SWAPPED);
+  cl_time_grid_set_range (self->grid, 7 * 60, 18 * 60);
+  cl_time_grid_scroll_to_minute (self->grid, 7 * 60);
+}
+
+void
+cl_escort_view_set_store (CLEscortView *self,
+                          CLStore      *store)
+{
+  g_return_if_fail (CL_IS_ESCORT_VIEW (self));
+  g_return_if_fail (CL_IS_STORE (store));
+
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+void
+cl_escort_view_set_user (CLEscortView *self,
+                         const char   *role,
+                         const char   *username)
+{
+  gboolean was_escort;
+
+  g_return_if_fail (CL_IS_ESCORT_VIEW (self));
+
+  was_escort = g_strcmp0 (self->role, CL_ROLE_ESCORT) == 0;
+  g_free (self->role);
+  g_free (self->username);
+  self->role = g_strdup (role);
+  self->username = g_strdup (username);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "escorts.new", may_plan (self));
+  /* An escort opens on their own tasks. */
+  if (!was_escort && g_strcmp0 (role, CL_ROLE_ESCORT) == 0)
+    cl_escort_view_set_mode (self, "mine");
+  else
+    reload (self);
+}
+
+void
+cl_escort_view_set_date (CLEscortView *self,
+                         const GDate  *date)
+{
+  g_return_if_fail (CL_IS_ESCORT_VIEW (self));
+  cl_date_nav_set_date (self->date_nav, date);
+}
+
+void
+cl_escort_view_set_mode (CLEscortView *self,
+                         const char   *mode)
+{
+  g_return_if_fail (CL_IS_ESCORT_VIEW (self));
+
+  if (g_strcmp0 (mode, "week") != 0 && g_strcmp0 (mode, "mine") != 0)
+    mode = "day";
+  if (g_strcmp0 (mode, self->mode) != 0)
+    {
+      g_free (self->mode);
+      self->mode = g_strdup (mode);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+    }
+  cl_date_nav_set_step (self->date_nav, g_str_equal (mode, "week") ? 7 : 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_nav), !g_str_equal (mode, "mine"));
+  gtk_stack_set_visible_child_name (self->mode_stack, mode);
+  reload (self);
+}
+
+const char *
+cl_escort_view_get_mode (CLEscortView *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
+  return self->mode;
+}
+
+CLTimeGrid *
+cl_escort_view_get_grid (CLEscortView *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
+  return self->grid;
+}
+
+GtkWidget *
+cl_escort_view_get_week_grid (CLEscortView *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
+  return GTK_WIDGET (self->week_grid);
+}
+
+GtkListBox *
+cl_escort_view_get_my_list (CLEscortView *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
+  return self->mine_list;
+}
+
+const char *
+cl_escort_view_get_last_message (CLEscortView *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
+  return self->last_message;
+}
+
+gboolean
+cl_escort_view_export_pdf (CLEscortView *self,
+                           const char   *path,
+                           GError      **error)
+{
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  sheet = day_sheet (self);
+  return cl_schedule_print_export_pdf (sheet, path, error);
+}
