@@ -9,13 +9,28 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cl-demo-data.h"
+#include "cl-escort-store.h"
+#include "cl-escort-task-dialog.h"
+#include "cl-escort-view.h"
+#include "cl-patient-chooser.h"
+#include "cl-patient.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-time-grid.h"
+#include "cl-vip-booking-dialog.h"
+#include "cl-vip-store.h"
+#include "cl-vip-view.h"
+#include "cl-window.h"
 
 /* 2026-11-23 00:00 in Asia/Shanghai (UTC+8), as the tests run with
- * CARELINE_TODAY=2026-11-23. */
+ * CARELINE_TODAY=2026-11-23; "now" is 09:15 that day. */
 #define DAY0 G_GINT64_CONSTANT (1795363200)
+
+static char *data_dir;
+static char *room1;
+static char *room2;
+static char *patient_a;     /* a patient's name, for searching */
 
 typedef struct
 {
@@ -152,15 +167,449 @@ test_grid (void)
   g_ptr_array_unref (rec.events);
 }
 
+/* ---- the views, on a real store ------------------------------------ */
+
+static gboolean
+store_open (gpointer data)
+{
+  return cl_window_get_store (data) != NULL;
+}
+
+static CLWindow *
+open_window (void)
+{
+  CLWindow *window = cl_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_data_dir (window, data_dir);
+  cl_test_ui_wait_until (store_open, window);
+  return window;
+}
+
+static gboolean
+chooser_settled (gpointer data)
+{
+  return !cl_patient_chooser_get_searching (data);
+}
+
+/* Types @name into the patient search and takes the first match with
+ * Enter, as a person would. */
+static void
+choose_patient (GtkWidget  *dialog,
+                const char *name)
+{
+  CLPatientChooser *chooser = CL_PATIENT_CHOOSER (cl_test_ui_find_widget (dialog, CL_TYPE_PATIENT_CHOOSER));
+  GtkEditable *entry = cl_patient_chooser_get_entry (chooser);
+
+  gtk_editable_set_text (entry, name);
+  cl_test_ui_settle (400);   /* the search entry waits for typing to pause */
+  cl_test_ui_wait_until (chooser_settled, chooser);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (cl_patient_chooser_get_patient_id (chooser));
+}
+
+static void
+set_field (GtkWidget  *field,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+}
+
+static guint
+count_bookings (CLStore *store)
+{
+  GDate today;
+  g_autoptr(GListStore) list = NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, 11, 2026);
+  list = cl_vip_store_bookings_of_day (store, &today);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static CLVipBooking *
+find_booking (CLStore    *store,
+              const char *id)
+{
+  return CL_VIP_BOOKING (cl_store_load_record (store, CL_TYPE_VIP_BOOKING, id, NULL));
+}
+
+typedef struct
+{
+  char *id;
+} Saved;
+
+static void
+saved_cb (GObject    *dialog,
+          const char *id,
+          Saved      *saved)
+{
+  saved->id = g_strdup (id);
+}
+
+static void
+test_vip_dialog (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  CLVipBookingDialog *dialog;
+  guint before = count_bookings (store);
+  Saved saved = { NULL };
+  struct { const char *start, *end, *field; } bad[] = {
+    { "15:00", "14:00", "end" },    /* end before start */
+    { "18:00", "18:30", "start" },  /* the room closes at 17:30 */
+    { "08:00", "08:30", "start" },  /* in the past: it is 09:15 */
+    { "10:30", "11:30", "start" },  /* over the 10:00–11:00 booking */
+    { "1x:00", "12:00", "start" },  /* not a time */
+  };
+
+  cl_window_show_view (window, "vip-rooms");
+  dialog = cl_vip_booking_dialog_new (GTK_WINDOW (window), store, "admin", NULL, room1, 0, 0);
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+
+  /* No patient: the message is at the patient. */
+  set_field (cl_vip_booking_dialog_get_field (dialog, "day"), "2026-11-23");
+  set_field (cl_vip_booking_dialog_get_field (dialog, "start"), "14:00");
+  set_field (cl_vip_booking_dialog_get_field (dialog, "end"), "15:00");
+  g_assert_false (cl_vip_booking_dialog_save (dialog));
+  g_assert_nonnull (cl_vip_booking_dialog_get_error (dialog, "patient"));
+  g_test_message ("no patient: %s", cl_vip_booking_dialog_get_error (dialog, "patient"));
+
+  choose_patient (GTK_WIDGET (dialog), patient_a);
+  g_assert_null (cl_vip_booking_dialog_get_error (dialog, "patient"));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *message;
+
+      set_field (cl_vip_booking_dialog_get_field (dialog, "start"), bad[i].start);
+      set_field (cl_vip_booking_dialog_get_field (dialog, "end"), bad[i].end);
+      g_assert_false (cl_vip_booking_dialog_save (dialog));
+      message = cl_vip_booking_dialog_get_error (dialog, bad[i].field);
+      g_test_message ("%s–%s: %s", bad[i].start, bad[i].end, message);
+      g_assert_nonnull (message);
+      if (cl_test_ui_is_chinese ())
+        g_assert_true (cl_test_ui_has_non_ascii (message));
+      g_assert_cmpuint (count_bookings (store), ==, before);
+      if (i == 3)
+        cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "vip-dialog-overlap");
+    }
+
+  set_field (cl_vip_booking_dialog_get_field (dialog, "start"), "14:00");
+  set_field (cl_vip_booking_dialog_get_field (dialog, "end"), "15:00");
+  set_field (cl_vip_booking_dialog_get_field (dialog, "note"), "first visit");
+  if (!cl_vip_booking_dialog_save (dialog))
+    {
+      const char *fields[] = { "", "patient", "room", "purpose", "day", "start", "end", "note" };
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        g_test_message ("field '%s': %s", fields[i], cl_vip_booking_dialog_get_error (dialog, fields[i]));
+      g_assert_not_reached ();
+    }
+  g_assert_nonnull (saved.id);
+  g_assert_cmpuint (count_bookings (store), ==, before + 1);
+  {
+    g_autoptr(CLVipBooking) booking = find_booking (store, saved.id);
+
+    g_assert_cmpstr (cl_vip_booking_get_room_id (booking), ==, room1);
+    g_assert_cmpint (cl_vip_booking_get_start_at (booking), ==, at (0, 14, 0));
+    g_assert_cmpint (cl_vip_booking_get_end_at (booking), ==, at (0, 15, 0));
+  }
+
+  /* The view shows it, and a real pointer drags it an hour later and
+   * into the other room. */
+  {
+    CLVipView *view = CL_VIP_VIEW (cl_window_get_vip_view (window));
+    CLTimeGrid *grid = cl_vip_view_get_grid (view);
+    GdkRectangle area;
+    double x, y;
+    guint column2 = 0;
+    g_autoptr(CLVipBooking) moved = NULL;
+    CLSchedulePopover *popover;
+
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, grid);
+    cl_test_ui_settle (200);
+    for (guint c = 0; c < cl_time_grid_get_n_columns (grid); c++)
+      if (g_strcmp0 (cl_time_grid_get_column_id (grid, c), room2) == 0)
+        column2 = c;
+    cl_time_grid_scroll_to_minute (grid, 12 * 60);
+    cl_test_ui_settle (100);
+    g_assert_true (cl_time_grid_get_block_area (grid, saved.id, &area));
+    cl_test_ui_save_screenshot (GTK_WIDGET (window), "vip-day");
+
+    xdotool (GTK_WIDGET (grid), "mousedown", area.x + area.width / 2, area.y + 12);
+    g_assert_true (cl_time_grid_get_point (grid, column2, at (0, 14, 30), &x, &y));
+    xdotool (GTK_WIDGET (grid), NULL, x, y + 12);
+    g_assert_true (cl_time_grid_get_point (grid, column2, at (0, 15, 0), &x, &y));
+    xdotool (GTK_WIDGET (grid), NULL, x, y + 12);
+    xdotool (GTK_WIDGET (grid), "mouseup", x, y + 12);
+    cl_test_ui_settle (200);
+    moved = find_booking (store, saved.id);
+    g_assert_cmpstr (cl_vip_booking_get_room_id (moved), ==, room2);
+    g_assert_cmpint (cl_vip_booking_get_start_at (moved), ==, at (0, 15, 0));
+    g_assert_cmpint (cl_vip_booking_get_end_at (moved), ==, at (0, 16, 0));
+
+    /* Dragging it onto the 10:00 booking is refused, and said. */
+    g_assert_true (cl_time_grid_get_block_area (grid, saved.id, &area));
+    xdotool (GTK_WIDGET (grid), "mousedown", area.x + area.width / 2, area.y + 12);
+    cl_time_grid_get_point (grid, 0, at (0, 12, 0), &x, &y);
+    xdotool (GTK_WIDGET (grid), NULL, x, y + 12);
+    cl_time_grid_get_point (grid, 0, at (0, 10, 30), &x, &y);
+    xdotool (GTK_WIDGET (grid), NULL, x, y + 12);
+    xdotool (GTK_WIDGET (grid), "mouseup", x, y + 12);
+    cl_test_ui_settle (200);
+    {
+      g_autoptr(CLVipBooking) again = find_booking (store, saved.id);
+
+      g_test_message ("drag over a booking: %s", cl_vip_view_get_last_message (view));
+      g_assert_nonnull (cl_vip_view_get_last_message (view));
+      g_assert_cmpstr (cl_vip_booking_get_room_id (again), ==, room2);
+      g_assert_cmpint (cl_vip_booking_get_start_at (again), ==, at (0, 15, 0));
+    }
+
+    /* Keys: Shift+Up moves the focused booking half an hour earlier. */
+    cl_time_grid_focus_block (grid, saved.id);
+    gtk_widget_grab_focus (GTK_WIDGET (grid));
+    {
+      const char *argv[] = { "xdotool", "key", "shift+Up", NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+      cl_test_ui_settle (300);
+    }
+    {
+      g_autoptr(CLVipBooking) keyed = find_booking (store, saved.id);
+      g_assert_cmpint (cl_vip_booking_get_start_at (keyed), ==, at (0, 14, 30));
+    }
+
+    /* Check in from the popover on the block. */
+    popover = cl_vip_view_open_booking (view, saved.id);
+    g_assert_nonnull (popover);
+    cl_test_ui_settle (200);
+    cl_test_ui_save_screenshot (GTK_WIDGET (window), "vip-popover");
+    g_assert_true (cl_schedule_popover_click (popover, "checked-in"));
+    {
+      g_autoptr(CLVipBooking) checked = find_booking (store, saved.id);
+      g_assert_cmpstr (cl_vip_booking_get_status (checked), ==, "checked-in");
+    }
+
+    cl_vip_view_set_room (view, room1);
+    cl_vip_view_set_mode (view, "week");
+    cl_test_ui_settle (200);
+    g_assert_cmpuint (cl_time_grid_get_n_columns (grid), ==, 7);
+    cl_test_ui_save_screenshot (GTK_WIDGET (window), "vip-week");
+    cl_vip_view_set_mode (view, "day");
+  }
+
+  g_free (saved.id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+pdftotext (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static CLEscortTask *
+find_task (CLStore    *store,
+           const char *id)
+{
+  return CL_ESCORT_TASK (cl_store_load_record (store, CL_TYPE_ESCORT_TASK, id, NULL));
+}
+
+static void
+test_escorts (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  CLEscortView *view = CL_ESCORT_VIEW (cl_window_get_escort_view (window));
+  CLEscortTaskDialog *dialog;
+  Saved saved = { NULL };
+  g_autoptr(GListStore) escorts = cl_escort_store_list_escorts (store);
+  g_autoptr(CLStaff) escort = g_list_model_get_item (G_LIST_MODEL (escorts), 0);
+  CLSchedulePopover *popover;
+
+  cl_window_show_view (window, "escorts");
+  dialog = cl_escort_task_dialog_new (GTK_WINDOW (window), store, "admin", NULL,
+                                      cl_record_get_id (CL_RECORD (escort)), at (0, 11, 0), at (0, 10, 0));
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  choose_patient (GTK_WIDGET (dialog), patient_a);
+  set_field (cl_escort_task_dialog_get_field (dialog, "from"), "门诊大厅");
+  set_field (cl_escort_task_dialog_get_field (dialog, "to"), "超声科");
+
+  /* 11:00 to 10:00: the end is before the start. */
+  g_assert_false (cl_escort_task_dialog_save (dialog));
+  g_test_message ("end before start: %s", cl_escort_task_dialog_get_error (dialog, "end"));
+  g_assert_nonnull (cl_escort_task_dialog_get_error (dialog, "end"));
+  /* Over the escort's 10:00–11:00 task. */
+  set_field (cl_escort_task_dialog_get_field (dialog, "start"), "10:30");
+  set_field (cl_escort_task_dialog_get_field (dialog, "end"), "11:30");
+  g_assert_false (cl_escort_task_dialog_save (dialog));
+  g_test_message ("overlap: %s", cl_escort_task_dialog_get_error (dialog, "start"));
+  g_assert_nonnull (cl_escort_task_dialog_get_error (dialog, "start"));
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "escort-dialog-overlap");
+  /* After working hours. */
+  set_field (cl_escort_task_dialog_get_field (dialog, "start"), "17:30");
+  set_field (cl_escort_task_dialog_get_field (dialog, "end"), "18:00");
+  g_assert_false (cl_escort_task_dialog_save (dialog));
+  g_assert_nonnull (cl_escort_task_dialog_get_error (dialog, "start") ? cl_escort_task_dialog_get_error (dialog, "start")
+                                                                       : cl_escort_task_dialog_get_error (dialog, "end"));
+  g_assert_null (saved.id);
+
+  set_field (cl_escort_task_dialog_get_field (dialog, "start"), "11:00");
+  set_field (cl_escort_task_dialog_get_field (dialog, "end"), "12:00");
+  g_assert_true (cl_escort_task_dialog_save (dialog));
+  g_assert_nonnull (saved.id);
+
+  cl_test_ui_settle (200);
+  g_assert_true (cl_time_grid_get_block_area (cl_escort_view_get_grid (view), saved.id, &(GdkRectangle) { 0 }));
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "escort-day");
+
+  /* Status by click: planned → in progress → done. */
+  popover = cl_escort_view_open_task (view, saved.id);
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "escort-popover");
+  g_assert_true (cl_schedule_popover_click (popover, "in-progress"));
+  {
+    g_autoptr(CLEscortTask) task = find_task (store, saved.id);
+    g_assert_cmpstr (cl_escort_task_get_status (task), ==, "in-progress");
+  }
+  cl_test_ui_settle (100);
+  popover = cl_escort_view_open_task (view, saved.id);
+  g_assert_true (cl_schedule_popover_click (popover, "done"));
+  {
+    g_autoptr(CLEscortTask) task = find_task (store, saved.id);
+    g_assert_cmpstr (cl_escort_task_get_status (task), ==, "done");
+  }
+
+  /* The day sheet, exported and read back. */
+  {
+    g_autofree char *dir = cl_test_make_tmp_dir ("escort-pdf");
+    g_autofree char *path = g_build_filename (dir, "sheet.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (cl_escort_view_export_pdf (view, path, &error));
+    g_assert_no_error (error);
+    text = pdftotext (path);
+    g_test_message ("day sheet:\n%s", text);
+    g_assert_nonnull (strstr (text, cl_staff_get_display_name (escort)));
+    g_assert_nonnull (strstr (text, patient_a));
+    g_assert_nonnull (strstr (text, "超声科"));
+    g_assert_nonnull (strstr (text, "11:00"));
+    cl_test_remove_tree (dir);
+  }
+
+  cl_escort_view_set_mode (view, "week");
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "escort-week");
+
+  /* The escort's own list. */
+  cl_escort_view_set_user (view, "escort", cl_staff_get_username (escort));
+  cl_test_ui_settle (200);
+  g_assert_cmpstr (cl_escort_view_get_mode (view), ==, "mine");
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (cl_escort_view_get_my_list (view))));
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "escort-mine");
+
+  g_free (saved.id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Two rooms, a patient to book for, and one booking and one task at
+ * 10:00–11:00 to run into. */
+static void
+make_store (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) patients = NULL;
+  g_autoptr(GListStore) escorts = NULL;
+  const char *names[] = { "VIP 诊室 1", "VIP 诊室 2" };
+  char **ids[] = { &room1, &room2 };
+
+  data_dir = cl_test_make_tmp_dir ("ui-schedule");
+  db = g_build_filename (data_dir, "careline.db", NULL);
+  store = cl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_demo_data_generate (store, 300, 7, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CLVipRoom) room = cl_vip_room_new ();
+
+      cl_vip_room_set_name (room, names[i]);
+      cl_vip_room_set_location (room, i == 0 ? "门诊楼 3 层 302" : "门诊楼 3 层 305");
+      cl_vip_room_set_opens (room, 8 * 60);
+      cl_vip_room_set_closes (room, 17 * 60 + 30);
+      cl_vip_room_set_slot_minutes (room, 30);
+      cl_vip_room_set_active (room, TRUE);
+      g_assert_true (cl_vip_store_save_room (store, room, "admin", &error));
+      g_assert_no_error (error);
+      *ids[i] = g_strdup (cl_record_get_id (CL_RECORD (room)));
+    }
+
+  patients = cl_store_query_records (store, CL_TYPE_PATIENT, "deleted = 0 ORDER BY id LIMIT 2", NULL);
+  patient_a = g_strdup (cl_patient_get_name (g_ptr_array_index (patients, 0)));
+  {
+    g_autoptr(CLVipBooking) booking = cl_vip_booking_new ();
+
+    cl_vip_booking_set_room_id (booking, room1);
+    cl_vip_booking_set_patient_id (booking, cl_record_get_id (g_ptr_array_index (patients, 1)));
+    cl_vip_booking_set_purpose (booking, "consultation");
+    cl_vip_booking_set_start_at (booking, at (0, 10, 0));
+    cl_vip_booking_set_end_at (booking, at (0, 11, 0));
+    g_assert_true (cl_vip_store_save_booking (store, booking, "admin", &error));
+    g_assert_no_error (error);
+  }
+  escorts = cl_escort_store_list_escorts (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (escorts)), >, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CLStaff) escort = g_list_model_get_item (G_LIST_MODEL (escorts), i);
+      g_autoptr(CLEscortTask) task = cl_escort_task_new ();
+
+      cl_escort_task_set_patient_id (task, cl_record_get_id (g_ptr_array_index (patients, 1)));
+      cl_escort_task_set_kind (task, i == 0 ? "examination" : "delivery-transfer");
+      cl_escort_task_set_place_from (task, "门诊大厅");
+      cl_escort_task_set_place_to (task, i == 0 ? "检验科" : "产科病房");
+      cl_escort_task_set_escort_id (task, cl_record_get_id (CL_RECORD (escort)));
+      cl_escort_task_set_start_at (task, at (0, 10, 0));
+      cl_escort_task_set_end_at (task, at (0, 11, 0));
+      g_assert_true (cl_escort_store_save (store, task, "admin", &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  /* The hospital's time zone, whatever the machine's. */
+  int status;
+
+  /* The hospital's time zone and a fixed "now", whatever the machine's. */
   g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  g_setenv ("CARELINE_NOW", "2026-11-23T09:15:00", TRUE);
   cl_test_ui_init (&argc, &argv);
+  make_store ();
 
   g_test_add_func ("/schedule/grid", test_grid);
+  g_test_add_func ("/schedule/vip", test_vip_dialog);
+  g_test_add_func ("/schedule/escorts", test_escorts);
 
-  return g_test_run ();
+  status = g_test_run ();
+  cl_test_remove_tree (data_dir);
+  return status;
 }

@@ -21,6 +21,7 @@ struct _CLPatientChooser
   CLRosterModel      *model;
   GtkSingleSelection *selection;
   char               *patient_id;
+  char               *chosen_name;  /* the text that shows the choice */
   gboolean            setting;
 };
 
@@ -58,7 +59,9 @@ search_changed_cb (CLPatientChooser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
-  if (self->setting)
+  /* The search entry reports a change a moment after it happened: the
+   * name put there by choosing is not a new search. */
+  if (self->setting || (self->patient_id && g_strcmp0 (text, self->chosen_name) == 0))
     return;
   /* Typing over a chosen patient un-chooses her. */
   set_patient_id (self, NULL);
@@ -143,6 +146,7 @@ cl_patient_chooser_finalize (GObject *object)
   CLPatientChooser *self = CL_PATIENT_CHOOSER (object);
 
   g_free (self->patient_id);
+  g_free (self->chosen_name);
   G_OBJECT_CLASS (cl_patient_chooser_parent_class)->finalize (object);
 }
 
@@ -242,6 +246,8 @@ cl_patient_chooser_set_patient (CLPatientChooser *self,
 {
   g_return_if_fail (CL_IS_PATIENT_CHOOSER (self));
 
+  g_free (self->chosen_name);
+  self->chosen_name = g_strdup (name ? name : "");
   self->setting = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), name ? name : "");
   gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
