@@ -32,4 +32,8 @@ int          cl_test_run_server_cli (const char *server_binary,
                                      const char *input,
                                      ...) G_GNUC_NULL_TERMINATED;
 
+/* The text of the PDF at @path by `pdftotext -layout` (poppler-utils),
+ * for tests that read an exported PDF back. */
+char        *cl_test_pdftotext    (const char *path);
+
 G_END_DECLS

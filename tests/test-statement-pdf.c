@@ -36,22 +36,6 @@ october (void)
   return s;
 }
 
-static char *
-pdftotext (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static void
 test_pdf_content (void)
 {
@@ -73,7 +57,7 @@ test_pdf_content (void)
   g_assert_true (g_file_get_contents (path, &head, NULL, NULL));
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
 
-  text = pdftotext (path);
+  text = cl_test_pdftotext (path);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Careline Demonstration Hospital"));
   g_assert_nonnull (strstr (text, "Monthly Service Fee Statement 2026-10"));
@@ -145,7 +129,7 @@ test_pages (void)
     return;
   g_assert_true (cl_statement_export_pdf (big, path, &error));
   g_assert_no_error (error);
-  text = pdftotext (path);
+  text = cl_test_pdftotext (path);
   /* the last line's number, the last page, an adjustment line */
   g_assert_nonnull (strstr (text, " 500 "));
   g_assert_nonnull (strstr (text, "(late, for 2026-09)"));

@@ -10,6 +10,7 @@
 #include "cl-deduction.h"
 #include "cl-enrolment-store.h"
 #include "cl-demo-data.h"
+#include "cl-demo-schedule.h"
 #include "cl-id-card.h"
 #include "cl-patient.h"
 #include "cl-pinyin.h"
@@ -236,9 +237,9 @@ pick_weighted (GRand          *rand,
 /* Record ids from the seeded generator instead of g_uuid_string_random(),
  * so the same seed gives the very same data, ids included (version 4
  * layout, so they look like any other id to the server). */
-static void
-make_id_from (GRand *rand,
-              char   id[37])
+void
+cl_demo_make_id (GRand *rand,
+                 char   id[37])
 {
   guint32 r[4];
 
@@ -254,7 +255,7 @@ static void
 make_id (Generator *gen,
          char       id[37])
 {
-  make_id_from (gen->rand, id);
+  cl_demo_make_id (gen->rand, id);
 }
 
 static void
@@ -699,7 +700,7 @@ generate_enrolment (Generator   *gen,
   agreed_iso = cl_date_to_iso (&agreed);
   receipt = g_strdup_printf ("FP%08d", g_rand_int_range (gen->enrol_rand, 0, 100000000));
 
-  make_id_from (gen->enrol_rand, id);
+  cl_demo_make_id (gen->enrol_rand, id);
   enrolment = g_object_new (CL_TYPE_ENROLMENT, "id", id, NULL);
   cl_enrolment_set_patient_id (enrolment, patient_id);
   cl_enrolment_set_package_id (enrolment, cl_record_get_id (CL_RECORD (package)));
@@ -751,7 +752,7 @@ generate_settlement (Generator  *gen,
   g_autofree char *from = g_strdup_printf ("%04d-01-01", g_date_get_year (&gen->today) - 2);
   char id[37];
 
-  make_id_from (gen->enrol_rand, id);
+  cl_demo_make_id (gen->enrol_rand, id);
   rate = g_object_new (CL_TYPE_SHARE_RATE, "id", id, NULL);
   cl_share_rate_set_effective_from (rate, from);
   cl_share_rate_set_rate_bp (rate, 3525);
@@ -770,7 +771,7 @@ generate_settlement (Generator  *gen,
       g_date_set_day (&d, 15);
       date = cl_date_to_iso (&d);
 
-      make_id_from (gen->enrol_rand, id);
+      cl_demo_make_id (gen->enrol_rand, id);
       deduction = g_object_new (CL_TYPE_DEDUCTION, "id", id, NULL);
       cl_deduction_set_date (deduction, date);
       cl_deduction_set_amount_fen (deduction, deductions[i].fen);
@@ -949,7 +950,8 @@ cl_demo_data_generate (CLStore  *store,
         goto failed;
     }
 
-  ok = cl_store_commit (store, error);
+  ok = cl_store_commit (store, error) &&
+       cl_demo_schedule_generate (store, seed, error);
   goto out;
 
 failed:

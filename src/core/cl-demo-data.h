@@ -9,7 +9,9 @@ G_BEGIN_DECLS
  * plausible surname frequencies, valid ID numbers and mobile numbers,
  * pregnancies at every stage (all trimesters, postpartum, ended) dated
  * relative to cl_date_today(), and risk colours in realistic
- * proportions.  The same @seed and today give the same data.
+ * proportions, and a week of escort tasks and VIP room bookings around
+ * today (cl-demo-schedule.h).  The same @seed and today give the same
+ * data.
  * Written without outbox entries (nothing to push: it is demo data),
  * in batched transactions. */
 gboolean cl_demo_data_generate (CLStore  *store,
