@@ -798,7 +798,6 @@ cl_escort_view_init (CLEscortView *self)
   g_signal_connect_object (self->grid, "block-moved", G_CALLBACK (block_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "block-activated", G_CALLBACK (block_activated_cb), self, G_CONNECT_SWAPPED);
   cl_time_grid_set_range (self->grid, 7 * 60, 18 * 60);
-  cl_time_grid_scroll_to_minute (self->grid, 7 * 60);
 }
 
 void
@@ -813,6 +812,8 @@ cl_escort_view_set_store (CLEscortView *self,
   g_set_object (&self->store, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self);
+  /* Open on the coming hours, with the last one for context. */
+  cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_schedule_now ()) - 60);
 }
 
 void

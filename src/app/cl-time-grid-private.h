@@ -91,6 +91,7 @@ struct _CLTimeGrid
   int            min_column_width;
   int            column_width;
   gint64         now_fixed;
+  int            pending_scroll;  /* minute to scroll to once allocated, or -1 */
 
   /* keyboard cursor (a slot selection when cursor_block is NULL) */
   guint          cursor_column;

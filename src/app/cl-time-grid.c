@@ -464,7 +464,10 @@ draw_block (CLTimeGrid  *self,
       layout = block_layout (self, block, rect.size.width - 12, rect.size.height - 4);
       gtk_snapshot_push_clip (snapshot, &rect);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 8, rect.origin.y + 2));
+      /* A block scrolled half under the header keeps its name in view. */
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 8,
+                                                              MAX (rect.origin.y, MIN (CL_TIME_GRID_HEADER_HEIGHT,
+                                                                                       rect.origin.y + rect.size.height - 36)) + 2));
       gtk_snapshot_append_layout (snapshot, layout, text);
       gtk_snapshot_restore (snapshot);
       gtk_snapshot_pop (snapshot);
@@ -770,6 +773,13 @@ cl_time_grid_size_allocate (GtkWidget *widget,
       gtk_popover_present (GTK_POPOVER (child));
   configure_adjustment (self->hadjustment, CL_TIME_GRID_AXIS_WIDTH + (double) column_width * n, width, column_width / 2.0);
   configure_adjustment (self->vadjustment, content_height (self), height, self->hour_height / 2.0);
+  if (self->pending_scroll >= 0 && self->vadjustment && height > 0)
+    {
+      int minute = self->pending_scroll;
+
+      self->pending_scroll = -1;
+      cl_time_grid_scroll_to_minute (self, minute);
+    }
 }
 
 static void
@@ -801,8 +811,13 @@ cl_time_grid_scroll_to_minute (CLTimeGrid *self,
 {
   g_return_if_fail (CL_IS_TIME_GRID (self));
 
-  if (self->vadjustment)
-    gtk_adjustment_set_value (self->vadjustment, (minute - self->first_min) * self->hour_height / 60.0);
+  /* Before the first allocation the adjustment has no range yet. */
+  if (self->vadjustment == NULL || gtk_adjustment_get_page_size (self->vadjustment) <= 0)
+    {
+      self->pending_scroll = minute;
+      return;
+    }
+  gtk_adjustment_set_value (self->vadjustment, MAX (minute - self->first_min, 0) * self->hour_height / 60.0);
 }
 
 /* ---- GObject -------------------------------------------------------- */
@@ -978,6 +993,7 @@ cl_time_grid_init (CLTimeGrid *self)
   self->min_column_width = 132;
   self->cursor_min = self->first_min;
   self->cursor_span = self->slot_min;
+  self->pending_scroll = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

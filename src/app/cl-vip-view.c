@@ -686,6 +686,8 @@ cl_vip_view_set_store (CLVipView *self,
   g_set_object (&self->store, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self);
+  /* Open on the coming hours, with the last one for context. */
+  cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_schedule_now ()) - 60);
 }
 
 void
