@@ -324,15 +324,19 @@ test_vip_dialog (void)
     CLTimeGrid *grid = cl_vip_view_get_grid (view);
     GdkRectangle area;
     double x, y;
-    guint column2 = 0;
+    guint column1 = 0, column2 = 0;
     g_autoptr(CLVipBooking) moved = NULL;
     CLSchedulePopover *popover;
 
     cl_test_ui_wait_until (cl_test_ui_widget_drawn, grid);
     cl_test_ui_settle (200);
     for (guint c = 0; c < cl_time_grid_get_n_columns (grid); c++)
-      if (g_strcmp0 (cl_time_grid_get_column_id (grid, c), room2) == 0)
-        column2 = c;
+      {
+        if (g_strcmp0 (cl_time_grid_get_column_id (grid, c), room1) == 0)
+          column1 = c;
+        if (g_strcmp0 (cl_time_grid_get_column_id (grid, c), room2) == 0)
+          column2 = c;
+      }
     cl_time_grid_scroll_to_minute (grid, 12 * 60);
     cl_test_ui_settle (100);
     g_assert_true (cl_time_grid_get_block_area (grid, saved.id, &area));
@@ -353,9 +357,9 @@ test_vip_dialog (void)
     /* Dragging it onto the 10:00 booking is refused, and said. */
     g_assert_true (cl_time_grid_get_block_area (grid, saved.id, &area));
     xdotool (GTK_WIDGET (grid), "mousedown", area.x + area.width / 2, area.y + 12);
-    cl_time_grid_get_point (grid, 0, at (0, 12, 0), &x, &y);
+    cl_time_grid_get_point (grid, column1, at (0, 12, 0), &x, &y);
     xdotool (GTK_WIDGET (grid), NULL, x, y + 12);
-    cl_time_grid_get_point (grid, 0, at (0, 10, 30), &x, &y);
+    cl_time_grid_get_point (grid, column1, at (0, 10, 30), &x, &y);
     xdotool (GTK_WIDGET (grid), NULL, x, y + 12);
     xdotool (GTK_WIDGET (grid), "mouseup", x, y + 12);
     cl_test_ui_settle (200);
@@ -434,8 +438,7 @@ test_escorts (void)
   CLEscortView *view = CL_ESCORT_VIEW (cl_window_get_escort_view (window));
   CLEscortTaskDialog *dialog;
   Saved saved = { NULL };
-  g_autoptr(GListStore) escorts = cl_escort_store_list_escorts (store);
-  g_autoptr(CLStaff) escort = g_list_model_get_item (G_LIST_MODEL (escorts), 0);
+  g_autoptr(CLStaff) escort = cl_escort_store_find_staff (store, "test_escort_a");
   CLSchedulePopover *popover;
 
   cl_window_show_view (window, "escorts");
@@ -536,7 +539,8 @@ make_store (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) patients = NULL;
   g_autoptr(GListStore) escorts = NULL;
-  const char *names[] = { "VIP 诊室 1", "VIP 诊室 2" };
+  /* Rooms and escorts of the test's own, beside the demo data's. */
+  const char *names[] = { "VIP 测试室 A", "VIP 测试室 B" };
   char **ids[] = { &room1, &room2 };
 
   data_dir = cl_test_make_tmp_dir ("ui-schedule");
@@ -574,12 +578,13 @@ make_store (void)
     g_assert_true (cl_vip_store_save_booking (store, booking, "admin", &error));
     g_assert_no_error (error);
   }
-  escorts = cl_escort_store_list_escorts (store);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (escorts)), >, 1);
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(CLStaff) escort = g_list_model_get_item (G_LIST_MODEL (escorts), i);
+      g_autoptr(CLStaff) escort = cl_staff_new (i == 0 ? "test_escort_a" : "test_escort_b",
+                                                i == 0 ? "测试陪诊甲" : "测试陪诊乙", CL_ROLE_ESCORT);
       g_autoptr(CLEscortTask) task = cl_escort_task_new ();
+
+      g_assert_true (cl_store_save_record (store, CL_RECORD (escort), &error));
 
       cl_escort_task_set_patient_id (task, cl_record_get_id (g_ptr_array_index (patients, 1)));
       cl_escort_task_set_kind (task, i == 0 ? "examination" : "delivery-transfer");
@@ -588,7 +593,7 @@ make_store (void)
       cl_escort_task_set_escort_id (task, cl_record_get_id (CL_RECORD (escort)));
       cl_escort_task_set_start_at (task, at (0, 10, 0));
       cl_escort_task_set_end_at (task, at (0, 11, 0));
-      g_assert_true (cl_escort_store_save (store, task, "admin", &error));
+      cl_escort_store_save (store, task, "admin", &error);
       g_assert_no_error (error);
     }
 }
