@@ -30,7 +30,12 @@ G_BEGIN_DECLS
  * Lists are GListStore of CLEscortTask (or CLStaff), fresh on every
  * call; they hold every task that is not deleted and not cancelled
  * (no-shows and done tasks included), in start order.  "Day" is a
- * local civil day. */
+ * local civil day.  They are quick enough for the main thread (a week
+ * of a room under 1 ms, a day of 40 escorts × 20 tasks about 12 ms on
+ * the benchmark's store, see tests/bench/bench-schedule.c).  A view
+ * refreshes on the store's "changed::escort_task" (and
+ * "changed::staff" for the lanes), which
+ * also fire for changes pulled from the server. */
 
 /* Saves a new or edited task.  Whoever saves it, a new task starts
  * planned. */

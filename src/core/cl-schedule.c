@@ -912,9 +912,9 @@ cl_schedule_patient_names (CLStore    *store,
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *ids = NULL;
   guint n = g_list_model_get_n_items (items);
+  sqlite3_stmt *stmt;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
@@ -930,15 +930,18 @@ cl_schedule_patient_names (CLStore    *store,
   root = json_builder_get_root (builder);
   ids = json_to_string (root, FALSE);
 
-  rows = cl_store_query_records (store, CL_TYPE_PATIENT,
-                                 "id IN (SELECT value FROM json_each (?1))", ids, NULL);
-  for (guint i = 0; i < rows->len; i++)
+  /* Only the names, not whole patient records. */
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store, "SELECT id, name FROM patient"
+                                       " WHERE id IN (SELECT value FROM json_each (?1))", NULL)))
     {
-      CLRecord *patient = g_ptr_array_index (rows, i);
-
-      g_hash_table_insert (names, g_strdup (cl_record_get_id (patient)),
-                           g_strdup (cl_patient_get_name (CL_PATIENT (patient))));
+      sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_reset (stmt);
     }
+  cl_store_unlock (store);
   return names;
 }
 
@@ -998,6 +1001,62 @@ failed:
   return FALSE;
 }
 
+/* The views load hundreds of entries at a time (a day of 40 escorts
+ * is 800 tasks): rows are read with the setters rather than through
+ * GObject property lookups, which is several times faster. */
+
+#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+
+static void
+record_from_row (CLRecord     *record,
+                 sqlite3_stmt *stmt)
+{
+  cl_record_set_id (record, TEXT (0));
+  cl_record_set_rev (record, sqlite3_column_int64 (stmt, 1));
+  cl_record_set_updated_at (record, sqlite3_column_int64 (stmt, 2));
+  cl_record_set_updated_by (record, TEXT (3));
+}
+
+static gpointer
+task_from_row (sqlite3_stmt *stmt)
+{
+  CLEscortTask *task = g_object_new (CL_TYPE_ESCORT_TASK, NULL);
+
+  record_from_row (CL_RECORD (task), stmt);
+  cl_escort_task_set_patient_id (task, TEXT (4));
+  cl_escort_task_set_kind (task, TEXT (5));
+  cl_escort_task_set_place_from (task, TEXT (6));
+  cl_escort_task_set_place_to (task, TEXT (7));
+  cl_escort_task_set_start_at (task, sqlite3_column_int64 (stmt, 8));
+  cl_escort_task_set_end_at (task, sqlite3_column_int64 (stmt, 9));
+  cl_escort_task_set_escort_id (task, TEXT (10));
+  cl_escort_task_set_status (task, TEXT (11));
+  cl_escort_task_set_handover_ward (task, TEXT (12));
+  cl_escort_task_set_handover_to (task, TEXT (13));
+  cl_escort_task_set_handover_at (task, sqlite3_column_int64 (stmt, 14));
+  cl_escort_task_set_note (task, TEXT (15));
+  return task;
+}
+
+static gpointer
+booking_from_row (sqlite3_stmt *stmt)
+{
+  CLVipBooking *booking = g_object_new (CL_TYPE_VIP_BOOKING, NULL);
+
+  record_from_row (CL_RECORD (booking), stmt);
+  cl_vip_booking_set_room_id (booking, TEXT (4));
+  cl_vip_booking_set_patient_id (booking, TEXT (5));
+  cl_vip_booking_set_purpose (booking, TEXT (6));
+  cl_vip_booking_set_start_at (booking, sqlite3_column_int64 (stmt, 7));
+  cl_vip_booking_set_end_at (booking, sqlite3_column_int64 (stmt, 8));
+  cl_vip_booking_set_booked_by (booking, TEXT (9));
+  cl_vip_booking_set_note (booking, TEXT (10));
+  cl_vip_booking_set_status (booking, TEXT (11));
+  return booking;
+}
+
+#undef TEXT
+
 GListStore *
 cl_schedule_query_range (CLStore    *store,
                          GType       type,
@@ -1007,17 +1066,41 @@ cl_schedule_query_range (CLStore    *store,
                          const char *param,
                          const char *order)
 {
+  static const char task_sql[] =
+    "SELECT id, rev, updated_at, updated_by, patient_id, kind, place_from, place_to,"
+    " start_at, end_at, escort_id, status, handover_ward, handover_to, handover_at, note"
+    " FROM escort_task";
+  static const char booking_sql[] =
+    "SELECT id, rev, updated_at, updated_by, room_id, patient_id, purpose,"
+    " start_at, end_at, booked_by, note, status FROM vip_booking";
+  gboolean tasks = type == CL_TYPE_ESCORT_TASK;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = NULL;
-  g_autofree char *from_text = g_strdup_printf ("%" G_GINT64_FORMAT, from);
-  g_autofree char *to_text = g_strdup_printf ("%" G_GINT64_FORMAT, to);
-  g_autoptr(GPtrArray) rows = NULL;
   GListStore *list = g_list_store_new (type);
+  sqlite3_stmt *stmt;
+  int rc;
 
-  sql = g_strdup_printf ("deleted = 0 AND start_at >= ?1 AND start_at < ?2"
+  g_return_val_if_fail (type == CL_TYPE_ESCORT_TASK || type == CL_TYPE_VIP_BOOKING, list);
+
+  sql = g_strdup_printf ("%s WHERE deleted = 0 AND start_at >= ?1 AND start_at < ?2"
                          " AND coalesce (status, '') != 'cancelled'%s%s ORDER BY %s",
+                         tasks ? task_sql : booking_sql,
                          condition ? " AND " : "", condition ? condition : "",
                          order ? order : "start_at, id");
-  rows = cl_store_query_records (store, type, sql, from_text, to_text, param, NULL);
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store, sql, NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+      if (param)
+        sqlite3_bind_text (stmt, 3, param, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (rows, tasks ? task_from_row (stmt) : booking_from_row (stmt));
+      if (rc != SQLITE_DONE)
+        g_warning ("schedule query failed: %s", sqlite3_errmsg (cl_store_get_db (store)));
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return list;
 }

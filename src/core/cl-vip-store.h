@@ -18,7 +18,10 @@ G_BEGIN_DECLS
  *
  * Lists are GListStore of CLVipRoom / CLVipBooking, fresh on every
  * call; booking lists hold every booking that is not deleted and not
- * cancelled, in start order. */
+ * cancelled, in start order.  A view refreshes on the store's
+ * "changed::vip_booking" and
+ * "changed::vip_room" signals, which also fire for changes
+ * pulled from the server. */
 
 /* ---- rooms (administrator) ---- */
 

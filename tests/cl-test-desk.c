@@ -1,0 +1,153 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cl-test-desk.h"
+
+#define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
+
+CLStore *
+cl_test_desk_open_store (const char *dir,
+                         const char *name)
+{
+  g_autofree char *folder = g_build_filename (dir, name, NULL);
+  g_autofree char *path = g_build_filename (folder, "careline.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CLStore *store;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  store = cl_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static void
+wait_slot (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (*slot == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+CLSyncClient *
+cl_test_desk_login (CLStore    *store,
+                    const char *url,
+                    const char *user,
+                    const char *password)
+{
+  CLSyncClient *client = cl_sync_client_new (store);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_sync_client_set_server_url (client, url);
+  cl_sync_client_login_async (client, user, password, NULL, got_result_cb, &result);
+  wait_slot (&result);
+  cl_sync_client_login_finish (client, result, &error);
+  g_assert_no_error (error);
+  return client;
+}
+
+GAsyncResult **
+cl_test_desk_sync_start (CLSyncClient *client)
+{
+  GAsyncResult **slot = g_new0 (GAsyncResult *, 1);
+
+  cl_sync_client_sync_async (client, NULL, got_result_cb, slot);
+  return slot;
+}
+
+void
+cl_test_desk_sync_wait (CLSyncClient  *client,
+                        GAsyncResult **slot)
+{
+  g_autoptr(GError) error = NULL;
+
+  wait_slot (slot);
+  cl_sync_client_sync_finish (client, *slot, &error);
+  g_assert_no_error (error);
+  g_object_unref (*slot);
+  g_free (slot);
+}
+
+void
+cl_test_desk_sync (CLSyncClient *client)
+{
+  cl_test_desk_sync_wait (client, cl_test_desk_sync_start (client));
+}
+
+void
+cl_test_wait_flag (gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (!*flag)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+cl_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  cl_test_wait_flag (&done);
+}
+
+gint64
+cl_test_count (CLStore    *store,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return n;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+cl_test_percentile (GArray *values,
+                    double  p)
+{
+  g_assert_cmpuint (values->len, >, 0);
+  g_array_sort (values, compare_double);
+  return g_array_index (values, double, (guint) (p * (values->len - 1) + 0.5));
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "cl-store.h"
+#include "cl-sync-client.h"
+
+G_BEGIN_DECLS
+
+/* Desks against a real careline-server, for the schedule's sync test
+ * and benchmark: a store in a folder of its own and a logged-in sync
+ * client, and waiting on the main loop. */
+
+/* A store at DIR/NAME/careline.db (the folder is made). */
+CLStore      *cl_test_desk_open_store (const char   *dir,
+                                       const char   *name);
+
+/* A sync client for @store logged in to @url as @user. */
+CLSyncClient *cl_test_desk_login      (CLStore      *store,
+                                       const char   *url,
+                                       const char   *user,
+                                       const char   *password);
+
+/* Starts one full sync round; cl_test_desk_sync_wait() ends it. */
+GAsyncResult **cl_test_desk_sync_start (CLSyncClient *client);
+void          cl_test_desk_sync_wait  (CLSyncClient  *client,
+                                       GAsyncResult **slot);
+/* Both at once. */
+void          cl_test_desk_sync       (CLSyncClient *client);
+
+/* Runs the main loop until *@flag, at most 30 s. */
+void          cl_test_wait_flag       (gboolean     *flag);
+/* Runs the main loop for @ms. */
+void          cl_test_spin            (guint         ms);
+
+/* The first column of the first row of @sql on @store. */
+gint64        cl_test_count           (CLStore      *store,
+                                       const char   *sql);
+
+/* The @p quantile (0–1) of @values (doubles; sorts them). */
+double        cl_test_percentile      (GArray       *values,
+                                       double        p);
+
+G_END_DECLS
