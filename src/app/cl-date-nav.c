@@ -224,6 +224,11 @@ cl_date_nav_step (CLDateNav *self,
   GDate date;
 
   g_return_if_fail (CL_IS_DATE_NAV (self));
+  if (direction == 0)
+    {
+      cl_date_nav_today (self);
+      return;
+    }
   date = self->date;
   if (direction > 0)
     g_date_add_days (&date, self->step);

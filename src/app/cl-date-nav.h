@@ -19,7 +19,7 @@ const GDate *cl_date_nav_get_date  (CLDateNav   *self);
 void         cl_date_nav_set_date  (CLDateNav   *self,
                                     const GDate *date);
 void         cl_date_nav_today     (CLDateNav   *self);
-/* Moves by ± one step. */
+/* Moves by ± one step; 0 goes to today. */
 void         cl_date_nav_step      (CLDateNav   *self,
                                     int          direction);
 /* Days per step: 1 (a day view) or 7 (a week view). */

@@ -8,51 +8,22 @@
 #include "cl-date.h"
 #include "cl-escort-store.h"
 #include "cl-escort-task-dialog.h"
-#include "cl-escort-view.h"
+#include "cl-escort-view-private.h"
 #include "cl-schedule-form.h"
 #include "cl-schedule-view-util.h"
 #include "print/cl-schedule-print.h"
 #include "print/cl-sheet-print-operation.h"
 
-struct _CLEscortView
-{
-  GtkWidget          parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay   *toast_overlay;
-  CLDateNav         *date_nav;
-  GtkStack          *mode_stack;
-  CLTimeGrid        *grid;
-  GtkGrid           *week_grid;
-  GtkLabel          *mine_title;
-  GtkListBox        *mine_list;
-  AdwStatusPage     *mine_empty;
-
-  /* owned */
-  CLStore           *store;
-  GHashTable        *tasks;      /* id → CLEscortTask, of what is shown */
-  GHashTable        *names;      /* patient id → name */
-  GHashTable        *escorts;    /* staff id → display name */
-  char              *role;
-  char              *username;
-  char              *mode;
-  char              *last_message;
-  guint              reload_idle;
-
-  /* borrowed */
-  CLSchedulePopover *popover;
-};
 
 G_DEFINE_FINAL_TYPE (CLEscortView, cl_escort_view, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_MODE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void reload (CLEscortView *self);
 
-static void
-show_message (CLEscortView *self,
-              const char   *message)
+void
+cl_escort_view_show_message (CLEscortView *self,
+                             const char   *message)
 {
   g_free (self->last_message);
   self->last_message = g_strdup (message);
@@ -73,9 +44,9 @@ grid_state (const char *status)
   return CL_TIME_GRID_SCHEDULED;
 }
 
-static const char *
-patient_name (CLEscortView *self,
-              CLEscortTask *task)
+const char *
+cl_escort_view_patient_name (CLEscortView *self,
+                             CLEscortTask *task)
 {
   const char *name = self->names ? g_hash_table_lookup (self->names, cl_escort_task_get_patient_id (task)) : NULL;
 
@@ -83,8 +54,8 @@ patient_name (CLEscortView *self,
 }
 
 /* "Ultrasound · Clinic hall → Ultrasound · Planned" */
-static char *
-task_subtitle (CLEscortTask *task)
+char *
+cl_escort_view_task_subtitle (CLEscortTask *task)
 {
   GString *text = g_string_new (cl_escort_task_kind_label (cl_escort_task_get_kind (task)));
   const char *from = cl_escort_task_get_place_from (task);
@@ -96,9 +67,9 @@ task_subtitle (CLEscortTask *task)
   return g_string_free (text, FALSE);
 }
 
-static void
-keep_tasks (CLEscortView *self,
-            GListModel   *tasks)
+void
+cl_escort_view_keep_tasks (CLEscortView *self,
+                           GListModel   *tasks)
 {
   g_hash_table_remove_all (self->tasks);
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
@@ -131,7 +102,7 @@ reload_day (CLEscortView *self)
   gint64 day_start = cl_schedule_day_start (day);
   guint n_escorts = g_list_model_get_n_items (G_LIST_MODEL (escorts));
 
-  keep_tasks (self, G_LIST_MODEL (tasks));
+  cl_escort_view_keep_tasks (self, G_LIST_MODEL (tasks));
   g_hash_table_remove_all (self->escorts);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tasks)); i++)
     {
@@ -168,7 +139,7 @@ reload_day (CLEscortView *self)
     {
       g_autoptr(CLEscortTask) task = g_list_model_get_item (G_LIST_MODEL (tasks), i);
       const char *escort = cl_escort_task_get_escort_id (task) ? cl_escort_task_get_escort_id (task) : "";
-      g_autofree char *subtitle = task_subtitle (task);
+      g_autofree char *subtitle = cl_escort_view_task_subtitle (task);
       gpointer column;
 
       /* A task of someone no longer an escort still shows, unassigned. */
@@ -176,7 +147,7 @@ reload_day (CLEscortView *self)
         column = g_hash_table_lookup (columns, "");
       cl_time_grid_add_block (self->grid, cl_record_get_id (CL_RECORD (task)), GPOINTER_TO_UINT (column),
                               cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task),
-                              patient_name (self, task), subtitle,
+                              cl_escort_view_patient_name (self, task), subtitle,
                               grid_state (cl_escort_task_get_status (task)),
                               may_plan (self) && g_strcmp0 (cl_escort_task_get_status (task), CL_ESCORT_STATUS_PLANNED) == 0);
     }
@@ -196,7 +167,7 @@ create_requested_cb (CLEscortView *self,
     return;
   dialog = cl_escort_task_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store, self->role,
                                       NULL, escort && *escort ? escort : NULL, start, end);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_escort_view_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -214,9 +185,9 @@ block_moved_cb (CLEscortView *self,
   if (task == NULL)
     return;
   if (!cl_escort_store_move (self->store, task, start, end, escort && *escort ? escort : NULL, self->role, &error))
-    show_message (self, error->message);
+    cl_escort_view_show_message (self, error->message);
   /* Either way the grid shows what the store holds. */
-  reload (self);
+  cl_escort_view_reload (self);
   cl_time_grid_focus_block (self->grid, id);
 }
 
@@ -240,7 +211,7 @@ task_action_cb (CLSchedulePopover *popover,
                                                               self->role, task, NULL, 0, 0);
 
       gtk_popover_popdown (GTK_POPOVER (popover));
-      g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_escort_view_reload), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       g_object_unref (task);
       return;
@@ -271,7 +242,7 @@ task_action_cb (CLSchedulePopover *popover,
   if (ok)
     {
       gtk_popover_popdown (GTK_POPOVER (popover));
-      reload (self);
+      cl_escort_view_reload (self);
     }
   else
     cl_schedule_popover_set_message (popover, error->message);
@@ -292,15 +263,15 @@ hand_over_entry (GtkBox     *box,
   return GTK_EDITABLE (entry);
 }
 
-static CLSchedulePopover *
-task_popover (CLEscortView *self,
-              CLEscortTask *task)
+CLSchedulePopover *
+cl_escort_view_task_popover (CLEscortView *self,
+                             CLEscortTask *task)
 {
-  CLSchedulePopover *popover = cl_schedule_popover_new (patient_name (self, task));
+  CLSchedulePopover *popover = cl_schedule_popover_new (cl_escort_view_patient_name (self, task));
   const char *status = cl_escort_task_get_status (task);
   const char *escort = cl_escort_task_get_escort_id (task);
   g_autofree char *when = cl_schedule_format_interval (cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task));
-  g_autofree char *subtitle = task_subtitle (task);
+  g_autofree char *subtitle = cl_escort_view_task_subtitle (task);
   g_autofree char *who = g_strdup_printf (_("Escort: %s"), escort && g_hash_table_lookup (self->escorts, escort)
                                           ? (char *) g_hash_table_lookup (self->escorts, escort) : _("Unassigned"));
   gboolean transfer = g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0;
@@ -358,7 +329,7 @@ cl_escort_view_open_task (CLEscortView *self,
     return NULL;
   if (self->popover)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
-  self->popover = task_popover (self, task);
+  self->popover = cl_escort_view_task_popover (self, task);
   cl_schedule_view_point_popover (self->popover, self->grid, id);
   g_object_add_weak_pointer (G_OBJECT (self->popover), (gpointer *) &self->popover);
   gtk_popover_popup (GTK_POPOVER (self->popover));
@@ -372,206 +343,18 @@ block_activated_cb (CLEscortView *self,
   cl_escort_view_open_task (self, id);
 }
 
-/* ---- week ----------------------------------------------------------- */
-
-static void
-week_day_clicked_cb (GtkButton    *button,
-                     CLEscortView *self)
-{
-  GDate day;
-
-  g_date_clear (&day, 1);
-  g_date_set_julian (&day, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "julian")));
-  cl_date_nav_set_date (self->date_nav, &day);
-  cl_escort_view_set_mode (self, "day");
-}
-
-static GtkWidget *
-week_button (CLEscortView *self,
-             const char   *text,
-             const GDate  *day,
-             const char   *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_label (text);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_size_request (button, 96, 40);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  g_object_set_data (G_OBJECT (button), "julian", GUINT_TO_POINTER (g_date_get_julian (day)));
-  g_signal_connect (button, "clicked", G_CALLBACK (week_day_clicked_cb), self);
-  return button;
-}
-
-static void
-reload_week (CLEscortView *self)
-{
-  GDate monday, today;
-  g_autoptr(GListStore) escorts = cl_escort_store_list_escorts (self->store);
-  g_autoptr(GHashTable) counts = NULL;
-  guint n_escorts = g_list_model_get_n_items (G_LIST_MODEL (escorts));
-  GtkWidget *child;
-
-  cl_date_nav_week_start (cl_date_nav_get_date (self->date_nav), &monday);
-  cl_date_today (&today);
-  counts = cl_escort_store_count_by_day (self->store, &monday, 7);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_grid))))
-    gtk_grid_remove (self->week_grid, child);
-
-  for (guint d = 0; d < 7; d++)
-    {
-      GDate day = monday;
-      g_autoptr(GDateTime) dt = NULL;
-      g_autofree char *weekday = NULL;
-      g_autofree char *date = NULL;
-      g_autofree char *text = NULL;
-      GtkWidget *button;
-
-      g_date_add_days (&day, d);
-      dt = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
-      weekday = g_date_time_format (dt, _("%a"));
-      date = cl_date_format_short (&day, &today);
-      text = g_strdup_printf ("%s %s", weekday, date);
-      button = week_button (self, text, &day, _("Open this day"));
-      if (g_date_compare (&day, &today) == 0)
-        gtk_widget_add_css_class (button, "accent");
-      gtk_grid_attach (self->week_grid, button, d + 1, 0, 1, 1);
-    }
-  for (guint i = 0; i <= n_escorts; i++)
-    {
-      g_autoptr(CLStaff) staff = i < n_escorts ? g_list_model_get_item (G_LIST_MODEL (escorts), i) : NULL;
-      const char *id = staff ? cl_record_get_id (CL_RECORD (staff)) : "";
-      GArray *per_day = g_hash_table_lookup (counts, id);
-      GtkWidget *name = gtk_label_new (staff ? cl_staff_get_display_name (staff) : _("Unassigned"));
-
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_widget_set_margin_end (name, 12);
-      gtk_grid_attach (self->week_grid, name, 0, i + 1, 1, 1);
-      for (guint d = 0; d < 7; d++)
-        {
-          GDate day = monday;
-          guint n = per_day ? g_array_index (per_day, guint, d) : 0;
-          g_autofree char *text = n ? g_strdup_printf ("%u", n) : g_strdup ("·");
-          g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", n), n);
-          GtkWidget *button;
-
-          g_date_add_days (&day, d);
-          button = week_button (self, text, &day, tip);
-          if (n == 0)
-            gtk_widget_add_css_class (button, "dim-label");
-          gtk_grid_attach (self->week_grid, button, d + 1, i + 1, 1, 1);
-        }
-    }
-}
-
-/* ---- my tasks today ------------------------------------------------- */
-
-static void
-mine_step_cb (GtkButton    *button,
-              CLEscortView *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "task-id");
-  const char *status = g_object_get_data (G_OBJECT (button), "status");
-  CLEscortTask *task = g_hash_table_lookup (self->tasks, id);
-  g_autoptr(GError) error = NULL;
-
-  if (task && !cl_escort_store_set_status (self->store, task, status, self->role, &error))
-    show_message (self, error->message);
-  reload (self);
-}
-
-static void
-mine_popover_cb (GtkMenuButton *button,
-                 gpointer       user_data)
-{
-  CLEscortView *self = user_data;
-  CLEscortTask *task = g_hash_table_lookup (self->tasks, g_object_get_data (G_OBJECT (button), "task-id"));
-
-  if (task)
-    gtk_menu_button_set_popover (button, GTK_WIDGET (task_popover (self, task)));
-}
-
-static void
-reload_mine (CLEscortView *self)
-{
-  g_autoptr(CLStaff) me = self->username ? cl_escort_store_find_staff (self->store, self->username) : NULL;
-  g_autoptr(GListStore) tasks = NULL;
-  GtkWidget *child;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mine_list))))
-    gtk_list_box_remove (self->mine_list, child);
-  if (me == NULL)
-    {
-      gtk_label_set_label (self->mine_title, _("My Tasks Today"));
-      adw_status_page_set_description (self->mine_empty, _("You are not on the staff list as an escort."));
-      gtk_widget_set_visible (GTK_WIDGET (self->mine_list), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->mine_empty), TRUE);
-      return;
-    }
-  tasks = cl_escort_store_my_tasks_today (self->store, cl_record_get_id (CL_RECORD (me)));
-  keep_tasks (self, G_LIST_MODEL (tasks));
-  n = g_list_model_get_n_items (G_LIST_MODEL (tasks));
-  {
-    g_autofree char *title = g_strdup_printf (_("My Tasks Today — %s"), cl_staff_get_display_name (me));
-    gtk_label_set_label (self->mine_title, title);
-  }
-  adw_status_page_set_description (self->mine_empty, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->mine_list), n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->mine_empty), n == 0);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CLEscortTask) task = g_list_model_get_item (G_LIST_MODEL (tasks), i);
-      const char *status = cl_escort_task_get_status (task);
-      g_autofree char *when = cl_schedule_format_interval (cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task));
-      g_autofree char *title = g_strdup_printf ("%s  %s", when, patient_name (self, task));
-      g_autofree char *subtitle = task_subtitle (task);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *more = gtk_menu_button_new ();
-      const char *next = NULL, *label = NULL;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0)
-        next = CL_ESCORT_STATUS_IN_PROGRESS, label = _("_Start");
-      else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0 &&
-               g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) != 0)
-        next = CL_ESCORT_STATUS_DONE, label = _("_Done");
-      if (next)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_set_size_request (button, 96, 40);
-          gtk_widget_add_css_class (button, "suggested-action");
-          g_object_set_data_full (G_OBJECT (button), "task-id", g_strdup (cl_record_get_id (CL_RECORD (task))), g_free);
-          g_object_set_data (G_OBJECT (button), "status", (gpointer) next);
-          g_signal_connect (button, "clicked", G_CALLBACK (mine_step_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
-      /* Everything else (hand-over, no-show, cancel) is in the popover. */
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
-      gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (more, _("More"));
-      g_object_set_data_full (G_OBJECT (more), "task-id", g_strdup (cl_record_get_id (CL_RECORD (task))), g_free);
-      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (more), mine_popover_cb, self, NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
-      gtk_list_box_append (self->mine_list, row);
-    }
-}
-
 /* ---- reloading ------------------------------------------------------ */
 
-static void
-reload (CLEscortView *self)
+void
+cl_escort_view_reload (CLEscortView *self)
 {
   g_clear_handle_id (&self->reload_idle, g_source_remove);
   if (self->store == NULL)
     return;
   if (g_strcmp0 (self->mode, "week") == 0)
-    reload_week (self);
+    cl_escort_view_reload_week (self);
   else if (g_strcmp0 (self->mode, "mine") == 0)
-    reload_mine (self);
+    cl_escort_view_reload_mine (self);
   else
     reload_day (self);
 }
@@ -582,7 +365,7 @@ reload_idle_cb (gpointer data)
   CLEscortView *self = data;
 
   self->reload_idle = 0;
-  reload (self);
+  cl_escort_view_reload (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -647,7 +430,7 @@ print_action (GtkWidget  *widget,
     return;
   sheet = day_sheet (self);
   if (!cl_sheet_print_run (sheet, cl_schedule_view_parent (widget), &error))
-    show_message (self, error->message);
+    cl_escort_view_show_message (self, error->message);
 }
 
 static void
@@ -676,12 +459,7 @@ step_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CLEscortView *self = CL_ESCORT_VIEW (widget);
-  int direction = g_variant_get_int32 (param);
-
-  if (direction == 0)
-    cl_date_nav_today (self->date_nav);
-  else
-    cl_date_nav_step (self->date_nav, direction);
+  cl_date_nav_step (self->date_nav, g_variant_get_int32 (param));
 }
 
 /* ---- GObject -------------------------------------------------------- */
@@ -793,7 +571,7 @@ cl_escort_view_init (CLEscortView *self)
   self->mode = g_strdup ("day");
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->date_nav, "notify::date", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_nav, "notify::date", G_CALLBACK (cl_escort_view_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "create-requested", G_CALLBACK (create_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "block-moved", G_CALLBACK (block_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "block-activated", G_CALLBACK (block_activated_cb), self, G_CONNECT_SWAPPED);
@@ -811,7 +589,7 @@ cl_escort_view_set_store (CLEscortView *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  reload (self);
+  cl_escort_view_reload (self);
   /* Open on the coming hours, with the last one for context. */
   cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_schedule_now ()) - 60);
 }
@@ -835,7 +613,7 @@ cl_escort_view_set_user (CLEscortView *self,
   if (!was_escort && g_strcmp0 (role, CL_ROLE_ESCORT) == 0)
     cl_escort_view_set_mode (self, "mine");
   else
-    reload (self);
+    cl_escort_view_reload (self);
 }
 
 void
@@ -863,7 +641,7 @@ cl_escort_view_set_mode (CLEscortView *self,
   cl_date_nav_set_step (self->date_nav, g_str_equal (mode, "week") ? 7 : 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_nav), !g_str_equal (mode, "mine"));
   gtk_stack_set_visible_child_name (self->mode_stack, mode);
-  reload (self);
+  cl_escort_view_reload (self);
 }
 
 const char *

@@ -112,7 +112,7 @@ struct _CLTimeGrid
   int            preview_end;
 };
 
-/* cl-time-grid.c */
+/* cl-time-grid-draw.c: geometry */
 void    cl_time_grid_ensure_columns (CLTimeGrid *self);
 Column *cl_time_grid_column         (CLTimeGrid *self,
                                      guint       column);
@@ -151,6 +151,12 @@ void    cl_time_grid_place_block    (CLTimeGrid *self,
                                      guint       column,
                                      int         start_min,
                                      int         end_min);
+
+/* cl-time-grid-draw.c */
+void    cl_time_grid_load_colors    (CLTimeGrid *self);
+void    cl_time_grid_drop_layouts   (CLTimeGrid *self);
+void    cl_time_grid_snapshot       (GtkWidget   *widget,
+                                     GtkSnapshot *snapshot);
 
 /* cl-time-grid-input.c */
 void    cl_time_grid_init_input     (CLTimeGrid *self);

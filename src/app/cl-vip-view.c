@@ -551,12 +551,7 @@ step_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CLVipView *self = CL_VIP_VIEW (widget);
-  int direction = g_variant_get_int32 (param);
-
-  if (direction == 0)
-    cl_date_nav_today (self->date_nav);
-  else
-    cl_date_nav_step (self->date_nav, direction);
+  cl_date_nav_step (self->date_nav, g_variant_get_int32 (param));
 }
 
 /* ---- GObject -------------------------------------------------------- */

@@ -86,3 +86,62 @@ cl_print_settings_run (GtkPrintOperation *op,
     cl_print_settings_save (op);
   return TRUE;
 }
+
+typedef struct
+{
+  GObject          *data;
+  ClPrintPagesFunc  n_pages;
+  ClPrintDrawFunc   draw;
+} Printable;
+
+static void
+printable_free (gpointer user_data,
+                GClosure *closure)
+{
+  Printable *printable = user_data;
+
+  g_object_unref (printable->data);
+  g_free (printable);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *op,
+                GtkPrintContext   *context,
+                Printable         *printable)
+{
+  gtk_print_operation_set_n_pages (op, printable->n_pages (printable->data,
+                                                           gtk_print_context_get_width (context),
+                                                           gtk_print_context_get_height (context)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op,
+              GtkPrintContext   *context,
+              int                page,
+              Printable         *printable)
+{
+  printable->draw (printable->data, gtk_print_context_get_cairo_context (context),
+                   gtk_print_context_get_width (context),
+                   gtk_print_context_get_height (context), page);
+}
+
+GtkPrintOperation *
+cl_print_operation_new (const char       *job_name,
+                        gpointer          data,
+                        ClPrintPagesFunc  n_pages,
+                        ClPrintDrawFunc   draw)
+{
+  GtkPrintOperation *op = gtk_print_operation_new ();
+  Printable *printable = g_new0 (Printable, 1);
+
+  g_return_val_if_fail (G_IS_OBJECT (data), NULL);
+
+  printable->data = g_object_ref (data);
+  printable->n_pages = n_pages;
+  printable->draw = draw;
+  gtk_print_operation_set_job_name (op, job_name);
+  cl_print_settings_prepare (op);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), printable);
+  g_signal_connect_data (op, "draw-page", G_CALLBACK (draw_page_cb), printable, printable_free, 0);
+  return op;
+}

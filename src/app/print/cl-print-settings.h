@@ -22,4 +22,24 @@ gboolean cl_print_settings_run     (GtkPrintOperation *op,
                                     GtkWindow         *parent,
                                     GError           **error);
 
+/* The pages of a printable summary: one drawing function shared with
+ * its PDF export (DESIGN.md, printing), in points on a page of
+ * @width × @height. */
+typedef int  (*ClPrintPagesFunc) (gpointer  data,
+                                  double    width,
+                                  double    height);
+typedef void (*ClPrintDrawFunc)  (gpointer  data,
+                                  cairo_t  *cr,
+                                  double    width,
+                                  double    height,
+                                  int       page);
+
+/* A print operation called @job_name that draws @data (a GObject, kept
+ * until the operation goes) with @n_pages and @draw, prepared with
+ * cl_print_settings_prepare(). */
+GtkPrintOperation *cl_print_operation_new (const char       *job_name,
+                                           gpointer          data,
+                                           ClPrintPagesFunc  n_pages,
+                                           ClPrintDrawFunc   draw);
+
 G_END_DECLS

@@ -9,46 +9,18 @@
 #include "cl-schedule-print.h"
 #include "cl-sheet-print-operation.h"
 
-static void
-begin_print_cb (GtkPrintOperation *op,
-                GtkPrintContext   *context,
-                CLScheduleSheet   *sheet)
-{
-  gtk_print_operation_set_n_pages (op, cl_schedule_print_n_pages (sheet,
-                                                                  gtk_print_context_get_width (context),
-                                                                  gtk_print_context_get_height (context)));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *op,
-              GtkPrintContext   *context,
-              int                page,
-              CLScheduleSheet   *sheet)
-{
-  cl_schedule_print_draw (sheet, gtk_print_context_get_cairo_context (context),
-                          gtk_print_context_get_width (context),
-                          gtk_print_context_get_height (context), page);
-}
-
 GtkPrintOperation *
 cl_sheet_print_operation_new (CLScheduleSheet *sheet)
 {
-  GtkPrintOperation *op;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (CL_IS_SCHEDULE_SHEET (sheet), NULL);
 
-  op = gtk_print_operation_new ();
   /* Translators: the print job's name: a sheet's title and its day */
   name = g_strdup_printf (_("%s %s"), cl_schedule_sheet_get_title (sheet),
                           cl_schedule_sheet_get_subtitle (sheet) ? cl_schedule_sheet_get_subtitle (sheet) : "");
-  gtk_print_operation_set_job_name (op, g_strstrip (name));
-  cl_print_settings_prepare (op);
-  g_signal_connect_data (op, "begin-print", G_CALLBACK (begin_print_cb),
-                         g_object_ref (sheet), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (op, "draw-page", G_CALLBACK (draw_page_cb),
-                         g_object_ref (sheet), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  return op;
+  return cl_print_operation_new (g_strstrip (name), sheet, (ClPrintPagesFunc) cl_schedule_print_n_pages,
+                                 (ClPrintDrawFunc) cl_schedule_print_draw);
 }
 
 gboolean
