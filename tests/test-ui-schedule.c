@@ -107,6 +107,23 @@ xdotool (GtkWidget  *widget,
   cl_test_ui_settle (80);
 }
 
+/* Real key presses to the focused window. */
+static void
+xkeys (const char *keys)
+{
+  g_auto(GStrv) list = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; list[i]; i++)
+    {
+      const char *argv[] = { "xdotool", "key", list[i], NULL };
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+      g_assert_cmpint (status, ==, 0);
+      cl_test_ui_settle (150);
+    }
+}
+
 static void
 test_grid (void)
 {
@@ -160,9 +177,35 @@ test_grid (void)
     g_assert_cmpstr (g_ptr_array_index (rec.events, 0), ==, want);
   }
 
-  /* Keys: the focused block moves down a slot with Shift+Down. */
   g_assert_cmpstr (cl_time_grid_get_focused_block (grid), ==, "a");
   cl_test_ui_save_screenshot (window, "time-grid-moved");
+
+  /* Keys, through the X server: a free slot, widened by one with
+   * Shift+Down, and Enter asks to create there; Enter on a block opens
+   * it. */
+  cl_time_grid_select_slot (grid, 3, at (0, 13, 0));
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  xkeys ("shift+Down Return");
+  g_assert_cmpuint (rec.events->len, ==, 2);
+  {
+    g_autofree char *want = g_strdup_printf ("create 3 %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                             at (0, 13, 0), at (0, 14, 0));
+    g_assert_cmpstr (g_ptr_array_index (rec.events, 1), ==, want);
+  }
+  cl_time_grid_focus_block (grid, "c");
+  xkeys ("Return");
+  g_assert_cmpstr (g_ptr_array_index (rec.events, 2), ==, "activated c");
+  /* Right from "c" (column 1, 08:30) lands on column 2's free 08:30. */
+  xkeys ("Right");
+  g_assert_null (cl_time_grid_get_focused_block (grid));
+  {
+    guint column;
+    gint64 start, end;
+
+    g_assert_true (cl_time_grid_get_selection (grid, &column, &start, &end));
+    g_assert_cmpuint (column, ==, 2);
+    g_assert_cmpint (start, ==, at (0, 8, 30));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_ptr_array_unref (rec.events);
@@ -248,6 +291,8 @@ saved_cb (GObject    *dialog,
 {
   saved->id = g_strdup (id);
 }
+
+static char *pdftotext (const char *path);
 
 static void
 test_vip_dialog (void)
@@ -376,11 +421,7 @@ test_vip_dialog (void)
     /* Keys: Shift+Up moves the focused booking half an hour earlier. */
     cl_time_grid_focus_block (grid, saved.id);
     gtk_widget_grab_focus (GTK_WIDGET (grid));
-    {
-      const char *argv[] = { "xdotool", "key", "shift+Up", NULL };
-      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-      cl_test_ui_settle (300);
-    }
+    xkeys ("shift+Up");
     {
       g_autoptr(CLVipBooking) keyed = find_booking (store, saved.id);
       g_assert_cmpint (cl_vip_booking_get_start_at (keyed), ==, at (0, 14, 30));
@@ -395,6 +436,23 @@ test_vip_dialog (void)
     {
       g_autoptr(CLVipBooking) checked = find_booking (store, saved.id);
       g_assert_cmpstr (cl_vip_booking_get_status (checked), ==, "checked-in");
+    }
+
+    /* The rooms' day list, exported and read back. */
+    {
+      g_autofree char *dir = cl_test_make_tmp_dir ("vip-pdf");
+      g_autofree char *path = g_build_filename (dir, "rooms.pdf", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_true (cl_vip_view_export_pdf (view, path, &error));
+      g_assert_no_error (error);
+      text = pdftotext (path);
+      g_test_message ("room day list:\n%s", text);
+      g_assert_nonnull (strstr (text, "VIP 测试室 B"));
+      g_assert_nonnull (strstr (text, patient_a));
+      g_assert_nonnull (strstr (text, "14:30"));
+      cl_test_remove_tree (dir);
     }
 
     cl_vip_view_set_room (view, room1);
@@ -497,6 +555,37 @@ test_escorts (void)
     g_assert_cmpstr (cl_escort_task_get_status (task), ==, "done");
   }
 
+  /* A transfer to the ward is done only with its hand-over. */
+  {
+    g_autoptr(CLStaff) other = cl_escort_store_find_staff (store, "test_escort_b");
+    g_autoptr(GPtrArray) tasks = cl_store_query_records (store, CL_TYPE_ESCORT_TASK, "escort_id = ?1", 
+                                                         cl_record_get_id (CL_RECORD (other)), NULL);
+    const char *id = cl_record_get_id (g_ptr_array_index (tasks, 0));
+    GtkEditable *received;
+
+    popover = cl_escort_view_open_task (view, id);
+    g_assert_true (cl_schedule_popover_click (popover, "in-progress"));
+    cl_test_ui_settle (100);
+    popover = cl_escort_view_open_task (view, id);
+    received = g_object_get_data (G_OBJECT (popover), "received-by");
+    g_assert_nonnull (received);
+    g_assert_true (cl_schedule_popover_click (popover, "hand-over"));
+    g_test_message ("hand-over without a receiver: %s", cl_schedule_popover_get_message (popover));
+    g_assert_nonnull (cl_schedule_popover_get_message (popover));
+    {
+      g_autoptr(CLEscortTask) task = find_task (store, id);
+      g_assert_cmpstr (cl_escort_task_get_status (task), ==, "in-progress");
+    }
+    gtk_editable_set_text (received, "李护士");
+    g_assert_true (cl_schedule_popover_click (popover, "hand-over"));
+    {
+      g_autoptr(CLEscortTask) task = find_task (store, id);
+      g_assert_cmpstr (cl_escort_task_get_status (task), ==, "done");
+      g_assert_cmpstr (cl_escort_task_get_handover_to (task), ==, "李护士");
+      g_assert_cmpstr (cl_escort_task_get_handover_ward (task), ==, "产科病房");
+    }
+  }
+
   /* The day sheet, exported and read back. */
   {
     g_autofree char *dir = cl_test_make_tmp_dir ("escort-pdf");
@@ -512,6 +601,7 @@ test_escorts (void)
     g_assert_nonnull (strstr (text, patient_a));
     g_assert_nonnull (strstr (text, "超声科"));
     g_assert_nonnull (strstr (text, "11:00"));
+    g_assert_nonnull (strstr (text, "李护士"));
     cl_test_remove_tree (dir);
   }
 
