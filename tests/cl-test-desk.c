@@ -3,7 +3,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cl-schedule.h"
+#include "cl-staff.h"
 #include "cl-test-desk.h"
+#include "cl-vip-room.h"
 
 #define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
 
@@ -150,4 +153,50 @@ cl_test_percentile (GArray *values,
   g_assert_cmpuint (values->len, >, 0);
   g_array_sort (values, compare_double);
   return g_array_index (values, double, (guint) (p * (values->len - 1) + 0.5));
+}
+
+gint64
+cl_test_nov_2026 (guint day,
+                  guint hour,
+                  guint minute)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, G_DATE_NOVEMBER, 2026);
+  return cl_schedule_at (&d, hour * 60 + minute);
+}
+
+char *
+cl_test_save (CLStore  *store,
+              gpointer  record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cl_store_save_record (store, CL_RECORD (record), &error));
+  g_assert_no_error (error);
+  return g_strdup (cl_record_get_id (CL_RECORD (record)));
+}
+
+char *
+cl_test_add_staff (CLStore    *store,
+                   const char *username,
+                   const char *name,
+                   const char *role)
+{
+  g_autoptr(CLStaff) staff = cl_staff_new (username, name, role);
+
+  return cl_test_save (store, staff);
+}
+
+char *
+cl_test_add_room (CLStore    *store,
+                  const char *name,
+                  const char *location)
+{
+  g_autoptr(CLVipRoom) room = cl_vip_room_new ();
+
+  cl_vip_room_set_name (room, name);
+  cl_vip_room_set_location (room, location);
+  return cl_test_save (store, room);
 }

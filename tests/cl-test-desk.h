@@ -35,6 +35,25 @@ void          cl_test_spin            (guint         ms);
 gint64        cl_test_count           (CLStore      *store,
                                        const char   *sql);
 
+/* Local time on 2026-11-@day at @hour:@minute (the week the schedule's
+ * tests are set in: today is 23 Nov), as UTC seconds. */
+gint64        cl_test_nov_2026        (guint         day,
+                                       guint         hour,
+                                       guint         minute);
+
+/* Saves @record as it is (no rules; a test's setting) and returns a
+ * copy of its id. */
+char         *cl_test_save            (CLStore      *store,
+                                       gpointer      record);
+/* A staff member, a room: saved, their id returned. */
+char         *cl_test_add_staff       (CLStore      *store,
+                                       const char   *username,
+                                       const char   *name,
+                                       const char   *role);
+char         *cl_test_add_room        (CLStore      *store,
+                                       const char   *name,
+                                       const char   *location);
+
 /* The @p quantile (0–1) of @values (doubles; sorts them). */
 double        cl_test_percentile      (GArray       *values,
                                        double        p);

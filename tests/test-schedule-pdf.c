@@ -3,11 +3,14 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "cl-escort-store.h"
 #include "cl-patient.h"
 #include "print/cl-schedule-print.h"
+#include "cl-test-desk.h"
 #include "cl-test-util.h"
 #include "cl-vip-store.h"
 
@@ -27,50 +30,7 @@ typedef struct
 
 #define ZHANG_ID_NUMBER "110105199203012345"
 
-static gint64
-at (guint hour,
-    guint minute)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, 24, G_DATE_NOVEMBER, 2026);
-  return cl_schedule_at (&d, hour * 60 + minute);
-}
-
-static void
-save (CLStore  *store,
-      gpointer  record)
-{
-  g_autoptr(GError) error = NULL;
-
-  cl_store_save_record (store, CL_RECORD (record), &error);
-  g_assert_no_error (error);
-}
-
-static char *
-add_escort (CLStore    *store,
-            const char *username,
-            const char *name)
-{
-  g_autoptr(CLStaff) staff = cl_staff_new (username, name, CL_ROLE_ESCORT);
-
-  save (store, staff);
-  return g_strdup (cl_record_get_id (CL_RECORD (staff)));
-}
-
-static char *
-add_room (CLStore    *store,
-          const char *name,
-          const char *location)
-{
-  g_autoptr(CLVipRoom) room = cl_vip_room_new ();
-
-  cl_vip_room_set_name (room, name);
-  cl_vip_room_set_location (room, location);
-  save (store, room);
-  return g_strdup (cl_record_get_id (CL_RECORD (room)));
-}
+#define at(hour, minute) cl_test_nov_2026 (24, (hour), (minute))
 
 static void
 fixture_set_up (Fixture       *f,
@@ -84,14 +44,13 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "careline.db", NULL);
   f->store = cl_store_open (path, &error);
   g_assert_no_error (error);
-  f->wang = add_escort (f->store, "wangfang", "王芳");
-  f->li = add_escort (f->store, "lina", "李娜");
+  f->wang = cl_test_add_staff (f->store, "wangfang", "王芳", CL_ROLE_ESCORT);
+  f->li = cl_test_add_staff (f->store, "lina", "李娜", CL_ROLE_ESCORT);
   cl_patient_set_name (zhang, "张小梅");
   cl_patient_set_id_number (zhang, ZHANG_ID_NUMBER);
-  save (f->store, zhang);
-  f->zhang = g_strdup (cl_record_get_id (CL_RECORD (zhang)));
-  f->room1 = add_room (f->store, "VIP 诊室 1", "门诊楼 3 层 301");
-  f->room2 = add_room (f->store, "VIP 诊室 2", "门诊楼 3 层 302");
+  f->zhang = cl_test_save (f->store, zhang);
+  f->room1 = cl_test_add_room (f->store, "VIP 诊室 1", "门诊楼 3 层 301");
+  f->room2 = cl_test_add_room (f->store, "VIP 诊室 2", "门诊楼 3 层 302");
 }
 
 static void
@@ -132,7 +91,7 @@ add_task (Fixture    *f,
   cl_escort_task_set_end_at (task, end_at);
   cl_escort_task_set_escort_id (task, escort);
   cl_escort_task_set_status (task, status);
-  save (f->store, task);
+  g_free (cl_test_save (f->store, task));
   return task;
 }
 
@@ -181,7 +140,7 @@ test_escort_sheet (Fixture       *f,
   cl_escort_task_set_handover_ward (done, "产科一病区");
   cl_escort_task_set_handover_to (done, "陈护士");
   cl_escort_task_set_handover_at (done, at (14, 55));
-  save (f->store, done);
+  g_free (cl_test_save (f->store, done));
 
   cl_schedule_day_of (at (9, 0), &day);
   sheet = cl_escort_store_day_sheet (f->store, &day, f->wang);
@@ -302,7 +261,7 @@ test_room_sheet (Fixture       *f,
       cl_vip_booking_set_status (b, plan[i].status);
       cl_vip_booking_set_booked_by (b, "zhouli");
       cl_vip_booking_set_note (b, i == 1 ? "需要轮椅" : NULL);
-      save (f->store, b);
+      g_free (cl_test_save (f->store, b));
     }
 
   cl_schedule_day_of (at (9, 0), &day);
@@ -324,6 +283,49 @@ test_room_sheet (Fixture       *f,
   text_all = export (f, all, "rooms.pdf");
   g_assert_nonnull (strstr (text_all, "Page 2 of 2"));
   g_assert_nonnull (strstr (text_all, "Salon"));
+}
+
+/* In Chinese, as the staff read it: the labels translated, Pango
+ * choosing the CJK font for every line. */
+static void
+test_escort_sheet_chinese (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *localedir = g_getenv ("CARELINE_LOCALEDIR");
+  g_autoptr(CLEscortTask) task = NULL;
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  GDate day;
+
+  if (!have_pdftotext ())
+    return;
+  if (localedir == NULL || setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale or no compiled translations");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  task = add_task (f, f->wang, CL_ESCORT_KIND_DELIVERY_TRANSFER, "产房",
+                   at (9, 0), at (10, 0), CL_ESCORT_STATUS_PLANNED);
+  cl_schedule_day_of (at (9, 0), &day);
+  sheet = cl_escort_store_day_sheet (f->store, &day, f->wang);
+  text = export (f, sheet, "escort-zh.pdf");
+  setlocale (LC_ALL, saved);
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_nonnull (strstr (text, "陪诊日程单"));
+  g_assert_nonnull (strstr (text, "陪诊员：王芳"));
+  g_assert_nonnull (strstr (text, "门诊转送病房"));
+  g_assert_nonnull (strstr (text, "待执行"));
+  g_assert_nonnull (strstr (text, "交接：病区"));
+  g_assert_nonnull (strstr (text, "2026年11月24日"));
+  g_assert_nonnull (strstr (text, "第 1 页，共 1 页"));
+  g_assert_null (strstr (text, "Escort"));
 }
 
 /* The drawing itself on another paper size, as GtkPrintOperation would
@@ -374,6 +376,8 @@ main (int   argc,
               fixture_set_up, test_escort_sheet_pages, fixture_tear_down);
   g_test_add ("/schedule-pdf/room-sheet", Fixture, NULL,
               fixture_set_up, test_room_sheet, fixture_tear_down);
+  g_test_add ("/schedule-pdf/escort-sheet-chinese", Fixture, NULL,
+              fixture_set_up, test_escort_sheet_chinese, fixture_tear_down);
   g_test_add ("/schedule-pdf/draw-letter", Fixture, NULL,
               fixture_set_up, test_draw_letter, fixture_tear_down);
 

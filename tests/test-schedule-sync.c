@@ -47,16 +47,7 @@ typedef struct
   char         *message;
 } Desk;
 
-static gint64
-at (guint hour,
-    guint minute)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, 24, G_DATE_NOVEMBER, 2026);
-  return cl_schedule_at (&d, hour * 60 + minute);
-}
+#define at(hour, minute) cl_test_nov_2026 (24, (hour), (minute))
 
 static void
 rejected_cb (CLSyncClient *client,
@@ -171,17 +162,6 @@ add_patient (CLStore    *store,
   return g_strdup (cl_record_get_id (CL_RECORD (patient)));
 }
 
-static char *
-add_record (CLStore  *store,
-            gpointer  record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cl_store_save_record (store, CL_RECORD (record), &error));
-  g_assert_no_error (error);
-  return g_strdup (cl_record_get_id (CL_RECORD (record)));
-}
-
 static World *
 world_new (void)
 {
@@ -195,7 +175,6 @@ world_new (void)
   World *world = g_new0 (World, 1);
   g_autoptr(CLStaff) e1 = cl_staff_new ("wangfang", "王芳", CL_ROLE_ESCORT);
   g_autoptr(CLStaff) e2 = cl_staff_new ("lina", "李娜", CL_ROLE_ESCORT);
-  g_autoptr(CLVipRoom) room = cl_vip_room_new ();
   Desk *admin;
 
   world->dir = cl_test_make_tmp_dir ("test-schedule-sync");
@@ -207,11 +186,9 @@ world_new (void)
 
   /* The administrator sets up the escorts, the room and two patients. */
   admin = desk_new (world, "admin1", "admin");
-  world->escort1 = add_record (admin->store, e1);
-  world->escort2 = add_record (admin->store, e2);
-  cl_vip_room_set_name (room, "VIP 诊室 1");
-  cl_vip_room_set_location (room, "门诊楼 3 层 301");
-  world->room = add_record (admin->store, room);
+  world->escort1 = cl_test_save (admin->store, e1);
+  world->escort2 = cl_test_save (admin->store, e2);
+  world->room = cl_test_add_room (admin->store, "VIP 诊室 1", "门诊楼 3 层 301");
   world->patient1 = add_patient (admin->store, "张小梅", "11010519920301002", "13900000001");
   world->patient2 = add_patient (admin->store, "刘晓燕", "11010519920302002", "13900000002");
   settle (&admin, 1);
@@ -367,6 +344,8 @@ test_escort_double (void)
   g_assert_cmpstr (on_a, ==, on_b);
   g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 1);
   g_assert_cmpstr ((a->n_rejected ? a : b)->reason, ==, "overlap");
+  g_assert_cmpstr ((a->n_rejected ? a : b)->message, ==,
+                   "The escort was given a task at this time at another desk; this change was undone");
 
   /* A move refused by the server is undone to the server's version:
    * desk A, offline, gives its task to escort 2 at 13:30 while desk B

@@ -49,24 +49,7 @@ cl_escort_store_save (CLStore       *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_ESCORT_TASK (task), FALSE);
 
-  return cl_schedule_save_record (store, CL_RECORD (task), role, check_task, error);
-}
-
-/* Saves a copy of @task changed by the caller; @task takes it only on
- * success. */
-static gboolean
-save_changed_copy (CLStore       *store,
-                   CLEscortTask  *task,
-                   CLEscortTask  *copy,
-                   const char    *role,
-                   GError       **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (!cl_escort_store_save (store, copy, role, error))
-    return FALSE;
-  node = cl_record_to_json (CL_RECORD (copy));
-  return cl_record_update_from_json (CL_RECORD (task), json_node_get_object (node), error);
+  return cl_schedule_save_record (store, CL_RECORD (task), NULL, role, check_task, error);
 }
 
 gboolean
@@ -86,7 +69,7 @@ cl_escort_store_move (CLStore       *store,
   cl_escort_task_set_start_at (copy, start_at);
   cl_escort_task_set_end_at (copy, end_at);
   cl_escort_task_set_escort_id (copy, cl_str_empty (escort_id) ? NULL : escort_id);
-  return save_changed_copy (store, task, copy, role, error);
+  return cl_schedule_save_record (store, CL_RECORD (task), CL_RECORD (copy), role, check_task, error);
 }
 
 gboolean
@@ -102,7 +85,7 @@ cl_escort_store_set_status (CLStore       *store,
 
   copy = CL_ESCORT_TASK (cl_record_dup (CL_RECORD (task)));
   cl_escort_task_set_status (copy, status);
-  return save_changed_copy (store, task, copy, role, error);
+  return cl_schedule_save_record (store, CL_RECORD (task), CL_RECORD (copy), role, check_task, error);
 }
 
 gboolean
@@ -141,7 +124,7 @@ cl_escort_store_hand_over (CLStore       *store,
                                               : _("Enter who received her on the ward"));
       return FALSE;
     }
-  return save_changed_copy (store, task, copy, role, error);
+  return cl_schedule_save_record (store, CL_RECORD (task), CL_RECORD (copy), role, check_task, error);
 }
 
 GListStore *

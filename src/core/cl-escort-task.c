@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-escort-task.h"
+#include "cl-choice.h"
 #include "cl-util.h"
 
 struct _CLEscortTask
@@ -449,66 +450,48 @@ cl_escort_task_set_note (CLEscortTask *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
+static const ClChoice kinds[] = {
+  { "clinic-visit", "escort kind", NC_("escort kind", "Clinic visit") },
+  { "examination", "escort kind", NC_("escort kind", "Examination") },
+  { "errand", "escort kind", NC_("escort kind", "Registration / payment") },
+  { "delivery-transfer", "escort kind", NC_("escort kind", "Transfer to the ward") },
+  { "revisit-42", "escort kind", NC_("escort kind", "42-day revisit") },
+};
+
 const char * const *
 cl_escort_task_kinds (void)
 {
-  static const char * const values[] = {
-    "clinic-visit",
-    "examination",
-    "errand",
-    "delivery-transfer",
-    "revisit-42",
-    NULL
-  };
+  static const char **values;
 
-  return values;
+  return cl_choice_values (kinds, G_N_ELEMENTS (kinds), &values);
 }
 
 const char *
 cl_escort_task_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "clinic-visit") == 0)
-    return C_("escort kind", "Clinic visit");
-  if (g_strcmp0 (kind, "examination") == 0)
-    return C_("escort kind", "Examination");
-  if (g_strcmp0 (kind, "errand") == 0)
-    return C_("escort kind", "Registration / payment");
-  if (g_strcmp0 (kind, "delivery-transfer") == 0)
-    return C_("escort kind", "Transfer to the ward");
-  if (g_strcmp0 (kind, "revisit-42") == 0)
-    return C_("escort kind", "42-day revisit");
-  return NULL;
+  return cl_choice_label (kinds, G_N_ELEMENTS (kinds), kind);
 }
+
+static const ClChoice statuses[] = {
+  { "planned", "escort status", NC_("escort status", "Planned") },
+  { "in-progress", "escort status", NC_("escort status", "In progress") },
+  { "done", "escort status", NC_("escort status", "Done") },
+  { "cancelled", "escort status", NC_("escort status", "Cancelled") },
+  { "no-show", "escort status", NC_("escort status", "No-show") },
+};
 
 const char * const *
 cl_escort_task_statuses (void)
 {
-  static const char * const values[] = {
-    "planned",
-    "in-progress",
-    "done",
-    "cancelled",
-    "no-show",
-    NULL
-  };
+  static const char **values;
 
-  return values;
+  return cl_choice_values (statuses, G_N_ELEMENTS (statuses), &values);
 }
 
 const char *
 cl_escort_task_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "planned") == 0)
-    return C_("escort status", "Planned");
-  if (g_strcmp0 (status, "in-progress") == 0)
-    return C_("escort status", "In progress");
-  if (g_strcmp0 (status, "done") == 0)
-    return C_("escort status", "Done");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return C_("escort status", "Cancelled");
-  if (g_strcmp0 (status, "no-show") == 0)
-    return C_("escort status", "No-show");
-  return NULL;
+  return cl_choice_label (statuses, G_N_ELEMENTS (statuses), status);
 }
 
 gboolean

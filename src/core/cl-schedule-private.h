@@ -4,7 +4,10 @@
 
 G_BEGIN_DECLS
 
-/* Shared by cl-escort-store.c and cl-vip-store.c. */
+/* Shared by the schedule's files and its two stores. */
+
+/* Nothing in the schedule lasts longer (cl_schedule_check_interval()). */
+#define CL_SCHEDULE_DAY_SECONDS (24 * 60 * 60)
 
 /* The rules for writing @record over @stored (NULL when new), run
  * inside the write transaction; may normalise @record (a new entry's
@@ -17,10 +20,12 @@ typedef gboolean (*ClScheduleCheck) (CLStore     *store,
 
 /* One user action: checks that @role may write the table, then in one
  * transaction loads the stored version, runs @check on a copy of
- * @record and writes the copy with its outbox entry.  @record takes
- * what was written only on success. */
+ * @edited (a changed copy of @record; NULL: @record itself) and writes
+ * the copy with its outbox entry.  @record takes what was written only
+ * on success. */
 gboolean    cl_schedule_save_record (CLStore          *store,
                                      CLRecord         *record,
+                                     CLRecord         *edited,
                                      const char       *role,
                                      ClScheduleCheck   check,
                                      GError          **error);

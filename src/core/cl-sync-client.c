@@ -598,13 +598,16 @@ step_done (CLStore       *store,
 }
 
 static char *
-rejection_message (const char *reason,
+rejection_message (const char *table,
+                   const char *reason,
                    const char *detail)
 {
   if (g_strcmp0 (reason, "stale") == 0)
     return g_strdup (_("Someone at another desk changed this record first; their version is shown"));
   if (g_strcmp0 (reason, "forbidden") == 0)
     return g_strdup (_("Your role may not change this"));
+  if (g_strcmp0 (reason, "overlap") == 0 && g_strcmp0 (table, "escort_task") == 0)
+    return g_strdup (_("The escort was given a task at this time at another desk; this change was undone"));
   if (g_strcmp0 (reason, "overlap") == 0)
     return g_strdup (_("This overlaps a booking made at another desk; it was undone"));
   return g_strdup_printf (_("The server refused the change: %s"),
@@ -821,7 +824,7 @@ apply_push_results (Worker     *w,
           r->table = g_strdup (e->table);
           r->record_id = g_strdup (e->record_id);
           r->reason = g_strdup (reason ? reason : "invalid");
-          r->message = rejection_message (reason, get_string_or_null (result, "message"));
+          r->message = rejection_message (e->table, reason, get_string_or_null (result, "message"));
           g_ptr_array_add (rejections, r);
         }
       else

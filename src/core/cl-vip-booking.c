@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-vip-booking.h"
+#include "cl-choice.h"
 #include "cl-util.h"
 
 struct _CLVipBooking
@@ -331,60 +332,46 @@ cl_vip_booking_set_status (CLVipBooking *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
+static const ClChoice purposes[] = {
+  { "consultation", "vip purpose", NC_("vip purpose", "Consultation") },
+  { "counselling", "vip purpose", NC_("vip purpose", "Counselling") },
+  { "course", "vip purpose", NC_("vip purpose", "Course") },
+  { "salon", "vip purpose", NC_("vip purpose", "Salon") },
+};
+
 const char * const *
 cl_vip_booking_purposes (void)
 {
-  static const char * const values[] = {
-    "consultation",
-    "counselling",
-    "course",
-    "salon",
-    NULL
-  };
+  static const char **values;
 
-  return values;
+  return cl_choice_values (purposes, G_N_ELEMENTS (purposes), &values);
 }
 
 const char *
 cl_vip_booking_purpose_label (const char *purpose)
 {
-  if (g_strcmp0 (purpose, "consultation") == 0)
-    return C_("vip purpose", "Consultation");
-  if (g_strcmp0 (purpose, "counselling") == 0)
-    return C_("vip purpose", "Counselling");
-  if (g_strcmp0 (purpose, "course") == 0)
-    return C_("vip purpose", "Course");
-  if (g_strcmp0 (purpose, "salon") == 0)
-    return C_("vip purpose", "Salon");
-  return NULL;
+  return cl_choice_label (purposes, G_N_ELEMENTS (purposes), purpose);
 }
+
+static const ClChoice statuses[] = {
+  { "booked", "vip status", NC_("vip status", "Booked") },
+  { "checked-in", "vip status", NC_("vip status", "Checked in") },
+  { "done", "vip status", NC_("vip status", "Done") },
+  { "cancelled", "vip status", NC_("vip status", "Cancelled") },
+};
 
 const char * const *
 cl_vip_booking_statuses (void)
 {
-  static const char * const values[] = {
-    "booked",
-    "checked-in",
-    "done",
-    "cancelled",
-    NULL
-  };
+  static const char **values;
 
-  return values;
+  return cl_choice_values (statuses, G_N_ELEMENTS (statuses), &values);
 }
 
 const char *
 cl_vip_booking_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "booked") == 0)
-    return C_("vip status", "Booked");
-  if (g_strcmp0 (status, "checked-in") == 0)
-    return C_("vip status", "Checked in");
-  if (g_strcmp0 (status, "done") == 0)
-    return C_("vip status", "Done");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return C_("vip status", "Cancelled");
-  return NULL;
+  return cl_choice_label (statuses, G_N_ELEMENTS (statuses), status);
 }
 
 gboolean

@@ -56,7 +56,7 @@ cl_vip_store_save_room (CLStore     *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_VIP_ROOM (room), FALSE);
 
-  return cl_schedule_save_record (store, CL_RECORD (room), role, check_room, error);
+  return cl_schedule_save_record (store, CL_RECORD (room), NULL, role, check_room, error);
 }
 
 /* ---- bookings ------------------------------------------------------ */
@@ -88,22 +88,7 @@ cl_vip_store_save_booking (CLStore       *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_VIP_BOOKING (booking), FALSE);
 
-  return cl_schedule_save_record (store, CL_RECORD (booking), role, check_booking, error);
-}
-
-static gboolean
-save_changed_copy (CLStore       *store,
-                   CLVipBooking  *booking,
-                   CLVipBooking  *copy,
-                   const char    *role,
-                   GError       **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (!cl_vip_store_save_booking (store, copy, role, error))
-    return FALSE;
-  node = cl_record_to_json (CL_RECORD (copy));
-  return cl_record_update_from_json (CL_RECORD (booking), json_node_get_object (node), error);
+  return cl_schedule_save_record (store, CL_RECORD (booking), NULL, role, check_booking, error);
 }
 
 gboolean
@@ -123,7 +108,7 @@ cl_vip_store_move_booking (CLStore       *store,
   cl_vip_booking_set_room_id (copy, room_id);
   cl_vip_booking_set_start_at (copy, start_at);
   cl_vip_booking_set_end_at (copy, end_at);
-  return save_changed_copy (store, booking, copy, role, error);
+  return cl_schedule_save_record (store, CL_RECORD (booking), CL_RECORD (copy), role, check_booking, error);
 }
 
 gboolean
@@ -139,7 +124,7 @@ cl_vip_store_set_booking_status (CLStore       *store,
 
   copy = CL_VIP_BOOKING (cl_record_dup (CL_RECORD (booking)));
   cl_vip_booking_set_status (copy, status);
-  return save_changed_copy (store, booking, copy, role, error);
+  return cl_schedule_save_record (store, CL_RECORD (booking), CL_RECORD (copy), role, check_booking, error);
 }
 
 gboolean

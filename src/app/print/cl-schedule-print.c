@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "cl-print-util.h"
 #include "cl-schedule-print.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC"
@@ -100,21 +101,6 @@ draw_text (cairo_t      *cr,
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   return layout_height (layout);
-}
-
-static void
-hline (cairo_t *cr,
-       double   x0,
-       double   x1,
-       double   y,
-       double   line_width)
-{
-  cairo_save (cr);
-  cairo_set_line_width (cr, line_width);
-  cairo_move_to (cr, x0, y);
-  cairo_line_to (cr, x1, y);
-  cairo_stroke (cr);
-  cairo_restore (cr);
 }
 
 static double
@@ -309,7 +295,7 @@ draw_page (CLScheduleSheet *sheet,
       cx += column_width (sheet, c, w);
     }
   y += head_h;
-  hline (cr, x, x + w, y, 0.8);
+  cl_print_hline (cr, x, x + w, y, 0.8);
 
   for (guint r = page->first_row; r < page->first_row + page->n_rows; r++)
     {
@@ -336,7 +322,7 @@ draw_page (CLScheduleSheet *sheet,
           cairo_restore (cr);
         }
       y += h;
-      hline (cr, x, x + w, y, 0.3);
+      cl_print_hline (cr, x, x + w, y, 0.3);
     }
 
   if (page->last)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cl-money.h"
+#include "cl-print-util.h"
 #include "cl-statement-print.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC"
@@ -378,21 +379,6 @@ draw_text (cairo_t     *cr,
   return (double) height / PANGO_SCALE;
 }
 
-static void
-hline (cairo_t *cr,
-       double   x0,
-       double   x1,
-       double   y,
-       double   line_width)
-{
-  cairo_save (cr);
-  cairo_set_line_width (cr, line_width);
-  cairo_move_to (cr, x0, y);
-  cairo_line_to (cr, x1, y);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
 /* Pagination */
 
 typedef struct
@@ -525,7 +511,7 @@ draw_running_header (CLSettlement *s,
   g_autofree char *text = g_strdup_printf ("%s — %s", cl_settlement_get_hospital (s), title);
 
   queue_text (p, STYLE_REGULAR, text, x, y, FALSE, FALSE);
-  hline (p->cr, x, x + w, y + OTHER_HEADER - 6, 0.4);
+  cl_print_hline (p->cr, x, x + w, y + OTHER_HEADER - 6, 0.4);
 }
 
 static double
@@ -558,7 +544,7 @@ draw_table (CLSettlement *s,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     queue_text (p, STYLE_BOLD, heads[c], column_x (c, x, w), y + 2, columns[c].right, FALSE);
-  hline (p->cr, x, x + w, y + TABLE_HEAD - 2, 0.6);
+  cl_print_hline (p->cr, x, x + w, y + TABLE_HEAD - 2, 0.6);
   y += TABLE_HEAD;
 
   if (page->first_line == 0 && page->n_lines == 0)
@@ -648,7 +634,7 @@ draw_chart (CLSettlement *s,
                                                                         : history[i].month + 5,
                  6.5, PANGO_WEIGHT_NORMAL, x + i * slot, bottom + 2, slot, PANGO_ALIGN_CENTER);
     }
-  hline (cr, x, x + w, bottom, 0.5);
+  cl_print_hline (cr, x, x + w, bottom, 0.5);
 }
 
 static void
@@ -705,7 +691,7 @@ draw_summary (CLSettlement *s,
   y += 12;
 
   /* Totals, on the right half */
-  hline (cr, x + half, x + w, y - 4, 0.6);
+  cl_print_hline (cr, x + half, x + w, y - 4, 0.6);
   draw_label_value (cr, _("Gross collected"), gross, x + half, y, half, FALSE);
   y += 13;
   draw_label_value (cr, _("Refunds"), refunds, x + half, y, half, FALSE);
@@ -718,7 +704,7 @@ draw_summary (CLSettlement *s,
   y += 13;
   draw_label_value (cr, _("Deductions"), deducted, x + half, y, half, FALSE);
   y += 15;
-  hline (cr, x + half, x + w, y, 0.6);
+  cl_print_hline (cr, x + half, x + w, y, 0.6);
   draw_label_value (cr, _("Amount payable"), payable, x + half, y + 3, half, TRUE);
   y += 13 + 8;
 
@@ -765,9 +751,9 @@ draw_summary (CLSettlement *s,
 
         draw_text (cr, who[i], 9, PANGO_WEIGHT_BOLD, sx, y, 0, PANGO_ALIGN_LEFT);
         draw_text (cr, names[i], 8, PANGO_WEIGHT_NORMAL, sx, y + 13, 0, PANGO_ALIGN_LEFT);
-        hline (cr, sx, sx + sw, y + 48, 0.6);
+        cl_print_hline (cr, sx, sx + sw, y + 48, 0.6);
         draw_text (cr, _("Date"), 9, PANGO_WEIGHT_NORMAL, sx, y + 56, 0, PANGO_ALIGN_LEFT);
-        hline (cr, sx + 40, sx + sw, y + 68, 0.6);
+        cl_print_hline (cr, sx + 40, sx + sw, y + 68, 0.6);
       }
   }
 }
