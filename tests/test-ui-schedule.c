@@ -294,6 +294,26 @@ saved_cb (GObject    *dialog,
 
 static char *pdftotext (const char *path);
 
+typedef gboolean (*ExportFunc) (gpointer view, const char *path, GError **error);
+
+/* Exports the view's sheet as a PDF, as Export PDF does, and reads it
+ * back as text. */
+static char *
+export_and_read (ExportFunc export,
+                 gpointer   view)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir ("schedule-pdf");
+  g_autofree char *path = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  g_assert_true (export (view, path, &error));
+  g_assert_no_error (error);
+  text = pdftotext (path);
+  cl_test_remove_tree (dir);
+  return text;
+}
+
 static void
 test_vip_dialog (void)
 {
@@ -440,19 +460,12 @@ test_vip_dialog (void)
 
     /* The rooms' day list, exported and read back. */
     {
-      g_autofree char *dir = cl_test_make_tmp_dir ("vip-pdf");
-      g_autofree char *path = g_build_filename (dir, "rooms.pdf", NULL);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
+      g_autofree char *text = export_and_read ((ExportFunc) cl_vip_view_export_pdf, view);
 
-      g_assert_true (cl_vip_view_export_pdf (view, path, &error));
-      g_assert_no_error (error);
-      text = pdftotext (path);
       g_test_message ("room day list:\n%s", text);
       g_assert_nonnull (strstr (text, "VIP 测试室 B"));
       g_assert_nonnull (strstr (text, patient_a));
       g_assert_nonnull (strstr (text, "14:30"));
-      cl_test_remove_tree (dir);
     }
 
     cl_vip_view_set_room (view, room1);
@@ -588,21 +601,14 @@ test_escorts (void)
 
   /* The day sheet, exported and read back. */
   {
-    g_autofree char *dir = cl_test_make_tmp_dir ("escort-pdf");
-    g_autofree char *path = g_build_filename (dir, "sheet.pdf", NULL);
-    g_autoptr(GError) error = NULL;
-    g_autofree char *text = NULL;
+    g_autofree char *text = export_and_read ((ExportFunc) cl_escort_view_export_pdf, view);
 
-    g_assert_true (cl_escort_view_export_pdf (view, path, &error));
-    g_assert_no_error (error);
-    text = pdftotext (path);
     g_test_message ("day sheet:\n%s", text);
     g_assert_nonnull (strstr (text, cl_staff_get_display_name (escort)));
     g_assert_nonnull (strstr (text, patient_a));
     g_assert_nonnull (strstr (text, "超声科"));
     g_assert_nonnull (strstr (text, "11:00"));
     g_assert_nonnull (strstr (text, "李护士"));
-    cl_test_remove_tree (dir);
   }
 
   cl_escort_view_set_mode (view, "week");

@@ -36,6 +36,17 @@ cl_date_nav_week_start (const GDate *date,
   g_date_subtract_days (monday, g_date_get_weekday (date) - G_DATE_MONDAY);
 }
 
+char *
+cl_date_nav_weekday (const GDate *date,
+                     gboolean     abbreviated)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                   g_date_get_day (date), 12, 0, 0);
+
+  /* Translators: a weekday name as strftime %A / %a would give it */
+  return g_date_time_format (dt, abbreviated ? _("%a") : _("%A"));
+}
+
 static void
 update (CLDateNav *self)
 {
@@ -58,8 +69,7 @@ update (CLDateNav *self)
   else
     {
       g_autofree char *day = cl_date_format_display (&self->date);
-      /* Translators: a weekday name as strftime %A would give it */
-      g_autofree char *weekday = g_date_time_format (dt, _("%A"));
+      g_autofree char *weekday = cl_date_nav_weekday (&self->date, FALSE);
 
       /* Translators: the day shown in a schedule: a date, then its weekday */
       text = g_strdup_printf (_("%s, %s"), day, weekday);

@@ -26,6 +26,10 @@ void         cl_date_nav_step      (CLDateNav   *self,
 void         cl_date_nav_set_step  (CLDateNav   *self,
                                     guint        days);
 
+/* The weekday of @date: "Monday" (@abbreviated: "Mon"), 星期一 / 周一. */
+char        *cl_date_nav_weekday   (const GDate *date,
+                                    gboolean     abbreviated);
+
 /* The Monday of the week holding @date. */
 void         cl_date_nav_week_start (const GDate *date,
                                      GDate       *monday);

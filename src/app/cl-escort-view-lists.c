@@ -58,15 +58,13 @@ cl_escort_view_reload_week (CLEscortView *self)
   for (guint d = 0; d < 7; d++)
     {
       GDate day = monday;
-      g_autoptr(GDateTime) dt = NULL;
       g_autofree char *weekday = NULL;
       g_autofree char *date = NULL;
       g_autofree char *text = NULL;
       GtkWidget *button;
 
       g_date_add_days (&day, d);
-      dt = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
-      weekday = g_date_time_format (dt, _("%a"));
+      weekday = cl_date_nav_weekday (&day, TRUE);
       date = cl_date_format_short (&day, &today);
       text = g_strdup_printf ("%s %s", weekday, date);
       button = week_button (self, text, &day, _("Open this day"));

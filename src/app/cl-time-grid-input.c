@@ -130,6 +130,21 @@ focus_slot (CLTimeGrid *self,
   self->cursor_span = self->slot_min;
 }
 
+/* Moves the cursor to @block, or to the free slot at (@column, @minute)
+ * when there is none. */
+static void
+focus_block_or_slot (CLTimeGrid *self,
+                     Block      *block,
+                     guint       column,
+                     int         minute)
+{
+  if (block)
+    focus_block (self, block);
+  else
+    focus_slot (self, column, minute);
+  cursor_changed (self);
+}
+
 /* The first (@forward) or last block of @column overlapping
  * [from, to), or NULL. */
 static Block *
@@ -201,11 +216,7 @@ move_cursor_vertically (CLTimeGrid *self,
       if (next == current && current)
         next = NULL;
     }
-  if (next)
-    focus_block (self, next);
-  else
-    focus_slot (self, self->cursor_column, minute);
-  cursor_changed (self);
+  focus_block_or_slot (self, next, self->cursor_column, minute);
 }
 
 static void
@@ -214,28 +225,17 @@ move_cursor_to_column (CLTimeGrid *self,
 {
   Block *current = cl_time_grid_block (self, self->cursor_block);
   int minute = current ? current->start_min : self->cursor_min;
-  Block *next;
 
   target = CLAMP (target, 0, (int) self->columns->len - 1);
-  next = block_in (self, target, minute, minute + self->slot_min, TRUE);
-  if (next)
-    focus_block (self, next);
-  else
-    focus_slot (self, target, minute);
-  cursor_changed (self);
+  focus_block_or_slot (self, block_in (self, target, minute, minute + self->slot_min, TRUE), target, minute);
 }
 
 static void
 move_cursor_to_minute (CLTimeGrid *self,
                        int         minute)
 {
-  Block *next = block_in (self, self->cursor_column, minute, minute + self->slot_min, TRUE);
-
-  if (next)
-    focus_block (self, next);
-  else
-    focus_slot (self, self->cursor_column, minute);
-  cursor_changed (self);
+  focus_block_or_slot (self, block_in (self, self->cursor_column, minute, minute + self->slot_min, TRUE),
+                       self->cursor_column, minute);
 }
 
 /* Shift+arrows and Ctrl+Up/Down on a focused block: the keyboard's drag. */

@@ -238,15 +238,13 @@ reload (CLVipView *self)
       for (guint d = 0; d < 7; d++)
         {
           GDate date = first;
-          g_autoptr(GDateTime) dt = NULL;
           g_autofree char *weekday = NULL;
           g_autofree char *short_date = NULL;
           g_autofree char *iso = NULL;
           guint column;
 
           g_date_add_days (&date, d);
-          dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
-          weekday = g_date_time_format (dt, _("%A"));
+          weekday = cl_date_nav_weekday (&date, FALSE);
           short_date = cl_date_format_short (&date, &today);
           iso = cl_date_to_iso (&date);
           column = cl_time_grid_add_column (self->grid, iso, weekday, short_date, cl_schedule_day_start (&date));
