@@ -561,20 +561,24 @@ one_change (const char *table,
 }
 
 static JsonObject *
-apply (CLStore    *store,
-       const char *table,
-       CLRecord   *record,
-       gint64      base_rev,
-       const char *role,
-       JsonArray **holder)
+apply_as (CLStore    *store,
+          const char *table,
+          CLRecord   *record,
+          gint64      base_rev,
+          const char *username,
+          const char *role,
+          JsonArray **holder)
 {
   g_autoptr(JsonArray) changes = one_change (table, record, base_rev);
   g_autoptr(GError) error = NULL;
 
-  *holder = cl_sync_server_apply_changes (store, changes, "tester", role, NULL, &error);
+  *holder = cl_sync_server_apply_changes (store, changes, username, role, NULL, &error);
   g_assert_no_error (error);
   return json_array_get_object_element (*holder, 0);
 }
+
+#define apply(store, table, record, base_rev, role, holder) \
+  apply_as ((store), (table), (record), (base_rev), "tester", (role), (holder))
 
 static void
 test_server_invariant (Fixture       *f,
@@ -625,6 +629,44 @@ test_server_invariant (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
   result = apply (f->store, "escort_task", CL_RECORD (t2), 0, "case_manager", &r6);
   g_assert_cmpstr (json_object_get_string_member (result, "reason"), ==, "overlap");
+}
+
+/* The server keeps an escort to the status and hand-over of their own
+ * tasks, whatever their desk sends. */
+static void
+test_server_escort_limits (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(CLEscortTask) task = new_task (f, f->escort1, at (24, 9, 0), at (24, 10, 0));
+  g_autoptr(JsonArray) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
+  JsonObject *result;
+  gint64 rev;
+
+  cl_escort_task_set_status (task, CL_ESCORT_STATUS_PLANNED);
+  result = apply (f->store, "escort_task", CL_RECORD (task), 0, "case_manager", &r1);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  rev = json_object_get_int_member (result, "rev");
+
+  /* 王芳 (wangfang) moves her own task: no. */
+  cl_escort_task_set_start_at (task, at (24, 11, 0));
+  cl_escort_task_set_end_at (task, at (24, 12, 0));
+  result = apply_as (f->store, "escort_task", CL_RECORD (task), rev, "wangfang", "escort", &r2);
+  g_assert_cmpstr (json_object_get_string_member (result, "reason"), ==, "forbidden");
+
+  /* 李娜 starts 王芳's task: no. */
+  cl_escort_task_set_start_at (task, at (24, 9, 0));
+  cl_escort_task_set_end_at (task, at (24, 10, 0));
+  cl_escort_task_set_status (task, CL_ESCORT_STATUS_IN_PROGRESS);
+  result = apply_as (f->store, "escort_task", CL_RECORD (task), rev, "lina", "escort", &r3);
+  g_assert_cmpstr (json_object_get_string_member (result, "reason"), ==, "forbidden");
+
+  /* 王芳 starts it: yes; then skips back to planned: invalid. */
+  result = apply_as (f->store, "escort_task", CL_RECORD (task), rev, "wangfang", "escort", &r4);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  rev = json_object_get_int_member (result, "rev");
+  cl_escort_task_set_status (task, CL_ESCORT_STATUS_PLANNED);
+  result = apply_as (f->store, "escort_task", CL_RECORD (task), rev, "wangfang", "escort", &r5);
+  g_assert_cmpstr (json_object_get_string_member (result, "reason"), ==, "invalid");
 }
 
 /* ---- demo data ----------------------------------------------------- */
@@ -701,6 +743,8 @@ main (int   argc,
               fixture_set_up, test_vip_store_queries, fixture_tear_down);
   g_test_add ("/schedule-store/server-invariant", Fixture, NULL,
               fixture_set_up, test_server_invariant, fixture_tear_down);
+  g_test_add ("/schedule-store/server-escort-limits", Fixture, NULL,
+              fixture_set_up, test_server_escort_limits, fixture_tear_down);
   g_test_add_func ("/schedule-store/demo-data", test_demo_data);
 
   return g_test_run ();

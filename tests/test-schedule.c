@@ -41,6 +41,40 @@ test_time (void)
 }
 
 static void
+test_now (void)
+{
+  static const struct { const char *text; gint64 expected; } cases[] = {
+    { "2026-11-23T08:00:00", 1795392000 },
+    { "2026-11-23 08:00", 1795392000 },
+    { "2026-11-23T00:00:00Z", 1795392000 },
+    { "2026-11-23T09:30:00+09:00", 1795392000 + 30 * 60 },
+    { "1795392000", 1795392000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_setenv ("CARELINE_NOW", cases[i].text, TRUE);
+      g_assert_cmpint (cl_schedule_now (), ==, cases[i].expected);
+    }
+
+  /* Without CARELINE_NOW: CARELINE_TODAY's day at the clock's time of day. */
+  g_unsetenv ("CARELINE_NOW");
+  {
+    gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+    gint64 now = cl_schedule_now ();
+    gint64 after = g_get_real_time () / G_USEC_PER_SEC;
+    gint minutes = cl_schedule_minutes_of_day (now);
+    GDate day;
+
+    cl_schedule_day_of (now, &day);
+    g_assert_cmpint (g_date_get_day (&day), ==, 23);
+    g_assert_true (minutes == cl_schedule_minutes_of_day (before) ||
+                   minutes == cl_schedule_minutes_of_day (after));
+  }
+  g_setenv ("CARELINE_NOW", NOW_TEXT, TRUE);
+}
+
+static void
 test_overlaps (void)
 {
   /* [a, b) against [c, d), minutes after 09:00 */
@@ -249,6 +283,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/schedule/time", test_time);
+  g_test_add_func ("/schedule/now", test_now);
   g_test_add_func ("/schedule/overlaps", test_overlaps);
   g_test_add_func ("/schedule/single-rules", test_single_rules);
   g_test_add_func ("/schedule/status-rules", test_status_rules);

@@ -70,7 +70,8 @@ gboolean    cl_escort_store_cancel        (CLStore       *store,
                                            GError       **error);
 
 /* Records the hand-over on the ward (ward, received by, when; @at 0:
- * now) and marks the task done. */
+ * now) and marks the task done; the task must be in progress.  An
+ * empty ward or receiver is refused (CL_SCHEDULE_ERROR_HANDOVER). */
 gboolean    cl_escort_store_hand_over     (CLStore       *store,
                                            CLEscortTask  *task,
                                            const char    *ward,

@@ -146,8 +146,11 @@ gboolean    cl_schedule_check_room      (CLVipRoom    *room,
 typedef enum
 {
   CL_SCHEDULE_CHECK_ALL    = 0,
-  /* Only what a server can judge whatever its clock and time zone:
-   * the interval, status changes, and the overlaps. */
+  /* Only what a server can judge whatever its clock and time zone
+   * and whichever records it holds: the kind or purpose, the interval,
+   * status changes, moving only what is still planned / booked, a
+   * transfer's hand-over, and the overlaps.  Not: the patient, the
+   * escort's role, the room's hours and grid, the past. */
   CL_SCHEDULE_CHECK_SERVER = 1 << 0,
 } ClScheduleCheckFlags;
 
