@@ -387,8 +387,13 @@ drag_begin_cb (GtkGestureDrag *gesture,
   int column = cl_time_grid_column_at (self, x);
   Block *block;
 
+  GdkEvent *event = gtk_gesture_get_last_event (GTK_GESTURE (gesture),
+                                                gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (gesture)));
+  GdkDevice *device = event ? gdk_event_get_device (event) : NULL;
+
   self->drag_mode = DRAG_NONE;
   self->dragging = FALSE;
+  self->touch = device && gdk_device_get_source (device) == GDK_SOURCE_TOUCHSCREEN;
   self->drag_x = x;
   self->drag_y = y;
   g_clear_pointer (&self->drag_block, g_free);
@@ -494,6 +499,14 @@ drag_update_cb (GtkGestureDrag *gesture,
         return;
       if (self->drag_mode != DRAG_CREATE && (block == NULL || !block->movable))
         return;
+      /* A finger swiping over free time scrolls the calendar (a tap
+       * still creates); on a block it moves the block. */
+      if (self->touch && self->drag_mode == DRAG_CREATE)
+        {
+          self->drag_mode = DRAG_NONE;
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+          return;
+        }
       self->dragging = TRUE;
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
     }

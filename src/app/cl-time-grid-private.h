@@ -90,7 +90,7 @@ struct _CLTimeGrid
   int            hour_height;
   int            min_column_width;
   int            column_width;
-  gint64         now_fixed;
+  gint64         now_offset;     /* seconds from the clock to "now" */
   int            pending_scroll;  /* minute to scroll to once allocated, or -1 */
 
   /* keyboard cursor (a slot selection when cursor_block is NULL) */
@@ -101,6 +101,7 @@ struct _CLTimeGrid
   /* pointer drag */
   DragMode       drag_mode;
   gboolean       dragging;       /* past the threshold */
+  gboolean       touch;          /* a finger, not a mouse */
   char          *drag_block;
   guint          drag_column;    /* where it started */
   int            drag_start_min;

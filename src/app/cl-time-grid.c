@@ -417,7 +417,9 @@ cl_time_grid_set_now (CLTimeGrid *self,
                       gint64      now)
 {
   g_return_if_fail (CL_IS_TIME_GRID (self));
-  self->now_fixed = now;
+  /* Kept as an offset from the clock, so the now line still moves on
+   * when "now" comes from a fixed day (CARELINE_TODAY). */
+  self->now_offset = now ? now - g_get_real_time () / G_USEC_PER_SEC : 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -425,7 +427,7 @@ gint64
 cl_time_grid_get_now (CLTimeGrid *self)
 {
   g_return_val_if_fail (CL_IS_TIME_GRID (self), 0);
-  return self->now_fixed ? self->now_fixed : g_get_real_time () / G_USEC_PER_SEC;
+  return g_get_real_time () / G_USEC_PER_SEC + self->now_offset;
 }
 
 void

@@ -57,7 +57,8 @@ void        cl_time_grid_set_min_column_width (CLTimeGrid *self,
                                                int         pixels);
 
 /* The instant the "now" line is drawn at and before which time is
- * greyed; 0 (the default) means the clock.  For tests. */
+ * greyed, as it is at this moment (the grid's clock runs on from it);
+ * 0 (the default) means the computer's clock. */
 void        cl_time_grid_set_now          (CLTimeGrid  *self,
                                            gint64       now);
 gint64      cl_time_grid_get_now          (CLTimeGrid  *self);
