@@ -20,6 +20,7 @@
 #include "cl-test-util.h"
 #include "cl-time-grid.h"
 #include "cl-vip-booking-dialog.h"
+#include "cl-vip-room-dialog.h"
 #include "cl-vip-store.h"
 #include "cl-vip-view.h"
 #include "cl-window.h"
@@ -626,6 +627,60 @@ test_escorts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_rooms (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  g_autoptr(GListStore) before = cl_vip_store_list_rooms (store, TRUE);
+  g_autoptr(GListStore) after = NULL;
+  CLVipRoomDialog *dialog;
+  Saved saved = { NULL };
+  struct { const char *name, *opens, *closes, *slot, *field; } bad[] = {
+    { "", "08:00", "17:30", "30", "name" },              /* no name */
+    { "VIP 测试室 C", "17:00", "08:00", "30", "closes" }, /* closes before it opens */
+    { "VIP 测试室 C", "08:00", "17:30", "45", "slot" },   /* 45 does not divide 9½ hours */
+    { "VIP 测试室 C", "8点", "17:30", "30", "opens" },     /* not a time */
+  };
+
+  /* A steward may not configure rooms. */
+  dialog = cl_vip_room_dialog_new (GTK_WINDOW (window), store, "vip_steward", NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  set_field (cl_vip_room_dialog_get_field (dialog, "name"), "VIP 测试室 C");
+  g_assert_false (cl_vip_room_dialog_save (dialog));
+  g_test_message ("steward: %s", cl_vip_room_dialog_get_error (dialog, ""));
+  g_assert_nonnull (cl_vip_room_dialog_get_error (dialog, ""));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = cl_vip_room_dialog_new (GTK_WINDOW (window), store, "admin", NULL);
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      set_field (cl_vip_room_dialog_get_field (dialog, "name"), bad[i].name);
+      set_field (cl_vip_room_dialog_get_field (dialog, "opens"), bad[i].opens);
+      set_field (cl_vip_room_dialog_get_field (dialog, "closes"), bad[i].closes);
+      set_field (cl_vip_room_dialog_get_field (dialog, "slot"), bad[i].slot);
+      g_assert_false (cl_vip_room_dialog_save (dialog));
+      g_test_message ("room %s: %s", bad[i].field, cl_vip_room_dialog_get_error (dialog, bad[i].field));
+      g_assert_nonnull (cl_vip_room_dialog_get_error (dialog, bad[i].field));
+      if (i == 1)
+        cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "vip-room-dialog");
+    }
+  set_field (cl_vip_room_dialog_get_field (dialog, "opens"), "09:00");
+  set_field (cl_vip_room_dialog_get_field (dialog, "closes"), "12:00");
+  set_field (cl_vip_room_dialog_get_field (dialog, "slot"), "60");
+  g_assert_true (cl_vip_room_dialog_save (dialog));
+  g_assert_nonnull (saved.id);
+  after = cl_vip_store_list_rooms (store, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (after)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (before)) + 1);
+
+  g_free (saved.id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- two desks and the real server --------------------------------- */
 
 #define PASSWORD "correct horse battery staple"
@@ -957,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/schedule/grid", test_grid);
   g_test_add_func ("/schedule/vip", test_vip_dialog);
   g_test_add_func ("/schedule/escorts", test_escorts);
+  g_test_add_func ("/schedule/rooms", test_rooms);
   g_test_add_func ("/schedule/two-desks", test_two_desks);
 
   status = g_test_run ();

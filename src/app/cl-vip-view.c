@@ -8,6 +8,7 @@
 #include "cl-date.h"
 #include "cl-schedule-view-util.h"
 #include "cl-vip-booking-dialog.h"
+#include "cl-vip-room-dialog.h"
 #include "cl-vip-store.h"
 #include "cl-vip-view.h"
 #include "print/cl-schedule-print.h"
@@ -21,6 +22,7 @@ struct _CLVipView
   AdwToastOverlay   *toast_overlay;
   CLDateNav         *date_nav;
   GtkDropDown       *room_dropdown;
+  GtkWidget         *rooms_button;
   GtkWidget         *checkin_bar;
   GtkBox            *checkin_box;
   CLTimeGrid        *grid;
@@ -552,6 +554,31 @@ step_action (GtkWidget  *widget,
   cl_date_nav_step (self->date_nav, g_variant_get_int32 (param));
 }
 
+static void
+room_saved_cb (CLVipView  *self,
+               const char *id)
+{
+  cl_vip_view_set_room (self, id);
+  reload (self);
+}
+
+/* An administrator's: the chosen room's settings, or a new room. */
+static void
+room_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  CLVipRoomDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cl_vip_room_dialog_new (cl_schedule_view_parent (widget), self->store, self->role,
+                                   g_str_equal (action_name, "vip.edit-room") ? find_room (self, self->room_id) : NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (room_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- GObject -------------------------------------------------------- */
 
 static void
@@ -633,6 +660,7 @@ cl_vip_view_class_init (CLVipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLVipView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, date_nav);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, room_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, rooms_button);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_bar);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_box);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, grid);
@@ -642,6 +670,8 @@ cl_vip_view_class_init (CLVipViewClass *klass)
   gtk_widget_class_install_action (widget_class, "vip.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "vip.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "vip.step", "i", step_action);
+  gtk_widget_class_install_action (widget_class, "vip.edit-room", NULL, room_action);
+  gtk_widget_class_install_action (widget_class, "vip.new-room", NULL, room_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "vip.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "vip.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "vip.step", "i", -1);
@@ -690,6 +720,7 @@ cl_vip_view_set_role (CLVipView  *self,
   g_return_if_fail (CL_IS_VIP_VIEW (self));
   g_free (self->role);
   self->role = g_strdup (role);
+  gtk_widget_set_visible (self->rooms_button, g_strcmp0 (role, "admin") == 0);
 }
 
 void
