@@ -43,7 +43,8 @@ cl_date_nav_weekday (const GDate *date,
   g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                                                    g_date_get_day (date), 12, 0, 0);
 
-  /* Translators: a weekday name as strftime %A / %a would give it */
+  /* Translators: the format of a weekday's name (strftime: %A "Monday",
+   * %a "Mon"); change it where the short form needs a word around it */
   return g_date_time_format (dt, abbreviated ? _("%a") : _("%A"));
 }
 

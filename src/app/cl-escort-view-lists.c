@@ -34,6 +34,7 @@ week_button (CLEscortView *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_size_request (button, 96, 40);
+  gtk_widget_set_hexpand (button, TRUE);
   gtk_widget_set_tooltip_text (button, tooltip);
   g_object_set_data (G_OBJECT (button), "julian", GUINT_TO_POINTER (g_date_get_julian (day)));
   g_signal_connect (button, "clicked", G_CALLBACK (week_day_clicked_cb), self);
