@@ -278,6 +278,19 @@ test_room_sheet (Fixture       *f,
   g_assert_null (strstr (text, "Salon"));         /* the other room */
   g_assert_null (strstr (text, ZHANG_ID_NUMBER));
 
+  /* A day with no room open still prints a page that says so. */
+  {
+    g_autoptr(CLStore) empty = cl_test_desk_open_store (f->dir, "empty");
+    g_autoptr(CLScheduleSheet) none = cl_vip_store_day_sheet (empty, &day, NULL);
+    g_autofree char *none_text = NULL;
+
+    g_assert_cmpuint (cl_schedule_sheet_get_n_sections (none), ==, 0);
+    g_assert_cmpint (cl_schedule_print_n_pages (none, 595, 842), ==, 1);
+    none_text = export (f, none, "none.pdf");
+    g_assert_nonnull (strstr (none_text, "No bookings on this day."));
+    g_assert_nonnull (strstr (none_text, "Page 1 of 1"));
+  }
+
   all = cl_vip_store_day_sheet (f->store, &day, NULL);
   g_assert_cmpuint (cl_schedule_sheet_get_n_sections (all), ==, 2);
   text_all = export (f, all, "rooms.pdf");

@@ -303,6 +303,26 @@ test_escort_store_changes (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (cl_escort_task_get_status (transfer), ==, CL_ESCORT_STATUS_DONE);
   g_assert_cmpstr (cl_escort_task_get_handover_to (transfer), ==, "陈护士");
+
+  /* Another desk's task over one of ours, pulled before ours was
+   * refused: a status change is no new overlap and goes through. */
+  {
+    g_autoptr(CLEscortTask) pulled = new_task (f, f->escort2, at (24, 16, 0), at (24, 17, 0));
+    g_autoptr(CLEscortTask) ours = new_task (f, f->escort2, at (24, 16, 30), at (24, 17, 30));
+
+    cl_escort_task_set_status (pulled, CL_ESCORT_STATUS_PLANNED);
+    cl_escort_task_set_status (ours, CL_ESCORT_STATUS_PLANNED);
+    g_free (cl_test_save (f->store, pulled));
+    g_free (cl_test_save (f->store, ours));
+    g_assert_true (cl_escort_store_set_status (f->store, pulled, CL_ESCORT_STATUS_IN_PROGRESS,
+                                               "case_manager", &error));
+    g_assert_no_error (error);
+    /* … but moving it still is judged. */
+    g_assert_false (cl_escort_store_move (f->store, ours, at (24, 16, 15), at (24, 17, 15), f->escort2,
+                                          "case_manager", &error));
+    g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVERLAP);
+    g_clear_error (&error);
+  }
 }
 
 static void
@@ -467,6 +487,20 @@ test_vip_store_rules (Fixture       *f,
     g_assert_false (cl_vip_store_save_booking (f->store, b, "vip_steward", &error));
     g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_ROOM);
     g_clear_error (&error);
+
+    /* A room closed, or removed, since: its bookings can still be
+     * checked in and cancelled, not moved. */
+    g_assert_true (cl_vip_store_set_booking_status (f->store, first, CL_VIP_STATUS_CHECKED_IN,
+                                                    "vip_steward", &error));
+    g_assert_no_error (error);
+    g_assert_true (cl_store_delete_record (f->store, CL_RECORD (room), &error));
+    g_assert_false (cl_vip_store_move_booking (f->store, first, f->room, at (24, 13, 0), at (24, 14, 0),
+                                               "vip_steward", &error));
+    g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_ROOM);
+    g_clear_error (&error);
+    g_assert_true (cl_vip_store_set_booking_status (f->store, first, CL_VIP_STATUS_DONE,
+                                                    "vip_steward", &error));
+    g_assert_no_error (error);
   }
 }
 

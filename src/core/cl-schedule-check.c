@@ -171,7 +171,8 @@ cl_schedule_check_task (CLStore               *store,
             cl_escort_task_get_end_at (stored) != end_at;
   reassigned = stored == NULL ||
                g_strcmp0 (cl_escort_task_get_escort_id (stored), escort_id) != 0;
-  moved = retimed || reassigned;
+  /* A tombstone brought back counts as new. */
+  moved = retimed || reassigned || cl_record_get_deleted (CL_RECORD (stored));
 
   /* A tombstone takes nothing from anyone. */
   if (cl_record_get_deleted (CL_RECORD (task)))
@@ -182,7 +183,9 @@ cl_schedule_check_task (CLStore               *store,
       !check_patient (store, cl_escort_task_get_patient_id (task), error))
     return FALSE;
 
-  if (!g_strv_contains (cl_escort_task_kinds (), cl_escort_task_get_kind (task) ? cl_escort_task_get_kind (task) : ""))
+  if ((stored == NULL ||
+       g_strcmp0 (cl_escort_task_get_kind (stored), cl_escort_task_get_kind (task)) != 0) &&
+      !g_strv_contains (cl_escort_task_kinds (), cl_escort_task_get_kind (task) ? cl_escort_task_get_kind (task) : ""))
     {
       g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_KIND,
                            _("Choose what kind of escort this is"));
@@ -230,7 +233,10 @@ cl_schedule_check_task (CLStore               *store,
       return FALSE;
     }
 
-  if (escort_id && cl_escort_task_is_live (task))
+  /* Only a new or moved task can make an overlap: a status change
+   * cannot (no step brings a cancelled task back), and must not fail
+   * on another desk's task that this desk's own is about to lose to. */
+  if (escort_id && moved && cl_escort_task_is_live (task))
     {
       other = cl_schedule_find_task_overlap (store, escort_id, start_at, end_at,
                                              cl_record_get_id (CL_RECORD (task)), NULL);
@@ -274,7 +280,7 @@ cl_schedule_check_booking (CLStore               *store,
   retimed = stored == NULL ||
             cl_vip_booking_get_start_at (stored) != start_at ||
             cl_vip_booking_get_end_at (stored) != end_at;
-  roomed = stored == NULL ||
+  roomed = stored == NULL || cl_record_get_deleted (CL_RECORD (stored)) ||
            g_strcmp0 (cl_vip_booking_get_room_id (stored), room_id) != 0;
 
   if (desk && (stored == NULL ||
@@ -286,9 +292,10 @@ cl_schedule_check_booking (CLStore               *store,
     room = (CLVipRoom *) cl_store_load_record (store, CL_TYPE_VIP_ROOM, room_id, NULL);
   if (room == NULL || cl_record_get_deleted (CL_RECORD (room)))
     {
-      /* The server may not have the room yet in odd orders of sync;
+      /* The server may not have the room yet in odd orders of sync,
+       * and a booking of a room removed since can still be cancelled:
        * the overlap rule needs only its id. */
-      if (desk || cl_str_empty (room_id))
+      if (cl_str_empty (room_id) || (desk && (retimed || roomed)))
         {
           g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_ROOM,
                                _("Choose the room"));
@@ -303,7 +310,9 @@ cl_schedule_check_booking (CLStore               *store,
       return FALSE;
     }
 
-  if (!g_strv_contains (cl_vip_booking_purposes (),
+  if ((stored == NULL ||
+       g_strcmp0 (cl_vip_booking_get_purpose (stored), cl_vip_booking_get_purpose (booking)) != 0) &&
+      !g_strv_contains (cl_vip_booking_purposes (),
                         cl_vip_booking_get_purpose (booking) ? cl_vip_booking_get_purpose (booking) : ""))
     {
       g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_PURPOSE,
@@ -334,7 +343,7 @@ cl_schedule_check_booking (CLStore               *store,
                                  cl_vip_room_get_slot_minutes (room), error)))
     return FALSE;
 
-  if (cl_vip_booking_is_live (booking))
+  if ((retimed || roomed) && cl_vip_booking_is_live (booking))
     {
       other = cl_schedule_find_booking_overlap (store, room_id, start_at, end_at,
                                                 cl_record_get_id (CL_RECORD (booking)), NULL);

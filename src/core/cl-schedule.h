@@ -175,9 +175,9 @@ CLVipBooking *cl_schedule_find_booking_overlap (CLStore     *store,
  * task) is @stored: patient, kind, escort (staff with the escort role),
  * interval, not in the past, working hours, status change, a moved
  * task still planned, hand-over of a done transfer, and no overlap
- * with the escort's other live tasks.  The rules about time, patient
- * and escort apply only to what changed, so an escort can still mark
- * this morning's task done in the afternoon.  On an overlap
+ * with the escort's other live tasks.  The rules about the time, the
+ * patient, the kind and the escort apply only to what changed, so an
+ * escort can still mark this morning's task done in the afternoon.  On an overlap
  * @conflict (if given) receives the other task. */
 gboolean    cl_schedule_check_task      (CLStore              *store,
                                          CLEscortTask         *task,
@@ -188,7 +188,9 @@ gboolean    cl_schedule_check_task      (CLStore              *store,
                                          GError              **error);
 /* Likewise for a booking: patient, room (active), purpose, interval,
  * not in the past, opening hours, slot grid, status change, and no
- * overlap with the room's other live bookings. */
+ * overlap with the room's other live bookings.  The room is needed
+ * only for a new or moved booking: one of a room closed or removed
+ * since can still be checked in, done or cancelled. */
 gboolean    cl_schedule_check_booking   (CLStore              *store,
                                          CLVipBooking         *booking,
                                          CLVipBooking         *stored,

@@ -26,6 +26,8 @@
 #define CELL_PAD      3.0
 #define FOOTER_SPACE  24.0   /* page number line */
 
+#define NO_SECTION G_MAXUINT
+
 /* A page: a run of one section's rows, and whether the section's end
  * (its footer) is on it. */
 typedef struct
@@ -230,6 +232,14 @@ paginate (CLScheduleSheet *sheet,
       page.last = TRUE;
       g_array_append_val (pages, page);
     }
+
+  /* Nothing at all (no room open, say): one page that says so. */
+  if (pages->len == 0)
+    {
+      Page page = { NO_SECTION, 0, 0, FALSE, TRUE };
+
+      g_array_append_val (pages, page);
+    }
   return pages;
 }
 
@@ -272,6 +282,13 @@ draw_page (CLScheduleSheet *sheet,
                   PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, x, y, w);
   y += draw_text (cr, context, cl_schedule_sheet_get_subtitle (sheet), TEXT_SIZE,
                   PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, x, y, w) + 10;
+
+  if (page->section == NO_SECTION)
+    {
+      draw_text (cr, context, cl_schedule_sheet_get_empty_text (sheet), TEXT_SIZE,
+                 PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, x, y + 8, w);
+      goto page_number;
+    }
 
   if (page->continued)
     /* Translators: a section heading on the pages after its first */
@@ -335,6 +352,7 @@ draw_page (CLScheduleSheet *sheet,
                    PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, x, y + 24, w);
     }
 
+page_number:
   /* Translators: page numbers */
   number = g_strdup_printf (_("Page %1$d of %2$d"), index + 1, n_pages);
   {
