@@ -398,12 +398,15 @@ draw_block (CLTimeGrid  *self,
 {
   graphene_rect_t rect;
   const GdkRGBA *state = &self->state_colors[block->state];
-  GdkRGBA fill = { state->red, state->green, state->blue, block->state == CL_TIME_GRID_CANCELLED ? 0.14 : 0.24 };
+  const GdkRGBA *bg = &self->colors[COLOR_BG];
+  float a = block->state == CL_TIME_GRID_CANCELLED ? 0.14 : 0.24;
+  /* The tint blended here, so a block is one opaque fill. */
+  GdkRGBA fill = { bg->red + (state->red - bg->red) * a, bg->green + (state->green - bg->green) * a,
+                   bg->blue + (state->blue - bg->blue) * a, 1 };
   const GdkRGBA *text = block->state == CL_TIME_GRID_CANCELLED ? &self->colors[COLOR_DIM_FG] : &self->colors[COLOR_FG];
   PangoLayout *layout;
 
   cl_time_grid_block_rect (self, block, &rect);
-  append_rect (snapshot, &self->colors[COLOR_BG], rect.origin.x, rect.origin.y, rect.size.width, rect.size.height);
   gtk_snapshot_append_color (snapshot, &fill, &rect);
   append_rect (snapshot, state, rect.origin.x, rect.origin.y, 4, rect.size.height);
 

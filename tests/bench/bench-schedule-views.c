@@ -239,7 +239,8 @@ main (int   argc,
   g_assert_true (cl_demo_data_generate (store, 2000, 7, &error));
   /* Exactly the bookings and tasks counted below: the demo's own
    * schedule goes (this is a throw-away store). */
-  g_assert_true (cl_store_exec (store, "DELETE FROM escort_task; DELETE FROM vip_booking; DELETE FROM vip_room;", &error));
+  g_assert_true (cl_store_exec (store, "DELETE FROM escort_task; DELETE FROM vip_booking; DELETE FROM vip_room;"
+                                      " DELETE FROM staff WHERE role = 'escort';", &error));
   g_assert_no_error (error);
   fill (store, n_bookings, room_ids);
 
