@@ -452,7 +452,7 @@ test_vip_dialog (void)
     popover = cl_vip_view_open_booking (view, saved.id);
     g_assert_nonnull (popover);
     cl_test_ui_settle (200);
-    cl_test_ui_save_screenshot (GTK_WIDGET (window), "vip-popover");
+    cl_test_ui_save_screenshot (GTK_WIDGET (popover), "vip-popover");
     g_assert_true (cl_schedule_popover_click (popover, "checked-in"));
     {
       g_autoptr(CLVipBooking) checked = find_booking (store, saved.id);
@@ -555,7 +555,7 @@ test_escorts (void)
   /* Status by click: planned → in progress → done. */
   popover = cl_escort_view_open_task (view, saved.id);
   cl_test_ui_settle (200);
-  cl_test_ui_save_screenshot (GTK_WIDGET (window), "escort-popover");
+  cl_test_ui_save_screenshot (GTK_WIDGET (popover), "escort-popover");
   g_assert_true (cl_schedule_popover_click (popover, "in-progress"));
   {
     g_autoptr(CLEscortTask) task = find_task (store, saved.id);
