@@ -85,6 +85,35 @@ open_window (void)
   return CL_WINDOW (cl_test_ui_open_window (data_dir));
 }
 
+typedef struct
+{
+  CLRosterModel *model;
+  const char    *query;
+} Search;
+
+/* The search entry waits a moment after the last keystroke before it
+ * searches: done when the model has taken the query and loaded it. */
+static gboolean
+search_applied (gpointer data)
+{
+  Search *search = data;
+  const char *query = cl_roster_model_get_query (search->model);
+
+  return g_strcmp0 (query ? query : "", search->query) == 0 &&
+         cl_test_ui_roster_settled (search->model);
+}
+
+static void
+search_for (GtkEditable   *entry,
+            CLRosterModel *model,
+            const char    *text)
+{
+  Search search = { model, text };
+
+  gtk_editable_set_text (entry, text);
+  cl_test_ui_wait_until (search_applied, &search);
+}
+
 static void
 test_roster_search (void)
 {
@@ -107,7 +136,7 @@ test_roster_search (void)
       if (i % 2 == 0)
         cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
     }
-  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
+  search_for (entry, model, "zxm");
 
   expected = count_initials_matches (cl_window_get_store (window), "zxm");
   g_test_message ("query zxm: %u matches", expected);
@@ -126,8 +155,7 @@ test_roster_search (void)
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "roster-search");
 
   /* Clicking a column header sorts in SQL: by due date, then reversed. */
-  gtk_editable_set_text (entry, "");
-  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
+  search_for (entry, model, "");
   for (int direction = GTK_SORT_ASCENDING; direction <= GTK_SORT_DESCENDING; direction++)
     {
       g_autoptr(GtkColumnViewColumn) edd_column =
@@ -151,11 +179,9 @@ test_roster_search (void)
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "roster-sorted");
 
   /* A query nobody matches shows the no-results state. */
-  gtk_editable_set_text (entry, "qqqqqq");
-  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
+  search_for (entry, model, "qqqqqq");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
-  gtk_editable_set_text (entry, "");
-  cl_test_ui_wait_until (cl_test_ui_roster_settled, model);
+  search_for (entry, model, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PATIENTS);
 
   gtk_window_destroy (GTK_WINDOW (window));

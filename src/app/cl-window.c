@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-enrolment-store.h"
+#include "cl-escort-view.h"
 #include "cl-login-dialog.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-packages-dialog.h"
@@ -14,6 +15,7 @@
 #include "cl-settlement-view.h"
 #include "cl-staff.h"
 #include "cl-sync-indicator.h"
+#include "cl-vip-view.h"
 #include "cl-window.h"
 
 struct _CLWindow
@@ -29,6 +31,8 @@ struct _CLWindow
   CLSyncIndicator *sync_indicator;
   CLRosterView    *roster_view;
   CLSettlementView *settlement_view;
+  CLEscortView    *escort_view;
+  CLVipView       *vip_view;
   AdwBin          *patient_bin;
 
   /* borrowed: made on first use, lives in patient_bin */
@@ -214,9 +218,16 @@ role_or (CLWindow   *self,
 static void
 sync_role_cb (CLWindow *self)
 {
+  const char *username = self->sync ? cl_sync_client_get_username (self->sync) : NULL;
+
   cl_settlement_view_set_role (self->settlement_view, role_or (self, "finance"));
   if (self->patient_page)
     cl_patient_page_set_role (self->patient_page, role_or (self, CL_ROLE_CASE_MANAGER));
+  /* The schedules: whoever logged in, or on a local store the desk's
+   * own user, who plans the day and configures the rooms. */
+  cl_escort_view_set_user (self->escort_view, role_or (self, "admin"),
+                           username ? username : cl_store_get_actor (self->store));
+  cl_vip_view_set_role (self->vip_view, role_or (self, "admin"));
 }
 
 static void
@@ -296,6 +307,8 @@ cl_window_class_init (CLWindowClass *klass)
 
   g_type_ensure (CL_TYPE_ROSTER_VIEW);
   g_type_ensure (CL_TYPE_SETTLEMENT_VIEW);
+  g_type_ensure (CL_TYPE_ESCORT_VIEW);
+  g_type_ensure (CL_TYPE_VIP_VIEW);
   g_type_ensure (CL_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-window.ui");
@@ -307,6 +320,8 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, settlement_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, escort_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, vip_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
 
@@ -428,6 +443,9 @@ store_opened_cb (GObject      *object,
   g_signal_connect_object (self->settings, "changed::vendor-name",
                            G_CALLBACK (parties_changed_cb), self, G_CONNECT_SWAPPED);
   parties_changed_cb (self);
+  cl_escort_view_set_store (self->escort_view, self->store);
+  cl_vip_view_set_store (self->vip_view, self->store);
+  sync_role_cb (self);
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
@@ -487,6 +505,29 @@ cl_window_get_roster_view (CLWindow *self)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->roster_view);
+}
+
+GtkWidget *
+cl_window_get_escort_view (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->escort_view);
+}
+
+GtkWidget *
+cl_window_get_vip_view (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->vip_view);
+}
+
+void
+cl_window_show_view (CLWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (CL_IS_WINDOW (self));
+  adw_leaflet_set_visible_child_name (self->leaflet, "views");
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /* The patient page is built on first use: a form of twenty rows that

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 
 #include "cl-print-settings.h"
 
@@ -12,56 +13,29 @@ settings_path (void)
   return g_build_filename (g_get_user_data_dir (), "careline", "print-settings.ini", NULL);
 }
 
-static void
-load_settings (GtkPrintOperation *op)
-{
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = settings_path ();
-
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
-    return;
-
-  {
-    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
-    g_autoptr(GtkPageSetup) setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
-
-    if (settings)
-      gtk_print_operation_set_print_settings (op, settings);
-    if (setup)
-      gtk_print_operation_set_default_page_setup (op, setup);
-  }
-}
-
-static void
-save_settings (GtkPrintOperation *op)
-{
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = settings_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (op);
-  GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (op);
-
-  if (settings)
-    gtk_print_settings_to_key_file (settings, file, NULL);
-  if (setup)
-    gtk_page_setup_to_key_file (setup, file, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_key_file_save_to_file (file, path, &error))
-    g_warning ("Could not keep the print settings in %s: %s", path,
-               error ? error->message : g_strerror (errno));
-}
-
 void
 cl_print_settings_prepare (GtkPrintOperation *op)
 {
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = settings_path ();
+
   g_return_if_fail (GTK_IS_PRINT_OPERATION (op));
 
   /* The drawing functions work in points from the page's top left. */
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (op, FALSE);
   gtk_print_operation_set_embed_page_setup (op, TRUE);
-  load_settings (op);
+
+  if (g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
+
+      if (settings)
+        gtk_print_operation_set_print_settings (op, settings);
+      if (setup)
+        gtk_print_operation_set_default_page_setup (op, setup);
+    }
   if (gtk_print_operation_get_default_page_setup (op) == NULL)
     {
       g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -72,10 +46,34 @@ cl_print_settings_prepare (GtkPrintOperation *op)
     }
 }
 
+void
+cl_print_settings_save (GtkPrintOperation *op)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = settings_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *settings;
+  GtkPageSetup *setup;
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (op));
+
+  settings = gtk_print_operation_get_print_settings (op);
+  setup = gtk_print_operation_get_default_page_setup (op);
+  if (settings)
+    gtk_print_settings_to_key_file (settings, file, NULL);
+  if (setup)
+    gtk_page_setup_to_key_file (setup, file, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (file, path, &error))
+    g_warning ("Could not keep the print settings in %s: %s", path,
+               error ? error->message : g_strerror (errno));
+}
+
 gboolean
-cl_print_settings_run (GtkPrintOperation  *op,
-                       GtkWindow          *parent,
-                       GError            **error)
+cl_print_settings_run (GtkPrintOperation *op,
+                       GtkWindow         *parent,
+                       GError           **error)
 {
   GtkPrintOperationResult result;
 
@@ -85,65 +83,67 @@ cl_print_settings_run (GtkPrintOperation  *op,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     return FALSE;
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    save_settings (op);
+    cl_print_settings_save (op);
   return TRUE;
 }
 
 typedef struct
 {
-  ClPrintNPagesFunc n_pages;
-  ClPrintDrawFunc   draw;
   gpointer          data;
   GDestroyNotify    destroy;
-} Drawing;
+  ClPrintPagesFunc  n_pages;
+  ClPrintDrawFunc   draw;
+} Printable;
 
 static void
-drawing_free (gpointer data)
+printable_free (gpointer user_data,
+                GClosure *closure)
 {
-  Drawing *drawing = data;
+  Printable *printable = user_data;
 
-  if (drawing->destroy)
-    drawing->destroy (drawing->data);
-  g_free (drawing);
+  if (printable->destroy)
+    printable->destroy (printable->data);
+  g_free (printable);
 }
 
 static void
 begin_print_cb (GtkPrintOperation *op,
                 GtkPrintContext   *context,
-                Drawing           *drawing)
+                Printable         *printable)
 {
-  gtk_print_operation_set_n_pages (op, drawing->n_pages (drawing->data,
-                                                         gtk_print_context_get_width (context),
-                                                         gtk_print_context_get_height (context)));
+  gtk_print_operation_set_n_pages (op, printable->n_pages (printable->data,
+                                                           gtk_print_context_get_width (context),
+                                                           gtk_print_context_get_height (context)));
 }
 
 static void
 draw_page_cb (GtkPrintOperation *op,
               GtkPrintContext   *context,
               int                page,
-              Drawing           *drawing)
+              Printable         *printable)
 {
-  drawing->draw (drawing->data, gtk_print_context_get_cairo_context (context),
-                 gtk_print_context_get_width (context),
-                 gtk_print_context_get_height (context), page);
+  printable->draw (printable->data, gtk_print_context_get_cairo_context (context),
+                   gtk_print_context_get_width (context),
+                   gtk_print_context_get_height (context), page);
 }
 
-void
-cl_print_settings_draw_with (GtkPrintOperation *op,
-                             ClPrintNPagesFunc  n_pages,
-                             ClPrintDrawFunc    draw,
-                             gpointer           data,
-                             GDestroyNotify     destroy)
+GtkPrintOperation *
+cl_print_operation_new (const char       *job_name,
+                        ClPrintPagesFunc  n_pages,
+                        ClPrintDrawFunc   draw,
+                        gpointer          data,
+                        GDestroyNotify    destroy)
 {
-  Drawing *drawing = g_new0 (Drawing, 1);
+  GtkPrintOperation *op = gtk_print_operation_new ();
+  Printable *printable = g_new0 (Printable, 1);
 
-  g_return_if_fail (GTK_IS_PRINT_OPERATION (op));
-
-  drawing->n_pages = n_pages;
-  drawing->draw = draw;
-  drawing->data = data;
-  drawing->destroy = destroy;
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), drawing);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), drawing);
-  g_object_set_data_full (G_OBJECT (op), "cl-print-drawing", drawing, drawing_free);
+  printable->data = data;
+  printable->destroy = destroy;
+  printable->n_pages = n_pages;
+  printable->draw = draw;
+  gtk_print_operation_set_job_name (op, job_name);
+  cl_print_settings_prepare (op);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), printable);
+  g_signal_connect_data (op, "draw-page", G_CALLBACK (draw_page_cb), printable, printable_free, 0);
+  return op;
 }

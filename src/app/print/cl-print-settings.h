@@ -4,37 +4,43 @@
 
 G_BEGIN_DECLS
 
-/* What every printout shares: the print settings and page setup last
- * chosen, kept in the user data dir (careline/print-settings.ini, a
- * GKeyFile) and offered next time, and A4 when nothing was chosen yet. */
+/* The print settings and page setup last chosen, kept in the user data
+ * dir (careline/print-settings.ini, a GKeyFile) and offered next time,
+ * by every print operation of Careline. */
 
-/* Sets @op up in points from the page's top left, with the saved
- * settings or A4. */
-void     cl_print_settings_prepare (GtkPrintOperation  *op);
+/* Loads the kept settings into @op, A4 when none were kept, and sets
+ * it up for drawing functions that work in points from the page's top
+ * left. */
+void     cl_print_settings_prepare (GtkPrintOperation *op);
 
-/* Shows the print dialog over @parent, prints and keeps the settings
- * when printed.  FALSE with @error if printing failed. */
-gboolean cl_print_settings_run     (GtkPrintOperation  *op,
-                                    GtkWindow          *parent,
-                                    GError            **error);
+/* Keeps @op's settings for next time. */
+void     cl_print_settings_save    (GtkPrintOperation *op);
 
-/* The shared drawing function of a printout, as used by the print
- * operation: the number of pages, and a page drawn in points. */
-typedef int  (*ClPrintNPagesFunc) (gpointer data,
-                                   double   width,
-                                   double   height);
-typedef void (*ClPrintDrawFunc)   (gpointer data,
-                                   cairo_t *cr,
-                                   double   width,
-                                   double   height,
-                                   int      page);
+/* Shows the print dialog for @op over @parent and prints; keeps the
+ * settings when printed.  FALSE with @error if printing failed. */
+gboolean cl_print_settings_run     (GtkPrintOperation *op,
+                                    GtkWindow         *parent,
+                                    GError           **error);
 
-/* Prints @data through @n_pages and @draw on @op; @destroy frees @data
- * with the operation. */
-void     cl_print_settings_draw_with (GtkPrintOperation  *op,
-                                      ClPrintNPagesFunc   n_pages,
-                                      ClPrintDrawFunc     draw,
-                                      gpointer            data,
-                                      GDestroyNotify      destroy);
+/* The pages of a printable summary: one drawing function shared with
+ * its PDF export (DESIGN.md, printing), in points on a page of
+ * @width × @height. */
+typedef int  (*ClPrintPagesFunc) (gpointer  data,
+                                  double    width,
+                                  double    height);
+typedef void (*ClPrintDrawFunc)  (gpointer  data,
+                                  cairo_t  *cr,
+                                  double    width,
+                                  double    height,
+                                  int       page);
+
+/* A print operation called @job_name that draws @data with @n_pages
+ * and @draw, prepared with cl_print_settings_prepare(); @destroy frees
+ * @data when the operation goes. */
+GtkPrintOperation *cl_print_operation_new (const char       *job_name,
+                                           ClPrintPagesFunc  n_pages,
+                                           ClPrintDrawFunc   draw,
+                                           gpointer          data,
+                                           GDestroyNotify    destroy);
 
 G_END_DECLS

@@ -11,20 +11,15 @@
 GtkPrintOperation *
 cl_statement_print_operation_new (CLSettlement *settlement)
 {
-  GtkPrintOperation *op;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (CL_IS_SETTLEMENT (settlement), NULL);
 
-  op = gtk_print_operation_new ();
   /* Translators: the print job's name; %s is a month like 2026-10 */
   name = g_strdup_printf (_("Service fee statement %s"), cl_settlement_get_month (settlement));
-  gtk_print_operation_set_job_name (op, name);
-  cl_print_settings_prepare (op);
-  cl_print_settings_draw_with (op, (ClPrintNPagesFunc) cl_statement_n_pages,
-                               (ClPrintDrawFunc) cl_statement_draw,
-                               g_object_ref (settlement), g_object_unref);
-  return op;
+  return cl_print_operation_new (name, (ClPrintPagesFunc) cl_statement_n_pages,
+                                 (ClPrintDrawFunc) cl_statement_draw,
+                                 g_object_ref (settlement), g_object_unref);
 }
 
 gboolean

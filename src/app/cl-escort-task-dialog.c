@@ -1,0 +1,229 @@
+#define G_LOG_DOMAIN "cl-escort-task-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-escort-store.h"
+#include "cl-escort-task-dialog.h"
+#include "cl-form-message.h"
+#include "cl-patient-chooser.h"
+#include "cl-schedule-form.h"
+
+enum { F_PATIENT, F_KIND, F_FROM, F_TO, F_DAY, F_START, F_END, F_ESCORT, F_NOTE, N_FIELDS };
+
+static const char * const field_names[N_FIELDS] = {
+  "patient", "kind", "from", "to", "day", "start", "end", "escort", "note",
+};
+/* The columns core names in its errors, by field. */
+static const char * const field_columns[N_FIELDS] = {
+  "patient_id", "kind", "place_from", "place_to", NULL, "start_at", "end_at", "escort_id", "note",
+};
+
+struct _CLEscortTaskDialog
+{
+  AdwWindow         parent_instance;
+
+  CLPatientChooser *patient;
+  AdwComboRow      *kind;
+  AdwEntryRow      *from;
+  AdwEntryRow      *to;
+  AdwEntryRow      *day;
+  AdwEntryRow      *start;
+  AdwEntryRow      *end;
+  AdwComboRow      *escort;
+  AdwEntryRow      *note;
+  GtkLabel         *errors[N_FIELDS];
+  GtkLabel         *form_error;
+
+  CLStore          *store;
+  char             *role;
+  CLEscortTask     *task;   /* the one edited, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (CLEscortTaskDialog, cl_escort_task_dialog, ADW_TYPE_WINDOW)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+gboolean
+cl_escort_task_dialog_save (CLEscortTaskDialog *self)
+{
+  g_autoptr(CLEscortTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *note = NULL;
+  gint64 start_at, end_at;
+
+  g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    cl_form_message_set (self->errors[i], NULL);
+  cl_form_message_set (self->form_error, NULL);
+  if (!cl_schedule_form_get_interval (self->day, self->start, self->end, self->errors[F_DAY],
+                                      self->errors[F_START], self->errors[F_END], &start_at, &end_at))
+    return FALSE;
+
+  task = self->task ? CL_ESCORT_TASK (cl_record_dup (CL_RECORD (self->task))) : cl_escort_task_new ();
+  from = cl_schedule_form_text (self->from);
+  to = cl_schedule_form_text (self->to);
+  note = cl_schedule_form_text (self->note);
+  cl_escort_task_set_patient_id (task, cl_patient_chooser_get_patient_id (self->patient));
+  cl_escort_task_set_kind (task, cl_schedule_form_combo_get (self->kind));
+  cl_escort_task_set_place_from (task, from);
+  cl_escort_task_set_place_to (task, to);
+  cl_escort_task_set_start_at (task, start_at);
+  cl_escort_task_set_end_at (task, end_at);
+  cl_escort_task_set_escort_id (task, cl_schedule_form_combo_get (self->escort));
+  cl_escort_task_set_note (task, note);
+
+  if (!cl_escort_store_save (self->store, task, self->role, &error))
+    {
+      cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, cl_record_get_id (CL_RECORD (task)));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (CLEscortTaskDialog *self)
+{
+  cl_escort_task_dialog_save (self);
+}
+
+static void
+cl_escort_task_dialog_finalize (GObject *object)
+{
+  CLEscortTaskDialog *self = CL_ESCORT_TASK_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->task);
+  g_free (self->role);
+  G_OBJECT_CLASS (cl_escort_task_dialog_parent_class)->finalize (object);
+}
+
+static void
+cl_escort_task_dialog_class_init (CLEscortTaskDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cl_escort_task_dialog_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cl_escort_task_dialog_init (CLEscortTaskDialog *self)
+{
+}
+
+static void
+build (CLEscortTaskDialog *self)
+{
+  GtkWidget *groups[4] = { NULL, adw_preferences_group_new (), adw_preferences_group_new (), NULL };
+  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[1]);
+  AdwPreferencesGroup *when = ADW_PREFERENCES_GROUP (groups[2]);
+  g_autoptr(GListStore) escorts = cl_escort_store_list_escorts (self->store);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (escorts));
+  g_autofree const char **ids = g_new0 (const char *, n + 1);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+
+  groups[0] = cl_schedule_form_patient_group (self->store, &self->patient, &self->errors[F_PATIENT]);
+  self->kind = cl_schedule_form_combo (what, _("Kind"), cl_escort_task_kinds (), NULL,
+                                       cl_escort_task_kind_label, NULL, &self->errors[F_KIND]);
+  self->from = cl_schedule_form_entry (what, _("From"), &self->errors[F_FROM]);
+  self->to = cl_schedule_form_entry (what, _("To"), &self->errors[F_TO]);
+
+  self->day = cl_schedule_form_entry (when, _("Day"), &self->errors[F_DAY]);
+  self->start = cl_schedule_form_entry (when, _("Start"), &self->errors[F_START]);
+  self->end = cl_schedule_form_entry (when, _("End"), &self->errors[F_END]);
+  for (guint i = 0; i < n; i++)
+    {
+      CLStaff *staff = g_list_model_get_item (G_LIST_MODEL (escorts), i);
+
+      ids[i] = cl_record_get_id (CL_RECORD (staff));
+      names[i] = cl_staff_get_display_name (staff);
+      g_object_unref (staff);  /* the list keeps it */
+    }
+  self->escort = cl_schedule_form_combo (when, _("Escort"), ids, names, NULL, _("Unassigned"),
+                                         &self->errors[F_ESCORT]);
+  self->note = cl_schedule_form_entry (when, _("Note"), &self->errors[F_NOTE]);
+  cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
+                                 _("_Save"), G_CALLBACK (save_clicked_cb), groups, &self->form_error);
+}
+
+CLEscortTaskDialog *
+cl_escort_task_dialog_new (GtkWindow    *parent,
+                           CLStore      *store,
+                           const char   *role,
+                           CLEscortTask *task,
+                           const char   *escort_id,
+                           gint64        start_at,
+                           gint64        end_at)
+{
+  CLEscortTaskDialog *self;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  self = g_object_new (CL_TYPE_ESCORT_TASK_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->role = g_strdup (role);
+  self->task = task ? g_object_ref (task) : NULL;
+  build (self);
+
+  if (task)
+    {
+      cl_schedule_form_show_patient (self->patient, store, CL_RECORD (task), cl_escort_task_get_patient_id (task));
+      cl_schedule_form_combo_set (self->kind, cl_escort_task_get_kind (task));
+      gtk_editable_set_text (GTK_EDITABLE (self->from), cl_escort_task_get_place_from (task) ? cl_escort_task_get_place_from (task) : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->to), cl_escort_task_get_place_to (task) ? cl_escort_task_get_place_to (task) : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->note), cl_escort_task_get_note (task) ? cl_escort_task_get_note (task) : "");
+      escort_id = cl_escort_task_get_escort_id (task);
+      start_at = cl_escort_task_get_start_at (task);
+      end_at = cl_escort_task_get_end_at (task);
+    }
+  cl_schedule_form_combo_set (self->escort, escort_id);
+  if (start_at && end_at)
+    cl_schedule_form_set_interval (self->day, self->start, self->end, start_at, end_at);
+  gtk_widget_grab_focus (GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)));
+  return self;
+}
+
+GtkWidget *
+cl_escort_task_dialog_get_field (CLEscortTaskDialog *self,
+                                 const char         *field)
+{
+  GtkWidget *fields[N_FIELDS] = {
+    GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)), GTK_WIDGET (self->kind),
+    GTK_WIDGET (self->from), GTK_WIDGET (self->to), GTK_WIDGET (self->day), GTK_WIDGET (self->start),
+    GTK_WIDGET (self->end), GTK_WIDGET (self->escort), GTK_WIDGET (self->note),
+  };
+
+  g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), NULL);
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return fields[i];
+  return NULL;
+}
+
+const char *
+cl_escort_task_dialog_get_error (CLEscortTaskDialog *self,
+                                 const char         *field)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), NULL);
+
+  if (g_strcmp0 (field, "") == 0)
+    return cl_schedule_form_message_text (self->form_error);
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return cl_schedule_form_message_text (self->errors[i]);
+  return NULL;
+}

@@ -1,0 +1,272 @@
+#define G_LOG_DOMAIN "cl-schedule-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-form-message.h"
+#include "cl-schedule-form.h"
+#include "cl-schedule.h"
+
+static void
+row_changed_cb (GObject    *row,
+                GParamSpec *pspec,
+                GtkLabel   *message)
+{
+  /* Changing a field with a message means it is being fixed. */
+  cl_form_message_set (message, NULL);
+}
+
+AdwEntryRow *
+cl_schedule_form_entry (AdwPreferencesGroup *group,
+                        const char          *title,
+                        GtkLabel           **message)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  adw_preferences_group_add (group, row);
+  *message = cl_form_message_attach (row);
+  g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), *message);
+  return ADW_ENTRY_ROW (row);
+}
+
+AdwComboRow *
+cl_schedule_form_combo (AdwPreferencesGroup *group,
+                        const char          *title,
+                        const char * const  *codes,
+                        const char * const  *labels,
+                        ClLabelFunc          label,
+                        const char          *first,
+                        GtkLabel           **message)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) shown = gtk_string_list_new (NULL);
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
+
+  if (first)
+    {
+      gtk_string_list_append (shown, first);
+      g_ptr_array_add (kept, NULL);
+    }
+  for (guint i = 0; codes && codes[i]; i++)
+    {
+      gtk_string_list_append (shown, labels ? labels[i] : label ? label (codes[i]) : codes[i]);
+      g_ptr_array_add (kept, g_strdup (codes[i]));
+    }
+  g_object_set_data_full (G_OBJECT (row), "codes", kept, (GDestroyNotify) g_ptr_array_unref);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (shown));
+  adw_preferences_group_add (group, row);
+  *message = cl_form_message_attach (row);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (row_changed_cb), *message);
+  return ADW_COMBO_ROW (row);
+}
+
+const char *
+cl_schedule_form_combo_get (AdwComboRow *row)
+{
+  GPtrArray *codes = g_object_get_data (G_OBJECT (row), "codes");
+  guint selected = adw_combo_row_get_selected (row);
+
+  return codes && selected < codes->len ? g_ptr_array_index (codes, selected) : NULL;
+}
+
+void
+cl_schedule_form_combo_set (AdwComboRow *row,
+                            const char  *code)
+{
+  GPtrArray *codes = g_object_get_data (G_OBJECT (row), "codes");
+
+  for (guint i = 0; codes && i < codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (codes, i), code) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+}
+
+gboolean
+cl_schedule_form_parse_time (const char  *text,
+                             int         *minutes,
+                             GError     **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+  int hour = -1, minute = 0;
+  char tail = 0;
+
+  if (*t == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Enter a time, like 09:30."));
+      return FALSE;
+    }
+  if (sscanf (t, "%d:%d%c", &hour, &minute, &tail) == 2 ||
+      sscanf (t, "%d\xef\xbc\x9a%d%c", &hour, &minute, &tail) == 2)  /* a full-width colon */
+    ;
+  else if (strlen (t) == 4 && g_ascii_isdigit (t[0]) && sscanf (t, "%2d%2d%c", &hour, &minute, &tail) == 2)
+    ;
+  else if (strlen (t) <= 2 && sscanf (t, "%d%c", &hour, &tail) == 1)
+    minute = 0;
+  else
+    hour = -1;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not a time; enter one like 09:30."), t);
+      return FALSE;
+    }
+  *minutes = hour * 60 + minute;
+  return TRUE;
+}
+
+void
+cl_schedule_form_set_interval (AdwEntryRow *day,
+                               AdwEntryRow *start,
+                               AdwEntryRow *end,
+                               gint64       start_at,
+                               gint64       end_at)
+{
+  GDate date;
+  g_autofree char *iso = NULL;
+  g_autofree char *from = cl_schedule_format_time (start_at);
+  g_autofree char *to = cl_schedule_format_time (end_at);
+
+  cl_schedule_day_of (start_at, &date);
+  iso = cl_date_to_iso (&date);
+  gtk_editable_set_text (GTK_EDITABLE (day), iso);
+  gtk_editable_set_text (GTK_EDITABLE (start), from);
+  gtk_editable_set_text (GTK_EDITABLE (end), to);
+}
+
+gboolean
+cl_schedule_form_get_interval (AdwEntryRow *day,
+                               AdwEntryRow *start,
+                               AdwEntryRow *end,
+                               GtkLabel    *day_message,
+                               GtkLabel    *start_message,
+                               GtkLabel    *end_message,
+                               gint64      *start_at,
+                               gint64      *end_at)
+{
+  g_autoptr(GError) day_error = NULL;
+  g_autoptr(GError) start_error = NULL;
+  g_autoptr(GError) end_error = NULL;
+  int from = 0, to = 0;
+  GDate date;
+
+  if (!cl_date_parse (gtk_editable_get_text (GTK_EDITABLE (day)), &date, &day_error))
+    cl_form_message_set (day_message, day_error->message);
+  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (start)), &from, &start_error))
+    cl_form_message_set (start_message, start_error->message);
+  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (end)), &to, &end_error))
+    cl_form_message_set (end_message, end_error->message);
+  if (day_error || start_error || end_error)
+    return FALSE;
+  *start_at = cl_schedule_at (&date, from);
+  *end_at = cl_schedule_at (&date, to);
+  return TRUE;
+}
+
+char *
+cl_schedule_form_text (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+GtkWidget *
+cl_schedule_form_patient_group (CLStore           *store,
+                                CLPatientChooser **chooser,
+                                GtkLabel         **message)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Patient"));
+  *chooser = CL_PATIENT_CHOOSER (cl_patient_chooser_new (store));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (*chooser));
+  *message = GTK_LABEL (cl_form_message_new ());
+  gtk_widget_set_visible (GTK_WIDGET (*message), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (*message));
+  /* Choosing a patient answers the message about her. */
+  g_signal_connect (*chooser, "notify::patient-id", G_CALLBACK (row_changed_cb), *message);
+  return group;
+}
+
+void
+cl_schedule_form_show_patient (CLPatientChooser *chooser,
+                               CLStore          *store,
+                               CLRecord         *record,
+                               const char       *patient_id)
+{
+  g_autoptr(GListStore) one = g_list_store_new (G_OBJECT_TYPE (record));
+  g_autoptr(GHashTable) names = NULL;
+
+  g_list_store_append (one, record);
+  names = cl_schedule_patient_names (store, G_LIST_MODEL (one));
+  cl_patient_chooser_set_patient (chooser, patient_id, names ? g_hash_table_lookup (names, patient_id) : NULL);
+}
+
+void
+cl_schedule_form_build_window (AdwWindow  *window,
+                               const char *title,
+                               const char *save_label,
+                               GCallback   save_cb,
+                               GtkWidget **groups,
+                               GtkLabel  **form_message)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *save = NULL;
+  GtkWidget *header = cl_form_header_bar_new (save_label, save_cb, window, &save);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 640);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  *form_message = GTK_LABEL (cl_form_message_new ());
+  gtk_widget_set_visible (GTK_WIDGET (*form_message), FALSE);
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+  for (guint i = 0; groups[i]; i++)
+    gtk_box_append (GTK_BOX (body), groups[i]);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (*form_message));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), scrolled);
+  adw_window_set_content (window, toolbar);
+  gtk_window_set_default_widget (GTK_WINDOW (window), save);
+}
+
+void
+cl_schedule_form_show_error (const GError       *error,
+                             const char * const *columns,
+                             GtkLabel          **messages,
+                             guint               n,
+                             GtkLabel           *form_message)
+{
+  const char *field = cl_schedule_error_field (error);
+  GtkLabel *label = form_message;
+
+  for (guint i = 0; i < n && field; i++)
+    if (g_strcmp0 (field, columns[i]) == 0 && messages[i])
+      label = messages[i];
+  cl_form_message_set (label, error->message);
+}
+
+const char *
+cl_schedule_form_message_text (GtkLabel *message)
+{
+  if (message == NULL || *gtk_label_get_label (message) == '\0')
+    return NULL;
+  return gtk_label_get_label (message);
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-record.h"
+#include "cl-patient-chooser.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* Pieces shared by the escort task dialog and the VIP booking dialog:
+ * rows with a message under them, choice rows over a list of codes,
+ * and the day / start / end rows read as instants.  What may be saved
+ * is core's to say (cl-schedule.h); these only read what was typed. */
+
+typedef const char *(*ClLabelFunc) (const char *code);
+
+/* An entry row added to @group, with its message row under it in
+ * @message; typing clears the message. */
+AdwEntryRow *cl_schedule_form_entry      (AdwPreferencesGroup *group,
+                                          const char          *title,
+                                          GtkLabel           **message);
+
+/* A combo row of @codes (NULL-terminated) shown as @labels (as many)
+ * or through @label, with
+ * @first (may be NULL) as an extra first choice ("Unassigned"). */
+AdwComboRow *cl_schedule_form_combo      (AdwPreferencesGroup *group,
+                                          const char          *title,
+                                          const char * const  *codes,
+                                          const char * const  *labels,
+                                          ClLabelFunc          label,
+                                          const char          *first,
+                                          GtkLabel           **message);
+
+/* The code chosen in a combo of cl_schedule_form_combo(), NULL for the
+ * extra first choice; and choosing one by code. */
+const char  *cl_schedule_form_combo_get  (AdwComboRow         *row);
+void         cl_schedule_form_combo_set  (AdwComboRow         *row,
+                                          const char          *code);
+
+/* "09:30" (also "9:30", "0930", "9") → minutes after midnight. */
+gboolean     cl_schedule_form_parse_time (const char          *text,
+                                          int                 *minutes,
+                                          GError             **error);
+
+/* Fills the day, start and end rows from two instants (local time). */
+void         cl_schedule_form_set_interval (AdwEntryRow *day,
+                                            AdwEntryRow *start,
+                                            AdwEntryRow *end,
+                                            gint64       start_at,
+                                            gint64       end_at);
+
+/* Reads them back; on a typing error shows it under its row and
+ * returns FALSE. */
+gboolean     cl_schedule_form_get_interval (AdwEntryRow *day,
+                                            AdwEntryRow *start,
+                                            AdwEntryRow *end,
+                                            GtkLabel    *day_message,
+                                            GtkLabel    *start_message,
+                                            GtkLabel    *end_message,
+                                            gint64      *start_at,
+                                            gint64      *end_at);
+
+/* Trimmed text of a row, NULL when empty. */
+char        *cl_schedule_form_text        (AdwEntryRow *row);
+
+
+/* The "Patient" group: a patient chooser and its message under it. */
+GtkWidget   *cl_schedule_form_patient_group (CLStore           *store,
+                                             CLPatientChooser **chooser,
+                                             GtkLabel         **message);
+/* Shows @record's (a task or a booking) patient in @chooser. */
+void         cl_schedule_form_show_patient  (CLPatientChooser  *chooser,
+                                             CLStore           *store,
+                                             CLRecord          *record,
+                                             const char        *patient_id);
+
+/* Lays out a form dialog: the header bar with Cancel and @save_label,
+ * then @groups (NULL-terminated) and a message for the whole form,
+ * returned in @form_message. */
+void         cl_schedule_form_build_window  (AdwWindow         *window,
+                                             const char        *title,
+                                             const char        *save_label,
+                                             GCallback          save_cb,
+                                             GtkWidget        **groups,
+                                             GtkLabel         **form_message);
+
+/* Shows core's refusal under the field whose column (in @columns, as
+ * many as @messages) it names, else in @form_message. */
+void         cl_schedule_form_show_error    (const GError       *error,
+                                             const char * const *columns,
+                                             GtkLabel          **messages,
+                                             guint               n,
+                                             GtkLabel           *form_message);
+
+/* Text of a shown message, NULL when hidden: for tests. */
+const char  *cl_schedule_form_message_text  (GtkLabel          *message);
+
+G_END_DECLS

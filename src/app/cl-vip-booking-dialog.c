@@ -1,0 +1,214 @@
+#define G_LOG_DOMAIN "cl-vip-booking-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-form-message.h"
+#include "cl-patient-chooser.h"
+#include "cl-schedule-form.h"
+#include "cl-vip-booking-dialog.h"
+#include "cl-vip-store.h"
+
+enum { F_PATIENT, F_ROOM, F_PURPOSE, F_DAY, F_START, F_END, F_NOTE, N_FIELDS };
+
+static const char * const field_names[N_FIELDS] = { "patient", "room", "purpose", "day", "start", "end", "note" };
+/* The columns core names in its errors, by field. */
+static const char * const field_columns[N_FIELDS] = { "patient_id", "room_id", "purpose", NULL, "start_at", "end_at", "note" };
+
+struct _CLVipBookingDialog
+{
+  AdwWindow         parent_instance;
+
+  CLPatientChooser *patient;
+  AdwComboRow      *room;
+  AdwComboRow      *purpose;
+  AdwEntryRow      *day;
+  AdwEntryRow      *start;
+  AdwEntryRow      *end;
+  AdwEntryRow      *note;
+  GtkLabel         *errors[N_FIELDS];
+  GtkLabel         *form_error;
+
+  CLStore          *store;
+  char             *role;
+  CLVipBooking     *booking;   /* the one edited, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (CLVipBookingDialog, cl_vip_booking_dialog, ADW_TYPE_WINDOW)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+gboolean
+cl_vip_booking_dialog_save (CLVipBookingDialog *self)
+{
+  g_autoptr(CLVipBooking) booking = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  gint64 start_at, end_at;
+
+  g_return_val_if_fail (CL_IS_VIP_BOOKING_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    cl_form_message_set (self->errors[i], NULL);
+  cl_form_message_set (self->form_error, NULL);
+  if (!cl_schedule_form_get_interval (self->day, self->start, self->end, self->errors[F_DAY],
+                                      self->errors[F_START], self->errors[F_END], &start_at, &end_at))
+    return FALSE;
+
+  booking = self->booking ? CL_VIP_BOOKING (cl_record_dup (CL_RECORD (self->booking))) : cl_vip_booking_new ();
+  cl_vip_booking_set_patient_id (booking, cl_patient_chooser_get_patient_id (self->patient));
+  cl_vip_booking_set_room_id (booking, cl_schedule_form_combo_get (self->room));
+  cl_vip_booking_set_purpose (booking, cl_schedule_form_combo_get (self->purpose));
+  cl_vip_booking_set_start_at (booking, start_at);
+  cl_vip_booking_set_end_at (booking, end_at);
+  note = cl_schedule_form_text (self->note);
+  cl_vip_booking_set_note (booking, note);
+
+  if (!cl_vip_store_save_booking (self->store, booking, self->role, &error))
+    {
+      cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, cl_record_get_id (CL_RECORD (booking)));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (CLVipBookingDialog *self)
+{
+  cl_vip_booking_dialog_save (self);
+}
+
+static void
+cl_vip_booking_dialog_finalize (GObject *object)
+{
+  CLVipBookingDialog *self = CL_VIP_BOOKING_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->booking);
+  g_free (self->role);
+  G_OBJECT_CLASS (cl_vip_booking_dialog_parent_class)->finalize (object);
+}
+
+static void
+cl_vip_booking_dialog_class_init (CLVipBookingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cl_vip_booking_dialog_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cl_vip_booking_dialog_init (CLVipBookingDialog *self)
+{
+}
+
+static void
+build (CLVipBookingDialog *self)
+{
+  GtkWidget *groups[3] = { NULL, adw_preferences_group_new (), NULL };
+  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[1]);
+  g_autoptr(GListStore) rooms = cl_vip_store_list_rooms (self->store, FALSE);
+  guint n_rooms = g_list_model_get_n_items (G_LIST_MODEL (rooms));
+  g_autofree const char **room_ids = g_new0 (const char *, n_rooms + 1);
+  g_autofree const char **room_names = g_new0 (const char *, n_rooms + 1);
+
+  groups[0] = cl_schedule_form_patient_group (self->store, &self->patient, &self->errors[F_PATIENT]);
+  for (guint i = 0; i < n_rooms; i++)
+    {
+      CLVipRoom *room = g_list_model_get_item (G_LIST_MODEL (rooms), i);
+
+      room_ids[i] = cl_record_get_id (CL_RECORD (room));
+      room_names[i] = cl_vip_room_get_name (room);
+      g_object_unref (room);  /* the list keeps it */
+    }
+  self->room = cl_schedule_form_combo (what, _("Room"), room_ids, room_names, NULL, NULL, &self->errors[F_ROOM]);
+  self->purpose = cl_schedule_form_combo (what, _("Purpose"), cl_vip_booking_purposes (), NULL,
+                                          cl_vip_booking_purpose_label, NULL, &self->errors[F_PURPOSE]);
+  self->day = cl_schedule_form_entry (what, _("Day"), &self->errors[F_DAY]);
+  self->start = cl_schedule_form_entry (what, _("Start"), &self->errors[F_START]);
+  self->end = cl_schedule_form_entry (what, _("End"), &self->errors[F_END]);
+  self->note = cl_schedule_form_entry (what, _("Note"), &self->errors[F_NOTE]);
+  cl_schedule_form_build_window (ADW_WINDOW (self), self->booking ? _("Edit Booking") : _("New Booking"),
+                                 self->booking ? _("_Save") : _("_Book"), G_CALLBACK (save_clicked_cb),
+                                 groups, &self->form_error);
+}
+
+CLVipBookingDialog *
+cl_vip_booking_dialog_new (GtkWindow    *parent,
+                           CLStore      *store,
+                           const char   *role,
+                           CLVipBooking *booking,
+                           const char   *room_id,
+                           gint64        start_at,
+                           gint64        end_at)
+{
+  CLVipBookingDialog *self;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  self = g_object_new (CL_TYPE_VIP_BOOKING_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->role = g_strdup (role);
+  self->booking = booking ? g_object_ref (booking) : NULL;
+  build (self);
+
+  if (booking)
+    {
+      const char *note = cl_vip_booking_get_note (booking);
+
+      cl_schedule_form_show_patient (self->patient, store, CL_RECORD (booking),
+                                     cl_vip_booking_get_patient_id (booking));
+      room_id = cl_vip_booking_get_room_id (booking);
+      start_at = cl_vip_booking_get_start_at (booking);
+      end_at = cl_vip_booking_get_end_at (booking);
+      cl_schedule_form_combo_set (self->purpose, cl_vip_booking_get_purpose (booking));
+      gtk_editable_set_text (GTK_EDITABLE (self->note), note ? note : "");
+    }
+  cl_schedule_form_combo_set (self->room, room_id);
+  if (start_at && end_at)
+    cl_schedule_form_set_interval (self->day, self->start, self->end, start_at, end_at);
+  gtk_widget_grab_focus (GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)));
+  return self;
+}
+
+GtkWidget *
+cl_vip_booking_dialog_get_field (CLVipBookingDialog *self,
+                                 const char         *field)
+{
+  GtkWidget *fields[N_FIELDS] = {
+    GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)), GTK_WIDGET (self->room),
+    GTK_WIDGET (self->purpose), GTK_WIDGET (self->day), GTK_WIDGET (self->start),
+    GTK_WIDGET (self->end), GTK_WIDGET (self->note),
+  };
+
+  g_return_val_if_fail (CL_IS_VIP_BOOKING_DIALOG (self), NULL);
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return fields[i];
+  return NULL;
+}
+
+const char *
+cl_vip_booking_dialog_get_error (CLVipBookingDialog *self,
+                                 const char         *field)
+{
+  g_return_val_if_fail (CL_IS_VIP_BOOKING_DIALOG (self), NULL);
+
+  if (g_strcmp0 (field, "") == 0)
+    return cl_schedule_form_message_text (self->form_error);
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return cl_schedule_form_message_text (self->errors[i]);
+  return NULL;
+}
