@@ -200,6 +200,14 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX document_patient ON document (patient_id, check_date) WHERE deleted = 0;"
   "CREATE INDEX document_pregnancy ON document (pregnancy_id, visit) WHERE deleted = 0;"
   "CREATE INDEX document_sha256 ON document (sha256);",
+
+  /* 4 → 5: who opened which document (issue #4).  Append-only access
+   * records pushed through the outbox; the server turns each into an
+   * "open-document" audit line, so an opening of a file already cached
+   * at the desk is audited too.  No role pulls them back. */
+  "CREATE TABLE document_access (" SYNC_COLUMNS ","
+  "  document_id TEXT, patient_id TEXT,"
+  "  opened_at INTEGER NOT NULL DEFAULT 0);",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -8,6 +8,7 @@
 
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
+#include "cl-document-access.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -662,11 +663,25 @@ apply_one (CLStore     *store,
   else
     patient_id = patient_of_change (change);
 
-  if (!audit_locked (store, username, role,
-                     json_object_get_string_member (change, "op"),
-                     table, id, patient_id,
-                     outcome->reason ? reason_status (outcome->reason) : 200,
-                     outcome->reason, &local_error))
+  if (outcome->reason == NULL && CL_IS_DOCUMENT_ACCESS (outcome->current))
+    {
+      /* A desk opened a document (maybe offline, from its cache): the
+       * privacy log's line, about the document, at the desk's time. */
+      CLDocumentAccess *access = CL_DOCUMENT_ACCESS (outcome->current);
+      g_autoptr(GDateTime) at =
+        g_date_time_new_from_unix_utc (cl_document_access_get_opened_at (access));
+      g_autofree char *detail = at ? g_date_time_format_iso8601 (at) : NULL;
+
+      if (!audit_locked (store, username, role, "open-document", "document",
+                         cl_document_access_get_document_id (access), patient_id,
+                         200, detail, &local_error))
+        goto failed;
+    }
+  else if (!audit_locked (store, username, role,
+                          json_object_get_string_member (change, "op"),
+                          table, id, patient_id,
+                          outcome->reason ? reason_status (outcome->reason) : 200,
+                          outcome->reason, &local_error))
     goto failed;
 
   /* What a role may not write it may not necessarily read either. */

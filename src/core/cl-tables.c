@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "cl-deduction.h"
+#include "cl-document-access.h"
+#include "cl-document.h"
 #include "cl-enrolment.h"
 #include "cl-package.h"
 #include "cl-patient.h"
@@ -55,6 +57,16 @@ static const TableInfo tables[] = {
   { "settlement_month", cl_settlement_month_get_type,
     "finance",
     "finance" },
+  /* The archive's check reports: the same roles as the server's
+   * GET/PUT /documents, so whoever sees a record can open its file and
+   * whoever files one can upload it.  Access records only go up: the
+   * server audits each, nobody but an administrator reads them back. */
+  { "document", cl_document_get_type,
+    "case_manager service_desk",
+    "case_manager" },
+  { "document_access", cl_document_access_get_type,
+    "",
+    "case_manager service_desk" },
 };
 
 static const TableInfo *
