@@ -357,6 +357,18 @@ test_visits (void)
   g_assert_cmpstr (first, ==, "6–13⁺⁶ weeks");
   g_assert_cmpstr (weekly, ==, "38 weeks");
   g_assert_null (cl_document_visit_label ("v07"));
+
+  /* EDD 2027-03-01: 2026-11-20 is 25+4 weeks, in the 25–28⁺⁶ window;
+   * 2026-06-01 is before the first visit. */
+  {
+    g_autofree char *v25 = cl_document_visit_for_date ("2027-03-01", "2026-11-20");
+    g_autofree char *none = cl_document_visit_for_date ("2027-03-01", "2026-06-01");
+    g_autofree char *bad = cl_document_visit_for_date ("2027-03-01", "soon");
+
+    g_assert_cmpstr (v25, ==, "v25");
+    g_assert_null (none);
+    g_assert_null (bad);
+  }
 }
 
 static void

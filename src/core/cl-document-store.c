@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cl-date.h"
+#include "cl-dating.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
 #include "cl-util.h"
@@ -536,6 +537,29 @@ cl_document_visit_label (const char *visit)
           /* TRANSLATORS: a prenatal visit window, e.g. "6–13⁺⁶ weeks" */
           return g_strdup_printf (_("%s weeks"), range);
         }
+    }
+  return NULL;
+}
+
+char *
+cl_document_visit_for_date (const char *edd,
+                            const char *check_date)
+{
+  GDate e, d;
+  gint ga;
+  guint n = cl_visit_schedule_get_n_windows ();
+
+  if (cl_str_empty (edd) || cl_str_empty (check_date) ||
+      !cl_date_parse (edd, &e, NULL) || !cl_date_parse (check_date, &d, NULL))
+    return NULL;
+  /* Gestational age in days on the check date. */
+  ga = CL_PREGNANCY_DAYS - cl_date_days_between (&d, &e);
+  for (guint i = 0; i < n; i++)
+    {
+      const ClVisitWindow *w = cl_visit_schedule_get_window (i);
+
+      if (ga >= w->start_day && ga <= w->end_day)
+        return g_strdup_printf ("v%02d", w->start_day / 7);
     }
   return NULL;
 }

@@ -94,4 +94,9 @@ gboolean     cl_document_store_record_open    (CLStore     *store,
 char       **cl_document_visit_keys           (void);
 char        *cl_document_visit_label          (const char  *visit);
 
+/* The visit whose window holds @check_date for a pregnancy with
+ * effective EDD @edd (ISO dates), or NULL. */
+char        *cl_document_visit_for_date       (const char  *edd,
+                                               const char  *check_date);
+
 G_END_DECLS
