@@ -167,12 +167,24 @@ cl_pdf_page_view_set_page (CLPdfPageView *self,
 {
   g_return_if_fail (CL_IS_PDF_PAGE_VIEW (self));
 
+  double old_w = 0, old_h = 0, w = 0, h = 0;
+
   if (self->page == page)
     return;
+  if (self->renderer)
+    {
+      cl_pdf_renderer_get_page_size (self->renderer, self->page, &old_w, &old_h);
+      cl_pdf_renderer_get_page_size (self->renderer, page, &w, &h);
+    }
   self->page = page;
   self->sharp = FALSE;
   g_clear_pointer (&self->highlights, g_array_unref);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* Pages of one size (most reports) need no new layout: a flip is
+   * one redraw. */
+  if (old_w == w && old_h == h)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void

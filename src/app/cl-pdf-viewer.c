@@ -45,6 +45,7 @@ struct _CLPdfViewer
   GtkSearchEntry    *search_entry;
   GtkLabel          *match_label;
   GtkStack          *stack;
+  GtkPaned          *paned;
   AdwStatusPage     *error_page;
   GtkListView       *thumbnails;
   GtkScrolledWindow *page_scroller;
@@ -64,6 +65,7 @@ struct _CLPdfViewer
   ClPdfFit           fit;
   int                current_match;
   gboolean           syncing_selection;
+  guint              fit_idle;
 };
 
 G_DEFINE_FINAL_TYPE (CLPdfViewer, cl_pdf_viewer, GTK_TYPE_WIDGET)
@@ -180,8 +182,19 @@ apply_fit (CLPdfViewer *self)
 
   if (self->fit == CL_PDF_FIT_NONE || !loaded (self))
     return;
-  avail_w = gtk_widget_get_width (GTK_WIDGET (self->page_scroller)) - 24 - 14;
-  avail_h = gtk_widget_get_height (GTK_WIDGET (self->page_scroller)) - 24;
+  avail_w = gtk_widget_get_width (GTK_WIDGET (self->page_scroller));
+  avail_h = gtk_widget_get_height (GTK_WIDGET (self->page_scroller));
+  if (avail_w <= 0)
+    {
+      /* Just loaded: the page's pane is not laid out yet, but the stack
+       * it goes in is.  Fitting now spares rendering page 1 twice. */
+      avail_w = gtk_widget_get_width (GTK_WIDGET (self->stack));
+      avail_h = gtk_widget_get_height (GTK_WIDGET (self->stack));
+      if (gtk_toggle_button_get_active (self->sidebar_button))
+        avail_w -= gtk_paned_get_position (self->paned) + 1;
+    }
+  avail_w -= 24 + 14;   /* the page's margins, a scrollbar */
+  avail_h -= 24;
   if (avail_w < 50 || avail_h < 50)
     return;
   cl_pdf_renderer_get_page_size (self->renderer, self->page, &w, &h);
@@ -194,10 +207,23 @@ apply_fit (CLPdfViewer *self)
     set_zoom (self, zoom);
 }
 
+static gboolean
+fit_idle_cb (gpointer data)
+{
+  CLPdfViewer *self = data;
+
+  self->fit_idle = 0;
+  apply_fit (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 scroller_size_cb (CLPdfViewer *self)
 {
-  apply_fit (self);
+  /* Not now: this is the middle of the layout, and a new zoom resizes
+   * the page.  Right after it. */
+  if (self->fit_idle == 0)
+    self->fit_idle = g_idle_add (fit_idle_cb, self);
 }
 
 void
@@ -550,10 +576,10 @@ loaded_cb (CLPdfRenderer *renderer,
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   gtk_list_view_set_model (self->thumbnails, GTK_SELECTION_MODEL (self->selection));
 
-  gtk_stack_set_visible_child_name (self->stack, "document");
   self->page = 0;
-  show_page (self);
   apply_fit (self);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  show_page (self);
 }
 
 static void
@@ -630,6 +656,7 @@ cl_pdf_viewer_dispose (GObject *object)
 {
   CLPdfViewer *self = CL_PDF_VIEWER (object);
 
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
   close_document (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PDF_VIEWER);
   g_clear_pointer (&self->thumb_pictures, g_hash_table_unref);
@@ -661,6 +688,7 @@ cl_pdf_viewer_class_init (CLPdfViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, match_label);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, stack);
+  gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, paned);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, error_page);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, thumbnails);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, page_scroller);
