@@ -31,6 +31,7 @@ struct _CLDocumentList
   char       *pregnancy_id;
   char       *edd;
   GPtrArray  *documents;      /* CLDocument */
+  char       *selected_id;
   gboolean    opens_archive;
 };
 
@@ -121,6 +122,11 @@ cl_document_list_reload (CLDocumentList *self)
   for (guint i = 0; i < self->documents->len; i++)
     gtk_list_box_append (self->list, make_row (g_ptr_array_index (self->documents, i)));
   gtk_stack_set_visible_child_name (self->stack, self->documents->len ? "list" : "empty");
+  if (self->selected_id)
+    {
+      g_autofree char *keep = g_strdup (self->selected_id);
+      cl_document_list_select (self, keep);
+    }
 }
 
 static void
@@ -282,6 +288,7 @@ cl_document_list_finalize (GObject *object)
   g_free (self->patient_id);
   g_free (self->pregnancy_id);
   g_free (self->edd);
+  g_free (self->selected_id);
 
   G_OBJECT_CLASS (cl_document_list_parent_class)->finalize (object);
 }
@@ -349,13 +356,26 @@ cl_document_list_init (CLDocumentList *self)
   cl_document_list_attach_drop_target (self, GTK_WIDGET (self));
 }
 
+static void
+store_changed_cb (CLDocumentList *self,
+                  const char     *table)
+{
+  /* A report filed here or pulled from another desk. */
+  if (g_strcmp0 (table, "document") == 0)
+    cl_document_list_reload (self);
+}
+
 void
 cl_document_list_set_store (CLDocumentList *self,
                             CLStore        *store)
 {
   g_return_if_fail (CL_IS_DOCUMENT_LIST (self));
 
+  if (self->store)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_set_object (&self->store, store);
+  if (store)
+    g_signal_connect_object (store, "changed::document", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   cl_document_list_reload (self);
 }
 
@@ -369,6 +389,7 @@ cl_document_list_set_patient (CLDocumentList *self,
 
   g_free (self->patient_id);
   self->patient_id = g_strdup (patient_id);
+  g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->pregnancy_id, g_free);
   g_clear_pointer (&self->edd, g_free);
   if (self->store && patient_id)
@@ -421,6 +442,11 @@ cl_document_list_select (CLDocumentList *self,
 {
   g_return_if_fail (CL_IS_DOCUMENT_LIST (self));
 
+  if (document_id != self->selected_id)
+    {
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (document_id);
+    }
   gtk_list_box_unselect_all (self->list);
   for (guint i = 0; document_id && i < self->documents->len; i++)
     if (g_strcmp0 (cl_record_get_id (g_ptr_array_index (self->documents, i)), document_id) == 0)
