@@ -12,6 +12,7 @@
 #include "cl-document-access.h"
 #include "cl-document-store.h"
 #include "cl-test-pdf.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 
 /* CARELINE_TODAY is 2026-11-23 in the test environment (meson). */
@@ -42,23 +43,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   cl_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static gint64
-count (CLStore    *store,
-       const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store, sql, NULL);
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-  return n;
 }
 
 /* Files under DATA_DIR/documents, however deep. */
@@ -152,21 +136,21 @@ test_import (Fixture       *f,
   g_assert_cmpint (cl_document_get_size (doc), ==, (gint64) original_len);
 
   /* The record and its outbox entry, one transaction. */
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM document WHERE deleted = 0"), ==, 1);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'document'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document WHERE deleted = 0"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'document'"), ==, 1);
 
   /* The same file for her again: refused, nothing added. */
   again = cl_document_store_import (f->store, pdf, NULL, m, &error);
   g_assert_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_DUPLICATE);
   g_assert_null (again);
   g_clear_error (&error);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM document"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document"), ==, 1);
 
   /* For another patient: a record of its own, the file stored once. */
   other = cl_document_store_import (f->store, pdf, NULL, m2, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cl_document_get_sha256 (other), ==, expected_sha);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM document"), ==, 2);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document"), ==, 2);
   g_assert_cmpuint (count_blobs (f->dir), ==, 1);
 
   list = cl_document_store_list (f->store, "patient-1");
@@ -202,15 +186,15 @@ expect_refused (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CLDocument) m = meta ("patient-1", "blood", "2026-11-20", NULL);
   g_autoptr(CLDocument) doc = NULL;
-  gint64 outbox = count (f->store, "SELECT count(*) FROM outbox");
+  gint64 outbox = cl_test_store_count (f->store, "SELECT count(*) FROM outbox");
 
   doc = cl_document_store_import (f->store, path, password, m, &error);
   g_assert_null (doc);
   g_assert_error (error, CL_DOCUMENT_ERROR, code);
   g_assert_true (g_utf8_strlen (error->message, -1) > 10);
   g_test_message ("%s", error->message);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM document"), ==, 0);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM outbox"), ==, outbox);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM outbox"), ==, outbox);
   g_assert_cmpuint (count_blobs (f->dir), ==, 0);
 }
 
@@ -339,7 +323,7 @@ test_validate (Fixture       *f,
       g_assert_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_INVALID);
       g_assert_null (doc);
     }
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM document"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document"), ==, 0);
   g_assert_cmpuint (count_blobs (f->dir), ==, 0);
 }
 
@@ -434,8 +418,8 @@ test_open_local (Fixture       *f,
   path = cl_blob_sync_open_finish (result, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM document_access"), ==, 1);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'document_access'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document_access"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'document_access'"), ==, 1);
 
   /* A record whose file never reached this desk, no server: a message. */
   missing = CL_DOCUMENT (cl_record_dup (CL_RECORD (doc)));

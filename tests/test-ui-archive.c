@@ -14,10 +14,12 @@
 #include "cl-pregnancy.h"
 #include "cl-document-import-dialog.h"
 #include "cl-document-list.h"
+#include "cl-document-store.h"
 #include "cl-patient-page.h"
 #include "cl-pdf-viewer.h"
 #include "cl-test-pdf.h"
 #include "cl-test-ui.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 #include "cl-window.h"
 
@@ -25,6 +27,7 @@
 
 static char *data_dir;
 static char *patient_id;
+static char *patient_edd;
 static char *report_paths[3];   /* 12-page OGTT, 3-page ultrasound, a renamed text file */
 
 static gboolean
@@ -55,22 +58,6 @@ static gboolean
 search_done (gpointer data)
 {
   return cl_pdf_viewer_get_n_matches (data) >= 0;
-}
-
-static gint64
-count_rows (CLStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store, sql, NULL);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-  return n;
 }
 
 static CLWindow *
@@ -123,18 +110,25 @@ test_import (void)
   g_assert_false (cl_document_import_dialog_is_busy (dialog));
   if (cl_test_ui_is_chinese ())
     g_assert_true (cl_test_ui_has_non_ascii (cl_document_import_dialog_get_error (dialog, "check_date")));
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM document"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, 0);
 
   /* Two real PDFs, one drop: filed with one kind, date and visit. */
   gtk_editable_set_text (cl_document_import_dialog_get_entry (dialog, "check_date"), "2026-11-20");
   gtk_editable_set_text (cl_document_import_dialog_get_entry (dialog, "note"), "75 g, fasting");
+  /* The visit follows the check date and her EDD. */
+  {
+    g_autofree char *expected = cl_document_visit_for_date (patient_edd, "2026-11-20");
+
+    g_assert_nonnull (expected);
+    g_assert_cmpstr (cl_document_import_dialog_get_visit (dialog), ==, expected);
+  }
   cl_test_ui_settle (200);
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   cl_document_import_dialog_import (dialog);
   cl_test_ui_wait_until (is_null, &dialog);
   g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM document WHERE kind = 'ogtt'"), ==, 2);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document WHERE kind = 'ogtt'"), ==, 2);
   {
     /* Scrolled down to the Reports group. */
     GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
@@ -156,7 +150,7 @@ test_import (void)
     g_assert_true (cl_test_ui_has_non_ascii (cl_document_import_dialog_get_file_error (dialog, 0)));
   cl_test_ui_settle (200);
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import-error");
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM document"), ==, 2);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, 2);
   g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -193,7 +187,7 @@ test_viewer (void)
   g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive");
   /* The opening is recorded for the server's audit log. */
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM document_access"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document_access"), ==, 1);
 
   /* Page flips (PgDn / PgUp) and the page number entry. */
   gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next-page", NULL);
@@ -260,6 +254,7 @@ main (int   argc,
                                                         "deleted = 0 ORDER BY lmp DESC LIMIT 1", NULL);
     g_assert_cmpuint (some->len, ==, 1);
     patient_id = g_strdup (cl_pregnancy_get_patient_id (g_ptr_array_index (some, 0)));
+    patient_edd = g_strdup (cl_pregnancy_get_effective_edd (g_ptr_array_index (some, 0)));
   }
   g_clear_object (&store);
 

@@ -319,6 +319,26 @@ cl_document_import_dialog_class_init (CLDocumentImportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* A field of the report: its row in @group, its message under it, and
+ * @changed_cb when the person changes it. */
+static GtkWidget *
+add_row (CLDocumentImportDialog *self,
+         GtkWidget              *group,
+         GtkWidget              *row,
+         const char             *title,
+         guint                   field,
+         const char             *signal,
+         GCallback               changed_cb)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->errors[field] = cl_form_message_attach (row);
+  g_signal_connect_swapped (row, signal, changed_cb, self);
+  return row;
+}
+
 static void
 cl_document_import_dialog_init (CLDocumentImportDialog *self)
 {
@@ -352,18 +372,11 @@ cl_document_import_dialog_init (CLDocumentImportDialog *self)
                                          _("Applies to every file above."));
   for (guint i = 0; codes[i]; i++)
     gtk_string_list_append (kinds, cl_document_kind_label (codes[i]));
-  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Kind"));
+  self->kind_row = ADW_COMBO_ROW (add_row (self, group, adw_combo_row_new (), _("Kind"), F_KIND,
+                                            "notify::selected", G_CALLBACK (field_changed_cb)));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_row));
-  self->errors[F_KIND] = cl_form_message_attach (GTK_WIDGET (self->kind_row));
-
-  self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Check date"));
-  adw_entry_row_set_activates_default (self->date_row, TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->date_row));
-  self->errors[F_CHECK_DATE] = cl_form_message_attach (GTK_WIDGET (self->date_row));
+  self->date_row = ADW_ENTRY_ROW (add_row (self, group, adw_entry_row_new (), _("Check date"), F_CHECK_DATE,
+                                           "notify::text", G_CALLBACK (date_changed_cb)));
 
   gtk_string_list_append (visits, _("No visit"));
   for (guint i = 0; self->visit_keys[i]; i++)
@@ -371,21 +384,14 @@ cl_document_import_dialog_init (CLDocumentImportDialog *self)
       g_autofree char *label = cl_document_visit_label (self->visit_keys[i]);
       gtk_string_list_append (visits, label);
     }
-  self->visit_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->visit_row), _("Visit"));
+  self->visit_row = ADW_COMBO_ROW (add_row (self, group, adw_combo_row_new (), _("Visit"), F_VISIT,
+                                             "notify::selected", G_CALLBACK (visit_changed_cb)));
   adw_combo_row_set_model (self->visit_row, G_LIST_MODEL (visits));
-  g_signal_connect_swapped (self->visit_row, "notify::selected", G_CALLBACK (visit_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->visit_row));
-  self->errors[F_VISIT] = cl_form_message_attach (GTK_WIDGET (self->visit_row));
+  self->visit_chosen = FALSE;   /* setting the model was not the person's choice */
+  self->note_row = ADW_ENTRY_ROW (add_row (self, group, adw_entry_row_new (), _("Note"), F_NOTE,
+                                           "notify::text", G_CALLBACK (field_changed_cb)));
 
-  self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Note"));
-  adw_entry_row_set_activates_default (self->note_row, TRUE);
-  g_signal_connect_swapped (self->note_row, "notify::text", G_CALLBACK (field_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->note_row));
-  self->errors[F_NOTE] = cl_form_message_attach (GTK_WIDGET (self->note_row));
 
-  g_signal_connect_swapped (self->date_row, "notify::text", G_CALLBACK (date_changed_cb), self);
 
   gtk_widget_set_margin_start (body, 18);
   gtk_widget_set_margin_end (body, 18);

@@ -23,6 +23,7 @@
 
 #include "cl-application.h"
 #include "cl-pdf-viewer.h"
+#include "cl-test-pdf.h"
 
 #define N_RUNS 7
 #define TEXT_PAGES 50
@@ -64,42 +65,6 @@ rss_kib (void)
 
 /* ------------------------------------------------------------------ */
 /* The reports                                                         */
-
-static void
-write_text_report (const char *path,
-                   int         pages)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (int p = 1; p <= pages; p++)
-    {
-      g_autofree char *heading = g_strdup_printf ("Laboratory report — page %d of %d", p, pages);
-
-      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-      cairo_set_font_size (cr, 16);
-      cairo_move_to (cr, 50, 60);
-      cairo_show_text (cr, heading);
-      cairo_select_font_face (cr, "serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, 9);
-      for (int line = 0; line < 70; line++)
-        {
-          g_autofree char *text =
-            g_strdup_printf ("%02d.%02d  Haemoglobin 118 g/L  (110–150)  Platelets 212 ×10⁹/L  Fasting glucose 4.6 mmol/L  TSH 1.9 mIU/L",
-                             p, line);
-          cairo_move_to (cr, 50, 90 + line * 10.5);
-          cairo_show_text (cr, text);
-        }
-      for (int row = 0; row < 8; row++)
-        {
-          cairo_rectangle (cr, 50, 90 + row * 90, 495, 0.5);
-          cairo_fill (cr);
-        }
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
 
 /* A scanner's output: each page one large JPEG of grainy "paper" at
  * 200 dpi, embedded as such. */
@@ -360,7 +325,7 @@ main (int   argc,
       return 77;
     }
 
-  write_text_report (text, TEXT_PAGES);
+  cl_test_pdf_write_text (text, TEXT_PAGES, "glucose");
   write_scanned_report (scanned, SCAN_PAGES);
   g_stat (text, &st);
   g_print ("text report: %d pages, %.1f MiB; ", TEXT_PAGES, st.st_size / 1048576.0);
