@@ -66,6 +66,7 @@ struct _CLPdfViewer
   int                current_match;
   gboolean           syncing_selection;
   guint              fit_idle;
+  char              *search_text;       /* of the search shown or running */
 };
 
 G_DEFINE_FINAL_TYPE (CLPdfViewer, cl_pdf_viewer, GTK_TYPE_WIDGET)
@@ -438,7 +439,12 @@ on_search_changed_cb (CLPdfViewer *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  /* The entry tells us late of a text already searched for. */
+  if (g_strcmp0 (text, self->search_text) == 0)
+    return;
   clear_search (self);
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
   if (!loaded (self) || *text == '\0')
     return;
   self->search_cancellable = g_cancellable_new ();
@@ -594,6 +600,7 @@ static void
 close_document (CLPdfViewer *self)
 {
   clear_search (self);
+  g_clear_pointer (&self->search_text, g_free);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_list_view_set_model (self->thumbnails, NULL);
   g_hash_table_remove_all (self->thumb_pictures);
