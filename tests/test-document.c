@@ -155,6 +155,19 @@ test_import (Fixture       *f,
 
   list = cl_document_store_list (f->store, "patient-1");
   g_assert_cmpuint (list->len, ==, 1);
+
+  /* Misfiled: out of her list, the shared file stays. */
+  g_assert_true (cl_document_store_remove (f->store, doc, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = cl_document_store_list (f->store, "patient-1");
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document WHERE deleted = 1"), ==, 1);
+  g_assert_true (g_file_test (blob, G_FILE_TEST_IS_REGULAR));
+  /* Filed again after a removal: allowed. */
+  g_clear_object (&again);
+  again = cl_document_store_import (f->store, pdf, NULL, m, &error);
+  g_assert_no_error (error);
 }
 
 static void

@@ -166,6 +166,7 @@ test_viewer (void)
   CLDocumentList *list;
   CLPdfViewer *viewer;
   CLDocument *ogtt = NULL;
+  g_autofree char *ogtt_id = NULL;
   double zoom;
 
   /* From the patient page's "Open Archive" to a report in the viewer. */
@@ -179,9 +180,10 @@ test_viewer (void)
     if (cl_document_get_pages (cl_document_list_get_document (list, i)) == 12)
       ogtt = cl_document_list_get_document (list, i);
   g_assert_nonnull (ogtt);
+  /* The list's records are replaced when it reloads. */
+  ogtt_id = g_strdup (cl_record_get_id (CL_RECORD (ogtt)));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)",
-                              patient_id, cl_record_get_id (CL_RECORD (ogtt)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, ogtt_id);
   cl_test_ui_wait_until (viewer_sharp, viewer);
   g_assert_cmpint (cl_pdf_viewer_get_n_pages (viewer), ==, 12);
   g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
@@ -228,6 +230,23 @@ test_viewer (void)
   cl_test_ui_wait_until (search_done, viewer);
   g_assert_cmpint (cl_pdf_viewer_get_n_matches (viewer), ==, 0);
   g_assert_cmpint (cl_pdf_viewer_get_n_highlights (viewer), ==, 0);
+
+  /* A misfiled report: asked, removed, gone from the list and the
+   * viewer; kept in the store as a tombstone. */
+  {
+    GtkWindow *ask;
+
+    gtk_widget_activate_action (GTK_WIDGET (list), "documents.remove", "s", ogtt_id);
+    ask = cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (ask);
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, ask);
+    cl_test_ui_save_screenshot (GTK_WIDGET (ask), "archive-remove");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "remove");
+    cl_test_ui_settle (100);
+    g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 1);
+    g_assert_false (cl_pdf_viewer_is_loaded (viewer));
+    g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document WHERE deleted = 1"), ==, 1);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -39,6 +39,7 @@ struct _CLArchiveView
   CLRosterModel  *roster;
   GtkSingleSelection *selection;
   GCancellable   *open_cancellable;
+  char           *shown_id;      /* the report in the viewer */
 };
 
 G_DEFINE_FINAL_TYPE (CLArchiveView, cl_archive_view, GTK_TYPE_WIDGET)
@@ -72,13 +73,26 @@ document_activated_cb (CLArchiveView *self,
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
 
-  cl_document_list_select (self->document_list, cl_record_get_id (CL_RECORD (document)));
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (cl_record_get_id (CL_RECORD (document)));
+  cl_document_list_select (self->document_list, self->shown_id);
   adw_view_stack_set_visible_child_name (self->tabs, "reports");
   cl_pdf_viewer_show_loading (self->viewer);
   /* Fetched from the server when not here; every opening is recorded
    * for the audit log. */
   cl_blob_sync_open_async (self->store, self->sync, document, self->open_cancellable,
                            opened_cb, self);
+}
+
+static void
+document_removed_cb (CLArchiveView *self,
+                     const char    *id)
+{
+  if (g_strcmp0 (id, self->shown_id) == 0)
+    {
+      g_clear_pointer (&self->shown_id, g_free);
+      cl_pdf_viewer_open (self->viewer, NULL);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -212,6 +226,8 @@ build_side (CLArchiveView *self)
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->document_list), 12);
   g_signal_connect_swapped (self->document_list, "document-activated",
                             G_CALLBACK (document_activated_cb), self);
+  g_signal_connect_swapped (self->document_list, "document-removed",
+                            G_CALLBACK (document_removed_cb), self);
   gtk_box_append (GTK_BOX (patient_box), GTK_WIDGET (self->patient_name));
   gtk_box_append (GTK_BOX (patient_box), GTK_WIDGET (self->patient_details));
   gtk_box_append (GTK_BOX (patient_box), GTK_WIDGET (self->document_list));
@@ -270,6 +286,7 @@ cl_archive_view_dispose (GObject *object)
   g_clear_object (&self->roster);
   g_clear_object (&self->store);
   g_clear_object (&self->sync);
+  g_clear_pointer (&self->shown_id, g_free);
 
   G_OBJECT_CLASS (cl_archive_view_parent_class)->dispose (object);
 }
@@ -339,6 +356,7 @@ cl_archive_view_show_patient (CLArchiveView *self,
   gtk_stack_set_visible_child_name (self->side_stack, "patient");
 
   cl_pdf_viewer_open (self->viewer, NULL);
+  g_clear_pointer (&self->shown_id, g_free);
   for (guint i = 0; document_id && *document_id &&
                     i < cl_document_list_get_n_documents (self->document_list); i++)
     {

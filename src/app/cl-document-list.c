@@ -37,7 +37,7 @@ struct _CLDocumentList
 
 G_DEFINE_FINAL_TYPE (CLDocumentList, cl_document_list, GTK_TYPE_WIDGET)
 
-enum { DOCUMENT_ACTIVATED, IMPORTED, N_SIGNALS };
+enum { DOCUMENT_ACTIVATED, DOCUMENT_REMOVED, IMPORTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static char *
@@ -97,6 +97,16 @@ make_row (CLDocument *doc)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+  {
+    GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+    gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (remove, "flat");
+    gtk_widget_set_tooltip_text (remove, _("Remove from the Archive…"));
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", cl_record_get_id (CL_RECORD (doc)));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "documents.remove");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, cl_document_get_filename (doc));
@@ -147,6 +157,74 @@ open_archive_cb (CLDocumentList *self)
 {
   if (self->patient_id)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-archive", "(ss)", self->patient_id, "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Removing a misfiled report                                          */
+
+static CLDocument *
+find_document (CLDocumentList *self,
+               const char     *id)
+{
+  for (guint i = 0; i < self->documents->len; i++)
+    if (g_strcmp0 (cl_record_get_id (g_ptr_array_index (self->documents, i)), id) == 0)
+      return g_ptr_array_index (self->documents, i);
+  return NULL;
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CLDocumentList   *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "document-id");
+  g_autoptr(CLDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || !find_document (self, id))
+    return;
+  doc = g_object_ref (find_document (self, id));
+  if (!cl_document_store_remove (self->store, doc, &error))
+    {
+      g_warning ("removing a report: %s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[DOCUMENT_REMOVED], 0, id);
+  cl_document_list_reload (self);
+}
+
+/* Asks, then removes the report @id; for tests, the dialog. */
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CLDocumentList *self = CL_DOCUMENT_LIST (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  CLDocument *doc = find_document (self, id);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (doc == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Remove Report?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” (%s, %s) will no longer be listed in her archive. The file is kept and an administrator can restore it."),
+                                  cl_document_get_filename (doc),
+                                  cl_document_kind_label (cl_document_get_kind (doc)),
+                                  cl_document_get_check_date (doc));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "document-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------ */
@@ -302,10 +380,14 @@ cl_document_list_class_init (CLDocumentListClass *klass)
   object_class->dispose = cl_document_list_dispose;
   object_class->finalize = cl_document_list_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "documents.remove", "s", remove_action);
 
   signals[DOCUMENT_ACTIVATED] = g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                               G_TYPE_NONE, 1, CL_TYPE_DOCUMENT);
+  signals[DOCUMENT_REMOVED] = g_signal_new ("document-removed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }

@@ -47,7 +47,9 @@ void        cl_document_list_select       (CLDocumentList *self,
 void        cl_document_list_activate     (CLDocumentList *self,
                                            guint           index);
 
-/* Signals: "document-activated" (CLDocument *),
- * "imported" (guint n_files). */
+/* Actions: "documents.remove" (s: document id) asks, then removes the
+ * report from her archive.
+ * Signals: "document-activated" (CLDocument *), "document-removed"
+ * (const char *id), "imported" (guint n_files). */
 
 G_END_DECLS

@@ -459,6 +459,17 @@ cl_document_store_import (CLStore    *store,
   return g_steal_pointer (&document);
 }
 
+gboolean
+cl_document_store_remove (CLStore    *store,
+                          CLDocument *document,
+                          GError    **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_DOCUMENT (document), FALSE);
+
+  return cl_store_delete_record (store, CL_RECORD (document), error);
+}
+
 GPtrArray *
 cl_document_store_list (CLStore    *store,
                         const char *patient_id)

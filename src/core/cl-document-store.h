@@ -63,6 +63,14 @@ CLDocument  *cl_document_store_import         (CLStore     *store,
                                                CLDocument  *meta,
                                                GError     **error);
 
+/* Takes a misfiled report out of her archive (a tombstone, in one
+ * transaction with its outbox entry).  The file stays: an
+ * administrator can restore the record, and other records may share
+ * it. */
+gboolean     cl_document_store_remove         (CLStore     *store,
+                                               CLDocument  *document,
+                                               GError     **error);
+
 /* Her live documents, grouped for the archive: by visit (latest
  * window first, then those without a visit), kind, newest check
  * first. */
