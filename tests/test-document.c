@@ -11,6 +11,7 @@
 #include "cl-blob-sync.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
+#include "cl-sync-server.h"
 #include "cl-test-pdf.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
@@ -447,6 +448,84 @@ test_open_local (Fixture       *f,
   g_assert_null (path);
 }
 
+static const char *
+push_one (CLStore    *store,
+          const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) results = NULL;
+  JsonArray *changes;
+  static char status[64];
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  changes = cl_sync_server_check_push (json_parser_get_root (parser), 10, &error);
+  g_assert_no_error (error);
+  results = cl_sync_server_apply_changes (store, changes, "wang", "case_manager", NULL, &error);
+  g_assert_no_error (error);
+  g_strlcpy (status, json_object_get_string_member (json_array_get_object_element (results, 0), "status"),
+             sizeof status);
+  return status;
+}
+
+/* The server applies a desk's pushes by the same rules. */
+static void
+test_server_rules (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *sha = "ab00000000000000000000000000000000000000000000000000000000000001";
+  g_autofree char *bad_kind = g_strdup_printf (
+    "{\"changes\": [{\"key\": \"k1\", \"table\": \"document\", \"id\": \"d1\", \"base_rev\": 0,"
+    " \"op\": \"upsert\", \"data\": {\"patient_id\": \"p1\", \"sha256\": \"%s\","
+    " \"kind\": \"xray\", \"check_date\": \"2026-11-20\"}}]}", sha);
+  g_autofree char *bad_sha = g_strdup (
+    "{\"changes\": [{\"key\": \"k2\", \"table\": \"document\", \"id\": \"d1\", \"base_rev\": 0,"
+    " \"op\": \"upsert\", \"data\": {\"patient_id\": \"p1\", \"sha256\": \"../../etc\","
+    " \"kind\": \"nst\", \"check_date\": \"2026-11-20\"}}]}");
+  g_autofree char *good = g_strdup_printf (
+    "{\"changes\": [{\"key\": \"k3\", \"table\": \"document\", \"id\": \"d1\", \"base_rev\": 0,"
+    " \"op\": \"upsert\", \"data\": {\"patient_id\": \"p1\", \"sha256\": \"%s\","
+    " \"kind\": \"nst\", \"check_date\": \"2026-11-20\", \"visit\": \"v37\"}}]}", sha);
+  const char *opened =
+    "{\"changes\": [{\"key\": \"k4\", \"table\": \"document_access\", \"id\": \"a1\", \"base_rev\": 0,"
+    " \"op\": \"upsert\", \"data\": {\"document_id\": \"d1\", \"patient_id\": \"p1\", \"opened_at\": 1795000000}}]}";
+  g_autofree char *rewrite = NULL;
+  g_autoptr(JsonArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rev;
+
+  g_assert_cmpstr (push_one (f->store, bad_kind), ==, "rejected");
+  g_assert_cmpstr (push_one (f->store, bad_sha), ==, "rejected");
+  g_assert_cmpstr (push_one (f->store, good), ==, "applied");
+  g_assert_cmpstr (push_one (f->store, opened), ==, "applied");
+
+  /* An access record is never rewritten, even by its own desk. */
+  rev = cl_test_store_count (f->store, "SELECT rev FROM document_access WHERE id = 'a1'");
+  rewrite = g_strdup_printf (
+    "{\"changes\": [{\"key\": \"k5\", \"table\": \"document_access\", \"id\": \"a1\", \"base_rev\": %d,"
+    " \"op\": \"upsert\", \"data\": {\"document_id\": \"d2\", \"patient_id\": \"p1\", \"opened_at\": 1}}]}",
+    (int) rev);
+  g_assert_cmpstr (push_one (f->store, rewrite), ==, "rejected");
+
+  audit = cl_sync_server_read_audit (f->store, "p1", &error);
+  g_assert_no_error (error);
+  {
+    guint opens = 0;
+
+    for (guint i = 0; i < json_array_get_length (audit); i++)
+      {
+        JsonObject *line = json_array_get_object_element (audit, i);
+
+        if (g_strcmp0 (json_object_get_string_member (line, "action"), "open-document") == 0)
+          {
+            g_assert_cmpstr (json_object_get_string_member (line, "record_id"), ==, "d1");
+            opens++;
+          }
+      }
+    g_assert_cmpuint (opens, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +546,7 @@ main (int   argc,
   ADD ("validate", test_validate);
   ADD ("list-order", test_list_order);
   ADD ("open-local", test_open_local);
+  ADD ("server-rules", test_server_rules);
 #undef ADD
   g_test_add_func ("/document/visits", test_visits);
 

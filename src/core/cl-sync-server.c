@@ -9,6 +9,7 @@
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-document-access.h"
+#include "cl-document-store.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -282,6 +283,20 @@ validation_message (CLStore  *store,
         g_hash_table_insert (errors, g_strdup ("patient_id"),
                              g_strdup (_("A pregnancy must belong to a patient")));
     }
+  else if (CL_IS_DOCUMENT (record))
+    {
+      const char *sha256 = cl_document_get_sha256 (CL_DOCUMENT (record));
+
+      cl_document_validate (CL_DOCUMENT (record), &errors, NULL);
+      if (sha256 == NULL || strlen (sha256) != 64 ||
+          strspn (sha256, "0123456789abcdef") != 64)
+        {
+          if (errors == NULL)
+            errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (errors, g_strdup ("sha256"),
+                               g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
+        }
+    }
   if (errors == NULL || g_hash_table_size (errors) == 0)
     return NULL;
 
@@ -552,6 +567,13 @@ decide (CLStore     *store,
   if (deleting && outcome->current == NULL)
     {
       reject (outcome, "invalid", g_strdup (_("There is no such record to delete")));
+      return TRUE;
+    }
+
+  /* An opening of a document, once recorded, stays as it was. */
+  if (outcome->current && CL_IS_DOCUMENT_ACCESS (outcome->current))
+    {
+      reject (outcome, "invalid", g_strdup (_("A record of who opened a document cannot be changed")));
       return TRUE;
     }
 
