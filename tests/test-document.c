@@ -276,6 +276,10 @@ test_too_large (Fixture       *f,
   expect_refused (f, path, NULL, CL_DOCUMENT_ERROR_TOO_LARGE);
 }
 
+/* tests/data/encrypted.pdf: a one-page cairo PDF encrypted once with
+ * `qpdf --encrypt careline careline-owner 256 -- plain.pdf encrypted.pdf`
+ * (AES-256, user password "careline"); committed, so the tests need no
+ * qpdf. */
 static void
 test_encrypted (Fixture       *f,
                 gconstpointer  data)

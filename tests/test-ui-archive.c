@@ -154,6 +154,35 @@ test_import (void)
   g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* An encrypted report: asks for its password, says when it is wrong,
+   * is filed with the right one. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "encrypted.pdf", NULL);
+    const char *locked[] = { path, NULL };
+    g_autofree char *needs = NULL;
+
+    dialog = start_import (list, locked);
+    cl_document_import_dialog_set_kind (dialog, "ultrasound");
+    cl_document_import_dialog_import (dialog);
+    cl_test_ui_wait_until (dialog_idle, dialog);
+    needs = g_strdup (cl_document_import_dialog_get_file_error (dialog, 0));
+    g_assert_nonnull (needs);
+    cl_document_import_dialog_set_password (dialog, 0, "wrong");
+    cl_document_import_dialog_import (dialog);
+    cl_test_ui_wait_until (dialog_idle, dialog);
+    g_assert_nonnull (cl_document_import_dialog_get_file_error (dialog, 0));
+    g_assert_cmpstr (cl_document_import_dialog_get_file_error (dialog, 0), !=, needs);
+    cl_test_ui_settle (200);
+    cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import-password");
+    g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, 2);
+
+    cl_document_import_dialog_set_password (dialog, 0, "careline");
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    cl_document_import_dialog_import (dialog);
+    cl_test_ui_wait_until (is_null, &dialog);
+    g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 3);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -175,8 +204,8 @@ test_viewer (void)
   list = CL_DOCUMENT_LIST (cl_archive_view_get_list (archive));
   viewer = CL_PDF_VIEWER (cl_archive_view_get_viewer (archive));
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, list);
-  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 3);
+  for (guint i = 0; i < 3; i++)
     if (cl_document_get_pages (cl_document_list_get_document (list, i)) == 12)
       ogtt = cl_document_list_get_document (list, i);
   g_assert_nonnull (ogtt);
@@ -243,7 +272,7 @@ test_viewer (void)
     cl_test_ui_save_screenshot (GTK_WIDGET (ask), "archive-remove");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "remove");
     cl_test_ui_settle (100);
-    g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 1);
+    g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
     g_assert_false (cl_pdf_viewer_is_loaded (viewer));
     g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document WHERE deleted = 1"), ==, 1);
   }
