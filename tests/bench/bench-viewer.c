@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cl-application.h"
 #include "cl-pdf-viewer.h"
@@ -166,28 +167,77 @@ run_pdftoppm (const char *path,
   return now_ms () - start;
 }
 
+/* 0: waiting; 1: a paint began after the change; 2: it is done. */
 static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
+paint_cb (GdkFrameClock *clock,
+          int           *state)
 {
-  *painted = TRUE;
+  if (*state == 0)
+    *state = 1;
 }
 
-/* The yardstick of a flip: one frame of the same window with nothing
- * changed (a redraw queued, until the frame clock's after-paint). */
-static double
-bare_frame (GtkWidget *widget)
+static void
+after_paint_cb (GdkFrameClock *clock,
+                int           *state)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  double start = now_ms ();
+  if (*state == 1)
+    *state = 2;
+}
 
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  return now_ms () - start;
+/* The yardstick of a flip: the same window showing another texture of
+ * the page's size in a plain GtkPicture (what GTK itself needs to put
+ * a new page on screen), until the frame clock's after-paint. */
+static GdkTexture *
+page_texture (int    width,
+              int    height,
+              guchar shade)
+{
+  gsize stride = (gsize) width * 4;
+  guchar *pixels = g_malloc (stride * height);
+  g_autoptr(GBytes) bytes = NULL;
+
+  memset (pixels, shade, stride * height);
+  bytes = g_bytes_new_take (pixels, stride * height);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static double
+picture_flip (GtkWindow *window,
+              int        width,
+              int        height)
+{
+  g_autoptr(GdkTexture) a = page_texture (width, height, 0xff);
+  g_autoptr(GdkTexture) b = page_texture (width, height, 0xf0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (a));
+  double times[N_RUNS];
+
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), picture);
+  gtk_window_set_child (window, scroller);
+  wait_drawn (picture);
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (picture);
+      int state = 0;
+      gulong id, id2;
+      double start;
+
+      g_usleep (20000);
+      spin ();
+      start = now_ms ();
+      gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (run % 2 ? a : b));
+      id = g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &state);
+      id2 = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &state);
+      while (state < 2)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, id2);
+      times[run] = now_ms () - start;
+      g_signal_handler_disconnect (clock, id);
+    }
+  gtk_window_set_child (window, NULL);
+  spin ();
+  return median (times, N_RUNS);
 }
 
 typedef struct
@@ -205,7 +255,9 @@ bench_document (GtkWindow  *window,
                 const char *path,
                 int         n_pages)
 {
-  double first[N_RUNS], ppm[N_RUNS], uncached[N_RUNS], cached[N_RUNS], frame[N_RUNS], call[N_RUNS];
+  double first[N_RUNS], ppm[N_RUNS], uncached[N_RUNS], cached[N_RUNS], call[N_RUNS];
+  int page_w = 0, page_h = 0;
+  double yard_flip;
   Figures f = { 0 };
 
   for (guint run = 0; run < N_RUNS; run++)
@@ -232,15 +284,25 @@ bench_document (GtkWindow  *window,
       g_assert_true (wait_sharp (viewer, 60000));
       uncached[run] = now_ms () - start;
 
-      /* Back to the first page, which is in the cache. */
+      /* Back to the first page, which is in the cache (once the
+       * neighbours' prefetch is done: the flip alone is measured). */
+      spin ();
+      g_usleep (300000);
       spin ();
       start = now_ms ();
       cl_pdf_viewer_set_page (viewer, 0);
       call[run] = now_ms () - start;
       g_assert_true (wait_sharp (viewer, 60000));
       cached[run] = now_ms () - start;
-      spin ();
-      frame[run] = bare_frame (GTK_WIDGET (window));
+      {
+        GdkTexture *shown = cl_pdf_renderer_lookup (cl_pdf_viewer_get_renderer (viewer), 0,
+                                                    f.dpi / 72.0);
+        if (shown)
+          {
+            page_w = gdk_texture_get_width (shown);
+            page_h = gdk_texture_get_height (shown);
+          }
+      }
 
       gtk_window_set_child (window, NULL);
       spin ();
@@ -249,6 +311,7 @@ bench_document (GtkWindow  *window,
   for (guint run = 0; run < N_RUNS; run++)
     ppm[run] = run_pdftoppm (path, 0, f.dpi);
 
+  yard_flip = picture_flip (window, page_w ? page_w : 800, page_h ? page_h : 1130);
   f.first_page = median (first, N_RUNS);
   f.uncached = median (uncached, N_RUNS);
   f.cached = median (cached, N_RUNS);
@@ -259,8 +322,8 @@ bench_document (GtkWindow  *window,
            f.first_page, f.yardstick, f.first_page / f.yardstick);
   g_print ("  page flip, uncached: median %.1f ms   (ratio to pdftoppm %.2f)\n",
            f.uncached, f.uncached / f.yardstick);
-  g_print ("  page flip, cached:   median %.1f ms   [target ≤ 16 ms]   a bare redraw of the same window: median %.1f ms (ratio %.2f)\n",
-           f.cached, median (frame, N_RUNS), f.cached / median (frame, N_RUNS));
+  g_print ("  page flip, cached:   median %.1f ms   [target ≤ 16 ms]   GtkPicture showing another %d×%d texture in the same window: median %.1f ms (ratio %.2f)\n",
+           f.cached, page_w, page_h, yard_flip, f.cached / yard_flip);
   g_print ("                       of which the viewer's own work (the flip call): median %.2f ms; the rest is the frame (layout, cairo drawing, X)\n",
            median (call, N_RUNS));
   return f;
