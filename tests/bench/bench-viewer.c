@@ -6,7 +6,9 @@
  *     opening a 50-page text report and a 20-page scanned-image report;
  *     target: less than pdftoppm's whole run on that page;
  *   - page flip to a page not rendered yet, and to one in the cache;
- *     target for the cached flip: ≤ 16 ms (one frame);
+ *     target for the cached flip: ≤ 16 ms (one frame); beside it, what
+ *     GTK itself takes to show another texture of the page's size in a
+ *     plain GtkPicture in the same window;
  *   - RSS with 10 documents open.
  *
  * Medians of N_RUNS.  Reports only; never fails on a figure. */
