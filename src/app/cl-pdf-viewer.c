@@ -11,11 +11,11 @@
 #include <poppler.h>
 
 #include "cl-pdf-page-view.h"
+#include "cl-pdf-thumbnails.h"
 #include "cl-pdf-viewer.h"
 
 /* Points to logical pixels at 100 %: 96 dpi, as GNOME's viewers do. */
 #define PX_PER_PT (96.0 / 72.0)
-#define THUMB_WIDTH 96
 
 static const double zoom_steps[] = {
   0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0,
@@ -47,24 +47,20 @@ struct _CLPdfViewer
   GtkStack          *stack;
   GtkPaned          *paned;
   AdwStatusPage     *error_page;
-  GtkListView       *thumbnails;
+  CLPdfThumbnails   *thumbnails;
   GtkScrolledWindow *page_scroller;
   CLPdfPageView     *page_view;
 
   /* owned */
   CLPdfRenderer     *renderer;
-  GtkStringList     *pages_model;
-  GtkSingleSelection *selection;
   GCancellable      *search_cancellable;
   GPtrArray         *matches_per_page;  /* GArray of PopplerRectangle per page */
   GArray            *matches;           /* Match */
-  GHashTable        *thumb_pictures;    /* page → GtkPicture (bound items) */
 
   int                page;
   double             zoom;              /* 1.0 = 100 % */
   ClPdfFit           fit;
   int                current_match;
-  gboolean           syncing_selection;
   guint              fit_idle;
   char              *search_text;       /* of the search shown or running */
 };
@@ -154,14 +150,7 @@ show_page (CLPdfViewer *self)
   update_controls (self);
   prefetch (self);
   gtk_adjustment_set_value (v, gtk_adjustment_get_lower (v));
-
-  if (self->selection &&
-      gtk_single_selection_get_selected (self->selection) != (guint) self->page)
-    {
-      self->syncing_selection = TRUE;
-      gtk_single_selection_set_selected (self->selection, self->page);
-      self->syncing_selection = FALSE;
-    }
+  cl_pdf_thumbnails_set_page (self->thumbnails, self->page);
 }
 
 static void
@@ -474,96 +463,11 @@ on_stop_search_cb (CLPdfViewer *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->page_view));
 }
 
-/* ------------------------------------------------------------------ */
-/* Thumbnails                                                          */
-
-static double
-thumb_scale (CLPdfViewer *self,
-             int          page)
-{
-  double w, h;
-
-  cl_pdf_renderer_get_page_size (self->renderer, page, &w, &h);
-  return THUMB_WIDTH / w * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-}
-
 static void
-thumb_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                CLPdfViewer              *self)
+thumbnail_activated_cb (CLPdfViewer *self,
+                        int          page)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_size_request (picture, THUMB_WIDTH, (int) (THUMB_WIDTH * 1.414));
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_add_css_class (picture, "card");
-  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (box), picture);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-thumb_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               CLPdfViewer              *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *picture = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
-  int page = (int) gtk_list_item_get_position (item);
-  g_autofree char *number = g_strdup_printf ("%d", page + 1);
-  double w, h, scale;
-  GdkTexture *texture;
-
-  cl_pdf_renderer_get_page_size (self->renderer, page, &w, &h);
-  gtk_widget_set_size_request (picture, THUMB_WIDTH, (int) (THUMB_WIDTH * h / w));
-  gtk_label_set_text (GTK_LABEL (label), number);
-  scale = thumb_scale (self, page);
-  texture = cl_pdf_renderer_lookup (self->renderer, page, scale);
-  gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
-  if (texture == NULL)
-    cl_pdf_renderer_request (self->renderer, page, scale, CL_PDF_PRIORITY_THUMBNAIL);
-  g_hash_table_insert (self->thumb_pictures, GINT_TO_POINTER (page), picture);
-}
-
-static void
-thumb_unbind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 CLPdfViewer              *self)
-{
-  int page = (int) gtk_list_item_get_position (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-
-  if (g_hash_table_lookup (self->thumb_pictures, GINT_TO_POINTER (page)) == gtk_widget_get_first_child (box))
-    g_hash_table_remove (self->thumb_pictures, GINT_TO_POINTER (page));
-}
-
-static void
-rendered_cb (CLPdfRenderer *renderer,
-             int            page,
-             double         scale,
-             CLPdfViewer   *self)
-{
-  GtkPicture *picture = g_hash_table_lookup (self->thumb_pictures, GINT_TO_POINTER (page));
-
-  if (picture && G_APPROX_VALUE (scale, thumb_scale (self, page), 0.001))
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (cl_pdf_renderer_lookup (renderer, page, scale)));
-}
-
-static void
-selection_changed_cb (CLPdfViewer *self)
-{
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  if (!self->syncing_selection && selected != GTK_INVALID_LIST_POSITION)
-    cl_pdf_viewer_set_page (self, (int) selected);
+  cl_pdf_viewer_set_page (self, page);
 }
 
 /* ------------------------------------------------------------------ */
@@ -573,15 +477,7 @@ static void
 loaded_cb (CLPdfRenderer *renderer,
            CLPdfViewer   *self)
 {
-  int n = cl_pdf_renderer_get_n_pages (renderer);
-
-  self->pages_model = gtk_string_list_new (NULL);
-  for (int i = 0; i < n; i++)
-    gtk_string_list_append (self->pages_model, "");
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->pages_model)));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  gtk_list_view_set_model (self->thumbnails, GTK_SELECTION_MODEL (self->selection));
-
+  cl_pdf_thumbnails_set_renderer (self->thumbnails, renderer);
   self->page = 0;
   apply_fit (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
@@ -602,10 +498,7 @@ close_document (CLPdfViewer *self)
   clear_search (self);
   g_clear_pointer (&self->search_text, g_free);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_list_view_set_model (self->thumbnails, NULL);
-  g_hash_table_remove_all (self->thumb_pictures);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->pages_model);
+  cl_pdf_thumbnails_set_renderer (self->thumbnails, NULL);
   cl_pdf_page_view_set_renderer (self->page_view, NULL);
   if (self->renderer)
     {
@@ -632,7 +525,6 @@ cl_pdf_viewer_open (CLPdfViewer *self,
   self->renderer = cl_pdf_renderer_new (path);
   g_signal_connect (self->renderer, "loaded", G_CALLBACK (loaded_cb), self);
   g_signal_connect (self->renderer, "failed", G_CALLBACK (failed_cb), self);
-  g_signal_connect (self->renderer, "rendered", G_CALLBACK (rendered_cb), self);
   cl_pdf_page_view_set_renderer (self->page_view, self->renderer);
 }
 
@@ -666,7 +558,6 @@ cl_pdf_viewer_dispose (GObject *object)
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   close_document (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PDF_VIEWER);
-  g_clear_pointer (&self->thumb_pictures, g_hash_table_unref);
 
   G_OBJECT_CLASS (cl_pdf_viewer_parent_class)->dispose (object);
 }
@@ -680,6 +571,7 @@ cl_pdf_viewer_class_init (CLPdfViewerClass *klass)
   object_class->dispose = cl_pdf_viewer_dispose;
 
   g_type_ensure (CL_TYPE_PDF_PAGE_VIEW);
+  g_type_ensure (CL_TYPE_PDF_THUMBNAILS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-pdf-viewer.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, box);
@@ -740,20 +632,13 @@ page_clicked_cb (CLPdfViewer *self)
 static void
 cl_pdf_viewer_init (CLPdfViewer *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->zoom = 1.0;
   self->fit = CL_PDF_FIT_WIDTH;
   self->current_match = -1;
-  self->thumb_pictures = g_hash_table_new (NULL, NULL);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (thumb_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (thumb_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (thumb_unbind_cb), self);
-  gtk_list_view_set_factory (self->thumbnails, factory);
-  g_object_unref (factory);
+  g_signal_connect_swapped (self->thumbnails, "page-activated", G_CALLBACK (thumbnail_activated_cb), self);
 
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
