@@ -6,6 +6,7 @@
 
 #include "cl-date.h"
 #include "cl-dating.h"
+#include "cl-document-list.h"
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
 #include "cl-money.h"
@@ -34,6 +35,7 @@ struct _CLPatientPage
   CLPregnancyTimeline *timeline;
   CLVisitPlanView *visit_plan;
   CLOrderList    *order_list;
+  CLDocumentList *document_list;  /* the archive's reports (issue #4) */
 
   /* owned */
   CLStore        *store;
@@ -564,6 +566,7 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   g_type_ensure (CL_TYPE_PREGNANCY_TIMELINE);
   g_type_ensure (CL_TYPE_VISIT_PLAN_VIEW);
   g_type_ensure (CL_TYPE_ORDER_LIST);
+  g_type_ensure (CL_TYPE_DOCUMENT_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-patient-page.ui");
@@ -572,6 +575,7 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, form);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, document_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, enrolment_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, visit_plan);
@@ -597,6 +601,10 @@ cl_patient_page_init (CLPatientPage *self)
    * as a case manager. */
   cl_patient_page_set_role (self, CL_ROLE_CASE_MANAGER);
   set_dirty (self, FALSE);
+  /* Reports open in the Archive view; PDFs dropped anywhere on the
+   * page are filed for her. */
+  cl_document_list_set_opens_archive (self->document_list, TRUE);
+  cl_document_list_attach_drop_target (self->document_list, GTK_WIDGET (self));
 }
 
 void
@@ -629,6 +637,7 @@ cl_patient_page_set_store (CLPatientPage *self,
 
   g_set_object (&self->store, store);
   cl_patient_form_set_store (self->form, store);
+  cl_document_list_set_store (self->document_list, store);
 }
 
 gboolean
@@ -655,6 +664,7 @@ cl_patient_page_load (CLPatientPage  *self,
   update_history (self);
   update_enrolments (self);
   update_archive (self);
+  cl_document_list_set_patient (self->document_list, patient_id);
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cl-enrolment-store.h"
 #include "cl-escort-view.h"
+#include "cl-archive-view.h"
 #include "cl-login-dialog.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-packages-dialog.h"
@@ -34,6 +35,7 @@ struct _CLWindow
   CLEscortView    *escort_view;
   CLVipView       *vip_view;
   AdwBin          *patient_bin;
+  CLArchiveView   *archive_view;
 
   /* borrowed: made on first use, lives in patient_bin */
   CLPatientPage   *patient_page;
@@ -153,6 +155,24 @@ back_action (GtkWidget  *widget,
   if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "patient") == 0 &&
       (self->patient_page == NULL || cl_patient_page_can_leave (self->patient_page)))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* (patient id, document id or ""): her archive, that report open. */
+static void
+open_archive_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CLWindow *self = CL_WINDOW (widget);
+  const char *patient_id, *document_id;
+
+  if (self->store == NULL ||
+      (self->patient_page && !cl_patient_page_can_leave (self->patient_page)))
+    return;
+  g_variant_get (param, "(&s&s)", &patient_id, &document_id);
+  adw_leaflet_set_visible_child_name (self->leaflet, "views");
+  adw_view_stack_set_visible_child_name (self->view_stack, "archive");
+  cl_archive_view_show_patient (self->archive_view, patient_id, document_id);
 }
 
 static void
@@ -306,6 +326,7 @@ cl_window_class_init (CLWindowClass *klass)
   window_class->close_request = cl_window_close_request;
 
   g_type_ensure (CL_TYPE_ROSTER_VIEW);
+  g_type_ensure (CL_TYPE_ARCHIVE_VIEW);
   g_type_ensure (CL_TYPE_SETTLEMENT_VIEW);
   g_type_ensure (CL_TYPE_ESCORT_VIEW);
   g_type_ensure (CL_TYPE_VIP_VIEW);
@@ -323,11 +344,13 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, escort_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, vip_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_bin);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, archive_view);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.open-archive", "(ss)", open_archive_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.login", NULL, login_action);
   gtk_widget_class_install_action (widget_class, "win.packages", NULL, packages_action);
@@ -446,6 +469,7 @@ store_opened_cb (GObject      *object,
   cl_escort_view_set_store (self->escort_view, self->store);
   cl_vip_view_set_store (self->vip_view, self->store);
   sync_role_cb (self);
+  cl_archive_view_set_store (self->archive_view, self->store, self->sync);
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);

@@ -266,6 +266,13 @@ const char * const cl_store_migrations[] = {
   "CREATE TRIGGER visit_mark_visits_delete AFTER DELETE ON visit_mark BEGIN"
   "  UPDATE roster SET visits_done = " CL_ROSTER_VISITS_DONE_SQL ("roster.pregnancy_id")
   "  WHERE pregnancy_id = OLD.pregnancy_id; END;",
+  /* 6 → 7: who opened which document (issue #4).  Append-only access
+   * records pushed through the outbox; the server turns each into an
+   * "open-document" audit line, so an opening of a file already cached
+   * at the desk is audited too.  No role pulls them back. */
+  "CREATE TABLE document_access (" SYNC_COLUMNS ","
+  "  document_id TEXT, patient_id TEXT,"
+  "  opened_at INTEGER NOT NULL DEFAULT 0);",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

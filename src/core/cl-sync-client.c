@@ -6,6 +6,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "cl-blob-sync.h"
 #include "cl-sync-client.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -861,6 +862,13 @@ push_all (Worker      *w,
       if (batch->len == 0)
         return TRUE;
       worker_set_state (w, CL_SYNC_STATE_SYNCING, w->last_error);
+
+      /* A document's PDF goes up before its record, so no desk ever
+       * pulls a record whose file the server lacks. */
+      if (!cl_blob_sync_upload_outbox (w->session, w->store, url, token,
+                                       ((OutboxEntry *) g_ptr_array_index (batch, batch->len - 1))->seq,
+                                       w->cancellable, error))
+        return FALSE;
 
       body = build_push_body (batch);
       if (!http_call (w->session, changes_url, "POST", token, body, w->cancellable,
@@ -2177,4 +2185,17 @@ cl_sync_client_get_last_error (CLSyncClient *self)
 {
   g_return_val_if_fail (CL_IS_SYNC_CLIENT (self), NULL);
   return self->last_error;
+}
+
+char *
+cl_sync_client_dup_token (CLSyncClient *self)
+{
+  char *token;
+
+  g_return_val_if_fail (CL_IS_SYNC_CLIENT (self), NULL);
+
+  g_mutex_lock (&self->worker->mutex);
+  token = g_strdup (self->worker->token);
+  g_mutex_unlock (&self->worker->mutex);
+  return token;
 }

@@ -73,6 +73,10 @@ guint         cl_sync_client_get_n_waiting  (CLSyncClient   *self);
 /* Translated text of the last failure, or NULL. */
 const char   *cl_sync_client_get_last_error (CLSyncClient   *self);
 
+/* The session token (for the archive's blob transfer, cl-blob-sync.c),
+ * or NULL when not logged in.  Free with g_free. */
+char         *cl_sync_client_dup_token      (CLSyncClient   *self);
+
 /* Signals:
  *   "rejected" (const char *table, const char *record_id,
  *               const char *reason_code, const char *message):

@@ -10,6 +10,8 @@
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-schedule.h"
+#include "cl-document-access.h"
+#include "cl-document-store.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -282,6 +284,20 @@ validation_message (CLStore  *store,
           !g_hash_table_contains (errors, "patient_id"))
         g_hash_table_insert (errors, g_strdup ("patient_id"),
                              g_strdup (_("A pregnancy must belong to a patient")));
+    }
+  else if (CL_IS_DOCUMENT (record))
+    {
+      const char *sha256 = cl_document_get_sha256 (CL_DOCUMENT (record));
+
+      cl_document_validate (CL_DOCUMENT (record), &errors, NULL);
+      if (sha256 == NULL || strlen (sha256) != 64 ||
+          strspn (sha256, "0123456789abcdef") != 64)
+        {
+          if (errors == NULL)
+            errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (errors, g_strdup ("sha256"),
+                               g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
+        }
     }
   if (errors == NULL || g_hash_table_size (errors) == 0)
     return NULL;
@@ -600,6 +616,13 @@ decide (CLStore     *store,
       return TRUE;
     }
 
+  /* An opening of a document, once recorded, stays as it was. */
+  if (outcome->current && CL_IS_DOCUMENT_ACCESS (outcome->current))
+    {
+      reject (outcome, "invalid", g_strdup (_("A record of who opened a document cannot be changed")));
+      return TRUE;
+    }
+
   if (outcome->current)
     record = cl_record_dup (outcome->current);
   else
@@ -728,11 +751,25 @@ apply_one (CLStore     *store,
   else
     patient_id = patient_of_change (change);
 
-  if (!audit_locked (store, username, role,
-                     json_object_get_string_member (change, "op"),
-                     table, id, patient_id,
-                     outcome->reason ? reason_status (outcome->reason) : 200,
-                     outcome->reason, &local_error))
+  if (outcome->reason == NULL && CL_IS_DOCUMENT_ACCESS (outcome->current))
+    {
+      /* A desk opened a document (maybe offline, from its cache): the
+       * privacy log's line, about the document, at the desk's time. */
+      CLDocumentAccess *access = CL_DOCUMENT_ACCESS (outcome->current);
+      g_autoptr(GDateTime) at =
+        g_date_time_new_from_unix_utc (cl_document_access_get_opened_at (access));
+      g_autofree char *detail = at ? g_date_time_format_iso8601 (at) : NULL;
+
+      if (!audit_locked (store, username, role, "open-document", "document",
+                         cl_document_access_get_document_id (access), patient_id,
+                         200, detail, &local_error))
+        goto failed;
+    }
+  else if (!audit_locked (store, username, role,
+                          json_object_get_string_member (change, "op"),
+                          table, id, patient_id,
+                          outcome->reason ? reason_status (outcome->reason) : 200,
+                          outcome->reason, &local_error))
     goto failed;
 
   /* What a role may not write it may not necessarily read either. */

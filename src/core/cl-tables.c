@@ -4,6 +4,8 @@
 
 #include "cl-deduction.h"
 #include "cl-doctor-order.h"
+#include "cl-document-access.h"
+#include "cl-document.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
 #include "cl-package.h"
@@ -92,6 +94,16 @@ static const TableInfo tables[] = {
     "case_manager vip_steward service_desk",
     "case_manager vip_steward",
     cl_schedule_check_change },
+  /* The archive's check reports: the same roles as the server's
+   * GET/PUT /documents, so whoever sees a record can open its file and
+   * whoever files one can upload it.  Access records only go up: the
+   * server audits each, nobody but an administrator reads them back. */
+  { "document", cl_document_get_type,
+    "case_manager service_desk",
+    "case_manager" },
+  { "document_access", cl_document_access_get_type,
+    "",
+    "case_manager service_desk" },
 };
 
 static const TableInfo *

@@ -1,0 +1,405 @@
+/* cl-archive-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-archive-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-archive-view.h"
+#include "cl-blob-sync.h"
+#include "cl-document-list.h"
+#include "cl-order-list.h"
+#include "cl-patient-store.h"
+#include "cl-patient.h"
+#include "cl-pdf-viewer.h"
+#include "cl-roster-model.h"
+#include "cl-roster-row.h"
+
+struct _CLArchiveView
+{
+  GtkWidget parent_instance;
+
+  /* widgets */
+  GtkWidget      *paned;
+  GtkSearchEntry *search_entry;
+  GtkStack       *side_stack;
+  GtkListView    *results;
+  GtkLabel       *patient_name;
+  GtkLabel       *patient_details;
+  CLDocumentList *document_list;
+  AdwViewStack   *tabs;
+  CLOrderList     *order_list;
+  CLPdfViewer    *viewer;
+
+  /* owned */
+  CLStore        *store;
+  CLSyncClient   *sync;
+  CLRosterModel  *roster;
+  GtkSingleSelection *selection;
+  GCancellable   *open_cancellable;
+  char           *shown_id;      /* the report in the viewer */
+};
+
+G_DEFINE_FINAL_TYPE (CLArchiveView, cl_archive_view, GTK_TYPE_WIDGET)
+
+/* ------------------------------------------------------------------ */
+/* Opening a report                                                    */
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cl_blob_sync_open_finish (result, &error);
+  CLArchiveView *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = CL_ARCHIVE_VIEW (user_data);
+  if (path)
+    cl_pdf_viewer_open (self->viewer, path);
+  else
+    cl_pdf_viewer_show_error (self->viewer, error->message);
+}
+
+static void
+document_activated_cb (CLArchiveView *self,
+                       CLDocument    *document)
+{
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (cl_record_get_id (CL_RECORD (document)));
+  cl_document_list_select (self->document_list, self->shown_id);
+  adw_view_stack_set_visible_child_name (self->tabs, "reports");
+  cl_pdf_viewer_show_loading (self->viewer);
+  /* Fetched from the server when not here; every opening is recorded
+   * for the audit log. */
+  cl_blob_sync_open_async (self->store, self->sync, document, self->open_cancellable,
+                           opened_cb, self);
+}
+
+static void
+document_removed_cb (CLArchiveView *self,
+                     const char    *id)
+{
+  if (g_strcmp0 (id, self->shown_id) == 0)
+    {
+      g_clear_pointer (&self->shown_id, g_free);
+      cl_pdf_viewer_open (self->viewer, NULL);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding a patient                                                   */
+
+static void
+search_changed_cb (CLArchiveView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->roster == NULL)
+    return;
+  if (*text == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->side_stack,
+                                        cl_document_list_get_patient (self->document_list)
+                                        ? "patient" : "hint");
+      return;
+    }
+  cl_roster_model_set_query (self->roster, text);
+  gtk_stack_set_visible_child_name (self->side_stack, "results");
+}
+
+static void
+result_activated_cb (CLArchiveView *self,
+                     guint          position)
+{
+  g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (row == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  cl_archive_view_show_patient (self, cl_roster_row_get_patient_id (row), NULL);
+}
+
+static void
+search_activate_cb (CLArchiveView *self)
+{
+  /* Enter takes the first match, as in the roster. */
+  if (self->selection && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    result_activated_cb (self, 0);
+}
+
+static void
+result_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+result_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  CLRosterRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  g_autofree char *ga = cl_roster_row_format_ga (row);
+  g_autofree char *details = g_strdup_printf ("%s · %s",
+                                              cl_roster_row_get_phone_masked (row)
+                                              ? cl_roster_row_get_phone_masked (row) : "—",
+                                              ga ? ga : "—");
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), cl_roster_row_get_name (row));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), details);
+}
+
+/* ------------------------------------------------------------------ */
+
+static GtkWidget *
+build_side (CLArchiveView *self)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *hint = adw_status_page_new ();
+  GtkWidget *results_scroller = gtk_scrolled_window_new ();
+  GtkWidget *patient_scroller = gtk_scrolled_window_new ();
+  GtkWidget *patient_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_set_margin_start (side, 12);
+  gtk_widget_set_margin_end (side, 12);
+  gtk_widget_set_margin_top (side, 12);
+  gtk_widget_set_size_request (side, 320, -1);
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search_entry, "placeholder-text",
+                _("Find a patient: name, pinyin, phone…"), NULL);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->search_entry));
+
+  self->side_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->side_stack), TRUE);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (hint), "folder-documents-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (hint), _("Pregnancy Archive"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (hint),
+                                   _("Find a patient to see her check reports and doctor’s orders."));
+  gtk_widget_add_css_class (hint, "compact");
+  gtk_stack_add_named (self->side_stack, hint, "hint");
+
+  g_signal_connect (factory, "setup", G_CALLBACK (result_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (result_bind_cb), NULL);
+  self->results = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_list_view_set_single_click_activate (self->results, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->results), "navigation-sidebar");
+  g_signal_connect_swapped (self->results, "activate", G_CALLBACK (result_activated_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (results_scroller), GTK_WIDGET (self->results));
+  gtk_stack_add_named (self->side_stack, results_scroller, "results");
+
+  self->patient_name = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->patient_name), "title-2");
+  gtk_label_set_xalign (self->patient_name, 0);
+  self->patient_details = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->patient_details), "dim-label");
+  gtk_label_set_xalign (self->patient_details, 0);
+  gtk_label_set_wrap (self->patient_details, TRUE);
+  self->document_list = g_object_new (CL_TYPE_DOCUMENT_LIST, NULL);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->document_list), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->document_list), 12);
+  g_signal_connect_swapped (self->document_list, "document-activated",
+                            G_CALLBACK (document_activated_cb), self);
+  g_signal_connect_swapped (self->document_list, "document-removed",
+                            G_CALLBACK (document_removed_cb), self);
+  gtk_box_append (GTK_BOX (patient_box), GTK_WIDGET (self->patient_name));
+  gtk_box_append (GTK_BOX (patient_box), GTK_WIDGET (self->patient_details));
+  gtk_box_append (GTK_BOX (patient_box), GTK_WIDGET (self->document_list));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (patient_scroller), patient_box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (patient_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (self->side_stack, patient_scroller, "patient");
+
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->side_stack));
+  return side;
+}
+
+static GtkWidget *
+build_main (CLArchiveView *self)
+{
+  GtkWidget *main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *orders, *clamp;
+  AdwViewStackPage *page;
+
+  self->tabs = ADW_VIEW_STACK (adw_view_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->tabs), TRUE);
+
+  self->viewer = CL_PDF_VIEWER (cl_pdf_viewer_new ());
+  page = adw_view_stack_add_titled (self->tabs, GTK_WIDGET (self->viewer), "reports", _("Reports"));
+  adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
+
+  /* The doctor's orders of the same patient, beside her reports. */
+  self->order_list = CL_ORDER_LIST (cl_order_list_new ());
+  gtk_widget_set_margin_top (GTK_WIDGET (self->order_list), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->order_list), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->order_list), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->order_list), 12);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->order_list));
+  orders = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (orders), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (orders), clamp);
+  page = adw_view_stack_add_titled (self->tabs, orders, "orders", _("Doctor’s Orders"));
+  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->tabs);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_widget_set_margin_bottom (switcher, 6);
+  gtk_box_append (GTK_BOX (main), switcher);
+  gtk_box_append (GTK_BOX (main), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (main), GTK_WIDGET (self->tabs));
+  return main;
+}
+
+static void
+cl_archive_view_dispose (GObject *object)
+{
+  CLArchiveView *self = CL_ARCHIVE_VIEW (object);
+
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->roster);
+  g_clear_object (&self->store);
+  g_clear_object (&self->sync);
+  g_clear_pointer (&self->shown_id, g_free);
+
+  G_OBJECT_CLASS (cl_archive_view_parent_class)->dispose (object);
+}
+
+static void
+cl_archive_view_class_init (CLArchiveViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_archive_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cl_archive_view_init (CLArchiveView *self)
+{
+  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), build_side (self));
+  gtk_paned_set_end_child (GTK_PANED (self->paned), build_main (self));
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (self->paned), 360);
+  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+}
+
+void
+cl_archive_view_set_store (CLArchiveView *self,
+                           CLStore       *store,
+                           CLSyncClient  *sync)
+{
+  g_return_if_fail (CL_IS_ARCHIVE_VIEW (self));
+  g_return_if_fail (CL_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->sync, sync);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->roster);
+  self->roster = cl_roster_model_new (store);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_list_view_set_model (self->results, GTK_SELECTION_MODEL (self->selection));
+  cl_document_list_set_store (self->document_list, store);
+}
+
+void
+cl_archive_view_show_patient (CLArchiveView *self,
+                              const char    *patient_id,
+                              const char    *document_id)
+{
+  g_autoptr(CLRecord) patient = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_if_fail (CL_IS_ARCHIVE_VIEW (self));
+  g_return_if_fail (patient_id != NULL);
+
+  if (self->store == NULL ||
+      !(patient = cl_store_load_record (self->store, CL_TYPE_PATIENT, patient_id, NULL)))
+    return;
+
+  gtk_label_set_text (self->patient_name, cl_patient_get_name (CL_PATIENT (patient)));
+  details = g_strdup_printf ("%s · %s",
+                             cl_patient_get_mrn (CL_PATIENT (patient)) ? cl_patient_get_mrn (CL_PATIENT (patient)) : "—",
+                             cl_patient_get_phone (CL_PATIENT (patient)) ? cl_patient_get_phone (CL_PATIENT (patient)) : "—");
+  gtk_label_set_text (self->patient_details, details);
+  cl_document_list_set_patient (self->document_list, patient_id);
+  {
+    g_autoptr(CLPregnancy) pregnancy = cl_patient_store_current_pregnancy (self->store, patient_id);
+
+    cl_order_list_set_store (self->order_list, self->store);
+    cl_order_list_set_pregnancy_id (self->order_list,
+                                    pregnancy ? cl_record_get_id (CL_RECORD (pregnancy)) : NULL);
+    cl_order_list_set_patient_id (self->order_list, patient_id);
+  }
+  gtk_stack_set_visible_child_name (self->side_stack, "patient");
+
+  cl_pdf_viewer_open (self->viewer, NULL);
+  g_clear_pointer (&self->shown_id, g_free);
+  for (guint i = 0; document_id && *document_id &&
+                    i < cl_document_list_get_n_documents (self->document_list); i++)
+    {
+      CLDocument *doc = cl_document_list_get_document (self->document_list, i);
+
+      if (g_str_equal (cl_record_get_id (CL_RECORD (doc)), document_id))
+        document_activated_cb (self, doc);
+    }
+}
+
+void
+cl_archive_view_focus_search (CLArchiveView *self)
+{
+  g_return_if_fail (CL_IS_ARCHIVE_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GtkWidget *
+cl_archive_view_get_viewer (CLArchiveView *self)
+{
+  g_return_val_if_fail (CL_IS_ARCHIVE_VIEW (self), NULL);
+  return GTK_WIDGET (self->viewer);
+}
+
+GtkWidget *
+cl_archive_view_get_list (CLArchiveView *self)
+{
+  g_return_val_if_fail (CL_IS_ARCHIVE_VIEW (self), NULL);
+  return GTK_WIDGET (self->document_list);
+}

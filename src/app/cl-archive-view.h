@@ -1,0 +1,33 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-store.h"
+#include "cl-sync-client.h"
+
+G_BEGIN_DECLS
+
+/* The Archive view (档案归集): find a patient, see her reports grouped
+ * by visit and kind beside the PDF viewer, and (a tab beside the
+ * reports) her doctor's orders. */
+
+#define CL_TYPE_ARCHIVE_VIEW (cl_archive_view_get_type ())
+G_DECLARE_FINAL_TYPE (CLArchiveView, cl_archive_view, CL, ARCHIVE_VIEW, GtkWidget)
+
+/* @sync may be NULL (local store): then only files on this computer
+ * open. */
+void       cl_archive_view_set_store      (CLArchiveView *self,
+                                           CLStore       *store,
+                                           CLSyncClient  *sync);
+/* Shows the patient's archive and, if @document_id is not NULL or "",
+ * opens that report. */
+void       cl_archive_view_show_patient   (CLArchiveView *self,
+                                           const char    *patient_id,
+                                           const char    *document_id);
+void       cl_archive_view_focus_search   (CLArchiveView *self);
+
+/* For tests and the benchmark (transfer none). */
+GtkWidget *cl_archive_view_get_viewer     (CLArchiveView *self);
+GtkWidget *cl_archive_view_get_list       (CLArchiveView *self);
+
+G_END_DECLS

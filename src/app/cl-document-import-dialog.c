@@ -1,0 +1,563 @@
+/* cl-document-import-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-document-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-document-import-dialog.h"
+#include "cl-document-store.h"
+#include "cl-form-message.h"
+
+enum { F_KIND, F_CHECK_DATE, F_VISIT, F_NOTE, N_FIELDS };
+
+static const char * const field_names[N_FIELDS] = { "kind", "check_date", "visit", "note" };
+
+typedef struct
+{
+  char        *path;
+  AdwActionRow *row;
+  GtkLabel    *message;
+  AdwPasswordEntryRow *password_row;
+  GtkWidget   *done_icon;
+  gboolean     done;
+  /* filled by the import thread */
+  char        *password;
+  GError      *error;
+} FileItem;
+
+struct _CLDocumentImportDialog
+{
+  AdwWindow parent_instance;
+
+  /* widgets */
+  AdwPreferencesGroup *files_group;
+  AdwComboRow *kind_row;
+  AdwEntryRow *date_row;
+  AdwComboRow *visit_row;
+  AdwEntryRow *note_row;
+  GtkLabel    *errors[N_FIELDS];
+  GtkWidget   *import_button;
+  GtkWidget   *spinner;
+
+  /* owned */
+  CLStore     *store;
+  char        *patient_id;
+  char        *pregnancy_id;
+  char        *edd;
+  GPtrArray   *files;        /* FileItem */
+  char       **visit_keys;   /* index + 1 = combo position; 0 = none */
+  gboolean     visit_chosen; /* by the person: no more suggestions */
+  gboolean     suggesting;
+  gboolean     busy;
+};
+
+G_DEFINE_FINAL_TYPE (CLDocumentImportDialog, cl_document_import_dialog, ADW_TYPE_WINDOW)
+
+enum { IMPORTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+file_item_free (gpointer data)
+{
+  FileItem *item = data;
+
+  g_free (item->path);
+  g_free (item->password);
+  g_clear_error (&item->error);
+  g_free (item);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+suggest_visit (CLDocumentImportDialog *self)
+{
+  g_autofree char *visit = NULL;
+  guint position = 0;
+
+  if (self->visit_chosen)
+    return;
+  visit = cl_document_visit_for_date (self->edd, gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  for (guint i = 0; visit && self->visit_keys[i]; i++)
+    if (g_str_equal (self->visit_keys[i], visit))
+      position = i + 1;
+  self->suggesting = TRUE;
+  adw_combo_row_set_selected (self->visit_row, position);
+  self->suggesting = FALSE;
+}
+
+static void
+date_changed_cb (CLDocumentImportDialog *self)
+{
+  cl_form_message_set (self->errors[F_CHECK_DATE], NULL);
+  suggest_visit (self);
+}
+
+static void
+visit_changed_cb (CLDocumentImportDialog *self)
+{
+  cl_form_message_set (self->errors[F_VISIT], NULL);
+  if (!self->suggesting)
+    self->visit_chosen = TRUE;
+}
+
+static void
+field_changed_cb (CLDocumentImportDialog *self)
+{
+  cl_form_message_set (self->errors[F_KIND], NULL);
+  cl_form_message_set (self->errors[F_NOTE], NULL);
+}
+
+static CLDocument *
+build_meta (CLDocumentImportDialog *self)
+{
+  CLDocument *meta = cl_document_new ();
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+  guint visit = adw_combo_row_get_selected (self->visit_row);
+  const char * const *kinds = cl_document_kind_codes ();
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
+  GDate parsed;
+
+  cl_document_set_patient_id (meta, self->patient_id);
+  cl_document_set_pregnancy_id (meta, self->pregnancy_id);
+  cl_document_set_kind (meta, kind < g_strv_length ((char **) kinds) ? kinds[kind] : NULL);
+  /* Whatever the person's way of writing a date, the record gets ISO. */
+  if (cl_date_parse (date, &parsed, NULL))
+    {
+      g_free (date);
+      date = cl_date_to_iso (&parsed);
+    }
+  cl_document_set_check_date (meta, *date ? date : NULL);
+  cl_document_set_visit (meta, visit > 0 && visit <= g_strv_length (self->visit_keys)
+                               ? self->visit_keys[visit - 1] : NULL);
+  cl_document_set_note (meta, *note ? note : NULL);
+  return meta;
+}
+
+/* ------------------------------------------------------------------ */
+/* Filing, on a thread: reading, hashing and checking a 50 MiB scan
+ * must not stop the window. */
+
+typedef struct
+{
+  CLStore    *store;
+  CLDocument *meta;
+  GPtrArray  *items;   /* FileItem, borrowed from the dialog (kept alive by it) */
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *d = data;
+
+  g_clear_object (&d->store);
+  g_clear_object (&d->meta);
+  g_ptr_array_unref (d->items);
+  g_free (d);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *d = task_data;
+
+  for (guint i = 0; i < d->items->len; i++)
+    {
+      FileItem *item = g_ptr_array_index (d->items, i);
+      g_autoptr(CLDocument) doc = NULL;
+
+      if (item->done)
+        continue;
+      g_clear_error (&item->error);
+      doc = cl_document_store_import (d->store, item->path, item->password, d->meta, &item->error);
+      item->done = doc != NULL;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_busy (CLDocumentImportDialog *self,
+          gboolean                busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->import_button, !busy);
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CLDocumentImportDialog) self = user_data;
+  guint filed = 0;
+
+  set_busy (self, FALSE);
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      FileItem *item = g_ptr_array_index (self->files, i);
+      gboolean locked = g_error_matches (item->error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_NEEDS_PASSWORD) ||
+                        g_error_matches (item->error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_WRONG_PASSWORD);
+
+      if (item->done)
+        {
+          filed++;
+          adw_action_row_set_subtitle (item->row, _("Filed"));
+          gtk_widget_set_visible (item->done_icon, TRUE);
+          gtk_widget_set_visible (GTK_WIDGET (item->password_row), FALSE);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (item->password_row), locked);
+      cl_form_message_set (item->message, item->error ? item->error->message : NULL);
+    }
+
+  if (filed == self->files->len)
+    {
+      g_signal_emit (self, signals[IMPORTED], 0, filed);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  gtk_button_set_label (GTK_BUTTON (self->import_button), _("_Try Again"));
+}
+
+void
+cl_document_import_dialog_import (CLDocumentImportDialog *self)
+{
+  g_autoptr(CLDocument) meta = NULL;
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GTask) task = NULL;
+  ImportData *d;
+
+  g_return_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self));
+
+  if (self->busy)
+    return;
+  for (guint i = 0; i < N_FIELDS; i++)
+    cl_form_message_set (self->errors[i], NULL);
+
+  /* What was typed is checked once, before any file is touched. */
+  meta = build_meta (self);
+  if (!cl_document_validate (meta, &field_errors, NULL))
+    {
+      for (guint i = 0; i < N_FIELDS; i++)
+        cl_form_message_set (self->errors[i], g_hash_table_lookup (field_errors, field_names[i]));
+      return;
+    }
+
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      FileItem *item = g_ptr_array_index (self->files, i);
+
+      g_free (item->password);
+      item->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (item->password_row)));
+    }
+
+  d = g_new0 (ImportData, 1);
+  d->store = g_object_ref (self->store);
+  d->meta = g_steal_pointer (&meta);
+  d->items = g_ptr_array_ref (self->files);
+  set_busy (self, TRUE);
+  task = g_task_new (NULL, NULL, import_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, cl_document_import_dialog_import);
+  g_task_set_task_data (task, d, import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_clicked_cb (CLDocumentImportDialog *self)
+{
+  cl_document_import_dialog_import (self);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+cl_document_import_dialog_finalize (GObject *object)
+{
+  CLDocumentImportDialog *self = CL_DOCUMENT_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_free (self->patient_id);
+  g_free (self->pregnancy_id);
+  g_free (self->edd);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_strfreev (self->visit_keys);
+
+  G_OBJECT_CLASS (cl_document_import_dialog_parent_class)->finalize (object);
+}
+
+static gboolean
+close_request (GtkWindow *window)
+{
+  /* Not while a file is half-filed: the thread is finishing it. */
+  return CL_DOCUMENT_IMPORT_DIALOG (window)->busy;
+}
+
+static void
+cl_document_import_dialog_class_init (CLDocumentImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->finalize = cl_document_import_dialog_finalize;
+  window_class->close_request = close_request;
+
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* A field of the report: its row in @group, its message under it, and
+ * @changed_cb when the person changes it. */
+static GtkWidget *
+add_row (CLDocumentImportDialog *self,
+         GtkWidget              *group,
+         GtkWidget              *row,
+         const char             *title,
+         guint                   field,
+         const char             *signal,
+         GCallback               changed_cb)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->errors[field] = cl_form_message_attach (row);
+  g_signal_connect_swapped (row, signal, changed_cb, self);
+  return row;
+}
+
+static void
+cl_document_import_dialog_init (CLDocumentImportDialog *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = cl_form_header_bar_new (_("_Import"), G_CALLBACK (import_clicked_cb), self,
+                                              &self->import_button);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) visits = gtk_string_list_new (NULL);
+  const char * const *codes = cl_document_kind_codes ();
+
+  self->files = g_ptr_array_new_with_free_func (file_item_free);
+  self->visit_keys = cl_document_visit_keys ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Import Reports"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 600);
+
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->spinner);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  self->files_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->files_group, _("Files"));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Report"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Applies to every file above."));
+  for (guint i = 0; codes[i]; i++)
+    gtk_string_list_append (kinds, cl_document_kind_label (codes[i]));
+  self->kind_row = ADW_COMBO_ROW (add_row (self, group, adw_combo_row_new (), _("Kind"), F_KIND,
+                                            "notify::selected", G_CALLBACK (field_changed_cb)));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  self->date_row = ADW_ENTRY_ROW (add_row (self, group, adw_entry_row_new (), _("Check date"), F_CHECK_DATE,
+                                           "notify::text", G_CALLBACK (date_changed_cb)));
+
+  gtk_string_list_append (visits, _("No visit"));
+  for (guint i = 0; self->visit_keys[i]; i++)
+    {
+      g_autofree char *label = cl_document_visit_label (self->visit_keys[i]);
+      gtk_string_list_append (visits, label);
+    }
+  self->visit_row = ADW_COMBO_ROW (add_row (self, group, adw_combo_row_new (), _("Visit"), F_VISIT,
+                                             "notify::selected", G_CALLBACK (visit_changed_cb)));
+  adw_combo_row_set_model (self->visit_row, G_LIST_MODEL (visits));
+  self->visit_chosen = FALSE;   /* setting the model was not the person's choice */
+  self->note_row = ADW_ENTRY_ROW (add_row (self, group, adw_entry_row_new (), _("Note"), F_NOTE,
+                                           "notify::text", G_CALLBACK (field_changed_cb)));
+
+
+
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->files_group));
+  gtk_box_append (GTK_BOX (body), group);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), body);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), scroller);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+}
+
+static void
+add_file (CLDocumentImportDialog *self,
+          const char             *path)
+{
+  FileItem *item = g_new0 (FileItem, 1);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  item->path = g_strdup (path);
+  item->row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
+  adw_action_row_set_subtitle (item->row, dir);
+  adw_action_row_add_prefix (item->row, gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+  item->done_icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_add_css_class (item->done_icon, "success");
+  gtk_widget_set_visible (item->done_icon, FALSE);
+  adw_action_row_add_suffix (item->row, item->done_icon);
+  adw_preferences_group_add (self->files_group, GTK_WIDGET (item->row));
+
+  /* Shown only for an encrypted file, right under it. */
+  item->password_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->password_row), _("Password of this file"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (item->password_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (item->password_row), FALSE);
+  adw_preferences_group_add (self->files_group, GTK_WIDGET (item->password_row));
+  item->message = cl_form_message_attach (GTK_WIDGET (item->password_row));
+
+  g_ptr_array_add (self->files, item);
+}
+
+CLDocumentImportDialog *
+cl_document_import_dialog_new (GtkWindow          *parent,
+                               CLStore            *store,
+                               const char         *patient_id,
+                               const char         *pregnancy_id,
+                               const char         *edd,
+                               const char * const *paths)
+{
+  CLDocumentImportDialog *self;
+  g_autofree char *today_iso = NULL;
+  g_autofree char *title = NULL;
+  GDate today;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  self = g_object_new (CL_TYPE_DOCUMENT_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->patient_id = g_strdup (patient_id);
+  self->pregnancy_id = g_strdup (pregnancy_id);
+  self->edd = g_strdup (edd);
+  for (guint i = 0; paths[i]; i++)
+    add_file (self, paths[i]);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Report", "Import %u Reports",
+                                        g_strv_length ((char **) paths)),
+                           g_strv_length ((char **) paths));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  cl_date_today (&today);
+  today_iso = cl_date_to_iso (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_iso);
+  suggest_visit (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+  return self;
+}
+
+gboolean
+cl_document_import_dialog_is_busy (CLDocumentImportDialog *self)
+{
+  g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), FALSE);
+  return self->busy;
+}
+
+void
+cl_document_import_dialog_set_kind (CLDocumentImportDialog *self,
+                                    const char             *kind)
+{
+  const char * const *codes = cl_document_kind_codes ();
+
+  g_return_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self));
+
+  for (guint i = 0; codes[i]; i++)
+    if (g_strcmp0 (codes[i], kind) == 0)
+      adw_combo_row_set_selected (self->kind_row, i);
+}
+
+const char *
+cl_document_import_dialog_get_visit (CLDocumentImportDialog *self)
+{
+  guint visit;
+
+  g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
+
+  visit = adw_combo_row_get_selected (self->visit_row);
+  return visit > 0 && visit <= g_strv_length (self->visit_keys) ? self->visit_keys[visit - 1] : NULL;
+}
+
+GtkEditable *
+cl_document_import_dialog_get_entry (CLDocumentImportDialog *self,
+                                     const char             *field)
+{
+  g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
+
+  if (g_strcmp0 (field, "check_date") == 0)
+    return GTK_EDITABLE (self->date_row);
+  if (g_strcmp0 (field, "note") == 0)
+    return GTK_EDITABLE (self->note_row);
+  return NULL;
+}
+
+static const char *
+shown_message (GtkLabel *label)
+{
+  const char *text = label ? gtk_label_get_text (label) : NULL;
+
+  return text && *text ? text : NULL;
+}
+
+const char *
+cl_document_import_dialog_get_error (CLDocumentImportDialog *self,
+                                     const char             *field)
+{
+  g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field, field_names[i]) == 0)
+      return shown_message (self->errors[i]);
+  return NULL;
+}
+
+const char *
+cl_document_import_dialog_get_file_error (CLDocumentImportDialog *self,
+                                          guint                   index)
+{
+  g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (index < self->files->len, NULL);
+
+  return shown_message (((FileItem *) g_ptr_array_index (self->files, index))->message);
+}
+
+void
+cl_document_import_dialog_set_password (CLDocumentImportDialog *self,
+                                        guint                   index,
+                                        const char             *password)
+{
+  g_return_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self));
+  g_return_if_fail (index < self->files->len);
+
+  gtk_editable_set_text (GTK_EDITABLE (((FileItem *) g_ptr_array_index (self->files, index))->password_row),
+                         password);
+}

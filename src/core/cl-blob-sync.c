@@ -1,0 +1,333 @@
+/* cl-blob-sync.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-blob-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cl-blob-sync.h"
+#include "cl-document-store.h"
+#include "cl-util.h"
+
+#define HTTP_TIMEOUT_S 120
+
+/* "URL SHA256" of the files this process already put on a server, so
+ * a batch retried after a network error does not send them again. */
+static GMutex uploaded_mutex;
+static GHashTable *uploaded;
+
+static gboolean
+was_uploaded (const char *key)
+{
+  gboolean found;
+
+  g_mutex_lock (&uploaded_mutex);
+  found = uploaded && g_hash_table_contains (uploaded, key);
+  g_mutex_unlock (&uploaded_mutex);
+  return found;
+}
+
+static void
+mark_uploaded (const char *key)
+{
+  g_mutex_lock (&uploaded_mutex);
+  if (uploaded == NULL)
+    uploaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (uploaded, g_strdup (key));
+  g_mutex_unlock (&uploaded_mutex);
+}
+
+static char *
+document_url (const char *base,
+              const char *sha256,
+              const char *patient_id)
+{
+  gsize len = strlen (base);
+  g_autofree char *patient = NULL;
+
+  while (len > 0 && base[len - 1] == '/')
+    len--;
+  if (patient_id)
+    patient = g_uri_escape_string (patient_id, NULL, FALSE);
+  return g_strdup_printf ("%.*s/api/v1/documents/%s%s%s", (int) len, base, sha256,
+                          patient ? "?patient=" : "", patient ? patient : "");
+}
+
+/* One request; the body of the answer (or NULL) and its status. */
+static GBytes *
+send (SoupSession   *session,
+      const char    *method,
+      const char    *url,
+      const char    *token,
+      GBytes        *body,
+      GCancellable  *cancellable,
+      guint         *status,
+      GError       **error)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+  GBytes *reply;
+
+  if (msg == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The server address “%s” is not valid"), url);
+      return NULL;
+    }
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  if (body)
+    soup_message_set_request_body_from_bytes (msg, "application/pdf", body);
+
+  reply = soup_session_send_and_read (session, msg, cancellable, &local_error);
+  if (reply == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, G_IO_ERROR,
+                     local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
+                     _("The server cannot be reached: %s"), local_error->message);
+      return NULL;
+    }
+  *status = soup_message_get_status (msg);
+  return reply;
+}
+
+static gboolean
+upload_one (SoupSession   *session,
+            CLStore       *store,
+            const char    *url,
+            const char    *token,
+            const char    *sha256,
+            const char    *patient_id,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *key = g_strconcat (url, " ", sha256, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *put_url = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  guint status = 0;
+
+  if (was_uploaded (key))
+    return TRUE;
+
+  /* A record pulled from another desk and edited here: its file came
+   * from the server, which has it. */
+  path = cl_document_store_blob_path (store, sha256);
+  if (path == NULL || !(mapped = g_mapped_file_new (path, FALSE, NULL)))
+    return TRUE;
+
+  body = g_mapped_file_get_bytes (mapped);
+  put_url = document_url (url, sha256, patient_id);
+  if (!(reply = send (session, "PUT", put_url, token, body, cancellable, &status, error)))
+    return FALSE;
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      mark_uploaded (key);
+      return TRUE;
+    }
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("Your session has ended; log in again"));
+      return FALSE;
+    }
+  /* A role that may not upload may not write the record either: its
+   * push is refused as forbidden and undone here. */
+  if (status == SOUP_STATUS_FORBIDDEN)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("The server did not take the report “%s” (HTTP %u)"), sha256, status);
+  return FALSE;
+}
+
+gboolean
+cl_blob_sync_upload_outbox (SoupSession   *session,
+                            CLStore       *store,
+                            const char    *url,
+                            const char    *token,
+                            gint64         up_to_seq,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  /* Collect first, upload after: the store lock is not held across the
+   * network. */
+  cl_store_lock (store);
+  stmt = cl_store_prepare (store,
+                           "SELECT json_extract (data, '$.sha256'), json_extract (data, '$.patient_id')"
+                           " FROM outbox WHERE tbl = 'document' AND op = 'upsert' AND seq <= ?1"
+                           " ORDER BY seq",
+                           error);
+  if (stmt == NULL)
+    {
+      cl_store_unlock (store);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, up_to_seq);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
+      const char *patient_id = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (sha256 && strlen (sha256) == 64)
+        {
+          g_ptr_array_add (wanted, g_strdup (sha256));
+          g_ptr_array_add (wanted, g_strdup (patient_id));
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    cl_store_set_sqlite_error (store, error);
+  cl_store_unlock (store);
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint i = 0; i + 1 < wanted->len; i += 2)
+    if (!upload_one (session, store, url, token,
+                     g_ptr_array_index (wanted, i), g_ptr_array_index (wanted, i + 1),
+                     cancellable, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+typedef struct
+{
+  CLStore    *store;
+  CLDocument *document;
+  char       *url;
+  char       *token;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *d = data;
+
+  g_clear_object (&d->store);
+  g_clear_object (&d->document);
+  g_free (d->url);
+  g_free (d->token);
+  g_free (d);
+}
+
+static gboolean
+fetch (OpenData      *d,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  const char *sha256 = cl_document_get_sha256 (d->document);
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autofree char *url = NULL;
+  guint status = 0;
+
+  if (cl_str_empty (d->url) || d->token == NULL)
+    {
+      g_set_error_literal (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_MISSING,
+                           _("This report’s file is not on this computer; log in to the server to fetch it"));
+      return FALSE;
+    }
+
+  session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_S, NULL);
+  url = document_url (d->url, sha256, cl_document_get_patient_id (d->document));
+  if (!(reply = send (session, "GET", url, d->token, NULL, cancellable, &status, error)))
+    return FALSE;
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_set_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_MISSING,
+                   status == SOUP_STATUS_NOT_FOUND
+                   ? _("The server does not have this report’s file yet; try again when the desk that filed it is online")
+                   : _("The server refused this report’s file (HTTP %u)"),
+                   status);
+      return FALSE;
+    }
+  return cl_document_store_write_blob (d->store, sha256, reply, error);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *d = task_data;
+  const char *sha256 = cl_document_get_sha256 (d->document);
+  g_autoptr(GError) error = NULL;
+
+  if (sha256 == NULL || strlen (sha256) != 64)
+    {
+      g_task_return_new_error (task, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_MISSING,
+                               _("This report has no file"));
+      return;
+    }
+  if (!cl_document_store_has_blob (d->store, sha256) && !fetch (d, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The privacy log: every opening, also of a file cached here. */
+  if (!cl_document_store_record_open (d->store, d->document, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, cl_document_store_blob_path (d->store, sha256), g_free);
+}
+
+void
+cl_blob_sync_open_async (CLStore             *store,
+                         CLSyncClient        *client,
+                         CLDocument          *document,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *d;
+
+  g_return_if_fail (CL_IS_STORE (store));
+  g_return_if_fail (client == NULL || CL_IS_SYNC_CLIENT (client));
+  g_return_if_fail (CL_IS_DOCUMENT (document));
+
+  d = g_new0 (OpenData, 1);
+  d->store = g_object_ref (store);
+  d->document = CL_DOCUMENT (cl_record_dup (CL_RECORD (document)));
+  if (client)
+    {
+      d->url = g_strdup (cl_sync_client_get_server_url (client));
+      d->token = cl_sync_client_dup_token (client);
+    }
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cl_blob_sync_open_async);
+  g_task_set_task_data (task, d, open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+char *
+cl_blob_sync_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,323 @@
+/* The pregnancy archive as real GTK widgets under Xvfb: PDFs filed
+ * through the import dialog from the patient page, a bad file refused
+ * with its message, a report opened in the Archive view, page flips,
+ * zoom and search highlights.  Run in English and in zh_CN. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cl-archive-view.h"
+#include "cl-demo-data.h"
+#include "cl-pregnancy.h"
+#include "cl-document-import-dialog.h"
+#include "cl-document-list.h"
+#include "cl-document-store.h"
+#include "cl-patient-page.h"
+#include "cl-pdf-viewer.h"
+#include "cl-test-pdf.h"
+#include "cl-test-ui.h"
+#include "cl-test-store.h"
+#include "cl-test-util.h"
+#include "cl-window.h"
+
+#define N_PATIENTS 200
+
+static char *data_dir;
+static char *patient_id;
+static char *patient_edd;
+static char *report_paths[3];   /* 12-page OGTT, 3-page ultrasound, a renamed text file */
+
+static gboolean
+store_open (gpointer data)
+{
+  return cl_window_get_store (data) != NULL;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !cl_document_import_dialog_is_busy (data);
+}
+
+static gboolean
+viewer_sharp (gpointer data)
+{
+  return cl_pdf_viewer_is_page_sharp (data);
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  return cl_pdf_viewer_get_n_matches (data) >= 0;
+}
+
+static CLWindow *
+open_window (void)
+{
+  CLWindow *window = cl_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1360, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  cl_window_open_data_dir (window, data_dir);
+  cl_test_ui_wait_until (store_open, window);
+  return window;
+}
+
+static CLDocumentImportDialog *
+start_import (CLDocumentList     *list,
+              const char * const *paths)
+{
+  CLDocumentImportDialog *dialog =
+    CL_DOCUMENT_IMPORT_DIALOG (cl_document_list_import_files (list, paths));
+
+  g_assert_nonnull (dialog);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  return dialog;
+}
+
+static void
+test_import (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  CLPatientPage *page;
+  CLDocumentList *list;
+  CLDocumentImportDialog *dialog;
+  const char *good[] = { report_paths[0], report_paths[1], NULL };
+  const char *bad[] = { report_paths[2], NULL };
+
+  cl_window_show_patient (window, patient_id);
+  page = CL_PATIENT_PAGE (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
+  list = CL_DOCUMENT_LIST (cl_test_ui_find_widget (GTK_WIDGET (page), CL_TYPE_DOCUMENT_LIST));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, list);
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 0);
+
+  /* A future check date is refused at its field, nothing filed. */
+  dialog = start_import (list, good);
+  cl_document_import_dialog_set_kind (dialog, "ogtt");
+  gtk_editable_set_text (cl_document_import_dialog_get_entry (dialog, "check_date"), "2026-12-01");
+  cl_document_import_dialog_import (dialog);
+  g_assert_nonnull (cl_document_import_dialog_get_error (dialog, "check_date"));
+  g_assert_false (cl_document_import_dialog_is_busy (dialog));
+  if (cl_test_ui_is_chinese ())
+    g_assert_true (cl_test_ui_has_non_ascii (cl_document_import_dialog_get_error (dialog, "check_date")));
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, 0);
+
+  /* Two real PDFs, one drop: filed with one kind, date and visit. */
+  gtk_editable_set_text (cl_document_import_dialog_get_entry (dialog, "check_date"), "2026-11-20");
+  gtk_editable_set_text (cl_document_import_dialog_get_entry (dialog, "note"), "75 g, fasting");
+  /* The visit follows the check date and her EDD. */
+  {
+    g_autofree char *expected = cl_document_visit_for_date (patient_edd, "2026-11-20");
+
+    g_assert_nonnull (expected);
+    g_assert_cmpstr (cl_document_import_dialog_get_visit (dialog), ==, expected);
+  }
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  cl_document_import_dialog_import (dialog);
+  cl_test_ui_wait_until (is_null, &dialog);
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document WHERE kind = 'ogtt'"), ==, 2);
+  {
+    /* Scrolled down to the Reports group. */
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    cl_test_ui_settle (200);
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+    cl_test_ui_settle (200);
+  }
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive-patient-page");
+
+  /* A text file renamed .pdf: its message under it, nothing added. */
+  dialog = start_import (list, bad);
+  cl_document_import_dialog_import (dialog);
+  cl_test_ui_wait_until (dialog_idle, dialog);
+  g_assert_nonnull (cl_document_import_dialog_get_file_error (dialog, 0));
+  g_test_message ("%s", cl_document_import_dialog_get_file_error (dialog, 0));
+  if (cl_test_ui_is_chinese ())
+    g_assert_true (cl_test_ui_has_non_ascii (cl_document_import_dialog_get_file_error (dialog, 0)));
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import-error");
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, 2);
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* An encrypted report: asks for its password, says when it is wrong,
+   * is filed with the right one. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "encrypted.pdf", NULL);
+    const char *locked[] = { path, NULL };
+    g_autofree char *needs = NULL;
+
+    dialog = start_import (list, locked);
+    cl_document_import_dialog_set_kind (dialog, "ultrasound");
+    cl_document_import_dialog_import (dialog);
+    cl_test_ui_wait_until (dialog_idle, dialog);
+    needs = g_strdup (cl_document_import_dialog_get_file_error (dialog, 0));
+    g_assert_nonnull (needs);
+    cl_document_import_dialog_set_password (dialog, 0, "wrong");
+    cl_document_import_dialog_import (dialog);
+    cl_test_ui_wait_until (dialog_idle, dialog);
+    g_assert_nonnull (cl_document_import_dialog_get_file_error (dialog, 0));
+    g_assert_cmpstr (cl_document_import_dialog_get_file_error (dialog, 0), !=, needs);
+    cl_test_ui_settle (200);
+    cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import-password");
+    g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, 2);
+
+    cl_document_import_dialog_set_password (dialog, 0, "careline");
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    cl_document_import_dialog_import (dialog);
+    cl_test_ui_wait_until (is_null, &dialog);
+    g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 3);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_viewer (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  CLArchiveView *archive;
+  CLDocumentList *list;
+  CLPdfViewer *viewer;
+  CLDocument *ogtt = NULL;
+  g_autofree char *ogtt_id = NULL;
+  double zoom;
+
+  /* From the patient page's "Open Archive" to a report in the viewer. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, "");
+  archive = CL_ARCHIVE_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW));
+  list = CL_DOCUMENT_LIST (cl_archive_view_get_list (archive));
+  viewer = CL_PDF_VIEWER (cl_archive_view_get_viewer (archive));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, list);
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    if (cl_document_get_pages (cl_document_list_get_document (list, i)) == 12)
+      ogtt = cl_document_list_get_document (list, i);
+  g_assert_nonnull (ogtt);
+  /* The list's records are replaced when it reloads. */
+  ogtt_id = g_strdup (cl_record_get_id (CL_RECORD (ogtt)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, ogtt_id);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  g_assert_cmpint (cl_pdf_viewer_get_n_pages (viewer), ==, 12);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive");
+  /* The opening is recorded for the server's audit log. */
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document_access"), ==, 1);
+
+  /* Page flips (PgDn / PgUp) and the page number entry. */
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next-page", NULL);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 1);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.previous-page", NULL);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
+  cl_pdf_viewer_set_page (viewer, 11);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next-page", NULL);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 11);
+
+  /* Zoom: in leaves fit-width, out comes back, fit page fits. */
+  zoom = cl_pdf_viewer_get_zoom (viewer);
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.zoom-in", NULL);
+  g_assert_cmpfloat (cl_pdf_viewer_get_zoom (viewer), >, zoom);
+  g_assert_cmpint (cl_pdf_viewer_get_fit (viewer), ==, CL_PDF_FIT_NONE);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.zoom-out", NULL);
+  g_assert_cmpfloat (cl_pdf_viewer_get_zoom (viewer), <, zoom + 0.2);
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.fit-page", NULL);
+  g_assert_cmpint (cl_pdf_viewer_get_fit (viewer), ==, CL_PDF_FIT_PAGE);
+  g_assert_cmpfloat (cl_pdf_viewer_get_zoom (viewer), <, zoom);
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.fit-width", NULL);
+  g_assert_cmpfloat (cl_pdf_viewer_get_zoom (viewer), ==, zoom);
+
+  /* Search: one match per page, highlighted where it is. */
+  cl_pdf_viewer_set_page (viewer, 2);
+  cl_pdf_viewer_search (viewer, "glucose");
+  cl_test_ui_wait_until (search_done, viewer);
+  g_assert_cmpint (cl_pdf_viewer_get_n_matches (viewer), ==, 12);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 2);
+  g_assert_cmpint (cl_pdf_viewer_get_n_highlights (viewer), ==, 1);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive-viewer-search");
+  cl_pdf_viewer_search (viewer, "no such word");
+  cl_test_ui_wait_until (search_done, viewer);
+  g_assert_cmpint (cl_pdf_viewer_get_n_matches (viewer), ==, 0);
+  g_assert_cmpint (cl_pdf_viewer_get_n_highlights (viewer), ==, 0);
+
+  /* A misfiled report: asked, removed, gone from the list and the
+   * viewer; kept in the store as a tombstone. */
+  {
+    GtkWindow *ask;
+
+    gtk_widget_activate_action (GTK_WIDGET (list), "documents.remove", "s", ogtt_id);
+    ask = cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (ask);
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, ask);
+    cl_test_ui_save_screenshot (GTK_WIDGET (ask), "archive-remove");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "remove");
+    cl_test_ui_settle (100);
+    g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
+    g_assert_false (cl_pdf_viewer_is_loaded (viewer));
+    g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document WHERE deleted = 1"), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  int ret;
+
+  cl_test_ui_init (&argc, &argv);
+
+  data_dir = cl_test_make_tmp_dir ("ui-archive");
+  db = g_build_filename (data_dir, "careline.db", NULL);
+  store = cl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cl_demo_data_generate (store, N_PATIENTS, 42, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) some = cl_store_query_records (store, CL_TYPE_PREGNANCY,
+                                                        "deleted = 0 ORDER BY lmp DESC LIMIT 1", NULL);
+    g_assert_cmpuint (some->len, ==, 1);
+    patient_id = g_strdup (cl_pregnancy_get_patient_id (g_ptr_array_index (some, 0)));
+    patient_edd = g_strdup (cl_pregnancy_get_effective_edd (g_ptr_array_index (some, 0)));
+  }
+  g_clear_object (&store);
+
+  report_paths[0] = g_build_filename (data_dir, "ogtt-report.pdf", NULL);
+  report_paths[1] = g_build_filename (data_dir, "ultrasound.pdf", NULL);
+  report_paths[2] = g_build_filename (data_dir, "notes.pdf", NULL);
+  cl_test_pdf_write_text (report_paths[0], 12, "glucose");
+  cl_test_pdf_write_text (report_paths[1], 3, "placenta");
+  g_assert_true (g_file_set_contents (report_paths[2], "Remember: bring the OGTT form.\n", -1, NULL));
+
+  g_test_add_func ("/ui-archive/import", test_import);
+  g_test_add_func ("/ui-archive/viewer", test_viewer);
+
+  ret = g_test_run ();
+
+  cl_test_remove_tree (data_dir);
+  return ret;
+}
