@@ -35,10 +35,9 @@ gboolean
 cl_deduction_dialog_save (CLDeductionDialog *self)
 {
   g_autoptr(CLDeduction) deduction = cl_deduction_new ();
-  g_autoptr(GError) amount_error = NULL;
-  g_autoptr(GError) date_error = NULL;
   g_autoptr(GError) error = NULL;
   const char *text[N_FIELDS];
+  gboolean parsed = TRUE;
   gint64 fen = 0;
   GDate date;
 
@@ -49,11 +48,9 @@ cl_deduction_dialog_save (CLDeductionDialog *self)
     text[i] = gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
 
   /* The core's parsers say what is wrong with what was typed... */
-  if (!cl_date_parse (text[F_DATE], &date, &date_error))
-    cl_form_message_set (self->errors[F_DATE], date_error->message);
-  if (!cl_money_parse (text[F_AMOUNT], &fen, &amount_error))
-    cl_form_message_set (self->errors[F_AMOUNT], amount_error->message);
-  if (date_error || amount_error)
+  parsed &= cl_form_message_check (self->errors[F_DATE], cl_date_parse (text[F_DATE], &date, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_AMOUNT], cl_money_parse (text[F_AMOUNT], &fen, &error), &error);
+  if (!parsed)
     return FALSE;
 
   /* ...and its rules whether it may be saved. */

@@ -83,11 +83,8 @@ parse_date_field (CLEnrolmentDialog *self,
   g_autoptr(GError) error = NULL;
   GDate date;
 
-  if (!cl_date_parse (entry_text (self, field), &date, &error))
-    {
-      cl_form_message_set (self->errors[field], error->message);
-      return FALSE;
-    }
+  if (!cl_form_message_check (self->errors[field], cl_date_parse (entry_text (self, field), &date, &error), &error))
+    return FALSE;
   *out_iso = cl_date_to_iso (&date);
   return TRUE;
 }
@@ -99,12 +96,7 @@ parse_money_field (CLEnrolmentDialog *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cl_money_parse (entry_text (self, field), out_fen, &error))
-    {
-      cl_form_message_set (self->errors[field], error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return cl_form_message_check (self->errors[field], cl_money_parse (entry_text (self, field), out_fen, &error), &error);
 }
 
 static void
@@ -112,20 +104,13 @@ show_field_errors (CLEnrolmentDialog *self,
                    GHashTable        *field_errors,
                    const GError      *error)
 {
-  gboolean shown = FALSE;
+  GtkLabel *shown[N_FIELDS];
 
-  for (guint i = 0; i < N_FIELDS && field_errors; i++)
-    {
-      const char *message = g_hash_table_lookup (field_errors, field_names[i]);
-
-      if (message && self->rows[i] && gtk_widget_get_visible (self->rows[i]))
-        {
-          cl_form_message_set (self->errors[i], message);
-          shown = TRUE;
-        }
-    }
-  /* A rule about a field this dialog does not show. */
-  if (!shown && error)
+  /* A rule about a field this dialog does not show goes under the
+   * form. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    shown[i] = self->rows[i] && gtk_widget_get_visible (self->rows[i]) ? self->errors[i] : NULL;
+  if (cl_form_show_field_errors (field_errors, field_names, shown, N_FIELDS) == 0 && error)
     cl_form_message_set (self->form_error, error->message);
 }
 

@@ -149,6 +149,20 @@ cl_form_header_bar_new (const char  *save_label,
   return header;
 }
 
+gboolean
+cl_form_message_check (GtkLabel  *message,
+                       gboolean   ok,
+                       GError   **error)
+{
+  if (!ok)
+    {
+      g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
+      cl_form_message_set (message, (*error)->message);
+      g_clear_error (error);
+    }
+  return ok;
+}
+
 const char *
 cl_form_message_get (GtkLabel *label)
 {
@@ -191,6 +205,27 @@ cl_form_message_lookup (const char * const *names,
     return cl_form_message_get (form_message);
   i = cl_form_field_find (names, n, field);
   return i < 0 ? NULL : cl_form_message_get (messages[i]);
+}
+
+guint
+cl_form_show_field_errors (GHashTable         *field_errors,
+                           const char * const *keys,
+                           GtkLabel          **messages,
+                           guint               n)
+{
+  guint placed = 0;
+
+  for (guint i = 0; i < n && field_errors; i++)
+    {
+      const char *message = keys[i] ? g_hash_table_lookup (field_errors, keys[i]) : NULL;
+
+      if (message && messages[i])
+        {
+          cl_form_message_set (messages[i], message);
+          placed++;
+        }
+    }
+  return placed;
 }
 
 guint

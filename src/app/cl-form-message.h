@@ -53,6 +53,12 @@ GtkWidget *cl_form_header_bar_new (const char  *save_label,
                                    gpointer     data,
                                    GtkWidget  **save_button);
 
+/* For what a parser said of a field: unless @ok, shows @error's
+ * message in @message and clears @error.  Returns @ok. */
+gboolean   cl_form_message_check  (GtkLabel   *message,
+                                   gboolean    ok,
+                                   GError    **error);
+
 /* The text @label shows, NULL when it is hidden or empty. */
 const char *cl_form_message_get   (GtkLabel   *label);
 
@@ -74,6 +80,15 @@ const char *cl_form_message_lookup (const char * const *names,
                                     guint               n,
                                     GtkLabel           *form_message,
                                     const char         *field);
+
+/* Shows each message of @field_errors (a field's key → its message,
+ * as core's stores give them) under the field whose key in @keys (as
+ * many as @messages) it is; a field with a NULL message is not shown.
+ * Returns how many it placed. */
+guint      cl_form_show_field_errors (GHashTable         *field_errors,
+                                      const char * const *keys,
+                                      GtkLabel          **messages,
+                                      guint               n);
 
 /* Form dialogs (AdwWindow subclasses). */
 

@@ -12,17 +12,18 @@
 /* Entry fields, named as the order's properties so the rules' field
  * messages land under them. */
 enum { F_DATE, F_TEXT, F_DOCTOR, F_REMINDER, N_FIELDS };
+/* The category, a combo row, has a message too. */
+enum { F_CATEGORY = N_FIELDS, N_MESSAGES };
 
-static const char * const field_names[N_FIELDS] = { "date", "text", "doctor", "reminder-date" };
+static const char * const field_names[N_MESSAGES] = { "date", "text", "doctor", "reminder-date", "category" };
 
 struct _CLOrderDialog
 {
   AdwWindow parent_instance;
 
   AdwEntryRow   *rows[N_FIELDS];
-  GtkLabel      *errors[N_FIELDS];
+  GtkLabel      *errors[N_MESSAGES];
   AdwComboRow   *category_row;
-  GtkLabel      *category_error;
   GtkLabel      *form_error;
 
   CLStore       *store;
@@ -35,17 +36,6 @@ G_DEFINE_FINAL_TYPE (CLOrderDialog, cl_order_dialog, ADW_TYPE_WINDOW)
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static GtkLabel *
-error_label (CLOrderDialog *self,
-             const char    *field)
-{
-  int i = cl_form_field_find (field_names, N_FIELDS, field);
-
-  if (g_strcmp0 (field, "category") == 0)
-    return self->category_error;
-  return i < 0 ? NULL : self->errors[i];
-}
-
 gboolean
 cl_order_dialog_save (CLOrderDialog *self)
 {
@@ -56,8 +46,7 @@ cl_order_dialog_save (CLOrderDialog *self)
 
   g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), FALSE);
 
-  cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
-  cl_form_message_set (self->category_error, NULL);
+  cl_form_messages_clear (self->errors, N_MESSAGES, self->form_error);
 
   /* An edit copy: a refused save leaves the order as it is stored. */
   order = CL_DOCTOR_ORDER (cl_record_dup (CL_RECORD (self->order)));
@@ -69,26 +58,7 @@ cl_order_dialog_save (CLOrderDialog *self)
 
   if (!cl_order_store_save (self->store, order, self->role, &field_errors, &error))
     {
-      gboolean shown = FALSE;
-
-      if (field_errors)
-        {
-          GHashTableIter iter;
-          gpointer field, message;
-
-          g_hash_table_iter_init (&iter, field_errors);
-          while (g_hash_table_iter_next (&iter, &field, &message))
-            {
-              GtkLabel *label = error_label (self, field);
-
-              if (label)
-                {
-                  cl_form_message_set (label, message);
-                  shown = TRUE;
-                }
-            }
-        }
-      if (!shown)
+      if (cl_form_show_field_errors (field_errors, field_names, self->errors, N_MESSAGES) == 0)
         cl_form_message_set (self->form_error, error->message);
       return FALSE;
     }
@@ -141,7 +111,7 @@ cl_order_dialog_init (CLOrderDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category_row), _("Category"));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->category_row));
-  self->category_error = cl_form_message_attach (GTK_WIDGET (self->category_row));
+  self->errors[F_CATEGORY] = cl_form_message_attach (GTK_WIDGET (self->category_row));
 
   self->rows[F_TEXT] = cl_form_entry_row_add (group, _("Order"), &self->errors[F_TEXT]);
   self->rows[F_DOCTOR] = cl_form_entry_row_add (group, _("Doctor"), &self->errors[F_DOCTOR]);
@@ -238,5 +208,5 @@ cl_order_dialog_get_error (CLOrderDialog *self,
 {
   g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), NULL);
 
-  return cl_form_message_get (g_strcmp0 (field, "") == 0 ? self->form_error : error_label (self, field));
+  return cl_form_message_lookup (field_names, self->errors, N_MESSAGES, self->form_error, field);
 }

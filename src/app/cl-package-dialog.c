@@ -171,6 +171,13 @@ cl_package_dialog_get_n_services (CLPackageDialog *self)
   return self->services->len;
 }
 
+static const char *
+row_text (CLPackageDialog *self,
+          guint            field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->rows[field]));
+}
+
 /* Shows the core's refusals at their fields; one it cannot place goes
  * under the form. */
 static void
@@ -178,31 +185,20 @@ show_field_errors (CLPackageDialog *self,
                    GHashTable      *field_errors,
                    const char      *summary)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-  gboolean placed_all = TRUE;
+  guint placed = cl_form_show_field_errors (field_errors, columns, self->errors, N_FIELDS);
 
-  g_hash_table_iter_init (&iter, field_errors);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < self->services->len; i++)
     {
-      GtkLabel *label = NULL;
+      g_autofree char *key = g_strdup_printf ("services.%u", i);
+      const char *message = g_hash_table_lookup (field_errors, key);
 
-      for (guint i = 0; i < N_FIELDS && label == NULL; i++)
-        if (g_str_equal (key, columns[i]))
-          label = self->errors[i];
-      if (label == NULL && g_str_has_prefix (key, "services."))
+      if (message)
         {
-          guint64 index = g_ascii_strtoull ((const char *) key + strlen ("services."), NULL, 10);
-
-          if (index < self->services->len)
-            label = ((ServiceRow *) g_ptr_array_index (self->services, index))->error;
+          cl_form_message_set (((ServiceRow *) g_ptr_array_index (self->services, i))->error, message);
+          placed++;
         }
-      if (label)
-        cl_form_message_set (label, value);
-      else
-        placed_all = FALSE;
     }
-  if (!placed_all)
+  if (placed < g_hash_table_size (field_errors))
     cl_form_message_set (self->form_error, summary);
 }
 
@@ -215,7 +211,6 @@ cl_package_dialog_save (CLPackageDialog *self)
   gboolean parsed = TRUE;
   gint64 price = 0;
   gint from = 0, to = 0, postpartum = 0;
-  struct { guint field; gboolean ok; GError *error; } checks[3] = { { 0 } };
 
   g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), FALSE);
 
@@ -224,26 +219,15 @@ cl_package_dialog_save (CLPackageDialog *self)
   clear_errors (self);
 
   /* The core's parsers say what is wrong with what was typed... */
-  checks[0].field = F_PRICE;
-  checks[0].ok = cl_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_PRICE])), &price, &checks[0].error);
-  checks[1].field = F_FROM;
-  checks[1].ok = cl_dating_parse_ga (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_FROM])), &from, &checks[1].error);
-  checks[2].field = F_TO;
-  checks[2].ok = cl_dating_parse_ga (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_TO])), &to, &checks[2].error);
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    if (!checks[i].ok)
-      {
-        cl_form_message_set (self->errors[checks[i].field], checks[i].error->message);
-        g_clear_error (&checks[i].error);
-        parsed = FALSE;
-      }
-  if (!cl_validation_parse_int (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_POSTPARTUM])), 0, 365,
-                                &postpartum, &error))
-    {
-      cl_form_message_set (self->errors[F_POSTPARTUM], error->message);
-      g_clear_error (&error);
-      parsed = FALSE;
-    }
+  parsed &= cl_form_message_check (self->errors[F_PRICE],
+                                   cl_money_parse (row_text (self, F_PRICE), &price, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_FROM],
+                                   cl_dating_parse_ga (row_text (self, F_FROM), &from, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_TO],
+                                   cl_dating_parse_ga (row_text (self, F_TO), &to, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_POSTPARTUM],
+                                   cl_validation_parse_int (row_text (self, F_POSTPARTUM), 0, 365, &postpartum, &error),
+                                   &error);
   for (guint i = 0; i < self->services->len; i++)
     {
       ServiceRow *row = g_ptr_array_index (self->services, i);
@@ -265,8 +249,8 @@ cl_package_dialog_save (CLPackageDialog *self)
     return FALSE;
 
   /* ...and its rules whether it may be saved. */
-  cl_package_set_name (self->package, gtk_editable_get_text (GTK_EDITABLE (self->rows[F_NAME])));
-  cl_package_set_code (self->package, gtk_editable_get_text (GTK_EDITABLE (self->rows[F_CODE])));
+  cl_package_set_name (self->package, row_text (self, F_NAME));
+  cl_package_set_code (self->package, row_text (self, F_CODE));
   cl_package_set_price_fen (self->package, price);
   cl_package_set_enrol_from_day (self->package, from);
   cl_package_set_enrol_to_day (self->package, to);

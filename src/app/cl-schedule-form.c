@@ -122,19 +122,20 @@ cl_schedule_form_get_interval (AdwEntryRow *day,
                                gint64      *start_at,
                                gint64      *end_at)
 {
-  g_autoptr(GError) day_error = NULL;
-  g_autoptr(GError) start_error = NULL;
-  g_autoptr(GError) end_error = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean parsed = TRUE;
   int from = 0, to = 0;
   GDate date;
 
-  if (!cl_date_parse (gtk_editable_get_text (GTK_EDITABLE (day)), &date, &day_error))
-    cl_form_message_set (day_message, day_error->message);
-  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (start)), &from, &start_error))
-    cl_form_message_set (start_message, start_error->message);
-  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (end)), &to, &end_error))
-    cl_form_message_set (end_message, end_error->message);
-  if (day_error || start_error || end_error)
+  parsed &= cl_form_message_check (day_message, cl_date_parse (gtk_editable_get_text (GTK_EDITABLE (day)), &date, &error),
+                                   &error);
+  parsed &= cl_form_message_check (start_message,
+                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (start)), &from, &error),
+                                   &error);
+  parsed &= cl_form_message_check (end_message,
+                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (end)), &to, &error),
+                                   &error);
+  if (!parsed)
     return FALSE;
   *start_at = cl_schedule_at (&date, from);
   *end_at = cl_schedule_at (&date, to);
@@ -203,10 +204,7 @@ cl_schedule_form_show_error (const GError       *error,
                              GtkLabel           *form_message)
 {
   const char *field = cl_schedule_error_field (error);
-  GtkLabel *label = form_message;
+  int i = field ? cl_form_field_find (columns, n, field) : -1;
 
-  for (guint i = 0; i < n && field; i++)
-    if (g_strcmp0 (field, columns[i]) == 0 && messages[i])
-      label = messages[i];
-  cl_form_message_set (label, error->message);
+  cl_form_message_set (i >= 0 && messages[i] ? messages[i] : form_message, error->message);
 }

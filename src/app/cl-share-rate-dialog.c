@@ -70,10 +70,9 @@ gboolean
 cl_share_rate_dialog_save (CLShareRateDialog *self)
 {
   g_autoptr(CLShareRate) rate = cl_share_rate_new ();
-  g_autoptr(GError) date_error = NULL;
-  g_autoptr(GError) rate_error = NULL;
   g_autoptr(GError) error = NULL;
   const char *text[N_FIELDS];
+  gboolean parsed = TRUE;
   gint bp = 0;
   GDate from;
 
@@ -83,11 +82,9 @@ cl_share_rate_dialog_save (CLShareRateDialog *self)
   for (guint i = 0; i < N_FIELDS; i++)
     text[i] = gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
 
-  if (!cl_date_parse (text[F_FROM], &from, &date_error))
-    cl_form_message_set (self->errors[F_FROM], date_error->message);
-  if (!cl_rate_parse (text[F_RATE], &bp, &rate_error))
-    cl_form_message_set (self->errors[F_RATE], rate_error->message);
-  if (date_error || rate_error)
+  parsed &= cl_form_message_check (self->errors[F_FROM], cl_date_parse (text[F_FROM], &from, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_RATE], cl_rate_parse (text[F_RATE], &bp, &error), &error);
+  if (!parsed)
     return FALSE;
 
   {

@@ -38,9 +38,8 @@ gboolean
 cl_vip_room_dialog_save (CLVipRoomDialog *self)
 {
   g_autoptr(CLVipRoom) room = NULL;
-  g_autoptr(GError) opens_error = NULL;
-  g_autoptr(GError) closes_error = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean parsed = TRUE;
   g_autofree char *name = NULL;
   g_autofree char *location = NULL;
   g_autofree char *slot_text = NULL;
@@ -52,15 +51,20 @@ cl_vip_room_dialog_save (CLVipRoomDialog *self)
 
   cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
 
-  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_OPENS])), &opens, &opens_error))
-    cl_form_message_set (self->errors[F_OPENS], opens_error->message);
-  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_CLOSES])), &closes, &closes_error))
-    cl_form_message_set (self->errors[F_CLOSES], closes_error->message);
+  parsed &= cl_form_message_check (self->errors[F_OPENS],
+                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_OPENS])),
+                                                                &opens, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_CLOSES],
+                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_CLOSES])),
+                                                                &closes, &error), &error);
   slot_text = cl_schedule_form_text (self->rows[F_SLOT]);
   slot = slot_text ? strtol (slot_text, &end, 10) : 0;
   if (slot_text == NULL || *end != '\0')
-    cl_form_message_set (self->errors[F_SLOT], _("Enter the slot length in minutes, like 30."));
-  if (opens_error || closes_error || slot_text == NULL || *end != '\0')
+    {
+      cl_form_message_set (self->errors[F_SLOT], _("Enter the slot length in minutes, like 30."));
+      parsed = FALSE;
+    }
+  if (!parsed)
     return FALSE;
 
   room = self->room ? CL_VIP_ROOM (cl_record_dup (CL_RECORD (self->room))) : cl_vip_room_new ();
