@@ -6,7 +6,12 @@ G_BEGIN_DECLS
 
 /* Messages shown where a value was typed (DESIGN.md: "a clear,
  * translated error where it was typed").  A field's message lives in a
- * row of its own right under the field's row, hidden until needed. */
+ * row of its own right under the field's row, hidden until needed.
+ *
+ * Also what the app's small form dialogs (order, package, deduction,
+ * share rate, enrolment, escort task, VIP room and booking) have in
+ * common: their fields with messages, their layout and header bar,
+ * their "saved" signal and Escape, and closing once saved. */
 
 /* A wrapping label styled as a field message. */
 GtkWidget *cl_form_message_new    (void);
