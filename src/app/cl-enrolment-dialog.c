@@ -46,30 +46,11 @@ G_DEFINE_FINAL_TYPE (CLEnrolmentDialog, cl_enrolment_dialog, ADW_TYPE_WINDOW)
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static void
-clear_errors (CLEnrolmentDialog *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    cl_form_message_set (self->errors[i], NULL);
-  cl_form_message_set (self->form_error, NULL);
-}
-
 static const char *
 entry_text (CLEnrolmentDialog *self,
             guint              field)
 {
   return gtk_editable_get_text (GTK_EDITABLE (self->rows[field]));
-}
-
-static void
-row_changed_cb (GObject           *row,
-                GParamSpec        *pspec,
-                CLEnrolmentDialog *self)
-{
-  /* Changing a field with a message means it is being fixed. */
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (G_OBJECT (self->rows[i]) == row)
-      cl_form_message_set (self->errors[i], NULL);
 }
 
 static CLPackage *
@@ -102,11 +83,8 @@ parse_date_field (CLEnrolmentDialog *self,
   g_autoptr(GError) error = NULL;
   GDate date;
 
-  if (!cl_date_parse (entry_text (self, field), &date, &error))
-    {
-      cl_form_message_set (self->errors[field], error->message);
-      return FALSE;
-    }
+  if (!cl_form_message_check (self->errors[field], cl_date_parse (entry_text (self, field), &date, &error), &error))
+    return FALSE;
   *out_iso = cl_date_to_iso (&date);
   return TRUE;
 }
@@ -118,12 +96,7 @@ parse_money_field (CLEnrolmentDialog *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cl_money_parse (entry_text (self, field), out_fen, &error))
-    {
-      cl_form_message_set (self->errors[field], error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return cl_form_message_check (self->errors[field], cl_money_parse (entry_text (self, field), out_fen, &error), &error);
 }
 
 static void
@@ -131,20 +104,13 @@ show_field_errors (CLEnrolmentDialog *self,
                    GHashTable        *field_errors,
                    const GError      *error)
 {
-  gboolean shown = FALSE;
+  GtkLabel *shown[N_FIELDS];
 
-  for (guint i = 0; i < N_FIELDS && field_errors; i++)
-    {
-      const char *message = g_hash_table_lookup (field_errors, field_names[i]);
-
-      if (message && self->rows[i] && gtk_widget_get_visible (self->rows[i]))
-        {
-          cl_form_message_set (self->errors[i], message);
-          shown = TRUE;
-        }
-    }
-  /* A rule about a field this dialog does not show. */
-  if (!shown && error)
+  /* A rule about a field this dialog does not show goes under the
+   * form. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    shown[i] = self->rows[i] && gtk_widget_get_visible (self->rows[i]) ? self->errors[i] : NULL;
+  if (cl_form_show_field_errors (field_errors, field_names, shown, N_FIELDS) == 0 && error)
     cl_form_message_set (self->form_error, error->message);
 }
 
@@ -225,12 +191,11 @@ cl_enrolment_dialog_save (CLEnrolmentDialog *self)
 {
   g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), FALSE);
 
-  clear_errors (self);
+  cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
   if (!(self->enrolment ? save_cancel (self) : save_enrol (self)))
     return FALSE;
 
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  cl_form_dialog_saved (GTK_WINDOW (self), signals[SAVED], NULL);
   return TRUE;
 }
 
@@ -258,14 +223,10 @@ static void
 cl_enrolment_dialog_class_init (CLEnrolmentDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cl_enrolment_dialog_finalize;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  signals[SAVED] = cl_form_dialog_class_setup (GTK_WIDGET_CLASS (klass), FALSE);
 }
 
 /* Adds @row for @field with its message row right under it, hidden
@@ -276,55 +237,20 @@ add_row (CLEnrolmentDialog *self,
          GtkWidget         *row,
          const char        *title)
 {
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (ADW_IS_ENTRY_ROW (row))
-    {
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-      g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
-    }
-  else
-    g_signal_connect (row, "notify::selected", G_CALLBACK (row_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
-
   self->rows[field] = row;
-  self->errors[field] = cl_form_message_attach (row);
+  self->errors[field] = cl_form_row_add (self->group, row, title);
 }
 
 static void
 cl_enrolment_dialog_init (CLEnrolmentDialog *self)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *save = NULL;
-  GtkWidget *header = cl_form_header_bar_new (_("_Save"), G_CALLBACK (save_clicked_cb), self, &save);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scrolled;
+  GtkWidget *groups[] = { adw_preferences_group_new (), NULL };
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
-
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  self->group = adw_preferences_group_new ();
-  self->form_error = GTK_LABEL (cl_form_message_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 12);
-  gtk_widget_set_margin_bottom (body, 18);
-  gtk_box_append (GTK_BOX (body), self->group);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->form_error));
-  /* The form grows as messages appear under its fields: let the window
-   * follow up to a screen's height, then scroll. */
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 640);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
-  gtk_box_append (GTK_BOX (toolbar), scrolled);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  self->group = groups[0];
+  /* The form grows as messages appear under its fields. */
+  self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Save"), G_CALLBACK (save_clicked_cb), NULL,
+                                           CL_FORM_SCROLLED_NATURAL, 12, groups);
 }
 
 static char *
@@ -435,20 +361,11 @@ cl_enrolment_dialog_new_cancel (GtkWindow   *parent,
   return self;
 }
 
-static gint
-field_index (const char *field)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return i;
-  return -1;
-}
-
 GtkEditable *
 cl_enrolment_dialog_get_entry (CLEnrolmentDialog *self,
                                const char        *field)
 {
-  gint i = field_index (field);
+  int i = cl_form_field_find (field_names, N_FIELDS, field);
 
   g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), NULL);
 
@@ -461,7 +378,7 @@ GtkWidget *
 cl_enrolment_dialog_get_row (CLEnrolmentDialog *self,
                              const char        *field)
 {
-  gint i = field_index (field);
+  int i = cl_form_field_find (field_names, N_FIELDS, field);
 
   g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), NULL);
   return i < 0 ? NULL : self->rows[i];
@@ -471,16 +388,7 @@ const char *
 cl_enrolment_dialog_get_error (CLEnrolmentDialog *self,
                                const char        *field)
 {
-  GtkLabel *label = NULL;
-  gint i;
-
   g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), NULL);
 
-  if (g_strcmp0 (field, "") == 0)
-    label = self->form_error;
-  else if ((i = field_index (field)) >= 0)
-    label = self->errors[i];
-  if (label == NULL || *gtk_label_get_label (label) == '\0')
-    return NULL;
-  return gtk_label_get_label (label);
+  return cl_form_message_lookup (field_names, self->errors, N_FIELDS, self->form_error, field);
 }

@@ -58,9 +58,7 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
 
   g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), FALSE);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    cl_form_message_set (self->errors[i], NULL);
-  cl_form_message_set (self->form_error, NULL);
+  cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
   if (!cl_schedule_form_get_interval (self->day, self->start, self->end, self->errors[F_DAY],
                                       self->errors[F_START], self->errors[F_END], &start_at, &end_at))
     return FALSE;
@@ -84,8 +82,7 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, cl_record_get_id (CL_RECORD (task)));
-  gtk_window_destroy (GTK_WINDOW (self));
+  cl_form_dialog_saved (GTK_WINDOW (self), signals[SAVED], cl_record_get_id (CL_RECORD (task)));
   return TRUE;
 }
 
@@ -110,14 +107,10 @@ static void
 cl_escort_task_dialog_class_init (CLEscortTaskDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cl_escort_task_dialog_finalize;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  signals[SAVED] = cl_form_dialog_class_setup (GTK_WIDGET_CLASS (klass), TRUE);
 }
 
 static void
@@ -139,12 +132,12 @@ build (CLEscortTaskDialog *self)
   groups[0] = cl_schedule_form_patient_group (self->store, &self->patient, &self->errors[F_PATIENT]);
   self->kind = cl_schedule_form_combo (what, _("Kind"), cl_escort_task_kinds (), NULL,
                                        cl_escort_task_kind_label, NULL, &self->errors[F_KIND]);
-  self->from = cl_schedule_form_entry (what, _("From"), &self->errors[F_FROM]);
-  self->to = cl_schedule_form_entry (what, _("To"), &self->errors[F_TO]);
+  self->from = cl_form_entry_row_add (groups[1], _("From"), &self->errors[F_FROM]);
+  self->to = cl_form_entry_row_add (groups[1], _("To"), &self->errors[F_TO]);
 
-  self->day = cl_schedule_form_entry (when, _("Day"), &self->errors[F_DAY]);
-  self->start = cl_schedule_form_entry (when, _("Start"), &self->errors[F_START]);
-  self->end = cl_schedule_form_entry (when, _("End"), &self->errors[F_END]);
+  self->day = cl_form_entry_row_add (groups[2], _("Day"), &self->errors[F_DAY]);
+  self->start = cl_form_entry_row_add (groups[2], _("Start"), &self->errors[F_START]);
+  self->end = cl_form_entry_row_add (groups[2], _("End"), &self->errors[F_END]);
   for (guint i = 0; i < n; i++)
     {
       CLStaff *staff = g_list_model_get_item (G_LIST_MODEL (escorts), i);
@@ -155,9 +148,9 @@ build (CLEscortTaskDialog *self)
     }
   self->escort = cl_schedule_form_combo (when, _("Escort"), ids, names, NULL, _("Unassigned"),
                                          &self->errors[F_ESCORT]);
-  self->note = cl_schedule_form_entry (when, _("Note"), &self->errors[F_NOTE]);
-  cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
-                                 _("_Save"), G_CALLBACK (save_clicked_cb), groups, &self->form_error);
+  self->note = cl_form_entry_row_add (groups[2], _("Note"), &self->errors[F_NOTE]);
+  self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
+                                                    _("_Save"), G_CALLBACK (save_clicked_cb), groups);
 }
 
 CLEscortTaskDialog *
@@ -206,12 +199,11 @@ cl_escort_task_dialog_get_field (CLEscortTaskDialog *self,
     GTK_WIDGET (self->from), GTK_WIDGET (self->to), GTK_WIDGET (self->day), GTK_WIDGET (self->start),
     GTK_WIDGET (self->end), GTK_WIDGET (self->escort), GTK_WIDGET (self->note),
   };
+  int i;
 
   g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), NULL);
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return fields[i];
-  return NULL;
+  i = cl_form_field_find (field_names, N_FIELDS, field);
+  return i < 0 ? NULL : fields[i];
 }
 
 const char *
@@ -220,10 +212,5 @@ cl_escort_task_dialog_get_error (CLEscortTaskDialog *self,
 {
   g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), NULL);
 
-  if (g_strcmp0 (field, "") == 0)
-    return cl_schedule_form_message_text (self->form_error);
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return cl_schedule_form_message_text (self->errors[i]);
-  return NULL;
+  return cl_form_message_lookup (field_names, self->errors, N_FIELDS, self->form_error, field);
 }

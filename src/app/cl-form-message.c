@@ -40,24 +40,72 @@ cl_form_message_attach (GtkWidget *row)
   return GTK_LABEL (label);
 }
 
+static void
+field_changed_cb (GObject    *field,
+                  GParamSpec *pspec,
+                  GtkLabel   *message)
+{
+  cl_form_message_set (message, NULL);
+}
+
+void
+cl_form_message_clear_on (gpointer    field,
+                          const char *property,
+                          GtkLabel   *message)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+  g_signal_connect_object (field, signal, G_CALLBACK (field_changed_cb), message, 0);
+}
+
+GtkLabel *
+cl_form_row_add (GtkWidget  *group,
+                 GtkWidget  *row,
+                 const char *title)
+{
+  GtkLabel *message;
+
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  message = cl_form_message_attach (row);
+  if (ADW_IS_ENTRY_ROW (row))
+    {
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+      cl_form_message_clear_on (row, "text", message);
+    }
+  else
+    cl_form_message_clear_on (row, "selected", message);
+  return message;
+}
+
 AdwEntryRow *
 cl_form_entry_row_add (GtkWidget   *group,
                        const char  *title,
-                       GCallback    changed_cb,
-                       gpointer     data,
                        GtkLabel   **message)
 {
   GtkWidget *row = adw_entry_row_new ();
 
-  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
   g_return_val_if_fail (message != NULL, NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  g_signal_connect (row, "notify::text", changed_cb, data);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  *message = cl_form_message_attach (row);
+  *message = cl_form_row_add (group, row, title);
   return ADW_ENTRY_ROW (row);
+}
+
+GtkSwitch *
+cl_form_switch_row_add (GtkWidget  *group,
+                        const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *on = gtk_switch_new ();
+
+  gtk_widget_set_valign (on, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), on);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), on);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return GTK_SWITCH (on);
 }
 
 void
@@ -99,4 +147,163 @@ cl_form_header_bar_new (const char  *save_label,
   if (save_button)
     *save_button = save;
   return header;
+}
+
+gboolean
+cl_form_message_check (GtkLabel  *message,
+                       gboolean   ok,
+                       GError   **error)
+{
+  if (!ok)
+    {
+      g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
+      cl_form_message_set (message, (*error)->message);
+      g_clear_error (error);
+    }
+  return ok;
+}
+
+const char *
+cl_form_message_get (GtkLabel *label)
+{
+  if (label == NULL || *gtk_label_get_label (label) == '\0')
+    return NULL;
+  return gtk_label_get_label (label);
+}
+
+void
+cl_form_messages_clear (GtkLabel **messages,
+                        guint      n,
+                        GtkLabel  *form_message)
+{
+  for (guint i = 0; i < n; i++)
+    cl_form_message_set (messages[i], NULL);
+  cl_form_message_set (form_message, NULL);
+}
+
+int
+cl_form_field_find (const char * const *names,
+                    guint               n,
+                    const char         *field)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (field, names[i]) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+cl_form_message_lookup (const char * const *names,
+                        GtkLabel          **messages,
+                        guint               n,
+                        GtkLabel           *form_message,
+                        const char         *field)
+{
+  int i;
+
+  if (g_strcmp0 (field, "") == 0)
+    return cl_form_message_get (form_message);
+  i = cl_form_field_find (names, n, field);
+  return i < 0 ? NULL : cl_form_message_get (messages[i]);
+}
+
+guint
+cl_form_show_field_errors (GHashTable         *field_errors,
+                           const char * const *keys,
+                           GtkLabel          **messages,
+                           guint               n)
+{
+  guint placed = 0;
+
+  for (guint i = 0; i < n && field_errors; i++)
+    {
+      const char *message = keys[i] ? g_hash_table_lookup (field_errors, keys[i]) : NULL;
+
+      if (message && messages[i])
+        {
+          cl_form_message_set (messages[i], message);
+          placed++;
+        }
+    }
+  return placed;
+}
+
+guint
+cl_form_dialog_class_setup (GtkWidgetClass *klass,
+                            gboolean        with_id)
+{
+  guint saved;
+
+  if (with_id)
+    saved = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  else
+    saved = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Escape, 0, "window.close", NULL);
+  return saved;
+}
+
+GtkLabel *
+cl_form_dialog_build (AdwWindow     *window,
+                      const char    *save_label,
+                      GCallback      save_cb,
+                      GtkWidget    **save_button,
+                      CLFormLayout   layout,
+                      int            spacing,
+                      GtkWidget    **groups)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+  GtkWidget *form_message = cl_form_message_new ();
+  GtkWidget *save = NULL;
+
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (save_label)
+    gtk_box_append (GTK_BOX (toolbar), cl_form_header_bar_new (save_label, save_cb, window, &save));
+
+  gtk_widget_set_visible (form_message, FALSE);
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+  for (guint i = 0; groups[i]; i++)
+    gtk_box_append (GTK_BOX (body), groups[i]);
+  gtk_box_append (GTK_BOX (body), form_message);
+
+  if (layout == CL_FORM_FIXED)
+    gtk_box_append (GTK_BOX (toolbar), body);
+  else
+    {
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      /* The form grows as messages appear under its fields: the window
+       * may follow it up to a screen's height, then scroll. */
+      if (layout == CL_FORM_SCROLLED_NATURAL)
+        {
+          gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+          gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 640);
+        }
+      gtk_widget_set_vexpand (scrolled, TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
+      gtk_box_append (GTK_BOX (toolbar), scrolled);
+    }
+  adw_window_set_content (window, toolbar);
+  if (save)
+    gtk_window_set_default_widget (GTK_WINDOW (window), save);
+  if (save_button)
+    *save_button = save;
+  return GTK_LABEL (form_message);
+}
+
+void
+cl_form_dialog_saved (GtkWindow  *window,
+                      guint       saved_signal,
+                      const char *id)
+{
+  /* A signal without arguments does not read @id. */
+  g_signal_emit (window, saved_signal, 0, id);
+  gtk_window_destroy (window);
 }

@@ -12,17 +12,18 @@
 /* Entry fields, named as the order's properties so the rules' field
  * messages land under them. */
 enum { F_DATE, F_TEXT, F_DOCTOR, F_REMINDER, N_FIELDS };
+/* The category, a combo row, has a message too. */
+enum { F_CATEGORY = N_FIELDS, N_MESSAGES };
 
-static const char * const field_names[N_FIELDS] = { "date", "text", "doctor", "reminder-date" };
+static const char * const field_names[N_MESSAGES] = { "date", "text", "doctor", "reminder-date", "category" };
 
 struct _CLOrderDialog
 {
   AdwWindow parent_instance;
 
   AdwEntryRow   *rows[N_FIELDS];
-  GtkLabel      *errors[N_FIELDS];
+  GtkLabel      *errors[N_MESSAGES];
   AdwComboRow   *category_row;
-  GtkLabel      *category_error;
   GtkLabel      *form_error;
 
   CLStore       *store;
@@ -35,38 +36,6 @@ G_DEFINE_FINAL_TYPE (CLOrderDialog, cl_order_dialog, ADW_TYPE_WINDOW)
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static GtkLabel *
-error_label (CLOrderDialog *self,
-             const char    *field)
-{
-  if (g_strcmp0 (field, "category") == 0)
-    return self->category_error;
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return self->errors[i];
-  return NULL;
-}
-
-static void
-clear_errors (CLOrderDialog *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    cl_form_message_set (self->errors[i], NULL);
-  cl_form_message_set (self->category_error, NULL);
-  cl_form_message_set (self->form_error, NULL);
-}
-
-static void
-row_changed_cb (GtkEditable   *row,
-                GParamSpec    *pspec,
-                CLOrderDialog *self)
-{
-  /* Typing into a field with a message means it is being fixed. */
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (GTK_EDITABLE (self->rows[i]) == row)
-      cl_form_message_set (self->errors[i], NULL);
-}
-
 gboolean
 cl_order_dialog_save (CLOrderDialog *self)
 {
@@ -77,7 +46,7 @@ cl_order_dialog_save (CLOrderDialog *self)
 
   g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), FALSE);
 
-  clear_errors (self);
+  cl_form_messages_clear (self->errors, N_MESSAGES, self->form_error);
 
   /* An edit copy: a refused save leaves the order as it is stored. */
   order = CL_DOCTOR_ORDER (cl_record_dup (CL_RECORD (self->order)));
@@ -89,33 +58,13 @@ cl_order_dialog_save (CLOrderDialog *self)
 
   if (!cl_order_store_save (self->store, order, self->role, &field_errors, &error))
     {
-      gboolean shown = FALSE;
-
-      if (field_errors)
-        {
-          GHashTableIter iter;
-          gpointer field, message;
-
-          g_hash_table_iter_init (&iter, field_errors);
-          while (g_hash_table_iter_next (&iter, &field, &message))
-            {
-              GtkLabel *label = error_label (self, field);
-
-              if (label)
-                {
-                  cl_form_message_set (label, message);
-                  shown = TRUE;
-                }
-            }
-        }
-      if (!shown)
+      if (cl_form_show_field_errors (field_errors, field_names, self->errors, N_MESSAGES) == 0)
         cl_form_message_set (self->form_error, error->message);
       return FALSE;
     }
 
   g_set_object (&self->order, order);
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  cl_form_dialog_saved (GTK_WINDOW (self), signals[SAVED], NULL);
   return TRUE;
 }
 
@@ -140,48 +89,21 @@ static void
 cl_order_dialog_class_init (CLOrderDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cl_order_dialog_finalize;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static GtkWidget *
-add_entry (CLOrderDialog *self,
-           GtkWidget     *group,
-           guint          field,
-           const char    *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  /* The message row sits right under its field, hidden until needed. */
-  self->errors[field] = cl_form_message_attach (row);
-  self->rows[field] = ADW_ENTRY_ROW (row);
-  return row;
+  signals[SAVED] = cl_form_dialog_class_setup (GTK_WIDGET_CLASS (klass), FALSE);
 }
 
 static void
 cl_order_dialog_init (CLOrderDialog *self)
 {
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *save = NULL;
-  GtkWidget *header = cl_form_header_bar_new (_("_Save"), G_CALLBACK (save_clicked_cb), self, &save);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *when = adw_preferences_group_new ();
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *groups[] = { group, when, NULL };
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 520, -1);
-  gtk_box_append (GTK_BOX (toolbar), header);
 
   for (const char * const *code = cl_order_category_codes (); *code; code++)
     gtk_string_list_append (categories, cl_order_category_label (*code));
@@ -189,31 +111,20 @@ cl_order_dialog_init (CLOrderDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category_row), _("Category"));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->category_row));
-  self->category_error = cl_form_message_attach (GTK_WIDGET (self->category_row));
+  self->errors[F_CATEGORY] = cl_form_message_attach (GTK_WIDGET (self->category_row));
 
-  add_entry (self, group, F_TEXT, _("Order"));
-  add_entry (self, group, F_DOCTOR, _("Doctor"));
+  self->rows[F_TEXT] = cl_form_entry_row_add (group, _("Order"), &self->errors[F_TEXT]);
+  self->rows[F_DOCTOR] = cl_form_entry_row_add (group, _("Doctor"), &self->errors[F_DOCTOR]);
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (when),
                                          _("Dates as 2026-11-23. The reminder date brings the order back to her case manager."));
-  add_entry (self, when, F_DATE, _("Date of the order"));
-  add_entry (self, when, F_REMINDER, _("Reminder date (optional)"));
+  self->rows[F_DATE] = cl_form_entry_row_add (when, _("Date of the order"), &self->errors[F_DATE]);
+  self->rows[F_REMINDER] = cl_form_entry_row_add (when, _("Reminder date (optional)"), &self->errors[F_REMINDER]);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_DATE]), "numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_REMINDER]), "numeric");
 
-  self->form_error = GTK_LABEL (cl_form_message_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 12);
-  gtk_widget_set_margin_bottom (body, 18);
-  gtk_box_append (GTK_BOX (body), group);
-  gtk_box_append (GTK_BOX (body), when);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->form_error));
-  gtk_box_append (GTK_BOX (toolbar), body);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Save"), G_CALLBACK (save_clicked_cb), NULL,
+                                           CL_FORM_FIXED, 18, groups);
 }
 
 CLOrderDialog *
@@ -272,12 +183,10 @@ GtkEditable *
 cl_order_dialog_get_entry (CLOrderDialog *self,
                            const char    *field)
 {
-  g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), NULL);
+  int i = cl_form_field_find (field_names, N_FIELDS, field);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return GTK_EDITABLE (self->rows[i]);
-  return NULL;
+  g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), NULL);
+  return i < 0 ? NULL : GTK_EDITABLE (self->rows[i]);
 }
 
 void
@@ -297,12 +206,7 @@ const char *
 cl_order_dialog_get_error (CLOrderDialog *self,
                            const char    *field)
 {
-  GtkLabel *label;
-
   g_return_val_if_fail (CL_IS_ORDER_DIALOG (self), NULL);
 
-  label = g_strcmp0 (field, "") == 0 ? self->form_error : error_label (self, field);
-  if (label == NULL || *gtk_label_get_label (label) == '\0')
-    return NULL;
-  return gtk_label_get_label (label);
+  return cl_form_message_lookup (field_names, self->errors, N_MESSAGES, self->form_error, field);
 }

@@ -70,29 +70,9 @@ service_row_free (gpointer data)
 static void
 clear_errors (CLPackageDialog *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    cl_form_message_set (self->errors[i], NULL);
+  cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
   for (guint i = 0; i < self->services->len; i++)
     cl_form_message_set (((ServiceRow *) g_ptr_array_index (self->services, i))->error, NULL);
-  cl_form_message_set (self->form_error, NULL);
-}
-
-static void
-row_changed_cb (GtkEditable     *row,
-                GParamSpec      *pspec,
-                CLPackageDialog *self)
-{
-  /* Typing into a field with a message means it is being fixed. */
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (GTK_EDITABLE (self->rows[i]) == row)
-      cl_form_message_set (self->errors[i], NULL);
-  for (guint i = 0; i < self->services->len; i++)
-    {
-      ServiceRow *service = g_ptr_array_index (self->services, i);
-
-      if (GTK_EDITABLE (service->row) == row || GTK_EDITABLE (service->quantity) == row)
-        cl_form_message_set (service->error, NULL);
-    }
 }
 
 static void
@@ -116,8 +96,7 @@ append_service (CLPackageDialog        *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *times = gtk_label_new ("×");
 
-  service->row = GTK_WIDGET (cl_form_entry_row_add (self->services_group, _("Service name"),
-                                                    G_CALLBACK (row_changed_cb), self, &service->error));
+  service->row = GTK_WIDGET (cl_form_entry_row_add (self->services_group, _("Service name"), &service->error));
   service->code = g_strdup (from ? from->code : "");
   if (from)
     {
@@ -150,7 +129,8 @@ append_service (CLPackageDialog        *self,
   gtk_editable_set_editable (GTK_EDITABLE (quantity), self->editable);
   gtk_widget_set_visible (remove, self->editable);
 
-  g_signal_connect (quantity, "notify::text", G_CALLBACK (row_changed_cb), self);
+  /* Typing the quantity too answers the service's message. */
+  cl_form_message_clear_on (quantity, "text", service->error);
   g_ptr_array_add (self->services, service);
   return service;
 }
@@ -191,6 +171,13 @@ cl_package_dialog_get_n_services (CLPackageDialog *self)
   return self->services->len;
 }
 
+static const char *
+row_text (CLPackageDialog *self,
+          guint            field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->rows[field]));
+}
+
 /* Shows the core's refusals at their fields; one it cannot place goes
  * under the form. */
 static void
@@ -198,31 +185,20 @@ show_field_errors (CLPackageDialog *self,
                    GHashTable      *field_errors,
                    const char      *summary)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-  gboolean placed_all = TRUE;
+  guint placed = cl_form_show_field_errors (field_errors, columns, self->errors, N_FIELDS);
 
-  g_hash_table_iter_init (&iter, field_errors);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < self->services->len; i++)
     {
-      GtkLabel *label = NULL;
+      g_autofree char *key = g_strdup_printf ("services.%u", i);
+      const char *message = g_hash_table_lookup (field_errors, key);
 
-      for (guint i = 0; i < N_FIELDS && label == NULL; i++)
-        if (g_str_equal (key, columns[i]))
-          label = self->errors[i];
-      if (label == NULL && g_str_has_prefix (key, "services."))
+      if (message)
         {
-          guint64 index = g_ascii_strtoull ((const char *) key + strlen ("services."), NULL, 10);
-
-          if (index < self->services->len)
-            label = ((ServiceRow *) g_ptr_array_index (self->services, index))->error;
+          cl_form_message_set (((ServiceRow *) g_ptr_array_index (self->services, i))->error, message);
+          placed++;
         }
-      if (label)
-        cl_form_message_set (label, value);
-      else
-        placed_all = FALSE;
     }
-  if (!placed_all)
+  if (placed < g_hash_table_size (field_errors))
     cl_form_message_set (self->form_error, summary);
 }
 
@@ -235,7 +211,6 @@ cl_package_dialog_save (CLPackageDialog *self)
   gboolean parsed = TRUE;
   gint64 price = 0;
   gint from = 0, to = 0, postpartum = 0;
-  struct { guint field; gboolean ok; GError *error; } checks[3] = { { 0 } };
 
   g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), FALSE);
 
@@ -244,26 +219,15 @@ cl_package_dialog_save (CLPackageDialog *self)
   clear_errors (self);
 
   /* The core's parsers say what is wrong with what was typed... */
-  checks[0].field = F_PRICE;
-  checks[0].ok = cl_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_PRICE])), &price, &checks[0].error);
-  checks[1].field = F_FROM;
-  checks[1].ok = cl_dating_parse_ga (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_FROM])), &from, &checks[1].error);
-  checks[2].field = F_TO;
-  checks[2].ok = cl_dating_parse_ga (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_TO])), &to, &checks[2].error);
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    if (!checks[i].ok)
-      {
-        cl_form_message_set (self->errors[checks[i].field], checks[i].error->message);
-        g_clear_error (&checks[i].error);
-        parsed = FALSE;
-      }
-  if (!cl_validation_parse_int (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_POSTPARTUM])), 0, 365,
-                                &postpartum, &error))
-    {
-      cl_form_message_set (self->errors[F_POSTPARTUM], error->message);
-      g_clear_error (&error);
-      parsed = FALSE;
-    }
+  parsed &= cl_form_message_check (self->errors[F_PRICE],
+                                   cl_money_parse (row_text (self, F_PRICE), &price, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_FROM],
+                                   cl_dating_parse_ga (row_text (self, F_FROM), &from, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_TO],
+                                   cl_dating_parse_ga (row_text (self, F_TO), &to, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_POSTPARTUM],
+                                   cl_validation_parse_int (row_text (self, F_POSTPARTUM), 0, 365, &postpartum, &error),
+                                   &error);
   for (guint i = 0; i < self->services->len; i++)
     {
       ServiceRow *row = g_ptr_array_index (self->services, i);
@@ -285,8 +249,8 @@ cl_package_dialog_save (CLPackageDialog *self)
     return FALSE;
 
   /* ...and its rules whether it may be saved. */
-  cl_package_set_name (self->package, gtk_editable_get_text (GTK_EDITABLE (self->rows[F_NAME])));
-  cl_package_set_code (self->package, gtk_editable_get_text (GTK_EDITABLE (self->rows[F_CODE])));
+  cl_package_set_name (self->package, row_text (self, F_NAME));
+  cl_package_set_code (self->package, row_text (self, F_CODE));
   cl_package_set_price_fen (self->package, price);
   cl_package_set_enrol_from_day (self->package, from);
   cl_package_set_enrol_to_day (self->package, to);
@@ -302,8 +266,7 @@ cl_package_dialog_save (CLPackageDialog *self)
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  cl_form_dialog_saved (GTK_WINDOW (self), signals[SAVED], NULL);
   return TRUE;
 }
 
@@ -335,14 +298,10 @@ static void
 cl_package_dialog_class_init (CLPackageDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cl_package_dialog_finalize;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  signals[SAVED] = cl_form_dialog_class_setup (GTK_WIDGET_CLASS (klass), FALSE);
 }
 
 static void
@@ -353,31 +312,20 @@ cl_package_dialog_init (CLPackageDialog *self)
     _("Enrol from (weeks+days)"), _("Enrol until (weeks+days)"),
     _("Service period after delivery (days)"),
   };
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *active_row = adw_action_row_new ();
+  GtkWidget *groups[3] = { group, adw_preferences_group_new (), NULL };
 
   self->services = g_ptr_array_new_with_free_func (service_row_free);
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
-  /* The header bar comes with the role (cl_package_dialog_new()). */
-  self->toolbar = toolbar;
   self->group = group;
   for (guint i = 0; i < N_FIELDS; i++)
-    self->rows[i] = cl_form_entry_row_add (group, titles[i], G_CALLBACK (row_changed_cb), self, &self->errors[i]);
+    self->rows[i] = cl_form_entry_row_add (group, titles[i], &self->errors[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_PRICE]), "numeric");
 
-  self->active = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->active), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (active_row), _("Offered for new enrolments"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (active_row), GTK_WIDGET (self->active));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (active_row), GTK_WIDGET (self->active));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), active_row);
+  self->active = cl_form_switch_row_add (group, _("Offered for new enrolments"));
 
-  self->services_group = adw_preferences_group_new ();
+  self->services_group = groups[1];
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->services_group), _("Included Services"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->services_group),
                                          _("Each service with how many times it is included."));
@@ -387,21 +335,9 @@ cl_package_dialog_init (CLPackageDialog *self)
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->services_group), self->add_button);
 
-  self->form_error = GTK_LABEL (cl_form_message_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 12);
-  gtk_widget_set_margin_bottom (body, 18);
-  gtk_box_append (GTK_BOX (body), group);
-  gtk_box_append (GTK_BOX (body), self->services_group);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->form_error));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
-  gtk_box_append (GTK_BOX (toolbar), scrolled);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  /* The header bar comes with the role (cl_package_dialog_new()). */
+  self->form_error = cl_form_dialog_build (ADW_WINDOW (self), NULL, NULL, NULL, CL_FORM_SCROLLED, 18, groups);
+  self->toolbar = adw_window_get_content (ADW_WINDOW (self));
 }
 
 CLPackageDialog *
@@ -502,12 +438,12 @@ cl_package_dialog_get_entry (CLPackageDialog *self,
                              const char      *field)
 {
   ServiceRow *service;
+  int i;
 
   g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), NULL);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return GTK_EDITABLE (self->rows[i]);
+  if ((i = cl_form_field_find (field_names, N_FIELDS, field)) >= 0)
+    return GTK_EDITABLE (self->rows[i]);
   if ((service = service_at (self, field, "service-name.")))
     return GTK_EDITABLE (service->row);
   if ((service = service_at (self, field, "service-quantity.")))
@@ -519,20 +455,13 @@ const char *
 cl_package_dialog_get_error (CLPackageDialog *self,
                              const char      *field)
 {
-  GtkLabel *label = NULL;
+  const char *message;
   ServiceRow *service;
 
   g_return_val_if_fail (CL_IS_PACKAGE_DIALOG (self), NULL);
 
-  if (g_strcmp0 (field, "") == 0)
-    label = self->form_error;
-  for (guint i = 0; i < N_FIELDS && label == NULL; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      label = self->errors[i];
-  if (label == NULL && (service = service_at (self, field, "service.")))
-    label = service->error;
-  if (label == NULL || !gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (label))) ||
-      *gtk_label_get_label (label) == '\0')
-    return NULL;
-  return gtk_label_get_label (label);
+  message = cl_form_message_lookup (field_names, self->errors, N_FIELDS, self->form_error, field);
+  if (message == NULL && (service = service_at (self, field, "service.")))
+    message = cl_form_message_get (service->error);
+  return message;
 }

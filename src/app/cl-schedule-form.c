@@ -9,30 +9,6 @@
 #include "cl-schedule-form.h"
 #include "cl-schedule.h"
 
-static void
-row_changed_cb (GObject    *row,
-                GParamSpec *pspec,
-                GtkLabel   *message)
-{
-  /* Changing a field with a message means it is being fixed. */
-  cl_form_message_set (message, NULL);
-}
-
-AdwEntryRow *
-cl_schedule_form_entry (AdwPreferencesGroup *group,
-                        const char          *title,
-                        GtkLabel           **message)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  adw_preferences_group_add (group, row);
-  *message = cl_form_message_attach (row);
-  g_signal_connect (row, "notify::text", G_CALLBACK (row_changed_cb), *message);
-  return ADW_ENTRY_ROW (row);
-}
-
 AdwComboRow *
 cl_schedule_form_combo (AdwPreferencesGroup *group,
                         const char          *title,
@@ -57,11 +33,8 @@ cl_schedule_form_combo (AdwPreferencesGroup *group,
       g_ptr_array_add (kept, g_strdup (codes[i]));
     }
   g_object_set_data_full (G_OBJECT (row), "codes", kept, (GDestroyNotify) g_ptr_array_unref);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (shown));
-  adw_preferences_group_add (group, row);
-  *message = cl_form_message_attach (row);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (row_changed_cb), *message);
+  *message = cl_form_row_add (GTK_WIDGET (group), row, title);
   return ADW_COMBO_ROW (row);
 }
 
@@ -149,19 +122,20 @@ cl_schedule_form_get_interval (AdwEntryRow *day,
                                gint64      *start_at,
                                gint64      *end_at)
 {
-  g_autoptr(GError) day_error = NULL;
-  g_autoptr(GError) start_error = NULL;
-  g_autoptr(GError) end_error = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean parsed = TRUE;
   int from = 0, to = 0;
   GDate date;
 
-  if (!cl_date_parse (gtk_editable_get_text (GTK_EDITABLE (day)), &date, &day_error))
-    cl_form_message_set (day_message, day_error->message);
-  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (start)), &from, &start_error))
-    cl_form_message_set (start_message, start_error->message);
-  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (end)), &to, &end_error))
-    cl_form_message_set (end_message, end_error->message);
-  if (day_error || start_error || end_error)
+  parsed &= cl_form_message_check (day_message, cl_date_parse (gtk_editable_get_text (GTK_EDITABLE (day)), &date, &error),
+                                   &error);
+  parsed &= cl_form_message_check (start_message,
+                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (start)), &from, &error),
+                                   &error);
+  parsed &= cl_form_message_check (end_message,
+                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (end)), &to, &error),
+                                   &error);
+  if (!parsed)
     return FALSE;
   *start_at = cl_schedule_at (&date, from);
   *end_at = cl_schedule_at (&date, to);
@@ -192,7 +166,7 @@ cl_schedule_form_patient_group (CLStore           *store,
   gtk_widget_set_visible (GTK_WIDGET (*message), FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (*message));
   /* Choosing a patient answers the message about her. */
-  g_signal_connect (*chooser, "notify::patient-id", G_CALLBACK (row_changed_cb), *message);
+  cl_form_message_clear_on (*chooser, "patient-id", *message);
   return group;
 }
 
@@ -210,41 +184,16 @@ cl_schedule_form_show_patient (CLPatientChooser *chooser,
   cl_patient_chooser_set_patient (chooser, patient_id, names ? g_hash_table_lookup (names, patient_id) : NULL);
 }
 
-void
+GtkLabel *
 cl_schedule_form_build_window (AdwWindow  *window,
                                const char *title,
                                const char *save_label,
                                GCallback   save_cb,
-                               GtkWidget **groups,
-                               GtkLabel  **form_message)
+                               GtkWidget **groups)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *save = NULL;
-  GtkWidget *header = cl_form_header_bar_new (save_label, save_cb, window, &save);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
   gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 520, 640);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  *form_message = GTK_LABEL (cl_form_message_new ());
-  gtk_widget_set_visible (GTK_WIDGET (*form_message), FALSE);
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 12);
-  gtk_widget_set_margin_bottom (body, 18);
-  for (guint i = 0; groups[i]; i++)
-    gtk_box_append (GTK_BOX (body), groups[i]);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (*form_message));
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), scrolled);
-  adw_window_set_content (window, toolbar);
-  gtk_window_set_default_widget (GTK_WINDOW (window), save);
+  return cl_form_dialog_build (window, save_label, save_cb, NULL, CL_FORM_SCROLLED, 12, groups);
 }
 
 void
@@ -255,18 +204,7 @@ cl_schedule_form_show_error (const GError       *error,
                              GtkLabel           *form_message)
 {
   const char *field = cl_schedule_error_field (error);
-  GtkLabel *label = form_message;
+  int i = field ? cl_form_field_find (columns, n, field) : -1;
 
-  for (guint i = 0; i < n && field; i++)
-    if (g_strcmp0 (field, columns[i]) == 0 && messages[i])
-      label = messages[i];
-  cl_form_message_set (label, error->message);
-}
-
-const char *
-cl_schedule_form_message_text (GtkLabel *message)
-{
-  if (message == NULL || *gtk_label_get_label (message) == '\0')
-    return NULL;
-  return gtk_label_get_label (message);
+  cl_form_message_set (i >= 0 && messages[i] ? messages[i] : form_message, error->message);
 }

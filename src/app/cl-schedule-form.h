@@ -15,12 +15,6 @@ G_BEGIN_DECLS
 
 typedef const char *(*ClLabelFunc) (const char *code);
 
-/* An entry row added to @group, with its message row under it in
- * @message; typing clears the message. */
-AdwEntryRow *cl_schedule_form_entry      (AdwPreferencesGroup *group,
-                                          const char          *title,
-                                          GtkLabel           **message);
-
 /* A combo row of @codes (NULL-terminated) shown as @labels (as many)
  * or through @label, with
  * @first (may be NULL) as an extra first choice ("Unassigned"). */
@@ -75,15 +69,13 @@ void         cl_schedule_form_show_patient  (CLPatientChooser  *chooser,
                                              CLRecord          *record,
                                              const char        *patient_id);
 
-/* Lays out a form dialog: the header bar with Cancel and @save_label,
- * then @groups (NULL-terminated) and a message for the whole form,
- * returned in @form_message. */
-void         cl_schedule_form_build_window  (AdwWindow         *window,
+/* Lays out a form dialog of cl_form_dialog_build(), titled @title;
+ * returns its own message. */
+GtkLabel    *cl_schedule_form_build_window  (AdwWindow         *window,
                                              const char        *title,
                                              const char        *save_label,
                                              GCallback          save_cb,
-                                             GtkWidget        **groups,
-                                             GtkLabel         **form_message);
+                                             GtkWidget        **groups);
 
 /* Shows core's refusal under the field whose column (in @columns, as
  * many as @messages) it names, else in @form_message. */
@@ -92,8 +84,5 @@ void         cl_schedule_form_show_error    (const GError       *error,
                                              GtkLabel          **messages,
                                              guint               n,
                                              GtkLabel           *form_message);
-
-/* Text of a shown message, NULL when hidden: for tests. */
-const char  *cl_schedule_form_message_text  (GtkLabel          *message);
 
 G_END_DECLS

@@ -35,16 +35,6 @@ enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-row_changed_cb (GtkEditable       *row,
-                GParamSpec        *pspec,
-                CLShareRateDialog *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (GTK_EDITABLE (self->rows[i]) == row)
-      cl_form_message_set (self->errors[i], NULL);
-}
-
-static void
 fill_history (CLShareRateDialog *self)
 {
   g_autoptr(GPtrArray) rates = cl_enrolment_store_rate_history (self->store);
@@ -80,27 +70,21 @@ gboolean
 cl_share_rate_dialog_save (CLShareRateDialog *self)
 {
   g_autoptr(CLShareRate) rate = cl_share_rate_new ();
-  g_autoptr(GError) date_error = NULL;
-  g_autoptr(GError) rate_error = NULL;
   g_autoptr(GError) error = NULL;
   const char *text[N_FIELDS];
+  gboolean parsed = TRUE;
   gint bp = 0;
   GDate from;
 
   g_return_val_if_fail (CL_IS_SHARE_RATE_DIALOG (self), FALSE);
 
+  cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
   for (guint i = 0; i < N_FIELDS; i++)
-    {
-      text[i] = gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
-      cl_form_message_set (self->errors[i], NULL);
-    }
-  cl_form_message_set (self->form_error, NULL);
+    text[i] = gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
 
-  if (!cl_date_parse (text[F_FROM], &from, &date_error))
-    cl_form_message_set (self->errors[F_FROM], date_error->message);
-  if (!cl_rate_parse (text[F_RATE], &bp, &rate_error))
-    cl_form_message_set (self->errors[F_RATE], rate_error->message);
-  if (date_error || rate_error)
+  parsed &= cl_form_message_check (self->errors[F_FROM], cl_date_parse (text[F_FROM], &from, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_RATE], cl_rate_parse (text[F_RATE], &bp, &error), &error);
+  if (!parsed)
     return FALSE;
 
   {
@@ -118,8 +102,7 @@ cl_share_rate_dialog_save (CLShareRateDialog *self)
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  cl_form_dialog_saved (GTK_WINDOW (self), signals[SAVED], NULL);
   return TRUE;
 }
 
@@ -143,61 +126,35 @@ static void
 cl_share_rate_dialog_class_init (CLShareRateDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cl_share_rate_dialog_finalize;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  signals[SAVED] = cl_form_dialog_class_setup (GTK_WIDGET_CLASS (klass), FALSE);
 }
 
 static void
 cl_share_rate_dialog_init (CLShareRateDialog *self)
 {
   const char *titles[N_FIELDS] = { _("Effective from"), _("Rate (%)"), _("Note") };
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *save = NULL;
-  GtkWidget *header = cl_form_header_bar_new (_("_Add Rate"), G_CALLBACK (save_clicked_cb), self, &save);
   GtkWidget *history = adw_preferences_group_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *groups[] = { history, group, NULL };
 
   gtk_window_set_title (GTK_WINDOW (self), _("Share Rate"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 460, 560);
-
-  gtk_box_append (GTK_BOX (toolbar), header);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history), _("Rate History"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (history),
                                          _("Each payment is shared at the rate in force on its date. Rates are kept, never edited."));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New Rate"));
   for (guint i = 0; i < N_FIELDS; i++)
-    self->rows[i] = cl_form_entry_row_add (group, titles[i], G_CALLBACK (row_changed_cb), self, &self->errors[i]);
+    self->rows[i] = cl_form_entry_row_add (group, titles[i], &self->errors[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_RATE]), "numeric");
-  self->form_error = GTK_LABEL (cl_form_message_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 12);
-  gtk_widget_set_margin_bottom (body, 18);
-  gtk_box_append (GTK_BOX (body), history);
-  gtk_box_append (GTK_BOX (body), group);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->form_error));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), body);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), scroller);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Add Rate"), G_CALLBACK (save_clicked_cb),
+                                           &self->save_button, CL_FORM_SCROLLED, 18, groups);
 
   self->history_group = ADW_PREFERENCES_GROUP (history);
   self->new_group = group;
-  self->save_button = save;
 }
 
 CLShareRateDialog *
@@ -226,28 +183,17 @@ GtkEditable *
 cl_share_rate_dialog_get_entry (CLShareRateDialog *self,
                                 const char        *field)
 {
-  g_return_val_if_fail (CL_IS_SHARE_RATE_DIALOG (self), NULL);
+  int i = cl_form_field_find (field_names, N_FIELDS, field);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return GTK_EDITABLE (self->rows[i]);
-  return NULL;
+  g_return_val_if_fail (CL_IS_SHARE_RATE_DIALOG (self), NULL);
+  return i < 0 ? NULL : GTK_EDITABLE (self->rows[i]);
 }
 
 const char *
 cl_share_rate_dialog_get_error (CLShareRateDialog *self,
                                 const char        *field)
 {
-  GtkLabel *label = NULL;
-
   g_return_val_if_fail (CL_IS_SHARE_RATE_DIALOG (self), NULL);
 
-  if (g_strcmp0 (field, "") == 0)
-    label = self->form_error;
-  for (guint i = 0; i < N_FIELDS && label == NULL; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      label = self->errors[i];
-  if (label == NULL || *gtk_label_get_label (label) == '\0')
-    return NULL;
-  return gtk_label_get_label (label);
+  return cl_form_message_lookup (field_names, self->errors, N_FIELDS, self->form_error, field);
 }

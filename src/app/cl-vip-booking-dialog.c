@@ -50,9 +50,7 @@ cl_vip_booking_dialog_save (CLVipBookingDialog *self)
 
   g_return_val_if_fail (CL_IS_VIP_BOOKING_DIALOG (self), FALSE);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    cl_form_message_set (self->errors[i], NULL);
-  cl_form_message_set (self->form_error, NULL);
+  cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
   if (!cl_schedule_form_get_interval (self->day, self->start, self->end, self->errors[F_DAY],
                                       self->errors[F_START], self->errors[F_END], &start_at, &end_at))
     return FALSE;
@@ -72,8 +70,7 @@ cl_vip_booking_dialog_save (CLVipBookingDialog *self)
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, cl_record_get_id (CL_RECORD (booking)));
-  gtk_window_destroy (GTK_WINDOW (self));
+  cl_form_dialog_saved (GTK_WINDOW (self), signals[SAVED], cl_record_get_id (CL_RECORD (booking)));
   return TRUE;
 }
 
@@ -98,14 +95,10 @@ static void
 cl_vip_booking_dialog_class_init (CLVipBookingDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cl_vip_booking_dialog_finalize;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  signals[SAVED] = cl_form_dialog_class_setup (GTK_WIDGET_CLASS (klass), TRUE);
 }
 
 static void
@@ -135,13 +128,13 @@ build (CLVipBookingDialog *self)
   self->room = cl_schedule_form_combo (what, _("Room"), room_ids, room_names, NULL, NULL, &self->errors[F_ROOM]);
   self->purpose = cl_schedule_form_combo (what, _("Purpose"), cl_vip_booking_purposes (), NULL,
                                           cl_vip_booking_purpose_label, NULL, &self->errors[F_PURPOSE]);
-  self->day = cl_schedule_form_entry (what, _("Day"), &self->errors[F_DAY]);
-  self->start = cl_schedule_form_entry (what, _("Start"), &self->errors[F_START]);
-  self->end = cl_schedule_form_entry (what, _("End"), &self->errors[F_END]);
-  self->note = cl_schedule_form_entry (what, _("Note"), &self->errors[F_NOTE]);
-  cl_schedule_form_build_window (ADW_WINDOW (self), self->booking ? _("Edit Booking") : _("New Booking"),
-                                 self->booking ? _("_Save") : _("_Book"), G_CALLBACK (save_clicked_cb),
-                                 groups, &self->form_error);
+  self->day = cl_form_entry_row_add (groups[1], _("Day"), &self->errors[F_DAY]);
+  self->start = cl_form_entry_row_add (groups[1], _("Start"), &self->errors[F_START]);
+  self->end = cl_form_entry_row_add (groups[1], _("End"), &self->errors[F_END]);
+  self->note = cl_form_entry_row_add (groups[1], _("Note"), &self->errors[F_NOTE]);
+  self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->booking ? _("Edit Booking") : _("New Booking"),
+                                                    self->booking ? _("_Save") : _("_Book"), G_CALLBACK (save_clicked_cb),
+                                                    groups);
 }
 
 CLVipBookingDialog *
@@ -191,12 +184,11 @@ cl_vip_booking_dialog_get_field (CLVipBookingDialog *self,
     GTK_WIDGET (self->purpose), GTK_WIDGET (self->day), GTK_WIDGET (self->start),
     GTK_WIDGET (self->end), GTK_WIDGET (self->note),
   };
+  int i;
 
   g_return_val_if_fail (CL_IS_VIP_BOOKING_DIALOG (self), NULL);
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return fields[i];
-  return NULL;
+  i = cl_form_field_find (field_names, N_FIELDS, field);
+  return i < 0 ? NULL : fields[i];
 }
 
 const char *
@@ -205,10 +197,5 @@ cl_vip_booking_dialog_get_error (CLVipBookingDialog *self,
 {
   g_return_val_if_fail (CL_IS_VIP_BOOKING_DIALOG (self), NULL);
 
-  if (g_strcmp0 (field, "") == 0)
-    return cl_schedule_form_message_text (self->form_error);
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return cl_schedule_form_message_text (self->errors[i]);
-  return NULL;
+  return cl_form_message_lookup (field_names, self->errors, N_FIELDS, self->form_error, field);
 }

@@ -38,9 +38,8 @@ gboolean
 cl_vip_room_dialog_save (CLVipRoomDialog *self)
 {
   g_autoptr(CLVipRoom) room = NULL;
-  g_autoptr(GError) opens_error = NULL;
-  g_autoptr(GError) closes_error = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean parsed = TRUE;
   g_autofree char *name = NULL;
   g_autofree char *location = NULL;
   g_autofree char *slot_text = NULL;
@@ -50,19 +49,22 @@ cl_vip_room_dialog_save (CLVipRoomDialog *self)
 
   g_return_val_if_fail (CL_IS_VIP_ROOM_DIALOG (self), FALSE);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    cl_form_message_set (self->errors[i], NULL);
-  cl_form_message_set (self->form_error, NULL);
+  cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
 
-  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_OPENS])), &opens, &opens_error))
-    cl_form_message_set (self->errors[F_OPENS], opens_error->message);
-  if (!cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_CLOSES])), &closes, &closes_error))
-    cl_form_message_set (self->errors[F_CLOSES], closes_error->message);
+  parsed &= cl_form_message_check (self->errors[F_OPENS],
+                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_OPENS])),
+                                                                &opens, &error), &error);
+  parsed &= cl_form_message_check (self->errors[F_CLOSES],
+                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_CLOSES])),
+                                                                &closes, &error), &error);
   slot_text = cl_schedule_form_text (self->rows[F_SLOT]);
   slot = slot_text ? strtol (slot_text, &end, 10) : 0;
   if (slot_text == NULL || *end != '\0')
-    cl_form_message_set (self->errors[F_SLOT], _("Enter the slot length in minutes, like 30."));
-  if (opens_error || closes_error || slot_text == NULL || *end != '\0')
+    {
+      cl_form_message_set (self->errors[F_SLOT], _("Enter the slot length in minutes, like 30."));
+      parsed = FALSE;
+    }
+  if (!parsed)
     return FALSE;
 
   room = self->room ? CL_VIP_ROOM (cl_record_dup (CL_RECORD (self->room))) : cl_vip_room_new ();
@@ -80,8 +82,7 @@ cl_vip_room_dialog_save (CLVipRoomDialog *self)
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, cl_record_get_id (CL_RECORD (room)));
-  gtk_window_destroy (GTK_WINDOW (self));
+  cl_form_dialog_saved (GTK_WINDOW (self), signals[SAVED], cl_record_get_id (CL_RECORD (room)));
   return TRUE;
 }
 
@@ -106,14 +107,10 @@ static void
 cl_vip_room_dialog_class_init (CLVipRoomDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cl_vip_room_dialog_finalize;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  signals[SAVED] = cl_form_dialog_class_setup (GTK_WIDGET_CLASS (klass), TRUE);
 }
 
 static void
@@ -130,7 +127,6 @@ cl_vip_room_dialog_new (GtkWindow  *parent,
   const char *titles[N_FIELDS] = { _("Room name"), _("Location"), _("Opens"), _("Closes"), _("Slot length (minutes)") };
   CLVipRoomDialog *self;
   GtkWidget *groups[2] = { adw_preferences_group_new (), NULL };
-  GtkWidget *active_row = adw_action_row_new ();
   g_autofree char *opens = NULL;
   g_autofree char *closes = NULL;
   g_autofree char *slot = NULL;
@@ -143,15 +139,10 @@ cl_vip_room_dialog_new (GtkWindow  *parent,
   self->room = room ? g_object_ref (room) : NULL;
 
   for (guint i = 0; i < N_FIELDS; i++)
-    self->rows[i] = cl_schedule_form_entry (ADW_PREFERENCES_GROUP (groups[0]), titles[i], &self->errors[i]);
-  self->active = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->active), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (active_row), _("Takes bookings"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (active_row), GTK_WIDGET (self->active));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (active_row), GTK_WIDGET (self->active));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[0]), active_row);
-  cl_schedule_form_build_window (ADW_WINDOW (self), room ? _("Room Settings") : _("New Room"), _("_Save"),
-                                 G_CALLBACK (save_clicked_cb), groups, &self->form_error);
+    self->rows[i] = cl_form_entry_row_add (groups[0], titles[i], &self->errors[i]);
+  self->active = cl_form_switch_row_add (groups[0], _("Takes bookings"));
+  self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), room ? _("Room Settings") : _("New Room"), _("_Save"),
+                                                    G_CALLBACK (save_clicked_cb), groups);
 
   /* A new room opens 08:00–17:30 in 30-minute slots, like most. */
   opens = g_strdup_printf ("%02d:%02d", (room ? cl_vip_room_get_opens (room) : 8 * 60) / 60,
@@ -173,14 +164,14 @@ GtkWidget *
 cl_vip_room_dialog_get_field (CLVipRoomDialog *self,
                               const char      *field)
 {
+  int i;
+
   g_return_val_if_fail (CL_IS_VIP_ROOM_DIALOG (self), NULL);
 
   if (g_strcmp0 (field, "active") == 0)
     return GTK_WIDGET (self->active);
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return GTK_WIDGET (self->rows[i]);
-  return NULL;
+  i = cl_form_field_find (field_names, N_FIELDS, field);
+  return i < 0 ? NULL : GTK_WIDGET (self->rows[i]);
 }
 
 const char *
@@ -189,10 +180,5 @@ cl_vip_room_dialog_get_error (CLVipRoomDialog *self,
 {
   g_return_val_if_fail (CL_IS_VIP_ROOM_DIALOG (self), NULL);
 
-  if (g_strcmp0 (field, "") == 0)
-    return cl_schedule_form_message_text (self->form_error);
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return cl_schedule_form_message_text (self->errors[i]);
-  return NULL;
+  return cl_form_message_lookup (field_names, self->errors, N_FIELDS, self->form_error, field);
 }
