@@ -12,7 +12,7 @@
 
 /* Outbox rows per POST: big enough that a day's backlog goes in a few
  * requests, small enough that one answer applies in a short transaction. */
-#define PUSH_BATCH       200
+#define PUSH_BATCH       1000
 /* Changes per pulled page; each page is applied in one transaction. */
 #define PULL_LIMIT       1000
 /* A burst of saves (a patient, her pregnancy, a risk event) goes out

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cl-patient.h"
+#include "cl-patient-store.h"
 #include "cl-pregnancy.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
@@ -272,7 +273,12 @@ validation_message (CLStore  *store,
   guint n;
 
   if (CL_IS_PATIENT (record))
-    errors = cl_patient_validate (CL_PATIENT (record));
+    {
+      errors = cl_patient_validate (CL_PATIENT (record));
+      /* Inside the write transaction: what another desk pushed a moment
+       * ago counts. */
+      cl_patient_store_check_unique (store, CL_PATIENT (record), errors);
+    }
   else if (CL_IS_PREGNANCY (record))
     {
       errors = cl_pregnancy_validate (CL_PREGNANCY (record), cl_store_get_risk_scale (store));
@@ -622,6 +628,30 @@ patient_of_change (JsonObject *change)
 }
 
 static gboolean
+savepoint (CLStore     *store,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = cl_store_prepare (store, sql, error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One change, inside the request's transaction and a savepoint of its
+ * own: a change that fails in the store is rolled back alone, and the
+ * answer to its key, its feed entry and its audit line go (or stay)
+ * together with it. */
+static gboolean
 apply_one (CLStore     *store,
            JsonObject  *change,
            const char  *username,
@@ -635,9 +665,6 @@ apply_one (CLStore     *store,
   g_autofree char *patient_id = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!cl_store_begin (store, error))
-    return FALSE;
-
   if (previous_answer (store, key, outcome, &local_error))
     {
       GType type = cl_tables_lookup (table);
@@ -647,15 +674,17 @@ apply_one (CLStore     *store,
        * have then. */
       if (type != G_TYPE_INVALID && cl_tables_can_read (role, table))
         outcome->current = cl_store_load_record (store, type, id, NULL);
-      cl_store_rollback (store);
       return TRUE;
     }
   if (local_error)
     goto failed;
 
+  if (!savepoint (store, "SAVEPOINT change", &local_error))
+    goto failed;
+
   if (!decide (store, change, username, role, outcome, &local_error) ||
       !remember_answer (store, key, outcome, &local_error))
-    goto failed;
+    goto rollback;
 
   if (outcome->current)
     patient_id = cl_sync_server_patient_of (store, outcome->current);
@@ -667,20 +696,26 @@ apply_one (CLStore     *store,
                      table, id, patient_id,
                      outcome->reason ? reason_status (outcome->reason) : 200,
                      outcome->reason, &local_error))
-    goto failed;
+    goto rollback;
 
   /* What a role may not write it may not necessarily read either. */
   if (outcome->current && !cl_tables_can_read (role, table))
     g_clear_object (&outcome->current);
 
-  return cl_store_commit (store, error);
+  return savepoint (store, "RELEASE change", error);
 
+rollback:
+  savepoint (store, "ROLLBACK TO change", NULL);
+  savepoint (store, "RELEASE change", NULL);
 failed:
-  cl_store_rollback (store);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
+/* All changes of one request in one transaction: one commit (and one
+ * fsync) per request rather than per change.  A change the store
+ * fails on is rolled back alone and ends the request; the changes
+ * before it are committed, and @max_rev tells how far the feed got. */
 JsonArray *
 cl_sync_server_apply_changes (CLStore     *store,
                               JsonArray   *changes,
@@ -690,6 +725,7 @@ cl_sync_server_apply_changes (CLStore     *store,
                               GError     **error)
 {
   g_autoptr(JsonArray) results = json_array_new ();
+  g_autoptr(GError) local_error = NULL;
   gint64 highest = 0;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
@@ -698,17 +734,19 @@ cl_sync_server_apply_changes (CLStore     *store,
   if (max_rev)
     *max_rev = 0;
 
+  if (!cl_store_begin (store, error))
+    return NULL;
+
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonObject *change = json_array_get_object_element (changes, i);
       Outcome outcome = { 0 };
 
-      if (!apply_one (store, change, username, role, &outcome, error))
+      if (!apply_one (store, change, username, role, &outcome, &local_error))
         {
           outcome_clear (&outcome);
-          if (max_rev)
-            *max_rev = highest;
-          return NULL;
+          g_clear_pointer (&results, json_array_unref);
+          break;
         }
       if (g_strcmp0 (outcome.status, "applied") == 0)
         highest = MAX (highest, outcome.rev);
@@ -717,8 +755,17 @@ cl_sync_server_apply_changes (CLStore     *store,
       outcome_clear (&outcome);
     }
 
+  if (!cl_store_commit (store, local_error ? NULL : &local_error))
+    {
+      /* Nothing of the request was kept. */
+      highest = 0;
+      g_clear_pointer (&results, json_array_unref);
+    }
+
   if (max_rev)
     *max_rev = highest;
+  if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return g_steal_pointer (&results);
 }
 

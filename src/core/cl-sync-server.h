@@ -23,16 +23,17 @@ JsonArray  *cl_sync_server_check_push     (JsonNode    *body,
                                            guint        max_changes,
                                            GError     **error);
 
-/* Applies checked changes in order, each in a transaction of its own,
- * as @username with @role.  Returns one result object per change:
+/* Applies checked changes in order, in one transaction with a
+ * savepoint per change, as @username with @role.  Returns one result object per change:
  *   {"key", "status": "applied"|"duplicate"|"rejected", "rev",
  *    "reason": null|"stale"|"forbidden"|"invalid", "message",
  *    "current": the server's record or null}
  * A key seen before gets the answer it got then ("duplicate" with the
  * rev for an applied change, the same rejection for a rejected one).
  * @max_rev is set to the highest rev applied (0 if none).  Returns NULL
- * only when the store fails; the changes answered before that are
- * committed and their keys remembered, so a retry is safe. */
+ * only when the store fails; the change it failed on is rolled back
+ * alone, the ones answered before it are committed and their keys
+ * remembered, so a retry is safe. */
 JsonArray  *cl_sync_server_apply_changes  (CLStore     *store,
                                            JsonArray   *changes,
                                            const char  *username,

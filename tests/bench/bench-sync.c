@@ -9,7 +9,8 @@
  * written for every record, as if each had been pushed) and kept in
  * /tmp/careline-bench-sync-N; each run works on a copy.
  *
- * Usage: bench-sync CARELINE_SERVER [N_PATIENTS] */
+ * Usage: bench-sync CARELINE_SERVER [N_PATIENTS [PART]], PART one of
+ * pull, push, latency (default: all three). */
 
 #include "config.h"
 
@@ -447,6 +448,7 @@ main (int   argc,
   g_autoptr(CLStore) second = NULL;
   g_autoptr(GError) error = NULL;
   guint n_patients = 100000;
+  const char *part = NULL;
 
   setlocale (LC_ALL, "");
   if (argc < 2)
@@ -457,6 +459,8 @@ main (int   argc,
   server_binary = argv[1];
   if (argc > 2)
     n_patients = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  if (argc > 3)
+    part = argv[3];
 
   template = make_server_template (n_patients);
   dir = g_dir_make_tmp ("careline-bench-sync-XXXXXX", &error);
@@ -466,11 +470,15 @@ main (int   argc,
   server = start_server (db, &url);
 
   first = open_store (dir, "desk-a");
-  bench_pull (first, url, "first pull into an empty desk");
-  bench_push (first, url);
+  if (part == NULL || g_str_equal (part, "pull"))
+    bench_pull (first, url, "first pull into an empty desk");
+  if (part == NULL || g_str_equal (part, "push"))
+    bench_push (first, url);
   second = open_store (dir, "desk-b");
-  bench_pull (second, url, "first pull into a second desk");
-  bench_latency (first, second, url);
+  if (part == NULL)
+    bench_pull (second, url, "first pull into a second desk");
+  if (part == NULL || g_str_equal (part, "latency"))
+    bench_latency (first, second, url);
 
   g_clear_object (&first);
   g_clear_object (&second);
