@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-roster-index.h"
 #include "cl-store-private.h"
 #include "cl-util.h"
 
@@ -18,7 +19,9 @@ struct _CLStore
   char         *actor;
   sqlite3      *db;
   GHashTable   *statements;   /* sql → sqlite3_stmt */
+  GHashTable   *by_pointer;   /* sql pointer → sqlite3_stmt, a faster first look */
   GHashTable   *touched;      /* tables written in the open transaction */
+  GHashTable   *deferred;     /* patient ids whose roster rows wait for commit */
   ClRiskScale  *risk_scale;
   GMainContext *context;      /* where "changed" is emitted */
   GRecMutex     lock;
@@ -41,8 +44,10 @@ cl_store_finalize (GObject *object)
 {
   CLStore *self = CL_STORE (object);
 
+  g_clear_pointer (&self->by_pointer, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->deferred, g_hash_table_unref);
   if (self->db != NULL)
     {
       /* Closing checkpoints the WAL back into the main file. */
@@ -91,6 +96,7 @@ cl_store_init (CLStore *self)
 {
   g_rec_mutex_init (&self->lock);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->by_pointer = g_hash_table_new (NULL, NULL);
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
   self->actor = g_strdup (g_get_user_name ());
   self->context = g_main_context_ref (g_main_context_default ());
@@ -444,20 +450,27 @@ cl_store_prepare (CLStore     *self,
 
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
+  /* Most statements are static strings: look them up by address
+   * first (hashing a long upsert for every row costs more than its
+   * bind), checking the text in case the address was reused. */
+  stmt = g_hash_table_lookup (self->by_pointer, sql);
+  if (stmt == NULL || strcmp (sqlite3_sql (stmt), sql) != 0)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
+      stmt = g_hash_table_lookup (self->statements, sql);
+      if (stmt == NULL)
+        {
+          if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+            {
+              cl_store_set_sqlite_error (self, error);
+              return NULL;
+            }
+          g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+        }
+      g_hash_table_insert (self->by_pointer, (gpointer) sql, stmt);
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      cl_store_set_sqlite_error (self, error);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   return stmt;
 }
 
@@ -525,12 +538,57 @@ emit_changed_cb (gpointer user_data)
 }
 
 gboolean
+cl_store_begin_bulk (CLStore  *self,
+                     GError  **error)
+{
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  self->deferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return TRUE;
+}
+
+gboolean
+cl_store_defer_roster (CLStore    *self,
+                       const char *patient_id)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (self->deferred == NULL)
+    return FALSE;
+  if (patient_id && !g_hash_table_contains (self->deferred, patient_id))
+    g_hash_table_add (self->deferred, g_strdup (patient_id));
+  return TRUE;
+}
+
+static gboolean
+update_deferred (CLStore  *self,
+                 GError  **error)
+{
+  g_autoptr(GHashTable) deferred = g_steal_pointer (&self->deferred);
+  GHashTableIter iter;
+  gpointer id;
+
+  if (deferred == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, deferred);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!cl_roster_index_update (self, id, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 cl_store_commit (CLStore  *self,
                  GError  **error)
 {
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  if (!update_deferred (self, error))
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
   if (!exec_db (self->db, "COMMIT", error))
     {
       cl_store_rollback (self);
@@ -565,6 +623,7 @@ cl_store_rollback (CLStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  g_clear_pointer (&self->deferred, g_hash_table_unref);
   g_hash_table_remove_all (self->touched);
   cl_store_unlock (self);
 }

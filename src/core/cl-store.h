@@ -82,6 +82,16 @@ gboolean       cl_store_begin               (CLStore             *self,
                                              GError             **error);
 gboolean       cl_store_commit              (CLStore             *self,
                                              GError             **error);
+
+/* cl_store_begin for writing many records at once (a pulled page): the
+ * roster upkeep their write hooks ask for is done at commit, once per
+ * patient, rather than after every record. */
+gboolean       cl_store_begin_bulk          (CLStore             *self,
+                                             GError             **error);
+/* For the roster index: inside a bulk transaction notes @patient_id
+ * for the commit and returns TRUE; otherwise returns FALSE. */
+gboolean       cl_store_defer_roster        (CLStore             *self,
+                                             const char          *patient_id);
 void           cl_store_rollback            (CLStore             *self);
 
 /* Writes a record inside the current transaction: upsert of its row,
