@@ -792,6 +792,73 @@ test_sync_stale (void)
   server_free (server);
 }
 
+/* A record kept open in a view while its save is pushed: the next save
+ * of the same copy is based on the rev the server gave the first one,
+ * recorded by the sync client, with no help from the view; a change
+ * from another desk in between is still caught as stale. */
+static void
+test_sync_acknowledged_rev (void)
+{
+  Server *server = server_new ();
+  Desk *a = desk_new ("test-sync-ack-a");
+  Desk *b = desk_new ("test-sync-ack-b");
+  g_autoptr(CLPatient) held = cl_patient_new ();
+  g_autoptr(CLPatient) at_b = NULL;
+  g_autoptr(CLPatient) now = NULL;
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = id_number_for (40);
+  const char *id = cl_record_get_id (CL_RECORD (held));
+  gint64 first_rev;
+
+  desk_login (a, server->url, "desk_a");
+  desk_login (b, server->url, "desk_b");
+
+  cl_patient_set_name (held, "郑雅琴");
+  cl_patient_set_id_number (held, number);
+  cl_patient_set_phone (held, "13912340040");
+  cl_patient_store_save (a->store, held, NULL, &field_errors, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (held)), ==, 0);
+  desk_sync_ok (a);
+  now = load_patient (a->store, id);
+  first_rev = cl_record_get_rev (CL_RECORD (now));
+  g_assert_cmpint (first_rev, >, 0);
+  g_clear_object (&now);
+
+  /* The view's copy still says rev 0; twice more, each pushed. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("第 %u 次修改", i + 1);
+
+      edit_patient (a->store, held, note);
+      desk_sync_ok (a);
+      g_assert_cmpuint (a->n_rejected, ==, 0);
+      g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
+    }
+  now = load_patient (a->store, id);
+  g_assert_cmpstr (cl_patient_get_note (now), ==, "第 2 次修改");
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (now)), >, first_rev);
+  g_clear_object (&now);
+
+  /* Another desk changes her; the copy A still holds is now stale. */
+  desk_sync_ok (b);
+  at_b = load_patient (b->store, id);
+  edit_patient (b->store, at_b, "B 改过");
+  desk_sync_ok (b);
+  desk_sync_ok (a);
+  edit_patient (a->store, held, "A 用旧表单保存");
+  desk_sync_ok (a);
+  g_assert_cmpuint (a->n_rejected, ==, 1);
+  g_assert_cmpstr (a->rejected_reason, ==, "stale");
+  now = load_patient (a->store, id);
+  g_assert_cmpstr (cl_patient_get_note (now), ==, "B 改过");
+
+  desk_free (a);
+  desk_free (b);
+  server_free (server);
+}
+
 static void
 changed_cb (CLStore    *store,
             const char *table,
@@ -874,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/sync/offline-converge", test_sync_offline_converge);
   g_test_add_func ("/sync/crash-before-push", test_sync_crash_before_push);
   g_test_add_func ("/sync/stale", test_sync_stale);
+  g_test_add_func ("/sync/acknowledged-rev", test_sync_acknowledged_rev);
   g_test_add_func ("/sync/latency", test_sync_latency);
 
   return g_test_run ();

@@ -200,6 +200,17 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX document_patient ON document (patient_id, check_date) WHERE deleted = 0;"
   "CREATE INDEX document_pregnancy ON document (pregnancy_id, visit) WHERE deleted = 0;"
   "CREATE INDEX document_sha256 ON document (sha256);",
+
+  /* 4 → 5: the revs the server gave this desk's own pushed changes
+   * (issue #3): base_rev → rev of each acknowledged change, so that a
+   * record a view still holds at an older rev of ours can take the
+   * newest one when it is saved again (cl-sync-revs.c).  Local. */
+  "CREATE TABLE acked_rev ("
+  "  tbl TEXT NOT NULL,"
+  "  record_id TEXT NOT NULL,"
+  "  base_rev INTEGER NOT NULL,"
+  "  rev INTEGER NOT NULL,"
+  "  PRIMARY KEY (tbl, record_id, base_rev)) WITHOUT ROWID;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

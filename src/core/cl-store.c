@@ -8,6 +8,7 @@
 
 #include "cl-roster-index.h"
 #include "cl-store-private.h"
+#include "cl-sync-revs.h"
 #include "cl-util.h"
 
 struct _CLStore
@@ -746,6 +747,12 @@ cl_store_write_record (CLStore       *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
   g_return_val_if_fail (cl_record_get_id (record) != NULL, FALSE);
 
+  if (!(flags & (CL_WRITE_FROM_SERVER | CL_WRITE_NO_OUTBOX)))
+    {
+      /* A copy held while its earlier save was pushed is based on the
+       * rev the server gave that save (cl-sync-revs.h). */
+      cl_record_set_rev (record, cl_sync_revs_current (self, record));
+    }
   if (!(flags & CL_WRITE_FROM_SERVER))
     {
       cl_record_set_updated_at (record, g_get_real_time () / G_USEC_PER_SEC);
@@ -979,15 +986,10 @@ void
 cl_store_adopt_acknowledged_rev (CLStore  *self,
                                  CLRecord *record)
 {
-  g_autoptr(CLRecord) stored = NULL;
-
   g_return_if_fail (CL_IS_STORE (self));
   g_return_if_fail (CL_IS_RECORD (record));
 
-  stored = cl_store_load_record (self, G_OBJECT_TYPE (record), cl_record_get_id (record), NULL);
-  if (stored != NULL &&
-      cl_record_get_rev (stored) > cl_record_get_rev (record) &&
-      cl_record_get_updated_at (stored) == cl_record_get_updated_at (record) &&
-      g_strcmp0 (cl_record_get_updated_by (stored), cl_record_get_updated_by (record)) == 0)
-    cl_record_set_rev (record, cl_record_get_rev (stored));
+  cl_store_lock (self);
+  cl_record_set_rev (record, cl_sync_revs_current (self, record));
+  cl_store_unlock (self);
 }

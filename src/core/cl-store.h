@@ -33,7 +33,7 @@ typedef enum
   CL_WRITE_NO_OUTBOX   = 1 << 1,
 } ClWriteFlags;
 
-#define CL_SCHEMA_VERSION 4
+#define CL_SCHEMA_VERSION 5
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (CLStore, cl_store, CL, STORE, GObject)
@@ -128,10 +128,11 @@ GPtrArray     *cl_store_query_records       (CLStore             *self,
 
 /* A record held by a view while its change was pushed: the sync client
  * then stores the rev the server gave it, and the view's copy still
- * has the old one, so its next save would look stale.  If the stored
- * row is the same version (same updated_at and updated_by), takes its
- * rev; a version pulled from another desk is left alone, so editing
- * over it is still caught as stale. */
+ * has the old one.  Takes the stored rev when only this desk's own
+ * acknowledged changes lie between the two (cl-sync-revs.h); a version
+ * pulled from another desk is left alone, so editing over it is still
+ * caught as stale.  cl_store_write_record() does the same for every
+ * local write; this is for a view that shows the rev. */
 void           cl_store_adopt_acknowledged_rev (CLStore          *self,
                                                 CLRecord         *record);
 

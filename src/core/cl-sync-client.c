@@ -8,6 +8,7 @@
 
 #include "cl-sync-client.h"
 #include "cl-sync-prefetch.h"
+#include "cl-sync-revs.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -721,7 +722,8 @@ acknowledge (CLStore      *store,
       sqlite3_bind_text (stmt, 2, e->table, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, e->record_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 4, e->seq);
-      if (!step_done (store, stmt, error))
+      if (!step_done (store, stmt, error) ||
+          !cl_sync_revs_record (store, e->table, e->record_id, e->base_rev, rev, error))
         return FALSE;
     }
 
@@ -1131,7 +1133,8 @@ apply_page (Worker     *w,
           cl_record_set_rev (c->record, c->rev);
         }
 
-      if (!cl_store_write_record (w->store, c->record, CL_WRITE_FROM_SERVER, error))
+      if (!cl_store_write_record (w->store, c->record, CL_WRITE_FROM_SERVER, error) ||
+          !cl_sync_revs_pulled (w->store, c->table, c->record_id, c->rev, error))
         goto failed;
     }
 
