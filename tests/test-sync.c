@@ -859,6 +859,104 @@ test_sync_acknowledged_rev (void)
   server_free (server);
 }
 
+/* HTTPS with the hospital's self-signed certificate: refused unless
+ * the desk is given it as its CA file; with it, log-in and sync work. */
+static void
+test_sync_tls (void)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *cert = NULL, *key = NULL, *listen = NULL, *line = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLPatient) seen = NULL;
+  g_autofree char *id = NULL;
+  Server server = { 0 };
+  Desk *untrusting, *a, *b;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+
+  server.dir = cl_test_make_tmp_dir ("test-sync-tls");
+  server.db = g_build_filename (server.dir, "server.db", NULL);
+  server.port = free_port ();
+  server.url = g_strdup_printf ("https://127.0.0.1:%u", server.port);
+  cert = g_build_filename (server.dir, "cert.pem", NULL);
+  key = g_build_filename (server.dir, "key.pem", NULL);
+  /* As a hospital would make one: self-signed, for the server's
+   * address. */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                              "-days", "1", "-subj", "/CN=careline.test",
+                              "-addext", "subjectAltName=IP:127.0.0.1",
+                              "-keyout", key, "-out", cert, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_clear_object (&process);
+  server_add_user (&server, "desk_a", "case_manager");
+  server_add_user (&server, "desk_b", "case_manager");
+
+  listen = g_strdup_printf ("127.0.0.1:%u", server.port);
+  {
+    const char *argv[] = { server_binary, "serve", "--db", server.db, "--listen", listen,
+                           "--tls-cert", cert, "--tls-key", key, NULL };
+
+    server.process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, argv, &error);
+  }
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (line, server.url));
+
+  /* The system does not trust it, so neither does a desk without a CA
+   * file: log-in fails and nothing is sent. */
+  untrusting = desk_new ("test-sync-tls-none");
+  cl_sync_client_set_server_url (untrusting->client, server.url);
+  cl_sync_client_login_async (untrusting->client, "desk_a", PASSWORD, NULL, got_result_cb, &result);
+  g_assert_false (cl_sync_client_login_finish (untrusting->client, wait_result (&result), &error));
+  g_assert_nonnull (error);
+  g_test_message ("without the CA file: %s", error->message);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* A CA file that is not there is an error too, not the system's
+   * store. */
+  cl_sync_client_set_ca_file (untrusting->client, "/nonexistent/ca.pem");
+  cl_sync_client_login_async (untrusting->client, "desk_a", PASSWORD, NULL, got_result_cb, &result);
+  g_assert_false (cl_sync_client_login_finish (untrusting->client, wait_result (&result), &error));
+  g_assert_nonnull (strstr (error->message, "/nonexistent/ca.pem"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  desk_free (untrusting);
+
+  /* Given the certificate, two desks share a patient over HTTPS. */
+  a = desk_new ("test-sync-tls-a");
+  b = desk_new ("test-sync-tls-b");
+  cl_sync_client_set_ca_file (a->client, cert);
+  cl_sync_client_set_ca_file (b->client, cert);
+  desk_login (a, server.url, "desk_a");
+  id = save_patient (a->store, 50, "钱晓燕");
+  desk_sync_ok (a);
+  g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
+  desk_login (b, server.url, "desk_b");
+  desk_sync_ok (b);
+  seen = load_patient (b->store, id);
+  g_assert_cmpstr (cl_patient_get_name (seen), ==, "钱晓燕");
+
+  desk_free (a);
+  desk_free (b);
+  server_stop (&server);
+  cl_test_remove_tree (server.dir);
+  g_free (server.dir);
+  g_free (server.db);
+  g_free (server.url);
+}
+
 static void
 changed_cb (CLStore    *store,
             const char *table,
@@ -942,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/sync/crash-before-push", test_sync_crash_before_push);
   g_test_add_func ("/sync/stale", test_sync_stale);
   g_test_add_func ("/sync/acknowledged-rev", test_sync_acknowledged_rev);
+  g_test_add_func ("/sync/tls", test_sync_tls);
   g_test_add_func ("/sync/latency", test_sync_latency);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "cl-sync-client.h"
 #include "cl-sync-prefetch.h"
 #include "cl-sync-revs.h"
+#include "cl-sync-tls.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -52,12 +53,15 @@ typedef struct
   GMutex        mutex;
   char         *url;
   char         *token;
+  char         *ca_file;
+  gboolean      session_stale;        /* ca_file changed */
 
   /* atomic: rounds begun, so sync_async knows which round covers it */
   gint          rounds_started;
 
   /* worker thread only */
   SoupSession  *session;
+  GError       *tls_error;            /* the CA file cannot be used */
   SoupWebsocketConnection *events;
   gboolean      events_connecting;
   guint         events_failures;
@@ -157,6 +161,7 @@ worker_unref (Worker *w)
   g_clear_pointer (&w->client_context, g_main_context_unref);
   g_clear_pointer (&w->url, g_free);
   g_clear_pointer (&w->token, g_free);
+  g_clear_pointer (&w->ca_file, g_free);
   g_clear_pointer (&w->last_error, g_free);
   g_mutex_clear (&w->mutex);
   g_free (w);
@@ -1272,6 +1277,31 @@ close_events (Worker *w)
   g_clear_object (&w->events);
 }
 
+/* (Re)makes the session with the trust the CA file asks for
+ * (cl-sync-tls.h).  When the file cannot be used, rounds fail with
+ * that error rather than trust the system's store instead. */
+static void
+renew_session (Worker *w)
+{
+  g_autofree char *ca_file = NULL;
+
+  g_mutex_lock (&w->mutex);
+  ca_file = g_strdup (w->ca_file);
+  w->session_stale = FALSE;
+  g_mutex_unlock (&w->mutex);
+
+  if (w->session)
+    {
+      close_events (w);
+      soup_session_abort (w->session);
+      g_clear_object (&w->session);
+    }
+  g_clear_error (&w->tls_error);
+  w->session = cl_sync_tls_session_new (ca_file, HTTP_TIMEOUT_S, &w->tls_error);
+  if (w->session == NULL)
+    w->session = cl_sync_tls_session_new (NULL, HTTP_TIMEOUT_S, NULL);
+}
+
 static void
 run_round (Worker *w)
 {
@@ -1285,7 +1315,13 @@ run_round (Worker *w)
   g_mutex_lock (&w->mutex);
   url = g_strdup (w->url);
   token = g_strdup (w->token);
-  g_mutex_unlock (&w->mutex);
+  if (w->session_stale)
+    {
+      g_mutex_unlock (&w->mutex);
+      renew_session (w);
+    }
+  else
+    g_mutex_unlock (&w->mutex);
 
   if (cl_str_empty (url))
     {
@@ -1307,7 +1343,11 @@ run_round (Worker *w)
       return;
     }
 
-  if (push_all (w, url, token, &error) &&
+  if (w->tls_error)
+    error = g_error_copy (w->tls_error);
+
+  if (error == NULL &&
+      push_all (w, url, token, &error) &&
       pull_all (w, url, token, &error))
     {
       w->backoff_ms = BACKOFF_MIN_MS;
@@ -1606,10 +1646,7 @@ worker_thread (gpointer data)
 
   g_main_context_push_thread_default (w->context);
 
-  w->session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_S,
-                                              "idle-timeout", 60,
-                                              "user-agent", "Careline/" PACKAGE_VERSION " ",
-                                              NULL);
+  renew_session (w);
   g_main_loop_run (w->loop);
   w->stopping = TRUE;
 
@@ -1626,6 +1663,7 @@ worker_thread (gpointer data)
     }
   soup_session_abort (w->session);
   g_clear_object (&w->session);
+  g_clear_error (&w->tls_error);
   while (g_main_context_pending (w->context))
     g_main_context_iteration (w->context, FALSE);
 
@@ -1912,6 +1950,41 @@ cl_sync_client_set_server_url (CLSyncClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
 }
 
+void
+cl_sync_client_set_ca_file (CLSyncClient *self,
+                            const char   *path)
+{
+  g_return_if_fail (CL_IS_SYNC_CLIENT (self));
+
+  if (cl_str_empty (path))
+    path = NULL;
+  g_mutex_lock (&self->worker->mutex);
+  if (g_strcmp0 (self->worker->ca_file, path) == 0)
+    {
+      g_mutex_unlock (&self->worker->mutex);
+      return;
+    }
+  cl_set_str (&self->worker->ca_file, path);
+  self->worker->session_stale = TRUE;
+  g_mutex_unlock (&self->worker->mutex);
+
+  worker_wake (self->worker, 0, TRUE, TRUE, NULL);
+}
+
+const char *
+cl_sync_client_get_ca_file (CLSyncClient *self)
+{
+  const char *path;
+
+  g_return_val_if_fail (CL_IS_SYNC_CLIENT (self), NULL);
+
+  /* Only the client's thread changes it. */
+  g_mutex_lock (&self->worker->mutex);
+  path = self->worker->ca_file;
+  g_mutex_unlock (&self->worker->mutex);
+  return path;
+}
+
 const char *
 cl_sync_client_get_server_url (CLSyncClient *self)
 {
@@ -1924,6 +1997,7 @@ cl_sync_client_get_server_url (CLSyncClient *self)
 typedef struct
 {
   char *url;
+  char *ca_file;
   char *username;
   char *password;
   char *token;
@@ -1936,6 +2010,7 @@ login_data_free (gpointer data)
   LoginData *d = data;
 
   g_free (d->url);
+  g_free (d->ca_file);
   g_free (d->username);
   if (d->password)
     memset (d->password, 0, strlen (d->password));
@@ -1976,8 +2051,9 @@ login_thread (GTask        *task,
   /* A session of its own, in a context of its own, for this one
    * request: the worker's session belongs to the worker's thread. */
   g_main_context_push_thread_default (context);
-  session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_S, NULL);
-  ok = http_call (session, url, "POST", NULL, body, cancellable, &status, &reply, &error);
+  session = cl_sync_tls_session_new (d->ca_file, HTTP_TIMEOUT_S, &error);
+  ok = session != NULL &&
+       http_call (session, url, "POST", NULL, body, cancellable, &status, &reply, &error);
   g_clear_object (&session);
   g_main_context_pop_thread_default (context);
 
@@ -2081,6 +2157,7 @@ cl_sync_client_login_async (CLSyncClient        *self,
 
   d = g_new0 (LoginData, 1);
   d->url = g_strdup (self->server_url);
+  d->ca_file = g_strdup (cl_sync_client_get_ca_file (self));
   d->username = g_strdup (username);
   d->password = g_strdup (password);
 
