@@ -135,6 +135,22 @@ cl_store_set_sqlite_error (CLStore  *self,
   set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error);
 }
 
+gboolean
+cl_store_step (CLStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 exec_db (sqlite3     *db,
          const char  *sql,

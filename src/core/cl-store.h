@@ -70,6 +70,11 @@ gboolean       cl_store_exec                (CLStore             *self,
                                              GError             **error);
 void           cl_store_set_sqlite_error    (CLStore             *self,
                                              GError             **error);
+/* Steps a statement that returns no rows and resets it; FALSE (with
+ * the store's error) unless it ran to the end. */
+gboolean       cl_store_step                (CLStore             *self,
+                                             sqlite3_stmt        *stmt,
+                                             GError             **error);
 
 /* A separate read-only connection, for queries on worker threads; WAL
  * lets it read while the main connection writes. */

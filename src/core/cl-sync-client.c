@@ -590,22 +590,6 @@ build_push_body (GPtrArray *batch)
   return json_builder_get_root (builder);
 }
 
-static gboolean
-step_done (CLStore       *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 rejection_message (const char *reason,
                    const char *detail)
@@ -691,7 +675,7 @@ undo_rejected (CLStore      *store,
   sqlite3_bind_text (stmt, 1, e->table, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, e->record_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, e->seq);
-  return step_done (store, stmt, error);
+  return cl_store_step (store, stmt, error);
 }
 
 static gboolean
@@ -718,7 +702,7 @@ acknowledge (CLStore      *store,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rev);
       sqlite3_bind_text (stmt, 2, e->record_id, -1, SQLITE_TRANSIENT);
-      if (!step_done (store, stmt, error))
+      if (!cl_store_step (store, stmt, error))
         return FALSE;
 
       if (!(stmt = cl_store_prepare (store, rebase_sql, error)))
@@ -727,7 +711,7 @@ acknowledge (CLStore      *store,
       sqlite3_bind_text (stmt, 2, e->table, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, e->record_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 4, e->seq);
-      if (!step_done (store, stmt, error) ||
+      if (!cl_store_step (store, stmt, error) ||
           !cl_sync_revs_record (store, e->table, e->record_id, e->base_rev, rev, error))
         return FALSE;
     }
@@ -735,7 +719,7 @@ acknowledge (CLStore      *store,
   if (!(stmt = cl_store_prepare (store, delete_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, e->seq);
-  return step_done (store, stmt, error);
+  return cl_store_step (store, stmt, error);
 }
 
 static JsonObject *
@@ -1147,7 +1131,7 @@ apply_page (Worker     *w,
     goto failed;
   value = g_strdup_printf ("%" G_GINT64_FORMAT, MIN (next, *hold));
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  if (!step_done (w->store, stmt, error))
+  if (!cl_store_step (w->store, stmt, error))
     goto failed;
 
   return cl_store_commit (w->store, error);

@@ -4,22 +4,6 @@
 
 #include "cl-sync-revs.h"
 
-static gboolean
-step_done (CLStore       *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 cl_sync_revs_record (CLStore     *store,
                      const char  *table,
@@ -42,7 +26,7 @@ cl_sync_revs_record (CLStore     *store,
   sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, base_rev);
   sqlite3_bind_int64 (stmt, 4, rev);
-  return step_done (store, stmt, error);
+  return cl_store_step (store, stmt, error);
 }
 
 gboolean
@@ -65,7 +49,7 @@ cl_sync_revs_pulled (CLStore     *store,
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, rev);
-  return step_done (store, stmt, error);
+  return cl_store_step (store, stmt, error);
 }
 
 static gint64

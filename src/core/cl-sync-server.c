@@ -632,19 +632,9 @@ savepoint (CLStore     *store,
            const char  *sql,
            GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt *stmt = cl_store_prepare (store, sql, error);
 
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
+  return stmt != NULL && cl_store_step (store, stmt, error);
 }
 
 /* One change, inside the request's transaction and a savepoint of its
