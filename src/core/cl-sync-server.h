@@ -44,8 +44,9 @@ JsonArray  *cl_sync_server_apply_changes  (CLStore     *store,
 /* A page of the change feed: {"changes": [{"rev", "table", "id", "op",
  * "data"}], "next": REV, "more": bool}.  Examines at most @limit rows
  * after @since; rows of tables @role may not read are skipped but still
- * advance "next". */
-JsonNode   *cl_sync_server_get_changes    (CLStore     *store,
+ * advance "next".  Returned as JSON text, each record's data as the
+ * feed stored it. */
+char       *cl_sync_server_get_changes    (CLStore     *store,
                                            gint64       since,
                                            guint        limit,
                                            const char  *role,

@@ -683,7 +683,7 @@ handle_changes (CLServer          *self,
 
   if (g_str_equal (method, "GET"))
     {
-      g_autoptr(JsonNode) page = NULL;
+      char *page;
       gint64 since, limit;
 
       if (!int_param (msg, query, "since", 0, G_MAXINT64, 0, &since) ||
@@ -693,7 +693,11 @@ handle_changes (CLServer          *self,
       if (page == NULL)
         send_store_error (msg, error);
       else
-        send_json (msg, SOUP_STATUS_OK, page);
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                            page, strlen (page));
+        }
     }
   else if (g_str_equal (method, "POST"))
     {
