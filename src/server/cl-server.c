@@ -50,8 +50,15 @@ struct _CLServer
   CLStore       *store;
   char          *documents_dir;
   ClServerPool  *pool;
-  CLRosterModel *roster;         /* lives in the main thread */
+  GMainContext  *main_context;   /* where the store's signals come */
   guint          n_threads;
+
+  /* Made in the main context on the first search (a server nobody
+   * searches need not follow every change with it), then shared. */
+  GMutex         roster_lock;
+  GCond          roster_cond;
+  CLRosterModel *roster;
+  gboolean       roster_asked;
 
   GMutex         states_lock;
   GPtrArray     *states;         /* ThreadState */
@@ -111,6 +118,9 @@ cl_server_finalize (GObject *object)
 
   g_free (self->documents_dir);
   g_mutex_clear (&self->states_lock);
+  g_mutex_clear (&self->roster_lock);
+  g_cond_clear (&self->roster_cond);
+  g_main_context_unref (self->main_context);
 
   G_OBJECT_CLASS (cl_server_parent_class)->finalize (object);
 }
@@ -128,6 +138,9 @@ static void
 cl_server_init (CLServer *self)
 {
   g_mutex_init (&self->states_lock);
+  g_mutex_init (&self->roster_lock);
+  g_cond_init (&self->roster_cond);
+  self->main_context = g_main_context_ref_thread_default ();
   self->states = g_ptr_array_new_with_free_func (thread_state_free);
   self->n_threads = g_get_num_processors ();
 }
@@ -743,6 +756,43 @@ handle_changes (CLServer          *self,
 
 /* /patients */
 
+static gboolean
+make_roster_cb (gpointer data)
+{
+  CLServer *self = data;
+  CLRosterModel *roster = cl_roster_model_new (self->store);
+
+  /* Loading it builds the prefix index for the next searches. */
+  cl_roster_model_reload (roster);
+  g_mutex_lock (&self->roster_lock);
+  self->roster = roster;
+  g_cond_broadcast (&self->roster_cond);
+  g_mutex_unlock (&self->roster_lock);
+  return G_SOURCE_REMOVE;
+}
+
+/* The roster search's caches follow the store from the main context,
+ * where the store's "changed" signal is emitted; the threads only ask
+ * it (cl_roster_model_search). */
+static CLRosterModel *
+get_roster (CLServer *self)
+{
+  CLRosterModel *roster;
+
+  g_mutex_lock (&self->roster_lock);
+  if (self->roster == NULL && !self->roster_asked)
+    {
+      self->roster_asked = TRUE;
+      g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT,
+                                  make_roster_cb, g_object_ref (self), g_object_unref);
+    }
+  while (self->roster == NULL)
+    g_cond_wait (&self->roster_cond, &self->roster_lock);
+  roster = self->roster;
+  g_mutex_unlock (&self->roster_lock);
+  return roster;
+}
+
 /* The rows of one page, by rowid, on the thread's read connection
  * in one read transaction (one snapshot, one WAL lock round). */
 static gboolean
@@ -849,7 +899,7 @@ handle_patients (CLServer          *self,
   /* The matching patients in roster order (the model's cached lists
    * and prefix bitmaps make this cheap), then only the rows of the
    * page. */
-  rowids = cl_roster_model_search (self->roster, g_hash_table_lookup (query, "q"), &error);
+  rowids = cl_roster_model_search (get_roster (self), g_hash_table_lookup (query, "q"), &error);
   if (rowids == NULL)
     {
       send_store_error (msg, error);
@@ -1261,13 +1311,6 @@ cl_server_listen (CLServer         *self,
       return NULL;
     }
   socket_address = g_inet_socket_address_new (inet, port);
-
-  /* The roster search's caches follow the store from the main thread,
-   * where the store's "changed" signal is emitted; the threads only
-   * ask it (cl_roster_model_search).  Loading it now builds the prefix
-   * index before the first search. */
-  self->roster = cl_roster_model_new (self->store);
-  cl_roster_model_reload (self->roster);
 
   self->pool = cl_server_pool_new (G_INET_SOCKET_ADDRESS (socket_address), self->n_threads,
                                    certificate, add_handlers, self, error);
