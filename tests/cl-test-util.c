@@ -60,7 +60,10 @@ cl_test_start_server (const char  *server_binary,
                       const char  *db,
                       char       **url)
 {
-  const char *argv[] = { server_binary, "serve", "--db", db, "--listen", "127.0.0.1:0", NULL };
+  /* More threads than CPUs, so that connections land on different
+   * threads even on a one-CPU machine. */
+  const char *argv[] = { server_binary, "serve", "--db", db, "--listen", "127.0.0.1:0",
+                         "--threads", "4", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autofree char *line = NULL;

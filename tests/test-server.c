@@ -506,6 +506,88 @@ test_push_duplicate_stale (void)
   }
 }
 
+/* Two desks registering one woman: the ID number and the record
+ * number are unique among live patients, checked by the server inside
+ * its write transaction (also between changes of one batch). */
+static void
+test_push_unique (void)
+{
+  const char *cm = token_of ("case_manager");
+  const char *desk = token_of ("service_desk");
+  g_autofree char *a = g_uuid_string_random ();
+  g_autofree char *b = g_uuid_string_random ();
+  g_autofree char *c = g_uuid_string_random ();
+  g_autofree char *d = g_uuid_string_random ();
+  g_autofree char *ka = new_key (), *kb = new_key (), *kc = new_key (), *kd = new_key ();
+  g_autofree char *ke = new_key (), *kf = new_key (), *kg = new_key ();
+  g_autofree char *ca = NULL, *cb = NULL, *cc = NULL, *cd = NULL, *ce = NULL, *cf = NULL, *cg = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) h1 = NULL, h2 = NULL, h3 = NULL, h4 = NULL, h5 = NULL;
+  JsonArray *results;
+  JsonObject *result;
+  guint status;
+  gint64 rev;
+
+  ca = change_json (ka, "patient", a, 0, "upsert",
+                    "{\"name\":\"李春花\",\"phone\":\"13800138001\","
+                    "\"id_number\":\"440306198511200024\",\"mrn\":\"MRN-UNIQ-1\"}");
+  result = push_one (cm, ca, &h1);
+  g_assert_cmpstr (status_of (result), ==, "applied");
+  rev = json_object_get_int_member (result, "rev");
+
+  /* Another desk, another record, the same ID number. */
+  cb = change_json (kb, "patient", b, 0, "upsert",
+                    "{\"name\":\"李春华\",\"phone\":\"13800138002\","
+                    "\"id_number\":\"440306198511200024\"}");
+  result = push_one (desk, cb, &h2);
+  g_assert_cmpstr (status_of (result), ==, "rejected");
+  g_assert_cmpstr (reason_of (result), ==, "invalid");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "message"), "id_number: "));
+  g_assert_nonnull (strstr (json_object_get_string_member (result, "message"), "ID number"));
+
+  /* The same record number. */
+  cc = change_json (kc, "patient", c, 0, "upsert",
+                    "{\"name\":\"王芳\",\"phone\":\"13800138003\",\"mrn\":\"MRN-UNIQ-1\"}");
+  result = push_one (desk, cc, &h3);
+  g_assert_cmpstr (reason_of (result), ==, "invalid");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "message"), "mrn: "));
+
+  /* Her own record keeps its numbers when edited. */
+  cd = change_json (kd, "patient", a, rev, "upsert",
+                    "{\"name\":\"李春花\",\"phone\":\"13800138001\",\"note\":\"edited\","
+                    "\"id_number\":\"440306198511200024\",\"mrn\":\"MRN-UNIQ-1\"}");
+  result = push_one (cm, cd, &h4);
+  g_assert_cmpstr (status_of (result), ==, "applied");
+  rev = json_object_get_int_member (result, "rev");
+
+  /* One batch: her deletion frees the numbers for the new record that
+   * follows it; a third record with them is refused again. */
+  ce = change_json (ke, "patient", a, rev, "delete", "null");
+  cf = change_json (kf, "patient", b, 0, "upsert",
+                    "{\"name\":\"李春华\",\"phone\":\"13800138002\","
+                    "\"id_number\":\"440306198511200024\",\"mrn\":\"MRN-UNIQ-1\"}");
+  cg = change_json (kg, "patient", d, 0, "upsert",
+                    "{\"name\":\"赵敏\",\"phone\":\"13800138004\",\"mrn\":\"MRN-UNIQ-1\"}");
+  body = g_strdup_printf ("{\"changes\":[%s,%s,%s]}", ce, cf, cg);
+  h5 = request ("POST", "/changes", cm, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  results = json_object_get_array_member (json_node_get_object (h5), "results");
+  g_assert_cmpstr (status_of (json_array_get_object_element (results, 0)), ==, "applied");
+  g_assert_cmpstr (status_of (json_array_get_object_element (results, 1)), ==, "applied");
+  g_assert_cmpstr (reason_of (json_array_get_object_element (results, 2)), ==, "invalid");
+
+  g_assert_cmpint (db_count (db_path, "SELECT count(*) FROM patient WHERE deleted = 0"
+                                      " AND id_number = '440306198511200024'"), ==, 1);
+  g_assert_cmpint (db_count (db_path, "SELECT count(*) FROM patient WHERE deleted = 0"
+                                      " AND mrn = 'MRN-UNIQ-1'"), ==, 1);
+  /* The refused ones left nothing in the feed. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM change_log WHERE record_id IN ('%s', '%s')",
+                                            c, d);
+    g_assert_cmpint (db_count (db_path, sql), ==, 0);
+  }
+}
+
 static void
 test_delete_and_new_with_base (void)
 {
@@ -1135,6 +1217,10 @@ wait_messages (EventsState *state,
   g_assert_cmpuint (state->messages->len, >=, n);
 }
 
+/* The server serves from several threads (4 in tests): a nudge must
+ * reach every desk's socket, whichever thread accepted it. */
+#define N_EVENT_SOCKETS 8
+
 static void
 test_events (void)
 {
@@ -1143,7 +1229,7 @@ test_events (void)
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *change = change_json (key, "patient", id, 0, "upsert", patient_data);
   g_autoptr(JsonNode) holder = NULL;
-  EventsState state = { 0 }, denied = { 0 };
+  EventsState states[N_EVENT_SOCKETS] = { 0 }, denied = { 0 };
   g_autofree char *expected = NULL;
   gint64 rev;
 
@@ -1152,18 +1238,27 @@ test_events (void)
   g_clear_error (&denied.error);
   g_ptr_array_unref (denied.messages);
 
-  ws_connect (query, &state);
-  g_assert_no_error (state.error);
+  for (guint i = 0; i < N_EVENT_SOCKETS; i++)
+    {
+      ws_connect (query, &states[i]);
+      g_assert_no_error (states[i].error);
+    }
   rev = json_object_get_int_member (push_one (token_of ("case_manager"), change, &holder), "rev");
   expected = g_strdup_printf ("{\"rev\":%" G_GINT64_FORMAT "}", rev);
-  wait_messages (&state, 1);
-  g_assert_cmpstr (g_ptr_array_index (state.messages, 0), ==, expected);
+  for (guint i = 0; i < N_EVENT_SOCKETS; i++)
+    {
+      wait_messages (&states[i], 1);
+      g_assert_cmpstr (g_ptr_array_index (states[i].messages, 0), ==, expected);
+    }
 
-  soup_websocket_connection_close (state.conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-  while (soup_websocket_connection_get_state (state.conn) != SOUP_WEBSOCKET_STATE_CLOSED)
-    g_main_context_iteration (NULL, TRUE);
-  g_clear_object (&state.conn);
-  g_ptr_array_unref (state.messages);
+  for (guint i = 0; i < N_EVENT_SOCKETS; i++)
+    {
+      soup_websocket_connection_close (states[i].conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+      while (soup_websocket_connection_get_state (states[i].conn) != SOUP_WEBSOCKET_STATE_CLOSED)
+        g_main_context_iteration (NULL, TRUE);
+      g_clear_object (&states[i].conn);
+      g_ptr_array_unref (states[i].messages);
+    }
 }
 
 static void
@@ -1569,6 +1664,7 @@ main (int    argc,
   g_test_add_func ("/server/disable", test_disable);
   g_test_add_func ("/server/push/duplicate-stale", test_push_duplicate_stale);
   g_test_add_func ("/server/push/delete", test_delete_and_new_with_base);
+  g_test_add_func ("/server/push/unique", test_push_unique);
   g_test_add_func ("/server/pull", test_pull);
   g_test_add_func ("/server/roles/changes", test_role_matrix_changes);
   g_test_add_func ("/server/roles/endpoints", test_role_matrix_endpoints);

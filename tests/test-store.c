@@ -15,6 +15,7 @@
 #include "cl-risk-event.h"
 #include "cl-store-private.h"
 #include "cl-store.h"
+#include "cl-sync-revs.h"
 #include "cl-test-util.h"
 
 static CLStore *
@@ -1002,14 +1003,22 @@ test_store_adopt_rev (void)
   g_assert_no_error (error);
   g_assert_cmpint (cl_record_get_rev (CL_RECORD (patient)), ==, 0);
 
+  /* What the sync client does when the server acknowledges the save. */
   ack = g_strdup_printf ("UPDATE patient SET rev = 5 WHERE id = '%s'", cl_record_get_id (CL_RECORD (patient)));
+  g_assert_true (cl_store_begin (store, &error));
   g_assert_true (cl_store_exec (store, ack, NULL));
+  g_assert_true (cl_sync_revs_record (store, "patient", cl_record_get_id (CL_RECORD (patient)), 0, 5, &error));
+  g_assert_true (cl_store_commit (store, &error));
+  g_assert_no_error (error);
   cl_store_adopt_acknowledged_rev (store, CL_RECORD (patient));
   g_assert_cmpint (cl_record_get_rev (CL_RECORD (patient)), ==, 5);
 
   pulled = g_strdup_printf ("UPDATE patient SET rev = 9, updated_at = updated_at + 60, updated_by = 'other'"
                             " WHERE id = '%s'", cl_record_get_id (CL_RECORD (patient)));
+  g_assert_true (cl_store_begin (store, &error));
   g_assert_true (cl_store_exec (store, pulled, NULL));
+  g_assert_true (cl_sync_revs_pulled (store, "patient", cl_record_get_id (CL_RECORD (patient)), 9, &error));
+  g_assert_true (cl_store_commit (store, &error));
   cl_store_adopt_acknowledged_rev (store, CL_RECORD (patient));
   g_assert_cmpint (cl_record_get_rev (CL_RECORD (patient)), ==, 5);
 

@@ -867,6 +867,171 @@ test_sync_stale (void)
   server_free (server);
 }
 
+/* A record kept open in a view while its save is pushed: the next save
+ * of the same copy is based on the rev the server gave the first one,
+ * recorded by the sync client, with no help from the view; a change
+ * from another desk in between is still caught as stale. */
+static void
+test_sync_acknowledged_rev (void)
+{
+  Server *server = server_new ();
+  Desk *a = desk_new ("test-sync-ack-a");
+  Desk *b = desk_new ("test-sync-ack-b");
+  g_autoptr(CLPatient) held = cl_patient_new ();
+  g_autoptr(CLPatient) at_b = NULL;
+  g_autoptr(CLPatient) now = NULL;
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = id_number_for (40);
+  const char *id = cl_record_get_id (CL_RECORD (held));
+  gint64 first_rev;
+
+  desk_login (a, server->url, "desk_a");
+  desk_login (b, server->url, "desk_b");
+
+  cl_patient_set_name (held, "郑雅琴");
+  cl_patient_set_id_number (held, number);
+  cl_patient_set_phone (held, "13912340040");
+  cl_patient_store_save (a->store, held, NULL, &field_errors, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (held)), ==, 0);
+  desk_sync_ok (a);
+  now = load_patient (a->store, id);
+  first_rev = cl_record_get_rev (CL_RECORD (now));
+  g_assert_cmpint (first_rev, >, 0);
+  g_clear_object (&now);
+
+  /* The view's copy still says rev 0; twice more, each pushed. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("第 %u 次修改", i + 1);
+
+      edit_patient (a->store, held, note);
+      desk_sync_ok (a);
+      g_assert_cmpuint (a->n_rejected, ==, 0);
+      g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
+    }
+  now = load_patient (a->store, id);
+  g_assert_cmpstr (cl_patient_get_note (now), ==, "第 2 次修改");
+  g_assert_cmpint (cl_record_get_rev (CL_RECORD (now)), >, first_rev);
+  g_clear_object (&now);
+
+  /* Another desk changes her; the copy A still holds is now stale. */
+  desk_sync_ok (b);
+  at_b = load_patient (b->store, id);
+  edit_patient (b->store, at_b, "B 改过");
+  desk_sync_ok (b);
+  desk_sync_ok (a);
+  edit_patient (a->store, held, "A 用旧表单保存");
+  desk_sync_ok (a);
+  g_assert_cmpuint (a->n_rejected, ==, 1);
+  g_assert_cmpstr (a->rejected_reason, ==, "stale");
+  now = load_patient (a->store, id);
+  g_assert_cmpstr (cl_patient_get_note (now), ==, "B 改过");
+
+  desk_free (a);
+  desk_free (b);
+  server_free (server);
+}
+
+/* HTTPS with the hospital's self-signed certificate: refused unless
+ * the desk is given it as its CA file; with it, log-in and sync work. */
+static void
+test_sync_tls (void)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *cert = NULL, *key = NULL, *listen = NULL, *line = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLPatient) seen = NULL;
+  g_autofree char *id = NULL;
+  Server server = { 0 };
+  Desk *untrusting, *a, *b;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+
+  server.dir = cl_test_make_tmp_dir ("test-sync-tls");
+  server.db = g_build_filename (server.dir, "server.db", NULL);
+  server.port = free_port ();
+  server.url = g_strdup_printf ("https://127.0.0.1:%u", server.port);
+  cert = g_build_filename (server.dir, "cert.pem", NULL);
+  key = g_build_filename (server.dir, "key.pem", NULL);
+  /* As a hospital would make one: self-signed, for the server's
+   * address. */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                              "-days", "1", "-subj", "/CN=careline.test",
+                              "-addext", "subjectAltName=IP:127.0.0.1",
+                              "-keyout", key, "-out", cert, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_clear_object (&process);
+  server_add_user (&server, "desk_a", "case_manager");
+  server_add_user (&server, "desk_b", "case_manager");
+
+  listen = g_strdup_printf ("127.0.0.1:%u", server.port);
+  {
+    const char *argv[] = { server_binary, "serve", "--db", server.db, "--listen", listen,
+                           "--tls-cert", cert, "--tls-key", key, NULL };
+
+    server.process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, argv, &error);
+  }
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (line, server.url));
+
+  /* The system does not trust it, so neither does a desk without a CA
+   * file: log-in fails and nothing is sent. */
+  untrusting = desk_new ("test-sync-tls-none");
+  cl_sync_client_set_server_url (untrusting->client, server.url);
+  cl_sync_client_login_async (untrusting->client, "desk_a", PASSWORD, NULL, got_result_cb, &result);
+  g_assert_false (cl_sync_client_login_finish (untrusting->client, wait_result (&result), &error));
+  g_assert_nonnull (error);
+  g_test_message ("without the CA file: %s", error->message);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* A CA file that is not there is an error too, not the system's
+   * store. */
+  cl_sync_client_set_ca_file (untrusting->client, "/nonexistent/ca.pem");
+  cl_sync_client_login_async (untrusting->client, "desk_a", PASSWORD, NULL, got_result_cb, &result);
+  g_assert_false (cl_sync_client_login_finish (untrusting->client, wait_result (&result), &error));
+  g_assert_nonnull (strstr (error->message, "/nonexistent/ca.pem"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  desk_free (untrusting);
+
+  /* Given the certificate, two desks share a patient over HTTPS. */
+  a = desk_new ("test-sync-tls-a");
+  b = desk_new ("test-sync-tls-b");
+  cl_sync_client_set_ca_file (a->client, cert);
+  cl_sync_client_set_ca_file (b->client, cert);
+  desk_login (a, server.url, "desk_a");
+  id = save_patient (a->store, 50, "钱晓燕");
+  desk_sync_ok (a);
+  g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
+  desk_login (b, server.url, "desk_b");
+  desk_sync_ok (b);
+  seen = load_patient (b->store, id);
+  g_assert_cmpstr (cl_patient_get_name (seen), ==, "钱晓燕");
+
+  desk_free (a);
+  desk_free (b);
+  server_stop (&server);
+  cl_test_remove_tree (server.dir);
+  g_free (server.dir);
+  g_free (server.db);
+  g_free (server.url);
+}
+
 static void
 changed_cb (CLStore    *store,
             const char *table,
@@ -949,6 +1114,8 @@ main (int   argc,
   g_test_add_func ("/sync/offline-converge", test_sync_offline_converge);
   g_test_add_func ("/sync/crash-before-push", test_sync_crash_before_push);
   g_test_add_func ("/sync/stale", test_sync_stale);
+  g_test_add_func ("/sync/acknowledged-rev", test_sync_acknowledged_rev);
+  g_test_add_func ("/sync/tls", test_sync_tls);
   g_test_add_func ("/sync/latency", test_sync_latency);
   g_test_add_func ("/sync/visit-marks", test_sync_visit_marks);
 

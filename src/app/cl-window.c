@@ -277,8 +277,10 @@ static void
 server_url_changed_cb (CLWindow *self)
 {
   g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "server-ca-file");
 
   self->login_wanted = *url != '\0';
+  cl_sync_client_set_ca_file (self->sync, ca_file);
   cl_sync_client_set_server_url (self->sync, url);
   sync_state_cb (self);
 }
@@ -455,6 +457,8 @@ store_opened_cb (GObject      *object,
   g_signal_connect_object (self->sync, "notify::role", G_CALLBACK (sync_role_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::server-url",
+                           G_CALLBACK (server_url_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::server-ca-file",
                            G_CALLBACK (server_url_changed_cb), self, G_CONNECT_SWAPPED);
   server_url_changed_cb (self);
   cl_sync_indicator_set_client (self->sync_indicator, self->sync);

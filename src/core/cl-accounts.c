@@ -356,13 +356,43 @@ cl_accounts_login (CLStore     *store,
   return g_strdup (hex);
 }
 
+static gboolean
+check_token (sqlite3_stmt  *stmt,
+             const char    *token,
+             char         **username,
+             char         **role)
+{
+  g_autofree char *hashed = token_hash (token);
+  gboolean found = FALSE;
+
+  sqlite3_bind_text (stmt, 1, hashed, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (username)
+        *username = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (role)
+        *role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return found;
+}
+
+/* The account's role now, not at log-in: a changed role takes effect
+ * at once. */
+#define CHECK_TOKEN_SQL \
+  "SELECT a.username, a.role FROM session s" \
+  " JOIN account a ON a.username = s.username" \
+  " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0"
+
 gboolean
 cl_accounts_check_token (CLStore     *store,
                          const char  *token,
                          char       **username,
                          char       **role)
 {
-  g_autofree char *hashed = NULL;
   sqlite3_stmt *stmt;
   gboolean found = FALSE;
 
@@ -371,31 +401,29 @@ cl_accounts_check_token (CLStore     *store,
   if (token == NULL || strlen (token) != 64)
     return FALSE;
 
-  hashed = token_hash (token);
   cl_store_lock (store);
-  /* The account's role now, not at log-in: a changed role takes
-   * effect at once. */
-  stmt = cl_store_prepare (store,
-                           "SELECT a.username, a.role FROM session s"
-                           " JOIN account a ON a.username = s.username"
-                           " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0",
-                           NULL);
+  stmt = cl_store_prepare (store, CHECK_TOKEN_SQL, NULL);
   if (stmt)
-    {
-      sqlite3_bind_text (stmt, 1, hashed, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, now_seconds ());
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          found = TRUE;
-          if (username)
-            *username = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          if (role)
-            *role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-        }
-      sqlite3_reset (stmt);
-    }
+    found = check_token (stmt, token, username, role);
   cl_store_unlock (store);
   return found;
+}
+
+gboolean
+cl_accounts_check_token_on (sqlite3       *db,
+                            sqlite3_stmt **cache,
+                            const char    *token,
+                            char         **username,
+                            char         **role)
+{
+  g_return_val_if_fail (db != NULL && cache != NULL, FALSE);
+
+  if (token == NULL || strlen (token) != 64)
+    return FALSE;
+  if (*cache == NULL &&
+      sqlite3_prepare_v3 (db, CHECK_TOKEN_SQL, -1, SQLITE_PREPARE_PERSISTENT, cache, NULL) != SQLITE_OK)
+    return FALSE;
+  return check_token (*cache, token, username, role);
 }
 
 void

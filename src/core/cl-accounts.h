@@ -62,6 +62,15 @@ gboolean    cl_accounts_check_token  (CLStore     *store,
                                       char       **username,
                                       char       **role);
 
+/* The same on a read connection of the caller's own (the server's
+ * threads have one each), with the statement kept in *@cache (finalize
+ * it with the connection). */
+gboolean    cl_accounts_check_token_on (sqlite3       *db,
+                                        sqlite3_stmt **cache,
+                                        const char    *token,
+                                        char         **username,
+                                        char         **role);
+
 void        cl_accounts_logout       (CLStore     *store,
                                       const char  *token);
 

@@ -37,6 +37,29 @@ taken_by_other (CLStore    *store,
   return taken;
 }
 
+void
+cl_patient_store_check_unique (CLStore    *store,
+                               CLPatient  *patient,
+                               GHashTable *errors)
+{
+  const char *patient_id = cl_record_get_id (CL_RECORD (patient));
+
+  g_return_if_fail (CL_IS_STORE (store));
+  g_return_if_fail (CL_IS_PATIENT (patient));
+
+  /* A deleted patient frees her numbers for a new record. */
+  if (cl_record_get_deleted (CL_RECORD (patient)))
+    return;
+  if (!g_hash_table_contains (errors, "id_number") &&
+      taken_by_other (store, "id_number", cl_patient_get_id_number (patient), patient_id))
+    g_hash_table_insert (errors, g_strdup ("id_number"),
+                         g_strdup (_("Another patient already has this ID number; search for her instead")));
+  if (!g_hash_table_contains (errors, "mrn") &&
+      taken_by_other (store, "mrn", cl_patient_get_mrn (patient), patient_id))
+    g_hash_table_insert (errors, g_strdup ("mrn"),
+                         g_strdup (_("Another patient already has this record number")));
+}
+
 static void
 merge_errors (GHashTable *into,
               GHashTable *from)
@@ -77,14 +100,7 @@ cl_patient_store_save (CLStore      *store,
                              g_strdup ("pregnancy belongs to another patient"));
     }
 
-  if (!g_hash_table_contains (errors, "id_number") &&
-      taken_by_other (store, "id_number", cl_patient_get_id_number (patient), patient_id))
-    g_hash_table_insert (errors, g_strdup ("id_number"),
-                         g_strdup (_("Another patient already has this ID number; search for her instead")));
-  if (!g_hash_table_contains (errors, "mrn") &&
-      taken_by_other (store, "mrn", cl_patient_get_mrn (patient), patient_id))
-    g_hash_table_insert (errors, g_strdup ("mrn"),
-                         g_strdup (_("Another patient already has this record number")));
+  cl_patient_store_check_unique (store, patient, errors);
 
   if (!cl_str_empty (cl_patient_get_case_manager_id (patient)))
     {

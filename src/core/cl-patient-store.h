@@ -20,6 +20,13 @@ gboolean     cl_patient_store_save               (CLStore      *store,
                                                   GHashTable  **field_errors,
                                                   GError      **error);
 
+/* Adds to @errors (field → translated message) an "id_number" or
+ * "mrn" entry when another live patient already has that ID number or
+ * record number.  The server calls it inside the write transaction, so
+ * two desks cannot register one woman twice. */
+void         cl_patient_store_check_unique       (CLStore      *store,
+                                                  CLPatient    *patient,
+                                                  GHashTable   *errors);
 /* The latest pregnancy by LMP that is not deleted, or NULL. */
 CLPregnancy *cl_patient_store_current_pregnancy  (CLStore      *store,
                                                   const char   *patient_id);

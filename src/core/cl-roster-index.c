@@ -204,10 +204,12 @@ cl_roster_index_update (CLStore     *store,
   static const char patient_sql[] =
     "SELECT rowid, name, birth_date, phone, mrn, id_number, case_manager_id,"
     " priority, deleted FROM patient WHERE id = ?1";
+  /* max() picks the row with the latest LMP without the temporary
+   * sort an ORDER BY … LIMIT 1 would need (SQLite takes the bare
+   * columns from the row max() chose); no row gives NULLs. */
   static const char pregnancy_sql[] =
-    "SELECT id, lmp, coalesce(nullif(corrected_edd, ''), edd), risk, status, delivery_date"
-    " FROM pregnancy WHERE patient_id = ?1 AND deleted = 0"
-    " ORDER BY lmp DESC LIMIT 1";
+    "SELECT id, lmp, coalesce(nullif(corrected_edd, ''), edd), risk, status, delivery_date,"
+    " max(lmp) FROM pregnancy WHERE patient_id = ?1 AND deleted = 0";
   static const char roster_sql[] =
     "INSERT OR REPLACE INTO roster (patient_rowid, patient_id, sort_key, name,"
     " birth_date, phone, mrn, pregnancy_id, lmp, edd, risk, risk_rank, status,"
@@ -217,9 +219,8 @@ cl_roster_index_update (CLStore     *store,
   /* The package of her active enrolment, the latest agreed (uses the
    * enrolment_patient index). */
   static const char package_sql[] =
-    "SELECT p.name FROM enrolment e JOIN package p ON p.id = e.package_id"
-    " WHERE e.patient_id = ?1 AND e.deleted = 0 AND e.status = 'active'"
-    " ORDER BY e.agreement_date DESC LIMIT 1";
+    "SELECT p.name, max(e.agreement_date) FROM enrolment e JOIN package p ON p.id = e.package_id"
+    " WHERE e.patient_id = ?1 AND e.deleted = 0 AND e.status = 'active'";
   sqlite3_stmt *patient, *pregnancy, *roster, *package, *stmt;
   g_autofree char *name = NULL, *birth = NULL, *phone = NULL, *mrn = NULL;
   g_autofree char *id_number = NULL, *manager = NULL, *priority = NULL;
@@ -229,7 +230,7 @@ cl_roster_index_update (CLStore     *store,
   gboolean keys_current;
   int rc;
 
-  if (patient_id == NULL)
+  if (patient_id == NULL || cl_store_defer_roster (store, patient_id))
     return TRUE;
 
   if (!(patient = cl_store_prepare (store, patient_sql, error)))
@@ -292,7 +293,7 @@ cl_roster_index_update (CLStore     *store,
     return FALSE;
   sqlite3_bind_text (pregnancy, 1, patient_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (pregnancy);
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_ROW && sqlite3_column_type (pregnancy, 0) != SQLITE_NULL)
     {
       const char *risk = (const char *) sqlite3_column_text (pregnancy, 3);
 
@@ -305,7 +306,7 @@ cl_roster_index_update (CLStore     *store,
         }
       sqlite3_bind_int (roster, 12, cl_risk_rank (cl_store_get_risk_scale (store), risk ? risk : ""));
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       cl_store_set_sqlite_error (store, error);
       sqlite3_reset (pregnancy);
@@ -317,10 +318,10 @@ cl_roster_index_update (CLStore     *store,
     return FALSE;
   sqlite3_bind_text (package, 1, patient_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (package);
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_ROW && sqlite3_column_type (package, 0) != SQLITE_NULL)
     sqlite3_bind_text (roster, 17, (const char *) sqlite3_column_text (package, 0), -1,
                        SQLITE_TRANSIENT);
-  else if (rc != SQLITE_DONE)
+  else if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       cl_store_set_sqlite_error (store, error);
       sqlite3_reset (package);

@@ -910,6 +910,25 @@ cl_roster_model_query_sync (CLRosterModel  *self,
   return rowids->len;
 }
 
+GArray *
+cl_roster_model_search (CLRosterModel  *self,
+                        const char     *query,
+                        GError        **error)
+{
+  QueryParams params = { 0 };
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), NULL);
+
+  stripped = g_strstrip (g_strdup (query ? query : ""));
+  params.query = *stripped ? stripped : NULL;
+  params.sort = CL_ROSTER_SORT_NAME;
+  params.stage = CL_STAGE_NONE;
+  cl_date_today (&params.today);
+  /* query_with_reader() touches only what reader_lock guards. */
+  return query_with_reader (self, &params, error);
+}
+
 const char *
 cl_roster_model_get_query (CLRosterModel *self)
 {

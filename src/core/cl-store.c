@@ -6,7 +6,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-roster-index.h"
 #include "cl-store-private.h"
+#include "cl-sync-revs.h"
 #include "cl-util.h"
 
 struct _CLStore
@@ -18,7 +20,9 @@ struct _CLStore
   char         *actor;
   sqlite3      *db;
   GHashTable   *statements;   /* sql → sqlite3_stmt */
+  GHashTable   *by_pointer;   /* sql pointer → sqlite3_stmt, a faster first look */
   GHashTable   *touched;      /* tables written in the open transaction */
+  GHashTable   *deferred;     /* patient ids whose roster rows wait for commit */
   ClRiskScale  *risk_scale;
   GMainContext *context;      /* where "changed" is emitted */
   GRecMutex     lock;
@@ -41,8 +45,10 @@ cl_store_finalize (GObject *object)
 {
   CLStore *self = CL_STORE (object);
 
+  g_clear_pointer (&self->by_pointer, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->deferred, g_hash_table_unref);
   if (self->db != NULL)
     {
       /* Closing checkpoints the WAL back into the main file. */
@@ -91,6 +97,7 @@ cl_store_init (CLStore *self)
 {
   g_rec_mutex_init (&self->lock);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->by_pointer = g_hash_table_new (NULL, NULL);
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
   self->actor = g_strdup (g_get_user_name ());
   self->context = g_main_context_ref (g_main_context_default ());
@@ -126,6 +133,22 @@ cl_store_set_sqlite_error (CLStore  *self,
   g_return_if_fail (CL_IS_STORE (self));
 
   set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error);
+}
+
+gboolean
+cl_store_step (CLStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -444,20 +467,27 @@ cl_store_prepare (CLStore     *self,
 
   g_return_val_if_fail (CL_IS_STORE (self), NULL);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
+  /* Most statements are static strings: look them up by address
+   * first (hashing a long upsert for every row costs more than its
+   * bind), checking the text in case the address was reused. */
+  stmt = g_hash_table_lookup (self->by_pointer, sql);
+  if (stmt == NULL || strcmp (sqlite3_sql (stmt), sql) != 0)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
+      stmt = g_hash_table_lookup (self->statements, sql);
+      if (stmt == NULL)
+        {
+          if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+            {
+              cl_store_set_sqlite_error (self, error);
+              return NULL;
+            }
+          g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+        }
+      g_hash_table_insert (self->by_pointer, (gpointer) sql, stmt);
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      cl_store_set_sqlite_error (self, error);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   return stmt;
 }
 
@@ -525,12 +555,62 @@ emit_changed_cb (gpointer user_data)
 }
 
 gboolean
+cl_store_begin_bulk (CLStore  *self,
+                     GError  **error)
+{
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  self->deferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* A page touches rows all over a large store, and its roster rows are
+   * rebuilt at commit: keep what it read in memory until then (the
+   * default cache is 2 MiB; commit gives the memory back). */
+  exec_db (self->db, "PRAGMA cache_size = -65536", NULL);
+  return TRUE;
+}
+
+gboolean
+cl_store_defer_roster (CLStore    *self,
+                       const char *patient_id)
+{
+  g_return_val_if_fail (CL_IS_STORE (self), FALSE);
+
+  if (self->deferred == NULL)
+    return FALSE;
+  if (patient_id && !g_hash_table_contains (self->deferred, patient_id))
+    g_hash_table_add (self->deferred, g_strdup (patient_id));
+  return TRUE;
+}
+
+static gboolean
+update_deferred (CLStore  *self,
+                 GError  **error)
+{
+  g_autoptr(GHashTable) deferred = g_steal_pointer (&self->deferred);
+  GHashTableIter iter;
+  gpointer id;
+  gboolean ok = TRUE;
+
+  if (deferred == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, deferred);
+  while (ok && g_hash_table_iter_next (&iter, &id, NULL))
+    ok = cl_roster_index_update (self, id, error);
+  exec_db (self->db, "PRAGMA cache_size = -2000", NULL);
+  return ok;
+}
+
+gboolean
 cl_store_commit (CLStore  *self,
                  GError  **error)
 {
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  if (!update_deferred (self, error))
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
   if (!exec_db (self->db, "COMMIT", error))
     {
       cl_store_rollback (self);
@@ -565,6 +645,11 @@ cl_store_rollback (CLStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  if (self->deferred)
+    {
+      g_clear_pointer (&self->deferred, g_hash_table_unref);
+      exec_db (self->db, "PRAGMA cache_size = -2000", NULL);
+    }
   g_hash_table_remove_all (self->touched);
   cl_store_unlock (self);
 }
@@ -687,6 +772,12 @@ cl_store_write_record (CLStore       *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
   g_return_val_if_fail (cl_record_get_id (record) != NULL, FALSE);
 
+  if (!(flags & (CL_WRITE_FROM_SERVER | CL_WRITE_NO_OUTBOX)))
+    {
+      /* A copy held while its earlier save was pushed is based on the
+       * rev the server gave that save (cl-sync-revs.h). */
+      cl_record_set_rev (record, cl_sync_revs_current (self, record));
+    }
   if (!(flags & CL_WRITE_FROM_SERVER))
     {
       cl_record_set_updated_at (record, g_get_real_time () / G_USEC_PER_SEC);
@@ -920,15 +1011,10 @@ void
 cl_store_adopt_acknowledged_rev (CLStore  *self,
                                  CLRecord *record)
 {
-  g_autoptr(CLRecord) stored = NULL;
-
   g_return_if_fail (CL_IS_STORE (self));
   g_return_if_fail (CL_IS_RECORD (record));
 
-  stored = cl_store_load_record (self, G_OBJECT_TYPE (record), cl_record_get_id (record), NULL);
-  if (stored != NULL &&
-      cl_record_get_rev (stored) > cl_record_get_rev (record) &&
-      cl_record_get_updated_at (stored) == cl_record_get_updated_at (record) &&
-      g_strcmp0 (cl_record_get_updated_by (stored), cl_record_get_updated_by (record)) == 0)
-    cl_record_set_rev (record, cl_record_get_rev (stored));
+  cl_store_lock (self);
+  cl_record_set_rev (record, cl_sync_revs_current (self, record));
+  cl_store_unlock (self);
 }

@@ -33,7 +33,7 @@ typedef enum
   CL_WRITE_NO_OUTBOX   = 1 << 1,
 } ClWriteFlags;
 
-#define CL_SCHEMA_VERSION 7
+#define CL_SCHEMA_VERSION 8
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (CLStore, cl_store, CL, STORE, GObject)
@@ -70,6 +70,11 @@ gboolean       cl_store_exec                (CLStore             *self,
                                              GError             **error);
 void           cl_store_set_sqlite_error    (CLStore             *self,
                                              GError             **error);
+/* Steps a statement that returns no rows and resets it; FALSE (with
+ * the store's error) unless it ran to the end. */
+gboolean       cl_store_step                (CLStore             *self,
+                                             sqlite3_stmt        *stmt,
+                                             GError             **error);
 
 /* A separate read-only connection, for queries on worker threads; WAL
  * lets it read while the main connection writes. */
@@ -82,6 +87,16 @@ gboolean       cl_store_begin               (CLStore             *self,
                                              GError             **error);
 gboolean       cl_store_commit              (CLStore             *self,
                                              GError             **error);
+
+/* cl_store_begin for writing many records at once (a pulled page): the
+ * roster upkeep their write hooks ask for is done at commit, once per
+ * patient, rather than after every record. */
+gboolean       cl_store_begin_bulk          (CLStore             *self,
+                                             GError             **error);
+/* For the roster index: inside a bulk transaction notes @patient_id
+ * for the commit and returns TRUE; otherwise returns FALSE. */
+gboolean       cl_store_defer_roster        (CLStore             *self,
+                                             const char          *patient_id);
 void           cl_store_rollback            (CLStore             *self);
 
 /* Writes a record inside the current transaction: upsert of its row,
@@ -118,10 +133,11 @@ GPtrArray     *cl_store_query_records       (CLStore             *self,
 
 /* A record held by a view while its change was pushed: the sync client
  * then stores the rev the server gave it, and the view's copy still
- * has the old one, so its next save would look stale.  If the stored
- * row is the same version (same updated_at and updated_by), takes its
- * rev; a version pulled from another desk is left alone, so editing
- * over it is still caught as stale. */
+ * has the old one.  Takes the stored rev when only this desk's own
+ * acknowledged changes lie between the two (cl-sync-revs.h); a version
+ * pulled from another desk is left alone, so editing over it is still
+ * caught as stale.  cl_store_write_record() does the same for every
+ * local write; this is for a view that shows the rev. */
 void           cl_store_adopt_acknowledged_rev (CLStore          *self,
                                                 CLRecord         *record);
 

@@ -8,12 +8,15 @@
 
 #include "cl-blob-sync.h"
 #include "cl-sync-client.h"
+#include "cl-sync-prefetch.h"
+#include "cl-sync-revs.h"
+#include "cl-sync-tls.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
 /* Outbox rows per POST: big enough that a day's backlog goes in a few
  * requests, small enough that one answer applies in a short transaction. */
-#define PUSH_BATCH       200
+#define PUSH_BATCH       1000
 /* Changes per pulled page; each page is applied in one transaction. */
 #define PULL_LIMIT       1000
 /* A burst of saves (a patient, her pregnancy, a risk event) goes out
@@ -51,12 +54,15 @@ typedef struct
   GMutex        mutex;
   char         *url;
   char         *token;
+  char         *ca_file;
+  gboolean      session_stale;        /* ca_file changed */
 
   /* atomic: rounds begun, so sync_async knows which round covers it */
   gint          rounds_started;
 
   /* worker thread only */
   SoupSession  *session;
+  GError       *tls_error;            /* the CA file cannot be used */
   SoupWebsocketConnection *events;
   gboolean      events_connecting;
   guint         events_failures;
@@ -156,6 +162,7 @@ worker_unref (Worker *w)
   g_clear_pointer (&w->client_context, g_main_context_unref);
   g_clear_pointer (&w->url, g_free);
   g_clear_pointer (&w->token, g_free);
+  g_clear_pointer (&w->ca_file, g_free);
   g_clear_pointer (&w->last_error, g_free);
   g_mutex_clear (&w->mutex);
   g_free (w);
@@ -381,7 +388,9 @@ http_call (SoupSession   *session,
   data = g_bytes_get_data (bytes, &size);
   if (size > 0)
     {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      /* Not an immutable parser: sealing every node of a page of a
+       * thousand records costs half as much again as reading it. */
+      g_autoptr(JsonParser) parser = json_parser_new ();
 
       if (json_parser_load_from_data (parser, data, size, NULL))
         *reply = json_node_ref (json_parser_get_root (parser));
@@ -582,22 +591,6 @@ build_push_body (GPtrArray *batch)
   return json_builder_get_root (builder);
 }
 
-static gboolean
-step_done (CLStore       *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 rejection_message (const char *table,
                    const char *reason,
@@ -686,7 +679,7 @@ undo_rejected (CLStore      *store,
   sqlite3_bind_text (stmt, 1, e->table, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, e->record_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, e->seq);
-  return step_done (store, stmt, error);
+  return cl_store_step (store, stmt, error);
 }
 
 static gboolean
@@ -713,7 +706,7 @@ acknowledge (CLStore      *store,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rev);
       sqlite3_bind_text (stmt, 2, e->record_id, -1, SQLITE_TRANSIENT);
-      if (!step_done (store, stmt, error))
+      if (!cl_store_step (store, stmt, error))
         return FALSE;
 
       if (!(stmt = cl_store_prepare (store, rebase_sql, error)))
@@ -722,14 +715,15 @@ acknowledge (CLStore      *store,
       sqlite3_bind_text (stmt, 2, e->table, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, e->record_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 4, e->seq);
-      if (!step_done (store, stmt, error))
+      if (!cl_store_step (store, stmt, error) ||
+          !cl_sync_revs_record (store, e->table, e->record_id, e->base_rev, rev, error))
         return FALSE;
     }
 
   if (!(stmt = cl_store_prepare (store, delete_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, e->seq);
-  return step_done (store, stmt, error);
+  return cl_store_step (store, stmt, error);
 }
 
 static JsonObject *
@@ -1112,7 +1106,7 @@ apply_page (Worker     *w,
   g_autofree char *value = NULL;
   sqlite3_stmt *stmt;
 
-  if (!cl_store_begin (w->store, error))
+  if (!cl_store_begin_bulk (w->store, error))
     return FALSE;
 
   if (!(pending = pending_records (w->store, error)))
@@ -1155,7 +1149,8 @@ apply_page (Worker     *w,
           cl_record_set_rev (c->record, c->rev);
         }
 
-      if (!cl_store_write_record (w->store, c->record, CL_WRITE_FROM_SERVER, error))
+      if (!cl_store_write_record (w->store, c->record, CL_WRITE_FROM_SERVER, error) ||
+          !cl_sync_revs_pulled (w->store, c->table, c->record_id, c->rev, error))
         goto failed;
     }
 
@@ -1163,7 +1158,7 @@ apply_page (Worker     *w,
     goto failed;
   value = g_strdup_printf ("%" G_GINT64_FORMAT, MIN (next, *hold));
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  if (!step_done (w->store, stmt, error))
+  if (!cl_store_step (w->store, stmt, error))
     goto failed;
 
   return cl_store_commit (w->store, error);
@@ -1173,71 +1168,107 @@ failed:
   return FALSE;
 }
 
+typedef struct
+{
+  SoupSession *session;
+  const char  *url;
+  const char  *token;
+} PageSource;
+
+/* One page of the feed, fetched and decoded (on the prefetch thread). */
+static gboolean
+fetch_page (gpointer       user_data,
+            gint64         since,
+            gpointer      *page,
+            gint64        *next,
+            gboolean      *more,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  PageSource *source = user_data;
+  g_autofree char *path = NULL;
+  g_autofree char *page_url = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  JsonObject *object;
+  JsonNode *array;
+  guint status = 0;
+
+  path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
+                          since, PULL_LIMIT);
+  page_url = join_url (source->url, path);
+  if (!http_call (source->session, page_url, "GET", source->token, NULL, cancellable,
+                  &status, &reply, error) ||
+      !check_status (status, reply, error))
+    return FALSE;
+
+  object = json_node_get_object (reply);
+  array = json_object_get_member (object, "changes");
+  if (array == NULL || !JSON_NODE_HOLDS_ARRAY (array))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The server’s answer could not be read"));
+      return FALSE;
+    }
+  *next = json_object_get_int_member_with_default (object, "next", since);
+  *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
+  if (*next < since || (*more && *next == since))
+    {
+      /* A feed that does not move forward would loop for ever. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The server’s answer could not be read"));
+      return FALSE;
+    }
+
+  *page = parse_changes (json_node_get_array (array), error);
+  return *page != NULL;
+}
+
+/* Pages are fetched and decoded two ahead of the one being written
+ * (cl-sync-prefetch.h); each is still written in order, in a
+ * transaction of its own. */
 static gboolean
 pull_all (Worker      *w,
           const char  *url,
           const char  *token,
           GError     **error)
 {
+  PageSource source = { w->session, url, token };
+  ClPrefetch *prefetch;
   gint64 since = 0, hold = G_MAXINT64;
+  gboolean ok = TRUE;
 
   if (!read_last_rev (w->store, &since, error))
     return FALSE;
 
+  prefetch = cl_prefetch_start (fetch_page, &source, (GDestroyNotify) g_ptr_array_unref,
+                                since, 2, w->cancellable);
   for (;;)
     {
-      g_autofree char *path = NULL;
-      g_autofree char *page_url = NULL;
-      g_autoptr(JsonNode) reply = NULL;
       g_autoptr(GPtrArray) changes = NULL;
-      JsonObject *object;
-      JsonNode *array;
-      gint64 next;
+      gint64 next, from;
       gboolean more;
-      guint status = 0;
 
-      path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
-                              since, PULL_LIMIT);
-      page_url = join_url (url, path);
-      if (!http_call (w->session, page_url, "GET", token, NULL, w->cancellable,
-                      &status, &reply, error) ||
-          !check_status (status, reply, error))
-        return FALSE;
-
-      object = json_node_get_object (reply);
-      array = json_object_get_member (object, "changes");
-      if (array == NULL || !JSON_NODE_HOLDS_ARRAY (array))
+      if (!cl_prefetch_next (prefetch, (gpointer *) &changes, &from, &next, &more, error))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The server’s answer could not be read"));
-          return FALSE;
+          ok = FALSE;
+          break;
         }
-      next = json_object_get_int_member_with_default (object, "next", since);
-      more = json_object_get_boolean_member_with_default (object, "more", FALSE);
-
-      if (!(changes = parse_changes (json_node_get_array (array), error)))
-        return FALSE;
       /* Only a round that moves data shows as syncing; the idle checks
        * (every nudge, every half minute) would make the state flicker. */
       if (changes->len > 0)
         worker_set_state (w, CL_SYNC_STATE_SYNCING, w->last_error);
 
-      if (next < since || (more && next == since))
-        {
-          /* A feed that does not move forward would loop for ever. */
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The server’s answer could not be read"));
-          return FALSE;
-        }
-
-      if ((changes->len > 0 || next != since) &&
+      if ((changes->len > 0 || next != from) &&
           !apply_page (w, changes, next, &hold, error))
-        return FALSE;
-
-      since = next;
+        {
+          ok = FALSE;
+          break;
+        }
       if (!more)
-        return TRUE;
+        break;
     }
+  cl_prefetch_stop (prefetch);
+  return ok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1257,6 +1288,31 @@ close_events (Worker *w)
   g_clear_object (&w->events);
 }
 
+/* (Re)makes the session with the trust the CA file asks for
+ * (cl-sync-tls.h).  When the file cannot be used, rounds fail with
+ * that error rather than trust the system's store instead. */
+static void
+renew_session (Worker *w)
+{
+  g_autofree char *ca_file = NULL;
+
+  g_mutex_lock (&w->mutex);
+  ca_file = g_strdup (w->ca_file);
+  w->session_stale = FALSE;
+  g_mutex_unlock (&w->mutex);
+
+  if (w->session)
+    {
+      close_events (w);
+      soup_session_abort (w->session);
+      g_clear_object (&w->session);
+    }
+  g_clear_error (&w->tls_error);
+  w->session = cl_sync_tls_session_new (ca_file, HTTP_TIMEOUT_S, &w->tls_error);
+  if (w->session == NULL)
+    w->session = cl_sync_tls_session_new (NULL, HTTP_TIMEOUT_S, NULL);
+}
+
 static void
 run_round (Worker *w)
 {
@@ -1270,7 +1326,13 @@ run_round (Worker *w)
   g_mutex_lock (&w->mutex);
   url = g_strdup (w->url);
   token = g_strdup (w->token);
-  g_mutex_unlock (&w->mutex);
+  if (w->session_stale)
+    {
+      g_mutex_unlock (&w->mutex);
+      renew_session (w);
+    }
+  else
+    g_mutex_unlock (&w->mutex);
 
   if (cl_str_empty (url))
     {
@@ -1292,7 +1354,11 @@ run_round (Worker *w)
       return;
     }
 
-  if (push_all (w, url, token, &error) &&
+  if (w->tls_error)
+    error = g_error_copy (w->tls_error);
+
+  if (error == NULL &&
+      push_all (w, url, token, &error) &&
       pull_all (w, url, token, &error))
     {
       w->backoff_ms = BACKOFF_MIN_MS;
@@ -1591,10 +1657,7 @@ worker_thread (gpointer data)
 
   g_main_context_push_thread_default (w->context);
 
-  w->session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_S,
-                                              "idle-timeout", 60,
-                                              "user-agent", "Careline/" PACKAGE_VERSION " ",
-                                              NULL);
+  renew_session (w);
   g_main_loop_run (w->loop);
   w->stopping = TRUE;
 
@@ -1611,6 +1674,7 @@ worker_thread (gpointer data)
     }
   soup_session_abort (w->session);
   g_clear_object (&w->session);
+  g_clear_error (&w->tls_error);
   while (g_main_context_pending (w->context))
     g_main_context_iteration (w->context, FALSE);
 
@@ -1897,6 +1961,41 @@ cl_sync_client_set_server_url (CLSyncClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
 }
 
+void
+cl_sync_client_set_ca_file (CLSyncClient *self,
+                            const char   *path)
+{
+  g_return_if_fail (CL_IS_SYNC_CLIENT (self));
+
+  if (cl_str_empty (path))
+    path = NULL;
+  g_mutex_lock (&self->worker->mutex);
+  if (g_strcmp0 (self->worker->ca_file, path) == 0)
+    {
+      g_mutex_unlock (&self->worker->mutex);
+      return;
+    }
+  cl_set_str (&self->worker->ca_file, path);
+  self->worker->session_stale = TRUE;
+  g_mutex_unlock (&self->worker->mutex);
+
+  worker_wake (self->worker, 0, TRUE, TRUE, NULL);
+}
+
+const char *
+cl_sync_client_get_ca_file (CLSyncClient *self)
+{
+  const char *path;
+
+  g_return_val_if_fail (CL_IS_SYNC_CLIENT (self), NULL);
+
+  /* Only the client's thread changes it. */
+  g_mutex_lock (&self->worker->mutex);
+  path = self->worker->ca_file;
+  g_mutex_unlock (&self->worker->mutex);
+  return path;
+}
+
 const char *
 cl_sync_client_get_server_url (CLSyncClient *self)
 {
@@ -1909,6 +2008,7 @@ cl_sync_client_get_server_url (CLSyncClient *self)
 typedef struct
 {
   char *url;
+  char *ca_file;
   char *username;
   char *password;
   char *token;
@@ -1921,6 +2021,7 @@ login_data_free (gpointer data)
   LoginData *d = data;
 
   g_free (d->url);
+  g_free (d->ca_file);
   g_free (d->username);
   if (d->password)
     memset (d->password, 0, strlen (d->password));
@@ -1961,8 +2062,9 @@ login_thread (GTask        *task,
   /* A session of its own, in a context of its own, for this one
    * request: the worker's session belongs to the worker's thread. */
   g_main_context_push_thread_default (context);
-  session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_S, NULL);
-  ok = http_call (session, url, "POST", NULL, body, cancellable, &status, &reply, &error);
+  session = cl_sync_tls_session_new (d->ca_file, HTTP_TIMEOUT_S, &error);
+  ok = session != NULL &&
+       http_call (session, url, "POST", NULL, body, cancellable, &status, &reply, &error);
   g_clear_object (&session);
   g_main_context_pop_thread_default (context);
 
@@ -2066,6 +2168,7 @@ cl_sync_client_login_async (CLSyncClient        *self,
 
   d = g_new0 (LoginData, 1);
   d->url = g_strdup (self->server_url);
+  d->ca_file = g_strdup (cl_sync_client_get_ca_file (self));
   d->username = g_strdup (username);
   d->password = g_strdup (password);
 

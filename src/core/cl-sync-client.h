@@ -34,6 +34,13 @@ void          cl_sync_client_set_server_url (CLSyncClient   *self,
                                              const char     *url);
 const char   *cl_sync_client_get_server_url (CLSyncClient   *self);
 
+/* Whom to trust over HTTPS (cl-sync-tls.h): NULL for the system's CA
+ * store, or a PEM file with the hospital's CA (or the server's own
+ * self-signed certificate), which is then the only one trusted. */
+void          cl_sync_client_set_ca_file    (CLSyncClient   *self,
+                                             const char     *path);
+const char   *cl_sync_client_get_ca_file    (CLSyncClient   *self);
+
 /* POST /api/v1/session.  On success the token is kept in memory only
  * (never on disk), the store's actor becomes @username, and syncing
  * starts.  Errors: G_IO_ERROR_PERMISSION_DENIED for a wrong password

@@ -8,6 +8,7 @@
 
 #include "cl-enrolment-store.h"
 #include "cl-patient.h"
+#include "cl-patient-store.h"
 #include "cl-pregnancy.h"
 #include "cl-schedule.h"
 #include "cl-document-access.h"
@@ -276,7 +277,12 @@ validation_message (CLStore  *store,
   guint n;
 
   if (CL_IS_PATIENT (record))
-    errors = cl_patient_validate (CL_PATIENT (record));
+    {
+      errors = cl_patient_validate (CL_PATIENT (record));
+      /* Inside the write transaction: what another desk pushed a moment
+       * ago counts. */
+      cl_patient_store_check_unique (store, CL_PATIENT (record), errors);
+    }
   else if (CL_IS_PREGNANCY (record))
     {
       errors = cl_pregnancy_validate (CL_PREGNANCY (record), cl_store_get_risk_scale (store));
@@ -710,6 +716,20 @@ patient_of_change (JsonObject *change)
 }
 
 static gboolean
+savepoint (CLStore     *store,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = cl_store_prepare (store, sql, error);
+
+  return stmt != NULL && cl_store_step (store, stmt, error);
+}
+
+/* One change, inside the request's transaction and a savepoint of its
+ * own: a change that fails in the store is rolled back alone, and the
+ * answer to its key, its feed entry and its audit line go (or stay)
+ * together with it. */
+static gboolean
 apply_one (CLStore     *store,
            JsonObject  *change,
            const char  *username,
@@ -723,9 +743,6 @@ apply_one (CLStore     *store,
   g_autofree char *patient_id = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!cl_store_begin (store, error))
-    return FALSE;
-
   if (previous_answer (store, key, outcome, &local_error))
     {
       GType type = cl_tables_lookup (table);
@@ -735,15 +752,17 @@ apply_one (CLStore     *store,
        * have then. */
       if (type != G_TYPE_INVALID && cl_tables_can_read (role, table))
         outcome->current = cl_store_load_record (store, type, id, NULL);
-      cl_store_rollback (store);
       return TRUE;
     }
   if (local_error)
     goto failed;
 
+  if (!savepoint (store, "SAVEPOINT change", &local_error))
+    goto failed;
+
   if (!decide (store, change, username, role, outcome, &local_error) ||
       !remember_answer (store, key, outcome, &local_error))
-    goto failed;
+    goto rollback;
 
   /* On an overlap "current" is someone else's booking. */
   if (outcome->current && g_strcmp0 (outcome->reason, "overlap") != 0)
@@ -763,27 +782,33 @@ apply_one (CLStore     *store,
       if (!audit_locked (store, username, role, "open-document", "document",
                          cl_document_access_get_document_id (access), patient_id,
                          200, detail, &local_error))
-        goto failed;
+        goto rollback;
     }
   else if (!audit_locked (store, username, role,
                           json_object_get_string_member (change, "op"),
                           table, id, patient_id,
                           outcome->reason ? reason_status (outcome->reason) : 200,
                           outcome->reason, &local_error))
-    goto failed;
+    goto rollback;
 
   /* What a role may not write it may not necessarily read either. */
   if (outcome->current && !cl_tables_can_read (role, table))
     g_clear_object (&outcome->current);
 
-  return cl_store_commit (store, error);
+  return savepoint (store, "RELEASE change", error);
 
+rollback:
+  savepoint (store, "ROLLBACK TO change", NULL);
+  savepoint (store, "RELEASE change", NULL);
 failed:
-  cl_store_rollback (store);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
+/* All changes of one request in one transaction: one commit (and one
+ * fsync) per request rather than per change.  A change the store
+ * fails on is rolled back alone and ends the request; the changes
+ * before it are committed, and @max_rev tells how far the feed got. */
 JsonArray *
 cl_sync_server_apply_changes (CLStore     *store,
                               JsonArray   *changes,
@@ -793,6 +818,7 @@ cl_sync_server_apply_changes (CLStore     *store,
                               GError     **error)
 {
   g_autoptr(JsonArray) results = json_array_new ();
+  g_autoptr(GError) local_error = NULL;
   gint64 highest = 0;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
@@ -801,17 +827,19 @@ cl_sync_server_apply_changes (CLStore     *store,
   if (max_rev)
     *max_rev = 0;
 
+  if (!cl_store_begin (store, error))
+    return NULL;
+
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonObject *change = json_array_get_object_element (changes, i);
       Outcome outcome = { 0 };
 
-      if (!apply_one (store, change, username, role, &outcome, error))
+      if (!apply_one (store, change, username, role, &outcome, &local_error))
         {
           outcome_clear (&outcome);
-          if (max_rev)
-            *max_rev = highest;
-          return NULL;
+          g_clear_pointer (&results, json_array_unref);
+          break;
         }
       if (g_strcmp0 (outcome.status, "applied") == 0)
         highest = MAX (highest, outcome.rev);
@@ -820,12 +848,34 @@ cl_sync_server_apply_changes (CLStore     *store,
       outcome_clear (&outcome);
     }
 
+  if (!cl_store_commit (store, local_error ? NULL : &local_error))
+    {
+      /* Nothing of the request was kept. */
+      highest = 0;
+      g_clear_pointer (&results, json_array_unref);
+    }
+
   if (max_rev)
     *max_rev = highest;
+  if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return g_steal_pointer (&results);
 }
 
-JsonNode *
+/* A JSON string literal for @text (json-glib does the escaping). */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *literal = NULL;
+
+  json_node_set_string (node, text);
+  literal = json_to_string (node, FALSE);
+  g_string_append (out, literal);
+}
+
+char *
 cl_sync_server_get_changes (CLStore     *store,
                             gint64       since,
                             guint        limit,
@@ -834,18 +884,19 @@ cl_sync_server_get_changes (CLStore     *store,
 {
   static const char sql[] =
     "SELECT rev, tbl, record_id, op, data FROM change_log WHERE rev > ?1 ORDER BY rev LIMIT ?2";
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) out = g_string_sized_new (512 * (gsize) MIN (limit, 5000));
   sqlite3_stmt *stmt;
   gint64 next = since;
   gboolean more = FALSE;
+  gboolean first = TRUE;
   int rc;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "changes");
-  json_builder_begin_array (builder);
+  /* The feed holds each record's JSON as this program wrote it
+   * (log_change), so it goes out as it is, not parsed and built again:
+   * that was most of the cost of a page. */
+  g_string_append (out, "{\"changes\":[");
 
   cl_store_lock (store);
   if (!(stmt = cl_store_prepare (store, sql, error)))
@@ -858,13 +909,14 @@ cl_sync_server_get_changes (CLStore     *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *table = (const char *) sqlite3_column_text (stmt, 1);
+      const char *data = (const char *) sqlite3_column_text (stmt, 4);
 
       next = sqlite3_column_int64 (stmt, 0);
       if (!cl_tables_can_read (role, table))
         continue;
-      if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 4), -1, NULL))
+      if (data == NULL || (*data != '{' && strcmp (data, "null") != 0))
         {
-          /* Only this program writes the feed; a row it cannot read is
+          /* Only this program writes the feed; a row it cannot send is
            * damage, and skipping it silently would lose a change. */
           g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
                        "change %" G_GINT64_FORMAT " is not valid JSON", next);
@@ -872,18 +924,17 @@ cl_sync_server_get_changes (CLStore     *store,
           cl_store_unlock (store);
           return NULL;
         }
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rev");
-      json_builder_add_int_value (builder, next);
-      json_builder_set_member_name (builder, "table");
-      json_builder_add_string_value (builder, table);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 2));
-      json_builder_set_member_name (builder, "op");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
-      json_builder_set_member_name (builder, "data");
-      json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
-      json_builder_end_object (builder);
+      g_string_append_printf (out, "%s{\"rev\":%" G_GINT64_FORMAT ",\"table\":",
+                              first ? "" : ",", next);
+      append_json_string (out, table);
+      g_string_append (out, ",\"id\":");
+      append_json_string (out, (const char *) sqlite3_column_text (stmt, 2));
+      g_string_append (out, ",\"op\":");
+      append_json_string (out, (const char *) sqlite3_column_text (stmt, 3));
+      g_string_append (out, ",\"data\":");
+      g_string_append (out, data);
+      g_string_append_c (out, '}');
+      first = FALSE;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -903,14 +954,9 @@ cl_sync_server_get_changes (CLStore     *store,
   if (stmt == NULL)
     return NULL;
 
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next");
-  json_builder_add_int_value (builder, next);
-  json_builder_set_member_name (builder, "more");
-  json_builder_add_boolean_value (builder, more);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
+                          next, more ? "true" : "false");
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static void

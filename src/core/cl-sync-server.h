@@ -23,8 +23,8 @@ JsonArray  *cl_sync_server_check_push     (JsonNode    *body,
                                            guint        max_changes,
                                            GError     **error);
 
-/* Applies checked changes in order, each in a transaction of its own,
- * as @username with @role.  Returns one result object per change:
+/* Applies checked changes in order, in one transaction with a
+ * savepoint per change, as @username with @role.  Returns one result object per change:
  *   {"key", "status": "applied"|"duplicate"|"rejected", "rev",
  *    "reason": null|"stale"|"forbidden"|"invalid"|"overlap", "message",
  *    "current": the server's record or null}
@@ -34,8 +34,9 @@ JsonArray  *cl_sync_server_check_push     (JsonNode    *body,
  * A key seen before gets the answer it got then ("duplicate" with the
  * rev for an applied change, the same rejection for a rejected one).
  * @max_rev is set to the highest rev applied (0 if none).  Returns NULL
- * only when the store fails; the changes answered before that are
- * committed and their keys remembered, so a retry is safe. */
+ * only when the store fails; the change it failed on is rolled back
+ * alone, the ones answered before it are committed and their keys
+ * remembered, so a retry is safe. */
 JsonArray  *cl_sync_server_apply_changes  (CLStore     *store,
                                            JsonArray   *changes,
                                            const char  *username,
@@ -46,8 +47,9 @@ JsonArray  *cl_sync_server_apply_changes  (CLStore     *store,
 /* A page of the change feed: {"changes": [{"rev", "table", "id", "op",
  * "data"}], "next": REV, "more": bool}.  Examines at most @limit rows
  * after @since; rows of tables @role may not read are skipped but still
- * advance "next". */
-JsonNode   *cl_sync_server_get_changes    (CLStore     *store,
+ * advance "next".  Returned as JSON text, each record's data as the
+ * feed stored it. */
+char       *cl_sync_server_get_changes    (CLStore     *store,
                                            gint64       since,
                                            guint        limit,
                                            const char  *role,

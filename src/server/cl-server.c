@@ -10,8 +10,11 @@
 #include <string.h>
 
 #include "cl-accounts.h"
+#include "cl-date.h"
 #include "cl-roster-model.h"
+#include "cl-roster-row.h"
 #include "cl-server.h"
+#include "cl-server-pool.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
 
@@ -26,12 +29,18 @@
 #define PATIENTS_MAX_LIMIT     500
 /* Longer query values are not searches or ids but noise. */
 #define MAX_PARAM_LENGTH 200
-/* Connections the kernel may queue before they are accepted.  GIO's
- * default is 10: a burst of desks connecting at once (or 100 at once
- * in the HTTP benchmark) overflowed it, and the kernel dropped the
- * rest of the handshakes, which clients only retry after 1-3 s.  The
- * kernel caps this at net.core.somaxconn. */
-#define LISTEN_BACKLOG 1024
+
+/* What each of the server's threads keeps for itself: its context,
+ * its open /events sockets and a read connection of its own (WAL lets
+ * readers go on while the store's connection writes). */
+typedef struct
+{
+  GMainContext  *context;
+  GPtrArray     *sockets;        /* SoupWebsocketConnection, open ones */
+  sqlite3       *reader;
+  sqlite3_stmt  *token_stmt;
+  sqlite3_stmt  *row_stmt;
+} ThreadState;
 
 struct _CLServer
 {
@@ -40,10 +49,23 @@ struct _CLServer
   /* owned */
   CLStore       *store;
   char          *documents_dir;
-  SoupServer    *soup;
+  ClServerPool  *pool;
+  GMainContext  *main_context;   /* where the store's signals come */
+  guint          n_threads;
+
+  /* Made in the main context on the first search (a server nobody
+   * searches need not follow every change with it), then shared. */
+  GMutex         roster_lock;
+  GCond          roster_cond;
   CLRosterModel *roster;
-  GPtrArray     *sockets;        /* SoupWebsocketConnection, open ones */
+  gboolean       roster_asked;
+
+  GMutex         states_lock;
+  GPtrArray     *states;         /* ThreadState */
 };
+
+/* The calling thread's state, for the server whose pool it runs. */
+static GPrivate thread_state_key;
 
 G_DEFINE_FINAL_TYPE (CLServer, cl_server, G_TYPE_OBJECT)
 
@@ -53,19 +75,36 @@ static const char * const document_readers[] = { "admin", "case_manager", "servi
 static const char * const document_writers[] = { "admin", "case_manager", NULL };
 
 static void
+thread_state_free (gpointer data)
+{
+  ThreadState *state = data;
+
+  g_ptr_array_unref (state->sockets);
+  sqlite3_finalize (state->token_stmt);
+  sqlite3_finalize (state->row_stmt);
+  sqlite3_close_v2 (state->reader);
+  g_main_context_unref (state->context);
+  g_free (state);
+}
+
+static void
 cl_server_dispose (GObject *object)
 {
   CLServer *self = CL_SERVER (object);
 
-  if (self->sockets)
+  /* Stops the threads first: nothing uses the states after this. */
+  g_clear_pointer (&self->pool, cl_server_pool_free);
+  if (self->states)
     {
-      for (guint i = 0; i < self->sockets->len; i++)
-        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->sockets, i), self);
-      g_clear_pointer (&self->sockets, g_ptr_array_unref);
+      for (guint i = 0; i < self->states->len; i++)
+        {
+          ThreadState *state = g_ptr_array_index (self->states, i);
+
+          for (guint k = 0; k < state->sockets->len; k++)
+            g_signal_handlers_disconnect_by_data (g_ptr_array_index (state->sockets, k), self);
+        }
+      g_clear_pointer (&self->states, g_ptr_array_unref);
     }
-  if (self->soup)
-    soup_server_disconnect (self->soup);
-  g_clear_object (&self->soup);
   g_clear_object (&self->roster);
   g_clear_object (&self->store);
 
@@ -78,6 +117,10 @@ cl_server_finalize (GObject *object)
   CLServer *self = CL_SERVER (object);
 
   g_free (self->documents_dir);
+  g_mutex_clear (&self->states_lock);
+  g_mutex_clear (&self->roster_lock);
+  g_cond_clear (&self->roster_cond);
+  g_main_context_unref (self->main_context);
 
   G_OBJECT_CLASS (cl_server_parent_class)->finalize (object);
 }
@@ -94,7 +137,36 @@ cl_server_class_init (CLServerClass *klass)
 static void
 cl_server_init (CLServer *self)
 {
-  self->sockets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&self->states_lock);
+  g_mutex_init (&self->roster_lock);
+  g_cond_init (&self->roster_cond);
+  self->main_context = g_main_context_ref_thread_default ();
+  self->states = g_ptr_array_new_with_free_func (thread_state_free);
+  self->n_threads = g_get_num_processors ();
+}
+
+/* The calling thread's state, made on its first request. */
+static ThreadState *
+thread_state (CLServer *self)
+{
+  ThreadState *state = g_private_get (&thread_state_key);
+
+  if (state == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      state = g_new0 (ThreadState, 1);
+      state->context = g_main_context_ref_thread_default ();
+      state->sockets = g_ptr_array_new_with_free_func (g_object_unref);
+      state->reader = cl_store_open_reader (self->store, &error);
+      if (state->reader == NULL)
+        g_warning ("read connection: %s", error->message);
+      g_private_set (&thread_state_key, state);
+      g_mutex_lock (&self->states_lock);
+      g_ptr_array_add (self->states, state);
+      g_mutex_unlock (&self->states_lock);
+    }
+  return state;
 }
 
 /* Responses */
@@ -212,8 +284,13 @@ authenticate (CLServer          *self,
 {
   g_autofree char *token = request_token (msg, query);
   g_autofree char *line = NULL;
+  ThreadState *state = thread_state (self);
 
-  if (cl_accounts_check_token (self->store, token, username, role))
+  /* On the thread's own read connection: a long push holding the
+   * store's connection does not hold up every other request. */
+  if (state->reader
+      ? cl_accounts_check_token_on (state->reader, &state->token_stmt, token, username, role)
+      : cl_accounts_check_token (self->store, token, username, role))
     return TRUE;
 
   line = request_line (msg);
@@ -555,19 +632,56 @@ handle_session (CLServer          *self,
 
 /* /changes */
 
+typedef struct
+{
+  ThreadState *state;
+  char        *text;
+} Broadcast;
+
+static void
+broadcast_free (gpointer data)
+{
+  Broadcast *b = data;
+
+  g_free (b->text);
+  g_free (b);
+}
+
+/* In the thread that owns the sockets. */
+static gboolean
+broadcast_cb (gpointer data)
+{
+  Broadcast *b = data;
+
+  for (guint i = 0; i < b->state->sockets->len; i++)
+    {
+      SoupWebsocketConnection *conn = g_ptr_array_index (b->state->sockets, i);
+
+      if (soup_websocket_connection_get_state (conn) == SOUP_WEBSOCKET_STATE_OPEN)
+        soup_websocket_connection_send_text (conn, b->text);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Every desk hears of it, whichever thread its socket is on.  States
+ * live as long as the server, which outlives its threads. */
 static void
 broadcast_rev (CLServer *self,
                gint64    rev)
 {
   g_autofree char *text = g_strdup_printf ("{\"rev\":%" G_GINT64_FORMAT "}", rev);
 
-  for (guint i = 0; i < self->sockets->len; i++)
+  g_mutex_lock (&self->states_lock);
+  for (guint i = 0; i < self->states->len; i++)
     {
-      SoupWebsocketConnection *conn = g_ptr_array_index (self->sockets, i);
+      Broadcast *b = g_new0 (Broadcast, 1);
 
-      if (soup_websocket_connection_get_state (conn) == SOUP_WEBSOCKET_STATE_OPEN)
-        soup_websocket_connection_send_text (conn, text);
+      b->state = g_ptr_array_index (self->states, i);
+      b->text = g_strdup (text);
+      g_main_context_invoke_full (b->state->context, G_PRIORITY_DEFAULT,
+                                  broadcast_cb, b, broadcast_free);
     }
+  g_mutex_unlock (&self->states_lock);
 }
 
 static void
@@ -582,7 +696,7 @@ handle_changes (CLServer          *self,
 
   if (g_str_equal (method, "GET"))
     {
-      g_autoptr(JsonNode) page = NULL;
+      char *page;
       gint64 since, limit;
 
       if (!int_param (msg, query, "since", 0, G_MAXINT64, 0, &since) ||
@@ -592,7 +706,11 @@ handle_changes (CLServer          *self,
       if (page == NULL)
         send_store_error (msg, error);
       else
-        send_json (msg, SOUP_STATUS_OK, page);
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                            page, strlen (page));
+        }
     }
   else if (g_str_equal (method, "POST"))
     {
@@ -638,60 +756,95 @@ handle_changes (CLServer          *self,
 
 /* /patients */
 
-static void
-handle_patients (CLServer          *self,
-                 SoupServerMessage *msg,
-                 GHashTable        *query,
-                 const char        *username,
-                 const char        *role)
+static gboolean
+make_roster_cb (gpointer data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 limit;
-  gboolean in_read;
-  guint n;
+  CLServer *self = data;
+  CLRosterModel *roster = cl_roster_model_new (self->store);
 
-  if (!g_str_equal (soup_server_message_get_method (msg), "GET"))
+  /* Loading it builds the prefix index for the next searches. */
+  cl_roster_model_reload (roster);
+  g_mutex_lock (&self->roster_lock);
+  self->roster = roster;
+  g_cond_broadcast (&self->roster_cond);
+  g_mutex_unlock (&self->roster_lock);
+  return G_SOURCE_REMOVE;
+}
+
+/* The roster search's caches follow the store from the main context,
+ * where the store's "changed" signal is emitted; the threads only ask
+ * it (cl_roster_model_search). */
+static CLRosterModel *
+get_roster (CLServer *self)
+{
+  CLRosterModel *roster;
+
+  g_mutex_lock (&self->roster_lock);
+  if (self->roster == NULL && !self->roster_asked)
     {
-      send_method_not_allowed (msg, "GET");
-      return;
+      self->roster_asked = TRUE;
+      g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT,
+                                  make_roster_cb, g_object_ref (self), g_object_unref);
     }
-  if (!authorize (self, msg, username, role, cl_tables_can_read (role, "patient"), NULL) ||
-      !int_param (msg, query, "limit", 1, PATIENTS_MAX_LIMIT, PATIENTS_DEFAULT_LIMIT, &limit))
-    return;
+  while (self->roster == NULL)
+    g_cond_wait (&self->roster_cond, &self->roster_lock);
+  roster = self->roster;
+  g_mutex_unlock (&self->roster_lock);
+  return roster;
+}
 
-  /* Made on first use: it follows every store change from then on,
-   * which a server nobody searches need not pay for. */
-  if (self->roster == NULL)
-    self->roster = cl_roster_model_new (self->store);
-  cl_roster_model_set_query (self->roster, g_hash_table_lookup (query, "q"));
-  n = cl_roster_model_query_sync (self->roster, &error);
-  if (error)
+/* The rows of one page, by rowid, on the thread's read connection
+ * in one read transaction (one snapshot, one WAL lock round). */
+static gboolean
+read_page (ThreadState  *state,
+           GArray       *rowids,
+           guint         limit,
+           JsonBuilder  *builder,
+           GError      **error)
+{
+  static const char sql[] =
+    "SELECT " CL_ROSTER_ROW_COLUMNS " FROM roster r"
+    " LEFT JOIN staff s ON s.id = r.manager_id"
+    " WHERE r.patient_rowid = ?1";
+  GDate today;
+  gboolean ok = TRUE;
+
+  if (state->reader == NULL)
     {
-      send_store_error (msg, error);
-      return;
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "no read connection");
+      return FALSE;
+    }
+  if (state->row_stmt == NULL &&
+      sqlite3_prepare_v3 (state->reader, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &state->row_stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (state->reader));
+      return FALSE;
     }
 
-  /* Each row is read by a query of its own; one read transaction
-   * around them all saves a WAL read-lock round (and its fcntl()
-   * calls) per row, and shows the rows as of one moment.  The store
-   * lock keeps every other user of the connection out meanwhile. */
-  cl_store_lock (self->store);
-  in_read = cl_store_exec (self->store, "BEGIN DEFERRED", NULL);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, n);
-  json_builder_set_member_name (builder, "patients");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n && i < limit; i++)
+  cl_date_today (&today);
+  sqlite3_exec (state->reader, "BEGIN", NULL, NULL, NULL);
+  for (guint i = 0; i < rowids->len && i < limit && ok; i++)
     {
-      g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (self->roster), i);
+      g_autoptr(CLRosterRow) row = NULL;
       const char *text;
+      int rc;
 
-      if (cl_roster_row_get_patient_id (row) == NULL)
+      sqlite3_bind_int64 (state->row_stmt, 1, g_array_index (rowids, gint64, i));
+      rc = sqlite3_step (state->row_stmt);
+      if (rc == SQLITE_ROW)
+        row = cl_roster_row_new_from_stmt (state->row_stmt, &today);
+      else if (rc != SQLITE_DONE)
+        {
+          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s",
+                       sqlite3_errmsg (state->reader));
+          ok = FALSE;
+        }
+      sqlite3_reset (state->row_stmt);
+      /* Deleted since the search: left out. */
+      if (row == NULL || cl_roster_row_get_patient_id (row) == NULL)
         continue;
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, cl_roster_row_get_patient_id (row));
@@ -716,14 +869,53 @@ handle_patients (CLServer          *self,
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
-  if (in_read && !cl_store_exec (self->store, "COMMIT", &error))
-    {
-      /* Nothing was written: a failed COMMIT of a read only ends it. */
-      g_warning ("GET /patients: %s", error->message);
-      cl_store_exec (self->store, "ROLLBACK", NULL);
-    }
-  cl_store_unlock (self->store);
+  /* Nothing was written: ending a read cannot lose anything. */
+  sqlite3_exec (state->reader, "COMMIT", NULL, NULL, NULL);
+  return ok;
+}
 
+static void
+handle_patients (CLServer          *self,
+                 SoupServerMessage *msg,
+                 GHashTable        *query,
+                 const char        *username,
+                 const char        *role)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  gint64 limit;
+
+  if (!g_str_equal (soup_server_message_get_method (msg), "GET"))
+    {
+      send_method_not_allowed (msg, "GET");
+      return;
+    }
+  if (!authorize (self, msg, username, role, cl_tables_can_read (role, "patient"), NULL) ||
+      !int_param (msg, query, "limit", 1, PATIENTS_MAX_LIMIT, PATIENTS_DEFAULT_LIMIT, &limit))
+    return;
+
+  /* The matching patients in roster order (the model's cached lists
+   * and prefix bitmaps make this cheap), then only the rows of the
+   * page. */
+  rowids = cl_roster_model_search (get_roster (self), g_hash_table_lookup (query, "q"), &error);
+  if (rowids == NULL)
+    {
+      send_store_error (msg, error);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, rowids->len);
+  json_builder_set_member_name (builder, "patients");
+  json_builder_begin_array (builder);
+  if (!read_page (thread_state (self), rowids, limit, builder, &error))
+    {
+      send_store_error (msg, error);
+      return;
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
@@ -1018,7 +1210,7 @@ socket_closed_cb (SoupWebsocketConnection *conn,
                   CLServer                *self)
 {
   g_signal_handlers_disconnect_by_data (conn, self);
-  g_ptr_array_remove (self->sockets, conn);
+  g_ptr_array_remove (thread_state (self)->sockets, conn);
 }
 
 static void
@@ -1032,7 +1224,7 @@ events_cb (SoupServer              *server,
 
   /* Nothing is sent on connect: a desk pulls when it (re)connects
    * anyway, and the nudges are only for what happens afterwards. */
-  g_ptr_array_add (self->sockets, g_object_ref (conn));
+  g_ptr_array_add (thread_state (self)->sockets, g_object_ref (conn));
   g_signal_connect (conn, "closed", G_CALLBACK (socket_closed_cb), self);
   /* A ping keeps proxies from dropping an idle socket and tells the
    * desk early that the server went away. */
@@ -1055,15 +1247,36 @@ cl_server_new (CLStore    *store,
 }
 
 static void
-add_handlers (CLServer *self)
+add_handlers (SoupServer *soup,
+              gpointer    user_data)
 {
-  soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
-  soup_server_add_early_handler (self->soup, API_PREFIX, early_cb, self, NULL);
-  soup_server_add_handler (self->soup, NULL, not_found_cb, self, NULL);
-  soup_server_add_handler (self->soup, API_PREFIX, api_cb, self, NULL);
-  soup_server_add_handler (self->soup, API_PREFIX "/events", events_auth_cb, self, NULL);
-  soup_server_add_websocket_handler (self->soup, API_PREFIX "/events", NULL, NULL,
+  CLServer *self = user_data;
+
+  soup_server_add_early_handler (soup, NULL, early_cb, self, NULL);
+  soup_server_add_early_handler (soup, API_PREFIX, early_cb, self, NULL);
+  soup_server_add_handler (soup, NULL, not_found_cb, self, NULL);
+  soup_server_add_handler (soup, API_PREFIX, api_cb, self, NULL);
+  soup_server_add_handler (soup, API_PREFIX "/events", events_auth_cb, self, NULL);
+  soup_server_add_websocket_handler (soup, API_PREFIX "/events", NULL, NULL,
                                      events_cb, self, NULL);
+}
+
+void
+cl_server_set_threads (CLServer *self,
+                       guint     n_threads)
+{
+  g_return_if_fail (CL_IS_SERVER (self));
+  g_return_if_fail (self->pool == NULL);
+
+  self->n_threads = n_threads > 0 ? n_threads : g_get_num_processors ();
+}
+
+guint
+cl_server_get_threads (CLServer *self)
+{
+  g_return_val_if_fail (CL_IS_SERVER (self), 0);
+
+  return self->n_threads;
 }
 
 char *
@@ -1075,14 +1288,11 @@ cl_server_listen (CLServer         *self,
   g_autoptr(GSocketConnectable) connectable = NULL;
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
-  g_autoptr(GSocket) socket = NULL;
-  GSList *uris;
-  char *url = NULL;
   const char *host;
   guint16 port;
 
   g_return_val_if_fail (CL_IS_SERVER (self), NULL);
-  g_return_val_if_fail (self->soup == NULL, NULL);
+  g_return_val_if_fail (self->pool == NULL, NULL);
 
   connectable = g_network_address_parse (address, 0, error);
   if (connectable == NULL)
@@ -1102,43 +1312,9 @@ cl_server_listen (CLServer         *self,
     }
   socket_address = g_inet_socket_address_new (inet, port);
 
-  self->soup = g_object_new (SOUP_TYPE_SERVER,
-                             "server-header", "careline-server/" PACKAGE_VERSION " ",
-                             "tls-certificate", certificate,
-                             NULL);
-  add_handlers (self);
-
-  /* What soup_server_listen() does, but with a listen backlog of our
-   * own (see LISTEN_BACKLOG). */
-  socket = g_socket_new (g_socket_address_get_family (socket_address),
-                         G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
-  if (socket == NULL)
-    {
-      g_clear_object (&self->soup);
-      return NULL;
-    }
-  if (g_socket_address_get_family (socket_address) == G_SOCKET_FAMILY_IPV6)
-    {
-      g_autoptr(GError) option_error = NULL;
-
-      /* As soup_server_listen(): an IPv6 address means IPv6 only. */
-      if (!g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, TRUE, &option_error))
-        g_warning ("IPV6_V6ONLY: %s", option_error->message);
-    }
-  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
-  if (!g_socket_bind (socket, socket_address, TRUE, error) ||
-      !g_socket_listen (socket, error) ||
-      !soup_server_listen_socket (self->soup, socket,
-                                  certificate ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
-    {
-      g_socket_close (socket, NULL);
-      g_clear_object (&self->soup);
-      return NULL;
-    }
-
-  uris = soup_server_get_uris (self->soup);
-  if (uris)
-    url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return url;
+  self->pool = cl_server_pool_new (G_INET_SOCKET_ADDRESS (socket_address), self->n_threads,
+                                   certificate, add_handlers, self, error);
+  if (self->pool == NULL)
+    return NULL;
+  return cl_server_pool_get_url (self->pool);
 }

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 /* The HTTP face of careline-server: /api/v1 over libsoup's SoupServer,
  * on top of the rules in core (cl-sync-server.h, cl-accounts.h).  It
- * runs in the thread-default main context it was made in. */
+ * serves from threads of its own (cl-server-pool.h); the main context
+ * it was made in must run too (the store's signals, log-ins). */
 
 /* Request bodies larger than these are refused with 413 before they are
  * read. */
@@ -21,6 +22,12 @@ G_DECLARE_FINAL_TYPE (CLServer, cl_server, CL, SERVER, GObject)
 /* Documents are kept under @documents_dir (made when needed). */
 CLServer *cl_server_new     (CLStore          *store,
                              const char       *documents_dir);
+
+/* The number of threads serving requests (default: the number of
+ * CPUs); set before listening. */
+void      cl_server_set_threads (CLServer         *self,
+                                 guint             n_threads);
+guint     cl_server_get_threads (CLServer         *self);
 
 /* Listens on "HOST:PORT" (an IP address or localhost; port 0 picks a
  * free one), over TLS when @certificate is given.  Returns the URL it

@@ -153,6 +153,7 @@ serve_command (int    argc,
   g_autofree char *listen = NULL;
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
+  gint threads = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The data file (created if it does not exist)"), N_("PATH") },
@@ -163,6 +164,8 @@ serve_command (int    argc,
       N_("PEM certificate for HTTPS"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
       N_("PEM private key for HTTPS"), N_("FILE") },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads,
+      N_("Threads serving requests (default: one per CPU)"), N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -203,6 +206,12 @@ serve_command (int    argc,
       g_printerr ("\n");
       return EXIT_USAGE;
     }
+  if (threads < 0 || threads > 256)
+    {
+      g_printerr (_("careline-server serve: --threads must be from 1 to 256"));
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
 
   if (tls_cert)
     {
@@ -225,6 +234,8 @@ serve_command (int    argc,
   dir = g_path_get_dirname (db);
   documents = g_build_filename (dir, "documents", NULL);
   server = cl_server_new (store, documents);
+  if (threads > 0)
+    cl_server_set_threads (server, threads);
   url = cl_server_listen (server, listen ? listen : "127.0.0.1:8765", certificate, &error);
   if (url == NULL)
     {

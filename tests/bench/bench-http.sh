@@ -7,15 +7,14 @@
 #
 # Runs, interleaved so that drift hits both sides alike:
 #   nginx(1 worker), nginx(auto), health, patients, nginx(auto), nginx(1 worker)
-# The yardstick is the mean of the two runs of nginx with
-# worker_processes 1 (careline-server answers from one main loop, so one
-# nginx worker is the like-for-like comparison); the ratio to nginx with
-# worker_processes auto (one worker per CPU) is printed for information.
+# careline-server runs with --threads = the number of CPUs, so the
+# yardstick is the mean of the two runs of nginx with worker_processes
+# auto (one worker per CPU), the like-for-like comparison; the ratio to
+# nginx with one worker is printed for information.
 #
 # Usage: bench-http.sh CARELINE_SERVER
 # Environment: BENCH_PATIENTS (default 20000) demo patients in the store,
 #              BENCH_DURATION (default 10s) length of each wrk run,
-#              BENCH_NGINX_AUTO=0 skips the worker_processes auto runs,
 #              BENCH_KEEP=1 keeps the temporary folder (and logs).
 # Exit: 0 every target met, 1 a target missed or a step failed, 77 skipped
 # (wrk or nginx missing).
@@ -26,7 +25,6 @@ export LC_ALL=C
 SERVER=${1:?usage: bench-http.sh CARELINE_SERVER}
 PATIENTS=${BENCH_PATIENTS:-20000}
 DURATION=${BENCH_DURATION:-10s}
-NGINX_AUTO=${BENCH_NGINX_AUTO:-1}
 CONNECTIONS=100
 THREADS=2
 TARGET=30            # per cent of nginx's requests/s
@@ -99,7 +97,8 @@ t0=$SECONDS
 echo "bench-http: demo data made in $((SECONDS - t0)) s"
 echo "$PASSWORD" | "$SERVER" user add bench --role case_manager --db "$TMP/careline.db" >/dev/null
 
-"$SERVER" serve --db "$TMP/careline.db" --listen 127.0.0.1:0 >"$TMP/server.out" 2>"$TMP/server.err" &
+"$SERVER" serve --db "$TMP/careline.db" --listen 127.0.0.1:0 --threads "$(nproc)" \
+  >"$TMP/server.out" 2>"$TMP/server.err" &
 SERVER_PID=$!
 URL=
 for _ in $(seq 100); do
@@ -200,10 +199,8 @@ EOF
 
 start_nginx nginx1 1
 NGINX1_URL=$NGINX_URL
-if [ "$NGINX_AUTO" = 1 ]; then
-  start_nginx nginxauto auto
-  NGINXAUTO_URL=$NGINX_URL
-fi
+start_nginx nginxauto auto
+NGINXAUTO_URL=$NGINX_URL
 
 # --- wrk -----------------------------------------------------------------
 
@@ -243,41 +240,39 @@ bench() {
 
 AUTH=(-H "Authorization: Bearer $TOKEN")
 bench nginx1-a "$NGINX1_URL"
-[ "$NGINX_AUTO" = 1 ] && bench nginxauto-a "$NGINXAUTO_URL"
+bench nginxauto-a "$NGINXAUTO_URL"
 bench health "$URL/api/v1/health"
 bench patients "$URL/api/v1/patients?$QUERY" "${AUTH[@]}"
-[ "$NGINX_AUTO" = 1 ] && bench nginxauto-b "$NGINXAUTO_URL"
+bench nginxauto-b "$NGINXAUTO_URL"
 bench nginx1-b "$NGINX1_URL"
 
 # --- summary -------------------------------------------------------------
 
 mean() { echo "$1 $2" | awk '{ printf "%.2f", ($1 + $2) / 2 }'; }
-YARD=$(mean "${RPS[nginx1-a]}" "${RPS[nginx1-b]}")
-YARD_P99=$(mean "${P99[nginx1-a]}" "${P99[nginx1-b]}")
-if [ "$NGINX_AUTO" = 1 ]; then
-  YARD_AUTO=$(mean "${RPS[nginxauto-a]}" "${RPS[nginxauto-b]}")
-fi
+YARD=$(mean "${RPS[nginxauto-a]}" "${RPS[nginxauto-b]}")
+YARD_P99=$(mean "${P99[nginxauto-a]}" "${P99[nginxauto-b]}")
+YARD_W1=$(mean "${RPS[nginx1-a]}" "${RPS[nginx1-b]}")
+YARD_W1_P99=$(mean "${P99[nginx1-a]}" "${P99[nginx1-b]}")
 
 ratio() { echo "$1 $2" | awk '{ printf "%.1f", 100 * $1 / $2 }'; }
 
 echo
 echo "HTTP benchmark: $CONNECTIONS connections, $THREADS wrk threads, $DURATION per run," \
-     "$PATIENTS patients, $(nproc) CPUs"
-echo "yardstick: nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), worker_processes 1," \
+     "$PATIENTS patients, $(nproc) CPUs, careline-server --threads $(nproc)"
+echo "yardstick: nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), worker_processes auto ($(nproc))," \
      "static JSON file of $(wc -c <"$TMP/www/health.json") bytes, mean of 2 runs"
-printf '%-34s %12s %10s %9s %9s %8s\n' name 'req/s' 'p99 ms' '% nginx' '% auto' errors
+printf '%-34s %12s %10s %9s %9s %8s\n' name 'req/s' 'p99 ms' '% nginx' '% w1' errors
 row() {
-  local name=$1 rps=$2 p99=$3 errors=$4 auto=-
-  [ "$NGINX_AUTO" = 1 ] && auto=$(ratio "$rps" "$YARD_AUTO")
-  printf '%-34s %12s %10s %9s %9s %8s\n' "$name" "$rps" "$p99" "$(ratio "$rps" "$YARD")" "$auto" "$errors"
+  local name=$1 rps=$2 p99=$3 errors=$4
+  printf '%-34s %12s %10s %9s %9s %8s\n' "$name" "$rps" "$p99" "$(ratio "$rps" "$YARD")" \
+    "$(ratio "$rps" "$YARD_W1")" "$errors"
 }
+row "nginx auto (run 1)" "${RPS[nginxauto-a]}" "${P99[nginxauto-a]}" "${ERRORS[nginxauto-a]}"
+row "nginx auto (run 2)" "${RPS[nginxauto-b]}" "${P99[nginxauto-b]}" "${ERRORS[nginxauto-b]}"
+row "nginx auto (mean = yardstick)" "$YARD" "$YARD_P99" -
 row "nginx w1 (run 1)" "${RPS[nginx1-a]}" "${P99[nginx1-a]}" "${ERRORS[nginx1-a]}"
 row "nginx w1 (run 2)" "${RPS[nginx1-b]}" "${P99[nginx1-b]}" "${ERRORS[nginx1-b]}"
-row "nginx w1 (mean = yardstick)" "$YARD" "$YARD_P99" -
-if [ "$NGINX_AUTO" = 1 ]; then
-  row "nginx auto (run 1)" "${RPS[nginxauto-a]}" "${P99[nginxauto-a]}" "${ERRORS[nginxauto-a]}"
-  row "nginx auto (run 2)" "${RPS[nginxauto-b]}" "${P99[nginxauto-b]}" "${ERRORS[nginxauto-b]}"
-fi
+row "nginx w1 (mean)" "$YARD_W1" "$YARD_W1_P99" -
 row "GET /api/v1/health" "${RPS[health]}" "${P99[health]}" "${ERRORS[health]}"
 row "GET /api/v1/patients?$QUERY" "${RPS[patients]}" "${P99[patients]}" "${ERRORS[patients]}"
 echo
@@ -289,6 +284,7 @@ for key in health patients; do
   [ "$verdict" = PASS ] || status=1
   extra=
   [ "${ERRORS[$key]}" != 0 ] && extra=" (${ERRORS[$key]} wrk timeouts (> 2 s), socket errors or non-2xx answers)"
-  echo "$verdict $key: ${RPS[$key]} req/s = $pct % of nginx (target ≥ $TARGET %)$extra"
+  echo "$verdict $key: ${RPS[$key]} req/s = $pct % of nginx auto (target ≥ $TARGET %)," \
+       "$(ratio "${RPS[$key]}" "$YARD_W1") % of nginx w1$extra"
 done
 exit $status

@@ -5,11 +5,18 @@
  *  (c) a write at one desk until it shows at another that only listens
  *      to /api/v1/events: 50 samples, p50 and p95 (target p95 ≤ 1 s).
  *
+ * Yardstick, measured in the same run (before and after): the least a
+ * desk must do per pulled record, alone: decode its JSON (json-glib)
+ * and insert one row into an indexed SQLite table, in one transaction
+ * per 1000 rows, with the store's pragmas.  Rates are also given as a
+ * fraction of it.
+ *
  * The server's data file is made once (demo data, then a change feed
  * written for every record, as if each had been pushed) and kept in
  * /tmp/careline-bench-sync-N; each run works on a copy.
  *
- * Usage: bench-sync CARELINE_SERVER [N_PATIENTS] */
+ * Usage: bench-sync CARELINE_SERVER [N_PATIENTS [PART]], PART one of
+ * pull, push, latency (default: all three). */
 
 #include "config.h"
 
@@ -20,6 +27,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include "cl-demo-data.h"
 #include "cl-patient-store.h"
@@ -303,6 +311,68 @@ open_store (const char *dir,
   return store;
 }
 
+/* CPU seconds this process (the desk: all its threads) has used. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static double yardstick_rate;
+
+/* Records per second of the yardstick (see the top of the file). */
+static double
+yardstick (const char *server_db,
+           const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "yardstick.db", NULL);
+  sqlite3 *from = NULL, *to = NULL;
+  sqlite3_stmt *read = NULL, *insert = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gint64 start, n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (server_db, &from, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (path, &to), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (to, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                     "CREATE TABLE r (id TEXT PRIMARY KEY, rev INTEGER, name TEXT, data TEXT);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (from, "SELECT data FROM change_log ORDER BY rev", -1, &read, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (to, "INSERT OR REPLACE INTO r VALUES (?1, ?2, ?3, ?4)", -1, &insert, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  sqlite3_exec (to, "BEGIN", NULL, NULL, NULL);
+  while (sqlite3_step (read) == SQLITE_ROW)
+    {
+      const char *data = (const char *) sqlite3_column_text (read, 0);
+      JsonObject *object;
+
+      g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+      object = json_node_get_object (json_parser_get_root (parser));
+      sqlite3_bind_text (insert, 1, json_object_get_string_member (object, "id"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (insert, 2, json_object_get_int_member (object, "rev"));
+      sqlite3_bind_text (insert, 3, json_object_get_string_member_with_default (object, "name", NULL), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 4, data, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      sqlite3_reset (insert);
+      if (++n % 1000 == 0)
+        {
+          sqlite3_exec (to, "COMMIT", NULL, NULL, NULL);
+          sqlite3_exec (to, "BEGIN", NULL, NULL, NULL);
+        }
+    }
+  sqlite3_exec (to, "COMMIT", NULL, NULL, NULL);
+  sqlite3_finalize (read);
+  sqlite3_finalize (insert);
+  sqlite3_close (from);
+  sqlite3_close (to);
+  g_unlink (path);
+  return n / ((g_get_monotonic_time () - start) / 1e6);
+}
+
 /* (a) */
 static void
 bench_pull (CLStore    *store,
@@ -311,19 +381,23 @@ bench_pull (CLStore    *store,
 {
   g_autoptr(CLSyncClient) client = desk_client (store, url);
   gint64 start, patients, rows;
-  double seconds;
+  double seconds, cpu;
 
   start = g_get_monotonic_time ();
+  cpu = cpu_seconds ();
   sync_ok (client);
   seconds = (g_get_monotonic_time () - start) / 1e6;
+  cpu = cpu_seconds () - cpu;
 
   patients = count (store, "SELECT count(*) FROM patient");
   rows = count (store, "SELECT (SELECT count(*) FROM patient) + (SELECT count(*) FROM pregnancy)"
                        " + (SELECT count(*) FROM risk_event) + (SELECT count(*) FROM staff)");
   g_assert_cmpint (count (store, "SELECT count(*) FROM roster"), ==, patients);
   g_print ("(a) %s: %" G_GINT64_FORMAT " records (%" G_GINT64_FORMAT " patients) in %.2f s:"
-           " %.0f records/s, %.0f patients/s (target ≥ 20 000/s)\n",
-           label, rows, patients, seconds, rows / seconds, patients / seconds);
+           " %.0f records/s, %.0f patients/s (target ≥ 20 000/s);"
+           " the desk used %.2f CPU s, %.0f records per CPU s; %.1f %% of the yardstick\n",
+           label, rows, patients, seconds, rows / seconds, patients / seconds,
+           cpu, rows / cpu, 100 * (rows / seconds) / yardstick_rate);
 }
 
 static void
@@ -364,9 +438,10 @@ bench_push (CLStore    *store,
   g_assert_cmpint (cl_store_count_outbox (store), ==, 0);
   g_assert_cmpint (pushed_at, >, 0);
 
-  g_print ("(b) push of %u outbox changes: %.2f s, %.0f rows/s"
+  g_print ("(b) push of %u outbox changes: %.2f s, %.0f rows/s, %.1f %% of the yardstick"
            " (the round with the pull of them back: %.2f s)\n",
            N_PUSH, (pushed_at - start) / 1e6, N_PUSH / ((pushed_at - start) / 1e6),
+           100 * (N_PUSH / ((pushed_at - start) / 1e6)) / yardstick_rate,
            (end - start) / 1e6);
 }
 
@@ -447,6 +522,7 @@ main (int   argc,
   g_autoptr(CLStore) second = NULL;
   g_autoptr(GError) error = NULL;
   guint n_patients = 100000;
+  const char *part = NULL;
 
   setlocale (LC_ALL, "");
   if (argc < 2)
@@ -457,21 +533,35 @@ main (int   argc,
   server_binary = argv[1];
   if (argc > 2)
     n_patients = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  if (argc > 3)
+    part = argv[3];
 
   template = make_server_template (n_patients);
   dir = g_dir_make_tmp ("careline-bench-sync-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (dir, "server.db", NULL);
   copy_file (template, db);
+  yardstick_rate = yardstick (template, dir);
+  g_print ("yardstick: decode + insert %.0f records/s\n", yardstick_rate);
   server = start_server (db, &url);
 
   first = open_store (dir, "desk-a");
-  bench_pull (first, url, "first pull into an empty desk");
-  bench_push (first, url);
+  if (part == NULL || g_str_equal (part, "pull"))
+    bench_pull (first, url, "first pull into an empty desk");
+  if (part == NULL || g_str_equal (part, "push"))
+    bench_push (first, url);
   second = open_store (dir, "desk-b");
-  bench_pull (second, url, "first pull into a second desk");
-  bench_latency (first, second, url);
+  if (part == NULL)
+    bench_pull (second, url, "first pull into a second desk");
+  if (part == NULL || g_str_equal (part, "latency"))
+    bench_latency (first, second, url);
 
+  {
+    double after = yardstick (template, dir);
+
+    g_print ("yardstick again: %.0f records/s; mean %.0f records/s\n", after,
+             (yardstick_rate + after) / 2);
+  }
   g_clear_object (&first);
   g_clear_object (&second);
   g_subprocess_send_signal (server, SIGTERM);
