@@ -12,6 +12,7 @@
 
 #include "cl-blob-sync.h"
 #include "cl-document-store.h"
+#include "cl-sync-http.h"
 #include "cl-util.h"
 
 #define HTTP_TIMEOUT_S 120
@@ -47,56 +48,14 @@ document_url (const char *base,
               const char *sha256,
               const char *patient_id)
 {
-  gsize len = strlen (base);
   g_autofree char *patient = NULL;
+  g_autofree char *path = NULL;
 
-  while (len > 0 && base[len - 1] == '/')
-    len--;
   if (patient_id)
     patient = g_uri_escape_string (patient_id, NULL, FALSE);
-  return g_strdup_printf ("%.*s/api/v1/documents/%s%s%s", (int) len, base, sha256,
+  path = g_strdup_printf ("/api/v1/documents/%s%s%s", sha256,
                           patient ? "?patient=" : "", patient ? patient : "");
-}
-
-/* One request; the body of the answer (or NULL) and its status. */
-static GBytes *
-send (SoupSession   *session,
-      const char    *method,
-      const char    *url,
-      const char    *token,
-      GBytes        *body,
-      GCancellable  *cancellable,
-      guint         *status,
-      GError       **error)
-{
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-  GBytes *reply;
-
-  if (msg == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The server address “%s” is not valid"), url);
-      return NULL;
-    }
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  if (body)
-    soup_message_set_request_body_from_bytes (msg, "application/pdf", body);
-
-  reply = soup_session_send_and_read (session, msg, cancellable, &local_error);
-  if (reply == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, G_IO_ERROR,
-                     local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
-                     _("The server cannot be reached: %s"), local_error->message);
-      return NULL;
-    }
-  *status = soup_message_get_status (msg);
-  return reply;
+  return cl_sync_join_url (base, path);
 }
 
 static gboolean
@@ -128,7 +87,8 @@ upload_one (SoupSession   *session,
 
   body = g_mapped_file_get_bytes (mapped);
   put_url = document_url (url, sha256, patient_id);
-  if (!(reply = send (session, "PUT", put_url, token, body, cancellable, &status, error)))
+  if (!(reply = cl_sync_http_send (session, "PUT", put_url, token, "application/pdf", body,
+                                   cancellable, &status, error)))
     return FALSE;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -250,7 +210,8 @@ fetch (OpenData      *d,
 
   session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_S, NULL);
   url = document_url (d->url, sha256, cl_document_get_patient_id (d->document));
-  if (!(reply = send (session, "GET", url, d->token, NULL, cancellable, &status, error)))
+  if (!(reply = cl_sync_http_send (session, "GET", url, d->token, NULL, NULL,
+                                   cancellable, &status, error)))
     return FALSE;
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
