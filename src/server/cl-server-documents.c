@@ -1,0 +1,170 @@
+/* cl-server-documents.c
+ *
+ * /documents/SHA256: storing (PUT) and fetching (GET) the PDF files
+ * of the archive, addressed by their content, each access audited.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "cl-server-private.h"
+
+/* Who may call what, besides the per-table rules of cl-tables.c (the
+ * README's "Roles" section mirrors this). */
+static const char * const document_readers[] = { "admin", "case_manager", "service_desk", NULL };
+static const char * const document_writers[] = { "admin", "case_manager", NULL };
+
+static gboolean
+is_sha256 (const char *text)
+{
+  return strlen (text) == 64 && strspn (text, "0123456789abcdef") == 64;
+}
+
+static char *
+document_path (CLServer   *self,
+               const char *sha256)
+{
+  char prefix[3] = { sha256[0], sha256[1], '\0' };
+
+  return g_build_filename (self->documents_dir, prefix, sha256, NULL);
+}
+
+static void
+put_document (CLServer          *self,
+              SoupServerMessage *msg,
+              const char        *sha256,
+              const char        *username,
+              const char        *role,
+              const char        *patient_id)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  PopplerDocument *document;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  gboolean existed;
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      cl_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, "not_pdf", _("The document is empty"));
+      return;
+    }
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (!g_str_equal (actual, sha256))
+    {
+      cl_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, "checksum_mismatch",
+                            _("The document does not match its SHA-256 in the address"));
+      return;
+    }
+  /* PopplerDocument has no autoptr cleanup in Poppler 22.12. */
+  document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_clear_object (&document);
+  if (error)
+    {
+      cl_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, "not_pdf",
+                            _("The document is not a PDF that can be opened"));
+      return;
+    }
+
+  path = document_path (self, sha256);
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!existed)
+    {
+      dir = g_path_get_dirname (path);
+      /* g_file_set_contents writes a temporary file and renames it, so
+       * a crash never leaves half a document under its final name. */
+      if (g_mkdir_with_parents (dir, 0700) != 0 ||
+          !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0600, &error))
+        {
+          g_autoptr(GError) io_error = error ? g_steal_pointer (&error)
+                                             : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, path);
+          cl_server_send_store_error (msg, io_error);
+          return;
+        }
+    }
+
+  cl_server_audit (self, username, role, "put-document", "document", sha256, patient_id, SOUP_STATUS_OK, NULL);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, sha256);
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, g_bytes_get_size (bytes));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  cl_server_send_json (msg, existed ? SOUP_STATUS_OK : SOUP_STATUS_CREATED, root);
+}
+
+static void
+get_document (CLServer          *self,
+              SoupServerMessage *msg,
+              const char        *sha256,
+              const char        *username,
+              const char        *role,
+              const char        *patient_id)
+{
+  g_autofree char *path = document_path (self, sha256);
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  file = g_mapped_file_new (path, FALSE, NULL);
+  /* Opening a patient's report is what privacy rules ask to be able to
+   * trace, so attempts are recorded as well as successes. */
+  cl_server_audit (self, username, role, "open-document", "document", sha256, patient_id,
+                   file ? SOUP_STATUS_OK : SOUP_STATUS_NOT_FOUND, NULL);
+  if (file == NULL)
+    {
+      cl_server_send_not_found (msg);
+      return;
+    }
+  bytes = g_mapped_file_get_bytes (file);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/pdf", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+void
+cl_server_handle_document (CLServer          *self,
+                           SoupServerMessage *msg,
+                           const char        *sha256,
+                           GHashTable        *query,
+                           const char        *username,
+                           const char        *role)
+{
+  const char *method = soup_server_message_get_method (msg);
+  const char *patient_id = g_hash_table_lookup (query, "patient");
+  gboolean put = g_str_equal (method, "PUT");
+
+  if (!put && !g_str_equal (method, "GET"))
+    {
+      cl_server_send_method_not_allowed (msg, "GET, PUT");
+      return;
+    }
+  if (!cl_server_authorize (self, msg, username, role,
+                            g_strv_contains (put ? document_writers : document_readers, role),
+                            patient_id))
+    return;
+  if (!is_sha256 (sha256))
+    {
+      cl_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_request",
+                            _("A document is addressed by the SHA-256 of its content, in lower-case hex"));
+      return;
+    }
+  if (put)
+    put_document (self, msg, sha256, username, role, patient_id);
+  else
+    get_document (self, msg, sha256, username, role, patient_id);
+}
