@@ -1,0 +1,711 @@
+/* cl-enrolment-settlement.c
+ *
+ * The settlement side of cl-enrolment-store.h: share rates, a month's
+ * statement (computed while open, a frozen snapshot once closed, with
+ * its history), closing a month, and refusing synced changes that
+ * would alter a closed month.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-enrolment-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cl-date.h"
+#include "cl-dating.h"
+#include "cl-enrolment-store-private.h"
+#include "cl-money.h"
+#include "cl-patient-store.h"
+#include "cl-tables.h"
+#include "cl-util.h"
+
+#define HISTORY_MONTHS 12
+
+void
+cl_enrolment_store_set_parties (CLStore    *store,
+                                const char *hospital,
+                                const char *vendor)
+{
+  g_return_if_fail (CL_IS_STORE (store));
+
+  /* Kept on the store object, not in it: they are this desk's
+   * preferences, frozen into a month's snapshot when it closes. */
+  g_object_set_data_full (G_OBJECT (store), "cl-statement-hospital", g_strdup (hospital), g_free);
+  g_object_set_data_full (G_OBJECT (store), "cl-statement-vendor", g_strdup (vendor), g_free);
+}
+
+/* Share rates */
+
+typedef struct
+{
+  GPtrArray *dates;   /* effective_from, ascending */
+  GArray    *rates;   /* gint */
+} Rates;
+
+static void
+rates_clear (Rates *rates)
+{
+  g_clear_pointer (&rates->dates, g_ptr_array_unref);
+  g_clear_pointer (&rates->rates, g_array_unref);
+}
+
+static void
+rates_load (CLStore *store,
+            Rates   *rates)
+{
+  sqlite3_stmt *stmt;
+
+  rates->dates = g_ptr_array_new_with_free_func (g_free);
+  rates->rates = g_array_new (FALSE, FALSE, sizeof (gint));
+
+  /* Two rates from one date: the one written last wins. */
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store,
+                                "SELECT effective_from, rate_bp FROM share_rate"
+                                " WHERE deleted = 0 AND effective_from IS NOT NULL"
+                                " ORDER BY effective_from, updated_at, rowid", NULL)))
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint bp = sqlite3_column_int (stmt, 1);
+
+          g_ptr_array_add (rates->dates, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+          g_array_append_val (rates->rates, bp);
+        }
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+}
+
+/* Binary search for the last rate not after @date; -1 if none. */
+static gint
+rates_on (const Rates *rates,
+          const char  *date)
+{
+  guint lo = 0, hi = rates->dates->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (strcmp (g_ptr_array_index (rates->dates, mid), date) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo == 0 ? -1 : g_array_index (rates->rates, gint, lo - 1);
+}
+
+static void
+set_no_rate_error (const char  *date,
+                   GError     **error)
+{
+  g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+               _("No share rate is in force on %s; enter the rate that applies from that date first"),
+               date);
+}
+
+gboolean
+cl_enrolment_store_rate_on (CLStore     *store,
+                            const char  *date,
+                            gint        *out_rate_bp,
+                            GError     **error)
+{
+  Rates rates = { 0 };
+  gint bp;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  rates_load (store, &rates);
+  bp = rates_on (&rates, date);
+  rates_clear (&rates);
+  if (bp < 0)
+    {
+      set_no_rate_error (date, error);
+      return FALSE;
+    }
+  if (out_rate_bp)
+    *out_rate_bp = bp;
+  return TRUE;
+}
+
+GPtrArray *
+cl_enrolment_store_rate_history (CLStore *store)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  return cl_store_query_records (store, CL_TYPE_SHARE_RATE,
+                                 "deleted = 0 ORDER BY effective_from, updated_at", NULL);
+}
+
+gboolean
+cl_enrolment_store_save_rate (CLStore      *store,
+                              CLShareRate  *rate,
+                              const char   *role,
+                              GError      **error)
+{
+  g_autoptr(CLShareRate) stored = NULL;
+  g_autofree char *iso = NULL;
+  gint bp;
+  GDate from;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_SHARE_RATE (rate), FALSE);
+
+  if (!cl_enrolment_check_role (role, "share_rate", error))
+    return FALSE;
+
+  bp = cl_share_rate_get_rate_bp (rate);
+  if (bp < 0)
+    {
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("A rate cannot be negative"));
+      return FALSE;
+    }
+  if (bp > CL_RATE_MAX_BP)
+    {
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("A rate cannot be more than 100 %"));
+      return FALSE;
+    }
+  if (!cl_enrolment_parse_date (cl_share_rate_get_effective_from (rate), &from))
+    {
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                           _("Enter the date from which the rate applies"));
+      return FALSE;
+    }
+  iso = cl_date_to_iso (&from);
+
+  stored = (CLShareRate *) cl_store_load_record (store, CL_TYPE_SHARE_RATE,
+                                                 cl_record_get_id (CL_RECORD (rate)), NULL);
+  if (stored && cl_enrolment_date_in_closed_month (store, cl_share_rate_get_effective_from (stored)) &&
+      (cl_share_rate_get_rate_bp (stored) != bp ||
+       g_strcmp0 (cl_share_rate_get_effective_from (stored), iso) != 0))
+    {
+      g_autofree char *message = cl_enrolment_settled_message (cl_share_rate_get_effective_from (stored));
+
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
+      return FALSE;
+    }
+  if (cl_enrolment_date_in_closed_month (store, iso))
+    {
+      g_autofree char *message = cl_enrolment_closed_message (iso);
+
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
+      return FALSE;
+    }
+
+  cl_share_rate_set_effective_from (rate, iso);
+  return cl_store_save_record (store, CL_RECORD (rate), error);
+}
+
+/* Statements */
+
+static GHashTable *
+load_closed_months (CLStore *store)
+{
+  GHashTable *closed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store,
+                                "SELECT DISTINCT month FROM settlement_month"
+                                " WHERE closed = 1 AND deleted = 0 AND month IS NOT NULL", NULL)))
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (closed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+  return closed;
+}
+
+/* Keys of every line and deduction settled in the closed months from
+ * @from_month up to (not including) @to_month. */
+static GHashTable *
+load_settled_keys (CLStore    *store,
+                   const char *from_month,
+                   const char *to_month)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (from_month, to_month) >= 0)
+    return keys;
+
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store,
+                                "SELECT json_extract (l.value, '$.key')"
+                                " FROM settlement_month s, json_each (s.snapshot, '$.lines') l"
+                                " WHERE s.closed = 1 AND s.deleted = 0 AND s.month >= ?1 AND s.month < ?2"
+                                " UNION ALL "
+                                "SELECT json_extract (d.value, '$.key')"
+                                " FROM settlement_month s, json_each (s.snapshot, '$.deductions') d"
+                                " WHERE s.closed = 1 AND s.deleted = 0 AND s.month >= ?1 AND s.month < ?2",
+                                NULL)))
+    {
+      sqlite3_bind_text (stmt, 1, from_month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, to_month, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        if (sqlite3_column_text (stmt, 0))
+          g_hash_table_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+  return keys;
+}
+
+typedef enum
+{
+  SOURCE_PAYMENTS,
+  SOURCE_REFUNDS,
+  SOURCE_DEDUCTIONS,
+} Source;
+
+static const char * const source_sql[] = {
+  [SOURCE_PAYMENTS] =
+    "SELECT e.id, e.paid_date, p.name, k.name, e.receipt_no, e.paid_fen, e.paid_date"
+    " FROM enrolment e"
+    " LEFT JOIN patient p ON p.id = e.patient_id"
+    " LEFT JOIN package k ON k.id = e.package_id"
+    " WHERE e.deleted = 0 AND e.paid_fen > 0 AND e.paid_date >= ?1 AND e.paid_date < ?2",
+  [SOURCE_REFUNDS] =
+    "SELECT e.id, e.cancel_date, p.name, k.name, e.receipt_no, e.refund_fen, e.paid_date"
+    " FROM enrolment e"
+    " LEFT JOIN patient p ON p.id = e.patient_id"
+    " LEFT JOIN package k ON k.id = e.package_id"
+    " WHERE e.deleted = 0 AND e.refund_fen > 0 AND e.cancel_date >= ?1 AND e.cancel_date < ?2",
+  [SOURCE_DEDUCTIONS] =
+    "SELECT id, date, reason, reference, NULL, amount_fen, NULL"
+    " FROM deduction"
+    " WHERE deleted = 0 AND amount_fen > 0 AND date >= ?1 AND date < ?2",
+};
+
+/* Adds to @settlement the lines of one source dated from @from up to
+ * @to; those dated before @month_start are late entries for closed
+ * months and are added only if no closed month has them. */
+static gboolean
+add_source (CLStore      *store,
+            CLSettlement *settlement,
+            Source        source,
+            const char   *from,
+            const char   *to,
+            const char   *month_start,
+            GHashTable   *settled,
+            const Rates  *rates,
+            GError      **error)
+{
+  static const char prefix[] = { [SOURCE_PAYMENTS] = 'p', [SOURCE_REFUNDS] = 'r', [SOURCE_DEDUCTIONS] = 'd' };
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  cl_store_lock (store);
+  if (!(stmt = cl_store_prepare (store, source_sql[source], error)))
+    {
+      cl_store_unlock (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+      const char *text2 = (const char *) sqlite3_column_text (stmt, 2);
+      const char *text3 = (const char *) sqlite3_column_text (stmt, 3);
+      const char *receipt = (const char *) sqlite3_column_text (stmt, 4);
+      gint64 amount = sqlite3_column_int64 (stmt, 5);
+      const char *paid_date = (const char *) sqlite3_column_text (stmt, 6);
+      char key[80];
+      char adjustment_of[8] = "";
+      gint rate;
+
+      g_snprintf (key, sizeof key, "%c:%s", prefix[source], id);
+      if (strcmp (date, month_start) < 0)
+        {
+          if (g_hash_table_contains (settled, key))
+            continue;
+          g_strlcpy (adjustment_of, date, sizeof adjustment_of);
+        }
+
+      if (source == SOURCE_DEDUCTIONS)
+        {
+          cl_settlement_add_deduction (settlement, key, date, amount, text2, text3, adjustment_of);
+          continue;
+        }
+
+      /* The rate in force on the payment date, for its refund too. */
+      rate = paid_date ? rates_on (rates, paid_date) : -1;
+      if (rate < 0)
+        {
+          set_no_rate_error (paid_date ? paid_date : date, error);
+          ok = FALSE;
+          break;
+        }
+      cl_settlement_add_line (settlement,
+                              source == SOURCE_PAYMENTS ? CL_SETTLEMENT_PAYMENT : CL_SETTLEMENT_REFUND,
+                              key, date, text2, text3, receipt, amount, rate, adjustment_of);
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      ok = FALSE;
+    }
+  sqlite3_reset (stmt);
+  cl_store_unlock (store);
+  return ok;
+}
+
+/* The statement of an open month, without its history. */
+static CLSettlement *
+compute_open_month (CLStore      *store,
+                    const char   *month,
+                    GHashTable   *closed,
+                    const Rates  *rates,
+                    GError      **error)
+{
+  g_autoptr(CLSettlement) settlement = cl_settlement_new (month);
+  const char *hospital = g_object_get_data (G_OBJECT (store), "cl-statement-hospital");
+  const char *vendor = g_object_get_data (G_OBJECT (store), "cl-statement-vendor");
+  g_autoptr(GHashTable) settled = NULL;
+  g_autofree char *first = g_strdup (month);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *month_start = NULL;
+  g_autofree char *unused = NULL;
+
+  /* Late entries for closed months land in the first open month after
+   * them: walk back over the run of closed months just before this one. */
+  for (;;)
+    {
+      g_autofree char *previous = cl_enrolment_month_shift (first, -1);
+
+      if (!g_hash_table_contains (closed, previous))
+        break;
+      g_free (first);
+      first = g_steal_pointer (&previous);
+    }
+
+  cl_enrolment_month_range (first, &from, &unused);
+  g_clear_pointer (&unused, g_free);
+  cl_enrolment_month_range (month, &month_start, &to);
+  settled = load_settled_keys (store, first, month);
+
+  for (Source source = SOURCE_PAYMENTS; source <= SOURCE_DEDUCTIONS; source++)
+    if (!add_source (store, settlement, source, from, to, month_start, settled, rates, error))
+      return NULL;
+
+  cl_settlement_finish (settlement);
+  if (!cl_str_empty (hospital))
+    cl_settlement_set_hospital (settlement, hospital);
+  if (!cl_str_empty (vendor))
+    cl_settlement_set_vendor (settlement, vendor);
+  return g_steal_pointer (&settlement);
+}
+
+static CLSettlement *
+load_closed_month (CLStore     *store,
+                   const char  *month,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  CLSettlementMonth *row;
+  CLSettlement *settlement;
+
+  /* Two desks closing one month while offline: the first close counts. */
+  rows = cl_store_query_records (store, CL_TYPE_SETTLEMENT_MONTH,
+                                 "month = ?1 AND closed = 1 AND deleted = 0 ORDER BY closed_at, id LIMIT 1",
+                                 month, NULL);
+  g_assert (rows->len == 1);
+  row = g_ptr_array_index (rows, 0);
+  if (!json_parser_load_from_data (parser, cl_settlement_month_get_snapshot (row) ?: "", -1, NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The saved statement of this month is damaged"));
+      return NULL;
+    }
+  settlement = cl_settlement_new_from_json (json_parser_get_root (parser), error);
+  if (settlement)
+    cl_settlement_set_closed (settlement, cl_settlement_month_get_closed_by (row),
+                              cl_settlement_month_get_closed_at (row));
+  return settlement;
+}
+
+static void
+load_history (CLStore      *store,
+              CLSettlement *settlement,
+              GHashTable   *closed,
+              const Rates  *rates)
+{
+  g_autoptr(GArray) history = g_array_new (FALSE, TRUE, sizeof (CLSettlementHistory));
+  const char *month = cl_settlement_get_month (settlement);
+  sqlite3_stmt *stmt;
+
+  for (gint delta = -(HISTORY_MONTHS - 1); delta < 0; delta++)
+    {
+      g_autofree char *m = cl_enrolment_month_shift (month, delta);
+      CLSettlementHistory bar = { 0 };
+
+      g_strlcpy (bar.month, m, sizeof bar.month);
+      if (g_hash_table_contains (closed, m))
+        {
+          bar.closed = TRUE;
+          cl_store_lock (store);
+          if ((stmt = cl_store_prepare (store,
+                                        "SELECT json_extract (snapshot, '$.gross_fen'),"
+                                        "       json_extract (snapshot, '$.payable_fen')"
+                                        " FROM settlement_month WHERE month = ?1 AND closed = 1"
+                                        " AND deleted = 0 ORDER BY closed_at, id LIMIT 1", NULL)))
+            {
+              sqlite3_bind_text (stmt, 1, m, -1, SQLITE_TRANSIENT);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                {
+                  bar.gross_fen = sqlite3_column_int64 (stmt, 0);
+                  bar.payable_fen = sqlite3_column_int64 (stmt, 1);
+                }
+              sqlite3_reset (stmt);
+            }
+          cl_store_unlock (store);
+        }
+      else
+        {
+          /* An open month without a rate yet shows as an empty bar;
+           * its own statement says why. */
+          g_autoptr(CLSettlement) other = compute_open_month (store, m, closed, rates, NULL);
+
+          if (other)
+            {
+              bar.gross_fen = cl_settlement_get_gross_fen (other);
+              bar.payable_fen = cl_settlement_get_payable_fen (other);
+            }
+        }
+      g_array_append_val (history, bar);
+    }
+  cl_settlement_set_history (settlement, (CLSettlementHistory *) (gpointer) history->data, history->len);
+}
+
+CLSettlement *
+cl_enrolment_store_settlement (CLStore     *store,
+                               const char  *month,
+                               GError     **error)
+{
+  g_autoptr(GHashTable) closed = NULL;
+  g_autoptr(CLSettlement) settlement = NULL;
+  Rates rates = { 0 };
+  guint year, mon;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  if (!cl_enrolment_month_parse (month, &year, &mon))
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                   _("“%s” is not a month; pick one like 2026-10"), month ? month : "");
+      return NULL;
+    }
+
+  /* One consistent view: the lock keeps writers on other threads out
+   * of the middle of the computation. */
+  cl_store_lock (store);
+  closed = load_closed_months (store);
+  rates_load (store, &rates);
+  if (g_hash_table_contains (closed, month))
+    settlement = load_closed_month (store, month, error);
+  else
+    settlement = compute_open_month (store, month, closed, &rates, error);
+  if (settlement)
+    load_history (store, settlement, closed, &rates);
+  rates_clear (&rates);
+  cl_store_unlock (store);
+
+  return g_steal_pointer (&settlement);
+}
+
+gboolean
+cl_enrolment_store_close_month (CLStore     *store,
+                                const char  *month,
+                                const char  *role,
+                                GError     **error)
+{
+  g_autoptr(GHashTable) closed = NULL;
+  g_autoptr(CLSettlement) settlement = NULL;
+  g_autoptr(CLSettlementMonth) row = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(JsonNode) snapshot = NULL;
+  g_autofree char *snapshot_text = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *today_iso = NULL;
+  Rates rates = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint year, mon;
+  GDate today;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  if (!cl_enrolment_check_role (role, "settlement_month", error))
+    return FALSE;
+  if (!cl_enrolment_month_parse (month, &year, &mon))
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                   _("“%s” is not a month; pick one like 2026-10"), month ? month : "");
+      return FALSE;
+    }
+
+  cl_date_today (&today);
+  today_iso = cl_date_to_iso (&today);
+  next = cl_enrolment_month_shift (month, 1);
+  if (strcmp (today_iso, next) < 0)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                   _("%s has not ended yet; a month can be closed from the first day of the next"),
+                   month);
+      return FALSE;
+    }
+
+  if (!cl_store_begin (store, error))
+    return FALSE;
+
+  closed = load_closed_months (store);
+  if (g_hash_table_contains (closed, month))
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                   _("%s is already closed; a closed month cannot change"), month);
+      goto failed;
+    }
+
+  rates_load (store, &rates);
+  settlement = compute_open_month (store, month, closed, &rates, error);
+  rates_clear (&rates);
+  if (settlement == NULL)
+    goto failed;
+  cl_settlement_set_closed (settlement, cl_store_get_actor (store), now);
+  snapshot = cl_settlement_to_json (settlement);
+  snapshot_text = json_to_string (snapshot, FALSE);
+
+  /* Reuse an open row of the month if one exists (none does today, but
+   * a reopened month would leave one). */
+  existing = cl_store_query_records (store, CL_TYPE_SETTLEMENT_MONTH,
+                                     "month = ?1 AND deleted = 0 LIMIT 1", month, NULL);
+  row = existing->len ? g_object_ref (g_ptr_array_index (existing, 0)) : cl_settlement_month_new ();
+  cl_settlement_month_set_month (row, month);
+  cl_settlement_month_set_closed (row, TRUE);
+  cl_settlement_month_set_closed_at (row, now);
+  cl_settlement_month_set_closed_by (row, cl_store_get_actor (store));
+  cl_settlement_month_set_snapshot (row, snapshot_text);
+  if (!cl_store_write_record (store, CL_RECORD (row), CL_WRITE_DEFAULT, error))
+    goto failed;
+
+  return cl_store_commit (store, error);
+
+failed:
+  cl_store_rollback (store);
+  return FALSE;
+}
+
+/* Does a change of one dated amount (a payment, a refund, a deduction,
+ * a rate) touch a closed month?  It does if it takes an amount out of a
+ * closed month or alters it there (the old date is in one), or puts one
+ * into a closed month (the new date is).  @old_date is NULL for a new
+ * record; an amount of 0 is no entry. */
+static gboolean
+touches_closed_month (CLStore    *store,
+                      const char *old_date,
+                      gint64      old_amount,
+                      const char *new_date,
+                      gint64      new_amount,
+                      gboolean    new_deleted,
+                      GError    **error)
+{
+  g_autofree char *message = NULL;
+
+  if (new_deleted)
+    new_amount = 0;
+  if (old_amount == new_amount && g_strcmp0 (old_date, new_date) == 0)
+    return FALSE;
+  if (old_amount > 0 && cl_enrolment_date_in_closed_month (store, old_date))
+    message = cl_enrolment_settled_message (old_date);
+  else if (new_amount > 0 && cl_enrolment_date_in_closed_month (store, new_date))
+    message = cl_enrolment_closed_message (new_date);
+  else
+    return FALSE;
+  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
+  return TRUE;
+}
+
+gboolean
+cl_enrolment_store_check_change (CLStore   *store,
+                                 CLRecord  *incoming,
+                                 GError   **error)
+{
+  g_autoptr(CLRecord) stored = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_RECORD (incoming), FALSE);
+
+  if (!CL_IS_SETTLEMENT_MONTH (incoming) && !CL_IS_ENROLMENT (incoming) &&
+      !CL_IS_DEDUCTION (incoming) && !CL_IS_SHARE_RATE (incoming))
+    return TRUE;
+
+  stored = cl_store_load_record (store, G_OBJECT_TYPE (incoming), cl_record_get_id (incoming), NULL);
+
+  if (CL_IS_SETTLEMENT_MONTH (incoming))
+    {
+      CLSettlementMonth *in = CL_SETTLEMENT_MONTH (incoming);
+
+      if (stored && cl_settlement_month_get_closed (CL_SETTLEMENT_MONTH (stored)))
+        {
+          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                       _("%s is already closed; a closed month cannot change"),
+                       cl_settlement_month_get_month (CL_SETTLEMENT_MONTH (stored)));
+          return FALSE;
+        }
+      if (cl_settlement_month_get_closed (in) &&
+          cl_enrolment_store_month_is_closed (store, cl_settlement_month_get_month (in)))
+        {
+          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                       _("%s is already closed; a closed month cannot change"),
+                       cl_settlement_month_get_month (in));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* A record new to the store has no old date and no old amount. */
+  if (CL_IS_ENROLMENT (incoming))
+    {
+      CLEnrolment *old = stored ? CL_ENROLMENT (stored) : NULL, *in = CL_ENROLMENT (incoming);
+
+      return !touches_closed_month (store, old ? cl_enrolment_get_paid_date (old) : NULL,
+                                    old ? cl_enrolment_get_paid_fen (old) : 0,
+                                    cl_enrolment_get_paid_date (in), cl_enrolment_get_paid_fen (in),
+                                    cl_record_get_deleted (incoming), error) &&
+             !touches_closed_month (store, old ? cl_enrolment_get_cancel_date (old) : NULL,
+                                    old ? cl_enrolment_get_refund_fen (old) : 0,
+                                    cl_enrolment_get_cancel_date (in), cl_enrolment_get_refund_fen (in),
+                                    cl_record_get_deleted (incoming), error);
+    }
+  if (CL_IS_DEDUCTION (incoming))
+    {
+      CLDeduction *old = stored ? CL_DEDUCTION (stored) : NULL, *in = CL_DEDUCTION (incoming);
+
+      return !touches_closed_month (store, old ? cl_deduction_get_date (old) : NULL,
+                                    old ? cl_deduction_get_amount_fen (old) : 0,
+                                    cl_deduction_get_date (in), cl_deduction_get_amount_fen (in),
+                                    cl_record_get_deleted (incoming), error);
+    }
+  /* A share rate: one in force from a closed month stays as it is, and
+   * none starts in one.  (Amounts: 1 for the old rate, 1 or 2 for the
+   * new one, so a changed percentage counts as a change.) */
+  {
+    CLShareRate *old = stored ? CL_SHARE_RATE (stored) : NULL, *in = CL_SHARE_RATE (incoming);
+
+    return !touches_closed_month (store, old ? cl_share_rate_get_effective_from (old) : NULL,
+                                  old ? 1 : 0, cl_share_rate_get_effective_from (in),
+                                  old == NULL || cl_share_rate_get_rate_bp (in) == cl_share_rate_get_rate_bp (old) ? 1 : 2,
+                                  cl_record_get_deleted (incoming), error);
+  }
+}

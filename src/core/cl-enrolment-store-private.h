@@ -1,0 +1,35 @@
+#pragma once
+
+#include "cl-enrolment-store.h"
+
+G_BEGIN_DECLS
+
+/* What cl-enrolment-store.c and cl-enrolment-settlement.c share:
+ * private to core.  Months are "YYYY-MM" text, compared as text. */
+
+gboolean  cl_enrolment_month_parse          (const char  *month,
+                                             guint       *year,
+                                             guint       *mon);
+/* @month moved by @delta months; @month must be valid. */
+char     *cl_enrolment_month_shift          (const char  *month,
+                                             gint         delta);
+/* First day of @month and of the month after, for date ranges. */
+void      cl_enrolment_month_range          (const char  *month,
+                                             char       **from,
+                                             char       **to);
+/* FALSE with a translated error unless @role may write @table. */
+gboolean  cl_enrolment_check_role           (const char  *role,
+                                             const char  *table,
+                                             GError     **error);
+/* Is the month of ISO @date closed? */
+gboolean  cl_enrolment_date_in_closed_month (CLStore     *store,
+                                             const char  *date);
+/* Why an entry cannot go into the closed month of @date. */
+char     *cl_enrolment_closed_message       (const char  *date);
+/* Why an entry settled in the closed month of @date cannot change. */
+char     *cl_enrolment_settled_message      (const char  *date);
+/* Parses an ISO date field; FALSE if empty or not a date. */
+gboolean  cl_enrolment_parse_date           (const char  *text,
+                                             GDate       *out);
+
+G_END_DECLS
