@@ -13,4 +13,10 @@ extern const guint cl_store_n_migrations;
  * refused instead of being migrated into. */
 #define CL_STORE_APPLICATION_ID 0x434c4e45
 
+/* For cl-store-records.c: whether a transaction is open, and noting
+ * that it wrote @table (for "changed" at commit). */
+gboolean cl_store_in_transaction (CLStore    *self);
+void     cl_store_touch_table    (CLStore    *self,
+                                  const char *table);
+
 G_END_DECLS
