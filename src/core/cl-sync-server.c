@@ -1,3 +1,12 @@
+/* cl-sync-server.c
+ *
+ * The server's side of sync (cl-sync-server.h), apart from applying
+ * pushes (cl-sync-server-apply.c): checking a push's shape, the audit
+ * log, the change feed desks pull, and the revs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "cl-sync-server"
 
 #include "config.h"
@@ -13,7 +22,7 @@
 #include "cl-schedule.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
-#include "cl-sync-server.h"
+#include "cl-sync-server-private.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -21,16 +30,16 @@
  * mistake worth storing. */
 #define MAX_KEY_LENGTH 200
 
-static gint64
-now_seconds (void)
+gint64
+cl_sync_server_now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static gboolean
-member_is (JsonObject *object,
-           const char *name,
-           GType       type)
+gboolean
+cl_sync_server_member_is (JsonObject *object,
+                          const char *name,
+                          GType       type)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -44,7 +53,7 @@ short_string (JsonObject *object,
 {
   const char *value;
 
-  if (!member_is (object, name, G_TYPE_STRING))
+  if (!cl_sync_server_member_is (object, name, G_TYPE_STRING))
     return FALSE;
   value = json_object_get_string_member (object, name);
   return *value != '\0' && strlen (value) <= MAX_KEY_LENGTH;
@@ -110,7 +119,7 @@ cl_sync_server_check_push (JsonNode  *body,
 
       if (!short_string (change, "key") || !short_string (change, "table") ||
           !short_string (change, "id") || !short_string (change, "op") ||
-          !member_is (change, "base_rev", G_TYPE_INT64) ||
+          !cl_sync_server_member_is (change, "base_rev", G_TYPE_INT64) ||
           json_object_get_int_member (change, "base_rev") < 0)
         goto bad;
 
@@ -140,17 +149,17 @@ cl_sync_server_check_push (JsonNode  *body,
   return changes;
 }
 
-static gboolean
-audit_locked (CLStore     *store,
-              const char  *username,
-              const char  *role,
-              const char  *action,
-              const char  *table,
-              const char  *record_id,
-              const char  *patient_id,
-              gint         status,
-              const char  *detail,
-              GError     **error)
+gboolean
+cl_sync_server_audit_locked (CLStore     *store,
+                             const char  *username,
+                             const char  *role,
+                             const char  *action,
+                             const char  *table,
+                             const char  *record_id,
+                             const char  *patient_id,
+                             gint         status,
+                             const char  *detail,
+                             GError     **error)
 {
   static const char sql[] =
     "INSERT INTO audit (at, username, role, action, tbl, record_id, patient_id, status, detail)"
@@ -159,7 +168,7 @@ audit_locked (CLStore     *store,
 
   if (!(stmt = cl_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now_seconds ());
+  sqlite3_bind_int64 (stmt, 1, cl_sync_server_now_seconds ());
   sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
@@ -198,8 +207,8 @@ cl_sync_server_audit (CLStore     *store,
   /* One INSERT is atomic on its own; inside a caller's transaction (the
    * lock is recursive) it becomes part of it. */
   cl_store_lock (store);
-  ok = audit_locked (store, username, role, action, table, record_id,
-                     patient_id, status, detail, error);
+  ok = cl_sync_server_audit_locked (store, username, role, action, table, record_id,
+                                    patient_id, status, detail, error);
   cl_store_unlock (store);
   return ok;
 }
@@ -257,609 +266,6 @@ cl_sync_server_current_rev (CLStore *store)
     }
   cl_store_unlock (store);
   return rev;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The first message of a validator's field → message table, taking the
- * fields in name order so the same record always gets the same answer. */
-static char *
-validation_message (CLStore  *store,
-                    CLRecord *record)
-{
-  g_autoptr(GHashTable) errors = NULL;
-  g_autofree gpointer *fields = NULL;
-  guint n;
-
-  if (CL_IS_PATIENT (record))
-    {
-      errors = cl_patient_validate (CL_PATIENT (record));
-      /* Inside the write transaction: what another desk pushed a moment
-       * ago counts. */
-      cl_patient_store_check_unique (store, CL_PATIENT (record), errors);
-    }
-  else if (CL_IS_PREGNANCY (record))
-    {
-      errors = cl_pregnancy_validate (CL_PREGNANCY (record), cl_store_get_risk_scale (store));
-      if (cl_str_empty (cl_pregnancy_get_patient_id (CL_PREGNANCY (record))) &&
-          !g_hash_table_contains (errors, "patient_id"))
-        g_hash_table_insert (errors, g_strdup ("patient_id"),
-                             g_strdup (_("A pregnancy must belong to a patient")));
-    }
-  else if (CL_IS_DOCUMENT (record))
-    {
-      const char *sha256 = cl_document_get_sha256 (CL_DOCUMENT (record));
-
-      cl_document_validate (CL_DOCUMENT (record), &errors, NULL);
-      if (sha256 == NULL || strlen (sha256) != 64 ||
-          strspn (sha256, "0123456789abcdef") != 64)
-        {
-          if (errors == NULL)
-            errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-          g_hash_table_insert (errors, g_strdup ("sha256"),
-                               g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
-        }
-    }
-  if (errors == NULL || g_hash_table_size (errors) == 0)
-    return NULL;
-
-  fields = g_hash_table_get_keys_as_array (errors, &n);
-  qsort (fields, n, sizeof (gpointer), compare_strings);
-  return g_strdup_printf ("%s: %s", (const char *) fields[0],
-                          (const char *) g_hash_table_lookup (errors, fields[0]));
-}
-
-typedef struct
-{
-  const char *status;   /* "applied", "duplicate", "rejected" */
-  gint64      rev;
-  const char *reason;   /* NULL, "stale", "forbidden", "invalid", "overlap" */
-  char       *message;
-  CLRecord   *current;
-  /* On an overlap "current" is the record in the way, and this the
-   * server's version of the refused one (NULL if it has none). */
-  CLRecord   *record;
-} Outcome;
-
-static void
-outcome_clear (Outcome *outcome)
-{
-  g_clear_pointer (&outcome->message, g_free);
-  g_clear_object (&outcome->current);
-  g_clear_object (&outcome->record);
-}
-
-static JsonNode *
-outcome_to_json (const char *key,
-                 Outcome    *outcome)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "key");
-  json_builder_add_string_value (builder, key);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, outcome->status);
-  json_builder_set_member_name (builder, "rev");
-  if (outcome->rev > 0)
-    json_builder_add_int_value (builder, outcome->rev);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "reason");
-  if (outcome->reason)
-    json_builder_add_string_value (builder, outcome->reason);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "message");
-  if (outcome->message)
-    json_builder_add_string_value (builder, outcome->message);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "current");
-  if (outcome->current)
-    json_builder_add_value (builder, cl_record_to_json (outcome->current));
-  else
-    json_builder_add_null_value (builder);
-  if (outcome->reason && g_str_equal (outcome->reason, "overlap"))
-    {
-      json_builder_set_member_name (builder, "record");
-      if (outcome->record)
-        json_builder_add_value (builder, cl_record_to_json (outcome->record));
-      else
-        json_builder_add_null_value (builder);
-    }
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-/* Translated text for a reason code, when there is no more specific
- * message (a retried rejection, a stale edit). */
-static const char *
-reason_message (const char *reason)
-{
-  if (g_strcmp0 (reason, "stale") == 0)
-    return _("Someone else changed this record first; their version is shown");
-  if (g_strcmp0 (reason, "forbidden") == 0)
-    return _("Your role may not change this kind of record");
-  if (g_strcmp0 (reason, "invalid") == 0)
-    return _("The change was refused because the record is not valid");
-  if (g_strcmp0 (reason, "closed") == 0)
-    return _("The change was refused because it falls in a closed settlement month");
-  if (g_strcmp0 (reason, "overlap") == 0)
-    return _("The change was refused because it overlaps another booking or task");
-  return NULL;
-}
-
-static gint
-reason_status (const char *reason)
-{
-  if (g_strcmp0 (reason, "forbidden") == 0)
-    return 403;
-  if (g_strcmp0 (reason, "stale") == 0 || g_strcmp0 (reason, "overlap") == 0)
-    return 409;
-  return 422;
-}
-
-/* Looks up an answer already given to @key.  Returns TRUE if there was
- * one. */
-static gboolean
-previous_answer (CLStore     *store,
-                 const char  *key,
-                 Outcome     *outcome,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-  int rc;
-
-  if (!(stmt = cl_store_prepare (store, "SELECT status, rev, reason FROM applied_change WHERE key = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      const char *status = (const char *) sqlite3_column_text (stmt, 0);
-      const char *reason = (const char *) sqlite3_column_text (stmt, 2);
-
-      found = TRUE;
-      if (g_strcmp0 (status, "applied") == 0)
-        {
-          outcome->status = "duplicate";
-          outcome->rev = sqlite3_column_int64 (stmt, 1);
-        }
-      else
-        {
-          outcome->status = "rejected";
-          outcome->reason = g_intern_string (reason ? reason : "invalid");
-          outcome->message = g_strdup (reason_message (outcome->reason));
-        }
-    }
-  else if (rc != SQLITE_DONE)
-    cl_store_set_sqlite_error (store, error);
-  sqlite3_reset (stmt);
-  return found;
-}
-
-static gboolean
-remember_answer (CLStore     *store,
-                 const char  *key,
-                 Outcome     *outcome,
-                 GError     **error)
-{
-  static const char sql[] =
-    "INSERT INTO applied_change (key, status, rev, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)";
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, outcome->status, -1, SQLITE_STATIC);
-  if (outcome->rev > 0)
-    sqlite3_bind_int64 (stmt, 3, outcome->rev);
-  sqlite3_bind_text (stmt, 4, outcome->reason, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, now_seconds ());
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  if (!ok)
-    cl_store_set_sqlite_error (store, error);
-  sqlite3_reset (stmt);
-  return ok;
-}
-
-/* Appends the change to the feed; its rowid is the new rev. */
-static gint64
-log_change (CLStore     *store,
-            CLRecord    *record,
-            const char  *op,
-            const char  *username,
-            gint64       at,
-            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *data = NULL;
-  gint64 rev;
-
-  if (!(stmt = cl_store_prepare (store,
-                                 "INSERT INTO change_log (tbl, record_id, op, data, at, username)"
-                                 " VALUES (?1, ?2, ?3, '', ?4, ?5)", error)))
-    return 0;
-  sqlite3_bind_text (stmt, 1, cl_record_get_table_name (record), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cl_record_get_id (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, at);
-  sqlite3_bind_text (stmt, 5, username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return 0;
-    }
-  sqlite3_reset (stmt);
-  rev = sqlite3_last_insert_rowid (cl_store_get_db (store));
-
-  /* The record carries the rev of its own change, so the feed holds
-   * exactly what a desk must store. */
-  cl_record_set_rev (record, rev);
-  cl_record_set_updated_at (record, at);
-  cl_record_set_updated_by (record, username);
-  node = cl_record_to_json (record);
-  data = json_to_string (node, FALSE);
-
-  if (!(stmt = cl_store_prepare (store, "UPDATE change_log SET data = ?1 WHERE rev = ?2", error)))
-    return 0;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, rev);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return 0;
-    }
-  sqlite3_reset (stmt);
-  return rev;
-}
-
-static void
-reject (Outcome    *outcome,
-        const char *reason,
-        char       *message)
-{
-  outcome->status = "rejected";
-  outcome->reason = reason;
-  outcome->message = message ? message : g_strdup (reason_message (reason));
-}
-
-/* A refusal by a table's invariant check (cl_tables_check_change()).
- * Returns FALSE only for a store failure, moved to @error. */
-static gboolean
-refuse_by_invariant (Outcome   *outcome,
-                     GError    *refusal,
-                     CLRecord  *conflict,
-                     GError   **error)
-{
-  if (refusal->domain != CL_SCHEDULE_ERROR)
-    {
-      g_propagate_error (error, refusal);
-      return FALSE;
-    }
-  if (refusal->code == CL_SCHEDULE_ERROR_OVERLAP)
-    {
-      /* The desk shows the booking in the way; it undoes its own change
-       * with "record". */
-      reject (outcome, "overlap", g_strdup (refusal->message));
-      outcome->record = g_steal_pointer (&outcome->current);
-      outcome->current = conflict ? g_object_ref (conflict) : NULL;
-    }
-  else
-    reject (outcome, refusal->code == CL_SCHEDULE_ERROR_FORBIDDEN ? "forbidden" : "invalid",
-            g_strdup (refusal->message));
-  g_error_free (refusal);
-  return TRUE;
-}
-
-/* Decides a change and, if it is good, writes it.  Called inside the
- * change's transaction.  Returns FALSE only when the store fails. */
-static gboolean
-decide (CLStore     *store,
-        JsonObject  *change,
-        const char  *username,
-        const char  *role,
-        Outcome     *outcome,
-        GError     **error)
-{
-  const char *table = json_object_get_string_member (change, "table");
-  const char *id = json_object_get_string_member (change, "id");
-  const char *op = json_object_get_string_member (change, "op");
-  gint64 base_rev = json_object_get_int_member (change, "base_rev");
-  JsonNode *data = json_object_get_member (change, "data");
-  g_autoptr(CLRecord) record = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean deleting;
-  GType type;
-  gint64 rev, at;
-
-  type = cl_tables_lookup (table);
-  if (type == G_TYPE_INVALID)
-    {
-      reject (outcome, "invalid", g_strdup_printf (_("There is no table “%s”"), table));
-      return TRUE;
-    }
-
-  if (!cl_tables_can_write (role, table))
-    {
-      reject (outcome, "forbidden", NULL);
-      return TRUE;
-    }
-
-  outcome->current = cl_store_load_record (store, type, id, &local_error);
-  if (outcome->current == NULL &&
-      !g_error_matches (local_error, CL_STORE_ERROR, CL_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  g_clear_error (&local_error);
-
-  /* The edit must be based on what the server has now; otherwise it
-   * would silently undo someone else's change. */
-  if (outcome->current ? cl_record_get_rev (outcome->current) != base_rev : base_rev != 0)
-    {
-      reject (outcome, "stale", NULL);
-      return TRUE;
-    }
-
-  deleting = g_str_equal (op, "delete");
-  if (deleting && outcome->current == NULL)
-    {
-      reject (outcome, "invalid", g_strdup (_("There is no such record to delete")));
-      return TRUE;
-    }
-
-  /* An opening of a document, once recorded, stays as it was. */
-  if (outcome->current && CL_IS_DOCUMENT_ACCESS (outcome->current))
-    {
-      reject (outcome, "invalid", g_strdup (_("A record of who opened a document cannot be changed")));
-      return TRUE;
-    }
-
-  if (outcome->current)
-    record = cl_record_dup (outcome->current);
-  else
-    record = g_object_new (type, "id", id, NULL);
-
-  if (data && JSON_NODE_HOLDS_OBJECT (data))
-    {
-      JsonObject *object = json_node_get_object (data);
-
-      if (json_object_has_member (object, "id") &&
-          (!member_is (object, "id", G_TYPE_STRING) ||
-           g_strcmp0 (json_object_get_string_member (object, "id"), id) != 0))
-        {
-          reject (outcome, "invalid", g_strdup (_("The record’s id does not match the change")));
-          return TRUE;
-        }
-      if (!cl_record_update_from_json (record, object, &local_error))
-        {
-          reject (outcome, "invalid", g_strdup (local_error->message));
-          return TRUE;
-        }
-    }
-
-  /* A delete is a tombstone: the row stays, marked, so every desk
-   * learns of it through the feed. */
-  if (deleting)
-    cl_record_set_deleted (record, TRUE);
-  else
-    {
-      g_autofree char *message = validation_message (store, record);
-
-      if (message)
-        {
-          reject (outcome, "invalid", g_steal_pointer (&message));
-          return TRUE;
-        }
-    }
-
-  /* A closed settlement month never changes, whichever desk asks and
-   * whatever it knew when it made the change (issue #6). */
-  if (!cl_enrolment_store_check_change (store, record, &local_error))
-    {
-      reject (outcome, "closed", g_strdup (local_error->message));
-      return TRUE;
-    }
-
-  /* Invariants across records (no two bookings of one room overlap…),
-   * inside this transaction so two desks cannot both pass them. */
-  if (!deleting)
-    {
-      g_autoptr(CLRecord) conflict = NULL;
-
-      if (!cl_tables_check_change (store, record, outcome->current, username, role,
-                                   &conflict, &local_error))
-        return refuse_by_invariant (outcome, g_steal_pointer (&local_error), conflict, error);
-    }
-
-  at = now_seconds ();
-  rev = log_change (store, record, cl_record_get_deleted (record) ? "delete" : "upsert",
-                    username, at, error);
-  if (rev == 0 ||
-      !cl_store_write_record (store, record, CL_WRITE_FROM_SERVER, error))
-    return FALSE;
-
-  outcome->status = "applied";
-  outcome->rev = rev;
-  g_clear_object (&outcome->current);
-  outcome->current = g_steal_pointer (&record);
-  return TRUE;
-}
-
-/* For the audit line of a change that was refused before any record
- * was built: the patient it was about, as far as the change says. */
-static char *
-patient_of_change (JsonObject *change)
-{
-  JsonNode *data = json_object_get_member (change, "data");
-
-  if (g_str_equal (json_object_get_string_member (change, "table"), "patient"))
-    return g_strdup (json_object_get_string_member (change, "id"));
-  if (data && JSON_NODE_HOLDS_OBJECT (data) &&
-      member_is (json_node_get_object (data), "patient_id", G_TYPE_STRING))
-    return g_strdup (json_object_get_string_member (json_node_get_object (data), "patient_id"));
-  return NULL;
-}
-
-static gboolean
-savepoint (CLStore     *store,
-           const char  *sql,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = cl_store_prepare (store, sql, error);
-
-  return stmt != NULL && cl_store_step (store, stmt, error);
-}
-
-/* One change, inside the request's transaction and a savepoint of its
- * own: a change that fails in the store is rolled back alone, and the
- * answer to its key, its feed entry and its audit line go (or stay)
- * together with it. */
-static gboolean
-apply_one (CLStore     *store,
-           JsonObject  *change,
-           const char  *username,
-           const char  *role,
-           Outcome     *outcome,
-           GError     **error)
-{
-  const char *key = json_object_get_string_member (change, "key");
-  const char *table = json_object_get_string_member (change, "table");
-  const char *id = json_object_get_string_member (change, "id");
-  g_autofree char *patient_id = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (previous_answer (store, key, outcome, &local_error))
-    {
-      GType type = cl_tables_lookup (table);
-
-      /* The current record lets a desk that lost the first answer store
-       * the server's version (or undo a rejected change), as it would
-       * have then. */
-      if (type != G_TYPE_INVALID && cl_tables_can_read (role, table))
-        outcome->current = cl_store_load_record (store, type, id, NULL);
-      return TRUE;
-    }
-  if (local_error)
-    goto failed;
-
-  if (!savepoint (store, "SAVEPOINT change", &local_error))
-    goto failed;
-
-  if (!decide (store, change, username, role, outcome, &local_error) ||
-      !remember_answer (store, key, outcome, &local_error))
-    goto rollback;
-
-  /* On an overlap "current" is someone else's booking. */
-  if (outcome->current && g_strcmp0 (outcome->reason, "overlap") != 0)
-    patient_id = cl_sync_server_patient_of (store, outcome->current);
-  else
-    patient_id = patient_of_change (change);
-
-  if (outcome->reason == NULL && CL_IS_DOCUMENT_ACCESS (outcome->current))
-    {
-      /* A desk opened a document (maybe offline, from its cache): the
-       * privacy log's line, about the document, at the desk's time. */
-      CLDocumentAccess *access = CL_DOCUMENT_ACCESS (outcome->current);
-      g_autoptr(GDateTime) at =
-        g_date_time_new_from_unix_utc (cl_document_access_get_opened_at (access));
-      g_autofree char *detail = at ? g_date_time_format_iso8601 (at) : NULL;
-
-      if (!audit_locked (store, username, role, "open-document", "document",
-                         cl_document_access_get_document_id (access), patient_id,
-                         200, detail, &local_error))
-        goto rollback;
-    }
-  else if (!audit_locked (store, username, role,
-                          json_object_get_string_member (change, "op"),
-                          table, id, patient_id,
-                          outcome->reason ? reason_status (outcome->reason) : 200,
-                          outcome->reason, &local_error))
-    goto rollback;
-
-  /* What a role may not write it may not necessarily read either. */
-  if (outcome->current && !cl_tables_can_read (role, table))
-    g_clear_object (&outcome->current);
-
-  return savepoint (store, "RELEASE change", error);
-
-rollback:
-  savepoint (store, "ROLLBACK TO change", NULL);
-  savepoint (store, "RELEASE change", NULL);
-failed:
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-/* All changes of one request in one transaction: one commit (and one
- * fsync) per request rather than per change.  A change the store
- * fails on is rolled back alone and ends the request; the changes
- * before it are committed, and @max_rev tells how far the feed got. */
-JsonArray *
-cl_sync_server_apply_changes (CLStore     *store,
-                              JsonArray   *changes,
-                              const char  *username,
-                              const char  *role,
-                              gint64      *max_rev,
-                              GError     **error)
-{
-  g_autoptr(JsonArray) results = json_array_new ();
-  g_autoptr(GError) local_error = NULL;
-  gint64 highest = 0;
-
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
-  g_return_val_if_fail (changes != NULL, NULL);
-
-  if (max_rev)
-    *max_rev = 0;
-
-  if (!cl_store_begin (store, error))
-    return NULL;
-
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *change = json_array_get_object_element (changes, i);
-      Outcome outcome = { 0 };
-
-      if (!apply_one (store, change, username, role, &outcome, &local_error))
-        {
-          outcome_clear (&outcome);
-          g_clear_pointer (&results, json_array_unref);
-          break;
-        }
-      if (g_strcmp0 (outcome.status, "applied") == 0)
-        highest = MAX (highest, outcome.rev);
-      json_array_add_element (results,
-                              outcome_to_json (json_object_get_string_member (change, "key"), &outcome));
-      outcome_clear (&outcome);
-    }
-
-  if (!cl_store_commit (store, local_error ? NULL : &local_error))
-    {
-      /* Nothing of the request was kept. */
-      highest = 0;
-      g_clear_pointer (&results, json_array_unref);
-    }
-
-  if (max_rev)
-    *max_rev = highest;
-  if (local_error)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return g_steal_pointer (&results);
 }
 
 /* A JSON string literal for @text (json-glib does the escaping). */
