@@ -7,7 +7,6 @@
 #include "cl-demo-schedule.h"
 #include "cl-demo-visits.h"
 #include "cl-doctor-order.h"
-#include "cl-visit-mark.h"
 #include "cl-visit-schedule.h"
 
 /* Per mille of pregnancies with one visit missed, and of visits open
@@ -64,6 +63,11 @@ pick_day (GRand       *rand,
     date_add (out, g_rand_int_range (rand, 0, span + 1));
 }
 
+/* A tick, inserted straight rather than as a CLVisitMark through
+ * cl_store_write_record(): ticks are most of the rows the demo writes,
+ * and the object and its property binding were half of their cost.
+ * The columns are those cl_store_write_record() fills for a record
+ * written without an outbox entry (rev 0, not deleted). */
 static gboolean
 write_mark (CLStore      *store,
             GRand        *rand,
@@ -73,18 +77,26 @@ write_mark (CLStore      *store,
             const char   *ticked_by,
             GError      **error)
 {
-  g_autoptr(CLVisitMark) mark = NULL;
-  g_autofree char *iso = cl_date_to_iso (date);
+  static const char sql[] =
+    "INSERT INTO visit_mark (id, updated_at, updated_by, patient_id, pregnancy_id,"
+    " visit, done_date, done_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  g_autofree char *iso = NULL;
   char id[37];
+  sqlite3_stmt *stmt;
 
+  if (!(stmt = cl_store_prepare (store, sql, error)))
+    return FALSE;
   cl_demo_make_id (rand, id);
-  mark = g_object_new (CL_TYPE_VISIT_MARK, "id", id, NULL);
-  cl_visit_mark_set_patient_id (mark, cl_pregnancy_get_patient_id (pregnancy));
-  cl_visit_mark_set_pregnancy_id (mark, cl_record_get_id (CL_RECORD (pregnancy)));
-  cl_visit_mark_set_visit (mark, key);
-  cl_visit_mark_set_done_date (mark, iso);
-  cl_visit_mark_set_done_by (mark, ticked_by);
-  return cl_store_write_record (store, CL_RECORD (mark), CL_WRITE_NO_OUTBOX, error);
+  iso = cl_date_to_iso (date);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 3, cl_store_get_actor (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, cl_pregnancy_get_patient_id (pregnancy), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, cl_record_get_id (CL_RECORD (pregnancy)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, ticked_by, -1, SQLITE_STATIC);
+  return cl_store_step (store, stmt, error);
 }
 
 /* One to three orders dated from the booking visit to @last. */
