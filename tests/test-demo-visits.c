@@ -17,6 +17,7 @@
 #include "cl-roster-row.h"
 #include "cl-store.h"
 #include "cl-staff.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 #include "cl-visit-plan.h"
 
@@ -29,45 +30,6 @@ static struct
   CLStore *store;
   GDate    today;
 } fixture;
-
-static CLStore *
-make_demo_store (const char *file,
-                 guint       n_patients,
-                 guint32     seed)
-{
-  g_autofree char *path = g_build_filename (fixture.dir, file, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CLStore) store = cl_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, n_patients, seed, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
-}
-
-/* Rows of @sql, columns joined by '|'. */
-static GPtrArray *
-query_rows (CLStore    *store,
-            const char *sql)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-
-  cl_store_lock (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      GString *row = g_string_new (NULL);
-
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        g_string_append_printf (row, "%s%s", i ? "|" : "",
-                                sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "");
-      g_ptr_array_add (rows, g_string_free (row, FALSE));
-    }
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return rows;
-}
 
 static void
 parse (const char *iso,
@@ -84,7 +46,7 @@ parse (const char *iso,
 static void
 test_marks_in_windows (void)
 {
-  g_autoptr(GPtrArray) rows = query_rows (fixture.store,
+  g_autoptr(GPtrArray) rows = cl_test_store_rows (fixture.store,
     "SELECT m.visit, m.done_date, coalesce(nullif(g.corrected_edd, ''), g.edd), g.status,"
     " coalesce(g.delivery_date, ''), m.patient_id = g.patient_id,"
     " (SELECT count(*) FROM staff s WHERE s.username = m.done_by AND s.role = 'case_manager'),"
@@ -130,7 +92,7 @@ test_marks_in_windows (void)
 static void
 test_marks_done_and_missed (void)
 {
-  g_autoptr(GPtrArray) rows = query_rows (fixture.store,
+  g_autoptr(GPtrArray) rows = cl_test_store_rows (fixture.store,
     "SELECT g.id, coalesce(nullif(g.corrected_edd, ''), g.edd), g.status, coalesce(g.delivery_date, ''),"
     " coalesce((SELECT group_concat(visit, ' ') FROM visit_mark m WHERE m.pregnancy_id = g.id AND m.deleted = 0), '')"
     " FROM pregnancy g WHERE g.deleted = 0");
@@ -200,7 +162,7 @@ test_marks_done_and_missed (void)
 static void
 test_roster_column (void)
 {
-  g_autoptr(GPtrArray) check = query_rows (fixture.store,
+  g_autoptr(GPtrArray) check = cl_test_store_rows (fixture.store,
     "SELECT count(*) FROM roster r WHERE r.pregnancy_id IS NOT NULL AND"
     " coalesce(r.visits_done, '') <> coalesce((SELECT group_concat(visit, ' ') FROM"
     "  (SELECT visit FROM visit_mark m WHERE m.pregnancy_id = r.pregnancy_id AND m.deleted = 0)), '')");
@@ -277,8 +239,8 @@ test_orders (void)
 static void
 test_determinism (void)
 {
-  g_autoptr(CLStore) a = make_demo_store ("a.db", 300, SEED + 1);
-  g_autoptr(CLStore) b = make_demo_store ("b.db", 300, SEED + 1);
+  g_autoptr(CLStore) a = cl_test_store_new_demo (fixture.dir, "a.db", 300, SEED + 1);
+  g_autoptr(CLStore) b = cl_test_store_new_demo (fixture.dir, "b.db", 300, SEED + 1);
   const char *queries[] = {
     "SELECT id, pregnancy_id, visit, done_date, done_by FROM visit_mark ORDER BY rowid",
     "SELECT id, pregnancy_id, date, category, text, doctor, reminder_date, status, stop_date"
@@ -287,8 +249,8 @@ test_determinism (void)
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_autoptr(GPtrArray) ra = query_rows (a, queries[q]);
-      g_autoptr(GPtrArray) rb = query_rows (b, queries[q]);
+      g_autoptr(GPtrArray) ra = cl_test_store_rows (a, queries[q]);
+      g_autoptr(GPtrArray) rb = cl_test_store_rows (b, queries[q]);
 
       g_assert_cmpuint (ra->len, >, 0);
       g_assert_cmpuint (ra->len, ==, rb->len);
@@ -306,7 +268,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   cl_date_today (&fixture.today);
   fixture.dir = cl_test_make_tmp_dir ("test-demo-visits");
-  fixture.store = make_demo_store ("demo.db", N_PATIENTS, SEED);
+  fixture.store = cl_test_store_new_demo (fixture.dir, "demo.db", N_PATIENTS, SEED);
 
   g_test_add_func ("/demo-data/visits/in-windows", test_marks_in_windows);
   g_test_add_func ("/demo-data/visits/done-and-missed", test_marks_done_and_missed);

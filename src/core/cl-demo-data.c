@@ -325,9 +325,9 @@ make_mrn (Generator *gen)
     }
 }
 
-static void
-date_add (GDate *date,
-          gint   days)
+void
+cl_demo_date_add (GDate *date,
+                  gint   days)
 {
   if (days >= 0)
     g_date_add_days (date, days);
@@ -341,7 +341,7 @@ iso_offset (const GDate *date,
 {
   GDate d = *date;
 
-  date_add (&d, days);
+  cl_demo_date_add (&d, days);
   return cl_date_to_iso (&d);
 }
 
@@ -532,7 +532,7 @@ plan_dates (Generator   *gen,
         /* @ga is counted from the effective EDD, so the corrected ones
          * show the same spread; the LMP moves instead. */
         *lmp = gen->today;
-        date_add (lmp, -ga - shift);
+        cl_demo_date_add (lmp, -ga - shift);
         cl_pregnancy_set_status (pregnancy, "ongoing");
       }
       break;
@@ -548,9 +548,9 @@ plan_dates (Generator   *gen,
                    : g_rand_int_range (gen->rand, CL_POSTPARTUM_DAYS + 1, 401);
         g_autofree char *delivery = NULL;
 
-        date_add (until, -ago);
+        cl_demo_date_add (until, -ago);
         *lmp = *until;
-        date_add (lmp, -ga);
+        cl_demo_date_add (lmp, -ga);
         delivery = cl_date_to_iso (until);
         cl_pregnancy_set_status (pregnancy, "delivered");
         cl_pregnancy_set_delivery_date (pregnancy, delivery);
@@ -565,9 +565,9 @@ plan_dates (Generator   *gen,
         gint ago = g_rand_int_range (gen->rand, 0, 301);
         g_autofree char *end = NULL;
 
-        date_add (until, -ago);
+        cl_demo_date_add (until, -ago);
         *lmp = *until;
-        date_add (lmp, -ga);
+        cl_demo_date_add (lmp, -ga);
         end = cl_date_to_iso (until);
         cl_pregnancy_set_status (pregnancy, "ended");
         cl_pregnancy_set_delivery_date (pregnancy, end);
@@ -605,7 +605,7 @@ write_risk_history (Generator    *gen,
   GDate start = *lmp;
   gint span;
 
-  date_add (&start, g_rand_int_range (gen->rand, 6 * 7, 12 * 7 + 1));
+  cl_demo_date_add (&start, g_rand_int_range (gen->rand, 6 * 7, 12 * 7 + 1));
   if (g_date_compare (&start, until) > 0)
     start = *until;
   span = cl_date_days_between (&start, until);
@@ -702,7 +702,7 @@ generate_enrolment (Generator   *gen,
   to = MIN (cl_package_get_enrol_to_day (package), ga_max);
   day = g_rand_int_range (gen->enrol_rand, from, to + 1);
   agreed = *lmp;
-  date_add (&agreed, day);
+  cl_demo_date_add (&agreed, day);
   agreed_iso = cl_date_to_iso (&agreed);
   receipt = g_strdup_printf ("FP%08d", g_rand_int_range (gen->enrol_rand, 0, 100000000));
 
@@ -721,7 +721,7 @@ generate_enrolment (Generator   *gen,
     {
       GDate cancelled = agreed;
 
-      date_add (&cancelled, g_rand_int_range (gen->enrol_rand, 3, 36));
+      cl_demo_date_add (&cancelled, g_rand_int_range (gen->enrol_rand, 3, 36));
       if (g_date_compare (&cancelled, &gen->today) <= 0)
         {
           g_autofree char *cancel_iso = cl_date_to_iso (&cancelled);
@@ -736,7 +736,7 @@ generate_enrolment (Generator   *gen,
       /* The service runs on into the postpartum weeks. */
       GDate ends = *until;
 
-      date_add (&ends, cl_package_get_postpartum_days (package));
+      cl_demo_date_add (&ends, cl_package_get_postpartum_days (package));
       if (g_date_compare (&ends, &gen->today) < 0)
         cl_enrolment_set_status (enrolment, "completed");
     }

@@ -39,16 +39,6 @@ static const char * const doctors[] = {
   "刘建华", "陈晓梅", "张秀英", "王立平", "赵丽娟", "孙卫东",
 };
 
-static void
-date_add (GDate *date,
-          gint   days)
-{
-  if (days >= 0)
-    g_date_add_days (date, days);
-  else
-    g_date_subtract_days (date, -days);
-}
-
 /* A day from @from to @to, both inclusive (@from when @to is before it). */
 static void
 pick_day (GRand       *rand,
@@ -60,7 +50,7 @@ pick_day (GRand       *rand,
 
   *out = *from;
   if (span > 0)
-    date_add (out, g_rand_int_range (rand, 0, span + 1));
+    cl_demo_date_add (out, g_rand_int_range (rand, 0, span + 1));
 }
 
 /* A tick, inserted straight rather than as a CLVisitMark through
@@ -136,7 +126,7 @@ write_orders (CLStore      *store,
           g_autofree char *reminder = NULL;
           GDate r = date;
 
-          date_add (&r, 7 * g_rand_int_range (rand, 1, 5));
+          cl_demo_date_add (&r, 7 * g_rand_int_range (rand, 1, 5));
           reminder = cl_date_to_iso (&r);
           cl_doctor_order_set_reminder_date (order, reminder);
         }
@@ -187,7 +177,7 @@ cl_demo_visits_generate (CLStore      *store,
   if (over && cl_date_parse (cl_pregnancy_get_delivery_date (pregnancy), &delivery, NULL))
     {
       end_of_pregnancy = delivery;
-      date_add (&end_of_pregnancy, -1);
+      cl_demo_date_add (&end_of_pregnancy, -1);
     }
   last_prenatal = g_date_compare (&end_of_pregnancy, today) < 0 ? end_of_pregnancy : *today;
 
