@@ -8,4 +8,15 @@ G_BEGIN_DECLS
 gint64 cl_test_store_count (CLStore    *store,
                             const char *sql);
 
+/* The rows an SQL query on @store answers, one string per row with its
+ * columns joined by '|' (NULL as "∅"). */
+GPtrArray *cl_test_store_rows (CLStore    *store,
+                               const char *sql);
+
+/* A new store @dir/@file filled with cl_demo_data_generate(). */
+CLStore   *cl_test_store_new_demo (const char *dir,
+                                   const char *file,
+                                   guint       n_patients,
+                                   guint32     seed);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "cl-roster-index.h"
 #include "cl-roster-model.h"
 #include "cl-store.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 
 #define N_PATIENTS 3000
@@ -28,22 +29,6 @@ static struct
   char    *dir;
   CLStore *store;
 } fixture;
-
-static CLStore *
-make_demo_store (const char *dir,
-                 const char *file,
-                 guint       n_patients,
-                 guint32     seed)
-{
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CLStore) store = cl_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, n_patients, seed, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
-}
 
 static gint64
 count_rows (CLStore    *store,
@@ -60,30 +45,6 @@ count_rows (CLStore    *store,
   sqlite3_finalize (stmt);
   cl_store_unlock (store);
   return n;
-}
-
-/* Rows of a query as one string per row, columns joined by '|'. */
-static GPtrArray *
-query_rows (CLStore    *store,
-            const char *sql)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-
-  cl_store_lock (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      GString *row = g_string_new (NULL);
-
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        g_string_append_printf (row, "%s%s", i ? "|" : "",
-                                sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "∅");
-      g_ptr_array_add (rows, g_string_free (row, FALSE));
-    }
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return rows;
 }
 
 /* A valid ID number from a region demo data does not use (Ürümqi), so
@@ -217,8 +178,8 @@ static void
 test_demo_determinism (void)
 {
   g_autofree char *dir = cl_test_make_tmp_dir ("test-roster");
-  g_autoptr(CLStore) again = make_demo_store (dir, "again.db", N_PATIENTS, SEED);
-  g_autoptr(CLStore) other = make_demo_store (dir, "other.db", 200, SEED + 1);
+  g_autoptr(CLStore) again = cl_test_store_new_demo (dir, "again.db", N_PATIENTS, SEED);
+  g_autoptr(CLStore) other = cl_test_store_new_demo (dir, "other.db", 200, SEED + 1);
   /* Only what demo data wrote: other tests add patients with "ZY"
    * record numbers to the shared store. */
   const char *patients = "SELECT id, name, id_number, phone, mrn, birth_date, address, priority,"
@@ -235,8 +196,8 @@ test_demo_determinism (void)
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_autoptr(GPtrArray) a = query_rows (fixture.store, queries[q]);
-      g_autoptr(GPtrArray) b = query_rows (again, queries[q]);
+      g_autoptr(GPtrArray) a = cl_test_store_rows (fixture.store, queries[q]);
+      g_autoptr(GPtrArray) b = cl_test_store_rows (again, queries[q]);
 
       g_assert_cmpuint (a->len, >, 0);
       g_assert_cmpuint (a->len, ==, b->len);
@@ -246,8 +207,8 @@ test_demo_determinism (void)
 
   /* Another seed, other people. */
   {
-    g_autoptr(GPtrArray) a = query_rows (fixture.store, "SELECT name, id_number FROM patient ORDER BY rowid LIMIT 200");
-    g_autoptr(GPtrArray) b = query_rows (other, "SELECT name, id_number FROM patient ORDER BY rowid LIMIT 200");
+    g_autoptr(GPtrArray) a = cl_test_store_rows (fixture.store, "SELECT name, id_number FROM patient ORDER BY rowid LIMIT 200");
+    g_autoptr(GPtrArray) b = cl_test_store_rows (other, "SELECT name, id_number FROM patient ORDER BY rowid LIMIT 200");
 
     g_assert_cmpuint (b->len, ==, 200);
     for (guint i = 0; i < a->len; i++)
@@ -1005,7 +966,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   fixture.dir = cl_test_make_tmp_dir ("test-roster");
-  fixture.store = make_demo_store (fixture.dir, "demo.db", N_PATIENTS, SEED);
+  fixture.store = cl_test_store_new_demo (fixture.dir, "demo.db", N_PATIENTS, SEED);
 
   g_test_add_func ("/store/demo-data/determinism", test_demo_determinism);
   g_test_add_func ("/store/demo-data/valid", test_demo_valid);

@@ -230,7 +230,16 @@ roster_text (const char *key,
   cl_date_today (&today);
   cl_visit_window_dates (window, &edd, NULL, &start, &end);
   date = cl_date_format_short (from_start ? &start : &end, &today);
-  return g_strdup_printf (format, window->label, date);
+  return g_strdup_printf (format, window->short_label, date);
+}
+
+/* The roster's short cell for visit @key missed. */
+static char *
+overdue_text (const char *key)
+{
+  const ClVisitWindow *window = cl_visit_schedule_lookup (cl_visit_schedule_get_default (), key);
+
+  return g_strdup_printf (C_("roster", "Overdue: %s"), window->short_label);
 }
 
 typedef struct
@@ -267,8 +276,8 @@ test_tick (void)
   CLWindow *window = open_window ();
   CLPatientPage *page = NULL;
   CLVisitPlanView *plan;
-  g_autofree char *overdue = roster_text ("v20", _("%s, overdue since %s"), FALSE);
-  g_autofree char *due = roster_text ("v29", _("%s, now until %s"), FALSE);
+  g_autofree char *overdue = overdue_text ("v20");
+  g_autofree char *due = roster_text ("v29", C_("roster", "%s, due by %s"), FALSE);
   GtkWidget *button;
 
   /* v06 and v14 have their reports; v20 is the first one missed. */
@@ -361,7 +370,7 @@ test_tick (void)
   cl_test_ui_settle (200);
   g_assert_cmpstr (cl_visit_plan_view_get_state_text (plan, "v25"), ==, C_("visit", "Overdue"));
   {
-    g_autofree char *again = roster_text ("v25", _("%s, overdue since %s"), FALSE);
+    g_autofree char *again = overdue_text ("v25");
 
     assert_roster_shows (window, again);
   }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -111,7 +112,37 @@ test_schedule_bad_files (void)
     g_assert_no_error (error);
     g_assert_cmpint (cl_visit_schedule_get_visit (schedule, 0)->start_day, ==, 42);
     g_assert_cmpint (cl_visit_schedule_get_visit (schedule, 0)->items[0]->end_day, ==, -1);
+    /* No short name: the label. */
+    g_assert_cmpstr (cl_visit_schedule_get_visit (schedule, 0)->short_label, ==, "A");
   }
+}
+
+/* The roster's short names: in the label's language only, else the
+ * label itself. */
+static void
+test_schedule_short_labels (void)
+{
+  const char *data =
+    "[Visit a]\nlabel=Third visit\nlabel[zh_CN]=第 3 次产检\nshort=3rd visit\nstart=6\nend=8\n"
+    "[Visit b]\nlabel=Fourth visit\nlabel[zh_CN]=第 4 次\nshort=4th visit\nshort[zh_CN]=四\nstart=9\nend=10\n";
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *saved = g_strdup (language);
+
+  for (guint zh = 0; zh < 2; zh++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ClVisitSchedule) schedule = NULL;
+
+      g_setenv ("LANGUAGE", zh ? "zh_CN" : "C", TRUE);
+      schedule = cl_visit_schedule_new_from_data (data, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cl_visit_schedule_get_visit (schedule, 0)->short_label, ==, zh ? "第 3 次产检" : "3rd visit");
+      g_assert_cmpstr (cl_visit_schedule_get_visit (schedule, 1)->short_label, ==, zh ? "四" : "4th visit");
+    }
+  if (saved)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
 }
 
 /* States on a day, with EDD correction and delivery; table-driven. */
@@ -339,12 +370,11 @@ roster_text (Fixture    *f,
   return value;
 }
 
-static char *
-next_visit_text (Fixture  *f,
-                 gboolean *overdue)
+static CLRosterRow *
+roster_row (Fixture *f)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(CLRosterRow) row = NULL;
+  CLRosterRow *row;
   GDate today;
 
   cl_date_today (&today);
@@ -358,6 +388,15 @@ next_visit_text (Fixture  *f,
   row = cl_roster_row_new_from_stmt (stmt, &today);
   sqlite3_reset (stmt);
   cl_store_unlock (f->store);
+  return row;
+}
+
+static char *
+next_visit_text (Fixture  *f,
+                 gboolean *overdue)
+{
+  g_autoptr(CLRosterRow) row = roster_row (f);
+
   return cl_roster_row_format_next_visit (row, overdue);
 }
 
@@ -385,8 +424,31 @@ test_roster_follows (Fixture       *f,
   g_assert_null (keys);
   text = next_visit_text (f, &overdue);
   g_assert_true (overdue);
-  g_assert_nonnull (strstr (text, cl_visit_schedule_lookup (cl_visit_schedule_get_default (), "v06")->label));
+  g_assert_nonnull (strstr (text, cl_visit_schedule_lookup (cl_visit_schedule_get_default (), "v06")->short_label));
   g_clear_pointer (&text, g_free);
+  {
+    /* The cell is short; its tooltip has the full name and the day the
+     * window closed. */
+    g_autoptr(CLRosterRow) row = roster_row (f);
+    const ClVisitWindow *v06 = cl_visit_schedule_lookup (cl_visit_schedule_get_default (), "v06");
+    g_autofree char *cell = cl_roster_row_format_next_visit (row, NULL);
+    g_autofree char *tooltip = cl_roster_row_describe_next_visit (row);
+    g_autofree char *closed = NULL;
+    g_autofree char *expected = NULL;
+    GDate edd, today, start, end;
+
+    cl_date_today (&today);
+    g_assert_true (cl_date_parse (cl_roster_row_get_edd (row), &edd, NULL));
+    cl_visit_window_dates (v06, &edd, NULL, &start, &end);
+    closed = cl_date_format_short (&end, &today);
+    expected = g_strdup_printf (_("%s, overdue since %s"), v06->label, closed);
+    g_assert_cmpstr (tooltip, ==, expected);
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf (C_("roster", "Overdue: %s"), v06->short_label);
+    g_assert_cmpstr (cell, ==, expected);
+    g_assert_cmpstr (v06->short_label, ==, "1st visit");
+    g_assert_cmpuint (strlen (cell), <, strlen (tooltip));
+  }
 
   add_document (f, "doc-1", "v06", "2026-06-20");
   add_document (f, "doc-2", NULL, "2026-07-01");
@@ -404,7 +466,7 @@ test_roster_follows (Fixture       *f,
 
   text = next_visit_text (f, &overdue);
   g_assert_false (overdue);
-  g_assert_nonnull (strstr (text, cl_visit_schedule_lookup (cl_visit_schedule_get_default (), "v29")->label));
+  g_assert_nonnull (strstr (text, cl_visit_schedule_lookup (cl_visit_schedule_get_default (), "v29")->short_label));
   g_clear_pointer (&text, g_free);
 
   /* Unticking is a tombstone; the roster shows the visit again. */
@@ -624,6 +686,7 @@ main (int    argc,
 
   g_test_add_func ("/visits/schedule/default", test_schedule_default);
   g_test_add_func ("/visits/schedule/bad-files", test_schedule_bad_files);
+  g_test_add_func ("/visits/schedule/short-labels", test_schedule_short_labels);
   g_test_add_func ("/visits/plan/states", test_plan_states);
   g_test_add_func ("/visits/plan/next-for-keys", test_next_for_keys);
   g_test_add ("/visits/store/roster-follows", Fixture, NULL, fixture_set_up, test_roster_follows, fixture_tear_down);

@@ -238,16 +238,33 @@ bind_manager_cb (GtkSignalListItemFactory *factory,
   set_cell_text (item, cl_roster_row_get_case_manager (gtk_list_item_get_item (item)));
 }
 
+/* Room for the short texts ("Overdue: 3rd visit", "5th visit, due by
+ * 12-31"), so the column is not the one squeezed when the window is
+ * narrow; the rest is in the tooltip. */
+#define NEXT_VISIT_CHARS 18
+
+static void
+setup_next_visit_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  cl_cells_setup_text (factory, item, user_data);
+  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), NEXT_VISIT_CHARS);
+}
+
 static void
 bind_next_visit_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
   gboolean overdue = FALSE;
-  g_autofree char *text = cl_roster_row_format_next_visit (gtk_list_item_get_item (item), &overdue);
+  CLRosterRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = cl_roster_row_format_next_visit (row, &overdue);
+  g_autofree char *tooltip = cl_roster_row_describe_next_visit (row);
   GtkWidget *label = gtk_list_item_get_child (item);
 
   set_cell_text (item, text);
+  gtk_widget_set_tooltip_text (label, tooltip);
   if (overdue)
     gtk_widget_add_css_class (label, "overdue");
   else
@@ -680,7 +697,7 @@ cl_roster_view_init (CLRosterView *self)
   set_column (self, self->risk_column, G_CALLBACK (setup_risk_cb), G_CALLBACK (bind_risk_cb), CL_ROSTER_SORT_RISK);
   set_column (self, self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), -1);
   set_column (self, self->manager_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_manager_cb), CL_ROSTER_SORT_MANAGER);
-  set_column (self, self->next_visit_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_next_visit_cb), CL_ROSTER_SORT_NEXT_VISIT);
+  set_column (self, self->next_visit_column, G_CALLBACK (setup_next_visit_cb), G_CALLBACK (bind_next_visit_cb), CL_ROSTER_SORT_NEXT_VISIT);
   set_column (self, self->phone_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_phone_cb), -1);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -11,6 +11,7 @@
 #include "cl-enrolment-store.h"
 #include "cl-demo-data.h"
 #include "cl-demo-schedule.h"
+#include "cl-demo-visits.h"
 #include "cl-id-card.h"
 #include "cl-patient.h"
 #include "cl-pinyin.h"
@@ -185,9 +186,11 @@ typedef struct
   GDate       today;
   GHashTable *used;       /* ID numbers, phones and record numbers handed out */
   GPtrArray  *managers;   /* staff ids of the case managers */
+  GPtrArray  *manager_usernames;  /* theirs, in the same order */
   GPtrArray  *packages;   /* CLPackage, for enrolments */
   GRand      *enrol_rand; /* a stream of its own, so enrolments do not
                            * change the patients a seed makes */
+  GRand      *visit_rand; /* the same for visit ticks and orders */
 } Generator;
 
 static guint
@@ -322,9 +325,9 @@ make_mrn (Generator *gen)
     }
 }
 
-static void
-date_add (GDate *date,
-          gint   days)
+void
+cl_demo_date_add (GDate *date,
+                  gint   days)
 {
   if (days >= 0)
     g_date_add_days (date, days);
@@ -338,7 +341,7 @@ iso_offset (const GDate *date,
 {
   GDate d = *date;
 
-  date_add (&d, days);
+  cl_demo_date_add (&d, days);
   return cl_date_to_iso (&d);
 }
 
@@ -474,7 +477,10 @@ generate_staff (Generator  *gen,
           return FALSE;
 
         if (g_str_equal (roster[r].role, CL_ROLE_CASE_MANAGER))
+        {
           g_ptr_array_add (gen->managers, g_strdup (cl_record_get_id (CL_RECORD (staff))));
+          g_ptr_array_add (gen->manager_usernames, g_strdup (username));
+        }
       }
 
   return TRUE;
@@ -526,7 +532,7 @@ plan_dates (Generator   *gen,
         /* @ga is counted from the effective EDD, so the corrected ones
          * show the same spread; the LMP moves instead. */
         *lmp = gen->today;
-        date_add (lmp, -ga - shift);
+        cl_demo_date_add (lmp, -ga - shift);
         cl_pregnancy_set_status (pregnancy, "ongoing");
       }
       break;
@@ -542,9 +548,9 @@ plan_dates (Generator   *gen,
                    : g_rand_int_range (gen->rand, CL_POSTPARTUM_DAYS + 1, 401);
         g_autofree char *delivery = NULL;
 
-        date_add (until, -ago);
+        cl_demo_date_add (until, -ago);
         *lmp = *until;
-        date_add (lmp, -ga);
+        cl_demo_date_add (lmp, -ga);
         delivery = cl_date_to_iso (until);
         cl_pregnancy_set_status (pregnancy, "delivered");
         cl_pregnancy_set_delivery_date (pregnancy, delivery);
@@ -559,9 +565,9 @@ plan_dates (Generator   *gen,
         gint ago = g_rand_int_range (gen->rand, 0, 301);
         g_autofree char *end = NULL;
 
-        date_add (until, -ago);
+        cl_demo_date_add (until, -ago);
         *lmp = *until;
-        date_add (lmp, -ga);
+        cl_demo_date_add (lmp, -ga);
         end = cl_date_to_iso (until);
         cl_pregnancy_set_status (pregnancy, "ended");
         cl_pregnancy_set_delivery_date (pregnancy, end);
@@ -599,7 +605,7 @@ write_risk_history (Generator    *gen,
   GDate start = *lmp;
   gint span;
 
-  date_add (&start, g_rand_int_range (gen->rand, 6 * 7, 12 * 7 + 1));
+  cl_demo_date_add (&start, g_rand_int_range (gen->rand, 6 * 7, 12 * 7 + 1));
   if (g_date_compare (&start, until) > 0)
     start = *until;
   span = cl_date_days_between (&start, until);
@@ -696,7 +702,7 @@ generate_enrolment (Generator   *gen,
   to = MIN (cl_package_get_enrol_to_day (package), ga_max);
   day = g_rand_int_range (gen->enrol_rand, from, to + 1);
   agreed = *lmp;
-  date_add (&agreed, day);
+  cl_demo_date_add (&agreed, day);
   agreed_iso = cl_date_to_iso (&agreed);
   receipt = g_strdup_printf ("FP%08d", g_rand_int_range (gen->enrol_rand, 0, 100000000));
 
@@ -715,7 +721,7 @@ generate_enrolment (Generator   *gen,
     {
       GDate cancelled = agreed;
 
-      date_add (&cancelled, g_rand_int_range (gen->enrol_rand, 3, 36));
+      cl_demo_date_add (&cancelled, g_rand_int_range (gen->enrol_rand, 3, 36));
       if (g_date_compare (&cancelled, &gen->today) <= 0)
         {
           g_autofree char *cancel_iso = cl_date_to_iso (&cancelled);
@@ -730,7 +736,7 @@ generate_enrolment (Generator   *gen,
       /* The service runs on into the postpartum weeks. */
       GDate ends = *until;
 
-      date_add (&ends, cl_package_get_postpartum_days (package));
+      cl_demo_date_add (&ends, cl_package_get_postpartum_days (package));
       if (g_date_compare (&ends, &gen->today) < 0)
         cl_enrolment_set_status (enrolment, "completed");
     }
@@ -794,6 +800,7 @@ generate_patient (Generator  *gen,
   g_autofree char *address = NULL;
   guint region = g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (regions));
   const char *id_number;
+  const char *ticked_by = NULL;
   char id[37];
   GDate birth;
   Plan plan;
@@ -812,9 +819,12 @@ generate_patient (Generator  *gen,
   cl_patient_set_address (patient, address);
   cl_patient_set_priority (patient, pick_priority (gen));
   if (g_rand_int_range (gen->rand, 0, 100) >= 5)
-    cl_patient_set_case_manager_id (patient,
-                                    g_ptr_array_index (gen->managers,
-                                                       g_rand_int_range (gen->rand, 0, gen->managers->len)));
+    {
+      guint manager = g_rand_int_range (gen->rand, 0, gen->managers->len);
+
+      cl_patient_set_case_manager_id (patient, g_ptr_array_index (gen->managers, manager));
+      ticked_by = g_ptr_array_index (gen->manager_usernames, manager);
+    }
 
   plan = pick_weight_index (gen->rand, plan_weights, G_N_ELEMENTS (plan_weights));
   if (plan != PLAN_NONE)
@@ -870,6 +880,14 @@ generate_patient (Generator  *gen,
       if (plan != PLAN_ENDED &&
           !generate_enrolment (gen, cl_record_get_id (CL_RECORD (patient)), &lmp, &until, error))
         return FALSE;
+
+      /* The visits she has been to and her doctor's orders, before the
+       * patient too: her roster row then counts them as it is built. */
+      if (ticked_by == NULL)
+        ticked_by = g_ptr_array_index (gen->manager_usernames,
+                                       g_rand_int_range (gen->visit_rand, 0, gen->manager_usernames->len));
+      if (!cl_demo_visits_generate (gen->store, gen->visit_rand, &gen->today, pregnancy, ticked_by, error))
+        return FALSE;
     }
 
   return write_record (gen, patient, error);
@@ -919,8 +937,10 @@ cl_demo_data_generate (CLStore  *store,
   gen.rand = g_rand_new_with_seed (seed);
   gen.used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gen.managers = g_ptr_array_new_with_free_func (g_free);
+  gen.manager_usernames = g_ptr_array_new_with_free_func (g_free);
   cl_date_today (&gen.today);
   gen.enrol_rand = g_rand_new_with_seed (seed ^ 0x5e771e);
+  gen.visit_rand = g_rand_new_with_seed (seed ^ 0x715175);
   gen.packages = cl_enrolment_store_list_packages (store, FALSE);
 
   /* The search index takes ~10 keys per patient in random order; with
@@ -961,6 +981,8 @@ out:
   if (cache_size != 0)
     set_cache_size (store, cache_size, NULL);
   g_ptr_array_unref (gen.managers);
+  g_ptr_array_unref (gen.manager_usernames);
+  g_rand_free (gen.visit_rand);
   g_ptr_array_unref (gen.packages);
   g_rand_free (gen.enrol_rand);
   g_hash_table_unref (gen.used);

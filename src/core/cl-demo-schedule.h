@@ -21,4 +21,8 @@ gboolean cl_demo_schedule_generate (CLStore  *store,
 void     cl_demo_make_id           (GRand    *rand,
                                     char      id[37]);
 
+/* @date moved by @days, forwards or backwards. */
+void     cl_demo_date_add          (GDate    *date,
+                                    gint      days);
+
 G_END_DECLS

@@ -225,49 +225,83 @@ cl_roster_row_format_edd (CLRosterRow *self)
   return cl_date_format_short (&self->edd_date, &self->today);
 }
 
-char *
-cl_roster_row_format_next_visit (CLRosterRow *self,
-                                 gboolean    *overdue)
+/* The visit the "Next Visit" cell is about: the first visit of the plan
+ * not done and still applicable (done ones are skipped, so it may be
+ * overdue), or NULL. */
+static const ClVisitWindow *
+next_visit (CLRosterRow  *self,
+            ClVisitState *state,
+            GDate        *start,
+            GDate        *end)
+{
+  if (!g_date_valid (&self->edd_date) ||
+      (self->stage != CL_STAGE_POSTPARTUM && self->ga_days < 0))
+    return NULL;
+
+  return cl_visit_plan_next_for_keys (&self->edd_date, self->status,
+                                      g_date_valid (&self->delivery_date) ? &self->delivery_date : NULL,
+                                      &self->today, self->visits_done, state, start, end);
+}
+
+/* The cell's text, or with @full the tooltip's (NULL when there is no
+ * next visit). */
+static char *
+format_next_visit (CLRosterRow *self,
+                   gboolean     full,
+                   gboolean    *overdue)
 {
   const ClVisitWindow *window;
   ClVisitState state;
   GDate start, end;
   g_autofree char *date = NULL;
 
-  g_return_val_if_fail (CL_IS_ROSTER_ROW (self), NULL);
-
   if (overdue)
     *overdue = FALSE;
+  if (!(window = next_visit (self, &state, &start, &end)))
+    return full ? NULL : g_strdup ("—");
 
-  if (!g_date_valid (&self->edd_date) ||
-      (self->stage != CL_STAGE_POSTPARTUM && self->ga_days < 0))
-    return g_strdup ("—");
-
-  /* The plan: visits already done (a report filed or a tick) are
-   * skipped, so the first one left may be overdue. */
-  window = cl_visit_plan_next_for_keys (&self->edd_date, self->status,
-                                        g_date_valid (&self->delivery_date) ? &self->delivery_date : NULL,
-                                        &self->today, self->visits_done, &state, &start, &end);
-  if (window == NULL)
-    return g_strdup ("—");
-
+  date = cl_date_format_short (state == CL_VISIT_UPCOMING ? &start : &end, &self->today);
   switch (state)
     {
     case CL_VISIT_OVERDUE:
       if (overdue)
         *overdue = TRUE;
-      date = cl_date_format_short (&end, &self->today);
-      /* Translators: roster cell; a visit whose window closed on %2$s
-       * without being done, %1$s is the visit's name */
-      return g_strdup_printf (_("%s, overdue since %s"), window->label, date);
+      if (full)
+        /* Translators: tooltip of the roster's next-visit cell; a visit
+         * whose window closed on %2$s without being done, %1$s is its name */
+        return g_strdup_printf (_("%s, overdue since %s"), window->label, date);
+      /* Translators: roster cell, kept short; %s is the visit's short
+       * name ("3rd visit"), whose window closed without it being done */
+      return g_strdup_printf (C_("roster", "Overdue: %s"), window->short_label);
     case CL_VISIT_DUE:
-      date = cl_date_format_short (&end, &self->today);
-      /* Translators: roster cell; a visit open now, %2$s is its last day */
-      return g_strdup_printf (_("%s, now until %s"), window->label, date);
+      if (full)
+        /* Translators: tooltip of the roster's next-visit cell; a visit
+         * open now, %2$s is its last day */
+        return g_strdup_printf (_("%s, now until %s"), window->label, date);
+      /* Translators: roster cell, kept short; a visit open now (%1$s its
+       * short name), to be done by %2$s, its window's last day */
+      return g_strdup_printf (C_("roster", "%s, due by %s"), window->short_label, date);
     case CL_VISIT_UPCOMING:
     default:
-      date = cl_date_format_short (&start, &self->today);
       /* Translators: roster cell; the next visit and the day its window opens */
-      return g_strdup_printf (_("%s, from %s"), window->label, date);
+      return g_strdup_printf (_("%s, from %s"), full ? window->label : window->short_label, date);
     }
+}
+
+char *
+cl_roster_row_format_next_visit (CLRosterRow *self,
+                                 gboolean    *overdue)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_ROW (self), NULL);
+
+  /* Short: the column is narrow at 1280 px; the tooltip says the rest. */
+  return format_next_visit (self, FALSE, overdue);
+}
+
+char *
+cl_roster_row_describe_next_visit (CLRosterRow *self)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_ROW (self), NULL);
+
+  return format_next_visit (self, TRUE, NULL);
 }

@@ -40,7 +40,13 @@ const char  *cl_roster_row_get_phone_masked   (CLRosterRow  *self);
 /* Text for the cells, in the current language. */
 char        *cl_roster_row_format_ga          (CLRosterRow  *self);
 char        *cl_roster_row_format_edd         (CLRosterRow  *self);
+/* The next visit, short enough for the roster's column ("Overdue: 3rd
+ * visit"); @overdue tells whether to show it in red. */
 char        *cl_roster_row_format_next_visit  (CLRosterRow  *self,
                                                gboolean     *overdue);
+/* The same in full, with the visit's full name and the date it became
+ * overdue ("Third visit, overdue since 10-25"), for its tooltip; NULL
+ * when there is no next visit. */
+char        *cl_roster_row_describe_next_visit (CLRosterRow *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "cl-core-resources.h"
 #include "cl-dating.h"
+#include "cl-util.h"
 #include "cl-visit-schedule.h"
 
 #define RESOURCE "/org/careline/Careline/core/visit-schedule.ini"
@@ -36,6 +37,7 @@ window_free (gpointer data)
 
   g_free (window->key);
   g_free (window->label);
+  g_free (window->short_label);
   g_free (window->items);
   g_free (window);
 }
@@ -182,6 +184,17 @@ load_visit (ClVisitSchedule  *self,
       !read_window (file, group, window->anchor == CL_VISIT_ANCHOR_PREGNANCY, TRUE,
                     &window->start_day, &window->end_day, error))
     return FALSE;
+  /* A short name only in a language the label is not shown in (an
+   * English one for a Chinese label) is no good: the label then. */
+  {
+    g_autofree char *label_locale = g_key_file_get_locale_for_key (file, group, "label", NULL);
+    g_autofree char *short_locale = g_key_file_get_locale_for_key (file, group, "short", NULL);
+
+    if (g_strcmp0 (label_locale, short_locale) == 0)
+      window->short_label = g_key_file_get_locale_string (file, group, "short", NULL, NULL);
+    if (window->short_label == NULL || *g_strstrip (window->short_label) == '\0')
+      cl_set_str (&window->short_label, window->label);
+  }
 
   for (guint i = 0; keys && keys[i]; i++)
     {

@@ -34,6 +34,8 @@ typedef struct
   ClVisitAnchor  anchor;
   guint          n_items;
   ClVisitItem  **items;        /* borrowed from the schedule */
+  char          *short_label;  /* translated, for narrow places ("3rd visit");
+                                * the label when the file gives none */
 } ClVisitWindow;
 
 typedef struct _ClVisitSchedule ClVisitSchedule;
