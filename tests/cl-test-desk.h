@@ -19,15 +19,38 @@ CLSyncClient *cl_test_desk_login      (CLStore      *store,
                                        const char   *user,
                                        const char   *password);
 
-/* Starts one full sync round; cl_test_desk_sync_wait() ends it. */
+/* The same for a client made by the test (its signals connected, a
+ * CA file set, …). */
+void          cl_test_desk_login_client (CLSyncClient *client,
+                                         const char   *url,
+                                         const char   *user,
+                                         const char   *password);
+
+/* Starts one full sync round; cl_test_desk_sync_wait() ends it, and
+ * fails the test if the round failed; cl_test_desk_sync_finish()
+ * returns its error instead. */
 GAsyncResult **cl_test_desk_sync_start (CLSyncClient *client);
 void          cl_test_desk_sync_wait  (CLSyncClient  *client,
                                        GAsyncResult **slot);
+gboolean      cl_test_desk_sync_finish (CLSyncClient  *client,
+                                        GAsyncResult **slot,
+                                        GError       **error);
 /* Both at once. */
 void          cl_test_desk_sync       (CLSyncClient *client);
 
-/* Runs the main loop until *@flag, at most 30 s. */
+/* A GAsyncReadyCallback that keeps a reference to the result in the
+ * GAsyncResult * at @data; cl_test_wait_result() runs the main loop
+ * until it is there and returns it. */
+void          cl_test_got_result_cb   (GObject      *source,
+                                       GAsyncResult *result,
+                                       gpointer      data);
+GAsyncResult *cl_test_wait_result     (GAsyncResult **slot);
+
+/* Runs the main loop until *@flag; the test fails after the wait
+ * limit (30 s unless cl_test_set_wait_limit() said otherwise: a
+ * benchmark's rounds on large data may take longer). */
 void          cl_test_wait_flag       (gboolean     *flag);
+void          cl_test_set_wait_limit  (guint         seconds);
 /* Runs the main loop for @ms. */
 void          cl_test_spin            (guint         ms);
 
