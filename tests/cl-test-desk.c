@@ -81,6 +81,39 @@ cl_test_desk_login (CLStore    *store,
   return client;
 }
 
+static void
+rejected_cb (CLSyncClient     *client,
+             const char       *table,
+             const char       *record_id,
+             const char       *reason,
+             const char       *message,
+             CLTestRejections *into)
+{
+  into->n++;
+  g_free (into->record_id);
+  into->record_id = g_strdup (record_id);
+  g_free (into->reason);
+  into->reason = g_strdup (reason);
+  g_free (into->message);
+  into->message = g_strdup (message);
+  g_test_message ("rejected %s %s: %s (%s)", table, record_id, reason, message);
+}
+
+void
+cl_test_desk_watch_rejections (CLSyncClient     *client,
+                               CLTestRejections *into)
+{
+  g_signal_connect (client, "rejected", G_CALLBACK (rejected_cb), into);
+}
+
+void
+cl_test_rejections_clear (CLTestRejections *rejections)
+{
+  g_clear_pointer (&rejections->record_id, g_free);
+  g_clear_pointer (&rejections->reason, g_free);
+  g_clear_pointer (&rejections->message, g_free);
+}
+
 GAsyncResult **
 cl_test_desk_sync_start (CLSyncClient *client)
 {

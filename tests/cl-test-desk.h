@@ -26,6 +26,23 @@ void          cl_test_desk_login_client (CLSyncClient *client,
                                          const char   *user,
                                          const char   *password);
 
+/* What a client's "rejected" signal said: how many times, and the
+ * last one's record, reason and message. */
+typedef struct
+{
+  guint  n;
+  char  *record_id;
+  char  *reason;
+  char  *message;
+} CLTestRejections;
+
+/* Keeps @client's rejections in @into (which must outlive it) and
+ * tells them in the test's log; cl_test_rejections_clear() frees the
+ * strings. */
+void          cl_test_desk_watch_rejections (CLSyncClient     *client,
+                                             CLTestRejections *into);
+void          cl_test_rejections_clear      (CLTestRejections *rejections);
+
 /* Starts one full sync round; cl_test_desk_sync_wait() ends it, and
  * fails the test if the round failed; cl_test_desk_sync_finish()
  * returns its error instead. */

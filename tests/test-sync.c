@@ -186,29 +186,8 @@ typedef struct
   char         *path;
   CLStore      *store;
   CLSyncClient *client;
-  /* from "rejected" */
-  guint         n_rejected;
-  char         *rejected_reason;
-  char         *rejected_id;
-  char         *rejected_message;
+  CLTestRejections rejected;
 } Desk;
-
-static void
-rejected_cb (CLSyncClient *client,
-             const char   *table,
-             const char   *record_id,
-             const char   *reason,
-             const char   *message,
-             Desk         *desk)
-{
-  desk->n_rejected++;
-  g_free (desk->rejected_reason);
-  desk->rejected_reason = g_strdup (reason);
-  g_free (desk->rejected_id);
-  desk->rejected_id = g_strdup (record_id);
-  g_free (desk->rejected_message);
-  desk->rejected_message = g_strdup (message);
-}
 
 static void
 desk_login (Desk       *desk,
@@ -252,7 +231,7 @@ desk_open (const char *path)
   desk->store = cl_store_open (path, &error);
   g_assert_no_error (error);
   desk->client = cl_sync_client_new (desk->store);
-  g_signal_connect (desk->client, "rejected", G_CALLBACK (rejected_cb), desk);
+  cl_test_desk_watch_rejections (desk->client, &desk->rejected);
   return desk;
 }
 
@@ -276,9 +255,7 @@ desk_free (Desk *desk)
     cl_test_remove_tree (desk->dir);
   g_free (desk->dir);
   g_free (desk->path);
-  g_free (desk->rejected_reason);
-  g_free (desk->rejected_id);
-  g_free (desk->rejected_message);
+  cl_test_rejections_clear (&desk->rejected);
   g_free (desk);
 }
 
@@ -486,7 +463,7 @@ test_sync_offline_converge (void)
   g_assert_cmpuint (cl_sync_client_get_n_waiting (b->client), ==, 0);
   g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
   g_assert_cmpint (cl_store_count_outbox (b->store), ==, 0);
-  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 0);
+  g_assert_cmpuint (a->rejected.n + b->rejected.n, ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -584,7 +561,7 @@ test_sync_visit_marks (void)
   g_clear_pointer (&keys, g_free);
   keys = roster_visits_done (a->store, patient);
   g_assert_null (keys);
-  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 0);
+  g_assert_cmpuint (a->rejected.n + b->rejected.n, ==, 0);
 
   desk_free (a);
   desk_free (b);
@@ -655,7 +632,7 @@ test_sync_crash_before_push (void)
   g_assert_no_error (error);
   desk_sync_ok (desk);
   g_assert_cmpint (cl_store_count_outbox (desk->store), ==, 0);
-  g_assert_cmpuint (desk->n_rejected, ==, 0);
+  g_assert_cmpuint (desk->rejected.n, ==, 0);
   g_assert_cmpuint (server_count_changes (server, id), ==, 1);
 
   /* And another desk gets her once. */
@@ -705,11 +682,11 @@ test_sync_stale (void)
   edit_patient (b->store, at_b, "B 后改");
   desk_sync_ok (b);
 
-  g_assert_cmpuint (b->n_rejected, ==, 1);
-  g_assert_cmpstr (b->rejected_reason, ==, "stale");
-  g_assert_cmpstr (b->rejected_id, ==, id);
-  g_assert_nonnull (b->rejected_message);
-  g_test_message ("rejected: %s", b->rejected_message);
+  g_assert_cmpuint (b->rejected.n, ==, 1);
+  g_assert_cmpstr (b->rejected.reason, ==, "stale");
+  g_assert_cmpstr (b->rejected.record_id, ==, id);
+  g_assert_nonnull (b->rejected.message);
+  g_test_message ("rejected: %s", b->rejected.message);
   g_assert_cmpint (cl_store_count_outbox (b->store), ==, 0);
   g_assert_cmpuint (cl_sync_client_get_n_waiting (b->client), ==, 0);
 
@@ -722,7 +699,7 @@ test_sync_stale (void)
   dump_a = dump_table (a->store, "patient");
   dump_b = dump_table (b->store, "patient");
   g_assert_cmpstr (dump_a, ==, dump_b);
-  g_assert_cmpuint (a->n_rejected, ==, 0);
+  g_assert_cmpuint (a->rejected.n, ==, 0);
 
   desk_free (a);
   desk_free (b);
@@ -770,7 +747,7 @@ test_sync_acknowledged_rev (void)
 
       edit_patient (a->store, held, note);
       desk_sync_ok (a);
-      g_assert_cmpuint (a->n_rejected, ==, 0);
+      g_assert_cmpuint (a->rejected.n, ==, 0);
       g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
     }
   now = load_patient (a->store, id);
@@ -786,8 +763,8 @@ test_sync_acknowledged_rev (void)
   desk_sync_ok (a);
   edit_patient (a->store, held, "A 用旧表单保存");
   desk_sync_ok (a);
-  g_assert_cmpuint (a->n_rejected, ==, 1);
-  g_assert_cmpstr (a->rejected_reason, ==, "stale");
+  g_assert_cmpuint (a->rejected.n, ==, 1);
+  g_assert_cmpstr (a->rejected.reason, ==, "stale");
   now = load_patient (a->store, id);
   g_assert_cmpstr (cl_patient_get_note (now), ==, "B 改过");
 
