@@ -14,7 +14,7 @@ static gint64 wait_limit_us = 30 * G_USEC_PER_SEC;
 void
 cl_test_set_wait_limit (guint seconds)
 {
-  wait_limit_us = seconds * G_USEC_PER_SEC;
+  wait_limit_us = (gint64) seconds * G_USEC_PER_SEC;
 }
 
 CLStore *
