@@ -180,22 +180,6 @@ cl_test_spin (guint ms)
   cl_test_wait_flag (&done);
 }
 
-gint64
-cl_test_count (CLStore    *store,
-               const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return n;
-}
-
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)

@@ -2,6 +2,7 @@
 
 #include "cl-store.h"
 #include "cl-sync-client.h"
+#include "cl-test-store.h"
 
 G_BEGIN_DECLS
 
@@ -71,9 +72,10 @@ void          cl_test_set_wait_limit  (guint         seconds);
 /* Runs the main loop for @ms. */
 void          cl_test_spin            (guint         ms);
 
-/* The first column of the first row of @sql on @store. */
-gint64        cl_test_count           (CLStore      *store,
-                                       const char   *sql);
+/* The first column of the first row of @sql on @store: the same as
+ * cl_test_store_count() (cl-test-store.h), under the name the
+ * schedule's tests first used. */
+#define cl_test_count cl_test_store_count
 
 /* Local time on 2026-11-@day at @hour:@minute (the week the schedule's
  * tests are set in: today is 23 Nov), as UTC seconds. */

@@ -16,6 +16,7 @@
 #include "cl-roster-index.h"
 #include "cl-roster-model.h"
 #include "cl-store.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 
 #define N_PATIENTS 3000
@@ -43,23 +44,6 @@ make_demo_store (const char *dir,
   g_assert_true (cl_demo_data_generate (store, n_patients, seed, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&store);
-}
-
-static gint64
-count_rows (CLStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  if (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (cl_store_get_db (store)));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return n;
 }
 
 /* Rows of a query as one string per row, columns joined by '|'. */
@@ -404,48 +388,48 @@ test_demo_valid (void)
     }
 
   /* Status and risk mixes. */
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ongoing'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ongoing'"),
                    >, N_PATIENTS * 62 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'delivered'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'delivered'"),
                    >, N_PATIENTS * 16 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ended'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ended'"),
                    >, N_PATIENTS * 1 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE corrected_edd IS NOT NULL"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE corrected_edd IS NOT NULL"),
                    >, N_PATIENTS * 6 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'green'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'green'"),
                    >, N_PATIENTS * 38 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE 'red%'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE 'red%'"),
                    >, N_PATIENTS * 2 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE '%+purple'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE '%+purple'"),
                    >, 0);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = ''"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = ''"),
                    >, 0);
 
   /* Risk history: 1-3 dated entries for each assessed pregnancy, within
    * the pregnancy, one per day, ending in today's colour; none for the
    * not yet assessed. */
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM pregnancy g WHERE g.risk != '' AND"
                                " (SELECT count(*) FROM risk_event e WHERE e.pregnancy_id = g.id) NOT BETWEEN 1 AND 3"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM pregnancy g WHERE g.risk = '' AND"
                                " EXISTS (SELECT 1 FROM risk_event e WHERE e.pregnancy_id = g.id)"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM pregnancy g WHERE g.risk != '' AND"
                                " (SELECT risk FROM risk_event e WHERE e.pregnancy_id = g.id"
                                "  ORDER BY date DESC LIMIT 1) != g.risk"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM risk_event e JOIN pregnancy g ON g.id = e.pregnancy_id"
                                " WHERE e.date < g.lmp OR e.date > coalesce(g.delivery_date, '2026-11-23')"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM (SELECT 1 FROM risk_event"
                                " GROUP BY pregnancy_id, date HAVING count(*) > 1)"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM risk_event"), >, N_PATIENTS);
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM risk_event"), >, N_PATIENTS);
 
   /* Demo data is never pushed to a server. */
   g_assert_cmpint (cl_store_count_outbox (fixture.store), ==, 0);
@@ -618,7 +602,7 @@ test_roster_risk_filter (void)
                              " WHERE p.deleted = 0 AND (g.risk = '%s' OR g.risk LIKE '%s+%%'"
                              " OR g.risk LIKE '%%+%s')",
                              levels[l], levels[l], levels[l]);
-      expected = count_rows (fixture.store, sql);
+      expected = cl_test_store_count (fixture.store, sql);
       g_test_message ("risk %s: %u", levels[l], n);
       g_assert_cmpint (n, ==, expected);
       g_assert_cmpuint (n, >, 0);
@@ -628,8 +612,8 @@ test_roster_risk_filter (void)
 
   /* Every assessed pregnancy has exactly one main level, or is purple
    * alone. */
-  g_assert_cmpint (total_assessed + count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'purple'"),
-                   ==, count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk != ''"));
+  g_assert_cmpint (total_assessed + cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'purple'"),
+                   ==, cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk != ''"));
 
   /* A filter and a search together. */
   cl_roster_model_set_risk (model, "yellow");
@@ -893,7 +877,7 @@ test_roster_injection (void)
     "\\",
     "?1",
   };
-  gint64 patients = count_rows (fixture.store, "SELECT count(*) FROM patient");
+  gint64 patients = cl_test_store_count (fixture.store, "SELECT count(*) FROM patient");
   gint64 live = cl_patient_store_count (fixture.store);
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -904,7 +888,7 @@ test_roster_injection (void)
       g_assert_cmpuint (n, ==, 0);
     }
 
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM patient"), ==, patients);
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM patient"), ==, patients);
   g_assert_cmpint (cl_patient_store_count (fixture.store), ==, live);
   g_assert_cmpuint (run_query (model, NULL), ==, live);
 }

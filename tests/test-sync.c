@@ -474,7 +474,7 @@ test_sync_offline_converge (void)
       g_assert_cmpstr (dump_a, ==, dump_b);
     }
   g_assert_cmpint (cl_patient_store_count (a->store), ==, 4);
-  g_assert_cmpint (cl_test_count (a->store, "SELECT count(*) FROM patient WHERE rev = 0"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (a->store, "SELECT count(*) FROM patient WHERE rev = 0"), ==, 0);
 
   /* Each desk's edits are visible at the other. */
   seen = load_patient (b->store, other);

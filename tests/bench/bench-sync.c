@@ -257,10 +257,10 @@ bench_pull (CLStore    *store,
   seconds = (g_get_monotonic_time () - start) / 1e6;
   cpu = cpu_seconds () - cpu;
 
-  patients = cl_test_count (store, "SELECT count(*) FROM patient");
-  rows = cl_test_count (store, "SELECT (SELECT count(*) FROM patient) + (SELECT count(*) FROM pregnancy)"
+  patients = cl_test_store_count (store, "SELECT count(*) FROM patient");
+  rows = cl_test_store_count (store, "SELECT (SELECT count(*) FROM patient) + (SELECT count(*) FROM pregnancy)"
                        " + (SELECT count(*) FROM risk_event) + (SELECT count(*) FROM staff)");
-  g_assert_cmpint (cl_test_count (store, "SELECT count(*) FROM roster"), ==, patients);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM roster"), ==, patients);
   g_print ("(a) %s: %" G_GINT64_FORMAT " records (%" G_GINT64_FORMAT " patients) in %.2f s:"
            " %.0f records/s, %.0f patients/s (target ≥ 20 000/s);"
            " the desk used %.2f CPU s, %.0f records per CPU s; %.1f %% of the yardstick\n",
