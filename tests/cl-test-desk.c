@@ -8,7 +8,14 @@
 #include "cl-test-desk.h"
 #include "cl-vip-room.h"
 
-#define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
+/* How long a wait on the main loop may take before the test fails. */
+static gint64 wait_limit_us = 30 * G_USEC_PER_SEC;
+
+void
+cl_test_set_wait_limit (guint seconds)
+{
+  wait_limit_us = (gint64) seconds * G_USEC_PER_SEC;
+}
 
 CLStore *
 cl_test_desk_open_store (const char *dir,
@@ -25,18 +32,18 @@ cl_test_desk_open_store (const char *dir,
   return store;
 }
 
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
+void
+cl_test_got_result_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
 {
   *(GAsyncResult **) data = g_object_ref (result);
 }
 
-static void
-wait_slot (GAsyncResult **slot)
+GAsyncResult *
+cl_test_wait_result (GAsyncResult **slot)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+  gint64 deadline = g_get_monotonic_time () + wait_limit_us;
 
   while (*slot == NULL)
     {
@@ -44,6 +51,22 @@ wait_slot (GAsyncResult **slot)
         g_error ("timed out");
       g_main_context_iteration (NULL, TRUE);
     }
+  return *slot;
+}
+
+void
+cl_test_desk_login_client (CLSyncClient *client,
+                           const char   *url,
+                           const char   *user,
+                           const char   *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_sync_client_set_server_url (client, url);
+  cl_sync_client_login_async (client, user, password, NULL, cl_test_got_result_cb, &result);
+  cl_sync_client_login_finish (client, cl_test_wait_result (&result), &error);
+  g_assert_no_error (error);
 }
 
 CLSyncClient *
@@ -53,15 +76,42 @@ cl_test_desk_login (CLStore    *store,
                     const char *password)
 {
   CLSyncClient *client = cl_sync_client_new (store);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
 
-  cl_sync_client_set_server_url (client, url);
-  cl_sync_client_login_async (client, user, password, NULL, got_result_cb, &result);
-  wait_slot (&result);
-  cl_sync_client_login_finish (client, result, &error);
-  g_assert_no_error (error);
+  cl_test_desk_login_client (client, url, user, password);
   return client;
+}
+
+static void
+rejected_cb (CLSyncClient     *client,
+             const char       *table,
+             const char       *record_id,
+             const char       *reason,
+             const char       *message,
+             CLTestRejections *into)
+{
+  into->n++;
+  g_free (into->record_id);
+  into->record_id = g_strdup (record_id);
+  g_free (into->reason);
+  into->reason = g_strdup (reason);
+  g_free (into->message);
+  into->message = g_strdup (message);
+  g_test_message ("rejected %s %s: %s (%s)", table, record_id, reason, message);
+}
+
+void
+cl_test_desk_watch_rejections (CLSyncClient     *client,
+                               CLTestRejections *into)
+{
+  g_signal_connect (client, "rejected", G_CALLBACK (rejected_cb), into);
+}
+
+void
+cl_test_rejections_clear (CLTestRejections *rejections)
+{
+  g_clear_pointer (&rejections->record_id, g_free);
+  g_clear_pointer (&rejections->reason, g_free);
+  g_clear_pointer (&rejections->message, g_free);
 }
 
 GAsyncResult **
@@ -69,7 +119,7 @@ cl_test_desk_sync_start (CLSyncClient *client)
 {
   GAsyncResult **slot = g_new0 (GAsyncResult *, 1);
 
-  cl_sync_client_sync_async (client, NULL, got_result_cb, slot);
+  cl_sync_client_sync_async (client, NULL, cl_test_got_result_cb, slot);
   return slot;
 }
 
@@ -79,11 +129,20 @@ cl_test_desk_sync_wait (CLSyncClient  *client,
 {
   g_autoptr(GError) error = NULL;
 
-  wait_slot (slot);
-  cl_sync_client_sync_finish (client, *slot, &error);
+  cl_test_desk_sync_finish (client, slot, &error);
   g_assert_no_error (error);
+}
+
+gboolean
+cl_test_desk_sync_finish (CLSyncClient  *client,
+                          GAsyncResult **slot,
+                          GError       **error)
+{
+  gboolean ok = cl_sync_client_sync_finish (client, cl_test_wait_result (slot), error);
+
   g_object_unref (*slot);
   g_free (slot);
+  return ok;
 }
 
 void
@@ -95,7 +154,7 @@ cl_test_desk_sync (CLSyncClient *client)
 void
 cl_test_wait_flag (gboolean *flag)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+  gint64 deadline = g_get_monotonic_time () + wait_limit_us;
 
   while (!*flag)
     {
@@ -119,22 +178,6 @@ cl_test_spin (guint ms)
 
   g_timeout_add (ms, set_flag_cb, &done);
   cl_test_wait_flag (&done);
-}
-
-gint64
-cl_test_count (CLStore    *store,
-               const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return n;
 }
 
 static int

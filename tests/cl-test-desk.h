@@ -2,6 +2,7 @@
 
 #include "cl-store.h"
 #include "cl-sync-client.h"
+#include "cl-test-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,21 +20,62 @@ CLSyncClient *cl_test_desk_login      (CLStore      *store,
                                        const char   *user,
                                        const char   *password);
 
-/* Starts one full sync round; cl_test_desk_sync_wait() ends it. */
+/* The same for a client made by the test (its signals connected, a
+ * CA file set, …). */
+void          cl_test_desk_login_client (CLSyncClient *client,
+                                         const char   *url,
+                                         const char   *user,
+                                         const char   *password);
+
+/* What a client's "rejected" signal said: how many times, and the
+ * last one's record, reason and message. */
+typedef struct
+{
+  guint  n;
+  char  *record_id;
+  char  *reason;
+  char  *message;
+} CLTestRejections;
+
+/* Keeps @client's rejections in @into (which must outlive it) and
+ * tells them in the test's log; cl_test_rejections_clear() frees the
+ * strings. */
+void          cl_test_desk_watch_rejections (CLSyncClient     *client,
+                                             CLTestRejections *into);
+void          cl_test_rejections_clear      (CLTestRejections *rejections);
+
+/* Starts one full sync round; cl_test_desk_sync_wait() ends it, and
+ * fails the test if the round failed; cl_test_desk_sync_finish()
+ * returns its error instead. */
 GAsyncResult **cl_test_desk_sync_start (CLSyncClient *client);
 void          cl_test_desk_sync_wait  (CLSyncClient  *client,
                                        GAsyncResult **slot);
+gboolean      cl_test_desk_sync_finish (CLSyncClient  *client,
+                                        GAsyncResult **slot,
+                                        GError       **error);
 /* Both at once. */
 void          cl_test_desk_sync       (CLSyncClient *client);
 
-/* Runs the main loop until *@flag, at most 30 s. */
+/* A GAsyncReadyCallback that keeps a reference to the result in the
+ * GAsyncResult * at @data; cl_test_wait_result() runs the main loop
+ * until it is there and returns it. */
+void          cl_test_got_result_cb   (GObject      *source,
+                                       GAsyncResult *result,
+                                       gpointer      data);
+GAsyncResult *cl_test_wait_result     (GAsyncResult **slot);
+
+/* Runs the main loop until *@flag; the test fails after the wait
+ * limit (30 s unless cl_test_set_wait_limit() said otherwise: a
+ * benchmark's rounds on large data may take longer). */
 void          cl_test_wait_flag       (gboolean     *flag);
+void          cl_test_set_wait_limit  (guint         seconds);
 /* Runs the main loop for @ms. */
 void          cl_test_spin            (guint         ms);
 
-/* The first column of the first row of @sql on @store. */
-gint64        cl_test_count           (CLStore      *store,
-                                       const char   *sql);
+/* The first column of the first row of @sql on @store: the same as
+ * cl_test_store_count() (cl-test-store.h), under the name the
+ * schedule's tests first used. */
+#define cl_test_count cl_test_store_count
 
 /* Local time on 2026-11-@day at @hour:@minute (the week the schedule's
  * tests are set in: today is 23 Nov), as UTC seconds. */

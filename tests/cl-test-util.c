@@ -62,26 +62,53 @@ cl_test_start_server (const char  *server_binary,
 {
   /* More threads than CPUs, so that connections land on different
    * threads even on a one-CPU machine. */
-  const char *argv[] = { server_binary, "serve", "--db", db, "--listen", "127.0.0.1:0",
-                         "--threads", "4", NULL };
+  return cl_test_start_server_at (server_binary, db, "127.0.0.1:0", url, "--threads", "4", NULL);
+}
+
+GSubprocess *
+cl_test_start_server_at (const char  *server_binary,
+                         const char  *db,
+                         const char  *listen,
+                         char       **url,
+                         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autofree char *line = NULL;
   GSubprocess *process;
-  const char *http;
+  const char *address = NULL;
+  const char *arg;
+  va_list args;
 
-  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, argv, &error);
+  g_ptr_array_add (argv, (gpointer) server_binary);
+  g_ptr_array_add (argv, (gpointer) "serve");
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  g_ptr_array_add (argv, (gpointer) "--listen");
+  g_ptr_array_add (argv, (gpointer) listen);
+  va_start (args, url);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
-  /* The first line names the URL: reading it waits until the server
-   * listens, with no port race and no polling. */
+  /* The line naming the URL (http:// or https://; debug output may
+   * come first): reading it waits until the server listens, with no
+   * port race and no polling. */
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  http = strstr (line, "http://");
-  g_assert_nonnull (http);
-  *url = g_strdup (http);
+  while (address == NULL)
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      address = strstr (line, "http");
+    }
+  *url = g_strdup (address);
   return process;
 }
 

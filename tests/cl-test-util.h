@@ -26,6 +26,14 @@ GSubprocess *cl_test_spawn        (GSubprocessFlags    flags,
 GSubprocess *cl_test_start_server (const char  *server_binary,
                                    const char  *db,
                                    char       **url);
+/* The same on @listen (ADDRESS:PORT; to restart a server where it was,
+ * pass the host and port of its URL) with further serve options (for
+ * example --tls-cert, --tls-key), NULL-terminated. */
+GSubprocess *cl_test_start_server_at (const char  *server_binary,
+                                      const char  *db,
+                                      const char  *listen,
+                                      char       **url,
+                                      ...) G_GNUC_NULL_TERMINATED;
 
 /* Runs `SERVER ARGS…` with @input on stdin; returns the exit status. */
 int          cl_test_run_server_cli (const char *server_binary,

@@ -30,23 +30,6 @@ static struct
   CLStore *store;
 } fixture;
 
-static gint64
-count_rows (CLStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  if (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (cl_store_get_db (store)));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return n;
-}
-
 /* A valid ID number from a region demo data does not use (Ürümqi), so
  * it can never clash with a generated one; @want_x asks for one that
  * ends in X. */
@@ -365,48 +348,48 @@ test_demo_valid (void)
     }
 
   /* Status and risk mixes. */
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ongoing'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ongoing'"),
                    >, N_PATIENTS * 62 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'delivered'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'delivered'"),
                    >, N_PATIENTS * 16 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ended'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ended'"),
                    >, N_PATIENTS * 1 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE corrected_edd IS NOT NULL"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE corrected_edd IS NOT NULL"),
                    >, N_PATIENTS * 6 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'green'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'green'"),
                    >, N_PATIENTS * 38 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE 'red%'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE 'red%'"),
                    >, N_PATIENTS * 2 / 100);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE '%+purple'"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk LIKE '%+purple'"),
                    >, 0);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = ''"),
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = ''"),
                    >, 0);
 
   /* Risk history: 1-3 dated entries for each assessed pregnancy, within
    * the pregnancy, one per day, ending in today's colour; none for the
    * not yet assessed. */
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM pregnancy g WHERE g.risk != '' AND"
                                " (SELECT count(*) FROM risk_event e WHERE e.pregnancy_id = g.id) NOT BETWEEN 1 AND 3"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM pregnancy g WHERE g.risk = '' AND"
                                " EXISTS (SELECT 1 FROM risk_event e WHERE e.pregnancy_id = g.id)"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM pregnancy g WHERE g.risk != '' AND"
                                " (SELECT risk FROM risk_event e WHERE e.pregnancy_id = g.id"
                                "  ORDER BY date DESC LIMIT 1) != g.risk"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM risk_event e JOIN pregnancy g ON g.id = e.pregnancy_id"
                                " WHERE e.date < g.lmp OR e.date > coalesce(g.delivery_date, '2026-11-23')"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store,
+  g_assert_cmpint (cl_test_store_count (fixture.store,
                                "SELECT count(*) FROM (SELECT 1 FROM risk_event"
                                " GROUP BY pregnancy_id, date HAVING count(*) > 1)"),
                    ==, 0);
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM risk_event"), >, N_PATIENTS);
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM risk_event"), >, N_PATIENTS);
 
   /* Demo data is never pushed to a server. */
   g_assert_cmpint (cl_store_count_outbox (fixture.store), ==, 0);
@@ -579,7 +562,7 @@ test_roster_risk_filter (void)
                              " WHERE p.deleted = 0 AND (g.risk = '%s' OR g.risk LIKE '%s+%%'"
                              " OR g.risk LIKE '%%+%s')",
                              levels[l], levels[l], levels[l]);
-      expected = count_rows (fixture.store, sql);
+      expected = cl_test_store_count (fixture.store, sql);
       g_test_message ("risk %s: %u", levels[l], n);
       g_assert_cmpint (n, ==, expected);
       g_assert_cmpuint (n, >, 0);
@@ -589,8 +572,8 @@ test_roster_risk_filter (void)
 
   /* Every assessed pregnancy has exactly one main level, or is purple
    * alone. */
-  g_assert_cmpint (total_assessed + count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'purple'"),
-                   ==, count_rows (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk != ''"));
+  g_assert_cmpint (total_assessed + cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk = 'purple'"),
+                   ==, cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE risk != ''"));
 
   /* A filter and a search together. */
   cl_roster_model_set_risk (model, "yellow");
@@ -854,7 +837,7 @@ test_roster_injection (void)
     "\\",
     "?1",
   };
-  gint64 patients = count_rows (fixture.store, "SELECT count(*) FROM patient");
+  gint64 patients = cl_test_store_count (fixture.store, "SELECT count(*) FROM patient");
   gint64 live = cl_patient_store_count (fixture.store);
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -865,7 +848,7 @@ test_roster_injection (void)
       g_assert_cmpuint (n, ==, 0);
     }
 
-  g_assert_cmpint (count_rows (fixture.store, "SELECT count(*) FROM patient"), ==, patients);
+  g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM patient"), ==, patients);
   g_assert_cmpint (cl_patient_store_count (fixture.store), ==, live);
   g_assert_cmpuint (run_query (model, NULL), ==, live);
 }

@@ -162,7 +162,7 @@ test_escort_store_rules (Fixture       *f,
     {
       const char *escort = f->escort1;
       g_autoptr(CLEscortTask) task = NULL;
-      gint64 rows = cl_test_count (f->store, "SELECT count(*) FROM escort_task");
+      gint64 rows = cl_test_store_count (f->store, "SELECT count(*) FROM escort_task");
       gint64 outbox = cl_store_count_outbox (f->store);
       GError *local = NULL;
       gboolean ok;
@@ -189,7 +189,7 @@ test_escort_store_rules (Fixture       *f,
           g_assert_error (local, CL_SCHEDULE_ERROR, cases[i].code);
           g_test_message ("  %s: %s", cl_schedule_error_field (local), local->message);
           /* Nothing written */
-          g_assert_cmpint (cl_test_count (f->store, "SELECT count(*) FROM escort_task"), ==, rows);
+          g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM escort_task"), ==, rows);
           g_assert_cmpint (cl_store_count_outbox (f->store), ==, outbox);
           g_clear_error (&local);
           continue;
@@ -441,7 +441,7 @@ test_vip_store_rules (Fixture       *f,
     {
       g_autoptr(CLVipBooking) b = new_booking (f, at (cases[i].day, cases[i].sh, cases[i].sm),
                                                at (cases[i].day, cases[i].eh, cases[i].em));
-      gint64 rows = cl_test_count (f->store, "SELECT count(*) FROM vip_booking");
+      gint64 rows = cl_test_store_count (f->store, "SELECT count(*) FROM vip_booking");
       GError *local = NULL;
       gboolean ok;
 
@@ -452,7 +452,7 @@ test_vip_store_rules (Fixture       *f,
           g_assert_false (ok);
           g_assert_error (local, CL_SCHEDULE_ERROR, cases[i].code);
           g_test_message ("  %s: %s", cl_schedule_error_field (local), local->message);
-          g_assert_cmpint (cl_test_count (f->store, "SELECT count(*) FROM vip_booking"), ==, rows);
+          g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM vip_booking"), ==, rows);
           g_clear_error (&local);
           continue;
         }
@@ -731,24 +731,24 @@ test_demo_data (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bookings)), >, 3);
 
   /* No overlaps anywhere: no live pair of one escort or one room. */
-  g_assert_cmpint (cl_test_count (store,
+  g_assert_cmpint (cl_test_store_count (store,
                           "SELECT count(*) FROM escort_task a JOIN escort_task b"
                           " ON a.escort_id = b.escort_id AND a.id < b.id"
                           " AND a.start_at < b.end_at AND b.start_at < a.end_at"
                           " WHERE a.deleted = 0 AND b.deleted = 0"
                           " AND a.status NOT IN ('cancelled', 'no-show')"
                           " AND b.status NOT IN ('cancelled', 'no-show')"), ==, 0);
-  g_assert_cmpint (cl_test_count (store,
+  g_assert_cmpint (cl_test_store_count (store,
                           "SELECT count(*) FROM vip_booking a JOIN vip_booking b"
                           " ON a.room_id = b.room_id AND a.id < b.id"
                           " AND a.start_at < b.end_at AND b.start_at < a.end_at"
                           " WHERE a.deleted = 0 AND b.deleted = 0"
                           " AND a.status != 'cancelled' AND b.status != 'cancelled'"), ==, 0);
   /* Every task's escort is an escort and every patient on the roster. */
-  g_assert_cmpint (cl_test_count (store,
+  g_assert_cmpint (cl_test_store_count (store,
                           "SELECT count(*) FROM escort_task t LEFT JOIN staff s ON s.id = t.escort_id"
                           " WHERE t.escort_id IS NOT NULL AND coalesce (s.role, '') != 'escort'"), ==, 0);
-  g_assert_cmpint (cl_test_count (store,
+  g_assert_cmpint (cl_test_store_count (store,
                           "SELECT count(*) FROM vip_booking b LEFT JOIN patient p ON p.id = b.patient_id"
                           " WHERE p.id IS NULL OR p.deleted = 1"), ==, 0);
 

@@ -42,28 +42,10 @@ typedef struct
   CLStore      *store;
   CLSyncClient *client;
   const char   *role;
-  guint         n_rejected;
-  char         *reason;
-  char         *message;
+  CLTestRejections rejected;
 } Desk;
 
 #define at(hour, minute) cl_test_nov_2026 (24, (hour), (minute))
-
-static void
-rejected_cb (CLSyncClient *client,
-             const char   *table,
-             const char   *record_id,
-             const char   *reason,
-             const char   *message,
-             Desk         *desk)
-{
-  desk->n_rejected++;
-  g_free (desk->reason);
-  desk->reason = g_strdup (reason);
-  g_free (desk->message);
-  desk->message = g_strdup (message);
-  g_test_message ("rejected %s %s: %s (%s)", table, record_id, reason, message);
-}
 
 static void
 desk_connect (Desk       *desk,
@@ -71,7 +53,7 @@ desk_connect (Desk       *desk,
               const char *user)
 {
   desk->client = cl_test_desk_login (desk->store, world->url, user, PASSWORD);
-  g_signal_connect (desk->client, "rejected", G_CALLBACK (rejected_cb), desk);
+  cl_test_desk_watch_rejections (desk->client, &desk->rejected);
 }
 
 static Desk *
@@ -93,8 +75,7 @@ desk_free (Desk *desk)
 {
   g_clear_object (&desk->client);
   g_clear_object (&desk->store);
-  g_free (desk->reason);
-  g_free (desk->message);
+  cl_test_rejections_clear (&desk->rejected);
   g_free (desk);
 }
 
@@ -300,17 +281,17 @@ test_same_slot (void)
                  g_str_equal (on_a, cl_record_get_id (CL_RECORD (at_b))));
 
   /* The other desk was told, with the overlap message. */
-  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 1);
-  loser = a->n_rejected ? a : b;
-  g_assert_cmpstr (loser->reason, ==, "overlap");
-  g_assert_cmpstr (loser->message, ==, "This overlaps a booking made at another desk; it was undone");
+  g_assert_cmpuint (a->rejected.n + b->rejected.n, ==, 1);
+  loser = a->rejected.n ? a : b;
+  g_assert_cmpstr (loser->rejected.reason, ==, "overlap");
+  g_assert_cmpstr (loser->rejected.message, ==, "This overlaps a booking made at another desk; it was undone");
   g_assert_cmpint (cl_store_count_outbox (a->store) + cl_store_count_outbox (b->store), ==, 0);
 
   /* Touching the kept booking is fine from either desk. */
   g_object_unref (book (world, loser, world->patient2, at (9, 30), at (10, 0)));
   settle (desks, 2);
   g_assert_cmpint (server_count (world, "SELECT count(*) FROM vip_booking WHERE deleted = 0"), ==, 2);
-  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 1);
+  g_assert_cmpuint (a->rejected.n + b->rejected.n, ==, 1);
 
   desk_free (a);
   desk_free (b);
@@ -342,9 +323,9 @@ test_escort_double (void)
   on_b = only_id (b->store, CL_TYPE_ESCORT_TASK, condition);
   g_assert_nonnull (on_a);
   g_assert_cmpstr (on_a, ==, on_b);
-  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 1);
-  g_assert_cmpstr ((a->n_rejected ? a : b)->reason, ==, "overlap");
-  g_assert_cmpstr ((a->n_rejected ? a : b)->message, ==,
+  g_assert_cmpuint (a->rejected.n + b->rejected.n, ==, 1);
+  g_assert_cmpstr ((a->rejected.n ? a : b)->rejected.reason, ==, "overlap");
+  g_assert_cmpstr ((a->rejected.n ? a : b)->rejected.message, ==,
                    "The escort was given a task at this time at another desk; this change was undone");
 
   /* A move refused by the server is undone to the server's version:
@@ -352,7 +333,7 @@ test_escort_double (void)
    * has given her 13:00–14:00. */
   mine = (CLEscortTask *) cl_store_load_record (a->store, CL_TYPE_ESCORT_TASK, on_a, NULL);
   g_assert_nonnull (mine);
-  rejected_before = a->n_rejected;
+  rejected_before = a->rejected.n;
   cl_sync_client_logout (a->client);
   g_clear_object (&a->client);
   blocker = assign (world, b, world->escort2, at (13, 0), at (14, 0));
@@ -363,8 +344,8 @@ test_escort_double (void)
   desk_connect (a, world, "manager_a");
   settle (desks, 2);
 
-  g_assert_cmpuint (a->n_rejected, ==, rejected_before + 1);
-  g_assert_cmpstr (a->reason, ==, "overlap");
+  g_assert_cmpuint (a->rejected.n, ==, rejected_before + 1);
+  g_assert_cmpstr (a->rejected.reason, ==, "overlap");
   g_clear_object (&mine);
   mine = (CLEscortTask *) cl_store_load_record (a->store, CL_TYPE_ESCORT_TASK, on_a, NULL);
   g_assert_cmpstr (cl_escort_task_get_escort_id (mine), ==, world->escort1);

@@ -12,6 +12,7 @@
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-store.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 
 /* The default packages are seeded by the migration with fixed ids. */
@@ -47,23 +48,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   cl_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static gint64
-count_rows (CLStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store, sql, NULL);
-  g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-  return n;
 }
 
 static const char *surnames[] = { "张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴" };
@@ -400,15 +384,15 @@ test_closed_month (Fixture       *f,
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "has not ended"));
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM settlement_month"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM settlement_month"), ==, 0);
 
   g_assert_true (cl_enrolment_store_close_month (f->store, "2026-10", "finance", &error));
   g_assert_no_error (error);
   g_assert_true (cl_enrolment_store_month_is_closed (f->store, "2026-10"));
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM settlement_month WHERE closed = 1"), ==, 1);
-  g_assert_cmpint (count_rows (f->store, "SELECT json_extract (snapshot, '$.payable_fen') FROM settlement_month"), ==, 3581620);
-  g_assert_cmpint (count_rows (f->store, "SELECT json_array_length (snapshot, '$.lines') FROM settlement_month"), ==, 40);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'settlement_month'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM settlement_month WHERE closed = 1"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT json_extract (snapshot, '$.payable_fen') FROM settlement_month"), ==, 3581620);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT json_array_length (snapshot, '$.lines') FROM settlement_month"), ==, 40);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'settlement_month'"), ==, 1);
 
   /* Closing again is refused. */
   g_assert_false (cl_enrolment_store_close_month (f->store, "2026-10", "finance", &error));
@@ -418,7 +402,7 @@ test_closed_month (Fixture       *f,
 
   /* A new payment dated in the closed month: a clear reason, nothing
    * written. */
-  n_enrolments = count_rows (f->store, "SELECT count(*) FROM enrolment");
+  n_enrolments = cl_test_store_count (f->store, "SELECT count(*) FROM enrolment");
   n_outbox = cl_store_count_outbox (f->store);
   p = add_patient (f->store, "周丽", "2026-10-20", 70);
   n_outbox = cl_store_count_outbox (f->store);
@@ -431,7 +415,7 @@ test_closed_month (Fixture       *f,
   g_assert_true (g_hash_table_contains (field_errors, "paid_date"));
   g_clear_error (&error);
   g_clear_pointer (&field_errors, g_hash_table_unref);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments);
   g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
 
   /* Nor may a settled payment be changed, nor a deduction or a rate be
@@ -587,7 +571,7 @@ test_window (Fixture       *f,
   g_autofree char *p = add_patient (f->store, "黄静怡", "2026-10-05", 140);
   g_autoptr(CLEnrolment) e = new_enrolment (p, WHOLE_ID, "2026-10-05", 298000);
   g_autoptr(CLEnrolment) mid = new_enrolment (p, MID_ID, "2026-10-05", 198000);
-  gint64 n_enrolments = count_rows (f->store, "SELECT count(*) FROM enrolment");
+  gint64 n_enrolments = cl_test_store_count (f->store, "SELECT count(*) FROM enrolment");
 
   g_assert_false (cl_enrolment_store_save (f->store, e, "case_manager", &field_errors, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
@@ -606,7 +590,7 @@ test_window (Fixture       *f,
   cl_enrolment_set_override_reason (e, "");
   g_assert_false (cl_enrolment_store_save (f->store, e, "admin", NULL, &error));
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments);
   /* roles that may not write enrolments at all, */
   g_assert_false (cl_enrolment_store_save (f->store, mid, "finance", NULL, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
@@ -622,7 +606,7 @@ test_window (Fixture       *f,
 
   /* The package that fits needs no override. */
   save_ok (f->store, mid, "case_manager");
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments + 2);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments + 2);
 }
 
 static void
@@ -748,8 +732,8 @@ test_bad_input (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM share_rate"), ==, 0);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM deduction"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM share_rate"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM deduction"), ==, 0);
 
   g_assert_null (cl_enrolment_store_settlement (f->store, "2026-13", &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);

@@ -16,6 +16,7 @@
 #include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-sync-revs.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 
 static CLStore *
@@ -88,22 +89,6 @@ save_ok (CLStore     *store,
   g_assert_true (ok);
 }
 
-static gint64
-count_rows (CLStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return n;
-}
-
 static char *
 query_text (CLStore    *store,
             const char *sql)
@@ -146,8 +131,8 @@ test_store_new (void)
 
   mode = query_text (store, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, CL_SCHEMA_VERSION);
-  g_assert_cmpint (count_rows (store, "PRAGMA application_id"), ==, CL_STORE_APPLICATION_ID);
+  g_assert_cmpint (cl_test_store_count (store, "PRAGMA user_version"), ==, CL_SCHEMA_VERSION);
+  g_assert_cmpint (cl_test_store_count (store, "PRAGMA application_id"), ==, CL_STORE_APPLICATION_ID);
   g_assert_cmpint (cl_patient_store_count (store), ==, 0);
   g_assert_cmpint (cl_store_count_outbox (store), ==, 0);
 
@@ -378,18 +363,18 @@ test_store_tombstone (void)
 
   sql = g_strdup_printf ("SELECT deleted FROM patient WHERE id = '%s'",
                          cl_record_get_id (CL_RECORD (patient)));
-  g_assert_cmpint (count_rows (store, sql), ==, 1);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM patient"), ==, 2);
+  g_assert_cmpint (cl_test_store_count (store, sql), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM patient"), ==, 2);
 
   roster_sql = g_strdup_printf ("SELECT count(*) FROM roster WHERE patient_id = '%s'",
                                 cl_record_get_id (CL_RECORD (patient)));
-  g_assert_cmpint (count_rows (store, roster_sql), ==, 0);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM search_key WHERE key = '13511112222'"), ==, 0);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM search_key WHERE key = '13511113333'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, roster_sql), ==, 0);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM search_key WHERE key = '13511112222'"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM search_key WHERE key = '13511113333'"), ==, 1);
   g_assert_cmpint (cl_patient_store_count (store), ==, 1);
 
   /* The tombstone travels to the server like any change. */
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM outbox WHERE op = 'delete'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM outbox WHERE op = 'delete'"), ==, 1);
 
   /* Still loadable (for sync and the audit trail), marked deleted. */
   loaded = (CLPatient *) cl_store_load_record (store, CL_TYPE_PATIENT,
@@ -422,11 +407,11 @@ static void
 get_counts (CLStore *store,
             Counts  *counts)
 {
-  counts->patients = count_rows (store, "SELECT count(*) FROM patient");
-  counts->pregnancies = count_rows (store, "SELECT count(*) FROM pregnancy");
-  counts->outbox = count_rows (store, "SELECT count(*) FROM outbox");
-  counts->events = count_rows (store, "SELECT count(*) FROM risk_event");
-  counts->roster = count_rows (store, "SELECT count(*) FROM roster");
+  counts->patients = cl_test_store_count (store, "SELECT count(*) FROM patient");
+  counts->pregnancies = cl_test_store_count (store, "SELECT count(*) FROM pregnancy");
+  counts->outbox = cl_test_store_count (store, "SELECT count(*) FROM outbox");
+  counts->events = cl_test_store_count (store, "SELECT count(*) FROM risk_event");
+  counts->roster = cl_test_store_count (store, "SELECT count(*) FROM roster");
 }
 
 /* Saves and expects a refusal naming @field (and only fields from
@@ -633,7 +618,7 @@ test_store_risk_history (void)
   /* Same colour: no new entry. */
   cl_pregnancy_set_gravida (pregnancy, 2);
   save_ok (store, patient, pregnancy);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM risk_event"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM risk_event"), ==, 1);
 
   /* A copy of the stored record (as an edit form holds) with the same
    * colour: still none. */
@@ -642,7 +627,7 @@ test_store_risk_history (void)
 
     cl_pregnancy_set_para (copy, 1);
     save_ok (store, patient, copy);
-    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM risk_event"), ==, 1);
+    g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM risk_event"), ==, 1);
   }
 
   /* A change of colour is kept, with its date. */
@@ -656,7 +641,7 @@ test_store_risk_history (void)
 
   /* Saving the patient alone never touches the history. */
   save_ok (store, patient, NULL);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM risk_event"), ==, 2);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM risk_event"), ==, 2);
 
   g_clear_object (&store);
   cl_test_remove_tree (dir);
@@ -975,8 +960,8 @@ test_store_crash (void)
       found = cl_store_query_records (store, CL_TYPE_PATIENT, "name = ?1", CRASH_NAME, NULL);
       g_assert_cmpuint (found->len, ==, 1);
       g_assert_cmpint (cl_patient_store_count (store), ==, 1);
-      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM pregnancy WHERE risk = 'red'"), ==, 1);
-      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM search_key WHERE key = '18912345678'"), ==, 1);
+      g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM pregnancy WHERE risk = 'red'"), ==, 1);
+      g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM search_key WHERE key = '18912345678'"), ==, 1);
       g_assert_cmpint (cl_store_count_outbox (store), ==, 3);
 
       g_clear_object (&store);

@@ -8,13 +8,13 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "cl-id-card.h"
 #include "cl-patient-store.h"
 #include "cl-store.h"
 #include "cl-sync-client.h"
+#include "cl-test-desk.h"
 #include "cl-test-util.h"
 #include "cl-order-store.h"
 #include "cl-visit-store.h"
@@ -24,7 +24,6 @@
  * store in a temporary folder and a CLSyncClient. */
 
 #define PASSWORD "correct horse battery staple"
-#define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
 
 static const char *server_binary;
 static char *self_binary;
@@ -37,94 +36,36 @@ typedef struct
   char        *dir;
   char        *db;
   char        *url;
-  guint16      port;
   GSubprocess *process;
 } Server;
-
-/* Runs in the child before exec: the server goes when we go. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static guint16
-free_port (void)
-{
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_socket_bind (socket, any, FALSE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
-static void
-run_server_command (const char * const *argv,
-                    const char         *input)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL, *err = NULL;
-
-  process = g_subprocess_newv (argv,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("%s %s failed: %s%s", argv[0], argv[1], out, err);
-}
 
 static void
 server_add_user (Server     *server,
                  const char *name,
                  const char *role)
 {
-  const char *argv[] = { server_binary, "user", "add", name, "--role", role,
-                         "--db", server->db, NULL };
-
-  run_server_command (argv, PASSWORD "\n");
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", name,
+                                           "--role", role, "--db", server->db, NULL), ==, 0);
 }
 
+/* Starts the server on a free port, or again where it was before. */
 static void
 server_start (Server *server)
 {
-  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", server->port);
-  const char *argv[] = { server_binary, "serve", "--db", server->db, "--listen", listen, NULL };
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
+  g_autofree char *url = NULL;
+  const char *listen = "127.0.0.1:0";
 
   g_assert_null (server->process);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  /* A failed assertion aborts the test; the server must not outlive it. */
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  server->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-
-  /* It prints one line with its address when it listens (debug
-   * output may come first). */
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
-  do
-    {
-      g_free (line);
-      line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (line);
-    }
-  while (strstr (line, server->url) == NULL);
+  if (server->url)
+    listen = strstr (server->url, "://") + 3;
+  server->process = cl_test_start_server_at (server_binary, server->db, listen, &url, NULL);
+  /* Kept without the trailing slash: the test appends paths. */
+  if (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+  if (server->url)
+    g_assert_cmpstr (url, ==, server->url);
+  else
+    server->url = g_steal_pointer (&url);
 }
 
 static void
@@ -147,8 +88,6 @@ server_new (void)
 
   server->dir = cl_test_make_tmp_dir ("test-sync-server");
   server->db = g_build_filename (server->dir, "server.db", NULL);
-  server->port = free_port ();
-  server->url = g_strdup_printf ("http://127.0.0.1:%u", server->port);
   server_add_user (server, "desk_a", "case_manager");
   server_add_user (server, "desk_b", "case_manager");
   server_add_user (server, "reader", "admin");
@@ -247,94 +186,15 @@ typedef struct
   char         *path;
   CLStore      *store;
   CLSyncClient *client;
-  /* from "rejected" */
-  guint         n_rejected;
-  char         *rejected_reason;
-  char         *rejected_id;
-  char         *rejected_message;
+  CLTestRejections rejected;
 } Desk;
-
-static void
-rejected_cb (CLSyncClient *client,
-             const char   *table,
-             const char   *record_id,
-             const char   *reason,
-             const char   *message,
-             Desk         *desk)
-{
-  desk->n_rejected++;
-  g_free (desk->rejected_reason);
-  desk->rejected_reason = g_strdup (reason);
-  g_free (desk->rejected_id);
-  desk->rejected_id = g_strdup (record_id);
-  g_free (desk->rejected_message);
-  desk->rejected_message = g_strdup (message);
-}
-
-static void
-wait_for (gboolean *flag)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
-
-  while (!*flag)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out");
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-set_flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms, so posted notifications arrive. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag_cb, &done);
-  wait_for (&done);
-}
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out");
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *slot;
-}
 
 static void
 desk_login (Desk       *desk,
             const char *url,
             const char *user)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  cl_sync_client_set_server_url (desk->client, url);
-  cl_sync_client_login_async (desk->client, user, PASSWORD, NULL, got_result_cb, &result);
-  cl_sync_client_login_finish (desk->client, wait_result (&result), &error);
-  g_assert_no_error (error);
+  cl_test_desk_login_client (desk->client, url, user, PASSWORD);
   g_assert_cmpstr (cl_sync_client_get_username (desk->client), ==, user);
   g_assert_cmpstr (cl_sync_client_get_role (desk->client), ==, "case_manager");
   g_assert_cmpstr (cl_store_get_actor (desk->store), ==, user);
@@ -344,10 +204,7 @@ static gboolean
 desk_sync (Desk    *desk,
            GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  cl_sync_client_sync_async (desk->client, NULL, got_result_cb, &result);
-  return cl_sync_client_sync_finish (desk->client, wait_result (&result), error);
+  return cl_test_desk_sync_finish (desk->client, cl_test_desk_sync_start (desk->client), error);
 }
 
 static void
@@ -374,7 +231,7 @@ desk_open (const char *path)
   desk->store = cl_store_open (path, &error);
   g_assert_no_error (error);
   desk->client = cl_sync_client_new (desk->store);
-  g_signal_connect (desk->client, "rejected", G_CALLBACK (rejected_cb), desk);
+  cl_test_desk_watch_rejections (desk->client, &desk->rejected);
   return desk;
 }
 
@@ -398,9 +255,7 @@ desk_free (Desk *desk)
     cl_test_remove_tree (desk->dir);
   g_free (desk->dir);
   g_free (desk->path);
-  g_free (desk->rejected_reason);
-  g_free (desk->rejected_id);
-  g_free (desk->rejected_message);
+  cl_test_rejections_clear (&desk->rejected);
   g_free (desk);
 }
 
@@ -497,22 +352,6 @@ dump_table (CLStore    *store,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static gint64
-count_rows (CLStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return n;
-}
-
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
 
@@ -526,7 +365,7 @@ test_sync_disabled (void)
   /* No server: the store works alone and the outbox keeps everything. */
   g_assert_cmpint (cl_sync_client_get_state (desk->client), ==, CL_SYNC_STATE_DISABLED);
   id = save_patient (desk->store, 1, "林小雨");
-  spin (50);
+  cl_test_spin (50);
   g_assert_cmpuint (cl_sync_client_get_n_waiting (desk->client), ==, 3);
 
   g_assert_false (desk_sync (desk, &error));
@@ -546,11 +385,11 @@ test_sync_login (void)
   g_autoptr(GError) error = NULL;
 
   cl_sync_client_set_server_url (desk->client, server->url);
-  spin (100);
+  cl_test_spin (100);
   g_assert_cmpint (cl_sync_client_get_state (desk->client), ==, CL_SYNC_STATE_AUTH_NEEDED);
 
-  cl_sync_client_login_async (desk->client, "desk_a", "wrong", NULL, got_result_cb, &result);
-  g_assert_false (cl_sync_client_login_finish (desk->client, wait_result (&result), &error));
+  cl_sync_client_login_async (desk->client, "desk_a", "wrong", NULL, cl_test_got_result_cb, &result);
+  g_assert_false (cl_sync_client_login_finish (desk->client, cl_test_wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_assert_null (cl_sync_client_get_username (desk->client));
 
@@ -624,7 +463,7 @@ test_sync_offline_converge (void)
   g_assert_cmpuint (cl_sync_client_get_n_waiting (b->client), ==, 0);
   g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
   g_assert_cmpint (cl_store_count_outbox (b->store), ==, 0);
-  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 0);
+  g_assert_cmpuint (a->rejected.n + b->rejected.n, ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -635,7 +474,7 @@ test_sync_offline_converge (void)
       g_assert_cmpstr (dump_a, ==, dump_b);
     }
   g_assert_cmpint (cl_patient_store_count (a->store), ==, 4);
-  g_assert_cmpint (count_rows (a->store, "SELECT count(*) FROM patient WHERE rev = 0"), ==, 0);
+  g_assert_cmpint (cl_test_store_count (a->store, "SELECT count(*) FROM patient WHERE rev = 0"), ==, 0);
 
   /* Each desk's edits are visible at the other. */
   seen = load_patient (b->store, other);
@@ -722,7 +561,7 @@ test_sync_visit_marks (void)
   g_clear_pointer (&keys, g_free);
   keys = roster_visits_done (a->store, patient);
   g_assert_null (keys);
-  g_assert_cmpuint (a->n_rejected + b->n_rejected, ==, 0);
+  g_assert_cmpuint (a->rejected.n + b->rejected.n, ==, 0);
 
   desk_free (a);
   desk_free (b);
@@ -793,7 +632,7 @@ test_sync_crash_before_push (void)
   g_assert_no_error (error);
   desk_sync_ok (desk);
   g_assert_cmpint (cl_store_count_outbox (desk->store), ==, 0);
-  g_assert_cmpuint (desk->n_rejected, ==, 0);
+  g_assert_cmpuint (desk->rejected.n, ==, 0);
   g_assert_cmpuint (server_count_changes (server, id), ==, 1);
 
   /* And another desk gets her once. */
@@ -843,11 +682,11 @@ test_sync_stale (void)
   edit_patient (b->store, at_b, "B 后改");
   desk_sync_ok (b);
 
-  g_assert_cmpuint (b->n_rejected, ==, 1);
-  g_assert_cmpstr (b->rejected_reason, ==, "stale");
-  g_assert_cmpstr (b->rejected_id, ==, id);
-  g_assert_nonnull (b->rejected_message);
-  g_test_message ("rejected: %s", b->rejected_message);
+  g_assert_cmpuint (b->rejected.n, ==, 1);
+  g_assert_cmpstr (b->rejected.reason, ==, "stale");
+  g_assert_cmpstr (b->rejected.record_id, ==, id);
+  g_assert_nonnull (b->rejected.message);
+  g_test_message ("rejected: %s", b->rejected.message);
   g_assert_cmpint (cl_store_count_outbox (b->store), ==, 0);
   g_assert_cmpuint (cl_sync_client_get_n_waiting (b->client), ==, 0);
 
@@ -860,7 +699,7 @@ test_sync_stale (void)
   dump_a = dump_table (a->store, "patient");
   dump_b = dump_table (b->store, "patient");
   g_assert_cmpstr (dump_a, ==, dump_b);
-  g_assert_cmpuint (a->n_rejected, ==, 0);
+  g_assert_cmpuint (a->rejected.n, ==, 0);
 
   desk_free (a);
   desk_free (b);
@@ -908,7 +747,7 @@ test_sync_acknowledged_rev (void)
 
       edit_patient (a->store, held, note);
       desk_sync_ok (a);
-      g_assert_cmpuint (a->n_rejected, ==, 0);
+      g_assert_cmpuint (a->rejected.n, ==, 0);
       g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
     }
   now = load_patient (a->store, id);
@@ -924,8 +763,8 @@ test_sync_acknowledged_rev (void)
   desk_sync_ok (a);
   edit_patient (a->store, held, "A 用旧表单保存");
   desk_sync_ok (a);
-  g_assert_cmpuint (a->n_rejected, ==, 1);
-  g_assert_cmpstr (a->rejected_reason, ==, "stale");
+  g_assert_cmpuint (a->rejected.n, ==, 1);
+  g_assert_cmpstr (a->rejected.reason, ==, "stale");
   now = load_patient (a->store, id);
   g_assert_cmpstr (cl_patient_get_note (now), ==, "B 改过");
 
@@ -940,14 +779,13 @@ static void
 test_sync_tls (void)
 {
   g_autofree char *openssl = g_find_program_in_path ("openssl");
-  g_autofree char *cert = NULL, *key = NULL, *listen = NULL, *line = NULL;
+  g_autofree char *cert = NULL, *key = NULL;
   g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CLPatient) seen = NULL;
   g_autofree char *id = NULL;
-  Server server = { 0 };
+  Server *server;
   Desk *untrusting, *a, *b;
 
   if (openssl == NULL)
@@ -956,12 +794,11 @@ test_sync_tls (void)
       return;
     }
 
-  server.dir = cl_test_make_tmp_dir ("test-sync-tls");
-  server.db = g_build_filename (server.dir, "server.db", NULL);
-  server.port = free_port ();
-  server.url = g_strdup_printf ("https://127.0.0.1:%u", server.port);
-  cert = g_build_filename (server.dir, "cert.pem", NULL);
-  key = g_build_filename (server.dir, "key.pem", NULL);
+  server = g_new0 (Server, 1);
+  server->dir = cl_test_make_tmp_dir ("test-sync-tls");
+  server->db = g_build_filename (server->dir, "server.db", NULL);
+  cert = g_build_filename (server->dir, "cert.pem", NULL);
+  key = g_build_filename (server->dir, "key.pem", NULL);
   /* As a hospital would make one: self-signed, for the server's
    * address. */
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
@@ -972,28 +809,19 @@ test_sync_tls (void)
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (process, NULL, &error));
   g_clear_object (&process);
-  server_add_user (&server, "desk_a", "case_manager");
-  server_add_user (&server, "desk_b", "case_manager");
+  server_add_user (server, "desk_a", "case_manager");
+  server_add_user (server, "desk_b", "case_manager");
 
-  listen = g_strdup_printf ("127.0.0.1:%u", server.port);
-  {
-    const char *argv[] = { server_binary, "serve", "--db", server.db, "--listen", listen,
-                           "--tls-cert", cert, "--tls-key", key, NULL };
-
-    server.process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, argv, &error);
-  }
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.process));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (line, server.url));
+  server->process = cl_test_start_server_at (server_binary, server->db, "127.0.0.1:0", &server->url,
+                                             "--tls-cert", cert, "--tls-key", key, NULL);
+  g_assert_true (g_str_has_prefix (server->url, "https://127.0.0.1:"));
 
   /* The system does not trust it, so neither does a desk without a CA
    * file: log-in fails and nothing is sent. */
   untrusting = desk_new ("test-sync-tls-none");
-  cl_sync_client_set_server_url (untrusting->client, server.url);
-  cl_sync_client_login_async (untrusting->client, "desk_a", PASSWORD, NULL, got_result_cb, &result);
-  g_assert_false (cl_sync_client_login_finish (untrusting->client, wait_result (&result), &error));
+  cl_sync_client_set_server_url (untrusting->client, server->url);
+  cl_sync_client_login_async (untrusting->client, "desk_a", PASSWORD, NULL, cl_test_got_result_cb, &result);
+  g_assert_false (cl_sync_client_login_finish (untrusting->client, cl_test_wait_result (&result), &error));
   g_assert_nonnull (error);
   g_test_message ("without the CA file: %s", error->message);
   g_clear_error (&error);
@@ -1002,8 +830,8 @@ test_sync_tls (void)
   /* A CA file that is not there is an error too, not the system's
    * store. */
   cl_sync_client_set_ca_file (untrusting->client, "/nonexistent/ca.pem");
-  cl_sync_client_login_async (untrusting->client, "desk_a", PASSWORD, NULL, got_result_cb, &result);
-  g_assert_false (cl_sync_client_login_finish (untrusting->client, wait_result (&result), &error));
+  cl_sync_client_login_async (untrusting->client, "desk_a", PASSWORD, NULL, cl_test_got_result_cb, &result);
+  g_assert_false (cl_sync_client_login_finish (untrusting->client, cl_test_wait_result (&result), &error));
   g_assert_nonnull (strstr (error->message, "/nonexistent/ca.pem"));
   g_clear_error (&error);
   g_clear_object (&result);
@@ -1014,22 +842,18 @@ test_sync_tls (void)
   b = desk_new ("test-sync-tls-b");
   cl_sync_client_set_ca_file (a->client, cert);
   cl_sync_client_set_ca_file (b->client, cert);
-  desk_login (a, server.url, "desk_a");
+  desk_login (a, server->url, "desk_a");
   id = save_patient (a->store, 50, "钱晓燕");
   desk_sync_ok (a);
   g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
-  desk_login (b, server.url, "desk_b");
+  desk_login (b, server->url, "desk_b");
   desk_sync_ok (b);
   seen = load_patient (b->store, id);
   g_assert_cmpstr (cl_patient_get_name (seen), ==, "钱晓燕");
 
   desk_free (a);
   desk_free (b);
-  server_stop (&server);
-  cl_test_remove_tree (server.dir);
-  g_free (server.dir);
-  g_free (server.db);
-  g_free (server.url);
+  server_free (server);
 }
 
 static void
@@ -1056,7 +880,7 @@ test_sync_latency (void)
   desk_sync_ok (a);
   desk_sync_ok (b);
   /* Let both open their event sockets. */
-  spin (500);
+  cl_test_spin (500);
 
   handler = g_signal_connect (b->store, "changed::patient", G_CALLBACK (changed_cb), &changed);
   for (guint i = 0; i < 5; i++)
@@ -1073,7 +897,7 @@ test_sync_latency (void)
         {
           g_autoptr(CLRecord) record = NULL;
 
-          wait_for (&changed);
+          cl_test_wait_flag (&changed);
           changed = FALSE;
           record = cl_store_load_record (b->store, CL_TYPE_PATIENT, id, NULL);
           if (record)

@@ -26,53 +26,20 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 
 #include "cl-demo-data.h"
 #include "cl-patient-store.h"
 #include "cl-sync-client.h"
 #include "cl-tables.h"
+#include "cl-test-desk.h"
+#include "cl-test-util.h"
 
 #define PASSWORD "bench-password"
 #define N_PUSH 10000
 #define N_LATENCY 50
 
 static const char *server_binary;
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint index;
-
-  g_array_sort (values, compare_double);
-  index = (guint) (p * (values->len - 1) + 0.5);
-  return g_array_index (values, double, index);
-}
-
-static void
-run (const char * const *argv,
-     const char         *input)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-}
 
 /* Writes the change feed the server would have if every record of the
  * demo data had been pushed: one change_log row per record, in one
@@ -146,7 +113,6 @@ make_server_template (guint n_patients)
     {
       g_autoptr(CLStore) store = NULL;
       g_autoptr(GError) error = NULL;
-      const char *argv[] = { server_binary, "user", "add", "bench", "--role", "admin", "--db", path, NULL };
       gint64 start = g_get_monotonic_time ();
 
       g_mkdir_with_parents (dir, 0700);
@@ -157,7 +123,8 @@ make_server_template (guint n_patients)
       g_assert_no_error (error);
       fill_change_log (store);
       g_clear_object (&store);
-      run (argv, PASSWORD "\n");
+      g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "bench",
+                                               "--role", "admin", "--db", path, NULL), ==, 0);
       g_file_set_contents (ready, "", 0, NULL);
       g_print ("made the server's data (%u patients) in %.1f s\n", n_patients,
                (g_get_monotonic_time () - start) / 1e6);
@@ -175,60 +142,6 @@ copy_file (const char *from,
 
   g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-}
-
-/* Runs in the child before exec: the server goes when we go. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static GSubprocess *
-start_server (const char  *db,
-              char       **url)
-{
-  const char *argv[] = { server_binary, "serve", "--db", db, "--listen", "127.0.0.1:0", NULL };
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  GSubprocess *process;
-  const char *http;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  /* It prints one line with its address when it listens (debug
-   * output may come first). */
-  do
-    {
-      g_free (line);
-      line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (line);
-    }
-  while ((http = strstr (line, "http://")) == NULL);
-  *url = g_strdup (http);
-  return process;
-}
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
 }
 
 static void
@@ -260,55 +173,10 @@ static CLSyncClient *
 desk_client (CLStore    *store,
              const char *url)
 {
-  CLSyncClient *client = cl_sync_client_new (store);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  CLSyncClient *client = cl_test_desk_login (store, url, "bench", PASSWORD);
 
   g_signal_connect (client, "rejected", G_CALLBACK (rejected_cb), NULL);
-  cl_sync_client_set_server_url (client, url);
-  cl_sync_client_login_async (client, "bench", PASSWORD, NULL, got_result_cb, &result);
-  cl_sync_client_login_finish (client, wait_result (&result), &error);
-  g_assert_no_error (error);
   return client;
-}
-
-static void
-sync_ok (CLSyncClient *client)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  cl_sync_client_sync_async (client, NULL, got_result_cb, &result);
-  cl_sync_client_sync_finish (client, wait_result (&result), &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-count (CLStore    *store,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  cl_store_lock (store);
-  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  cl_store_unlock (store);
-  return n;
-}
-
-static CLStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, "careline.db", NULL);
-  g_autoptr(GError) error = NULL;
-  CLStore *store = cl_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
 }
 
 /* CPU seconds this process (the desk: all its threads) has used. */
@@ -385,14 +253,14 @@ bench_pull (CLStore    *store,
 
   start = g_get_monotonic_time ();
   cpu = cpu_seconds ();
-  sync_ok (client);
+  cl_test_desk_sync (client);
   seconds = (g_get_monotonic_time () - start) / 1e6;
   cpu = cpu_seconds () - cpu;
 
-  patients = count (store, "SELECT count(*) FROM patient");
-  rows = count (store, "SELECT (SELECT count(*) FROM patient) + (SELECT count(*) FROM pregnancy)"
+  patients = cl_test_store_count (store, "SELECT count(*) FROM patient");
+  rows = cl_test_store_count (store, "SELECT (SELECT count(*) FROM patient) + (SELECT count(*) FROM pregnancy)"
                        " + (SELECT count(*) FROM risk_event) + (SELECT count(*) FROM staff)");
-  g_assert_cmpint (count (store, "SELECT count(*) FROM roster"), ==, patients);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM roster"), ==, patients);
   g_print ("(a) %s: %" G_GINT64_FORMAT " records (%" G_GINT64_FORMAT " patients) in %.2f s:"
            " %.0f records/s, %.0f patients/s (target ≥ 20 000/s);"
            " the desk used %.2f CPU s, %.0f records per CPU s; %.1f %% of the yardstick\n",
@@ -418,7 +286,7 @@ bench_push (CLStore    *store,
   g_autoptr(GError) error = NULL;
   gint64 start, pushed_at = 0, end;
 
-  sync_ok (client);
+  cl_test_desk_sync (client);
 
   /* Ten thousand changes waiting, as after a long day offline. */
   g_assert_true (cl_store_begin (store, &error));
@@ -433,7 +301,7 @@ bench_push (CLStore    *store,
 
   g_signal_connect (client, "notify::n-waiting", G_CALLBACK (n_waiting_cb), &pushed_at);
   start = g_get_monotonic_time ();
-  sync_ok (client);
+  cl_test_desk_sync (client);
   end = g_get_monotonic_time ();
   g_assert_cmpint (cl_store_count_outbox (store), ==, 0);
   g_assert_cmpint (pushed_at, >, 0);
@@ -463,14 +331,11 @@ bench_latency (CLStore    *a,
   g_autoptr(CLSyncClient) client_b = desk_client (b, url);
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean changed = FALSE;
-  gint64 until;
 
-  sync_ok (client_a);
-  sync_ok (client_b);
+  cl_test_desk_sync (client_a);
+  cl_test_desk_sync (client_b);
   /* Both event sockets open, nothing left to do. */
-  until = g_get_monotonic_time () + G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  cl_test_spin (1000);
 
   g_signal_connect (b, "changed::patient", G_CALLBACK (changed_cb), &changed);
   for (guint i = 0; i < N_LATENCY; i++)
@@ -481,9 +346,7 @@ bench_latency (CLStore    *a,
       double ms;
 
       /* People do not save in lockstep with the feed. */
-      until = g_get_monotonic_time () + g_random_int_range (50, 300) * 1000;
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE);
+      cl_test_spin (g_random_int_range (50, 300));
 
       start = g_get_monotonic_time ();
       g_assert_true (cl_store_save_record (a, CL_RECORD (patient), &error));
@@ -492,8 +355,7 @@ bench_latency (CLStore    *a,
           g_autoptr(CLRecord) seen = NULL;
 
           changed = FALSE;
-          while (!changed)
-            g_main_context_iteration (NULL, TRUE);
+          cl_test_wait_flag (&changed);
           seen = cl_store_load_record (b, CL_TYPE_PATIENT, cl_record_get_id (CL_RECORD (patient)), NULL);
           if (seen)
             break;
@@ -505,8 +367,8 @@ bench_latency (CLStore    *a,
 
   g_print ("(c) write at desk A to visible at desk B (events), %u samples:"
            " p50 %.0f ms, p95 %.0f ms, max %.0f ms (target p95 ≤ 1000 ms)\n",
-           N_LATENCY, percentile (samples, 0.5), percentile (samples, 0.95),
-           percentile (samples, 1.0));
+           N_LATENCY, cl_test_percentile (samples, 0.5), cl_test_percentile (samples, 0.95),
+           cl_test_percentile (samples, 1.0));
 }
 
 int
@@ -520,14 +382,16 @@ main (int   argc,
   g_autoptr(GSubprocess) server = NULL;
   g_autoptr(CLStore) first = NULL;
   g_autoptr(CLStore) second = NULL;
-  g_autoptr(GError) error = NULL;
   guint n_patients = 100000;
   const char *part = NULL;
 
   setlocale (LC_ALL, "");
+  /* The first pull of 100 000 patients may take minutes on a busy
+   * machine; the benchmark's own timeout bounds it. */
+  cl_test_set_wait_limit (1800);
   if (argc < 2)
     {
-      g_printerr ("usage: bench-sync CARELINE_SERVER [N_PATIENTS]\n");
+      g_printerr ("usage: bench-sync CARELINE_SERVER [N_PATIENTS [pull|push|latency]]\n");
       return 2;
     }
   server_binary = argv[1];
@@ -537,20 +401,19 @@ main (int   argc,
     part = argv[3];
 
   template = make_server_template (n_patients);
-  dir = g_dir_make_tmp ("careline-bench-sync-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = cl_test_make_tmp_dir ("bench-sync");
   db = g_build_filename (dir, "server.db", NULL);
   copy_file (template, db);
   yardstick_rate = yardstick (template, dir);
   g_print ("yardstick: decode + insert %.0f records/s\n", yardstick_rate);
-  server = start_server (db, &url);
+  server = cl_test_start_server_at (server_binary, db, "127.0.0.1:0", &url, NULL);
 
-  first = open_store (dir, "desk-a");
+  first = cl_test_desk_open_store (dir, "desk-a");
   if (part == NULL || g_str_equal (part, "pull"))
     bench_pull (first, url, "first pull into an empty desk");
   if (part == NULL || g_str_equal (part, "push"))
     bench_push (first, url);
-  second = open_store (dir, "desk-b");
+  second = cl_test_desk_open_store (dir, "desk-b");
   if (part == NULL)
     bench_pull (second, url, "first pull into a second desk");
   if (part == NULL || g_str_equal (part, "latency"))
@@ -566,9 +429,6 @@ main (int   argc,
   g_clear_object (&second);
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);
-  {
-    const char *rm[] = { "rm", "-rf", dir, NULL };
-    run (rm, NULL);
-  }
+  cl_test_remove_tree (dir);
   return 0;
 }
