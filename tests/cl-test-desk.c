@@ -6,6 +6,7 @@
 #include "cl-schedule.h"
 #include "cl-staff.h"
 #include "cl-test-desk.h"
+#include "cl-test-store.h"
 #include "cl-vip-room.h"
 
 /* How long a wait on the main loop may take before the test fails. */
@@ -22,14 +23,9 @@ cl_test_desk_open_store (const char *dir,
                          const char *name)
 {
   g_autofree char *folder = g_build_filename (dir, name, NULL);
-  g_autofree char *path = g_build_filename (folder, "careline.db", NULL);
-  g_autoptr(GError) error = NULL;
-  CLStore *store;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  store = cl_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
+  return cl_test_store_open (folder);
 }
 
 void

@@ -48,6 +48,17 @@ cl_test_store_rows (CLStore    *store,
 }
 
 CLStore *
+cl_test_store_open (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "careline.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CLStore *store = cl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+CLStore *
 cl_test_store_new_demo (const char *dir,
                         const char *file,
                         guint       n_patients,

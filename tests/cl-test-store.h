@@ -13,6 +13,10 @@ gint64 cl_test_store_count (CLStore    *store,
 GPtrArray *cl_test_store_rows (CLStore    *store,
                                const char *sql);
 
+/* The store @dir/careline.db, created empty if missing; fails the test
+ * if it cannot be opened. */
+CLStore   *cl_test_store_open     (const char *dir);
+
 /* A new store @dir/@file filled with cl_demo_data_generate(). */
 CLStore   *cl_test_store_new_demo (const char *dir,
                                    const char *file,

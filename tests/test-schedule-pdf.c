@@ -11,6 +11,7 @@
 #include "cl-patient.h"
 #include "print/cl-schedule-print.h"
 #include "cl-test-desk.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 #include "cl-vip-store.h"
 
@@ -36,14 +37,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(CLPatient) zhang = cl_patient_new ();
-  g_autoptr(GError) error = NULL;
 
   f->dir = cl_test_make_tmp_dir ("test-schedule-pdf");
-  path = g_build_filename (f->dir, "careline.db", NULL);
-  f->store = cl_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = cl_test_store_open (f->dir);
   f->wang = cl_test_add_staff (f->store, "wangfang", "王芳", CL_ROLE_ESCORT);
   f->li = cl_test_add_staff (f->store, "lina", "李娜", CL_ROLE_ESCORT);
   cl_patient_set_name (zhang, "张小梅");

@@ -13,6 +13,7 @@
 #include "cl-staff.h"
 #include "cl-sync-server.h"
 #include "cl-test-desk.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 #include "cl-vip-store.h"
 
@@ -63,14 +64,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(CLVipRoom) room = cl_vip_room_new ();
   g_autoptr(GError) error = NULL;
 
   f->dir = cl_test_make_tmp_dir ("test-schedule");
-  path = g_build_filename (f->dir, "careline.db", NULL);
-  f->store = cl_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = cl_test_store_open (f->dir);
   cl_store_set_actor (f->store, "wangfang");
 
   f->escort1 = cl_test_add_staff (f->store, "wangfang", "王芳", CL_ROLE_ESCORT);

@@ -32,13 +32,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = cl_test_make_tmp_dir ("settlement");
-  path = g_build_filename (f->dir, "careline.db", NULL);
-  f->store = cl_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = cl_test_store_open (f->dir);
 }
 
 static void

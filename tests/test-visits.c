@@ -15,6 +15,7 @@
 #include "cl-patient-store.h"
 #include "cl-roster-row.h"
 #include "cl-tables.h"
+#include "cl-test-store.h"
 #include "cl-test-util.h"
 #include "cl-validation.h"
 #include "cl-visit-mark.h"
@@ -292,14 +293,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GHashTable) field_errors = NULL;
   g_autoptr(GError) error = NULL;
 
   f->dir = cl_test_make_tmp_dir ("test-visits");
-  path = g_build_filename (f->dir, "careline.db", NULL);
-  f->store = cl_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = cl_test_store_open (f->dir);
   cl_store_set_actor (f->store, "li.na");
 
   f->patient = cl_patient_new ();
