@@ -115,6 +115,31 @@ parse_options (GOptionContext  *context,
   return TRUE;
 }
 
+/* A command line that parsed but is not usable: says why, as
+ * "careline-server COMMAND: MESSAGE", like parse_options() does. */
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("careline-server %s: %s\n", command, message);
+  return EXIT_USAGE;
+}
+
+static int
+unexpected_argument (const char *command,
+                     const char *argument)
+{
+  g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argument);
+
+  return usage_error (command, message);
+}
+
+static int
+missing_db (const char *command)
+{
+  return usage_error (command, _("give the data file with --db PATH"));
+}
+
 /* Opens the data file of a command that must not create one. */
 static CLStore *
 open_existing_store (const char *command,
@@ -189,17 +214,9 @@ serve_command (int    argc,
     return EXIT_USAGE;
 
   if (argc > 1 && !g_str_equal (argv[1], "serve"))
-    {
-      g_printerr (_("careline-server serve: unexpected argument “%s”"), argv[1]);
-      g_printerr ("\n");
-      return EXIT_USAGE;
-    }
+    return unexpected_argument ("serve", argv[1]);
   if (db == NULL)
-    {
-      g_printerr (_("careline-server serve: give the data file with --db PATH"));
-      g_printerr ("\n");
-      return EXIT_USAGE;
-    }
+    return missing_db ("serve");
   if ((tls_cert == NULL) != (tls_key == NULL))
     {
       g_printerr (_("careline-server serve: give both --tls-cert and --tls-key, or neither"));
@@ -327,11 +344,7 @@ user_command (int    argc,
       return EXIT_USAGE;
     }
   if (db == NULL)
-    {
-      g_printerr (_("careline-server user: give the data file with --db PATH"));
-      g_printerr ("\n");
-      return EXIT_USAGE;
-    }
+    return missing_db ("user");
 
   if (g_str_equal (action, "add"))
     {
@@ -435,17 +448,9 @@ audit_command (int    argc,
   if (!parse_options (context, "audit", &argc, &argv))
     return EXIT_USAGE;
   if (argc > 1)
-    {
-      g_printerr (_("careline-server audit: unexpected argument “%s”"), argv[1]);
-      g_printerr ("\n");
-      return EXIT_USAGE;
-    }
+    return unexpected_argument ("audit", argv[1]);
   if (db == NULL)
-    {
-      g_printerr (_("careline-server audit: give the data file with --db PATH"));
-      g_printerr ("\n");
-      return EXIT_USAGE;
-    }
+    return missing_db ("audit");
 
   if (!(store = open_existing_store ("audit", db)))
     return EXIT_FAILURE;
@@ -508,17 +513,9 @@ demo_data_command (int    argc,
     return EXIT_USAGE;
 
   if (argc > 1)
-    {
-      g_printerr (_("careline-server demo-data: unexpected argument “%s”"), argv[1]);
-      g_printerr ("\n");
-      return EXIT_USAGE;
-    }
+    return unexpected_argument ("demo-data", argv[1]);
   if (db == NULL)
-    {
-      g_printerr (_("careline-server demo-data: give the data file with --db PATH"));
-      g_printerr ("\n");
-      return EXIT_USAGE;
-    }
+    return missing_db ("demo-data");
   if (patients < 1 || patients > MAX_DEMO_PATIENTS)
     {
       g_printerr (_("careline-server demo-data: give the number of patients with --patients N (1 to %d)"),
