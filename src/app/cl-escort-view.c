@@ -384,21 +384,29 @@ store_changed_cb (CLEscortView *self,
 
 /* ---- actions -------------------------------------------------------- */
 
+/* The day a printed sheet is of: today in My Tasks, else the day shown. */
+static void
+sheet_day (CLEscortView *self,
+           GDate        *day)
+{
+  if (g_strcmp0 (self->mode, "mine") == 0)
+    cl_date_today (day);
+  else
+    *day = *cl_date_nav_get_date (self->date_nav);
+}
+
 static CLScheduleSheet *
 day_sheet (CLEscortView *self)
 {
   g_autoptr(CLStaff) me = NULL;
+  GDate day;
 
-  if (g_strcmp0 (self->mode, "mine") == 0 && self->username)
+  sheet_day (self, &day);
+  if (g_strcmp0 (self->mode, "mine") != 0)
+    return cl_escort_store_day_sheet (self->store, &day, NULL);
+  if (self->username)
     me = cl_escort_store_find_staff (self->store, self->username);
-  if (g_strcmp0 (self->mode, "mine") == 0)
-    {
-      GDate today;
-
-      cl_date_today (&today);
-      return cl_escort_store_day_sheet (self->store, &today, me ? cl_record_get_id (CL_RECORD (me)) : NULL);
-    }
-  return cl_escort_store_day_sheet (self->store, cl_date_nav_get_date (self->date_nav), NULL);
+  return cl_escort_store_day_sheet (self->store, &day, me ? cl_record_get_id (CL_RECORD (me)) : NULL);
 }
 
 static void
@@ -442,11 +450,13 @@ export_pdf_action (GtkWidget  *widget,
   g_autoptr(CLScheduleSheet) sheet = NULL;
   g_autofree char *iso = NULL;
   g_autofree char *name = NULL;
+  GDate day;
 
   if (self->store == NULL)
     return;
   sheet = day_sheet (self);
-  iso = cl_date_to_iso (cl_date_nav_get_date (self->date_nav));
+  sheet_day (self, &day);
+  iso = cl_date_to_iso (&day);
   /* Translators: the suggested file name of an exported escort day
    * sheet; %s is the day (2026-11-23) */
   name = g_strdup_printf (_("escort-sheet-%s.pdf"), iso);
