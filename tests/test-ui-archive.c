@@ -18,6 +18,7 @@
 #include "cl-patient-page.h"
 #include "cl-pdf-viewer.h"
 #include "cl-test-pdf.h"
+#include "cl-patient.h"
 #include "cl-test-ui.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
@@ -280,6 +281,50 @@ test_viewer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget      *entry;
+  CLDocumentList *list;
+} Finding;
+
+/* Enter takes the first match once the search has some: pressed again
+ * on every turn, as someone would until the list shows her. */
+static gboolean
+found_by_search (gpointer data)
+{
+  Finding *finding = data;
+
+  g_signal_emit_by_name (finding->entry, "activate");
+  return g_strcmp0 (cl_document_list_get_patient (finding->list), patient_id) == 0;
+}
+
+static void
+test_find_patient (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  g_autoptr(CLRecord) patient = cl_store_load_record (store, CL_TYPE_PATIENT, patient_id, NULL);
+  CLArchiveView *archive;
+  Finding finding;
+
+  g_assert_nonnull (patient);
+  cl_window_show_view (window, "archive");
+  archive = CL_ARCHIVE_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, archive);
+  finding.list = CL_DOCUMENT_LIST (cl_archive_view_get_list (archive));
+  /* The side panel's search comes before the viewer's in the tree. */
+  finding.entry = cl_test_ui_find_widget (GTK_WIDGET (archive), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (finding.entry);
+  g_assert_null (cl_document_list_get_patient (finding.list));
+
+  /* Her mobile number finds her (the search is made on this first use). */
+  gtk_editable_set_text (GTK_EDITABLE (finding.entry), cl_patient_get_phone (CL_PATIENT (patient)));
+  cl_test_ui_wait_until (found_by_search, &finding);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (finding.entry)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +360,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-archive/import", test_import);
   g_test_add_func ("/ui-archive/viewer", test_viewer);
+  g_test_add_func ("/ui-archive/find-patient", test_find_patient);
 
   ret = g_test_run ();
 

@@ -100,12 +100,26 @@ document_removed_cb (CLArchiveView *self,
 /* ------------------------------------------------------------------ */
 /* Finding a patient                                                   */
 
+/* The patient search is made on the first search, not when the store
+ * opens: until someone searches here it would only repeat, off screen,
+ * the roster's loading and its reload after every save. */
+static void
+ensure_roster (CLArchiveView *self)
+{
+  if (self->roster)
+    return;
+  self->roster = cl_roster_model_new (self->store);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_list_view_set_model (self->results, GTK_SELECTION_MODEL (self->selection));
+}
+
 static void
 search_changed_cb (CLArchiveView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (self->roster == NULL)
+  if (self->store == NULL)
     return;
   if (*text == '\0')
     {
@@ -114,6 +128,7 @@ search_changed_cb (CLArchiveView *self)
                                         ? "patient" : "hint");
       return;
     }
+  ensure_roster (self);
   cl_roster_model_set_query (self->roster, text);
   gtk_stack_set_visible_child_name (self->side_stack, "results");
 }
@@ -331,12 +346,9 @@ cl_archive_view_set_store (CLArchiveView *self,
 
   g_set_object (&self->store, store);
   g_set_object (&self->sync, sync);
+  gtk_list_view_set_model (self->results, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->roster);
-  self->roster = cl_roster_model_new (store);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_list_view_set_model (self->results, GTK_SELECTION_MODEL (self->selection));
   cl_document_list_set_store (self->document_list, store);
 }
 
