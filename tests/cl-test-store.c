@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cl-demo-data.h"
+#include "cl-tables.h"
 #include "cl-test-store.h"
 
 gint64
@@ -72,4 +73,65 @@ cl_test_store_new_demo (const char *dir,
   g_assert_true (cl_demo_data_generate (store, n_patients, seed, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&store);
+}
+
+/* Writes the change feed the server would have if every record of the
+ * demo data had been pushed: one change_log row per record, in one
+ * transaction, with each record's rev set to its row. */
+void
+cl_test_store_fill_change_log (CLStore *store)
+{
+  const char * const *tables = cl_tables_list ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *insert;
+
+  g_assert_true (cl_store_begin (store, &error));
+  insert = cl_store_prepare (store,
+                             "INSERT INTO change_log (tbl, record_id, op, data, at, username)"
+                             " VALUES (?1, ?2, 'upsert', ?3, ?4, 'bench')", &error);
+  g_assert_no_error (error);
+
+  for (guint t = 0; tables[t]; t++)
+    {
+      GType type = cl_tables_lookup (tables[t]);
+      g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET rev = ?1 WHERE id = ?2", tables[t]);
+      g_autoptr(GPtrArray) records = cl_store_query_records (store, type, "deleted = 0 ORDER BY rowid", NULL);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          CLRecord *record = g_ptr_array_index (records, i);
+          g_autoptr(JsonNode) node = NULL;
+          g_autofree char *data = NULL;
+          sqlite3_stmt *stmt;
+          gint64 rev;
+
+          sqlite3_reset (insert);
+          sqlite3_bind_text (insert, 1, tables[t], -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 2, cl_record_get_id (record), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 3, "", -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (insert, 4, cl_record_get_updated_at (record));
+          g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+          rev = sqlite3_last_insert_rowid (cl_store_get_db (store));
+
+          cl_record_set_rev (record, rev);
+          node = cl_record_to_json (record);
+          data = json_to_string (node, FALSE);
+
+          stmt = cl_store_prepare (store, "UPDATE change_log SET data = ?1 WHERE rev = ?2", &error);
+          g_assert_no_error (error);
+          sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, rev);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          sqlite3_reset (stmt);
+
+          stmt = cl_store_prepare (store, update_sql, &error);
+          g_assert_no_error (error);
+          sqlite3_bind_int64 (stmt, 1, rev);
+          sqlite3_bind_text (stmt, 2, cl_record_get_id (record), -1, SQLITE_STATIC);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          sqlite3_reset (stmt);
+        }
+    }
+  sqlite3_reset (insert);
+  g_assert_true (cl_store_commit (store, &error));
 }

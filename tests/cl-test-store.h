@@ -23,4 +23,9 @@ CLStore   *cl_test_store_new_demo (const char *dir,
                                    guint       n_patients,
                                    guint32     seed);
 
+/* Writes the change feed a server would have if every record of @store
+ * had been pushed to it: a change_log row per record, whose rev the
+ * record then carries (for a server's data file made from demo data). */
+void       cl_test_store_fill_change_log (CLStore *store);
+
 G_END_DECLS

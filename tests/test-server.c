@@ -810,7 +810,7 @@ test_role_matrix_endpoints (void)
   static const char * const doc_readers[] = { "admin", "case_manager", "service_desk", NULL };
   static const char * const authed[] = {
     "GET /changes", "POST /changes", "GET /patients", "GET /documents", "PUT /documents",
-    "DELETE /session", NULL,
+    "GET /snapshot", "DELETE /session", NULL,
   };
   guint status;
 
@@ -863,6 +863,12 @@ test_role_matrix_endpoints (void)
 
       status = send_bytes ("GET", doc_path, token, NULL, NULL);
       g_assert_cmpuint (status, ==, g_strv_contains (doc_readers, roles[r]) ? 200 : 403);
+      /* Every role gets a snapshot of what it may read (test-snapshot
+       * looks inside); no role may change one. */
+      status = send_bytes ("GET", "/snapshot", token, NULL, NULL);
+      g_assert_cmpuint (status, ==, 200);
+      status = send_bytes ("PUT", "/snapshot", token, pdf, NULL);
+      g_assert_cmpuint (status, ==, 405);
       status = send_bytes ("PUT", doc_path, token, pdf, NULL);
       /* Already stored: 200 rather than 201. */
       g_assert_cmpuint (status, ==, g_strv_contains (doc_writers, roles[r]) ? 200 : 403);

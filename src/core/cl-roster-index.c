@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <unicode/ucol.h>
+#include <unicode/uversion.h>
 #include <unicode/ustring.h>
 
 #include "cl-pinyin.h"
@@ -38,6 +39,12 @@ get_collator (void)
       g_private_set (&collator_key, collator);
     }
   return collator;
+}
+
+char *
+cl_roster_index_derivation (void)
+{
+  return g_strdup_printf ("%d/icu-%s", CL_ROSTER_INDEX_VERSION, U_ICU_VERSION);
 }
 
 GBytes *

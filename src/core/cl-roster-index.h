@@ -25,6 +25,14 @@ gboolean  cl_roster_index_update   (CLStore     *store,
   " || ' ' || coalesce((SELECT group_concat(visit, ' ') FROM visit_mark" \
   " WHERE pregnancy_id = " preg " AND deleted = 0), '')), '')"
 
+/* Which way this build derives roster rows and search keys: the
+ * version of the code (bump CL_ROSTER_INDEX_VERSION whenever a row or a
+ * key would come out differently) and of ICU, which makes the pinyin
+ * and the sort keys.  A desk takes a server's roster in a snapshot
+ * only when both sides say the same. */
+#define CL_ROSTER_INDEX_VERSION 1
+char     *cl_roster_index_derivation (void);
+
 /* ICU (zh, pinyin order) collation key for sorting names. */
 GBytes   *cl_roster_index_sort_key (const char  *name);
 

@@ -58,6 +58,7 @@ typedef struct
   char         *last_error;
   guint         backoff_ms;
   gboolean      stopping;
+  gboolean      snapshots;            /* an empty desk starts from one */
 } Worker;
 
 Worker   *cl_sync_worker_new             (CLStore      *store,
@@ -134,6 +135,13 @@ cl_sync_record_key (const char *table,
 /* The halves of a round (cl-sync-push.c, cl-sync-pull.c), on the
  * worker thread. */
 gboolean  cl_sync_push_all               (Worker       *w,
+                                          const char   *url,
+                                          const char   *token,
+                                          GError      **error);
+/* Fills an empty desk from the server's snapshot (cl-sync-snapshot.c);
+ * does nothing when the desk is not empty, the server has none, or its
+ * file cannot be read, leaving it all to the feed. */
+gboolean  cl_sync_snapshot_pull          (Worker       *w,
                                           const char   *url,
                                           const char   *token,
                                           GError      **error);

@@ -26,6 +26,47 @@ cl_sync_join_url (const char *base,
   return g_strdup_printf ("%.*s%s", (int) len, base, path);
 }
 
+static SoupMessage *
+new_message (const char  *method,
+             const char  *url,
+             const char  *token,
+             GError     **error)
+{
+  SoupMessage *msg = soup_message_new (method, url);
+
+  if (msg == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The server address “%s” is not valid"), url);
+      return NULL;
+    }
+  if (token)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                    "Authorization", value);
+    }
+  return msg;
+}
+
+/* No HTTP answer came: says so in the person's words (keeping the
+ * code, so that callers can tell a refused connection from a timeout),
+ * except for a cancellation, which is passed on as it is. */
+static void
+set_network_error (GError  *local_error,
+                   GError **error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, local_error);
+  else
+    {
+      g_set_error (error, G_IO_ERROR,
+                   local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
+                   _("The server cannot be reached: %s"), local_error->message);
+      g_error_free (local_error);
+    }
+}
+
 /* See cl-sync-http.h. */
 GBytes *
 cl_sync_http_send (SoupSession   *session,
@@ -39,40 +80,91 @@ cl_sync_http_send (SoupSession   *session,
                    GError       **error)
 {
   g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GError) local_error = NULL;
+  GError *local_error = NULL;
   GBytes *bytes;
 
-  msg = soup_message_new (method, url);
-  if (msg == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The server address “%s” is not valid"), url);
-      return NULL;
-    }
-
-  if (token)
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg),
-                                    "Authorization", value);
-    }
+  if (!(msg = new_message (method, url, token, error)))
+    return NULL;
   if (body)
     soup_message_set_request_body_from_bytes (msg, content_type, body);
 
   bytes = soup_session_send_and_read (session, msg, cancellable, &local_error);
   if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, G_IO_ERROR,
-                     local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
-                     _("The server cannot be reached: %s"), local_error->message);
+      set_network_error (local_error, error);
       return NULL;
     }
 
   *status = soup_message_get_status (msg);
   return bytes;
+}
+
+/* See cl-sync-http.h. */
+gboolean
+cl_sync_http_download (SoupSession   *session,
+                       const char    *url,
+                       const char    *token,
+                       const char    *path,
+                       GCancellable  *cancellable,
+                       guint         *status,
+                       JsonNode     **reply,
+                       GError       **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) output = NULL;
+  GError *local_error = NULL;
+
+  *reply = NULL;
+  if (!(msg = new_message ("GET", url, token, error)))
+    return FALSE;
+
+  input = soup_session_send (session, msg, cancellable, &local_error);
+  if (input == NULL)
+    {
+      set_network_error (local_error, error);
+      return FALSE;
+    }
+  *status = soup_message_get_status (msg);
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (*status))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize size;
+      const char *data;
+
+      /* An error answer is small JSON. */
+      bytes = g_input_stream_read_bytes (input, 64 * 1024, cancellable, NULL);
+      data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+      if (data && size > 0 && json_parser_load_from_data (parser, data, size, NULL))
+        *reply = json_node_ref (json_parser_get_root (parser));
+      return TRUE;
+    }
+
+  file = g_file_new_for_path (path);
+  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, error);
+  if (output == NULL)
+    return FALSE;
+  if (g_output_stream_splice (G_OUTPUT_STREAM (output), input,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              cancellable, &local_error) < 0)
+    {
+      g_file_delete (file, NULL, NULL);
+      /* The network or the disk: either way the message says which. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, local_error);
+      else
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("The download from the server failed: %s"), local_error->message);
+          g_error_free (local_error);
+        }
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* See cl-sync-http.h. */

@@ -26,6 +26,20 @@ GBytes     *cl_sync_http_send       (SoupSession   *session,
                                      guint         *status,
                                      GError       **error);
 
+/* A GET whose successful answer is streamed into the file @path
+ * (created or replaced), for answers too big to hold in memory.  Sets
+ * @status; on an unsuccessful status the file is not written and
+ * @reply holds the server's JSON error, if it sent one.  Fails like
+ * cl_sync_http_send(), or when the file cannot be written. */
+gboolean    cl_sync_http_download   (SoupSession   *session,
+                                     const char    *url,
+                                     const char    *token,
+                                     const char    *path,
+                                     GCancellable  *cancellable,
+                                     guint         *status,
+                                     JsonNode     **reply,
+                                     GError       **error);
+
 /* One request with a JSON body (or none) and a JSON answer (or none).
  * Fails only when no HTTP answer came (network, cancellation) or a
  * successful answer could not be read; the caller judges the status. */

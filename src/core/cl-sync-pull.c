@@ -357,7 +357,8 @@ cl_sync_pull_all (Worker      *w,
   gint64 since = 0, hold = G_MAXINT64;
   gboolean ok = TRUE;
 
-  if (!read_last_rev (w->store, &since, error))
+  if (!cl_sync_snapshot_pull (w, url, token, error) ||
+      !read_last_rev (w->store, &since, error))
     return FALSE;
 
   prefetch = cl_prefetch_start (fetch_page, &source, (GDestroyNotify) g_ptr_array_unref,

@@ -120,6 +120,10 @@ void         cl_server_handle_changes           (CLServer          *self,
                                                  GHashTable        *query,
                                                  const char        *username,
                                                  const char        *role);
+void         cl_server_handle_snapshot          (CLServer          *self,
+                                                 SoupServerMessage *msg,
+                                                 const char        *username,
+                                                 const char        *role);
 void         cl_server_handle_patients          (CLServer          *self,
                                                  SoupServerMessage *msg,
                                                  GHashTable        *query,

@@ -164,7 +164,7 @@ api_cb (SoupServer        *server,
     }
 
   if (!g_str_equal (route, "/changes") && !g_str_equal (route, "/patients") &&
-      !g_str_has_prefix (route, "/documents/"))
+      !g_str_equal (route, "/snapshot") && !g_str_has_prefix (route, "/documents/"))
     {
       cl_server_send_not_found (msg);
       return;
@@ -177,6 +177,8 @@ api_cb (SoupServer        *server,
     cl_server_handle_changes (self, msg, query, username, role);
   else if (g_str_equal (route, "/patients"))
     cl_server_handle_patients (self, msg, query, username, role);
+  else if (g_str_equal (route, "/snapshot"))
+    cl_server_handle_snapshot (self, msg, username, role);
   else
     cl_server_handle_document (self, msg, route + strlen ("/documents/"), query, username, role);
 }
