@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cl-accounts.h"
+#include "cl-backup.h"
 #include "cl-demo-data.h"
 #include "cl-patient-store.h"
 #include "cl-server.h"
@@ -40,6 +41,7 @@ static int serve_command (int argc, char **argv);
 static int user_command (int argc, char **argv);
 static int audit_command (int argc, char **argv);
 static int demo_data_command (int argc, char **argv);
+static int backup_command (int argc, char **argv);
 
 /* Subcommands in the order --help lists them.  `serve` is also the
  * default when the first argument is an option. */
@@ -50,6 +52,8 @@ static const Command commands[] = {
     N_("Add, list or disable log-in accounts (user add|list|disable)") },
   { "audit", audit_command,
     N_("Print the audit log") },
+  { "backup", backup_command,
+    N_("Copy the data file and the report files of a running server to a folder") },
   { "demo-data", demo_data_command,
     N_("Fill a new data file with realistic demo patients and staff") },
 };
@@ -473,6 +477,72 @@ audit_command (int    argc,
                json_object_get_int_member (line, "status"), or_dash (line, "detail"));
     }
 
+  return EXIT_SUCCESS;
+}
+
+static int
+backup_command (int    argc,
+                char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *to = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The data file"), N_("PATH") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to,
+      N_("The backup folder (made if missing)"), N_("DIR") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  ClBackupResult result;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _(find_command ("backup")->summary));
+  g_option_context_set_description (context,
+                                    _("The server may keep running. The folder then holds careline.db and documents/, "
+                                      "which `careline-server serve --db DIR/careline.db` serves as they are; "
+                                      "backing up into the same folder again copies only new report files.\n"
+                                      "Example:\n"
+                                      "  careline-server backup --db /srv/careline/careline.db --to /backup/careline"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, "backup", &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return unexpected_argument ("backup", argv[1]);
+  if (db == NULL)
+    return missing_db ("backup");
+  if (to == NULL)
+    {
+      g_printerr ("%s\n", _("careline-server backup: give the backup folder with --to DIR"));
+      return EXIT_USAGE;
+    }
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("careline-server %s: there is no data file “%s”"), "backup", db);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  if (!cl_backup_run (db, to, &result, &error))
+    {
+      g_printerr ("careline-server backup: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("Backed up %s (%.1f MiB) and %u report files (%u new) to %s"), db,
+           result.db_bytes / (1024.0 * 1024.0), result.documents, result.new_documents, to);
+  g_print ("\n");
+  if (result.damaged > 0)
+    {
+      /* The exit status tells a cron job or a systemd timer. */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "careline-server backup: %u report file is damaged (its content does not match its name) and was not copied",
+                               "careline-server backup: %u report files are damaged (their content does not match their names) and were not copied",
+                               result.damaged), result.damaged);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
   return EXIT_SUCCESS;
 }
 
