@@ -37,7 +37,9 @@ for top in ('src', 'ui', 'data'):
             rel = os.path.relpath(path, root)
             with open(path, encoding='utf-8') as f:
                 text = f.read()
-            if fn.endswith('.in') or fn.endswith('.gschema.xml'):
+            # Desktop entries, metainfo and schemas are translated whole;
+            # other templates (systemd units) have nothing to translate.
+            if fn.endswith(('.desktop.in', '.xml.in', '.gschema.xml')):
                 has = True
             else:
                 has = marker.search(text) is not None

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cl-accounts.h"
+#include "cl-login-throttle.h"
 #include "cl-staff.h"
 
 #define MAX_USERNAME_LENGTH 64
@@ -157,7 +158,8 @@ cl_accounts_list (CLStore  *store,
 
   cl_store_lock (store);
   stmt = cl_store_prepare (store,
-                           "SELECT username, role, disabled, created_at FROM account ORDER BY username",
+                           "SELECT a.username, a.role, a.disabled, a.created_at, coalesce(f.locked_until, 0)"
+                           " FROM account a LEFT JOIN login_failure f USING (username) ORDER BY a.username",
                            error);
   if (stmt == NULL)
     {
@@ -172,6 +174,9 @@ cl_accounts_list (CLStore  *store,
       account->role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       account->disabled = sqlite3_column_int (stmt, 2) != 0;
       account->created_at = sqlite3_column_int64 (stmt, 3);
+      account->locked_until = sqlite3_column_int64 (stmt, 4);
+      if (account->locked_until <= now_seconds ())
+        account->locked_until = 0;
       g_ptr_array_add (accounts, account);
     }
   if (rc != SQLITE_DONE)
@@ -272,6 +277,7 @@ cl_accounts_login (CLStore     *store,
   guint8 bytes[32];
   char hex[sizeof bytes * 2 + 1];
   gboolean disabled = TRUE;
+  gboolean was_locked;
   gboolean ok;
   sqlite3_stmt *stmt;
   gint64 now, expires;
@@ -279,6 +285,22 @@ cl_accounts_login (CLStore     *store,
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
   ensure_sodium ();
+  now = now_seconds ();
+
+  /* A locked name is refused before its password is even looked at:
+   * guessing on gets nowhere. */
+  if (username_valid (username))
+    {
+      gint64 until;
+
+      if (!cl_login_throttle_locked_until (store, username, now, &until, error))
+        return NULL;
+      if (until > 0)
+        {
+          cl_login_set_locked_error (until - now, error);
+          return NULL;
+        }
+    }
 
   if (username_valid (username))
     {
@@ -307,16 +329,25 @@ cl_accounts_login (CLStore     *store,
                                  password, strlen (password)) == 0;
   if (!ok || stored_hash == NULL || disabled)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                           _("The user name or the password is wrong, or the account is disabled"));
+      gint64 until = 0;
+
+      if (username_valid (username) &&
+          !cl_login_throttle_failed (store, username, now, &until, error))
+        return NULL;
+      if (until > 0)
+        cl_login_set_locked_error (until - now, error);
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                             _("The user name or the password is wrong, or the account is disabled"));
       return NULL;
     }
+  if (!cl_login_throttle_clear (store, username, now, &was_locked, error))
+    return NULL;
 
   randombytes_buf (bytes, sizeof bytes);
   sodium_bin2hex (hex, sizeof hex, bytes, sizeof bytes);
   sodium_memzero (bytes, sizeof bytes);
   hashed = token_hash (hex);
-  now = now_seconds ();
   expires = now + CL_SESSION_SECONDS;
 
   cl_store_lock (store);

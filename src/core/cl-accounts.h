@@ -18,6 +18,7 @@ typedef struct
   char    *role;
   gboolean disabled;
   gint64   created_at;
+  gint64   locked_until;   /* too many failed log-ins (cl-login-throttle.h); 0 if not */
 } ClAccount;
 
 void        cl_account_free          (ClAccount   *account);

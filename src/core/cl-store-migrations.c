@@ -287,6 +287,14 @@ const char * const cl_store_migrations[] = {
    * its record; without an index that read the rest of the outbox for
    * every answer (most of the time of a push of 10 000 changes). */
   "CREATE INDEX outbox_record ON outbox (tbl, record_id, seq);",
+  /* 8 → 9 (issue #3): failed log-ins per user name on the server
+   * (cl-login-throttle.c): after five within a quarter of an hour the
+   * name is refused for a quarter of an hour, whatever the password. */
+  "CREATE TABLE login_failure ("
+  "  username TEXT PRIMARY KEY NOT NULL,"
+  "  failures INTEGER NOT NULL,"
+  "  first_at INTEGER NOT NULL,"
+  "  locked_until INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-login-throttle.h"
 #include "cl-sync-client-private.h"
 #include "cl-sync-tls.h"
 #include "cl-util.h"
@@ -542,6 +543,18 @@ login_thread (GTask        *task,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                                _("The user name or password is wrong, or the account is disabled"));
+      return;
+    }
+  if (status == 429)
+    {
+      JsonObject *answer = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+      JsonObject *details = answer && json_object_has_member (answer, "error") &&
+                            JSON_NODE_HOLDS_OBJECT (json_object_get_member (answer, "error"))
+                            ? json_object_get_object_member (answer, "error") : NULL;
+
+      cl_login_set_locked_error (details ? json_object_get_int_member_with_default (details, "retry_after", 60) : 60,
+                                 &error);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   if (!cl_sync_check_status (status, reply, &error))

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cl-accounts.h"
+#include "cl-login-throttle.h"
 #include "cl-server-private.h"
 
 /* /health */
@@ -81,6 +82,45 @@ login_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* libsoup 3.2 has no name for it (RFC 6585). */
+#define CL_STATUS_TOO_MANY_REQUESTS 429
+
+/* 429 with Retry-After and the seconds in the error, so a desk can say
+ * how long in its own language; audited like any refused log-in. */
+static void
+send_locked (CLServer          *server,
+             SoupServerMessage *msg,
+             const char        *username,
+             const char        *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *retry = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 until = 0;
+
+  if (username)
+    cl_login_throttle_locked_until (server->store, username, now, &until, NULL);
+  retry = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (until - now, 1));
+
+  cl_server_audit (server, username, NULL, "login", NULL, NULL, NULL,
+                   CL_STATUS_TOO_MANY_REQUESTS, "locked");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, "locked");
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_set_member_name (builder, "retry_after");
+  json_builder_add_int_value (builder, MAX (until - now, 1));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", retry);
+  cl_server_send_json (msg, CL_STATUS_TOO_MANY_REQUESTS, root);
+}
+
 static void
 login_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -92,7 +132,9 @@ login_done_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+      if (g_error_matches (error, CL_LOGIN_ERROR, CL_LOGIN_ERROR_LOCKED))
+        send_locked (data->server, data->msg, username, error->message);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
         {
           cl_server_audit (data->server, username, NULL, "login", NULL, NULL, NULL,
                            SOUP_STATUS_UNAUTHORIZED, NULL);

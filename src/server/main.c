@@ -16,6 +16,7 @@
 #include "cl-accounts.h"
 #include "cl-backup.h"
 #include "cl-demo-data.h"
+#include "cl-login-throttle.h"
 #include "cl-patient-store.h"
 #include "cl-server.h"
 #include "cl-staff.h"
@@ -49,7 +50,7 @@ static const Command commands[] = {
   { "serve", serve_command,
     N_("Serve the Careline API to the desktops") },
   { "user", user_command,
-    N_("Add, list or disable log-in accounts (user add|list|disable)") },
+    N_("Add, list, disable or unlock log-in accounts (user add|list|disable|unlock)") },
   { "audit", audit_command,
     N_("Print the audit log") },
   { "backup", backup_command,
@@ -328,7 +329,7 @@ user_command (int    argc,
   g_autoptr(GError) error = NULL;
   const char *action;
 
-  context = g_option_context_new (_("add NAME --role ROLE | list | disable NAME"));
+  context = g_option_context_new (_("add NAME --role ROLE | list | disable NAME | unlock NAME"));
   g_option_context_set_summary (context, _(find_command ("user")->summary));
   g_option_context_set_description (context,
                                     _("“user add” reads the password from the first line of standard input.\n"
@@ -340,10 +341,11 @@ user_command (int    argc,
 
   action = argc > 1 ? argv[1] : NULL;
   if (action == NULL ||
-      !(g_str_equal (action, "add") || g_str_equal (action, "list") || g_str_equal (action, "disable")) ||
+      !(g_str_equal (action, "add") || g_str_equal (action, "list") || g_str_equal (action, "disable") ||
+        g_str_equal (action, "unlock")) ||
       argc != (g_str_equal (action, "list") ? 2 : 3))
     {
-      g_printerr (_("careline-server user: use “user add NAME --role ROLE”, “user list” or “user disable NAME”"));
+      g_printerr (_("careline-server user: use “user add NAME --role ROLE”, “user list”, “user disable NAME” or “user unlock NAME”"));
       g_printerr ("\n");
       return EXIT_USAGE;
     }
@@ -397,9 +399,35 @@ user_command (int    argc,
           g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (account->created_at);
           g_autofree char *when = g_date_time_format (created, "%Y-%m-%d %H:%M");
 
-          g_print ("%-20s %-14s %-9s %s\n", account->username, account->role,
-                   account->disabled ? C_("account", "disabled") : C_("account", "active"), when);
+          g_autofree char *locked = NULL;
+
+          if (account->locked_until > 0)
+            {
+              g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (account->locked_until);
+              g_autofree char *time = g_date_time_format (until, "%H:%M");
+
+              /* Translators: an account refused after too many failed log-ins */
+              locked = g_strdup_printf (C_("account", "locked until %s"), time);
+            }
+          g_print ("%-20s %-14s %-9s %s%s%s\n", account->username, account->role,
+                   account->disabled ? C_("account", "disabled") : C_("account", "active"), when,
+                   locked ? "  " : "", locked ? locked : "");
         }
+    }
+  else if (g_str_equal (action, "unlock"))
+    {
+      gboolean was_locked = FALSE;
+
+      if (!(store = open_existing_store ("user unlock", db)))
+        return EXIT_FAILURE;
+      if (!cl_login_throttle_clear (store, argv[2], g_get_real_time () / G_USEC_PER_SEC, &was_locked, &error))
+        {
+          g_printerr ("careline-server user unlock: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_print (was_locked ? _("Unlocked user “%s”") : _("User “%s” was not locked; their failed log-ins are forgotten"),
+               argv[2]);
+      g_print ("\n");
     }
   else
     {
