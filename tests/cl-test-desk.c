@@ -239,3 +239,34 @@ cl_test_add_room (CLStore    *store,
   cl_vip_room_set_location (room, location);
   return cl_test_save (store, room);
 }
+
+GBytes *
+cl_test_http (const char          *method,
+              const char          *url,
+              const char          *token,
+              const char          *content_type,
+              GBytes              *body,
+              guint               *status,
+              SoupMessageHeaders **headers)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GError) error = NULL;
+  GBytes *reply;
+
+  g_assert_nonnull (msg);
+  if (token)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (body)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  if (headers)
+    *headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  return reply;
+}

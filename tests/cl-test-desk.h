@@ -1,5 +1,7 @@
 #pragma once
 
+#include <libsoup/soup.h>
+
 #include "cl-store.h"
 #include "cl-sync-client.h"
 #include "cl-test-store.h"
@@ -99,5 +101,17 @@ char         *cl_test_add_room        (CLStore      *store,
 /* The @p quantile (0–1) of @values (doubles; sorts them). */
 double        cl_test_percentile      (GArray       *values,
                                        double        p);
+
+/* One HTTP request from the test itself, not through a desk: the
+ * bearer @token and a @body of @content_type if given.  Returns the
+ * answer's body and sets @status; @headers (if not NULL) gets a
+ * reference to the answer's headers. */
+GBytes       *cl_test_http            (const char          *method,
+                                       const char          *url,
+                                       const char          *token,
+                                       const char          *content_type,
+                                       GBytes              *body,
+                                       guint               *status,
+                                       SoupMessageHeaders **headers);
 
 G_END_DECLS

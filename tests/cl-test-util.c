@@ -112,31 +112,70 @@ cl_test_start_server_at (const char  *server_binary,
   return process;
 }
 
-int
-cl_test_run_server_cli (const char *server_binary,
-                        const char *input,
-                        ...)
+static int
+run_server_cli_va (const char  *server_binary,
+                   const char  *input,
+                   char       **out,
+                   char       **err,
+                   va_list      args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   const char *arg;
-  va_list args;
 
   g_ptr_array_add (argv, (gpointer) server_binary);
-  va_start (args, input);
   while ((arg = va_arg (args, const char *)))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                           G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                           (out ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_STDOUT_SILENCE) |
+                           (err ? G_SUBPROCESS_FLAGS_STDERR_PIPE : G_SUBPROCESS_FLAGS_STDERR_SILENCE),
                            (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, NULL, NULL, &error);
+  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, out, err, &error);
   g_assert_no_error (error);
   return g_subprocess_get_exit_status (process);
+}
+
+int
+cl_test_run_server_cli (const char *server_binary,
+                        const char *input,
+                        ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, input);
+  status = run_server_cli_va (server_binary, input, NULL, NULL, args);
+  va_end (args);
+  return status;
+}
+
+int
+cl_test_run_server_cli_output (const char  *server_binary,
+                               char       **out,
+                               char       **err,
+                               ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, err);
+  status = run_server_cli_va (server_binary, NULL, out, err, args);
+  va_end (args);
+  return status;
+}
+
+void
+cl_test_stop_server (GSubprocess **server)
+{
+  if (*server == NULL)
+    return;
+  g_subprocess_send_signal (*server, SIGTERM);
+  g_subprocess_wait (*server, NULL, NULL);
+  g_clear_object (server);
 }
 
 char *
@@ -176,4 +215,17 @@ cl_test_assert_contains (const char *text,
 {
   if (text == NULL || strstr (text, part) == NULL)
     g_error ("“%s” not found in:\n%s", part, text ? text : "(null)");
+}
+
+const char *
+cl_test_server_binary (void)
+{
+  const char *server = g_getenv ("CARELINE_SERVER");
+
+  if (server == NULL || !g_file_test (server, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_message ("CARELINE_SERVER is not set to the server: skipping the tests that need it");
+      return NULL;
+    }
+  return server;
 }

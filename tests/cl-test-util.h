@@ -39,6 +39,17 @@ GSubprocess *cl_test_start_server_at (const char  *server_binary,
 int          cl_test_run_server_cli (const char *server_binary,
                                      const char *input,
                                      ...) G_GNUC_NULL_TERMINATED;
+/* Runs `SERVER ARGS…` and keeps what it printed on standard output
+ * and error (either may be NULL); returns the exit status. */
+int          cl_test_run_server_cli_output (const char  *server_binary,
+                                            char       **out,
+                                            char       **err,
+                                            ...) G_GNUC_NULL_TERMINATED;
+/* $CARELINE_SERVER when it names the server program; else NULL, and a
+ * test message says the tests that need it are skipped. */
+const char  *cl_test_server_binary  (void);
+/* SIGTERM, then waits for it to exit, and clears @server. */
+void         cl_test_stop_server    (GSubprocess **server);
 
 /* The text of a PDF's pages @first to @last (1-based; 0 and 0 for all)
  * as `pdftotext -layout` reads it; fails the test if it cannot. */

@@ -37,59 +37,12 @@ run_clear (Run *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-/* `careline-server ARGS…`, its exit status and what it printed. */
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  run_clear (run);
-  g_ptr_array_add (argv, (gpointer) server_binary);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                           (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error));
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("careline-server %s: %d\n%s%s", (char *) argv->pdata[1], run->status, run->out, run->err);
-}
-
-static GBytes *
-http (const char  *method,
-      const char  *url,
-      const char  *token,
-      const char  *content_type,
-      GBytes      *body,
-      guint       *status)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  GBytes *reply;
-
-  if (token)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-    }
-  if (body)
-    soup_message_set_request_body_from_bytes (msg, content_type, body);
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  *status = soup_message_get_status (msg);
-  return reply;
-}
+#define run_cli(run, ...) \
+  G_STMT_START { \
+    run_clear (run); \
+    (run)->status = cl_test_run_server_cli_output (server_binary, &(run)->out, &(run)->err, __VA_ARGS__); \
+    g_test_message ("careline-server: %d\n%s%s", (run)->status, (run)->out, (run)->err); \
+  } G_STMT_END
 
 static char *
 api (const char *base,
@@ -109,19 +62,11 @@ log_in (const char *base)
   g_autoptr(GError) error = NULL;
   guint status;
 
-  reply = http ("POST", url, NULL, "application/json", body, &status);
+  reply = cl_test_http ("POST", url, NULL, "application/json", body, &status, NULL);
   g_assert_cmpuint (status, ==, 200);
   json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), &error);
   g_assert_no_error (error);
   return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
-}
-
-static void
-stop (GSubprocess **server)
-{
-  g_subprocess_send_signal (*server, SIGTERM);
-  g_subprocess_wait (*server, NULL, NULL);
-  g_clear_object (server);
 }
 
 static void
@@ -167,7 +112,7 @@ test_backup (void)
     doc_url = api (url, path);
   }
   g_clear_pointer (&reply, g_bytes_unref);
-  reply = http ("PUT", doc_url, token, "application/pdf", pdf_bytes, &status);
+  reply = cl_test_http ("PUT", doc_url, token, "application/pdf", pdf_bytes, &status, NULL);
   g_assert_cmpuint (status, ==, 201);
 
   desk = cl_test_desk_open_store (dir, "desk");
@@ -204,7 +149,7 @@ test_backup (void)
     g_autofree char *doc_url_b = api (url_b, path);
 
     g_clear_pointer (&reply, g_bytes_unref);
-    reply = http ("GET", doc_url_b, token_b, NULL, NULL, &status);
+    reply = cl_test_http ("GET", doc_url_b, token_b, NULL, NULL, &status, NULL);
     g_assert_cmpuint (status, ==, 200);
     g_assert_true (g_bytes_equal (reply, pdf_bytes));
   }
@@ -214,7 +159,7 @@ test_backup (void)
   g_assert_cmpint (run.status, ==, 1);
   cl_test_assert_contains (run.err, "in use");
   g_clear_object (&fresh_client);
-  stop (&server_b);
+  cl_test_stop_server (&server_b);
 
   /* Again: only what is new is copied. */
   run_cli (&run, "backup", "--db", db, "--to", to, NULL);
@@ -245,7 +190,7 @@ test_backup (void)
 
   run_clear (&run);
   g_clear_object (&client);
-  stop (&server);
+  cl_test_stop_server (&server);
   cl_test_remove_tree (dir);
 }
 
@@ -254,12 +199,9 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  server_binary = g_getenv ("CARELINE_SERVER");
-  if (server_binary == NULL || !g_file_test (server_binary, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_message ("CARELINE_SERVER is not set to the server: nothing to test");
-      return g_test_run ();
-    }
+  server_binary = cl_test_server_binary ();
+  if (server_binary == NULL)
+    return g_test_run ();
   g_test_add_func ("/backup/live", test_backup);
   return g_test_run ();
 }

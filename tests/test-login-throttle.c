@@ -108,50 +108,26 @@ post_session (const char  *url,
               char       **retry_after,
               JsonNode   **answer)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *full = g_strconcat (url, g_str_has_suffix (url, "/") ? "" : "/", "api/v1/session", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", full);
   g_autofree char *json = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", user, password);
   g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
   g_autoptr(GBytes) reply = NULL;
+  g_autoptr(SoupMessageHeaders) headers = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  guint status;
 
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
+  reply = cl_test_http ("POST", full, NULL, "application/json", body, &status, &headers);
   if (retry_after)
-    *retry_after = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After"));
+    *retry_after = g_strdup (soup_message_headers_get_one (headers, "Retry-After"));
   if (answer)
     {
       g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL));
       *answer = json_node_ref (json_parser_get_root (parser));
     }
-  return soup_message_get_status (msg);
+  return status;
 }
 
-static int
-run_cli_out (char **out,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) server_binary);
-  va_start (args, out);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, NULL, &error));
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (process);
-}
+#define run_cli_out(out, ...) cl_test_run_server_cli_output (server_binary, out, NULL, __VA_ARGS__)
 
 static void
 test_server (void)
@@ -222,8 +198,7 @@ test_server (void)
   cl_test_assert_contains (out, "\tlogin\t-\t-\t-\t429\tlocked");
 
   g_clear_object (&client);
-  g_subprocess_send_signal (server, SIGTERM);
-  g_subprocess_wait (server, NULL, NULL);
+  cl_test_stop_server (&server);
   cl_test_remove_tree (dir);
 }
 
@@ -232,14 +207,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  server_binary = g_getenv ("CARELINE_SERVER");
+  server_binary = cl_test_server_binary ();
 
   g_test_add_func ("/login-throttle/rule", test_rule);
-  if (server_binary == NULL || !g_file_test (server_binary, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_message ("CARELINE_SERVER is not set to the server: skipping the server test");
-      return g_test_run ();
-    }
+  if (server_binary == NULL)
+    return g_test_run ();
   g_test_add_func ("/login-throttle/server", test_server);
   return g_test_run ();
 }

@@ -495,15 +495,9 @@ count_lines (const char *text,
 static char *
 audit_log (const char *db)
 {
-  const char *argv[] = { server_binary, "audit", "--db", db, NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   char *out = NULL;
 
-  process = cl_test_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE, argv, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_cmpint (cl_test_run_server_cli_output (server_binary, &out, NULL, "audit", "--db", db, NULL), ==, 0);
   return out;
 }
 
@@ -511,19 +505,11 @@ static guint
 http_status (const char *url,
              const char *token)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
+  guint status;
 
-  if (token)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-    }
-  body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  return soup_message_get_status (msg);
+  body = cl_test_http ("GET", url, token, NULL, NULL, &status, NULL);
+  return status;
 }
 
 /* A desk filled by the snapshot and one filled by the feed hold the
@@ -604,8 +590,7 @@ test_server (void)
   desk_free (a);
   desk_free (b);
   desk_free (c);
-  g_subprocess_send_signal (server, SIGTERM);
-  g_subprocess_wait (server, NULL, NULL);
+  cl_test_stop_server (&server);
   cl_test_remove_tree (dir);
 }
 
@@ -614,17 +599,14 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  server_binary = g_getenv ("CARELINE_SERVER");
+  server_binary = cl_test_server_binary ();
 
   g_test_add ("/snapshot/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/snapshot/resume", Fixture, NULL, fixture_set_up, test_resume, fixture_tear_down);
   g_test_add ("/snapshot/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/snapshot/roles", Fixture, NULL, fixture_set_up, test_roles, fixture_tear_down);
-  if (server_binary == NULL || !g_file_test (server_binary, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_message ("CARELINE_SERVER is not set to the server: skipping the server test");
-      return g_test_run ();
-    }
+  if (server_binary == NULL)
+    return g_test_run ();
   g_test_add_func ("/snapshot/server", test_server);
   return g_test_run ();
 }

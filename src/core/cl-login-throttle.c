@@ -59,6 +59,30 @@ cl_login_throttle_locked_until (CLStore     *store,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
+/* Steps a statement that returns at most one row of one integer
+ * (RETURNING), to the end; @value is left alone without a row. */
+static gboolean
+step_returning (CLStore       *store,
+                sqlite3_stmt  *stmt,
+                gint64        *value,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cl_login_throttle_failed (CLStore     *store,
                           const char  *username,
@@ -85,7 +109,6 @@ cl_login_throttle_failed (CLStore     *store,
   static const char prune_sql[] =
     "DELETE FROM login_failure WHERE first_at <= ?1 - ?2 AND locked_until <= ?1";
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
@@ -114,19 +137,8 @@ cl_login_throttle_failed (CLStore     *store,
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, CL_LOGIN_LOCK_SECONDS);
   sqlite3_bind_int (stmt, 4, CL_LOGIN_MAX_FAILURES);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *until = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
+  if (!step_returning (store, stmt, until, error))
+    goto failed;
 
   return cl_store_commit (store, error);
 
@@ -143,7 +155,7 @@ cl_login_throttle_clear (CLStore     *store,
                          GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 until = 0;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
@@ -154,19 +166,9 @@ cl_login_throttle_clear (CLStore     *store,
                                  " RETURNING locked_until", error)))
     goto failed;
   sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *was_locked = sqlite3_column_int64 (stmt, 0) > now;
-      rc = sqlite3_step (stmt);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
+  if (!step_returning (store, stmt, &until, error))
+    goto failed;
+  *was_locked = until > now;
   return cl_store_commit (store, error);
 
 failed:
