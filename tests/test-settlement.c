@@ -350,6 +350,18 @@ test_rate_change (Fixture       *f,
   g_assert_cmpstr (rates, ==, "35.25% / 36.00%");
 }
 
+/* The server's hook, over what the store holds now. */
+static gboolean
+server_check (CLStore   *store,
+              CLRecord  *incoming,
+              GError   **error)
+{
+  g_autoptr(CLRecord) current = cl_store_load_record (store, G_OBJECT_TYPE (incoming),
+                                                      cl_record_get_id (incoming), NULL);
+
+  return cl_enrolment_store_check_change (store, incoming, current, "u-finance", "finance", NULL, error);
+}
+
 static void
 test_closed_month (Fixture       *f,
                    gconstpointer  data)
@@ -448,13 +460,14 @@ test_closed_month (Fixture       *f,
     CLSettlementMonth *m = g_ptr_array_index (months, 0);
 
     cl_settlement_month_set_snapshot (m, "{}");
-    g_assert_false (cl_enrolment_store_check_change (f->store, CL_RECORD (m), &error));
+    g_assert_false (server_check (f->store, CL_RECORD (m), &error));
+    g_assert_error (error, CL_ENROLMENT_ERROR, CL_ENROLMENT_ERROR_CLOSED);
     g_assert_nonnull (strstr (error->message, "already closed"));
     g_clear_error (&error);
-    g_assert_false (cl_enrolment_store_check_change (f->store, g_ptr_array_index (settled, 0), &error));
+    g_assert_false (server_check (f->store, g_ptr_array_index (settled, 0), &error));
     g_assert_nonnull (strstr (error->message, "settled in the closed month"));
     g_clear_error (&error);
-    g_assert_false (cl_enrolment_store_check_change (f->store, CL_RECORD (late), &error));
+    g_assert_false (server_check (f->store, CL_RECORD (late), &error));
     g_assert_nonnull (strstr (error->message, "a settlement month that finance has closed"));
     g_clear_error (&error);
   }

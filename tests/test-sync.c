@@ -107,6 +107,18 @@ server_free (Server *server)
 }
 
 /* Plain HTTP from the test itself, to look at the server's feed. */
+/* A reply body as JSON; the body is not NUL-terminated. */
+static JsonNode *
+json_of_body (GBytes  *body,
+              GError **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (body, &size);
+  g_autofree char *text = g_strndup (data, size);
+
+  return json_from_string (text, error);
+}
+
 static JsonNode *
 server_get (Server     *server,
             const char *token,
@@ -123,7 +135,7 @@ server_get (Server     *server,
   body = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  return json_from_string (g_bytes_get_data (body, NULL), &error);
+  return json_of_body (body, &error);
 }
 
 static char *
@@ -143,7 +155,7 @@ server_login (Server *server)
   body = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  reply = json_from_string (g_bytes_get_data (body, NULL), &error);
+  reply = json_of_body (body, &error);
   g_assert_no_error (error);
   return g_strdup (json_object_get_string_member (json_node_get_object (reply), "token"));
 }

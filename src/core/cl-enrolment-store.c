@@ -23,6 +23,8 @@
 #include "cl-tables.h"
 #include "cl-util.h"
 
+G_DEFINE_QUARK (cl-enrolment-error-quark, cl_enrolment_error)
+
 /* Months are "YYYY-MM" text, compared as text. */
 
 gboolean
@@ -147,6 +149,42 @@ cl_enrolment_settled_message (const char *date)
 
   return g_strdup_printf (_("This was settled in the closed month %s and can no longer be changed. Nothing was saved."),
                           month);
+}
+
+char *
+cl_enrolment_already_closed_message (const char *month)
+{
+  return g_strdup_printf (_("%s is already closed; a closed month cannot change"), month);
+}
+
+/* The one rule for a dated amount and closed months, for the desk's
+ * saves and the server's hook alike: a change takes an amount out of a
+ * closed month or alters it there (the old date is in one), or puts one
+ * into a closed month (the new date is).  An unchanged amount and date
+ * touch nothing. */
+ClClosedMonthTouch
+cl_enrolment_closed_month_touch (CLStore     *store,
+                                 const char  *old_date,
+                                 gint64       old_amount,
+                                 const char  *new_date,
+                                 gint64       new_amount,
+                                 char       **message)
+{
+  g_assert (message != NULL && *message == NULL);
+
+  if (old_amount == new_amount && g_strcmp0 (old_date, new_date) == 0)
+    return CL_CLOSED_MONTH_UNTOUCHED;
+  if (old_amount > 0 && cl_enrolment_date_in_closed_month (store, old_date))
+    {
+      *message = cl_enrolment_settled_message (old_date);
+      return CL_CLOSED_MONTH_SETTLED;
+    }
+  if (new_amount > 0 && cl_enrolment_date_in_closed_month (store, new_date))
+    {
+      *message = cl_enrolment_closed_message (new_date);
+      return CL_CLOSED_MONTH_ENTERED;
+    }
+  return CL_CLOSED_MONTH_UNTOUCHED;
 }
 
 /* Parses an ISO date field; FALSE if empty or not a date. */
@@ -389,12 +427,13 @@ cl_enrolment_store_save (CLStore      *store,
   g_autoptr(CLPackage) package = NULL;
   g_autoptr(CLRecord) patient = NULL;
   const char *status = cl_enrolment_get_status (enrolment);
-  const char *paid_date, *cancel_date;
+  g_autofree char *message = NULL;
+  ClClosedMonthTouch touch;
   gint64 paid = cl_enrolment_get_paid_fen (enrolment);
   gint64 refund = cl_enrolment_get_refund_fen (enrolment);
   GDate agreement, paid_on, cancelled_on, today;
-  gboolean have_agreement = FALSE, have_paid = FALSE, have_cancel = FALSE;
-  gboolean package_changed, paid_changed, refund_changed;
+  gboolean have_agreement = FALSE, have_paid = FALSE;
+  gboolean package_changed, deleted;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_ENROLMENT (enrolment), FALSE);
@@ -485,7 +524,6 @@ cl_enrolment_store_save (CLStore      *store,
           g_autofree char *iso = cl_date_to_iso (&cancelled_on);
 
           cl_enrolment_set_cancel_date (enrolment, iso);
-          have_cancel = TRUE;
         }
     }
   if (g_strcmp0 (status, "cancelled") == 0 && cl_str_empty (cl_enrolment_get_cancel_date (enrolment)))
@@ -507,31 +545,22 @@ cl_enrolment_store_save (CLStore      *store,
     }
 
   /* Closed months: nothing new dated in one, nothing settled in one
-   * changed. */
-  paid_date = cl_enrolment_get_paid_date (enrolment);
-  cancel_date = cl_enrolment_get_cancel_date (enrolment);
-  paid_changed = stored == NULL ||
-                 g_strcmp0 (cl_enrolment_get_paid_date (stored), paid_date) != 0 ||
-                 cl_enrolment_get_paid_fen (stored) != paid;
-  refund_changed = stored == NULL ||
-                   g_strcmp0 (cl_enrolment_get_cancel_date (stored), cancel_date) != 0 ||
-                   cl_enrolment_get_refund_fen (stored) != refund;
-  if (paid_changed)
-    {
-      if (stored && cl_enrolment_get_paid_fen (stored) > 0 &&
-          cl_enrolment_date_in_closed_month (store, cl_enrolment_get_paid_date (stored)))
-        refuse (errors, "paid_fen", cl_enrolment_settled_message (cl_enrolment_get_paid_date (stored)));
-      else if (have_paid && paid > 0 && cl_enrolment_date_in_closed_month (store, paid_date))
-        refuse (errors, "paid_date", cl_enrolment_closed_message (paid_date));
-    }
-  if (refund_changed)
-    {
-      if (stored && cl_enrolment_get_refund_fen (stored) > 0 &&
-          cl_enrolment_date_in_closed_month (store, cl_enrolment_get_cancel_date (stored)))
-        refuse (errors, "refund_fen", cl_enrolment_settled_message (cl_enrolment_get_cancel_date (stored)));
-      else if (have_cancel && refund > 0 && cl_enrolment_date_in_closed_month (store, cancel_date))
-        refuse (errors, "cancel_date", cl_enrolment_closed_message (cancel_date));
-    }
+   * changed; a deleted enrolment takes its amounts out. */
+  deleted = cl_record_get_deleted (CL_RECORD (enrolment));
+  touch = cl_enrolment_closed_month_touch (store, stored ? cl_enrolment_get_paid_date (stored) : NULL,
+                                           stored ? cl_enrolment_get_paid_fen (stored) : 0,
+                                           cl_enrolment_get_paid_date (enrolment), deleted ? 0 : paid,
+                                           &message);
+  if (touch != CL_CLOSED_MONTH_UNTOUCHED)
+    refuse (errors, touch == CL_CLOSED_MONTH_SETTLED ? "paid_fen" : "paid_date",
+            g_steal_pointer (&message));
+  touch = cl_enrolment_closed_month_touch (store, stored ? cl_enrolment_get_cancel_date (stored) : NULL,
+                                           stored ? cl_enrolment_get_refund_fen (stored) : 0,
+                                           cl_enrolment_get_cancel_date (enrolment), deleted ? 0 : refund,
+                                           &message);
+  if (touch != CL_CLOSED_MONTH_UNTOUCHED)
+    refuse (errors, touch == CL_CLOSED_MONTH_SETTLED ? "refund_fen" : "cancel_date",
+            g_steal_pointer (&message));
 
   /* The window is checked when the choice is made: a later save (a
    * cancellation, say) must not fail because time has passed. */
@@ -587,14 +616,17 @@ cl_enrolment_store_save_deduction (CLStore      *store,
                                                  cl_record_get_id (CL_RECORD (deduction)), NULL);
   if (g_hash_table_size (errors) == 0)
     {
-      if (stored && cl_enrolment_date_in_closed_month (store, cl_deduction_get_date (stored)) &&
-          (cl_deduction_get_amount_fen (stored) != amount || cl_record_get_deleted (CL_RECORD (deduction)) ||
-           g_strcmp0 (cl_deduction_get_date (stored), cl_deduction_get_date (deduction)) != 0))
-        refuse (errors, "amount_fen", cl_enrolment_settled_message (cl_deduction_get_date (stored)));
-      else if ((stored == NULL || g_strcmp0 (cl_deduction_get_date (stored), cl_deduction_get_date (deduction)) != 0 ||
-                cl_deduction_get_amount_fen (stored) != amount) &&
-               cl_enrolment_date_in_closed_month (store, cl_deduction_get_date (deduction)))
-        refuse (errors, "date", cl_enrolment_closed_message (cl_deduction_get_date (deduction)));
+      g_autofree char *message = NULL;
+      ClClosedMonthTouch touch;
+
+      touch = cl_enrolment_closed_month_touch (store, stored ? cl_deduction_get_date (stored) : NULL,
+                                               stored ? cl_deduction_get_amount_fen (stored) : 0,
+                                               cl_deduction_get_date (deduction),
+                                               cl_record_get_deleted (CL_RECORD (deduction)) ? 0 : amount,
+                                               &message);
+      if (touch != CL_CLOSED_MONTH_UNTOUCHED)
+        refuse (errors, touch == CL_CLOSED_MONTH_SETTLED ? "amount_fen" : "date",
+                g_steal_pointer (&message));
     }
 
   if (g_hash_table_size (errors) > 0)
