@@ -7,12 +7,6 @@ G_BEGIN_DECLS
 /* What cl-enrolment-store.c and cl-enrolment-settlement.c share:
  * private to core.  Months are "YYYY-MM" text, compared as text. */
 
-gboolean  cl_enrolment_month_parse          (const char  *month,
-                                             guint       *year,
-                                             guint       *mon);
-/* @month moved by @delta months; @month must be valid. */
-char     *cl_enrolment_month_shift          (const char  *month,
-                                             gint         delta);
 /* First day of @month and of the month after, for date ranges. */
 void      cl_enrolment_month_range          (const char  *month,
                                              char       **from,

@@ -55,6 +55,29 @@ cl_enrolment_month_shift (const char *month,
   return g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
 }
 
+char *
+cl_enrolment_month_this (void)
+{
+  GDate today;
+
+  cl_date_today (&today);
+  return g_strdup_printf ("%04u-%02u", g_date_get_year (&today), g_date_get_month (&today));
+}
+
+/* "October 2026" / "2026年10月" */
+char *
+cl_enrolment_month_format (const char *month,
+                           const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  guint year, mon;
+
+  if (!cl_enrolment_month_parse (month, &year, &mon))
+    return g_strdup (month);
+  dt = g_date_time_new_local (year, mon, 1, 0, 0, 0);
+  return g_date_time_format (dt, format);
+}
+
 /* First day of @month and of the month after, for date ranges. */
 void
 cl_enrolment_month_range (const char  *month,

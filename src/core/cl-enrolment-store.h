@@ -46,6 +46,20 @@ GQuark        cl_enrolment_error_quark            (void);
  *    month is closed in turn, its snapshot holds the line and the
  *    booking is final. */
 
+/* Months are "YYYY-MM" text.  TRUE if @month is one, with its parts. */
+gboolean      cl_enrolment_month_parse            (const char   *month,
+                                                   guint        *year,
+                                                   guint        *mon);
+/* @month moved by @delta months; @month must be valid. */
+char         *cl_enrolment_month_shift            (const char   *month,
+                                                   gint          delta);
+/* The month of cl_date_today(). */
+char         *cl_enrolment_month_this             (void);
+/* @month formatted by g_date_time_format() @format ("%B %Y"); @month
+ * itself if it is not a month. */
+char         *cl_enrolment_month_format           (const char   *month,
+                                                   const char   *format);
+
 /* Live packages by price, descending; only active ones unless
  * @include_inactive. */
 GPtrArray    *cl_enrolment_store_list_packages    (CLStore      *store,
