@@ -67,4 +67,10 @@ void       cl_test_store_fixture_set_up    (CLTestStoreFixture *f,
 void       cl_test_store_fixture_tear_down (CLTestStoreFixture *f,
                                             gconstpointer       data);
 
+/* Adds test @func (CLTestStoreFixture *, gconstpointer) at @path, with
+ * its own store. */
+#define cl_test_store_add(path, func) \
+  g_test_add (path, CLTestStoreFixture, NULL, cl_test_store_fixture_set_up, func, \
+              cl_test_store_fixture_tear_down)
+
 G_END_DECLS

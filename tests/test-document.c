@@ -512,7 +512,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/document/" name, Fixture, NULL, cl_test_store_fixture_set_up, func, cl_test_store_fixture_tear_down)
+  cl_test_store_add ("/document/" name, func)
   ADD ("import", test_import);
   ADD ("blob-path", test_blob_path);
   ADD ("bad/not-pdf", test_not_pdf);

@@ -130,6 +130,26 @@ test_closed_month (Fixture       *f,
   }
   g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
 
+  /* Deleting the deduction October settled is refused on the desk and
+   * by the server alike. */
+  {
+    g_autoptr(GPtrArray) settled_deductions =
+      cl_store_query_records (f->store, CL_TYPE_DEDUCTION, "date = '2026-10-15' AND deleted = 0", NULL);
+    CLRecord *d;
+
+    g_assert_cmpuint (settled_deductions->len, ==, 1);
+    d = g_ptr_array_index (settled_deductions, 0);
+    cl_record_set_deleted (d, TRUE);
+    g_assert_false (cl_enrolment_store_save_deduction (f->store, CL_DEDUCTION (d), "finance", &error));
+    g_assert_nonnull (strstr (error->message, "settled in the closed month 2026-10"));
+    g_clear_error (&error);
+    g_assert_false (server_check (f->store, d, &error));
+    g_assert_error (error, CL_ENROLMENT_ERROR, CL_ENROLMENT_ERROR_CLOSED);
+    g_assert_nonnull (strstr (error->message, "settled in the closed month 2026-10"));
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
+
   /* The server refuses a change to the closed month, to what it
    * settled, and a new entry dated in it. */
   {
@@ -431,14 +451,11 @@ main (int    argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, cl_test_store_fixture_set_up, func, cl_test_store_fixture_tear_down)
-
-  ADD ("/settlement/closed-month", test_closed_month);
-  ADD ("/settlement/refund-larger", test_refund_larger);
-  ADD ("/settlement/window", test_window);
-  ADD ("/settlement/packages", test_packages);
-  ADD ("/settlement/bad-input", test_bad_input);
+  cl_test_store_add ("/settlement/closed-month", test_closed_month);
+  cl_test_store_add ("/settlement/refund-larger", test_refund_larger);
+  cl_test_store_add ("/settlement/window", test_window);
+  cl_test_store_add ("/settlement/packages", test_packages);
+  cl_test_store_add ("/settlement/bad-input", test_bad_input);
 
   return g_test_run ();
 }

@@ -316,16 +316,13 @@ main (int    argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, cl_test_store_fixture_set_up, func, cl_test_store_fixture_tear_down)
-
-  ADD ("/settlement/parties", test_parties);
-  ADD ("/settlement/hand-worked", test_hand_worked);
+  cl_test_store_add ("/settlement/parties", test_parties);
+  cl_test_store_add ("/settlement/hand-worked", test_hand_worked);
   g_test_add_func ("/settlement/name-mask", test_name_mask);
   g_test_add_func ("/settlement/rounding", test_rounding_per_line);
-  ADD ("/settlement/rate-change", test_rate_change);
-  ADD ("/settlement/json", test_json_roundtrip);
-  ADD ("/settlement/csv", test_csv);
+  cl_test_store_add ("/settlement/rate-change", test_rate_change);
+  cl_test_store_add ("/settlement/json", test_json_roundtrip);
+  cl_test_store_add ("/settlement/csv", test_csv);
   g_test_add_func ("/settlement/csv-quoting", test_csv_quoting);
 
   return g_test_run ();

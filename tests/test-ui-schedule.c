@@ -9,13 +9,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "cl-demo-data.h"
 #include "cl-escort-store.h"
 #include "cl-escort-task-dialog.h"
 #include "cl-escort-view.h"
 #include "cl-patient-chooser.h"
 #include "cl-patient.h"
 #include "cl-sync-client.h"
+#include "cl-test-desk.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-time-grid.h"
@@ -212,24 +212,10 @@ test_grid (void)
   g_ptr_array_unref (rec.events);
 }
 
-/* ---- the views, on a real store ------------------------------------ */
-
-static gboolean
-store_open (gpointer data)
-{
-  return cl_window_get_store (data) != NULL;
-}
-
 static CLWindow *
 open_window (void)
 {
-  CLWindow *window = cl_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_data_dir (window, data_dir);
-  cl_test_ui_wait_until (store_open, window);
-  return window;
+  return CL_WINDOW (cl_test_ui_open_window (data_dir));
 }
 
 static gboolean
@@ -685,60 +671,12 @@ test_rooms (void)
 
 #define PASSWORD "correct horse battery staple"
 
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static gboolean
-have_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-login (CLSyncClient *client,
-       const char   *url,
-       const char   *user)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  cl_sync_client_set_server_url (client, url);
-  cl_sync_client_login_async (client, user, PASSWORD, NULL, got_result_cb, &result);
-  cl_test_ui_wait_until (have_result, &result);
-  g_assert_true (cl_sync_client_login_finish (client, result, &error));
-  g_assert_no_error (error);
-}
-
-static void
-sync_now (CLSyncClient *client)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  cl_sync_client_sync_async (client, NULL, got_result_cb, &result);
-  cl_test_ui_wait_until (have_result, &result);
-  g_assert_true (cl_sync_client_sync_finish (client, result, &error));
-  g_assert_no_error (error);
-}
-
+/* The same seed and day give both desks the very same demo rooms and
+ * patients, ids included: as if both had pulled them. */
 static CLStore *
 demo_store (const char *dir)
 {
-  g_autofree char *db = g_build_filename (dir, "careline.db", NULL);
-  g_autoptr(GError) error = NULL;
-  CLStore *store = cl_store_open (db, &error);
-
-  g_assert_no_error (error);
-  /* The same seed and day give both desks the very same demo rooms and
-   * patients, ids included: as if both had pulled them. */
-  g_assert_true (cl_demo_data_generate (store, 200, 11, &error));
-  g_assert_no_error (error);
-  return store;
+  return cl_test_store_new_demo (dir, "careline.db", 200, 11);
 }
 
 static char *
@@ -748,16 +686,8 @@ book (CLStore    *store,
       gint64      start,
       gint64      end)
 {
-  g_autoptr(CLVipBooking) booking = cl_vip_booking_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CLVipBooking) booking = cl_test_book (store, "vip_steward", room_id, patient_id, start, end);
 
-  cl_vip_booking_set_room_id (booking, room_id);
-  cl_vip_booking_set_patient_id (booking, patient_id);
-  cl_vip_booking_set_purpose (booking, "consultation");
-  cl_vip_booking_set_start_at (booking, start);
-  cl_vip_booking_set_end_at (booking, end);
-  g_assert_true (cl_vip_store_save_booking (store, booking, "vip_steward", &error));
-  g_assert_no_error (error);
   return g_strdup (cl_record_get_id (CL_RECORD (booking)));
 }
 
@@ -776,30 +706,10 @@ block_shown (gpointer data)
   return cl_time_grid_get_block_area (shown->grid, shown->id, &area);
 }
 
-typedef struct
-{
-  char *message;
-  char *record_id;
-} Rejection;
-
-static void
-rejected_cb (CLSyncClient *client,
-             const char   *table,
-             const char   *record_id,
-             const char   *reason,
-             const char   *message,
-             Rejection    *rejection)
-{
-  g_free (rejection->message);
-  g_free (rejection->record_id);
-  rejection->message = g_strdup (message);
-  rejection->record_id = g_strdup (record_id);
-}
-
 static gboolean
 rejected (gpointer data)
 {
-  return ((Rejection *) data)->message != NULL;
+  return ((CLTestRejections *) data)->n > 0;
 }
 
 /* Desk A is the app; desk B another desk's store and sync client.  A
@@ -824,7 +734,7 @@ test_two_desks (void)
   g_autofree char *mine = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *later = NULL;
-  Rejection rejection = { NULL, NULL };
+  CLTestRejections rejection = { 0 };
   CLWindow *window;
   CLVipView *view;
   BlockShown shown;
@@ -878,7 +788,7 @@ test_two_desks (void)
   window = open_window ();
   view = CL_VIP_VIEW (cl_window_get_vip_view (window));
   cl_window_show_view (window, "vip-rooms");
-  g_signal_connect (cl_window_get_sync_client (window), "rejected", G_CALLBACK (rejected_cb), &rejection);
+  cl_test_desk_watch_rejections (cl_window_get_sync_client (window), &rejection);
   cl_vip_view_set_date (view, &today);
 
   /* A, offline, books the hour. */
@@ -886,13 +796,13 @@ test_two_desks (void)
                slot, slot + 3600);
   /* B books it too, online, and its push is first. */
   client_b = cl_sync_client_new (store_b);
-  login (client_b, url, "steward_b");
+  cl_test_desk_login_client (client_b, url, "steward_b", PASSWORD);
   theirs = book (store_b, room, cl_record_get_id (g_ptr_array_index (patients, 1)), slot, slot + 3600);
-  sync_now (client_b);
+  cl_test_desk_sync (client_b);
 
   /* A comes online: its booking is refused by the server, said to its
    * steward, undone, and B's shows in its place. */
-  login (cl_window_get_sync_client (window), url, "steward_a");
+  cl_test_desk_login_client (cl_window_get_sync_client (window), url, "steward_a", PASSWORD);
   cl_test_ui_wait_until (rejected, &rejection);
   g_test_message ("rejected at desk A: %s", rejection.message);
   g_assert_cmpstr (rejection.record_id, ==, mine);
@@ -911,7 +821,7 @@ test_two_desks (void)
   /* B books another hour while A is online: it appears at A. */
   later = book (store_b, room, cl_record_get_id (g_ptr_array_index (patients, 1)), slot + 3600, slot + 7200);
   t0 = g_get_monotonic_time ();
-  sync_now (client_b);
+  cl_test_desk_sync (client_b);
   shown.id = later;
   cl_test_ui_wait_until (block_shown, &shown);
   g_test_message ("a booking at desk B showed at desk A %.0f ms after B's push was answered",
@@ -920,8 +830,7 @@ test_two_desks (void)
   cl_sync_client_set_server_url (cl_window_get_sync_client (window), "");
   cl_sync_client_set_server_url (client_b, "");
   gtk_window_destroy (GTK_WINDOW (window));
-  g_free (rejection.message);
-  g_free (rejection.record_id);
+  cl_test_rejections_clear (&rejection);
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);
   cl_test_remove_tree (server_dir);
@@ -933,7 +842,6 @@ test_two_desks (void)
 static void
 make_store (void)
 {
-  g_autofree char *db = NULL;
   g_autoptr(CLStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) patients = NULL;
@@ -943,11 +851,7 @@ make_store (void)
   char **ids[] = { &room1, &room2 };
 
   data_dir = cl_test_make_tmp_dir ("ui-schedule");
-  db = g_build_filename (data_dir, "careline.db", NULL);
-  store = cl_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, 300, 7, &error));
-  g_assert_no_error (error);
+  store = cl_test_store_new_demo (data_dir, "careline.db", 300, 7);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -967,15 +871,9 @@ make_store (void)
   patients = cl_store_query_records (store, CL_TYPE_PATIENT, "deleted = 0 ORDER BY id LIMIT 2", NULL);
   patient_a = g_strdup (cl_patient_get_name (g_ptr_array_index (patients, 0)));
   {
-    g_autoptr(CLVipBooking) booking = cl_vip_booking_new ();
-
-    cl_vip_booking_set_room_id (booking, room1);
-    cl_vip_booking_set_patient_id (booking, cl_record_get_id (g_ptr_array_index (patients, 1)));
-    cl_vip_booking_set_purpose (booking, "consultation");
-    cl_vip_booking_set_start_at (booking, at (0, 10, 0));
-    cl_vip_booking_set_end_at (booking, at (0, 11, 0));
-    g_assert_true (cl_vip_store_save_booking (store, booking, "admin", &error));
-    g_assert_no_error (error);
+    g_autoptr(CLVipBooking) booking = cl_test_book (store, "admin", room1,
+                                                    cl_record_get_id (g_ptr_array_index (patients, 1)),
+                                                    at (0, 10, 0), at (0, 11, 0));
   }
   for (guint i = 0; i < 2; i++)
     {

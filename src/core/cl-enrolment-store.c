@@ -229,6 +229,36 @@ refuse (GHashTable  *errors,
     g_free (message);
 }
 
+/* A dated amount that touches a closed month
+ * (cl_enrolment_closed_month_touch()) is refused at @amount_field if
+ * the closed month settled it, else at @date_field. */
+static void
+refuse_in_closed_month (CLStore     *store,
+                        GHashTable  *errors,
+                        const char  *amount_field,
+                        const char  *date_field,
+                        const char  *old_date,
+                        gint64       old_amount,
+                        const char  *new_date,
+                        gint64       new_amount)
+{
+  char *message = NULL;
+
+  switch (cl_enrolment_closed_month_touch (store, old_date, old_amount, new_date, new_amount, &message))
+    {
+    case CL_CLOSED_MONTH_SETTLED:
+      refuse (errors, amount_field, message);
+      break;
+    case CL_CLOSED_MONTH_ENTERED:
+      refuse (errors, date_field, message);
+      break;
+    case CL_CLOSED_MONTH_UNTOUCHED:
+    default:
+      g_assert (message == NULL);
+      break;
+    }
+}
+
 /* Hands @errors back: FALSE, the single reason (or a summary) as the
  * error, and the table to the caller if wanted. */
 static gboolean
@@ -450,8 +480,6 @@ cl_enrolment_store_save (CLStore      *store,
   g_autoptr(CLPackage) package = NULL;
   g_autoptr(CLRecord) patient = NULL;
   const char *status = cl_enrolment_get_status (enrolment);
-  g_autofree char *message = NULL;
-  ClClosedMonthTouch touch;
   gint64 paid = cl_enrolment_get_paid_fen (enrolment);
   gint64 refund = cl_enrolment_get_refund_fen (enrolment);
   GDate agreement, paid_on, cancelled_on, today;
@@ -570,20 +598,14 @@ cl_enrolment_store_save (CLStore      *store,
   /* Closed months: nothing new dated in one, nothing settled in one
    * changed; a deleted enrolment takes its amounts out. */
   deleted = cl_record_get_deleted (CL_RECORD (enrolment));
-  touch = cl_enrolment_closed_month_touch (store, stored ? cl_enrolment_get_paid_date (stored) : NULL,
-                                           stored ? cl_enrolment_get_paid_fen (stored) : 0,
-                                           cl_enrolment_get_paid_date (enrolment), deleted ? 0 : paid,
-                                           &message);
-  if (touch != CL_CLOSED_MONTH_UNTOUCHED)
-    refuse (errors, touch == CL_CLOSED_MONTH_SETTLED ? "paid_fen" : "paid_date",
-            g_steal_pointer (&message));
-  touch = cl_enrolment_closed_month_touch (store, stored ? cl_enrolment_get_cancel_date (stored) : NULL,
-                                           stored ? cl_enrolment_get_refund_fen (stored) : 0,
-                                           cl_enrolment_get_cancel_date (enrolment), deleted ? 0 : refund,
-                                           &message);
-  if (touch != CL_CLOSED_MONTH_UNTOUCHED)
-    refuse (errors, touch == CL_CLOSED_MONTH_SETTLED ? "refund_fen" : "cancel_date",
-            g_steal_pointer (&message));
+  refuse_in_closed_month (store, errors, "paid_fen", "paid_date",
+                          stored ? cl_enrolment_get_paid_date (stored) : NULL,
+                          stored ? cl_enrolment_get_paid_fen (stored) : 0,
+                          cl_enrolment_get_paid_date (enrolment), deleted ? 0 : paid);
+  refuse_in_closed_month (store, errors, "refund_fen", "cancel_date",
+                          stored ? cl_enrolment_get_cancel_date (stored) : NULL,
+                          stored ? cl_enrolment_get_refund_fen (stored) : 0,
+                          cl_enrolment_get_cancel_date (enrolment), deleted ? 0 : refund);
 
   /* The window is checked when the choice is made: a later save (a
    * cancellation, say) must not fail because time has passed. */
@@ -638,19 +660,11 @@ cl_enrolment_store_save_deduction (CLStore      *store,
   stored = (CLDeduction *) cl_store_load_record (store, CL_TYPE_DEDUCTION,
                                                  cl_record_get_id (CL_RECORD (deduction)), NULL);
   if (g_hash_table_size (errors) == 0)
-    {
-      g_autofree char *message = NULL;
-      ClClosedMonthTouch touch;
-
-      touch = cl_enrolment_closed_month_touch (store, stored ? cl_deduction_get_date (stored) : NULL,
-                                               stored ? cl_deduction_get_amount_fen (stored) : 0,
-                                               cl_deduction_get_date (deduction),
-                                               cl_record_get_deleted (CL_RECORD (deduction)) ? 0 : amount,
-                                               &message);
-      if (touch != CL_CLOSED_MONTH_UNTOUCHED)
-        refuse (errors, touch == CL_CLOSED_MONTH_SETTLED ? "amount_fen" : "date",
-                g_steal_pointer (&message));
-    }
+    refuse_in_closed_month (store, errors, "amount_fen", "date",
+                            stored ? cl_deduction_get_date (stored) : NULL,
+                            stored ? cl_deduction_get_amount_fen (stored) : 0,
+                            cl_deduction_get_date (deduction),
+                            cl_record_get_deleted (CL_RECORD (deduction)) ? 0 : amount);
 
   if (g_hash_table_size (errors) > 0)
     return fail_with (errors, NULL, error);
