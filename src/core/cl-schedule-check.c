@@ -442,11 +442,6 @@ cl_schedule_check_change (CLStore      *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_RECORD (incoming), FALSE);
 
-  /* A tombstone takes no time from anyone; who may delete is the
-   * table's writers (cl_tables_can_write()). */
-  if (cl_record_get_deleted (incoming))
-    return TRUE;
-
   if (CL_IS_ESCORT_TASK (incoming))
     {
       g_autofree char *me = NULL;
