@@ -8,6 +8,7 @@
 #include "cl-test-desk.h"
 #include "cl-test-store.h"
 #include "cl-vip-room.h"
+#include "cl-vip-store.h"
 
 /* How long a wait on the main loop may take before the test fails. */
 static gint64 wait_limit_us = 30 * G_USEC_PER_SEC;
@@ -269,4 +270,25 @@ cl_test_http (const char          *method,
   if (headers)
     *headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
   return reply;
+}
+
+CLVipBooking *
+cl_test_book (CLStore    *store,
+              const char *role,
+              const char *room_id,
+              const char *patient_id,
+              gint64      start_at,
+              gint64      end_at)
+{
+  CLVipBooking *booking = cl_vip_booking_new ();
+  g_autoptr(GError) error = NULL;
+
+  cl_vip_booking_set_room_id (booking, room_id);
+  cl_vip_booking_set_patient_id (booking, patient_id);
+  cl_vip_booking_set_purpose (booking, CL_VIP_PURPOSE_CONSULTATION);
+  cl_vip_booking_set_start_at (booking, start_at);
+  cl_vip_booking_set_end_at (booking, end_at);
+  g_assert_true (cl_vip_store_save_booking (store, booking, role, &error));
+  g_assert_no_error (error);
+  return booking;
 }

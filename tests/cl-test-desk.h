@@ -5,6 +5,7 @@
 #include "cl-store.h"
 #include "cl-sync-client.h"
 #include "cl-test-store.h"
+#include "cl-vip-booking.h"
 
 G_BEGIN_DECLS
 
@@ -97,6 +98,16 @@ char         *cl_test_add_staff       (CLStore      *store,
 char         *cl_test_add_room        (CLStore      *store,
                                        const char   *name,
                                        const char   *location);
+
+/* A consultation in @room_id for @patient_id from @start_at to
+ * @end_at, saved through the VIP store as @role; fails the test if it
+ * is refused. */
+CLVipBooking *cl_test_book            (CLStore      *store,
+                                       const char   *role,
+                                       const char   *room_id,
+                                       const char   *patient_id,
+                                       gint64        start_at,
+                                       gint64        end_at);
 
 /* The @p quantile (0–1) of @values (doubles; sorts them). */
 double        cl_test_percentile      (GArray       *values,

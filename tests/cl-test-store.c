@@ -4,7 +4,10 @@
 
 #include "cl-demo-data.h"
 #include "cl-tables.h"
+#include "cl-id-card.h"
+#include "cl-patient-store.h"
 #include "cl-test-store.h"
+#include "cl-test-util.h"
 
 gint64
 cl_test_store_count (CLStore    *store,
@@ -134,4 +137,109 @@ cl_test_store_fill_change_log (CLStore *store)
     }
   sqlite3_reset (insert);
   g_assert_true (cl_store_commit (store, &error));
+}
+
+void
+cl_test_store_fixture_set_up (CLTestStoreFixture *f,
+                              gconstpointer       data)
+{
+  g_autofree char *name = g_path_get_basename (g_get_prgname ());
+
+  f->dir = cl_test_make_tmp_dir (name);
+  f->store = cl_test_store_open (f->dir);
+}
+
+void
+cl_test_store_fixture_tear_down (CLTestStoreFixture *f,
+                                 gconstpointer       data)
+{
+  g_clear_object (&f->store);
+  cl_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+CLStore *
+cl_test_store_open_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CLStore *store = cl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* A valid woman's ID number for @first17 (17 digits). */
+char *
+cl_test_id_number (const char *first17)
+{
+  char check = cl_id_card_check_digit (first17);
+
+  g_assert_cmpint (check, !=, 0);
+  return g_strdup_printf ("%s%c", first17, check);
+}
+
+CLPatient *
+cl_test_patient_new (const char *name,
+                     const char *first17,
+                     const char *phone)
+{
+  CLPatient *patient = cl_patient_new ();
+  g_autofree char *number = cl_test_id_number (first17);
+
+  cl_patient_set_name (patient, name);
+  cl_patient_set_id_number (patient, number);
+  cl_patient_set_phone (patient, phone);
+  return patient;
+}
+
+CLPregnancy *
+cl_test_pregnancy_new (CLPatient  *patient,
+                       const char *lmp,
+                       const char *risk)
+{
+  CLPregnancy *pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
+
+  cl_pregnancy_set_lmp (pregnancy, lmp);
+  cl_pregnancy_set_risk (pregnancy, risk);
+  return pregnancy;
+}
+
+void
+cl_test_patient_save (CLStore     *store,
+                      CLPatient   *patient,
+                      CLPregnancy *pregnancy)
+{
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = cl_patient_store_save (store, patient, pregnancy, &field_errors, &error);
+  if (field_errors)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, field_errors);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_test_message ("field %s: %s", (char *) key, (char *) value);
+    }
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+char *
+cl_test_store_text (CLStore    *store,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  cl_store_lock (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  cl_store_unlock (store);
+  return text;
 }

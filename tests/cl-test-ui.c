@@ -6,8 +6,8 @@
 #include <locale.h>
 
 #include "cl-application.h"
-#include "cl-demo-data.h"
 #include "cl-roster-model.h"
+#include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-window.h"
@@ -190,14 +190,8 @@ cl_test_ui_make_demo_store (const char *name,
                             guint32     seed)
 {
   char *dir = cl_test_make_tmp_dir (name);
-  g_autofree char *db = g_build_filename (dir, "careline.db", NULL);
-  g_autoptr(CLStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CLStore) store = cl_test_store_new_demo (dir, "careline.db", n_patients, seed);
 
-  store = cl_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, n_patients, seed, &error));
-  g_assert_no_error (error);
   return dir;
 }
 

@@ -18,28 +18,7 @@
 
 /* CARELINE_TODAY is 2026-11-23 in the test environment (meson). */
 
-typedef struct
-{
-  char    *dir;
-  CLStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = cl_test_make_tmp_dir ("document");
-  f->store = cl_test_store_open (f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cl_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef CLTestStoreFixture Fixture;
 
 /* Files under DATA_DIR/documents, however deep. */
 static guint
@@ -533,7 +512,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/document/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  cl_test_store_add ("/document/" name, func)
   ADD ("import", test_import);
   ADD ("blob-path", test_blob_path);
   ADD ("bad/not-pdf", test_not_pdf);

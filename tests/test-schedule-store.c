@@ -582,8 +582,9 @@ one_change (const char *table,
   json_builder_add_string_value (builder, cl_record_get_id (record));
   json_builder_set_member_name (builder, "base_rev");
   json_builder_add_int_value (builder, base_rev);
+  /* A tombstone goes as a delete, as a desk's outbox sends it. */
   json_builder_set_member_name (builder, "op");
-  json_builder_add_string_value (builder, "upsert");
+  json_builder_add_string_value (builder, cl_record_get_deleted (record) ? "delete" : "upsert");
   json_builder_set_member_name (builder, "data");
   json_builder_add_value (builder, cl_record_to_json (record));
   json_builder_end_object (builder);
@@ -670,7 +671,7 @@ test_server_escort_limits (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(CLEscortTask) task = new_task (f, f->escort1, at (24, 9, 0), at (24, 10, 0));
-  g_autoptr(JsonArray) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
+  g_autoptr(JsonArray) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL, r6 = NULL, r7 = NULL;
   JsonObject *result;
   gint64 rev;
 
@@ -699,6 +700,15 @@ test_server_escort_limits (Fixture       *f,
   cl_escort_task_set_status (task, CL_ESCORT_STATUS_PLANNED);
   result = apply_as (f->store, "escort_task", CL_RECORD (task), rev, "wangfang", "escort", &r5);
   g_assert_cmpstr (json_object_get_string_member (result, "reason"), ==, "invalid");
+
+  /* Nor may she delete it (a delete goes through the same check); a
+   * case manager may. */
+  cl_escort_task_set_status (task, CL_ESCORT_STATUS_IN_PROGRESS);
+  cl_record_set_deleted (CL_RECORD (task), TRUE);
+  result = apply_as (f->store, "escort_task", CL_RECORD (task), rev, "wangfang", "escort", &r6);
+  g_assert_cmpstr (json_object_get_string_member (result, "reason"), ==, "forbidden");
+  result = apply (f->store, "escort_task", CL_RECORD (task), rev, "case_manager", &r7);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
 }
 
 /* ---- demo data ----------------------------------------------------- */

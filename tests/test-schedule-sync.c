@@ -203,17 +203,7 @@ book (World      *world,
       gint64      start_at,
       gint64      end_at)
 {
-  CLVipBooking *booking = cl_vip_booking_new ();
-  g_autoptr(GError) error = NULL;
-
-  cl_vip_booking_set_room_id (booking, world->room);
-  cl_vip_booking_set_patient_id (booking, patient);
-  cl_vip_booking_set_purpose (booking, CL_VIP_PURPOSE_CONSULTATION);
-  cl_vip_booking_set_start_at (booking, start_at);
-  cl_vip_booking_set_end_at (booking, end_at);
-  g_assert_true (cl_vip_store_save_booking (desk->store, booking, desk->role, &error));
-  g_assert_no_error (error);
-  return booking;
+  return cl_test_book (desk->store, desk->role, world->room, patient, start_at, end_at);
 }
 
 static CLEscortTask *

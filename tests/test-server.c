@@ -151,7 +151,10 @@ request_on (Server     *server,
   if (size == 0)
     return NULL;
   {
-    JsonNode *node = json_from_string (data, &error);
+    /* The body is not NUL-terminated: read no further than its size. */
+    g_autofree char *text = g_strndup (data, size);
+    JsonNode *node = json_from_string (text, &error);
+
     g_assert_no_error (error);
     return node;
   }
@@ -1509,15 +1512,16 @@ test_tls (void)
 /* Pushes @data to @table as a new record (base_rev 0) and returns the
  * result's status; its reason and message go to @reason / @message. */
 static char *
-push_new (const char  *role,
-          const char  *table,
-          const char  *id,
-          gint64       base_rev,
-          const char  *data,
-          char       **message)
+push_op (const char  *role,
+         const char  *op,
+         const char  *table,
+         const char  *id,
+         gint64       base_rev,
+         const char  *data,
+         char       **message)
 {
   g_autofree char *key = new_key ();
-  g_autofree char *change = change_json (key, table, id, base_rev, "upsert", data);
+  g_autofree char *change = change_json (key, table, id, base_rev, op, data);
   g_autoptr(JsonNode) holder = NULL;
   JsonObject *result = push_one (token_of (role), change, &holder);
   const char *reason = reason_of (result);
@@ -1525,6 +1529,17 @@ push_new (const char  *role,
   if (message)
     *message = g_strdup (json_object_get_string_member_with_default (result, "message", ""));
   return g_strdup (reason ? reason : status_of (result));
+}
+
+static char *
+push_new (const char  *role,
+          const char  *table,
+          const char  *id,
+          gint64       base_rev,
+          const char  *data,
+          char       **message)
+{
+  return push_op (role, "upsert", table, id, base_rev, data, message);
 }
 
 static gint64
@@ -1539,8 +1554,9 @@ rev_of (const char *table,
 /* A closed settlement month is refused by the server itself, inside the
  * write transaction, whatever the desk knew: a payment, refund or
  * deduction dated in it, a change to what it settled, a rate effective
- * in it, and reopening it.  Each gets reason "closed" with a message
- * that says why, and nothing of it is written. */
+ * in it, reopening it, and deleting it or what it settled.  Each gets
+ * reason "closed" with a message that says why, and nothing of it is
+ * written. */
 static void
 test_closed_month (void)
 {
@@ -1550,6 +1566,7 @@ test_closed_month (void)
   const char *deduction = "c1000000-0000-4000-8000-000000000004";
   const char *rate = "c1000000-0000-4000-8000-000000000005";
   const char *september = "c1000000-0000-4000-8000-000000000006";
+  const char *settled_deduction = "c1000000-0000-4000-8000-000000000008";
   g_autofree char *message = NULL;
   g_autofree char *answer = NULL;
   gint64 feed;
@@ -1559,6 +1576,10 @@ test_closed_month (void)
                      "{\"patient_id\":\"p-closed\",\"package_id\":\"whole\",\"price_fen\":298000,"
                      "\"agreement_date\":\"2026-08-05\",\"explained_by\":\"王护士\",\"paid_date\":\"2026-08-05\","
                      "\"paid_fen\":298000,\"receipt_no\":\"FP-0805\",\"status\":\"active\"}", NULL);
+  g_assert_cmpstr (answer, ==, "applied");
+  g_free (answer);
+  answer = push_new ("finance", "deduction", settled_deduction, 0,
+                     "{\"date\":\"2026-08-10\",\"amount_fen\":50000,\"reason\":\"投诉未闭环\"}", NULL);
   g_assert_cmpstr (answer, ==, "applied");
   g_free (answer);
   answer = push_new ("finance", "settlement_month", month, 0,
@@ -1614,6 +1635,31 @@ test_closed_month (void)
                      "{\"month\":\"2026-08\",\"closed\":true,\"snapshot\":\"{}\"}", NULL);
   g_assert_cmpstr (answer, ==, "closed");
 
+  /* Deleting what August settled, or August itself, is refused too. */
+  g_free (answer);
+  g_free (message);
+  answer = push_op ("case_manager", "delete", "enrolment", paid, rev_of ("enrolment", paid), "null", &message);
+  g_assert_cmpstr (answer, ==, "closed");
+  g_assert_nonnull (strstr (message, "settled in the closed month 2026-08"));
+  g_free (answer);
+  g_free (message);
+  answer = push_op ("finance", "delete", "deduction", settled_deduction,
+                    rev_of ("deduction", settled_deduction), "null", &message);
+  g_assert_cmpstr (answer, ==, "closed");
+  g_assert_nonnull (strstr (message, "settled in the closed month 2026-08"));
+  g_free (answer);
+  g_free (message);
+  answer = push_op ("finance", "delete", "settlement_month", month, rev_of ("settlement_month", month),
+                    "null", &message);
+  g_assert_cmpstr (answer, ==, "closed");
+  g_assert_nonnull (strstr (message, "2026-08 is already closed"));
+  g_assert_cmpint (db_count (db_path, "SELECT count(*) FROM enrolment"
+                                      " WHERE id = 'c1000000-0000-4000-8000-000000000001' AND deleted = 0"), ==, 1);
+  g_assert_cmpint (db_count (db_path, "SELECT count(*) FROM deduction"
+                                      " WHERE id = 'c1000000-0000-4000-8000-000000000008' AND deleted = 0"), ==, 1);
+  g_assert_cmpint (db_count (db_path, "SELECT count(*) FROM settlement_month"
+                                      " WHERE month = '2026-08' AND deleted = 0"), ==, 1);
+
   /* Nothing of it reached the store or the feed. */
   g_assert_cmpint (db_count (db_path, "SELECT count(*) FROM change_log"), ==, feed);
   g_assert_cmpint (rev_of ("deduction", deduction), ==, -1);
@@ -1627,6 +1673,11 @@ test_closed_month (void)
                      "{\"patient_id\":\"p-closed\",\"package_id\":\"late\",\"price_fen\":128000,"
                      "\"agreement_date\":\"2026-09-02\",\"explained_by\":\"王护士\",\"paid_date\":\"2026-09-02\","
                      "\"paid_fen\":128000,\"receipt_no\":\"FP-0902\",\"status\":\"active\"}", NULL);
+  g_assert_cmpstr (answer, ==, "applied");
+  /* And an open month's payment can still be deleted. */
+  g_free (answer);
+  answer = push_op ("case_manager", "delete", "enrolment", september, rev_of ("enrolment", september),
+                    "null", NULL);
   g_assert_cmpstr (answer, ==, "applied");
 }
 

@@ -12,166 +12,13 @@
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-store.h"
+#include "cl-test-settlement.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
 
-/* The default packages are seeded by the migration with fixed ids. */
-#define WHOLE_ID "5e1d0a52-6b1f-4c38-9d2e-2f8a00000001"
-#define MID_ID   "5e1d0a52-6b1f-4c38-9d2e-2f8a00000002"
-#define LATE_ID  "5e1d0a52-6b1f-4c38-9d2e-2f8a00000003"
-
 /* CARELINE_TODAY is 2026-11-23 in the test environment (meson). */
 
-typedef struct
-{
-  char    *dir;
-  CLStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = cl_test_make_tmp_dir ("settlement");
-  f->store = cl_test_store_open (f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cl_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static const char *surnames[] = { "张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴" };
-static const char *given[] = { "小梅", "秀英", "丽", "晓燕", "静怡", "雪" };
-
-/* A patient with a dated pregnancy: @ga_days gestational days on
- * @on_date. */
-static char *
-add_patient (CLStore    *store,
-             const char *name,
-             const char *on_date,
-             gint        ga_days)
-{
-  g_autoptr(CLPatient) patient = cl_patient_new ();
-  g_autoptr(CLPregnancy) pregnancy = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *lmp = NULL;
-  g_autofree char *edd = NULL;
-  GDate d;
-
-  cl_patient_set_name (patient, name);
-  cl_patient_set_phone (patient, "13800138000");
-  g_assert_true (cl_store_save_record (store, CL_RECORD (patient), &error));
-  g_assert_no_error (error);
-
-  g_assert_true (g_date_valid_dmy (1, 1, 2026));
-  g_date_set_parse (&d, on_date);
-  g_assert_true (g_date_valid (&d));
-  g_date_subtract_days (&d, ga_days);
-  lmp = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
-  g_date_add_days (&d, 280);
-  edd = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
-
-  pregnancy = cl_pregnancy_new (cl_record_get_id (CL_RECORD (patient)));
-  cl_pregnancy_set_lmp (pregnancy, lmp);
-  g_object_set (pregnancy, "edd", edd, NULL);
-  g_assert_true (cl_store_save_record (store, CL_RECORD (pregnancy), &error));
-  g_assert_no_error (error);
-
-  return g_strdup (cl_record_get_id (CL_RECORD (patient)));
-}
-
-static CLEnrolment *
-new_enrolment (const char *patient_id,
-               const char *package_id,
-               const char *date,
-               gint64      paid_fen)
-{
-  CLEnrolment *e = cl_enrolment_new ();
-  g_autofree char *receipt = g_strdup_printf ("R%s-%.8s", date, patient_id);
-
-  cl_enrolment_set_patient_id (e, patient_id);
-  cl_enrolment_set_package_id (e, package_id);
-  cl_enrolment_set_agreement_date (e, date);
-  cl_enrolment_set_explained_by (e, "健康管家 王芳");
-  cl_enrolment_set_paid_date (e, date);
-  cl_enrolment_set_paid_fen (e, paid_fen);
-  cl_enrolment_set_receipt_no (e, receipt);
-  return e;
-}
-
-static void
-save_ok (CLStore     *store,
-         CLEnrolment *e,
-         const char  *role)
-{
-  g_autoptr(GError) error = NULL;
-
-  cl_enrolment_store_save (store, e, role, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-add_rate (CLStore    *store,
-          const char *from,
-          gint        bp)
-{
-  g_autoptr(CLShareRate) rate = cl_share_rate_new ();
-  g_autoptr(GError) error = NULL;
-
-  cl_share_rate_set_effective_from (rate, from);
-  cl_share_rate_set_rate_bp (rate, bp);
-  g_assert_true (cl_enrolment_store_save_rate (store, rate, "finance", &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_deduction (CLStore    *store,
-               const char *date,
-               gint64      fen,
-               const char *reason)
-{
-  g_autoptr(CLDeduction) d = cl_deduction_new ();
-  g_autoptr(GError) error = NULL;
-
-  cl_deduction_set_date (d, date);
-  cl_deduction_set_amount_fen (d, fen);
-  cl_deduction_set_reason (d, reason);
-  cl_deduction_set_reference (d, "XJ-2026-031");
-  g_assert_true (cl_enrolment_store_save_deduction (store, d, "finance", &error));
-  g_assert_no_error (error);
-}
-
-/* The issue's example: 38 enrolments in the whole-pregnancy package at
- * 2 980.00 paid in October 2026, two of them cancelled and refunded in
- * full in October, rate 35.25 %, one deduction of 2 000.00. */
-static void
-make_october (CLStore *store)
-{
-  add_rate (store, "2026-01-01", 3525);
-  for (guint i = 0; i < 38; i++)
-    {
-      g_autofree char *name = g_strconcat (surnames[i % G_N_ELEMENTS (surnames)],
-                                           given[i % G_N_ELEMENTS (given)], NULL);
-      g_autofree char *date = g_strdup_printf ("2026-10-%02u", 1 + i % 28);
-      g_autofree char *patient = add_patient (store, name, date, 70);
-      g_autoptr(CLEnrolment) e = new_enrolment (patient, WHOLE_ID, date, 298000);
-
-      save_ok (store, e, "case_manager");
-      if (i == 3 || i == 17)
-        {
-          cl_enrolment_set_status (e, "cancelled");
-          cl_enrolment_set_cancel_date (e, "2026-10-30");
-          cl_enrolment_set_refund_fen (e, 298000);
-          save_ok (store, e, "case_manager");
-        }
-    }
-  add_deduction (store, "2026-10-15", 200000, "导诊台检查未整改");
-}
+typedef CLTestStoreFixture Fixture;
 
 static void
 test_hand_worked (Fixture       *f,
@@ -185,7 +32,7 @@ test_hand_worked (Fixture       *f,
   const CLSettlementHistory *history;
   guint n_lines, n_subs, n_history;
 
-  make_october (f->store);
+  cl_test_settlement_make_october (f->store);
   s = cl_enrolment_store_settlement (f->store, "2026-10", &error);
   g_assert_no_error (error);
 
@@ -295,19 +142,19 @@ test_rate_change (Fixture       *f,
 {
   g_autoptr(CLSettlement) s = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *a = add_patient (f->store, "陈静怡", "2026-10-10", 120);
-  g_autofree char *b = add_patient (f->store, "杨晓燕", "2026-10-20", 120);
-  g_autofree char *c = add_patient (f->store, "赵雪", "2026-10-12", 120);
-  g_autoptr(CLEnrolment) ea = new_enrolment (a, MID_ID, "2026-10-10", 198000);
-  g_autoptr(CLEnrolment) eb = new_enrolment (b, MID_ID, "2026-10-20", 198000);
-  g_autoptr(CLEnrolment) ec = new_enrolment (c, MID_ID, "2026-10-12", 198000);
+  g_autofree char *a = cl_test_settlement_add_patient (f->store, "陈静怡", "2026-10-10", 120);
+  g_autofree char *b = cl_test_settlement_add_patient (f->store, "杨晓燕", "2026-10-20", 120);
+  g_autofree char *c = cl_test_settlement_add_patient (f->store, "赵雪", "2026-10-12", 120);
+  g_autoptr(CLEnrolment) ea = cl_test_settlement_new_enrolment (a, CL_TEST_PACKAGE_MID, "2026-10-10", 198000);
+  g_autoptr(CLEnrolment) eb = cl_test_settlement_new_enrolment (b, CL_TEST_PACKAGE_MID, "2026-10-20", 198000);
+  g_autoptr(CLEnrolment) ec = cl_test_settlement_new_enrolment (c, CL_TEST_PACKAGE_MID, "2026-10-12", 198000);
   g_autofree char *rates = NULL;
   const CLSettlementLine *lines;
   guint n;
   gint bp = 0;
 
-  add_rate (f->store, "2026-01-01", 3525);
-  add_rate (f->store, "2026-10-16", 3600);
+  cl_test_settlement_add_rate (f->store, "2026-01-01", 3525);
+  cl_test_settlement_add_rate (f->store, "2026-10-16", 3600);
 
   g_assert_true (cl_enrolment_store_rate_on (f->store, "2026-10-15", &bp, NULL));
   g_assert_cmpint (bp, ==, 3525);
@@ -317,15 +164,15 @@ test_rate_change (Fixture       *f,
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  save_ok (f->store, ea, "case_manager");
-  save_ok (f->store, eb, "case_manager");
-  save_ok (f->store, ec, "case_manager");
+  cl_test_settlement_save (f->store, ea, "case_manager");
+  cl_test_settlement_save (f->store, eb, "case_manager");
+  cl_test_settlement_save (f->store, ec, "case_manager");
   /* c paid on the 12th (35.25 %) is refunded on the 25th, after the
    * change: the refund is shared at its payment's rate. */
   cl_enrolment_set_status (ec, "cancelled");
   cl_enrolment_set_cancel_date (ec, "2026-10-25");
   cl_enrolment_set_refund_fen (ec, 198000);
-  save_ok (f->store, ec, "case_manager");
+  cl_test_settlement_save (f->store, ec, "case_manager");
 
   s = cl_enrolment_store_settlement (f->store, "2026-10", &error);
   g_assert_no_error (error);
@@ -351,390 +198,6 @@ test_rate_change (Fixture       *f,
 }
 
 static void
-test_closed_month (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(CLSettlement) before = NULL;
-  g_autoptr(CLSettlement) after = NULL;
-  g_autoptr(CLSettlement) november = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) field_errors = NULL;
-  g_autoptr(CLEnrolment) late = NULL;
-  g_autoptr(GPtrArray) settled = NULL;
-  g_autofree char *p = NULL;
-  g_autofree char *q = NULL;
-  const CLSettlementLine *lines;
-  gint64 n_enrolments, n_outbox;
-  guint n;
-
-  make_october (f->store);
-  before = cl_enrolment_store_settlement (f->store, "2026-10", &error);
-  g_assert_no_error (error);
-
-  /* Only finance (or an admin) closes, only a month that has ended. */
-  g_assert_false (cl_enrolment_store_close_month (f->store, "2026-10", "case_manager", &error));
-  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (cl_enrolment_store_close_month (f->store, "2026-11", "finance", &error));
-  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "has not ended"));
-  g_clear_error (&error);
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM settlement_month"), ==, 0);
-
-  g_assert_true (cl_enrolment_store_close_month (f->store, "2026-10", "finance", &error));
-  g_assert_no_error (error);
-  g_assert_true (cl_enrolment_store_month_is_closed (f->store, "2026-10"));
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM settlement_month WHERE closed = 1"), ==, 1);
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT json_extract (snapshot, '$.payable_fen') FROM settlement_month"), ==, 3581620);
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT json_array_length (snapshot, '$.lines') FROM settlement_month"), ==, 40);
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'settlement_month'"), ==, 1);
-
-  /* Closing again is refused. */
-  g_assert_false (cl_enrolment_store_close_month (f->store, "2026-10", "finance", &error));
-  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "already closed"));
-  g_clear_error (&error);
-
-  /* A new payment dated in the closed month: a clear reason, nothing
-   * written. */
-  n_enrolments = cl_test_store_count (f->store, "SELECT count(*) FROM enrolment");
-  n_outbox = cl_store_count_outbox (f->store);
-  p = add_patient (f->store, "周丽", "2026-10-20", 70);
-  n_outbox = cl_store_count_outbox (f->store);
-  late = new_enrolment (p, WHOLE_ID, "2026-10-20", 298000);
-  g_assert_false (cl_enrolment_store_save (f->store, late, "case_manager", &field_errors, &error));
-  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==,
-                   "2026-10-20 is in 2026-10, a settlement month that finance has closed; "
-                   "a closed month cannot change. Nothing was saved.");
-  g_assert_true (g_hash_table_contains (field_errors, "paid_date"));
-  g_clear_error (&error);
-  g_clear_pointer (&field_errors, g_hash_table_unref);
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments);
-  g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
-
-  /* Nor may a settled payment be changed, nor a deduction or a rate be
-   * dated in the closed month. */
-  settled = cl_store_query_records (f->store, CL_TYPE_ENROLMENT,
-                                    "paid_date = '2026-10-02' AND deleted = 0", NULL);
-  g_assert_cmpuint (settled->len, >=, 1);
-  cl_enrolment_set_paid_fen (g_ptr_array_index (settled, 0), 288000);
-  g_assert_false (cl_enrolment_store_save (f->store, g_ptr_array_index (settled, 0), "case_manager", NULL, &error));
-  g_assert_nonnull (strstr (error->message, "settled in the closed month 2026-10"));
-  g_clear_error (&error);
-  {
-    g_autoptr(CLDeduction) d = cl_deduction_new ();
-    g_autoptr(CLShareRate) r = cl_share_rate_new ();
-
-    cl_deduction_set_date (d, "2026-10-31");
-    cl_deduction_set_amount_fen (d, 100000);
-    cl_deduction_set_reason (d, "巡检不合格");
-    g_assert_false (cl_enrolment_store_save_deduction (f->store, d, "finance", &error));
-    g_assert_nonnull (strstr (error->message, "closed"));
-    g_clear_error (&error);
-
-    cl_share_rate_set_effective_from (r, "2026-10-20");
-    cl_share_rate_set_rate_bp (r, 4000);
-    g_assert_false (cl_enrolment_store_save_rate (f->store, r, "finance", &error));
-    g_assert_nonnull (strstr (error->message, "closed"));
-    g_clear_error (&error);
-  }
-  g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
-
-  /* The server refuses a change to the closed month, to what it
-   * settled, and a new entry dated in it. */
-  {
-    g_autoptr(GPtrArray) months = cl_store_query_records (f->store, CL_TYPE_SETTLEMENT_MONTH, NULL, NULL);
-    CLSettlementMonth *m = g_ptr_array_index (months, 0);
-
-    cl_settlement_month_set_snapshot (m, "{}");
-    g_assert_false (cl_enrolment_store_check_change (f->store, CL_RECORD (m), &error));
-    g_assert_nonnull (strstr (error->message, "already closed"));
-    g_clear_error (&error);
-    g_assert_false (cl_enrolment_store_check_change (f->store, g_ptr_array_index (settled, 0), &error));
-    g_assert_nonnull (strstr (error->message, "settled in the closed month"));
-    g_clear_error (&error);
-    g_assert_false (cl_enrolment_store_check_change (f->store, CL_RECORD (late), &error));
-    g_assert_nonnull (strstr (error->message, "a settlement month that finance has closed"));
-    g_clear_error (&error);
-  }
-
-  /* A payment of 28 October that the server took before the close but
-   * this (closing) desk had not yet pulled reaches it afterwards:
-   * October stays as closed, and the payment is booked into November
-   * as an adjustment line. */
-  q = add_patient (f->store, "吴秀英", "2026-10-28", 200);
-  {
-    g_autoptr(CLEnrolment) synced = new_enrolment (q, LATE_ID, "2026-10-28", 128000);
-
-    g_assert_true (cl_store_begin (f->store, NULL));
-    g_assert_true (cl_store_write_record (f->store, CL_RECORD (synced), CL_WRITE_FROM_SERVER, &error));
-    g_assert_no_error (error);
-    g_assert_true (cl_store_commit (f->store, NULL));
-  }
-
-  after = cl_enrolment_store_settlement (f->store, "2026-10", &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_settlement_get_closed (after));
-  g_assert_cmpint (cl_settlement_get_gross_fen (after), ==, cl_settlement_get_gross_fen (before));
-  g_assert_cmpint (cl_settlement_get_payable_fen (after), ==, 3581620);
-  cl_settlement_get_lines (after, &n);
-  g_assert_cmpuint (n, ==, 40);
-
-  november = cl_enrolment_store_settlement (f->store, "2026-11", &error);
-  g_assert_no_error (error);
-  lines = cl_settlement_get_lines (november, &n);
-  g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpstr (lines[0].adjustment_of, ==, "2026-10");
-  g_assert_cmpstr (lines[0].date, ==, "2026-10-28");
-  g_assert_cmpstr (lines[0].name, ==, "吴*英");
-  g_assert_cmpstr (lines[0].package, ==, "孕晚期");
-  /* 1 280.00 × 35.25 % = 451.20 */
-  g_assert_cmpint (lines[0].share_fen, ==, 45120);
-  g_assert_cmpint (cl_settlement_get_payable_fen (november), ==, 45120);
-  {
-    g_autofree char *kind = cl_settlement_line_describe_kind (&lines[0]);
-    const CLSettlementHistory *history;
-    guint n_history;
-
-    g_assert_cmpstr (kind, ==, "Payment (late, for 2026-10)");
-    history = cl_settlement_get_history (november, &n_history);
-    g_assert_cmpstr (history[n_history - 2].month, ==, "2026-10");
-    g_assert_true (history[n_history - 2].closed);
-    g_assert_cmpint (history[n_history - 2].payable_fen, ==, 3581620);
-  }
-}
-
-static void
-test_refund_larger (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) field_errors = NULL;
-  g_autofree char *p = add_patient (f->store, "刘丽", "2026-10-05", 70);
-  g_autoptr(CLEnrolment) e = new_enrolment (p, WHOLE_ID, "2026-10-05", 298000);
-  gint64 n_outbox;
-
-  save_ok (f->store, e, "case_manager");
-  n_outbox = cl_store_count_outbox (f->store);
-
-  cl_enrolment_set_status (e, "cancelled");
-  cl_enrolment_set_cancel_date (e, "2026-10-08");
-  cl_enrolment_set_refund_fen (e, 298001);
-  g_assert_false (cl_enrolment_store_save (f->store, e, "case_manager", &field_errors, &error));
-  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "The refund (2,980.01) cannot be more than the payment (2,980.00)");
-  g_assert_cmpstr (g_hash_table_lookup (field_errors, "refund_fen"), ==, error->message);
-  g_clear_error (&error);
-  g_clear_pointer (&field_errors, g_hash_table_unref);
-
-  /* A negative amount, a refund without cancelling, a refund dated
-   * before the payment. */
-  cl_enrolment_set_refund_fen (e, -5);
-  g_assert_false (cl_enrolment_store_save (f->store, e, "case_manager", NULL, &error));
-  g_assert_cmpstr (error->message, ==, "An amount cannot be negative");
-  g_clear_error (&error);
-
-  cl_enrolment_set_refund_fen (e, 1000);
-  cl_enrolment_set_status (e, "active");
-  cl_enrolment_set_cancel_date (e, NULL);
-  g_assert_false (cl_enrolment_store_save (f->store, e, "case_manager", NULL, &error));
-  g_assert_cmpstr (error->message, ==, "A refund is recorded by cancelling the enrolment");
-  g_clear_error (&error);
-
-  cl_enrolment_set_status (e, "cancelled");
-  cl_enrolment_set_cancel_date (e, "2026-10-01");
-  g_assert_false (cl_enrolment_store_save (f->store, e, "case_manager", NULL, &error));
-  g_assert_cmpstr (error->message, ==, "The refund is dated before the payment");
-  g_clear_error (&error);
-
-  g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
-
-  /* The full refund is fine. */
-  cl_enrolment_set_cancel_date (e, "2026-10-08");
-  cl_enrolment_set_refund_fen (e, 298000);
-  save_ok (f->store, e, "case_manager");
-}
-
-static void
-test_window (Fixture       *f,
-             gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) field_errors = NULL;
-  /* 20+0 weeks on the agreement date: mid-pregnancy, not whole */
-  g_autofree char *p = add_patient (f->store, "黄静怡", "2026-10-05", 140);
-  g_autoptr(CLEnrolment) e = new_enrolment (p, WHOLE_ID, "2026-10-05", 298000);
-  g_autoptr(CLEnrolment) mid = new_enrolment (p, MID_ID, "2026-10-05", 198000);
-  gint64 n_enrolments = cl_test_store_count (f->store, "SELECT count(*) FROM enrolment");
-
-  g_assert_false (cl_enrolment_store_save (f->store, e, "case_manager", &field_errors, &error));
-  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==,
-                   "On the agreement date she is at 20+0 weeks, outside the window of 全孕期 "
-                   "(6+0 to 13+6 weeks). An administrator may enrol her with a reason.");
-  g_assert_true (g_hash_table_contains (field_errors, "package_id"));
-  g_clear_error (&error);
-
-  /* A reason is not enough from a case manager, */
-  cl_enrolment_set_override_reason (e, "院长批准，特殊照护");
-  g_assert_false (cl_enrolment_store_save (f->store, e, "case_manager", NULL, &error));
-  g_assert_cmpstr (error->message, ==, "Only an administrator may enrol a patient outside the package’s window");
-  g_clear_error (&error);
-  /* an administrator without a reason neither, */
-  cl_enrolment_set_override_reason (e, "");
-  g_assert_false (cl_enrolment_store_save (f->store, e, "admin", NULL, &error));
-  g_clear_error (&error);
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments);
-  /* roles that may not write enrolments at all, */
-  g_assert_false (cl_enrolment_store_save (f->store, mid, "finance", NULL, &error));
-  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-  /* but an administrator with a reason may, */
-  cl_enrolment_set_override_reason (e, "院长批准，特殊照护");
-  save_ok (f->store, e, "admin");
-  /* and a later save by the case manager (cancelling) is not refused
-   * again for the window. */
-  cl_enrolment_set_status (e, "cancelled");
-  cl_enrolment_set_cancel_date (e, "2026-10-06");
-  save_ok (f->store, e, "case_manager");
-
-  /* The package that fits needs no override. */
-  save_ok (f->store, mid, "case_manager");
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM enrolment"), ==, n_enrolments + 2);
-}
-
-static void
-test_packages (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GPtrArray) packages = cl_enrolment_store_list_packages (f->store, FALSE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) field_errors = NULL;
-  g_autoptr(CLPackage) whole = NULL;
-  g_autofree char *p = add_patient (f->store, "孙丽", "2026-10-05", 70);
-  g_autofree char *q = add_patient (f->store, "朱雪", "2026-11-02", 70);
-  g_autoptr(CLEnrolment) first = new_enrolment (p, WHOLE_ID, "2026-10-05", 298000);
-  g_autoptr(CLEnrolment) second = new_enrolment (q, WHOLE_ID, "2026-11-02", 328000);
-  g_autoptr(CLEnrolment) reloaded = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  g_assert_cmpuint (packages->len, ==, 3);
-  whole = g_object_ref (g_ptr_array_index (packages, 0));
-  g_assert_cmpstr (cl_package_get_name (whole), ==, "全孕期");
-  g_assert_cmpint (cl_package_get_price_fen (whole), ==, 298000);
-  g_assert_cmpint (cl_package_get_enrol_from_day (whole), ==, 42);
-  g_assert_cmpint (cl_package_get_enrol_to_day (whole), ==, 97);
-  g_assert_cmpstr (cl_package_get_name (g_ptr_array_index (packages, 1)), ==, "孕中期");
-  g_assert_cmpstr (cl_package_get_name (g_ptr_array_index (packages, 2)), ==, "孕晚期");
-  g_assert_true (json_parser_load_from_data (parser, cl_package_get_services (whole), -1, NULL));
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 8);
-
-  save_ok (f->store, first, "case_manager");
-  g_assert_cmpint (cl_enrolment_get_price_fen (first), ==, 298000);
-
-  /* Only an administrator edits packages, and bad values are refused. */
-  cl_package_set_price_fen (whole, 328000);
-  g_assert_false (cl_enrolment_store_save_package (f->store, whole, "case_manager", NULL, &error));
-  g_clear_error (&error);
-  cl_package_set_price_fen (whole, -1);
-  g_assert_false (cl_enrolment_store_save_package (f->store, whole, "admin", &field_errors, &error));
-  g_assert_cmpstr (g_hash_table_lookup (field_errors, "price_fen"), ==, "An amount cannot be negative");
-  g_clear_error (&error);
-  g_clear_pointer (&field_errors, g_hash_table_unref);
-  cl_package_set_price_fen (whole, 328000);
-  cl_package_set_services (whole, "[{\"code\":\"x\"}]");
-  g_assert_false (cl_enrolment_store_save_package (f->store, whole, "admin", &field_errors, &error));
-  g_assert_true (g_hash_table_contains (field_errors, "services"));
-  g_clear_error (&error);
-  g_clear_pointer (&field_errors, g_hash_table_unref);
-
-  /* Each service row, the name and the window have their own message;
-   * nothing is written while any is wrong. */
-  {
-    g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_package_service_free);
-    g_autoptr(GPtrArray) back = NULL;
-    gint64 n_changes = cl_store_count_outbox (f->store);
-
-    g_ptr_array_add (services, cl_package_service_new ("escort", "产检陪诊", 12));
-    g_ptr_array_add (services, cl_package_service_new ("", "  ", 1));
-    g_ptr_array_add (services, cl_package_service_new ("", "心理咨询", 0));
-    cl_package_set_service_list (whole, services);
-    cl_package_set_name (whole, " ");
-    cl_package_set_enrol_from_day (whole, 98);
-    cl_package_set_enrol_to_day (whole, 84);
-    g_assert_false (cl_enrolment_store_save_package (f->store, whole, "admin", &field_errors, &error));
-    g_assert_cmpstr (g_hash_table_lookup (field_errors, "name"), ==, "Enter the package’s name");
-    g_assert_cmpstr (g_hash_table_lookup (field_errors, "enrol_to_day"), ==, "The window ends before it starts");
-    g_assert_false (g_hash_table_contains (field_errors, "services.0"));
-    g_assert_cmpstr (g_hash_table_lookup (field_errors, "services.1"), ==, "Enter the service’s name");
-    g_assert_cmpstr (g_hash_table_lookup (field_errors, "services.2"), ==, "The quantity is a whole number from 1 to 999");
-    g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_changes);
-    g_clear_error (&error);
-    g_clear_pointer (&field_errors, g_hash_table_unref);
-
-    back = cl_package_dup_service_list (whole);
-    g_assert_cmpuint (back->len, ==, 3);
-    g_assert_cmpstr (((CLPackageService *) back->pdata[0])->code, ==, "escort");
-    g_assert_cmpstr (((CLPackageService *) back->pdata[0])->name, ==, "产检陪诊");
-    g_assert_cmpint (((CLPackageService *) back->pdata[0])->quantity, ==, 12);
-    cl_package_set_name (whole, "全孕期");
-    cl_package_set_enrol_from_day (whole, 42);
-    cl_package_set_enrol_to_day (whole, 97);
-  }
-
-  cl_package_set_services (whole, "[{\"code\":\"nutrition-breakfast\",\"name\":\"营养早餐\",\"quantity\":2}]");
-  g_assert_true (cl_enrolment_store_save_package (f->store, whole, "admin", NULL, &error));
-  g_assert_no_error (error);
-
-  /* The price change applies to new enrolments only. */
-  save_ok (f->store, second, "case_manager");
-  g_assert_cmpint (cl_enrolment_get_price_fen (second), ==, 328000);
-  reloaded = (CLEnrolment *) cl_store_load_record (f->store, CL_TYPE_ENROLMENT,
-                                                   cl_record_get_id (CL_RECORD (first)), &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (cl_enrolment_get_price_fen (reloaded), ==, 298000);
-}
-
-static void
-test_bad_input (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CLShareRate) rate = cl_share_rate_new ();
-  g_autoptr(CLDeduction) d = cl_deduction_new ();
-  gint64 n_outbox = cl_store_count_outbox (f->store);
-
-  cl_share_rate_set_effective_from (rate, "2026-11-01");
-  cl_share_rate_set_rate_bp (rate, 10001);
-  g_assert_false (cl_enrolment_store_save_rate (f->store, rate, "finance", &error));
-  g_assert_cmpstr (error->message, ==, "A rate cannot be more than 100 %");
-  g_clear_error (&error);
-  cl_share_rate_set_rate_bp (rate, 3525);
-  g_assert_false (cl_enrolment_store_save_rate (f->store, rate, "case_manager", &error));
-  g_clear_error (&error);
-
-  cl_deduction_set_date (d, "2026-11-02");
-  cl_deduction_set_amount_fen (d, -200000);
-  cl_deduction_set_reason (d, "投诉");
-  g_assert_false (cl_enrolment_store_save_deduction (f->store, d, "finance", &error));
-  g_assert_cmpstr (error->message, ==, "An amount cannot be negative");
-  g_clear_error (&error);
-  cl_deduction_set_amount_fen (d, 200000);
-  cl_deduction_set_reason (d, " ");
-  g_assert_false (cl_enrolment_store_save_deduction (f->store, d, "finance", &error));
-  g_assert_cmpstr (error->message, ==, "Enter the reason for the deduction");
-  g_clear_error (&error);
-
-  g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM share_rate"), ==, 0);
-  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM deduction"), ==, 0);
-
-  g_assert_null (cl_enrolment_store_settlement (f->store, "2026-13", &error));
-  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
-}
-
-static void
 test_json_roundtrip (Fixture       *f,
                      gconstpointer  data)
 {
@@ -745,7 +208,7 @@ test_json_roundtrip (Fixture       *f,
   JsonObject *o;
   JsonArray *lines;
 
-  make_october (f->store);
+  cl_test_settlement_make_october (f->store);
   s = cl_enrolment_store_settlement (f->store, "2026-10", &error);
   node = cl_settlement_to_json (s);
   back = cl_settlement_new_from_json (node, &error);
@@ -772,7 +235,7 @@ test_csv (Fixture       *f,
   g_auto(GStrv) rows = NULL;
   gsize length;
 
-  make_october (f->store);
+  cl_test_settlement_make_october (f->store);
   s = cl_enrolment_store_settlement (f->store, "2026-10", &error);
   g_assert_no_error (error);
   g_assert_true (cl_settlement_export_csv (s, path, &error));
@@ -823,14 +286,14 @@ static void
 test_parties (Fixture       *f,
               gconstpointer  data)
 {
-  g_autofree char *p = add_patient (f->store, "孙丽", "2026-10-05", 70);
-  g_autoptr(CLEnrolment) e = new_enrolment (p, WHOLE_ID, "2026-10-05", 298000);
+  g_autofree char *p = cl_test_settlement_add_patient (f->store, "孙丽", "2026-10-05", 70);
+  g_autoptr(CLEnrolment) e = cl_test_settlement_new_enrolment (p, CL_TEST_PACKAGE_WHOLE, "2026-10-05", 298000);
   g_autoptr(CLSettlement) open = NULL;
   g_autoptr(CLSettlement) closed = NULL;
   g_autoptr(GError) error = NULL;
 
-  add_rate (f->store, "2026-01-01", 3525);
-  save_ok (f->store, e, "case_manager");
+  cl_test_settlement_add_rate (f->store, "2026-01-01", 3525);
+  cl_test_settlement_save (f->store, e, "case_manager");
   cl_enrolment_store_set_parties (f->store, "某市妇幼保健院", "某某健康管理有限公司");
   open = cl_enrolment_store_settlement (f->store, "2026-10", &error);
   g_assert_no_error (error);
@@ -853,21 +316,13 @@ main (int    argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/settlement/parties", test_parties);
-  ADD ("/settlement/hand-worked", test_hand_worked);
+  cl_test_store_add ("/settlement/parties", test_parties);
+  cl_test_store_add ("/settlement/hand-worked", test_hand_worked);
   g_test_add_func ("/settlement/name-mask", test_name_mask);
   g_test_add_func ("/settlement/rounding", test_rounding_per_line);
-  ADD ("/settlement/rate-change", test_rate_change);
-  ADD ("/settlement/closed-month", test_closed_month);
-  ADD ("/settlement/refund-larger", test_refund_larger);
-  ADD ("/settlement/window", test_window);
-  ADD ("/settlement/packages", test_packages);
-  ADD ("/settlement/bad-input", test_bad_input);
-  ADD ("/settlement/json", test_json_roundtrip);
-  ADD ("/settlement/csv", test_csv);
+  cl_test_store_add ("/settlement/rate-change", test_rate_change);
+  cl_test_store_add ("/settlement/json", test_json_roundtrip);
+  cl_test_store_add ("/settlement/csv", test_csv);
   g_test_add_func ("/settlement/csv-quoting", test_csv_quoting);
 
   return g_test_run ();

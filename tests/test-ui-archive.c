@@ -331,17 +331,12 @@ main (int   argc,
 {
   g_autoptr(CLStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   int ret;
 
   cl_test_ui_init (&argc, &argv);
 
   data_dir = cl_test_make_tmp_dir ("ui-archive");
-  db = g_build_filename (data_dir, "careline.db", NULL);
-  store = cl_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, N_PATIENTS, 42, &error));
-  g_assert_no_error (error);
+  store = cl_test_store_new_demo (data_dir, "careline.db", N_PATIENTS, 42);
   {
     g_autoptr(GPtrArray) some = cl_store_query_records (store, CL_TYPE_PREGNANCY,
                                                         "deleted = 0 ORDER BY lmp DESC LIMIT 1", NULL);

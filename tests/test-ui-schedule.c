@@ -1,6 +1,7 @@
 /* The escort schedule and the VIP room calendar as real widgets under
  * Xvfb: the time grid alone (keys, a real pointer drag through the X
- * server with xdotool), and the two views on a real store. */
+ * server with xdotool), and the two views on a real store.  Two desks
+ * booking against each other are test-ui-two-desks.c. */
 
 #include "config.h"
 
@@ -9,13 +10,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "cl-demo-data.h"
 #include "cl-escort-store.h"
 #include "cl-escort-task-dialog.h"
 #include "cl-escort-view.h"
 #include "cl-patient-chooser.h"
 #include "cl-patient.h"
-#include "cl-sync-client.h"
+#include "cl-test-desk.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-time-grid.h"
@@ -212,24 +212,10 @@ test_grid (void)
   g_ptr_array_unref (rec.events);
 }
 
-/* ---- the views, on a real store ------------------------------------ */
-
-static gboolean
-store_open (gpointer data)
-{
-  return cl_window_get_store (data) != NULL;
-}
-
 static CLWindow *
 open_window (void)
 {
-  CLWindow *window = cl_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  cl_window_open_data_dir (window, data_dir);
-  cl_test_ui_wait_until (store_open, window);
-  return window;
+  return CL_WINDOW (cl_test_ui_open_window (data_dir));
 }
 
 static gboolean
@@ -681,259 +667,11 @@ test_rooms (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* ---- two desks and the real server --------------------------------- */
-
-#define PASSWORD "correct horse battery staple"
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static gboolean
-have_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-login (CLSyncClient *client,
-       const char   *url,
-       const char   *user)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  cl_sync_client_set_server_url (client, url);
-  cl_sync_client_login_async (client, user, PASSWORD, NULL, got_result_cb, &result);
-  cl_test_ui_wait_until (have_result, &result);
-  g_assert_true (cl_sync_client_login_finish (client, result, &error));
-  g_assert_no_error (error);
-}
-
-static void
-sync_now (CLSyncClient *client)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  cl_sync_client_sync_async (client, NULL, got_result_cb, &result);
-  cl_test_ui_wait_until (have_result, &result);
-  g_assert_true (cl_sync_client_sync_finish (client, result, &error));
-  g_assert_no_error (error);
-}
-
-static CLStore *
-demo_store (const char *dir)
-{
-  g_autofree char *db = g_build_filename (dir, "careline.db", NULL);
-  g_autoptr(GError) error = NULL;
-  CLStore *store = cl_store_open (db, &error);
-
-  g_assert_no_error (error);
-  /* The same seed and day give both desks the very same demo rooms and
-   * patients, ids included: as if both had pulled them. */
-  g_assert_true (cl_demo_data_generate (store, 200, 11, &error));
-  g_assert_no_error (error);
-  return store;
-}
-
-static char *
-book (CLStore    *store,
-      const char *room_id,
-      const char *patient_id,
-      gint64      start,
-      gint64      end)
-{
-  g_autoptr(CLVipBooking) booking = cl_vip_booking_new ();
-  g_autoptr(GError) error = NULL;
-
-  cl_vip_booking_set_room_id (booking, room_id);
-  cl_vip_booking_set_patient_id (booking, patient_id);
-  cl_vip_booking_set_purpose (booking, "consultation");
-  cl_vip_booking_set_start_at (booking, start);
-  cl_vip_booking_set_end_at (booking, end);
-  g_assert_true (cl_vip_store_save_booking (store, booking, "vip_steward", &error));
-  g_assert_no_error (error);
-  return g_strdup (cl_record_get_id (CL_RECORD (booking)));
-}
-
-typedef struct
-{
-  CLTimeGrid *grid;
-  const char *id;
-} BlockShown;
-
-static gboolean
-block_shown (gpointer data)
-{
-  BlockShown *shown = data;
-  GdkRectangle area;
-
-  return cl_time_grid_get_block_area (shown->grid, shown->id, &area);
-}
-
-typedef struct
-{
-  char *message;
-  char *record_id;
-} Rejection;
-
-static void
-rejected_cb (CLSyncClient *client,
-             const char   *table,
-             const char   *record_id,
-             const char   *reason,
-             const char   *message,
-             Rejection    *rejection)
-{
-  g_free (rejection->message);
-  g_free (rejection->record_id);
-  rejection->message = g_strdup (message);
-  rejection->record_id = g_strdup (record_id);
-}
-
-static gboolean
-rejected (gpointer data)
-{
-  return ((Rejection *) data)->message != NULL;
-}
-
-/* Desk A is the app; desk B another desk's store and sync client.  A
- * books a slot while offline, B books the same slot and pushes first:
- * A's change comes back refused and A's steward is told, and B's
- * booking shows at A.  Then B books again while A is online, and it
- * shows at A without anyone touching A. */
-static void
-test_two_desks (void)
-{
-  const char *server_binary = g_getenv ("CARELINE_SERVER");
-  g_autofree char *server_dir = cl_test_make_tmp_dir ("ui-schedule-server");
-  g_autofree char *dir_a = cl_test_make_tmp_dir ("ui-schedule-desk-a");
-  g_autofree char *dir_b = cl_test_make_tmp_dir ("ui-schedule-desk-b");
-  g_autofree char *server_db = g_build_filename (server_dir, "server.db", NULL);
-  g_autofree char *url = NULL;
-  g_autoptr(GSubprocess) server = NULL;
-  g_autoptr(CLStore) store_b = NULL;
-  g_autoptr(CLSyncClient) client_b = NULL;
-  g_autoptr(GListStore) rooms = NULL;
-  g_autoptr(GPtrArray) patients = NULL;
-  g_autofree char *mine = NULL;
-  g_autofree char *theirs = NULL;
-  g_autofree char *later = NULL;
-  Rejection rejection = { NULL, NULL };
-  CLWindow *window;
-  CLVipView *view;
-  BlockShown shown;
-  const char *room;
-  gint64 slot = 0, t0;
-  GDate today;
-
-  if (server_binary == NULL)
-    {
-      g_test_skip ("CARELINE_SERVER is not set");
-      return;
-    }
-  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "steward_a",
-                                           "--role", "vip_steward", "--db", server_db, NULL), ==, 0);
-  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "steward_b",
-                                           "--role", "vip_steward", "--db", server_db, NULL), ==, 0);
-  server = cl_test_start_server (server_binary, server_db, &url);
-
-  g_clear_object (&store_b);
-  {
-    g_autoptr(CLStore) store_a = demo_store (dir_a);
-  }
-  store_b = demo_store (dir_b);
-  rooms = cl_vip_store_list_rooms (store_b, FALSE);
-  patients = cl_store_query_records (store_b, CL_TYPE_PATIENT, "deleted = 0 ORDER BY id LIMIT 2", NULL);
-
-  /* Two free hours in a room, at both desks: ten days ahead, past the
-   * demo's busy days. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 3, 12, 2026);
-  room = NULL;
-  for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (rooms)) && slot == 0; r++)
-    {
-      g_autoptr(CLVipRoom) candidate = g_list_model_get_item (G_LIST_MODEL (rooms), r);
-
-      for (int minute = cl_vip_room_get_opens (candidate); minute + 120 <= cl_vip_room_get_closes (candidate) && slot == 0;
-           minute += cl_vip_room_get_slot_minutes (candidate))
-        if (minute >= 10 * 60 &&
-            cl_vip_store_is_free (store_b, cl_record_get_id (CL_RECORD (candidate)), cl_schedule_at (&today, minute),
-                                  cl_schedule_at (&today, minute + 120), NULL, NULL))
-          {
-            slot = cl_schedule_at (&today, minute);
-            room = cl_record_get_id (CL_RECORD (candidate));  /* the list keeps it */
-          }
-    }
-  g_assert_cmpint (slot, >, 0);
-
-  cl_test_remove_tree (data_dir);
-  g_free (data_dir);
-  data_dir = g_strdup (dir_a);
-  window = open_window ();
-  view = CL_VIP_VIEW (cl_window_get_vip_view (window));
-  cl_window_show_view (window, "vip-rooms");
-  g_signal_connect (cl_window_get_sync_client (window), "rejected", G_CALLBACK (rejected_cb), &rejection);
-  cl_vip_view_set_date (view, &today);
-
-  /* A, offline, books the hour. */
-  mine = book (cl_window_get_store (window), room, cl_record_get_id (g_ptr_array_index (patients, 0)),
-               slot, slot + 3600);
-  /* B books it too, online, and its push is first. */
-  client_b = cl_sync_client_new (store_b);
-  login (client_b, url, "steward_b");
-  theirs = book (store_b, room, cl_record_get_id (g_ptr_array_index (patients, 1)), slot, slot + 3600);
-  sync_now (client_b);
-
-  /* A comes online: its booking is refused by the server, said to its
-   * steward, undone, and B's shows in its place. */
-  login (cl_window_get_sync_client (window), url, "steward_a");
-  cl_test_ui_wait_until (rejected, &rejection);
-  g_test_message ("rejected at desk A: %s", rejection.message);
-  g_assert_cmpstr (rejection.record_id, ==, mine);
-  if (cl_test_ui_is_chinese ())
-    g_assert_true (cl_test_ui_has_non_ascii (rejection.message));
-  shown.grid = cl_vip_view_get_grid (view);
-  shown.id = theirs;
-  cl_time_grid_scroll_to_minute (shown.grid, cl_schedule_minutes_of_day (slot) - 60);
-  cl_test_ui_wait_until (block_shown, &shown);
-  {
-    GdkRectangle area;
-    g_assert_false (cl_time_grid_get_block_area (shown.grid, mine, &area));
-  }
-  cl_test_ui_save_screenshot (GTK_WIDGET (window), "vip-rejected");
-
-  /* B books another hour while A is online: it appears at A. */
-  later = book (store_b, room, cl_record_get_id (g_ptr_array_index (patients, 1)), slot + 3600, slot + 7200);
-  t0 = g_get_monotonic_time ();
-  sync_now (client_b);
-  shown.id = later;
-  cl_test_ui_wait_until (block_shown, &shown);
-  g_test_message ("a booking at desk B showed at desk A %.0f ms after B's push was answered",
-                  (g_get_monotonic_time () - t0) / 1000.0);
-
-  cl_sync_client_set_server_url (cl_window_get_sync_client (window), "");
-  cl_sync_client_set_server_url (client_b, "");
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_free (rejection.message);
-  g_free (rejection.record_id);
-  g_subprocess_send_signal (server, SIGTERM);
-  g_subprocess_wait (server, NULL, NULL);
-  cl_test_remove_tree (server_dir);
-  cl_test_remove_tree (dir_b);
-}
-
 /* Two rooms, a patient to book for, and one booking and one task at
  * 10:00–11:00 to run into. */
 static void
 make_store (void)
 {
-  g_autofree char *db = NULL;
   g_autoptr(CLStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) patients = NULL;
@@ -943,11 +681,7 @@ make_store (void)
   char **ids[] = { &room1, &room2 };
 
   data_dir = cl_test_make_tmp_dir ("ui-schedule");
-  db = g_build_filename (data_dir, "careline.db", NULL);
-  store = cl_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, 300, 7, &error));
-  g_assert_no_error (error);
+  store = cl_test_store_new_demo (data_dir, "careline.db", 300, 7);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -967,15 +701,9 @@ make_store (void)
   patients = cl_store_query_records (store, CL_TYPE_PATIENT, "deleted = 0 ORDER BY id LIMIT 2", NULL);
   patient_a = g_strdup (cl_patient_get_name (g_ptr_array_index (patients, 0)));
   {
-    g_autoptr(CLVipBooking) booking = cl_vip_booking_new ();
-
-    cl_vip_booking_set_room_id (booking, room1);
-    cl_vip_booking_set_patient_id (booking, cl_record_get_id (g_ptr_array_index (patients, 1)));
-    cl_vip_booking_set_purpose (booking, "consultation");
-    cl_vip_booking_set_start_at (booking, at (0, 10, 0));
-    cl_vip_booking_set_end_at (booking, at (0, 11, 0));
-    g_assert_true (cl_vip_store_save_booking (store, booking, "admin", &error));
-    g_assert_no_error (error);
+    g_autoptr(CLVipBooking) booking = cl_test_book (store, "admin", room1,
+                                                    cl_record_get_id (g_ptr_array_index (patients, 1)),
+                                                    at (0, 10, 0), at (0, 11, 0));
   }
   for (guint i = 0; i < 2; i++)
     {
@@ -1013,7 +741,6 @@ main (int   argc,
   g_test_add_func ("/schedule/vip", test_vip_dialog);
   g_test_add_func ("/schedule/escorts", test_escorts);
   g_test_add_func ("/schedule/rooms", test_rooms);
-  g_test_add_func ("/schedule/two-desks", test_two_desks);
 
   status = g_test_run ();
   cl_test_remove_tree (data_dir);

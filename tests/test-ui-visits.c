@@ -16,6 +16,7 @@
 #include "cl-patient-store.h"
 #include "cl-preferences-dialog.h"
 #include "cl-roster-view.h"
+#include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-visit-mark.h"
@@ -571,17 +572,12 @@ main (int   argc,
 {
   g_autoptr(CLStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   int ret;
 
   cl_test_ui_init (&argc, &argv);
 
   data_dir = cl_test_make_tmp_dir ("ui-visits");
-  db = g_build_filename (data_dir, "careline.db", NULL);
-  store = cl_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, 300, 7, &error));
-  g_assert_no_error (error);
+  store = cl_test_store_new_demo (data_dir, "careline.db", 300, 7);
   make_patient (store);
   g_clear_object (&store);
 

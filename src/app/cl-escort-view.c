@@ -25,9 +25,7 @@ void
 cl_escort_view_show_message (CLEscortView *self,
                              const char   *message)
 {
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  cl_schedule_view_show_message (self->toast_overlay, &self->last_message, message);
 }
 
 static ClTimeGridState
@@ -373,13 +371,10 @@ static void
 store_changed_cb (CLEscortView *self,
                   const char   *table)
 {
-  /* A task pulled from another desk shows as soon as it lands; many
-   * tables written in one pull make one reload. */
-  if (g_strcmp0 (table, "escort_task") != 0 && g_strcmp0 (table, "staff") != 0 &&
-      g_strcmp0 (table, "patient") != 0)
-    return;
-  if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_idle_cb, self);
+  static const char * const tables[] = { "escort_task", "staff", "patient", NULL };
+
+  /* A task pulled from another desk shows as soon as it lands. */
+  cl_schedule_view_queue_reload (GTK_WIDGET (self), table, tables, &self->reload_idle, reload_idle_cb);
 }
 
 /* ---- actions -------------------------------------------------------- */
@@ -415,14 +410,12 @@ new_action (GtkWidget  *widget,
             GVariant   *param)
 {
   CLEscortView *self = CL_ESCORT_VIEW (widget);
-  guint column = 0;
-  gint64 start = 0, end = 0;
+  guint column;
+  gint64 start, end;
 
-  /* At the grid's selection, when it has one. */
-  if (g_strcmp0 (self->mode, "day") == 0 && cl_time_grid_get_selection (self->grid, &column, &start, &end))
-    create_requested_cb (self, column, start, end);
-  else
-    create_requested_cb (self, G_MAXUINT, 0, 0);
+  /* At the day grid's selection, when it has one. */
+  cl_schedule_view_new_at (self->grid, g_strcmp0 (self->mode, "day") == 0, &column, &start, &end);
+  create_requested_cb (self, column, start, end);
 }
 
 static void
@@ -432,13 +425,11 @@ print_action (GtkWidget  *widget,
 {
   CLEscortView *self = CL_ESCORT_VIEW (widget);
   g_autoptr(CLScheduleSheet) sheet = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
   sheet = day_sheet (self);
-  if (!cl_sheet_print_run (sheet, cl_schedule_view_parent (widget), &error))
-    cl_escort_view_show_message (self, error->message);
+  cl_schedule_view_print_sheet (widget, sheet, self->toast_overlay, &self->last_message);
 }
 
 static void
@@ -448,28 +439,15 @@ export_pdf_action (GtkWidget  *widget,
 {
   CLEscortView *self = CL_ESCORT_VIEW (widget);
   g_autoptr(CLScheduleSheet) sheet = NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *name = NULL;
   GDate day;
 
   if (self->store == NULL)
     return;
   sheet = day_sheet (self);
   sheet_day (self, &day);
-  iso = cl_date_to_iso (&day);
   /* Translators: the suggested file name of an exported escort day
    * sheet; %s is the day (2026-11-23) */
-  name = g_strdup_printf (_("escort-sheet-%s.pdf"), iso);
-  cl_sheet_export_pdf_run (sheet, cl_schedule_view_parent (widget), name);
-}
-
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CLEscortView *self = CL_ESCORT_VIEW (widget);
-  cl_date_nav_step (self->date_nav, g_variant_get_int32 (param));
+  cl_schedule_view_export_sheet (widget, sheet, _("escort-sheet-%s.pdf"), &day);
 }
 
 /* ---- GObject -------------------------------------------------------- */
@@ -563,7 +541,7 @@ cl_escort_view_class_init (CLEscortViewClass *klass)
   gtk_widget_class_install_action (widget_class, "escorts.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "escorts.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "escorts.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "escorts.step", "i", step_action);
+  gtk_widget_class_install_action (widget_class, "escorts.step", "i", cl_schedule_view_step_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "escorts.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "escorts.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "escorts.step", "i", -1);

@@ -1,8 +1,9 @@
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "cl-schedule-popover.h"
+#include "cl-schedule-sheet.h"
 #include "cl-time-grid.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,49 @@ GtkWindow *cl_schedule_view_parent        (GtkWidget         *widget);
 void       cl_schedule_view_point_popover (CLSchedulePopover *popover,
                                            CLTimeGrid        *grid,
                                            const char        *id);
+
+/* Shows @message as a toast on @overlay and keeps it in *@last_message
+ * (for tests). */
+void       cl_schedule_view_show_message  (AdwToastOverlay   *overlay,
+                                           char             **last_message,
+                                           const char        *message);
+
+/* Prints @sheet from @view's window; a failure is shown as
+ * cl_schedule_view_show_message() does. */
+void       cl_schedule_view_print_sheet   (GtkWidget         *view,
+                                           CLScheduleSheet   *sheet,
+                                           AdwToastOverlay   *overlay,
+                                           char             **last_message);
+
+/* Offers to save @sheet as a PDF file named by @format, a translated
+ * file name in which %s is @day (2026-11-23). */
+void       cl_schedule_view_export_sheet  (GtkWidget         *view,
+                                           CLScheduleSheet   *sheet,
+                                           const char        *format,
+                                           const GDate       *day);
+
+/* Where a new task or booking goes: the selection of @grid when
+ * @use_selection and it has one; otherwise column G_MAXUINT and no
+ * interval (the form asks). */
+void       cl_schedule_view_new_at        (CLTimeGrid        *grid,
+                                           gboolean           use_selection,
+                                           guint             *column,
+                                           gint64            *start,
+                                           gint64            *end);
+
+/* The "step" action of a view whose template has a CLDateNav bound as
+ * "date_nav": moves it by the action's int32 (0 for today). */
+void       cl_schedule_view_step_action   (GtkWidget         *widget,
+                                           const char        *action_name,
+                                           GVariant          *param);
+
+/* A pull wrote @table: if it is one of @tables, @reload_cb (@view) runs
+ * once when idle, however many tables the pull wrote; *@source holds
+ * the idle's id until then (cleared by @reload_cb). */
+void       cl_schedule_view_queue_reload  (GtkWidget         *view,
+                                           const char        *table,
+                                           const char * const *tables,
+                                           guint             *source,
+                                           GSourceFunc        reload_cb);
 
 G_END_DECLS

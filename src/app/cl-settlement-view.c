@@ -10,22 +10,13 @@
 #include "cl-deduction-dialog.h"
 #include "cl-enrolment-store.h"
 #include "cl-money.h"
+#include "cl-settlement-chart.h"
 #include "cl-settlement-line-item.h"
+#include "cl-settlement-summary.h"
 #include "cl-settlement-view.h"
 #include "cl-share-rate-dialog.h"
 #include "print/cl-statement-print-operation.h"
 #include "print/cl-statement-print.h"
-
-enum {
-  SUMMARY_GROSS,
-  SUMMARY_REFUNDS,
-  SUMMARY_FEE_BASE,
-  SUMMARY_RATE,
-  SUMMARY_SHARE,
-  SUMMARY_DEDUCTIONS,
-  SUMMARY_PAYABLE,
-  N_SUMMARY
-};
 
 struct _CLSettlementView
 {
@@ -35,8 +26,8 @@ struct _CLSettlementView
   GtkWidget           *box;
   GtkLabel            *month_label;
   GtkLabel            *status_label;
-  GtkGrid             *summary_grid;
-  GtkDrawingArea      *chart;
+  CLSettlementSummary *summary;
+  CLSettlementChart   *chart;
   GtkStack            *content_stack;
   AdwStatusPage       *empty_page;
   GtkColumnView       *column_view;
@@ -48,9 +39,6 @@ struct _CLSettlementView
   GtkColumnViewColumn *amount_column;
   GtkColumnViewColumn *rate_column;
   GtkColumnViewColumn *share_column;
-
-  /* borrowed: children of summary_grid */
-  GtkLabel            *summary_values[N_SUMMARY];
 
   /* owned */
   CLStore             *store;
@@ -64,56 +52,13 @@ G_DEFINE_FINAL_TYPE (CLSettlementView, cl_settlement_view, GTK_TYPE_WIDGET)
 
 /* ---- months --------------------------------------------------------- */
 
-static gboolean
-month_split (const char *month,
-             int        *year,
-             int        *mon)
-{
-  return month && sscanf (month, "%4d-%2d", year, mon) == 2 && *mon >= 1 && *mon <= 12;
-}
-
-static void
-month_shift (const char *month,
-             int         delta,
-             char        out[8])
-{
-  int year = 1970, mon = 1, n;
-
-  month_split (month, &year, &mon);
-  n = year * 12 + (mon - 1) + delta;
-  g_snprintf (out, 8, "%04d-%02d", n / 12, n % 12 + 1);
-}
-
-static void
-this_month (char out[8])
-{
-  GDate today;
-
-  cl_date_today (&today);
-  g_snprintf (out, 8, "%04d-%02d", g_date_get_year (&today), g_date_get_month (&today));
-}
-
-/* "October 2026" / "2026年10月" */
-static char *
-format_month (const char *month,
-              const char *format)
-{
-  int year, mon;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (!month_split (month, &year, &mon))
-    return g_strdup (month);
-  dt = g_date_time_new_local (year, mon, 1, 0, 0, 0);
-  return g_date_time_format (dt, format);
-}
-
 static char *
 month_title (const char *month)
 {
   /* Translators: a settlement month in the toolbar and in dialogs, a
    * g_date_time_format() format: "October 2026"; in Chinese
    * "%Y年%-m月" */
-  return format_month (month, _("%B %Y"));
+  return cl_enrolment_month_format (month, _("%B %Y"));
 }
 
 /* ---- cells ---------------------------------------------------------- */
@@ -198,109 +143,6 @@ bind_share_cb (GtkSignalListItemFactory *factory,
   set_text (item, text);
 }
 
-/* ---- chart ---------------------------------------------------------- */
-
-static void
-draw_chart_cb (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        user_data)
-{
-  CLSettlementView *self = user_data;
-  const CLSettlementHistory *months;
-  guint n_months = 0;
-  gint64 top = 0, bottom = 0;
-  GdkRGBA fg;
-  double label_h = 18, value_h = 16, plot_h, zero_y, slot;
-  char today[8];
-
-  if (self->settlement == NULL)
-    return;
-  months = cl_settlement_get_history (self->settlement, &n_months);
-  if (n_months == 0)
-    return;
-
-  this_month (today);
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-
-  for (guint i = 0; i < n_months; i++)
-    {
-      top = MAX (top, months[i].payable_fen);
-      bottom = MIN (bottom, months[i].payable_fen);
-    }
-  if (top == bottom)
-    top = bottom + 1;
-
-  plot_h = height - label_h - value_h;
-  zero_y = value_h + plot_h * (double) top / (double) (top - bottom);
-  slot = (double) width / n_months;
-
-  for (guint i = 0; i < n_months; i++)
-    {
-      const CLSettlementHistory *m = &months[i];
-      gboolean shown = g_strcmp0 (m->month, self->month) == 0;
-      gboolean current = g_strcmp0 (m->month, today) == 0;
-      double bar_w = MIN (slot * 0.6, 48);
-      double x = i * slot + (slot - bar_w) / 2;
-      double h = plot_h * (double) m->payable_fen / (double) (top - bottom);
-      g_autofree char *label = NULL;
-      PangoLayout *layout;
-      int lw, lh;
-
-      /* The month shown is in the accent colour, the others quieter;
-       * an open month is lighter than a closed one. */
-      if (shown)
-        cairo_set_source_rgb (cr, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0);
-      else
-        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, m->closed ? 0.45 : 0.22);
-      if (h >= 0)
-        cairo_rectangle (cr, x, zero_y - h, bar_w, MAX (h, 1));
-      else
-        cairo_rectangle (cr, x, zero_y, bar_w, -h);
-      cairo_fill (cr);
-      if (current)
-        {
-          /* Today's month, still running: outlined. */
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
-          cairo_set_line_width (cr, 1.5);
-          cairo_rectangle (cr, x - 0.75, zero_y - MAX (h, 1) - 0.75, bar_w + 1.5, MAX (h, 1) + 1.5);
-          cairo_stroke (cr);
-        }
-
-      /* Translators: a month under a bar of the chart, a
-       * g_date_time_format() format: "Oct"; in Chinese "%-m月" */
-      label = format_month (m->month, _("%b"));
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), label);
-      pango_layout_get_pixel_size (layout, &lw, &lh);
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, shown ? 1.0 : 0.6);
-      cairo_move_to (cr, i * slot + (slot - lw) / 2, height - lh);
-      pango_cairo_show_layout (cr, layout);
-      g_object_unref (layout);
-
-      if (shown)
-        {
-          g_autofree char *value = cl_money_format (m->payable_fen);
-          double vx;
-
-          layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), value);
-          pango_layout_get_pixel_size (layout, &lw, &lh);
-          vx = CLAMP (i * slot + (slot - lw) / 2, 0, width - lw);
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 1.0);
-          cairo_move_to (cr, vx, MAX (0, zero_y - MAX (h, 0) - lh - 2));
-          pango_cairo_show_layout (cr, layout);
-          g_object_unref (layout);
-        }
-    }
-
-  /* The zero line. */
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, 0, floor (zero_y) + 0.5);
-  cairo_line_to (cr, width, floor (zero_y) + 0.5);
-  cairo_stroke (cr);
-}
-
 /* ---- summary and subtotals ----------------------------------------- */
 
 static GtkWidget *
@@ -320,66 +162,6 @@ caption_label (const char *text)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   return label;
-}
-
-static void
-build_summary (CLSettlementView *self)
-{
-  const char *captions[N_SUMMARY] = {
-    [SUMMARY_GROSS] = _("Gross collected"),
-    [SUMMARY_REFUNDS] = _("Refunds"),
-    [SUMMARY_FEE_BASE] = _("Fee base"),
-    [SUMMARY_RATE] = _("Share rate"),
-    [SUMMARY_SHARE] = _("Vendor share"),
-    [SUMMARY_DEDUCTIONS] = _("Deductions"),
-    [SUMMARY_PAYABLE] = _("Amount payable"),
-  };
-
-  for (guint i = 0; i < N_SUMMARY; i++)
-    {
-      GtkWidget *caption = caption_label (captions[i]);
-      GtkWidget *value = numeric_label ("—");
-
-      if (i == SUMMARY_PAYABLE)
-        {
-          gtk_widget_add_css_class (caption, "heading");
-          gtk_widget_add_css_class (value, "heading");
-          gtk_widget_add_css_class (value, "payable");
-          gtk_widget_set_margin_top (caption, 4);
-          gtk_widget_set_margin_top (value, 4);
-        }
-      else
-        gtk_widget_add_css_class (caption, "dim-label");
-      gtk_grid_attach (self->summary_grid, caption, 0, i, 1, 1);
-      gtk_grid_attach (self->summary_grid, value, 1, i, 1, 1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL,
-                                      -1);
-      self->summary_values[i] = GTK_LABEL (value);
-    }
-}
-
-static void
-set_money (GtkLabel *label,
-           gint64    fen)
-{
-  g_autofree char *text = cl_money_format_display (fen);
-  gtk_label_set_label (label, text);
-}
-
-static void
-update_summary (CLSettlementView *self)
-{
-  CLSettlement *s = self->settlement;
-  g_autofree char *rates = cl_settlement_format_rates (s);
-
-  set_money (self->summary_values[SUMMARY_GROSS], cl_settlement_get_gross_fen (s));
-  set_money (self->summary_values[SUMMARY_REFUNDS], cl_settlement_get_refunds_fen (s));
-  set_money (self->summary_values[SUMMARY_FEE_BASE], cl_settlement_get_fee_base_fen (s));
-  gtk_label_set_label (self->summary_values[SUMMARY_RATE], *rates ? rates : "—");
-  set_money (self->summary_values[SUMMARY_SHARE], cl_settlement_get_share_fen (s));
-  set_money (self->summary_values[SUMMARY_DEDUCTIONS], cl_settlement_get_deductions_fen (s));
-  set_money (self->summary_values[SUMMARY_PAYABLE], cl_settlement_get_payable_fen (s));
 }
 
 static void
@@ -456,10 +238,11 @@ update_actions (CLSettlementView *self)
   gboolean have = self->settlement != NULL;
   gboolean closed = have && cl_settlement_get_closed (self->settlement);
   gboolean may = self->store != NULL && role_may_settle (self);
-  char now[8];
+  g_autofree char *now = cl_enrolment_month_this ();
 
-  this_month (now);
-  gtk_widget_action_set_enabled (widget, "settlement.previous-month", self->store != NULL);
+  /* Months before 2000 are none that Careline ever settled. */
+  gtk_widget_action_set_enabled (widget, "settlement.previous-month",
+                                 self->store != NULL && strcmp (self->month, "2000-01") > 0);
   gtk_widget_action_set_enabled (widget, "settlement.next-month",
                                  self->store != NULL && strcmp (self->month, now) < 0);
   gtk_widget_action_set_enabled (widget, "settlement.export-pdf", have);
@@ -516,12 +299,12 @@ cl_settlement_view_reload (CLSettlementView *self)
       gtk_label_set_label (self->status_label, error ? error->message : "");
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       update_actions (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+      cl_settlement_chart_set_settlement (self->chart, NULL);
       return;
     }
 
   update_status (self);
-  update_summary (self);
+  cl_settlement_summary_set_settlement (self->summary, self->settlement);
   update_subtotals (self);
 
   lines = cl_settlement_line_item_list_new (self->settlement);
@@ -530,7 +313,7 @@ cl_settlement_view_reload (CLSettlementView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->content_stack, n_lines > 0 ? "lines" : "empty");
 
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  cl_settlement_chart_set_settlement (self->chart, self->settlement);
   update_actions (self);
 }
 
@@ -540,9 +323,8 @@ static void
 shift_month (CLSettlementView *self,
              int               delta)
 {
-  char month[8];
+  g_autofree char *month = cl_enrolment_month_shift (self->month, delta);
 
-  month_shift (self->month, delta, month);
   cl_settlement_view_set_month (self, month);
 }
 
@@ -787,12 +569,14 @@ cl_settlement_view_class_init (CLSettlementViewClass *klass)
   object_class->finalize = cl_settlement_view_finalize;
   widget_class->map = cl_settlement_view_map;
 
+  g_type_ensure (CL_TYPE_SETTLEMENT_CHART);
+  g_type_ensure (CL_TYPE_SETTLEMENT_SUMMARY);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-settlement-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, box);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, month_label);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, status_label);
-  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, summary_grid);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, summary);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, chart);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, empty_page);
@@ -823,17 +607,14 @@ cl_settlement_view_class_init (CLSettlementViewClass *klass)
 static void
 cl_settlement_view_init (CLSettlementView *self)
 {
-  char now[8];
+  g_autofree char *now = cl_enrolment_month_this ();
+  g_autofree char *last = cl_enrolment_month_shift (now, -1);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->role = g_strdup ("finance");
 
   /* The last complete month: the one finance settles. */
-  this_month (now);
-  month_shift (now, -1, self->month);
-
-  build_summary (self);
-  gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
+  g_strlcpy (self->month, last, sizeof self->month);
 
   cl_cells_set_factory (self->date_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_date_cb), NULL);
   cl_cells_set_factory (self->patient_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_patient_cb), NULL);
@@ -902,12 +683,12 @@ void
 cl_settlement_view_set_month (CLSettlementView *self,
                               const char       *month)
 {
-  int year, mon;
+  guint year, mon;
 
   g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
-  g_return_if_fail (month_split (month, &year, &mon));
+  g_return_if_fail (cl_enrolment_month_parse (month, &year, &mon));
 
-  g_snprintf (self->month, sizeof self->month, "%04d-%02d", year, mon);
+  g_snprintf (self->month, sizeof self->month, "%04u-%02u", year, mon);
   cl_settlement_view_reload (self);
 }
 
@@ -964,7 +745,7 @@ GtkLabel *
 cl_settlement_view_get_payable_label (CLSettlementView *self)
 {
   g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
-  return self->summary_values[SUMMARY_PAYABLE];
+  return cl_settlement_summary_get_payable_label (self->summary);
 }
 
 GtkLabel *

@@ -54,9 +54,7 @@ static void
 show_message (CLVipView  *self,
               const char *message)
 {
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  cl_schedule_view_show_message (self->toast_overlay, &self->last_message, message);
 }
 
 static gboolean
@@ -466,12 +464,10 @@ static void
 store_changed_cb (CLVipView  *self,
                   const char *table)
 {
+  static const char * const tables[] = { "vip_booking", "vip_room", "patient", NULL };
+
   /* A booking made at another desk shows as soon as the pull lands. */
-  if (g_strcmp0 (table, "vip_booking") != 0 && g_strcmp0 (table, "vip_room") != 0 &&
-      g_strcmp0 (table, "patient") != 0)
-    return;
-  if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_idle_cb, self);
+  cl_schedule_view_queue_reload (GTK_WIDGET (self), table, tables, &self->reload_idle, reload_idle_cb);
 }
 
 static void
@@ -500,13 +496,11 @@ new_action (GtkWidget  *widget,
             GVariant   *param)
 {
   CLVipView *self = CL_VIP_VIEW (widget);
-  guint column = 0;
-  gint64 start = 0, end = 0;
+  guint column;
+  gint64 start, end;
 
-  if (cl_time_grid_get_selection (self->grid, &column, &start, &end))
-    create_requested_cb (self, column, start, end);
-  else
-    create_requested_cb (self, G_MAXUINT, 0, 0);
+  cl_schedule_view_new_at (self->grid, TRUE, &column, &start, &end);
+  create_requested_cb (self, column, start, end);
 }
 
 static void
@@ -516,13 +510,11 @@ print_action (GtkWidget  *widget,
 {
   CLVipView *self = CL_VIP_VIEW (widget);
   g_autoptr(CLScheduleSheet) sheet = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
   sheet = day_list (self);
-  if (!cl_sheet_print_run (sheet, cl_schedule_view_parent (widget), &error))
-    show_message (self, error->message);
+  cl_schedule_view_print_sheet (widget, sheet, self->toast_overlay, &self->last_message);
 }
 
 static void
@@ -532,26 +524,13 @@ export_pdf_action (GtkWidget  *widget,
 {
   CLVipView *self = CL_VIP_VIEW (widget);
   g_autoptr(CLScheduleSheet) sheet = NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *name = NULL;
 
   if (self->store == NULL)
     return;
   sheet = day_list (self);
-  iso = cl_date_to_iso (cl_date_nav_get_date (self->date_nav));
   /* Translators: the suggested file name of an exported VIP room day
    * list; %s is the day (2026-11-23) */
-  name = g_strdup_printf (_("vip-rooms-%s.pdf"), iso);
-  cl_sheet_export_pdf_run (sheet, cl_schedule_view_parent (widget), name);
-}
-
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CLVipView *self = CL_VIP_VIEW (widget);
-  cl_date_nav_step (self->date_nav, g_variant_get_int32 (param));
+  cl_schedule_view_export_sheet (widget, sheet, _("vip-rooms-%s.pdf"), cl_date_nav_get_date (self->date_nav));
 }
 
 static void
@@ -669,7 +648,7 @@ cl_vip_view_class_init (CLVipViewClass *klass)
   gtk_widget_class_install_action (widget_class, "vip.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "vip.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "vip.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "vip.step", "i", step_action);
+  gtk_widget_class_install_action (widget_class, "vip.step", "i", cl_schedule_view_step_action);
   gtk_widget_class_install_action (widget_class, "vip.edit-room", NULL, room_action);
   gtk_widget_class_install_action (widget_class, "vip.new-room", NULL, room_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "vip.new", NULL);

@@ -9,6 +9,7 @@
 
 #include "cl-date.h"
 #include "cl-demo-schedule.h"
+#include "cl-demo-util.h"
 #include "cl-escort-task.h"
 #include "cl-patient.h"
 #include "cl-schedule.h"

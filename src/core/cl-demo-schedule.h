@@ -16,13 +16,4 @@ gboolean cl_demo_schedule_generate (CLStore  *store,
                                     guint32   seed,
                                     GError  **error);
 
-/* A record id from the seeded @rand (a version 4 UUID layout), shared
- * by the demo generators so a seed gives the very same ids. */
-void     cl_demo_make_id           (GRand    *rand,
-                                    char      id[37]);
-
-/* @date moved by @days, forwards or backwards. */
-void     cl_demo_date_add          (GDate    *date,
-                                    gint      days);
-
 G_END_DECLS

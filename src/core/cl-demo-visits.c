@@ -5,6 +5,7 @@
 #include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-demo-schedule.h"
+#include "cl-demo-util.h"
 #include "cl-demo-visits.h"
 #include "cl-doctor-order.h"
 #include "cl-visit-schedule.h"

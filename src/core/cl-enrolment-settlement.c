@@ -143,6 +143,25 @@ cl_enrolment_store_rate_history (CLStore *store)
                                  "deleted = 0 ORDER BY effective_from, updated_at", NULL);
 }
 
+/* A share rate in force from a closed month stays as it is, and none
+ * starts in one: as amounts, 1 for the old rate and 1 or 2 for the new
+ * one, so a changed percentage counts as a change. */
+static gboolean
+rate_touches_closed_month (CLStore      *store,
+                           CLShareRate  *old,
+                           CLShareRate  *in,
+                           const char   *effective_from,
+                           char        **message)
+{
+  gint64 new_amount = old == NULL || cl_share_rate_get_rate_bp (in) == cl_share_rate_get_rate_bp (old) ? 1 : 2;
+
+  if (cl_record_get_deleted (CL_RECORD (in)))
+    new_amount = 0;
+  return cl_enrolment_closed_month_touch (store, old ? cl_share_rate_get_effective_from (old) : NULL,
+                                          old ? 1 : 0, effective_from, new_amount,
+                                          message) != CL_CLOSED_MONTH_UNTOUCHED;
+}
+
 gboolean
 cl_enrolment_store_save_rate (CLStore      *store,
                               CLShareRate  *rate,
@@ -150,6 +169,7 @@ cl_enrolment_store_save_rate (CLStore      *store,
                               GError      **error)
 {
   g_autoptr(CLShareRate) stored = NULL;
+  g_autofree char *message = NULL;
   g_autofree char *iso = NULL;
   gint bp;
   GDate from;
@@ -181,19 +201,8 @@ cl_enrolment_store_save_rate (CLStore      *store,
 
   stored = (CLShareRate *) cl_store_load_record (store, CL_TYPE_SHARE_RATE,
                                                  cl_record_get_id (CL_RECORD (rate)), NULL);
-  if (stored && cl_enrolment_date_in_closed_month (store, cl_share_rate_get_effective_from (stored)) &&
-      (cl_share_rate_get_rate_bp (stored) != bp ||
-       g_strcmp0 (cl_share_rate_get_effective_from (stored), iso) != 0))
+  if (rate_touches_closed_month (store, stored, CL_SHARE_RATE (rate), iso, &message))
     {
-      g_autofree char *message = cl_enrolment_settled_message (cl_share_rate_get_effective_from (stored));
-
-      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
-      return FALSE;
-    }
-  if (cl_enrolment_date_in_closed_month (store, iso))
-    {
-      g_autofree char *message = cl_enrolment_closed_message (iso);
-
       g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
       return FALSE;
     }
@@ -569,13 +578,14 @@ cl_enrolment_store_close_month (CLStore     *store,
   if (!cl_store_begin (store, error))
     return FALSE;
 
-  closed = load_closed_months (store);
-  if (g_hash_table_contains (closed, month))
+  if (cl_enrolment_store_month_is_closed (store, month))
     {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                   _("%s is already closed; a closed month cannot change"), month);
+      g_autofree char *message = cl_enrolment_already_closed_message (month);
+
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
       goto failed;
     }
+  closed = load_closed_months (store);
 
   rates_load (store, &rates);
   settlement = compute_open_month (store, month, closed, &rates, error);
@@ -606,106 +616,94 @@ failed:
   return FALSE;
 }
 
-/* Does a change of one dated amount (a payment, a refund, a deduction,
- * a rate) touch a closed month?  It does if it takes an amount out of a
- * closed month or alters it there (the old date is in one), or puts one
- * into a closed month (the new date is).  @old_date is NULL for a new
- * record; an amount of 0 is no entry. */
+/* One dated amount of a pushed change, by the desk's own rule. */
 static gboolean
-touches_closed_month (CLStore    *store,
-                      const char *old_date,
-                      gint64      old_amount,
-                      const char *new_date,
-                      gint64      new_amount,
-                      gboolean    new_deleted,
-                      GError    **error)
+amount_touches_closed_month (CLStore     *store,
+                             const char  *old_date,
+                             gint64       old_amount,
+                             const char  *new_date,
+                             gint64       new_amount,
+                             gboolean     new_deleted,
+                             GError     **error)
 {
   g_autofree char *message = NULL;
 
-  if (new_deleted)
-    new_amount = 0;
-  if (old_amount == new_amount && g_strcmp0 (old_date, new_date) == 0)
+  if (cl_enrolment_closed_month_touch (store, old_date, old_amount, new_date,
+                                       new_deleted ? 0 : new_amount,
+                                       &message) == CL_CLOSED_MONTH_UNTOUCHED)
     return FALSE;
-  if (old_amount > 0 && cl_enrolment_date_in_closed_month (store, old_date))
-    message = cl_enrolment_settled_message (old_date);
-  else if (new_amount > 0 && cl_enrolment_date_in_closed_month (store, new_date))
-    message = cl_enrolment_closed_message (new_date);
-  else
-    return FALSE;
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
+  g_set_error_literal (error, CL_ENROLMENT_ERROR, CL_ENROLMENT_ERROR_CLOSED, message);
   return TRUE;
 }
 
-gboolean
-cl_enrolment_store_check_change (CLStore   *store,
-                                 CLRecord  *incoming,
-                                 GError   **error)
+static gboolean
+month_refused (const char  *month,
+               GError     **error)
 {
-  g_autoptr(CLRecord) stored = NULL;
+  g_autofree char *message = cl_enrolment_already_closed_message (month);
 
+  g_set_error_literal (error, CL_ENROLMENT_ERROR, CL_ENROLMENT_ERROR_CLOSED, message);
+  return FALSE;
+}
+
+gboolean
+cl_enrolment_store_check_change (CLStore     *store,
+                                 CLRecord    *incoming,
+                                 CLRecord    *current,
+                                 const char  *username,
+                                 const char  *role,
+                                 CLRecord   **conflict,
+                                 GError     **error)
+{
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_RECORD (incoming), FALSE);
-
-  if (!CL_IS_SETTLEMENT_MONTH (incoming) && !CL_IS_ENROLMENT (incoming) &&
-      !CL_IS_DEDUCTION (incoming) && !CL_IS_SHARE_RATE (incoming))
-    return TRUE;
-
-  stored = cl_store_load_record (store, G_OBJECT_TYPE (incoming), cl_record_get_id (incoming), NULL);
+  g_return_val_if_fail (current == NULL || G_OBJECT_TYPE (current) == G_OBJECT_TYPE (incoming), FALSE);
 
   if (CL_IS_SETTLEMENT_MONTH (incoming))
     {
       CLSettlementMonth *in = CL_SETTLEMENT_MONTH (incoming);
 
-      if (stored && cl_settlement_month_get_closed (CL_SETTLEMENT_MONTH (stored)))
-        {
-          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       _("%s is already closed; a closed month cannot change"),
-                       cl_settlement_month_get_month (CL_SETTLEMENT_MONTH (stored)));
-          return FALSE;
-        }
+      if (current && cl_settlement_month_get_closed (CL_SETTLEMENT_MONTH (current)))
+        return month_refused (cl_settlement_month_get_month (CL_SETTLEMENT_MONTH (current)), error);
       if (cl_settlement_month_get_closed (in) &&
           cl_enrolment_store_month_is_closed (store, cl_settlement_month_get_month (in)))
-        {
-          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       _("%s is already closed; a closed month cannot change"),
-                       cl_settlement_month_get_month (in));
-          return FALSE;
-        }
+        return month_refused (cl_settlement_month_get_month (in), error);
       return TRUE;
     }
 
   /* A record new to the store has no old date and no old amount. */
   if (CL_IS_ENROLMENT (incoming))
     {
-      CLEnrolment *old = stored ? CL_ENROLMENT (stored) : NULL, *in = CL_ENROLMENT (incoming);
+      CLEnrolment *old = current ? CL_ENROLMENT (current) : NULL, *in = CL_ENROLMENT (incoming);
 
-      return !touches_closed_month (store, old ? cl_enrolment_get_paid_date (old) : NULL,
-                                    old ? cl_enrolment_get_paid_fen (old) : 0,
-                                    cl_enrolment_get_paid_date (in), cl_enrolment_get_paid_fen (in),
-                                    cl_record_get_deleted (incoming), error) &&
-             !touches_closed_month (store, old ? cl_enrolment_get_cancel_date (old) : NULL,
-                                    old ? cl_enrolment_get_refund_fen (old) : 0,
-                                    cl_enrolment_get_cancel_date (in), cl_enrolment_get_refund_fen (in),
-                                    cl_record_get_deleted (incoming), error);
+      return !amount_touches_closed_month (store, old ? cl_enrolment_get_paid_date (old) : NULL,
+                                           old ? cl_enrolment_get_paid_fen (old) : 0,
+                                           cl_enrolment_get_paid_date (in), cl_enrolment_get_paid_fen (in),
+                                           cl_record_get_deleted (incoming), error) &&
+             !amount_touches_closed_month (store, old ? cl_enrolment_get_cancel_date (old) : NULL,
+                                           old ? cl_enrolment_get_refund_fen (old) : 0,
+                                           cl_enrolment_get_cancel_date (in), cl_enrolment_get_refund_fen (in),
+                                           cl_record_get_deleted (incoming), error);
     }
   if (CL_IS_DEDUCTION (incoming))
     {
-      CLDeduction *old = stored ? CL_DEDUCTION (stored) : NULL, *in = CL_DEDUCTION (incoming);
+      CLDeduction *old = current ? CL_DEDUCTION (current) : NULL, *in = CL_DEDUCTION (incoming);
 
-      return !touches_closed_month (store, old ? cl_deduction_get_date (old) : NULL,
-                                    old ? cl_deduction_get_amount_fen (old) : 0,
-                                    cl_deduction_get_date (in), cl_deduction_get_amount_fen (in),
-                                    cl_record_get_deleted (incoming), error);
+      return !amount_touches_closed_month (store, old ? cl_deduction_get_date (old) : NULL,
+                                           old ? cl_deduction_get_amount_fen (old) : 0,
+                                           cl_deduction_get_date (in), cl_deduction_get_amount_fen (in),
+                                           cl_record_get_deleted (incoming), error);
     }
-  /* A share rate: one in force from a closed month stays as it is, and
-   * none starts in one.  (Amounts: 1 for the old rate, 1 or 2 for the
-   * new one, so a changed percentage counts as a change.) */
-  {
-    CLShareRate *old = stored ? CL_SHARE_RATE (stored) : NULL, *in = CL_SHARE_RATE (incoming);
+  if (CL_IS_SHARE_RATE (incoming))
+    {
+      g_autofree char *message = NULL;
+      CLShareRate *in = CL_SHARE_RATE (incoming);
 
-    return !touches_closed_month (store, old ? cl_share_rate_get_effective_from (old) : NULL,
-                                  old ? 1 : 0, cl_share_rate_get_effective_from (in),
-                                  old == NULL || cl_share_rate_get_rate_bp (in) == cl_share_rate_get_rate_bp (old) ? 1 : 2,
-                                  cl_record_get_deleted (incoming), error);
-  }
+      if (!rate_touches_closed_month (store, current ? CL_SHARE_RATE (current) : NULL, in,
+                                      cl_share_rate_get_effective_from (in), &message))
+        return TRUE;
+      g_set_error_literal (error, CL_ENROLMENT_ERROR, CL_ENROLMENT_ERROR_CLOSED, message);
+      return FALSE;
+    }
+  return TRUE;
 }

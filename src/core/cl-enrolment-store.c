@@ -23,6 +23,8 @@
 #include "cl-tables.h"
 #include "cl-util.h"
 
+G_DEFINE_QUARK (cl-enrolment-error-quark, cl_enrolment_error)
+
 /* Months are "YYYY-MM" text, compared as text. */
 
 gboolean
@@ -51,6 +53,29 @@ cl_enrolment_month_shift (const char *month,
     g_assert_not_reached ();
   index = (gint) year * 12 + (gint) mon - 1 + delta;
   return g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
+}
+
+char *
+cl_enrolment_month_this (void)
+{
+  GDate today;
+
+  cl_date_today (&today);
+  return g_strdup_printf ("%04u-%02u", g_date_get_year (&today), g_date_get_month (&today));
+}
+
+/* "October 2026" / "2026年10月" */
+char *
+cl_enrolment_month_format (const char *month,
+                           const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  guint year, mon;
+
+  if (!cl_enrolment_month_parse (month, &year, &mon))
+    return g_strdup (month);
+  dt = g_date_time_new_local (year, mon, 1, 0, 0, 0);
+  return g_date_time_format (dt, format);
 }
 
 /* First day of @month and of the month after, for date ranges. */
@@ -149,6 +174,42 @@ cl_enrolment_settled_message (const char *date)
                           month);
 }
 
+char *
+cl_enrolment_already_closed_message (const char *month)
+{
+  return g_strdup_printf (_("%s is already closed; a closed month cannot change"), month);
+}
+
+/* The one rule for a dated amount and closed months, for the desk's
+ * saves and the server's hook alike: a change takes an amount out of a
+ * closed month or alters it there (the old date is in one), or puts one
+ * into a closed month (the new date is).  An unchanged amount and date
+ * touch nothing. */
+ClClosedMonthTouch
+cl_enrolment_closed_month_touch (CLStore     *store,
+                                 const char  *old_date,
+                                 gint64       old_amount,
+                                 const char  *new_date,
+                                 gint64       new_amount,
+                                 char       **message)
+{
+  g_assert (message != NULL && *message == NULL);
+
+  if (old_amount == new_amount && g_strcmp0 (old_date, new_date) == 0)
+    return CL_CLOSED_MONTH_UNTOUCHED;
+  if (old_amount > 0 && cl_enrolment_date_in_closed_month (store, old_date))
+    {
+      *message = cl_enrolment_settled_message (old_date);
+      return CL_CLOSED_MONTH_SETTLED;
+    }
+  if (new_amount > 0 && cl_enrolment_date_in_closed_month (store, new_date))
+    {
+      *message = cl_enrolment_closed_message (new_date);
+      return CL_CLOSED_MONTH_ENTERED;
+    }
+  return CL_CLOSED_MONTH_UNTOUCHED;
+}
+
 /* Parses an ISO date field; FALSE if empty or not a date. */
 gboolean
 cl_enrolment_parse_date (const char *text,
@@ -166,6 +227,36 @@ refuse (GHashTable  *errors,
     g_hash_table_insert (errors, g_strdup (field), message);
   else
     g_free (message);
+}
+
+/* A dated amount that touches a closed month
+ * (cl_enrolment_closed_month_touch()) is refused at @amount_field if
+ * the closed month settled it, else at @date_field. */
+static void
+refuse_in_closed_month (CLStore     *store,
+                        GHashTable  *errors,
+                        const char  *amount_field,
+                        const char  *date_field,
+                        const char  *old_date,
+                        gint64       old_amount,
+                        const char  *new_date,
+                        gint64       new_amount)
+{
+  char *message = NULL;
+
+  switch (cl_enrolment_closed_month_touch (store, old_date, old_amount, new_date, new_amount, &message))
+    {
+    case CL_CLOSED_MONTH_SETTLED:
+      refuse (errors, amount_field, message);
+      break;
+    case CL_CLOSED_MONTH_ENTERED:
+      refuse (errors, date_field, message);
+      break;
+    case CL_CLOSED_MONTH_UNTOUCHED:
+    default:
+      g_assert (message == NULL);
+      break;
+    }
 }
 
 /* Hands @errors back: FALSE, the single reason (or a summary) as the
@@ -389,12 +480,11 @@ cl_enrolment_store_save (CLStore      *store,
   g_autoptr(CLPackage) package = NULL;
   g_autoptr(CLRecord) patient = NULL;
   const char *status = cl_enrolment_get_status (enrolment);
-  const char *paid_date, *cancel_date;
   gint64 paid = cl_enrolment_get_paid_fen (enrolment);
   gint64 refund = cl_enrolment_get_refund_fen (enrolment);
   GDate agreement, paid_on, cancelled_on, today;
-  gboolean have_agreement = FALSE, have_paid = FALSE, have_cancel = FALSE;
-  gboolean package_changed, paid_changed, refund_changed;
+  gboolean have_agreement = FALSE, have_paid = FALSE;
+  gboolean package_changed, deleted;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_ENROLMENT (enrolment), FALSE);
@@ -485,7 +575,6 @@ cl_enrolment_store_save (CLStore      *store,
           g_autofree char *iso = cl_date_to_iso (&cancelled_on);
 
           cl_enrolment_set_cancel_date (enrolment, iso);
-          have_cancel = TRUE;
         }
     }
   if (g_strcmp0 (status, "cancelled") == 0 && cl_str_empty (cl_enrolment_get_cancel_date (enrolment)))
@@ -507,31 +596,16 @@ cl_enrolment_store_save (CLStore      *store,
     }
 
   /* Closed months: nothing new dated in one, nothing settled in one
-   * changed. */
-  paid_date = cl_enrolment_get_paid_date (enrolment);
-  cancel_date = cl_enrolment_get_cancel_date (enrolment);
-  paid_changed = stored == NULL ||
-                 g_strcmp0 (cl_enrolment_get_paid_date (stored), paid_date) != 0 ||
-                 cl_enrolment_get_paid_fen (stored) != paid;
-  refund_changed = stored == NULL ||
-                   g_strcmp0 (cl_enrolment_get_cancel_date (stored), cancel_date) != 0 ||
-                   cl_enrolment_get_refund_fen (stored) != refund;
-  if (paid_changed)
-    {
-      if (stored && cl_enrolment_get_paid_fen (stored) > 0 &&
-          cl_enrolment_date_in_closed_month (store, cl_enrolment_get_paid_date (stored)))
-        refuse (errors, "paid_fen", cl_enrolment_settled_message (cl_enrolment_get_paid_date (stored)));
-      else if (have_paid && paid > 0 && cl_enrolment_date_in_closed_month (store, paid_date))
-        refuse (errors, "paid_date", cl_enrolment_closed_message (paid_date));
-    }
-  if (refund_changed)
-    {
-      if (stored && cl_enrolment_get_refund_fen (stored) > 0 &&
-          cl_enrolment_date_in_closed_month (store, cl_enrolment_get_cancel_date (stored)))
-        refuse (errors, "refund_fen", cl_enrolment_settled_message (cl_enrolment_get_cancel_date (stored)));
-      else if (have_cancel && refund > 0 && cl_enrolment_date_in_closed_month (store, cancel_date))
-        refuse (errors, "cancel_date", cl_enrolment_closed_message (cancel_date));
-    }
+   * changed; a deleted enrolment takes its amounts out. */
+  deleted = cl_record_get_deleted (CL_RECORD (enrolment));
+  refuse_in_closed_month (store, errors, "paid_fen", "paid_date",
+                          stored ? cl_enrolment_get_paid_date (stored) : NULL,
+                          stored ? cl_enrolment_get_paid_fen (stored) : 0,
+                          cl_enrolment_get_paid_date (enrolment), deleted ? 0 : paid);
+  refuse_in_closed_month (store, errors, "refund_fen", "cancel_date",
+                          stored ? cl_enrolment_get_cancel_date (stored) : NULL,
+                          stored ? cl_enrolment_get_refund_fen (stored) : 0,
+                          cl_enrolment_get_cancel_date (enrolment), deleted ? 0 : refund);
 
   /* The window is checked when the choice is made: a later save (a
    * cancellation, say) must not fail because time has passed. */
@@ -586,16 +660,11 @@ cl_enrolment_store_save_deduction (CLStore      *store,
   stored = (CLDeduction *) cl_store_load_record (store, CL_TYPE_DEDUCTION,
                                                  cl_record_get_id (CL_RECORD (deduction)), NULL);
   if (g_hash_table_size (errors) == 0)
-    {
-      if (stored && cl_enrolment_date_in_closed_month (store, cl_deduction_get_date (stored)) &&
-          (cl_deduction_get_amount_fen (stored) != amount || cl_record_get_deleted (CL_RECORD (deduction)) ||
-           g_strcmp0 (cl_deduction_get_date (stored), cl_deduction_get_date (deduction)) != 0))
-        refuse (errors, "amount_fen", cl_enrolment_settled_message (cl_deduction_get_date (stored)));
-      else if ((stored == NULL || g_strcmp0 (cl_deduction_get_date (stored), cl_deduction_get_date (deduction)) != 0 ||
-                cl_deduction_get_amount_fen (stored) != amount) &&
-               cl_enrolment_date_in_closed_month (store, cl_deduction_get_date (deduction)))
-        refuse (errors, "date", cl_enrolment_closed_message (cl_deduction_get_date (deduction)));
-    }
+    refuse_in_closed_month (store, errors, "amount_fen", "date",
+                            stored ? cl_deduction_get_date (stored) : NULL,
+                            stored ? cl_deduction_get_amount_fen (stored) : 0,
+                            cl_deduction_get_date (deduction),
+                            cl_record_get_deleted (CL_RECORD (deduction)) ? 0 : amount);
 
   if (g_hash_table_size (errors) > 0)
     return fail_with (errors, NULL, error);

@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+#define CL_ENROLMENT_ERROR (cl_enrolment_error_quark ())
+
+typedef enum
+{
+  CL_ENROLMENT_ERROR_CLOSED,  /* the change touches a closed settlement month */
+} CLEnrolmentError;
+
+GQuark        cl_enrolment_error_quark            (void);
+
 /* Packages, enrolments and the monthly settlement (issue #6), as
  * functions on the store like cl-patient-store.h.
  *
@@ -36,6 +45,20 @@ G_BEGIN_DECLS
  *    (CLSettlementLine.adjustment_of names the closed month).  Once that
  *    month is closed in turn, its snapshot holds the line and the
  *    booking is final. */
+
+/* Months are "YYYY-MM" text.  TRUE if @month is one, with its parts. */
+gboolean      cl_enrolment_month_parse            (const char   *month,
+                                                   guint        *year,
+                                                   guint        *mon);
+/* @month moved by @delta months; @month must be valid. */
+char         *cl_enrolment_month_shift            (const char   *month,
+                                                   gint          delta);
+/* The month of cl_date_today(). */
+char         *cl_enrolment_month_this             (void);
+/* @month formatted by g_date_time_format() @format ("%B %Y"); @month
+ * itself if it is not a month. */
+char         *cl_enrolment_month_format           (const char   *month,
+                                                   const char   *format);
 
 /* Live packages by price, descending; only active ones unless
  * @include_inactive. */
@@ -130,14 +153,21 @@ gboolean      cl_enrolment_store_close_month      (CLStore      *store,
                                                    const char   *role,
                                                    GError      **error);
 
-/* For the server, before applying a pushed change (inside its
- * transaction): refuses, with a translated reason, anything that
- * touches a closed month: a change to a closed settlement_month or a
- * second close of one; a payment, refund or deduction dated in a closed
- * month, new or changed; a change to one that a closed month settled;
- * a share rate effective in a closed month.  Other records pass. */
+/* The money tables' invariant hook for the server (cl-tables.c), inside
+ * the write transaction of a pushed change (or delete) of @incoming
+ * over @current (NULL if new): refuses with CL_ENROLMENT_ERROR_CLOSED
+ * and a translated reason anything that touches a closed month: a
+ * change to a closed settlement_month or a second close of one; a
+ * payment, refund or deduction dated in a closed month, new or changed;
+ * a change to (or the delete of) one that a closed month settled; a
+ * share rate effective in a closed month.  The desk's saves above apply
+ * the same rule.  Other records pass. */
 gboolean      cl_enrolment_store_check_change     (CLStore      *store,
                                                    CLRecord     *incoming,
+                                                   CLRecord     *current,
+                                                   const char   *username,
+                                                   const char   *role,
+                                                   CLRecord    **conflict,
                                                    GError      **error);
 
 G_END_DECLS

@@ -314,6 +314,12 @@ refuse_by_invariant (Outcome   *outcome,
                      CLRecord  *conflict,
                      GError   **error)
 {
+  if (g_error_matches (refusal, CL_ENROLMENT_ERROR, CL_ENROLMENT_ERROR_CLOSED))
+    {
+      reject (outcome, "closed", g_strdup (refusal->message));
+      g_error_free (refusal);
+      return TRUE;
+    }
   if (refusal->domain != CL_SCHEDULE_ERROR)
     {
       g_propagate_error (error, refusal);
@@ -437,24 +443,16 @@ decide (CLStore     *store,
         }
     }
 
-  /* A closed settlement month never changes, whichever desk asks and
-   * whatever it knew when it made the change (issue #6). */
-  if (!cl_enrolment_store_check_change (store, record, &local_error))
-    {
-      reject (outcome, "closed", g_strdup (local_error->message));
-      return TRUE;
-    }
-
-  /* Invariants across records (no two bookings of one room overlap…),
+  /* Invariants across records (no two bookings of one room overlap,
+   * nothing changes in a closed settlement month…), deletes included,
    * inside this transaction so two desks cannot both pass them. */
-  if (!deleting)
-    {
-      g_autoptr(CLRecord) conflict = NULL;
+  {
+    g_autoptr(CLRecord) conflict = NULL;
 
-      if (!cl_tables_check_change (store, record, outcome->current, username, role,
-                                   &conflict, &local_error))
-        return refuse_by_invariant (outcome, g_steal_pointer (&local_error), conflict, error);
-    }
+    if (!cl_tables_check_change (store, record, outcome->current, username, role,
+                                 &conflict, &local_error))
+      return refuse_by_invariant (outcome, g_steal_pointer (&local_error), conflict, error);
+  }
 
   at = cl_sync_server_now_seconds ();
   rev = log_change (store, record, cl_record_get_deleted (record) ? "delete" : "upsert",

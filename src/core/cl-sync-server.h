@@ -26,7 +26,7 @@ JsonArray  *cl_sync_server_check_push     (JsonNode    *body,
 /* Applies checked changes in order, in one transaction with a
  * savepoint per change, as @username with @role.  Returns one result object per change:
  *   {"key", "status": "applied"|"duplicate"|"rejected", "rev",
- *    "reason": null|"stale"|"forbidden"|"invalid"|"overlap", "message",
+ *    "reason": null|"stale"|"forbidden"|"invalid"|"overlap"|"closed", "message",
  *    "current": the server's record or null}
  * An "overlap" (a table's invariant, cl_tables_check_change()) has the
  * server's conflicting record as "current" and the server's version of

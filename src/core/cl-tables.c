@@ -6,6 +6,7 @@
 #include "cl-doctor-order.h"
 #include "cl-document-access.h"
 #include "cl-document.h"
+#include "cl-enrolment-store.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
 #include "cl-package.h"
@@ -60,22 +61,29 @@ static const TableInfo tables[] = {
     "case_manager service_desk",
     "case_manager" },
   /* Packages are the hospital's price list: everyone sees it, only an
-   * administrator changes it.  Money tables are finance's. */
+   * administrator changes it.  Money tables are finance's; a closed
+   * settlement month, and every amount it settled, never changes
+   * again, whichever desk asks and whatever it knew when it made the
+   * change (cl_enrolment_store_check_change()). */
   { "package", cl_package_get_type,
     "case_manager escort vip_steward service_desk finance",
     "" },
   { "enrolment", cl_enrolment_get_type,
     "case_manager service_desk finance",
-    "case_manager" },
+    "case_manager",
+    cl_enrolment_store_check_change },
   { "share_rate", cl_share_rate_get_type,
     "finance",
-    "finance" },
+    "finance",
+    cl_enrolment_store_check_change },
   { "deduction", cl_deduction_get_type,
     "finance",
-    "finance" },
+    "finance",
+    cl_enrolment_store_check_change },
   { "settlement_month", cl_settlement_month_get_type,
     "finance",
-    "finance" },
+    "finance",
+    cl_enrolment_store_check_change },
   /* Escort tasks are booked by case managers and the service desk; an
    * escort updates the status and hand-over of their own tasks (the
    * finer rule is cl_schedule_check_escort_edit()).  No escort gets two

@@ -25,9 +25,10 @@ gboolean            cl_tables_can_write  (const char *role,
                                           const char *table);
 
 /* A table's invariants across records (no two bookings of one room
- * overlap…), for the server: called inside the write transaction of a
- * pushed change of @incoming over @current (NULL for a new record) by
- * @username with @role.  FALSE with @error to refuse; a refusal whose
+ * overlap, nothing changes in a closed settlement month…), for the
+ * server: called inside the write transaction of a pushed change of
+ * @incoming over @current (NULL for a new record) by @username with
+ * @role, deletes included (@incoming is then the tombstone).  FALSE with @error to refuse; a refusal whose
  * reason is another record sets @conflict to that record. */
 typedef gboolean (*ClTablesCheckFunc) (CLStore     *store,
                                        CLRecord    *incoming,

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "cl-enrolment-store.h"
+
+G_BEGIN_DECLS
+
+/* Patients, enrolments, rates and deductions for the settlement's
+ * tests (test-settlement.c, test-enrolment.c).  CARELINE_TODAY is
+ * 2026-11-23 in the test environment (meson). */
+
+/* The default packages are seeded by the migration with fixed ids. */
+#define CL_TEST_PACKAGE_WHOLE "5e1d0a52-6b1f-4c38-9d2e-2f8a00000001"
+#define CL_TEST_PACKAGE_MID   "5e1d0a52-6b1f-4c38-9d2e-2f8a00000002"
+#define CL_TEST_PACKAGE_LATE  "5e1d0a52-6b1f-4c38-9d2e-2f8a00000003"
+
+/* A patient with a dated pregnancy: @ga_days gestational days on
+ * @on_date.  Returns her id. */
+char        *cl_test_settlement_add_patient    (CLStore     *store,
+                                                const char  *name,
+                                                const char  *on_date,
+                                                gint         ga_days);
+
+/* An enrolment in @package_id agreed and paid @paid_fen on @date, not
+ * saved. */
+CLEnrolment *cl_test_settlement_new_enrolment  (const char  *patient_id,
+                                                const char  *package_id,
+                                                const char  *date,
+                                                gint64       paid_fen);
+
+/* Saves @e as @role; fails the test if refused. */
+void         cl_test_settlement_save           (CLStore     *store,
+                                                CLEnrolment *e,
+                                                const char  *role);
+
+/* A share rate of @bp from @from, and a deduction, saved by finance. */
+void         cl_test_settlement_add_rate       (CLStore     *store,
+                                                const char  *from,
+                                                gint         bp);
+void         cl_test_settlement_add_deduction  (CLStore     *store,
+                                                const char  *date,
+                                                gint64       fen,
+                                                const char  *reason);
+
+/* The issue's example: 38 enrolments in the whole-pregnancy package at
+ * 2 980.00 paid in October 2026, two of them cancelled and refunded in
+ * full in October, rate 35.25 %, one deduction of 2 000.00. */
+void         cl_test_settlement_make_october   (CLStore     *store);
+
+G_END_DECLS
