@@ -49,6 +49,7 @@ snapshot_thread (GTask        *task,
   SnapshotData *data = task_data;
   g_autofree char *path = NULL;
   GError *error = NULL;
+  gint64 start;
   int fd;
 
   fd = g_file_open_tmp ("careline-snapshot-XXXXXX.db", &path, &error);
@@ -59,8 +60,13 @@ snapshot_thread (GTask        *task,
     }
   close (fd);
 
+  start = g_get_monotonic_time ();
   if (cl_snapshot_write (data->server->store, data->role, path, &data->rev, &data->n_rows, &error))
     data->file = g_mapped_file_new (path, FALSE, &error);
+  if (data->file)
+    g_debug ("snapshot for %s: %" G_GINT64_FORMAT " rows, %.1f MiB, in %.2f s", data->role, data->n_rows,
+             g_mapped_file_get_length (data->file) / (1024.0 * 1024.0),
+             (g_get_monotonic_time () - start) / 1e6);
   g_unlink (path);
 
   if (data->file == NULL)

@@ -18,7 +18,7 @@
  * /tmp/careline-bench-sync-N; each run works on a copy.
  *
  * Usage: bench-sync CARELINE_SERVER [N_PATIENTS [PART]], PART one of
- * pull (both ways), feed, push, latency (default: all). */
+ * pull (both ways), snapshot, feed, push, latency (default: all). */
 
 #include "config.h"
 
@@ -356,7 +356,7 @@ main (int   argc,
   cl_test_set_wait_limit (1800);
   if (argc < 2)
     {
-      g_printerr ("usage: bench-sync CARELINE_SERVER [N_PATIENTS [pull|feed|push|latency]]\n");
+      g_printerr ("usage: bench-sync CARELINE_SERVER [N_PATIENTS [pull|snapshot|feed|push|latency]]\n");
       return 2;
     }
   server_binary = argv[1];
@@ -374,7 +374,7 @@ main (int   argc,
   server = cl_test_start_server_at (server_binary, db, "127.0.0.1:0", &url, NULL);
 
   first = cl_test_desk_open_store (dir, "desk-a");
-  if (part == NULL || g_str_equal (part, "pull"))
+  if (part == NULL || g_str_equal (part, "pull") || g_str_equal (part, "snapshot"))
     bench_pull (first, url, FALSE, "first pull into an empty desk (snapshot)");
   if (part == NULL || g_str_equal (part, "push"))
     bench_push (first, url);
