@@ -361,6 +361,24 @@ column_activated_cb (CLVipView *self,
     }
 }
 
+/* The toast's Undo: booked again, or why not. */
+static void
+undo_cancel (GtkWidget  *widget,
+             CLRecord   *record,
+             const char *status)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_vip_store_restore_booking (self->store, CL_VIP_BOOKING (record), self->role, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  reload (self);
+  cl_time_grid_focus_block (self->grid, cl_record_get_id (record));
+}
+
 static void
 booking_action_cb (CLSchedulePopover *popover,
                    const char        *action,
@@ -392,6 +410,9 @@ booking_action_cb (CLSchedulePopover *popover,
     {
       gtk_popover_popdown (GTK_POPOVER (popover));
       reload (self);
+      if (g_str_equal (action, CL_VIP_STATUS_CANCELLED))
+        cl_schedule_view_toast_undo (self->toast_overlay, GTK_WIDGET (self), _("Booking cancelled"),
+                                     CL_RECORD (booking), CL_VIP_STATUS_BOOKED, undo_cancel);
     }
   else
     cl_schedule_popover_set_message (popover, error->message);

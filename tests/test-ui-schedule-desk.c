@@ -1,0 +1,258 @@
+/* What a clinic desk does every day in the escort and VIP room views,
+ * as real widgets under Xvfb on a demo store: a cancellation undone
+ * from its toast (and refused when the time was taken meanwhile), and
+ * the time grid used by keyboard and through its accessible labels. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cl-escort-store.h"
+#include "cl-escort-view.h"
+#include "cl-schedule.h"
+#include "cl-test-ui.h"
+#include "cl-test-util.h"
+#include "cl-time-grid.h"
+#include "cl-vip-store.h"
+#include "cl-vip-view.h"
+#include "cl-window.h"
+
+static char *data_dir;
+
+static void
+today (GDate *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, 23, G_DATE_NOVEMBER, 2026);
+}
+
+/* The visible button labelled @label under @widget. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *view;
+  const char *label;
+} Finding;
+
+static gboolean
+button_shown (gpointer data)
+{
+  Finding *f = data;
+
+  return find_button (f->view, f->label) != NULL;
+}
+
+/* Presses Undo on the toast shown in @view, as a person would. */
+static void
+press_undo (GtkWidget *view)
+{
+  Finding f = { view, _("_Undo") };
+
+  cl_test_ui_wait_until (button_shown, &f);
+  g_signal_emit_by_name (find_button (view, f.label), "clicked");
+  cl_test_ui_settle (200);
+}
+
+static gboolean
+grid_shows (CLTimeGrid *grid,
+            const char *id)
+{
+  GdkRectangle area;
+
+  return cl_time_grid_get_block_area (grid, id, &area);
+}
+
+/* The first booking of today at 11:00 or later still booked. */
+static CLVipBooking *
+later_booking (CLStore *store)
+{
+  g_autoptr(GListStore) list = NULL;
+  GDate day;
+
+  today (&day);
+  list = cl_vip_store_bookings_of_day (store, &day);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(CLVipBooking) b = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (g_strcmp0 (cl_vip_booking_get_status (b), CL_VIP_STATUS_BOOKED) == 0 &&
+          cl_schedule_minutes_of_day (cl_vip_booking_get_start_at (b)) >= 11 * 60)
+        return g_steal_pointer (&b);
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+stored_status (CLStore  *store,
+               GType     type,
+               CLRecord *record)
+{
+  g_autoptr(CLRecord) stored = cl_store_load_record (store, type, cl_record_get_id (record), NULL);
+  g_autofree char *status = NULL;
+
+  g_object_get (stored, "status", &status, NULL);
+  return g_steal_pointer (&status);
+}
+
+static void
+test_undo_booking (void)
+{
+  GtkWidget *window = cl_test_ui_open_window (data_dir);
+  CLStore *store = cl_window_get_store (CL_WINDOW (window));
+  CLVipView *view = CL_VIP_VIEW (cl_window_get_vip_view (CL_WINDOW (window)));
+  CLTimeGrid *grid = cl_vip_view_get_grid (view);
+  g_autoptr(CLVipBooking) booking = later_booking (store);
+  const char *id = cl_record_get_id (CL_RECORD (booking));
+  gint64 outbox;
+  char *status;
+
+  cl_window_show_view (CL_WINDOW (window), "vip-rooms");
+  cl_test_ui_settle (300);
+  cl_time_grid_scroll_to_minute (grid, cl_schedule_minutes_of_day (cl_vip_booking_get_start_at (booking)) - 60);
+  cl_test_ui_settle (200);
+  g_assert_true (grid_shows (grid, id));
+
+  /* Cancel from the popover: gone from the grid, a toast to undo it. */
+  g_assert_true (cl_schedule_popover_click (cl_vip_view_open_booking (view, id), CL_VIP_STATUS_CANCELLED));
+  cl_test_ui_settle (300);
+  status = stored_status (store, CL_TYPE_VIP_BOOKING, CL_RECORD (booking));
+  g_assert_cmpstr (status, ==, CL_VIP_STATUS_CANCELLED);
+  g_free (status);
+  g_assert_false (grid_shows (grid, id));
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (view), _("Booking cancelled")));
+  if (cl_test_ui_is_chinese ())
+    g_assert_true (cl_test_ui_has_non_ascii (_("Booking cancelled")));
+  cl_test_ui_save_screenshot (window, "vip-undo-toast");
+
+  /* Undo: booked again, back on the grid, and a change to push. */
+  outbox = cl_store_count_outbox (store);
+  press_undo (GTK_WIDGET (view));
+  status = stored_status (store, CL_TYPE_VIP_BOOKING, CL_RECORD (booking));
+  g_assert_cmpstr (status, ==, CL_VIP_STATUS_BOOKED);
+  g_free (status);
+  g_assert_cmpint (cl_store_count_outbox (store), ==, outbox + 1);
+  g_assert_true (grid_shows (grid, id));
+  g_assert_cmpstr (cl_time_grid_get_focused_block (grid), ==, id);
+
+  /* Cancelled again, and meanwhile another desk books the slot: the
+   * undo is refused with a message that says why. */
+  g_assert_true (cl_schedule_popover_click (cl_vip_view_open_booking (view, id), CL_VIP_STATUS_CANCELLED));
+  cl_test_ui_settle (300);
+  {
+    g_autoptr(CLVipBooking) other = CL_VIP_BOOKING (cl_record_dup (CL_RECORD (booking)));
+    g_autoptr(GError) error = NULL;
+    g_autofree char *new_id = g_uuid_string_random ();
+
+    cl_record_set_id (CL_RECORD (other), new_id);
+    cl_record_set_rev (CL_RECORD (other), 0);
+    cl_vip_booking_set_status (other, NULL);
+    g_assert_true (cl_vip_store_save_booking (store, other, "admin", &error));
+    g_assert_no_error (error);
+  }
+  outbox = cl_store_count_outbox (store);
+  press_undo (GTK_WIDGET (view));
+  g_test_message ("undo over a taken slot: %s", cl_vip_view_get_last_message (view));
+  g_assert_nonnull (cl_vip_view_get_last_message (view));
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (view), cl_vip_view_get_last_message (view)));
+  if (cl_test_ui_is_chinese ())
+    g_assert_true (cl_test_ui_has_non_ascii (cl_vip_view_get_last_message (view)));
+  status = stored_status (store, CL_TYPE_VIP_BOOKING, CL_RECORD (booking));
+  g_assert_cmpstr (status, ==, CL_VIP_STATUS_CANCELLED);
+  g_free (status);
+  g_assert_cmpint (cl_store_count_outbox (store), ==, outbox);
+  cl_test_ui_save_screenshot (window, "vip-undo-refused");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The first task of today at 11:00 or later still planned, with an
+ * escort. */
+static CLEscortTask *
+later_task (CLStore *store)
+{
+  g_autoptr(GListStore) list = NULL;
+  GDate day;
+
+  today (&day);
+  list = cl_escort_store_tasks_of_day (store, &day);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(CLEscortTask) t = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (g_strcmp0 (cl_escort_task_get_status (t), CL_ESCORT_STATUS_PLANNED) == 0 &&
+          cl_escort_task_get_escort_id (t) != NULL &&
+          cl_schedule_minutes_of_day (cl_escort_task_get_start_at (t)) >= 11 * 60)
+        return g_steal_pointer (&t);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_undo_task (void)
+{
+  GtkWidget *window = cl_test_ui_open_window (data_dir);
+  CLStore *store = cl_window_get_store (CL_WINDOW (window));
+  CLEscortView *view = CL_ESCORT_VIEW (cl_window_get_escort_view (CL_WINDOW (window)));
+  g_autoptr(CLEscortTask) task = later_task (store);
+  const char *id = cl_record_get_id (CL_RECORD (task));
+  char *status;
+
+  cl_window_show_view (CL_WINDOW (window), "escorts");
+  cl_test_ui_settle (300);
+
+  /* Started, then cancelled: the undo puts it back in progress. */
+  g_assert_true (cl_schedule_popover_click (cl_escort_view_open_task (view, id), CL_ESCORT_STATUS_IN_PROGRESS));
+  cl_test_ui_settle (200);
+  g_assert_true (cl_schedule_popover_click (cl_escort_view_open_task (view, id), CL_ESCORT_STATUS_CANCELLED));
+  cl_test_ui_settle (300);
+  status = stored_status (store, CL_TYPE_ESCORT_TASK, CL_RECORD (task));
+  g_assert_cmpstr (status, ==, CL_ESCORT_STATUS_CANCELLED);
+  g_free (status);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (view), _("Escort task cancelled")));
+  cl_test_ui_save_screenshot (window, "escort-undo-toast");
+  press_undo (GTK_WIDGET (view));
+  status = stored_status (store, CL_TYPE_ESCORT_TASK, CL_RECORD (task));
+  g_assert_cmpstr (status, ==, CL_ESCORT_STATUS_IN_PROGRESS);
+  g_free (status);
+  g_assert_true (grid_shows (cl_escort_view_get_grid (view), id));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* The hospital's time zone and a fixed "now", whatever the machine's. */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  g_setenv ("CARELINE_NOW", "2026-11-23T09:15:00", TRUE);
+  cl_test_ui_init (&argc, &argv);
+  data_dir = cl_test_ui_make_demo_store ("ui-schedule-desk", 120, 7);
+
+  g_test_add_func ("/schedule-desk/undo-booking", test_undo_booking);
+  g_test_add_func ("/schedule-desk/undo-task", test_undo_task);
+
+  status = g_test_run ();
+  cl_test_remove_tree (data_dir);
+  g_free (data_dir);
+  return status;
+}
