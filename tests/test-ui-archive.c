@@ -281,6 +281,110 @@ test_viewer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Is the keyboard focus of @widget's window in @widget? */
+static gboolean
+has_focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Ctrl+F, Ctrl+G and PgUp/PgDn as real key presses, wherever the
+ * focus is in the Archive view. */
+static void
+test_keys (void)
+{
+  CLWindow *window = open_window ();
+  CLArchiveView *archive = CL_ARCHIVE_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW));
+  CLDocumentList *list = CL_DOCUMENT_LIST (cl_archive_view_get_list (archive));
+  CLPdfViewer *viewer = CL_PDF_VIEWER (cl_archive_view_get_viewer (archive));
+  GtkWidget *patient_search = cl_test_ui_find_widget (GTK_WIDGET (archive), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *report_search = cl_test_ui_find_widget (GTK_WIDGET (viewer), GTK_TYPE_SEARCH_ENTRY);
+  g_autofree char *scan_id = NULL;
+
+  /* No report open: Ctrl+F is the patient search's, and stays in the
+   * Archive rather than going to the roster. */
+  cl_window_show_view (window, "archive");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, archive);
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  cl_test_ui_press_keys ("ctrl+f");
+  g_assert_true (has_focus_in (patient_search));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (archive)));
+  /* Also from outside the view, as after a click on its tab above. */
+  {
+    GtkWidget *title = cl_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+    GtkWidget *tab = cl_test_ui_find_widget (title, GTK_TYPE_TOGGLE_BUTTON);
+
+    g_assert_true (gtk_widget_grab_focus (tab));
+    cl_test_ui_press_keys ("ctrl+f");
+    g_assert_true (has_focus_in (patient_search));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (archive)));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, "");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, list);
+  for (guint i = 0; i < cl_document_list_get_n_documents (list); i++)
+    if (cl_document_get_pages (cl_document_list_get_document (list, i)) == 3)
+      scan_id = g_strdup (cl_record_get_id (CL_RECORD (cl_document_list_get_document (list, i))));
+  g_assert_nonnull (scan_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, scan_id);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
+
+  /* The focus in the patient search: PgDn / PgUp turn the report's
+   * pages all the same. */
+  gtk_widget_grab_focus (patient_search);
+  cl_test_ui_press_keys ("Page_Down Page_Down");
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 2);
+  cl_test_ui_press_keys ("Page_Up");
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 1);
+  g_assert_true (has_focus_in (patient_search));
+
+  /* The focus on the report list: Ctrl+F opens the report's search. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  cl_test_ui_press_keys ("ctrl+f");
+  g_assert_true (has_focus_in (report_search));
+  cl_test_ui_press_keys ("p l a c e n t a");
+  cl_test_ui_wait_until (search_done, viewer);
+  g_assert_cmpint (cl_pdf_viewer_get_n_matches (viewer), ==, 3);
+  /* The search starts at the page in view, the second. */
+  g_assert_cmpint (cl_pdf_viewer_get_current_match (viewer), ==, 1);
+
+  /* Ctrl+G / Shift+Ctrl+G from the patient search step the matches,
+   * round from the last to the first. */
+  gtk_widget_grab_focus (patient_search);
+  cl_test_ui_press_keys ("ctrl+g");
+  g_assert_cmpint (cl_pdf_viewer_get_current_match (viewer), ==, 2);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 2);
+  cl_test_ui_press_keys ("ctrl+g");
+  g_assert_cmpint (cl_pdf_viewer_get_current_match (viewer), ==, 0);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
+  cl_test_ui_press_keys ("ctrl+shift+g");
+  g_assert_cmpint (cl_pdf_viewer_get_current_match (viewer), ==, 2);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 2);
+  g_assert_true (has_focus_in (patient_search));
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive-keys");
+
+  /* Behind the Doctor's Orders tab the pages stay put. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, scan_id);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cl_test_ui_find_widget (GTK_WIDGET (archive), ADW_TYPE_VIEW_STACK)),
+                                         "orders");
+  gtk_widget_grab_focus (patient_search);
+  cl_test_ui_press_keys ("Page_Down");
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
+
+  /* With the report closed, Ctrl+F is the patient search's again. */
+  cl_archive_view_show_patient (archive, patient_id, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  cl_test_ui_press_keys ("ctrl+f");
+  g_assert_true (has_focus_in (patient_search));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   GtkWidget      *entry;
@@ -360,6 +464,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-archive/import", test_import);
   g_test_add_func ("/ui-archive/viewer", test_viewer);
+  g_test_add_func ("/ui-archive/keys", test_keys);
   g_test_add_func ("/ui-archive/find-patient", test_find_patient);
 
   ret = g_test_run ();
