@@ -460,6 +460,60 @@ cl_document_store_import (CLStore    *store,
 }
 
 gboolean
+cl_document_store_update_details (CLStore     *store,
+                                  CLDocument  *document,
+                                  CLDocument  *details,
+                                  GHashTable **field_errors,
+                                  GError     **error)
+{
+  g_autoptr(CLDocument) copy = NULL;
+  g_autoptr(CLRecord) stored = NULL;
+  g_autoptr(JsonNode) written = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (CL_IS_DOCUMENT (details), FALSE);
+
+  /* Only the four fields a person typed; the rest as it was read. */
+  copy = CL_DOCUMENT (cl_record_dup (CL_RECORD (document)));
+  cl_document_set_kind (copy, cl_document_get_kind (details));
+  cl_document_set_check_date (copy, cl_document_get_check_date (details));
+  cl_document_set_visit (copy, cl_str_empty (cl_document_get_visit (details))
+                               ? NULL : cl_document_get_visit (details));
+  cl_document_set_note (copy, cl_str_empty (cl_document_get_note (details))
+                              ? NULL : cl_document_get_note (details));
+  if (!cl_document_validate (copy, field_errors, error))
+    return FALSE;
+
+  if (!cl_store_begin (store, error))
+    return FALSE;
+  /* Removed at another desk since the list was shown: writing the copy
+   * would bring it back. */
+  stored = cl_store_load_record (store, CL_TYPE_DOCUMENT, cl_record_get_id (CL_RECORD (copy)), NULL);
+  if (stored == NULL || cl_record_get_deleted (stored))
+    {
+      cl_store_rollback (store);
+      g_set_error_literal (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_MISSING,
+                           _("This report is no longer in her archive"));
+      return FALSE;
+    }
+  if (!cl_store_write_record (store, CL_RECORD (copy), CL_WRITE_DEFAULT, &local_error))
+    {
+      cl_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!cl_store_commit (store, error))
+    return FALSE;
+
+  written = cl_record_to_json (CL_RECORD (copy));
+  if (!cl_record_update_from_json (CL_RECORD (document), json_node_get_object (written), NULL))
+    g_assert_not_reached ();
+  return TRUE;
+}
+
+gboolean
 cl_document_store_remove (CLStore    *store,
                           CLDocument *document,
                           GError    **error)
