@@ -7,9 +7,11 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-escort-store.h"
 #include "cl-escort-view.h"
+#include "cl-patient.h"
 #include "cl-schedule.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
@@ -236,6 +238,88 @@ test_undo_task (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The day's bookings in the grid's order: by room (the columns), then
+ * start. */
+static CLVipBooking *
+booking_at (CLStore *store,
+            int      index)
+{
+  g_autoptr(GListStore) list = NULL;
+  GDate day;
+  guint n;
+
+  today (&day);
+  list = cl_vip_store_bookings_of_day (store, &day);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 2);
+  return g_list_model_get_item (G_LIST_MODEL (list), index < 0 ? n + index : (guint) index);
+}
+
+/* Tab from block to block, each read out by its accessible label, and
+ * Enter opens the block as a click does; all real key presses. */
+static void
+test_grid_keyboard (void)
+{
+  GtkWidget *window = cl_test_ui_open_window (data_dir);
+  CLStore *store = cl_window_get_store (CL_WINDOW (window));
+  CLVipView *view = CL_VIP_VIEW (cl_window_get_vip_view (CL_WINDOW (window)));
+  CLTimeGrid *grid = cl_vip_view_get_grid (view);
+  g_autoptr(CLVipBooking) first = booking_at (store, 0);
+  g_autoptr(CLVipBooking) second = booking_at (store, 1);
+  g_autoptr(CLVipBooking) last = booking_at (store, -1);
+  g_autoptr(CLRecord) patient = NULL;
+  g_autoptr(CLVipRoom) room = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *when = NULL;
+  const char *first_id = cl_record_get_id (CL_RECORD (first));
+  GtkWidget *popover;
+
+  cl_window_show_view (CL_WINDOW (window), "vip-rooms");
+  cl_test_ui_settle (300);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (grid)));
+  cl_time_grid_select_slot (grid, 0, cl_time_grid_get_column_day (grid, 0));
+
+  /* Tab reaches the blocks in order, Shift+Tab goes back. */
+  cl_test_ui_press_keys ("Tab");
+  g_assert_cmpstr (cl_time_grid_get_focused_block (grid), ==, first_id);
+  cl_test_ui_press_keys ("Tab");
+  g_assert_cmpstr (cl_time_grid_get_focused_block (grid), ==, cl_record_get_id (CL_RECORD (second)));
+  cl_test_ui_press_keys ("shift+Tab");
+  g_assert_cmpstr (cl_time_grid_get_focused_block (grid), ==, first_id);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (grid)));
+
+  /* Its label says who, when, where and how it stands, and the grid
+   * carries it while the block has the cursor. */
+  label = cl_time_grid_get_block_label (grid, first_id);
+  g_test_message ("accessible label: %s", label);
+  patient = cl_store_load_record (store, CL_TYPE_PATIENT, cl_vip_booking_get_patient_id (first), NULL);
+  room = CL_VIP_ROOM (cl_store_load_record (store, CL_TYPE_VIP_ROOM, cl_vip_booking_get_room_id (first), NULL));
+  when = cl_schedule_format_interval (cl_vip_booking_get_start_at (first), cl_vip_booking_get_end_at (first));
+  g_assert_nonnull (strstr (label, cl_patient_get_name (CL_PATIENT (patient))));
+  g_assert_nonnull (strstr (label, when));
+  g_assert_nonnull (strstr (label, cl_vip_room_get_name (room)));
+  g_assert_nonnull (strstr (label, cl_vip_booking_status_label (cl_vip_booking_get_status (first))));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  cl_test_ui_save_screenshot (window, "vip-grid-keyboard");
+
+  /* Enter opens it, as a click does. */
+  cl_test_ui_press_keys ("Return");
+  popover = cl_test_ui_find_widget (GTK_WIDGET (grid), CL_TYPE_SCHEDULE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_true (cl_test_ui_find_label (popover, cl_patient_get_name (CL_PATIENT (patient))));
+  cl_test_ui_press_keys ("Escape");
+  cl_test_ui_settle (200);
+
+  /* Past the last block, Tab leaves the grid. */
+  cl_time_grid_focus_block (grid, cl_record_get_id (CL_RECORD (last)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (grid)));
+  cl_test_ui_press_keys ("Tab");
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (grid)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +334,7 @@ main (int   argc,
 
   g_test_add_func ("/schedule-desk/undo-booking", test_undo_booking);
   g_test_add_func ("/schedule-desk/undo-task", test_undo_task);
+  g_test_add_func ("/schedule-desk/grid-keyboard", test_grid_keyboard);
 
   status = g_test_run ();
   cl_test_remove_tree (data_dir);

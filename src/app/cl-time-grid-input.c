@@ -268,6 +268,50 @@ move_focused_block (CLTimeGrid *self,
     cursor_changed (self);
 }
 
+/* Tab / Shift+Tab: the next or previous block in reading order (by
+ * column, then start), so every block is reached by Tab too; FALSE
+ * past the last or the first, and the focus moves on out of the grid
+ * rather than being trapped in it. */
+static gboolean
+step_block (CLTimeGrid *self,
+            int         direction)
+{
+  Block *current = cl_time_grid_block (self, self->cursor_block);
+  int column = current ? (int) current->column : (int) self->cursor_column;
+  Column *c = cl_time_grid_column (self, column);
+  int i = 0;
+
+  if (c == NULL)
+    return FALSE;
+  if (current)
+    {
+      guint index = 0;
+
+      g_ptr_array_find (c->blocks, current, &index);
+      i = (int) index + direction;
+    }
+  else
+    {
+      /* From a free slot: the first block starting there or later. */
+      while (i < (int) c->blocks->len &&
+             ((Block *) g_ptr_array_index (c->blocks, i))->start_min < self->cursor_min)
+        i++;
+      if (direction < 0)
+        i--;
+    }
+  while (i < 0 || i >= (int) c->blocks->len)
+    {
+      column += direction;
+      if (column < 0 || column >= (int) self->columns->len)
+        return FALSE;
+      c = cl_time_grid_column (self, column);
+      i = direction > 0 ? 0 : (int) c->blocks->len - 1;
+    }
+  focus_block (self, g_ptr_array_index (c->blocks, i));
+  cursor_changed (self);
+  return TRUE;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -340,6 +384,14 @@ key_pressed_cb (GtkEventControllerKey *controller,
           move_cursor_to_column (self, (int) self->cursor_column + direction);
         return TRUE;
       }
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      /* Ctrl+Tab leaves at once, as in any widget that uses Tab. */
+      if (ctrl)
+        return FALSE;
+      return step_block (self, shift || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1);
 
     case GDK_KEY_Page_Up:
     case GDK_KEY_Page_Down:
@@ -661,17 +713,25 @@ cl_time_grid_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-/* The grid is one accessible: its description says where the cursor is,
- * so a screen reader reads the focused block or the free slot. */
+/* The blocks are drawn, not widgets, and GTK 4.8 has no accessible
+ * objects but widgets: the grid is one accessible whose label is the
+ * item under the keyboard cursor (the block, one line: patient, times,
+ * escort or room, what and status; or the free slot), and whose
+ * description has the block's lines, so a screen reader reads each
+ * block as the cursor reaches it. */
 void
 cl_time_grid_update_accessible (CLTimeGrid *self)
 {
   Block *block = cl_time_grid_block (self, self->cursor_block);
   Column *column = cl_time_grid_column (self, self->cursor_column);
   g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
 
   if (block)
-    text = cl_time_grid_describe_block (self, block);
+    {
+      text = cl_time_grid_describe_block (self, block);
+      label = cl_time_grid_label_block (self, block);
+    }
   else if (column)
     {
       g_autofree char *from = cl_time_grid_format_minute (self->cursor_min);
@@ -680,9 +740,24 @@ cl_time_grid_update_accessible (CLTimeGrid *self)
       /* Translators: the keyboard cursor on an empty stretch of the
        * schedule: a column (an escort, a room, a day) and the times */
       text = g_strdup_printf (_("Free: %s, %s–%s"), column->title, from, to);
+      label = g_strdup (text);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text ? text : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : "",
+                                  -1);
+}
+
+char *
+cl_time_grid_get_block_label (CLTimeGrid *self,
+                              const char *id)
+{
+  Block *block;
+
+  g_return_val_if_fail (CL_IS_TIME_GRID (self), NULL);
+
+  block = cl_time_grid_block (self, id);
+  return block ? cl_time_grid_label_block (self, block) : NULL;
 }
 
 const char *

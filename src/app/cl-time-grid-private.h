@@ -146,6 +146,9 @@ char   *cl_time_grid_format_minute  (int         minute);
 /* Title, subtitle and times of @block, one per line. */
 char   *cl_time_grid_describe_block (CLTimeGrid *self,
                                      Block      *block);
+/* "Title, 09:30–10:00, column, subtitle": its accessible label. */
+char   *cl_time_grid_label_block    (CLTimeGrid *self,
+                                     Block      *block);
 /* Moves a block to (column, start, end) until the next rebuild. */
 void    cl_time_grid_place_block    (CLTimeGrid *self,
                                      Block      *block,
