@@ -4,8 +4,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by cl-time-grid.c (data, geometry, drawing) and
- * cl-time-grid-input.c (pointer, keyboard, tooltips). */
+/* Shared by cl-time-grid.c (data, geometry, drawing),
+ * cl-time-grid-input.c (pointer, keyboard) and cl-time-grid-access.c
+ * (tooltips, accessibility). */
 
 #define CL_TIME_GRID_HEADER_HEIGHT 52
 #define CL_TIME_GRID_AXIS_WIDTH    60
@@ -164,6 +165,8 @@ void    cl_time_grid_snapshot       (GtkWidget   *widget,
 
 /* cl-time-grid-input.c */
 void    cl_time_grid_init_input     (CLTimeGrid *self);
+
+/* cl-time-grid-access.c */
 void    cl_time_grid_update_accessible (CLTimeGrid *self);
 gboolean cl_time_grid_query_tooltip (GtkWidget  *widget,
                                      int         x,
