@@ -239,3 +239,37 @@ cl_test_add_room (CLStore    *store,
   cl_vip_room_set_location (room, location);
   return cl_test_save (store, room);
 }
+
+CLVipBooking *
+cl_test_new_booking (const char *room,
+                     const char *patient,
+                     gint64      start_at,
+                     gint64      end_at)
+{
+  CLVipBooking *booking = cl_vip_booking_new ();
+
+  cl_vip_booking_set_room_id (booking, room);
+  cl_vip_booking_set_patient_id (booking, patient);
+  cl_vip_booking_set_purpose (booking, CL_VIP_PURPOSE_CONSULTATION);
+  cl_vip_booking_set_start_at (booking, start_at);
+  cl_vip_booking_set_end_at (booking, end_at);
+  return booking;
+}
+
+CLEscortTask *
+cl_test_new_task (const char *patient,
+                  const char *escort,
+                  gint64      start_at,
+                  gint64      end_at)
+{
+  CLEscortTask *task = cl_escort_task_new ();
+
+  cl_escort_task_set_patient_id (task, patient);
+  cl_escort_task_set_kind (task, CL_ESCORT_KIND_EXAMINATION);
+  cl_escort_task_set_place_from (task, "门诊大厅");
+  cl_escort_task_set_place_to (task, "超声科");
+  cl_escort_task_set_start_at (task, start_at);
+  cl_escort_task_set_end_at (task, end_at);
+  cl_escort_task_set_escort_id (task, escort);
+  return task;
+}

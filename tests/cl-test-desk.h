@@ -1,7 +1,9 @@
 #pragma once
 
+#include "cl-escort-task.h"
 #include "cl-store.h"
 #include "cl-sync-client.h"
+#include "cl-vip-booking.h"
 #include "cl-test-store.h"
 
 G_BEGIN_DECLS
@@ -95,6 +97,18 @@ char         *cl_test_add_staff       (CLStore      *store,
 char         *cl_test_add_room        (CLStore      *store,
                                        const char   *name,
                                        const char   *location);
+
+/* Not saved: a consultation booking of @room for @patient, and an
+ * examination task of @patient with @escort (NULL: unassigned) from the
+ * clinic hall (门诊大厅) to ultrasound (超声科). */
+CLVipBooking *cl_test_new_booking     (const char   *room,
+                                       const char   *patient,
+                                       gint64        start_at,
+                                       gint64        end_at);
+CLEscortTask *cl_test_new_task        (const char   *patient,
+                                       const char   *escort,
+                                       gint64        start_at,
+                                       gint64        end_at);
 
 /* The @p quantile (0–1) of @values (doubles; sorts them). */
 double        cl_test_percentile      (GArray       *values,

@@ -34,8 +34,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(CLPatient) patient = cl_patient_new ();
-  g_autoptr(CLVipRoom) room = cl_vip_room_new ();
-  g_autoptr(GError) error = NULL;
 
   f->dir = cl_test_make_tmp_dir ("test-schedule-restore");
   f->store = cl_test_store_open (f->dir);
@@ -43,14 +41,8 @@ fixture_set_up (Fixture       *f,
   f->escort = cl_test_add_staff (f->store, "wangfang", "王芳", CL_ROLE_ESCORT);
   cl_patient_set_name (patient, "张小梅");
   f->patient = cl_test_save (f->store, patient);
-
-  cl_vip_room_set_name (room, "VIP 诊室 1");
-  cl_vip_room_set_opens (room, 8 * 60);
-  cl_vip_room_set_closes (room, 17 * 60 + 30);
-  cl_vip_room_set_slot_minutes (room, 30);
-  g_assert_true (cl_vip_store_save_room (f->store, room, "admin", &error));
-  g_assert_no_error (error);
-  f->room = g_strdup (cl_record_get_id (CL_RECORD (room)));
+  /* Open 08:00–17:30 on a 30-minute grid. */
+  f->room = cl_test_add_room (f->store, "VIP 诊室 1", "门诊楼 3 层 302");
 }
 
 static void
@@ -70,14 +62,9 @@ book (Fixture *f,
       gint64   start_at,
       gint64   end_at)
 {
-  CLVipBooking *booking = cl_vip_booking_new ();
+  CLVipBooking *booking = cl_test_new_booking (f->room, f->patient, start_at, end_at);
   g_autoptr(GError) error = NULL;
 
-  cl_vip_booking_set_room_id (booking, f->room);
-  cl_vip_booking_set_patient_id (booking, f->patient);
-  cl_vip_booking_set_purpose (booking, CL_VIP_PURPOSE_CONSULTATION);
-  cl_vip_booking_set_start_at (booking, start_at);
-  cl_vip_booking_set_end_at (booking, end_at);
   g_assert_true (cl_vip_store_save_booking (f->store, booking, "vip_steward", &error));
   g_assert_no_error (error);
   return booking;
@@ -88,16 +75,9 @@ plan (Fixture *f,
       gint64   start_at,
       gint64   end_at)
 {
-  CLEscortTask *task = cl_escort_task_new ();
+  CLEscortTask *task = cl_test_new_task (f->patient, f->escort, start_at, end_at);
   g_autoptr(GError) error = NULL;
 
-  cl_escort_task_set_patient_id (task, f->patient);
-  cl_escort_task_set_kind (task, CL_ESCORT_KIND_EXAMINATION);
-  cl_escort_task_set_place_from (task, "门诊大厅");
-  cl_escort_task_set_place_to (task, "超声科");
-  cl_escort_task_set_start_at (task, start_at);
-  cl_escort_task_set_end_at (task, end_at);
-  cl_escort_task_set_escort_id (task, f->escort);
   g_assert_true (cl_escort_store_save (f->store, task, "case_manager", &error));
   g_assert_no_error (error);
   return task;

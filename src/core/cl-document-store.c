@@ -399,6 +399,20 @@ find_filed (CLStore    *store,
   return found && found->len > 0 ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
 }
 
+/* What a person types for a report (kind, check date, visit, note),
+ * from @from; an empty visit or note is none. */
+static void
+set_details (CLDocument *document,
+             CLDocument *from)
+{
+  cl_document_set_kind (document, cl_document_get_kind (from));
+  cl_document_set_check_date (document, cl_document_get_check_date (from));
+  cl_document_set_visit (document, cl_str_empty (cl_document_get_visit (from))
+                                   ? NULL : cl_document_get_visit (from));
+  cl_document_set_note (document, cl_str_empty (cl_document_get_note (from))
+                                  ? NULL : cl_document_get_note (from));
+}
+
 CLDocument *
 cl_document_store_import (CLStore    *store,
                           const char *path,
@@ -440,12 +454,7 @@ cl_document_store_import (CLStore    *store,
   document = cl_document_new ();
   cl_document_set_patient_id (document, cl_document_get_patient_id (meta));
   cl_document_set_pregnancy_id (document, cl_document_get_pregnancy_id (meta));
-  cl_document_set_kind (document, cl_document_get_kind (meta));
-  cl_document_set_check_date (document, cl_document_get_check_date (meta));
-  cl_document_set_visit (document, cl_str_empty (cl_document_get_visit (meta))
-                                   ? NULL : cl_document_get_visit (meta));
-  cl_document_set_note (document, cl_str_empty (cl_document_get_note (meta))
-                                  ? NULL : cl_document_get_note (meta));
+  set_details (document, meta);
   cl_document_set_sha256 (document, sha256);
   cl_document_set_filename (document, basename);
   cl_document_set_title (document, cl_str_empty (title) ? NULL : title);
@@ -468,7 +477,6 @@ cl_document_store_update_details (CLStore     *store,
 {
   g_autoptr(CLDocument) copy = NULL;
   g_autoptr(CLRecord) stored = NULL;
-  g_autoptr(JsonNode) written = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
@@ -477,12 +485,7 @@ cl_document_store_update_details (CLStore     *store,
 
   /* Only the four fields a person typed; the rest as it was read. */
   copy = CL_DOCUMENT (cl_record_dup (CL_RECORD (document)));
-  cl_document_set_kind (copy, cl_document_get_kind (details));
-  cl_document_set_check_date (copy, cl_document_get_check_date (details));
-  cl_document_set_visit (copy, cl_str_empty (cl_document_get_visit (details))
-                               ? NULL : cl_document_get_visit (details));
-  cl_document_set_note (copy, cl_str_empty (cl_document_get_note (details))
-                              ? NULL : cl_document_get_note (details));
+  set_details (copy, details);
   if (!cl_document_validate (copy, field_errors, error))
     return FALSE;
 
@@ -507,9 +510,7 @@ cl_document_store_update_details (CLStore     *store,
   if (!cl_store_commit (store, error))
     return FALSE;
 
-  written = cl_record_to_json (CL_RECORD (copy));
-  if (!cl_record_update_from_json (CL_RECORD (document), json_node_get_object (written), NULL))
-    g_assert_not_reached ();
+  cl_record_assign (CL_RECORD (document), CL_RECORD (copy));
   return TRUE;
 }
 
