@@ -311,6 +311,20 @@ test_grid_keyboard (void)
   cl_test_ui_press_keys ("Escape");
   cl_test_ui_settle (200);
 
+  /* In a room's week the columns are days: the label names the room. */
+  cl_vip_view_set_room (view, cl_record_get_id (CL_RECORD (room)));
+  cl_vip_view_set_mode (view, "week");
+  cl_test_ui_settle (300);
+  cl_time_grid_focus_block (grid, first_id);
+  g_clear_pointer (&label, g_free);
+  label = cl_time_grid_get_block_label (grid, first_id);
+  g_test_message ("in the week: %s", label);
+  g_assert_nonnull (strstr (label, cl_vip_room_get_name (room)));
+  g_assert_nonnull (strstr (label, cl_patient_get_name (CL_PATIENT (patient))));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  cl_vip_view_set_mode (view, "day");
+  cl_test_ui_settle (300);
+
   /* Past the last block, Tab leaves the grid. */
   cl_time_grid_focus_block (grid, cl_record_get_id (CL_RECORD (last)));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (grid)));

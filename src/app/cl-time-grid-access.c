@@ -96,3 +96,14 @@ cl_time_grid_get_block_label (CLTimeGrid *self,
   block = cl_time_grid_block (self, id);
   return block ? cl_time_grid_label_block (self, block) : NULL;
 }
+
+void
+cl_time_grid_set_place (CLTimeGrid *self,
+                        const char *place)
+{
+  g_return_if_fail (CL_IS_TIME_GRID (self));
+
+  g_free (self->place);
+  self->place = g_strdup (place);
+  cl_time_grid_update_accessible (self);
+}

@@ -80,6 +80,7 @@ struct _CLTimeGrid
   GdkRGBA        state_colors[CL_TIME_GRID_MISSED + 1];
   char          *cursor_block;   /* focused block id, or NULL for the slot */
   char          *cursor_column_id;
+  char          *place;          /* named in every block's label, or NULL */
   guint          now_timeout;
 
   guint          hscroll_policy : 1;

@@ -131,6 +131,10 @@ void        cl_time_grid_select_slot      (CLTimeGrid  *self,
  * 09:30–10:00, escort or room or day, what · status". */
 char       *cl_time_grid_get_block_label  (CLTimeGrid  *self,
                                            const char  *id);
+/* What every block's label names besides its column, when the columns
+ * are days (the room of a room's week); NULL for none. */
+void        cl_time_grid_set_place        (CLTimeGrid  *self,
+                                           const char  *place);
 /* Scrolls so that @minute (from midnight) is near the top. */
 void        cl_time_grid_scroll_to_minute (CLTimeGrid  *self,
                                            int          minute);

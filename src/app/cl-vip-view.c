@@ -235,6 +235,7 @@ reload (CLVipView *self)
     {
       CLVipRoom *room = find_room (self, self->room_id);
 
+      cl_time_grid_set_place (self->grid, room ? cl_vip_room_get_name (room) : NULL);
       cl_date_nav_week_start (day, &first);
       bookings = room ? cl_vip_store_bookings_of_room (self->store, self->room_id, &first, 7) : g_list_store_new (CL_TYPE_VIP_BOOKING);
       for (guint d = 0; d < 7; d++)
@@ -258,6 +259,7 @@ reload (CLVipView *self)
     {
       gint64 day_start = cl_schedule_day_start (day);
 
+      cl_time_grid_set_place (self->grid, NULL);
       bookings = cl_vip_store_bookings_of_day (self->store, day);
       for (guint i = 0; i < self->rooms->len; i++)
         {
