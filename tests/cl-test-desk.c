@@ -280,15 +280,43 @@ cl_test_book (CLStore    *store,
               gint64      start_at,
               gint64      end_at)
 {
-  CLVipBooking *booking = cl_vip_booking_new ();
+  CLVipBooking *booking = cl_test_new_booking (room_id, patient_id, start_at, end_at);
   g_autoptr(GError) error = NULL;
 
-  cl_vip_booking_set_room_id (booking, room_id);
-  cl_vip_booking_set_patient_id (booking, patient_id);
-  cl_vip_booking_set_purpose (booking, CL_VIP_PURPOSE_CONSULTATION);
-  cl_vip_booking_set_start_at (booking, start_at);
-  cl_vip_booking_set_end_at (booking, end_at);
   g_assert_true (cl_vip_store_save_booking (store, booking, role, &error));
   g_assert_no_error (error);
   return booking;
+}
+CLVipBooking *
+cl_test_new_booking (const char *room,
+                     const char *patient,
+                     gint64      start_at,
+                     gint64      end_at)
+{
+  CLVipBooking *booking = cl_vip_booking_new ();
+
+  cl_vip_booking_set_room_id (booking, room);
+  cl_vip_booking_set_patient_id (booking, patient);
+  cl_vip_booking_set_purpose (booking, CL_VIP_PURPOSE_CONSULTATION);
+  cl_vip_booking_set_start_at (booking, start_at);
+  cl_vip_booking_set_end_at (booking, end_at);
+  return booking;
+}
+
+CLEscortTask *
+cl_test_new_task (const char *patient,
+                  const char *escort,
+                  gint64      start_at,
+                  gint64      end_at)
+{
+  CLEscortTask *task = cl_escort_task_new ();
+
+  cl_escort_task_set_patient_id (task, patient);
+  cl_escort_task_set_kind (task, CL_ESCORT_KIND_EXAMINATION);
+  cl_escort_task_set_place_from (task, "门诊大厅");
+  cl_escort_task_set_place_to (task, "超声科");
+  cl_escort_task_set_start_at (task, start_at);
+  cl_escort_task_set_end_at (task, end_at);
+  cl_escort_task_set_escort_id (task, escort);
+  return task;
 }

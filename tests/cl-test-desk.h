@@ -2,8 +2,10 @@
 
 #include <libsoup/soup.h>
 
+#include "cl-escort-task.h"
 #include "cl-store.h"
 #include "cl-sync-client.h"
+#include "cl-vip-booking.h"
 #include "cl-test-store.h"
 #include "cl-vip-booking.h"
 
@@ -106,6 +108,18 @@ CLVipBooking *cl_test_book            (CLStore      *store,
                                        const char   *role,
                                        const char   *room_id,
                                        const char   *patient_id,
+                                       gint64        start_at,
+                                       gint64        end_at);
+
+/* Not saved: a consultation booking of @room for @patient, and an
+ * examination task of @patient with @escort (NULL: unassigned) from the
+ * clinic hall (门诊大厅) to ultrasound (超声科). */
+CLVipBooking *cl_test_new_booking     (const char   *room,
+                                       const char   *patient,
+                                       gint64        start_at,
+                                       gint64        end_at);
+CLEscortTask *cl_test_new_task        (const char   *patient,
+                                       const char   *escort,
                                        gint64        start_at,
                                        gint64        end_at);
 

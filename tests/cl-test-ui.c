@@ -102,6 +102,22 @@ cl_test_ui_widget_drawn (gpointer data)
 }
 
 void
+cl_test_ui_press_keys (const char *keys)
+{
+  g_auto(GStrv) list = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; list[i]; i++)
+    {
+      const char *argv[] = { "xdotool", "key", list[i], NULL };
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+      g_assert_cmpint (status, ==, 0);
+      cl_test_ui_settle (150);
+    }
+}
+
+void
 cl_test_ui_save_screenshot (GtkWidget  *widget,
                             const char *name)
 {

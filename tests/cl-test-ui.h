@@ -29,6 +29,10 @@ void        cl_test_ui_settle          (guint        ms);
 /* Mapped and laid out: a condition for cl_test_ui_wait_until(). */
 gboolean    cl_test_ui_widget_drawn    (gpointer     widget);
 
+/* Real key presses through the X server (xdotool) to the focused
+ * window, one after the other: "ctrl+f Page_Down shift+Up". */
+void        cl_test_ui_press_keys      (const char  *keys);
+
 /* Renders @widget to build/tests/screenshot-NAME-LANG.png. */
 void        cl_test_ui_save_screenshot (GtkWidget   *widget,
                                         const char  *name);

@@ -319,6 +319,88 @@ test_validate (Fixture       *f,
   g_assert_cmpuint (count_blobs (f->dir), ==, 0);
 }
 
+/* Editing a filed report's details: the import's checks, the record
+ * and its outbox entry, the file untouched. */
+static void
+test_update_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "scan.pdf", NULL);
+  g_autoptr(CLDocument) m = meta ("patient-1", "ultrasound", "2026-11-20", "v06");
+  g_autoptr(CLDocument) doc = NULL;
+  g_autoptr(CLDocument) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  gint64 outbox, imported_at;
+  struct { const char *kind, *date, *visit, *field; } bad[] = {
+    { "xray", "2026-11-20", NULL, "kind" },
+    { "ogtt", "2026-11-24", NULL, "check_date" },   /* tomorrow */
+    { "ogtt", "", NULL, "check_date" },
+    { "ogtt", "2026-11-20", "v07", "visit" },
+  };
+
+  cl_test_pdf_write_text (pdf, 2, "nuchal");
+  doc = cl_document_store_import (f->store, pdf, NULL, m, &error);
+  g_assert_no_error (error);
+  sha = g_strdup (cl_document_get_sha256 (doc));
+  imported_at = cl_document_get_imported_at (doc);
+
+  /* Refused like at import: the field's message, nothing written. */
+  outbox = cl_store_count_outbox (f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(CLDocument) details = meta ("patient-1", bad[i].kind, bad[i].date, bad[i].visit);
+      g_autoptr(GHashTable) errors = NULL;
+
+      g_assert_false (cl_document_store_update_details (f->store, doc, details, &errors, &error));
+      g_assert_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_true (g_hash_table_contains (errors, bad[i].field));
+      g_assert_cmpstr (cl_document_get_kind (doc), ==, "ultrasound");
+    }
+  g_assert_cmpint (cl_store_count_outbox (f->store), ==, outbox);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document WHERE kind = 'ultrasound'"
+                                                  " AND check_date = '2026-11-20' AND visit = 'v06'"), ==, 1);
+
+  /* Accepted: the four fields change, the file and its facts do not. */
+  {
+    g_autoptr(CLDocument) details = meta ("patient-1", "ogtt", "2026-11-18", NULL);
+
+    cl_document_set_note (details, "75 g, repeated");
+    /* Whatever else it carries is not taken. */
+    cl_document_set_sha256 (details, "0000");
+    cl_document_set_filename (details, "other.pdf");
+    cl_document_set_pages (details, 99);
+    g_assert_true (cl_document_store_update_details (f->store, doc, details, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (cl_store_count_outbox (f->store), ==, outbox + 1);
+  stored = CL_DOCUMENT (cl_store_load_record (f->store, CL_TYPE_DOCUMENT, cl_record_get_id (CL_RECORD (doc)), NULL));
+  g_assert_cmpstr (cl_document_get_kind (stored), ==, "ogtt");
+  g_assert_cmpstr (cl_document_get_check_date (stored), ==, "2026-11-18");
+  g_assert_null (cl_document_get_visit (stored));
+  g_assert_cmpstr (cl_document_get_note (stored), ==, "75 g, repeated");
+  g_assert_cmpstr (cl_document_get_sha256 (stored), ==, sha);
+  g_assert_cmpstr (cl_document_get_filename (stored), ==, "scan.pdf");
+  g_assert_cmpint (cl_document_get_pages (stored), ==, 2);
+  g_assert_cmpint (cl_document_get_imported_at (stored), ==, imported_at);
+  g_assert_cmpstr (cl_document_get_kind (doc), ==, "ogtt");
+  g_assert_cmpuint (count_blobs (f->dir), ==, 1);
+
+  /* Removed meanwhile (another desk): not brought back. */
+  {
+    g_autoptr(CLDocument) old = CL_DOCUMENT (cl_record_dup (CL_RECORD (doc)));
+    g_autoptr(CLDocument) details = meta ("patient-1", "blood", "2026-11-18", NULL);
+
+    g_assert_true (cl_document_store_remove (f->store, doc, &error));
+    outbox = cl_store_count_outbox (f->store);
+    g_assert_false (cl_document_store_update_details (f->store, old, details, NULL, &error));
+    g_assert_error (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_MISSING);
+    g_assert_cmpint (cl_store_count_outbox (f->store), ==, outbox);
+    g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM document WHERE deleted = 0"), ==, 0);
+  }
+}
+
 static void
 test_visits (void)
 {
@@ -522,6 +604,7 @@ main (int   argc,
   ADD ("bad/too-large", test_too_large);
   ADD ("bad/encrypted", test_encrypted);
   ADD ("validate", test_validate);
+  ADD ("update-details", test_update_details);
   ADD ("list-order", test_list_order);
   ADD ("open-local", test_open_local);
   ADD ("server-rules", test_server_rules);

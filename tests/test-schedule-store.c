@@ -107,16 +107,7 @@ new_task (Fixture    *f,
           gint64      start_at,
           gint64      end_at)
 {
-  CLEscortTask *task = cl_escort_task_new ();
-
-  cl_escort_task_set_patient_id (task, f->patient);
-  cl_escort_task_set_kind (task, CL_ESCORT_KIND_EXAMINATION);
-  cl_escort_task_set_place_from (task, "门诊大厅");
-  cl_escort_task_set_place_to (task, "超声科");
-  cl_escort_task_set_start_at (task, start_at);
-  cl_escort_task_set_end_at (task, end_at);
-  cl_escort_task_set_escort_id (task, escort_id);
-  return task;
+  return cl_test_new_task (f->patient, escort_id, start_at, end_at);
 }
 
 static void
@@ -400,14 +391,7 @@ new_booking (Fixture *f,
              gint64   start_at,
              gint64   end_at)
 {
-  CLVipBooking *booking = cl_vip_booking_new ();
-
-  cl_vip_booking_set_room_id (booking, f->room);
-  cl_vip_booking_set_patient_id (booking, f->patient);
-  cl_vip_booking_set_purpose (booking, CL_VIP_PURPOSE_CONSULTATION);
-  cl_vip_booking_set_start_at (booking, start_at);
-  cl_vip_booking_set_end_at (booking, end_at);
-  return booking;
+  return cl_test_new_booking (f->room, f->patient, start_at, end_at);
 }
 
 static void

@@ -349,6 +349,73 @@ test_escort_double (void)
   world_free (world);
 }
 
+/* Undo of a cancellation (the toast's Undo) is a change like any other:
+ * the server takes it while the slot is free, and refuses it, undone at
+ * the desk, once another desk has booked the slot meanwhile. */
+static void
+test_restore (void)
+{
+  World *world = world_new ();
+  Desk *a = desk_new (world, "steward_a", "vip_steward");
+  Desk *b = desk_new (world, "steward_b", "vip_steward");
+  Desk *desks[] = { a, b };
+  g_autoptr(CLVipBooking) booking = book (world, a, world->patient1, at (10, 0), at (10, 30));
+  g_autoptr(CLVipBooking) taken = NULL;
+  g_autoptr(CLVipBooking) on_a = NULL;
+  g_autoptr(CLVipBooking) on_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *booked = g_strdup_printf ("SELECT count(*) FROM vip_booking WHERE deleted = 0"
+                                             " AND status = 'booked' AND id = '%s'",
+                                             cl_record_get_id (CL_RECORD (booking)));
+
+  settle (desks, 2);
+  g_assert_true (cl_vip_store_cancel_booking (a->store, booking, a->role, &error));
+  settle (desks, 2);
+  g_assert_cmpint (server_count (world, booked), ==, 0);
+
+  /* Undone: booked again on the server and at the other desk. */
+  g_assert_true (cl_vip_store_restore_booking (a->store, booking, a->role, &error));
+  g_assert_no_error (error);
+  settle (desks, 2);
+  g_assert_cmpint (server_count (world, booked), ==, 1);
+  on_b = CL_VIP_BOOKING (cl_store_load_record (b->store, CL_TYPE_VIP_BOOKING,
+                                               cl_record_get_id (CL_RECORD (booking)), NULL));
+  g_assert_cmpstr (cl_vip_booking_get_status (on_b), ==, CL_VIP_STATUS_BOOKED);
+  g_assert_cmpuint (a->rejected.n + b->rejected.n, ==, 0);
+
+  /* Cancelled again; desk B books the freed slot while desk A is
+   * offline, and A presses Undo before it has heard of that. */
+  g_assert_true (cl_vip_store_cancel_booking (a->store, booking, a->role, &error));
+  settle (desks, 2);
+  cl_sync_client_logout (a->client);
+  g_clear_object (&a->client);
+  taken = book (world, b, world->patient2, at (10, 0), at (10, 30));
+  cl_test_desk_sync (b->client);
+  g_assert_true (cl_vip_store_restore_booking (a->store, booking, a->role, &error));
+  g_assert_no_error (error);
+  desk_connect (a, world, "steward_a");
+  settle (desks, 2);
+
+  g_assert_cmpint (server_count (world, booked), ==, 0);
+  g_assert_cmpint (server_count (world, "SELECT count(*) FROM vip_booking WHERE deleted = 0"
+                                        " AND status = 'booked'"), ==, 1);
+  g_assert_cmpuint (a->rejected.n, ==, 1);
+  g_assert_cmpstr (a->rejected.reason, ==, "overlap");
+  on_a = CL_VIP_BOOKING (cl_store_load_record (a->store, CL_TYPE_VIP_BOOKING,
+                                               cl_record_get_id (CL_RECORD (booking)), NULL));
+  g_assert_cmpstr (cl_vip_booking_get_status (on_a), ==, CL_VIP_STATUS_CANCELLED);
+
+  /* Online, desk A now knows: the Undo is refused at the desk, saying
+   * why, and nothing is pushed. */
+  g_assert_false (cl_vip_store_restore_booking (a->store, on_a, a->role, &error));
+  g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVERLAP);
+  g_assert_cmpint (cl_store_count_outbox (a->store), ==, 0);
+
+  desk_free (a);
+  desk_free (b);
+  world_free (world);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +434,7 @@ main (int   argc,
 
   g_test_add_func ("/schedule-sync/same-slot", test_same_slot);
   g_test_add_func ("/schedule-sync/escort-double", test_escort_double);
+  g_test_add_func ("/schedule-sync/restore", test_restore);
 
   return g_test_run ();
 }

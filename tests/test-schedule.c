@@ -208,7 +208,12 @@ test_status_rules (void)
     { "in-progress", "cancelled", TRUE },
     { "in-progress", "planned", FALSE },
     { "done", "planned", FALSE },
-    { "cancelled", "planned", FALSE },
+    /* Undo of a cancellation: back to what it can be cancelled from. */
+    { "cancelled", "planned", TRUE },
+    { "cancelled", "in-progress", TRUE },
+    { "cancelled", "done", FALSE },
+    { "cancelled", "no-show", FALSE },
+    { "no-show", "planned", FALSE },
     { "no-show", "in-progress", FALSE },
     { "planned", "lost", FALSE },
   };
@@ -220,7 +225,9 @@ test_status_rules (void)
     { "booked", "done", FALSE },
     { "checked-in", "done", TRUE },
     { "checked-in", "booked", FALSE },
-    { "cancelled", "booked", FALSE },
+    { "cancelled", "booked", TRUE },
+    { "cancelled", "checked-in", FALSE },
+    { "cancelled", "done", FALSE },
     { "done", "cancelled", FALSE },
   };
 

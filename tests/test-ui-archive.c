@@ -11,6 +11,7 @@
 
 #include "cl-archive-view.h"
 #include "cl-demo-data.h"
+#include "cl-document-edit-dialog.h"
 #include "cl-pregnancy.h"
 #include "cl-document-import-dialog.h"
 #include "cl-document-list.h"
@@ -281,6 +282,254 @@ test_viewer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Is the keyboard focus of @widget's window in @widget? */
+static gboolean
+has_focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Ctrl+F, Ctrl+G and PgUp/PgDn as real key presses, wherever the
+ * focus is in the Archive view. */
+static void
+test_keys (void)
+{
+  CLWindow *window = open_window ();
+  CLArchiveView *archive = CL_ARCHIVE_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW));
+  CLDocumentList *list = CL_DOCUMENT_LIST (cl_archive_view_get_list (archive));
+  CLPdfViewer *viewer = CL_PDF_VIEWER (cl_archive_view_get_viewer (archive));
+  GtkWidget *patient_search = cl_test_ui_find_widget (GTK_WIDGET (archive), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *report_search = cl_test_ui_find_widget (GTK_WIDGET (viewer), GTK_TYPE_SEARCH_ENTRY);
+  g_autofree char *scan_id = NULL;
+
+  /* No report open: Ctrl+F is the patient search's, and stays in the
+   * Archive rather than going to the roster. */
+  cl_window_show_view (window, "archive");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, archive);
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  cl_test_ui_press_keys ("ctrl+f");
+  g_assert_true (has_focus_in (patient_search));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (archive)));
+  /* Also from outside the view, as after a click on its tab above. */
+  {
+    GtkWidget *title = cl_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+    GtkWidget *tab = cl_test_ui_find_widget (title, GTK_TYPE_TOGGLE_BUTTON);
+
+    g_assert_true (gtk_widget_grab_focus (tab));
+    cl_test_ui_press_keys ("ctrl+f");
+    g_assert_true (has_focus_in (patient_search));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (archive)));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, "");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, list);
+  for (guint i = 0; i < cl_document_list_get_n_documents (list); i++)
+    if (cl_document_get_pages (cl_document_list_get_document (list, i)) == 3)
+      scan_id = g_strdup (cl_record_get_id (CL_RECORD (cl_document_list_get_document (list, i))));
+  g_assert_nonnull (scan_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, scan_id);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
+
+  /* The focus in the patient search: PgDn / PgUp turn the report's
+   * pages all the same. */
+  gtk_widget_grab_focus (patient_search);
+  cl_test_ui_press_keys ("Page_Down Page_Down");
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 2);
+  cl_test_ui_press_keys ("Page_Up");
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 1);
+  g_assert_true (has_focus_in (patient_search));
+
+  /* The focus on the report list: Ctrl+F opens the report's search. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  cl_test_ui_press_keys ("ctrl+f");
+  g_assert_true (has_focus_in (report_search));
+  cl_test_ui_press_keys ("p l a c e n t a");
+  cl_test_ui_wait_until (search_done, viewer);
+  g_assert_cmpint (cl_pdf_viewer_get_n_matches (viewer), ==, 3);
+  /* The search starts at the page in view, the second. */
+  g_assert_cmpint (cl_pdf_viewer_get_current_match (viewer), ==, 1);
+
+  /* Ctrl+G / Shift+Ctrl+G from the patient search step the matches,
+   * round from the last to the first. */
+  gtk_widget_grab_focus (patient_search);
+  cl_test_ui_press_keys ("ctrl+g");
+  g_assert_cmpint (cl_pdf_viewer_get_current_match (viewer), ==, 2);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 2);
+  cl_test_ui_press_keys ("ctrl+g");
+  g_assert_cmpint (cl_pdf_viewer_get_current_match (viewer), ==, 0);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
+  cl_test_ui_press_keys ("ctrl+shift+g");
+  g_assert_cmpint (cl_pdf_viewer_get_current_match (viewer), ==, 2);
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 2);
+  g_assert_true (has_focus_in (patient_search));
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive-keys");
+
+  /* Behind the Doctor's Orders tab the pages stay put. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, scan_id);
+  cl_test_ui_wait_until (viewer_sharp, viewer);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cl_test_ui_find_widget (GTK_WIDGET (archive), ADW_TYPE_VIEW_STACK)),
+                                         "orders");
+  gtk_widget_grab_focus (patient_search);
+  cl_test_ui_press_keys ("Page_Down");
+  g_assert_cmpint (cl_pdf_viewer_get_page (viewer), ==, 0);
+
+  /* With the report closed, Ctrl+F is the patient search's again. */
+  cl_archive_view_show_patient (archive, patient_id, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  cl_test_ui_press_keys ("ctrl+f");
+  g_assert_true (has_focus_in (patient_search));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The report's edit button in @list's row of @id. */
+static GtkWidget *
+find_edit_button (GtkWidget  *widget,
+                  const char *id)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "documents.edit") == 0 &&
+      g_strcmp0 (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), NULL), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_edit_button (child, id);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static CLDocument *
+load_document (CLStore    *store,
+               const char *id)
+{
+  return CL_DOCUMENT (cl_store_load_record (store, CL_TYPE_DOCUMENT, id, NULL));
+}
+
+/* "Edit Details…" on a report row, on the patient page and in the
+ * Archive: checked as at import, saved through the outbox, the file
+ * as it was. */
+static void
+test_edit_details (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  CLPatientPage *page;
+  CLDocumentList *list;
+  CLDocumentEditDialog *dialog;
+  CLDocumentForm *form;
+  g_autoptr(CLDocument) before = NULL;
+  g_autoptr(CLDocument) after = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *button;
+  gint64 outbox;
+
+  cl_window_show_patient (window, patient_id);
+  page = CL_PATIENT_PAGE (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
+  list = CL_DOCUMENT_LIST (cl_test_ui_find_widget (GTK_WIDGET (page), CL_TYPE_DOCUMENT_LIST));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, list);
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), >, 0);
+  id = g_strdup (cl_record_get_id (CL_RECORD (cl_document_list_get_document (list, 0))));
+  before = load_document (store, id);
+
+  /* The row's button, with its label for screen readers. */
+  button = find_edit_button (GTK_WIDGET (list), id);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = CL_DOCUMENT_EDIT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_DOCUMENT_EDIT_DIALOG));
+  g_assert_nonnull (dialog);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  form = cl_document_edit_dialog_get_form (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (cl_document_form_get_entry (form, "check_date")), ==,
+                   cl_document_get_check_date (before));
+
+  /* A check date in the future: its message at the field, nothing
+   * written. */
+  outbox = cl_store_count_outbox (store);
+  gtk_editable_set_text (cl_document_form_get_entry (form, "check_date"), "2026-12-01");
+  g_assert_false (cl_document_edit_dialog_save (dialog));
+  g_test_message ("future check date: %s", cl_document_edit_dialog_get_error (dialog, "check_date"));
+  g_assert_nonnull (cl_document_edit_dialog_get_error (dialog, "check_date"));
+  if (cl_test_ui_is_chinese ())
+    g_assert_true (cl_test_ui_has_non_ascii (cl_document_edit_dialog_get_error (dialog, "check_date")));
+  g_assert_cmpint (cl_store_count_outbox (store), ==, outbox);
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-edit-details");
+
+  /* Fixed: saved as one change; the visit follows the new date. */
+  cl_document_form_set_kind (form, "blood");
+  gtk_editable_set_text (cl_document_form_get_entry (form, "check_date"), "2026-11-10");
+  gtk_editable_set_text (cl_document_form_get_entry (form, "note"), "复查");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (cl_document_edit_dialog_save (dialog));
+  cl_test_ui_wait_until (is_null, &dialog);
+  g_assert_cmpint (cl_store_count_outbox (store), ==, outbox + 1);
+  after = load_document (store, id);
+  g_assert_cmpstr (cl_document_get_kind (after), ==, "blood");
+  g_assert_cmpstr (cl_document_get_check_date (after), ==, "2026-11-10");
+  g_assert_cmpstr (cl_document_get_note (after), ==, "复查");
+  {
+    g_autofree char *visit = cl_document_visit_for_date (patient_edd, "2026-11-10");
+
+    g_assert_cmpstr (cl_document_get_visit (after), ==, visit);
+  }
+  g_assert_cmpstr (cl_document_get_sha256 (after), ==, cl_document_get_sha256 (before));
+  g_assert_cmpstr (cl_document_get_filename (after), ==, cl_document_get_filename (before));
+  g_assert_cmpint (cl_document_get_pages (after), ==, cl_document_get_pages (before));
+  /* The list shows the new date. */
+  cl_test_ui_settle (200);
+  g_assert_nonnull (find_edit_button (GTK_WIDGET (list), id));
+  {
+    gboolean shown = FALSE;
+
+    for (guint i = 0; i < cl_document_list_get_n_documents (list); i++)
+      {
+        CLDocument *doc = cl_document_list_get_document (list, i);
+
+        if (g_str_equal (cl_record_get_id (CL_RECORD (doc)), id))
+          shown = g_strcmp0 (cl_document_get_check_date (doc), "2026-11-10") == 0;
+      }
+    g_assert_true (shown);
+  }
+
+  /* In the Archive, beside the open report, which stays open. */
+  {
+    CLArchiveView *archive;
+    CLDocumentList *archive_list;
+    CLPdfViewer *viewer;
+    g_autoptr(CLDocument) edited = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, id);
+    archive = CL_ARCHIVE_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW));
+    archive_list = CL_DOCUMENT_LIST (cl_archive_view_get_list (archive));
+    viewer = CL_PDF_VIEWER (cl_archive_view_get_viewer (archive));
+    cl_test_ui_wait_until (viewer_sharp, viewer);
+    g_assert_nonnull (find_edit_button (GTK_WIDGET (archive_list), id));
+    gtk_widget_activate_action (GTK_WIDGET (archive_list), "documents.edit", "s", id);
+    dialog = CL_DOCUMENT_EDIT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_DOCUMENT_EDIT_DIALOG));
+    g_assert_nonnull (dialog);
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+    gtk_editable_set_text (cl_document_form_get_entry (cl_document_edit_dialog_get_form (dialog), "note"), "");
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    g_assert_true (cl_document_edit_dialog_save (dialog));
+    cl_test_ui_wait_until (is_null, &dialog);
+    edited = load_document (store, id);
+    g_assert_null (cl_document_get_note (edited));
+    g_assert_cmpstr (cl_document_get_kind (edited), ==, "blood");
+    cl_test_ui_settle (200);
+    g_assert_true (cl_pdf_viewer_is_loaded (viewer));
+    cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive-edited");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   GtkWidget      *entry;
@@ -355,6 +604,8 @@ main (int   argc,
 
   g_test_add_func ("/ui-archive/import", test_import);
   g_test_add_func ("/ui-archive/viewer", test_viewer);
+  g_test_add_func ("/ui-archive/keys", test_keys);
+  g_test_add_func ("/ui-archive/edit-details", test_edit_details);
   g_test_add_func ("/ui-archive/find-patient", test_find_patient);
 
   ret = g_test_run ();

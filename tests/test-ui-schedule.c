@@ -108,23 +108,6 @@ xdotool (GtkWidget  *widget,
   cl_test_ui_settle (80);
 }
 
-/* Real key presses to the focused window. */
-static void
-xkeys (const char *keys)
-{
-  g_auto(GStrv) list = g_strsplit (keys, " ", -1);
-
-  for (guint i = 0; list[i]; i++)
-    {
-      const char *argv[] = { "xdotool", "key", list[i], NULL };
-      int status = 0;
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
-      g_assert_cmpint (status, ==, 0);
-      cl_test_ui_settle (150);
-    }
-}
-
 static void
 test_grid (void)
 {
@@ -186,7 +169,7 @@ test_grid (void)
    * it. */
   cl_time_grid_select_slot (grid, 3, at (0, 13, 0));
   gtk_widget_grab_focus (GTK_WIDGET (grid));
-  xkeys ("shift+Down Return");
+  cl_test_ui_press_keys ("shift+Down Return");
   g_assert_cmpuint (rec.events->len, ==, 2);
   {
     g_autofree char *want = g_strdup_printf ("create 3 %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
@@ -194,10 +177,10 @@ test_grid (void)
     g_assert_cmpstr (g_ptr_array_index (rec.events, 1), ==, want);
   }
   cl_time_grid_focus_block (grid, "c");
-  xkeys ("Return");
+  cl_test_ui_press_keys ("Return");
   g_assert_cmpstr (g_ptr_array_index (rec.events, 2), ==, "activated c");
   /* Right from "c" (column 1, 08:30) lands on column 2's free 08:30. */
-  xkeys ("Right");
+  cl_test_ui_press_keys ("Right");
   g_assert_null (cl_time_grid_get_focused_block (grid));
   {
     guint column;
@@ -428,7 +411,7 @@ test_vip_dialog (void)
     /* Keys: Shift+Up moves the focused booking half an hour earlier. */
     cl_time_grid_focus_block (grid, saved.id);
     gtk_widget_grab_focus (GTK_WIDGET (grid));
-    xkeys ("shift+Up");
+    cl_test_ui_press_keys ("shift+Up");
     {
       g_autoptr(CLVipBooking) keyed = find_booking (store, saved.id);
       g_assert_cmpint (cl_vip_booking_get_start_at (keyed), ==, at (0, 14, 30));

@@ -189,6 +189,104 @@ result_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* ------------------------------------------------------------------ */
+/* Keys for the report, wherever the focus is in the view              */
+
+static gboolean
+report_open (CLArchiveView *self)
+{
+  return self->shown_id != NULL && cl_pdf_viewer_is_loaded (self->viewer);
+}
+
+/* The report is open and on screen (not behind the orders tab). */
+static gboolean
+report_shown (CLArchiveView *self)
+{
+  return report_open (self) &&
+         g_strcmp0 (adw_view_stack_get_visible_child_name (self->tabs), "reports") == 0;
+}
+
+static gboolean
+find_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   data)
+{
+  cl_archive_view_find (CL_ARCHIVE_VIEW (widget));
+  return TRUE;
+}
+
+static gboolean
+find_next_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   data)
+{
+  CLArchiveView *self = CL_ARCHIVE_VIEW (widget);
+
+  return report_shown (self) && cl_pdf_viewer_find_next (self->viewer, g_variant_get_boolean (args));
+}
+
+static gboolean
+page_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   data)
+{
+  CLArchiveView *self = CL_ARCHIVE_VIEW (widget);
+
+  if (!report_shown (self))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->viewer), g_variant_get_string (args, NULL), NULL);
+}
+
+/* The viewer's own keys work only when it has the focus, which a
+ * click on the report list or the patient search takes away.  These
+ * run in the capture phase, before the focused widget (and the
+ * window's Ctrl+F for the roster) sees the key; without a report they
+ * let PgUp/PgDn and Ctrl+G through to the lists and entries. */
+static void
+add_report_keys (CLArchiveView *self)
+{
+  static const struct { guint key; GdkModifierType mods; const char *action; } pages[] = {
+    { GDK_KEY_Page_Up, 0, "viewer.previous-page" },
+    { GDK_KEY_KP_Page_Up, 0, "viewer.previous-page" },
+    { GDK_KEY_Page_Down, 0, "viewer.next-page" },
+    { GDK_KEY_KP_Page_Down, 0, "viewer.next-page" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (find_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_g, GDK_CONTROL_MASK),
+                                                                         gtk_callback_action_new (find_next_cb, NULL, NULL),
+                                                                         "b", FALSE));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                                         gtk_callback_action_new (find_next_cb, NULL, NULL),
+                                                                         "b", TRUE));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (pages[i].key, pages[i].mods),
+                                                                           gtk_callback_action_new (page_cb, NULL, NULL),
+                                                                           "s", pages[i].action));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+void
+cl_archive_view_find (CLArchiveView *self)
+{
+  g_return_if_fail (CL_IS_ARCHIVE_VIEW (self));
+
+  if (report_open (self))
+    {
+      adw_view_stack_set_visible_child_name (self->tabs, "reports");
+      gtk_widget_activate_action (GTK_WIDGET (self->viewer), "viewer.find", NULL);
+    }
+  else
+    cl_archive_view_focus_search (self);
+}
+
+/* ------------------------------------------------------------------ */
 
 static GtkWidget *
 build_side (CLArchiveView *self)
@@ -334,6 +432,7 @@ cl_archive_view_init (CLArchiveView *self)
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_position (GTK_PANED (self->paned), 360);
   gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+  add_report_keys (self);
 }
 
 void
@@ -400,6 +499,7 @@ cl_archive_view_focus_search (CLArchiveView *self)
 {
   g_return_if_fail (CL_IS_ARCHIVE_VIEW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 GtkWidget *

@@ -9,7 +9,12 @@ G_BEGIN_DECLS
 
 /* The Archive view (档案归集): find a patient, see her reports grouped
  * by visit and kind beside the PDF viewer, and (a tab beside the
- * reports) her doctor's orders. */
+ * reports) her doctor's orders.
+ *
+ * Keys anywhere in the view, wherever the focus is: Ctrl+F searches
+ * the open report (with none open: focuses the patient search);
+ * while the report is shown, Ctrl+G / Shift+Ctrl+G go to the next /
+ * previous match and PgUp / PgDn turn its pages. */
 
 #define CL_TYPE_ARCHIVE_VIEW (cl_archive_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLArchiveView, cl_archive_view, CL, ARCHIVE_VIEW, GtkWidget)
@@ -25,6 +30,9 @@ void       cl_archive_view_show_patient   (CLArchiveView *self,
                                            const char    *patient_id,
                                            const char    *document_id);
 void       cl_archive_view_focus_search   (CLArchiveView *self);
+/* Ctrl+F here: the open report's search, or with no report open the
+ * patient search. */
+void       cl_archive_view_find           (CLArchiveView *self);
 
 /* For tests and the benchmark (transfer none). */
 GtkWidget *cl_archive_view_get_viewer     (CLArchiveView *self);

@@ -10,13 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "cl-date.h"
+#include "cl-document-form.h"
 #include "cl-document-import-dialog.h"
 #include "cl-document-store.h"
 #include "cl-form-message.h"
-
-enum { F_KIND, F_CHECK_DATE, F_VISIT, F_NOTE, N_FIELDS };
-
-static const char * const field_names[N_FIELDS] = { "kind", "check_date", "visit", "note" };
 
 typedef struct
 {
@@ -37,11 +34,7 @@ struct _CLDocumentImportDialog
 
   /* widgets */
   AdwPreferencesGroup *files_group;
-  AdwComboRow *kind_row;
-  AdwEntryRow *date_row;
-  AdwComboRow *visit_row;
-  AdwEntryRow *note_row;
-  GtkLabel    *errors[N_FIELDS];
+  CLDocumentForm *form;
   GtkWidget   *import_button;
   GtkWidget   *spinner;
 
@@ -49,11 +42,7 @@ struct _CLDocumentImportDialog
   CLStore     *store;
   char        *patient_id;
   char        *pregnancy_id;
-  char        *edd;
   GPtrArray   *files;        /* FileItem */
-  char       **visit_keys;   /* index + 1 = combo position; 0 = none */
-  gboolean     visit_chosen; /* by the person: no more suggestions */
-  gboolean     suggesting;
   gboolean     busy;
 };
 
@@ -75,69 +64,14 @@ file_item_free (gpointer data)
 
 /* ------------------------------------------------------------------ */
 
-static void
-suggest_visit (CLDocumentImportDialog *self)
-{
-  g_autofree char *visit = NULL;
-  guint position = 0;
-
-  if (self->visit_chosen)
-    return;
-  visit = cl_document_visit_for_date (self->edd, gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
-  for (guint i = 0; visit && self->visit_keys[i]; i++)
-    if (g_str_equal (self->visit_keys[i], visit))
-      position = i + 1;
-  self->suggesting = TRUE;
-  adw_combo_row_set_selected (self->visit_row, position);
-  self->suggesting = FALSE;
-}
-
-static void
-date_changed_cb (CLDocumentImportDialog *self)
-{
-  cl_form_message_set (self->errors[F_CHECK_DATE], NULL);
-  suggest_visit (self);
-}
-
-static void
-visit_changed_cb (CLDocumentImportDialog *self)
-{
-  cl_form_message_set (self->errors[F_VISIT], NULL);
-  if (!self->suggesting)
-    self->visit_chosen = TRUE;
-}
-
-static void
-field_changed_cb (CLDocumentImportDialog *self)
-{
-  cl_form_message_set (self->errors[F_KIND], NULL);
-  cl_form_message_set (self->errors[F_NOTE], NULL);
-}
-
 static CLDocument *
 build_meta (CLDocumentImportDialog *self)
 {
   CLDocument *meta = cl_document_new ();
-  guint kind = adw_combo_row_get_selected (self->kind_row);
-  guint visit = adw_combo_row_get_selected (self->visit_row);
-  const char * const *kinds = cl_document_kind_codes ();
-  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
-  GDate parsed;
 
   cl_document_set_patient_id (meta, self->patient_id);
   cl_document_set_pregnancy_id (meta, self->pregnancy_id);
-  cl_document_set_kind (meta, kind < g_strv_length ((char **) kinds) ? kinds[kind] : NULL);
-  /* Whatever the person's way of writing a date, the record gets ISO. */
-  if (cl_date_parse (date, &parsed, NULL))
-    {
-      g_free (date);
-      date = cl_date_to_iso (&parsed);
-    }
-  cl_document_set_check_date (meta, *date ? date : NULL);
-  cl_document_set_visit (meta, visit > 0 && visit <= g_strv_length (self->visit_keys)
-                               ? self->visit_keys[visit - 1] : NULL);
-  cl_document_set_note (meta, *note ? note : NULL);
+  cl_document_form_fill (self->form, meta);
   return meta;
 }
 
@@ -242,17 +176,13 @@ cl_document_import_dialog_import (CLDocumentImportDialog *self)
 
   if (self->busy)
     return;
-  for (guint i = 0; i < N_FIELDS; i++)
-    cl_form_message_set (self->errors[i], NULL);
 
   /* What was typed is checked once, before any file is touched. */
   meta = build_meta (self);
-  if (!cl_document_validate (meta, &field_errors, NULL))
-    {
-      for (guint i = 0; i < N_FIELDS; i++)
-        cl_form_message_set (self->errors[i], g_hash_table_lookup (field_errors, field_names[i]));
-      return;
-    }
+  cl_document_validate (meta, &field_errors, NULL);
+  cl_document_form_show_errors (self->form, field_errors);
+  if (field_errors)
+    return;
 
   for (guint i = 0; i < self->files->len; i++)
     {
@@ -289,9 +219,7 @@ cl_document_import_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_free (self->patient_id);
   g_free (self->pregnancy_id);
-  g_free (self->edd);
   g_clear_pointer (&self->files, g_ptr_array_unref);
-  g_strfreev (self->visit_keys);
 
   G_OBJECT_CLASS (cl_document_import_dialog_parent_class)->finalize (object);
 }
@@ -319,26 +247,6 @@ cl_document_import_dialog_class_init (CLDocumentImportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* A field of the report: its row in @group, its message under it, and
- * @changed_cb when the person changes it. */
-static GtkWidget *
-add_row (CLDocumentImportDialog *self,
-         GtkWidget              *group,
-         GtkWidget              *row,
-         const char             *title,
-         guint                   field,
-         const char             *signal,
-         GCallback               changed_cb)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (ADW_IS_ENTRY_ROW (row))
-    adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->errors[field] = cl_form_message_attach (row);
-  g_signal_connect_swapped (row, signal, changed_cb, self);
-  return row;
-}
-
 static void
 cl_document_import_dialog_init (CLDocumentImportDialog *self)
 {
@@ -347,13 +255,8 @@ cl_document_import_dialog_init (CLDocumentImportDialog *self)
                                               &self->import_button);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) visits = gtk_string_list_new (NULL);
-  const char * const *codes = cl_document_kind_codes ();
 
   self->files = g_ptr_array_new_with_free_func (file_item_free);
-  self->visit_keys = cl_document_visit_keys ();
 
   gtk_window_set_title (GTK_WINDOW (self), _("Import Reports"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -367,38 +270,11 @@ cl_document_import_dialog_init (CLDocumentImportDialog *self)
   self->files_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->files_group, _("Files"));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Report"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Applies to every file above."));
-  for (guint i = 0; codes[i]; i++)
-    gtk_string_list_append (kinds, cl_document_kind_label (codes[i]));
-  self->kind_row = ADW_COMBO_ROW (add_row (self, group, adw_combo_row_new (), _("Kind"), F_KIND,
-                                            "notify::selected", G_CALLBACK (field_changed_cb)));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  self->date_row = ADW_ENTRY_ROW (add_row (self, group, adw_entry_row_new (), _("Check date"), F_CHECK_DATE,
-                                           "notify::text", G_CALLBACK (date_changed_cb)));
-
-  gtk_string_list_append (visits, _("No visit"));
-  for (guint i = 0; self->visit_keys[i]; i++)
-    {
-      g_autofree char *label = cl_document_visit_label (self->visit_keys[i]);
-      gtk_string_list_append (visits, label);
-    }
-  self->visit_row = ADW_COMBO_ROW (add_row (self, group, adw_combo_row_new (), _("Visit"), F_VISIT,
-                                             "notify::selected", G_CALLBACK (visit_changed_cb)));
-  adw_combo_row_set_model (self->visit_row, G_LIST_MODEL (visits));
-  self->visit_chosen = FALSE;   /* setting the model was not the person's choice */
-  self->note_row = ADW_ENTRY_ROW (add_row (self, group, adw_entry_row_new (), _("Note"), F_NOTE,
-                                           "notify::text", G_CALLBACK (field_changed_cb)));
-
-
-
   gtk_widget_set_margin_start (body, 18);
   gtk_widget_set_margin_end (body, 18);
   gtk_widget_set_margin_top (body, 12);
   gtk_widget_set_margin_bottom (body, 18);
   gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->files_group));
-  gtk_box_append (GTK_BOX (body), group);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), body);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
@@ -459,7 +335,6 @@ cl_document_import_dialog_new (GtkWindow          *parent,
   self->store = g_object_ref (store);
   self->patient_id = g_strdup (patient_id);
   self->pregnancy_id = g_strdup (pregnancy_id);
-  self->edd = g_strdup (edd);
   for (guint i = 0; paths[i]; i++)
     add_file (self, paths[i]);
 
@@ -468,11 +343,17 @@ cl_document_import_dialog_new (GtkWindow          *parent,
                            g_strv_length ((char **) paths));
   gtk_window_set_title (GTK_WINDOW (self), title);
 
+  /* The form needs her EDD to suggest the visit: made here, not in init. */
+  self->form = cl_document_form_new (edd);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->form), _("Report"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->form),
+                                         _("Applies to every file above."));
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->files_group))), GTK_WIDGET (self->form));
+
   cl_date_today (&today);
   today_iso = cl_date_to_iso (&today);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_iso);
-  suggest_visit (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+  cl_document_form_set_check_date (self->form, today_iso);
+  gtk_widget_grab_focus (GTK_WIDGET (self->form));
   return self;
 }
 
@@ -487,24 +368,15 @@ void
 cl_document_import_dialog_set_kind (CLDocumentImportDialog *self,
                                     const char             *kind)
 {
-  const char * const *codes = cl_document_kind_codes ();
-
   g_return_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self));
-
-  for (guint i = 0; codes[i]; i++)
-    if (g_strcmp0 (codes[i], kind) == 0)
-      adw_combo_row_set_selected (self->kind_row, i);
+  cl_document_form_set_kind (self->form, kind);
 }
 
 const char *
 cl_document_import_dialog_get_visit (CLDocumentImportDialog *self)
 {
-  guint visit;
-
   g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
-
-  visit = adw_combo_row_get_selected (self->visit_row);
-  return visit > 0 && visit <= g_strv_length (self->visit_keys) ? self->visit_keys[visit - 1] : NULL;
+  return cl_document_form_get_visit (self->form);
 }
 
 GtkEditable *
@@ -512,20 +384,7 @@ cl_document_import_dialog_get_entry (CLDocumentImportDialog *self,
                                      const char             *field)
 {
   g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
-
-  if (g_strcmp0 (field, "check_date") == 0)
-    return GTK_EDITABLE (self->date_row);
-  if (g_strcmp0 (field, "note") == 0)
-    return GTK_EDITABLE (self->note_row);
-  return NULL;
-}
-
-static const char *
-shown_message (GtkLabel *label)
-{
-  const char *text = label ? gtk_label_get_text (label) : NULL;
-
-  return text && *text ? text : NULL;
+  return cl_document_form_get_entry (self->form, field);
 }
 
 const char *
@@ -533,11 +392,7 @@ cl_document_import_dialog_get_error (CLDocumentImportDialog *self,
                                      const char             *field)
 {
   g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return shown_message (self->errors[i]);
-  return NULL;
+  return cl_document_form_get_error (self->form, field);
 }
 
 const char *
@@ -547,7 +402,7 @@ cl_document_import_dialog_get_file_error (CLDocumentImportDialog *self,
   g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
   g_return_val_if_fail (index < self->files->len, NULL);
 
-  return shown_message (((FileItem *) g_ptr_array_index (self->files, index))->message);
+  return cl_form_message_get (((FileItem *) g_ptr_array_index (self->files, index))->message);
 }
 
 void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-date.h"
+#include "cl-document-edit-dialog.h"
 #include "cl-document-import-dialog.h"
 #include "cl-document-list.h"
 #include "cl-document-store.h"
@@ -97,6 +98,17 @@ make_row (CLDocument *doc)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+  {
+    GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+    gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (edit, "flat");
+    gtk_widget_set_tooltip_text (edit, _("Edit Details…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Details…"), -1);
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", cl_record_get_id (CL_RECORD (doc)));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "documents.edit");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  }
   {
     GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
@@ -224,6 +236,28 @@ remove_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "document-id", g_strdup (id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+/* Editing a report's details                                          */
+
+/* Opens "Edit Details" of the report @id; the list reloads on the
+ * store's change once it is saved. */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CLDocumentList *self = CL_DOCUMENT_LIST (widget);
+  CLDocument *doc = find_document (self, g_variant_get_string (param, NULL));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CLDocumentEditDialog *dialog;
+
+  if (doc == NULL || self->store == NULL)
+    return;
+  dialog = cl_document_edit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->store, doc, self->edd);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -381,6 +415,7 @@ cl_document_list_class_init (CLDocumentListClass *klass)
   object_class->finalize = cl_document_list_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "documents.remove", "s", remove_action);
+  gtk_widget_class_install_action (widget_class, "documents.edit", "s", edit_action);
 
   signals[DOCUMENT_ACTIVATED] = g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

@@ -48,7 +48,8 @@ void        cl_document_list_activate     (CLDocumentList *self,
                                            guint           index);
 
 /* Actions: "documents.remove" (s: document id) asks, then removes the
- * report from her archive.
+ * report from her archive; "documents.edit" (s: document id) opens
+ * Edit Details (its kind, check date, visit and note) of the report.
  * Signals: "document-activated" (CLDocument *), "document-removed"
  * (const char *id), "imported" (guint n_files). */
 

@@ -191,12 +191,31 @@ block_moved_cb (CLEscortView *self,
 
 /* ---- the popover on a task ------------------------------------------ */
 
+/* The toast's Undo: back to the status it had, or why not. */
+static void
+undo_cancel (GtkWidget  *widget,
+             CLRecord   *record,
+             const char *status)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_escort_store_restore (self->store, CL_ESCORT_TASK (record), status, self->role, &error))
+    {
+      cl_escort_view_show_message (self, error->message);
+      return;
+    }
+  cl_escort_view_reload (self);
+  cl_time_grid_focus_block (self->grid, cl_record_get_id (record));
+}
+
 static void
 task_action_cb (CLSchedulePopover *popover,
                 const char        *action,
                 CLEscortView      *self)
 {
   CLEscortTask *task = g_hash_table_lookup (self->tasks, g_object_get_data (G_OBJECT (popover), "task-id"));
+  g_autofree char *before = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = FALSE;
 
@@ -233,7 +252,10 @@ task_action_cb (CLSchedulePopover *popover,
                                       cl_schedule_at (&day, minutes), self->role, &error);
     }
   else if (g_str_equal (action, CL_ESCORT_STATUS_CANCELLED))
-    ok = cl_escort_store_cancel (self->store, task, self->role, &error);
+    {
+      before = g_strdup (cl_escort_task_get_status (task));
+      ok = cl_escort_store_cancel (self->store, task, self->role, &error);
+    }
   else
     ok = cl_escort_store_set_status (self->store, task, action, self->role, &error);
 
@@ -241,6 +263,9 @@ task_action_cb (CLSchedulePopover *popover,
     {
       gtk_popover_popdown (GTK_POPOVER (popover));
       cl_escort_view_reload (self);
+      if (before)
+        cl_schedule_view_toast_undo (self->toast_overlay, GTK_WIDGET (self), _("Escort task cancelled"),
+                                     CL_RECORD (task), before, undo_cancel);
     }
   else
     cl_schedule_popover_set_message (popover, error->message);

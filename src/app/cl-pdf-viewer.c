@@ -723,6 +723,25 @@ cl_pdf_viewer_search (CLPdfViewer *self,
   on_search_changed_cb (self);
 }
 
+gboolean
+cl_pdf_viewer_find_next (CLPdfViewer *self,
+                         gboolean     backwards)
+{
+  g_return_val_if_fail (CL_IS_PDF_VIEWER (self), FALSE);
+
+  if (!loaded (self) || self->matches == NULL || self->matches->len == 0)
+    return FALSE;
+  go_to_match (self, self->current_match + (backwards ? -1 : 1));
+  return TRUE;
+}
+
+int
+cl_pdf_viewer_get_current_match (CLPdfViewer *self)
+{
+  g_return_val_if_fail (CL_IS_PDF_VIEWER (self), -1);
+  return self->current_match;
+}
+
 int
 cl_pdf_viewer_get_n_matches (CLPdfViewer *self)
 {

@@ -47,6 +47,13 @@ ClPdfFit       cl_pdf_viewer_get_fit        (CLPdfViewer *self);
 /* Starts a search as if typed in the search bar. */
 void           cl_pdf_viewer_search         (CLPdfViewer *self,
                                              const char  *text);
+/* Goes to the next match of the search (@backwards: the previous one),
+ * as Ctrl+G / Shift+Ctrl+G do in its entry; FALSE when there is no
+ * match to go to. */
+gboolean       cl_pdf_viewer_find_next      (CLPdfViewer *self,
+                                             gboolean     backwards);
+/* 0-based index of the match shown, -1 for none */
+int            cl_pdf_viewer_get_current_match (CLPdfViewer *self);
 /* -1 while a search runs or none was made */
 int            cl_pdf_viewer_get_n_matches  (CLPdfViewer *self);
 /* Matches drawn on the page in view */

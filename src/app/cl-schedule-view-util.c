@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cl-date-nav.h"
 #include "cl-date.h"
 #include "cl-schedule-view-util.h"
@@ -116,4 +118,54 @@ cl_schedule_view_queue_reload (GtkWidget          *view,
     return;
   if (*source == 0)
     *source = g_idle_add (reload_cb, view);
+}
+
+typedef struct
+{
+  CLRecord       *record;
+  char           *status;
+  ClScheduleUndo  undo;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_object_unref (undo->record);
+  g_free (undo->status);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast  *toast,
+                 GtkWidget *view)
+{
+  Undo *undo = g_object_get_data (G_OBJECT (toast), "cl-undo");
+
+  undo->undo (view, undo->record, undo->status);
+}
+
+void
+cl_schedule_view_toast_undo (AdwToastOverlay *overlay,
+                             GtkWidget       *view,
+                             const char      *title,
+                             CLRecord        *record,
+                             const char      *status,
+                             ClScheduleUndo   undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+  Undo *data = g_new0 (Undo, 1);
+
+  data->record = g_object_ref (record);
+  data->status = g_strdup (status);
+  data->undo = undo;
+  g_object_set_data_full (G_OBJECT (toast), "cl-undo", data, undo_free);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* A cancellation is worth a moment longer than a plain notice. */
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* AdwToast::button-clicked is new in libadwaita 1.2, our baseline. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), view, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
 }

@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "cl-record.h"
+
 #include "cl-schedule-popover.h"
 #include "cl-schedule-sheet.h"
 #include "cl-time-grid.h"
@@ -62,5 +64,19 @@ void       cl_schedule_view_queue_reload  (GtkWidget         *view,
                                            const char * const *tables,
                                            guint             *source,
                                            GSourceFunc        reload_cb);
+/* What a view does when Undo is pressed: bring back @record (as the
+ * cancellation left it) to @status, the status it had before. */
+typedef void (*ClScheduleUndo) (GtkWidget  *view,
+                                CLRecord   *record,
+                                const char *status);
+
+/* Shows @title ("Booking cancelled") in @overlay with an Undo button
+ * that calls @undo on @view, unless the view is gone by then. */
+void       cl_schedule_view_toast_undo    (AdwToastOverlay   *overlay,
+                                           GtkWidget         *view,
+                                           const char        *title,
+                                           CLRecord          *record,
+                                           const char        *status,
+                                           ClScheduleUndo     undo);
 
 G_END_DECLS

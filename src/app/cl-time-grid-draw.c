@@ -251,6 +251,25 @@ cl_time_grid_describe_block (CLTimeGrid *self,
                           from, to, column ? column->title : "");
 }
 
+char *
+cl_time_grid_label_block (CLTimeGrid *self,
+                          Block      *block)
+{
+  g_autofree char *from = cl_time_grid_format_minute (block->start_min);
+  g_autofree char *to = cl_time_grid_format_minute (block->end_min);
+  Column *column = cl_time_grid_column (self, block->column);
+  g_autofree char *where = NULL;
+
+  /* A week's columns are days: the room they are of goes with them. */
+  where = self->place ? g_strdup_printf ("%s · %s", self->place, column ? column->title : "")
+                      : g_strdup (column ? column->title : "");
+  /* Translators: a block of the schedule read out by a screen reader:
+   * its title (a patient), the times, where (an escort, a room or a
+   * day) and its subtitle (what, where, the status) */
+  return g_strdup_printf (_("%s, %s–%s, %s, %s"), block->title, from, to,
+                          where, block->subtitle ? block->subtitle : "");
+}
+
 void
 cl_time_grid_place_block (CLTimeGrid *self,
                           Block      *block,

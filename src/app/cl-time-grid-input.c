@@ -6,8 +6,9 @@
 
 #include "cl-time-grid-private.h"
 
-/* Pointer, keyboard, tooltips and the accessible description of the
- * time grid.  Every pointer action has a key: see cl-time-grid.h. */
+/* Pointer and keyboard of the time grid (tooltips and what it says to
+ * a screen reader: cl-time-grid-access.c).  Every pointer action has a
+ * key: see cl-time-grid.h. */
 
 #define RESIZE_EDGE 10
 
@@ -268,6 +269,50 @@ move_focused_block (CLTimeGrid *self,
     cursor_changed (self);
 }
 
+/* Tab / Shift+Tab: the next or previous block in reading order (by
+ * column, then start), so every block is reached by Tab too; FALSE
+ * past the last or the first, and the focus moves on out of the grid
+ * rather than being trapped in it. */
+static gboolean
+step_block (CLTimeGrid *self,
+            int         direction)
+{
+  Block *current = cl_time_grid_block (self, self->cursor_block);
+  int column = current ? (int) current->column : (int) self->cursor_column;
+  Column *c = cl_time_grid_column (self, column);
+  int i = 0;
+
+  if (c == NULL)
+    return FALSE;
+  if (current)
+    {
+      guint index = 0;
+
+      g_ptr_array_find (c->blocks, current, &index);
+      i = (int) index + direction;
+    }
+  else
+    {
+      /* From a free slot: the first block starting there or later. */
+      while (i < (int) c->blocks->len &&
+             ((Block *) g_ptr_array_index (c->blocks, i))->start_min < self->cursor_min)
+        i++;
+      if (direction < 0)
+        i--;
+    }
+  while (i < 0 || i >= (int) c->blocks->len)
+    {
+      column += direction;
+      if (column < 0 || column >= (int) self->columns->len)
+        return FALSE;
+      c = cl_time_grid_column (self, column);
+      i = direction > 0 ? 0 : (int) c->blocks->len - 1;
+    }
+  focus_block (self, g_ptr_array_index (c->blocks, i));
+  cursor_changed (self);
+  return TRUE;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -340,6 +385,14 @@ key_pressed_cb (GtkEventControllerKey *controller,
           move_cursor_to_column (self, (int) self->cursor_column + direction);
         return TRUE;
       }
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      /* Ctrl+Tab leaves at once, as in any widget that uses Tab. */
+      if (ctrl)
+        return FALSE;
+      return step_block (self, shift || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1);
 
     case GDK_KEY_Page_Up:
     case GDK_KEY_Page_Down:
@@ -618,71 +671,6 @@ cl_time_grid_init_input (CLTimeGrid *self)
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed_cb), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
-}
-
-/* ---- tooltips and accessibility ------------------------------------- */
-
-gboolean
-cl_time_grid_query_tooltip (GtkWidget  *widget,
-                            int         x,
-                            int         y,
-                            gboolean    keyboard,
-                            GtkTooltip *tooltip)
-{
-  CLTimeGrid *self = CL_TIME_GRID (widget);
-  Block *block;
-  g_autofree char *text = NULL;
-
-  if (self->dragging)
-    return FALSE;
-  if (keyboard)
-    block = cl_time_grid_block (self, self->cursor_block);
-  else
-    block = cl_time_grid_block_at (self, x, y);
-  if (block)
-    {
-      graphene_rect_t rect;
-
-      cl_time_grid_block_rect (self, block, &rect);
-      text = cl_time_grid_describe_block (self, block);
-      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { rect.origin.x, rect.origin.y,
-                                                           rect.size.width, rect.size.height });
-    }
-  else if (!keyboard && y < CL_TIME_GRID_HEADER_HEIGHT && cl_time_grid_column_at (self, x) >= 0 &&
-           x >= CL_TIME_GRID_AXIS_WIDTH)
-    {
-      Column *column = cl_time_grid_column (self, cl_time_grid_column_at (self, x));
-
-      text = g_strconcat (column->title, "\n", column->subtitle ? column->subtitle : "", NULL);
-    }
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, g_strstrip (text));
-  return TRUE;
-}
-
-/* The grid is one accessible: its description says where the cursor is,
- * so a screen reader reads the focused block or the free slot. */
-void
-cl_time_grid_update_accessible (CLTimeGrid *self)
-{
-  Block *block = cl_time_grid_block (self, self->cursor_block);
-  Column *column = cl_time_grid_column (self, self->cursor_column);
-  g_autofree char *text = NULL;
-
-  if (block)
-    text = cl_time_grid_describe_block (self, block);
-  else if (column)
-    {
-      g_autofree char *from = cl_time_grid_format_minute (self->cursor_min);
-      g_autofree char *to = cl_time_grid_format_minute (self->cursor_min + self->cursor_span);
-
-      /* Translators: the keyboard cursor on an empty stretch of the
-       * schedule: a column (an escort, a room, a day) and the times */
-      text = g_strdup_printf (_("Free: %s, %s–%s"), column->title, from, to);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text ? text : "", -1);
 }
 
 const char *

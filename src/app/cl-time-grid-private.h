@@ -4,8 +4,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by cl-time-grid.c (data, geometry, drawing) and
- * cl-time-grid-input.c (pointer, keyboard, tooltips). */
+/* Shared by cl-time-grid.c (data, geometry, drawing),
+ * cl-time-grid-input.c (pointer, keyboard) and cl-time-grid-access.c
+ * (tooltips, accessibility). */
 
 #define CL_TIME_GRID_HEADER_HEIGHT 52
 #define CL_TIME_GRID_AXIS_WIDTH    60
@@ -79,6 +80,7 @@ struct _CLTimeGrid
   GdkRGBA        state_colors[CL_TIME_GRID_MISSED + 1];
   char          *cursor_block;   /* focused block id, or NULL for the slot */
   char          *cursor_column_id;
+  char          *place;          /* named in every block's label, or NULL */
   guint          now_timeout;
 
   guint          hscroll_policy : 1;
@@ -146,6 +148,9 @@ char   *cl_time_grid_format_minute  (int         minute);
 /* Title, subtitle and times of @block, one per line. */
 char   *cl_time_grid_describe_block (CLTimeGrid *self,
                                      Block      *block);
+/* "Title, 09:30–10:00, column, subtitle": its accessible label. */
+char   *cl_time_grid_label_block    (CLTimeGrid *self,
+                                     Block      *block);
 /* Moves a block to (column, start, end) until the next rebuild. */
 void    cl_time_grid_place_block    (CLTimeGrid *self,
                                      Block      *block,
@@ -161,6 +166,8 @@ void    cl_time_grid_snapshot       (GtkWidget   *widget,
 
 /* cl-time-grid-input.c */
 void    cl_time_grid_init_input     (CLTimeGrid *self);
+
+/* cl-time-grid-access.c */
 void    cl_time_grid_update_accessible (CLTimeGrid *self);
 gboolean cl_time_grid_query_tooltip (GtkWidget  *widget,
                                      int         x,

@@ -286,6 +286,7 @@ cl_time_grid_finalize (GObject *object)
   g_free (self->cursor_block);
   g_free (self->cursor_column_id);
   g_free (self->drag_block);
+  g_free (self->place);
 
   G_OBJECT_CLASS (cl_time_grid_parent_class)->finalize (object);
 }

@@ -23,7 +23,9 @@ G_BEGIN_DECLS
  * it (to another column too), drag its bottom edge to resize it, click
  * a block to open it, click a column header to open the column.
  * Keyboard: arrows move the cursor over slots and blocks, Shift+Up/Down
- * on an empty slot widens the selection, Enter opens the block or asks
+ * on an empty slot widens the selection, Tab / Shift+Tab go to the
+ * next / previous block (by column, then time; past the last or first
+ * the focus leaves the grid), Enter opens the block or asks
  * to create at the selection, Shift+arrows move the focused block,
  * Ctrl+Up/Down make it shorter/longer, Home/End jump to the first/last
  * hour, Ctrl+Left/Right go to the first/last column. */
@@ -124,6 +126,15 @@ void        cl_time_grid_focus_block      (CLTimeGrid  *self,
 void        cl_time_grid_select_slot      (CLTimeGrid  *self,
                                            guint        column,
                                            gint64       start);
+/* The accessible label of block @id (transfer full), which the grid
+ * carries while the keyboard cursor is on the block: "patient,
+ * 09:30–10:00, escort or room or day, what · status". */
+char       *cl_time_grid_get_block_label  (CLTimeGrid  *self,
+                                           const char  *id);
+/* What every block's label names besides its column, when the columns
+ * are days (the room of a room's week); NULL for none. */
+void        cl_time_grid_set_place        (CLTimeGrid  *self,
+                                           const char  *place);
 /* Scrolls so that @minute (from midnight) is near the top. */
 void        cl_time_grid_scroll_to_minute (CLTimeGrid  *self,
                                            int          minute);

@@ -233,6 +233,7 @@ reload (CLVipView *self)
     {
       CLVipRoom *room = find_room (self, self->room_id);
 
+      cl_time_grid_set_place (self->grid, room ? cl_vip_room_get_name (room) : NULL);
       cl_date_nav_week_start (day, &first);
       bookings = room ? cl_vip_store_bookings_of_room (self->store, self->room_id, &first, 7) : g_list_store_new (CL_TYPE_VIP_BOOKING);
       for (guint d = 0; d < 7; d++)
@@ -256,6 +257,7 @@ reload (CLVipView *self)
     {
       gint64 day_start = cl_schedule_day_start (day);
 
+      cl_time_grid_set_place (self->grid, NULL);
       bookings = cl_vip_store_bookings_of_day (self->store, day);
       for (guint i = 0; i < self->rooms->len; i++)
         {
@@ -359,6 +361,24 @@ column_activated_cb (CLVipView *self,
     }
 }
 
+/* The toast's Undo: booked again, or why not. */
+static void
+undo_cancel (GtkWidget  *widget,
+             CLRecord   *record,
+             const char *status)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_vip_store_restore_booking (self->store, CL_VIP_BOOKING (record), self->role, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  reload (self);
+  cl_time_grid_focus_block (self->grid, cl_record_get_id (record));
+}
+
 static void
 booking_action_cb (CLSchedulePopover *popover,
                    const char        *action,
@@ -390,6 +410,9 @@ booking_action_cb (CLSchedulePopover *popover,
     {
       gtk_popover_popdown (GTK_POPOVER (popover));
       reload (self);
+      if (g_str_equal (action, CL_VIP_STATUS_CANCELLED))
+        cl_schedule_view_toast_undo (self->toast_overlay, GTK_WIDGET (self), _("Booking cancelled"),
+                                     CL_RECORD (booking), CL_VIP_STATUS_BOOKED, undo_cancel);
     }
   else
     cl_schedule_popover_set_message (popover, error->message);

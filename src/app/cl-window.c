@@ -140,6 +140,14 @@ search_action (GtkWidget  *widget,
 
   if (self->patient_page && !cl_patient_page_can_leave (self->patient_page))
     return;
+  /* In the Archive, Ctrl+F stays there (when the focus is outside the
+   * view, on the view switcher say). */
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "views") == 0 &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "archive") == 0)
+    {
+      cl_archive_view_find (self->archive_view);
+      return;
+    }
   adw_leaflet_set_visible_child_name (self->leaflet, "views");
   adw_view_stack_set_visible_child_name (self->view_stack, "roster");
   cl_roster_view_focus_search (self->roster_view);

@@ -399,6 +399,20 @@ find_filed (CLStore    *store,
   return found && found->len > 0 ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
 }
 
+/* What a person types for a report (kind, check date, visit, note),
+ * from @from; an empty visit or note is none. */
+static void
+set_details (CLDocument *document,
+             CLDocument *from)
+{
+  cl_document_set_kind (document, cl_document_get_kind (from));
+  cl_document_set_check_date (document, cl_document_get_check_date (from));
+  cl_document_set_visit (document, cl_str_empty (cl_document_get_visit (from))
+                                   ? NULL : cl_document_get_visit (from));
+  cl_document_set_note (document, cl_str_empty (cl_document_get_note (from))
+                                  ? NULL : cl_document_get_note (from));
+}
+
 CLDocument *
 cl_document_store_import (CLStore    *store,
                           const char *path,
@@ -440,12 +454,7 @@ cl_document_store_import (CLStore    *store,
   document = cl_document_new ();
   cl_document_set_patient_id (document, cl_document_get_patient_id (meta));
   cl_document_set_pregnancy_id (document, cl_document_get_pregnancy_id (meta));
-  cl_document_set_kind (document, cl_document_get_kind (meta));
-  cl_document_set_check_date (document, cl_document_get_check_date (meta));
-  cl_document_set_visit (document, cl_str_empty (cl_document_get_visit (meta))
-                                   ? NULL : cl_document_get_visit (meta));
-  cl_document_set_note (document, cl_str_empty (cl_document_get_note (meta))
-                                  ? NULL : cl_document_get_note (meta));
+  set_details (document, meta);
   cl_document_set_sha256 (document, sha256);
   cl_document_set_filename (document, basename);
   cl_document_set_title (document, cl_str_empty (title) ? NULL : title);
@@ -457,6 +466,52 @@ cl_document_store_import (CLStore    *store,
   if (!cl_store_save_record (store, CL_RECORD (document), error))
     return NULL;
   return g_steal_pointer (&document);
+}
+
+gboolean
+cl_document_store_update_details (CLStore     *store,
+                                  CLDocument  *document,
+                                  CLDocument  *details,
+                                  GHashTable **field_errors,
+                                  GError     **error)
+{
+  g_autoptr(CLDocument) copy = NULL;
+  g_autoptr(CLRecord) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (CL_IS_DOCUMENT (details), FALSE);
+
+  /* Only the four fields a person typed; the rest as it was read. */
+  copy = CL_DOCUMENT (cl_record_dup (CL_RECORD (document)));
+  set_details (copy, details);
+  if (!cl_document_validate (copy, field_errors, error))
+    return FALSE;
+
+  if (!cl_store_begin (store, error))
+    return FALSE;
+  /* Removed at another desk since the list was shown: writing the copy
+   * would bring it back. */
+  stored = cl_store_load_record (store, CL_TYPE_DOCUMENT, cl_record_get_id (CL_RECORD (copy)), NULL);
+  if (stored == NULL || cl_record_get_deleted (stored))
+    {
+      cl_store_rollback (store);
+      g_set_error_literal (error, CL_DOCUMENT_ERROR, CL_DOCUMENT_ERROR_MISSING,
+                           _("This report is no longer in her archive"));
+      return FALSE;
+    }
+  if (!cl_store_write_record (store, CL_RECORD (copy), CL_WRITE_DEFAULT, &local_error))
+    {
+      cl_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!cl_store_commit (store, error))
+    return FALSE;
+
+  cl_record_assign (CL_RECORD (document), CL_RECORD (copy));
+  return TRUE;
 }
 
 gboolean

@@ -63,6 +63,20 @@ CLDocument  *cl_document_store_import         (CLStore     *store,
                                                CLDocument  *meta,
                                                GError     **error);
 
+/* Changes what was typed for the filed report @document (kind, check
+ * date, visit, note) to those of @details, with the checks of an
+ * import (cl_document_validate(); @field_errors as there), as one
+ * write of the record with its outbox entry.  The file and what was
+ * read from it (hash, name, title, size, pages, who imported it and
+ * when) never change.  A report removed meanwhile is refused
+ * (CL_DOCUMENT_ERROR_MISSING).  On success @document holds what was
+ * written; on refusal nothing is written and @document is untouched. */
+gboolean     cl_document_store_update_details (CLStore     *store,
+                                               CLDocument  *document,
+                                               CLDocument  *details,
+                                               GHashTable **field_errors,
+                                               GError     **error);
+
 /* Takes a misfiled report out of her archive (a tombstone, in one
  * transaction with its outbox entry).  The file stays: an
  * administrator can restore the record, and other records may share

@@ -98,6 +98,18 @@ cl_escort_store_cancel (CLStore       *store,
 }
 
 gboolean
+cl_escort_store_restore (CLStore       *store,
+                         CLEscortTask  *task,
+                         const char    *status,
+                         const char    *role,
+                         GError       **error)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  return cl_escort_store_set_status (store, task, status, role, error);
+}
+
+gboolean
 cl_escort_store_hand_over (CLStore       *store,
                            CLEscortTask  *task,
                            const char    *ward,

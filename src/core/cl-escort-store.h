@@ -69,6 +69,16 @@ gboolean    cl_escort_store_cancel        (CLStore       *store,
                                            const char    *role,
                                            GError       **error);
 
+/* Undoes cl_escort_store_cancel(): @task (as the cancel left it) goes
+ * back to @status, the one it had before (planned or in progress), if
+ * the escort is still free at its time; else a
+ * CL_SCHEDULE_ERROR_OVERLAP that says the time was taken since. */
+gboolean    cl_escort_store_restore       (CLStore       *store,
+                                           CLEscortTask  *task,
+                                           const char    *status,
+                                           const char    *role,
+                                           GError       **error);
+
 /* Records the hand-over on the ward (ward, received by, when; @at 0:
  * now) and marks the task done; the task must be in progress.  An
  * empty ward or receiver is refused (CL_SCHEDULE_ERROR_HANDOVER). */

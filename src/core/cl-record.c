@@ -496,18 +496,28 @@ cl_record_new (GType type)
   return g_object_new (type, "id", uuid, NULL);
 }
 
+void
+cl_record_assign (CLRecord *self,
+                  CLRecord *from)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (CL_IS_RECORD (self));
+  g_return_if_fail (G_OBJECT_TYPE (from) == G_OBJECT_TYPE (self));
+
+  node = cl_record_to_json (from);
+  if (!cl_record_update_from_json (self, json_node_get_object (node), NULL))
+    g_assert_not_reached ();
+}
+
 CLRecord *
 cl_record_dup (CLRecord *self)
 {
-  g_autoptr(JsonNode) node = NULL;
   CLRecord *copy;
 
   g_return_val_if_fail (CL_IS_RECORD (self), NULL);
 
-  node = cl_record_to_json (self);
   copy = g_object_new (G_OBJECT_TYPE (self), NULL);
-  if (!cl_record_update_from_json (copy, json_node_get_object (node), NULL))
-    g_assert_not_reached ();
-
+  cl_record_assign (copy, self);
   return copy;
 }

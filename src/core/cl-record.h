@@ -77,4 +77,9 @@ CLRecord   *cl_record_new             (GType       type);
 /* A deep copy (same id and rev). */
 CLRecord   *cl_record_dup             (CLRecord   *self);
 
+/* Sets every column of @self to @from's (of the same type): a view's
+ * record takes what a store function wrote from a copy. */
+void        cl_record_assign          (CLRecord   *self,
+                                       CLRecord   *from);
+
 G_END_DECLS

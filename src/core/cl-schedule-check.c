@@ -158,7 +158,7 @@ cl_schedule_check_task (CLStore               *store,
   gint64 start_at = cl_escort_task_get_start_at (task);
   gint64 end_at = cl_escort_task_get_end_at (task);
   const char *status = cl_escort_task_get_status (task);
-  gboolean retimed, reassigned, moved;
+  gboolean retimed, reassigned, moved, restored;
   g_autoptr(CLEscortTask) other = NULL;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
@@ -233,10 +233,11 @@ cl_schedule_check_task (CLStore               *store,
       return FALSE;
     }
 
-  /* Only a new or moved task can make an overlap: a status change
-   * cannot (no step brings a cancelled task back), and must not fail
-   * on another desk's task that this desk's own is about to lose to. */
-  if (escort_id && moved && cl_escort_task_is_live (task))
+  /* Only a new, moved or restored task can make an overlap: another
+   * status change cannot, and must not fail on another desk's task
+   * that this desk's own is about to lose to. */
+  restored = stored && !cl_escort_task_is_live (stored) && cl_escort_task_is_live (task);
+  if (escort_id && (moved || restored) && cl_escort_task_is_live (task))
     {
       other = cl_schedule_find_task_overlap (store, escort_id, start_at, end_at,
                                              cl_record_get_id (CL_RECORD (task)), NULL);
@@ -244,7 +245,9 @@ cl_schedule_check_task (CLStore               *store,
         {
           set_overlap_error (error, cl_escort_task_get_start_at (other),
                              cl_escort_task_get_end_at (other),
-                             _("The escort already has a task at %s"));
+                             restored && !moved
+                               ? _("The task cannot be restored: since it was cancelled, the escort has been given another task at %s")
+                               : _("The escort already has a task at %s"));
           if (conflict)
             *conflict = g_steal_pointer (&other);
           return FALSE;
@@ -269,7 +272,7 @@ cl_schedule_check_booking (CLStore               *store,
   gint64 end_at = cl_vip_booking_get_end_at (booking);
   g_autoptr(CLVipRoom) room = NULL;
   g_autoptr(CLVipBooking) other = NULL;
-  gboolean retimed, roomed;
+  gboolean retimed, roomed, restored;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_VIP_BOOKING (booking), FALSE);
@@ -343,7 +346,8 @@ cl_schedule_check_booking (CLStore               *store,
                                  cl_vip_room_get_slot_minutes (room), error)))
     return FALSE;
 
-  if ((retimed || roomed) && cl_vip_booking_is_live (booking))
+  restored = stored && !cl_vip_booking_is_live (stored) && cl_vip_booking_is_live (booking);
+  if ((retimed || roomed || restored) && cl_vip_booking_is_live (booking))
     {
       other = cl_schedule_find_booking_overlap (store, room_id, start_at, end_at,
                                                 cl_record_get_id (CL_RECORD (booking)), NULL);
@@ -351,7 +355,9 @@ cl_schedule_check_booking (CLStore               *store,
         {
           set_overlap_error (error, cl_vip_booking_get_start_at (other),
                              cl_vip_booking_get_end_at (other),
-                             _("The room is already booked at %s"));
+                             restored && !retimed && !roomed
+                               ? _("The booking cannot be restored: since it was cancelled, the room has been booked at %s")
+                               : _("The room is already booked at %s"));
           if (conflict)
             *conflict = g_steal_pointer (&other);
           return FALSE;

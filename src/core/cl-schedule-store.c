@@ -25,7 +25,6 @@ cl_schedule_save_record (CLStore          *store,
 {
   g_autoptr(CLRecord) copy = NULL;
   g_autoptr(CLRecord) stored = NULL;
-  g_autoptr(JsonNode) written = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
@@ -59,9 +58,7 @@ cl_schedule_save_record (CLStore          *store,
   if (!cl_store_commit (store, error))
     return FALSE;
 
-  written = cl_record_to_json (copy);
-  if (!cl_record_update_from_json (record, json_node_get_object (written), NULL))
-    g_assert_not_reached ();
+  cl_record_assign (record, copy);
   return TRUE;
 
 failed:

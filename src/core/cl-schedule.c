@@ -357,12 +357,18 @@ static const Transition task_transitions[] = {
   { CL_ESCORT_STATUS_PLANNED, CL_ESCORT_STATUS_NO_SHOW },
   { CL_ESCORT_STATUS_IN_PROGRESS, CL_ESCORT_STATUS_DONE },
   { CL_ESCORT_STATUS_IN_PROGRESS, CL_ESCORT_STATUS_CANCELLED },
+  /* Undoing a cancellation: back to a status it could have been
+   * cancelled from (the server cannot know which it was). */
+  { CL_ESCORT_STATUS_CANCELLED, CL_ESCORT_STATUS_PLANNED },
+  { CL_ESCORT_STATUS_CANCELLED, CL_ESCORT_STATUS_IN_PROGRESS },
 };
 
 static const Transition booking_transitions[] = {
   { CL_VIP_STATUS_BOOKED, CL_VIP_STATUS_CHECKED_IN },
   { CL_VIP_STATUS_BOOKED, CL_VIP_STATUS_CANCELLED },
   { CL_VIP_STATUS_CHECKED_IN, CL_VIP_STATUS_DONE },
+  /* Undoing a cancellation. */
+  { CL_VIP_STATUS_CANCELLED, CL_VIP_STATUS_BOOKED },
 };
 
 static gboolean

@@ -128,11 +128,15 @@ gboolean    cl_schedule_check_slots     (gint64        start_at,
                                          gint          slot_minutes,
                                          GError      **error);
 /* May a task go from @from to @to?  @from NULL: a new task, which
- * starts planned.  The same status is always allowed. */
+ * starts planned.  The same status is always allowed.  A cancelled
+ * task may be restored (undo) to planned or in progress, the statuses
+ * it can be cancelled from; cl_schedule_check_task() then checks that
+ * its time is still free. */
 gboolean    cl_schedule_check_task_status    (const char *from,
                                               const char *to,
                                               GError    **error);
-/* Likewise for bookings: booked → checked-in → done, booked → cancelled. */
+/* Likewise for bookings: booked → checked-in → done, booked → cancelled,
+ * and cancelled → booked (restored, if the slot is still free). */
 gboolean    cl_schedule_check_booking_status (const char *from,
                                               const char *to,
                                               GError    **error);
@@ -175,7 +179,8 @@ CLVipBooking *cl_schedule_find_booking_overlap (CLStore     *store,
  * task) is @stored: patient, kind, escort (staff with the escort role),
  * interval, not in the past, working hours, status change, a moved
  * task still planned, hand-over of a done transfer, and no overlap
- * with the escort's other live tasks.  The rules about the time, the
+ * with the escort's other live tasks (also when a cancelled task is
+ * restored, with a message that says so).  The rules about the time, the
  * patient, the kind and the escort apply only to what changed, so an
  * escort can still mark this morning's task done in the afternoon.  On an overlap
  * @conflict (if given) receives the other task. */
@@ -188,7 +193,8 @@ gboolean    cl_schedule_check_task      (CLStore              *store,
                                          GError              **error);
 /* Likewise for a booking: patient, room (active), purpose, interval,
  * not in the past, opening hours, slot grid, status change, and no
- * overlap with the room's other live bookings.  The room is needed
+ * overlap with the room's other live bookings (also when a cancelled
+ * booking is restored).  The room is needed
  * only for a new or moved booking: one of a room closed or removed
  * since can still be checked in, done or cancelled. */
 gboolean    cl_schedule_check_booking   (CLStore              *store,

@@ -136,6 +136,15 @@ cl_vip_store_cancel_booking (CLStore       *store,
   return cl_vip_store_set_booking_status (store, booking, CL_VIP_STATUS_CANCELLED, role, error);
 }
 
+gboolean
+cl_vip_store_restore_booking (CLStore       *store,
+                              CLVipBooking  *booking,
+                              const char    *role,
+                              GError       **error)
+{
+  return cl_vip_store_set_booking_status (store, booking, CL_VIP_STATUS_BOOKED, role, error);
+}
+
 static GListStore *
 bookings_between (CLStore     *store,
                   const GDate *day,

@@ -68,6 +68,15 @@ gboolean    cl_vip_store_cancel_booking     (CLStore       *store,
                                              const char    *role,
                                              GError       **error);
 
+/* Undoes cl_vip_store_cancel_booking(): @booking (as the cancel left
+ * it) is booked again, if its slot is still free; else a
+ * CL_SCHEDULE_ERROR_OVERLAP that says the slot was taken since.  A
+ * normal change, pushed like any other. */
+gboolean    cl_vip_store_restore_booking    (CLStore       *store,
+                                             CLVipBooking  *booking,
+                                             const char    *role,
+                                             GError       **error);
+
 /* Bookings of @room_id starting on @n_days days from @first_day (the
  * week calendar: 7). */
 GListStore *cl_vip_store_bookings_of_room   (CLStore       *store,
