@@ -33,6 +33,9 @@
 #define COPY_CHUNK       20000
 #define ROSTER_CHUNK     500
 
+/* The page cache while loading, in KiB. */
+#define LOAD_CACHE_KIB   131072
+
 /* In sync_state while a load is under way (its rev). */
 #define PENDING_KEY      "snapshot_rev"
 
@@ -554,6 +557,50 @@ set_sync_state (CLStore     *store,
   return cl_store_step (store, stmt, error);
 }
 
+/* The load's own transactions: their rows can be fetched again, and a
+ * load cut short is done again (PENDING_KEY), so their commits need
+ * not wait for the disk (synchronous = NORMAL: WAL keeps the store
+ * whole, only the last chunks may be lost on a power cut).  The store
+ * lock is held one level more around the transaction, so that FULL is
+ * back before any other commit on the connection. */
+static gboolean
+begin_chunk (CLStore  *store,
+             GError  **error)
+{
+  cl_store_lock (store);
+  if (!cl_store_begin (store, error))
+    {
+      cl_store_unlock (store);
+      return FALSE;
+    }
+  sqlite3_exec (cl_store_get_db (store), "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+  return TRUE;
+}
+
+static void
+end_chunk (CLStore *store)
+{
+  sqlite3_exec (cl_store_get_db (store), "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+  cl_store_unlock (store);
+}
+
+static gboolean
+commit_chunk (CLStore  *store,
+              GError  **error)
+{
+  gboolean ok = cl_store_commit (store, error);
+
+  end_chunk (store);
+  return ok;
+}
+
+static void
+rollback_chunk (CLStore *store)
+{
+  cl_store_rollback (store);
+  end_chunk (store);
+}
+
 /* One table, COPY_CHUNK rows per transaction.  The first transaction
  * of the load also marks it pending. */
 static gboolean
@@ -571,7 +618,7 @@ copy_table (CLStore   *store,
       sqlite3_stmt *stmt = NULL;
       int rc;
 
-      if (!cl_store_begin (store, error))
+      if (!begin_chunk (store, error))
         return FALSE;
       db = cl_store_get_db (store);
       if (!set_sync_state (store, PENDING_KEY, rev, error))
@@ -594,12 +641,12 @@ copy_table (CLStore   *store,
         *n_rows += sqlite3_changes (db);
       /* The roster's own rows tell its views as a patient write does. */
       cl_store_touch_table (store, synced ? plan->table : "patient");
-      if (!cl_store_commit (store, error))
+      if (!commit_chunk (store, error))
         return FALSE;
       continue;
 
     failed:
-      cl_store_rollback (store);
+      rollback_chunk (store);
       return FALSE;
     }
   return TRUE;
@@ -619,7 +666,7 @@ build_roster (CLStore  *store,
       sqlite3_stmt *stmt;
       int rc;
 
-      if (!cl_store_begin (store, error))
+      if (!begin_chunk (store, error))
         return FALSE;
       if (!(stmt = cl_store_prepare (store, "SELECT rowid, id FROM patient WHERE rowid > ?1"
                                      " ORDER BY rowid LIMIT ?2", error)))
@@ -642,14 +689,14 @@ build_roster (CLStore  *store,
           goto failed;
       if (ids->len > 0)
         cl_store_touch_table (store, "patient");
-      if (!cl_store_commit (store, error))
+      if (!commit_chunk (store, error))
         return FALSE;
       if (ids->len < ROSTER_CHUNK)
         return TRUE;
       continue;
 
     failed:
-      cl_store_rollback (store);
+      rollback_chunk (store);
       return FALSE;
     }
 }
@@ -712,6 +759,10 @@ cl_snapshot_apply (CLStore     *store,
       return FALSE;
     }
   plans = plan_copy (store, rev, &roster_to_build, error);
+  /* Rows land all over each table's id index (ids are random UUIDs):
+   * with SQLite's 2 MiB default cache most inserts would read a page
+   * from disk.  Given back at the end. */
+  sqlite3_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (LOAD_CACHE_KIB), NULL, NULL, NULL);
   cl_store_unlock (store);
 
   if (plans != NULL)
@@ -725,6 +776,7 @@ cl_snapshot_apply (CLStore     *store,
     }
 
   cl_store_lock (store);
+  sqlite3_exec (cl_store_get_db (store), "PRAGMA cache_size = -2000", NULL, NULL, NULL);
   if (sqlite3_exec (cl_store_get_db (store), "DETACH snap", NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("detaching a snapshot: %s", sqlite3_errmsg (cl_store_get_db (store)));
   cl_store_unlock (store);
