@@ -334,6 +334,23 @@ test_sync_login (void)
   g_assert_nonnull (cl_test_ui_find_toplevel (g_type_from_name ("CLLoginDialog")));
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "login-error");
 
+  /* Four more and the name is locked: the dialog says for how long, in
+   * the person's language, until an administrator unlocks it. */
+  for (int i = 0; i < 4; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "login.submit", NULL);
+      cl_test_ui_settle (1200);
+    }
+  {
+    GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                g_type_from_name ("CLLoginDialog"),
+                                                                "error_label"));
+
+    cl_test_assert_contains (gtk_label_get_text (label), g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh") ? "15 分钟" : "15 minutes");
+  }
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "login-locked");
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, NULL, "user", "unlock", "nurse", "--db", server_db, NULL), ==, 0);
+
   gtk_editable_set_text (GTK_EDITABLE (cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW)), "s3cret-pw");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "login.submit", NULL);
   cl_test_ui_wait_until (cl_test_ui_sync_idle, client);
