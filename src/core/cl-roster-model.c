@@ -38,6 +38,7 @@ struct _CLRosterModel
   GArray       *base;
   char         *base_signature;
   gint64        base_max_rowid;
+  guint8       *base_bits;    /* the base list's rowids as a bitmap */
   /* Bumped (under reader_lock) by every change to the store; the base
    * list and the prefix index remember the generation they were built
    * from, so neither can be used once out of date. */
@@ -163,6 +164,7 @@ cl_roster_model_finalize (GObject *object)
   g_clear_pointer (&self->reader, sqlite3_close_v2);
   g_clear_pointer (&self->base, g_array_unref);
   g_clear_pointer (&self->base_signature, g_free);
+  g_clear_pointer (&self->base_bits, g_free);
   g_clear_pointer (&self->prefix_bits, g_hash_table_unref);
   g_mutex_clear (&self->reader_lock);
 
@@ -291,9 +293,13 @@ match_term_cached (CLRosterModel *self,
   return bits;
 }
 
+/* The matching rowids in order, at most @limit of them; @n_matches
+ * (if not NULL) is set to how many there are in all. */
 static GArray *
 query_locked (CLRosterModel      *self,
               const QueryParams  *params,
+              guint               limit,
+              guint              *n_matches,
               GError            **error)
 {
   g_autofree char *signature = cl_roster_query_signature (params);
@@ -301,6 +307,7 @@ query_locked (CLRosterModel      *self,
   g_autoptr(GArray) result = NULL;
   g_autofree guint8 *bits = NULL;
   gsize n_bytes;
+  guint n;
 
   if (self->reader == NULL && !(self->reader = cl_store_open_reader (self->store, error)))
     return NULL;
@@ -320,14 +327,29 @@ query_locked (CLRosterModel      *self,
       self->base_max_rowid = 0;
       for (guint i = 0; i < base->len; i++)
         self->base_max_rowid = MAX (self->base_max_rowid, g_array_index (base, gint64, i));
+      g_free (self->base_bits);
+      self->base_bits = g_malloc0 (self->base_max_rowid / 8 + 1);
+      for (guint i = 0; i < base->len; i++)
+        {
+          gint64 rowid = g_array_index (base, gint64, i);
+
+          if (rowid >= 0)
+            self->base_bits[rowid / 8] |= 1 << (rowid % 8);
+        }
     }
 
-  if (cl_str_empty (params->query))
-    return g_array_ref (self->base);
-
-  terms = cl_roster_query_search_terms (params->query);
-  if (terms->len == 0)
-    return g_array_ref (self->base);
+  if (!cl_str_empty (params->query))
+    terms = cl_roster_query_search_terms (params->query);
+  if (terms == NULL || terms->len == 0)
+    {
+      if (n_matches)
+        *n_matches = self->base->len;
+      if (limit >= self->base->len)
+        return g_array_ref (self->base);
+      result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+      g_array_append_vals (result, self->base->data, limit);
+      return g_steal_pointer (&result);
+    }
 
   /* Every term must match: AND the bitmaps together. */
   n_bytes = self->base_max_rowid / 8 + 1;
@@ -351,14 +373,28 @@ query_locked (CLRosterModel      *self,
           bits[i] &= term_bits[i];
     }
 
+  /* How many match: the marked ones that are in the base list. */
+  n = 0;
+  for (gsize i = 0; i < n_bytes; i++)
+    {
+      guint8 b = bits[i] & self->base_bits[i];
+
+      bits[i] = b;
+      for (; b; b &= b - 1)
+        n++;
+    }
+  if (n_matches)
+    *n_matches = n;
+
   /* Walk the sorted base list and keep the marked ones: the order
-   * comes for free. */
-  result = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < self->base->len; i++)
+   * comes for free.  Done at @limit, or when all are found. */
+  n = MIN (n, limit);
+  result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < self->base->len && result->len < n; i++)
     {
       gint64 rowid = g_array_index (self->base, gint64, i);
 
-      if (bits[rowid / 8] & (1 << (rowid % 8)))
+      if (rowid >= 0 && bits[rowid / 8] & (1 << (rowid % 8)))
         g_array_append_val (result, rowid);
     }
 
@@ -373,7 +409,7 @@ query_with_reader (CLRosterModel      *self,
   GArray *rowids;
 
   g_mutex_lock (&self->reader_lock);
-  rowids = query_locked (self, params, error);
+  rowids = query_locked (self, params, G_MAXUINT, NULL, error);
   g_mutex_unlock (&self->reader_lock);
 
   return rowids;
@@ -654,10 +690,13 @@ cl_roster_model_query_sync (CLRosterModel  *self,
 GArray *
 cl_roster_model_search (CLRosterModel  *self,
                         const char     *query,
+                        guint           limit,
+                        guint          *n_matches,
                         GError        **error)
 {
   QueryParams params = { 0 };
   g_autofree char *stripped = NULL;
+  GArray *rowids;
 
   g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), NULL);
 
@@ -666,8 +705,11 @@ cl_roster_model_search (CLRosterModel  *self,
   params.sort = CL_ROSTER_SORT_NAME;
   params.stage = CL_STAGE_NONE;
   cl_date_today (&params.today);
-  /* query_with_reader() touches only what reader_lock guards. */
-  return query_with_reader (self, &params, error);
+  /* query_locked() touches only what reader_lock guards. */
+  g_mutex_lock (&self->reader_lock);
+  rowids = query_locked (self, &params, limit, n_matches, error);
+  g_mutex_unlock (&self->reader_lock);
+  return rowids;
 }
 
 const char *

@@ -11,9 +11,10 @@
 #include "config.h"
 
 #include "cl-date.h"
+#include "cl-phone.h"
 #include "cl-roster-model.h"
-#include "cl-roster-row.h"
 #include "cl-server-private.h"
+#include "cl-sync-server.h"
 #include "cl-tables.h"
 
 #define PATIENTS_DEFAULT_LIMIT 50
@@ -56,85 +57,109 @@ get_roster (CLServer *self)
   return roster;
 }
 
-/* The rows of one page, by rowid, on the thread's read connection
- * in one read transaction (one snapshot, one WAL lock round). */
-static gboolean
-read_page (ThreadState  *state,
-           GArray       *rowids,
-           guint         limit,
-           JsonBuilder  *builder,
-           GError      **error)
+/* A prepared statement of the thread's read connection, kept for the
+ * thread's lifetime. */
+static sqlite3_stmt *
+thread_stmt (ThreadState   *state,
+             sqlite3_stmt **cache,
+             const char    *sql,
+             GError       **error)
 {
-  static const char sql[] =
-    "SELECT " CL_ROSTER_ROW_COLUMNS " FROM roster r"
-    " LEFT JOIN staff s ON s.id = r.manager_id"
-    " WHERE r.patient_rowid = ?1";
-  GDate today;
-  gboolean ok = TRUE;
-
   if (state->reader == NULL)
     {
       g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "no read connection");
-      return FALSE;
+      return NULL;
     }
-  if (state->row_stmt == NULL &&
-      sqlite3_prepare_v3 (state->reader, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                          &state->row_stmt, NULL) != SQLITE_OK)
+  if (*cache == NULL &&
+      sqlite3_prepare_v3 (state->reader, sql, -1, SQLITE_PREPARE_PERSISTENT, cache, NULL) != SQLITE_OK)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (state->reader));
-      return FALSE;
+      return NULL;
     }
+  return *cache;
+}
+
+/* Appends one patient of the page as a JSON object, straight from the
+ * row's columns (id, name, phone, birth_date, edd, risk). */
+static void
+append_patient (GString      *out,
+                sqlite3_stmt *stmt,
+                const GDate  *today)
+{
+  const char *phone = (const char *) sqlite3_column_text (stmt, 2);
+  const char *birth = (const char *) sqlite3_column_text (stmt, 3);
+  const char *edd = (const char *) sqlite3_column_text (stmt, 4);
+  const char *risk = (const char *) sqlite3_column_text (stmt, 5);
+  g_autofree char *masked = phone ? cl_phone_mask (phone) : NULL;
+  GDate birth_date;
+
+  g_string_append (out, "{\"id\":");
+  cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 0));
+  g_string_append (out, ",\"name\":");
+  cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append (out, ",\"phone_masked\":");
+  cl_sync_server_append_json_string (out, masked);
+  g_string_append (out, ",\"age\":");
+  if (birth && cl_date_parse (birth, &birth_date, NULL))
+    g_string_append_printf (out, "%d", cl_date_age_years (&birth_date, today));
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\"edd\":");
+  cl_sync_server_append_json_string (out, edd && *edd ? edd : NULL);
+  g_string_append (out, ",\"risk\":");
+  cl_sync_server_append_json_string (out, risk && *risk ? risk : NULL);
+  g_string_append_c (out, '}');
+}
+
+/* The rows of one page, by rowid, on the thread's read connection
+ * in one read transaction (one snapshot, one WAL lock round), as
+ * JSON objects separated by commas. */
+static gboolean
+read_page (ThreadState  *state,
+           GArray       *rowids,
+           GString      *out,
+           GError      **error)
+{
+  static const char sql[] =
+    "SELECT patient_id, name, phone, birth_date, edd, risk FROM roster"
+    " WHERE patient_rowid = ?1";
+  sqlite3_stmt *stmt, *begin, *commit;
+  gboolean first = TRUE;
+  GDate today;
+  int rc = SQLITE_DONE;
+
+  if (!(stmt = thread_stmt (state, &state->row_stmt, sql, error)) ||
+      !(begin = thread_stmt (state, &state->begin_stmt, "BEGIN", error)) ||
+      !(commit = thread_stmt (state, &state->commit_stmt, "COMMIT", error)))
+    return FALSE;
 
   cl_date_today (&today);
-  sqlite3_exec (state->reader, "BEGIN", NULL, NULL, NULL);
-  for (guint i = 0; i < rowids->len && i < limit && ok; i++)
+  sqlite3_step (begin);
+  sqlite3_reset (begin);
+  for (guint i = 0; i < rowids->len; i++)
     {
-      g_autoptr(CLRosterRow) row = NULL;
-      const char *text;
-      int rc;
-
-      sqlite3_bind_int64 (state->row_stmt, 1, g_array_index (rowids, gint64, i));
-      rc = sqlite3_step (state->row_stmt);
-      if (rc == SQLITE_ROW)
-        row = cl_roster_row_new_from_stmt (state->row_stmt, &today);
-      else if (rc != SQLITE_DONE)
+      sqlite3_bind_int64 (stmt, 1, g_array_index (rowids, gint64, i));
+      rc = sqlite3_step (stmt);
+      /* Deleted since the search: left out. */
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          if (!first)
+            g_string_append_c (out, ',');
+          first = FALSE;
+          append_patient (out, stmt, &today);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
           g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s",
                        sqlite3_errmsg (state->reader));
-          ok = FALSE;
+          break;
         }
-      sqlite3_reset (state->row_stmt);
-      /* Deleted since the search: left out. */
-      if (row == NULL || cl_roster_row_get_patient_id (row) == NULL)
-        continue;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, cl_roster_row_get_patient_id (row));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, cl_roster_row_get_name (row));
-      json_builder_set_member_name (builder, "phone_masked");
-      json_builder_add_string_value (builder, cl_roster_row_get_phone_masked (row));
-      json_builder_set_member_name (builder, "age");
-      if (cl_roster_row_get_age (row) >= 0)
-        json_builder_add_int_value (builder, cl_roster_row_get_age (row));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "edd");
-      if ((text = cl_roster_row_get_edd (row)) && *text)
-        json_builder_add_string_value (builder, text);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "risk");
-      if ((text = cl_roster_row_get_risk (row)) && *text)
-        json_builder_add_string_value (builder, text);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_end_object (builder);
     }
   /* Nothing was written: ending a read cannot lose anything. */
-  sqlite3_exec (state->reader, "COMMIT", NULL, NULL, NULL);
-  return ok;
+  sqlite3_step (commit);
+  sqlite3_reset (commit);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
 void
@@ -144,10 +169,10 @@ cl_server_handle_patients (CLServer          *self,
                            const char        *username,
                            const char        *role)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rowids = NULL;
+  g_autoptr(GString) out = NULL;
+  guint total = 0;
   gint64 limit;
 
   if (!g_str_equal (soup_server_message_get_method (msg), "GET"))
@@ -159,28 +184,26 @@ cl_server_handle_patients (CLServer          *self,
       !cl_server_int_param (msg, query, "limit", 1, PATIENTS_MAX_LIMIT, PATIENTS_DEFAULT_LIMIT, &limit))
     return;
 
-  /* The matching patients in roster order (the model's cached lists
-   * and prefix bitmaps make this cheap), then only the rows of the
-   * page. */
-  rowids = cl_roster_model_search (get_roster (self), g_hash_table_lookup (query, "q"), &error);
+  /* The first @limit matching patients in roster order and how many
+   * match in all (the model's cached lists and prefix bitmaps make
+   * this cheap), then only the rows of the page. */
+  rowids = cl_roster_model_search (get_roster (self), g_hash_table_lookup (query, "q"),
+                                   limit, &total, &error);
   if (rowids == NULL)
     {
       cl_server_send_store_error (msg, error);
       return;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, rowids->len);
-  json_builder_set_member_name (builder, "patients");
-  json_builder_begin_array (builder);
-  if (!read_page (cl_server_thread_state (self), rowids, limit, builder, &error))
+  /* Written straight from the columns: a JsonBuilder, its nodes and
+   * the generator cost more than the search and the reads together. */
+  out = g_string_sized_new (64 + 200 * rowids->len);
+  g_string_append_printf (out, "{\"total\":%u,\"patients\":[", total);
+  if (!read_page (cl_server_thread_state (self), rowids, out, &error))
     {
       cl_server_send_store_error (msg, error);
       return;
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  cl_server_send_json (msg, SOUP_STATUS_OK, root);
+  g_string_append (out, "]}");
+  cl_server_send_json_text (msg, SOUP_STATUS_OK, g_steal_pointer (&out));
 }

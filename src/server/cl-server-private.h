@@ -23,6 +23,8 @@ typedef struct
   sqlite3       *reader;
   sqlite3_stmt  *token_stmt;
   sqlite3_stmt  *row_stmt;
+  sqlite3_stmt  *begin_stmt;
+  sqlite3_stmt  *commit_stmt;
 } ThreadState;
 
 struct _CLServer
@@ -54,6 +56,10 @@ ThreadState *cl_server_thread_state             (CLServer          *self);
 void         cl_server_send_json                (SoupServerMessage *msg,
                                                  guint              status,
                                                  JsonNode          *node);
+/* Sends @text (JSON already), taking it. */
+void         cl_server_send_json_text           (SoupServerMessage *msg,
+                                                 guint              status,
+                                                 GString           *text);
 /* {"error": {"code": @code, "message": @message}} */
 void         cl_server_send_error               (SoupServerMessage *msg,
                                                  guint              status,

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <gio/gnetworking.h>
+#include <netinet/tcp.h>
 #include <string.h>
 
 #include "cl-server-private.h"
@@ -33,6 +34,8 @@ thread_state_free (gpointer data)
   g_ptr_array_unref (state->sockets);
   sqlite3_finalize (state->token_stmt);
   sqlite3_finalize (state->row_stmt);
+  sqlite3_finalize (state->begin_stmt);
+  sqlite3_finalize (state->commit_stmt);
   sqlite3_close_v2 (state->reader);
   g_main_context_unref (state->context);
   g_free (state);
@@ -122,6 +125,30 @@ cl_server_thread_state (CLServer *self)
 
 /* Routing */
 
+/* libsoup writes a response's headers and its body with two send()s,
+ * and sets TCP_NODELAY: two packets, and the client wakes up twice.
+ * Corked from the handler until the response is written, the kernel
+ * sends them together.  Should the uncork never come (a connection
+ * stolen midway), the kernel still sends within 200 ms. */
+static void
+cork (SoupServerMessage *msg,
+      gboolean           corked)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+  int value = corked;
+
+  if (socket && g_socket_get_family (socket) != G_SOCKET_FAMILY_UNIX)
+    setsockopt (g_socket_get_fd (socket), IPPROTO_TCP, TCP_CORK, &value, sizeof value);
+}
+
+static void
+request_done_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  cork (msg, FALSE);
+}
+
 static void
 api_cb (SoupServer        *server,
         SoupServerMessage *msg,
@@ -137,6 +164,7 @@ api_cb (SoupServer        *server,
   gboolean ok;
 
   g_debug ("%s %s", soup_server_message_get_method (msg), path);
+  cork (msg, TRUE);
 
   if (!g_str_has_prefix (path, API_PREFIX "/"))
     {
@@ -255,6 +283,8 @@ add_handlers (SoupServer *soup,
   soup_server_add_handler (soup, API_PREFIX "/events", cl_server_events_auth_cb, self, NULL);
   soup_server_add_websocket_handler (soup, API_PREFIX "/events", NULL, NULL,
                                      cl_server_events_cb, self, NULL);
+  g_signal_connect (soup, "request-finished", G_CALLBACK (request_done_cb), NULL);
+  g_signal_connect (soup, "request-aborted", G_CALLBACK (request_done_cb), NULL);
 }
 
 void
