@@ -940,6 +940,54 @@ test_roster_prefix_index (void)
   }
 }
 
+/* The server's search: a page of the first matches and the number of
+ * all of them, the same from the prefix index and from the scan, and
+ * the same matches as the model's own query. */
+static void
+test_roster_search_page (void)
+{
+  const char *queries[] = { "", "z", "zh", "13", "李", "z 5", "qqqq", NULL };
+  g_autoptr(CLRosterModel) scanned = new_model ();
+  g_autoptr(CLRosterModel) indexed = new_model ();
+  CLRosterModel *models[] = { scanned, indexed };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  cl_roster_model_reload (indexed);
+  while (!cl_roster_model_get_indexed (indexed))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  for (guint q = 0; queries[q]; q++)
+    for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) all = NULL;
+        guint n_all = G_MAXUINT;
+        guint n_model = run_query (models[m], queries[q]);
+        guint limits[] = { 0, 1, 7, n_model, n_model + 3 };
+
+        all = cl_roster_model_search (models[m], queries[q], G_MAXUINT, &n_all, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (n_all, ==, all->len);
+        g_assert_cmpuint (n_all, ==, n_model);
+
+        for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+          {
+            g_autoptr(GArray) page = NULL;
+            guint n = G_MAXUINT;
+
+            page = cl_roster_model_search (models[m], queries[q], limits[l], &n, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (n, ==, n_all);
+            g_assert_cmpuint (page->len, ==, MIN (limits[l], n_all));
+            for (guint i = 0; i < page->len; i++)
+              g_assert_cmpint (g_array_index (page, gint64, i), ==, g_array_index (all, gint64, i));
+          }
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -964,6 +1012,7 @@ main (int    argc,
   g_test_add_func ("/store/roster/delete", test_roster_delete);
   g_test_add_func ("/store/roster/injection", test_roster_injection);
   g_test_add_func ("/store/roster/prefix-index", test_roster_prefix_index);
+  g_test_add_func ("/store/roster/search-page", test_roster_search_page);
   g_test_add_func ("/store/roster/keys-follow-edits", test_roster_keys_follow_edits);
 
   ret = g_test_run ();
