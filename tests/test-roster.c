@@ -940,6 +940,57 @@ test_roster_prefix_index (void)
   }
 }
 
+/* "Next Visit" sorts by the day its cell shows (not by EDD), in both
+ * directions, with the rows that have no next visit last. */
+static void
+test_roster_sort_next_visit (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  guint n_dated = 0, n_edd_inversions = 0;
+
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      GDate previous, previous_edd;
+      gboolean seen_undated = FALSE;
+      guint n;
+
+      g_date_clear (&previous, 1);
+      g_date_clear (&previous_edd, 1);
+      cl_roster_model_set_sort (model, CL_ROSTER_SORT_NEXT_VISIT, descending);
+      n = run_query (model, NULL);
+      g_assert_cmpuint (n, ==, cl_patient_store_count (fixture.store));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+          GDate date, edd;
+
+          if (!cl_roster_row_get_next_visit_date (row, &date))
+            {
+              seen_undated = TRUE;
+              continue;
+            }
+          g_assert_false (seen_undated);
+          if (!descending)
+            n_dated++;
+          if (g_date_valid (&previous))
+            g_assert_cmpint (g_date_compare (&previous, &date) * (descending ? -1 : 1), <=, 0);
+          previous = date;
+
+          g_assert_true (cl_date_parse (cl_roster_row_get_edd (row), &edd, NULL));
+          if (g_date_valid (&previous_edd) &&
+              g_date_compare (&previous_edd, &edd) * (descending ? -1 : 1) > 0)
+            n_edd_inversions++;
+          previous_edd = edd;
+        }
+    }
+
+  /* The demo data has patients of every stage with visits done and
+   * not: the order is not the EDD's. */
+  g_test_message ("%u with a next visit; %u places where EDD goes backwards", n_dated, n_edd_inversions);
+  g_assert_cmpuint (n_dated, >, 10);
+  g_assert_cmpuint (n_edd_inversions, >, 0);
+}
+
 /* The server's search: a page of the first matches and the number of
  * all of them, the same from the prefix index and from the scan, and
  * the same matches as the model's own query. */
@@ -1013,6 +1064,7 @@ main (int    argc,
   g_test_add_func ("/store/roster/injection", test_roster_injection);
   g_test_add_func ("/store/roster/prefix-index", test_roster_prefix_index);
   g_test_add_func ("/store/roster/search-page", test_roster_search_page);
+  g_test_add_func ("/store/roster/sort-next-visit", test_roster_sort_next_visit);
   g_test_add_func ("/store/roster/keys-follow-edits", test_roster_keys_follow_edits);
 
   ret = g_test_run ();

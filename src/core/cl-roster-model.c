@@ -239,6 +239,16 @@ store_changed_cb (CLRosterModel *self,
       g_mutex_unlock (&self->reader_lock);
       cl_roster_model_reload (self);
     }
+  else if (self->sort == CL_ROSTER_SORT_NEXT_VISIT &&
+           (g_str_equal (table, "visit_mark") || g_str_equal (table, "document")))
+    {
+      /* Their triggers keep roster.visits_done, which this order
+       * follows: sort again (the search index stays as it is). */
+      g_mutex_lock (&self->reader_lock);
+      g_clear_pointer (&self->base, g_array_unref);
+      g_mutex_unlock (&self->reader_lock);
+      cl_roster_model_reload (self);
+    }
 }
 
 CLRosterModel *
