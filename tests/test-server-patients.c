@@ -30,6 +30,9 @@ static char *token;
 
 static const char * const queries[] = { "", "zh", "z", "l", "13", "李", "张", "wang", "qqqq", NULL };
 
+static char *login (const char *username,
+                    const char *password);
+
 /* @bytes (not NUL-terminated) as JSON. */
 static JsonNode *
 parse (GBytes *bytes)
@@ -312,6 +315,54 @@ test_concurrent (void)
   sqlite3_close (db);
 }
 
+/* The status of @method @path with @bearer on @session (one kept-alive
+ * connection: one thread of the server, its cached statements and read
+ * transactions). */
+static guint
+search_status (SoupSession *session,
+               const char  *method,
+               const char  *path,
+               const char  *bearer)
+{
+  g_autofree char *url = g_strdup_printf ("%sapi/v1%s", server_url, path);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", bearer);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  return soup_message_get_status (msg);
+}
+
+/* Logging out and disabling the account end a session at once for
+ * /patients too (its session check shares a read transaction with the
+ * page: each request's own). */
+static void
+test_session_ends (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *second = login ("cm", "pw-cm");
+  g_autofree char *temp = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", second), ==, 200);
+  g_assert_cmpuint (search_status (session, "DELETE", "/session", second), ==, 204);
+  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", second), ==, 401);
+  /* The other session of the same account goes on. */
+  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", token), ==, 200);
+
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, "pw-temp\n", "user", "add", "temp",
+                                           "--role", "case_manager", "--db", db_path, NULL), ==, 0);
+  temp = login ("temp", "pw-temp");
+  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", temp), ==, 200);
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, NULL, "user", "disable", "temp",
+                                           "--db", db_path, NULL), ==, 0);
+  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", temp), ==, 401);
+  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", token), ==, 200);
+}
+
 /* The escape is JSON that reads back as the same text. */
 static void
 test_json_string (void)
@@ -353,13 +404,15 @@ test_json_string (void)
 }
 
 static char *
-login (void)
+login (const char *username,
+       const char *password)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *url = g_strdup_printf ("%sapi/v1/session", server_url);
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  static const char body[] = "{\"username\":\"cm\",\"password\":\"pw-cm\"}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}",
+                                           username, password);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
   g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
@@ -392,11 +445,12 @@ main (int    argc,
   g_assert_cmpint (cl_test_run_server_cli (server_binary, "pw-cm\n", "user", "add", "cm",
                                            "--role", "case_manager", "--db", db_path, NULL), ==, 0);
   server = cl_test_start_server (server_binary, db_path, &server_url);
-  token = login ();
+  token = login ("cm", "pw-cm");
 
   g_test_add_func ("/server-patients/json-string", test_json_string);
   g_test_add_func ("/server-patients/pages", test_pages);
   g_test_add_func ("/server-patients/concurrent", test_concurrent);
+  g_test_add_func ("/server-patients/session-ends", test_session_ends);
 
   ret = g_test_run ();
 

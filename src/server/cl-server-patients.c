@@ -57,28 +57,6 @@ get_roster (CLServer *self)
   return roster;
 }
 
-/* A prepared statement of the thread's read connection, kept for the
- * thread's lifetime. */
-static sqlite3_stmt *
-thread_stmt (ThreadState   *state,
-             sqlite3_stmt **cache,
-             const char    *sql,
-             GError       **error)
-{
-  if (state->reader == NULL)
-    {
-      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "no read connection");
-      return NULL;
-    }
-  if (*cache == NULL &&
-      sqlite3_prepare_v3 (state->reader, sql, -1, SQLITE_PREPARE_PERSISTENT, cache, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (state->reader));
-      return NULL;
-    }
-  return *cache;
-}
-
 /* Appends one patient of the page as a JSON object, straight from the
  * row's columns (id, name, phone, birth_date, edd, risk). */
 static void
@@ -140,27 +118,25 @@ G_STATIC_ASSERT (PAGE_BATCH == 4 * 8);
  * JSON objects separated by commas, in the order of @rowids.  A row
  * deleted since the search is left out. */
 static gboolean
-read_page (ThreadState  *state,
+read_page (CLServer     *self,
            GArray       *rowids,
            GString      *out,
            GError      **error)
 {
-  sqlite3_stmt *stmt, *begin, *commit;
+  ThreadState *state = cl_server_thread_state (self);
+  sqlite3_stmt *stmt;
   g_autoptr(GString) scratch = NULL;
   gsize start[PAGE_BATCH], length[PAGE_BATCH];
   gboolean first = TRUE;
   GDate today;
   int rc = SQLITE_DONE;
 
-  if (!(stmt = thread_stmt (state, &state->row_stmt, batch_sql, error)) ||
-      !(begin = thread_stmt (state, &state->begin_stmt, "BEGIN", error)) ||
-      !(commit = thread_stmt (state, &state->commit_stmt, "COMMIT", error)))
+  if (!(stmt = cl_server_thread_stmt (state, &state->row_stmt, batch_sql, error)))
     return FALSE;
 
   cl_date_today (&today);
   scratch = g_string_sized_new (256 * MIN (rowids->len, PAGE_BATCH));
-  sqlite3_step (begin);
-  sqlite3_reset (begin);
+  cl_server_read_begin (state);
   for (guint from = 0; from < rowids->len && rc == SQLITE_DONE; from += PAGE_BATCH)
     {
       const gint64 *batch = &g_array_index (rowids, gint64, from);
@@ -199,9 +175,7 @@ read_page (ThreadState  *state,
     }
   if (rc != SQLITE_DONE)
     g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (state->reader));
-  /* Nothing was written: ending a read cannot lose anything. */
-  sqlite3_step (commit);
-  sqlite3_reset (commit);
+  cl_server_read_end (state);
   return rc == SQLITE_DONE;
 }
 
@@ -242,7 +216,7 @@ cl_server_handle_patients (CLServer          *self,
    * the generator cost more than the search and the reads together. */
   out = g_string_sized_new (64 + 200 * rowids->len);
   g_string_append_printf (out, "{\"total\":%u,\"patients\":[", total);
-  if (!read_page (cl_server_thread_state (self), rowids, out, &error))
+  if (!read_page (self, rowids, out, &error))
     {
       cl_server_send_store_error (msg, error);
       return;
