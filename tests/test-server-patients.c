@@ -47,6 +47,38 @@ parse (GBytes *bytes)
   return json_node_ref (json_parser_get_root (parser));
 }
 
+/* @method /api/v1@path on @session, with the session @bearer (NULL:
+ * none) and the JSON @body (NULL: none); returns the answer's body and
+ * sets @status. */
+static GBytes *
+send_request (SoupSession *session,
+              const char  *method,
+              const char  *path,
+              const char  *bearer,
+              const char  *body,
+              guint       *status)
+{
+  g_autofree char *url = g_strdup_printf ("%sapi/v1%s", server_url, path);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GError) error = NULL;
+  GBytes *answer;
+
+  if (bearer)
+    {
+      g_autofree char *auth = g_strdup_printf ("Bearer %s", bearer);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (body)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  return answer;
+}
+
 /* The server's answer to /patients?q=@query&limit=@limit. */
 static JsonNode *
 search (SoupSession *session,
@@ -54,16 +86,12 @@ search (SoupSession *session,
         guint        limit)
 {
   g_autofree char *escaped = g_uri_escape_string (query, NULL, FALSE);
-  g_autofree char *url = g_strdup_printf ("%sapi/v1/patients?q=%s&limit=%u", server_url, escaped, limit);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+  g_autofree char *path = g_strdup_printf ("/patients?q=%s&limit=%u", escaped, limit);
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
+  guint status;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  body = send_request (session, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
   return parse (body);
 }
 
@@ -248,8 +276,6 @@ add_patient (SoupSession *session,
              guint        i)
 {
   static const char * const given[] = { "晓燕", "丽", "美玲", "秀英", "婷" };
-  g_autofree char *url = g_strdup_printf ("%sapi/v1/changes", server_url);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
   g_autofree char *key = g_uuid_string_random ();
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *body =
@@ -257,23 +283,17 @@ add_patient (SoupSession *session,
                      "\"op\":\"upsert\",\"data\":{\"name\":\"章%s\",\"phone\":\"139%08u\","
                      "\"birth_date\":\"1990-0%u-15\"}}]}",
                      key, id, given[i % G_N_ELEMENTS (given)], i, 1 + i % 9);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
   g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *results;
+  guint status;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  {
-    g_autoptr(JsonNode) node = parse (answer);
-    JsonArray *results = json_object_get_array_member (json_node_get_object (node), "results");
-
-    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0), "status"),
-                     ==, "applied");
-  }
+  answer = send_request (session, "POST", "/changes", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  node = parse (answer);
+  results = json_object_get_array_member (json_node_get_object (node), "results");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0), "status"),
+                   ==, "applied");
 }
 
 static void
@@ -319,21 +339,16 @@ test_concurrent (void)
  * connection: one thread of the server, its cached statements and read
  * transactions). */
 static guint
-search_status (SoupSession *session,
-               const char  *method,
-               const char  *path,
-               const char  *bearer)
+status_of (SoupSession *session,
+           const char  *method,
+           const char  *path,
+           const char  *bearer)
 {
-  g_autofree char *url = g_strdup_printf ("%sapi/v1%s", server_url, path);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", bearer);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  guint status;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  return soup_message_get_status (msg);
+  answer = send_request (session, method, path, bearer, NULL, &status);
+  return status;
 }
 
 /* Logging out and disabling the account end a session at once for
@@ -347,20 +362,20 @@ test_session_ends (void)
   g_autofree char *temp = NULL;
 
   for (guint i = 0; i < 3; i++)
-    g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", second), ==, 200);
-  g_assert_cmpuint (search_status (session, "DELETE", "/session", second), ==, 204);
-  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", second), ==, 401);
+    g_assert_cmpuint (status_of (session, "GET", "/patients?q=zh", second), ==, 200);
+  g_assert_cmpuint (status_of (session, "DELETE", "/session", second), ==, 204);
+  g_assert_cmpuint (status_of (session, "GET", "/patients?q=zh", second), ==, 401);
   /* The other session of the same account goes on. */
-  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", token), ==, 200);
+  g_assert_cmpuint (status_of (session, "GET", "/patients?q=zh", token), ==, 200);
 
   g_assert_cmpint (cl_test_run_server_cli (server_binary, "pw-temp\n", "user", "add", "temp",
                                            "--role", "case_manager", "--db", db_path, NULL), ==, 0);
   temp = login ("temp", "pw-temp");
-  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", temp), ==, 200);
+  g_assert_cmpuint (status_of (session, "GET", "/patients?q=zh", temp), ==, 200);
   g_assert_cmpint (cl_test_run_server_cli (server_binary, NULL, "user", "disable", "temp",
                                            "--db", db_path, NULL), ==, 0);
-  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", temp), ==, 401);
-  g_assert_cmpuint (search_status (session, "GET", "/patients?q=zh", token), ==, 200);
+  g_assert_cmpuint (status_of (session, "GET", "/patients?q=zh", temp), ==, 401);
+  g_assert_cmpuint (status_of (session, "GET", "/patients?q=zh", token), ==, 200);
 }
 
 /* The escape is JSON that reads back as the same text. */
@@ -408,19 +423,14 @@ login (const char *username,
        const char *password)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strdup_printf ("%sapi/v1/session", server_url);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
   g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}",
                                            username, password);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
   g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
+  guint status;
 
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  answer = send_request (session, "POST", "/session", NULL, body, &status);
+  g_assert_cmpuint (status, ==, 200);
   node = parse (answer);
   return g_strdup (json_object_get_string_member (json_node_get_object (node), "token"));
 }
