@@ -102,7 +102,7 @@ append_patient (GString      *out,
 }
 
 /* Rows are read PAGE_BATCH at a time with one statement
- * ("patient_rowid IN (?1, …)", unused slots bound to -1, which no row
+ * ("patient_rowid IN (?, ?, …)", unused slots bound to -1, which no row
  * has): one statement run instead of one per row. */
 #define PAGE_BATCH 32
 
