@@ -39,10 +39,12 @@ struct _CLRosterModel
   char         *base_signature;
   gint64        base_max_rowid;
   guint8       *base_bits;    /* the base list's rowids as a bitmap */
-  /* Bumped (under reader_lock) by every change to the store; the base
-   * list and the prefix index remember the generation they were built
-   * from, so neither can be used once out of date. */
+  /* Bumped (under reader_lock) by every change to the roster's tables
+   * (sync_generation_locked()); the base list and the prefix index
+   * remember the generation they were built from, so neither can be
+   * used once out of date. */
   guint         generation;
+  guint         tables_serial;  /* the roster tables' store serials, summed */
   guint         base_generation;
   /* Bitmaps of the patients matching each one-character and each
    * two-letter prefix, built in the background after the first load:
@@ -226,16 +228,36 @@ cl_roster_model_init (CLRosterModel *self)
   cl_date_today (&self->today);
 }
 
+/* The tables whose records make the roster's rows and search keys. */
+static const char * const roster_tables[] = { "patient", "pregnancy", "staff" };
+
+/* Under reader_lock: moves the generation on if the roster's tables
+ * were written since it was last looked at.  The store's serials move
+ * inside each commit, so a search right after a write sees it, before
+ * the "changed" signal comes to the model's thread. */
+static void
+sync_generation_locked (CLRosterModel *self)
+{
+  guint serial = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roster_tables); i++)
+    serial += cl_store_get_table_serial (self->store, roster_tables[i]);
+  if (serial != self->tables_serial)
+    {
+      self->tables_serial = serial;
+      self->generation++;
+    }
+}
+
 static void
 store_changed_cb (CLRosterModel *self,
                   const char    *table,
                   CLStore       *store)
 {
-  if (g_str_equal (table, "patient") || g_str_equal (table, "pregnancy") ||
-      g_str_equal (table, "staff"))
+  if (g_strv_contains (roster_tables, table))
     {
       g_mutex_lock (&self->reader_lock);
-      self->generation++;
+      sync_generation_locked (self);
       g_mutex_unlock (&self->reader_lock);
       cl_roster_model_reload (self);
     }
@@ -260,6 +282,8 @@ cl_roster_model_new (CLStore *store)
 
   self = g_object_new (CL_TYPE_ROSTER_MODEL, NULL);
   self->store = g_object_ref (store);
+  for (guint i = 0; i < G_N_ELEMENTS (roster_tables); i++)
+    self->tables_serial += cl_store_get_table_serial (store, roster_tables[i]);
   self->changed_handler = g_signal_connect_object (store, "changed",
                                                    G_CALLBACK (store_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
@@ -322,6 +346,7 @@ query_locked (CLRosterModel      *self,
   if (self->reader == NULL && !(self->reader = cl_store_open_reader (self->store, error)))
     return NULL;
 
+  sync_generation_locked (self);
   if (self->base == NULL || self->base_generation != self->generation ||
       g_strcmp0 (signature, self->base_signature) != 0)
     {
@@ -551,6 +576,7 @@ maybe_build_prefixes (CLRosterModel *self)
     return;
 
   g_mutex_lock (&self->reader_lock);
+  sync_generation_locked (self);
   needed = self->prefix_bits == NULL || self->prefix_generation != self->generation;
   /* The scan is tagged with the generation it starts from: a change
    * made during the scan leaves the result stale, and the next load
@@ -824,6 +850,7 @@ cl_roster_model_get_indexed (CLRosterModel *self)
   g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), FALSE);
 
   g_mutex_lock (&self->reader_lock);
+  sync_generation_locked (self);
   indexed = self->prefix_bits != NULL && self->prefix_generation == self->generation;
   g_mutex_unlock (&self->reader_lock);
   return indexed;
