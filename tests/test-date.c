@@ -160,6 +160,32 @@ test_today (void)
   g_assert_true (g_date_valid (&today));
   g_assert_cmpuint (g_date_get_year (&today), >=, 2024);
 
+  /* Without the override: the local date, which follows TZ at once
+   * (cl_date_today() keeps its answer for a second, but per TZ).  At
+   * any moment UTC+14 is a day or two ahead of UTC-12. */
+  {
+    g_autofree char *saved_tz = g_strdup (g_getenv ("TZ"));
+    const char *zones[] = { "UTC-14", "UTC+12" };
+    GDate dates[G_N_ELEMENTS (zones)];
+
+    g_unsetenv ("CARELINE_TODAY");
+    for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+      {
+        g_autoptr(GDateTime) now = NULL;
+
+        g_setenv ("TZ", zones[i], TRUE);
+        cl_date_today (&dates[i]);
+        now = g_date_time_new_now_local ();
+        g_assert_cmpint (g_date_get_day (&dates[i]), ==, g_date_time_get_day_of_month (now));
+        g_assert_cmpint (g_date_get_month (&dates[i]), ==, g_date_time_get_month (now));
+      }
+    g_assert_cmpint (cl_date_days_between (&dates[1], &dates[0]), >=, 1);
+    if (saved_tz)
+      g_setenv ("TZ", saved_tz, TRUE);
+    else
+      g_unsetenv ("TZ");
+  }
+
   g_setenv ("CARELINE_TODAY", saved, TRUE);
 }
 

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cl-date.h"
 #include "cl-id-card.h"
 #include "cl-patient-store.h"
 #include "cl-pinyin.h"
@@ -700,6 +701,105 @@ test_roster_prefix_index (void)
   }
 }
 
+/* "Next Visit" sorts by the day its cell shows (not by EDD), in both
+ * directions, with the rows that have no next visit last. */
+static void
+test_roster_sort_next_visit (void)
+{
+  g_autoptr(CLRosterModel) model = new_model ();
+  guint n_dated = 0, n_edd_inversions = 0;
+
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      GDate previous, previous_edd;
+      gboolean seen_undated = FALSE;
+      guint n;
+
+      g_date_clear (&previous, 1);
+      g_date_clear (&previous_edd, 1);
+      cl_roster_model_set_sort (model, CL_ROSTER_SORT_NEXT_VISIT, descending);
+      n = run_query (model, NULL);
+      g_assert_cmpuint (n, ==, cl_patient_store_count (fixture.store));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CLRosterRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+          GDate date, edd;
+
+          if (!cl_roster_row_get_next_visit_date (row, &date))
+            {
+              seen_undated = TRUE;
+              continue;
+            }
+          g_assert_false (seen_undated);
+          if (!descending)
+            n_dated++;
+          if (g_date_valid (&previous))
+            g_assert_cmpint (g_date_compare (&previous, &date) * (descending ? -1 : 1), <=, 0);
+          previous = date;
+
+          g_assert_true (cl_date_parse (cl_roster_row_get_edd (row), &edd, NULL));
+          if (g_date_valid (&previous_edd) &&
+              g_date_compare (&previous_edd, &edd) * (descending ? -1 : 1) > 0)
+            n_edd_inversions++;
+          previous_edd = edd;
+        }
+    }
+
+  /* The demo data has patients of every stage with visits done and
+   * not: the order is not the EDD's. */
+  g_test_message ("%u with a next visit; %u places where EDD goes backwards", n_dated, n_edd_inversions);
+  g_assert_cmpuint (n_dated, >, 10);
+  g_assert_cmpuint (n_edd_inversions, >, 0);
+}
+
+/* The server's search: a page of the first matches and the number of
+ * all of them, the same from the prefix index and from the scan, and
+ * the same matches as the model's own query. */
+static void
+test_roster_search_page (void)
+{
+  const char *queries[] = { "", "z", "zh", "13", "李", "z 5", "qqqq", NULL };
+  g_autoptr(CLRosterModel) scanned = new_model ();
+  g_autoptr(CLRosterModel) indexed = new_model ();
+  CLRosterModel *models[] = { scanned, indexed };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  cl_roster_model_reload (indexed);
+  while (!cl_roster_model_get_indexed (indexed))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  for (guint q = 0; queries[q]; q++)
+    for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) all = NULL;
+        guint n_all = G_MAXUINT;
+        guint n_model = run_query (models[m], queries[q]);
+        guint limits[] = { 0, 1, 7, n_model, n_model + 3 };
+
+        all = cl_roster_model_search (models[m], queries[q], G_MAXUINT, &n_all, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (n_all, ==, all->len);
+        g_assert_cmpuint (n_all, ==, n_model);
+
+        for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+          {
+            g_autoptr(GArray) page = NULL;
+            guint n = G_MAXUINT;
+
+            page = cl_roster_model_search (models[m], queries[q], limits[l], &n, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (n, ==, n_all);
+            g_assert_cmpuint (page->len, ==, MIN (limits[l], n_all));
+            for (guint i = 0; i < page->len; i++)
+              g_assert_cmpint (g_array_index (page, gint64, i), ==, g_array_index (all, gint64, i));
+          }
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -722,6 +822,8 @@ main (int    argc,
   g_test_add_func ("/store/roster/delete", test_roster_delete);
   g_test_add_func ("/store/roster/injection", test_roster_injection);
   g_test_add_func ("/store/roster/prefix-index", test_roster_prefix_index);
+  g_test_add_func ("/store/roster/search-page", test_roster_search_page);
+  g_test_add_func ("/store/roster/sort-next-visit", test_roster_sort_next_visit);
   g_test_add_func ("/store/roster/keys-follow-edits", test_roster_keys_follow_edits);
 
   ret = g_test_run ();

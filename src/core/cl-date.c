@@ -102,8 +102,12 @@ cl_date_parse (const char  *text,
     text = "";
 
   /* NFKC turns the full-width digits and punctuation that a Chinese
-   * input method produces ("２０２６－３－５") into ASCII. */
-  folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+   * input method produces ("２０２６－３－５") into ASCII.  ASCII text
+   * (every stored date) is its own NFKC form: no need to ask. */
+  if (g_str_is_ascii (text))
+    folded = g_strdup (text);
+  else
+    folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   if (folded == NULL)
     {
       g_set_error_literal (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_DATE,
@@ -154,6 +158,11 @@ cl_date_to_iso (const GDate *date)
                           (guint) g_date_get_day (date));
 }
 
+G_LOCK_DEFINE_STATIC (today_cache);
+static gint64 today_cache_second = -1;
+static char *today_cache_tz;
+static GDate today_cache_date;
+
 void
 cl_date_today (GDate *out)
 {
@@ -175,12 +184,37 @@ cl_date_today (GDate *out)
       g_warning ("Ignoring CARELINE_TODAY=%s: %s", fixed, error->message);
     }
 
-  now = g_date_time_new_now_local ();
-  g_date_clear (out, 1);
-  g_date_set_dmy (out,
-                  (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
+  /* GLib 2.74 reads the local time zone's file again on every
+   * g_date_time_new_now_local() when TZ is unset, and the server asks
+   * for today on every request: the answer is kept for the rest of
+   * the second, for the same TZ. */
+  {
+    gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+    const char *tz = g_getenv ("TZ");
+
+    G_LOCK (today_cache);
+    if (second == today_cache_second && g_strcmp0 (tz, today_cache_tz) == 0)
+      {
+        *out = today_cache_date;
+        G_UNLOCK (today_cache);
+        return;
+      }
+    G_UNLOCK (today_cache);
+
+    now = g_date_time_new_now_local ();
+    g_date_clear (out, 1);
+    g_date_set_dmy (out,
+                    (GDateDay) g_date_time_get_day_of_month (now),
+                    (GDateMonth) g_date_time_get_month (now),
+                    (GDateYear) g_date_time_get_year (now));
+
+    G_LOCK (today_cache);
+    today_cache_second = g_date_time_to_unix (now);
+    g_free (today_cache_tz);
+    today_cache_tz = g_strdup (tz);
+    today_cache_date = *out;
+    G_UNLOCK (today_cache);
+  }
 }
 
 gint

@@ -138,7 +138,13 @@ cl_phone_mask (const char *phone)
   g_return_val_if_fail (phone != NULL, NULL);
 
   if (strlen (phone) == MOBILE_LENGTH && strspn (phone, "0123456789") == MOBILE_LENGTH)
-    return g_strdup_printf ("%.3s****%s", phone, phone + 7);
+    {
+      /* "139****5678" */
+      char *masked = g_strdup (phone);
+
+      memset (masked + 3, '*', 4);
+      return masked;
+    }
 
   if (!g_utf8_validate (phone, -1, NULL))
     return g_strdup ("****");

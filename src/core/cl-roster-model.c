@@ -38,10 +38,13 @@ struct _CLRosterModel
   GArray       *base;
   char         *base_signature;
   gint64        base_max_rowid;
-  /* Bumped (under reader_lock) by every change to the store; the base
-   * list and the prefix index remember the generation they were built
-   * from, so neither can be used once out of date. */
+  guint8       *base_bits;    /* the base list's rowids as a bitmap */
+  /* Bumped (under reader_lock) by every change to the roster's tables
+   * (sync_generation_locked()); the base list and the prefix index
+   * remember the generation they were built from, so neither can be
+   * used once out of date. */
   guint         generation;
+  guint         tables_serial;  /* the roster tables' store serials, summed */
   guint         base_generation;
   /* Bitmaps of the patients matching each one-character and each
    * two-letter prefix, built in the background after the first load:
@@ -163,6 +166,7 @@ cl_roster_model_finalize (GObject *object)
   g_clear_pointer (&self->reader, sqlite3_close_v2);
   g_clear_pointer (&self->base, g_array_unref);
   g_clear_pointer (&self->base_signature, g_free);
+  g_clear_pointer (&self->base_bits, g_free);
   g_clear_pointer (&self->prefix_bits, g_hash_table_unref);
   g_mutex_clear (&self->reader_lock);
 
@@ -224,16 +228,46 @@ cl_roster_model_init (CLRosterModel *self)
   cl_date_today (&self->today);
 }
 
+/* The tables whose records make the roster's rows and search keys. */
+static const char * const roster_tables[] = { "patient", "pregnancy", "staff" };
+
+/* Under reader_lock: moves the generation on if the roster's tables
+ * were written since it was last looked at.  The store's serials move
+ * inside each commit, so a search right after a write sees it, before
+ * the "changed" signal comes to the model's thread. */
+static void
+sync_generation_locked (CLRosterModel *self)
+{
+  guint serial = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roster_tables); i++)
+    serial += cl_store_get_table_serial (self->store, roster_tables[i]);
+  if (serial != self->tables_serial)
+    {
+      self->tables_serial = serial;
+      self->generation++;
+    }
+}
+
 static void
 store_changed_cb (CLRosterModel *self,
                   const char    *table,
                   CLStore       *store)
 {
-  if (g_str_equal (table, "patient") || g_str_equal (table, "pregnancy") ||
-      g_str_equal (table, "staff"))
+  if (g_strv_contains (roster_tables, table))
     {
       g_mutex_lock (&self->reader_lock);
-      self->generation++;
+      sync_generation_locked (self);
+      g_mutex_unlock (&self->reader_lock);
+      cl_roster_model_reload (self);
+    }
+  else if (self->sort == CL_ROSTER_SORT_NEXT_VISIT &&
+           (g_str_equal (table, "visit_mark") || g_str_equal (table, "document")))
+    {
+      /* Their triggers keep roster.visits_done, which this order
+       * follows: sort again (the search index stays as it is). */
+      g_mutex_lock (&self->reader_lock);
+      g_clear_pointer (&self->base, g_array_unref);
       g_mutex_unlock (&self->reader_lock);
       cl_roster_model_reload (self);
     }
@@ -248,6 +282,8 @@ cl_roster_model_new (CLStore *store)
 
   self = g_object_new (CL_TYPE_ROSTER_MODEL, NULL);
   self->store = g_object_ref (store);
+  for (guint i = 0; i < G_N_ELEMENTS (roster_tables); i++)
+    self->tables_serial += cl_store_get_table_serial (store, roster_tables[i]);
   self->changed_handler = g_signal_connect_object (store, "changed",
                                                    G_CALLBACK (store_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
@@ -291,9 +327,13 @@ match_term_cached (CLRosterModel *self,
   return bits;
 }
 
+/* The matching rowids in order, at most @limit of them; @n_matches
+ * (if not NULL) is set to how many there are in all. */
 static GArray *
 query_locked (CLRosterModel      *self,
               const QueryParams  *params,
+              guint               limit,
+              guint              *n_matches,
               GError            **error)
 {
   g_autofree char *signature = cl_roster_query_signature (params);
@@ -301,10 +341,12 @@ query_locked (CLRosterModel      *self,
   g_autoptr(GArray) result = NULL;
   g_autofree guint8 *bits = NULL;
   gsize n_bytes;
+  guint n;
 
   if (self->reader == NULL && !(self->reader = cl_store_open_reader (self->store, error)))
     return NULL;
 
+  sync_generation_locked (self);
   if (self->base == NULL || self->base_generation != self->generation ||
       g_strcmp0 (signature, self->base_signature) != 0)
     {
@@ -320,14 +362,29 @@ query_locked (CLRosterModel      *self,
       self->base_max_rowid = 0;
       for (guint i = 0; i < base->len; i++)
         self->base_max_rowid = MAX (self->base_max_rowid, g_array_index (base, gint64, i));
+      g_free (self->base_bits);
+      self->base_bits = g_malloc0 (self->base_max_rowid / 8 + 1);
+      for (guint i = 0; i < base->len; i++)
+        {
+          gint64 rowid = g_array_index (base, gint64, i);
+
+          if (rowid >= 0)
+            self->base_bits[rowid / 8] |= 1 << (rowid % 8);
+        }
     }
 
-  if (cl_str_empty (params->query))
-    return g_array_ref (self->base);
-
-  terms = cl_roster_query_search_terms (params->query);
-  if (terms->len == 0)
-    return g_array_ref (self->base);
+  if (!cl_str_empty (params->query))
+    terms = cl_roster_query_search_terms (params->query);
+  if (terms == NULL || terms->len == 0)
+    {
+      if (n_matches)
+        *n_matches = self->base->len;
+      if (limit >= self->base->len)
+        return g_array_ref (self->base);
+      result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+      g_array_append_vals (result, self->base->data, limit);
+      return g_steal_pointer (&result);
+    }
 
   /* Every term must match: AND the bitmaps together. */
   n_bytes = self->base_max_rowid / 8 + 1;
@@ -351,14 +408,28 @@ query_locked (CLRosterModel      *self,
           bits[i] &= term_bits[i];
     }
 
+  /* How many match: the marked ones that are in the base list. */
+  n = 0;
+  for (gsize i = 0; i < n_bytes; i++)
+    {
+      guint8 b = bits[i] & self->base_bits[i];
+
+      bits[i] = b;
+      for (; b; b &= b - 1)
+        n++;
+    }
+  if (n_matches)
+    *n_matches = n;
+
   /* Walk the sorted base list and keep the marked ones: the order
-   * comes for free. */
-  result = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < self->base->len; i++)
+   * comes for free.  Done at @limit, or when all are found. */
+  n = MIN (n, limit);
+  result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < self->base->len && result->len < n; i++)
     {
       gint64 rowid = g_array_index (self->base, gint64, i);
 
-      if (bits[rowid / 8] & (1 << (rowid % 8)))
+      if (rowid >= 0 && bits[rowid / 8] & (1 << (rowid % 8)))
         g_array_append_val (result, rowid);
     }
 
@@ -373,7 +444,7 @@ query_with_reader (CLRosterModel      *self,
   GArray *rowids;
 
   g_mutex_lock (&self->reader_lock);
-  rowids = query_locked (self, params, error);
+  rowids = query_locked (self, params, G_MAXUINT, NULL, error);
   g_mutex_unlock (&self->reader_lock);
 
   return rowids;
@@ -505,6 +576,7 @@ maybe_build_prefixes (CLRosterModel *self)
     return;
 
   g_mutex_lock (&self->reader_lock);
+  sync_generation_locked (self);
   needed = self->prefix_bits == NULL || self->prefix_generation != self->generation;
   /* The scan is tagged with the generation it starts from: a change
    * made during the scan leaves the result stale, and the next load
@@ -654,10 +726,13 @@ cl_roster_model_query_sync (CLRosterModel  *self,
 GArray *
 cl_roster_model_search (CLRosterModel  *self,
                         const char     *query,
+                        guint           limit,
+                        guint          *n_matches,
                         GError        **error)
 {
   QueryParams params = { 0 };
   g_autofree char *stripped = NULL;
+  GArray *rowids;
 
   g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), NULL);
 
@@ -666,8 +741,11 @@ cl_roster_model_search (CLRosterModel  *self,
   params.sort = CL_ROSTER_SORT_NAME;
   params.stage = CL_STAGE_NONE;
   cl_date_today (&params.today);
-  /* query_with_reader() touches only what reader_lock guards. */
-  return query_with_reader (self, &params, error);
+  /* query_locked() touches only what reader_lock guards. */
+  g_mutex_lock (&self->reader_lock);
+  rowids = query_locked (self, &params, limit, n_matches, error);
+  g_mutex_unlock (&self->reader_lock);
+  return rowids;
 }
 
 const char *
@@ -772,6 +850,7 @@ cl_roster_model_get_indexed (CLRosterModel *self)
   g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), FALSE);
 
   g_mutex_lock (&self->reader_lock);
+  sync_generation_locked (self);
   indexed = self->prefix_bits != NULL && self->prefix_generation == self->generation;
   g_mutex_unlock (&self->reader_lock);
   return indexed;

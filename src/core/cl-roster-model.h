@@ -66,12 +66,15 @@ void           cl_roster_model_reload         (CLRosterModel *self);
 guint          cl_roster_model_query_sync     (CLRosterModel *self,
                                                GError       **error);
 
-/* For the server's threads: the patient rowids matching @query (no
- * other filter, by name), from any thread, without touching the
- * model's own list.  The model keeps its caches up to date in the
- * thread it was made in. */
+/* For the server's threads: the first @limit patient rowids matching
+ * @query (no other filter, by name), from any thread, without touching
+ * the model's own list; @n_matches (if not NULL) is set to the number
+ * of all matches.  The model keeps its caches up to date in the thread
+ * it was made in. */
 GArray        *cl_roster_model_search         (CLRosterModel *self,
                                                const char    *query,
+                                               guint          limit,
+                                               guint         *n_matches,
                                                GError       **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "cl-date.h"
 #include "cl-pinyin.h"
 #include "cl-roster-query.h"
+#include "cl-roster-row.h"
 #include "cl-util.h"
 
 void
@@ -156,6 +157,18 @@ build_sql (const QueryParams *params,
       order = params->descending ? "r.edd IS NULL, r.edd" : "r.edd IS NULL, r.edd DESC";
       break;
     case CL_ROSTER_SORT_NEXT_VISIT:
+      /* The day the column shows, by cl_next_visit() (below); rows
+       * without a next visit last either way.  One call per row. */
+      {
+        guint b = binds->len + 1;
+
+        g_string_append_printf (sql, " ORDER BY coalesce(cl_next_visit(r.edd, r.status, r.delivery_date,"
+                                     " r.visits_done, ?%u), %s) %s",
+                                b, params->descending ? "''" : "'9999-12-31'",
+                                params->descending ? "DESC" : "ASC");
+        g_ptr_array_add (binds, cl_date_to_iso (&params->today));
+      }
+      break;
     case CL_ROSTER_SORT_EDD:
       order = params->descending ? "r.edd IS NULL, r.edd DESC" : "r.edd IS NULL, r.edd";
       break;
@@ -174,11 +187,47 @@ build_sql (const QueryParams *params,
       break;
     }
 
-  g_string_append_printf (sql, " ORDER BY %s", order);
+  if (order)
+    g_string_append_printf (sql, " ORDER BY %s", order);
   if (params->sort != CL_ROSTER_SORT_NAME)
     g_string_append (sql, ", r.sort_key");
 
   return g_string_free (sql, FALSE);
+}
+
+/* cl_next_visit(edd, status, delivery_date, visits_done, today): the
+ * ISO day the roster's "Next Visit" cell of such a row shows, or NULL
+ * (cl_roster_row_next_visit_date()). */
+static void
+next_visit_sql (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const char *text[4];
+  GDate *today = sqlite3_get_auxdata (context, 4);
+  GDate parsed, date;
+
+  /* Today is the same for every row: parsed once per statement. */
+  if (today == NULL)
+    {
+      const char *iso = (const char *) sqlite3_value_text (argv[4]);
+
+      if (iso == NULL || !cl_date_parse (iso, &parsed, NULL))
+        {
+          sqlite3_result_error (context, "cl_next_visit: today is not a date", -1);
+          return;
+        }
+      today = &parsed;
+      sqlite3_set_auxdata (context, 4, g_memdup2 (&parsed, sizeof parsed), g_free);
+    }
+  for (int i = 0; i < 4; i++)
+    text[i] = (const char *) sqlite3_value_text (argv[i]);
+  if (!cl_roster_row_next_visit_date (text[0], text[1], text[2], text[3], today, &date))
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_text (context, cl_date_to_iso (&date), -1, g_free);
 }
 
 GArray *
@@ -192,7 +241,9 @@ cl_roster_query_run (sqlite3            *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_create_function (db, "cl_next_visit", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                               next_visit_sql, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
                    "%s", sqlite3_errmsg (db));

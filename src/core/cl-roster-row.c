@@ -76,6 +76,85 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, i));
 }
 
+/* The stage and the days of gestation a row's status and dates give
+ * (CL_STAGE_NONE and -1 when they give none); invalid dates are
+ * unknown ones. */
+static void
+derive_stage (const char  *status,
+              const GDate *edd,
+              const GDate *delivery,
+              const GDate *today,
+              ClStage     *stage,
+              gint        *ga_days)
+{
+  *stage = CL_STAGE_NONE;
+  *ga_days = -1;
+  if (status)
+    *stage = cl_dating_stage (status, g_date_valid (edd) ? edd : NULL,
+                              g_date_valid (delivery) ? delivery : NULL, today);
+  if (g_strcmp0 (status, "ongoing") == 0 && g_date_valid (edd))
+    *ga_days = cl_dating_gestational_days (edd, today);
+}
+
+/* The visit the "Next Visit" cell is about: the first visit of the plan
+ * not done and still applicable (done ones are skipped, so it may be
+ * overdue), or NULL.  @date is set to the day the cell shows: the
+ * window's first day when it is upcoming, its last day when it is due
+ * or overdue. */
+static const ClVisitWindow *
+next_visit_of (const GDate  *edd,
+               const char   *status,
+               const GDate  *delivery,
+               ClStage       stage,
+               gint          ga_days,
+               const GDate  *today,
+               const char   *visits_done,
+               ClVisitState *state,
+               GDate        *date)
+{
+  const ClVisitWindow *window;
+  ClVisitState s;
+  GDate start, end;
+
+  if (!g_date_valid (edd) || (stage != CL_STAGE_POSTPARTUM && ga_days < 0))
+    return NULL;
+
+  window = cl_visit_plan_next_for_keys (edd, status, g_date_valid (delivery) ? delivery : NULL,
+                                        today, visits_done, &s, &start, &end);
+  if (window == NULL)
+    return NULL;
+  if (state)
+    *state = s;
+  if (date)
+    *date = s == CL_VISIT_UPCOMING ? start : end;
+  return window;
+}
+
+gboolean
+cl_roster_row_next_visit_date (const char  *edd,
+                               const char  *status,
+                               const char  *delivery_date,
+                               const char  *visits_done,
+                               const GDate *today,
+                               GDate       *date)
+{
+  GDate edd_date, delivery;
+  ClStage stage;
+  gint ga_days;
+
+  g_return_val_if_fail (today != NULL && date != NULL, FALSE);
+
+  g_date_clear (&edd_date, 1);
+  g_date_clear (&delivery, 1);
+  if (edd)
+    cl_date_parse (edd, &edd_date, NULL);
+  if (delivery_date)
+    cl_date_parse (delivery_date, &delivery, NULL);
+  derive_stage (status, &edd_date, &delivery, today, &stage, &ga_days);
+  return next_visit_of (&edd_date, status, &delivery, stage, ga_days, today, visits_done,
+                        NULL, date) != NULL;
+}
+
 CLRosterRow *
 cl_roster_row_new_from_stmt (sqlite3_stmt *stmt,
                              const GDate  *today)
@@ -107,15 +186,7 @@ cl_roster_row_new_from_stmt (sqlite3_stmt *stmt,
   if (delivery)
     cl_date_parse (delivery, &self->delivery_date, NULL);
 
-  if (status)
-    self->stage = cl_dating_stage (status,
-                                   g_date_valid (&self->edd_date) ? &self->edd_date : NULL,
-                                   g_date_valid (&self->delivery_date) ? &self->delivery_date : NULL,
-                                   today);
-
-  if (g_strcmp0 (status, "ongoing") == 0 && g_date_valid (&self->edd_date))
-    self->ga_days = cl_dating_gestational_days (&self->edd_date, today);
-
+  derive_stage (status, &self->edd_date, &self->delivery_date, today, &self->stage, &self->ga_days);
   return self;
 }
 
@@ -225,24 +296,6 @@ cl_roster_row_format_edd (CLRosterRow *self)
   return cl_date_format_short (&self->edd_date, &self->today);
 }
 
-/* The visit the "Next Visit" cell is about: the first visit of the plan
- * not done and still applicable (done ones are skipped, so it may be
- * overdue), or NULL. */
-static const ClVisitWindow *
-next_visit (CLRosterRow  *self,
-            ClVisitState *state,
-            GDate        *start,
-            GDate        *end)
-{
-  if (!g_date_valid (&self->edd_date) ||
-      (self->stage != CL_STAGE_POSTPARTUM && self->ga_days < 0))
-    return NULL;
-
-  return cl_visit_plan_next_for_keys (&self->edd_date, self->status,
-                                      g_date_valid (&self->delivery_date) ? &self->delivery_date : NULL,
-                                      &self->today, self->visits_done, state, start, end);
-}
-
 /* The cell's text, or with @full the tooltip's (NULL when there is no
  * next visit). */
 static char *
@@ -252,15 +305,17 @@ format_next_visit (CLRosterRow *self,
 {
   const ClVisitWindow *window;
   ClVisitState state;
-  GDate start, end;
+  GDate day;
   g_autofree char *date = NULL;
 
   if (overdue)
     *overdue = FALSE;
-  if (!(window = next_visit (self, &state, &start, &end)))
+  window = next_visit_of (&self->edd_date, self->status, &self->delivery_date, self->stage,
+                          self->ga_days, &self->today, self->visits_done, &state, &day);
+  if (window == NULL)
     return full ? NULL : g_strdup ("—");
 
-  date = cl_date_format_short (state == CL_VISIT_UPCOMING ? &start : &end, &self->today);
+  date = cl_date_format_short (&day, &self->today);
   switch (state)
     {
     case CL_VISIT_OVERDUE:
@@ -296,6 +351,17 @@ cl_roster_row_format_next_visit (CLRosterRow *self,
 
   /* Short: the column is narrow at 1280 px; the tooltip says the rest. */
   return format_next_visit (self, FALSE, overdue);
+}
+
+gboolean
+cl_roster_row_get_next_visit_date (CLRosterRow *self,
+                                   GDate       *date)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_ROW (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  return next_visit_of (&self->edd_date, self->status, &self->delivery_date, self->stage,
+                        self->ga_days, &self->today, self->visits_done, NULL, date) != NULL;
 }
 
 char *

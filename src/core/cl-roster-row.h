@@ -48,5 +48,21 @@ char        *cl_roster_row_format_next_visit  (CLRosterRow  *self,
  * overdue ("Third visit, overdue since 10-25"), for its tooltip; NULL
  * when there is no next visit. */
 char        *cl_roster_row_describe_next_visit (CLRosterRow *self);
+/* The day the "Next Visit" cell shows: the next visit's first day when
+ * it is upcoming, its last day when it is due or overdue; FALSE when
+ * there is no next visit.  The column sorts by it. */
+gboolean     cl_roster_row_get_next_visit_date (CLRosterRow *self,
+                                                GDate       *date);
+
+/* The day the "Next Visit" cell of a roster row with these columns
+ * shows (the next visit's first day when it is upcoming, its last day
+ * when it is due or overdue), for sorting by that column; FALSE when
+ * there is no next visit. */
+gboolean     cl_roster_row_next_visit_date    (const char   *edd,
+                                               const char   *status,
+                                               const char   *delivery_date,
+                                               const char   *visits_done,
+                                               const GDate  *today,
+                                               GDate        *date);
 
 G_END_DECLS

@@ -31,6 +31,8 @@ struct _CLStore
   GHashTable   *statements;   /* sql → sqlite3_stmt */
   GHashTable   *by_pointer;   /* sql pointer → sqlite3_stmt, a faster first look */
   GHashTable   *touched;      /* tables written in the open transaction */
+  GMutex        serials_lock;
+  GHashTable   *serials;      /* interned table → commits that wrote it */
   GHashTable   *deferred;     /* patient ids whose roster rows wait for commit */
   ClRiskScale  *risk_scale;
   GMainContext *context;      /* where "changed" is emitted */
@@ -57,6 +59,8 @@ cl_store_finalize (GObject *object)
   g_clear_pointer (&self->by_pointer, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->serials, g_hash_table_unref);
+  g_mutex_clear (&self->serials_lock);
   g_clear_pointer (&self->deferred, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -108,6 +112,8 @@ cl_store_init (CLStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->by_pointer = g_hash_table_new (NULL, NULL);
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->serials_lock);
+  self->serials = g_hash_table_new (NULL, NULL);
   self->actor = g_strdup (g_get_user_name ());
   self->context = g_main_context_ref (g_main_context_default ());
 }
@@ -635,9 +641,18 @@ cl_store_commit (CLStore  *self,
 
       data->store = g_object_ref (self);
       data->tables = g_ptr_array_new ();
+      /* The serials move now, before the writer hears of its commit;
+       * the signal comes later, in the store's main context. */
+      g_mutex_lock (&self->serials_lock);
       g_hash_table_iter_init (&iter, self->touched);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_ptr_array_add (data->tables, key);
+        {
+          guint serial = GPOINTER_TO_UINT (g_hash_table_lookup (self->serials, key));
+
+          g_hash_table_insert (self->serials, key, GUINT_TO_POINTER (serial + 1));
+          g_ptr_array_add (data->tables, key);
+        }
+      g_mutex_unlock (&self->serials_lock);
       g_hash_table_remove_all (self->touched);
       g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
                                   emit_changed_cb, data, NULL);
@@ -662,6 +677,21 @@ cl_store_rollback (CLStore *self)
   g_hash_table_remove_all (self->touched);
   cl_store_unlock (self);
 }
+guint
+cl_store_get_table_serial (CLStore    *self,
+                           const char *table)
+{
+  guint serial;
+
+  g_return_val_if_fail (CL_IS_STORE (self), 0);
+  g_return_val_if_fail (table != NULL, 0);
+
+  g_mutex_lock (&self->serials_lock);
+  serial = GPOINTER_TO_UINT (g_hash_table_lookup (self->serials, g_intern_string (table)));
+  g_mutex_unlock (&self->serials_lock);
+  return serial;
+}
+
 /* Private (cl-store-private.h), for cl-store-records.c. */
 gboolean
 cl_store_in_transaction (CLStore *self)

@@ -49,6 +49,13 @@ CLStore       *cl_store_open_finish         (GAsyncResult        *result,
 
 const char    *cl_store_get_path            (CLStore             *self);
 gint           cl_store_get_schema_version  (CLStore             *self);
+/* How many committed transactions of this store have written @table's
+ * records.  It moves inside the commit, before the writer returns, so
+ * two readings tell at once, from any thread, whether @table changed in
+ * between; the "changed" signal comes later, in the store's main
+ * context. */
+guint          cl_store_get_table_serial    (CLStore             *self,
+                                             const char          *table);
 ClRiskScale   *cl_store_get_risk_scale      (CLStore             *self);
 
 /* Who is making changes: the logged-in user name, or the desktop user

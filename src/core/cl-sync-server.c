@@ -268,17 +268,59 @@ cl_sync_server_current_rev (CLStore *store)
   return rev;
 }
 
-/* A JSON string literal for @text (json-glib does the escaping). */
-static void
-append_json_string (GString    *out,
-                    const char *text)
+/* Appends @text as a JSON string literal: '"' and '\\' escaped, control
+ * characters as \b \f \n \r \t or \u00XX, everything else (UTF-8
+ * included) as it is; text that is not valid UTF-8 has its invalid
+ * bytes replaced by U+FFFD, so the output is always valid JSON; NULL
+ * is null, as json-glib writes it.  Built
+ * by hand: it writes every string of a page (/changes, /patients), and
+ * a JsonNode and a generator per string cost more than the rest of the
+ * page. */
+void
+cl_sync_server_append_json_string (GString    *out,
+                                   const char *text)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
-  g_autofree char *literal = NULL;
+  static const char hex[] = "0123456789abcdef";
+  g_autofree char *valid = NULL;
+  const char *run;
 
-  json_node_set_string (node, text);
-  literal = json_to_string (node, FALSE);
-  g_string_append (out, literal);
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  run = text;
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      g_string_append_c (out, '\\');
+      switch (c)
+        {
+        case '"':  g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '\b': g_string_append_c (out, 'b'); break;
+        case '\f': g_string_append_c (out, 'f'); break;
+        case '\n': g_string_append_c (out, 'n'); break;
+        case '\r': g_string_append_c (out, 'r'); break;
+        case '\t': g_string_append_c (out, 't'); break;
+        default:
+          g_string_append (out, "u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 0xf]);
+          break;
+        }
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
 }
 
 char *
@@ -332,11 +374,11 @@ cl_sync_server_get_changes (CLStore     *store,
         }
       g_string_append_printf (out, "%s{\"rev\":%" G_GINT64_FORMAT ",\"table\":",
                               first ? "" : ",", next);
-      append_json_string (out, table);
+      cl_sync_server_append_json_string (out, table);
       g_string_append (out, ",\"id\":");
-      append_json_string (out, (const char *) sqlite3_column_text (stmt, 2));
+      cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 2));
       g_string_append (out, ",\"op\":");
-      append_json_string (out, (const char *) sqlite3_column_text (stmt, 3));
+      cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 3));
       g_string_append (out, ",\"data\":");
       g_string_append (out, data);
       g_string_append_c (out, '}');

@@ -44,6 +44,12 @@ JsonArray  *cl_sync_server_apply_changes  (CLStore     *store,
                                            gint64      *max_rev,
                                            GError     **error);
 
+/* Appends @text to @out as a JSON string literal (quoted and escaped;
+ * invalid UTF-8 replaced by U+FFFD; NULL as null), for answers written
+ * straight into a GString rather than through a JsonBuilder. */
+void        cl_sync_server_append_json_string (GString    *out,
+                                               const char *text);
+
 /* A page of the change feed: {"changes": [{"rev", "table", "id", "op",
  * "data"}], "next": REV, "more": bool}.  Examines at most @limit rows
  * after @since; rows of tables @role may not read are skipped but still

@@ -23,6 +23,9 @@ typedef struct
   sqlite3       *reader;
   sqlite3_stmt  *token_stmt;
   sqlite3_stmt  *row_stmt;
+  sqlite3_stmt  *begin_stmt;
+  sqlite3_stmt  *commit_stmt;
+  guint          read_depth;     /* cl_server_read_begin() nesting */
 } ThreadState;
 
 struct _CLServer
@@ -49,11 +52,25 @@ struct _CLServer
 
 /* The calling thread's state, made on its first request. */
 ThreadState *cl_server_thread_state             (CLServer          *self);
+/* A statement of the thread's read connection, prepared on first use
+ * into *@cache and kept (finalized with the thread's state). */
+sqlite3_stmt *cl_server_thread_stmt             (ThreadState       *state,
+                                                 sqlite3_stmt     **cache,
+                                                 const char        *sql,
+                                                 GError           **error);
+/* A read transaction on the thread's read connection (nestable): one
+ * snapshot, one round of the WAL's locks. */
+void         cl_server_read_begin               (ThreadState       *state);
+void         cl_server_read_end                 (ThreadState       *state);
 
 /* Responses (cl-server-request.c) */
 void         cl_server_send_json                (SoupServerMessage *msg,
                                                  guint              status,
                                                  JsonNode          *node);
+/* Sends @text (JSON already), taking it. */
+void         cl_server_send_json_text           (SoupServerMessage *msg,
+                                                 guint              status,
+                                                 GString           *text);
 /* {"error": {"code": @code, "message": @message}} */
 void         cl_server_send_error               (SoupServerMessage *msg,
                                                  guint              status,

@@ -24,16 +24,28 @@
 /* Responses */
 
 void
+cl_server_send_json_text (SoupServerMessage *msg,
+                          guint              status,
+                          GString           *text)
+{
+  gsize length = text->len;
+
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    g_string_free (text, FALSE), length);
+}
+
+void
 cl_server_send_json (SoupServerMessage *msg,
                      guint              status,
                      JsonNode          *node)
 {
-  gsize length;
-  char *text = json_to_string (node, FALSE);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *text = g_string_new (NULL);
 
-  length = strlen (text);
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, text);
+  cl_server_send_json_text (msg, status, text);
 }
 
 void

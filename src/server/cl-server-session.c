@@ -23,17 +23,11 @@ void
 cl_server_handle_health (CLServer          *self,
                          SoupServerMessage *msg)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_sized_new (40);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, "ok");
-  json_builder_set_member_name (builder, "schema");
-  json_builder_add_int_value (builder, cl_store_get_schema_version (self->store));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  cl_server_send_json (msg, SOUP_STATUS_OK, root);
+  g_string_append_printf (out, "{\"status\":\"ok\",\"schema\":%d}",
+                          cl_store_get_schema_version (self->store));
+  cl_server_send_json_text (msg, SOUP_STATUS_OK, out);
 }
 
 /* /session */

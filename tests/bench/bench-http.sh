@@ -4,6 +4,8 @@
 # connections (wrk), with nginx serving a small static JSON file on the
 # same machine, in the same run, as the yardstick.
 # Target: each careline endpoint ≥ 30 % of nginx's requests/s.
+# Also printed: each server's CPU time per request (from /proc), which
+# tells where a shortfall comes from when the machine is shared.
 #
 # Runs, interleaved so that drift hits both sides alike:
 #   nginx(1 worker), nginx(auto), health, patients, nginx(auto), nginx(1 worker)
@@ -215,15 +217,36 @@ to_ms() {
     printf "%.2f", n }'
 }
 
-declare -A RPS P99 ERRORS
-# bench KEY URL [wrk options…]
+# cpu_ticks PID…: the CPU time (user + system, in clock ticks) the
+# threads of these processes have used so far.
+cpu_ticks() {
+  local pid total=0 ticks
+  for pid in "$@"; do
+    ticks=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '{ n += $14 + $15 } END { print n + 0 }')
+    total=$((total + ticks))
+  done
+  echo "$total"
+}
+CLK_TCK=$(getconf CLK_TCK)
+
+declare -A RPS P99 ERRORS CPU
+# bench KEY "PID…" URL [wrk options…]: also the server's CPU time per
+# request (PID…: the processes that serve), which the machine's other
+# load does not change as much as it changes the requests per second.
 bench() {
-  local key=$1 url=$2 out
-  shift 2
+  local key=$1 pids=$2 url=$3 out before after requests
+  shift 3
   out="$TMP/wrk-$key.txt"
   echo "bench-http: wrk -c$CONNECTIONS -t$THREADS -d$DURATION $key…"
+  # shellcheck disable=SC2086
+  before=$(cpu_ticks $pids)
   "$WRK" -c"$CONNECTIONS" -t"$THREADS" -d"$DURATION" --latency "$@" "$url" >"$out" 2>&1 \
     || { cat "$out" >&2; exit 1; }
+  # shellcheck disable=SC2086
+  after=$(cpu_ticks $pids)
+  requests=$(awk '/ requests in / { print $1 }' "$out")
+  CPU[$key]=$(echo "$before $after $requests $CLK_TCK" |
+              awk '{ printf "%.0f", ($3 > 0) ? ($2 - $1) * 1e6 / $4 / $3 : 0 }')
   RPS[$key]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   P99[$key]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   ERRORS[$key]=$(awk '/Non-2xx or 3xx responses:/ { n += $NF }
@@ -235,16 +258,24 @@ bench() {
     cat "$out" >&2
     exit 1
   fi
-  printf 'bench-http:   %s req/s, p99 %s ms, errors %s\n' "${RPS[$key]}" "${P99[$key]}" "${ERRORS[$key]}"
+  printf 'bench-http:   %s req/s, p99 %s ms, errors %s, server CPU %s µs/request\n' \
+    "${RPS[$key]}" "${P99[$key]}" "${ERRORS[$key]}" "${CPU[$key]}"
+}
+
+# nginx_pids NAME: the master and workers of that nginx.
+nginx_pids() {
+  local master
+  master=$(cat "$TMP/$1/nginx.pid")
+  echo "$master $(pgrep -P "$master" | tr '\n' ' ')"
 }
 
 AUTH=(-H "Authorization: Bearer $TOKEN")
-bench nginx1-a "$NGINX1_URL"
-bench nginxauto-a "$NGINXAUTO_URL"
-bench health "$URL/api/v1/health"
-bench patients "$URL/api/v1/patients?$QUERY" "${AUTH[@]}"
-bench nginxauto-b "$NGINXAUTO_URL"
-bench nginx1-b "$NGINX1_URL"
+bench nginx1-a "$(nginx_pids nginx1)" "$NGINX1_URL"
+bench nginxauto-a "$(nginx_pids nginxauto)" "$NGINXAUTO_URL"
+bench health "$SERVER_PID" "$URL/api/v1/health"
+bench patients "$SERVER_PID" "$URL/api/v1/patients?$QUERY" "${AUTH[@]}"
+bench nginxauto-b "$(nginx_pids nginxauto)" "$NGINXAUTO_URL"
+bench nginx1-b "$(nginx_pids nginx1)" "$NGINX1_URL"
 
 # --- summary -------------------------------------------------------------
 
@@ -261,20 +292,22 @@ echo "HTTP benchmark: $CONNECTIONS connections, $THREADS wrk threads, $DURATION 
      "$PATIENTS patients, $(nproc) CPUs, careline-server --threads $(nproc)"
 echo "yardstick: nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), worker_processes auto ($(nproc))," \
      "static JSON file of $(wc -c <"$TMP/www/health.json") bytes, mean of 2 runs"
-printf '%-34s %12s %10s %9s %9s %8s\n' name 'req/s' 'p99 ms' '% nginx' '% w1' errors
+printf '%-34s %12s %10s %9s %9s %8s %10s\n' name 'req/s' 'p99 ms' '% nginx' '% w1' errors 'CPU µs/req'
 row() {
-  local name=$1 rps=$2 p99=$3 errors=$4
-  printf '%-34s %12s %10s %9s %9s %8s\n' "$name" "$rps" "$p99" "$(ratio "$rps" "$YARD")" \
-    "$(ratio "$rps" "$YARD_W1")" "$errors"
+  local name=$1 rps=$2 p99=$3 errors=$4 cpu=$5
+  printf '%-34s %12s %10s %9s %9s %8s %10s\n' "$name" "$rps" "$p99" "$(ratio "$rps" "$YARD")" \
+    "$(ratio "$rps" "$YARD_W1")" "$errors" "$cpu"
 }
-row "nginx auto (run 1)" "${RPS[nginxauto-a]}" "${P99[nginxauto-a]}" "${ERRORS[nginxauto-a]}"
-row "nginx auto (run 2)" "${RPS[nginxauto-b]}" "${P99[nginxauto-b]}" "${ERRORS[nginxauto-b]}"
-row "nginx auto (mean = yardstick)" "$YARD" "$YARD_P99" -
-row "nginx w1 (run 1)" "${RPS[nginx1-a]}" "${P99[nginx1-a]}" "${ERRORS[nginx1-a]}"
-row "nginx w1 (run 2)" "${RPS[nginx1-b]}" "${P99[nginx1-b]}" "${ERRORS[nginx1-b]}"
-row "nginx w1 (mean)" "$YARD_W1" "$YARD_W1_P99" -
-row "GET /api/v1/health" "${RPS[health]}" "${P99[health]}" "${ERRORS[health]}"
-row "GET /api/v1/patients?$QUERY" "${RPS[patients]}" "${P99[patients]}" "${ERRORS[patients]}"
+row "nginx auto (run 1)" "${RPS[nginxauto-a]}" "${P99[nginxauto-a]}" "${ERRORS[nginxauto-a]}" "${CPU[nginxauto-a]}"
+row "nginx auto (run 2)" "${RPS[nginxauto-b]}" "${P99[nginxauto-b]}" "${ERRORS[nginxauto-b]}" "${CPU[nginxauto-b]}"
+row "nginx auto (mean = yardstick)" "$YARD" "$YARD_P99" - -
+row "nginx w1 (run 1)" "${RPS[nginx1-a]}" "${P99[nginx1-a]}" "${ERRORS[nginx1-a]}" "${CPU[nginx1-a]}"
+row "nginx w1 (run 2)" "${RPS[nginx1-b]}" "${P99[nginx1-b]}" "${ERRORS[nginx1-b]}" "${CPU[nginx1-b]}"
+row "nginx w1 (mean)" "$YARD_W1" "$YARD_W1_P99" - -
+row "GET /api/v1/health" "${RPS[health]}" "${P99[health]}" "${ERRORS[health]}" "${CPU[health]}"
+row "GET /api/v1/patients?$QUERY" "${RPS[patients]}" "${P99[patients]}" "${ERRORS[patients]}" "${CPU[patients]}"
+echo "(CPU µs/req: the serving processes' CPU time, user + system, per request answered;"
+echo " the machine's other load changes it less than it changes req/s)"
 echo
 
 status=0
