@@ -50,6 +50,22 @@ const char *cl_record_type_get_table  (GType       type);
 /* Column names of @type in a stable order (id first), NULL-terminated. */
 const char * const *cl_record_type_get_columns (GType type);
 
+/* The property behind each column, in the same order. */
+GParamSpec * const *cl_record_type_get_column_pspecs (GType type);
+
+/* Initialises @value and reads the column of @pspec (one of
+ * cl_record_type_get_column_pspecs()) into it, as
+ * g_object_get_property() would, without looking the property up. */
+void        cl_record_get_column_value (CLRecord   *self,
+                                        GParamSpec *pspec,
+                                        GValue     *value);
+
+/* Sets the column of @pspec from @value, which must hold a valid value
+ * of its type, as g_object_set_property() would (notifying it). */
+void        cl_record_set_column_value (CLRecord     *self,
+                                        GParamSpec   *pspec,
+                                        const GValue *value);
+
 /* JSON object with one member per column. */
 JsonNode   *cl_record_to_json         (CLRecord   *self);
 

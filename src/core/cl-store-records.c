@@ -55,22 +55,18 @@ upsert_sql (GType type)
 }
 
 static void
-bind_property (sqlite3_stmt *stmt,
-               int           index,
-               GObject      *object,
-               const char   *column)
+bind_column (sqlite3_stmt *stmt,
+             int           index,
+             CLRecord     *record,
+             GParamSpec   *pspec)
 {
-  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
   g_auto(GValue) value = G_VALUE_INIT;
 
-  g_assert (pspec != NULL);
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (object, name, &value);
-
+  cl_record_get_column_value (record, pspec, &value);
   switch (pspec->value_type)
     {
     case G_TYPE_STRING:
+      /* The value holds its own copy until the statement has run. */
       if (g_value_get_string (&value))
         sqlite3_bind_text (stmt, index, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
       else
@@ -128,7 +124,7 @@ cl_store_write_record (CLStore       *self,
                        ClWriteFlags   flags,
                        GError       **error)
 {
-  const char * const *columns;
+  GParamSpec * const *pspecs;
   sqlite3_stmt *stmt;
   CLRecordClass *klass;
 
@@ -149,11 +145,11 @@ cl_store_write_record (CLStore       *self,
       cl_record_set_updated_by (record, cl_store_get_actor (self));
     }
 
-  columns = cl_record_type_get_columns (G_OBJECT_TYPE (record));
+  pspecs = cl_record_type_get_column_pspecs (G_OBJECT_TYPE (record));
   if (!(stmt = cl_store_prepare (self, upsert_sql (G_OBJECT_TYPE (record)), error)))
     return FALSE;
-  for (guint i = 0; columns[i]; i++)
-    bind_property (stmt, i + 1, G_OBJECT (record), columns[i]);
+  for (guint i = 0; pspecs[i]; i++)
+    bind_column (stmt, i + 1, record, pspecs[i]);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       cl_store_set_sqlite_error (self, error);
@@ -199,13 +195,11 @@ cl_store_delete_record (CLStore   *self,
 }
 
 static void
-set_from_column (GObject      *object,
-                 const char   *column,
+set_from_column (CLRecord     *record,
+                 GParamSpec   *pspec,
                  sqlite3_stmt *stmt,
                  int           index)
 {
-  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, pspec->value_type);
@@ -226,7 +220,7 @@ set_from_column (GObject      *object,
     default:
       g_assert_not_reached ();
     }
-  g_object_set_property (object, name, &value);
+  cl_record_set_column_value (record, pspec, &value);
 }
 
 static char *
@@ -257,12 +251,12 @@ static CLRecord *
 record_from_row (GType         type,
                  sqlite3_stmt *stmt)
 {
-  const char * const *columns = cl_record_type_get_columns (type);
+  GParamSpec * const *pspecs = cl_record_type_get_column_pspecs (type);
   CLRecord *record = g_object_new (type, NULL);
 
   g_object_freeze_notify (G_OBJECT (record));
-  for (guint i = 0; columns[i]; i++)
-    set_from_column (G_OBJECT (record), columns[i], stmt, i);
+  for (guint i = 0; pspecs[i]; i++)
+    set_from_column (record, pspecs[i], stmt, i);
   g_object_thaw_notify (G_OBJECT (record));
   return record;
 }
