@@ -282,6 +282,39 @@ cl_record_type_get_table (GType type)
 }
 
 const char *
+cl_record_type_sql (GType       type,
+                    const char *format)
+{
+  static GHashTable *cache;   /* format → (type → SQL) */
+  static GMutex lock;
+  GHashTable *by_type;
+  const char *sql;
+
+  g_return_val_if_fail (g_type_is_a (type, CL_TYPE_RECORD), NULL);
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  by_type = g_hash_table_lookup (cache, format);
+  if (by_type == NULL)
+    {
+      by_type = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (cache, (gpointer) format, by_type);
+    }
+  sql = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
+  if (sql == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (format, cl_record_type_get_table (type));
+
+      sql = g_intern_string (text);
+      g_hash_table_insert (by_type, GSIZE_TO_POINTER (type), (gpointer) sql);
+    }
+  g_mutex_unlock (&lock);
+
+  return sql;
+}
+
+const char *
 cl_record_get_table_name (CLRecord *self)
 {
   g_return_val_if_fail (CL_IS_RECORD (self), NULL);

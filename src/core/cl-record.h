@@ -47,6 +47,12 @@ void        cl_record_set_deleted     (CLRecord   *self,
 const char *cl_record_get_table_name  (CLRecord   *self);
 const char *cl_record_type_get_table  (GType       type);
 
+/* @format, a string constant with one "%s", filled in with the table of
+ * @type: made once per type and format and kept, so a statement run for
+ * every record is not formatted for every record. */
+const char *cl_record_type_sql        (GType       type,
+                                       const char *format);
+
 /* Column names of @type in a stable order (id first), NULL-terminated. */
 const char * const *cl_record_type_get_columns (GType type);
 

@@ -97,6 +97,12 @@ gboolean       cl_store_begin_bulk          (CLStore             *self,
  * for the commit and returns TRUE; otherwise returns FALSE. */
 gboolean       cl_store_defer_roster        (CLStore             *self,
                                              const char          *patient_id);
+/* Inside a bulk transaction, hands the commit roster keys made
+ * beforehand (cl-roster-index.h) for @patient_id, whose roster row is
+ * waiting for it; otherwise, or when it is not, frees them. */
+void           cl_store_offer_roster_keys   (CLStore             *self,
+                                             const char          *patient_id,
+                                             gpointer             keys);
 void           cl_store_rollback            (CLStore             *self);
 
 /* Writes a record inside the current transaction: upsert of its row,
