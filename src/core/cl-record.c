@@ -522,8 +522,9 @@ cl_record_update_from_json (CLRecord    *self,
           switch (pspec->value_type)
             {
             case G_TYPE_STRING:
+              /* The node outlives the value: no copy until it is set. */
               if ((ok = vt == G_TYPE_STRING))
-                g_value_set_string (&value, json_node_get_string (node));
+                g_value_set_static_string (&value, json_node_get_string (node));
               break;
             case G_TYPE_INT:
               if ((ok = vt == G_TYPE_INT64 &&
