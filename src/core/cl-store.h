@@ -113,6 +113,16 @@ gboolean       cl_store_write_record        (CLStore             *self,
                                              ClWriteFlags         flags,
                                              GError             **error);
 
+/* For a record from the server: cl_store_write_record() with
+ * CL_WRITE_FROM_SERVER, but only when the stored row is older (a lower
+ * rev, or the same rev with another updated_at or updated_by) or
+ * missing; otherwise nothing is written and no hook runs.  Sets
+ * @written to which; the check and the write are one statement. */
+gboolean       cl_store_write_record_if_newer (CLStore           *self,
+                                               CLRecord          *record,
+                                               gboolean          *written,
+                                               GError           **error);
+
 /* write_record in a transaction of its own. */
 gboolean       cl_store_save_record         (CLStore             *self,
                                              CLRecord            *record,

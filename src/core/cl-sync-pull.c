@@ -14,9 +14,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-roster-index.h"
 #include "cl-sync-client-private.h"
 #include "cl-sync-prefetch.h"
-#include "cl-roster-index.h"
 #include "cl-sync-revs.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -263,28 +263,37 @@ apply_page (Worker     *w,
           continue;
         }
 
-      if (!have_already (w->store, c, &have, &same, error))
-        goto failed;
-      if (same)
-        continue;
-
       if (c->record == NULL)
         {
           /* A delete without data: mark what we have. */
-          if (have < 0)
+          if (!have_already (w->store, c, &have, &same, error))
+            goto failed;
+          if (same || have < 0)
             continue;
           c->record = cl_store_load_record (w->store, c->type, c->record_id, error);
           if (c->record == NULL)
             goto failed;
           cl_record_set_deleted (c->record, TRUE);
           cl_record_set_rev (c->record, c->rev);
+          if (!cl_store_write_record (w->store, c->record, CL_WRITE_FROM_SERVER, error))
+            goto failed;
+        }
+      else
+        {
+          /* Unless the row is what the server sent already (see
+           * have_already(), whose test the upsert makes itself). */
+          gboolean written = FALSE;
+
+          if (!cl_store_write_record_if_newer (w->store, c->record, &written, error))
+            goto failed;
+          if (!written)
+            continue;
         }
 
       /* Nothing in the page adds to acked_rev, so a record not in it
        * at the start has nothing there to clear. */
-      if (!cl_store_write_record (w->store, c->record, CL_WRITE_FROM_SERVER, error) ||
-          (rk && g_hash_table_contains (acked, rk) &&
-           !cl_sync_revs_pulled (w->store, c->table, c->record_id, c->rev, error)))
+      if (rk && g_hash_table_contains (acked, rk) &&
+          !cl_sync_revs_pulled (w->store, c->table, c->record_id, c->rev, error))
         goto failed;
       if (c->keys)
         cl_store_offer_roster_keys (w->store, c->record_id, g_steal_pointer (&c->keys));

@@ -1,9 +1,10 @@
-/* The roster row and search keys of a patient written at this desk and
- * of the same patient pulled from the server (a bulk transaction, keys
- * made beforehand on the pull's decode thread, cl-roster-index.h) are
- * the same, whether the keys offered fit the row or not. */
+/* What a sync pull writes.  The roster row and search keys of a patient
+ * written at this desk and of the same patient pulled from the server (a
+ * bulk transaction, keys made beforehand on the pull's decode thread,
+ * cl-roster-index.h) are the same, whether the keys offered fit the row
+ * or not; a pulled record is written only over an older row. */
 
-#define G_LOG_DOMAIN "test-roster-keys"
+#define G_LOG_DOMAIN "test-pull-write"
 
 #include "config.h"
 
@@ -117,7 +118,7 @@ write_as_pulled (CLStore   *store,
 static void
 test_pulled_equals_local (void)
 {
-  g_autofree char *dir = cl_test_make_tmp_dir ("test-roster-keys");
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-pull-write-keys");
   g_autoptr(GPtrArray) records = make_records ();
   g_autofree char *local = NULL;
   g_autoptr(GError) error = NULL;
@@ -186,14 +187,75 @@ test_keys_for_record (void)
   g_assert_null (cl_roster_keys_new_for_record (CL_RECORD (patient)));
 }
 
+static gboolean
+write_if_newer (CLStore    *store,
+                CLPatient  *patient,
+                gint64      rev,
+                const char *by)
+{
+  g_autoptr(CLRecord) copy = cl_record_dup (CL_RECORD (patient));
+  g_autoptr(GError) error = NULL;
+  gboolean written = FALSE;
+
+  cl_record_set_rev (copy, rev);
+  cl_record_set_updated_at (copy, 1000);
+  cl_record_set_updated_by (copy, by);
+  g_assert_true (cl_store_begin_bulk (store, &error));
+  g_assert_true (cl_store_write_record_if_newer (store, copy, &written, &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_store_commit (store, &error));
+  return written;
+}
+
+/* The rule the pull used to check with a query of its own before each
+ * write: a newer rev, or the same rev with another stamp, is written;
+ * the same or an older one is not, and its hooks do not run. */
+static void
+test_write_if_newer (void)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-pull-write");
+  g_autoptr(CLStore) store = cl_test_store_open (dir);
+  g_autoptr(CLPatient) patient = cl_patient_new ();
+  g_autofree char *row = NULL;
+  const char *sql = "SELECT rev || ' ' || updated_by || ' ' || name FROM patient";
+
+  cl_patient_set_name (patient, "周晓雯");
+  g_assert_true (write_if_newer (store, patient, 5, "desk_a"));
+  g_assert_false (write_if_newer (store, patient, 5, "desk_a"));
+  g_assert_true (write_if_newer (store, patient, 5, "desk_b"));
+
+  cl_patient_set_name (patient, "周晓文");
+  g_assert_false (write_if_newer (store, patient, 4, "desk_c"));
+  g_assert_false (write_if_newer (store, patient, 5, "desk_b"));
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM roster WHERE name = '周晓雯'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM search_key WHERE key = '周晓雯'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM search_key WHERE key = '周晓文'"), ==, 0);
+  {
+    g_autoptr(GPtrArray) rows = cl_test_store_rows (store, sql);
+
+    g_assert_cmpuint (rows->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "5 desk_b 周晓雯");
+  }
+
+  g_assert_true (write_if_newer (store, patient, 6, "desk_c"));
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM roster WHERE name = '周晓文'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM roster"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM search_key WHERE key = '周晓文'"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM search_key WHERE key = '周晓雯'"), ==, 0);
+
+  g_clear_object (&store);
+  cl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/roster-keys/pulled-equals-local", test_pulled_equals_local);
-  g_test_add_func ("/roster-keys/for-record", test_keys_for_record);
+  g_test_add_func ("/pull-write/pulled-equals-local", test_pulled_equals_local);
+  g_test_add_func ("/pull-write/keys-for-record", test_keys_for_record);
+  g_test_add_func ("/pull-write/if-newer", test_write_if_newer);
 
   return g_test_run ();
 }
