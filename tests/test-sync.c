@@ -473,6 +473,19 @@ test_sync_offline_converge (void)
       dump_b = dump_table (b->store, tables[i]);
       g_assert_cmpstr (dump_a, ==, dump_b);
     }
+  /* The search keys too, by patient: each desk wrote some patients and
+   * pulled the others' (whose keys the pull makes on its own thread). */
+  {
+    const char *sql = "SELECT r.patient_id, k.key FROM search_key k"
+                      " JOIN roster r USING (patient_rowid) ORDER BY 1, 2";
+    g_autoptr(GPtrArray) keys_a = cl_test_store_rows (a->store, sql);
+    g_autoptr(GPtrArray) keys_b = cl_test_store_rows (b->store, sql);
+
+    g_assert_cmpuint (keys_a->len, >, 4 * 3);
+    g_assert_cmpuint (keys_a->len, ==, keys_b->len);
+    for (guint i = 0; i < keys_a->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (keys_a, i), ==, g_ptr_array_index (keys_b, i));
+  }
   g_assert_cmpint (cl_patient_store_count (a->store), ==, 4);
   g_assert_cmpint (cl_test_store_count (a->store, "SELECT count(*) FROM patient WHERE rev = 0"), ==, 0);
 

@@ -29,8 +29,9 @@
  * character once and caching it gives the same keys at ~1 µs a name.
  *
  * A UTransliterator is not thread-safe and takes ~150 ms to build, so
- * each thread keeps its own, built on its first cache miss, next to
- * its own cache. */
+ * the process keeps one, built on the first cache miss, next to one
+ * cache, both used under a lock: threads that live for one sync round
+ * (the pull's decode thread) must not build their own every round. */
 typedef struct
 {
   UTransliterator *trans;
@@ -38,17 +39,7 @@ typedef struct
   GHashTable      *readings;  /* gunichar -> char*: lower-case reading */
 } PinyinCache;
 
-static void
-pinyin_cache_free (gpointer data)
-{
-  PinyinCache *cache = data;
-
-  g_clear_pointer (&cache->trans, utrans_close);
-  g_hash_table_unref (cache->readings);
-  g_free (cache);
-}
-
-static GPrivate cache_key = G_PRIVATE_INIT (pinyin_cache_free);
+static GMutex cache_lock;
 
 /* Surnames whose reading differs from the character's usual one (or
  * two-character surnames read as a unit).  Two-character surnames come
@@ -99,16 +90,18 @@ static const struct
   { "都", "du" },
 };
 
+/* Kept for the life of the process; lookup_reading() takes the lock. */
 static PinyinCache *
 get_cache (void)
 {
-  PinyinCache *cache = g_private_get (&cache_key);
+  static PinyinCache *cache;
 
-  if (G_UNLIKELY (cache == NULL))
+  if (g_once_init_enter (&cache))
     {
-      cache = g_new0 (PinyinCache, 1);
-      cache->readings = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-      g_private_set (&cache_key, cache);
+      PinyinCache *made = g_new0 (PinyinCache, 1);
+
+      made->readings = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_once_init_leave (&cache, made);
     }
 
   return cache;
@@ -181,8 +174,12 @@ static const char *
 lookup_reading (PinyinCache *cache,
                 gunichar     c)
 {
-  const char *reading = g_hash_table_lookup (cache->readings, GUINT_TO_POINTER (c));
+  const char *reading;
 
+  /* A reading, once in the table, stays there unchanged for the life
+   * of the process, so it may be used after the lock is let go. */
+  g_mutex_lock (&cache_lock);
+  reading = g_hash_table_lookup (cache->readings, GUINT_TO_POINTER (c));
   if (reading == NULL)
     {
       char *value = transliterate_char (cache, c);
@@ -190,6 +187,7 @@ lookup_reading (PinyinCache *cache,
       g_hash_table_insert (cache->readings, GUINT_TO_POINTER (c), value);
       reading = value;
     }
+  g_mutex_unlock (&cache_lock);
 
   return reading;
 }

@@ -51,22 +51,16 @@ text_field (GObject    *object,
   return offset ? (char **) G_STRUCT_MEMBER_P (object, offset - 1) : NULL;
 }
 
+/* The offsets (+ 1) of the text fields of a record type with text
+ * columns, 0-terminated, kept as type data when the class installs
+ * them: freeing a record must not list its class's properties. */
 static void
 free_text_columns (GObject *object)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n;
+  const gsize *offsets = g_type_get_qdata (G_OBJECT_TYPE (object), text_column_quark ());
 
-  if (g_type_get_qdata (G_OBJECT_TYPE (object), text_column_quark ()) == NULL)
-    return;
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
-  for (guint i = 0; i < n; i++)
-    {
-      char **field = text_field (object, pspecs[i]);
-
-      if (field)
-        g_clear_pointer (field, g_free);
-    }
+  for (guint i = 0; offsets && offsets[i]; i++)
+    g_clear_pointer ((char **) G_STRUCT_MEMBER_P (object, offsets[i] - 1), g_free);
 }
 
 static void
@@ -104,10 +98,14 @@ cl_record_class_install_text_columns (GObjectClass       *klass,
                                       const char * const *names,
                                       const gsize        *offsets)
 {
+  gsize *fields;
+
   g_return_if_fail (G_IS_OBJECT_CLASS (klass));
 
   klass->get_property = text_get_property;
   klass->set_property = text_set_property;
+  /* Kept for the life of the process, like the class. */
+  fields = g_new0 (gsize, n_pspecs);
   for (guint i = 1; i < n_pspecs; i++)
     {
       pspecs[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
@@ -115,9 +113,10 @@ cl_record_class_install_text_columns (GObjectClass       *klass,
                                        G_PARAM_EXPLICIT_NOTIFY |
                                        G_PARAM_STATIC_STRINGS);
       g_param_spec_set_qdata (pspecs[i], text_column_quark (), GSIZE_TO_POINTER (offsets[i] + 1));
+      fields[i - 1] = offsets[i] + 1;
     }
   g_object_class_install_properties (klass, n_pspecs, pspecs);
-  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), text_column_quark (), GINT_TO_POINTER (1));
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), text_column_quark (), fields);
 }
 
 static void
@@ -283,6 +282,39 @@ cl_record_type_get_table (GType type)
 }
 
 const char *
+cl_record_type_sql (GType       type,
+                    const char *format)
+{
+  static GHashTable *cache;   /* format → (type → SQL) */
+  static GMutex lock;
+  GHashTable *by_type;
+  const char *sql;
+
+  g_return_val_if_fail (g_type_is_a (type, CL_TYPE_RECORD), NULL);
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  by_type = g_hash_table_lookup (cache, format);
+  if (by_type == NULL)
+    {
+      by_type = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (cache, (gpointer) format, by_type);
+    }
+  sql = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
+  if (sql == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (format, cl_record_type_get_table (type));
+
+      sql = g_intern_string (text);
+      g_hash_table_insert (by_type, GSIZE_TO_POINTER (type), (gpointer) sql);
+    }
+  g_mutex_unlock (&lock);
+
+  return sql;
+}
+
+const char *
 cl_record_get_table_name (CLRecord *self)
 {
   g_return_val_if_fail (CL_IS_RECORD (self), NULL);
@@ -297,30 +329,41 @@ column_type_supported (GType type)
          type == G_TYPE_INT64 || type == G_TYPE_BOOLEAN;
 }
 
-/* Column lists are computed once per type and kept for the life of the
- * process, like the class itself. */
-const char * const *
-cl_record_type_get_columns (GType type)
+/* What the store and the sync codec need of a record type, computed
+ * once per type and kept for the life of the process, like the class
+ * itself: the column names (id first), the property behind each, and
+ * a column name → index table. */
+typedef struct
+{
+  GPtrArray  *columns;   /* interned names, NULL-terminated */
+  GPtrArray  *pspecs;    /* aligned with columns, NULL-terminated */
+  GHashTable *index;     /* column name → index + 1 */
+} ColumnInfo;
+
+static const ColumnInfo *
+column_info (GType type)
 {
   static GHashTable *cache;
   static GMutex lock;
-  GPtrArray *columns;
-
-  g_return_val_if_fail (g_type_is_a (type, CL_TYPE_RECORD), NULL);
+  ColumnInfo *info;
 
   g_mutex_lock (&lock);
   if (cache == NULL)
     cache = g_hash_table_new (NULL, NULL);
-  columns = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
-  if (columns == NULL)
+  info = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
+  if (info == NULL)
     {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+      GObjectClass *klass = g_type_class_ref (type);   /* kept */
       g_autofree GParamSpec **pspecs = NULL;
       guint n_pspecs;
 
-      columns = g_ptr_array_new ();
-      g_ptr_array_add (columns, (gpointer) "id");
-      pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
+      info = g_new0 (ColumnInfo, 1);
+      info->columns = g_ptr_array_new ();
+      info->pspecs = g_ptr_array_new ();
+      info->index = g_hash_table_new (g_str_hash, g_str_equal);
+      g_ptr_array_add (info->columns, (gpointer) "id");
+      g_ptr_array_add (info->pspecs, g_object_class_find_property (klass, "id"));
+      pspecs = g_object_class_list_properties (klass, &n_pspecs);
       for (guint i = 0; i < n_pspecs; i++)
         {
           char *column;
@@ -330,24 +373,63 @@ cl_record_type_get_columns (GType type)
               !(pspecs[i]->flags & G_PARAM_WRITABLE))
             continue;
           column = g_strdelimit (g_strdup (pspecs[i]->name), "-", '_');
-          g_ptr_array_add (columns, (gpointer) g_intern_string (column));
+          g_ptr_array_add (info->columns, (gpointer) g_intern_string (column));
+          g_ptr_array_add (info->pspecs, pspecs[i]);
           g_free (column);
         }
-      g_ptr_array_add (columns, NULL);
-      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), columns);
+      for (guint i = 0; i < info->columns->len; i++)
+        g_hash_table_insert (info->index, g_ptr_array_index (info->columns, i), GUINT_TO_POINTER (i + 1));
+      g_ptr_array_add (info->columns, NULL);
+      g_ptr_array_add (info->pspecs, NULL);
+      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), info);
     }
   g_mutex_unlock (&lock);
 
-  return (const char * const *) columns->pdata;
+  return info;
 }
 
-static GParamSpec *
-find_column_pspec (GObject    *object,
-                   const char *column)
+const char * const *
+cl_record_type_get_columns (GType type)
 {
-  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
+  g_return_val_if_fail (g_type_is_a (type, CL_TYPE_RECORD), NULL);
 
-  return g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+  return (const char * const *) column_info (type)->columns->pdata;
+}
+
+GParamSpec * const *
+cl_record_type_get_column_pspecs (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, CL_TYPE_RECORD), NULL);
+
+  return (GParamSpec * const *) column_info (type)->pspecs->pdata;
+}
+
+/* What g_object_get_property() does for a plain readable property,
+ * without looking the property up by name again: the record types have
+ * no redirected or construct-only columns. */
+void
+cl_record_get_column_value (CLRecord   *self,
+                            GParamSpec *pspec,
+                            GValue     *value)
+{
+  GObjectClass *owner = g_type_class_peek (pspec->owner_type);
+
+  g_value_init (value, pspec->value_type);
+  owner->get_property (G_OBJECT (self), pspec->param_id, value, pspec);
+}
+
+/* What g_object_set_property() does for a plain writable property, with
+ * a value already of its type and valid, without the lookup by name. */
+void
+cl_record_set_column_value (CLRecord     *self,
+                            GParamSpec   *pspec,
+                            const GValue *value)
+{
+  GObjectClass *owner = g_type_class_peek (pspec->owner_type);
+
+  owner->set_property (G_OBJECT (self), pspec->param_id, value, pspec);
+  if (!(pspec->flags & G_PARAM_EXPLICIT_NOTIFY))
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 JsonNode *
@@ -355,18 +437,19 @@ cl_record_to_json (CLRecord *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char * const *columns;
+  GParamSpec * const *pspecs;
 
   g_return_val_if_fail (CL_IS_RECORD (self), NULL);
 
   columns = cl_record_type_get_columns (G_OBJECT_TYPE (self));
+  pspecs = cl_record_type_get_column_pspecs (G_OBJECT_TYPE (self));
   json_builder_begin_object (builder);
   for (guint i = 0; columns[i]; i++)
     {
-      GParamSpec *pspec = find_column_pspec (G_OBJECT (self), columns[i]);
+      GParamSpec *pspec = pspecs[i];
       g_auto(GValue) value = G_VALUE_INIT;
 
-      g_value_init (&value, pspec->value_type);
-      g_object_get_property (G_OBJECT (self), pspec->name, &value);
+      cl_record_get_column_value (self, pspec, &value);
       json_builder_set_member_name (builder, columns[i]);
       switch (pspec->value_type)
         {
@@ -400,8 +483,9 @@ cl_record_update_from_json (CLRecord    *self,
                             GError     **error)
 {
   g_autoptr(GList) members = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
   g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  const ColumnInfo *info;
 
   g_return_val_if_fail (CL_IS_RECORD (self), FALSE);
   g_return_val_if_fail (object != NULL, FALSE);
@@ -409,18 +493,17 @@ cl_record_update_from_json (CLRecord    *self,
   g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
 
   /* Check every member first and set nothing unless all are good. */
+  info = column_info (G_OBJECT_TYPE (self));
   members = json_object_get_members (object);
   for (const GList *l = members; l; l = l->next)
     {
       const char *member = l->data;
       JsonNode *node = json_object_get_member (object, member);
-      const char * const *columns = cl_record_type_get_columns (G_OBJECT_TYPE (self));
-      GParamSpec *pspec = NULL;
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (info->index, member));
+      GParamSpec *pspec = index ? g_ptr_array_index (info->pspecs, index - 1) : NULL;
       GValue value = G_VALUE_INIT;
       gboolean ok = FALSE;
 
-      if (g_strv_contains (columns, member))
-        pspec = find_column_pspec (G_OBJECT (self), member);
       if (pspec == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -439,8 +522,9 @@ cl_record_update_from_json (CLRecord    *self,
           switch (pspec->value_type)
             {
             case G_TYPE_STRING:
+              /* The node outlives the value: no copy until it is set. */
               if ((ok = vt == G_TYPE_STRING))
-                g_value_set_string (&value, json_node_get_string (node));
+                g_value_set_static_string (&value, json_node_get_string (node));
               break;
             case G_TYPE_INT:
               if ((ok = vt == G_TYPE_INT64 &&
@@ -473,14 +557,14 @@ cl_record_update_from_json (CLRecord    *self,
           return FALSE;
         }
 
-      g_ptr_array_add (names, (gpointer) pspec->name);
+      g_ptr_array_add (targets, pspec);
       g_array_append_val (values, value);
     }
 
   g_object_freeze_notify (G_OBJECT (self));
-  for (guint i = 0; i < names->len; i++)
-    g_object_set_property (G_OBJECT (self), g_ptr_array_index (names, i),
-                           &g_array_index (values, GValue, i));
+  for (guint i = 0; i < targets->len; i++)
+    cl_record_set_column_value (self, g_ptr_array_index (targets, i),
+                                &g_array_index (values, GValue, i));
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;

@@ -47,8 +47,30 @@ void        cl_record_set_deleted     (CLRecord   *self,
 const char *cl_record_get_table_name  (CLRecord   *self);
 const char *cl_record_type_get_table  (GType       type);
 
+/* @format, a string constant with one "%s", filled in with the table of
+ * @type: made once per type and format and kept, so a statement run for
+ * every record is not formatted for every record. */
+const char *cl_record_type_sql        (GType       type,
+                                       const char *format);
+
 /* Column names of @type in a stable order (id first), NULL-terminated. */
 const char * const *cl_record_type_get_columns (GType type);
+
+/* The property behind each column, in the same order. */
+GParamSpec * const *cl_record_type_get_column_pspecs (GType type);
+
+/* Initialises @value and reads the column of @pspec (one of
+ * cl_record_type_get_column_pspecs()) into it, as
+ * g_object_get_property() would, without looking the property up. */
+void        cl_record_get_column_value (CLRecord   *self,
+                                        GParamSpec *pspec,
+                                        GValue     *value);
+
+/* Sets the column of @pspec from @value, which must hold a valid value
+ * of its type, as g_object_set_property() would (notifying it). */
+void        cl_record_set_column_value (CLRecord     *self,
+                                        GParamSpec   *pspec,
+                                        const GValue *value);
 
 /* JSON object with one member per column. */
 JsonNode   *cl_record_to_json         (CLRecord   *self);

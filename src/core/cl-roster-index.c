@@ -7,6 +7,7 @@
 #include <unicode/uversion.h>
 #include <unicode/ustring.h>
 
+#include "cl-patient.h"
 #include "cl-pinyin.h"
 #include "cl-roster-index.h"
 #include "cl-store.h"
@@ -87,26 +88,38 @@ step_done (CLStore       *store,
   return TRUE;
 }
 
-static gboolean
-add_key (CLStore     *store,
-         gint64       rowid,
-         const char  *key,
-         GError     **error)
+struct _ClRosterKeys
 {
-  sqlite3_stmt *stmt;
-  g_autofree char *lower = NULL;
+  /* what they were made from */
+  char      *name;
+  char      *phone;
+  char      *mrn;
+  char      *id_number;
 
-  if (cl_str_empty (key))
-    return TRUE;
+  GBytes    *sort_key;
+  GPtrArray *keys;     /* lower-cased search keys, none empty */
+};
 
-  lower = g_utf8_strdown (key, -1);
-  if (!(stmt = cl_store_prepare (store,
-                                 "INSERT OR IGNORE INTO search_key (key, patient_rowid) VALUES (?1, ?2)",
-                                 error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, rowid);
-  return step_done (store, stmt, error);
+void
+cl_roster_keys_free (ClRosterKeys *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->phone);
+  g_free (self->mrn);
+  g_free (self->id_number);
+  g_bytes_unref (self->sort_key);
+  g_ptr_array_unref (self->keys);
+  g_free (self);
+}
+
+static void
+add_key (ClRosterKeys *self,
+         const char   *key)
+{
+  if (!cl_str_empty (key))
+    g_ptr_array_add (self->keys, g_utf8_strdown (key, -1));
 }
 
 static char *
@@ -120,22 +133,18 @@ strip_spaces (const char *text)
   return g_string_free (s, FALSE);
 }
 
-static gboolean
-add_name_keys (CLStore     *store,
-               gint64       rowid,
-               const char  *name,
-               GError     **error)
+static void
+add_name_keys (ClRosterKeys *self,
+               const char   *name)
 {
   g_autofree char *full = cl_pinyin_full (name);
   g_autofree char *initials = cl_pinyin_initials (name);
   g_autofree char *joined = strip_spaces (full);
   g_autofree char *name_joined = strip_spaces (name);
-  const char *given = NULL;
 
-  if (!add_key (store, rowid, name_joined, error) ||
-      !add_key (store, rowid, joined, error) ||
-      !add_key (store, rowid, initials, error))
-    return FALSE;
+  add_key (self, name_joined);
+  add_key (self, joined);
+  add_key (self, initials);
 
   /* Also the given name alone ("xiaomei", "xm", "小梅"): a caller on the
    * phone often gives only that.  The surname is the first syllable
@@ -147,60 +156,112 @@ add_name_keys (CLStore     *store,
         {
           g_auto(GStrv) syllables = g_strsplit (full, " ", -1);
           g_autofree char *rest = NULL;
-          g_autofree char *rest_initials = NULL;
 
           if (g_strv_length (syllables) <= skip + 0 || g_strv_length (syllables) - skip < 2)
             continue;
           rest = g_strjoinv ("", syllables + skip);
-          rest_initials = g_strdup (initials + skip);
-          given = g_utf8_offset_to_pointer (name, skip);
-          if (!add_key (store, rowid, rest, error) ||
-              !add_key (store, rowid, rest_initials, error) ||
-              !add_key (store, rowid, given, error))
-            return FALSE;
+          add_key (self, rest);
+          add_key (self, initials + skip);
+          add_key (self, g_utf8_offset_to_pointer (name, skip));
         }
     }
   else if (g_utf8_strlen (name, -1) == 2)
-    {
-      given = g_utf8_offset_to_pointer (name, 1);
-      if (!add_key (store, rowid, given, error))
-        return FALSE;
-    }
-
-  return TRUE;
+    add_key (self, g_utf8_offset_to_pointer (name, 1));
 }
 
-/* The search keys come from the name, phone, ID and record number
- * only.  A pregnancy write, or a pulled copy of an unchanged patient,
- * leaves them as they are, and recomputing the pinyin for nothing is
- * most of the cost of a sync pull. */
-static gboolean
-keys_unchanged (CLStore    *store,
-                gint64      rowid,
-                const char *name,
-                const char *phone,
-                const char *mrn,
-                const char *id_number)
+ClRosterKeys *
+cl_roster_keys_new (const char *name,
+                    const char *phone,
+                    const char *mrn,
+                    const char *id_number)
 {
-  sqlite3_stmt *stmt;
-  gboolean same = FALSE;
+  ClRosterKeys *self = g_new0 (ClRosterKeys, 1);
 
-  stmt = cl_store_prepare (store,
-                           "SELECT name, phone, mrn,"
-                           " (SELECT count(*) FROM search_key WHERE patient_rowid = ?1 AND key = lower(?2))"
-                           " FROM roster WHERE patient_rowid = ?1",
-                           NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  sqlite3_bind_text (stmt, 2, id_number ? id_number : "", -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), name) == 0 &&
-           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), phone) == 0 &&
-           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), mrn) == 0 &&
-           !cl_str_empty (id_number) && sqlite3_column_int (stmt, 3) > 0;
-  sqlite3_reset (stmt);
-  return same;
+  self->name = g_strdup (name);
+  self->phone = g_strdup (phone);
+  self->mrn = g_strdup (mrn);
+  self->id_number = g_strdup (id_number);
+  self->sort_key = cl_roster_index_sort_key (name);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
+
+  add_name_keys (self, name ? name : "");
+  add_key (self, phone);
+  add_key (self, id_number);
+  add_key (self, mrn);
+  /* The last four digits of the phone are what people quote. */
+  if (phone && strlen (phone) == 11)
+    add_key (self, phone + 7);
+  g_ptr_array_add (self->keys, NULL);
+
+  return self;
+}
+
+ClRosterKeys *
+cl_roster_keys_new_for_record (CLRecord *record)
+{
+  CLPatient *patient;
+
+  if (!CL_IS_PATIENT (record) || cl_record_get_deleted (record))
+    return NULL;
+  patient = CL_PATIENT (record);
+  return cl_roster_keys_new (cl_patient_get_name (patient), cl_patient_get_phone (patient),
+                             cl_patient_get_mrn (patient), cl_patient_get_id_number (patient));
+}
+
+const char * const *
+cl_roster_keys_get_keys (ClRosterKeys *self)
+{
+  return (const char * const *) self->keys->pdata;
+}
+
+GBytes *
+cl_roster_keys_get_sort_key (ClRosterKeys *self)
+{
+  return self->sort_key;
+}
+
+static gboolean
+keys_made_from (ClRosterKeys *self,
+                const char   *name,
+                const char   *phone,
+                const char   *mrn,
+                const char   *id_number)
+{
+  return self != NULL &&
+         g_strcmp0 (self->name, name) == 0 && g_strcmp0 (self->phone, phone) == 0 &&
+         g_strcmp0 (self->mrn, mrn) == 0 && g_strcmp0 (self->id_number, id_number) == 0;
+}
+
+/* Search keys go in up to KEYS_PER_INSERT at a time, in one statement
+ * (a patient has about ten). */
+#define KEYS_PER_INSERT 16
+
+static gboolean
+insert_keys (CLStore       *store,
+             gint64         rowid,
+             ClRosterKeys  *keys,
+             GError       **error)
+{
+  static const char sql[] =
+    "INSERT OR IGNORE INTO search_key (key, patient_rowid)"
+    " SELECT column1, ?1 FROM (VALUES (?2), (?3), (?4), (?5), (?6), (?7), (?8), (?9),"
+    " (?10), (?11), (?12), (?13), (?14), (?15), (?16), (?17)) WHERE column1 IS NOT NULL";
+  const char * const *k = cl_roster_keys_get_keys (keys);
+  guint n = keys->keys->len - 1;
+
+  for (guint from = 0; from < n; from += KEYS_PER_INSERT)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = cl_store_prepare (store, sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      for (guint i = 0; i < KEYS_PER_INSERT && from + i < n; i++)
+        sqlite3_bind_text (stmt, i + 2, k[from + i], -1, SQLITE_STATIC);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -208,33 +269,53 @@ cl_roster_index_update (CLStore     *store,
                         const char  *patient_id,
                         GError     **error)
 {
+  return cl_roster_index_update_with_keys (store, patient_id, NULL, error);
+}
+
+gboolean
+cl_roster_index_update_with_keys (CLStore       *store,
+                                  const char    *patient_id,
+                                  ClRosterKeys  *offered,
+                                  GError       **error)
+{
+  /* The patient, and whether her search keys are those of her name,
+   * phone, ID and record number already: they come from these only.
+   * A pregnancy write, or a pulled copy of an unchanged patient, leaves
+   * them as they are, and recomputing the pinyin for nothing is most
+   * of the cost of a sync pull. */
   static const char patient_sql[] =
-    "SELECT rowid, name, birth_date, phone, mrn, id_number, case_manager_id,"
-    " priority, deleted FROM patient WHERE id = ?1";
+    "SELECT p.rowid, p.name, p.birth_date, p.phone, p.mrn, p.id_number, p.case_manager_id,"
+    " p.priority, p.deleted,"
+    " r.patient_rowid IS NOT NULL AND r.name IS p.name AND r.phone IS p.phone AND r.mrn IS p.mrn"
+    "  AND coalesce(p.id_number, '') <> ''"
+    "  AND EXISTS (SELECT 1 FROM search_key WHERE patient_rowid = p.rowid AND key = lower(p.id_number))"
+    " FROM patient p LEFT JOIN roster r ON r.patient_rowid = p.rowid WHERE p.id = ?1";
   /* max() picks the row with the latest LMP without the temporary
    * sort an ORDER BY … LIMIT 1 would need (SQLite takes the bare
    * columns from the row max() chose); no row gives NULLs. */
   static const char pregnancy_sql[] =
     "SELECT id, lmp, coalesce(nullif(corrected_edd, ''), edd), risk, status, delivery_date,"
     " max(lmp) FROM pregnancy WHERE patient_id = ?1 AND deleted = 0";
+  /* The package is that of her active enrolment, the latest agreed
+   * (uses the enrolment_patient index). */
   static const char roster_sql[] =
     "INSERT OR REPLACE INTO roster (patient_rowid, patient_id, sort_key, name,"
     " birth_date, phone, mrn, pregnancy_id, lmp, edd, risk, risk_rank, status,"
     " delivery_date, manager_id, priority, package, visits_done)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+    " (SELECT name FROM (SELECT p.name AS name, max(e.agreement_date)"
+    "   FROM enrolment e JOIN package p ON p.id = e.package_id"
+    "   WHERE e.patient_id = ?2 AND e.deleted = 0 AND e.status = 'active')), "
     CL_ROSTER_VISITS_DONE_SQL ("?8") ")";
-  /* The package of her active enrolment, the latest agreed (uses the
-   * enrolment_patient index). */
-  static const char package_sql[] =
-    "SELECT p.name, max(e.agreement_date) FROM enrolment e JOIN package p ON p.id = e.package_id"
-    " WHERE e.patient_id = ?1 AND e.deleted = 0 AND e.status = 'active'";
-  sqlite3_stmt *patient, *pregnancy, *roster, *package, *stmt;
+  sqlite3_stmt *patient, *pregnancy, *roster, *stmt;
   g_autofree char *name = NULL, *birth = NULL, *phone = NULL, *mrn = NULL;
   g_autofree char *id_number = NULL, *manager = NULL, *priority = NULL;
   g_autoptr(GBytes) sort_key = NULL;
+  ClRosterKeys *keys = NULL, *made = NULL;
   gint64 rowid;
   gboolean deleted;
   gboolean keys_current;
+  gboolean ok = FALSE;
   int rc;
 
   if (patient_id == NULL || cl_store_defer_roster (store, patient_id))
@@ -260,9 +341,8 @@ cl_roster_index_update (CLStore     *store,
   manager = g_strdup ((const char *) sqlite3_column_text (patient, 6));
   priority = g_strdup ((const char *) sqlite3_column_text (patient, 7));
   deleted = sqlite3_column_int (patient, 8) != 0;
+  keys_current = !deleted && sqlite3_column_int (patient, 9) != 0;
   sqlite3_reset (patient);
-
-  keys_current = !deleted && keys_unchanged (store, rowid, name, phone, mrn, id_number);
 
   if (!keys_current)
     {
@@ -281,13 +361,20 @@ cl_roster_index_update (CLStore     *store,
       return step_done (store, stmt, error);
     }
 
+  /* Keys made off this thread (a pulled patient's, on the decode
+   * thread) serve if they were made from what the row now holds. */
+  if (keys_made_from (offered, name, phone, mrn, id_number))
+    keys = offered;
+  else if (!keys_current)
+    keys = made = cl_roster_keys_new (name, phone, mrn, id_number);
+  sort_key = keys ? g_bytes_ref (keys->sort_key) : cl_roster_index_sort_key (name);
+
   if (!(roster = cl_store_prepare (store, roster_sql, error)))
-    return FALSE;
-  sort_key = cl_roster_index_sort_key (name);
+    goto out;
   sqlite3_bind_int64 (roster, 1, rowid);
   sqlite3_bind_text (roster, 2, patient_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_blob (roster, 3, g_bytes_get_data (sort_key, NULL),
-                     g_bytes_get_size (sort_key), SQLITE_TRANSIENT);
+                     g_bytes_get_size (sort_key), SQLITE_STATIC);
   sqlite3_bind_text (roster, 4, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (roster, 5, birth, -1, SQLITE_STATIC);
   sqlite3_bind_text (roster, 6, phone, -1, SQLITE_STATIC);
@@ -297,7 +384,7 @@ cl_roster_index_update (CLStore     *store,
   sqlite3_bind_int (roster, 12, 0);
 
   if (!(pregnancy = cl_store_prepare (store, pregnancy_sql, error)))
-    return FALSE;
+    goto out;
   sqlite3_bind_text (pregnancy, 1, patient_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (pregnancy);
   if (rc == SQLITE_ROW && sqlite3_column_type (pregnancy, 0) != SQLITE_NULL)
@@ -317,40 +404,17 @@ cl_roster_index_update (CLStore     *store,
     {
       cl_store_set_sqlite_error (store, error);
       sqlite3_reset (pregnancy);
-      return FALSE;
+      goto out;
     }
   sqlite3_reset (pregnancy);
 
-  if (!(package = cl_store_prepare (store, package_sql, error)))
-    return FALSE;
-  sqlite3_bind_text (package, 1, patient_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (package);
-  if (rc == SQLITE_ROW && sqlite3_column_type (package, 0) != SQLITE_NULL)
-    sqlite3_bind_text (roster, 17, (const char *) sqlite3_column_text (package, 0), -1,
-                       SQLITE_TRANSIENT);
-  else if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (package);
-      return FALSE;
-    }
-  sqlite3_reset (package);
-
   if (!step_done (store, roster, error))
-    return FALSE;
+    goto out;
+  sqlite3_reset (roster);
 
-  if (keys_current)
-    return TRUE;
+  ok = keys_current || insert_keys (store, rowid, keys, error);
 
-  if (!add_name_keys (store, rowid, name ? name : "", error) ||
-      !add_key (store, rowid, phone, error) ||
-      !add_key (store, rowid, id_number, error) ||
-      !add_key (store, rowid, mrn, error))
-    return FALSE;
-
-  /* The last four digits of the phone are what people quote. */
-  if (phone && strlen (phone) == 11 && !add_key (store, rowid, phone + 7, error))
-    return FALSE;
-
-  return TRUE;
+out:
+  cl_roster_keys_free (made);
+  return ok;
 }

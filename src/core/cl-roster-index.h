@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "cl-record.h"
+
 G_BEGIN_DECLS
 
 typedef struct _CLStore CLStore;
@@ -35,5 +37,32 @@ char     *cl_roster_index_derivation (void);
 
 /* ICU (zh, pinyin order) collation key for sorting names. */
 GBytes   *cl_roster_index_sort_key (const char  *name);
+
+/* What a patient's roster row and search keys need that is pure
+ * computation (pinyin, initials, ICU sort key), made from her name,
+ * phone, record number and ID number without the store, so a sync pull
+ * can make them on its decode thread and the writer only inserts. */
+typedef struct _ClRosterKeys ClRosterKeys;
+
+ClRosterKeys *cl_roster_keys_new           (const char   *name,
+                                            const char   *phone,
+                                            const char   *mrn,
+                                            const char   *id_number);
+/* NULL unless @record is a patient that is not deleted. */
+ClRosterKeys *cl_roster_keys_new_for_record (CLRecord    *record);
+void          cl_roster_keys_free          (ClRosterKeys *keys);
+/* The search keys, lower case, NULL-terminated. */
+const char * const *cl_roster_keys_get_keys (ClRosterKeys *keys);
+GBytes       *cl_roster_keys_get_sort_key  (ClRosterKeys *keys);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClRosterKeys, cl_roster_keys_free)
+
+/* cl_roster_index_update() with keys made beforehand, used when they
+ * were made from what the patient's row holds (and made again when
+ * not), so the result is always that of cl_roster_index_update(). */
+gboolean  cl_roster_index_update_with_keys (CLStore       *store,
+                                            const char    *patient_id,
+                                            ClRosterKeys  *keys,
+                                            GError       **error);
 
 G_END_DECLS

@@ -19,24 +19,30 @@
 #include "cl-sync-revs.h"
 #include "cl-util.h"
 
+/* The upsert of a record's columns; @if_newer adds the condition of
+ * cl_store_write_record_if_newer() to its update. */
 static const char *
-upsert_sql (GType type)
+upsert_sql (GType    type,
+            gboolean if_newer)
 {
-  static GHashTable *cache;
+  static GHashTable *caches[2];
   static GMutex lock;
+  GHashTable *cache;
   const char *sql;
 
   g_mutex_lock (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new (NULL, NULL);
+  if (caches[if_newer] == NULL)
+    caches[if_newer] = g_hash_table_new (NULL, NULL);
+  cache = caches[if_newer];
   sql = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
   if (sql == NULL)
     {
+      const char *table = cl_record_type_get_table (type);
       const char * const *columns = cl_record_type_get_columns (type);
       GString *s = g_string_new (NULL);
       guint n = g_strv_length ((char **) columns);
 
-      g_string_append_printf (s, "INSERT INTO %s (", cl_record_type_get_table (type));
+      g_string_append_printf (s, "INSERT INTO %s (", table);
       for (guint i = 0; i < n; i++)
         g_string_append_printf (s, "%s%s", i ? ", " : "", columns[i]);
       g_string_append (s, ") VALUES (");
@@ -45,6 +51,11 @@ upsert_sql (GType type)
       g_string_append (s, ") ON CONFLICT (id) DO UPDATE SET ");
       for (guint i = 1; i < n; i++)
         g_string_append_printf (s, "%s%s = excluded.%s", i > 1 ? ", " : "", columns[i], columns[i]);
+      if (if_newer)
+        g_string_append_printf (s, " WHERE excluded.rev > %s.rev OR (excluded.rev = %s.rev AND"
+                                   " (excluded.updated_at IS NOT %s.updated_at OR"
+                                   " excluded.updated_by IS NOT %s.updated_by))",
+                                table, table, table, table);
       sql = g_intern_string (s->str);
       g_string_free (s, TRUE);
       g_hash_table_insert (cache, GSIZE_TO_POINTER (type), (gpointer) sql);
@@ -55,19 +66,14 @@ upsert_sql (GType type)
 }
 
 static void
-bind_property (sqlite3_stmt *stmt,
-               int           index,
-               GObject      *object,
-               const char   *column)
+bind_column (sqlite3_stmt *stmt,
+             int           index,
+             CLRecord     *record,
+             GParamSpec   *pspec)
 {
-  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
   g_auto(GValue) value = G_VALUE_INIT;
 
-  g_assert (pspec != NULL);
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (object, name, &value);
-
+  cl_record_get_column_value (record, pspec, &value);
   switch (pspec->value_type)
     {
     case G_TYPE_STRING:
@@ -122,13 +128,15 @@ append_outbox (CLStore   *self,
   return TRUE;
 }
 
-gboolean
-cl_store_write_record (CLStore       *self,
-                       CLRecord      *record,
-                       ClWriteFlags   flags,
-                       GError       **error)
+static gboolean
+write_record (CLStore       *self,
+              CLRecord      *record,
+              ClWriteFlags   flags,
+              gboolean       if_newer,
+              gboolean      *written,
+              GError       **error)
 {
-  const char * const *columns;
+  GParamSpec * const *pspecs;
   sqlite3_stmt *stmt;
   CLRecordClass *klass;
 
@@ -149,16 +157,20 @@ cl_store_write_record (CLStore       *self,
       cl_record_set_updated_by (record, cl_store_get_actor (self));
     }
 
-  columns = cl_record_type_get_columns (G_OBJECT_TYPE (record));
-  if (!(stmt = cl_store_prepare (self, upsert_sql (G_OBJECT_TYPE (record)), error)))
+  pspecs = cl_record_type_get_column_pspecs (G_OBJECT_TYPE (record));
+  if (!(stmt = cl_store_prepare (self, upsert_sql (G_OBJECT_TYPE (record), if_newer), error)))
     return FALSE;
-  for (guint i = 0; columns[i]; i++)
-    bind_property (stmt, i + 1, G_OBJECT (record), columns[i]);
+  for (guint i = 0; pspecs[i]; i++)
+    bind_column (stmt, i + 1, record, pspecs[i]);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       cl_store_set_sqlite_error (self, error);
       return FALSE;
     }
+  /* The update's condition held, or the row was new. */
+  *written = !if_newer || sqlite3_changes (cl_store_get_db (self)) > 0;
+  if (!*written)
+    return TRUE;
 
   klass = CL_RECORD_GET_CLASS (record);
   if (klass->after_write && !klass->after_write (record, self, error))
@@ -170,6 +182,28 @@ cl_store_write_record (CLStore       *self,
 
   cl_store_touch_table (self, klass->table_name);
   return TRUE;
+}
+
+gboolean
+cl_store_write_record (CLStore       *self,
+                       CLRecord      *record,
+                       ClWriteFlags   flags,
+                       GError       **error)
+{
+  gboolean written;
+
+  return write_record (self, record, flags, FALSE, &written, error);
+}
+
+gboolean
+cl_store_write_record_if_newer (CLStore   *self,
+                                CLRecord  *record,
+                                gboolean  *written,
+                                GError   **error)
+{
+  g_return_val_if_fail (written != NULL, FALSE);
+
+  return write_record (self, record, CL_WRITE_FROM_SERVER, TRUE, written, error);
 }
 
 gboolean
@@ -199,13 +233,11 @@ cl_store_delete_record (CLStore   *self,
 }
 
 static void
-set_from_column (GObject      *object,
-                 const char   *column,
+set_from_column (CLRecord     *record,
+                 GParamSpec   *pspec,
                  sqlite3_stmt *stmt,
                  int           index)
 {
-  g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, pspec->value_type);
@@ -226,7 +258,7 @@ set_from_column (GObject      *object,
     default:
       g_assert_not_reached ();
     }
-  g_object_set_property (object, name, &value);
+  cl_record_set_column_value (record, pspec, &value);
 }
 
 static char *
@@ -257,12 +289,12 @@ static CLRecord *
 record_from_row (GType         type,
                  sqlite3_stmt *stmt)
 {
-  const char * const *columns = cl_record_type_get_columns (type);
+  GParamSpec * const *pspecs = cl_record_type_get_column_pspecs (type);
   CLRecord *record = g_object_new (type, NULL);
 
   g_object_freeze_notify (G_OBJECT (record));
-  for (guint i = 0; columns[i]; i++)
-    set_from_column (G_OBJECT (record), columns[i], stmt, i);
+  for (guint i = 0; pspecs[i]; i++)
+    set_from_column (record, pspecs[i], stmt, i);
   g_object_thaw_notify (G_OBJECT (record));
   return record;
 }

@@ -575,7 +575,8 @@ cl_store_begin_bulk (CLStore  *self,
 {
   if (!cl_store_begin (self, error))
     return FALSE;
-  self->deferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->deferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) cl_roster_keys_free);
   /* A page touches rows all over a large store, and its roster rows are
    * rebuilt at commit: keep what it read in memory until then (the
    * default cache is 2 MiB; commit gives the memory back). */
@@ -592,8 +593,22 @@ cl_store_defer_roster (CLStore    *self,
   if (self->deferred == NULL)
     return FALSE;
   if (patient_id && !g_hash_table_contains (self->deferred, patient_id))
-    g_hash_table_add (self->deferred, g_strdup (patient_id));
+    g_hash_table_insert (self->deferred, g_strdup (patient_id), NULL);
   return TRUE;
+}
+
+void
+cl_store_offer_roster_keys (CLStore    *self,
+                            const char *patient_id,
+                            gpointer    keys)
+{
+  g_return_if_fail (CL_IS_STORE (self));
+
+  if (self->deferred != NULL && patient_id != NULL &&
+      g_hash_table_contains (self->deferred, patient_id))
+    g_hash_table_insert (self->deferred, g_strdup (patient_id), keys);
+  else
+    cl_roster_keys_free (keys);
 }
 
 static gboolean
@@ -602,14 +617,14 @@ update_deferred (CLStore  *self,
 {
   g_autoptr(GHashTable) deferred = g_steal_pointer (&self->deferred);
   GHashTableIter iter;
-  gpointer id;
+  gpointer id, keys;
   gboolean ok = TRUE;
 
   if (deferred == NULL)
     return TRUE;
   g_hash_table_iter_init (&iter, deferred);
-  while (ok && g_hash_table_iter_next (&iter, &id, NULL))
-    ok = cl_roster_index_update (self, id, error);
+  while (ok && g_hash_table_iter_next (&iter, &id, &keys))
+    ok = cl_roster_index_update_with_keys (self, id, keys, error);
   exec_db (self->db, "PRAGMA cache_size = -2000", NULL);
   return ok;
 }

@@ -104,6 +104,12 @@ gboolean       cl_store_begin_bulk          (CLStore             *self,
  * for the commit and returns TRUE; otherwise returns FALSE. */
 gboolean       cl_store_defer_roster        (CLStore             *self,
                                              const char          *patient_id);
+/* Inside a bulk transaction, hands the commit roster keys made
+ * beforehand (cl-roster-index.h) for @patient_id, whose roster row is
+ * waiting for it; otherwise, or when it is not, frees them. */
+void           cl_store_offer_roster_keys   (CLStore             *self,
+                                             const char          *patient_id,
+                                             gpointer             keys);
 void           cl_store_rollback            (CLStore             *self);
 
 /* Writes a record inside the current transaction: upsert of its row,
@@ -113,6 +119,16 @@ gboolean       cl_store_write_record        (CLStore             *self,
                                              CLRecord            *record,
                                              ClWriteFlags         flags,
                                              GError             **error);
+
+/* For a record from the server: cl_store_write_record() with
+ * CL_WRITE_FROM_SERVER, but only when the stored row is older (a lower
+ * rev, or the same rev with another updated_at or updated_by) or
+ * missing; otherwise nothing is written and no hook runs.  Sets
+ * @written to which; the check and the write are one statement. */
+gboolean       cl_store_write_record_if_newer (CLStore           *self,
+                                               CLRecord          *record,
+                                               gboolean          *written,
+                                               GError           **error);
 
 /* write_record in a transaction of its own. */
 gboolean       cl_store_save_record         (CLStore             *self,

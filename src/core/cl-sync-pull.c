@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-roster-index.h"
 #include "cl-sync-client-private.h"
 #include "cl-sync-prefetch.h"
 #include "cl-sync-revs.h"
@@ -31,6 +32,7 @@ typedef struct
   char     *record_id;
   gboolean  deleted;
   CLRecord *record;   /* NULL for a delete that came without data */
+  ClRosterKeys *keys; /* a patient's, made on the decode thread */
 } PulledChange;
 
 static void
@@ -41,6 +43,7 @@ pulled_change_free (gpointer data)
   g_free (c->table);
   g_free (c->record_id);
   g_clear_object (&c->record);
+  g_clear_pointer (&c->keys, cl_roster_keys_free);
   g_free (c);
 }
 
@@ -127,6 +130,9 @@ parse_changes (JsonArray  *changes,
           cl_record_set_rev (c->record, c->rev);
           if (c->deleted)
             cl_record_set_deleted (c->record, TRUE);
+          /* The pinyin and sort key of a patient are pure computation:
+           * made here, the writer only inserts them. */
+          c->keys = cl_roster_keys_new_for_record (c->record);
         }
       else if (!c->deleted)
         goto bad;
@@ -141,15 +147,18 @@ parse_changes (JsonArray  *changes,
   return g_steal_pointer (&out);
 }
 
+/* The records (cl_sync_record_key) that @sql, selecting tbl and
+ * record_id, names. */
 static GHashTable *
-pending_records (CLStore  *store,
-                 GError  **error)
+record_set (CLStore     *store,
+            const char  *sql,
+            GError     **error)
 {
   g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = cl_store_prepare (store, "SELECT DISTINCT tbl, record_id FROM outbox", error)))
+  if (!(stmt = cl_store_prepare (store, sql, error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_add (set, cl_sync_record_key ((const char *) sqlite3_column_text (stmt, 0),
@@ -174,8 +183,7 @@ have_already (CLStore     *store,
               gboolean    *same,
               GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT rev, updated_at, updated_by FROM %s WHERE id = ?1",
-                                          cl_record_type_get_table (c->type));
+  const char *sql = cl_record_type_sql (c->type, "SELECT rev, updated_at, updated_by FROM %s WHERE id = ?1");
   sqlite3_stmt *stmt;
   int rc;
 
@@ -223,55 +231,72 @@ apply_page (Worker     *w,
   static const char save_sql[] =
     "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('last_rev', ?1)";
   g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GHashTable) acked = NULL;
   g_autofree char *value = NULL;
   sqlite3_stmt *stmt;
 
   if (!cl_store_begin_bulk (w->store, error))
     return FALSE;
 
-  if (!(pending = pending_records (w->store, error)))
+  /* Records with edits waiting, and records with acknowledged revs
+   * (cl-sync-revs.h): usually none of either, and then no record of
+   * the page needs a statement to find out. */
+  if (!(pending = record_set (w->store, "SELECT DISTINCT tbl, record_id FROM outbox", error)) ||
+      !(acked = record_set (w->store, "SELECT DISTINCT tbl, record_id FROM acked_rev", error)))
     goto failed;
 
   for (guint i = 0; i < changes->len; i++)
     {
       PulledChange *c = g_ptr_array_index (changes, i);
+      g_autofree char *rk = NULL;
       gint64 have = -1;
       gboolean same = FALSE;
 
       if (c->type == G_TYPE_INVALID)
         continue;
 
-      if (g_hash_table_size (pending) > 0)
+      if (g_hash_table_size (pending) > 0 || g_hash_table_size (acked) > 0)
+        rk = cl_sync_record_key (c->table, c->record_id);
+      if (rk && g_hash_table_contains (pending, rk))
         {
-          g_autofree char *rk = cl_sync_record_key (c->table, c->record_id);
-
-          if (g_hash_table_contains (pending, rk))
-            {
-              *hold = MIN (*hold, c->rev - 1);
-              continue;
-            }
+          *hold = MIN (*hold, c->rev - 1);
+          continue;
         }
-
-      if (!have_already (w->store, c, &have, &same, error))
-        goto failed;
-      if (same)
-        continue;
 
       if (c->record == NULL)
         {
           /* A delete without data: mark what we have. */
-          if (have < 0)
+          if (!have_already (w->store, c, &have, &same, error))
+            goto failed;
+          if (same || have < 0)
             continue;
           c->record = cl_store_load_record (w->store, c->type, c->record_id, error);
           if (c->record == NULL)
             goto failed;
           cl_record_set_deleted (c->record, TRUE);
           cl_record_set_rev (c->record, c->rev);
+          if (!cl_store_write_record (w->store, c->record, CL_WRITE_FROM_SERVER, error))
+            goto failed;
+        }
+      else
+        {
+          /* Unless the row is what the server sent already (see
+           * have_already(), whose test the upsert makes itself). */
+          gboolean written = FALSE;
+
+          if (!cl_store_write_record_if_newer (w->store, c->record, &written, error))
+            goto failed;
+          if (!written)
+            continue;
         }
 
-      if (!cl_store_write_record (w->store, c->record, CL_WRITE_FROM_SERVER, error) ||
+      /* Nothing in the page adds to acked_rev, so a record not in it
+       * at the start has nothing there to clear. */
+      if (rk && g_hash_table_contains (acked, rk) &&
           !cl_sync_revs_pulled (w->store, c->table, c->record_id, c->rev, error))
         goto failed;
+      if (c->keys)
+        cl_store_offer_roster_keys (w->store, c->record_id, g_steal_pointer (&c->keys));
     }
 
   if (!(stmt = cl_store_prepare (w->store, save_sql, error)))

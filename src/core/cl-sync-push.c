@@ -256,9 +256,7 @@ acknowledge (CLStore      *store,
 
   if (type != G_TYPE_INVALID && rev > 0)
     {
-      g_autofree char *sql =
-        g_strdup_printf ("UPDATE %s SET rev = ?1 WHERE id = ?2 AND rev < ?1",
-                         cl_record_type_get_table (type));
+      const char *sql = cl_record_type_sql (type, "UPDATE %s SET rev = ?1 WHERE id = ?2 AND rev < ?1");
 
       /* The local row now matches the server at @rev (a later local
        * edit keeps its own data; its outbox row is rebased below). */

@@ -56,8 +56,7 @@ static gint64
 stored_rev (CLStore    *store,
             CLRecord   *record)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT rev FROM %s WHERE id = ?1",
-                                          cl_record_get_table_name (record));
+  const char *sql = cl_record_type_sql (G_OBJECT_TYPE (record), "SELECT rev FROM %s WHERE id = ?1");
   sqlite3_stmt *stmt = cl_store_prepare (store, sql, NULL);
   gint64 rev = -1;
 
