@@ -57,19 +57,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->room);
 }
 
-static CLVipBooking *
-book (Fixture *f,
-      gint64   start_at,
-      gint64   end_at)
-{
-  CLVipBooking *booking = cl_test_new_booking (f->room, f->patient, start_at, end_at);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cl_vip_store_save_booking (f->store, booking, "vip_steward", &error));
-  g_assert_no_error (error);
-  return booking;
-}
-
 static CLEscortTask *
 plan (Fixture *f,
       gint64   start_at,
@@ -100,7 +87,7 @@ static void
 test_restore_booking (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(CLVipBooking) booking = book (f, at (24, 9, 0), at (24, 10, 0));
+  g_autoptr(CLVipBooking) booking = cl_test_book (f->store, "vip_steward", f->room, f->patient, at (24, 9, 0), at (24, 10, 0));
   g_autoptr(CLVipBooking) other = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
@@ -121,7 +108,7 @@ test_restore_booking (Fixture       *f,
   /* Cancelled again, and the freed slot is booked by someone else
    * before the undo: refused, saying why, and nothing written. */
   g_assert_true (cl_vip_store_cancel_booking (f->store, booking, "vip_steward", &error));
-  other = book (f, at (24, 9, 30), at (24, 10, 0));
+  other = cl_test_book (f->store, "vip_steward", f->room, f->patient, at (24, 9, 30), at (24, 10, 0));
   outbox = cl_store_count_outbox (f->store);
   g_assert_false (cl_vip_store_restore_booking (f->store, booking, "vip_steward", &error));
   g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVERLAP);
@@ -199,7 +186,7 @@ static void
 test_server_hook (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(CLVipBooking) booking = book (f, at (24, 11, 0), at (24, 12, 0));
+  g_autoptr(CLVipBooking) booking = cl_test_book (f->store, "vip_steward", f->room, f->patient, at (24, 11, 0), at (24, 12, 0));
   g_autoptr(CLVipBooking) cancelled = NULL;
   g_autoptr(CLVipBooking) restored = NULL;
   g_autoptr(CLRecord) conflict = NULL;
@@ -215,7 +202,7 @@ test_server_hook (Fixture       *f,
   g_assert_no_error (error);
 
   {
-    g_autoptr(CLVipBooking) taken = book (f, at (24, 11, 30), at (24, 12, 0));
+    g_autoptr(CLVipBooking) taken = cl_test_book (f->store, "vip_steward", f->room, f->patient, at (24, 11, 30), at (24, 12, 0));
 
     g_assert_false (cl_schedule_check_change (f->store, CL_RECORD (restored), CL_RECORD (cancelled),
                                               "tester", "vip_steward", &conflict, &error));
