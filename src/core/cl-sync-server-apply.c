@@ -595,7 +595,10 @@ cl_sync_server_apply_changes (CLStore     *store,
   if (max_rev)
     *max_rev = 0;
 
-  if (!cl_store_begin (store, error))
+  /* In bulk: a patient's roster row is rebuilt once, at the commit,
+   * however many of her records the request changes (a desk's push
+   * after a day offline holds hundreds). */
+  if (!cl_store_begin_bulk (store, error))
     return NULL;
 
   for (guint i = 0; i < json_array_get_length (changes); i++)
