@@ -21,6 +21,7 @@
 #include "cl-roster-index.h"
 #include "cl-snapshot.h"
 #include "cl-store-private.h"
+#include "cl-sync-revs.h"
 #include "cl-tables.h"
 
 #define SNAPSHOT_FORMAT  1
@@ -202,31 +203,6 @@ out:
 
 /* Desk side */
 
-static gboolean
-read_sync_state (CLStore     *store,
-                 const char  *key,
-                 gint64      *value,
-                 gboolean    *present,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = cl_store_prepare (store, "SELECT value FROM sync_state WHERE key = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  *present = rc == SQLITE_ROW;
-  *value = *present ? g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 cl_snapshot_wanted (CLStore   *store,
                     gboolean  *wanted,
@@ -241,7 +217,7 @@ cl_snapshot_wanted (CLStore   *store,
 
   *wanted = FALSE;
   cl_store_lock (store);
-  if (!read_sync_state (store, PENDING_KEY, &value, &present, error))
+  if (!cl_sync_revs_get_mark (store, PENDING_KEY, &value, &present, error))
     goto out;
   if (present)
     {
@@ -249,7 +225,7 @@ cl_snapshot_wanted (CLStore   *store,
       ok = TRUE;
       goto out;
     }
-  if (!read_sync_state (store, "last_rev", &value, &present, error))
+  if (!cl_sync_revs_get_mark (store, "last_rev", &value, NULL, error))
     goto out;
   if (value > 0)
     {
@@ -541,22 +517,6 @@ plan_copy (CLStore   *store,
   return g_steal_pointer (&plans);
 }
 
-static gboolean
-set_sync_state (CLStore     *store,
-                const char  *key,
-                gint64       value,
-                GError     **error)
-{
-  sqlite3_stmt *stmt;
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  if (!(stmt = cl_store_prepare (store, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  return cl_store_step (store, stmt, error);
-}
-
 /* The load's own transactions: their rows can be fetched again, and a
  * load cut short is done again (PENDING_KEY), so their commits need
  * not wait for the disk (synchronous = NORMAL: WAL keeps the store
@@ -621,7 +581,7 @@ copy_table (CLStore   *store,
       if (!begin_chunk (store, error))
         return FALSE;
       db = cl_store_get_db (store);
-      if (!set_sync_state (store, PENDING_KEY, rev, error))
+      if (!cl_sync_revs_set_mark (store, PENDING_KEY, rev, error))
         goto failed;
       if (sqlite3_prepare_v2 (db, plan->sql, -1, &stmt, NULL) != SQLITE_OK)
         {
@@ -710,7 +670,7 @@ finish (CLStore  *store,
 
   if (!cl_store_begin (store, error))
     return FALSE;
-  if (!set_sync_state (store, "last_rev", rev, error) ||
+  if (!cl_sync_revs_set_mark (store, "last_rev", rev, error) ||
       !(stmt = cl_store_prepare (store, "DELETE FROM sync_state WHERE key = '" PENDING_KEY "'", error)) ||
       !cl_store_step (store, stmt, error))
     {

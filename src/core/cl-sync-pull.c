@@ -47,35 +47,6 @@ pulled_change_free (gpointer data)
   g_free (c);
 }
 
-static gboolean
-read_last_rev (CLStore  *store,
-               gint64   *rev,
-               GError  **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *rev = 0;
-  cl_store_lock (store);
-  if (!(stmt = cl_store_prepare (store, "SELECT value FROM sync_state WHERE key = 'last_rev'", error)))
-    {
-      cl_store_unlock (store);
-      return FALSE;
-    }
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *rev = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Builds the records of one page before the store is locked, so the
  * transaction only writes. */
 static GPtrArray *
@@ -228,12 +199,8 @@ apply_page (Worker     *w,
             gint64     *hold,
             GError    **error)
 {
-  static const char save_sql[] =
-    "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('last_rev', ?1)";
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GHashTable) acked = NULL;
-  g_autofree char *value = NULL;
-  sqlite3_stmt *stmt;
 
   if (!cl_store_begin_bulk (w->store, error))
     return FALSE;
@@ -299,11 +266,7 @@ apply_page (Worker     *w,
         cl_store_offer_roster_keys (w->store, c->record_id, g_steal_pointer (&c->keys));
     }
 
-  if (!(stmt = cl_store_prepare (w->store, save_sql, error)))
-    goto failed;
-  value = g_strdup_printf ("%" G_GINT64_FORMAT, MIN (next, *hold));
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  if (!cl_store_step (w->store, stmt, error))
+  if (!cl_sync_revs_set_mark (w->store, "last_rev", MIN (next, *hold), error))
     goto failed;
 
   return cl_store_commit (w->store, error);
@@ -383,7 +346,7 @@ cl_sync_pull_all (Worker      *w,
   gboolean ok = TRUE;
 
   if (!cl_sync_snapshot_pull (w, url, token, error) ||
-      !read_last_rev (w->store, &since, error))
+      !cl_sync_revs_get_mark (w->store, "last_rev", &since, NULL, error))
     return FALSE;
 
   prefetch = cl_prefetch_start (fetch_page, &source, (GDestroyNotify) g_ptr_array_unref,

@@ -104,3 +104,57 @@ cl_sync_revs_current (CLStore  *store,
     }
   return rev == stored ? stored : own;
 }
+
+gboolean
+cl_sync_revs_get_mark (CLStore     *store,
+                       const char  *key,
+                       gint64      *rev,
+                       gboolean    *present,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  *rev = 0;
+  if (present)
+    *present = FALSE;
+  cl_store_lock (store);
+  if (!(stmt = cl_store_prepare (store, "SELECT value FROM sync_state WHERE key = ?1", error)))
+    {
+      cl_store_unlock (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *rev = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+      if (present)
+        *present = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    cl_store_set_sqlite_error (store, error);
+  cl_store_unlock (store);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+gboolean
+cl_sync_revs_set_mark (CLStore     *store,
+                       const char  *key,
+                       gint64       rev,
+                       GError     **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, rev);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  if (!(stmt = cl_store_prepare (store, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  return cl_store_step (store, stmt, error);
+}

@@ -39,4 +39,19 @@ gboolean cl_sync_revs_pulled       (CLStore     *store,
 gint64   cl_sync_revs_current      (CLStore     *store,
                                     CLRecord    *record);
 
+/* The desk's marks in the server's feed, kept in sync_state:
+ * "last_rev", how far it has pulled, and "snapshot_rev" while a
+ * snapshot load is under way (cl-snapshot.c).  get takes the store
+ * lock itself; @rev is 0 and @present (may be NULL) FALSE when the
+ * mark is not there.  set writes inside the caller's transaction. */
+gboolean cl_sync_revs_get_mark     (CLStore     *store,
+                                    const char  *key,
+                                    gint64      *rev,
+                                    gboolean    *present,
+                                    GError     **error);
+gboolean cl_sync_revs_set_mark     (CLStore     *store,
+                                    const char  *key,
+                                    gint64       rev,
+                                    GError     **error);
+
 G_END_DECLS
