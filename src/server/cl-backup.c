@@ -34,6 +34,17 @@ sqlite_error (sqlite3     *db,
   return FALSE;
 }
 
+/* @path failed with @saved (an errno). */
+static gboolean
+file_error (const char  *path,
+            int          saved,
+            GError     **error)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s”: %s"), path,
+               g_strerror (saved));
+  return FALSE;
+}
+
 static gboolean
 fsync_path (const char  *path,
             GError     **error)
@@ -49,9 +60,7 @@ fsync_path (const char  *path,
   saved = errno;
   if (fd >= 0)
     close (fd);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s”: %s"), path,
-               g_strerror (saved));
-  return FALSE;
+  return file_error (path, saved, error);
 }
 
 /* Copies the data file to @to/careline.db.partial, checks it, and
@@ -146,9 +155,7 @@ backup_db (const char      *db,
     goto out;
   if (g_rename (partial, final) != 0)
     {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s”: %s"), final,
-                   g_strerror (saved));
+      file_error (final, errno, error);
       goto out;
     }
   if (!fsync_path (to, error))
@@ -244,10 +251,7 @@ backup_documents (const char      *db,
         return FALSE;
       if (g_mkdir_with_parents (to_dir, 0700) != 0)
         {
-          int saved = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s”: %s"), to_dir,
-                       g_strerror (saved));
-          return FALSE;
+          return file_error (to_dir, errno, error);
         }
       while ((name = g_dir_read_name (files)))
         {
@@ -274,12 +278,7 @@ cl_backup_run (const char      *db,
 
   memset (result, 0, sizeof *result);
   if (g_mkdir_with_parents (to, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s”: %s"), to,
-                   g_strerror (saved));
-      return FALSE;
-    }
+    return file_error (to, errno, error);
 
   /* The data file first: every report it refers to was stored before
    * its record was pushed, so it is on disk by the time the files are
