@@ -161,19 +161,34 @@ cl_test_ui_find_label (GtkWidget  *widget,
 }
 
 GtkWidget *
-cl_test_ui_find_widget (GtkWidget *widget,
-                        GType      type)
+cl_test_ui_find_widget_where (GtkWidget     *widget,
+                              CLTestUiMatch  match,
+                              gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = cl_test_ui_find_widget (child, type);
+      GtkWidget *found = cl_test_ui_find_widget_where (child, match, data);
       if (found)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+cl_test_ui_find_widget (GtkWidget *widget,
+                        GType      type)
+{
+  return cl_test_ui_find_widget_where (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 GtkWindow *

@@ -42,6 +42,13 @@ gboolean    cl_test_ui_find_label      (GtkWidget   *widget,
                                         const char  *text);
 GtkWidget  *cl_test_ui_find_widget     (GtkWidget   *widget,
                                         GType        type);
+/* The first widget under @widget (itself included, depth first) of
+ * which @match (widget, @data) is TRUE, or NULL. */
+typedef gboolean (*CLTestUiMatch) (GtkWidget     *widget,
+                                   gconstpointer  data);
+GtkWidget  *cl_test_ui_find_widget_where (GtkWidget     *widget,
+                                          CLTestUiMatch  match,
+                                          gconstpointer  data);
 /* A visible toplevel window of @type (transfer none), or NULL. */
 GtkWindow  *cl_test_ui_find_toplevel   (GType        type);
 gboolean    cl_test_ui_has_non_ascii   (const char  *text);

@@ -387,22 +387,22 @@ test_keys (void)
 }
 
 /* The report's edit button in @list's row of @id. */
+static gboolean
+is_edit_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  const char *id = data;
+
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "documents.edit") == 0 &&
+         g_strcmp0 (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), NULL), id) == 0;
+}
+
 static GtkWidget *
 find_edit_button (GtkWidget  *widget,
                   const char *id)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "documents.edit") == 0 &&
-      g_strcmp0 (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), NULL), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_edit_button (child, id);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return cl_test_ui_find_widget_where (widget, is_edit_button, id);
 }
 
 static CLDocument *

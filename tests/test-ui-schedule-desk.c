@@ -30,21 +30,21 @@ today (GDate *date)
 }
 
 /* The visible button labelled @label under @widget. */
+static gboolean
+is_button (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const char *label = data;
+
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return cl_test_ui_find_widget_where (widget, is_button, label);
 }
 
 typedef struct

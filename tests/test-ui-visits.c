@@ -152,36 +152,36 @@ scroll_to (CLPatientPage *page,
   cl_test_ui_settle (300);
 }
 
+static gboolean
+is_visit_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  const char *key = data;
+
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "visit-key"), key) == 0;
+}
+
 static GtkWidget *
 find_visit_button (GtkWidget  *widget,
                    const char *key)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "visit-key"), key) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visit_button (child, key);
+  return cl_test_ui_find_widget_where (widget, is_visit_button, key);
+}
 
-      if (found)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_tick_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  const char *key = data;
+
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "visit-key"), key) == 0;
 }
 
 static GtkWidget *
 find_tick_button (GtkWidget  *widget,
                   const char *key)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "visit-key"), key) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tick_button (child, key);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return cl_test_ui_find_widget_where (widget, is_tick_button, key);
 }
 
 /* Ticks visit @key through its Mark Done… popover, seen on @date;
@@ -449,21 +449,21 @@ test_orders (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_entry_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  const char *title = data;
+
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static AdwEntryRow *
 find_entry_row (GtkWidget  *widget,
                 const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ENTRY_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = find_entry_row (child, title);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return ADW_ENTRY_ROW (cl_test_ui_find_widget_where (widget, is_entry_row, title));
 }
 
 static void
