@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "cl-roster-index.h"
 #include "cl-snapshot.h"

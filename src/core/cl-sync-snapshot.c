@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "cl-snapshot.h"
