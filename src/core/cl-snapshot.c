@@ -516,52 +516,10 @@ plan_copy (CLStore   *store,
   return g_steal_pointer (&plans);
 }
 
-/* The load's own transactions: their rows can be fetched again, and a
- * load cut short is done again (PENDING_KEY), so their commits need
- * not wait for the disk (synchronous = NORMAL: WAL keeps the store
- * whole, only the last chunks may be lost on a power cut).  The store
- * lock is held one level more around the transaction, so that FULL is
- * back before any other commit on the connection. */
-static gboolean
-begin_chunk (CLStore  *store,
-             GError  **error)
-{
-  cl_store_lock (store);
-  if (!cl_store_begin (store, error))
-    {
-      cl_store_unlock (store);
-      return FALSE;
-    }
-  sqlite3_exec (cl_store_get_db (store), "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
-  return TRUE;
-}
-
-static void
-end_chunk (CLStore *store)
-{
-  sqlite3_exec (cl_store_get_db (store), "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-  cl_store_unlock (store);
-}
-
-static gboolean
-commit_chunk (CLStore  *store,
-              GError  **error)
-{
-  gboolean ok = cl_store_commit (store, error);
-
-  end_chunk (store);
-  return ok;
-}
-
-static void
-rollback_chunk (CLStore *store)
-{
-  cl_store_rollback (store);
-  end_chunk (store);
-}
-
 /* One table, COPY_CHUNK rows per transaction.  The first transaction
- * of the load also marks it pending. */
+ * of the load also marks it pending.  The rows can be fetched again and
+ * a load cut short is done again, so the commits need not wait for the
+ * disk (cl_store_begin_refetchable()). */
 static gboolean
 copy_table (CLStore   *store,
             CopyPlan  *plan,
@@ -577,7 +535,7 @@ copy_table (CLStore   *store,
       sqlite3_stmt *stmt = NULL;
       int rc;
 
-      if (!begin_chunk (store, error))
+      if (!cl_store_begin_refetchable (store, error))
         return FALSE;
       db = cl_store_get_db (store);
       if (!cl_sync_revs_set_mark (store, PENDING_KEY, rev, error))
@@ -600,12 +558,12 @@ copy_table (CLStore   *store,
         *n_rows += sqlite3_changes (db);
       /* The roster's own rows tell its views as a patient write does. */
       cl_store_touch_table (store, synced ? plan->table : "patient");
-      if (!commit_chunk (store, error))
+      if (!cl_store_commit (store, error))
         return FALSE;
       continue;
 
     failed:
-      rollback_chunk (store);
+      cl_store_rollback (store);
       return FALSE;
     }
   return TRUE;
@@ -625,7 +583,7 @@ build_roster (CLStore  *store,
       sqlite3_stmt *stmt;
       int rc;
 
-      if (!begin_chunk (store, error))
+      if (!cl_store_begin_refetchable (store, error))
         return FALSE;
       if (!(stmt = cl_store_prepare (store, "SELECT rowid, id FROM patient WHERE rowid > ?1"
                                      " ORDER BY rowid LIMIT ?2", error)))
@@ -648,14 +606,14 @@ build_roster (CLStore  *store,
           goto failed;
       if (ids->len > 0)
         cl_store_touch_table (store, "patient");
-      if (!commit_chunk (store, error))
+      if (!cl_store_commit (store, error))
         return FALSE;
       if (ids->len < ROSTER_CHUNK)
         return TRUE;
       continue;
 
     failed:
-      rollback_chunk (store);
+      cl_store_rollback (store);
       return FALSE;
     }
 }

@@ -39,6 +39,7 @@ struct _CLStore
   GRecMutex     lock;
   gint          schema_version;
   gboolean      in_transaction;
+  gboolean      refetchable;  /* this transaction commits with synchronous = NORMAL */
 };
 
 G_DEFINE_FINAL_TYPE (CLStore, cl_store, G_TYPE_OBJECT)
@@ -585,6 +586,29 @@ cl_store_begin_bulk (CLStore  *self,
 }
 
 gboolean
+cl_store_begin_refetchable (CLStore  *self,
+                            GError  **error)
+{
+  if (!cl_store_begin (self, error))
+    return FALSE;
+  self->refetchable = TRUE;
+  exec_db (self->db, "PRAGMA synchronous = NORMAL", NULL);
+  return TRUE;
+}
+
+/* Back to FULL once a refetchable transaction is over, before the lock
+ * is let go: no other commit may run with NORMAL. */
+static void
+end_refetchable (CLStore *self)
+{
+  if (self->refetchable)
+    {
+      self->refetchable = FALSE;
+      exec_db (self->db, "PRAGMA synchronous = FULL", NULL);
+    }
+}
+
+gboolean
 cl_store_defer_roster (CLStore    *self,
                        const char *patient_id)
 {
@@ -648,6 +672,7 @@ cl_store_commit (CLStore  *self,
     }
 
   self->in_transaction = FALSE;
+  end_refetchable (self);
   if (g_hash_table_size (self->touched) > 0)
     {
       ChangedData *data = g_new0 (ChangedData, 1);
@@ -684,6 +709,7 @@ cl_store_rollback (CLStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  end_refetchable (self);
   if (self->deferred)
     {
       g_clear_pointer (&self->deferred, g_hash_table_unref);

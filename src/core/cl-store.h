@@ -95,6 +95,13 @@ gboolean       cl_store_begin               (CLStore             *self,
 gboolean       cl_store_commit              (CLStore             *self,
                                              GError             **error);
 
+/* cl_store_begin for rows that can be fetched again (a snapshot being
+ * loaded): the commit does not wait for the disk (synchronous =
+ * NORMAL; WAL keeps the store whole, a power cut may lose the last such
+ * transactions).  Every other commit still waits for it. */
+gboolean       cl_store_begin_refetchable   (CLStore             *self,
+                                             GError             **error);
+
 /* cl_store_begin for writing many records at once (a pulled page): the
  * roster upkeep their write hooks ask for is done at commit, once per
  * patient, rather than after every record. */
