@@ -17,7 +17,7 @@
 #include <stdlib.h>
 
 #include "cl-enrolment-store.h"
-#include "print/cl-statement-print.h"
+#include "cl-statement-print.h"
 
 #define N_LINES 10000
 #define N_RUNS 5

@@ -257,7 +257,7 @@ add_reports (ClPatientSummary *s,
              CLPregnancy      *pregnancy)
 {
   g_autoptr(GPtrArray) reports = cl_visit_store_list_reports (store, pregnancy ? cl_record_get_id (CL_RECORD (pregnancy)) : NULL);
-  ClVisitSchedule *schedule = cl_visit_schedule_get_default ();
+  ClVisitGuideline *schedule = cl_visit_guideline_get_default ();
   int head;
 
   add_heading (s, _("Reports"));
@@ -271,7 +271,7 @@ add_reports (ClPatientSummary *s,
     {
       ClReport *report = g_ptr_array_index (reports, i);
       g_autofree char *date = cl_date_format_iso_display (report->check_date);
-      const ClVisitWindow *visit = cl_visit_schedule_lookup (schedule, report->visit);
+      const ClVisitWindow *visit = cl_visit_guideline_lookup (schedule, report->visit);
 
       add_row (s, STYLE_BODY, report_cols, head, date, or_dash (report->title), kind_label (report->kind),
                visit ? visit->label : "—", NULL);

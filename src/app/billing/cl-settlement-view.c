@@ -1,0 +1,770 @@
+#define G_LOG_DOMAIN "cl-settlement-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cl-cells.h"
+#include "cl-date.h"
+#include "cl-deduction-dialog.h"
+#include "cl-enrolment-store.h"
+#include "cl-money.h"
+#include "cl-settlement-chart.h"
+#include "cl-settlement-line-item.h"
+#include "cl-settlement-summary.h"
+#include "cl-settlement-view.h"
+#include "cl-share-rate-dialog.h"
+#include "cl-statement-print-operation.h"
+#include "cl-statement-print.h"
+
+struct _CLSettlementView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget           *box;
+  GtkLabel            *month_label;
+  GtkLabel            *status_label;
+  CLSettlementSummary *summary;
+  CLSettlementChart   *chart;
+  GtkStack            *content_stack;
+  AdwStatusPage       *empty_page;
+  GtkColumnView       *column_view;
+  GtkGrid             *subtotal_grid;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *patient_column;
+  GtkColumnViewColumn *package_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *amount_column;
+  GtkColumnViewColumn *rate_column;
+  GtkColumnViewColumn *share_column;
+
+  /* owned */
+  CLStore             *store;
+  CLSettlement        *settlement;
+  char                *role;
+  char                 month[8];
+  gboolean             stale;    /* reload when next shown */
+};
+
+G_DEFINE_FINAL_TYPE (CLSettlementView, cl_settlement_view, GTK_TYPE_WIDGET)
+
+/* ---- months --------------------------------------------------------- */
+
+static char *
+month_title (const char *month)
+{
+  /* Translators: a settlement month in the toolbar and in dialogs, a
+   * g_date_time_format() format: "October 2026"; in Chinese
+   * "%Y年%-m月" */
+  return cl_enrolment_month_format (month, _("%B %Y"));
+}
+
+/* ---- cells ---------------------------------------------------------- */
+
+static const CLSettlementLine *
+item_line (GtkListItem *item)
+{
+  return cl_settlement_line_item_get_line (gtk_list_item_get_item (item));
+}
+
+static void
+set_text (GtkListItem *item,
+          const char  *text)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text && *text ? text : "—");
+}
+
+static void
+bind_date_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  set_text (item, item_line (item)->date);
+}
+
+static void
+bind_patient_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  set_text (item, item_line (item)->name);
+}
+
+static void
+bind_package_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  set_text (item, item_line (item)->package);
+}
+
+static void
+bind_kind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  const CLSettlementLine *line = item_line (item);
+  g_autofree char *text = cl_settlement_line_describe_kind (line);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  set_text (item, text);
+  if (line->kind == CL_SETTLEMENT_REFUND)
+    gtk_widget_add_css_class (label, "refund");
+  else
+    gtk_widget_remove_css_class (label, "refund");
+}
+
+static void
+bind_amount_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  g_autofree char *text = cl_money_format (item_line (item)->amount_fen);
+  set_text (item, text);
+}
+
+static void
+bind_rate_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_autofree char *text = cl_rate_format (item_line (item)->rate_bp);
+  set_text (item, text);
+}
+
+static void
+bind_share_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_autofree char *text = cl_money_format (item_line (item)->share_fen);
+  set_text (item, text);
+}
+
+/* ---- summary and subtotals ----------------------------------------- */
+
+static GtkWidget *
+numeric_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static GtkWidget *
+caption_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+static void
+update_subtotals (CLSettlementView *self)
+{
+  const CLSettlementSubtotal *subs;
+  guint n_subs = 0;
+  GtkWidget *child;
+  const char *headers[] = {
+    _("Package"), _("Payments"), _("Refunds"), _("Collected"), _("Refunded"), _("Vendor share"),
+  };
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->subtotal_grid))))
+    gtk_grid_remove (self->subtotal_grid, child);
+
+  subs = cl_settlement_get_subtotals (self->settlement, &n_subs);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtotal_grid), n_subs > 0);
+  if (n_subs == 0)
+    return;
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      GtkWidget *label = c == 0 ? caption_label (headers[c]) : numeric_label (headers[c]);
+
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_hexpand (label, c == 0);
+      gtk_grid_attach (self->subtotal_grid, label, c, 0, 1, 1);
+    }
+  for (guint i = 0; i < n_subs; i++)
+    {
+      g_autofree char *payments = g_strdup_printf ("%u", subs[i].n_payments);
+      g_autofree char *refunds = g_strdup_printf ("%u", subs[i].n_refunds);
+      g_autofree char *gross = cl_money_format (subs[i].gross_fen);
+      g_autofree char *refunded = cl_money_format (subs[i].refunds_fen);
+      g_autofree char *share = cl_money_format (subs[i].share_fen);
+      const char *cells[] = { payments, refunds, gross, refunded, share };
+
+      gtk_grid_attach (self->subtotal_grid, caption_label (subs[i].package), 0, i + 1, 1, 1);
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        gtk_grid_attach (self->subtotal_grid, numeric_label (cells[c]), c + 1, i + 1, 1, 1);
+    }
+}
+
+static void
+update_status (CLSettlementView *self)
+{
+  if (cl_settlement_get_closed (self->settlement))
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (cl_settlement_get_closed_at (self->settlement));
+      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
+      const char *by = cl_settlement_get_closed_by (self->settlement);
+      g_autofree char *text = NULL;
+
+      /* Translators: the first %s is a date and time, the second who
+       * closed the month */
+      text = g_strdup_printf (_("Closed on %s by %s"), when, by && *by ? by : _("unknown"));
+      gtk_label_set_label (self->status_label, text);
+    }
+  else
+    gtk_label_set_label (self->status_label, C_("settlement month", "Open"));
+}
+
+static gboolean
+role_may_settle (CLSettlementView *self)
+{
+  return g_strcmp0 (self->role, "finance") == 0 || g_strcmp0 (self->role, "admin") == 0;
+}
+
+static void
+update_actions (CLSettlementView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean have = self->settlement != NULL;
+  gboolean closed = have && cl_settlement_get_closed (self->settlement);
+  gboolean may = self->store != NULL && role_may_settle (self);
+  g_autofree char *now = cl_enrolment_month_this ();
+
+  /* Months before 2000 are none that Careline ever settled. */
+  gtk_widget_action_set_enabled (widget, "settlement.previous-month",
+                                 self->store != NULL && strcmp (self->month, "2000-01") > 0);
+  gtk_widget_action_set_enabled (widget, "settlement.next-month",
+                                 self->store != NULL && strcmp (self->month, now) < 0);
+  gtk_widget_action_set_enabled (widget, "settlement.export-pdf", have);
+  gtk_widget_action_set_enabled (widget, "settlement.export-csv", have);
+  gtk_widget_action_set_enabled (widget, "settlement.print", have);
+  gtk_widget_action_set_enabled (widget, "settlement.close-month", have && may && !closed);
+  gtk_widget_action_set_enabled (widget, "settlement.add-deduction", may);
+  gtk_widget_action_set_enabled (widget, "settlement.share-rate", self->store != NULL);
+}
+
+static void
+show_message (CLSettlementView *self,
+              const char       *heading,
+              const char       *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "ok", _("_OK"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_toast (CLSettlementView *self,
+            const char       *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+void
+cl_settlement_view_reload (CLSettlementView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) lines = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autofree char *title = NULL;
+  guint n_lines = 0;
+
+  g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
+
+  self->stale = FALSE;
+  title = month_title (self->month);
+  gtk_label_set_label (self->month_label, title);
+
+  g_clear_object (&self->settlement);
+  if (self->store)
+    self->settlement = cl_enrolment_store_settlement (self->store, self->month, &error);
+  if (self->settlement == NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      gtk_label_set_label (self->status_label, error ? error->message : "");
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      update_actions (self);
+      cl_settlement_chart_set_settlement (self->chart, NULL);
+      return;
+    }
+
+  update_status (self);
+  cl_settlement_summary_set_settlement (self->summary, self->settlement);
+  update_subtotals (self);
+
+  lines = cl_settlement_line_item_list_new (self->settlement);
+  n_lines = g_list_model_get_n_items (lines);
+  selection = gtk_no_selection_new (g_steal_pointer (&lines));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  gtk_stack_set_visible_child_name (self->content_stack, n_lines > 0 ? "lines" : "empty");
+
+  cl_settlement_chart_set_settlement (self->chart, self->settlement);
+  update_actions (self);
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static void
+shift_month (CLSettlementView *self,
+             int               delta)
+{
+  g_autofree char *month = cl_enrolment_month_shift (self->month, delta);
+
+  cl_settlement_view_set_month (self, month);
+}
+
+static void
+previous_month_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  shift_month (CL_SETTLEMENT_VIEW (widget), -1);
+}
+
+static void
+next_month_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  shift_month (CL_SETTLEMENT_VIEW (widget), 1);
+}
+
+typedef gboolean (*ExportFunc) (CLSettlementView *self, const char *path, GError **error);
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    CLSettlementView *self)
+{
+  ExportFunc func = g_object_get_data (G_OBJECT (dialog), "export-func");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path && func (self, path, &error))
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          /* Translators: %s is a file name */
+          g_autofree char *text = g_strdup_printf (_("Saved “%s”"), base);
+          show_toast (self, text);
+        }
+      else
+        show_message (self, _("The Statement Could Not Be Exported"),
+                      error ? error->message : _("Choose a file on this computer."));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+run_export (CLSettlementView *self,
+            const char       *title,
+            const char       *extension,
+            const char       *filter_name,
+            const char       *mime_type,
+            ExportFunc        func)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* Translators: the suggested file name of an exported statement;
+   * %s is the month (2026-10), keep the extension after it */
+  name = g_strdup_printf (_("statement-%s"), self->month);
+  {
+    g_autofree char *file_name = g_strconcat (name, extension, NULL);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  }
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_set_data (G_OBJECT (dialog), "export-func", func);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  run_export (CL_SETTLEMENT_VIEW (widget), _("Export Statement as PDF"), ".pdf",
+              _("PDF documents"), "application/pdf", cl_settlement_view_export_pdf);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  run_export (CL_SETTLEMENT_VIEW (widget), _("Export Statement as CSV"), ".csv",
+              _("CSV spreadsheets"), "text/csv", cl_settlement_view_export_csv);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CLSettlementView *self = CL_SETTLEMENT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->settlement == NULL)
+    return;
+  if (!cl_statement_print_run (self->settlement, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error))
+    show_message (self, _("The Statement Could Not Be Printed"), error->message);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CLSettlementView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+  if (cl_settlement_view_close_month (self, &error))
+    show_toast (self, _("Month closed"));
+  else
+    show_message (self, _("The Month Was Not Closed"), error->message);
+}
+
+static void
+close_month_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CLSettlementView *self = CL_SETTLEMENT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *title = month_title (self->month);
+  g_autofree char *payable = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->settlement == NULL)
+    return;
+  payable = cl_money_format_display (cl_settlement_get_payable_fen (self->settlement));
+  /* Translators: the first %s is a month ("October 2026"), the second
+   * an amount */
+  body = g_strdup_printf (_("The statement of %s, with %s payable to the vendor, will be kept as it is now. "
+                            "Payments, refunds and deductions dated in it can no longer change; "
+                            "late entries go to the next open month."),
+                          title, payable);
+  /* Translators: %s is a month ("October 2026") */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, body);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Close %s?"), title);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("Close _Month"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+dialog_saved_cb (CLSettlementView *self)
+{
+  cl_settlement_view_reload (self);
+  show_toast (self, _("Saved"));
+}
+
+static void
+add_deduction_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CLSettlementView *self = CL_SETTLEMENT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CLDeductionDialog *dialog;
+
+  dialog = cl_deduction_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    self->store, self->role, self->month);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+share_rate_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CLSettlementView *self = CL_SETTLEMENT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CLShareRateDialog *dialog;
+
+  dialog = cl_share_rate_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->store, self->role);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- object --------------------------------------------------------- */
+
+static void
+cl_settlement_view_dispose (GObject *object)
+{
+  CLSettlementView *self = CL_SETTLEMENT_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SETTLEMENT_VIEW);
+  g_clear_object (&self->settlement);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cl_settlement_view_parent_class)->dispose (object);
+}
+
+static void
+cl_settlement_view_map (GtkWidget *widget)
+{
+  CLSettlementView *self = CL_SETTLEMENT_VIEW (widget);
+
+  if (self->stale)
+    cl_settlement_view_reload (self);
+  GTK_WIDGET_CLASS (cl_settlement_view_parent_class)->map (widget);
+}
+
+static void
+cl_settlement_view_finalize (GObject *object)
+{
+  CLSettlementView *self = CL_SETTLEMENT_VIEW (object);
+
+  g_free (self->role);
+  G_OBJECT_CLASS (cl_settlement_view_parent_class)->finalize (object);
+}
+
+static void
+cl_settlement_view_class_init (CLSettlementViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_settlement_view_dispose;
+  object_class->finalize = cl_settlement_view_finalize;
+  widget_class->map = cl_settlement_view_map;
+
+  g_type_ensure (CL_TYPE_SETTLEMENT_CHART);
+  g_type_ensure (CL_TYPE_SETTLEMENT_SUMMARY);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/billing/cl-settlement-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, box);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, month_label);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, summary);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, chart);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, subtotal_grid);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, date_column);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, patient_column);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, package_column);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, amount_column);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, rate_column);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, share_column);
+
+  gtk_widget_class_install_action (widget_class, "settlement.previous-month", NULL, previous_month_action);
+  gtk_widget_class_install_action (widget_class, "settlement.next-month", NULL, next_month_action);
+  gtk_widget_class_install_action (widget_class, "settlement.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "settlement.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "settlement.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "settlement.close-month", NULL, close_month_action);
+  gtk_widget_class_install_action (widget_class, "settlement.add-deduction", NULL, add_deduction_action);
+  gtk_widget_class_install_action (widget_class, "settlement.share-rate", NULL, share_rate_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "settlement.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "settlement.previous-month", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "settlement.next-month", NULL);
+}
+
+static void
+cl_settlement_view_init (CLSettlementView *self)
+{
+  g_autofree char *now = cl_enrolment_month_this ();
+  g_autofree char *last = cl_enrolment_month_shift (now, -1);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->role = g_strdup ("finance");
+
+  /* The last complete month: the one finance settles. */
+  g_strlcpy (self->month, last, sizeof self->month);
+
+  cl_cells_set_factory (self->date_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_date_cb), NULL);
+  cl_cells_set_factory (self->patient_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_patient_cb), NULL);
+  cl_cells_set_factory (self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), NULL);
+  cl_cells_set_factory (self->kind_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_kind_cb), NULL);
+  cl_cells_set_factory (self->amount_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_amount_cb), NULL);
+  cl_cells_set_factory (self->rate_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_rate_cb), NULL);
+  cl_cells_set_factory (self->share_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_share_cb), NULL);
+
+  {
+    g_autofree char *title = month_title (self->month);
+    gtk_label_set_label (self->month_label, title);
+  }
+  update_actions (self);
+}
+
+/* ---- API ------------------------------------------------------------ */
+
+void
+cl_settlement_view_set_store (CLSettlementView *self,
+                              CLStore          *store)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
+  g_return_if_fail (store == NULL || CL_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  cl_settlement_view_queue_reload (self);
+}
+
+void
+cl_settlement_view_queue_reload (CLSettlementView *self)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
+
+  /* A statement of a busy month is thousands of lines: read it when
+   * the view is shown, not while the window opens on the roster. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cl_settlement_view_reload (self);
+  else
+    {
+      self->stale = TRUE;
+      update_actions (self);
+    }
+}
+
+void
+cl_settlement_view_set_role (CLSettlementView *self,
+                             const char       *role)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
+
+  g_free (self->role);
+  self->role = g_strdup (role ? role : "finance");
+  update_actions (self);
+}
+
+const char *
+cl_settlement_view_get_role (CLSettlementView *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
+  return self->role;
+}
+
+void
+cl_settlement_view_set_month (CLSettlementView *self,
+                              const char       *month)
+{
+  guint year, mon;
+
+  g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
+  g_return_if_fail (cl_enrolment_month_parse (month, &year, &mon));
+
+  g_snprintf (self->month, sizeof self->month, "%04u-%02u", year, mon);
+  cl_settlement_view_reload (self);
+}
+
+const char *
+cl_settlement_view_get_month (CLSettlementView *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
+  return self->month;
+}
+
+CLSettlement *
+cl_settlement_view_get_settlement (CLSettlementView *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
+  return self->settlement;
+}
+
+gboolean
+cl_settlement_view_export_pdf (CLSettlementView *self,
+                               const char       *path,
+                               GError          **error)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->settlement != NULL, FALSE);
+
+  return cl_statement_export_pdf (self->settlement, path, error);
+}
+
+gboolean
+cl_settlement_view_export_csv (CLSettlementView *self,
+                               const char       *path,
+                               GError          **error)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->settlement != NULL, FALSE);
+
+  return cl_settlement_export_csv (self->settlement, path, error);
+}
+
+gboolean
+cl_settlement_view_close_month (CLSettlementView *self,
+                                GError          **error)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!cl_enrolment_store_close_month (self->store, self->month, self->role, error))
+    return FALSE;
+  cl_settlement_view_reload (self);
+  return TRUE;
+}
+
+GtkLabel *
+cl_settlement_view_get_payable_label (CLSettlementView *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
+  return cl_settlement_summary_get_payable_label (self->summary);
+}
+
+GtkLabel *
+cl_settlement_view_get_month_label (CLSettlementView *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
+  return self->month_label;
+}
+
+GtkLabel *
+cl_settlement_view_get_status_label (CLSettlementView *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
+  return self->status_label;
+}
+
+GtkColumnView *
+cl_settlement_view_get_column_view (CLSettlementView *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
+  return self->column_view;
+}

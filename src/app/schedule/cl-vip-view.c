@@ -1,0 +1,799 @@
+#define G_LOG_DOMAIN "cl-vip-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-date-nav.h"
+#include "cl-date.h"
+#include "cl-schedule-view-util.h"
+#include "cl-vip-booking-dialog.h"
+#include "cl-vip-room-dialog.h"
+#include "cl-vip-store.h"
+#include "cl-vip-view.h"
+#include "cl-schedule-print.h"
+#include "cl-sheet-print-operation.h"
+
+struct _CLVipView
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay   *toast_overlay;
+  CLDateNav         *date_nav;
+  GtkDropDown       *room_dropdown;
+  GtkWidget         *rooms_button;
+  GtkWidget         *checkin_bar;
+  GtkBox            *checkin_box;
+  CLTimeGrid        *grid;
+
+  /* owned */
+  CLStore           *store;
+  GPtrArray         *rooms;      /* CLVipRoom, active, by name */
+  GHashTable        *bookings;   /* id → CLVipBooking, of what is shown */
+  GHashTable        *names;      /* patient id → name */
+  char              *role;
+  char              *mode;
+  char              *room_id;    /* the week view's room */
+  char              *last_message;
+  guint              reload_idle;
+  gboolean           syncing_rooms;
+
+  /* borrowed */
+  CLSchedulePopover *popover;
+};
+
+G_DEFINE_FINAL_TYPE (CLVipView, cl_vip_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_MODE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void reload (CLVipView *self);
+
+static void
+show_message (CLVipView  *self,
+              const char *message)
+{
+  cl_schedule_view_show_message (self->toast_overlay, &self->last_message, message);
+}
+
+static gboolean
+is_week (CLVipView *self)
+{
+  return g_strcmp0 (self->mode, "week") == 0;
+}
+
+static CLVipRoom *
+find_room (CLVipView  *self,
+           const char *id)
+{
+  for (guint i = 0; i < self->rooms->len; i++)
+    if (g_strcmp0 (cl_record_get_id (g_ptr_array_index (self->rooms, i)), id) == 0)
+      return g_ptr_array_index (self->rooms, i);
+  return NULL;
+}
+
+static const char *
+patient_name (CLVipView    *self,
+              CLVipBooking *booking)
+{
+  const char *name = self->names ? g_hash_table_lookup (self->names, cl_vip_booking_get_patient_id (booking)) : NULL;
+
+  return name ? name : _("Unknown patient");
+}
+
+static ClTimeGridState
+grid_state (const char *status)
+{
+  if (g_strcmp0 (status, CL_VIP_STATUS_CHECKED_IN) == 0)
+    return CL_TIME_GRID_ACTIVE;
+  if (g_strcmp0 (status, CL_VIP_STATUS_DONE) == 0)
+    return CL_TIME_GRID_DONE;
+  if (g_strcmp0 (status, CL_VIP_STATUS_CANCELLED) == 0)
+    return CL_TIME_GRID_CANCELLED;
+  return CL_TIME_GRID_SCHEDULED;
+}
+
+static char *
+booking_subtitle (CLVipBooking *booking)
+{
+  return g_strdup_printf ("%s · %s", cl_vip_booking_purpose_label (cl_vip_booking_get_purpose (booking)),
+                          cl_vip_booking_status_label (cl_vip_booking_get_status (booking)));
+}
+
+/* The room list, and the chooser that shows it. */
+static void
+load_rooms (CLVipView *self)
+{
+  g_autoptr(GListStore) rooms = cl_vip_store_list_rooms (self->store, FALSE);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->rooms, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rooms)); i++)
+    {
+      CLVipRoom *room = g_list_model_get_item (G_LIST_MODEL (rooms), i);
+
+      g_ptr_array_add (self->rooms, room);
+      gtk_string_list_append (names, cl_vip_room_get_name (room));
+      if (g_strcmp0 (cl_record_get_id (CL_RECORD (room)), self->room_id) == 0)
+        selected = i;
+    }
+  if (self->rooms->len > 0 && find_room (self, self->room_id) == NULL)
+    {
+      g_free (self->room_id);
+      self->room_id = g_strdup (cl_record_get_id (g_ptr_array_index (self->rooms, 0)));
+    }
+  self->syncing_rooms = TRUE;
+  gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->room_dropdown, selected);
+  self->syncing_rooms = FALSE;
+}
+
+static void
+add_room_hours (CLVipView *self,
+                guint      column,
+                CLVipRoom *room)
+{
+  cl_time_grid_add_unavailable (self->grid, column, 0, cl_vip_room_get_opens (room));
+  cl_time_grid_add_unavailable (self->grid, column, cl_vip_room_get_closes (room), 24 * 60);
+}
+
+static void
+set_grid_hours (CLVipView *self)
+{
+  int opens = 8 * 60, closes = 18 * 60, slot = 30;
+
+  /* From the earliest opening to the latest closing, in whole hours;
+   * drags snap to the finest slot of the rooms shown. */
+  for (guint i = 0; i < self->rooms->len; i++)
+    {
+      CLVipRoom *room = g_ptr_array_index (self->rooms, i);
+
+      if (is_week (self) && g_strcmp0 (cl_record_get_id (CL_RECORD (room)), self->room_id) != 0)
+        continue;
+      opens = i == 0 || is_week (self) ? cl_vip_room_get_opens (room) : MIN (opens, cl_vip_room_get_opens (room));
+      closes = i == 0 || is_week (self) ? cl_vip_room_get_closes (room) : MAX (closes, cl_vip_room_get_closes (room));
+      slot = i == 0 || is_week (self) ? cl_vip_room_get_slot_minutes (room) : MIN (slot, cl_vip_room_get_slot_minutes (room));
+    }
+  cl_time_grid_set_range (self->grid, opens / 60 * 60, MIN ((closes + 59) / 60 * 60, 24 * 60));
+  cl_time_grid_set_slot_minutes (self->grid, slot);
+}
+
+static void
+checkin_clicked_cb (GtkButton *button,
+                    CLVipView *self)
+{
+  CLVipBooking *booking = g_hash_table_lookup (self->bookings, g_object_get_data (G_OBJECT (button), "booking-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (booking && !cl_vip_store_set_booking_status (self->store, booking, CL_VIP_STATUS_CHECKED_IN, self->role, &error))
+    show_message (self, error->message);
+  reload (self);
+}
+
+/* Today's bookings still to check in, each one click away. */
+static void
+fill_checkin_bar (CLVipView  *self,
+                  GListModel *bookings)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->checkin_box));
+  GDate today;
+  gint64 now = cl_schedule_now ();
+  guint shown = 0;
+
+  while (gtk_widget_get_next_sibling (child))
+    gtk_box_remove (self->checkin_box, gtk_widget_get_next_sibling (child));
+  cl_date_today (&today);
+  if (!is_week (self) && g_date_compare (cl_date_nav_get_date (self->date_nav), &today) == 0)
+    for (guint i = 0; i < g_list_model_get_n_items (bookings) && shown < 8; i++)
+      {
+        g_autoptr(CLVipBooking) booking = g_list_model_get_item (bookings, i);
+        CLVipRoom *room = find_room (self, cl_vip_booking_get_room_id (booking));
+        g_autofree char *time = NULL;
+        g_autofree char *text = NULL;
+        GtkWidget *button;
+
+        if (g_strcmp0 (cl_vip_booking_get_status (booking), CL_VIP_STATUS_BOOKED) != 0 ||
+            cl_vip_booking_get_end_at (booking) <= now)
+          continue;
+        time = cl_schedule_format_time (cl_vip_booking_get_start_at (booking));
+        text = g_strdup_printf ("%s %s · %s", time, patient_name (self, booking), room ? cl_vip_room_get_name (room) : "");
+        button = gtk_button_new_with_label (text);
+        gtk_widget_set_size_request (button, -1, 40);
+        gtk_widget_add_css_class (button, "pill");
+        gtk_widget_set_tooltip_text (button, _("Check in"));
+        g_object_set_data_full (G_OBJECT (button), "booking-id", g_strdup (cl_record_get_id (CL_RECORD (booking))), g_free);
+        g_signal_connect (button, "clicked", G_CALLBACK (checkin_clicked_cb), self);
+        gtk_box_append (self->checkin_box, button);
+        shown++;
+      }
+  gtk_widget_set_visible (self->checkin_bar, shown > 0);
+}
+
+static void
+reload (CLVipView *self)
+{
+  const GDate *day;
+  g_autoptr(GListStore) bookings = NULL;
+  g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+  GDate first, today;
+
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  if (self->store == NULL)
+    return;
+  load_rooms (self);
+  day = cl_date_nav_get_date (self->date_nav);
+  cl_date_today (&today);
+  gtk_widget_set_visible (GTK_WIDGET (self->room_dropdown), is_week (self));
+
+  cl_time_grid_clear (self->grid);
+  set_grid_hours (self);
+  if (is_week (self))
+    {
+      CLVipRoom *room = find_room (self, self->room_id);
+
+      cl_time_grid_set_place (self->grid, room ? cl_vip_room_get_name (room) : NULL);
+      cl_date_nav_week_start (day, &first);
+      bookings = room ? cl_vip_store_bookings_of_room (self->store, self->room_id, &first, 7) : g_list_store_new (CL_TYPE_VIP_BOOKING);
+      for (guint d = 0; d < 7; d++)
+        {
+          GDate date = first;
+          g_autofree char *weekday = NULL;
+          g_autofree char *short_date = NULL;
+          g_autofree char *iso = NULL;
+          guint column;
+
+          g_date_add_days (&date, d);
+          weekday = cl_date_nav_weekday (&date, FALSE);
+          short_date = cl_date_format_short (&date, &today);
+          iso = cl_date_to_iso (&date);
+          column = cl_time_grid_add_column (self->grid, iso, weekday, short_date, cl_schedule_day_start (&date));
+          if (room)
+            add_room_hours (self, column, room);
+        }
+    }
+  else
+    {
+      gint64 day_start = cl_schedule_day_start (day);
+
+      cl_time_grid_set_place (self->grid, NULL);
+      bookings = cl_vip_store_bookings_of_day (self->store, day);
+      for (guint i = 0; i < self->rooms->len; i++)
+        {
+          CLVipRoom *room = g_ptr_array_index (self->rooms, i);
+          guint column = cl_time_grid_add_column (self->grid, cl_record_get_id (CL_RECORD (room)), cl_vip_room_get_name (room),
+                                                  cl_vip_room_get_location (room), day_start);
+
+          add_room_hours (self, column, room);
+          g_hash_table_insert (columns, (char *) cl_record_get_id (CL_RECORD (room)), GUINT_TO_POINTER (column));
+        }
+    }
+
+  g_hash_table_remove_all (self->bookings);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  self->names = cl_schedule_patient_names (self->store, G_LIST_MODEL (bookings));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (bookings)); i++)
+    {
+      CLVipBooking *booking = g_list_model_get_item (G_LIST_MODEL (bookings), i);
+      g_autofree char *subtitle = booking_subtitle (booking);
+      gpointer column = NULL;
+
+      g_hash_table_replace (self->bookings, (char *) cl_record_get_id (CL_RECORD (booking)), booking);
+      if (is_week (self))
+        {
+          GDate date;
+
+          cl_schedule_day_of (cl_vip_booking_get_start_at (booking), &date);
+          column = GUINT_TO_POINTER (g_date_days_between (&first, &date));
+        }
+      else if (!g_hash_table_lookup_extended (columns, cl_vip_booking_get_room_id (booking), NULL, &column))
+        continue;  /* a room closed for bookings */
+      cl_time_grid_add_block (self->grid, cl_record_get_id (CL_RECORD (booking)), GPOINTER_TO_UINT (column),
+                              cl_vip_booking_get_start_at (booking), cl_vip_booking_get_end_at (booking),
+                              patient_name (self, booking), subtitle,
+                              grid_state (cl_vip_booking_get_status (booking)),
+                              g_strcmp0 (cl_vip_booking_get_status (booking), CL_VIP_STATUS_BOOKED) == 0);
+    }
+  cl_time_grid_set_now (self->grid, cl_schedule_now ());
+  fill_checkin_bar (self, G_LIST_MODEL (bookings));
+}
+
+static const char *
+room_of_column (CLVipView *self,
+                guint      column)
+{
+  return is_week (self) ? self->room_id : cl_time_grid_get_column_id (self->grid, column);
+}
+
+static void
+create_requested_cb (CLVipView *self,
+                     guint      column,
+                     gint64     start,
+                     gint64     end)
+{
+  CLVipBookingDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cl_vip_booking_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store, self->role, NULL,
+                                      column == G_MAXUINT ? self->room_id : room_of_column (self, column), start, end);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+block_moved_cb (CLVipView  *self,
+                const char *id,
+                guint       column,
+                gint64      start,
+                gint64      end)
+{
+  CLVipBooking *booking = g_hash_table_lookup (self->bookings, id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keep = g_strdup (id);
+
+  if (booking == NULL)
+    return;
+  if (!cl_vip_store_move_booking (self->store, booking, room_of_column (self, column), start, end, self->role, &error))
+    show_message (self, error->message);
+  reload (self);
+  cl_time_grid_focus_block (self->grid, keep);
+}
+
+static void
+column_activated_cb (CLVipView *self,
+                     guint      column)
+{
+  /* A day's header opens the day across rooms; a room's, its week. */
+  if (is_week (self))
+    {
+      GDate date;
+
+      cl_schedule_day_of (cl_time_grid_get_column_day (self->grid, column) + 12 * 3600, &date);
+      cl_date_nav_set_date (self->date_nav, &date);
+      cl_vip_view_set_mode (self, "day");
+    }
+  else
+    {
+      cl_vip_view_set_room (self, cl_time_grid_get_column_id (self->grid, column));
+      cl_vip_view_set_mode (self, "week");
+    }
+}
+
+/* The toast's Undo: booked again, or why not. */
+static void
+undo_cancel (GtkWidget  *widget,
+             CLRecord   *record,
+             const char *status)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_vip_store_restore_booking (self->store, CL_VIP_BOOKING (record), self->role, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  reload (self);
+  cl_time_grid_focus_block (self->grid, cl_record_get_id (record));
+}
+
+static void
+booking_action_cb (CLSchedulePopover *popover,
+                   const char        *action,
+                   CLVipView         *self)
+{
+  CLVipBooking *booking = g_hash_table_lookup (self->bookings, g_object_get_data (G_OBJECT (popover), "booking-id"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (booking == NULL)
+    return;
+  g_object_ref (booking);
+  if (g_str_equal (action, "edit"))
+    {
+      CLVipBookingDialog *dialog = cl_vip_booking_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store,
+                                                              self->role, booking, NULL, 0, 0);
+
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_object_unref (booking);
+      return;
+    }
+  if (g_str_equal (action, CL_VIP_STATUS_CANCELLED))
+    ok = cl_vip_store_cancel_booking (self->store, booking, self->role, &error);
+  else
+    ok = cl_vip_store_set_booking_status (self->store, booking, action, self->role, &error);
+  if (ok)
+    {
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      reload (self);
+      if (g_str_equal (action, CL_VIP_STATUS_CANCELLED))
+        cl_schedule_view_toast_undo (self->toast_overlay, GTK_WIDGET (self), _("Booking cancelled"),
+                                     CL_RECORD (booking), CL_VIP_STATUS_BOOKED, undo_cancel);
+    }
+  else
+    cl_schedule_popover_set_message (popover, error->message);
+  g_object_unref (booking);
+}
+
+CLSchedulePopover *
+cl_vip_view_open_booking (CLVipView  *self,
+                          const char *id)
+{
+  CLVipBooking *booking;
+  CLVipRoom *room;
+  const char *status;
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *by = NULL;
+
+  g_return_val_if_fail (CL_IS_VIP_VIEW (self), NULL);
+
+  booking = g_hash_table_lookup (self->bookings, id);
+  if (booking == NULL)
+    return NULL;
+  if (self->popover)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  room = find_room (self, cl_vip_booking_get_room_id (booking));
+  status = cl_vip_booking_get_status (booking);
+  when = cl_schedule_format_interval (cl_vip_booking_get_start_at (booking), cl_vip_booking_get_end_at (booking));
+  subtitle = booking_subtitle (booking);
+  by = g_strdup_printf (_("Booked by %s"), cl_vip_booking_get_booked_by (booking) ? cl_vip_booking_get_booked_by (booking) : "");
+
+  self->popover = cl_schedule_popover_new (patient_name (self, booking));
+  cl_schedule_popover_add_line (self->popover, when, "heading");
+  cl_schedule_popover_add_line (self->popover, room ? cl_vip_room_get_name (room) : NULL, NULL);
+  cl_schedule_popover_add_line (self->popover, subtitle, NULL);
+  cl_schedule_popover_add_line (self->popover, by, "dim-label");
+  cl_schedule_popover_add_line (self->popover, cl_vip_booking_get_note (booking), "dim-label");
+  g_object_set_data_full (G_OBJECT (self->popover), "booking-id", g_strdup (id), g_free);
+  if (g_strcmp0 (status, CL_VIP_STATUS_BOOKED) == 0)
+    {
+      cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CHECKED_IN, _("_Check In"), CL_SCHEDULE_ACTION_SUGGESTED);
+      cl_schedule_popover_add_action (self->popover, "edit", _("_Edit…"), CL_SCHEDULE_ACTION_NORMAL);
+      cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CANCELLED, _("Cancel _Booking"), CL_SCHEDULE_ACTION_DESTRUCTIVE);
+    }
+  else if (g_strcmp0 (status, CL_VIP_STATUS_CHECKED_IN) == 0)
+    cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_DONE, _("_Done"), CL_SCHEDULE_ACTION_SUGGESTED);
+  g_signal_connect_object (self->popover, "action", G_CALLBACK (booking_action_cb), self, 0);
+
+  cl_schedule_view_point_popover (self->popover, self->grid, id);
+  g_object_add_weak_pointer (G_OBJECT (self->popover), (gpointer *) &self->popover);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  return self->popover;
+}
+
+static void
+block_activated_cb (CLVipView  *self,
+                    const char *id)
+{
+  cl_vip_view_open_booking (self, id);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  CLVipView *self = data;
+
+  self->reload_idle = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (CLVipView  *self,
+                  const char *table)
+{
+  static const char * const tables[] = { "vip_booking", "vip_room", "patient", NULL };
+
+  /* A booking made at another desk shows as soon as the pull lands. */
+  cl_schedule_view_queue_reload (GTK_WIDGET (self), table, tables, &self->reload_idle, reload_idle_cb);
+}
+
+static void
+room_selected_cb (CLVipView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->room_dropdown);
+
+  if (self->syncing_rooms || selected >= self->rooms->len)
+    return;
+  cl_vip_view_set_room (self, cl_record_get_id (g_ptr_array_index (self->rooms, selected)));
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static CLScheduleSheet *
+day_list (CLVipView *self)
+{
+  /* The week view prints its room's list of the day shown; the day
+   * view every room's, a page each. */
+  return cl_vip_store_day_sheet (self->store, cl_date_nav_get_date (self->date_nav), is_week (self) ? self->room_id : NULL);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  guint column;
+  gint64 start, end;
+
+  cl_schedule_view_new_at (self->grid, TRUE, &column, &start, &end);
+  create_requested_cb (self, column, start, end);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+
+  if (self->store == NULL)
+    return;
+  sheet = day_list (self);
+  cl_schedule_view_print_sheet (widget, sheet, self->toast_overlay, &self->last_message);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+
+  if (self->store == NULL)
+    return;
+  sheet = day_list (self);
+  /* Translators: the suggested file name of an exported VIP room day
+   * list; %s is the day (2026-11-23) */
+  cl_schedule_view_export_sheet (widget, sheet, _("vip-rooms-%s.pdf"), cl_date_nav_get_date (self->date_nav));
+}
+
+static void
+room_saved_cb (CLVipView  *self,
+               const char *id)
+{
+  cl_vip_view_set_room (self, id);
+  reload (self);
+}
+
+/* An administrator's: the chosen room's settings, or a new room. */
+static void
+room_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  CLVipRoomDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cl_vip_room_dialog_new (cl_schedule_view_parent (widget), self->store, self->role,
+                                   g_str_equal (action_name, "vip.edit-room") ? find_room (self, self->room_id) : NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (room_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- GObject -------------------------------------------------------- */
+
+static void
+cl_vip_view_dispose (GObject *object)
+{
+  CLVipView *self = CL_VIP_VIEW (object);
+
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_VIP_VIEW);
+  G_OBJECT_CLASS (cl_vip_view_parent_class)->dispose (object);
+}
+
+static void
+cl_vip_view_finalize (GObject *object)
+{
+  CLVipView *self = CL_VIP_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_ptr_array_unref (self->rooms);
+  g_hash_table_unref (self->bookings);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_free (self->role);
+  g_free (self->mode);
+  g_free (self->room_id);
+  g_free (self->last_message);
+  G_OBJECT_CLASS (cl_vip_view_parent_class)->finalize (object);
+}
+
+static void
+cl_vip_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_string (value, CL_VIP_VIEW (object)->mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_vip_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      cl_vip_view_set_mode (CL_VIP_VIEW (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_vip_view_class_init (CLVipViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_vip_view_dispose;
+  object_class->finalize = cl_vip_view_finalize;
+  object_class->get_property = cl_vip_view_get_property;
+  object_class->set_property = cl_vip_view_set_property;
+
+  properties[PROP_MODE] = g_param_spec_string ("mode", NULL, NULL, "day",
+                                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CL_TYPE_DATE_NAV);
+  g_type_ensure (CL_TYPE_TIME_GRID);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/schedule/cl-vip-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, date_nav);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, room_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, rooms_button);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_bar);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_box);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, grid);
+
+  gtk_widget_class_install_property_action (widget_class, "vip.mode", "mode");
+  gtk_widget_class_install_action (widget_class, "vip.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "vip.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "vip.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "vip.step", "i", cl_schedule_view_step_action);
+  gtk_widget_class_install_action (widget_class, "vip.edit-room", NULL, room_action);
+  gtk_widget_class_install_action (widget_class, "vip.new-room", NULL, room_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "vip.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "vip.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "vip.step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "vip.step", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "vip.step", "i", 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cl_vip_view_init (CLVipView *self)
+{
+  self->rooms = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bookings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->mode = g_strdup ("day");
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->date_nav, "notify::date", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->room_dropdown, "notify::selected", G_CALLBACK (room_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "create-requested", G_CALLBACK (create_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "block-moved", G_CALLBACK (block_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "block-activated", G_CALLBACK (block_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "column-activated", G_CALLBACK (column_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+cl_vip_view_set_store (CLVipView *self,
+                       CLStore   *store)
+{
+  g_return_if_fail (CL_IS_VIP_VIEW (self));
+  g_return_if_fail (CL_IS_STORE (store));
+
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+  /* Open on the coming hours, with the last one for context. */
+  cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_schedule_now ()) - 60);
+}
+
+void
+cl_vip_view_set_role (CLVipView  *self,
+                      const char *role)
+{
+  g_return_if_fail (CL_IS_VIP_VIEW (self));
+  g_free (self->role);
+  self->role = g_strdup (role);
+  gtk_widget_set_visible (self->rooms_button, g_strcmp0 (role, "admin") == 0);
+}
+
+void
+cl_vip_view_set_date (CLVipView   *self,
+                      const GDate *date)
+{
+  g_return_if_fail (CL_IS_VIP_VIEW (self));
+  cl_date_nav_set_date (self->date_nav, date);
+}
+
+void
+cl_vip_view_set_mode (CLVipView  *self,
+                      const char *mode)
+{
+  g_return_if_fail (CL_IS_VIP_VIEW (self));
+
+  if (g_strcmp0 (mode, "week") != 0)
+    mode = "day";
+  if (g_strcmp0 (mode, self->mode) != 0)
+    {
+      g_free (self->mode);
+      self->mode = g_strdup (mode);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+    }
+  cl_date_nav_set_step (self->date_nav, is_week (self) ? 7 : 1);
+  reload (self);
+}
+
+void
+cl_vip_view_set_room (CLVipView  *self,
+                      const char *room_id)
+{
+  g_return_if_fail (CL_IS_VIP_VIEW (self));
+  if (g_strcmp0 (room_id, self->room_id) == 0)
+    return;
+  g_free (self->room_id);
+  self->room_id = g_strdup (room_id);
+  reload (self);
+}
+
+CLTimeGrid *
+cl_vip_view_get_grid (CLVipView *self)
+{
+  g_return_val_if_fail (CL_IS_VIP_VIEW (self), NULL);
+  return self->grid;
+}
+
+GtkWidget *
+cl_vip_view_get_checkin_bar (CLVipView *self)
+{
+  g_return_val_if_fail (CL_IS_VIP_VIEW (self), NULL);
+  return GTK_WIDGET (self->checkin_box);
+}
+
+const char *
+cl_vip_view_get_last_message (CLVipView *self)
+{
+  g_return_val_if_fail (CL_IS_VIP_VIEW (self), NULL);
+  return self->last_message;
+}
+
+gboolean
+cl_vip_view_export_pdf (CLVipView  *self,
+                        const char *path,
+                        GError    **error)
+{
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+
+  g_return_val_if_fail (CL_IS_VIP_VIEW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  sheet = day_list (self);
+  return cl_schedule_print_export_pdf (sheet, path, error);
+}
