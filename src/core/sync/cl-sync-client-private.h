@@ -156,4 +156,8 @@ void      cl_sync_events_ensure          (Worker       *w,
                                           const char   *token);
 void      cl_sync_events_close           (Worker       *w);
 
+/* How many rounds the client's worker has started: for the tests that
+ * check a burst of saves is pushed in a few rounds. */
+guint     cl_sync_client_get_rounds_started (CLSyncClient *self);
+
 G_END_DECLS
