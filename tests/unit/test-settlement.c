@@ -113,27 +113,161 @@ test_name_mask (void)
     }
 }
 
-/* Statements built by hand: half-fen rounding per line, and the total
- * is the sum of the rounded lines, not the rounded total. */
+/* Statements built by hand: the contract's formula, fees collected ×
+ * rate rounded once, and the lines' shares handed out by largest
+ * remainder so that they add up to it. */
 static void
-test_rounding_per_line (void)
+test_rounding_fee_base (void)
 {
   g_autoptr(CLSettlement) s = cl_settlement_new ("2026-10");
+  const CLSettlementLine *lines;
+  const CLSettlementPeriod *periods;
+  guint n, n_periods;
 
-  /* 3 fen × 35.25 % = 1.0575 → 1, three times: 3 (not 9 × 0.3525 = 3.17 → 3
-   * by chance); 1 fen × 50 % = 0.5 → 1 twice: 2 (not 2 × 0.5 = 1). */
-  cl_settlement_add_line (s, CL_SETTLEMENT_PAYMENT, "p:a", "2026-10-01", "张小梅", "全孕期", NULL, 1, 5000, NULL);
-  cl_settlement_add_line (s, CL_SETTLEMENT_PAYMENT, "p:b", "2026-10-02", "李秀英", "全孕期", NULL, 1, 5000, NULL);
-  cl_settlement_add_line (s, CL_SETTLEMENT_PAYMENT, "p:c", "2026-10-03", "王丽", "孕中期", NULL, 3, 3525, NULL);
-  cl_settlement_add_line (s, CL_SETTLEMENT_REFUND, "r:a", "2026-10-04", "张小梅", "全孕期", NULL, 1, 5000, NULL);
+  /* Three payments of 1 999.99 at 35.25 %: each is 704.996475 exact.
+   * Rounded per line that is 705.00 × 3 = 2 115.00; the contract's
+   * 5 999.97 × 35.25 % = 2 114.989425 → 2 114.99, a fen less.  The
+   * floors (704.99 × 3 = 2 114.97) leave 2 fen, to the first two lines
+   * (equal remainders: the earlier first). */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("p:%u", i);
+      g_autofree char *date = g_strdup_printf ("2026-10-0%u", i + 1);
+
+      cl_settlement_add_line (s, CL_SETTLEMENT_PAYMENT, key, date, "张小梅", "全孕期", NULL,
+                              199999, 3525, NULL);
+    }
+  /* 1 fen at 50 %, paid and refunded: 0.5 − 0.5 = 0 at that rate. */
+  cl_settlement_add_line (s, CL_SETTLEMENT_PAYMENT, "p:x", "2026-10-05", "李秀英", "孕中期", NULL, 1, 5000, NULL);
+  cl_settlement_add_line (s, CL_SETTLEMENT_REFUND, "r:x", "2026-10-06", "李秀英", "孕中期", NULL, 1, 5000, NULL);
   cl_settlement_finish (s);
 
-  g_assert_cmpint (cl_settlement_get_gross_fen (s), ==, 5);
+  g_assert_cmpint (cl_settlement_get_rule (s), ==, CL_SETTLEMENT_RULE_FEE_BASE);
+  g_assert_cmpint (cl_settlement_get_gross_fen (s), ==, 599998);
   g_assert_cmpint (cl_settlement_get_refunds_fen (s), ==, 1);
-  g_assert_cmpint (cl_settlement_get_fee_base_fen (s), ==, 4);
-  /* 1 + 1 + 1 − 1: the refund mirrors its payment exactly */
-  g_assert_cmpint (cl_settlement_get_share_fen (s), ==, 2);
-  g_assert_cmpint (cl_settlement_get_payable_fen (s), ==, 2);
+  g_assert_cmpint (cl_settlement_get_fee_base_fen (s), ==, 599997);
+  g_assert_cmpint (cl_settlement_get_share_fen (s), ==, 211499);
+  g_assert_cmpint (cl_settlement_get_payable_fen (s), ==, 211499);
+
+  lines = cl_settlement_get_lines (s, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (lines[0].share_fen, ==, 70500);
+  g_assert_cmpint (lines[1].share_fen, ==, 70500);
+  g_assert_cmpint (lines[2].share_fen, ==, 70499);
+  /* 0.5 and −0.5: floors 0 and −1 with equal remainders; the period's
+   * share is 0, so 1 fen goes to the earlier line. */
+  g_assert_cmpint (lines[3].share_fen + lines[4].share_fen, ==, 0);
+
+  periods = cl_settlement_get_periods (s, &n_periods);
+  g_assert_cmpuint (n_periods, ==, 2);
+  g_assert_cmpint (periods[0].rate_bp, ==, 3525);
+  g_assert_cmpint (periods[0].fee_base_fen, ==, 599997);
+  g_assert_cmpint (periods[0].share_fen, ==, 211499);
+  g_assert_cmpstr (periods[0].first_date, ==, "2026-10-01");
+  g_assert_cmpint (periods[1].rate_bp, ==, 5000);
+  g_assert_cmpint (periods[1].fee_base_fen, ==, 0);
+  g_assert_cmpint (periods[1].share_fen, ==, 0);
+}
+
+/* Random months: the lines add up to the month's share, each line is
+ * within a fen of its exact share, and each period's share is its fee
+ * base × rate rounded half up. */
+static void
+test_allocation_random (void)
+{
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(CLSettlement) s = cl_settlement_new ("2026-10");
+      const CLSettlementLine *lines;
+      const CLSettlementPeriod *periods;
+      guint n, n_periods, n_lines = (guint) g_test_rand_int_range (1, 60);
+      gint64 sum = 0, periods_sum = 0;
+      static const gint rates[] = { 3525, 3600, 5000, 1 };
+
+      for (guint i = 0; i < n_lines; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("k:%u", i);
+          g_autofree char *date = g_strdup_printf ("2026-10-%02d", g_test_rand_int_range (1, 29));
+
+          cl_settlement_add_line (s, g_test_rand_bit () ? CL_SETTLEMENT_PAYMENT : CL_SETTLEMENT_REFUND,
+                                  key, date, "王丽", "全孕期", NULL,
+                                  g_test_rand_int_range (1, 1000000),
+                                  rates[g_test_rand_int_range (0, G_N_ELEMENTS (rates))], NULL);
+        }
+      cl_settlement_finish (s);
+      lines = cl_settlement_get_lines (s, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 exact_times_10000 = lines[i].amount_fen * lines[i].rate_bp;
+
+          g_assert_cmpint (lines[i].share_fen * 10000, >, exact_times_10000 - 10000);
+          g_assert_cmpint (lines[i].share_fen * 10000, <, exact_times_10000 + 10000);
+          sum += lines[i].share_fen;
+        }
+      periods = cl_settlement_get_periods (s, &n_periods);
+      for (guint p = 0; p < n_periods; p++)
+        {
+          g_assert_cmpint (periods[p].share_fen, ==, cl_money_share (periods[p].fee_base_fen, periods[p].rate_bp));
+          periods_sum += periods[p].share_fen;
+        }
+      g_assert_cmpint (sum, ==, cl_settlement_get_share_fen (s));
+      g_assert_cmpint (periods_sum, ==, cl_settlement_get_share_fen (s));
+    }
+}
+
+/* A month closed before the contract's formula keeps the per-line
+ * shares it was closed with: its snapshot is the statement. */
+static void
+test_closed_per_line (void)
+{
+  g_autoptr(CLSettlement) s = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  const CLSettlementLine *lines;
+  guint n;
+  /* As the old rule wrote it: 705.00 a line, 2 115.00 in all. */
+  const char *snapshot =
+    "{\"month\":\"2026-09\",\"hospital\":\"某市妇幼保健院\",\"vendor\":\"某某健康管理有限公司\","
+    "\"gross_fen\":599997,\"refunds_fen\":0,\"fee_base_fen\":599997,\"share_fen\":211500,"
+    "\"deductions_fen\":0,\"payable_fen\":211500,\"lines\":["
+    "{\"key\":\"p:a\",\"kind\":\"payment\",\"date\":\"2026-09-01\",\"name\":\"张*梅\",\"package\":\"全孕期\","
+    "\"amount_fen\":199999,\"rate_bp\":3525,\"share_fen\":70500},"
+    "{\"key\":\"p:b\",\"kind\":\"payment\",\"date\":\"2026-09-02\",\"name\":\"李*英\",\"package\":\"全孕期\","
+    "\"amount_fen\":199999,\"rate_bp\":3525,\"share_fen\":70500},"
+    "{\"key\":\"p:c\",\"kind\":\"payment\",\"date\":\"2026-09-03\",\"name\":\"王*\",\"package\":\"全孕期\","
+    "\"amount_fen\":199999,\"rate_bp\":3525,\"share_fen\":70500}],"
+    "\"deductions\":[]}";
+
+  node = json_from_string (snapshot, &error);
+  g_assert_no_error (error);
+  s = cl_settlement_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cl_settlement_get_rule (s), ==, CL_SETTLEMENT_RULE_PER_LINE);
+  g_assert_cmpint (cl_settlement_get_share_fen (s), ==, 211500);
+  g_assert_cmpint (cl_settlement_get_payable_fen (s), ==, 211500);
+  lines = cl_settlement_get_lines (s, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (lines[2].share_fen, ==, 70500);
+  g_clear_object (&s);
+
+  /* Written again, it says which rule it follows, and still loads. */
+  {
+    g_autoptr(CLSettlement) back = NULL;
+    g_autoptr(JsonNode) again = NULL;
+
+    s = cl_settlement_new_from_json (node, &error);
+    again = cl_settlement_to_json (s);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (again), "share_rule"), ==, "per-line");
+    back = cl_settlement_new_from_json (again, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cl_settlement_get_share_fen (back), ==, 211500);
+  }
+
+  /* The same lines under the contract's formula are 2 114.99. */
+  json_object_set_string_member (json_node_get_object (node), "share_rule", "fee-base");
+  g_clear_object (&s);
+  g_assert_null (cl_settlement_new_from_json (node, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
 static void
@@ -319,7 +453,9 @@ main (int    argc,
   cl_test_store_add ("/settlement/parties", test_parties);
   cl_test_store_add ("/settlement/hand-worked", test_hand_worked);
   g_test_add_func ("/settlement/name-mask", test_name_mask);
-  g_test_add_func ("/settlement/rounding", test_rounding_per_line);
+  g_test_add_func ("/settlement/rounding", test_rounding_fee_base);
+  g_test_add_func ("/settlement/allocation-random", test_allocation_random);
+  g_test_add_func ("/settlement/closed-per-line", test_closed_per_line);
   cl_test_store_add ("/settlement/rate-change", test_rate_change);
   cl_test_store_add ("/settlement/json", test_json_roundtrip);
   cl_test_store_add ("/settlement/csv", test_csv);

@@ -31,12 +31,14 @@ struct _CLSettlement
   GArray       *subtotals;    /* CLSettlementSubtotal */
   GArray       *deductions;   /* CLSettlementDeduction */
   GArray       *history;      /* CLSettlementHistory */
+  GArray       *periods;      /* CLSettlementPeriod */
 
   gint64        closed_at;
   gint64        gross_fen;
   gint64        refunds_fen;
   gint64        share_fen;
   gint64        deductions_fen;
+  ClSettlementRule rule;
   gboolean      closed;
   gboolean      finished;
 };
@@ -56,6 +58,7 @@ cl_settlement_finalize (GObject *object)
   g_clear_pointer (&self->subtotals, g_array_unref);
   g_clear_pointer (&self->deductions, g_array_unref);
   g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (cl_settlement_parent_class)->finalize (object);
@@ -77,6 +80,8 @@ cl_settlement_init (CLSettlement *self)
   self->subtotals = g_array_new (FALSE, TRUE, sizeof (CLSettlementSubtotal));
   self->deductions = g_array_new (FALSE, TRUE, sizeof (CLSettlementDeduction));
   self->history = g_array_new (FALSE, TRUE, sizeof (CLSettlementHistory));
+  self->periods = g_array_new (FALSE, TRUE, sizeof (CLSettlementPeriod));
+  self->rule = CL_SETTLEMENT_RULE_FEE_BASE;
   self->hospital = g_strdup (_("Careline Demonstration Hospital"));
   self->vendor = g_strdup (_("Service vendor"));
 }
@@ -252,6 +257,112 @@ append_own_history (CLSettlement *self)
     g_array_remove_range (self->history, 0, self->history->len - HISTORY_MONTHS);
 }
 
+/* Floor division by 10 000 of a signed numerator, with its remainder in
+ * [0, 10 000). */
+static gint64
+floor_div_10000 (gint64  numerator,
+                 gint64 *remainder)
+{
+  gint64 q = numerator / 10000;
+  gint64 r = numerator % 10000;
+
+  if (r < 0)
+    {
+      q -= 1;
+      r += 10000;
+    }
+  *remainder = r;
+  return q;
+}
+
+typedef struct
+{
+  guint  line;
+  gint64 remainder;
+} Remainder;
+
+static int
+compare_remainders (gconstpointer a,
+                    gconstpointer b)
+{
+  const Remainder *ra = a, *rb = b;
+
+  /* Largest first; between equals, the earlier line first, so the
+   * allocation does not depend on the sort's stability. */
+  if (ra->remainder != rb->remainder)
+    return ra->remainder > rb->remainder ? -1 : 1;
+  return ra->line < rb->line ? -1 : ra->line > rb->line;
+}
+
+/* The contract's formula: the vendor's share of each rate period is
+ * the period's fee base (payments − refunds, a refund counted at its
+ * payment's rate) × the rate, rounded half up to the fen once.  The
+ * lines' shares are that amount handed out by largest remainder: each
+ * line gets its exact share rounded down, and the fen left over go to
+ * the lines whose exact shares lost most, so the lines add up to the
+ * period's share exactly (README, "Settlement").  Statements closed
+ * under the old rule (each line rounded, the share their sum) keep
+ * their lines as they are. */
+static void
+share_by_period (CLSettlement *self)
+{
+  g_array_set_size (self->periods, 0);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      CLSettlementLine *line = &g_array_index (self->lines, CLSettlementLine, i);
+      CLSettlementPeriod *period = NULL;
+
+      for (guint p = 0; p < self->periods->len; p++)
+        if (g_array_index (self->periods, CLSettlementPeriod, p).rate_bp == line->rate_bp)
+          period = &g_array_index (self->periods, CLSettlementPeriod, p);
+      if (period == NULL)
+        {
+          CLSettlementPeriod empty = { .rate_bp = line->rate_bp, .first_date = line->date };
+
+          g_array_append_val (self->periods, empty);
+          period = &g_array_index (self->periods, CLSettlementPeriod, self->periods->len - 1);
+        }
+      period->n_lines++;
+      period->fee_base_fen += line->amount_fen;
+      if (self->rule == CL_SETTLEMENT_RULE_PER_LINE)
+        period->share_fen += line->share_fen;
+    }
+
+  if (self->rule == CL_SETTLEMENT_RULE_PER_LINE)
+    return;
+
+  for (guint p = 0; p < self->periods->len; p++)
+    {
+      CLSettlementPeriod *period = &g_array_index (self->periods, CLSettlementPeriod, p);
+      g_autoptr(GArray) remainders = g_array_sized_new (FALSE, FALSE, sizeof (Remainder), period->n_lines);
+      gint64 floors = 0, left;
+
+      period->share_fen = cl_money_share (period->fee_base_fen, period->rate_bp);
+      for (guint i = 0; i < self->lines->len; i++)
+        {
+          CLSettlementLine *line = &g_array_index (self->lines, CLSettlementLine, i);
+          Remainder r = { .line = i };
+
+          if (line->rate_bp != period->rate_bp)
+            continue;
+          line->share_fen = floor_div_10000 (line->amount_fen * line->rate_bp, &r.remainder);
+          floors += line->share_fen;
+          g_array_append_val (remainders, r);
+        }
+
+      /* 0 ≤ left ≤ the number of lines: the period's share is its exact
+       * share rounded, the floors fall short of the exact share by less
+       * than one fen a line. */
+      left = period->share_fen - floors;
+      g_assert (left >= 0 && left <= (gint64) remainders->len);
+      g_array_sort (remainders, compare_remainders);
+      for (guint k = 0; k < (guint) left; k++)
+        g_array_index (self->lines, CLSettlementLine,
+                       g_array_index (remainders, Remainder, k).line).share_fen += 1;
+    }
+}
+
 void
 cl_settlement_finish (CLSettlement *self)
 {
@@ -262,6 +373,7 @@ cl_settlement_finish (CLSettlement *self)
 
   g_array_sort (self->lines, compare_lines);
   g_array_sort (self->deductions, compare_deductions);
+  share_by_period (self);
 
   /* Package names are interned, so the pointer is the key. */
   by_package = g_hash_table_new (NULL, NULL);
@@ -499,6 +611,22 @@ cl_settlement_to_json (CLSettlement *self)
   add_int (b, "share_fen", self->share_fen);
   add_int (b, "deductions_fen", self->deductions_fen);
   add_int (b, "payable_fen", cl_settlement_get_payable_fen (self));
+  add_string (b, "share_rule", self->rule == CL_SETTLEMENT_RULE_FEE_BASE ? "fee-base" : "per-line");
+
+  json_builder_set_member_name (b, "periods");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->periods->len; i++)
+    {
+      const CLSettlementPeriod *period = &g_array_index (self->periods, CLSettlementPeriod, i);
+
+      json_builder_begin_object (b);
+      add_int (b, "rate_bp", period->rate_bp);
+      add_string (b, "first_date", period->first_date);
+      add_int (b, "fee_base_fen", period->fee_base_fen);
+      add_int (b, "share_fen", period->share_fen);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 
   json_builder_set_member_name (b, "lines");
   json_builder_begin_array (b);
@@ -573,6 +701,7 @@ cl_settlement_new_from_json (JsonNode  *node,
   g_autoptr(CLSettlement) self = NULL;
   JsonObject *root;
   JsonArray *lines, *deductions;
+  g_autoptr(GArray) stored_shares = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 expected_share = 0, expected_payable = 0;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -586,6 +715,10 @@ cl_settlement_new_from_json (JsonNode  *node,
     goto bad;
 
   self = cl_settlement_new (get_string (root, "month"));
+  /* A statement closed before the contract's formula was applied has
+   * no rule: it was closed with each line rounded, and keeps that. */
+  self->rule = g_strcmp0 (get_string (root, "share_rule"), "fee-base") == 0
+               ? CL_SETTLEMENT_RULE_FEE_BASE : CL_SETTLEMENT_RULE_PER_LINE;
   cl_settlement_set_hospital (self, get_string (root, "hospital"));
   cl_settlement_set_vendor (self, get_string (root, "vendor"));
 
@@ -610,10 +743,14 @@ cl_settlement_new_from_json (JsonNode  *node,
                        get_string (o, "key"), get_string (o, "date"), get_string (o, "name"),
                        get_string (o, "package"), get_string (o, "receipt_no"),
                        amount, (gint) rate, get_string (o, "adjustment_of"));
-      /* A snapshot must say what the rules compute; anything else was
-       * tampered with or damaged. */
-      if (g_array_index (self->lines, CLSettlementLine, self->lines->len - 1).share_fen != share)
+      /* A snapshot must say what its rule computes; anything else was
+       * tampered with or damaged.  Under the per-line rule each line is
+       * checked here; under the fee-base rule the allocation is checked
+       * once finish() has made it. */
+      if (self->rule == CL_SETTLEMENT_RULE_PER_LINE &&
+          g_array_index (self->lines, CLSettlementLine, self->lines->len - 1).share_fen != share)
         goto bad;
+      g_array_append_val (stored_shares, share);
     }
 
   deductions = json_object_get_array_member (root, "deductions");
@@ -634,6 +771,24 @@ cl_settlement_new_from_json (JsonNode  *node,
     }
 
   cl_settlement_finish (self);
+  if (self->rule == CL_SETTLEMENT_RULE_FEE_BASE)
+    {
+      g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+      /* finish() sorted the lines: compare them by key. */
+      for (guint i = 0; i < json_array_get_length (lines); i++)
+        g_hash_table_insert (by_key,
+                             (gpointer) (get_string (json_array_get_object_element (lines, i), "key") ?: ""),
+                             &g_array_index (stored_shares, gint64, i));
+      for (guint i = 0; i < self->lines->len; i++)
+        {
+          const CLSettlementLine *line = &g_array_index (self->lines, CLSettlementLine, i);
+          const gint64 *stored = g_hash_table_lookup (by_key, line->key);
+
+          if (stored == NULL || *stored != line->share_fen)
+            goto bad;
+        }
+    }
   if ((get_int (root, "share_fen", &expected_share) && expected_share != self->share_fen) ||
       (get_int (root, "payable_fen", &expected_payable) &&
        expected_payable != cl_settlement_get_payable_fen (self)))
@@ -759,4 +914,24 @@ cl_settlement_export_csv (CLSettlement  *self,
       return FALSE;
     }
   return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+const CLSettlementPeriod *
+cl_settlement_get_periods (CLSettlement *self,
+                           guint        *n_periods)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), NULL);
+  g_return_val_if_fail (self->finished, NULL);
+
+  if (n_periods)
+    *n_periods = self->periods->len;
+  return (const CLSettlementPeriod *) self->periods->data;
+}
+
+ClSettlementRule
+cl_settlement_get_rule (CLSettlement *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), CL_SETTLEMENT_RULE_FEE_BASE);
+
+  return self->rule;
 }

@@ -9,11 +9,14 @@ G_BEGIN_DECLS
  * refund booked into the month, per-package subtotals, the totals, the
  * deductions and the amount payable to the vendor.
  *
- * The vendor's share is computed per line (cl_money_share(): fee ×
- * rate / 10000, rounded half up to the fen) and the statement's share
- * is the sum of its lines (DESIGN.md, data rules).  A refund line is
- * the negative of a payment and is shared at the rate of its payment's
- * date, so a full refund cancels its payment's share exactly.
+ * The vendor's share follows the contract: fees collected × share rate,
+ * computed once per rate period on the period's fee base (payments −
+ * refunds; a refund is the negative of its payment and counts at its
+ * payment's rate), rounded half up to the fen (cl_money_share()).  The
+ * lines keep a share each for reference, handed out by largest
+ * remainder so that they add up to the period's share exactly.  A month
+ * closed before this rule keeps the per-line shares it was closed with
+ * (README, "Settlement").
  *
  * Everything is integer fen; a statement is immutable once finished.
  * cl-enrolment-store.h builds statements from the store; tests and
@@ -37,7 +40,8 @@ typedef struct
   ClSettlementKind  kind;
   gint64            amount_fen;     /* signed: a refund is negative */
   gint              rate_bp;
-  gint64            share_fen;      /* signed, cl_money_share (amount, rate) */
+  gint64            share_fen;      /* signed: the line's part of its
+                                     * period's share, by largest remainder */
 } CLSettlementLine;
 
 typedef struct
@@ -59,6 +63,26 @@ typedef struct
   const char *adjustment_of;  /* as for lines */
   gint64      amount_fen;     /* positive */
 } CLSettlementDeduction;
+
+/* A run of lines at one share rate (a month whose rate changed mid-month
+ * has two): its fee base, and its share, fee base × rate rounded half up
+ * once. */
+typedef struct
+{
+  gint         rate_bp;
+  const char  *first_date;    /* the earliest line's date */
+  guint        n_lines;
+  gint64       fee_base_fen;  /* signed: payments − refunds at this rate */
+  gint64       share_fen;
+} CLSettlementPeriod;
+
+/* How the lines' shares were made: the contract's formula, or (months
+ * closed before it) each line rounded on its own. */
+typedef enum
+{
+  CL_SETTLEMENT_RULE_FEE_BASE,
+  CL_SETTLEMENT_RULE_PER_LINE,
+} ClSettlementRule;
 
 /* One bar of the 12-month chart. */
 typedef struct
@@ -136,8 +160,13 @@ gint64        cl_settlement_get_gross_fen      (CLSettlement *self);
 gint64        cl_settlement_get_refunds_fen    (CLSettlement *self);
 /* Gross − refunds: 门诊一体化管理服务项目收费 of the month. */
 gint64        cl_settlement_get_fee_base_fen   (CLSettlement *self);
-/* Sum of the lines' shares. */
+/* The month's share: the sum of its periods' shares (and so of its
+ * lines' shares). */
 gint64        cl_settlement_get_share_fen      (CLSettlement *self);
+/* The rate periods, in the order of their first line (after finish()). */
+const CLSettlementPeriod *cl_settlement_get_periods (CLSettlement *self,
+                                                     guint        *n_periods);
+ClSettlementRule cl_settlement_get_rule        (CLSettlement *self);
 gint64        cl_settlement_get_deductions_fen (CLSettlement *self);
 /* Share − deductions (negative if the deductions exceed the share). */
 gint64        cl_settlement_get_payable_fen    (CLSettlement *self);
