@@ -73,8 +73,10 @@ test_roster_risk_filter (void)
 
   /* Every assessed pregnancy has exactly one main level, or is purple
    * alone. */
-  g_assert_cmpint (total_assessed + cl_test_store_count (cl_test_roster_store (), "SELECT count(*) FROM pregnancy WHERE risk = 'purple'"),
-                   ==, cl_test_store_count (cl_test_roster_store (), "SELECT count(*) FROM pregnancy WHERE risk != ''"));
+  g_assert_cmpint (total_assessed + cl_test_store_count (cl_test_roster_store (),
+                                                        "SELECT count(*) FROM pregnancy WHERE risk = 'purple'"),
+                   ==, cl_test_store_count (cl_test_roster_store (),
+                                            "SELECT count(*) FROM pregnancy WHERE risk != ''"));
 
   /* A filter and a search together. */
   cl_roster_model_set_risk (model, "yellow");

@@ -198,7 +198,8 @@ static void
 test_roster_keys_follow_edits (void)
 {
   g_autoptr(CLRosterModel) model = cl_test_roster_model_new ();
-  g_autoptr(CLPatient) patient = cl_test_roster_add_patient ("柯雨桐", NULL, "13700002222", "ZY20268888", "2026-07-01", "green");
+  g_autoptr(CLPatient) patient = cl_test_roster_add_patient ("柯雨桐", NULL, "13700002222", "ZY20268888",
+                                                             "2026-07-01", "green");
   g_autoptr(CLPregnancy) pregnancy = cl_patient_store_current_pregnancy (cl_test_roster_store (),
                                                                          cl_record_get_id (CL_RECORD (patient)));
   g_autoptr(GHashTable) field_errors = NULL;
@@ -271,7 +272,8 @@ test_roster_prefix_index (void)
 
   /* A change to the store makes the index stale until it is rebuilt. */
   {
-    g_autoptr(CLPatient) added = cl_test_roster_add_patient ("邹心美", NULL, "13600001111", "ZY20269999", "2026-08-01", "green");
+    g_autoptr(CLPatient) added = cl_test_roster_add_patient ("邹心美", NULL, "13600001111", "ZY20269999",
+                                                             "2026-08-01", "green");
 
     while (g_main_context_iteration (NULL, FALSE));
     g_assert_true (cl_test_roster_query (indexed, "z") == cl_test_roster_query (scanned, "z"));
