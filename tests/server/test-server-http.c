@@ -35,12 +35,17 @@ test_users (void)
   g_autofree char *list = NULL;
 
   /* Everyone of every role was added at start-up; the refusals: */
-  g_assert_cmpint (cl_test_server_cli ("\n", NULL, "user", "add", "nopass", "--role", "escort", "--db", db_path, NULL), ==, 2);
-  g_assert_cmpint (cl_test_server_cli ("", NULL, "user", "add", "nopass", "--role", "escort", "--db", db_path, NULL), ==, 2);
-  g_assert_cmpint (cl_test_server_cli ("pw\n", NULL, "user", "add", "odd", "--role", "nurse", "--db", db_path, NULL), ==, 2);
+  g_assert_cmpint (cl_test_server_cli ("\n", NULL, "user", "add", "nopass", "--role", "escort", "--db", db_path,
+                                       NULL), ==, 2);
+  g_assert_cmpint (cl_test_server_cli ("", NULL, "user", "add", "nopass", "--role", "escort", "--db", db_path, NULL),
+                   ==, 2);
+  g_assert_cmpint (cl_test_server_cli ("pw\n", NULL, "user", "add", "odd", "--role", "nurse", "--db", db_path, NULL),
+                   ==, 2);
   g_assert_cmpint (cl_test_server_cli ("pw\n", NULL, "user", "add", "odd", "--db", db_path, NULL), ==, 2);
-  g_assert_cmpint (cl_test_server_cli ("pw\n", NULL, "user", "add", "u-admin", "--role", "admin", "--db", db_path, NULL), ==, 1);
-  g_assert_cmpint (cl_test_server_cli ("pw\n", NULL, "user", "add", "bad name';--", "--role", "admin", "--db", db_path, NULL), ==, 1);
+  g_assert_cmpint (cl_test_server_cli ("pw\n", NULL, "user", "add", "u-admin", "--role", "admin", "--db", db_path,
+                                       NULL), ==, 1);
+  g_assert_cmpint (cl_test_server_cli ("pw\n", NULL, "user", "add", "bad name';--", "--role", "admin", "--db",
+                                       db_path, NULL), ==, 1);
 
   g_assert_cmpint (cl_test_server_cli (NULL, &list, "user", "list", "--db", db_path, NULL), ==, 0);
   for (guint i = 0; cl_test_roles[i]; i++)
@@ -76,7 +81,8 @@ test_login (void)
   g_assert_cmpuint (status, ==, 400);
 
   g_clear_pointer (&answer, json_node_unref);
-  answer = cl_test_request ("POST", "/session", NULL, "{\"username\":\"u-escort\",\"password\":\"pw-escort\"}", &status);
+  answer = cl_test_request ("POST", "/session", NULL, "{\"username\":\"u-escort\",\"password\":\"pw-escort\"}",
+                            &status);
   g_assert_cmpuint (status, ==, 200);
   {
     JsonObject *object = json_node_get_object (answer);
@@ -254,7 +260,8 @@ test_bad_input (void)
     g_assert_nonnull (strstr (json_object_get_string_member (current, "note"), "O'Brien\"); DROP"));
     result = cl_test_push_one (cm, change, &again);
     g_assert_cmpstr (cl_test_status_of (result), ==, "duplicate");
-    g_assert_cmpint (cl_test_db_count (db_path, "SELECT count(*) FROM patient WHERE name = 'O''Brien; DROP TABLE patient;--'"), ==, 1);
+    g_assert_cmpint (cl_test_db_count (db_path,
+                                       "SELECT count(*) FROM patient WHERE name = 'O''Brien; DROP TABLE patient;--'"), ==, 1);
   }
 
   /* Absurd limits and revs. */

@@ -491,7 +491,8 @@ test_closed_month (void)
   answer = push_new ("case_manager", "enrolment", paid, rev_of ("enrolment", paid), "{\"paid_fen\":288000}", &message);
   g_assert_cmpstr (answer, ==, "closed");
   g_assert_nonnull (strstr (message, "settled in the closed month 2026-08"));
-  g_assert_cmpint (cl_test_db_count (db_path, "SELECT paid_fen FROM enrolment WHERE id = 'c1000000-0000-4000-8000-000000000001'"),
+  g_assert_cmpint (cl_test_db_count (db_path,
+                                     "SELECT paid_fen FROM enrolment WHERE id = 'c1000000-0000-4000-8000-000000000001'"),
                    ==, 298000);
 
   /* A deduction dated in August, a rate effective in it. */
@@ -544,7 +545,8 @@ test_closed_month (void)
   g_assert_cmpint (cl_test_db_count (db_path, "SELECT count(*) FROM change_log"), ==, feed);
   g_assert_cmpint (rev_of ("deduction", deduction), ==, -1);
   g_assert_cmpint (rev_of ("share_rate", rate), ==, -1);
-  g_assert_cmpint (cl_test_db_count (db_path, "SELECT count(*) FROM share_rate WHERE effective_from = '2026-08-15'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db_path, "SELECT count(*) FROM share_rate WHERE effective_from = '2026-08-15'"),
+                   ==, 0);
   g_assert_cmpint (cl_test_db_count (db_path, "SELECT closed FROM settlement_month WHERE month = '2026-08'"), ==, 1);
 
   /* September is open: its payments go through. */
