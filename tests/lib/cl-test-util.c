@@ -112,12 +112,12 @@ cl_test_start_server_at (const char  *server_binary,
   return process;
 }
 
-static int
-run_server_cli_va (const char  *server_binary,
-                   const char  *input,
-                   char       **out,
-                   char       **err,
-                   va_list      args)
+int
+cl_test_run_server_cli_va (const char  *server_binary,
+                           const char  *input,
+                           char       **out,
+                           char       **err,
+                           va_list      args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
@@ -148,7 +148,7 @@ cl_test_run_server_cli (const char *server_binary,
   int status;
 
   va_start (args, input);
-  status = run_server_cli_va (server_binary, input, NULL, NULL, args);
+  status = cl_test_run_server_cli_va (server_binary, input, NULL, NULL, args);
   va_end (args);
   return status;
 }
@@ -163,7 +163,7 @@ cl_test_run_server_cli_output (const char  *server_binary,
   int status;
 
   va_start (args, err);
-  status = run_server_cli_va (server_binary, NULL, out, err, args);
+  status = cl_test_run_server_cli_va (server_binary, NULL, out, err, args);
   va_end (args);
   return status;
 }

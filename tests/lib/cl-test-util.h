@@ -45,6 +45,13 @@ int          cl_test_run_server_cli_output (const char  *server_binary,
                                             char       **out,
                                             char       **err,
                                             ...) G_GNUC_NULL_TERMINATED;
+/* Both in one: @input on stdin (may be NULL), standard output and
+ * error kept where @out and @err are not NULL (else thrown away). */
+int          cl_test_run_server_cli_va (const char  *server_binary,
+                                        const char  *input,
+                                        char       **out,
+                                        char       **err,
+                                        va_list      args);
 /* $CARELINE_SERVER when it names the server program; else NULL, and a
  * test message says the tests that need it are skipped. */
 const char  *cl_test_server_binary  (void);
