@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  *
  * The vendor's share is computed per line (cl_money_share(): fee ×
  * rate / 10000, rounded half up to the fen) and the statement's share
- * is the sum of its lines (DESIGN.md, data rules).  A refund line is
+ * is the sum of its lines (README, "Settlement").  A refund line is
  * the negative of a payment and is shared at the rate of its payment's
  * date, so a full refund cancels its payment's share exactly.
  *
