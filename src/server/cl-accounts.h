@@ -4,7 +4,7 @@
 
 G_BEGIN_DECLS
 
-/* Log-in accounts and bearer sessions of careline-server (DESIGN.md,
+/* Log-in accounts and bearer sessions of careline-server (README,
  * "Server").  Passwords are kept as libsodium argon2id strings, session
  * tokens only as their SHA-256.  Errors are G_IO_ERROR_* with
  * translated messages. */

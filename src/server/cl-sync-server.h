@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* The server's side of sync (DESIGN.md, "Sync"), without any HTTP: the
+/* The server's side of sync (README, "Working with a server"
+ * and "Pushing changes"), without any HTTP: the
  * rules for applying pushed changes and for paging the change feed, and
  * the audit log.  careline-server calls these from its handlers; they
  * live in core so that they exist once and are testable headless. */

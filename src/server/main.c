@@ -706,8 +706,8 @@ main (int    argc,
       return EXIT_SUCCESS;
     }
 
-  /* DESIGN.md runs the server as `careline-server --db … --listen …`:
-   * options without a command mean `serve`, once it exists. */
+  /* `careline-server --db … --listen …`, the form that came before the
+   * commands, still serves: options without a command mean `serve`. */
   command = name[0] == '-' ? find_command ("serve") : find_command (name);
   if (command == NULL)
     {

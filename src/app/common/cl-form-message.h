@@ -4,9 +4,10 @@
 
 G_BEGIN_DECLS
 
-/* Messages shown where a value was typed (DESIGN.md: "a clear,
- * translated error where it was typed").  A field's message lives in a
- * row of its own right under the field's row, hidden until needed.
+/* Messages shown where a value was typed (README, "Using Careline":
+ * bad input "gets a message under the field").  A field's message
+ * lives in a row of its own right under the field's row, hidden until
+ * needed.
  *
  * Also what the app's small form dialogs (order, package, deduction,
  * share rate, enrolment, escort task, VIP room and booking) have in

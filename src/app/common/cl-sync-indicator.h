@@ -6,9 +6,10 @@
 
 G_BEGIN_DECLS
 
-/* The header bar's always-visible sync state (DESIGN.md: online /
- * offline / N changes waiting / last error).  Clicking it does the
- * useful next thing: log in, open the preferences, or sync now. */
+/* The header bar's always-visible sync state (README, "Working with a
+ * server": online, offline with N changes waiting, the last error).
+ * Clicking it does the useful next thing: log in, open the
+ * preferences, or sync now. */
 #define CL_TYPE_SYNC_INDICATOR (cl_sync_indicator_get_type ())
 G_DECLARE_FINAL_TYPE (CLSyncIndicator, cl_sync_indicator, CL, SYNC_INDICATOR, GtkWidget)
 

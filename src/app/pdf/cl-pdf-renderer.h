@@ -4,7 +4,7 @@
 
 G_BEGIN_DECLS
 
-/* Renders the pages of one PDF off the main thread (DESIGN.md, "App"):
+/* Renders the pages of one PDF off the main thread (README, "Archive"):
  * a worker thread with its own PopplerDocument takes requests, the
  * newest wanted page first, and hands back textures that are kept in a
  * bounded cache per page and scale.  Every signal is emitted in the

@@ -87,9 +87,9 @@ run_new (cairo_scaled_font_t *font)
 }
 
 PangoLayout *
-cl_print_layout_new (cairo_t     *cr,
-                     double       size,
-                     PangoWeight  weight)
+cl_glyph_painter_layout_new (cairo_t     *cr,
+                             double       size,
+                             PangoWeight  weight)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
@@ -111,8 +111,8 @@ cl_glyph_painter_new (cairo_t *cr)
   CLGlyphPainter *p = g_new0 (CLGlyphPainter, 1);
 
   p->cr = cr;
-  p->layout[CL_GLYPH_REGULAR] = cl_print_layout_new (cr, 7.5, PANGO_WEIGHT_NORMAL);
-  p->layout[CL_GLYPH_BOLD] = cl_print_layout_new (cr, 7.5, PANGO_WEIGHT_BOLD);
+  p->layout[CL_GLYPH_REGULAR] = cl_glyph_painter_layout_new (cr, 7.5, PANGO_WEIGHT_NORMAL);
+  p->layout[CL_GLYPH_BOLD] = cl_glyph_painter_layout_new (cr, 7.5, PANGO_WEIGHT_BOLD);
   for (guint i = 0; i < CL_GLYPH_N_STYLES; i++)
     p->cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_free);
   p->batches = g_hash_table_new_full (NULL, NULL, NULL, run_free);

@@ -24,7 +24,7 @@ typedef struct _CLGlyphPainter CLGlyphPainter;
 
 /* A layout in the printing font at @size points: unrounded glyph
  * positions (the font's own advances) as paper wants. */
-PangoLayout    *cl_print_layout_new           (cairo_t        *cr,
+PangoLayout    *cl_glyph_painter_layout_new   (cairo_t        *cr,
                                                double          size,
                                                PangoWeight     weight);
 

@@ -23,8 +23,8 @@ gboolean cl_print_settings_run     (GtkPrintOperation *op,
                                     GError           **error);
 
 /* The pages of a printable summary: one drawing function shared with
- * its PDF export (DESIGN.md, printing), in points on a page of
- * @width × @height. */
+ * its PDF export (so the PDF the tests read back is what is printed),
+ * in points on a page of @width × @height. */
 typedef int  (*ClPrintPagesFunc) (gpointer  data,
                                   double    width,
                                   double    height);

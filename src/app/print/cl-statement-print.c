@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "cl-money.h"
 #include "cl-print-util.h"
 #include "cl-pdf.h"
+#include "cl-print-layout.h"
 #include "cl-statement-print.h"
 
 /* Page geometry, in points */
@@ -60,7 +60,7 @@ draw_text (cairo_t     *cr,
            double       width,
            PangoAlignment align)
 {
-  g_autoptr(PangoLayout) layout = cl_print_layout_new (cr, size, weight);
+  g_autoptr(PangoLayout) layout = cl_glyph_painter_layout_new (cr, size, weight);
   int height;
 
   pango_layout_set_text (layout, text, -1);
@@ -76,67 +76,55 @@ draw_text (cairo_t     *cr,
   return (double) height / PANGO_SCALE;
 }
 
-/* Pagination */
+/* Pagination: the line table, its header repeated on every page it
+ * continues on, then the totals, the chart and the signatures, kept
+ * together on the last page (or one of their own). */
 
-typedef struct
+enum
 {
-  guint    first_line;
-  guint    n_lines;
-  gboolean summary;
-} Page;
+  BLOCK_TABLE_HEAD,
+  BLOCK_LINE,
+  BLOCK_NO_LINES,
+  BLOCK_TOTALS,
+  BLOCK_CHART,
+  BLOCK_SIGNATURES,
+};
 
+/* Subtotals, totals and deductions, as draw_totals() draws them. */
 static double
-summary_height (CLSettlement *s)
+totals_height (CLSettlement *s)
 {
   guint n_subtotals, n_deductions;
 
   cl_settlement_get_subtotals (s, &n_subtotals);
   cl_settlement_get_deductions (s, &n_deductions);
   return 22 + 13 * (1 + MAX (n_subtotals, 1)) + 12   /* subtotals */
-         + 13 * 7 + 12 + 16                           /* totals, in words */
-         + (n_deductions ? 18 + 12 * (n_deductions + 1) + 8 : 0)
-         + CHART + 12 + SIGNATURES;
+         + 13 * 5 + 15 + 16 + 13 + 8                  /* totals, in words */
+         + (n_deductions ? 18 + 12 * n_deductions + 20 : 0);
 }
 
-static GArray *
-paginate (CLSettlement *s,
-          double        width,
-          double        height)
+static CLPrintLayout *
+layout_pages (CLSettlement *s,
+              double        height)
 {
-  GArray *pages = g_array_new (FALSE, TRUE, sizeof (Page));
-  double body_first = height - 2 * MARGIN - FIRST_HEADER - FOOTER - TABLE_HEAD;
-  double body_other = height - 2 * MARGIN - OTHER_HEADER - FOOTER - TABLE_HEAD;
-  guint rows_first = (guint) MAX (1.0, body_first / ROW);
-  guint rows_other = (guint) MAX (1.0, body_other / ROW);
-  double summary = summary_height (s);
-  guint n_lines, next = 0;
-  double left;
+  CLPrintLayout *layout = cl_print_layout_new (MARGIN + FIRST_HEADER, MARGIN + OTHER_HEADER,
+                                               height - MARGIN - FOOTER);
+  guint n_lines, head, totals;
 
   cl_settlement_get_lines (s, &n_lines);
-
+  head = cl_print_layout_add (layout, BLOCK_TABLE_HEAD, 0, TABLE_HEAD, -1, CL_PRINT_BLOCK_KEEP_WITH_NEXT);
+  for (guint i = 0; i < n_lines; i++)
+    cl_print_layout_add (layout, BLOCK_LINE, i, ROW, head, CL_PRINT_BLOCK_NONE);
   /* An empty month still has one (empty) table row saying so. */
-  do
-    {
-      Page page = { .first_line = next };
-      guint rows = pages->len == 0 ? rows_first : rows_other;
+  if (n_lines == 0)
+    cl_print_layout_add (layout, BLOCK_NO_LINES, 0, ROW, head, CL_PRINT_BLOCK_NONE);
 
-      page.n_lines = MIN (rows, n_lines - next);
-      next += page.n_lines;
-      g_array_append_val (pages, page);
-    }
-  while (next < n_lines);
-
-  left = (pages->len == 1 ? body_first : body_other) -
-         ROW * MAX (1u, g_array_index (pages, Page, pages->len - 1).n_lines) - 10;
-  if (summary <= left)
-    g_array_index (pages, Page, pages->len - 1).summary = TRUE;
-  else
-    {
-      Page page = { .first_line = n_lines, .n_lines = 0, .summary = TRUE };
-
-      g_array_append_val (pages, page);
-    }
-  return pages;
+  totals = cl_print_layout_add (layout, BLOCK_TOTALS, 0, totals_height (s), -1,
+                                CL_PRINT_BLOCK_KEEP_WITH_NEXT);
+  cl_print_layout_set_space_before (layout, totals, 10);
+  cl_print_layout_add (layout, BLOCK_CHART, 0, CHART + 12, -1, CL_PRINT_BLOCK_KEEP_WITH_NEXT);
+  cl_print_layout_add (layout, BLOCK_SIGNATURES, 0, SIGNATURES, -1, CL_PRINT_BLOCK_NONE);
+  return layout;
 }
 
 int
@@ -144,12 +132,12 @@ cl_statement_n_pages (CLSettlement *s,
                       double        width,
                       double        height)
 {
-  g_autoptr(GArray) pages = NULL;
+  g_autoptr(CLPrintLayout) layout = NULL;
 
   g_return_val_if_fail (CL_IS_SETTLEMENT (s), 0);
 
-  pages = paginate (s, width, height);
-  return (int) pages->len;
+  layout = layout_pages (s, height);
+  return (int) cl_print_layout_get_n_pages (layout);
 }
 
 /* Drawing */
@@ -220,12 +208,10 @@ column_x (guint  column,
 }
 
 static void
-draw_table (CLSettlement *s,
-            CLGlyphPainter      *p,
-            const Page   *page,
-            double        x,
-            double        y,
-            double        w)
+draw_table_head (CLGlyphPainter *p,
+                 double          x,
+                 double          y,
+                 double          w)
 {
   const char *heads[N_COLUMNS] = {
     [COL_NO] = C_("statement column", "No."),
@@ -237,36 +223,33 @@ draw_table (CLSettlement *s,
     [COL_RATE] = C_("statement column", "Rate"),
     [COL_SHARE] = C_("statement column", "Vendor share"),
   };
-  const CLSettlementLine *lines = cl_settlement_get_lines (s, NULL);
 
   for (guint c = 0; c < N_COLUMNS; c++)
     cl_glyph_painter_queue_text (p, CL_GLYPH_BOLD, heads[c], column_x (c, x, w), y + 2, columns[c].right, FALSE);
   cl_print_hline (cl_glyph_painter_get_cairo (p), x, x + w, y + TABLE_HEAD - 2, 0.6);
-  y += TABLE_HEAD;
+}
 
-  if (page->first_line == 0 && page->n_lines == 0)
-    cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, _("No payments or refunds this month"),
-                column_x (COL_DATE, x, w), y, FALSE, FALSE);
+static void
+draw_line (CLGlyphPainter         *p,
+           const CLSettlementLine *line,
+           guint                   number,
+           double                  x,
+           double                  y,
+           double                  w)
+{
+  /* Most lines are ordinary payments: the column speaks only for a
+   * refund or a late entry, which is also what the eye looks for. */
+  g_autofree char *kind = line->kind == CL_SETTLEMENT_PAYMENT && !line->adjustment_of
+                          ? NULL : cl_settlement_line_describe_kind (line);
 
-  for (guint i = page->first_line; i < page->first_line + page->n_lines; i++)
-    {
-      const CLSettlementLine *line = &lines[i];
-      /* Most lines are ordinary payments: the column speaks only for a
-       * refund or a late entry, which is also what the eye looks for. */
-      g_autofree char *kind = line->kind == CL_SETTLEMENT_PAYMENT && !line->adjustment_of
-                              ? NULL : cl_settlement_line_describe_kind (line);
-
-      cl_glyph_painter_queue_number (p, i + 1, column_x (COL_NO, x, w), y);
-      cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
-      cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->name, column_x (COL_NAME, x, w), y, FALSE, TRUE);
-      cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->package, column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
-      cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, kind, column_x (COL_KIND, x, w), y, FALSE, FALSE);
-      cl_glyph_painter_queue_amount (p, line->amount_fen, column_x (COL_AMOUNT, x, w), y);
-      cl_glyph_painter_queue_rate (p, line->rate_bp, column_x (COL_RATE, x, w), y);
-      cl_glyph_painter_queue_amount (p, line->share_fen, column_x (COL_SHARE, x, w), y);
-      y += ROW;
-    }
-  cl_glyph_painter_flush (p);
+  cl_glyph_painter_queue_number (p, number, column_x (COL_NO, x, w), y);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->name, column_x (COL_NAME, x, w), y, FALSE, TRUE);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->package, column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, kind, column_x (COL_KIND, x, w), y, FALSE, FALSE);
+  cl_glyph_painter_queue_amount (p, line->amount_fen, column_x (COL_AMOUNT, x, w), y);
+  cl_glyph_painter_queue_rate (p, line->rate_bp, column_x (COL_RATE, x, w), y);
+  cl_glyph_painter_queue_amount (p, line->share_fen, column_x (COL_SHARE, x, w), y);
 }
 
 static void
@@ -330,11 +313,11 @@ draw_chart (CLSettlement *s,
 }
 
 static void
-draw_summary (CLSettlement *s,
-              cairo_t      *cr,
-              double        x,
-              double        y,
-              double        w)
+draw_totals (CLSettlement *s,
+             cairo_t      *cr,
+             double        x,
+             double        y,
+             double        w)
 {
   guint n_subtotals, n_deductions;
   const CLSettlementSubtotal *subtotals = cl_settlement_get_subtotals (s, &n_subtotals);
@@ -346,7 +329,6 @@ draw_summary (CLSettlement *s,
   g_autofree char *deducted = cl_money_format_display (cl_settlement_get_deductions_fen (s));
   g_autofree char *payable = cl_money_format_display (cl_settlement_get_payable_fen (s));
   g_autofree char *rates = cl_settlement_format_rates (s);
-  double half = w / 2;
   double tx = x + w * 0.36, tw = w * 0.64;
 
   /* Subtotals by package */
@@ -433,69 +415,103 @@ draw_summary (CLSettlement *s,
           draw_text (cr, amount, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_RIGHT);
           y += 12;
         }
-      y += 20;
     }
-
-  draw_chart (s, cr, x, y, w);
-  y += CHART + 12;
-
-  /* Signature lines */
-  {
-    const char *who[] = {
-      _("Hospital (seal and signature)"),
-      _("Vendor (seal and signature)"),
-    };
-    const char *names[] = { cl_settlement_get_hospital (s), cl_settlement_get_vendor (s) };
-
-    for (guint i = 0; i < 2; i++)
-      {
-        double sx = x + i * (half + 10);
-        double sw = half - 10;
-
-        draw_text (cr, who[i], 9, PANGO_WEIGHT_BOLD, sx, y, 0, PANGO_ALIGN_LEFT);
-        draw_text (cr, names[i], 8, PANGO_WEIGHT_NORMAL, sx, y + 13, 0, PANGO_ALIGN_LEFT);
-        cl_print_hline (cr, sx, sx + sw, y + 48, 0.6);
-        draw_text (cr, _("Date"), 9, PANGO_WEIGHT_NORMAL, sx, y + 56, 0, PANGO_ALIGN_LEFT);
-        cl_print_hline (cr, sx + 40, sx + sw, y + 68, 0.6);
-      }
-  }
 }
 
 static void
-draw_page (CLSettlement *s,
-           CLGlyphPainter      *p,
-           const Page   *page,
-           int           index,
-           int           n_pages,
-           double        width,
-           double        height)
+draw_signatures (CLSettlement *s,
+                 cairo_t      *cr,
+                 double        x,
+                 double        y,
+                 double        w)
+{
+  const char *who[] = {
+    _("Hospital (seal and signature)"),
+    _("Vendor (seal and signature)"),
+  };
+  const char *names[] = { cl_settlement_get_hospital (s), cl_settlement_get_vendor (s) };
+  double half = w / 2;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      double sx = x + i * (half + 10);
+      double sw = half - 10;
+
+      draw_text (cr, who[i], 9, PANGO_WEIGHT_BOLD, sx, y, 0, PANGO_ALIGN_LEFT);
+      draw_text (cr, names[i], 8, PANGO_WEIGHT_NORMAL, sx, y + 13, 0, PANGO_ALIGN_LEFT);
+      cl_print_hline (cr, sx, sx + sw, y + 48, 0.6);
+      draw_text (cr, _("Date"), 9, PANGO_WEIGHT_NORMAL, sx, y + 56, 0, PANGO_ALIGN_LEFT);
+      cl_print_hline (cr, sx + 40, sx + sw, y + 68, 0.6);
+    }
+}
+
+static void
+draw_page (CLSettlement   *s,
+           CLGlyphPainter *p,
+           CLPrintLayout  *layout,
+           guint           page,
+           double          width,
+           double          height)
 {
   cairo_t *cr = cl_glyph_painter_get_cairo (p);
-  double x = MARGIN, y = MARGIN, w = width - 2 * MARGIN;
+  double x = MARGIN, w = width - 2 * MARGIN;
+  const CLSettlementLine *lines = cl_settlement_get_lines (s, NULL);
+  guint n_placements;
+  const CLPrintPlacement *placements = cl_print_layout_get_page (layout, page, &n_placements);
+  gboolean table_queued = FALSE;
   g_autofree char *footer = NULL;
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
-  if (index == 0)
-    y += draw_first_header (s, cr, x, y, w);
+  if (page == 0)
+    draw_first_header (s, cr, x, MARGIN, w);
   else
-    {
-      draw_running_header (s, p, x, y, w);
-      y += OTHER_HEADER;
-    }
+    draw_running_header (s, p, x, MARGIN, w);
 
-  if (page->n_lines > 0 || index == 0)
+  for (guint i = 0; i < n_placements; i++)
     {
-      draw_table (s, p, page, x, y, w);
-      y += TABLE_HEAD + ROW * MAX (1u, page->n_lines) + 10;
-    }
+      const CLPrintPlacement *at = &placements[i];
 
-  if (page->summary)
-    draw_summary (s, cr, x, y, w);
+      /* The table's glyphs go out in one batch before what is drawn
+       * with cairo under it. */
+      if (table_queued && at->kind > BLOCK_NO_LINES)
+        {
+          cl_glyph_painter_flush (p);
+          table_queued = FALSE;
+        }
+
+      switch (at->kind)
+        {
+        case BLOCK_TABLE_HEAD:
+          draw_table_head (p, x, at->y, w);
+          table_queued = TRUE;
+          break;
+        case BLOCK_LINE:
+          draw_line (p, &lines[at->item], at->item + 1, x, at->y, w);
+          break;
+        case BLOCK_NO_LINES:
+          cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, _("No payments or refunds this month"),
+                                       column_x (COL_DATE, x, w), at->y, FALSE, FALSE);
+          break;
+        case BLOCK_TOTALS:
+          draw_totals (s, cr, x, at->y, w);
+          break;
+        case BLOCK_CHART:
+          draw_chart (s, cr, x, at->y, w);
+          break;
+        case BLOCK_SIGNATURES:
+          draw_signatures (s, cr, x, at->y, w);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (table_queued)
+    cl_glyph_painter_flush (p);
 
   /* Translators: page numbers */
-  footer = g_strdup_printf (_("Page %1$d of %2$d"), index + 1, n_pages);
+  footer = g_strdup_printf (_("Page %1$d of %2$d"), page + 1, cl_print_layout_get_n_pages (layout));
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, footer, x + w, height - MARGIN - 10, TRUE, TRUE);
   cl_glyph_painter_flush (p);
 
@@ -509,17 +525,17 @@ cl_statement_draw (CLSettlement *s,
                    double        height,
                    int           page)
 {
-  g_autoptr(GArray) pages = NULL;
+  g_autoptr(CLPrintLayout) layout = NULL;
   CLGlyphPainter *painter;
 
   g_return_if_fail (CL_IS_SETTLEMENT (s));
   g_return_if_fail (cr != NULL);
 
-  pages = paginate (s, width, height);
-  g_return_if_fail (page >= 0 && (guint) page < pages->len);
+  layout = layout_pages (s, height);
+  g_return_if_fail (page >= 0 && (guint) page < cl_print_layout_get_n_pages (layout));
 
   painter = cl_glyph_painter_new (cr);
-  draw_page (s, painter, &g_array_index (pages, Page, page), page, (int) pages->len, width, height);
+  draw_page (s, painter, layout, page, width, height);
   cl_glyph_painter_free (painter);
 }
 
@@ -529,7 +545,7 @@ cl_statement_export_pdf (CLSettlement  *s,
                          GError       **error)
 {
   const double width = CL_PDF_A4_WIDTH, height = CL_PDF_A4_HEIGHT;
-  g_autoptr(GArray) pages = NULL;
+  g_autoptr(CLPrintLayout) layout = NULL;
   g_autofree char *title = NULL;
   cairo_t *cr;
   CLGlyphPainter *painter;
@@ -541,11 +557,11 @@ cl_statement_export_pdf (CLSettlement  *s,
   cr = cl_pdf_begin (path, title);
 
   /* One painter for all pages, so each string is shaped once. */
-  pages = paginate (s, width, height);
+  layout = layout_pages (s, height);
   painter = cl_glyph_painter_new (cr);
-  for (guint i = 0; i < pages->len; i++)
+  for (guint i = 0; i < cl_print_layout_get_n_pages (layout); i++)
     {
-      draw_page (s, painter, &g_array_index (pages, Page, i), (int) i, (int) pages->len, width, height);
+      draw_page (s, painter, layout, i, width, height);
       cairo_show_page (cr);
     }
   cl_glyph_painter_free (painter);

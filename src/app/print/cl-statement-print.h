@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* The printable monthly statement: one drawing function shared by the
- * GtkPrintOperation and the headless PDF export (DESIGN.md, printing).
+ * GtkPrintOperation and the headless PDF export, so that the PDF the
+ * tests read back is what is printed.
  * Sizes are in points on a page of @width × @height; the layout adapts
  * to the page size, A4 (595 × 842) being the one it is made for.
  *

@@ -17,6 +17,7 @@
 #include "cl-order-store.h"
 #include "cl-patient-store.h"
 #include "cl-pdf.h"
+#include "cl-print-layout.h"
 #include "cl-summary-print.h"
 #include "cl-visit-store.h"
 
@@ -379,40 +380,15 @@ cl_patient_summary_get_title (ClPatientSummary *s)
 
 /* Layout */
 
-static PangoLayout *
-new_layout (cairo_t *cr,
-            Style    style)
-{
-  const struct { double size; PangoWeight weight; } styles[] = {
-    [STYLE_TITLE] = { 15, PANGO_WEIGHT_BOLD },
-    [STYLE_SUBTITLE] = { 11.5, PANGO_WEIGHT_NORMAL },
-    [STYLE_HEADING] = { 11, PANGO_WEIGHT_BOLD },
-    [STYLE_HEAD] = { 8.5, PANGO_WEIGHT_BOLD },
-    [STYLE_BODY] = { 9, PANGO_WEIGHT_NORMAL },
-    [STYLE_LABEL] = { 9, PANGO_WEIGHT_BOLD },
-    [STYLE_NOTE] = { 9, PANGO_WEIGHT_NORMAL },
-  };
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Metrics independent of the device, so the pages break the same on
-   * paper and in the PDF. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_context_set_round_glyph_positions (pango_layout_get_context (layout), FALSE);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_size (desc, (int) (styles[style].size * PANGO_SCALE));
-  pango_font_description_set_weight (desc, styles[style].weight);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
-}
+static const CLPrintFont fonts[] = {
+  [STYLE_TITLE] = { FONT_FAMILY, 15, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [STYLE_SUBTITLE] = { FONT_FAMILY, 11.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+  [STYLE_HEADING] = { FONT_FAMILY, 11, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [STYLE_HEAD] = { FONT_FAMILY, 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [STYLE_BODY] = { FONT_FAMILY, 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+  [STYLE_LABEL] = { FONT_FAMILY, 9, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [STYLE_NOTE] = { FONT_FAMILY, 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+};
 
 static double
 cell_width (const Row *row,
@@ -449,21 +425,29 @@ swatch_offset (const Row *row,
   return row->swatch && row->swatch_cell == cell ? 12 : 0;
 }
 
+static PangoLayout *
+cell_layout (CLPrintLayout *layout,
+             const Row     *row,
+             guint          cell,
+             double         content)
+{
+  return cl_print_layout_text (layout, &fonts[cell_style (row, cell)], row->text[cell],
+                               cell_width (row, cell, content) - swatch_offset (row, cell));
+}
+
 static double
-row_height (cairo_t   *cr,
-            const Row *row,
-            double     content)
+row_height (CLPrintLayout *layout,
+            const Row     *row,
+            double         content)
 {
   double height = 0;
 
   for (guint i = 0; i < row->n_cells; i++)
     {
-      g_autoptr(PangoLayout) layout = new_layout (cr, cell_style (row, i));
+      g_autoptr(PangoLayout) cell = cell_layout (layout, row, i, content);
       int h;
 
-      pango_layout_set_width (layout, (int) ((cell_width (row, i, content) - swatch_offset (row, i)) * PANGO_SCALE));
-      pango_layout_set_text (layout, row->text[i], -1);
-      pango_layout_get_pixel_size (layout, NULL, &h);
+      pango_layout_get_pixel_size (cell, NULL, &h);
       height = MAX (height, h);
     }
   switch (row->style)
@@ -479,55 +463,25 @@ row_height (cairo_t   *cr,
     }
 }
 
-typedef struct
+/* One block per row; a heading and a table's header go over to the
+ * next page with the rows under them. */
+static CLPrintLayout *
+layout_pages (ClPatientSummary *s,
+              double            width,
+              double            height)
 {
-  guint first;   /* rows [first, last) */
-  guint last;
-  int   head;    /* header row repeated on top, or -1 */
-} Page;
-
-static GArray *
-paginate (ClPatientSummary *s,
-          double            width,
-          double            height)
-{
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (surface);
+  CLPrintLayout *layout = cl_print_layout_new (MARGIN, MARGIN, height - MARGIN - FOOTER);
   double content = width - 2 * MARGIN;
-  double bottom = height - MARGIN - FOOTER;
-  GArray *pages = g_array_new (FALSE, FALSE, sizeof (Page));
-  g_autofree double *heights = g_new (double, s->rows->len);
-  Page page = { 0, 0, -1 };
-  double y = MARGIN;
-
-  for (guint i = 0; i < s->rows->len; i++)
-    heights[i] = row_height (cr, &g_array_index (s->rows, Row, i), content);
 
   for (guint i = 0; i < s->rows->len; i++)
     {
       const Row *row = &g_array_index (s->rows, Row, i);
-      double need = heights[i];
+      gboolean keep = row->keep_with_next || row->style == STYLE_HEAD;
 
-      /* A heading stays with its table's header and first row. */
-      for (guint j = i; j + 1 < s->rows->len && g_array_index (s->rows, Row, j).keep_with_next; j++)
-        need += heights[j + 1] + (j + 2 < s->rows->len ? heights[j + 2] : 0);
-
-      if (y + need > bottom && i > page.first)
-        {
-          page.last = i;
-          g_array_append_val (pages, page);
-          page.first = i;
-          page.head = row->head;
-          y = MARGIN + (row->head >= 0 ? heights[row->head] : 0);
-        }
-      y += heights[i];
+      cl_print_layout_add (layout, 0, i, row_height (layout, row, content), row->head,
+                           keep ? CL_PRINT_BLOCK_KEEP_WITH_NEXT : CL_PRINT_BLOCK_NONE);
     }
-  page.last = s->rows->len;
-  g_array_append_val (pages, page);
-
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return pages;
+  return layout;
 }
 
 int
@@ -535,19 +489,22 @@ cl_patient_summary_n_pages (ClPatientSummary *s,
                             double            width,
                             double            height)
 {
-  g_autoptr(GArray) pages = paginate (s, width, height);
+  g_autoptr(CLPrintLayout) layout = NULL;
 
-  return pages->len;
+  g_return_val_if_fail (s != NULL, 0);
+
+  layout = layout_pages (s, width, height);
+  return (int) cl_print_layout_get_n_pages (layout);
 }
 
-static double
-draw_row (cairo_t   *cr,
-          const Row *row,
-          double     y,
-          double     content)
+static void
+draw_row (CLPrintLayout *layout,
+          cairo_t       *cr,
+          const Row     *row,
+          double         y,
+          double         h,
+          double         content)
 {
-  double h = row_height (cr, row, content);
-
   if (row->style == STYLE_HEAD || row->zebra)
     {
       cairo_set_source_rgb (cr, row->style == STYLE_HEAD ? 0.90 : 0.965,
@@ -559,14 +516,12 @@ draw_row (cairo_t   *cr,
 
   for (guint i = 0; i < row->n_cells; i++)
     {
-      g_autoptr(PangoLayout) layout = new_layout (cr, cell_style (row, i));
+      g_autoptr(PangoLayout) cell = cell_layout (layout, row, i, content);
       double x = MARGIN + cell_x (row, i, content);
       double top = y + (row->style == STYLE_HEADING ? 10 : row->style >= STYLE_HEAD ? CELL_PAD_Y : 0);
 
-      pango_layout_set_width (layout, (int) ((cell_width (row, i, content) - swatch_offset (row, i)) * PANGO_SCALE));
       if (row->style == STYLE_TITLE || row->style == STYLE_SUBTITLE)
-        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      pango_layout_set_text (layout, row->text[i], -1);
+        pango_layout_set_alignment (cell, PANGO_ALIGN_CENTER);
 
       if (swatch_offset (row, i) > 0)
         {
@@ -580,7 +535,7 @@ draw_row (cairo_t   *cr,
                             row->style == STYLE_NOTE || row->style == STYLE_HEAD ? 0.35 : 0.0,
                             row->style == STYLE_NOTE || row->style == STYLE_HEAD ? 0.35 : 0.0);
       cairo_move_to (cr, x, top);
-      pango_cairo_show_layout (cr, layout);
+      pango_cairo_show_layout (cr, cell);
     }
 
   if (row->style == STYLE_HEADING)
@@ -595,44 +550,42 @@ draw_row (cairo_t   *cr,
       cairo_rectangle (cr, MARGIN, y + h - 6, content, 1.2);
       cairo_fill (cr);
     }
-  return h;
 }
 
 static void
 draw_page (ClPatientSummary *s,
+           CLPrintLayout    *layout,
            cairo_t          *cr,
-           const Page       *page,
-           int               index,
-           int               n_pages,
+           guint             page,
            double            width,
            double            height)
 {
   double content = width - 2 * MARGIN;
-  double y = MARGIN;
+  guint n_placements;
+  const CLPrintPlacement *placements = cl_print_layout_get_page (layout, page, &n_placements);
 
   cairo_save (cr);
+  cl_print_layout_begin_page (layout, cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
 
-  if (page->head >= 0)
-    y += draw_row (cr, &g_array_index (s->rows, Row, page->head), y, content);
-  for (guint i = page->first; i < page->last; i++)
-    y += draw_row (cr, &g_array_index (s->rows, Row, i), y, content);
+  for (guint i = 0; i < n_placements; i++)
+    draw_row (layout, cr, &g_array_index (s->rows, Row, placements[i].item),
+              placements[i].y, placements[i].height, content);
 
   /* Footer: whose summary, when printed, page N of M. */
   {
-    g_autoptr(PangoLayout) layout = new_layout (cr, STYLE_NOTE);
     /* Translators: page footer, "Page 2 of 3" */
-    g_autofree char *pages = g_strdup_printf (_("Page %d of %d"), index + 1, n_pages);
+    g_autofree char *pages = g_strdup_printf (_("Page %d of %d"), page + 1,
+                                              cl_print_layout_get_n_pages (layout));
     g_autofree char *text = g_strdup_printf ("%s · %s · %s", s->title, s->printed, pages);
+    g_autoptr(PangoLayout) footer = cl_print_layout_text (layout, &fonts[STYLE_NOTE], text, content);
 
-    pango_layout_set_width (layout, (int) (content * PANGO_SCALE));
-    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
-    pango_layout_set_text (layout, text, -1);
+    pango_layout_set_alignment (footer, PANGO_ALIGN_CENTER);
+    pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_MIDDLE);
     cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
     cairo_move_to (cr, MARGIN, height - MARGIN);
-    pango_cairo_show_layout (cr, layout);
+    pango_cairo_show_layout (cr, footer);
   }
   cairo_restore (cr);
 }
@@ -644,14 +597,14 @@ cl_patient_summary_draw (ClPatientSummary *s,
                          double            height,
                          int               page)
 {
-  g_autoptr(GArray) pages = NULL;
+  g_autoptr(CLPrintLayout) layout = NULL;
 
   g_return_if_fail (s != NULL);
 
-  pages = paginate (s, width, height);
-  if (page < 0 || page >= (int) pages->len)
+  layout = layout_pages (s, width, height);
+  if (page < 0 || page >= (int) cl_print_layout_get_n_pages (layout))
     return;
-  draw_page (s, cr, &g_array_index (pages, Page, page), page, pages->len, width, height);
+  draw_page (s, layout, cr, page, width, height);
 }
 
 gboolean
@@ -660,17 +613,17 @@ cl_patient_summary_export_pdf (ClPatientSummary *s,
                                GError          **error)
 {
   const double width = CL_PDF_A4_WIDTH, height = CL_PDF_A4_HEIGHT;
-  g_autoptr(GArray) pages = NULL;
+  g_autoptr(CLPrintLayout) layout = NULL;
   cairo_t *cr;
 
   g_return_val_if_fail (s != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   cr = cl_pdf_begin (path, s->title);
-  pages = paginate (s, width, height);
-  for (guint i = 0; i < pages->len; i++)
+  layout = layout_pages (s, width, height);
+  for (guint i = 0; i < cl_print_layout_get_n_pages (layout); i++)
     {
-      draw_page (s, cr, &g_array_index (pages, Page, i), (int) i, (int) pages->len, width, height);
+      draw_page (s, layout, cr, i, width, height);
       cairo_show_page (cr);
     }
   return cl_pdf_end (cr, path, _("The summary could not be saved as “%s”: %s"), error);

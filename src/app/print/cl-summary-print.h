@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* The printed patient summary: one drawing function shared by the
- * GtkPrintOperation and the PDF export (DESIGN.md, printing).  Sizes
+ * GtkPrintOperation and the PDF export, so that the PDF the tests read
+ * back is what is printed (README, "Printed summary").  Sizes
  * are in points on a page of @width × @height, A4 (595 × 842) being the
  * one it is made for.  Page 1 has the hospital, the patient, her
  * gestational age and risk colour; then the visit table, the reports

@@ -5,8 +5,9 @@
 G_BEGIN_DECLS
 
 /* Money is integer fen (分) and a share rate is integer hundredths of a
- * percent, "basis points" (35.25 % → 3525), everywhere (DESIGN.md, data
- * rules).  Nothing here ever holds money in a double. */
+ * percent, "basis points" (35.25 % → 3525), everywhere, so that
+ * sums and shares are exact.  Nothing here ever holds money in a
+ * double. */
 
 /* The largest amount accepted as typed: 99 999 999.99 yuan.  Anything
  * above it is a typing slip at a clinic desk, and the bound keeps

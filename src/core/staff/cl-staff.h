@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 #define CL_TYPE_STAFF (cl_staff_get_type ())
 G_DECLARE_FINAL_TYPE (CLStaff, cl_staff, CL, STAFF, CLRecord)
 
-/* Roles a staff member may hold (DESIGN.md, "Server"). */
+/* Roles a staff member may hold (README, "Roles"). */
 #define CL_ROLE_ADMIN         "admin"
 #define CL_ROLE_CASE_MANAGER  "case_manager"
 #define CL_ROLE_ESCORT        "escort"

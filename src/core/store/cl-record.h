@@ -5,9 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* A row of a synced table.  Every synced record has the columns that
- * DESIGN.md's data rules ask for (id, rev, updated_at, updated_by,
- * deleted); a subclass adds its own as GObject properties.  Property
+/* A row of a synced table.  Every synced record has the columns sync
+ * needs (id, rev, updated_at, updated_by, deleted: README, "Pushing
+ * changes"); a subclass adds its own as GObject properties.  Property
  * names map to column and JSON names by turning '-' into '_', so the
  * store and the sync codec need no per-table code. */
 

@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* The desktop side of sync (DESIGN.md, "Sync"): pushes the outbox in
- * order, pulls the change feed, listens to /api/v1/events for nudges,
+/* The desktop side of sync (README, "Working with a server"): pushes
+ * the outbox in order, pulls the change feed, listens to /api/v1/events for nudges,
  * and retries with backoff.  All network and SQLite work runs off the
  * main thread; properties change and signals are emitted in the main
  * context the client was made in. */
