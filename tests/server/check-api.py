@@ -264,7 +264,12 @@ class Checks:
             token = self.server.tokens[role]
         return self.api.check(method, path, self.server.request(method, path, body, token, **kwargs))
 
-    def push(self, changes, role="admin"):
+    def push(self, changes, role="admin", conforming=True):
+        """Pushes @changes; when @conforming, they must be of the
+        described request shape first (so that the description accepts
+        what the server applies)."""
+        if conforming:
+            self.api.validate_schema("PushRequest", {"changes": changes})
         answer = self.server.request("POST", "/changes", {"changes": changes}, self.server.tokens[role])
         assert answer.status == 200, answer.body
         results = answer.json()["results"]
@@ -288,12 +293,36 @@ class Checks:
 
     # checks
 
+    def test_description(self):
+        """The description agrees with itself: each table has a record
+        schema and a change-data schema with the same fields, and a
+        branch in the pushed and the pulled change shapes."""
+        schemas = self.api.doc["components"]["schemas"]
+        tables = self.api.tables()
+        assert len(tables) == len(set(tables)) and tables
+        push = [b["properties"]["table"]["const"] for b in schemas["PushChange"]["oneOf"]]
+        pull = [b["properties"]["table"]["const"] for b in schemas["FeedChange"]["oneOf"]]
+        assert sorted(push) == sorted(tables) == sorted(pull), (push, tables, pull)
+        for table in tables:
+            name, schema = self.api.record_schema(table)
+            data = schemas[name + "Data"]
+            assert schema["additionalProperties"] is False and data["additionalProperties"] is False
+            assert set(schema["required"]) == set(schema["properties"]) == set(data["properties"]), table
+            assert {"id", "rev", "updated_at", "updated_by", "deleted"} <= set(schema["properties"]), table
+        for template, item in self.api.doc["paths"].items():
+            for method, op in item.items():
+                if method in METHODS:
+                    roles = op["x-careline-roles"]
+                    assert roles == "anyone, without a session" or set(roles) <= set(ROLES), (template, roles)
+                    assert (roles == "anyone, without a session") == (op["security"] == []), template
+
     def test_health(self):
         answer = self.call("GET", "/health", role=None)
         assert answer.status == 200
 
     def test_log_in(self):
         for role in ROLES:
+            self.api.validate_schema("LoginRequest", {"username": role, "password": "x"})
             answer = self.api.check("POST", "/session", self.server.login(role))
             assert answer.json()["role"] == role
             self.server.tokens[role] = answer.json()["token"]
@@ -407,7 +436,7 @@ class Checks:
         stale, = self.push([self.change("patient", {"note": "x"}, id=self.ids["patient"], base_rev=1)])
         assert stale["reason"] == "stale", stale
         # invalid: an unknown field, a rule of the record
-        invalid, = self.push([self.change("patient", {"colour": "red"})])
+        invalid, = self.push([self.change("patient", {"colour": "red"})], conforming=False)
         assert invalid["reason"] == "invalid", invalid
         invalid, = self.push([self.change("patient", {"name": "", "phone": "12"})])
         assert invalid["reason"] == "invalid", invalid
