@@ -19,6 +19,7 @@
 #include "cl-login-throttle.h"
 #include "cl-patient-store.h"
 #include "cl-server.h"
+#include "cl-store-lock.h"
 #include "cl-staff.h"
 #include "cl-store.h"
 #include "cl-sync-server.h"
@@ -245,6 +246,12 @@ serve_command (int    argc,
         }
     }
 
+  /* Held until exit: a backup sees that this store is live. */
+  if (cl_store_lock_serve (db, &error) < 0)
+    {
+      g_printerr ("careline-server serve: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
   store = cl_store_open (db, &error);
   if (store == NULL)
     {
