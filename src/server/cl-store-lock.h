@@ -8,7 +8,7 @@ G_BEGIN_DECLS
  * “careline.db”): a server holds it shared for as long as it runs, so
  * that `careline-server backup` can tell, whatever the state of the
  * -wal file, that a destination is a live store and must not be
- * renamed over (README, "Backups"). */
+ * renamed over (README, "Server", `backup`). */
 
 /* Takes the lock of @db for a server.  Returns the descriptor, which
  * the caller keeps open until it exits (closing it releases the lock),

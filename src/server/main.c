@@ -18,9 +18,10 @@
 #include "cl-demo-data.h"
 #include "cl-login-throttle.h"
 #include "cl-patient-store.h"
+#include "cl-pdf-check.h"
 #include "cl-server.h"
-#include "cl-store-lock.h"
 #include "cl-staff.h"
+#include "cl-store-lock.h"
 #include "cl-store.h"
 #include "cl-sync-server.h"
 
@@ -712,6 +713,10 @@ main (int    argc,
       g_print ("careline-server %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  /* Not listed: the server runs it on uploads (cl-pdf-check.h). */
+  if (g_str_equal (name, "check-pdf"))
+    return cl_pdf_check_main (argc - 1, argv + 1);
 
   /* DESIGN.md runs the server as `careline-server --db … --listen …`:
    * options without a command mean `serve`, once it exists. */
