@@ -51,6 +51,19 @@ cl_store_lock_serve (const char  *db,
 
   g_return_val_if_fail (db != NULL, -1);
 
+  /* As the store would make it: the lock comes first. */
+  {
+    g_autofree char *dir = g_path_get_dirname (db);
+
+    if (g_mkdir_with_parents (dir, 0700) != 0)
+      {
+        int saved = errno;
+
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s”: %s"), dir,
+                     g_strerror (saved));
+        return -1;
+      }
+  }
   if ((fd = open_lock (db, error)) < 0)
     return -1;
   /* Shared: servers may share a data file (SQLite locks it for them);
