@@ -167,6 +167,10 @@ login_done_cb (GObject      *source,
   soup_server_message_unpause (data->msg);
 }
 
+/* No account has a name this long (cl-accounts.c), yet each such
+ * attempt costs a hash of the dummy password: they share one gate. */
+static const char OVERLONG_NAME_KEY[] = "\n";
+
 static void
 handle_login (CLServer          *self,
               SoupServerMessage *msg)
@@ -175,7 +179,7 @@ handle_login (CLServer          *self,
   g_autoptr(GTask) task = NULL;
   JsonObject *object;
   JsonNode *username, *password;
-  const char *gate_key;
+  const char *name, *gate_key;
   LoginData *data;
 
   if (body == NULL)
@@ -195,14 +199,15 @@ handle_login (CLServer          *self,
 
   /* The lock is taken here, before the argon2 work is handed to a
    * thread: attempts sent at once count as they arrive. */
-  gate_key = strlen (json_node_get_string (username)) <= 64 ? json_node_get_string (username) : "\n";
+  name = json_node_get_string (username);
+  gate_key = strlen (name) <= 64 ? name : OVERLONG_NAME_KEY;
   if (!cl_login_gate_enter (self->store, gate_key, g_get_real_time () / G_USEC_PER_SEC))
     {
       g_autoptr(GError) locked = NULL;
-      const char *name = gate_key[0] != '\n' ? gate_key : NULL;
-
       gint64 now = g_get_real_time () / G_USEC_PER_SEC, until = 0;
 
+      if (gate_key == OVERLONG_NAME_KEY)
+        name = NULL;
       /* Locked in the store, or only busy with attempts being checked:
        * then a moment is enough. */
       if (name)
@@ -219,7 +224,7 @@ handle_login (CLServer          *self,
   data->msg = g_object_ref (msg);
   data->username = g_strdup (json_node_get_string (username));
   data->password = g_strdup (json_node_get_string (password));
-  data->gate_key = gate_key[0] != '\n' ? data->username : "\n";
+  data->gate_key = gate_key == OVERLONG_NAME_KEY ? OVERLONG_NAME_KEY : data->username;
 
   soup_server_message_pause (msg);
   task = g_task_new (self, NULL, login_done_cb, NULL);
