@@ -71,9 +71,7 @@ bomb_pdf (guint megabytes)
   g_autoptr(GByteArray) packed = g_byte_array_new ();
   g_autofree char *zeros = g_malloc0 (1024 * 1024);
   g_autofree char *out = g_malloc (1024 * 1024);
-  g_autofree char *stream = NULL;
-  g_autoptr(GString) pdf = NULL;
-  const char *objects[4];
+  const char *objects[3];
   g_autofree char *content = NULL;
 
   for (guint i = 0; i < megabytes; i++)
@@ -97,14 +95,9 @@ bomb_pdf (guint megabytes)
         }
     }
   content = g_strdup_printf ("<< /Length %u /Filter /FlateDecode >>\nstream\n", packed->len);
-  pdf = g_string_new (content);
-  g_string_append_len (pdf, (const char *) packed->data, packed->len);
-  g_string_append (pdf, "\nendstream");
-  stream = g_string_free (g_steal_pointer (&pdf), FALSE);
   objects[0] = CATALOG;
   objects[1] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
   objects[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>";
-  objects[3] = stream;
   /* The stream holds NULs: build_pdf's "%s" would cut it. */
   {
     GString *file = g_string_new ("%PDF-1.4\n");
