@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cl-backup.h"
+#include "cl-store-lock.h"
 #include "cl-store-private.h"
 
 static gboolean
@@ -73,22 +74,12 @@ backup_db (const char      *db,
 {
   g_autofree char *partial = g_build_filename (to, "careline.db.partial", NULL);
   g_autofree char *final = g_build_filename (to, "careline.db", NULL);
-  g_autofree char *final_wal = g_strconcat (final, "-wal", NULL);
   sqlite3 *source = NULL, *copy = NULL;
   sqlite3_backup *backup;
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   GStatBuf st;
   int rc;
-
-  /* A server running on the backup would have a log beside it that
-   * does not belong to the new copy. */
-  if (g_stat (final_wal, &st) == 0 && st.st_size > 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                   _("“%s” is in use (a server is running on it?): back up into another folder"), final);
-      return FALSE;
-    }
 
   if (sqlite3_open_v2 (db, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
@@ -276,13 +267,22 @@ cl_backup_run (const char      *db,
 {
   g_return_val_if_fail (db != NULL && to != NULL && result != NULL, FALSE);
 
+  gboolean ok;
+  int lock;
+
   memset (result, 0, sizeof *result);
   if (g_mkdir_with_parents (to, 0700) != 0)
     return file_error (to, errno, error);
+  /* Never over the live store, nor over one a server runs on; held so
+   * that no server starts on @to while it is written. */
+  if (!cl_store_lock_for_backup (db, to, &lock, error))
+    return FALSE;
 
   /* The data file first: every report it refers to was stored before
    * its record was pushed, so it is on disk by the time the files are
    * copied. */
-  return backup_db (db, to, result, error) &&
-         backup_documents (db, to, result, error);
+  ok = backup_db (db, to, result, error) &&
+       backup_documents (db, to, result, error);
+  close (lock);
+  return ok;
 }

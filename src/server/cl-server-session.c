@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cl-accounts.h"
+#include "cl-login-gate.h"
 #include "cl-login-throttle.h"
 #include "cl-server-private.h"
 
@@ -38,6 +39,7 @@ typedef struct
   SoupServerMessage *msg;
   char              *username;
   char              *password;
+  const char        *gate_key;   /* username, or one key for all overlong names */
   char              *token;
   char              *role;
   gint64             expires_at;
@@ -70,6 +72,14 @@ login_thread (GTask        *task,
 
   data->token = cl_accounts_login (data->server->store, data->username, data->password,
                                    &data->role, &data->expires_at, &error);
+  /* After the store has counted it, so the attempt is never in
+   * neither count. */
+  cl_login_gate_leave (data->gate_key,
+                       data->token ? CL_LOGIN_GATE_SUCCEEDED :
+                       g_error_matches (error, CL_LOGIN_ERROR, CL_LOGIN_ERROR_LOCKED) ||
+                       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ?
+                         CL_LOGIN_GATE_FAILED : CL_LOGIN_GATE_ABANDONED,
+                       g_get_real_time () / G_USEC_PER_SEC);
   if (data->token == NULL)
     g_task_return_error (task, error);
   else
@@ -157,6 +167,10 @@ login_done_cb (GObject      *source,
   soup_server_message_unpause (data->msg);
 }
 
+/* No account has a name this long (cl-accounts.c), yet each such
+ * attempt costs a hash of the dummy password: they share one gate. */
+static const char OVERLONG_NAME_KEY[] = "\n";
+
 static void
 handle_login (CLServer          *self,
               SoupServerMessage *msg)
@@ -165,6 +179,7 @@ handle_login (CLServer          *self,
   g_autoptr(GTask) task = NULL;
   JsonObject *object;
   JsonNode *username, *password;
+  const char *name, *gate_key;
   LoginData *data;
 
   if (body == NULL)
@@ -182,6 +197,26 @@ handle_login (CLServer          *self,
       return;
     }
 
+  /* The lock is taken here, before the argon2 work is handed to a
+   * thread: attempts sent at once count as they arrive. */
+  name = json_node_get_string (username);
+  gate_key = strlen (name) <= 64 ? name : OVERLONG_NAME_KEY;
+  if (!cl_login_gate_enter (self->store, gate_key, g_get_real_time () / G_USEC_PER_SEC))
+    {
+      g_autoptr(GError) locked = NULL;
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC, until = 0;
+
+      if (gate_key == OVERLONG_NAME_KEY)
+        name = NULL;
+      /* Locked in the store, or only busy with attempts being checked:
+       * then a moment is enough. */
+      if (name)
+        cl_login_throttle_locked_until (self->store, name, now, &until, NULL);
+      cl_login_set_locked_error (until > now ? until - now : 1, &locked);
+      send_locked (self, msg, name, locked->message);
+      return;
+    }
+
   /* argon2id takes a noticeable moment on purpose; the other requests
    * go on meanwhile. */
   data = g_new0 (LoginData, 1);
@@ -189,6 +224,7 @@ handle_login (CLServer          *self,
   data->msg = g_object_ref (msg);
   data->username = g_strdup (json_node_get_string (username));
   data->password = g_strdup (json_node_get_string (password));
+  data->gate_key = gate_key == OVERLONG_NAME_KEY ? OVERLONG_NAME_KEY : data->username;
 
   soup_server_message_pause (msg);
   task = g_task_new (self, NULL, login_done_cb, NULL);

@@ -22,6 +22,7 @@
 #include "cl-patient.h"
 #include "cl-patient-store.h"
 #include "cl-pregnancy.h"
+#include "cl-record-rules.h"
 #include "cl-schedule.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
@@ -75,7 +76,12 @@ validation_message (CLStore  *store,
                                g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
         }
     }
-  if (errors == NULL || g_hash_table_size (errors) == 0)
+  /* Money, instants and text lengths, for every table: the desk's
+   * forms apply the same rules (cl-record-rules.h). */
+  if (errors == NULL)
+    errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cl_record_rules_check (record, errors);
+  if (g_hash_table_size (errors) == 0)
     return NULL;
 
   fields = g_hash_table_get_keys_as_array (errors, &n);

@@ -18,8 +18,10 @@
 #include "cl-demo-data.h"
 #include "cl-login-throttle.h"
 #include "cl-patient-store.h"
+#include "cl-pdf-check.h"
 #include "cl-server.h"
 #include "cl-staff.h"
+#include "cl-store-lock.h"
 #include "cl-store.h"
 #include "cl-sync-server.h"
 
@@ -245,6 +247,12 @@ serve_command (int    argc,
         }
     }
 
+  /* Held until exit: a backup sees that this store is live. */
+  if (cl_store_lock_serve (db, &error) < 0)
+    {
+      g_printerr ("careline-server serve: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
   store = cl_store_open (db, &error);
   if (store == NULL)
     {
@@ -705,6 +713,10 @@ main (int    argc,
       g_print ("careline-server %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  /* Not listed: the server runs it on uploads (cl-pdf-check.h). */
+  if (g_str_equal (name, "check-pdf"))
+    return cl_pdf_check_main (argc - 1, argv + 1);
 
   /* `careline-server --db … --listen …`, the form that came before the
    * commands, still serves: options without a command mean `serve`. */

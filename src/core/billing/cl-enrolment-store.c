@@ -20,6 +20,7 @@
 #include "cl-enrolment-store-private.h"
 #include "cl-money.h"
 #include "cl-patient-store.h"
+#include "cl-record-rules.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -288,16 +289,12 @@ amount_ok (gint64       fen,
            GHashTable  *errors,
            const char  *field)
 {
-  if (fen < 0)
-    refuse (errors, field, g_strdup (_("An amount cannot be negative")));
-  else if (fen > CL_MONEY_MAX_FEN)
-    {
-      g_autofree char *max = cl_money_format (CL_MONEY_MAX_FEN);
+  /* The rule the server applies to every money field, in its words. */
+  char *message = cl_record_rules_money_message (fen);
 
-      refuse (errors, field, g_strdup_printf (_("The amount is too large; at most %s yuan"), max));
-    }
-  else
+  if (message == NULL)
     return TRUE;
+  refuse (errors, field, message);
   return FALSE;
 }
 

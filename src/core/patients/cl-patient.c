@@ -8,6 +8,7 @@
 #include "cl-id-card.h"
 #include "cl-patient.h"
 #include "cl-phone.h"
+#include "cl-record-rules.h"
 #include "cl-roster-index.h"
 #include "cl-util.h"
 
@@ -292,6 +293,8 @@ cl_patient_validate (CLPatient *self)
           }
     }
 
+  /* Lengths of texts, as the server checks them (cl-record-rules.h). */
+  cl_record_rules_check (CL_RECORD (self), errors);
   return errors;
 }
 

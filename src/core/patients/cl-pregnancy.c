@@ -7,6 +7,7 @@
 #include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-pregnancy.h"
+#include "cl-record-rules.h"
 #include "cl-roster-index.h"
 #include "cl-util.h"
 
@@ -370,6 +371,8 @@ cl_pregnancy_validate (CLPregnancy *self,
       set_string (self, PROP_RISK, normalized);
   }
 
+  /* Lengths of texts, as the server checks them (cl-record-rules.h). */
+  cl_record_rules_check (CL_RECORD (self), errors);
   return errors;
 }
 
