@@ -15,8 +15,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "cl-roster-index.h"
 #include "cl-snapshot.h"
 #include "cl-store-snapshot.h"
