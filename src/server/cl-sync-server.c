@@ -22,6 +22,7 @@
 #include "cl-schedule.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
+#include "cl-store-accounts.h"
 #include "cl-sync-server-private.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -161,30 +162,12 @@ cl_sync_server_audit_locked (CLStore     *store,
                              const char  *detail,
                              GError     **error)
 {
-  static const char sql[] =
-    "INSERT INTO audit (at, username, role, action, tbl, record_id, patient_id, status, detail)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-  sqlite3_stmt *stmt;
+  CLAuditLine line = {
+    cl_sync_server_now_seconds (), username, role, action, table, record_id,
+    patient_id, status, detail,
+  };
 
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cl_sync_server_now_seconds ());
-  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, record_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 8, status);
-  sqlite3_bind_text (stmt, 9, detail, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return cl_store_append_audit (store, &line, error);
 }
 
 gboolean
@@ -408,17 +391,32 @@ cl_sync_server_get_changes (CLStore     *store,
 }
 
 static void
-add_text_member (JsonObject   *object,
-                 const char   *name,
-                 sqlite3_stmt *stmt,
-                 int           column)
+set_text_member (JsonObject *object,
+                 const char *name,
+                 const char *text)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
   if (text)
     json_object_set_string_member (object, name, text);
   else
     json_object_set_null_member (object, name);
+}
+
+static void
+add_audit_line_cb (const CLAuditLine *line,
+                   gpointer           user_data)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_int_member (object, "at", line->at);
+  set_text_member (object, "username", line->username);
+  set_text_member (object, "role", line->role);
+  set_text_member (object, "action", line->action);
+  set_text_member (object, "table", line->table);
+  set_text_member (object, "record_id", line->record_id);
+  set_text_member (object, "patient_id", line->patient_id);
+  json_object_set_int_member (object, "status", line->status);
+  set_text_member (object, "detail", line->detail);
+  json_array_add_object_element (user_data, object);
 }
 
 JsonArray *
@@ -427,41 +425,10 @@ cl_sync_server_read_audit (CLStore     *store,
                            GError     **error)
 {
   g_autoptr(JsonArray) lines = json_array_new ();
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store,
-                           "SELECT at, username, role, action, tbl, record_id, patient_id, status, detail"
-                           " FROM audit WHERE ?1 IS NULL OR patient_id = ?1 ORDER BY seq",
-                           error);
-  if (stmt == NULL)
-    {
-      cl_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JsonObject *line = json_object_new ();
-
-      json_object_set_int_member (line, "at", sqlite3_column_int64 (stmt, 0));
-      add_text_member (line, "username", stmt, 1);
-      add_text_member (line, "role", stmt, 2);
-      add_text_member (line, "action", stmt, 3);
-      add_text_member (line, "table", stmt, 4);
-      add_text_member (line, "record_id", stmt, 5);
-      add_text_member (line, "patient_id", stmt, 6);
-      json_object_set_int_member (line, "status", sqlite3_column_int (stmt, 7));
-      add_text_member (line, "detail", stmt, 8);
-      json_array_add_object_element (lines, line);
-    }
-  if (rc != SQLITE_DONE)
-    cl_store_set_sqlite_error (store, error);
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&lines) : NULL;
+  if (!cl_store_read_audit (store, patient_id, add_audit_line_cb, lines, error))
+    return NULL;
+  return g_steal_pointer (&lines);
 }
