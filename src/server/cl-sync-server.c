@@ -23,6 +23,7 @@
 #include "cl-document-access.h"
 #include "cl-document-store.h"
 #include "cl-store-accounts.h"
+#include "cl-store-feed.h"
 #include "cl-sync-server-private.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -235,20 +236,9 @@ cl_sync_server_patient_of (CLStore  *store,
 gint64
 cl_sync_server_current_rev (CLStore *store)
 {
-  sqlite3_stmt *stmt;
-  gint64 rev = 0;
-
   g_return_val_if_fail (CL_IS_STORE (store), 0);
 
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, "SELECT coalesce (max (rev), 0) FROM change_log", NULL)))
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        rev = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  return rev;
+  return cl_store_feed_current_rev (store);
 }
 
 /* Appends @text as a JSON string literal: '"' and '\\' escaped, control
@@ -306,6 +296,45 @@ cl_sync_server_append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+typedef struct
+{
+  GString    *out;
+  const char *role;
+  gboolean    first;
+} FeedPage;
+
+static gboolean
+append_change_cb (const CLFeedChange  *change,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  FeedPage *page = user_data;
+  const char *data = change->data;
+
+  if (!cl_tables_can_read (page->role, change->table))
+    return TRUE;
+  if (data == NULL || (*data != '{' && strcmp (data, "null") != 0))
+    {
+      /* Only this program writes the feed; a row it cannot send is
+       * damage, and skipping it silently would lose a change. */
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
+                   "change %" G_GINT64_FORMAT " is not valid JSON", change->rev);
+      return FALSE;
+    }
+  g_string_append_printf (page->out, "%s{\"rev\":%" G_GINT64_FORMAT ",\"table\":",
+                          page->first ? "" : ",", change->rev);
+  cl_sync_server_append_json_string (page->out, change->table);
+  g_string_append (page->out, ",\"id\":");
+  cl_sync_server_append_json_string (page->out, change->record_id);
+  g_string_append (page->out, ",\"op\":");
+  cl_sync_server_append_json_string (page->out, change->op);
+  g_string_append (page->out, ",\"data\":");
+  g_string_append (page->out, data);
+  g_string_append_c (page->out, '}');
+  page->first = FALSE;
+  return TRUE;
+}
+
 char *
 cl_sync_server_get_changes (CLStore     *store,
                             gint64       since,
@@ -313,14 +342,10 @@ cl_sync_server_get_changes (CLStore     *store,
                             const char  *role,
                             GError     **error)
 {
-  static const char sql[] =
-    "SELECT rev, tbl, record_id, op, data FROM change_log WHERE rev > ?1 ORDER BY rev LIMIT ?2";
   g_autoptr(GString) out = g_string_sized_new (512 * (gsize) MIN (limit, 5000));
-  sqlite3_stmt *stmt;
-  gint64 next = since;
-  gboolean more = FALSE;
-  gboolean first = TRUE;
-  int rc;
+  FeedPage page = { out, role, TRUE };
+  gint64 next;
+  gboolean more;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
@@ -328,61 +353,7 @@ cl_sync_server_get_changes (CLStore     *store,
    * (log_change), so it goes out as it is, not parsed and built again:
    * that was most of the cost of a page. */
   g_string_append (out, "{\"changes\":[");
-
-  cl_store_lock (store);
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    {
-      cl_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, since);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (stmt, 1);
-      const char *data = (const char *) sqlite3_column_text (stmt, 4);
-
-      next = sqlite3_column_int64 (stmt, 0);
-      if (!cl_tables_can_read (role, table))
-        continue;
-      if (data == NULL || (*data != '{' && strcmp (data, "null") != 0))
-        {
-          /* Only this program writes the feed; a row it cannot send is
-           * damage, and skipping it silently would lose a change. */
-          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
-                       "change %" G_GINT64_FORMAT " is not valid JSON", next);
-          sqlite3_reset (stmt);
-          cl_store_unlock (store);
-          return NULL;
-        }
-      g_string_append_printf (out, "%s{\"rev\":%" G_GINT64_FORMAT ",\"table\":",
-                              first ? "" : ",", next);
-      cl_sync_server_append_json_string (out, table);
-      g_string_append (out, ",\"id\":");
-      cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 2));
-      g_string_append (out, ",\"op\":");
-      cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 3));
-      g_string_append (out, ",\"data\":");
-      g_string_append (out, data);
-      g_string_append_c (out, '}');
-      first = FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      cl_store_unlock (store);
-      return NULL;
-    }
-
-  if ((stmt = cl_store_prepare (store, "SELECT 1 FROM change_log WHERE rev > ?1 LIMIT 1", error)))
-    {
-      sqlite3_bind_int64 (stmt, 1, next);
-      more = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  if (stmt == NULL)
+  if (!cl_store_feed_read (store, since, limit, append_change_cb, &page, &next, &more, error))
     return NULL;
 
   g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
