@@ -8,6 +8,9 @@ G_BEGIN_DECLS
  * copying it in.  Which tables a role may read, when a load is
  * pending and how a roster is built are the sync code's. */
 
+/* The snapshot file is an SQLite database of its own. */
+#define CL_SNAPSHOT_CONTENT_TYPE "application/vnd.sqlite3"
+
 /* Server: writes @tables (NULL-terminated) of @store to a new file at
  * @path, all read in one read transaction, so they agree with each
  * other and with @rev.  With @roster_derivation (how the roster's rows
