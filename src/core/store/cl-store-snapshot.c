@@ -1,12 +1,10 @@
 /* cl-store-snapshot.c
  *
  * The statements of snapshots (cl-snapshot.h, cl-store-snapshot.h):
- * the server writes the synced tables a
- * role may read into an SQLite file with CREATE TABLE … AS SELECT (no
- * record is decoded or encoded), and an empty desk copies them into
- * its store with INSERT … SELECT and builds its roster once.  That is
- * how a new desk gets 100 000 patients in seconds, where replaying the
- * change feed costs a JSON decode and a record write per change.
+ * the server writes the tables a role may read into an SQLite file
+ * with CREATE TABLE … AS SELECT (no record is decoded or encoded), and
+ * an empty desk copies them into its store with INSERT … SELECT, in
+ * chunks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
