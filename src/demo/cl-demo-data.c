@@ -28,6 +28,7 @@
 #include "cl-pregnancy.h"
 #include "cl-risk-event.h"
 #include "cl-staff.h"
+#include "cl-store-demo.h"
 
 /* One transaction per batch: small enough that a crash loses little
  * and the WAL stays small, large enough that the fsync per commit is
@@ -471,33 +472,6 @@ generate_patient (Generator  *gen,
   return write_record (gen, patient, error);
 }
 
-static gint64
-query_cache_size (CLStore *store)
-{
-  sqlite3_stmt *stmt;
-  gint64 size = 0;
-
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, "PRAGMA cache_size", NULL)))
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        size = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  return size;
-}
-
-static gboolean
-set_cache_size (CLStore  *store,
-                gint64    size,
-                GError  **error)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
-
-  return cl_store_exec (store, sql, error);
-}
-
 gboolean
 cl_demo_data_generate (CLStore  *store,
                        guint     n_patients,
@@ -525,8 +499,8 @@ cl_demo_data_generate (CLStore  *store,
    * SQLite's default 2 MB page cache a batch spills dirty pages to the
    * WAL again and again.  A larger cache for the bulk load halves the
    * time; the normal size comes back when we are done. */
-  cache_size = query_cache_size (store);
-  if (!set_cache_size (store, -64 * 1024, error))
+  cache_size = cl_store_demo_get_cache_size (store);
+  if (!cl_store_demo_set_cache_size (store, -64 * 1024, error))
     goto out;
 
   if (!cl_store_begin (store, error))
@@ -557,7 +531,7 @@ failed:
 
 out:
   if (cache_size != 0)
-    set_cache_size (store, cache_size, NULL);
+    cl_store_demo_set_cache_size (store, cache_size, NULL);
   g_ptr_array_unref (gen.managers);
   g_ptr_array_unref (gen.manager_usernames);
   g_rand_free (gen.visit_rand);

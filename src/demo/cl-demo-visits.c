@@ -8,6 +8,7 @@
 #include "cl-demo-util.h"
 #include "cl-demo-visits.h"
 #include "cl-doctor-order.h"
+#include "cl-store-demo.h"
 #include "cl-visit-guideline.h"
 
 /* Per mille of pregnancies with one visit missed, and of visits open
@@ -68,26 +69,15 @@ write_mark (CLStore      *store,
             const char   *ticked_by,
             GError      **error)
 {
-  static const char sql[] =
-    "INSERT INTO visit_mark (id, updated_at, updated_by, patient_id, pregnancy_id,"
-    " visit, done_date, done_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
   g_autofree char *iso = NULL;
   char id[37];
-  sqlite3_stmt *stmt;
 
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    return FALSE;
   cl_demo_make_id (rand, id);
   iso = cl_date_to_iso (date);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_text (stmt, 3, cl_store_get_actor (store), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, cl_pregnancy_get_patient_id (pregnancy), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, cl_record_get_id (CL_RECORD (pregnancy)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, ticked_by, -1, SQLITE_STATIC);
-  return cl_store_step (store, stmt, error);
+  return cl_store_demo_insert_visit_mark (store, id, g_get_real_time () / G_USEC_PER_SEC,
+                                          cl_pregnancy_get_patient_id (pregnancy),
+                                          cl_record_get_id (CL_RECORD (pregnancy)),
+                                          key, iso, ticked_by, error);
 }
 
 /* One to three orders dated from the booking visit to @last. */

@@ -15,16 +15,6 @@
  * on the CPU, not a password. */
 #define MAX_PASSWORD_LENGTH 1024
 
-void
-cl_account_free (ClAccount *account)
-{
-  if (account == NULL)
-    return;
-  g_free (account->username);
-  g_free (account->role);
-  g_free (account);
-}
-
 static void
 ensure_sodium (void)
 {
@@ -74,8 +64,8 @@ cl_accounts_add (CLStore     *store,
                  GError     **error)
 {
   char hash[crypto_pwhash_STRBYTES];
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
@@ -118,73 +108,36 @@ cl_accounts_add (CLStore     *store,
       return FALSE;
     }
 
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store,
-                           "INSERT INTO account (username, password_hash, role, created_at)"
-                           " VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    {
-      cl_store_unlock (store);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, now_seconds ());
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      if ((rc & 0xff) == SQLITE_CONSTRAINT)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                     _("There is already a user “%s”"), username);
-      else
-        cl_store_set_sqlite_error (store, error);
-    }
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
+  ok = cl_store_add_account (store, username, hash, role, now_seconds (), &local_error);
   sodium_memzero (hash, sizeof hash);
-  return rc == SQLITE_DONE;
+  if (!ok && g_error_matches (local_error, CL_STORE_ERROR, CL_STORE_ERROR_CONFLICT))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                 _("There is already a user “%s”"), username);
+  else if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
 }
 
 GPtrArray *
 cl_accounts_list (CLStore  *store,
                   GError  **error)
 {
-  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_account_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GPtrArray *accounts;
+  gint64 now = now_seconds ();
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store,
-                           "SELECT a.username, a.role, a.disabled, a.created_at, coalesce(f.locked_until, 0)"
-                           " FROM account a LEFT JOIN login_failure f USING (username) ORDER BY a.username",
-                           error);
-  if (stmt == NULL)
+  if (!(accounts = cl_store_list_accounts (store, error)))
+    return NULL;
+  /* A lock that ran out is no lock. */
+  for (guint i = 0; i < accounts->len; i++)
     {
-      cl_store_unlock (store);
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ClAccount *account = g_new0 (ClAccount, 1);
+      ClAccount *account = g_ptr_array_index (accounts, i);
 
-      account->username = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      account->role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      account->disabled = sqlite3_column_int (stmt, 2) != 0;
-      account->created_at = sqlite3_column_int64 (stmt, 3);
-      account->locked_until = sqlite3_column_int64 (stmt, 4);
-      if (account->locked_until <= now_seconds ())
+      if (account->locked_until <= now)
         account->locked_until = 0;
-      g_ptr_array_add (accounts, account);
     }
-  if (rc != SQLITE_DONE)
-    cl_store_set_sqlite_error (store, error);
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&accounts) : NULL;
+  return accounts;
 }
 
 gboolean
@@ -192,7 +145,6 @@ cl_accounts_disable (CLStore     *store,
                      const char  *username,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
   gboolean found = FALSE;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
@@ -200,17 +152,8 @@ cl_accounts_disable (CLStore     *store,
   if (!cl_store_begin (store, error))
     return FALSE;
 
-  if (!(stmt = cl_store_prepare (store, "UPDATE account SET disabled = 1 WHERE username = ?1", error)))
+  if (!cl_store_disable_account (store, username, &found, error))
     goto failed;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
-  found = sqlite3_changes (cl_store_get_db (store)) > 0;
   if (!found)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -220,16 +163,8 @@ cl_accounts_disable (CLStore     *store,
 
   /* A disabled account must not keep working through a token it got
    * before. */
-  if (!(stmt = cl_store_prepare (store, "DELETE FROM session WHERE username = ?1", error)))
+  if (!cl_store_remove_sessions_of (store, username, error))
     goto failed;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
 
   return cl_store_commit (store, error);
 
@@ -279,7 +214,6 @@ cl_accounts_login (CLStore     *store,
   gboolean disabled = TRUE;
   gboolean was_locked;
   gboolean ok;
-  sqlite3_stmt *stmt;
   gint64 now, expires;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
@@ -304,24 +238,14 @@ cl_accounts_login (CLStore     *store,
 
   if (username_valid (username))
     {
-      cl_store_lock (store);
-      stmt = cl_store_prepare (store,
-                               "SELECT password_hash, role, disabled FROM account WHERE username = ?1",
-                               error);
-      if (stmt == NULL)
+      g_autoptr(GError) local_error = NULL;
+
+      if (!cl_store_get_account (store, username, &stored_hash, &stored_role, &disabled, &local_error) &&
+          local_error != NULL)
         {
-          cl_store_unlock (store);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          stored_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          stored_role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          disabled = sqlite3_column_int (stmt, 2) != 0;
-        }
-      sqlite3_reset (stmt);
-      cl_store_unlock (store);
     }
 
   ok = password != NULL && strlen (password) <= MAX_PASSWORD_LENGTH &&
@@ -350,34 +274,10 @@ cl_accounts_login (CLStore     *store,
   hashed = token_hash (hex);
   expires = now + CL_SESSION_SECONDS;
 
-  cl_store_lock (store);
   /* Expired sessions are of no use to anyone; clearing them here keeps
    * the table small without a timer. */
-  if ((stmt = cl_store_prepare (store, "DELETE FROM session WHERE expires_at <= ?1", error)))
-    {
-      sqlite3_bind_int64 (stmt, 1, now);
-      sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-    }
-  stmt = stmt ? cl_store_prepare (store,
-                                  "INSERT INTO session (token_hash, username, role, created_at, expires_at)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5)", error) : NULL;
-  if (stmt == NULL)
-    {
-      cl_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, hashed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, stored_role, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, expires);
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  if (!ok)
-    cl_store_set_sqlite_error (store, error);
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-  if (!ok)
+  if (!cl_store_prune_sessions (store, now, error) ||
+      !cl_store_add_session (store, hashed, username, stored_role, now, expires, error))
     return NULL;
 
   if (role)
@@ -387,74 +287,36 @@ cl_accounts_login (CLStore     *store,
   return g_strdup (hex);
 }
 
-static gboolean
-check_token (sqlite3_stmt  *stmt,
-             const char    *token,
-             char         **username,
-             char         **role)
-{
-  g_autofree char *hashed = token_hash (token);
-  gboolean found = FALSE;
-
-  sqlite3_bind_text (stmt, 1, hashed, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, now_seconds ());
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      if (username)
-        *username = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      if (role)
-        *role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return found;
-}
-
-/* The account's role now, not at log-in: a changed role takes effect
- * at once. */
-#define CHECK_TOKEN_SQL \
-  "SELECT a.username, a.role FROM session s" \
-  " JOIN account a ON a.username = s.username" \
-  " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0"
-
 gboolean
 cl_accounts_check_token (CLStore     *store,
                          const char  *token,
                          char       **username,
                          char       **role)
 {
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
+  g_autofree char *hashed = NULL;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
   if (token == NULL || strlen (token) != 64)
     return FALSE;
-
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store, CHECK_TOKEN_SQL, NULL);
-  if (stmt)
-    found = check_token (stmt, token, username, role);
-  cl_store_unlock (store);
-  return found;
+  hashed = token_hash (token);
+  return cl_store_check_session (store, hashed, now_seconds (), username, role);
 }
 
 gboolean
-cl_accounts_check_token_on (sqlite3       *db,
-                            sqlite3_stmt **cache,
-                            const char    *token,
-                            char         **username,
-                            char         **role)
+cl_accounts_check_token_on (CLStoreReader  *reader,
+                            const char     *token,
+                            char          **username,
+                            char          **role)
 {
-  g_return_val_if_fail (db != NULL && cache != NULL, FALSE);
+  g_autofree char *hashed = NULL;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   if (token == NULL || strlen (token) != 64)
     return FALSE;
-  if (*cache == NULL &&
-      sqlite3_prepare_v3 (db, CHECK_TOKEN_SQL, -1, SQLITE_PREPARE_PERSISTENT, cache, NULL) != SQLITE_OK)
-    return FALSE;
-  return check_token (*cache, token, username, role);
+  hashed = token_hash (token);
+  return cl_store_reader_check_session (reader, hashed, now_seconds (), username, role);
 }
 
 void
@@ -462,19 +324,11 @@ cl_accounts_logout (CLStore    *store,
                     const char *token)
 {
   g_autofree char *hashed = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_if_fail (CL_IS_STORE (store));
 
   if (token == NULL)
     return;
   hashed = token_hash (token);
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, "DELETE FROM session WHERE token_hash = ?1", NULL)))
-    {
-      sqlite3_bind_text (stmt, 1, hashed, -1, SQLITE_STATIC);
-      sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
+  cl_store_remove_session (store, hashed);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "cl-store.h"
+#include "cl-store-accounts.h"
+#include "cl-store-reader.h"
 
 G_BEGIN_DECLS
 
@@ -11,18 +12,6 @@ G_BEGIN_DECLS
 
 /* Sessions last a working shift. */
 #define CL_SESSION_SECONDS (12 * 60 * 60)
-
-typedef struct
-{
-  char    *username;
-  char    *role;
-  gboolean disabled;
-  gint64   created_at;
-  gint64   locked_until;   /* too many failed log-ins (cl-login-throttle.h); 0 if not */
-} ClAccount;
-
-void        cl_account_free          (ClAccount   *account);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAccount, cl_account_free)
 
 /* TRUE for a role Careline knows (admin, case_manager, …). */
 gboolean    cl_accounts_role_valid   (const char  *role);
@@ -35,7 +24,7 @@ gboolean    cl_accounts_add          (CLStore     *store,
                                       const char  *role,
                                       GError     **error);
 
-/* ClAccount, by name. */
+/* ClAccount (cl-store-accounts.h), by name. */
 GPtrArray  *cl_accounts_list         (CLStore     *store,
                                       GError     **error);
 
@@ -64,13 +53,11 @@ gboolean    cl_accounts_check_token  (CLStore     *store,
                                       char       **role);
 
 /* The same on a read connection of the caller's own (the server's
- * threads have one each), with the statement kept in *@cache (finalize
- * it with the connection). */
-gboolean    cl_accounts_check_token_on (sqlite3       *db,
-                                        sqlite3_stmt **cache,
-                                        const char    *token,
-                                        char         **username,
-                                        char         **role);
+ * threads have one each). */
+gboolean    cl_accounts_check_token_on (CLStoreReader  *reader,
+                                        const char     *token,
+                                        char          **username,
+                                        char          **role);
 
 void        cl_accounts_logout       (CLStore     *store,
                                       const char  *token);

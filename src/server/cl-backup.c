@@ -1,7 +1,7 @@
 /* cl-backup.c
  *
  * `careline-server backup` (cl-backup.h): the data file through
- * SQLite's online backup API, the report files (content-addressed,
+ * SQLite's online backup API (cl-store-backup.c), the report files (content-addressed,
  * never changed once written) by copying only what the backup lacks,
  * so a nightly backup into the same folder copies a day's reports.
  *
@@ -17,23 +17,12 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cl-backup.h"
+#include "cl-store-backup.h"
 #include "cl-store-lock.h"
-#include "cl-store-private.h"
-
-static gboolean
-sqlite_error (sqlite3     *db,
-              const char  *path,
-              GError     **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s”: %s"), path,
-               db ? sqlite3_errmsg (db) : "out of memory");
-  return FALSE;
-}
 
 /* @path failed with @saved (an errno). */
 static gboolean
@@ -74,73 +63,12 @@ backup_db (const char      *db,
 {
   g_autofree char *partial = g_build_filename (to, "careline.db.partial", NULL);
   g_autofree char *final = g_build_filename (to, "careline.db", NULL);
-  sqlite3 *source = NULL, *copy = NULL;
-  sqlite3_backup *backup;
-  sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   GStatBuf st;
-  int rc;
-
-  if (sqlite3_open_v2 (db, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      sqlite_error (source, db, error);
-      goto out;
-    }
-  sqlite3_busy_timeout (source, 10000);
-  if (sqlite3_prepare_v2 (source, "PRAGMA application_id", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sqlite_error (source, db, error);
-      goto out;
-    }
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || sqlite3_column_int (stmt, 0) != CL_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a Careline data file"), db);
-      goto out;
-    }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
 
   g_unlink (partial);
-  if (sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    {
-      sqlite_error (copy, partial, error);
-      goto out;
-    }
-  /* All pages in one step: one read transaction, so the copy is the
-   * data as it stood at one moment. */
-  backup = sqlite3_backup_init (copy, "main", source, "main");
-  if (backup == NULL)
-    {
-      sqlite_error (copy, partial, error);
-      goto out;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s”: %s"), db, sqlite3_errstr (rc));
-      goto out;
-    }
-
-  if (sqlite3_prepare_v2 (copy, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sqlite_error (copy, partial, error);
-      goto out;
-    }
-  if (sqlite3_step (stmt) != SQLITE_ROW ||
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The copy of “%s” failed its check: %s"), db,
-                   (const char *) sqlite3_column_text (stmt, 0));
-      goto out;
-    }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  sqlite3_close (copy);
-  copy = NULL;
+  if (!cl_store_backup_file (db, partial, error))
+    goto out;
 
   if (!fsync_path (partial, error))
     goto out;
@@ -156,9 +84,6 @@ backup_db (const char      *db,
   ok = TRUE;
 
 out:
-  sqlite3_finalize (stmt);
-  sqlite3_close (copy);
-  sqlite3_close (source);
   if (!ok)
     g_unlink (partial);
   return ok;
@@ -265,10 +190,10 @@ cl_backup_run (const char      *db,
                ClBackupResult  *result,
                GError         **error)
 {
-  g_return_val_if_fail (db != NULL && to != NULL && result != NULL, FALSE);
-
   gboolean ok;
   int lock;
+
+  g_return_val_if_fail (db != NULL && to != NULL && result != NULL, FALSE);
 
   memset (result, 0, sizeof *result);
   if (g_mkdir_with_parents (to, 0700) != 0)

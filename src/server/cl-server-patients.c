@@ -1,7 +1,7 @@
 /* cl-server-patients.c
  *
  * /patients: the roster search, answered from a shared CLRosterModel
- * and each thread's own read connection.
+ * and each thread's own read connection (cl-store-reader.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@
 #include "cl-phone.h"
 #include "cl-roster-model.h"
 #include "cl-server-private.h"
+#include "cl-store-reader.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
 
@@ -60,22 +61,21 @@ get_roster (CLServer *self)
 /* Appends one patient of the page as a JSON object, straight from the
  * row's columns (id, name, phone, birth_date, edd, risk). */
 static void
-append_patient (GString      *out,
-                sqlite3_stmt *stmt,
-                const GDate  *today)
+append_patient (GString             *out,
+                const CLRosterEntry *entry,
+                const GDate         *today)
 {
-  const char *phone = (const char *) sqlite3_column_text (stmt, 2);
-  const char *birth = (const char *) sqlite3_column_text (stmt, 3);
-  const char *edd = (const char *) sqlite3_column_text (stmt, 4);
-  const char *risk = (const char *) sqlite3_column_text (stmt, 5);
-  g_autofree char *masked = phone ? cl_phone_mask (phone) : NULL;
+  const char *birth = entry->birth_date;
+  const char *edd = entry->edd;
+  const char *risk = entry->risk;
+  g_autofree char *masked = entry->phone ? cl_phone_mask (entry->phone) : NULL;
   GDate birth_date;
   int age;
 
   g_string_append (out, "{\"id\":");
-  cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 0));
+  cl_sync_server_append_json_string (out, entry->patient_id);
   g_string_append (out, ",\"name\":");
-  cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  cl_sync_server_append_json_string (out, entry->name);
   g_string_append (out, ",\"phone_masked\":");
   cl_sync_server_append_json_string (out, masked);
   g_string_append (out, ",\"age\":");
@@ -101,17 +101,27 @@ append_patient (GString      *out,
   g_string_append_c (out, '}');
 }
 
-/* Rows are read PAGE_BATCH at a time with one statement
- * ("patient_rowid IN (?, ?, …)", unused slots bound to -1, which no row
- * has): one statement run instead of one per row. */
-#define PAGE_BATCH 32
+typedef struct
+{
+  GString *scratch;
+  gsize   *start;
+  gsize   *length;
+  GDate    today;
+} PageData;
 
-#define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
-static const char batch_sql[] =
-  "SELECT patient_id, name, phone, birth_date, edd, risk, patient_rowid FROM roster"
-  " WHERE patient_rowid IN (" Q8 ", " Q8 ", " Q8 ", " Q8 ")";
-G_STATIC_ASSERT (PAGE_BATCH == 4 * 8);
-#undef Q8
+/* The rows do not come in page order: each is written to the scratch
+ * buffer, and put in its place afterwards. */
+static void
+roster_entry_cb (guint                index,
+                 const CLRosterEntry *entry,
+                 gpointer             user_data)
+{
+  PageData *page = user_data;
+
+  page->start[index] = page->scratch->len;
+  append_patient (page->scratch, entry, &page->today);
+  page->length[index] = page->scratch->len - page->start[index];
+}
 
 /* The rows of one page, by rowid, on the thread's read connection
  * in one read transaction (one snapshot, one WAL lock round), as
@@ -124,59 +134,38 @@ read_page (CLServer     *self,
            GError      **error)
 {
   ThreadState *state = cl_server_thread_state (self);
-  sqlite3_stmt *stmt;
+  g_autofree gsize *start = NULL;
+  g_autofree gsize *length = NULL;
   g_autoptr(GString) scratch = NULL;
-  gsize start[PAGE_BATCH], length[PAGE_BATCH];
   gboolean first = TRUE;
-  GDate today;
-  int rc = SQLITE_DONE;
+  PageData page;
 
-  if (!(stmt = cl_server_thread_stmt (state, &state->row_stmt, batch_sql, error)))
+  if (state->reader == NULL)
+    {
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "no read connection");
+      return FALSE;
+    }
+
+  start = g_new0 (gsize, MAX (rowids->len, 1));
+  length = g_new0 (gsize, MAX (rowids->len, 1));
+  scratch = g_string_sized_new (256 * MAX (rowids->len, 1));
+  page.scratch = scratch;
+  page.start = start;
+  page.length = length;
+  cl_date_today (&page.today);
+  if (!cl_store_reader_roster_rows (state->reader, (const gint64 *) (gpointer) rowids->data, rowids->len,
+                                    roster_entry_cb, &page, error))
     return FALSE;
 
-  cl_date_today (&today);
-  scratch = g_string_sized_new (256 * MIN (rowids->len, PAGE_BATCH));
-  cl_server_read_begin (state);
-  for (guint from = 0; from < rowids->len && rc == SQLITE_DONE; from += PAGE_BATCH)
-    {
-      const gint64 *batch = &g_array_index (rowids, gint64, from);
-      guint n = MIN (rowids->len - from, PAGE_BATCH);
-
-      for (guint i = 0; i < PAGE_BATCH; i++)
-        {
-          sqlite3_bind_int64 (stmt, i + 1, i < n ? batch[i] : -1);
-          length[i] = 0;
-        }
-      g_string_truncate (scratch, 0);
-      /* The rows come in rowid order: each is written to the scratch
-       * buffer and put in its place below. */
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 rowid = sqlite3_column_int64 (stmt, 6);
-
-          for (guint i = 0; i < n; i++)
-            if (batch[i] == rowid)
-              {
-                start[i] = scratch->len;
-                append_patient (scratch, stmt, &today);
-                length[i] = scratch->len - start[i];
-                break;
-              }
-        }
-      sqlite3_reset (stmt);
-      for (guint i = 0; i < n; i++)
-        if (length[i] > 0)
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            g_string_append_len (out, scratch->str + start[i], length[i]);
-          }
-    }
-  if (rc != SQLITE_DONE)
-    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (state->reader));
-  cl_server_read_end (state);
-  return rc == SQLITE_DONE;
+  for (guint i = 0; i < rowids->len; i++)
+    if (length[i] > 0)
+      {
+        if (!first)
+          g_string_append_c (out, ',');
+        first = FALSE;
+        g_string_append_len (out, scratch->str + start[i], length[i]);
+      }
+  return TRUE;
 }
 
 void

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <libsoup/soup.h>
-#include <sqlite3.h>
 
 #include "cl-roster-model.h"
 #include "cl-server.h"
 #include "cl-server-pool.h"
+#include "cl-store-reader.h"
 
 G_BEGIN_DECLS
 
@@ -20,12 +20,7 @@ typedef struct
 {
   GMainContext  *context;
   GPtrArray     *sockets;        /* SoupWebsocketConnection, open ones */
-  sqlite3       *reader;
-  sqlite3_stmt  *token_stmt;
-  sqlite3_stmt  *row_stmt;
-  sqlite3_stmt  *begin_stmt;
-  sqlite3_stmt  *commit_stmt;
-  guint          read_depth;     /* cl_server_read_begin() nesting */
+  CLStoreReader *reader;         /* NULL if it could not be opened */
 } ThreadState;
 
 struct _CLServer
@@ -52,12 +47,6 @@ struct _CLServer
 
 /* The calling thread's state, made on its first request. */
 ThreadState *cl_server_thread_state             (CLServer          *self);
-/* A statement of the thread's read connection, prepared on first use
- * into *@cache and kept (finalized with the thread's state). */
-sqlite3_stmt *cl_server_thread_stmt             (ThreadState       *state,
-                                                 sqlite3_stmt     **cache,
-                                                 const char        *sql,
-                                                 GError           **error);
 /* A read transaction on the thread's read connection (nestable): one
  * snapshot, one round of the WAL's locks. */
 void         cl_server_read_begin               (ThreadState       *state);

@@ -153,7 +153,7 @@ cl_server_authenticate (CLServer          *self,
   /* On the thread's own read connection: a long push holding the
    * store's connection does not hold up every other request. */
   if (state->reader
-      ? cl_accounts_check_token_on (state->reader, &state->token_stmt, token, username, role)
+      ? cl_accounts_check_token_on (state->reader, token, username, role)
       : cl_accounts_check_token (self->store, token, username, role))
     return TRUE;
 

@@ -32,11 +32,7 @@ thread_state_free (gpointer data)
   ThreadState *state = data;
 
   g_ptr_array_unref (state->sockets);
-  sqlite3_finalize (state->token_stmt);
-  sqlite3_finalize (state->row_stmt);
-  sqlite3_finalize (state->begin_stmt);
-  sqlite3_finalize (state->commit_stmt);
-  sqlite3_close_v2 (state->reader);
+  g_clear_pointer (&state->reader, cl_store_reader_free);
   g_main_context_unref (state->context);
   g_free (state);
 }
@@ -112,7 +108,7 @@ cl_server_thread_state (CLServer *self)
       state = g_new0 (ThreadState, 1);
       state->context = g_main_context_ref_thread_default ();
       state->sockets = g_ptr_array_new_with_free_func (g_object_unref);
-      state->reader = cl_store_open_reader (self->store, &error);
+      state->reader = cl_store_reader_new (self->store, &error);
       if (state->reader == NULL)
         g_warning ("read connection: %s", error->message);
       g_private_set (&thread_state_key, state);
@@ -123,61 +119,21 @@ cl_server_thread_state (CLServer *self)
   return state;
 }
 
-/* A prepared statement of the thread's read connection, kept for the
- * thread's lifetime. */
-sqlite3_stmt *
-cl_server_thread_stmt (ThreadState   *state,
-                       sqlite3_stmt **cache,
-                       const char    *sql,
-                       GError       **error)
-{
-  if (state->reader == NULL)
-    {
-      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "no read connection");
-      return NULL;
-    }
-  if (*cache == NULL &&
-      sqlite3_prepare_v3 (state->reader, sql, -1, SQLITE_PREPARE_PERSISTENT, cache, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (state->reader));
-      return NULL;
-    }
-  return *cache;
-}
-
-static void
-run_thread_stmt (ThreadState   *state,
-                 sqlite3_stmt **cache,
-                 const char    *sql)
-{
-  sqlite3_stmt *stmt = cl_server_thread_stmt (state, cache, sql, NULL);
-
-  if (stmt)
-    {
-      sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-    }
-}
-
-/* Starts a read transaction on the thread's read connection, or joins
- * the one started: what is read until the matching
- * cl_server_read_end() is one snapshot, locked once.  Nothing is
- * written on this connection, so ending it cannot lose anything; if it
- * cannot start, each statement reads on its own as before. */
+/* A read transaction on the thread's read connection
+ * (cl_store_reader_begin()); without one, each statement reads on its
+ * own. */
 void
 cl_server_read_begin (ThreadState *state)
 {
-  if (state->read_depth++ == 0)
-    run_thread_stmt (state, &state->begin_stmt, "BEGIN");
+  if (state->reader)
+    cl_store_reader_begin (state->reader);
 }
 
 void
 cl_server_read_end (ThreadState *state)
 {
-  g_return_if_fail (state->read_depth > 0);
-
-  if (--state->read_depth == 0)
-    run_thread_stmt (state, &state->commit_stmt, "COMMIT");
+  if (state->reader)
+    cl_store_reader_end (state->reader);
 }
 
 /* Routing */

@@ -24,6 +24,7 @@
 #include "cl-pregnancy.h"
 #include "cl-record-rules.h"
 #include "cl-schedule.h"
+#include "cl-store-feed.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
 #include "cl-sync-server-private.h"
@@ -190,36 +191,24 @@ previous_answer (CLStore     *store,
                  Outcome     *outcome,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-  int rc;
+  gboolean found, applied;
+  const char *reason;
+  gint64 rev;
 
-  if (!(stmt = cl_store_prepare (store, "SELECT status, rev, reason FROM applied_change WHERE key = ?1", error)))
+  if (!cl_store_feed_lookup_answer (store, key, &found, &applied, &rev, &reason, error) || !found)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (applied)
     {
-      const char *status = (const char *) sqlite3_column_text (stmt, 0);
-      const char *reason = (const char *) sqlite3_column_text (stmt, 2);
-
-      found = TRUE;
-      if (g_strcmp0 (status, "applied") == 0)
-        {
-          outcome->status = "duplicate";
-          outcome->rev = sqlite3_column_int64 (stmt, 1);
-        }
-      else
-        {
-          outcome->status = "rejected";
-          outcome->reason = g_intern_string (reason ? reason : "invalid");
-          outcome->message = g_strdup (reason_message (outcome->reason));
-        }
+      outcome->status = "duplicate";
+      outcome->rev = rev;
     }
-  else if (rc != SQLITE_DONE)
-    cl_store_set_sqlite_error (store, error);
-  sqlite3_reset (stmt);
-  return found;
+  else
+    {
+      outcome->status = "rejected";
+      outcome->reason = reason ? reason : g_intern_static_string ("invalid");
+      outcome->message = g_strdup (reason_message (outcome->reason));
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -228,24 +217,8 @@ remember_answer (CLStore     *store,
                  Outcome     *outcome,
                  GError     **error)
 {
-  static const char sql[] =
-    "INSERT INTO applied_change (key, status, rev, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)";
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, outcome->status, -1, SQLITE_STATIC);
-  if (outcome->rev > 0)
-    sqlite3_bind_int64 (stmt, 3, outcome->rev);
-  sqlite3_bind_text (stmt, 4, outcome->reason, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, cl_sync_server_now_seconds ());
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  if (!ok)
-    cl_store_set_sqlite_error (store, error);
-  sqlite3_reset (stmt);
-  return ok;
+  return cl_store_feed_remember_answer (store, key, outcome->status, outcome->rev, outcome->reason,
+                                        cl_sync_server_now_seconds (), error);
 }
 
 /* Appends the change to the feed; its rowid is the new rev. */
@@ -257,28 +230,14 @@ log_change (CLStore     *store,
             gint64       at,
             GError     **error)
 {
-  sqlite3_stmt *stmt;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *data = NULL;
   gint64 rev;
 
-  if (!(stmt = cl_store_prepare (store,
-                                 "INSERT INTO change_log (tbl, record_id, op, data, at, username)"
-                                 " VALUES (?1, ?2, ?3, '', ?4, ?5)", error)))
+  rev = cl_store_feed_append (store, cl_record_get_table_name (record), cl_record_get_id (record),
+                              op, at, username, error);
+  if (rev == 0)
     return 0;
-  sqlite3_bind_text (stmt, 1, cl_record_get_table_name (record), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cl_record_get_id (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, at);
-  sqlite3_bind_text (stmt, 5, username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return 0;
-    }
-  sqlite3_reset (stmt);
-  rev = sqlite3_last_insert_rowid (cl_store_get_db (store));
 
   /* The record carries the rev of its own change, so the feed holds
    * exactly what a desk must store. */
@@ -288,17 +247,8 @@ log_change (CLStore     *store,
   node = cl_record_to_json (record);
   data = json_to_string (node, FALSE);
 
-  if (!(stmt = cl_store_prepare (store, "UPDATE change_log SET data = ?1 WHERE rev = ?2", error)))
+  if (!cl_store_feed_set_data (store, rev, data, error))
     return 0;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, rev);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return 0;
-    }
-  sqlite3_reset (stmt);
   return rev;
 }
 
@@ -489,16 +439,6 @@ patient_of_change (JsonObject *change)
   return NULL;
 }
 
-static gboolean
-savepoint (CLStore     *store,
-           const char  *sql,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = cl_store_prepare (store, sql, error);
-
-  return stmt != NULL && cl_store_step (store, stmt, error);
-}
-
 /* One change, inside the request's transaction and a savepoint of its
  * own: a change that fails in the store is rolled back alone, and the
  * answer to its key, its feed entry and its audit line go (or stay)
@@ -531,7 +471,7 @@ apply_one (CLStore     *store,
   if (local_error)
     goto failed;
 
-  if (!savepoint (store, "SAVEPOINT change", &local_error))
+  if (!cl_store_feed_begin_change (store, &local_error))
     goto failed;
 
   if (!decide (store, change, username, role, outcome, &local_error) ||
@@ -569,11 +509,10 @@ apply_one (CLStore     *store,
   if (outcome->current && !cl_tables_can_read (role, table))
     g_clear_object (&outcome->current);
 
-  return savepoint (store, "RELEASE change", error);
+  return cl_store_feed_release_change (store, error);
 
 rollback:
-  savepoint (store, "ROLLBACK TO change", NULL);
-  savepoint (store, "RELEASE change", NULL);
+  cl_store_feed_rollback_change (store);
 failed:
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;

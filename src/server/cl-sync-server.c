@@ -22,6 +22,8 @@
 #include "cl-schedule.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
+#include "cl-store-accounts.h"
+#include "cl-store-feed.h"
 #include "cl-sync-server-private.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -161,30 +163,12 @@ cl_sync_server_audit_locked (CLStore     *store,
                              const char  *detail,
                              GError     **error)
 {
-  static const char sql[] =
-    "INSERT INTO audit (at, username, role, action, tbl, record_id, patient_id, status, detail)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-  sqlite3_stmt *stmt;
+  CLAuditLine line = {
+    cl_sync_server_now_seconds (), username, role, action, table, record_id,
+    patient_id, status, detail,
+  };
 
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cl_sync_server_now_seconds ());
-  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, record_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, patient_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 8, status);
-  sqlite3_bind_text (stmt, 9, detail, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return cl_store_append_audit (store, &line, error);
 }
 
 gboolean
@@ -252,20 +236,9 @@ cl_sync_server_patient_of (CLStore  *store,
 gint64
 cl_sync_server_current_rev (CLStore *store)
 {
-  sqlite3_stmt *stmt;
-  gint64 rev = 0;
-
   g_return_val_if_fail (CL_IS_STORE (store), 0);
 
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, "SELECT coalesce (max (rev), 0) FROM change_log", NULL)))
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        rev = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  return rev;
+  return cl_store_feed_current_rev (store);
 }
 
 /* Appends @text as a JSON string literal: '"' and '\\' escaped, control
@@ -323,6 +296,45 @@ cl_sync_server_append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+typedef struct
+{
+  GString    *out;
+  const char *role;
+  gboolean    first;
+} FeedPage;
+
+static gboolean
+append_change_cb (const CLFeedChange  *change,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  FeedPage *page = user_data;
+  const char *data = change->data;
+
+  if (!cl_tables_can_read (page->role, change->table))
+    return TRUE;
+  if (data == NULL || (*data != '{' && strcmp (data, "null") != 0))
+    {
+      /* Only this program writes the feed; a row it cannot send is
+       * damage, and skipping it silently would lose a change. */
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
+                   "change %" G_GINT64_FORMAT " is not valid JSON", change->rev);
+      return FALSE;
+    }
+  g_string_append_printf (page->out, "%s{\"rev\":%" G_GINT64_FORMAT ",\"table\":",
+                          page->first ? "" : ",", change->rev);
+  cl_sync_server_append_json_string (page->out, change->table);
+  g_string_append (page->out, ",\"id\":");
+  cl_sync_server_append_json_string (page->out, change->record_id);
+  g_string_append (page->out, ",\"op\":");
+  cl_sync_server_append_json_string (page->out, change->op);
+  g_string_append (page->out, ",\"data\":");
+  g_string_append (page->out, data);
+  g_string_append_c (page->out, '}');
+  page->first = FALSE;
+  return TRUE;
+}
+
 char *
 cl_sync_server_get_changes (CLStore     *store,
                             gint64       since,
@@ -330,14 +342,10 @@ cl_sync_server_get_changes (CLStore     *store,
                             const char  *role,
                             GError     **error)
 {
-  static const char sql[] =
-    "SELECT rev, tbl, record_id, op, data FROM change_log WHERE rev > ?1 ORDER BY rev LIMIT ?2";
   g_autoptr(GString) out = g_string_sized_new (512 * (gsize) MIN (limit, 5000));
-  sqlite3_stmt *stmt;
-  gint64 next = since;
-  gboolean more = FALSE;
-  gboolean first = TRUE;
-  int rc;
+  FeedPage page = { out, role, TRUE };
+  gint64 next;
+  gboolean more;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
@@ -345,61 +353,7 @@ cl_sync_server_get_changes (CLStore     *store,
    * (log_change), so it goes out as it is, not parsed and built again:
    * that was most of the cost of a page. */
   g_string_append (out, "{\"changes\":[");
-
-  cl_store_lock (store);
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    {
-      cl_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, since);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (stmt, 1);
-      const char *data = (const char *) sqlite3_column_text (stmt, 4);
-
-      next = sqlite3_column_int64 (stmt, 0);
-      if (!cl_tables_can_read (role, table))
-        continue;
-      if (data == NULL || (*data != '{' && strcmp (data, "null") != 0))
-        {
-          /* Only this program writes the feed; a row it cannot send is
-           * damage, and skipping it silently would lose a change. */
-          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CORRUPT,
-                       "change %" G_GINT64_FORMAT " is not valid JSON", next);
-          sqlite3_reset (stmt);
-          cl_store_unlock (store);
-          return NULL;
-        }
-      g_string_append_printf (out, "%s{\"rev\":%" G_GINT64_FORMAT ",\"table\":",
-                              first ? "" : ",", next);
-      cl_sync_server_append_json_string (out, table);
-      g_string_append (out, ",\"id\":");
-      cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 2));
-      g_string_append (out, ",\"op\":");
-      cl_sync_server_append_json_string (out, (const char *) sqlite3_column_text (stmt, 3));
-      g_string_append (out, ",\"data\":");
-      g_string_append (out, data);
-      g_string_append_c (out, '}');
-      first = FALSE;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      cl_store_unlock (store);
-      return NULL;
-    }
-
-  if ((stmt = cl_store_prepare (store, "SELECT 1 FROM change_log WHERE rev > ?1 LIMIT 1", error)))
-    {
-      sqlite3_bind_int64 (stmt, 1, next);
-      more = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  if (stmt == NULL)
+  if (!cl_store_feed_read (store, since, limit, append_change_cb, &page, &next, &more, error))
     return NULL;
 
   g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
@@ -408,17 +362,32 @@ cl_sync_server_get_changes (CLStore     *store,
 }
 
 static void
-add_text_member (JsonObject   *object,
-                 const char   *name,
-                 sqlite3_stmt *stmt,
-                 int           column)
+set_text_member (JsonObject *object,
+                 const char *name,
+                 const char *text)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
   if (text)
     json_object_set_string_member (object, name, text);
   else
     json_object_set_null_member (object, name);
+}
+
+static void
+add_audit_line_cb (const CLAuditLine *line,
+                   gpointer           user_data)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_int_member (object, "at", line->at);
+  set_text_member (object, "username", line->username);
+  set_text_member (object, "role", line->role);
+  set_text_member (object, "action", line->action);
+  set_text_member (object, "table", line->table);
+  set_text_member (object, "record_id", line->record_id);
+  set_text_member (object, "patient_id", line->patient_id);
+  json_object_set_int_member (object, "status", line->status);
+  set_text_member (object, "detail", line->detail);
+  json_array_add_object_element (user_data, object);
 }
 
 JsonArray *
@@ -427,41 +396,10 @@ cl_sync_server_read_audit (CLStore     *store,
                            GError     **error)
 {
   g_autoptr(JsonArray) lines = json_array_new ();
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store,
-                           "SELECT at, username, role, action, tbl, record_id, patient_id, status, detail"
-                           " FROM audit WHERE ?1 IS NULL OR patient_id = ?1 ORDER BY seq",
-                           error);
-  if (stmt == NULL)
-    {
-      cl_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, patient_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JsonObject *line = json_object_new ();
-
-      json_object_set_int_member (line, "at", sqlite3_column_int64 (stmt, 0));
-      add_text_member (line, "username", stmt, 1);
-      add_text_member (line, "role", stmt, 2);
-      add_text_member (line, "action", stmt, 3);
-      add_text_member (line, "table", stmt, 4);
-      add_text_member (line, "record_id", stmt, 5);
-      add_text_member (line, "patient_id", stmt, 6);
-      json_object_set_int_member (line, "status", sqlite3_column_int (stmt, 7));
-      add_text_member (line, "detail", stmt, 8);
-      json_array_add_object_element (lines, line);
-    }
-  if (rc != SQLITE_DONE)
-    cl_store_set_sqlite_error (store, error);
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&lines) : NULL;
+  if (!cl_store_read_audit (store, patient_id, add_audit_line_cb, lines, error))
+    return NULL;
+  return g_steal_pointer (&lines);
 }

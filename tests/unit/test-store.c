@@ -12,7 +12,7 @@
 #include "cl-risk-event.h"
 #include "cl-store-private.h"
 #include "cl-store.h"
-#include "cl-sync-revs.h"
+#include "cl-store-sync.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
 

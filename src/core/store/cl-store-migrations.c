@@ -276,7 +276,7 @@ const char * const cl_store_migrations[] = {
   /* 7 → 8 (issue #3): the revs the server gave this desk's own pushed
    * changes: base_rev → rev of each acknowledged change, so that a
    * record a view still holds at an older rev of ours can take the
-   * newest one when it is saved again (cl-sync-revs.c).  Local. */
+   * newest one when it is saved again (cl-store-sync.c).  Local. */
   "CREATE TABLE acked_rev ("
   "  tbl TEXT NOT NULL,"
   "  record_id TEXT NOT NULL,"

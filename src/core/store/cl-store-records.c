@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "cl-store-private.h"
-#include "cl-sync-revs.h"
+#include "cl-store-sync.h"
 #include "cl-util.h"
 
 /* The upsert of a record's columns; @if_newer adds the condition of
@@ -148,7 +148,7 @@ write_record (CLStore       *self,
   if (!(flags & (CL_WRITE_FROM_SERVER | CL_WRITE_NO_OUTBOX)))
     {
       /* A copy held while its earlier save was pushed is based on the
-       * rev the server gave that save (cl-sync-revs.h). */
+       * rev the server gave that save (cl-store-sync.h). */
       cl_record_set_rev (record, cl_sync_revs_current (self, record));
     }
   if (!(flags & CL_WRITE_FROM_SERVER))

@@ -164,7 +164,7 @@ GPtrArray     *cl_store_query_records       (CLStore             *self,
 /* A record held by a view while its change was pushed: the sync client
  * then stores the rev the server gave it, and the view's copy still
  * has the old one.  Takes the stored rev when only this desk's own
- * acknowledged changes lie between the two (cl-sync-revs.h); a version
+ * acknowledged changes lie between the two (cl-store-sync.h); a version
  * pulled from another desk is left alone, so editing over it is still
  * caught as stale.  cl_store_write_record() does the same for every
  * local write; this is for a view that shows the rev. */

@@ -12,6 +12,7 @@
 
 #include "cl-blob-sync.h"
 #include "cl-document-store.h"
+#include "cl-store-sync.h"
 #include "cl-sync-http.h"
 #include "cl-util.h"
 
@@ -121,42 +122,13 @@ cl_blob_sync_upload_outbox (SoupSession   *session,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) wanted = NULL;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
   /* Collect first, upload after: the store lock is not held across the
    * network. */
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store,
-                           "SELECT json_extract (data, '$.sha256'), json_extract (data, '$.patient_id')"
-                           " FROM outbox WHERE tbl = 'document' AND op = 'upsert' AND seq <= ?1"
-                           " ORDER BY seq",
-                           error);
-  if (stmt == NULL)
-    {
-      cl_store_unlock (store);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, up_to_seq);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
-      const char *patient_id = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (sha256 && strlen (sha256) == 64)
-        {
-          g_ptr_array_add (wanted, g_strdup (sha256));
-          g_ptr_array_add (wanted, g_strdup (patient_id));
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    cl_store_set_sqlite_error (store, error);
-  cl_store_unlock (store);
-  if (rc != SQLITE_DONE)
+  if (!(wanted = cl_store_sync_outbox_documents (store, up_to_seq, error)))
     return FALSE;
 
   for (guint i = 0; i + 1 < wanted->len; i += 2)

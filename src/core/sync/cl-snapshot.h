@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cl-store.h"
+#include "cl-store-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +11,8 @@ G_BEGIN_DECLS
  *
  * The file holds one table per synced table (its columns as the
  * server has them) and careline_snapshot (key, value) with "format",
- * "rev" and "schema". */
-
-#define CL_SNAPSHOT_CONTENT_TYPE "application/vnd.sqlite3"
+ * "rev" and "schema"; its media type is CL_SNAPSHOT_CONTENT_TYPE
+ * (cl-store-snapshot.h). */
 
 /* Server: writes the snapshot of @store for @role to a new file at
  * @path (a new, empty file), all tables read in one read

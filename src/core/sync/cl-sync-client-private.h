@@ -124,14 +124,6 @@ void      cl_sync_worker_post_round_done (Worker       *w,
                                           guint         round,
                                           const GError *error);
 
-/* A key for a record in hash tables: @table and @id. */
-static inline char *
-cl_sync_record_key (const char *table,
-                    const char *id)
-{
-  return g_strconcat (table, "\x1f", id, NULL);
-}
-
 /* The halves of a round (cl-sync-push.c, cl-sync-pull.c), on the
  * worker thread. */
 gboolean  cl_sync_push_all               (Worker       *w,

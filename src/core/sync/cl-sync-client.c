@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cl-login-throttle.h"
+#include "cl-login-error.h"
 #include "cl-sync-client-private.h"
 #include "cl-sync-tls.h"
 #include "cl-util.h"

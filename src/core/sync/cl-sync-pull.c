@@ -15,9 +15,9 @@
 #include <string.h>
 
 #include "cl-roster-index.h"
+#include "cl-store-sync.h"
 #include "cl-sync-client-private.h"
 #include "cl-sync-prefetch.h"
-#include "cl-sync-revs.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -118,31 +118,6 @@ parse_changes (JsonArray  *changes,
   return g_steal_pointer (&out);
 }
 
-/* The records (cl_sync_record_key) that @sql, selecting tbl and
- * record_id, names. */
-static GHashTable *
-record_set (CLStore     *store,
-            const char  *sql,
-            GError     **error)
-{
-  g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (set, cl_sync_record_key ((const char *) sqlite3_column_text (stmt, 0),
-                                               (const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&set);
-}
-
 /* Whether the local row is already what the server sent: a newer rev,
  * or the same rev with the same stamp (our own change coming back
  * after its push was answered carries the server's time and user
@@ -154,32 +129,20 @@ have_already (CLStore     *store,
               gboolean    *same,
               GError     **error)
 {
-  const char *sql = cl_record_type_sql (c->type, "SELECT rev, updated_at, updated_by FROM %s WHERE id = ?1");
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *updated_by = NULL;
+  gint64 updated_at;
 
   *same = FALSE;
-  if (!(stmt = cl_store_prepare (store, sql, error)))
+  if (!cl_store_sync_get_stamp (store, c->type, c->record_id, rev, &updated_at, &updated_by, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, c->record_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  *rev = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-  if (rc == SQLITE_ROW)
-    {
-      if (*rev > c->rev)
-        *same = TRUE;
-      else if (*rev == c->rev)
-        *same = c->record == NULL ||
-                (sqlite3_column_int64 (stmt, 1) == cl_record_get_updated_at (c->record) &&
-                 g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2),
-                            cl_record_get_updated_by (c->record)) == 0);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
+  if (*rev < 0)
+    return TRUE;
+  if (*rev > c->rev)
+    *same = TRUE;
+  else if (*rev == c->rev)
+    *same = c->record == NULL ||
+            (updated_at == cl_record_get_updated_at (c->record) &&
+             g_strcmp0 (updated_by, cl_record_get_updated_by (c->record)) == 0);
   return TRUE;
 }
 
@@ -206,10 +169,10 @@ apply_page (Worker     *w,
     return FALSE;
 
   /* Records with edits waiting, and records with acknowledged revs
-   * (cl-sync-revs.h): usually none of either, and then no record of
+   * (cl-store-sync.h): usually none of either, and then no record of
    * the page needs a statement to find out. */
-  if (!(pending = record_set (w->store, "SELECT DISTINCT tbl, record_id FROM outbox", error)) ||
-      !(acked = record_set (w->store, "SELECT DISTINCT tbl, record_id FROM acked_rev", error)))
+  if (!(pending = cl_store_sync_pending_records (w->store, error)) ||
+      !(acked = cl_sync_revs_records (w->store, error)))
     goto failed;
 
   for (guint i = 0; i < changes->len; i++)
@@ -223,7 +186,7 @@ apply_page (Worker     *w,
         continue;
 
       if (g_hash_table_size (pending) > 0 || g_hash_table_size (acked) > 0)
-        rk = cl_sync_record_key (c->table, c->record_id);
+        rk = cl_store_sync_record_key (c->table, c->record_id);
       if (rk && g_hash_table_contains (pending, rk))
         {
           *hold = MIN (*hold, c->rev - 1);

@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "cl-blob-sync.h"
+#include "cl-store-sync.h"
 #include "cl-sync-client-private.h"
-#include "cl-sync-revs.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -23,86 +23,7 @@
  * requests, small enough that one answer applies in a short transaction. */
 #define PUSH_BATCH       1000
 
-typedef struct
-{
-  gint64  seq;
-  char   *key;
-  char   *table;
-  char   *record_id;
-  gint64  base_rev;
-  char   *op;
-  char   *data;
-} OutboxEntry;
-
-static void
-outbox_entry_free (gpointer data)
-{
-  OutboxEntry *e = data;
-
-  g_free (e->key);
-  g_free (e->table);
-  g_free (e->record_id);
-  g_free (e->op);
-  g_free (e->data);
-  g_free (e);
-}
-
-/* The oldest outbox rows, in order, stopping before the second entry
- * of any one record: the server checks each change against the rev
- * it is based on, and a later edit's base is only known once the
- * earlier one has been answered. */
-static GPtrArray *
-read_outbox_batch (CLStore  *store,
-                   GError  **error)
-{
-  static const char sql[] =
-    "SELECT seq, key, tbl, record_id, base_rev, op, data FROM outbox ORDER BY seq LIMIT ?1";
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (outbox_entry_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  cl_store_lock (store);
-  if (!(stmt = cl_store_prepare (store, sql, error)))
-    {
-      cl_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_bind_int (stmt, 1, PUSH_BATCH);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      OutboxEntry *e = g_new0 (OutboxEntry, 1);
-      char *rk;
-
-      e->seq = sqlite3_column_int64 (stmt, 0);
-      e->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      e->table = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      e->record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      e->base_rev = sqlite3_column_int64 (stmt, 4);
-      e->op = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      e->data = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-
-      rk = cl_sync_record_key (e->table, e->record_id);
-      if (!g_hash_table_add (seen, rk))
-        {
-          outbox_entry_free (e);
-          rc = SQLITE_DONE;
-          break;
-        }
-      g_ptr_array_add (batch, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      cl_store_unlock (store);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-
-  return g_steal_pointer (&batch);
-}
+typedef CLOutboxEntry OutboxEntry;
 
 static JsonNode *
 build_push_body (GPtrArray *batch)
@@ -200,10 +121,7 @@ undo_rejected (CLStore      *store,
                JsonNode     *current,
                GError      **error)
 {
-  static const char drop_sql[] =
-    "DELETE FROM outbox WHERE tbl = ?1 AND record_id = ?2 AND seq >= ?3";
   g_autoptr(CLRecord) record = NULL;
-  sqlite3_stmt *stmt;
 
   if (type != G_TYPE_INVALID)
     {
@@ -234,12 +152,7 @@ undo_rejected (CLStore      *store,
         return FALSE;
     }
 
-  if (!(stmt = cl_store_prepare (store, drop_sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, e->table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, e->record_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, e->seq);
-  return cl_store_step (store, stmt, error);
+  return cl_store_sync_drop_entries (store, e->table, e->record_id, e->seq, error);
 }
 
 static gboolean
@@ -249,39 +162,14 @@ acknowledge (CLStore      *store,
              gint64        rev,
              GError      **error)
 {
-  static const char rebase_sql[] =
-    "UPDATE outbox SET base_rev = ?1 WHERE tbl = ?2 AND record_id = ?3 AND seq > ?4";
-  static const char delete_sql[] = "DELETE FROM outbox WHERE seq = ?1";
-  sqlite3_stmt *stmt;
-
-  if (type != G_TYPE_INVALID && rev > 0)
-    {
-      const char *sql = cl_record_type_sql (type, "UPDATE %s SET rev = ?1 WHERE id = ?2 AND rev < ?1");
-
-      /* The local row now matches the server at @rev (a later local
-       * edit keeps its own data; its outbox row is rebased below). */
-      if (!(stmt = cl_store_prepare (store, sql, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, rev);
-      sqlite3_bind_text (stmt, 2, e->record_id, -1, SQLITE_TRANSIENT);
-      if (!cl_store_step (store, stmt, error))
-        return FALSE;
-
-      if (!(stmt = cl_store_prepare (store, rebase_sql, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, rev);
-      sqlite3_bind_text (stmt, 2, e->table, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, e->record_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, e->seq);
-      if (!cl_store_step (store, stmt, error) ||
-          !cl_sync_revs_record (store, e->table, e->record_id, e->base_rev, rev, error))
-        return FALSE;
-    }
-
-  if (!(stmt = cl_store_prepare (store, delete_sql, error)))
+  /* The local row now matches the server at @rev (a later local edit
+   * keeps its own data, and its outbox row is rebased on @rev). */
+  if (type != G_TYPE_INVALID && rev > 0 &&
+      (!cl_store_sync_acknowledge (store, type, e->table, e->record_id, e->seq, rev, error) ||
+       !cl_sync_revs_record (store, e->table, e->record_id, e->base_rev, rev, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, e->seq);
-  return cl_store_step (store, stmt, error);
+
+  return cl_store_sync_remove_entry (store, e->seq, error);
 }
 
 static JsonObject *
@@ -397,7 +285,7 @@ cl_sync_push_all (Worker      *w,
       JsonNode *results;
       guint status = 0;
 
-      if (!(batch = read_outbox_batch (w->store, error)))
+      if (!(batch = cl_store_sync_read_outbox (w->store, PUSH_BATCH, error)))
         return FALSE;
       if (batch->len == 0)
         return TRUE;

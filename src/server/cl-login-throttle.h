@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cl-login-error.h"
 #include "cl-store.h"
 
 G_BEGIN_DECLS
@@ -9,24 +10,11 @@ G_BEGIN_DECLS
  * refused for CL_LOGIN_LOCK_SECONDS whatever the password, so a
  * password cannot be guessed by trying (the "login failure handling"
  * hospital security reviews ask for).  Counted for any name, known or
- * not, so that the answer does not tell which accounts exist. */
+ * not, so that the answer does not tell which accounts exist.  Kept in
+ * the store (cl-store-accounts.h), so a restart does not reset a lock. */
 
 #define CL_LOGIN_MAX_FAILURES    5
 #define CL_LOGIN_WINDOW_SECONDS  (15 * 60)
-#define CL_LOGIN_LOCK_SECONDS    (15 * 60)
-
-#define CL_LOGIN_ERROR (cl_login_error_quark ())
-typedef enum
-{
-  CL_LOGIN_ERROR_LOCKED,
-} ClLoginError;
-GQuark   cl_login_error_quark    (void);
-
-/* CL_LOGIN_ERROR_LOCKED, telling the person how long (in minutes) to
- * wait: on the server, and at the desk from the server's Retry-After,
- * so that the desk says it in its own language. */
-void     cl_login_set_locked_error (gint64   seconds,
-                                    GError **error);
 
 /* The instant (UTC seconds) until which @username is refused, or 0. */
 gboolean cl_login_throttle_locked_until (CLStore     *store,

@@ -1,0 +1,136 @@
+/* cl-command-serve.c
+ *
+ * `careline-server serve`: opens the data file and serves the API
+ * until SIGINT or SIGTERM.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "careline-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cl-commands.h"
+#include "cl-server.h"
+#include "cl-store-lock.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+int
+cl_command_serve (int    argc,
+                  char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  gint threads = 0;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The data file (created if it does not exist)"), N_("PATH") },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen,
+      N_("Address and port to listen on (default 127.0.0.1:8765; port 0 picks a free one)"),
+      N_("HOST:PORT") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert,
+      N_("PEM certificate for HTTPS"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      N_("PEM private key for HTTPS"), N_("FILE") },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads,
+      N_("Threads serving requests (default: one per CPU)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(CLServer) server = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *url = NULL;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _(cl_command_find ("serve")->summary));
+  g_option_context_set_description (context,
+                                    _("Example:\n"
+                                      "  careline-server serve --db /var/lib/careline/careline.db --listen 0.0.0.0:8765 \\\n"
+                                      "      --tls-cert server.pem --tls-key server.key"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!cl_command_parse_options (context, "serve", &argc, &argv))
+    return CL_EXIT_USAGE;
+
+  if (argc > 1 && !g_str_equal (argv[1], "serve"))
+    return cl_command_unexpected_argument ("serve", argv[1]);
+  if (db == NULL)
+    return cl_command_missing_db ("serve");
+  if ((tls_cert == NULL) != (tls_key == NULL))
+    {
+      g_printerr (_("careline-server serve: give both --tls-cert and --tls-key, or neither"));
+      g_printerr ("\n");
+      return CL_EXIT_USAGE;
+    }
+  if (threads < 0 || threads > 256)
+    {
+      g_printerr (_("careline-server serve: --threads must be from 1 to 256"));
+      g_printerr ("\n");
+      return CL_EXIT_USAGE;
+    }
+
+  if (tls_cert)
+    {
+      certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
+      if (certificate == NULL)
+        {
+          g_printerr ("careline-server serve: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  /* Held until exit: a backup sees that this store is live. */
+  if (cl_store_lock_serve (db, &error) < 0)
+    {
+      g_printerr ("careline-server serve: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  store = cl_store_open (db, &error);
+  if (store == NULL)
+    {
+      g_printerr ("careline-server serve: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  cl_store_set_actor (store, "careline-server");
+
+  dir = g_path_get_dirname (db);
+  documents = g_build_filename (dir, "documents", NULL);
+  server = cl_server_new (store, documents);
+  if (threads > 0)
+    cl_server_set_threads (server, threads);
+  url = cl_server_listen (server, listen ? listen : "127.0.0.1:8765", certificate, &error);
+  if (url == NULL)
+    {
+      g_printerr ("careline-server serve: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Scripts and tests read this line to learn the port. */
+  g_print (_("Careline server listening on %s"), url);
+  g_print ("\n");
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,190 @@
+/* cl-command-user.c
+ *
+ * `careline-server user add|list|disable|unlock`: the log-in
+ * accounts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "careline-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cl-accounts.h"
+#include "cl-commands.h"
+#include "cl-login-throttle.h"
+#include "cl-staff.h"
+
+/* One line from stdin, without its line end; NULL at end of input.
+ * The echo is turned off when a person types it. */
+static char *
+read_password (void)
+{
+  char buffer[2048];
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  char *line;
+
+  if (tty)
+    {
+      g_printerr (_("Password: "));
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  line = fgets (buffer, sizeof buffer, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (line == NULL)
+    return NULL;
+  buffer[strcspn (buffer, "\r\n")] = '\0';
+  line = g_strdup (buffer);
+  memset (buffer, 0, sizeof buffer);
+  return line;
+}
+
+int
+cl_command_user (int    argc,
+                 char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *role = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The data file"), N_("PATH") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role,
+      N_("Role of a new user: admin, case_manager, escort, vip_steward, service_desk or finance"),
+      N_("ROLE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action;
+
+  context = g_option_context_new (_("add NAME --role ROLE | list | disable NAME | unlock NAME"));
+  g_option_context_set_summary (context, _(cl_command_find ("user")->summary));
+  g_option_context_set_description (context,
+                                    _("“user add” reads the password from the first line of standard input.\n"
+                                      "Example:\n"
+                                      "  echo 'secret' | careline-server user add wang --role case_manager --db careline.db"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!cl_command_parse_options (context, "user", &argc, &argv))
+    return CL_EXIT_USAGE;
+
+  action = argc > 1 ? argv[1] : NULL;
+  if (action == NULL ||
+      !(g_str_equal (action, "add") || g_str_equal (action, "list") || g_str_equal (action, "disable") ||
+        g_str_equal (action, "unlock")) ||
+      argc != (g_str_equal (action, "list") ? 2 : 3))
+    {
+      g_printerr (_("careline-server user: use “user add NAME --role ROLE”, “user list”, “user disable NAME” or “user unlock NAME”"));
+      g_printerr ("\n");
+      return CL_EXIT_USAGE;
+    }
+  if (db == NULL)
+    return cl_command_missing_db ("user");
+
+  if (g_str_equal (action, "add"))
+    {
+      g_autofree char *password = NULL;
+
+      if (!cl_accounts_role_valid (role))
+        {
+          g_autofree char *roles = g_strjoinv (", ", (char **) cl_staff_roles ());
+
+          g_printerr (_("careline-server user add: give a role with --role (%s)"), roles);
+          g_printerr ("\n");
+          return CL_EXIT_USAGE;
+        }
+      password = read_password ();
+      if (password == NULL || *password == '\0')
+        {
+          g_printerr (_("careline-server user add: the password (one line on standard input) must not be empty"));
+          g_printerr ("\n");
+          return CL_EXIT_USAGE;
+        }
+      store = cl_store_open (db, &error);
+      if (store == NULL || !cl_accounts_add (store, argv[2], password, role, &error))
+        {
+          g_printerr ("careline-server user add: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      memset (password, 0, strlen (password));
+      g_print (_("Added user “%s” (%s)"), argv[2], role);
+      g_print ("\n");
+    }
+  else if (g_str_equal (action, "list"))
+    {
+      g_autoptr(GPtrArray) accounts = NULL;
+
+      if (!(store = cl_command_open_existing_store ("user list", db)))
+        return EXIT_FAILURE;
+      accounts = cl_accounts_list (store, &error);
+      if (accounts == NULL)
+        {
+          g_printerr ("careline-server user list: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          ClAccount *account = g_ptr_array_index (accounts, i);
+          g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (account->created_at);
+          g_autofree char *when = g_date_time_format (created, "%Y-%m-%d %H:%M");
+
+          g_autofree char *locked = NULL;
+
+          if (account->locked_until > 0)
+            {
+              g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (account->locked_until);
+              g_autofree char *time = g_date_time_format (until, "%H:%M");
+
+              /* Translators: an account refused after too many failed log-ins */
+              locked = g_strdup_printf (C_("account", "locked until %s"), time);
+            }
+          g_print ("%-20s %-14s %-9s %s%s%s\n", account->username, account->role,
+                   account->disabled ? C_("account", "disabled") : C_("account", "active"), when,
+                   locked ? "  " : "", locked ? locked : "");
+        }
+    }
+  else if (g_str_equal (action, "unlock"))
+    {
+      gboolean was_locked = FALSE;
+
+      if (!(store = cl_command_open_existing_store ("user unlock", db)))
+        return EXIT_FAILURE;
+      if (!cl_login_throttle_clear (store, argv[2], g_get_real_time () / G_USEC_PER_SEC, &was_locked, &error))
+        {
+          g_printerr ("careline-server user unlock: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_print (was_locked ? _("Unlocked user “%s”") : _("User “%s” was not locked; their failed log-ins are forgotten"),
+               argv[2]);
+      g_print ("\n");
+    }
+  else
+    {
+      if (!(store = cl_command_open_existing_store ("user disable", db)))
+        return EXIT_FAILURE;
+      if (!cl_accounts_disable (store, argv[2], &error))
+        {
+          g_printerr ("careline-server user disable: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_print (_("Disabled user “%s” and ended their sessions"), argv[2]);
+      g_print ("\n");
+    }
+
+  return EXIT_SUCCESS;
+}
