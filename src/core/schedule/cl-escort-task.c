@@ -11,6 +11,7 @@
 
 #include "cl-escort-task.h"
 #include "cl-choice.h"
+#include "cl-staff.h"
 #include "cl-util.h"
 
 struct _CLEscortTask
@@ -502,4 +503,10 @@ cl_escort_task_is_live (CLEscortTask *self)
   return !cl_record_get_deleted (CL_RECORD (self)) &&
          g_strcmp0 (self->status, CL_ESCORT_STATUS_CANCELLED) != 0 &&
          g_strcmp0 (self->status, CL_ESCORT_STATUS_NO_SHOW) != 0;
+}
+
+gboolean
+cl_escort_task_role_works_own (const char *role)
+{
+  return g_strcmp0 (role, CL_ROLE_ESCORT) == 0;
 }

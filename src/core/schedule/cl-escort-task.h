@@ -103,4 +103,9 @@ const char         *cl_escort_task_status_label (const char   *status);
  * not a no-show.  Only live tasks count for overlaps. */
 gboolean            cl_escort_task_is_live      (CLEscortTask *self);
 
+/* Does @role work on its own tasks only (an escort), rather than plan
+ * everyone's day?  Such a desk opens on its own tasks and offers no
+ * planning; the server's finer rule is cl_schedule_check_escort_edit(). */
+gboolean            cl_escort_task_role_works_own (const char *role);
+
 G_END_DECLS
