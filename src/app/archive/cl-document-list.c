@@ -198,7 +198,13 @@ remove_response_cb (AdwMessageDialog *dialog,
   doc = g_object_ref (find_document (self, id));
   if (!cl_document_store_remove (self->store, doc, &error))
     {
-      g_warning ("removing a report: %s", error->message);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   _("Report Not Removed"), error->message);
+
+      /* The person asked for it to go: say it did not, and why. */
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
       return;
     }
   g_signal_emit (self, signals[DOCUMENT_REMOVED], 0, id);

@@ -66,7 +66,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const statuses[] = { "ongoing", "delivered", "ended" };
 
 static Field *
 find_field (CLPatientForm *self,
@@ -199,10 +198,13 @@ id_number_changed_cb (CLPatientForm *self)
 static void
 status_changed_cb (CLPatientForm *self)
 {
-  guint status = adw_combo_row_get_selected (self->status_row);
+  const char * const *statuses = cl_pregnancy_statuses ();
+  guint selected = adw_combo_row_get_selected (self->status_row);
+  const char *status = selected < g_strv_length ((char **) statuses) ? statuses[selected] : NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->delivery_date_row),
-                            status == 1 || *entry_text (self->delivery_date_row) != '\0');
+                            cl_pregnancy_status_has_delivery (status) ||
+                            *entry_text (self->delivery_date_row) != '\0');
 }
 
 static void
@@ -313,8 +315,8 @@ cl_patient_form_init (CLPatientForm *self)
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (emit_changed), self);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    gtk_string_list_append (status_list, cl_pregnancy_status_label (statuses[i]));
+  for (const char * const *s = cl_pregnancy_statuses (); *s; s++)
+    gtk_string_list_append (status_list, cl_pregnancy_status_label (*s));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_list));
 
   g_signal_connect_swapped (self->lmp_row, "notify::text", G_CALLBACK (dating_changed_cb), self);
@@ -449,8 +451,8 @@ cl_patient_form_load (CLPatientForm *self,
   gtk_spin_button_set_value (self->para_spin, pregnancy ? cl_pregnancy_get_para (pregnancy) : 0);
 
   i = 0;
-  for (guint s = 0; pregnancy && s < G_N_ELEMENTS (statuses); s++)
-    if (g_strcmp0 (cl_pregnancy_get_status (pregnancy), statuses[s]) == 0)
+  for (guint s = 0; pregnancy && cl_pregnancy_statuses ()[s]; s++)
+    if (g_strcmp0 (cl_pregnancy_get_status (pregnancy), cl_pregnancy_statuses ()[s]) == 0)
       i = s;
   adw_combo_row_set_selected (self->status_row, i);
 
@@ -517,7 +519,12 @@ cl_patient_form_apply (CLPatientForm *self,
   cl_pregnancy_set_para (pregnancy, gtk_spin_button_get_value_as_int (self->para_spin));
 
   selected = adw_combo_row_get_selected (self->status_row);
-  cl_pregnancy_set_status (pregnancy, statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)]);
+  {
+    const char * const *statuses = cl_pregnancy_statuses ();
+    guint n = g_strv_length ((char **) statuses);
+
+    cl_pregnancy_set_status (pregnancy, statuses[MIN (selected, n - 1)]);
+  }
 
   selected = adw_combo_row_get_selected (self->risk_row);
   if (selected >= 1 && selected - 1 < self->risk_codes->len)

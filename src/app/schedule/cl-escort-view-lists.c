@@ -51,7 +51,7 @@ cl_escort_view_reload_week (CLEscortView *self)
   GtkWidget *child;
 
   cl_date_nav_week_start (cl_date_nav_get_date (self->date_nav), &monday);
-  cl_date_today (&today);
+  cl_context_get_today (self->context, &today);
   counts = cl_escort_store_count_by_day (self->store, &monday, 7);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_grid))))
     gtk_grid_remove (self->week_grid, child);
@@ -111,7 +111,7 @@ mine_step_cb (GtkButton    *button,
   CLEscortTask *task = g_hash_table_lookup (self->tasks, id);
   g_autoptr(GError) error = NULL;
 
-  if (task && !cl_escort_store_set_status (self->store, task, status, self->role, &error))
+  if (task && !cl_escort_store_set_status (self->store, task, status, cl_context_get_role (self->context), &error))
     cl_escort_view_show_message (self, error->message);
   cl_escort_view_reload (self);
 }
@@ -130,7 +130,7 @@ mine_popover_cb (GtkMenuButton *button,
 void
 cl_escort_view_reload_mine (CLEscortView *self)
 {
-  g_autoptr(CLStaff) me = self->username ? cl_escort_store_find_staff (self->store, self->username) : NULL;
+  g_autoptr(CLStaff) me = cl_context_get_username (self->context) ? cl_escort_store_find_staff (self->store, cl_context_get_username (self->context)) : NULL;
   g_autoptr(GListStore) tasks = NULL;
   GtkWidget *child;
   guint n;
