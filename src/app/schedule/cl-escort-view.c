@@ -147,7 +147,7 @@ reload_day (CLEscortView *self)
                               cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task),
                               cl_escort_view_patient_name (self, task), subtitle,
                               grid_state (cl_escort_task_get_status (task)),
-                              may_plan (self) && g_strcmp0 (cl_escort_task_get_status (task), CL_ESCORT_STATUS_PLANNED) == 0);
+                              may_plan (self) && cl_escort_task_is_planned (task));
     }
   cl_time_grid_set_now (self->grid, cl_context_get_now (self->context));
 }
@@ -291,13 +291,12 @@ cl_escort_view_task_popover (CLEscortView *self,
                              CLEscortTask *task)
 {
   CLSchedulePopover *popover = cl_schedule_popover_new (cl_escort_view_patient_name (self, task));
-  const char *status = cl_escort_task_get_status (task);
   const char *escort = cl_escort_task_get_escort_id (task);
   g_autofree char *when = cl_schedule_format_interval (cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task));
   g_autofree char *subtitle = cl_escort_view_task_subtitle (task);
   g_autofree char *who = g_strdup_printf (_("Escort: %s"), escort && g_hash_table_lookup (self->escorts, escort)
                                           ? (char *) g_hash_table_lookup (self->escorts, escort) : _("Unassigned"));
-  gboolean transfer = g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0;
+  gboolean transfer = cl_escort_task_ends_with_hand_over (task);
 
   cl_schedule_popover_add_line (popover, when, "heading");
   cl_schedule_popover_add_line (popover, subtitle, NULL);
@@ -314,14 +313,14 @@ cl_escort_view_task_popover (CLEscortView *self,
   g_object_set_data_full (G_OBJECT (popover), "task-id", g_strdup (cl_record_get_id (CL_RECORD (task))), g_free);
 
   /* The next steps first, the big one on top. */
-  if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0)
+  if (cl_escort_task_is_planned (task))
     {
       cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_IN_PROGRESS, _("_Start"), CL_SCHEDULE_ACTION_SUGGESTED);
       cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_NO_SHOW, _("_No-Show"), CL_SCHEDULE_ACTION_NORMAL);
       if (may_plan (self))
         cl_schedule_popover_add_action (popover, "edit", _("_Edit…"), CL_SCHEDULE_ACTION_NORMAL);
     }
-  else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0 && transfer)
+  else if (cl_escort_task_is_under_way (task) && transfer)
     {
       GtkBox *extra = cl_schedule_popover_get_extra (popover);
       g_autofree char *now = cl_schedule_format_time (cl_context_get_now (self->context));
@@ -331,9 +330,9 @@ cl_escort_view_task_popover (CLEscortView *self,
       g_object_set_data (G_OBJECT (popover), "at", hand_over_entry (extra, _("Time"), now));
       cl_schedule_popover_add_action (popover, "hand-over", _("_Hand Over and Done"), CL_SCHEDULE_ACTION_SUGGESTED);
     }
-  else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0)
+  else if (cl_escort_task_is_under_way (task))
     cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_DONE, _("_Done"), CL_SCHEDULE_ACTION_SUGGESTED);
-  if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0 || g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0)
+  if (cl_escort_task_may_cancel (task))
     cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_CANCELLED, _("_Cancel Task"), CL_SCHEDULE_ACTION_DESTRUCTIVE);
 
   g_signal_connect_object (popover, "action", G_CALLBACK (task_action_cb), self, 0);

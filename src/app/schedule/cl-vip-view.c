@@ -161,7 +161,7 @@ fill_checkin_bar (CLVipView  *self,
         g_autofree char *text = NULL;
         GtkWidget *button;
 
-        if (g_strcmp0 (cl_vip_booking_get_status (booking), CL_VIP_STATUS_BOOKED) != 0 ||
+        if (!cl_vip_booking_is_pending (booking) ||
             cl_vip_booking_get_end_at (booking) <= now)
           continue;
         time = cl_schedule_format_time (cl_vip_booking_get_start_at (booking));
@@ -260,7 +260,7 @@ cl_vip_view_reload (CLVipView *self)
                               cl_vip_booking_get_start_at (booking), cl_vip_booking_get_end_at (booking),
                               patient_name (self, booking), subtitle,
                               grid_state (cl_vip_booking_get_status (booking)),
-                              g_strcmp0 (cl_vip_booking_get_status (booking), CL_VIP_STATUS_BOOKED) == 0);
+                              cl_vip_booking_is_pending (booking));
     }
   cl_time_grid_set_now (self->grid, cl_context_get_now (self->context));
   fill_checkin_bar (self, G_LIST_MODEL (bookings));
@@ -392,7 +392,6 @@ cl_vip_view_open_booking (CLVipView  *self,
 {
   CLVipBooking *booking;
   CLVipRoom *room;
-  const char *status;
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *by = NULL;
@@ -405,7 +404,6 @@ cl_vip_view_open_booking (CLVipView  *self,
   if (self->popover)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
   room = cl_vip_view_find_room (self, cl_vip_booking_get_room_id (booking));
-  status = cl_vip_booking_get_status (booking);
   when = cl_schedule_format_interval (cl_vip_booking_get_start_at (booking), cl_vip_booking_get_end_at (booking));
   subtitle = booking_subtitle (booking);
   by = g_strdup_printf (_("Booked by %s"), cl_vip_booking_get_booked_by (booking) ? cl_vip_booking_get_booked_by (booking) : "");
@@ -417,13 +415,13 @@ cl_vip_view_open_booking (CLVipView  *self,
   cl_schedule_popover_add_line (self->popover, by, "dim-label");
   cl_schedule_popover_add_line (self->popover, cl_vip_booking_get_note (booking), "dim-label");
   g_object_set_data_full (G_OBJECT (self->popover), "booking-id", g_strdup (id), g_free);
-  if (g_strcmp0 (status, CL_VIP_STATUS_BOOKED) == 0)
+  if (cl_vip_booking_is_pending (booking))
     {
       cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CHECKED_IN, _("_Check In"), CL_SCHEDULE_ACTION_SUGGESTED);
       cl_schedule_popover_add_action (self->popover, "edit", _("_Edit…"), CL_SCHEDULE_ACTION_NORMAL);
       cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CANCELLED, _("Cancel _Booking"), CL_SCHEDULE_ACTION_DESTRUCTIVE);
     }
-  else if (g_strcmp0 (status, CL_VIP_STATUS_CHECKED_IN) == 0)
+  else if (cl_vip_booking_is_in_room (booking))
     cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_DONE, _("_Done"), CL_SCHEDULE_ACTION_SUGGESTED);
   g_signal_connect_object (self->popover, "action", G_CALLBACK (booking_action_cb), self, 0);
 
