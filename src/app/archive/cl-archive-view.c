@@ -432,7 +432,6 @@ context_store_cb (CLArchiveView *self)
   gtk_list_view_set_model (self->results, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->roster);
-  cl_document_list_set_store (self->document_list, store);
 }
 
 static void
@@ -446,6 +445,7 @@ cl_archive_view_constructed (GObject *object)
     self->context = cl_context_new ();
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::sync-client", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  cl_document_list_set_context (self->document_list, self->context);
   cl_order_list_set_context (self->order_list, self->context);
   context_store_cb (self);
 }

@@ -27,7 +27,8 @@ struct _CLDocumentList
   GtkListBox *list;
 
   /* owned */
-  CLStore    *store;
+  CLContext  *context;
+  CLStore    *store;       /* the context's */
   char       *patient_id;
   char       *pregnancy_id;
   char       *edd;
@@ -403,6 +404,7 @@ cl_document_list_finalize (GObject *object)
   CLDocumentList *self = CL_DOCUMENT_LIST (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_free (self->patient_id);
   g_free (self->pregnancy_id);
   g_free (self->edd);
@@ -488,18 +490,32 @@ store_changed_cb (CLDocumentList *self,
     cl_document_list_reload (self);
 }
 
-void
-cl_document_list_set_store (CLDocumentList *self,
-                            CLStore        *store)
+static void
+context_store_cb (CLDocumentList *self)
 {
-  g_return_if_fail (CL_IS_DOCUMENT_LIST (self));
+  CLStore *store = cl_context_get_store (self->context);
 
+  if (store == self->store)
+    return;
   if (self->store)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_set_object (&self->store, store);
   if (store)
     g_signal_connect_object (store, "changed::document", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   cl_document_list_reload (self);
+}
+
+void
+cl_document_list_set_context (CLDocumentList *self,
+                              CLContext      *context)
+{
+  g_return_if_fail (CL_IS_DOCUMENT_LIST (self));
+  g_return_if_fail (CL_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
 }
 
 void

@@ -107,7 +107,7 @@ cl_new_patient_dialog_new (GtkWindow *parent,
 
   self = g_object_new (CL_TYPE_NEW_PATIENT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (cl_context_get_store (context));
-  cl_patient_form_set_store (self->form, self->store);
+  cl_patient_form_set_context (self->form, context);
   cl_patient_form_load (self->form, blank, NULL);
   cl_patient_form_focus_first (self->form);
   return self;

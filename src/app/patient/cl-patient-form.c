@@ -47,7 +47,8 @@ struct _CLPatientForm
   AdwEntryRow     *delivery_date_row;
 
   /* owned */
-  CLStore         *store;
+  CLContext       *context;
+  CLStore         *store;          /* the context's, once it has one */
   GArray          *fields;        /* Field */
   GPtrArray       *manager_ids;   /* combo position - 1 → staff id */
   GPtrArray       *risk_codes;    /* combo position - 1 → main level code */
@@ -214,6 +215,7 @@ cl_patient_form_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PATIENT_FORM);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->fields, g_array_unref);
   g_clear_pointer (&self->manager_ids, g_ptr_array_unref);
   g_clear_pointer (&self->risk_codes, g_ptr_array_unref);
@@ -387,19 +389,33 @@ fill_risks (CLPatientForm *self)
   adw_combo_row_set_model (self->risk_row, G_LIST_MODEL (list));
 }
 
-void
-cl_patient_form_set_store (CLPatientForm *self,
-                           CLStore       *store)
+/* The form's choices come from the first store the context gets. */
+static void
+context_store_cb (CLPatientForm *self)
 {
-  g_return_if_fail (CL_IS_PATIENT_FORM (self));
-  g_return_if_fail (CL_IS_STORE (store));
-  g_return_if_fail (self->store == NULL);
+  CLStore *store = cl_context_get_store (self->context);
+
+  if (store == NULL || self->store != NULL)
+    return;
 
   self->store = g_object_ref (store);
   self->loading = TRUE;
   fill_managers (self);
   fill_risks (self);
   self->loading = FALSE;
+}
+
+void
+cl_patient_form_set_context (CLPatientForm *self,
+                             CLContext     *context)
+{
+  g_return_if_fail (CL_IS_PATIENT_FORM (self));
+  g_return_if_fail (CL_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
 }
 
 static guint

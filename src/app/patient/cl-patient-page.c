@@ -212,7 +212,6 @@ update_archive (CLPatientPage *self)
   const char *patient_id = self->patient ? cl_record_get_id (CL_RECORD (self->patient)) : NULL;
 
   cl_pregnancy_timeline_load (self->timeline, self->store, self->pregnancy);
-  cl_visit_plan_view_set_store (self->visit_plan, self->store);
   cl_visit_plan_view_set_pregnancy (self->visit_plan, self->pregnancy);
   cl_order_list_set_pregnancy_id (self->order_list,
                                   self->pregnancy ? cl_record_get_id (CL_RECORD (self->pregnancy)) : NULL);
@@ -550,12 +549,7 @@ context_role_cb (CLPatientPage *self)
 static void
 context_store_cb (CLPatientPage *self)
 {
-  CLStore *store = cl_context_get_store (self->context);
-
-  if (!g_set_object (&self->store, store))
-    return;
-  cl_patient_form_set_store (self->form, store);
-  cl_document_list_set_store (self->document_list, store);
+  g_set_object (&self->store, cl_context_get_store (self->context));
 }
 
 static void
@@ -569,6 +563,10 @@ cl_patient_page_constructed (GObject *object)
     self->context = cl_context_new ();
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+  /* Its parts follow the same context. */
+  cl_patient_form_set_context (self->form, self->context);
+  cl_document_list_set_context (self->document_list, self->context);
+  cl_visit_plan_view_set_context (self->visit_plan, self->context);
   cl_order_list_set_context (self->order_list, self->context);
   context_store_cb (self);
   context_role_cb (self);
