@@ -142,7 +142,7 @@ cl_deduction_dialog_new (GtkWindow  *parent,
   self->context = g_object_ref (context);
   self->store = g_object_ref (cl_context_get_store (context));
 
-  cl_date_today (&today);
+  cl_context_get_today (context, &today);
   today_iso = cl_date_to_iso (&today);
   if (month && !g_str_has_prefix (today_iso, month))
     {

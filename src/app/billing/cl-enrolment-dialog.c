@@ -254,11 +254,11 @@ cl_enrolment_dialog_init (CLEnrolmentDialog *self)
 }
 
 static char *
-today_iso (void)
+today_iso (CLContext *context)
 {
   GDate today;
 
-  cl_date_today (&today);
+  cl_context_get_today (context, &today);
   return cl_date_to_iso (&today);
 }
 
@@ -270,7 +270,7 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
   CLEnrolmentDialog *self;
   g_autoptr(GtkStringList) package_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (context);
   GtkWidget *row;
 
   g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
@@ -333,7 +333,7 @@ cl_enrolment_dialog_new_cancel (GtkWindow   *parent,
                                 CLEnrolment *enrolment)
 {
   CLEnrolmentDialog *self;
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (context);
   g_autofree char *refund = NULL;
 
   g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);

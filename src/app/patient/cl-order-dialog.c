@@ -167,7 +167,7 @@ cl_order_dialog_new (GtkWindow     *parent,
       cl_doctor_order_set_category (self->order, "nutrition");
       cl_doctor_order_set_status (self->order, "active");
       gtk_window_set_title (GTK_WINDOW (self), _("Add Doctor’s Order"));
-      cl_date_today (&today);
+      cl_context_get_today (context, &today);
       today_iso = cl_date_to_iso (&today);
       gtk_editable_set_text (GTK_EDITABLE (self->rows[F_DATE]), today_iso);
     }
