@@ -36,8 +36,9 @@ GSettings    *cl_context_get_settings    (CLContext    *self);
  * CL_CONTEXT_LOCAL_ROLE.  Follows the sync client's log-ins. */
 const char   *cl_context_get_username    (CLContext    *self);
 const char   *cl_context_get_role        (CLContext    *self);
-/* Says who is working until the sync client's session next changes
- * (tests, and a desk that knows its user another way); a NULL role is
+/* Says who is working until the store or the sync client's session
+ * next changes (tests, and a desk that knows its user another way); a
+ * NULL user name is the store's actor, a NULL role
  * CL_CONTEXT_LOCAL_ROLE. */
 void          cl_context_set_user        (CLContext    *self,
                                           const char   *username,
