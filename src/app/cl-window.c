@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-context.h"
 #include "cl-enrolment-store.h"
 #include "cl-escort-view.h"
 #include "cl-archive-view.h"
@@ -36,6 +37,7 @@ struct _CLWindow
   CLVipView       *vip_view;
   AdwBin          *patient_bin;
   CLArchiveView   *archive_view;
+  CLContext       *context;       /* shared by the views; the template owns it */
 
   /* borrowed: made on first use, lives in patient_bin */
   CLPatientPage   *patient_page;
@@ -125,7 +127,7 @@ new_patient_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  dialog = cl_new_patient_dialog_new (GTK_WINDOW (self), self->store);
+  dialog = cl_new_patient_dialog_new (GTK_WINDOW (self), self->context);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (new_patient_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -230,34 +232,6 @@ sync_state_cb (CLWindow *self)
     }
 }
 
-/* With a server, what a desk may do follows the role of whoever logged
- * in; on a local store alone the desk acts as finance for settlement
- * and as a case manager on the patient page, and nobody there is an
- * administrator (packages are read-only). */
-static const char *
-role_or (CLWindow   *self,
-         const char *local_role)
-{
-  const char *role = self->sync ? cl_sync_client_get_role (self->sync) : NULL;
-
-  return role ? role : local_role;
-}
-
-static void
-sync_role_cb (CLWindow *self)
-{
-  const char *username = self->sync ? cl_sync_client_get_username (self->sync) : NULL;
-
-  cl_settlement_view_set_role (self->settlement_view, role_or (self, "finance"));
-  if (self->patient_page)
-    cl_patient_page_set_role (self->patient_page, role_or (self, CL_ROLE_CASE_MANAGER));
-  /* The schedules: whoever logged in, or on a local store the desk's
-   * own user, who plans the day and configures the rooms. */
-  cl_escort_view_set_user (self->escort_view, role_or (self, "admin"),
-                           username ? username : cl_store_get_actor (self->store));
-  cl_vip_view_set_role (self->vip_view, role_or (self, "admin"));
-}
-
 static void
 packages_action (GtkWidget  *widget,
                  const char *action_name,
@@ -266,8 +240,7 @@ packages_action (GtkWidget  *widget,
   CLWindow *self = CL_WINDOW (widget);
 
   if (self->store)
-    gtk_window_present (GTK_WINDOW (cl_packages_dialog_new (GTK_WINDOW (self), self->store,
-                                                            role_or (self, CL_ROLE_CASE_MANAGER))));
+    gtk_window_present (GTK_WINDOW (cl_packages_dialog_new (GTK_WINDOW (self), self->context)));
 }
 
 /* The statement's names are this desk's preferences. */
@@ -341,6 +314,7 @@ cl_window_class_init (CLWindowClass *klass)
   g_type_ensure (CL_TYPE_ESCORT_VIEW);
   g_type_ensure (CL_TYPE_VIP_VIEW);
   g_type_ensure (CL_TYPE_SYNC_INDICATOR);
+  g_type_ensure (CL_TYPE_CONTEXT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/cl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CLWindow, toast_overlay);
@@ -355,6 +329,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, vip_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, patient_bin);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, archive_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, context);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
@@ -383,7 +358,7 @@ cl_window_init (CLWindow *self)
   g_debug ("window template built in %.1f ms (t=%" G_GINT64_FORMAT ")", (g_get_monotonic_time () - self->created_at) / 1000.0, g_get_monotonic_time ());
 
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_object_ref (cl_context_get_settings (self->context));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -462,8 +437,6 @@ store_opened_cb (GObject      *object,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "notify::state", G_CALLBACK (sync_state_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sync, "notify::role", G_CALLBACK (sync_role_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::server-url",
                            G_CALLBACK (server_url_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::server-ca-file",
@@ -471,17 +444,17 @@ store_opened_cb (GObject      *object,
   server_url_changed_cb (self);
   cl_sync_indicator_set_client (self->sync_indicator, self->sync);
 
-  cl_roster_view_set_store (self->roster_view, self->store);
-  cl_settlement_view_set_store (self->settlement_view, self->store);
+  /* The statement's names are set before the views read the store. */
   g_signal_connect_object (self->settings, "changed::hospital-name",
                            G_CALLBACK (parties_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::vendor-name",
                            G_CALLBACK (parties_changed_cb), self, G_CONNECT_SWAPPED);
   parties_changed_cb (self);
-  cl_escort_view_set_store (self->escort_view, self->store);
-  cl_vip_view_set_store (self->vip_view, self->store);
-  sync_role_cb (self);
-  cl_archive_view_set_store (self->archive_view, self->store, self->sync);
+
+  /* Every view follows the context: one call hands them the store, the
+   * sync client and whoever is working. */
+  cl_context_set_sync_client (self->context, self->sync);
+  cl_context_set_store (self->context, self->store);
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
@@ -529,6 +502,13 @@ cl_window_get_store (CLWindow *self)
   return self->store;
 }
 
+CLContext *
+cl_window_get_context (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
 CLSyncClient *
 cl_window_get_sync_client (CLWindow *self)
 {
@@ -573,13 +553,11 @@ ensure_patient_page (CLWindow *self)
 {
   if (self->patient_page == NULL)
     {
-      self->patient_page = g_object_new (CL_TYPE_PATIENT_PAGE, NULL);
+      self->patient_page = g_object_new (CL_TYPE_PATIENT_PAGE, "context", self->context, NULL);
       g_signal_connect_object (self->patient_page, "saved",
                                G_CALLBACK (on_patient_saved_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->patient_page, "removed",
                                G_CALLBACK (on_patient_removed_cb), self, G_CONNECT_SWAPPED);
-      cl_patient_page_set_store (self->patient_page, self->store);
-      cl_patient_page_set_role (self->patient_page, role_or (self, CL_ROLE_CASE_MANAGER));
       adw_bin_set_child (self->patient_bin, GTK_WIDGET (self->patient_page));
     }
   return self->patient_page;

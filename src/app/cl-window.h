@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-application.h"
+#include "cl-context.h"
 #include "cl-store.h"
 #include "cl-sync-client.h"
 
@@ -21,6 +22,8 @@ void      cl_window_open_data_dir  (CLWindow      *self,
 void      cl_window_present_when_ready (CLWindow    *self);
 
 CLStore  *cl_window_get_store      (CLWindow      *self);
+/* What the window's views share: store, sync client, user, settings. */
+CLContext *cl_window_get_context   (CLWindow      *self);
 /* NULL until the store is open. */
 CLSyncClient *cl_window_get_sync_client (CLWindow  *self);
 GtkWidget *cl_window_get_roster_view (CLWindow    *self);

@@ -1,13 +1,14 @@
 /* Roster benchmark on a 100 000-patient store (issue #2):
- *  - launch to the roster's first frame with rows (the real `careline`
- *    binary, spawned; it prints the monotonic time of its first frame),
+ *  - launch to the roster's first frame with rows (bench-roster-app:
+ *    the real app with a probe that prints the monotonic time of its
+ *    first frame, spawned),
  *  - its peak RSS at that moment,
  *  - search latency per keystroke for 20 typical queries (p50/p95),
  * each beside a yardstick measured in the same run, because this
  * machine is shared and noisy: a bare GTK window's first frame, and a
  * full scan of the patient table.
  *
- * Usage: bench-roster CARELINE YARDSTICK_WINDOW [N_PATIENTS]
+ * Usage: bench-roster BENCH_ROSTER_APP YARDSTICK_WINDOW [N_PATIENTS]
  * Run under a display (meson benchmark wraps it in xvfb-run). */
 
 #include "config.h"
@@ -55,7 +56,6 @@ time_first_frame (const char * const *argv,
   gint64 start, frame = 0;
   const char *line;
 
-  g_subprocess_launcher_setenv (launcher, "CARELINE_BENCH_FIRST_FRAME", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
 
   start = g_get_monotonic_time ();
@@ -112,7 +112,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (argc < 3)
     {
-      g_printerr ("usage: %s CARELINE YARDSTICK_WINDOW [N_PATIENTS]\n", argv[0]);
+      g_printerr ("usage: %s BENCH_ROSTER_APP YARDSTICK_WINDOW [N_PATIENTS]\n", argv[0]);
       return 2;
     }
 
@@ -210,7 +210,6 @@ main (int   argc,
     g_autofree char *out = NULL;
     const char *line;
 
-    g_subprocess_launcher_setenv (launcher, "CARELINE_BENCH_FIRST_FRAME", "1", TRUE);
     g_subprocess_launcher_setenv (launcher, "CARELINE_BENCH_SETTLE", "1", TRUE);
     g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
     process = g_subprocess_launcher_spawn (launcher, &error, argv[1], "--data-dir", dir, NULL);

@@ -18,6 +18,7 @@
 #include <locale.h>
 
 #include "cl-application.h"
+#include "cl-context.h"
 #include "cl-date.h"
 #include "cl-demo-data.h"
 #include "cl-escort-store.h"
@@ -212,6 +213,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
   g_autoptr(CLStore) store = NULL;
+  g_autoptr(CLContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) room_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) yard = NULL;
@@ -243,6 +245,11 @@ main (int   argc,
                                       " DELETE FROM staff WHERE role = 'escort';", &error));
   g_assert_no_error (error);
   fill (store, n_bookings, room_ids);
+  /* The views as the window makes them: one context, the desk's own
+   * store, an administrator who plans the day. */
+  context = cl_context_new ();
+  cl_context_set_store (context, store);
+  cl_context_set_user (context, "bench", CL_ROLE_ADMIN);
 
   /* The yardstick: a bare window with one label, measured the same way. */
   {
@@ -256,12 +263,11 @@ main (int   argc,
 
   /* VIP room week view: one room's week out of 5 000 bookings. */
   {
-    CLVipView *view = g_object_new (CL_TYPE_VIP_VIEW, NULL);
+    CLVipView *view = g_object_new (CL_TYPE_VIP_VIEW, "context", context, NULL);
     GtkWidget *window = show (GTK_WIDGET (view));
     CLTimeGrid *grid = cl_vip_view_get_grid (view);
     GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
 
-    cl_vip_view_set_store (view, store);
     cl_vip_view_set_room (view, g_ptr_array_index (room_ids, 0));
     cl_vip_view_set_mode (view, "week");
     settle ();
@@ -289,12 +295,10 @@ main (int   argc,
 
   /* Escort day view: 40 escorts × 20 tasks. */
   {
-    CLEscortView *view = g_object_new (CL_TYPE_ESCORT_VIEW, NULL);
+    CLEscortView *view = g_object_new (CL_TYPE_ESCORT_VIEW, "context", context, NULL);
     GtkWidget *window = show (GTK_WIDGET (view));
     CLTimeGrid *grid = cl_escort_view_get_grid (view);
 
-    cl_escort_view_set_store (view, store);
-    cl_escort_view_set_user (view, "admin", "bench");
     settle ();
     g_print ("escort day: %u columns, %u blocks\n", cl_time_grid_get_n_columns (grid), cl_time_grid_get_n_blocks (grid));
     escorts = time_frames (GTK_WIDGET (grid), gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (grid)));

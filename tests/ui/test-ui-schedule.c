@@ -301,7 +301,7 @@ test_vip_dialog (void)
   };
 
   cl_window_show_view (window, "vip-rooms");
-  dialog = cl_vip_booking_dialog_new (GTK_WINDOW (window), store, "admin", NULL, room1, 0, 0);
+  dialog = cl_vip_booking_dialog_new (GTK_WINDOW (window), cl_window_get_context (window), NULL, room1, 0, 0);
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
   gtk_window_present (GTK_WINDOW (dialog));
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
@@ -484,7 +484,7 @@ test_escorts (void)
   CLSchedulePopover *popover;
 
   cl_window_show_view (window, "escorts");
-  dialog = cl_escort_task_dialog_new (GTK_WINDOW (window), store, "admin", NULL,
+  dialog = cl_escort_task_dialog_new (GTK_WINDOW (window), cl_window_get_context (window), NULL,
                                       cl_record_get_id (CL_RECORD (escort)), at (0, 11, 0), at (0, 10, 0));
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -586,7 +586,7 @@ test_escorts (void)
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "escort-week");
 
   /* The escort's own list. */
-  cl_escort_view_set_user (view, "escort", cl_staff_get_username (escort));
+  cl_context_set_user (cl_window_get_context (window), cl_staff_get_username (escort), CL_ROLE_ESCORT);
   cl_test_ui_settle (200);
   g_assert_cmpstr (cl_escort_view_get_mode (view), ==, "mine");
   g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (cl_escort_view_get_my_list (view))));
@@ -603,6 +603,7 @@ test_rooms (void)
   CLStore *store = cl_window_get_store (window);
   g_autoptr(GListStore) before = cl_vip_store_list_rooms (store, TRUE);
   g_autoptr(GListStore) after = NULL;
+  g_autoptr(CLContext) steward = cl_context_new ();
   CLVipRoomDialog *dialog;
   Saved saved = { NULL };
   struct { const char *name, *opens, *closes, *slot, *field; } bad[] = {
@@ -613,7 +614,9 @@ test_rooms (void)
   };
 
   /* A steward may not configure rooms. */
-  dialog = cl_vip_room_dialog_new (GTK_WINDOW (window), store, "vip_steward", NULL);
+  cl_context_set_store (steward, store);
+  cl_context_set_user (steward, "steward", CL_ROLE_VIP_STEWARD);
+  dialog = cl_vip_room_dialog_new (GTK_WINDOW (window), steward, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   set_field (cl_vip_room_dialog_get_field (dialog, "name"), "VIP 测试室 C");
   g_assert_false (cl_vip_room_dialog_save (dialog));
@@ -621,7 +624,7 @@ test_rooms (void)
   g_assert_nonnull (cl_vip_room_dialog_get_error (dialog, ""));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  dialog = cl_vip_room_dialog_new (GTK_WINDOW (window), store, "admin", NULL);
+  dialog = cl_vip_room_dialog_new (GTK_WINDOW (window), cl_window_get_context (window), NULL);
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
   gtk_window_present (GTK_WINDOW (dialog));
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);

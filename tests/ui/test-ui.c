@@ -203,7 +203,7 @@ test_new_patient_bad_input (void)
   gint64 before = count_patients_sql (store);
   const char *message;
 
-  dialog = cl_new_patient_dialog_new (GTK_WINDOW (window), store);
+  dialog = cl_new_patient_dialog_new (GTK_WINDOW (window), cl_window_get_context (window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   form = cl_new_patient_dialog_get_form (dialog);
@@ -362,7 +362,7 @@ test_sync_login (void)
     GtkWidget *settlement = cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW);
 
     g_assert_nonnull (settlement);
-    g_assert_cmpstr (cl_settlement_view_get_role (CL_SETTLEMENT_VIEW (settlement)), ==, "case_manager");
+    g_assert_cmpstr (cl_context_get_role (cl_window_get_context (window)), ==, "case_manager");
   }
 
   indicator = cl_test_ui_find_widget (GTK_WIDGET (window), g_type_from_name ("CLSyncIndicator"));
@@ -660,8 +660,8 @@ test_settlement (void)
    * and nothing is written. */
   {
     gint64 before = count_sql (store, "SELECT count(*) FROM deduction");
-    CLDeductionDialog *dialog = cl_deduction_dialog_new (GTK_WINDOW (window), store,
-                                                         cl_settlement_view_get_role (view), month);
+    CLDeductionDialog *dialog = cl_deduction_dialog_new (GTK_WINDOW (window), cl_window_get_context (window),
+                                                         month);
 
     gtk_window_present (GTK_WINDOW (dialog));
     gtk_editable_set_text (cl_deduction_dialog_get_entry (dialog, "amount"), "12.345");
@@ -677,8 +677,7 @@ test_settlement (void)
   /* A rate with three decimals: refused at the rate field. */
   {
     gint64 before = count_sql (store, "SELECT count(*) FROM share_rate");
-    CLShareRateDialog *dialog = cl_share_rate_dialog_new (GTK_WINDOW (window), store,
-                                                          cl_settlement_view_get_role (view));
+    CLShareRateDialog *dialog = cl_share_rate_dialog_new (GTK_WINDOW (window), cl_window_get_context (window));
 
     gtk_window_present (GTK_WINDOW (dialog));
     gtk_editable_set_text (cl_share_rate_dialog_get_entry (dialog, "from"), "2026-12-01");

@@ -11,6 +11,7 @@
 
 #include "cl-archive-view.h"
 #include "cl-blob-sync.h"
+#include "cl-context.h"
 #include "cl-document-list.h"
 #include "cl-order-list.h"
 #include "cl-patient-store.h"
@@ -36,8 +37,9 @@ struct _CLArchiveView
   CLPdfViewer    *viewer;
 
   /* owned */
-  CLStore        *store;
-  CLSyncClient   *sync;
+  CLContext      *context;
+  CLStore        *store;         /* the context's, while it has one */
+  CLSyncClient   *sync;          /* the context's, NULL on a local store */
   CLRosterModel  *roster;
   GtkSingleSelection *selection;
   GCancellable   *open_cancellable;
@@ -45,6 +47,9 @@ struct _CLArchiveView
 };
 
 G_DEFINE_FINAL_TYPE (CLArchiveView, cl_archive_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ */
 /* Opening a report                                                    */
@@ -407,9 +412,74 @@ cl_archive_view_dispose (GObject *object)
   g_clear_object (&self->roster);
   g_clear_object (&self->store);
   g_clear_object (&self->sync);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->shown_id, g_free);
 
   G_OBJECT_CLASS (cl_archive_view_parent_class)->dispose (object);
+}
+
+/* A new store (or sync client) starts the search afresh; without a
+ * sync client only files on this computer open. */
+static void
+context_store_cb (CLArchiveView *self)
+{
+  CLStore *store = cl_context_get_store (self->context);
+
+  if (store == NULL)
+    return;
+  g_set_object (&self->store, store);
+  g_set_object (&self->sync, cl_context_get_sync_client (self->context));
+  gtk_list_view_set_model (self->results, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->roster);
+}
+
+static void
+cl_archive_view_constructed (GObject *object)
+{
+  CLArchiveView *self = CL_ARCHIVE_VIEW (object);
+
+  G_OBJECT_CLASS (cl_archive_view_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    self->context = cl_context_new ();
+  g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::sync-client", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  cl_document_list_set_context (self->document_list, self->context);
+  cl_order_list_set_context (self->order_list, self->context);
+  context_store_cb (self);
+}
+
+static void
+cl_archive_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, CL_ARCHIVE_VIEW (object)->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_archive_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      CL_ARCHIVE_VIEW (object)->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -419,6 +489,14 @@ cl_archive_view_class_init (CLArchiveViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_archive_view_dispose;
+  object_class->constructed = cl_archive_view_constructed;
+  object_class->get_property = cl_archive_view_get_property;
+  object_class->set_property = cl_archive_view_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -433,22 +511,6 @@ cl_archive_view_init (CLArchiveView *self)
   gtk_paned_set_position (GTK_PANED (self->paned), 360);
   gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
   add_report_keys (self);
-}
-
-void
-cl_archive_view_set_store (CLArchiveView *self,
-                           CLStore       *store,
-                           CLSyncClient  *sync)
-{
-  g_return_if_fail (CL_IS_ARCHIVE_VIEW (self));
-  g_return_if_fail (CL_IS_STORE (store));
-
-  g_set_object (&self->store, store);
-  g_set_object (&self->sync, sync);
-  gtk_list_view_set_model (self->results, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->roster);
-  cl_document_list_set_store (self->document_list, store);
 }
 
 void
@@ -475,7 +537,6 @@ cl_archive_view_show_patient (CLArchiveView *self,
   {
     g_autoptr(CLPregnancy) pregnancy = cl_patient_store_current_pregnancy (self->store, patient_id);
 
-    cl_order_list_set_store (self->order_list, self->store);
     cl_order_list_set_pregnancy_id (self->order_list,
                                     pregnancy ? cl_record_get_id (CL_RECORD (pregnancy)) : NULL);
     cl_order_list_set_patient_id (self->order_list, patient_id);

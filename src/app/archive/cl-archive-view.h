@@ -19,11 +19,8 @@ G_BEGIN_DECLS
 #define CL_TYPE_ARCHIVE_VIEW (cl_archive_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLArchiveView, cl_archive_view, CL, ARCHIVE_VIEW, GtkWidget)
 
-/* @sync may be NULL (local store): then only files on this computer
- * open. */
-void       cl_archive_view_set_store      (CLArchiveView *self,
-                                           CLStore       *store,
-                                           CLSyncClient  *sync);
+/* Made with a "context" (CLContext): its store, and its sync client
+ * (NULL on a local store: then only files on this computer open). */
 /* Shows the patient's archive and, if @document_id is not NULL or "",
  * opens that report. */
 void       cl_archive_view_show_patient   (CLArchiveView *self,

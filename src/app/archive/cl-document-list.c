@@ -27,7 +27,8 @@ struct _CLDocumentList
   GtkListBox *list;
 
   /* owned */
-  CLStore    *store;
+  CLContext  *context;
+  CLStore    *store;       /* the context's */
   char       *patient_id;
   char       *pregnancy_id;
   char       *edd;
@@ -198,7 +199,13 @@ remove_response_cb (AdwMessageDialog *dialog,
   doc = g_object_ref (find_document (self, id));
   if (!cl_document_store_remove (self->store, doc, &error))
     {
-      g_warning ("removing a report: %s", error->message);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   _("Report Not Removed"), error->message);
+
+      /* The person asked for it to go: say it did not, and why. */
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
       return;
     }
   g_signal_emit (self, signals[DOCUMENT_REMOVED], 0, id);
@@ -397,6 +404,7 @@ cl_document_list_finalize (GObject *object)
   CLDocumentList *self = CL_DOCUMENT_LIST (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_free (self->patient_id);
   g_free (self->pregnancy_id);
   g_free (self->edd);
@@ -482,18 +490,32 @@ store_changed_cb (CLDocumentList *self,
     cl_document_list_reload (self);
 }
 
-void
-cl_document_list_set_store (CLDocumentList *self,
-                            CLStore        *store)
+static void
+context_store_cb (CLDocumentList *self)
 {
-  g_return_if_fail (CL_IS_DOCUMENT_LIST (self));
+  CLStore *store = cl_context_get_store (self->context);
 
+  if (store == self->store)
+    return;
   if (self->store)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_set_object (&self->store, store);
   if (store)
     g_signal_connect_object (store, "changed::document", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   cl_document_list_reload (self);
+}
+
+void
+cl_document_list_set_context (CLDocumentList *self,
+                              CLContext      *context)
+{
+  g_return_if_fail (CL_IS_DOCUMENT_LIST (self));
+  g_return_if_fail (CL_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
 }
 
 void

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-document.h"
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 #define CL_TYPE_DOCUMENT_LIST (cl_document_list_get_type ())
 G_DECLARE_FINAL_TYPE (CLDocumentList, cl_document_list, CL, DOCUMENT_LIST, GtkWidget)
 
-void        cl_document_list_set_store    (CLDocumentList *self,
-                                           CLStore        *store);
+/* Once: the context whose store it lists and files reports in. */
+void        cl_document_list_set_context  (CLDocumentList *self,
+                                           CLContext      *context);
 /* Loads her documents (and her current pregnancy, for new ones). */
 void        cl_document_list_set_patient  (CLDocumentList *self,
                                            const char     *patient_id);

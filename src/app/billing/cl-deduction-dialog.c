@@ -23,7 +23,7 @@ struct _CLDeductionDialog
   GtkLabel    *form_error;
 
   CLStore     *store;
-  char        *role;
+  CLContext   *context;
 };
 
 G_DEFINE_FINAL_TYPE (CLDeductionDialog, cl_deduction_dialog, ADW_TYPE_WINDOW)
@@ -61,7 +61,7 @@ cl_deduction_dialog_save (CLDeductionDialog *self)
   cl_deduction_set_amount_fen (deduction, fen);
   cl_deduction_set_reason (deduction, text[F_REASON]);
   cl_deduction_set_reference (deduction, *text[F_REFERENCE] ? text[F_REFERENCE] : NULL);
-  if (!cl_enrolment_store_save_deduction (self->store, deduction, self->role, &error))
+  if (!cl_enrolment_store_save_deduction (self->store, deduction, cl_context_get_role (self->context), &error))
     {
       /* A missing reason is the only rule that belongs to one field
        * the parsers did not check. */
@@ -90,7 +90,7 @@ cl_deduction_dialog_finalize (GObject *object)
   CLDeductionDialog *self = CL_DEDUCTION_DIALOG (object);
 
   g_clear_object (&self->store);
-  g_free (self->role);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_deduction_dialog_parent_class)->finalize (object);
 }
 
@@ -128,21 +128,21 @@ cl_deduction_dialog_init (CLDeductionDialog *self)
 
 CLDeductionDialog *
 cl_deduction_dialog_new (GtkWindow  *parent,
-                         CLStore    *store,
-                         const char *role,
+                         CLContext  *context,
                          const char *month)
 {
   CLDeductionDialog *self;
   g_autofree char *today_iso = NULL;
   GDate today;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (CL_TYPE_DEDUCTION_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
 
-  cl_date_today (&today);
+  cl_context_get_today (context, &today);
   today_iso = cl_date_to_iso (&today);
   if (month && !g_str_has_prefix (today_iso, month))
     {

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,7 @@ G_DECLARE_FINAL_TYPE (CLDeductionDialog, cl_deduction_dialog, CL, DEDUCTION_DIAL
 /* @month ("YYYY-MM") picks the date offered: today if in that month,
  * else the month's last day. */
 CLDeductionDialog *cl_deduction_dialog_new (GtkWindow  *parent,
-                                            CLStore    *store,
-                                            const char *role,
+                                            CLContext  *context,
                                             const char *month);
 
 /* For tests: what the Save button does, and the rows and messages. */

@@ -34,7 +34,7 @@ struct _CLEnrolmentDialog
   GtkWidget   *group;
 
   CLStore     *store;
-  char        *role;
+  CLContext   *context;
   char        *patient_id;
   CLEnrolment *enrolment;          /* the one being cancelled */
   GPtrArray   *packages;           /* CLPackage, as in the combo row */
@@ -152,7 +152,7 @@ save_enrol (CLEnrolmentDialog *self)
       cl_enrolment_set_override_reason (enrolment, *reason ? reason : NULL);
     }
 
-  if (!cl_enrolment_store_save (self->store, enrolment, self->role, &field_errors, &error))
+  if (!cl_enrolment_store_save (self->store, enrolment, cl_context_get_role (self->context), &field_errors, &error))
     {
       show_field_errors (self, field_errors, error);
       return FALSE;
@@ -178,7 +178,7 @@ save_cancel (CLEnrolmentDialog *self)
   cl_enrolment_set_status (enrolment, "cancelled");
   cl_enrolment_set_cancel_date (enrolment, cancel_date);
   cl_enrolment_set_refund_fen (enrolment, refund);
-  if (!cl_enrolment_store_save (self->store, enrolment, self->role, &field_errors, &error))
+  if (!cl_enrolment_store_save (self->store, enrolment, cl_context_get_role (self->context), &field_errors, &error))
     {
       show_field_errors (self, field_errors, error);
       return FALSE;
@@ -214,7 +214,7 @@ cl_enrolment_dialog_finalize (GObject *object)
   g_clear_object (&self->enrolment);
   g_clear_pointer (&self->packages, g_ptr_array_unref);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
-  g_free (self->role);
+  g_clear_object (&self->context);
   g_free (self->patient_id);
   G_OBJECT_CLASS (cl_enrolment_dialog_parent_class)->finalize (object);
 }
@@ -254,32 +254,32 @@ cl_enrolment_dialog_init (CLEnrolmentDialog *self)
 }
 
 static char *
-today_iso (void)
+today_iso (CLContext *context)
 {
   GDate today;
 
-  cl_date_today (&today);
+  cl_context_get_today (context, &today);
   return cl_date_to_iso (&today);
 }
 
 CLEnrolmentDialog *
 cl_enrolment_dialog_new (GtkWindow  *parent,
-                         CLStore    *store,
-                         const char *role,
+                         CLContext  *context,
                          const char *patient_id)
 {
   CLEnrolmentDialog *self;
   g_autoptr(GtkStringList) package_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (context);
   GtkWidget *row;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
 
   self = g_object_new (CL_TYPE_ENROLMENT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
   self->patient_id = g_strdup (patient_id);
   gtk_window_set_title (GTK_WINDOW (self), _("Enrol in Package"));
   /* Room for the form with a message or two under its fields. */
@@ -287,7 +287,7 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
                                          _("The patient signs the service agreement voluntarily, after it has been explained to her."));
 
-  self->packages = cl_enrolment_store_list_packages (store, FALSE);
+  self->packages = cl_enrolment_store_list_packages (self->store, FALSE);
   for (guint i = 0; i < self->packages->len; i++)
     {
       CLPackage *package = g_ptr_array_index (self->packages, i);
@@ -302,7 +302,7 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
 
   add_row (self, F_AGREEMENT, adw_entry_row_new (), _("Agreement Signed On"));
 
-  self->staff = cl_patient_store_list_staff (store, CL_ROLE_CASE_MANAGER);
+  self->staff = cl_patient_store_list_staff (self->store, CL_ROLE_CASE_MANAGER);
   for (guint i = 0; i < self->staff->len; i++)
     gtk_string_list_append (staff_names, cl_staff_get_display_name (g_ptr_array_index (self->staff, i)));
   row = adw_combo_row_new ();
@@ -316,7 +316,7 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
   /* Only an administrator may enrol outside the package's window, so
    * only she is offered the reason. */
   add_row (self, F_OVERRIDE, adw_entry_row_new (), _("Reason to Enrol Outside the Window"));
-  gtk_widget_set_visible (self->rows[F_OVERRIDE], g_strcmp0 (role, CL_ROLE_ADMIN) == 0);
+  gtk_widget_set_visible (self->rows[F_OVERRIDE], cl_enrolment_role_may_override (cl_context_get_role (context)));
 
   gtk_editable_set_text (GTK_EDITABLE (self->rows[F_AGREEMENT]), today);
   gtk_editable_set_text (GTK_EDITABLE (self->rows[F_PAID_DATE]), today);
@@ -329,20 +329,20 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
 
 CLEnrolmentDialog *
 cl_enrolment_dialog_new_cancel (GtkWindow   *parent,
-                                CLStore     *store,
-                                const char  *role,
+                                CLContext   *context,
                                 CLEnrolment *enrolment)
 {
   CLEnrolmentDialog *self;
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (context);
   g_autofree char *refund = NULL;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
   g_return_val_if_fail (CL_IS_ENROLMENT (enrolment), NULL);
 
   self = g_object_new (CL_TYPE_ENROLMENT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
   self->patient_id = g_strdup (cl_enrolment_get_patient_id (enrolment));
   self->enrolment = g_object_ref (enrolment);
   gtk_window_set_title (GTK_WINDOW (self), _("Cancel Enrolment"));

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-enrolment.h"
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,15 +18,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CLEnrolmentDialog, cl_enrolment_dialog, CL, ENROLMENT_DIALOG, AdwWindow)
 
 CLEnrolmentDialog *cl_enrolment_dialog_new        (GtkWindow   *parent,
-                                                   CLStore     *store,
-                                                   const char  *role,
+                                                   CLContext   *context,
                                                    const char  *patient_id);
 
 /* Cancels @enrolment (an active one): refund defaults to what was paid,
  * the date to today. */
 CLEnrolmentDialog *cl_enrolment_dialog_new_cancel (GtkWindow   *parent,
-                                                   CLStore     *store,
-                                                   const char  *role,
+                                                   CLContext   *context,
                                                    CLEnrolment *enrolment);
 
 /* For tests: what the Save button does, and the rows and messages.

@@ -49,7 +49,7 @@ struct _CLPackageDialog
   GPtrArray   *services;   /* ServiceRow */
   CLStore     *store;
   CLPackage   *package;    /* a copy: the one being edited */
-  char        *role;
+  CLContext   *context;
   gboolean     editable;
 };
 
@@ -257,7 +257,7 @@ cl_package_dialog_save (CLPackageDialog *self)
   cl_package_set_postpartum_days (self->package, postpartum);
   cl_package_set_service_list (self->package, services);
   cl_package_set_active (self->package, gtk_switch_get_active (self->active));
-  if (!cl_enrolment_store_save_package (self->store, self->package, self->role, &field_errors, &error))
+  if (!cl_enrolment_store_save_package (self->store, self->package, cl_context_get_role (self->context), &field_errors, &error))
     {
       if (field_errors)
         show_field_errors (self, field_errors, error->message);
@@ -290,7 +290,7 @@ cl_package_dialog_finalize (GObject *object)
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->package);
-  g_free (self->role);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_package_dialog_parent_class)->finalize (object);
 }
 
@@ -342,8 +342,7 @@ cl_package_dialog_init (CLPackageDialog *self)
 
 CLPackageDialog *
 cl_package_dialog_new (GtkWindow  *parent,
-                       CLStore    *store,
-                       const char *role,
+                       CLContext  *context,
                        CLPackage  *package)
 {
   CLPackageDialog *self;
@@ -353,14 +352,15 @@ cl_package_dialog_new (GtkWindow  *parent,
   g_autofree char *to = NULL;
   g_autofree char *postpartum = NULL;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
   g_return_val_if_fail (package == NULL || CL_IS_PACKAGE (package), NULL);
 
   self = g_object_new (CL_TYPE_PACKAGE_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
   /* What the core lets this role write decides whether it may edit. */
-  self->editable = cl_tables_can_write (role, "package");
+  self->editable = cl_context_may (context, CL_WRITE, "package");
   self->package = package ? CL_PACKAGE (cl_record_dup (CL_RECORD (package))) : cl_package_new ();
 
   if (package == NULL)

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-package.h"
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +20,7 @@ G_DECLARE_FINAL_TYPE (CLPackageDialog, cl_package_dialog, CL, PACKAGE_DIALOG, Ad
 
 /* @package NULL makes a new one; an existing one is edited on a copy. */
 CLPackageDialog *cl_package_dialog_new          (GtkWindow       *parent,
-                                                 CLStore         *store,
-                                                 const char      *role,
+                                                 CLContext       *context,
                                                  CLPackage       *package);
 
 gboolean         cl_package_dialog_get_editable (CLPackageDialog *self);

@@ -21,7 +21,7 @@ struct _CLPackagesDialog
   GPtrArray *rows;       /* borrowed: the rows, as the packages */
   GPtrArray *packages;   /* CLPackage */
   CLStore   *store;
-  char      *role;
+  CLContext *context;
 };
 
 G_DEFINE_FINAL_TYPE (CLPackagesDialog, cl_packages_dialog, ADW_TYPE_WINDOW)
@@ -52,7 +52,7 @@ static GtkWindow *
 open_package (CLPackagesDialog *self,
               CLPackage        *package)
 {
-  CLPackageDialog *dialog = cl_package_dialog_new (GTK_WINDOW (self), self->store, self->role, package);
+  CLPackageDialog *dialog = cl_package_dialog_new (GTK_WINDOW (self), self->context, package);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -115,7 +115,7 @@ cl_packages_dialog_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->packages, g_ptr_array_unref);
   g_clear_object (&self->store);
-  g_free (self->role);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_packages_dialog_parent_class)->finalize (object);
 }
 
@@ -156,18 +156,18 @@ cl_packages_dialog_init (CLPackagesDialog *self)
 
 CLPackagesDialog *
 cl_packages_dialog_new (GtkWindow  *parent,
-                        CLStore    *store,
-                        const char *role)
+                        CLContext  *context)
 {
   CLPackagesDialog *self;
   gboolean editable;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (CL_TYPE_PACKAGES_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
-  editable = cl_tables_can_write (role, "package");
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
+  editable = cl_context_may (context, CL_WRITE, "package");
   gtk_widget_set_visible (self->new_button, editable);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
                                          editable
@@ -206,6 +206,6 @@ GtkWindow *
 cl_packages_dialog_open_new (CLPackagesDialog *self)
 {
   g_return_val_if_fail (CL_IS_PACKAGES_DIALOG (self), NULL);
-  g_return_val_if_fail (cl_tables_can_write (self->role, "package"), NULL);
+  g_return_val_if_fail (cl_context_may (self->context, CL_WRITE, "package"), NULL);
   return open_package (self, NULL);
 }

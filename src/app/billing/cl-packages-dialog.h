@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CLPackagesDialog, cl_packages_dialog, CL, PACKAGES_DIALOG, AdwWindow)
 
 CLPackagesDialog *cl_packages_dialog_new         (GtkWindow        *parent,
-                                                  CLStore          *store,
-                                                  const char       *role);
+                                                  CLContext        *context);
 
 /* For tests: the rows shown (one per package), and what activating
  * row @index and "New Package" do: open the package's dialog. */

@@ -41,14 +41,17 @@ struct _CLSettlementView
   GtkColumnViewColumn *share_column;
 
   /* owned */
-  CLStore             *store;
+  CLContext           *context;
+  CLStore             *store;    /* the context's, while it has one */
   CLSettlement        *settlement;
-  char                *role;
   char                 month[8];
   gboolean             stale;    /* reload when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (CLSettlementView, cl_settlement_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 /* ---- months --------------------------------------------------------- */
 
@@ -225,10 +228,12 @@ update_status (CLSettlementView *self)
     gtk_label_set_label (self->status_label, C_("settlement month", "Open"));
 }
 
+/* Closing a month, deductions and the rate: whoever may write the
+ * settlement's money tables. */
 static gboolean
 role_may_settle (CLSettlementView *self)
 {
-  return g_strcmp0 (self->role, "finance") == 0 || g_strcmp0 (self->role, "admin") == 0;
+  return cl_context_may (self->context, CL_WRITE, "settlement_month");
 }
 
 static void
@@ -506,7 +511,7 @@ add_deduction_action (GtkWidget  *widget,
   CLDeductionDialog *dialog;
 
   dialog = cl_deduction_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    self->store, self->role, self->month);
+                                    self->context, self->month);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -521,7 +526,7 @@ share_rate_action (GtkWidget  *widget,
   CLShareRateDialog *dialog;
 
   dialog = cl_share_rate_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     self->store, self->role);
+                                     self->context);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -536,6 +541,7 @@ cl_settlement_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SETTLEMENT_VIEW);
   g_clear_object (&self->settlement);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cl_settlement_view_parent_class)->dispose (object);
 }
@@ -551,12 +557,58 @@ cl_settlement_view_map (GtkWidget *widget)
 }
 
 static void
-cl_settlement_view_finalize (GObject *object)
+context_store_cb (CLSettlementView *self)
+{
+  if (!g_set_object (&self->store, cl_context_get_store (self->context)))
+    return;
+  cl_settlement_view_queue_reload (self);
+}
+
+static void
+cl_settlement_view_constructed (GObject *object)
 {
   CLSettlementView *self = CL_SETTLEMENT_VIEW (object);
 
-  g_free (self->role);
-  G_OBJECT_CLASS (cl_settlement_view_parent_class)->finalize (object);
+  G_OBJECT_CLASS (cl_settlement_view_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    self->context = cl_context_new ();
+  g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
+  update_actions (self);
+}
+
+static void
+cl_settlement_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, CL_SETTLEMENT_VIEW (object)->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_settlement_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      CL_SETTLEMENT_VIEW (object)->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -566,8 +618,15 @@ cl_settlement_view_class_init (CLSettlementViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_settlement_view_dispose;
-  object_class->finalize = cl_settlement_view_finalize;
+  object_class->constructed = cl_settlement_view_constructed;
+  object_class->get_property = cl_settlement_view_get_property;
+  object_class->set_property = cl_settlement_view_set_property;
   widget_class->map = cl_settlement_view_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CL_TYPE_SETTLEMENT_CHART);
   g_type_ensure (CL_TYPE_SETTLEMENT_SUMMARY);
@@ -611,7 +670,6 @@ cl_settlement_view_init (CLSettlementView *self)
   g_autofree char *last = cl_enrolment_month_shift (now, -1);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->role = g_strdup ("finance");
 
   /* The last complete month: the one finance settles. */
   g_strlcpy (self->month, last, sizeof self->month);
@@ -628,22 +686,9 @@ cl_settlement_view_init (CLSettlementView *self)
     g_autofree char *title = month_title (self->month);
     gtk_label_set_label (self->month_label, title);
   }
-  update_actions (self);
 }
 
 /* ---- API ------------------------------------------------------------ */
-
-void
-cl_settlement_view_set_store (CLSettlementView *self,
-                              CLStore          *store)
-{
-  g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
-  g_return_if_fail (store == NULL || CL_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-  cl_settlement_view_queue_reload (self);
-}
 
 void
 cl_settlement_view_queue_reload (CLSettlementView *self)
@@ -659,24 +704,6 @@ cl_settlement_view_queue_reload (CLSettlementView *self)
       self->stale = TRUE;
       update_actions (self);
     }
-}
-
-void
-cl_settlement_view_set_role (CLSettlementView *self,
-                             const char       *role)
-{
-  g_return_if_fail (CL_IS_SETTLEMENT_VIEW (self));
-
-  g_free (self->role);
-  self->role = g_strdup (role ? role : "finance");
-  update_actions (self);
-}
-
-const char *
-cl_settlement_view_get_role (CLSettlementView *self)
-{
-  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
-  return self->role;
 }
 
 void
@@ -735,7 +762,7 @@ cl_settlement_view_close_month (CLSettlementView *self,
   g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  if (!cl_enrolment_store_close_month (self->store, self->month, self->role, error))
+  if (!cl_enrolment_store_close_month (self->store, self->month, cl_context_get_role (self->context), error))
     return FALSE;
   cl_settlement_view_reload (self);
   return TRUE;

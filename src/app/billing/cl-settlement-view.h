@@ -2,6 +2,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cl-context.h"
 #include "cl-settlement.h"
 #include "cl-store.h"
 
@@ -15,21 +16,12 @@ G_BEGIN_DECLS
  *
  * Nothing is computed here: every figure comes from CLSettlement.
  *
- * Role: the core's write functions take the writer's role.  The view
- * uses "finance" unless told otherwise (cl_settlement_view_set_role()):
- * a desk working on its own embedded store has no login, and whoever
- * sits at it does the settlement.  When a sync login is known the
- * window passes its role, and only finance and admin may close a
- * month, add deductions and set the rate. */
+ * What whoever works may do (close a month, add deductions, set the
+ * rate) follows the "context" (CLContext) the view is made with:
+ * whoever may write the settlement's tables, as core says. */
 
 #define CL_TYPE_SETTLEMENT_VIEW (cl_settlement_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLSettlementView, cl_settlement_view, CL, SETTLEMENT_VIEW, GtkWidget)
-
-void          cl_settlement_view_set_store      (CLSettlementView *self,
-                                                 CLStore          *store);
-void          cl_settlement_view_set_role       (CLSettlementView *self,
-                                                 const char       *role);
-const char   *cl_settlement_view_get_role       (CLSettlementView *self);
 
 /* "YYYY-MM"; the default is the last complete month. */
 void          cl_settlement_view_set_month      (CLSettlementView *self,

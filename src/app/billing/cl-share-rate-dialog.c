@@ -26,7 +26,7 @@ struct _CLShareRateDialog
   GtkLabel            *form_error;
 
   CLStore             *store;
-  char                *role;
+  CLContext           *context;
 };
 
 G_DEFINE_FINAL_TYPE (CLShareRateDialog, cl_share_rate_dialog, ADW_TYPE_WINDOW)
@@ -94,7 +94,7 @@ cl_share_rate_dialog_save (CLShareRateDialog *self)
   cl_share_rate_set_rate_bp (rate, bp);
   if (*text[F_NOTE])
     cl_share_rate_set_note (rate, text[F_NOTE]);
-  if (!cl_enrolment_store_save_rate (self->store, rate, self->role, &error))
+  if (!cl_enrolment_store_save_rate (self->store, rate, cl_context_get_role (self->context), &error))
     {
       /* The rate itself parsed: what the core refuses now is the date
        * (a closed month) or the role. */
@@ -118,7 +118,7 @@ cl_share_rate_dialog_finalize (GObject *object)
   CLShareRateDialog *self = CL_SHARE_RATE_DIALOG (object);
 
   g_clear_object (&self->store);
-  g_free (self->role);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_share_rate_dialog_parent_class)->finalize (object);
 }
 
@@ -159,21 +159,21 @@ cl_share_rate_dialog_init (CLShareRateDialog *self)
 
 CLShareRateDialog *
 cl_share_rate_dialog_new (GtkWindow  *parent,
-                          CLStore    *store,
-                          const char *role)
+                          CLContext  *context)
 {
   CLShareRateDialog *self;
   gboolean may;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (CL_TYPE_SHARE_RATE_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
   fill_history (self);
 
   /* Only finance (and admin) set the rate; others see the history. */
-  may = g_strcmp0 (role, "finance") == 0 || g_strcmp0 (role, "admin") == 0;
+  may = cl_context_may (context, CL_WRITE, "share_rate");
   gtk_widget_set_visible (self->new_group, may);
   gtk_widget_set_visible (self->save_button, may);
   return self;

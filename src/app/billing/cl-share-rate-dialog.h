@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CLShareRateDialog, cl_share_rate_dialog, CL, SHARE_RATE_DIALOG, AdwWindow)
 
 CLShareRateDialog *cl_share_rate_dialog_new (GtkWindow  *parent,
-                                             CLStore    *store,
-                                             const char *role);
+                                             CLContext  *context);
 
 /* For tests: what the Save button does, the entries ("from", "rate",
  * "note") and the message under one ("" for the whole form). */

@@ -97,16 +97,17 @@ cl_new_patient_dialog_init (CLNewPatientDialog *self)
 
 CLNewPatientDialog *
 cl_new_patient_dialog_new (GtkWindow *parent,
-                           CLStore   *store)
+                           CLContext *context)
 {
   CLNewPatientDialog *self;
   g_autoptr(CLPatient) blank = cl_patient_new ();
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (CL_TYPE_NEW_PATIENT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  cl_patient_form_set_store (self->form, store);
+  self->store = g_object_ref (cl_context_get_store (context));
+  cl_patient_form_set_context (self->form, context);
   cl_patient_form_load (self->form, blank, NULL);
   cl_patient_form_focus_first (self->form);
   return self;

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-patient-form.h"
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CLNewPatientDialog, cl_new_patient_dialog, CL, NEW_PATIENT_DIALOG, AdwWindow)
 
 CLNewPatientDialog *cl_new_patient_dialog_new      (GtkWindow          *parent,
-                                                    CLStore            *store);
+                                                    CLContext          *context);
 CLPatientForm      *cl_new_patient_dialog_get_form (CLNewPatientDialog *self);
 
 /* What the Add button does: TRUE and "saved" emitted, or FALSE with

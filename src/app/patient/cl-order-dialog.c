@@ -28,7 +28,7 @@ struct _CLOrderDialog
 
   CLStore       *store;
   CLDoctorOrder *order;   /* the one edited, or a new one */
-  char          *role;
+  CLContext     *context;
 };
 
 G_DEFINE_FINAL_TYPE (CLOrderDialog, cl_order_dialog, ADW_TYPE_WINDOW)
@@ -56,7 +56,7 @@ cl_order_dialog_save (CLOrderDialog *self)
   cl_doctor_order_set_category (order, category < g_strv_length ((GStrv) cl_order_category_codes ())
                                        ? cl_order_category_codes ()[category] : NULL);
 
-  if (!cl_order_store_save (self->store, order, self->role, &field_errors, &error))
+  if (!cl_order_store_save (self->store, order, cl_context_get_role (self->context), &field_errors, &error))
     {
       if (cl_form_show_field_errors (field_errors, field_names, self->errors, N_MESSAGES) == 0)
         cl_form_message_set (self->form_error, error->message);
@@ -81,7 +81,7 @@ cl_order_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->order);
-  g_free (self->role);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_order_dialog_parent_class)->finalize (object);
 }
 
@@ -129,8 +129,7 @@ cl_order_dialog_init (CLOrderDialog *self)
 
 CLOrderDialog *
 cl_order_dialog_new (GtkWindow     *parent,
-                     CLStore       *store,
-                     const char    *role,
+                     CLContext     *context,
                      const char    *patient_id,
                      const char    *pregnancy_id,
                      CLDoctorOrder *order)
@@ -138,11 +137,12 @@ cl_order_dialog_new (GtkWindow     *parent,
   CLOrderDialog *self;
   const char * const *codes = cl_order_category_codes ();
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (CL_TYPE_ORDER_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
 
   if (order)
     {
@@ -167,7 +167,7 @@ cl_order_dialog_new (GtkWindow     *parent,
       cl_doctor_order_set_category (self->order, "nutrition");
       cl_doctor_order_set_status (self->order, "active");
       gtk_window_set_title (GTK_WINDOW (self), _("Add Doctor’s Order"));
-      cl_date_today (&today);
+      cl_context_get_today (context, &today);
       today_iso = cl_date_to_iso (&today);
       gtk_editable_set_text (GTK_EDITABLE (self->rows[F_DATE]), today_iso);
     }

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-doctor-order.h"
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,7 @@ G_DECLARE_FINAL_TYPE (CLOrderDialog, cl_order_dialog, CL, ORDER_DIALOG, AdwWindo
 /* A new order for the patient (and pregnancy, may be NULL), or an edit
  * of @order when it is given. */
 CLOrderDialog *cl_order_dialog_new        (GtkWindow     *parent,
-                                           CLStore       *store,
-                                           const char    *role,
+                                           CLContext     *context,
                                            const char    *patient_id,
                                            const char    *pregnancy_id,
                                            CLDoctorOrder *order);

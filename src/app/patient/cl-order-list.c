@@ -19,10 +19,10 @@ struct _CLOrderList
   GtkListBox          *list;
 
   /* owned */
-  CLStore             *store;
+  CLContext           *context;
+  CLStore             *store;     /* the context's */
   char                *patient_id;
   char                *pregnancy_id;
-  char                *role;
   GPtrArray           *orders;    /* CLDoctorOrder, as listed */
 };
 
@@ -30,7 +30,7 @@ G_DEFINE_FINAL_TYPE (CLOrderList, cl_order_list, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_PATIENT_ID,
   PROP_PREGNANCY_ID,
   N_PROPS
@@ -47,11 +47,12 @@ order_subtitle (CLDoctorOrder *order)
   g_autofree char *date = cl_date_format_iso_display (cl_doctor_order_get_date (order));
   GString *s = g_string_new (NULL);
   const char *status = cl_doctor_order_get_status (order);
+  gboolean active = cl_doctor_order_is_active (order);
 
   /* Translators: an order's date and the doctor who gave it */
   g_string_append_printf (s, _("%s · %s"), date,
                           cl_doctor_order_get_doctor (order) ? cl_doctor_order_get_doctor (order) : "—");
-  if (g_strcmp0 (status, "active") == 0 && cl_doctor_order_get_reminder_date (order))
+  if (active && cl_doctor_order_get_reminder_date (order))
     {
       g_autofree char *reminder = cl_date_format_iso_display (cl_doctor_order_get_reminder_date (order));
 
@@ -59,7 +60,7 @@ order_subtitle (CLDoctorOrder *order)
       /* Translators: the day the case manager is reminded of an order */
       g_string_append_printf (s, _("Reminder %s"), reminder);
     }
-  else if (g_strcmp0 (status, "active") != 0)
+  else if (!active)
     {
       g_autofree char *stop = cl_date_format_iso_display (cl_doctor_order_get_stop_date (order));
 
@@ -79,7 +80,7 @@ order_row (CLDoctorOrder *order)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *subtitle = order_subtitle (order);
   const char *id = cl_record_get_id (CL_RECORD (order));
-  gboolean active = g_strcmp0 (cl_doctor_order_get_status (order), "active") == 0;
+  gboolean active = cl_doctor_order_is_active (order);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_doctor_order_get_text (order));
@@ -154,7 +155,7 @@ cl_order_list_reload (CLOrderList *self)
     for (guint i = 0; i < self->orders->len; i++)
       {
         CLDoctorOrder *order = g_ptr_array_index (self->orders, i);
-        gboolean active = g_strcmp0 (cl_doctor_order_get_status (order), "active") == 0;
+        gboolean active = cl_doctor_order_is_active (order);
 
         if (active == (pass == 0))
           gtk_list_box_append (self->list, order_row (order));
@@ -192,7 +193,7 @@ open_dialog (CLOrderList   *self,
              CLDoctorOrder *order)
 {
   CLOrderDialog *dialog = cl_order_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                               self->store, self->role, self->patient_id,
+                                               self->context, self->patient_id,
                                                self->pregnancy_id, order);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
@@ -231,7 +232,7 @@ end_action (GtkWidget  *widget,
     return;
   if (!cl_order_store_stop (self->store, order,
                             g_str_equal (action_name, "orders.done") ? "done" : "stopped",
-                            NULL, self->role, &error))
+                            NULL, cl_context_get_role (self->context), &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                   _("Order Not Changed"), error->message);
@@ -243,24 +244,37 @@ end_action (GtkWidget  *widget,
   saved_cb (self);
 }
 
-CLStore *
-cl_order_list_get_store (CLOrderList *self)
+static void
+context_store_cb (CLOrderList *self)
+{
+  if (g_set_object (&self->store, cl_context_get_store (self->context)))
+    cl_order_list_reload (self);
+}
+
+CLContext *
+cl_order_list_get_context (CLOrderList *self)
 {
   g_return_val_if_fail (CL_IS_ORDER_LIST (self), NULL);
-  return self->store;
+  return self->context;
 }
 
 void
-cl_order_list_set_store (CLOrderList *self,
-                         CLStore     *store)
+cl_order_list_set_context (CLOrderList *self,
+                           CLContext   *context)
 {
   g_return_if_fail (CL_IS_ORDER_LIST (self));
+  g_return_if_fail (context == NULL || CL_IS_CONTEXT (context));
 
-  if (g_set_object (&self->store, store))
-    {
-      cl_order_list_reload (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-    }
+  if (self->context == context)
+    return;
+  if (self->context)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context)
+    g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  if (context)
+    context_store_cb (self);
 }
 
 const char *
@@ -310,8 +324,8 @@ cl_order_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PATIENT_ID:
       g_value_set_string (value, self->patient_id);
@@ -334,8 +348,8 @@ cl_order_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      cl_order_list_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      cl_order_list_set_context (self, g_value_get_object (value));
       break;
     case PROP_PATIENT_ID:
       cl_order_list_set_patient_id (self, g_value_get_string (value));
@@ -355,6 +369,7 @@ cl_order_list_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_ORDER_LIST);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->orders, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cl_order_list_parent_class)->dispose (object);
@@ -367,7 +382,6 @@ cl_order_list_finalize (GObject *object)
 
   g_free (self->patient_id);
   g_free (self->pregnancy_id);
-  g_free (self->role);
 
   G_OBJECT_CLASS (cl_order_list_parent_class)->finalize (object);
 }
@@ -383,8 +397,9 @@ cl_order_list_class_init (CLOrderListClass *klass)
   object_class->get_property = cl_order_list_get_property;
   object_class->set_property = cl_order_list_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CL_TYPE_STORE,
+  /* Whose store it lists, and who writes. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PATIENT_ID] =
     g_param_spec_string ("patient-id", NULL, NULL, NULL,
@@ -412,9 +427,6 @@ static void
 cl_order_list_init (CLOrderList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The local store is written as a case manager, as the patient page
-   * does. */
-  self->role = g_strdup (CL_ROLE_CASE_MANAGER);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.add", FALSE);
 }
 

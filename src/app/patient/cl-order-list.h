@@ -2,12 +2,12 @@
 
 #include <adwaita.h>
 
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
 /* The doctor's orders of one patient (医嘱档案), newest first, with
- * Add, Edit, Stop and Mark Done.  Self-contained: give it the store and
+ * Add, Edit, Stop and Mark Done.  Self-contained: give it the context and
  * the patient (and her current pregnancy, for new orders) and it lists
  * and writes through cl-order-store.  Emits "changed" after a write. */
 
@@ -16,9 +16,10 @@ G_DECLARE_FINAL_TYPE (CLOrderList, cl_order_list, CL, ORDER_LIST, GtkWidget)
 
 GtkWidget  *cl_order_list_new              (void);
 
-CLStore    *cl_order_list_get_store        (CLOrderList *self);
-void        cl_order_list_set_store        (CLOrderList *self,
-                                            CLStore     *store);
+/* The context it lists the store of, and writes as its user. */
+CLContext  *cl_order_list_get_context      (CLOrderList *self);
+void        cl_order_list_set_context      (CLOrderList *self,
+                                            CLContext   *context);
 const char *cl_order_list_get_patient_id   (CLOrderList *self);
 void        cl_order_list_set_patient_id   (CLOrderList *self,
                                             const char  *patient_id);

@@ -47,7 +47,8 @@ struct _CLPatientForm
   AdwEntryRow     *delivery_date_row;
 
   /* owned */
-  CLStore         *store;
+  CLContext       *context;
+  CLStore         *store;          /* the context's, once it has one */
   GArray          *fields;        /* Field */
   GPtrArray       *manager_ids;   /* combo position - 1 → staff id */
   GPtrArray       *risk_codes;    /* combo position - 1 → main level code */
@@ -66,7 +67,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const statuses[] = { "ongoing", "delivered", "ended" };
 
 static Field *
 find_field (CLPatientForm *self,
@@ -199,10 +199,13 @@ id_number_changed_cb (CLPatientForm *self)
 static void
 status_changed_cb (CLPatientForm *self)
 {
-  guint status = adw_combo_row_get_selected (self->status_row);
+  const char * const *statuses = cl_pregnancy_statuses ();
+  guint selected = adw_combo_row_get_selected (self->status_row);
+  const char *status = selected < g_strv_length ((char **) statuses) ? statuses[selected] : NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->delivery_date_row),
-                            status == 1 || *entry_text (self->delivery_date_row) != '\0');
+                            cl_pregnancy_status_has_delivery (status) ||
+                            *entry_text (self->delivery_date_row) != '\0');
 }
 
 static void
@@ -212,6 +215,7 @@ cl_patient_form_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PATIENT_FORM);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->fields, g_array_unref);
   g_clear_pointer (&self->manager_ids, g_ptr_array_unref);
   g_clear_pointer (&self->risk_codes, g_ptr_array_unref);
@@ -313,8 +317,8 @@ cl_patient_form_init (CLPatientForm *self)
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (emit_changed), self);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    gtk_string_list_append (status_list, cl_pregnancy_status_label (statuses[i]));
+  for (const char * const *s = cl_pregnancy_statuses (); *s; s++)
+    gtk_string_list_append (status_list, cl_pregnancy_status_label (*s));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_list));
 
   g_signal_connect_swapped (self->lmp_row, "notify::text", G_CALLBACK (dating_changed_cb), self);
@@ -385,19 +389,33 @@ fill_risks (CLPatientForm *self)
   adw_combo_row_set_model (self->risk_row, G_LIST_MODEL (list));
 }
 
-void
-cl_patient_form_set_store (CLPatientForm *self,
-                           CLStore       *store)
+/* The form's choices come from the first store the context gets. */
+static void
+context_store_cb (CLPatientForm *self)
 {
-  g_return_if_fail (CL_IS_PATIENT_FORM (self));
-  g_return_if_fail (CL_IS_STORE (store));
-  g_return_if_fail (self->store == NULL);
+  CLStore *store = cl_context_get_store (self->context);
+
+  if (store == NULL || self->store != NULL)
+    return;
 
   self->store = g_object_ref (store);
   self->loading = TRUE;
   fill_managers (self);
   fill_risks (self);
   self->loading = FALSE;
+}
+
+void
+cl_patient_form_set_context (CLPatientForm *self,
+                             CLContext     *context)
+{
+  g_return_if_fail (CL_IS_PATIENT_FORM (self));
+  g_return_if_fail (CL_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
 }
 
 static guint
@@ -449,8 +467,8 @@ cl_patient_form_load (CLPatientForm *self,
   gtk_spin_button_set_value (self->para_spin, pregnancy ? cl_pregnancy_get_para (pregnancy) : 0);
 
   i = 0;
-  for (guint s = 0; pregnancy && s < G_N_ELEMENTS (statuses); s++)
-    if (g_strcmp0 (cl_pregnancy_get_status (pregnancy), statuses[s]) == 0)
+  for (guint s = 0; pregnancy && cl_pregnancy_statuses ()[s]; s++)
+    if (g_strcmp0 (cl_pregnancy_get_status (pregnancy), cl_pregnancy_statuses ()[s]) == 0)
       i = s;
   adw_combo_row_set_selected (self->status_row, i);
 
@@ -517,7 +535,12 @@ cl_patient_form_apply (CLPatientForm *self,
   cl_pregnancy_set_para (pregnancy, gtk_spin_button_get_value_as_int (self->para_spin));
 
   selected = adw_combo_row_get_selected (self->status_row);
-  cl_pregnancy_set_status (pregnancy, statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)]);
+  {
+    const char * const *statuses = cl_pregnancy_statuses ();
+    guint n = g_strv_length ((char **) statuses);
+
+    cl_pregnancy_set_status (pregnancy, statuses[MIN (selected, n - 1)]);
+  }
 
   selected = adw_combo_row_get_selected (self->risk_row);
   if (selected >= 1 && selected - 1 < self->risk_codes->len)

@@ -4,7 +4,7 @@
 
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 #define CL_TYPE_PATIENT_FORM (cl_patient_form_get_type ())
 G_DECLARE_FINAL_TYPE (CLPatientForm, cl_patient_form, CL, PATIENT_FORM, GtkWidget)
 
-void       cl_patient_form_set_store      (CLPatientForm *self,
-                                           CLStore       *store);
+/* Once: the context whose store the form saves to and lists its
+ * choices (case managers, risk levels) from. */
+void       cl_patient_form_set_context    (CLPatientForm *self,
+                                           CLContext     *context);
 
 /* Fills the fields; @pregnancy may be NULL (fields cleared). */
 void       cl_patient_form_load           (CLPatientForm *self,

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-context.h"
 #include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-document-list.h"
@@ -14,8 +15,6 @@
 #include "cl-patient-page.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
-#include "cl-staff.h"
-#include "cl-tables.h"
 #include "cl-pregnancy-timeline.h"
 #include "cl-print-settings.h"
 #include "cl-summary-print-operation.h"
@@ -38,10 +37,10 @@ struct _CLPatientPage
   CLDocumentList *document_list;  /* the archive's reports (issue #4) */
 
   /* owned */
-  CLStore        *store;
+  CLContext      *context;
+  CLStore        *store;        /* the context's, while it has one */
   CLPatient      *patient;
   CLPregnancy    *pregnancy;    /* may be NULL */
-  char           *role;         /* the acting user's, for enrolment saves */
   gboolean        dirty;
 };
 
@@ -54,6 +53,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void
 set_dirty (CLPatientPage *self,
@@ -71,9 +73,9 @@ update_title (CLPatientPage *self)
 
   adw_window_title_set_title (self->title_widget, cl_patient_get_name (self->patient));
 
-  cl_date_today (&today);
+  cl_context_get_today (self->context, &today);
   if (self->pregnancy &&
-      g_strcmp0 (cl_pregnancy_get_status (self->pregnancy), "ongoing") == 0 &&
+      cl_pregnancy_is_ongoing (self->pregnancy) &&
       cl_date_parse (cl_pregnancy_get_effective_edd (self->pregnancy), &edd, NULL))
     {
       g_autofree char *risk = cl_risk_format (cl_store_get_risk_scale (self->store),
@@ -132,18 +134,6 @@ update_history (CLPatientPage *self)
     }
 }
 
-static const char *
-enrolment_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "active") == 0)
-    return C_("enrolment", "Active");
-  if (g_strcmp0 (status, "completed") == 0)
-    return C_("enrolment", "Completed");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return C_("enrolment", "Cancelled");
-  return status ? status : "";
-}
-
 static void
 update_enrolments (CLPatientPage *self)
 {
@@ -169,7 +159,6 @@ update_enrolments (CLPatientPage *self)
   for (guint i = 0; i < enrolments->len; i++)
     {
       CLEnrolment *enrolment = g_ptr_array_index (enrolments, i);
-      const char *status = cl_enrolment_get_status (enrolment);
       g_autoptr(CLRecord) package = cl_store_load_record (self->store, CL_TYPE_PACKAGE,
                                                           cl_enrolment_get_package_id (enrolment), NULL);
       g_autofree char *paid = cl_money_format_display (cl_enrolment_get_paid_fen (enrolment));
@@ -181,12 +170,12 @@ update_enrolments (CLPatientPage *self)
       /* Translators: package name · enrolment status, e.g. 全孕期 · 进行中 */
       title = g_strdup_printf (_("%s · %s"),
                                package ? cl_package_get_name (CL_PACKAGE (package)) : "—",
-                               enrolment_status_label (status));
+                               cl_enrolment_status_label (cl_enrolment_get_status (enrolment)));
       /* Translators: amount, date and the hospital's receipt number */
       subtitle = g_strdup_printf (_("Paid %s on %s · receipt %s"), paid, paid_on,
                                   cl_enrolment_get_receipt_no (enrolment)
                                   ? cl_enrolment_get_receipt_no (enrolment) : "—");
-      if (g_strcmp0 (status, "cancelled") == 0)
+      if (cl_enrolment_is_cancelled (enrolment))
         {
           g_autofree char *refund = cl_money_format_display (cl_enrolment_get_refund_fen (enrolment));
           g_autofree char *refund_on = cl_date_format_iso_display (cl_enrolment_get_cancel_date (enrolment));
@@ -200,7 +189,7 @@ update_enrolments (CLPatientPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-      if (g_strcmp0 (status, "active") == 0)
+      if (cl_enrolment_is_live (enrolment))
         {
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Cancel…"));
 
@@ -223,9 +212,7 @@ update_archive (CLPatientPage *self)
   const char *patient_id = self->patient ? cl_record_get_id (CL_RECORD (self->patient)) : NULL;
 
   cl_pregnancy_timeline_load (self->timeline, self->store, self->pregnancy);
-  cl_visit_plan_view_set_store (self->visit_plan, self->store);
   cl_visit_plan_view_set_pregnancy (self->visit_plan, self->pregnancy);
-  cl_order_list_set_store (self->order_list, self->store);
   cl_order_list_set_pregnancy_id (self->order_list,
                                   self->pregnancy ? cl_record_get_id (CL_RECORD (self->pregnancy)) : NULL);
   cl_order_list_set_patient_id (self->order_list, patient_id);
@@ -458,8 +445,8 @@ enrol_action (GtkWidget  *widget,
   if (self->patient == NULL)
     return;
 
-  dialog = cl_enrolment_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
-                                    self->role, cl_record_get_id (CL_RECORD (self->patient)));
+  dialog = cl_enrolment_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                    cl_record_get_id (CL_RECORD (self->patient)));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (enrolment_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -478,12 +465,12 @@ cancel_enrolment_action (GtkWidget  *widget,
                                     g_variant_get_string (param, NULL), &error);
   if (enrolment == NULL)
     {
-      g_warning ("could not load enrolment: %s", error->message);
+      show_error (self, _("Enrolment Not Opened"), error->message);
       return;
     }
 
-  dialog = cl_enrolment_dialog_new_cancel (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
-                                           self->role, CL_ENROLMENT (enrolment));
+  dialog = cl_enrolment_dialog_new_cancel (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                           CL_ENROLMENT (enrolment));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (enrolment_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -500,7 +487,7 @@ remove_response_cb (AdwMessageDialog *dialog,
 
   if (!cl_store_delete_record (self->store, CL_RECORD (self->patient), &error))
     {
-      g_warning ("could not remove patient: %s", error->message);
+      show_error (self, _("Patient Not Removed"), error->message);
       return;
     }
   set_dirty (self, FALSE);
@@ -542,11 +529,79 @@ cl_patient_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_PATIENT_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->patient);
   g_clear_object (&self->pregnancy);
-  g_clear_pointer (&self->role, g_free);
 
   G_OBJECT_CLASS (cl_patient_page_parent_class)->dispose (object);
+}
+
+/* Enrolling writes an enrolment: only whoever may write one. */
+static void
+context_role_cb (CLPatientPage *self)
+{
+  gboolean may = cl_context_may (self->context, CL_WRITE, "enrolment");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.enrol", may);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-enrolment", may);
+}
+
+static void
+context_store_cb (CLPatientPage *self)
+{
+  g_set_object (&self->store, cl_context_get_store (self->context));
+}
+
+static void
+cl_patient_page_constructed (GObject *object)
+{
+  CLPatientPage *self = CL_PATIENT_PAGE (object);
+
+  G_OBJECT_CLASS (cl_patient_page_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    self->context = cl_context_new ();
+  g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+  /* Its parts follow the same context. */
+  cl_patient_form_set_context (self->form, self->context);
+  cl_document_list_set_context (self->document_list, self->context);
+  cl_visit_plan_view_set_context (self->visit_plan, self->context);
+  cl_order_list_set_context (self->order_list, self->context);
+  context_store_cb (self);
+  context_role_cb (self);
+}
+
+static void
+cl_patient_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, CL_PATIENT_PAGE (object)->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_patient_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      CL_PATIENT_PAGE (object)->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -556,6 +611,14 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_patient_page_dispose;
+  object_class->constructed = cl_patient_page_constructed;
+  object_class->get_property = cl_patient_page_get_property;
+  object_class->set_property = cl_patient_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -597,47 +660,11 @@ static void
 cl_patient_page_init (CLPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Until the window says who is logged in: the local store is written
-   * as a case manager. */
-  cl_patient_page_set_role (self, CL_ROLE_CASE_MANAGER);
   set_dirty (self, FALSE);
   /* Reports open in the Archive view; PDFs dropped anywhere on the
    * page are filed for her. */
   cl_document_list_set_opens_archive (self->document_list, TRUE);
   cl_document_list_attach_drop_target (self->document_list, GTK_WIDGET (self));
-}
-
-void
-cl_patient_page_set_role (CLPatientPage *self,
-                          const char    *role)
-{
-  g_return_if_fail (CL_IS_PATIENT_PAGE (self));
-  g_return_if_fail (role != NULL);
-
-  g_free (self->role);
-  self->role = g_strdup (role);
-  /* Enrolling writes an enrolment: only roles that may write one. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.enrol", cl_tables_can_write (role, "enrolment"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-enrolment",
-                                 cl_tables_can_write (role, "enrolment"));
-}
-
-const char *
-cl_patient_page_get_role (CLPatientPage *self)
-{
-  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
-  return self->role;
-}
-
-void
-cl_patient_page_set_store (CLPatientPage *self,
-                           CLStore       *store)
-{
-  g_return_if_fail (CL_IS_PATIENT_PAGE (self));
-
-  g_set_object (&self->store, store);
-  cl_patient_form_set_store (self->form, store);
-  cl_document_list_set_store (self->document_list, store);
 }
 
 gboolean

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "cl-context.h"
 #include "cl-order-list.h"
 #include "cl-patient-form.h"
 #include "cl-pregnancy-timeline.h"
@@ -13,20 +14,15 @@ G_BEGIN_DECLS
 #define CL_TYPE_PATIENT_PAGE (cl_patient_page_get_type ())
 G_DECLARE_FINAL_TYPE (CLPatientPage, cl_patient_page, CL, PATIENT_PAGE, GtkWidget)
 
-void           cl_patient_page_set_store (CLPatientPage *self,
-                                          CLStore       *store);
+/* Made with a "context" (CLContext): its store, and who is working,
+ * whose role decides whether she may be enrolled here and whether an
+ * administrator's window override is offered. */
+
 gboolean       cl_patient_page_load      (CLPatientPage *self,
                                           const char    *patient_id,
                                           GError       **error);
 const char    *cl_patient_page_get_patient_id (CLPatientPage *self);
 CLPatientForm *cl_patient_page_get_form  (CLPatientPage *self);
-
-/* The role the page acts as (the logged-in user's; a case manager on a
- * store without a server): it decides whether she may be enrolled here
- * and whether an administrator's window override is offered. */
-void           cl_patient_page_set_role  (CLPatientPage *self,
-                                          const char    *role);
-const char    *cl_patient_page_get_role  (CLPatientPage *self);
 
 /* Saves the form; FALSE (with messages at the fields) when a rule
  * refused it. */

@@ -19,7 +19,8 @@ struct _CLVisitPlanView
   GtkListBox          *list;
 
   /* owned */
-  CLStore             *store;
+  CLContext           *context;
+  CLStore             *store;     /* the context's */
   CLPregnancy         *pregnancy;
   ClVisitPlan         *plan;
   GHashTable          *state_labels;   /* key → GtkLabel (borrowed) */
@@ -391,13 +392,23 @@ cl_visit_plan_view_get_state_text (CLVisitPlanView *self,
   return label ? gtk_label_get_label (label) : NULL;
 }
 
+static void
+context_store_cb (CLVisitPlanView *self)
+{
+  g_set_object (&self->store, cl_context_get_store (self->context));
+}
+
 void
-cl_visit_plan_view_set_store (CLVisitPlanView *self,
-                              CLStore         *store)
+cl_visit_plan_view_set_context (CLVisitPlanView *self,
+                                CLContext       *context)
 {
   g_return_if_fail (CL_IS_VISIT_PLAN_VIEW (self));
+  g_return_if_fail (CL_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
 
-  g_set_object (&self->store, store);
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
 }
 
 void
@@ -417,6 +428,7 @@ cl_visit_plan_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_VISIT_PLAN_VIEW);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->pregnancy);
   g_clear_pointer (&self->plan, cl_visit_plan_free);
   g_clear_pointer (&self->state_labels, g_hash_table_unref);

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-pregnancy.h"
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 #define CL_TYPE_VISIT_PLAN_VIEW (cl_visit_plan_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLVisitPlanView, cl_visit_plan_view, CL, VISIT_PLAN_VIEW, GtkWidget)
 
-void cl_visit_plan_view_set_store     (CLVisitPlanView *self,
-                                       CLStore         *store);
+/* Once: the context whose store it reads and ticks visits in. */
+void cl_visit_plan_view_set_context   (CLVisitPlanView *self,
+                                       CLContext       *context);
 /* @pregnancy may be NULL (no pregnancy, or no dating yet). */
 void cl_visit_plan_view_set_pregnancy (CLVisitPlanView *self,
                                        CLPregnancy     *pregnancy);

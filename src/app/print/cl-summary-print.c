@@ -163,7 +163,7 @@ add_patient (ClPatientSummary *s,
   if (pregnancy && cl_date_parse (cl_pregnancy_get_effective_edd (pregnancy), &edd, NULL))
     {
       edd_text = cl_date_format_display (&edd);
-      if (g_strcmp0 (cl_pregnancy_get_status (pregnancy), "ongoing") == 0)
+      if (cl_pregnancy_is_ongoing (pregnancy))
         ga = cl_dating_format_ga_display (cl_dating_gestational_days (&edd, today));
     }
   if (ga == NULL && pregnancy)

@@ -6,6 +6,7 @@
 
 #include "cl-cells.h"
 #include "cl-column-sorter.h"
+#include "cl-context.h"
 #include "cl-patient-store.h"
 #include "cl-roster-view.h"
 
@@ -33,7 +34,8 @@ struct _CLRosterView
   GtkColumnViewColumn  *phone_column;
 
   /* owned */
-  CLStore              *store;
+  CLContext            *context;
+  CLStore              *store;          /* the context's, once it has one */
   CLRosterModel        *model;
   GtkSliceListModel    *slice;
   GtkSingleSelection   *selection;
@@ -44,8 +46,6 @@ struct _CLRosterView
   gint64                total;
   GtkSorter            *view_sorter;
   gulong                sorter_handler;
-  gboolean              bench_first_frame;
-  gboolean              first_frame_done;
 };
 
 G_DEFINE_FINAL_TYPE (CLRosterView, cl_roster_view, GTK_TYPE_WIDGET)
@@ -54,6 +54,9 @@ enum {
   PATIENT_ACTIVATED,
   N_SIGNALS
 };
+
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -346,57 +349,6 @@ start_growing (CLRosterView *self)
     self->grow_source = g_idle_add_full (G_PRIORITY_LOW, grow_slice_cb, self, NULL);
 }
 
-static long
-peak_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *hwm;
-
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  hwm = status ? strstr (status, "VmHWM:") : NULL;
-  return hwm ? strtol (hwm + 6, NULL, 10) : -1L;
-}
-
-static gboolean
-print_settled_cb (gpointer user_data)
-{
-  g_print ("settled-rss-kb %ld\n", peak_rss_kb ());
-  g_application_quit (g_application_get_default ());
-  return G_SOURCE_REMOVE;
-}
-
-static void
-print_first_frame_cb (GdkFrameClock *clock,
-                      CLRosterView  *self)
-{
-  if (self->first_frame_done)
-    return;
-  self->first_frame_done = TRUE;
-
-  /* Read by tests/bench/bench-roster: the monotonic clock is shared by
-   * all processes, so the bench can measure from before it spawned us. */
-  g_print ("first-frame-us %" G_GINT64_FORMAT " rows %u rss-kb %ld\n",
-           g_get_monotonic_time (),
-           g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-           peak_rss_kb ());
-
-  /* With CARELINE_BENCH_SETTLE, stay until the rows have grown and the
-   * search index is built, and report the peak memory of all that. */
-  if (g_getenv ("CARELINE_BENCH_SETTLE"))
-    g_timeout_add_seconds (4, print_settled_cb, self);
-  else
-    g_application_quit (g_application_get_default ());
-}
-
-static void
-watch_first_frame (CLRosterView *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
-
-  if (clock && !self->first_frame_done)
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (print_first_frame_cb), self, 0);
-}
-
 static void
 update_state (CLRosterView *self)
 {
@@ -425,15 +377,6 @@ update_state (CLRosterView *self)
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u patient", "%u patients", n), n);
   gtk_label_set_label (self->count_label, count);
-
-  if (self->bench_first_frame && n > 0 && !self->first_frame_done)
-    {
-      if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
-        watch_first_frame (self);
-      else
-        g_signal_connect_object (self->column_view, "map", G_CALLBACK (watch_first_frame),
-                                 self, G_CONNECT_SWAPPED);
-    }
 }
 
 static void
@@ -601,6 +544,90 @@ store_changed_cb (CLRosterView *self,
 
 /* ---- class ---------------------------------------------------------- */
 
+/* The roster is of the first store the context gets: a window opens
+ * one data file for its life. */
+static void
+context_store_cb (CLRosterView *self)
+{
+  CLStore *store = cl_context_get_store (self->context);
+
+  if (store == NULL || self->store != NULL)
+    return;
+
+  self->store = g_object_ref (store);
+  self->model = cl_roster_model_new (store);
+  /* GTK 4.8's list views keep up to 200 rows of widgets alive; making
+   * all of them before the first frame would keep the roster blank for
+   * the time it takes.  Start with a screenful and let the rest come
+   * in a few idle steps after the roster is on screen. */
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
+                                          first_screenful (self));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->model, "notify::loaded", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::staff", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  fill_risks (self);
+  fill_managers (self);
+  restore_sort (self);
+  self->view_sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
+  self->sorter_handler = g_signal_connect_swapped (self->view_sorter, "changed",
+                                                   G_CALLBACK (sorter_changed_cb), self);
+
+  cl_roster_model_reload (self->model);
+}
+
+static void
+cl_roster_view_constructed (GObject *object)
+{
+  CLRosterView *self = CL_ROSTER_VIEW (object);
+
+  G_OBJECT_CLASS (cl_roster_view_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    self->context = cl_context_new ();
+  self->settings = g_object_ref (cl_context_get_settings (self->context));
+  g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
+}
+
+static void
+cl_roster_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, CL_ROSTER_VIEW (object)->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cl_roster_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      CL_ROSTER_VIEW (object)->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+
 static void
 cl_roster_view_dispose (GObject *object)
 {
@@ -619,6 +646,7 @@ cl_roster_view_dispose (GObject *object)
   g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->risk_codes, g_ptr_array_unref);
   g_clear_pointer (&self->manager_ids, g_ptr_array_unref);
@@ -633,6 +661,14 @@ cl_roster_view_class_init (CLRosterViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cl_roster_view_dispose;
+  object_class->constructed = cl_roster_view_constructed;
+  object_class->get_property = cl_roster_view_get_property;
+  object_class->set_property = cl_roster_view_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CLRosterView::patient-activated:
@@ -680,10 +716,8 @@ cl_roster_view_init (CLRosterView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
   self->risk_codes = g_ptr_array_new_with_free_func (g_free);
   self->manager_ids = g_ptr_array_new_with_free_func (g_free);
-  self->bench_first_frame = g_getenv ("CARELINE_BENCH_FIRST_FRAME") != NULL;
 
   stages = gtk_string_list_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (stage_filters); i++)
@@ -702,41 +736,6 @@ cl_roster_view_init (CLRosterView *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
-}
-
-void
-cl_roster_view_set_store (CLRosterView *self,
-                          CLStore      *store)
-{
-  g_return_if_fail (CL_IS_ROSTER_VIEW (self));
-  g_return_if_fail (CL_IS_STORE (store));
-  g_return_if_fail (self->store == NULL);
-
-  self->store = g_object_ref (store);
-  self->model = cl_roster_model_new (store);
-  /* GTK 4.8's list views keep up to 200 rows of widgets alive; making
-   * all of them before the first frame would keep the roster blank for
-   * the time it takes.  Start with a screenful and let the rest come
-   * in a few idle steps after the roster is on screen. */
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
-                                          first_screenful (self));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
-  g_signal_connect_object (self->model, "notify::loaded", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::staff", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-
-  fill_risks (self);
-  fill_managers (self);
-  restore_sort (self);
-  self->view_sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
-  self->sorter_handler = g_signal_connect_swapped (self->view_sorter, "changed",
-                                                   G_CALLBACK (sorter_changed_cb), self);
-
-  cl_roster_model_reload (self->model);
 }
 
 CLRosterModel *

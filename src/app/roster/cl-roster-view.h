@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 #define CL_TYPE_ROSTER_VIEW (cl_roster_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLRosterView, cl_roster_view, CL, ROSTER_VIEW, GtkWidget)
 
-void           cl_roster_view_set_store      (CLRosterView *self,
-                                              CLStore      *store);
+/* The roster of the "context"'s store (CLContext), from when it has
+ * one; its model is NULL until then. */
+
 CLRosterModel *cl_roster_view_get_model      (CLRosterView *self);
 GtkColumnView *cl_roster_view_get_column_view (CLRosterView *self);
 GtkEditable   *cl_roster_view_get_search_entry (CLRosterView *self);

@@ -37,7 +37,7 @@ struct _CLEscortTaskDialog
   GtkLabel         *form_error;
 
   CLStore          *store;
-  char             *role;
+  CLContext        *context;
   CLEscortTask     *task;   /* the one edited, or NULL */
 };
 
@@ -76,7 +76,7 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
   cl_escort_task_set_escort_id (task, cl_schedule_form_combo_get (self->escort));
   cl_escort_task_set_note (task, note);
 
-  if (!cl_escort_store_save (self->store, task, self->role, &error))
+  if (!cl_escort_store_save (self->store, task, cl_context_get_role (self->context), &error))
     {
       cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
       return FALSE;
@@ -99,7 +99,7 @@ cl_escort_task_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->task);
-  g_free (self->role);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_escort_task_dialog_parent_class)->finalize (object);
 }
 
@@ -155,8 +155,7 @@ build (CLEscortTaskDialog *self)
 
 CLEscortTaskDialog *
 cl_escort_task_dialog_new (GtkWindow    *parent,
-                           CLStore      *store,
-                           const char   *role,
+                           CLContext    *context,
                            CLEscortTask *task,
                            const char   *escort_id,
                            gint64        start_at,
@@ -164,17 +163,18 @@ cl_escort_task_dialog_new (GtkWindow    *parent,
 {
   CLEscortTaskDialog *self;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (CL_TYPE_ESCORT_TASK_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
   self->task = task ? g_object_ref (task) : NULL;
   build (self);
 
   if (task)
     {
-      cl_schedule_form_show_patient (self->patient, store, CL_RECORD (task), cl_escort_task_get_patient_id (task));
+      cl_schedule_form_show_patient (self->patient, self->store, CL_RECORD (task), cl_escort_task_get_patient_id (task));
       cl_schedule_form_combo_set (self->kind, cl_escort_task_get_kind (task));
       gtk_editable_set_text (GTK_EDITABLE (self->from), cl_escort_task_get_place_from (task) ? cl_escort_task_get_place_from (task) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->to), cl_escort_task_get_place_to (task) ? cl_escort_task_get_place_to (task) : "");

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-escort-task.h"
-#include "cl-store.h"
+#include "cl-context.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +19,7 @@ G_DECLARE_FINAL_TYPE (CLEscortTaskDialog, cl_escort_task_dialog, CL, ESCORT_TASK
 /* @task NULL: a new task for @escort_id (NULL: unassigned) over
  * [start_at, end_at) (0, 0: empty fields). */
 CLEscortTaskDialog *cl_escort_task_dialog_new (GtkWindow    *parent,
-                                               CLStore      *store,
-                                               const char   *role,
+                                               CLContext    *context,
                                                CLEscortTask *task,
                                                const char   *escort_id,
                                                gint64        start_at,

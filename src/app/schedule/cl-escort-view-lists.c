@@ -51,7 +51,7 @@ cl_escort_view_reload_week (CLEscortView *self)
   GtkWidget *child;
 
   cl_date_nav_week_start (cl_date_nav_get_date (self->date_nav), &monday);
-  cl_date_today (&today);
+  cl_context_get_today (self->context, &today);
   counts = cl_escort_store_count_by_day (self->store, &monday, 7);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_grid))))
     gtk_grid_remove (self->week_grid, child);
@@ -111,7 +111,7 @@ mine_step_cb (GtkButton    *button,
   CLEscortTask *task = g_hash_table_lookup (self->tasks, id);
   g_autoptr(GError) error = NULL;
 
-  if (task && !cl_escort_store_set_status (self->store, task, status, self->role, &error))
+  if (task && !cl_escort_store_set_status (self->store, task, status, cl_context_get_role (self->context), &error))
     cl_escort_view_show_message (self, error->message);
   cl_escort_view_reload (self);
 }
@@ -130,7 +130,7 @@ mine_popover_cb (GtkMenuButton *button,
 void
 cl_escort_view_reload_mine (CLEscortView *self)
 {
-  g_autoptr(CLStaff) me = self->username ? cl_escort_store_find_staff (self->store, self->username) : NULL;
+  g_autoptr(CLStaff) me = cl_context_get_username (self->context) ? cl_escort_store_find_staff (self->store, cl_context_get_username (self->context)) : NULL;
   g_autoptr(GListStore) tasks = NULL;
   GtkWidget *child;
   guint n;
@@ -159,7 +159,6 @@ cl_escort_view_reload_mine (CLEscortView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CLEscortTask) task = g_list_model_get_item (G_LIST_MODEL (tasks), i);
-      const char *status = cl_escort_task_get_status (task);
       g_autofree char *when = cl_schedule_format_interval (cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task));
       g_autofree char *title = g_strdup_printf ("%s  %s", when, cl_escort_view_patient_name (self, task));
       g_autofree char *subtitle = cl_escort_view_task_subtitle (task);
@@ -169,10 +168,9 @@ cl_escort_view_reload_mine (CLEscortView *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0)
+      if (cl_escort_task_is_planned (task))
         next = CL_ESCORT_STATUS_IN_PROGRESS, label = _("_Start");
-      else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0 &&
-               g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) != 0)
+      else if (cl_escort_task_is_under_way (task) && !cl_escort_task_ends_with_hand_over (task))
         next = CL_ESCORT_STATUS_DONE, label = _("_Done");
       if (next)
         {

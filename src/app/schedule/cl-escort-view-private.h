@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cl-context.h"
 #include "cl-date-nav.h"
 #include "cl-escort-store.h"
 #include "cl-escort-view.h"
@@ -24,15 +25,15 @@ struct _CLEscortView
   AdwStatusPage     *mine_empty;
 
   /* owned */
-  CLStore           *store;
+  CLContext         *context;
+  CLStore           *store;      /* the context's, while it has one */
   GHashTable        *tasks;      /* id → CLEscortTask, of what is shown */
   GHashTable        *names;      /* patient id → name */
   GHashTable        *escorts;    /* staff id → display name */
-  char              *role;
-  char              *username;
   char              *mode;
   char              *last_message;
   guint              reload_idle;
+  gboolean           works_own;  /* whoever works sees their own tasks only */
 
   /* borrowed */
   CLSchedulePopover *popover;

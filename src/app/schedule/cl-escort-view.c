@@ -17,7 +17,7 @@
 
 G_DEFINE_FINAL_TYPE (CLEscortView, cl_escort_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_MODE, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_MODE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 
@@ -84,7 +84,7 @@ static gboolean
 may_plan (CLEscortView *self)
 {
   /* Escorts move their own tasks on; planning is the desk's. */
-  return g_strcmp0 (self->role, CL_ROLE_ESCORT) != 0;
+  return !cl_escort_task_role_works_own (cl_context_get_role (self->context));
 }
 
 /* ---- day ------------------------------------------------------------ */
@@ -147,9 +147,9 @@ reload_day (CLEscortView *self)
                               cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task),
                               cl_escort_view_patient_name (self, task), subtitle,
                               grid_state (cl_escort_task_get_status (task)),
-                              may_plan (self) && g_strcmp0 (cl_escort_task_get_status (task), CL_ESCORT_STATUS_PLANNED) == 0);
+                              may_plan (self) && cl_escort_task_is_planned (task));
     }
-  cl_time_grid_set_now (self->grid, cl_schedule_now ());
+  cl_time_grid_set_now (self->grid, cl_context_get_now (self->context));
 }
 
 static void
@@ -163,7 +163,7 @@ create_requested_cb (CLEscortView *self,
 
   if (self->store == NULL || !may_plan (self))
     return;
-  dialog = cl_escort_task_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store, self->role,
+  dialog = cl_escort_task_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->context,
                                       NULL, escort && *escort ? escort : NULL, start, end);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_escort_view_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -182,7 +182,7 @@ block_moved_cb (CLEscortView *self,
 
   if (task == NULL)
     return;
-  if (!cl_escort_store_move (self->store, task, start, end, escort && *escort ? escort : NULL, self->role, &error))
+  if (!cl_escort_store_move (self->store, task, start, end, escort && *escort ? escort : NULL, cl_context_get_role (self->context), &error))
     cl_escort_view_show_message (self, error->message);
   /* Either way the grid shows what the store holds. */
   cl_escort_view_reload (self);
@@ -200,7 +200,7 @@ undo_cancel (GtkWidget  *widget,
   CLEscortView *self = CL_ESCORT_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!cl_escort_store_restore (self->store, CL_ESCORT_TASK (record), status, self->role, &error))
+  if (!cl_escort_store_restore (self->store, CL_ESCORT_TASK (record), status, cl_context_get_role (self->context), &error))
     {
       cl_escort_view_show_message (self, error->message);
       return;
@@ -224,8 +224,8 @@ task_action_cb (CLSchedulePopover *popover,
   g_object_ref (task);
   if (g_str_equal (action, "edit"))
     {
-      CLEscortTaskDialog *dialog = cl_escort_task_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store,
-                                                              self->role, task, NULL, 0, 0);
+      CLEscortTaskDialog *dialog = cl_escort_task_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->context,
+                                                              task, NULL, 0, 0);
 
       gtk_popover_popdown (GTK_POPOVER (popover));
       g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_escort_view_reload), self, G_CONNECT_SWAPPED);
@@ -249,15 +249,15 @@ task_action_cb (CLSchedulePopover *popover,
         }
       cl_schedule_day_of (cl_escort_task_get_start_at (task), &day);
       ok = cl_escort_store_hand_over (self->store, task, gtk_editable_get_text (ward), gtk_editable_get_text (to),
-                                      cl_schedule_at (&day, minutes), self->role, &error);
+                                      cl_schedule_at (&day, minutes), cl_context_get_role (self->context), &error);
     }
   else if (g_str_equal (action, CL_ESCORT_STATUS_CANCELLED))
     {
       before = g_strdup (cl_escort_task_get_status (task));
-      ok = cl_escort_store_cancel (self->store, task, self->role, &error);
+      ok = cl_escort_store_cancel (self->store, task, cl_context_get_role (self->context), &error);
     }
   else
-    ok = cl_escort_store_set_status (self->store, task, action, self->role, &error);
+    ok = cl_escort_store_set_status (self->store, task, action, cl_context_get_role (self->context), &error);
 
   if (ok)
     {
@@ -291,13 +291,12 @@ cl_escort_view_task_popover (CLEscortView *self,
                              CLEscortTask *task)
 {
   CLSchedulePopover *popover = cl_schedule_popover_new (cl_escort_view_patient_name (self, task));
-  const char *status = cl_escort_task_get_status (task);
   const char *escort = cl_escort_task_get_escort_id (task);
   g_autofree char *when = cl_schedule_format_interval (cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task));
   g_autofree char *subtitle = cl_escort_view_task_subtitle (task);
   g_autofree char *who = g_strdup_printf (_("Escort: %s"), escort && g_hash_table_lookup (self->escorts, escort)
                                           ? (char *) g_hash_table_lookup (self->escorts, escort) : _("Unassigned"));
-  gboolean transfer = g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0;
+  gboolean transfer = cl_escort_task_ends_with_hand_over (task);
 
   cl_schedule_popover_add_line (popover, when, "heading");
   cl_schedule_popover_add_line (popover, subtitle, NULL);
@@ -314,26 +313,26 @@ cl_escort_view_task_popover (CLEscortView *self,
   g_object_set_data_full (G_OBJECT (popover), "task-id", g_strdup (cl_record_get_id (CL_RECORD (task))), g_free);
 
   /* The next steps first, the big one on top. */
-  if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0)
+  if (cl_escort_task_is_planned (task))
     {
       cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_IN_PROGRESS, _("_Start"), CL_SCHEDULE_ACTION_SUGGESTED);
       cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_NO_SHOW, _("_No-Show"), CL_SCHEDULE_ACTION_NORMAL);
       if (may_plan (self))
         cl_schedule_popover_add_action (popover, "edit", _("_Edit…"), CL_SCHEDULE_ACTION_NORMAL);
     }
-  else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0 && transfer)
+  else if (cl_escort_task_is_under_way (task) && transfer)
     {
       GtkBox *extra = cl_schedule_popover_get_extra (popover);
-      g_autofree char *now = cl_schedule_format_time (cl_schedule_now ());
+      g_autofree char *now = cl_schedule_format_time (cl_context_get_now (self->context));
 
       g_object_set_data (G_OBJECT (popover), "ward", hand_over_entry (extra, _("Ward"), cl_escort_task_get_place_to (task)));
       g_object_set_data (G_OBJECT (popover), "received-by", hand_over_entry (extra, _("Received by"), NULL));
       g_object_set_data (G_OBJECT (popover), "at", hand_over_entry (extra, _("Time"), now));
       cl_schedule_popover_add_action (popover, "hand-over", _("_Hand Over and Done"), CL_SCHEDULE_ACTION_SUGGESTED);
     }
-  else if (g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0)
+  else if (cl_escort_task_is_under_way (task))
     cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_DONE, _("_Done"), CL_SCHEDULE_ACTION_SUGGESTED);
-  if (g_strcmp0 (status, CL_ESCORT_STATUS_PLANNED) == 0 || g_strcmp0 (status, CL_ESCORT_STATUS_IN_PROGRESS) == 0)
+  if (cl_escort_task_may_cancel (task))
     cl_schedule_popover_add_action (popover, CL_ESCORT_STATUS_CANCELLED, _("_Cancel Task"), CL_SCHEDULE_ACTION_DESTRUCTIVE);
 
   g_signal_connect_object (popover, "action", G_CALLBACK (task_action_cb), self, 0);
@@ -410,7 +409,7 @@ sheet_day (CLEscortView *self,
            GDate        *day)
 {
   if (g_strcmp0 (self->mode, "mine") == 0)
-    cl_date_today (day);
+    cl_context_get_today (self->context, day);
   else
     *day = *cl_date_nav_get_date (self->date_nav);
 }
@@ -424,8 +423,8 @@ day_sheet (CLEscortView *self)
   sheet_day (self, &day);
   if (g_strcmp0 (self->mode, "mine") != 0)
     return cl_escort_store_day_sheet (self->store, &day, NULL);
-  if (self->username)
-    me = cl_escort_store_find_staff (self->store, self->username);
+  if (cl_context_get_username (self->context))
+    me = cl_escort_store_find_staff (self->store, cl_context_get_username (self->context));
   return cl_escort_store_day_sheet (self->store, &day, me ? cl_record_get_id (CL_RECORD (me)) : NULL);
 }
 
@@ -475,6 +474,57 @@ export_pdf_action (GtkWidget  *widget,
   cl_schedule_view_export_sheet (widget, sheet, _("escort-sheet-%s.pdf"), &day);
 }
 
+/* ---- the context ---------------------------------------------------- */
+
+static void
+context_store_cb (CLEscortView *self)
+{
+  CLStore *store = cl_context_get_store (self->context);
+
+  if (store == self->store)
+    return;
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store == NULL)
+    return;
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  cl_escort_view_reload (self);
+  /* Open on the coming hours, with the last one for context. */
+  cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_context_get_now (self->context)) - 60);
+}
+
+/* Who is working decides what they may do, and an escort opens on
+ * their own tasks. */
+static void
+context_user_cb (CLEscortView *self)
+{
+  gboolean was_own = self->works_own;
+
+  self->works_own = cl_escort_task_role_works_own (cl_context_get_role (self->context));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "escorts.new", may_plan (self));
+  if (!was_own && self->works_own)
+    cl_escort_view_set_mode (self, "mine");
+  else
+    cl_escort_view_reload (self);
+}
+
+static void
+cl_escort_view_constructed (GObject *object)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (object);
+
+  G_OBJECT_CLASS (cl_escort_view_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    self->context = cl_context_new ();
+  g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (context_user_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::username", G_CALLBACK (context_user_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
+  context_user_cb (self);
+}
+
 /* ---- GObject -------------------------------------------------------- */
 
 static void
@@ -496,8 +546,7 @@ cl_escort_view_finalize (GObject *object)
   g_hash_table_unref (self->tasks);
   g_hash_table_unref (self->escorts);
   g_clear_pointer (&self->names, g_hash_table_unref);
-  g_free (self->role);
-  g_free (self->username);
+  g_clear_object (&self->context);
   g_free (self->mode);
   g_free (self->last_message);
   G_OBJECT_CLASS (cl_escort_view_parent_class)->finalize (object);
@@ -511,6 +560,9 @@ cl_escort_view_get_property (GObject    *object,
 {
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, CL_ESCORT_VIEW (object)->context);
+      break;
     case PROP_MODE:
       g_value_set_string (value, CL_ESCORT_VIEW (object)->mode);
       break;
@@ -527,6 +579,9 @@ cl_escort_view_set_property (GObject      *object,
 {
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      CL_ESCORT_VIEW (object)->context = g_value_dup_object (value);
+      break;
     case PROP_MODE:
       cl_escort_view_set_mode (CL_ESCORT_VIEW (object), g_value_get_string (value));
       break;
@@ -545,7 +600,10 @@ cl_escort_view_class_init (CLEscortViewClass *klass)
   object_class->finalize = cl_escort_view_finalize;
   object_class->get_property = cl_escort_view_get_property;
   object_class->set_property = cl_escort_view_set_property;
+  object_class->constructed = cl_escort_view_constructed;
 
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODE] = g_param_spec_string ("mode", NULL, NULL, "day",
                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -589,44 +647,6 @@ cl_escort_view_init (CLEscortView *self)
   g_signal_connect_object (self->grid, "block-moved", G_CALLBACK (block_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "block-activated", G_CALLBACK (block_activated_cb), self, G_CONNECT_SWAPPED);
   cl_time_grid_set_range (self->grid, 7 * 60, 18 * 60);
-}
-
-void
-cl_escort_view_set_store (CLEscortView *self,
-                          CLStore      *store)
-{
-  g_return_if_fail (CL_IS_ESCORT_VIEW (self));
-  g_return_if_fail (CL_IS_STORE (store));
-
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  cl_escort_view_reload (self);
-  /* Open on the coming hours, with the last one for context. */
-  cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_schedule_now ()) - 60);
-}
-
-void
-cl_escort_view_set_user (CLEscortView *self,
-                         const char   *role,
-                         const char   *username)
-{
-  gboolean was_escort;
-
-  g_return_if_fail (CL_IS_ESCORT_VIEW (self));
-
-  was_escort = g_strcmp0 (self->role, CL_ROLE_ESCORT) == 0;
-  g_free (self->role);
-  g_free (self->username);
-  self->role = g_strdup (role);
-  self->username = g_strdup (username);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "escorts.new", may_plan (self));
-  /* An escort opens on their own tasks. */
-  if (!was_escort && g_strcmp0 (role, CL_ROLE_ESCORT) == 0)
-    cl_escort_view_set_mode (self, "mine");
-  else
-    cl_escort_view_reload (self);
 }
 
 void

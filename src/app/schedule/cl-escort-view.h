@@ -13,18 +13,15 @@ G_BEGIN_DECLS
  * an escort's own "my tasks today".  Tasks are made by dialog or by
  * dragging over free time, moved and reassigned by dragging, and
  * moved on (start, done, hand-over, no-show, cancel) from the popover
- * on a block.  Prints the day sheets and exports them as PDF. */
+ * on a block.  Prints the day sheets and exports them as PDF.
+ *
+ * Made with a "context" (CLContext): its store, and who is working,
+ * whose role decides what they may do (an escort opens on their own
+ * tasks). */
 
 #define CL_TYPE_ESCORT_VIEW (cl_escort_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLEscortView, cl_escort_view, CL, ESCORT_VIEW, GtkWidget)
 
-void        cl_escort_view_set_store     (CLEscortView *self,
-                                          CLStore      *store);
-/* Who is working at this desk: their role decides what they may do,
- * and an escort opens on their own tasks. */
-void        cl_escort_view_set_user      (CLEscortView *self,
-                                          const char   *role,
-                                          const char   *username);
 void        cl_escort_view_set_date      (CLEscortView *self,
                                           const GDate  *date);
 /* "day", "week" or "mine". */

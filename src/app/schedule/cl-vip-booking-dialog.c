@@ -31,7 +31,7 @@ struct _CLVipBookingDialog
   GtkLabel         *form_error;
 
   CLStore          *store;
-  char             *role;
+  CLContext        *context;
   CLVipBooking     *booking;   /* the one edited, or NULL */
 };
 
@@ -64,7 +64,7 @@ cl_vip_booking_dialog_save (CLVipBookingDialog *self)
   note = cl_schedule_form_text (self->note);
   cl_vip_booking_set_note (booking, note);
 
-  if (!cl_vip_store_save_booking (self->store, booking, self->role, &error))
+  if (!cl_vip_store_save_booking (self->store, booking, cl_context_get_role (self->context), &error))
     {
       cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
       return FALSE;
@@ -87,7 +87,7 @@ cl_vip_booking_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->booking);
-  g_free (self->role);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_vip_booking_dialog_parent_class)->finalize (object);
 }
 
@@ -139,8 +139,7 @@ build (CLVipBookingDialog *self)
 
 CLVipBookingDialog *
 cl_vip_booking_dialog_new (GtkWindow    *parent,
-                           CLStore      *store,
-                           const char   *role,
+                           CLContext    *context,
                            CLVipBooking *booking,
                            const char   *room_id,
                            gint64        start_at,
@@ -148,11 +147,12 @@ cl_vip_booking_dialog_new (GtkWindow    *parent,
 {
   CLVipBookingDialog *self;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (CL_TYPE_VIP_BOOKING_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
   self->booking = booking ? g_object_ref (booking) : NULL;
   build (self);
 
@@ -160,7 +160,7 @@ cl_vip_booking_dialog_new (GtkWindow    *parent,
     {
       const char *note = cl_vip_booking_get_note (booking);
 
-      cl_schedule_form_show_patient (self->patient, store, CL_RECORD (booking),
+      cl_schedule_form_show_patient (self->patient, self->store, CL_RECORD (booking),
                                      cl_vip_booking_get_patient_id (booking));
       room_id = cl_vip_booking_get_room_id (booking);
       start_at = cl_vip_booking_get_start_at (booking);

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-store.h"
+#include "cl-context.h"
 #include "cl-vip-booking.h"
 
 G_BEGIN_DECLS
@@ -18,8 +18,7 @@ G_DECLARE_FINAL_TYPE (CLVipBookingDialog, cl_vip_booking_dialog, CL, VIP_BOOKING
 /* @booking NULL: a new booking in @room_id over [start_at, end_at)
  * (0: the next free hour is not guessed, the fields stay empty). */
 CLVipBookingDialog *cl_vip_booking_dialog_new (GtkWindow    *parent,
-                                               CLStore      *store,
-                                               const char   *role,
+                                               CLContext    *context,
                                                CLVipBooking *booking,
                                                const char   *room_id,
                                                gint64        start_at,

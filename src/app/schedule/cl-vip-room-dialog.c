@@ -25,7 +25,7 @@ struct _CLVipRoomDialog
   GtkLabel    *form_error;
 
   CLStore     *store;
-  char        *role;
+  CLContext   *context;
   CLVipRoom   *room;   /* the one edited, or NULL */
 };
 
@@ -76,7 +76,7 @@ cl_vip_room_dialog_save (CLVipRoomDialog *self)
   cl_vip_room_set_closes (room, closes);
   cl_vip_room_set_slot_minutes (room, (int) CLAMP (slot, 0, 24 * 60));
   cl_vip_room_set_active (room, gtk_switch_get_active (self->active));
-  if (!cl_vip_store_save_room (self->store, room, self->role, &error))
+  if (!cl_vip_store_save_room (self->store, room, cl_context_get_role (self->context), &error))
     {
       cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
       return FALSE;
@@ -99,7 +99,7 @@ cl_vip_room_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->room);
-  g_free (self->role);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_vip_room_dialog_parent_class)->finalize (object);
 }
 
@@ -120,8 +120,7 @@ cl_vip_room_dialog_init (CLVipRoomDialog *self)
 
 CLVipRoomDialog *
 cl_vip_room_dialog_new (GtkWindow  *parent,
-                        CLStore    *store,
-                        const char *role,
+                        CLContext  *context,
                         CLVipRoom  *room)
 {
   const char *titles[N_FIELDS] = { _("Room name"), _("Location"), _("Opens"), _("Closes"), _("Slot length (minutes)") };
@@ -131,11 +130,12 @@ cl_vip_room_dialog_new (GtkWindow  *parent,
   g_autofree char *closes = NULL;
   g_autofree char *slot = NULL;
 
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cl_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (CL_TYPE_VIP_ROOM_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->role = g_strdup (role);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (cl_context_get_store (context));
   self->room = room ? g_object_ref (room) : NULL;
 
   for (guint i = 0; i < N_FIELDS; i++)

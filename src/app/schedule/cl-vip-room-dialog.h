@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-store.h"
+#include "cl-context.h"
 #include "cl-vip-room.h"
 
 G_BEGIN_DECLS
@@ -18,8 +18,7 @@ G_DECLARE_FINAL_TYPE (CLVipRoomDialog, cl_vip_room_dialog, CL, VIP_ROOM_DIALOG, 
 
 /* @room NULL: a new room. */
 CLVipRoomDialog *cl_vip_room_dialog_new       (GtkWindow       *parent,
-                                               CLStore         *store,
-                                               const char      *role,
+                                               CLContext       *context,
                                                CLVipRoom       *room);
 gboolean         cl_vip_room_dialog_save      (CLVipRoomDialog *self);
 

@@ -10,45 +10,12 @@
 #include "cl-vip-booking-dialog.h"
 #include "cl-vip-room-dialog.h"
 #include "cl-vip-store.h"
-#include "cl-vip-view.h"
-#include "cl-schedule-print.h"
-#include "cl-sheet-print-operation.h"
-
-struct _CLVipView
-{
-  GtkWidget          parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay   *toast_overlay;
-  CLDateNav         *date_nav;
-  GtkDropDown       *room_dropdown;
-  GtkWidget         *rooms_button;
-  GtkWidget         *checkin_bar;
-  GtkBox            *checkin_box;
-  CLTimeGrid        *grid;
-
-  /* owned */
-  CLStore           *store;
-  GPtrArray         *rooms;      /* CLVipRoom, active, by name */
-  GHashTable        *bookings;   /* id → CLVipBooking, of what is shown */
-  GHashTable        *names;      /* patient id → name */
-  char              *role;
-  char              *mode;
-  char              *room_id;    /* the week view's room */
-  char              *last_message;
-  guint              reload_idle;
-  gboolean           syncing_rooms;
-
-  /* borrowed */
-  CLSchedulePopover *popover;
-};
+#include "cl-vip-view-private.h"
 
 G_DEFINE_FINAL_TYPE (CLVipView, cl_vip_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_MODE, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_MODE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
-
-static void reload (CLVipView *self);
 
 static void
 show_message (CLVipView  *self,
@@ -57,15 +24,15 @@ show_message (CLVipView  *self,
   cl_schedule_view_show_message (self->toast_overlay, &self->last_message, message);
 }
 
-static gboolean
-is_week (CLVipView *self)
+gboolean
+cl_vip_view_is_week (CLVipView *self)
 {
   return g_strcmp0 (self->mode, "week") == 0;
 }
 
-static CLVipRoom *
-find_room (CLVipView  *self,
-           const char *id)
+CLVipRoom *
+cl_vip_view_find_room (CLVipView  *self,
+                       const char *id)
 {
   for (guint i = 0; i < self->rooms->len; i++)
     if (g_strcmp0 (cl_record_get_id (g_ptr_array_index (self->rooms, i)), id) == 0)
@@ -119,7 +86,7 @@ load_rooms (CLVipView *self)
       if (g_strcmp0 (cl_record_get_id (CL_RECORD (room)), self->room_id) == 0)
         selected = i;
     }
-  if (self->rooms->len > 0 && find_room (self, self->room_id) == NULL)
+  if (self->rooms->len > 0 && cl_vip_view_find_room (self, self->room_id) == NULL)
     {
       g_free (self->room_id);
       self->room_id = g_strdup (cl_record_get_id (g_ptr_array_index (self->rooms, 0)));
@@ -150,11 +117,11 @@ set_grid_hours (CLVipView *self)
     {
       CLVipRoom *room = g_ptr_array_index (self->rooms, i);
 
-      if (is_week (self) && g_strcmp0 (cl_record_get_id (CL_RECORD (room)), self->room_id) != 0)
+      if (cl_vip_view_is_week (self) && g_strcmp0 (cl_record_get_id (CL_RECORD (room)), self->room_id) != 0)
         continue;
-      opens = i == 0 || is_week (self) ? cl_vip_room_get_opens (room) : MIN (opens, cl_vip_room_get_opens (room));
-      closes = i == 0 || is_week (self) ? cl_vip_room_get_closes (room) : MAX (closes, cl_vip_room_get_closes (room));
-      slot = i == 0 || is_week (self) ? cl_vip_room_get_slot_minutes (room) : MIN (slot, cl_vip_room_get_slot_minutes (room));
+      opens = i == 0 || cl_vip_view_is_week (self) ? cl_vip_room_get_opens (room) : MIN (opens, cl_vip_room_get_opens (room));
+      closes = i == 0 || cl_vip_view_is_week (self) ? cl_vip_room_get_closes (room) : MAX (closes, cl_vip_room_get_closes (room));
+      slot = i == 0 || cl_vip_view_is_week (self) ? cl_vip_room_get_slot_minutes (room) : MIN (slot, cl_vip_room_get_slot_minutes (room));
     }
   cl_time_grid_set_range (self->grid, opens / 60 * 60, MIN ((closes + 59) / 60 * 60, 24 * 60));
   cl_time_grid_set_slot_minutes (self->grid, slot);
@@ -167,9 +134,9 @@ checkin_clicked_cb (GtkButton *button,
   CLVipBooking *booking = g_hash_table_lookup (self->bookings, g_object_get_data (G_OBJECT (button), "booking-id"));
   g_autoptr(GError) error = NULL;
 
-  if (booking && !cl_vip_store_set_booking_status (self->store, booking, CL_VIP_STATUS_CHECKED_IN, self->role, &error))
+  if (booking && !cl_vip_store_set_booking_status (self->store, booking, CL_VIP_STATUS_CHECKED_IN, cl_context_get_role (self->context), &error))
     show_message (self, error->message);
-  reload (self);
+  cl_vip_view_reload (self);
 }
 
 /* Today's bookings still to check in, each one click away. */
@@ -179,22 +146,22 @@ fill_checkin_bar (CLVipView  *self,
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->checkin_box));
   GDate today;
-  gint64 now = cl_schedule_now ();
+  gint64 now = cl_context_get_now (self->context);
   guint shown = 0;
 
   while (gtk_widget_get_next_sibling (child))
     gtk_box_remove (self->checkin_box, gtk_widget_get_next_sibling (child));
-  cl_date_today (&today);
-  if (!is_week (self) && g_date_compare (cl_date_nav_get_date (self->date_nav), &today) == 0)
+  cl_context_get_today (self->context, &today);
+  if (!cl_vip_view_is_week (self) && g_date_compare (cl_date_nav_get_date (self->date_nav), &today) == 0)
     for (guint i = 0; i < g_list_model_get_n_items (bookings) && shown < 8; i++)
       {
         g_autoptr(CLVipBooking) booking = g_list_model_get_item (bookings, i);
-        CLVipRoom *room = find_room (self, cl_vip_booking_get_room_id (booking));
+        CLVipRoom *room = cl_vip_view_find_room (self, cl_vip_booking_get_room_id (booking));
         g_autofree char *time = NULL;
         g_autofree char *text = NULL;
         GtkWidget *button;
 
-        if (g_strcmp0 (cl_vip_booking_get_status (booking), CL_VIP_STATUS_BOOKED) != 0 ||
+        if (!cl_vip_booking_is_pending (booking) ||
             cl_vip_booking_get_end_at (booking) <= now)
           continue;
         time = cl_schedule_format_time (cl_vip_booking_get_start_at (booking));
@@ -211,8 +178,8 @@ fill_checkin_bar (CLVipView  *self,
   gtk_widget_set_visible (self->checkin_bar, shown > 0);
 }
 
-static void
-reload (CLVipView *self)
+void
+cl_vip_view_reload (CLVipView *self)
 {
   const GDate *day;
   g_autoptr(GListStore) bookings = NULL;
@@ -224,14 +191,14 @@ reload (CLVipView *self)
     return;
   load_rooms (self);
   day = cl_date_nav_get_date (self->date_nav);
-  cl_date_today (&today);
-  gtk_widget_set_visible (GTK_WIDGET (self->room_dropdown), is_week (self));
+  cl_context_get_today (self->context, &today);
+  gtk_widget_set_visible (GTK_WIDGET (self->room_dropdown), cl_vip_view_is_week (self));
 
   cl_time_grid_clear (self->grid);
   set_grid_hours (self);
-  if (is_week (self))
+  if (cl_vip_view_is_week (self))
     {
-      CLVipRoom *room = find_room (self, self->room_id);
+      CLVipRoom *room = cl_vip_view_find_room (self, self->room_id);
 
       cl_time_grid_set_place (self->grid, room ? cl_vip_room_get_name (room) : NULL);
       cl_date_nav_week_start (day, &first);
@@ -280,7 +247,7 @@ reload (CLVipView *self)
       gpointer column = NULL;
 
       g_hash_table_replace (self->bookings, (char *) cl_record_get_id (CL_RECORD (booking)), booking);
-      if (is_week (self))
+      if (cl_vip_view_is_week (self))
         {
           GDate date;
 
@@ -293,9 +260,9 @@ reload (CLVipView *self)
                               cl_vip_booking_get_start_at (booking), cl_vip_booking_get_end_at (booking),
                               patient_name (self, booking), subtitle,
                               grid_state (cl_vip_booking_get_status (booking)),
-                              g_strcmp0 (cl_vip_booking_get_status (booking), CL_VIP_STATUS_BOOKED) == 0);
+                              cl_vip_booking_is_pending (booking));
     }
-  cl_time_grid_set_now (self->grid, cl_schedule_now ());
+  cl_time_grid_set_now (self->grid, cl_context_get_now (self->context));
   fill_checkin_bar (self, G_LIST_MODEL (bookings));
 }
 
@@ -303,22 +270,22 @@ static const char *
 room_of_column (CLVipView *self,
                 guint      column)
 {
-  return is_week (self) ? self->room_id : cl_time_grid_get_column_id (self->grid, column);
+  return cl_vip_view_is_week (self) ? self->room_id : cl_time_grid_get_column_id (self->grid, column);
 }
 
-static void
-create_requested_cb (CLVipView *self,
-                     guint      column,
-                     gint64     start,
-                     gint64     end)
+void
+cl_vip_view_create (CLVipView *self,
+                    guint      column,
+                    gint64     start,
+                    gint64     end)
 {
   CLVipBookingDialog *dialog;
 
   if (self->store == NULL)
     return;
-  dialog = cl_vip_booking_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store, self->role, NULL,
+  dialog = cl_vip_booking_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->context, NULL,
                                       column == G_MAXUINT ? self->room_id : room_of_column (self, column), start, end);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_vip_view_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -335,9 +302,9 @@ block_moved_cb (CLVipView  *self,
 
   if (booking == NULL)
     return;
-  if (!cl_vip_store_move_booking (self->store, booking, room_of_column (self, column), start, end, self->role, &error))
+  if (!cl_vip_store_move_booking (self->store, booking, room_of_column (self, column), start, end, cl_context_get_role (self->context), &error))
     show_message (self, error->message);
-  reload (self);
+  cl_vip_view_reload (self);
   cl_time_grid_focus_block (self->grid, keep);
 }
 
@@ -346,7 +313,7 @@ column_activated_cb (CLVipView *self,
                      guint      column)
 {
   /* A day's header opens the day across rooms; a room's, its week. */
-  if (is_week (self))
+  if (cl_vip_view_is_week (self))
     {
       GDate date;
 
@@ -370,12 +337,12 @@ undo_cancel (GtkWidget  *widget,
   CLVipView *self = CL_VIP_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!cl_vip_store_restore_booking (self->store, CL_VIP_BOOKING (record), self->role, &error))
+  if (!cl_vip_store_restore_booking (self->store, CL_VIP_BOOKING (record), cl_context_get_role (self->context), &error))
     {
       show_message (self, error->message);
       return;
     }
-  reload (self);
+  cl_vip_view_reload (self);
   cl_time_grid_focus_block (self->grid, cl_record_get_id (record));
 }
 
@@ -393,23 +360,23 @@ booking_action_cb (CLSchedulePopover *popover,
   g_object_ref (booking);
   if (g_str_equal (action, "edit"))
     {
-      CLVipBookingDialog *dialog = cl_vip_booking_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->store,
-                                                              self->role, booking, NULL, 0, 0);
+      CLVipBookingDialog *dialog = cl_vip_booking_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->context,
+                                                              booking, NULL, 0, 0);
 
       gtk_popover_popdown (GTK_POPOVER (popover));
-      g_signal_connect_object (dialog, "saved", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_vip_view_reload), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       g_object_unref (booking);
       return;
     }
   if (g_str_equal (action, CL_VIP_STATUS_CANCELLED))
-    ok = cl_vip_store_cancel_booking (self->store, booking, self->role, &error);
+    ok = cl_vip_store_cancel_booking (self->store, booking, cl_context_get_role (self->context), &error);
   else
-    ok = cl_vip_store_set_booking_status (self->store, booking, action, self->role, &error);
+    ok = cl_vip_store_set_booking_status (self->store, booking, action, cl_context_get_role (self->context), &error);
   if (ok)
     {
       gtk_popover_popdown (GTK_POPOVER (popover));
-      reload (self);
+      cl_vip_view_reload (self);
       if (g_str_equal (action, CL_VIP_STATUS_CANCELLED))
         cl_schedule_view_toast_undo (self->toast_overlay, GTK_WIDGET (self), _("Booking cancelled"),
                                      CL_RECORD (booking), CL_VIP_STATUS_BOOKED, undo_cancel);
@@ -425,7 +392,6 @@ cl_vip_view_open_booking (CLVipView  *self,
 {
   CLVipBooking *booking;
   CLVipRoom *room;
-  const char *status;
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *by = NULL;
@@ -437,8 +403,7 @@ cl_vip_view_open_booking (CLVipView  *self,
     return NULL;
   if (self->popover)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
-  room = find_room (self, cl_vip_booking_get_room_id (booking));
-  status = cl_vip_booking_get_status (booking);
+  room = cl_vip_view_find_room (self, cl_vip_booking_get_room_id (booking));
   when = cl_schedule_format_interval (cl_vip_booking_get_start_at (booking), cl_vip_booking_get_end_at (booking));
   subtitle = booking_subtitle (booking);
   by = g_strdup_printf (_("Booked by %s"), cl_vip_booking_get_booked_by (booking) ? cl_vip_booking_get_booked_by (booking) : "");
@@ -450,13 +415,13 @@ cl_vip_view_open_booking (CLVipView  *self,
   cl_schedule_popover_add_line (self->popover, by, "dim-label");
   cl_schedule_popover_add_line (self->popover, cl_vip_booking_get_note (booking), "dim-label");
   g_object_set_data_full (G_OBJECT (self->popover), "booking-id", g_strdup (id), g_free);
-  if (g_strcmp0 (status, CL_VIP_STATUS_BOOKED) == 0)
+  if (cl_vip_booking_is_pending (booking))
     {
       cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CHECKED_IN, _("_Check In"), CL_SCHEDULE_ACTION_SUGGESTED);
       cl_schedule_popover_add_action (self->popover, "edit", _("_Edit…"), CL_SCHEDULE_ACTION_NORMAL);
       cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CANCELLED, _("Cancel _Booking"), CL_SCHEDULE_ACTION_DESTRUCTIVE);
     }
-  else if (g_strcmp0 (status, CL_VIP_STATUS_CHECKED_IN) == 0)
+  else if (cl_vip_booking_is_in_room (booking))
     cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_DONE, _("_Done"), CL_SCHEDULE_ACTION_SUGGESTED);
   g_signal_connect_object (self->popover, "action", G_CALLBACK (booking_action_cb), self, 0);
 
@@ -479,7 +444,7 @@ reload_idle_cb (gpointer data)
   CLVipView *self = data;
 
   self->reload_idle = 0;
-  reload (self);
+  cl_vip_view_reload (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -503,82 +468,46 @@ room_selected_cb (CLVipView *self)
   cl_vip_view_set_room (self, cl_record_get_id (g_ptr_array_index (self->rooms, selected)));
 }
 
-/* ---- actions -------------------------------------------------------- */
-
-static CLScheduleSheet *
-day_list (CLVipView *self)
-{
-  /* The week view prints its room's list of the day shown; the day
-   * view every room's, a page each. */
-  return cl_vip_store_day_sheet (self->store, cl_date_nav_get_date (self->date_nav), is_week (self) ? self->room_id : NULL);
-}
+/* ---- the context ---------------------------------------------------- */
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
+context_store_cb (CLVipView *self)
 {
-  CLVipView *self = CL_VIP_VIEW (widget);
-  guint column;
-  gint64 start, end;
+  CLStore *store = cl_context_get_store (self->context);
 
-  cl_schedule_view_new_at (self->grid, TRUE, &column, &start, &end);
-  create_requested_cb (self, column, start, end);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  CLVipView *self = CL_VIP_VIEW (widget);
-  g_autoptr(CLScheduleSheet) sheet = NULL;
-
-  if (self->store == NULL)
+  if (store == self->store)
     return;
-  sheet = day_list (self);
-  cl_schedule_view_print_sheet (widget, sheet, self->toast_overlay, &self->last_message);
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  CLVipView *self = CL_VIP_VIEW (widget);
-  g_autoptr(CLScheduleSheet) sheet = NULL;
-
-  if (self->store == NULL)
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store == NULL)
     return;
-  sheet = day_list (self);
-  /* Translators: the suggested file name of an exported VIP room day
-   * list; %s is the day (2026-11-23) */
-  cl_schedule_view_export_sheet (widget, sheet, _("vip-rooms-%s.pdf"), cl_date_nav_get_date (self->date_nav));
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  cl_vip_view_reload (self);
+  /* Open on the coming hours, with the last one for context. */
+  cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_context_get_now (self->context)) - 60);
 }
 
 static void
-room_saved_cb (CLVipView  *self,
-               const char *id)
+context_role_cb (CLVipView *self)
 {
-  cl_vip_view_set_room (self, id);
-  reload (self);
+  /* Rooms are configured by whoever may write them. */
+  gtk_widget_set_visible (self->rooms_button, cl_context_may (self->context, CL_WRITE, "vip_room"));
 }
 
-/* An administrator's: the chosen room's settings, or a new room. */
 static void
-room_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+cl_vip_view_constructed (GObject *object)
 {
-  CLVipView *self = CL_VIP_VIEW (widget);
-  CLVipRoomDialog *dialog;
+  CLVipView *self = CL_VIP_VIEW (object);
 
-  if (self->store == NULL)
-    return;
-  dialog = cl_vip_room_dialog_new (cl_schedule_view_parent (widget), self->store, self->role,
-                                   g_str_equal (action_name, "vip.edit-room") ? find_room (self, self->room_id) : NULL);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (room_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  G_OBJECT_CLASS (cl_vip_view_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    self->context = cl_context_new ();
+  g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (context_role_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self);
+  context_role_cb (self);
 }
 
 /* ---- GObject -------------------------------------------------------- */
@@ -599,10 +528,10 @@ cl_vip_view_finalize (GObject *object)
   CLVipView *self = CL_VIP_VIEW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_ptr_array_unref (self->rooms);
   g_hash_table_unref (self->bookings);
   g_clear_pointer (&self->names, g_hash_table_unref);
-  g_free (self->role);
   g_free (self->mode);
   g_free (self->room_id);
   g_free (self->last_message);
@@ -617,6 +546,9 @@ cl_vip_view_get_property (GObject    *object,
 {
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, CL_VIP_VIEW (object)->context);
+      break;
     case PROP_MODE:
       g_value_set_string (value, CL_VIP_VIEW (object)->mode);
       break;
@@ -633,6 +565,9 @@ cl_vip_view_set_property (GObject      *object,
 {
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      CL_VIP_VIEW (object)->context = g_value_dup_object (value);
+      break;
     case PROP_MODE:
       cl_vip_view_set_mode (CL_VIP_VIEW (object), g_value_get_string (value));
       break;
@@ -651,7 +586,10 @@ cl_vip_view_class_init (CLVipViewClass *klass)
   object_class->finalize = cl_vip_view_finalize;
   object_class->get_property = cl_vip_view_get_property;
   object_class->set_property = cl_vip_view_set_property;
+  object_class->constructed = cl_vip_view_constructed;
 
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODE] = g_param_spec_string ("mode", NULL, NULL, "day",
                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -667,18 +605,7 @@ cl_vip_view_class_init (CLVipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_box);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, grid);
 
-  gtk_widget_class_install_property_action (widget_class, "vip.mode", "mode");
-  gtk_widget_class_install_action (widget_class, "vip.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "vip.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "vip.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "vip.step", "i", cl_schedule_view_step_action);
-  gtk_widget_class_install_action (widget_class, "vip.edit-room", NULL, room_action);
-  gtk_widget_class_install_action (widget_class, "vip.new-room", NULL, room_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "vip.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "vip.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "vip.step", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "vip.step", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "vip.step", "i", 0);
+  cl_vip_view_install_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -691,38 +618,12 @@ cl_vip_view_init (CLVipView *self)
   self->mode = g_strdup ("day");
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->date_nav, "notify::date", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_nav, "notify::date", G_CALLBACK (cl_vip_view_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->room_dropdown, "notify::selected", G_CALLBACK (room_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->grid, "create-requested", G_CALLBACK (create_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "create-requested", G_CALLBACK (cl_vip_view_create), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "block-moved", G_CALLBACK (block_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "block-activated", G_CALLBACK (block_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "column-activated", G_CALLBACK (column_activated_cb), self, G_CONNECT_SWAPPED);
-}
-
-void
-cl_vip_view_set_store (CLVipView *self,
-                       CLStore   *store)
-{
-  g_return_if_fail (CL_IS_VIP_VIEW (self));
-  g_return_if_fail (CL_IS_STORE (store));
-
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  reload (self);
-  /* Open on the coming hours, with the last one for context. */
-  cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_schedule_now ()) - 60);
-}
-
-void
-cl_vip_view_set_role (CLVipView  *self,
-                      const char *role)
-{
-  g_return_if_fail (CL_IS_VIP_VIEW (self));
-  g_free (self->role);
-  self->role = g_strdup (role);
-  gtk_widget_set_visible (self->rooms_button, g_strcmp0 (role, "admin") == 0);
 }
 
 void
@@ -747,8 +648,8 @@ cl_vip_view_set_mode (CLVipView  *self,
       self->mode = g_strdup (mode);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
     }
-  cl_date_nav_set_step (self->date_nav, is_week (self) ? 7 : 1);
-  reload (self);
+  cl_date_nav_set_step (self->date_nav, cl_vip_view_is_week (self) ? 7 : 1);
+  cl_vip_view_reload (self);
 }
 
 void
@@ -760,7 +661,7 @@ cl_vip_view_set_room (CLVipView  *self,
     return;
   g_free (self->room_id);
   self->room_id = g_strdup (room_id);
-  reload (self);
+  cl_vip_view_reload (self);
 }
 
 CLTimeGrid *
@@ -782,18 +683,4 @@ cl_vip_view_get_last_message (CLVipView *self)
 {
   g_return_val_if_fail (CL_IS_VIP_VIEW (self), NULL);
   return self->last_message;
-}
-
-gboolean
-cl_vip_view_export_pdf (CLVipView  *self,
-                        const char *path,
-                        GError    **error)
-{
-  g_autoptr(CLScheduleSheet) sheet = NULL;
-
-  g_return_val_if_fail (CL_IS_VIP_VIEW (self), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  sheet = day_list (self);
-  return cl_schedule_print_export_pdf (sheet, path, error);
 }

@@ -13,15 +13,14 @@ G_BEGIN_DECLS
  * closed hours shaded.  Book by dragging over free time or by dialog,
  * move by dragging, and check in, finish or cancel from the popover on
  * a booking or, for today's next bookings, with one click on the
- * "Check in" bar.  Prints a room's day list. */
+ * "Check in" bar.  Prints a room's day list.
+ *
+ * Made with a "context" (CLContext): its store, and who is working,
+ * whose role decides whether rooms can be configured here. */
 
 #define CL_TYPE_VIP_VIEW (cl_vip_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLVipView, cl_vip_view, CL, VIP_VIEW, GtkWidget)
 
-void        cl_vip_view_set_store      (CLVipView   *self,
-                                        CLStore     *store);
-void        cl_vip_view_set_role       (CLVipView   *self,
-                                        const char  *role);
 void        cl_vip_view_set_date       (CLVipView   *self,
                                         const GDate *date);
 /* "day" (across rooms) or "week" (of the chosen room). */

@@ -460,7 +460,7 @@ check_window (CLStore     *store,
   if (cl_str_empty (reason))
     refuse (errors, "package_id",
             g_strdup_printf (_("%s. An administrator may enrol her with a reason."), problem));
-  else if (g_strcmp0 (role, "admin") != 0)
+  else if (!cl_enrolment_role_may_override (role))
     refuse (errors, "override_reason",
             g_strdup (_("Only an administrator may enrol a patient outside the package’s window")));
 }

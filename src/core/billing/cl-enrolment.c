@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cl-enrolment.h"
+#include "cl-staff.h"
 #include "cl-roster-index.h"
 #include "cl-util.h"
 
@@ -456,4 +459,36 @@ cl_enrolment_set_override_reason (CLEnrolment *self,
 
   if (cl_set_str (&self->override_reason, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERRIDE_REASON]);
+}
+
+gboolean
+cl_enrolment_role_may_override (const char *role)
+{
+  return g_strcmp0 (role, CL_ROLE_ADMIN) == 0;
+}
+
+const char *
+cl_enrolment_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "active") == 0)
+    return C_("enrolment", "Active");
+  if (g_strcmp0 (status, "completed") == 0)
+    return C_("enrolment", "Completed");
+  if (g_strcmp0 (status, "cancelled") == 0)
+    return C_("enrolment", "Cancelled");
+  return status ? status : "";
+}
+
+gboolean
+cl_enrolment_is_live (CLEnrolment *self)
+{
+  g_return_val_if_fail (CL_IS_ENROLMENT (self), FALSE);
+  return g_strcmp0 (cl_enrolment_get_status (self), "active") == 0;
+}
+
+gboolean
+cl_enrolment_is_cancelled (CLEnrolment *self)
+{
+  g_return_val_if_fail (CL_IS_ENROLMENT (self), FALSE);
+  return g_strcmp0 (cl_enrolment_get_status (self), "cancelled") == 0;
 }

@@ -61,4 +61,16 @@ const char  *cl_enrolment_get_override_reason (CLEnrolment *self);
 void         cl_enrolment_set_override_reason (CLEnrolment *self,
                                                const char  *value);
 
+/* The translated label of an enrolment status ("active", "completed",
+ * "cancelled"); an unknown status as it is. */
+const char  *cl_enrolment_status_label      (const char  *status);
+/* Is the enrolment running (status "active"), so it may be cancelled? */
+gboolean     cl_enrolment_is_live           (CLEnrolment *self);
+/* Was it cancelled, so a refund belongs to it? */
+gboolean     cl_enrolment_is_cancelled      (CLEnrolment *self);
+
+/* May @role enrol a patient outside her package's window (with a
+ * reason)?  Only an administrator. */
+gboolean     cl_enrolment_role_may_override (const char *role);
+
 G_END_DECLS

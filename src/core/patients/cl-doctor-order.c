@@ -225,3 +225,16 @@ cl_doctor_order_set_stop_date (CLDoctorOrder *self,
   if (cl_set_str (&self->stop_date, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STOP_DATE]);
 }
+
+gboolean
+cl_doctor_order_is_active (CLDoctorOrder *self)
+{
+  g_return_val_if_fail (CL_IS_DOCTOR_ORDER (self), FALSE);
+  return g_strcmp0 (cl_doctor_order_get_status (self), "active") == 0;
+}
+
+gboolean
+cl_doctor_order_may_stop (CLDoctorOrder *self)
+{
+  return cl_doctor_order_is_active (self);
+}

@@ -43,6 +43,10 @@ void        cl_doctor_order_set_reminder_date (CLDoctorOrder *self,
 const char *cl_doctor_order_get_status (CLDoctorOrder *self);
 void        cl_doctor_order_set_status (CLDoctorOrder *self,
                                    const char *value);
+/* Is the order still to be followed (status "active")?  Only such an
+ * order may be stopped or marked done, and it lists first. */
+gboolean    cl_doctor_order_is_active  (CLDoctorOrder *self);
+gboolean    cl_doctor_order_may_stop   (CLDoctorOrder *self);
 /* ISO date it was stopped or done */
 const char *cl_doctor_order_get_stop_date (CLDoctorOrder *self);
 void        cl_doctor_order_set_stop_date (CLDoctorOrder *self,

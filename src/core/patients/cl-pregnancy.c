@@ -387,3 +387,24 @@ cl_pregnancy_status_label (const char *status)
     return C_("pregnancy status", "Ended");
   return status;
 }
+
+const char * const *
+cl_pregnancy_statuses (void)
+{
+  static const char * const statuses[] = { "ongoing", "delivered", "ended", NULL };
+
+  return statuses;
+}
+
+gboolean
+cl_pregnancy_is_ongoing (CLPregnancy *self)
+{
+  g_return_val_if_fail (CL_IS_PREGNANCY (self), FALSE);
+  return g_strcmp0 (cl_pregnancy_get_status (self), "ongoing") == 0;
+}
+
+gboolean
+cl_pregnancy_status_has_delivery (const char *status)
+{
+  return g_strcmp0 (status, "delivered") == 0;
+}

@@ -43,6 +43,14 @@ void         cl_pregnancy_set_delivery_date  (CLPregnancy *self,
 GHashTable  *cl_pregnancy_validate           (CLPregnancy *self,
                                               ClRiskScale *scale);
 
+/* The statuses ("ongoing", "delivered", "ended") in display order,
+ * NULL-terminated, and each one's translated label. */
+const char * const *cl_pregnancy_statuses    (void);
 const char  *cl_pregnancy_status_label       (const char  *status);
+/* Is she still pregnant (status "ongoing")?  Then her gestational age
+ * and EDD mean something. */
+gboolean     cl_pregnancy_is_ongoing         (CLPregnancy *self);
+/* Does @status say she gave birth, so a delivery date belongs to it? */
+gboolean     cl_pregnancy_status_has_delivery (const char *status);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "cl-escort-task.h"
 #include "cl-choice.h"
+#include "cl-staff.h"
 #include "cl-util.h"
 
 struct _CLEscortTask
@@ -502,4 +503,37 @@ cl_escort_task_is_live (CLEscortTask *self)
   return !cl_record_get_deleted (CL_RECORD (self)) &&
          g_strcmp0 (self->status, CL_ESCORT_STATUS_CANCELLED) != 0 &&
          g_strcmp0 (self->status, CL_ESCORT_STATUS_NO_SHOW) != 0;
+}
+
+gboolean
+cl_escort_task_role_works_own (const char *role)
+{
+  return g_strcmp0 (role, CL_ROLE_ESCORT) == 0;
+}
+
+gboolean
+cl_escort_task_is_planned (CLEscortTask *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_TASK (self), FALSE);
+  return g_strcmp0 (cl_escort_task_get_status (self), CL_ESCORT_STATUS_PLANNED) == 0;
+}
+
+gboolean
+cl_escort_task_is_under_way (CLEscortTask *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_TASK (self), FALSE);
+  return g_strcmp0 (cl_escort_task_get_status (self), CL_ESCORT_STATUS_IN_PROGRESS) == 0;
+}
+
+gboolean
+cl_escort_task_may_cancel (CLEscortTask *self)
+{
+  return cl_escort_task_is_planned (self) || cl_escort_task_is_under_way (self);
+}
+
+gboolean
+cl_escort_task_ends_with_hand_over (CLEscortTask *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_TASK (self), FALSE);
+  return g_strcmp0 (cl_escort_task_get_kind (self), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0;
 }

@@ -103,4 +103,19 @@ const char         *cl_escort_task_status_label (const char   *status);
  * not a no-show.  Only live tasks count for overlaps. */
 gboolean            cl_escort_task_is_live      (CLEscortTask *self);
 
+/* What may happen next to a task (the rule that refuses the rest is
+ * cl_schedule_check_task_status()): a planned task may be started,
+ * marked a no-show, moved, edited or cancelled; one in progress may be
+ * finished or cancelled; a delivery transfer is finished by handing
+ * her over to the ward. */
+gboolean            cl_escort_task_is_planned     (CLEscortTask *self);
+gboolean            cl_escort_task_is_under_way   (CLEscortTask *self);
+gboolean            cl_escort_task_may_cancel     (CLEscortTask *self);
+gboolean            cl_escort_task_ends_with_hand_over (CLEscortTask *self);
+
+/* Does @role work on its own tasks only (an escort), rather than plan
+ * everyone's day?  Such a desk opens on its own tasks and offers no
+ * planning; the server's finer rule is cl_schedule_check_escort_edit(). */
+gboolean            cl_escort_task_role_works_own (const char *role);
+
 G_END_DECLS

@@ -382,3 +382,17 @@ cl_vip_booking_is_live (CLVipBooking *self)
   return !cl_record_get_deleted (CL_RECORD (self)) &&
          g_strcmp0 (self->status, CL_VIP_STATUS_CANCELLED) != 0;
 }
+
+gboolean
+cl_vip_booking_is_pending (CLVipBooking *self)
+{
+  g_return_val_if_fail (CL_IS_VIP_BOOKING (self), FALSE);
+  return g_strcmp0 (cl_vip_booking_get_status (self), CL_VIP_STATUS_BOOKED) == 0;
+}
+
+gboolean
+cl_vip_booking_is_in_room (CLVipBooking *self)
+{
+  g_return_val_if_fail (CL_IS_VIP_BOOKING (self), FALSE);
+  return g_strcmp0 (cl_vip_booking_get_status (self), CL_VIP_STATUS_CHECKED_IN) == 0;
+}

@@ -75,4 +75,11 @@ const char         *cl_vip_booking_status_label  (const char   *status);
 /* Does the booking hold its room: not deleted and not cancelled. */
 gboolean            cl_vip_booking_is_live       (CLVipBooking *self);
 
+/* What may happen next (the rule that refuses the rest is
+ * cl_schedule_check_booking_status()): a booking still "booked" may be
+ * checked in, moved, edited or cancelled; one "checked-in" may be
+ * marked done. */
+gboolean            cl_vip_booking_is_pending    (CLVipBooking *self);
+gboolean            cl_vip_booking_is_in_room    (CLVipBooking *self);
+
 G_END_DECLS

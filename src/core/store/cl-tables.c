@@ -152,25 +152,33 @@ role_in (const char *role,
 }
 
 gboolean
-cl_tables_can_read (const char *role,
+cl_tables_role_may (const char *role,
+                    ClAccess    access,
                     const char *table)
 {
   const TableInfo *info = find (table);
 
+  g_return_val_if_fail (access == CL_READ || access == CL_WRITE, FALSE);
+
   if (info == NULL || role == NULL)
     return FALSE;
-  return g_str_equal (role, "admin") || role_in (role, info->readers);
+  if (g_str_equal (role, CL_ROLE_ADMIN))
+    return TRUE;
+  return role_in (role, access == CL_READ ? info->readers : info->writers);
+}
+
+gboolean
+cl_tables_can_read (const char *role,
+                    const char *table)
+{
+  return cl_tables_role_may (role, CL_READ, table);
 }
 
 gboolean
 cl_tables_can_write (const char *role,
                      const char *table)
 {
-  const TableInfo *info = find (table);
-
-  if (info == NULL || role == NULL)
-    return FALSE;
-  return g_str_equal (role, "admin") || role_in (role, info->writers);
+  return cl_tables_role_may (role, CL_WRITE, table);
 }
 
 gboolean

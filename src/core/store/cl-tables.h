@@ -18,7 +18,21 @@ GType               cl_tables_lookup     (const char *table);
 /* NULL-terminated names of all synced tables. */
 const char * const *cl_tables_list       (void);
 
-/* May @role read / write rows of @table?  Unknown roles or tables: no. */
+/* What a role asks to do with a table's rows. */
+typedef enum
+{
+  CL_READ,
+  CL_WRITE,
+} ClAccess;
+
+/* May @role @access rows of @table?  Answered from the one permission
+ * table (README, "Roles"), for the server and the desk alike.  Unknown
+ * roles or tables: no. */
+gboolean            cl_tables_role_may   (const char *role,
+                                          ClAccess    access,
+                                          const char *table);
+
+/* Shorthands for cl_tables_role_may() with CL_READ / CL_WRITE. */
 gboolean            cl_tables_can_read   (const char *role,
                                           const char *table);
 gboolean            cl_tables_can_write  (const char *role,
