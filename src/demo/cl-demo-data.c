@@ -28,6 +28,7 @@
 #include "cl-pregnancy.h"
 #include "cl-risk-event.h"
 #include "cl-staff.h"
+#include "cl-store-private.h"
 
 /* One transaction per batch: small enough that a crash loses little
  * and the WAL stays small, large enough that the fsync per commit is

@@ -8,6 +8,7 @@
 #include "cl-demo-util.h"
 #include "cl-demo-visits.h"
 #include "cl-doctor-order.h"
+#include "cl-store-private.h"
 #include "cl-visit-guideline.h"
 
 /* Per mille of pregnancies with one visit missed, and of visits open

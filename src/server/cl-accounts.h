@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cl-store-private.h"
 #include "cl-store.h"
 
 G_BEGIN_DECLS

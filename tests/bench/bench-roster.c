@@ -18,6 +18,7 @@
 #include "cl-demo-data.h"
 #include "cl-patient-store.h"
 #include "cl-roster-model.h"
+#include "cl-store-private.h"
 
 #define RUNS 7
 

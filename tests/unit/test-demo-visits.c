@@ -15,6 +15,7 @@
 #include "cl-doctor-order.h"
 #include "cl-order-store.h"
 #include "cl-roster-row.h"
+#include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-staff.h"
 #include "cl-test-store.h"

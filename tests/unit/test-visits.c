@@ -14,6 +14,7 @@
 #include "cl-order-store.h"
 #include "cl-patient-store.h"
 #include "cl-roster-row.h"
+#include "cl-store-private.h"
 #include "cl-tables.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"

@@ -17,6 +17,7 @@
 #include "cl-dating.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
+#include "cl-store-private.h"
 #include "cl-util.h"
 #include "cl-visit-guideline.h"
 

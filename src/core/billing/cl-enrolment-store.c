@@ -20,6 +20,7 @@
 #include "cl-enrolment-store-private.h"
 #include "cl-money.h"
 #include "cl-patient-store.h"
+#include "cl-store-private.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 

@@ -11,6 +11,7 @@
 
 #include "cl-package.h"
 #include "cl-roster-index.h"
+#include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-util.h"
 

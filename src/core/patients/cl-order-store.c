@@ -6,6 +6,7 @@
 
 #include "cl-date.h"
 #include "cl-order-store.h"
+#include "cl-store-private.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 

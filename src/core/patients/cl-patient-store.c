@@ -7,6 +7,7 @@
 #include "cl-date.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
+#include "cl-store-private.h"
 #include "cl-util.h"
 
 /* Is @value already used in @column by another live patient? */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-date.h"
+#include "cl-store-private.h"
 #include "cl-util.h"
 #include "cl-validation.h"
 #include "cl-visit-mark.h"

@@ -10,6 +10,7 @@
 #include "cl-patient.h"
 #include "cl-pinyin.h"
 #include "cl-roster-index.h"
+#include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-util.h"
 

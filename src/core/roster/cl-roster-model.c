@@ -15,6 +15,7 @@
 #include "cl-date.h"
 #include "cl-roster-model.h"
 #include "cl-roster-query.h"
+#include "cl-store-private.h"
 #include "cl-util.h"
 
 #define CACHE_LIMIT 1024

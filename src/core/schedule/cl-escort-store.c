@@ -12,6 +12,7 @@
 #include "cl-date.h"
 #include "cl-escort-store.h"
 #include "cl-schedule-private.h"
+#include "cl-store-private.h"
 #include "cl-util.h"
 
 static gboolean

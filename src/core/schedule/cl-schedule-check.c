@@ -12,6 +12,7 @@
 #include "cl-patient.h"
 #include "cl-schedule-private.h"
 #include "cl-staff.h"
+#include "cl-store-private.h"
 #include "cl-util.h"
 
 /* The rules that need the store: overlaps, the patient, the escort, a

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-schedule-private.h"
+#include "cl-store-private.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 

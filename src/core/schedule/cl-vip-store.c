@@ -11,6 +11,7 @@
 
 #include "cl-date.h"
 #include "cl-schedule-private.h"
+#include "cl-store-private.h"
 #include "cl-util.h"
 #include "cl-vip-store.h"
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "cl-record.h"
 #include "cl-risk.h"
@@ -64,29 +63,11 @@ const char    *cl_store_get_actor           (CLStore             *self);
 void           cl_store_set_actor           (CLStore             *self,
                                              const char          *actor);
 
-/* Low level, for core only.  The handle may be used only while the
- * store lock is held (a transaction holds it). */
-sqlite3       *cl_store_get_db              (CLStore             *self);
-void           cl_store_lock                (CLStore             *self);
-void           cl_store_unlock              (CLStore             *self);
-sqlite3_stmt  *cl_store_prepare             (CLStore             *self,
-                                             const char          *sql,
-                                             GError             **error);
-gboolean       cl_store_exec                (CLStore             *self,
-                                             const char          *sql,
-                                             GError             **error);
-void           cl_store_set_sqlite_error    (CLStore             *self,
-                                             GError             **error);
-/* Steps a statement that returns no rows and resets it; FALSE (with
- * the store's error) unless it ran to the end. */
-gboolean       cl_store_step                (CLStore             *self,
-                                             sqlite3_stmt        *stmt,
-                                             GError             **error);
-
-/* A separate read-only connection, for queries on worker threads; WAL
- * lets it read while the main connection writes. */
-sqlite3       *cl_store_open_reader         (CLStore             *self,
-                                             GError             **error);
+/* One consistent view over several reads: keeps this store's writers
+ * on other threads out until cl_store_end_read().  Nests, and may be
+ * taken inside a transaction. */
+void           cl_store_begin_read          (CLStore             *self);
+void           cl_store_end_read            (CLStore             *self);
 
 /* One transaction per user action.  begin takes the store lock;
  * commit or rollback releases it. */
@@ -152,14 +133,6 @@ CLRecord      *cl_store_load_record         (CLStore             *self,
                                              GType                type,
                                              const char          *id,
                                              GError             **error);
-
-/* Records of @type matching an SQL condition (may be NULL for all,
- * may end with ORDER BY / LIMIT), with text parameters ?1, ?2 … given
- * as a NULL-terminated list. */
-GPtrArray     *cl_store_query_records       (CLStore             *self,
-                                             GType                type,
-                                             const char          *condition,
-                                             ...) G_GNUC_NULL_TERMINATED;
 
 /* A record held by a view while its change was pushed: the sync client
  * then stores the rev the server gave it, and the view's copy still

@@ -12,6 +12,7 @@
 
 #include "cl-blob-sync.h"
 #include "cl-document-store.h"
+#include "cl-store-private.h"
 #include "cl-sync-http.h"
 #include "cl-util.h"
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-login-throttle.h"
+#include "cl-store-private.h"
 
 G_DEFINE_QUARK (cl-login-error-quark, cl_login_error)
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cl-roster-index.h"
+#include "cl-store-private.h"
 #include "cl-sync-client-private.h"
 #include "cl-sync-prefetch.h"
 #include "cl-sync-revs.h"

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cl-blob-sync.h"
+#include "cl-store-private.h"
 #include "cl-sync-client-private.h"
 #include "cl-sync-revs.h"
 #include "cl-tables.h"

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "cl-store-private.h"
 #include "cl-sync-revs.h"
 
 gboolean
