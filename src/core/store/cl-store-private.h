@@ -20,6 +20,10 @@ extern const guint cl_store_n_migrations;
 gboolean cl_store_in_transaction (CLStore    *self);
 void     cl_store_touch_table    (CLStore    *self,
                                   const char *table);
+/* For the roster index: inside a bulk transaction notes @patient_id
+ * for the commit and returns TRUE; otherwise returns FALSE. */
+gboolean cl_store_defer_roster   (CLStore    *self,
+                                  const char *patient_id);
 
 /* Low level: SQLite belongs to the store (src/core/store/).  The
  * handle may be used only while the store lock is held (a transaction

@@ -636,9 +636,9 @@ cl_store_defer_roster (CLStore    *self,
 }
 
 void
-cl_store_offer_roster_keys (CLStore    *self,
-                            const char *patient_id,
-                            gpointer    keys)
+cl_store_offer_roster_keys (CLStore      *self,
+                            const char   *patient_id,
+                            ClRosterKeys *keys)
 {
   g_return_if_fail (CL_IS_STORE (self));
 

@@ -4,6 +4,7 @@
 
 #include "cl-record.h"
 #include "cl-risk.h"
+#include "cl-roster-keys.h"
 
 G_BEGIN_DECLS
 
@@ -84,25 +85,21 @@ gboolean       cl_store_begin_refetchable   (CLStore             *self,
                                              GError             **error);
 
 /* cl_store_begin for writing many records at once (a pulled page): the
- * roster upkeep their write hooks ask for is done at commit, once per
+ * roster index upkeep their writes need is done at commit, once per
  * patient, rather than after every record. */
 gboolean       cl_store_begin_bulk          (CLStore             *self,
                                              GError             **error);
-/* For the roster index: inside a bulk transaction notes @patient_id
- * for the commit and returns TRUE; otherwise returns FALSE. */
-gboolean       cl_store_defer_roster        (CLStore             *self,
-                                             const char          *patient_id);
 /* Inside a bulk transaction, hands the commit roster keys made
- * beforehand (cl-roster-index.h) for @patient_id, whose roster row is
+ * beforehand (cl-roster-keys.h) for @patient_id, whose roster row is
  * waiting for it; otherwise, or when it is not, frees them. */
 void           cl_store_offer_roster_keys   (CLStore             *self,
                                              const char          *patient_id,
-                                             gpointer             keys);
+                                             ClRosterKeys        *keys);
 void           cl_store_rollback            (CLStore             *self);
 
 /* Writes a record inside the current transaction: upsert of its row,
- * the subclass's after_write hook, and (unless flags say otherwise)
- * updated_at/updated_by and an outbox entry. */
+ * the roster index's upkeep (cl-roster-index.h), and (unless flags
+ * say otherwise) updated_at/updated_by and an outbox entry. */
 gboolean       cl_store_write_record        (CLStore             *self,
                                              CLRecord            *record,
                                              ClWriteFlags         flags,
