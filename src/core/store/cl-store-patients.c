@@ -84,6 +84,40 @@ cl_store_patients_count (CLStore *store)
   return n;
 }
 
+GHashTable *
+cl_store_patients_names (CLStore            *store,
+                         const char * const *ids)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CL_IS_STORE (store), names);
+
+  /* One statement for any number of ids: a JSON array of them. */
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids && ids[i]; i++)
+    json_builder_add_string_value (builder, ids[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
+
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store, "SELECT id, name FROM patient"
+                                       " WHERE id IN (SELECT value FROM json_each (?1))", NULL)))
+    {
+      sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+  return names;
+}
+
 CLPregnancy *
 cl_store_patients_current_pregnancy (CLStore    *store,
                                      const char *patient_id)

@@ -23,6 +23,10 @@ gboolean     cl_store_patients_mrn_taken         (CLStore     *store,
 /* Number of patients on the roster. */
 gint64       cl_store_patients_count             (CLStore     *store);
 
+/* The names of the patients with @ids (NULL-terminated), by id. */
+GHashTable  *cl_store_patients_names             (CLStore            *store,
+                                                  const char * const *ids);
+
 /* Her live pregnancy with the latest LMP, or NULL. */
 CLPregnancy *cl_store_patients_current_pregnancy (CLStore     *store,
                                                   const char  *patient_id);
