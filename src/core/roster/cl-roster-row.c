@@ -152,14 +152,15 @@ CLRosterRow *
 cl_roster_row_new (const ClRosterRowFields *fields,
                    const GDate             *today)
 {
+  const char *birth, *status, *delivery;
   CLRosterRow *self;
-  const char *birth = fields->birth_date;
-  const char *status = fields->status;
-  const char *delivery = fields->delivery_date;
   GDate date;
 
   g_return_val_if_fail (fields != NULL && today != NULL, NULL);
 
+  birth = fields->birth_date;
+  status = fields->status;
+  delivery = fields->delivery_date;
   self = g_object_new (CL_TYPE_ROSTER_ROW, NULL);
   self->today = *today;
   self->patient_id = g_strdup (fields->patient_id);

@@ -184,10 +184,10 @@ GListStore *
 cl_escort_store_tasks_of_day (CLStore     *store,
                               const GDate *day)
 {
+  gint64 from, to;
+
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
   g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
-
-  gint64 from, to;
 
   days_range (day, 1, &from, &to);
   return cl_store_schedule_tasks (store, from, to);
@@ -198,10 +198,10 @@ cl_escort_store_tasks_of_escort (CLStore     *store,
                                  const GDate *day,
                                  const char  *escort_id)
 {
+  gint64 from, to;
+
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
   g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
-
-  gint64 from, to;
 
   days_range (day, 1, &from, &to);
   return cl_store_schedule_tasks_of_escort (store, from, to, escort_id);
