@@ -14,6 +14,7 @@
 #include "cl-patient.h"
 #include "cl-schedule.h"
 #include "cl-staff.h"
+#include "cl-store-private.h"
 #include "cl-vip-booking.h"
 #include "cl-vip-room.h"
 

@@ -9,6 +9,7 @@
 #include "cl-accounts.h"
 #include "cl-login-throttle.h"
 #include "cl-staff.h"
+#include "cl-store-private.h"
 
 #define MAX_USERNAME_LENGTH 64
 /* argon2id hashes what it is given; a megabyte "password" is an attack

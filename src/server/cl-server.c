@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cl-server-private.h"
+#include "cl-store-private.h"
 
 #define API_PREFIX "/api/v1"
 

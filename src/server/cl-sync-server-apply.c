@@ -27,6 +27,7 @@
 #include "cl-store-feed.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
+#include "cl-store-private.h"
 #include "cl-sync-server-private.h"
 #include "cl-tables.h"
 #include "cl-util.h"

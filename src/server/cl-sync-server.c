@@ -183,18 +183,13 @@ cl_sync_server_audit (CLStore     *store,
                       const char  *detail,
                       GError     **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
-  /* One INSERT is atomic on its own; inside a caller's transaction (the
-   * lock is recursive) it becomes part of it. */
-  cl_store_lock (store);
-  ok = cl_sync_server_audit_locked (store, username, role, action, table, record_id,
-                                    patient_id, status, detail, error);
-  cl_store_unlock (store);
-  return ok;
+  /* The store appends it under its lock: inside a caller's transaction
+   * it becomes part of it. */
+  return cl_sync_server_audit_locked (store, username, role, action, table, record_id,
+                                      patient_id, status, detail, error);
 }
 
 char *

@@ -19,6 +19,7 @@
 #include "cl-demo-data.h"
 #include "cl-patient-store.h"
 #include "cl-roster-model.h"
+#include "cl-store-private.h"
 
 #define RUNS 7
 

@@ -24,6 +24,7 @@
 #include "cl-escort-store.h"
 #include "cl-escort-view.h"
 #include "cl-patient.h"
+#include "cl-store-private.h"
 #include "cl-vip-store.h"
 #include "cl-vip-view.h"
 

@@ -18,6 +18,7 @@
 
 #include "cl-enrolment-store.h"
 #include "cl-statement-print.h"
+#include "cl-store-private.h"
 
 #define N_LINES 10000
 #define N_RUNS 5

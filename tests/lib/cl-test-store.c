@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cl-demo-data.h"
+#include "cl-store-private.h"
 #include "cl-tables.h"
 #include "cl-id-card.h"
 #include "cl-patient-store.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cl-patient-store.h"
+#include "cl-store-private.h"
 #include "cl-test-desk.h"
 #include "cl-test-store.h"
 #include "cl-test-sync.h"

@@ -8,6 +8,7 @@
 #include "cl-blob-sync.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
+#include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-sync-client.h"
 #include "cl-test-pdf.h"

@@ -9,6 +9,7 @@
 #include "cl-escort-store.h"
 #include "cl-id-card.h"
 #include "cl-patient-store.h"
+#include "cl-store-private.h"
 #include "cl-test-desk.h"
 #include "cl-test-util.h"
 #include "cl-vip-store.h"

@@ -12,6 +12,7 @@
 #include "cl-package.h"
 #include "cl-patient-store.h"
 #include "cl-snapshot.h"
+#include "cl-store-private.h"
 #include "cl-tables.h"
 #include "cl-test-desk.h"
 #include "cl-test-util.h"

@@ -17,6 +17,7 @@
 
 #include "cl-id-card.h"
 #include "cl-patient-store.h"
+#include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-sync-client.h"
 #include "cl-test-desk.h"

@@ -18,6 +18,7 @@
 #include "cl-document-store.h"
 #include "cl-patient-page.h"
 #include "cl-pdf-viewer.h"
+#include "cl-store-private.h"
 #include "cl-test-pdf.h"
 #include "cl-patient.h"
 #include "cl-test-ui.h"

@@ -15,6 +15,7 @@
 #include "cl-escort-view.h"
 #include "cl-patient-chooser.h"
 #include "cl-patient.h"
+#include "cl-store-private.h"
 #include "cl-test-desk.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"

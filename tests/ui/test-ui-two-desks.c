@@ -9,6 +9,7 @@
 #include <signal.h>
 
 #include "cl-patient.h"
+#include "cl-store-private.h"
 #include "cl-sync-client.h"
 #include "cl-test-desk.h"
 #include "cl-test-ui.h"

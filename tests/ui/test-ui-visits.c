@@ -16,6 +16,7 @@
 #include "cl-patient-store.h"
 #include "cl-preferences-dialog.h"
 #include "cl-roster-view.h"
+#include "cl-store-private.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"

@@ -22,6 +22,7 @@
 #include "cl-roster-view.h"
 #include "cl-settlement-view.h"
 #include "cl-share-rate-dialog.h"
+#include "cl-store-private.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-window.h"

@@ -16,6 +16,7 @@
 #include "cl-id-card.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
+#include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"

@@ -15,6 +15,8 @@
 #include "cl-doctor-order.h"
 #include "cl-order-store.h"
 #include "cl-roster-row.h"
+#include "cl-store-roster.h"
+#include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-staff.h"
 #include "cl-test-store.h"
@@ -167,19 +169,15 @@ test_roster_column (void)
     " coalesce(r.visits_done, '') <> coalesce((SELECT group_concat(visit, ' ') FROM"
     "  (SELECT visit FROM visit_mark m WHERE m.pregnancy_id = r.pregnancy_id AND m.deleted = 0)), '')");
   const ClVisitWindow *first = cl_visit_guideline_lookup (cl_visit_guideline_get_default (), "v06");
+  g_autoptr(GPtrArray) ids = cl_test_store_rows (fixture.store, "SELECT patient_id FROM roster");
   guint ongoing = 0, overdue = 0, past_first = 0;
-  sqlite3_stmt *stmt;
 
   g_assert_cmpstr (g_ptr_array_index (check, 0), ==, "0");
 
-  cl_store_lock (fixture.store);
-  g_assert_cmpint (sqlite3_prepare_v2 (cl_store_get_db (fixture.store),
-                                       "SELECT " CL_ROSTER_ROW_COLUMNS
-                                       " FROM roster r LEFT JOIN staff s ON s.id = r.manager_id",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(CLRosterRow) row = cl_roster_row_new_from_stmt (stmt, &fixture.today);
+      g_autoptr(CLRosterRow) row = cl_store_roster_get_row (fixture.store, g_ptr_array_index (ids, i),
+                                                            &fixture.today);
       g_autofree char *text = NULL;
       gboolean is_overdue = FALSE;
 
@@ -193,8 +191,6 @@ test_roster_column (void)
           strstr (text, first->short_label))
         past_first++;
     }
-  sqlite3_finalize (stmt);
-  cl_store_unlock (fixture.store);
 
   g_test_message ("%u of %u ongoing pregnancies overdue in the roster", overdue, ongoing);
   g_assert_cmpuint (ongoing, >, N_PATIENTS / 2);

@@ -18,6 +18,7 @@
 #include "cl-money.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
+#include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-test-settlement.h"
 #include "cl-test-store.h"

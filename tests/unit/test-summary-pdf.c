@@ -9,6 +9,7 @@
 
 #include "cl-order-store.h"
 #include "cl-patient-store.h"
+#include "cl-store-private.h"
 #include "cl-test-util.h"
 #include "cl-visit-store.h"
 #include "cl-summary-print.h"

@@ -14,6 +14,8 @@
 #include "cl-order-store.h"
 #include "cl-patient-store.h"
 #include "cl-roster-row.h"
+#include "cl-store-roster.h"
+#include "cl-store-private.h"
 #include "cl-tables.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
@@ -371,21 +373,12 @@ roster_text (Fixture    *f,
 static CLRosterRow *
 roster_row (Fixture *f)
 {
-  sqlite3_stmt *stmt;
   CLRosterRow *row;
   GDate today;
 
   cl_date_today (&today);
-  cl_store_lock (f->store);
-  stmt = cl_store_prepare (f->store,
-                           "SELECT " CL_ROSTER_ROW_COLUMNS " FROM roster r"
-                           " LEFT JOIN staff s ON s.id = r.manager_id WHERE r.patient_id = ?1",
-                           NULL);
-  sqlite3_bind_text (stmt, 1, cl_record_get_id (CL_RECORD (f->patient)), -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  row = cl_roster_row_new_from_stmt (stmt, &today);
-  sqlite3_reset (stmt);
-  cl_store_unlock (f->store);
+  row = cl_store_roster_get_row (f->store, cl_record_get_id (CL_RECORD (f->patient)), &today);
+  g_assert_nonnull (row);
   return row;
 }
 

@@ -17,6 +17,7 @@
 #include "cl-dating.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
+#include "cl-store-archive.h"
 #include "cl-util.h"
 #include "cl-visit-guideline.h"
 
@@ -391,12 +392,7 @@ find_filed (CLStore    *store,
             const char *patient_id,
             const char *sha256)
 {
-  g_autoptr(GPtrArray) found =
-    cl_store_query_records (store, CL_TYPE_DOCUMENT,
-                            "patient_id = ?1 AND sha256 = ?2 AND deleted = 0 LIMIT 1",
-                            patient_id, sha256, NULL);
-
-  return found && found->len > 0 ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
+  return cl_store_archive_find_document (store, patient_id, sha256);
 }
 
 /* What a person types for a report (kind, check date, visit, note),
@@ -532,14 +528,7 @@ cl_document_store_list (CLStore    *store,
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
 
-  return cl_store_query_records (store, CL_TYPE_DOCUMENT,
-                                 "patient_id = ?1 AND deleted = 0"
-                                 " ORDER BY visit IS NULL, visit DESC,"
-                                 " CASE kind WHEN 'ultrasound' THEN 0 WHEN 'blood' THEN 1"
-                                 "  WHEN 'ogtt' THEN 2 WHEN 'screening' THEN 3"
-                                 "  WHEN 'nst' THEN 4 ELSE 5 END,"
-                                 " check_date DESC, imported_at DESC",
-                                 patient_id, NULL);
+  return cl_store_archive_documents (store, patient_id);
 }
 
 gboolean

@@ -20,6 +20,7 @@
 #include "cl-enrolment-store-private.h"
 #include "cl-money.h"
 #include "cl-patient-store.h"
+#include "cl-store-billing.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -57,28 +58,7 @@ static void
 rates_load (CLStore *store,
             Rates   *rates)
 {
-  sqlite3_stmt *stmt;
-
-  rates->dates = g_ptr_array_new_with_free_func (g_free);
-  rates->rates = g_array_new (FALSE, FALSE, sizeof (gint));
-
-  /* Two rates from one date: the one written last wins. */
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store,
-                                "SELECT effective_from, rate_bp FROM share_rate"
-                                " WHERE deleted = 0 AND effective_from IS NOT NULL"
-                                " ORDER BY effective_from, updated_at, rowid", NULL)))
-    {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint bp = sqlite3_column_int (stmt, 1);
-
-          g_ptr_array_add (rates->dates, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-          g_array_append_val (rates->rates, bp);
-        }
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
+  cl_store_billing_load_rates (store, &rates->dates, &rates->rates);
 }
 
 /* Binary search for the last rate not after @date; -1 if none. */
@@ -139,8 +119,7 @@ cl_enrolment_store_rate_history (CLStore *store)
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  return cl_store_query_records (store, CL_TYPE_SHARE_RATE,
-                                 "deleted = 0 ORDER BY effective_from, updated_at", NULL);
+  return cl_store_billing_share_rates (store);
 }
 
 /* A share rate in force from a closed month stays as it is, and none
@@ -213,160 +192,72 @@ cl_enrolment_store_save_rate (CLStore      *store,
 
 /* Statements */
 
-static GHashTable *
-load_closed_months (CLStore *store)
+typedef struct
 {
-  GHashTable *closed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  CLSettlement    *settlement;
+  ClBillingSource  source;
+  const char      *month_start;
+  GHashTable      *settled;
+  const Rates     *rates;
+} SourceData;
 
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store,
-                                "SELECT DISTINCT month FROM settlement_month"
-                                " WHERE closed = 1 AND deleted = 0 AND month IS NOT NULL", NULL)))
+static gboolean
+add_entry (const ClBillingEntry  *entry,
+           gpointer               user_data,
+           GError               **error)
+{
+  static const char prefix[] = { [CL_BILLING_PAYMENTS] = 'p', [CL_BILLING_REFUNDS] = 'r', [CL_BILLING_DEDUCTIONS] = 'd' };
+  SourceData *data = user_data;
+  char key[80];
+  char adjustment_of[8] = "";
+  gint rate;
+
+  g_snprintf (key, sizeof key, "%c:%s", prefix[data->source], entry->id);
+  if (strcmp (entry->date, data->month_start) < 0)
     {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_add (closed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
+      if (g_hash_table_contains (data->settled, key))
+        return TRUE;
+      g_strlcpy (adjustment_of, entry->date, sizeof adjustment_of);
     }
-  cl_store_unlock (store);
-  return closed;
-}
 
-/* Keys of every line and deduction settled in the closed months from
- * @from_month up to (not including) @to_month. */
-static GHashTable *
-load_settled_keys (CLStore    *store,
-                   const char *from_month,
-                   const char *to_month)
-{
-  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-
-  if (g_strcmp0 (from_month, to_month) >= 0)
-    return keys;
-
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store,
-                                "SELECT json_extract (l.value, '$.key')"
-                                " FROM settlement_month s, json_each (s.snapshot, '$.lines') l"
-                                " WHERE s.closed = 1 AND s.deleted = 0 AND s.month >= ?1 AND s.month < ?2"
-                                " UNION ALL "
-                                "SELECT json_extract (d.value, '$.key')"
-                                " FROM settlement_month s, json_each (s.snapshot, '$.deductions') d"
-                                " WHERE s.closed = 1 AND s.deleted = 0 AND s.month >= ?1 AND s.month < ?2",
-                                NULL)))
+  if (data->source == CL_BILLING_DEDUCTIONS)
     {
-      sqlite3_bind_text (stmt, 1, from_month, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, to_month, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        if (sqlite3_column_text (stmt, 0))
-          g_hash_table_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
+      cl_settlement_add_deduction (data->settlement, key, entry->date, entry->amount_fen,
+                                   entry->label, entry->detail, adjustment_of);
+      return TRUE;
     }
-  cl_store_unlock (store);
-  return keys;
+
+  /* The rate in force on the payment date, for its refund too. */
+  rate = entry->paid_date ? rates_on (data->rates, entry->paid_date) : -1;
+  if (rate < 0)
+    {
+      set_no_rate_error (entry->paid_date ? entry->paid_date : entry->date, error);
+      return FALSE;
+    }
+  cl_settlement_add_line (data->settlement,
+                          data->source == CL_BILLING_PAYMENTS ? CL_SETTLEMENT_PAYMENT : CL_SETTLEMENT_REFUND,
+                          key, entry->date, entry->label, entry->detail, entry->receipt,
+                          entry->amount_fen, rate, adjustment_of);
+  return TRUE;
 }
-
-typedef enum
-{
-  SOURCE_PAYMENTS,
-  SOURCE_REFUNDS,
-  SOURCE_DEDUCTIONS,
-} Source;
-
-static const char * const source_sql[] = {
-  [SOURCE_PAYMENTS] =
-    "SELECT e.id, e.paid_date, p.name, k.name, e.receipt_no, e.paid_fen, e.paid_date"
-    " FROM enrolment e"
-    " LEFT JOIN patient p ON p.id = e.patient_id"
-    " LEFT JOIN package k ON k.id = e.package_id"
-    " WHERE e.deleted = 0 AND e.paid_fen > 0 AND e.paid_date >= ?1 AND e.paid_date < ?2",
-  [SOURCE_REFUNDS] =
-    "SELECT e.id, e.cancel_date, p.name, k.name, e.receipt_no, e.refund_fen, e.paid_date"
-    " FROM enrolment e"
-    " LEFT JOIN patient p ON p.id = e.patient_id"
-    " LEFT JOIN package k ON k.id = e.package_id"
-    " WHERE e.deleted = 0 AND e.refund_fen > 0 AND e.cancel_date >= ?1 AND e.cancel_date < ?2",
-  [SOURCE_DEDUCTIONS] =
-    "SELECT id, date, reason, reference, NULL, amount_fen, NULL"
-    " FROM deduction"
-    " WHERE deleted = 0 AND amount_fen > 0 AND date >= ?1 AND date < ?2",
-};
 
 /* Adds to @settlement the lines of one source dated from @from up to
  * @to; those dated before @month_start are late entries for closed
  * months and are added only if no closed month has them. */
 static gboolean
-add_source (CLStore      *store,
-            CLSettlement *settlement,
-            Source        source,
-            const char   *from,
-            const char   *to,
-            const char   *month_start,
-            GHashTable   *settled,
-            const Rates  *rates,
-            GError      **error)
+add_source (CLStore          *store,
+            CLSettlement     *settlement,
+            ClBillingSource   source,
+            const char       *from,
+            const char       *to,
+            const char       *month_start,
+            GHashTable       *settled,
+            const Rates      *rates,
+            GError          **error)
 {
-  static const char prefix[] = { [SOURCE_PAYMENTS] = 'p', [SOURCE_REFUNDS] = 'r', [SOURCE_DEDUCTIONS] = 'd' };
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
-  int rc;
+  SourceData data = { settlement, source, month_start, settled, rates };
 
-  cl_store_lock (store);
-  if (!(stmt = cl_store_prepare (store, source_sql[source], error)))
-    {
-      cl_store_unlock (store);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *date = (const char *) sqlite3_column_text (stmt, 1);
-      const char *text2 = (const char *) sqlite3_column_text (stmt, 2);
-      const char *text3 = (const char *) sqlite3_column_text (stmt, 3);
-      const char *receipt = (const char *) sqlite3_column_text (stmt, 4);
-      gint64 amount = sqlite3_column_int64 (stmt, 5);
-      const char *paid_date = (const char *) sqlite3_column_text (stmt, 6);
-      char key[80];
-      char adjustment_of[8] = "";
-      gint rate;
-
-      g_snprintf (key, sizeof key, "%c:%s", prefix[source], id);
-      if (strcmp (date, month_start) < 0)
-        {
-          if (g_hash_table_contains (settled, key))
-            continue;
-          g_strlcpy (adjustment_of, date, sizeof adjustment_of);
-        }
-
-      if (source == SOURCE_DEDUCTIONS)
-        {
-          cl_settlement_add_deduction (settlement, key, date, amount, text2, text3, adjustment_of);
-          continue;
-        }
-
-      /* The rate in force on the payment date, for its refund too. */
-      rate = paid_date ? rates_on (rates, paid_date) : -1;
-      if (rate < 0)
-        {
-          set_no_rate_error (paid_date ? paid_date : date, error);
-          ok = FALSE;
-          break;
-        }
-      cl_settlement_add_line (settlement,
-                              source == SOURCE_PAYMENTS ? CL_SETTLEMENT_PAYMENT : CL_SETTLEMENT_REFUND,
-                              key, date, text2, text3, receipt, amount, rate, adjustment_of);
-    }
-  if (ok && rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      ok = FALSE;
-    }
-  sqlite3_reset (stmt);
-  cl_store_unlock (store);
-  return ok;
+  return cl_store_billing_foreach_entry (store, source, from, to, add_entry, &data, error);
 }
 
 /* The statement of an open month, without its history. */
@@ -402,9 +293,9 @@ compute_open_month (CLStore      *store,
   cl_enrolment_month_range (first, &from, &unused);
   g_clear_pointer (&unused, g_free);
   cl_enrolment_month_range (month, &month_start, &to);
-  settled = load_settled_keys (store, first, month);
+  settled = cl_store_billing_settled_keys (store, first, month);
 
-  for (Source source = SOURCE_PAYMENTS; source <= SOURCE_DEDUCTIONS; source++)
+  for (ClBillingSource source = CL_BILLING_PAYMENTS; source <= CL_BILLING_DEDUCTIONS; source++)
     if (!add_source (store, settlement, source, from, to, month_start, settled, rates, error))
       return NULL;
 
@@ -421,17 +312,13 @@ load_closed_month (CLStore     *store,
                    const char  *month,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  CLSettlementMonth *row;
+  g_autoptr(CLSettlementMonth) row = NULL;
   CLSettlement *settlement;
 
   /* Two desks closing one month while offline: the first close counts. */
-  rows = cl_store_query_records (store, CL_TYPE_SETTLEMENT_MONTH,
-                                 "month = ?1 AND closed = 1 AND deleted = 0 ORDER BY closed_at, id LIMIT 1",
-                                 month, NULL);
-  g_assert (rows->len == 1);
-  row = g_ptr_array_index (rows, 0);
+  row = cl_store_billing_closed_month (store, month);
+  g_assert (row != NULL);
   if (!json_parser_load_from_data (parser, cl_settlement_month_get_snapshot (row) ?: "", -1, NULL))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -453,7 +340,6 @@ load_history (CLStore      *store,
 {
   g_autoptr(GArray) history = g_array_new (FALSE, TRUE, sizeof (CLSettlementHistory));
   const char *month = cl_settlement_get_month (settlement);
-  sqlite3_stmt *stmt;
 
   for (gint delta = -(HISTORY_MONTHS - 1); delta < 0; delta++)
     {
@@ -464,22 +350,7 @@ load_history (CLStore      *store,
       if (g_hash_table_contains (closed, m))
         {
           bar.closed = TRUE;
-          cl_store_lock (store);
-          if ((stmt = cl_store_prepare (store,
-                                        "SELECT json_extract (snapshot, '$.gross_fen'),"
-                                        "       json_extract (snapshot, '$.payable_fen')"
-                                        " FROM settlement_month WHERE month = ?1 AND closed = 1"
-                                        " AND deleted = 0 ORDER BY closed_at, id LIMIT 1", NULL)))
-            {
-              sqlite3_bind_text (stmt, 1, m, -1, SQLITE_TRANSIENT);
-              if (sqlite3_step (stmt) == SQLITE_ROW)
-                {
-                  bar.gross_fen = sqlite3_column_int64 (stmt, 0);
-                  bar.payable_fen = sqlite3_column_int64 (stmt, 1);
-                }
-              sqlite3_reset (stmt);
-            }
-          cl_store_unlock (store);
+          cl_store_billing_closed_totals (store, m, &bar.gross_fen, &bar.payable_fen);
         }
       else
         {
@@ -519,8 +390,8 @@ cl_enrolment_store_settlement (CLStore     *store,
 
   /* One consistent view: the lock keeps writers on other threads out
    * of the middle of the computation. */
-  cl_store_lock (store);
-  closed = load_closed_months (store);
+  cl_store_begin_read (store);
+  closed = cl_store_billing_closed_months (store);
   rates_load (store, &rates);
   if (g_hash_table_contains (closed, month))
     settlement = load_closed_month (store, month, error);
@@ -529,7 +400,7 @@ cl_enrolment_store_settlement (CLStore     *store,
   if (settlement)
     load_history (store, settlement, closed, &rates);
   rates_clear (&rates);
-  cl_store_unlock (store);
+  cl_store_end_read (store);
 
   return g_steal_pointer (&settlement);
 }
@@ -543,7 +414,6 @@ cl_enrolment_store_close_month (CLStore     *store,
   g_autoptr(GHashTable) closed = NULL;
   g_autoptr(CLSettlement) settlement = NULL;
   g_autoptr(CLSettlementMonth) row = NULL;
-  g_autoptr(GPtrArray) existing = NULL;
   g_autoptr(JsonNode) snapshot = NULL;
   g_autofree char *snapshot_text = NULL;
   g_autofree char *next = NULL;
@@ -585,7 +455,7 @@ cl_enrolment_store_close_month (CLStore     *store,
       g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
       goto failed;
     }
-  closed = load_closed_months (store);
+  closed = cl_store_billing_closed_months (store);
 
   rates_load (store, &rates);
   settlement = compute_open_month (store, month, closed, &rates, error);
@@ -598,9 +468,9 @@ cl_enrolment_store_close_month (CLStore     *store,
 
   /* Reuse an open row of the month if one exists (none does today, but
    * a reopened month would leave one). */
-  existing = cl_store_query_records (store, CL_TYPE_SETTLEMENT_MONTH,
-                                     "month = ?1 AND deleted = 0 LIMIT 1", month, NULL);
-  row = existing->len ? g_object_ref (g_ptr_array_index (existing, 0)) : cl_settlement_month_new ();
+  row = cl_store_billing_month_row (store, month);
+  if (row == NULL)
+    row = cl_settlement_month_new ();
   cl_settlement_month_set_month (row, month);
   cl_settlement_month_set_closed (row, TRUE);
   cl_settlement_month_set_closed_at (row, now);

@@ -21,6 +21,7 @@
 #include "cl-money.h"
 #include "cl-patient-store.h"
 #include "cl-record-rules.h"
+#include "cl-store-billing.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -103,32 +104,6 @@ cl_enrolment_check_role (const char  *role,
   return FALSE;
 }
 
-/* Runs @sql with text parameters and returns the first column of the
- * first row as an integer (0 when there is no row). */
-static gint64
-query_int (CLStore    *store,
-           const char *sql,
-           const char *param1,
-           const char *param2)
-{
-  sqlite3_stmt *stmt;
-  gint64 value = 0;
-
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, sql, NULL)))
-    {
-      if (param1)
-        sqlite3_bind_text (stmt, 1, param1, -1, SQLITE_TRANSIENT);
-      if (param2)
-        sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        value = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  return value;
-}
-
 gboolean
 cl_enrolment_store_month_is_closed (CLStore    *store,
                                     const char *month)
@@ -137,10 +112,7 @@ cl_enrolment_store_month_is_closed (CLStore    *store,
 
   if (month == NULL)
     return FALSE;
-  return query_int (store,
-                    "SELECT count(*) FROM settlement_month"
-                    " WHERE month = ?1 AND closed = 1 AND deleted = 0",
-                    month, NULL) > 0;
+  return cl_store_billing_month_closed (store, month);
 }
 
 /* Is the month of ISO @date closed? */
@@ -306,11 +278,7 @@ cl_enrolment_store_list_packages (CLStore  *store,
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  return cl_store_query_records (store, CL_TYPE_PACKAGE,
-                                 include_inactive
-                                   ? "deleted = 0 ORDER BY price_fen DESC, code"
-                                   : "deleted = 0 AND active = 1 ORDER BY price_fen DESC, code",
-                                 NULL);
+  return cl_store_billing_packages (store, include_inactive);
 }
 
 static void
@@ -381,9 +349,7 @@ cl_enrolment_store_save_package (CLStore     *store,
     refuse (errors, "name", g_strdup (_("Enter the package’s name")));
   if (*code == '\0')
     refuse (errors, "code", g_strdup (_("Enter a short code for the package")));
-  else if (query_int (store,
-                      "SELECT count(*) FROM package WHERE code = ?1 AND id != ?2 AND deleted = 0",
-                      code, cl_record_get_id (CL_RECORD (package))) > 0)
+  else if (cl_store_billing_package_code_taken (store, code, cl_record_get_id (CL_RECORD (package))))
     refuse (errors, "code", g_strdup (_("Another package already has this code")));
   amount_ok (cl_package_get_price_fen (package), errors, "price_fen");
   if (cl_package_get_enrol_from_day (package) < 0 || cl_package_get_enrol_from_day (package) > 300)
@@ -414,9 +380,7 @@ cl_enrolment_store_list_for_patient (CLStore    *store,
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  return cl_store_query_records (store, CL_TYPE_ENROLMENT,
-                                 "patient_id = ?1 AND deleted = 0 ORDER BY agreement_date DESC",
-                                 patient_id, NULL);
+  return cl_store_billing_enrolments (store, patient_id);
 }
 
 static void
@@ -682,7 +646,5 @@ cl_enrolment_store_list_deductions (CLStore    *store,
   g_return_val_if_fail (cl_enrolment_month_parse (month, &year, &mon), NULL);
 
   cl_enrolment_month_range (month, &from, &to);
-  return cl_store_query_records (store, CL_TYPE_DEDUCTION,
-                                 "deleted = 0 AND date >= ?1 AND date < ?2 ORDER BY date",
-                                 from, to, NULL);
+  return cl_store_billing_deductions (store, from, to);
 }

@@ -11,7 +11,6 @@
 
 #include "cl-enrolment.h"
 #include "cl-staff.h"
-#include "cl-roster-index.h"
 #include "cl-util.h"
 
 struct _CLEnrolment
@@ -173,16 +172,6 @@ cl_enrolment_set_property (GObject      *object,
     }
 }
 
-/* The roster shows the package of a patient's active enrolment: keep
- * her row in step with every enrolment write, as a pregnancy does. */
-static gboolean
-cl_enrolment_after_write (CLRecord  *record,
-                          gpointer   store,
-                          GError   **error)
-{
-  return cl_roster_index_update (store, CL_ENROLMENT (record)->patient_id, error);
-}
-
 static void
 cl_enrolment_class_init (CLEnrolmentClass *klass)
 {
@@ -194,7 +183,6 @@ cl_enrolment_class_init (CLEnrolmentClass *klass)
   object_class->set_property = cl_enrolment_set_property;
 
   record_class->table_name = "enrolment";
-  record_class->after_write = cl_enrolment_after_write;
 
   properties[PROP_PATIENT_ID] =
     g_param_spec_string ("patient-id", NULL, NULL, NULL,

@@ -10,8 +10,6 @@
 #include <json-glib/json-glib.h>
 
 #include "cl-package.h"
-#include "cl-roster-index.h"
-#include "cl-store.h"
 #include "cl-util.h"
 
 struct _CLPackage
@@ -135,36 +133,6 @@ cl_package_set_property (GObject      *object,
     }
 }
 
-/* The roster shows each patient's package by name: a renamed package
- * renames it on the rows of everyone enrolled in it. */
-static gboolean
-cl_package_after_write (CLRecord  *record,
-                        gpointer   store,
-                        GError   **error)
-{
-  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = cl_store_prepare (store, "SELECT DISTINCT patient_id FROM enrolment"
-                                 " WHERE package_id = ?1 AND deleted = 0", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, cl_record_get_id (record), -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (patients, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < patients->len; i++)
-    if (!cl_roster_index_update (store, g_ptr_array_index (patients, i), error))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 cl_package_class_init (CLPackageClass *klass)
 {
@@ -176,7 +144,6 @@ cl_package_class_init (CLPackageClass *klass)
   object_class->set_property = cl_package_set_property;
 
   record_class->table_name = "package";
-  record_class->after_write = cl_package_after_write;
 
   properties[PROP_CODE] =
     g_param_spec_string ("code", NULL, NULL, NULL,

@@ -6,6 +6,7 @@
 
 #include "cl-date.h"
 #include "cl-order-store.h"
+#include "cl-store-patients.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -250,11 +251,5 @@ cl_order_store_list_for_patient (CLStore    *store,
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  return cl_store_query_records (store, CL_TYPE_DOCTOR_ORDER,
-                                 active_only
-                                 ? "patient_id = ?1 AND deleted = 0 AND status = 'active'"
-                                   " ORDER BY date DESC, updated_at DESC"
-                                 : "patient_id = ?1 AND deleted = 0"
-                                   " ORDER BY date DESC, updated_at DESC",
-                                 patient_id ? patient_id : "", NULL);
+  return cl_store_patients_orders (store, patient_id, active_only);
 }

@@ -7,35 +7,9 @@
 #include "cl-date.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
+#include "cl-store-patients.h"
+#include "cl-store-staff.h"
 #include "cl-util.h"
-
-/* Is @value already used in @column by another live patient? */
-static gboolean
-taken_by_other (CLStore    *store,
-                const char *column,
-                const char *value,
-                const char *patient_id)
-{
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gboolean taken = FALSE;
-
-  if (cl_str_empty (value))
-    return FALSE;
-
-  sql = g_strdup_printf ("SELECT 1 FROM patient WHERE %s = ?1 AND id != ?2 AND deleted = 0 LIMIT 1",
-                         column);
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, sql, NULL)))
-    {
-      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, patient_id, -1, SQLITE_TRANSIENT);
-      taken = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  return taken;
-}
 
 void
 cl_patient_store_check_unique (CLStore    *store,
@@ -51,11 +25,11 @@ cl_patient_store_check_unique (CLStore    *store,
   if (cl_record_get_deleted (CL_RECORD (patient)))
     return;
   if (!g_hash_table_contains (errors, "id_number") &&
-      taken_by_other (store, "id_number", cl_patient_get_id_number (patient), patient_id))
+      cl_store_patients_id_number_taken (store, cl_patient_get_id_number (patient), patient_id))
     g_hash_table_insert (errors, g_strdup ("id_number"),
                          g_strdup (_("Another patient already has this ID number; search for her instead")));
   if (!g_hash_table_contains (errors, "mrn") &&
-      taken_by_other (store, "mrn", cl_patient_get_mrn (patient), patient_id))
+      cl_store_patients_mrn_taken (store, cl_patient_get_mrn (patient), patient_id))
     g_hash_table_insert (errors, g_strdup ("mrn"),
                          g_strdup (_("Another patient already has this record number")));
 }
@@ -168,14 +142,9 @@ CLPregnancy *
 cl_patient_store_current_pregnancy (CLStore    *store,
                                     const char *patient_id)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  rows = cl_store_query_records (store, CL_TYPE_PREGNANCY,
-                                 "patient_id = ?1 AND deleted = 0 ORDER BY lmp DESC LIMIT 1",
-                                 patient_id, NULL);
-  return rows->len ? g_object_ref (g_ptr_array_index (rows, 0)) : NULL;
+  return cl_store_patients_current_pregnancy (store, patient_id);
 }
 
 GPtrArray *
@@ -184,9 +153,7 @@ cl_patient_store_risk_history (CLStore    *store,
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  return cl_store_query_records (store, CL_TYPE_RISK_EVENT,
-                                 "pregnancy_id = ?1 AND deleted = 0 ORDER BY date, updated_at",
-                                 pregnancy_id, NULL);
+  return cl_store_patients_risk_events (store, pregnancy_id);
 }
 
 GPtrArray *
@@ -195,27 +162,11 @@ cl_patient_store_list_staff (CLStore    *store,
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  if (role)
-    return cl_store_query_records (store, CL_TYPE_STAFF,
-                                   "role = ?1 AND active = 1 AND deleted = 0 ORDER BY display_name",
-                                   role, NULL);
-  return cl_store_query_records (store, CL_TYPE_STAFF,
-                                 "active = 1 AND deleted = 0 ORDER BY display_name", NULL);
+  return cl_store_staff_list_active (store, role);
 }
 
 gint64
 cl_patient_store_count (CLStore *store)
 {
-  sqlite3_stmt *stmt;
-  gint64 n = 0;
-
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, "SELECT count(*) FROM roster", NULL)))
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  return n;
+  return cl_store_patients_count (store);
 }

@@ -9,7 +9,6 @@
 #include "cl-patient.h"
 #include "cl-phone.h"
 #include "cl-record-rules.h"
-#include "cl-roster-index.h"
 #include "cl-util.h"
 
 struct _CLPatient
@@ -109,14 +108,6 @@ cl_patient_set_property (GObject      *object,
   set_field (CL_PATIENT (object), prop_id, g_value_get_string (value));
 }
 
-static gboolean
-cl_patient_after_write (CLRecord  *record,
-                        gpointer   store,
-                        GError   **error)
-{
-  return cl_roster_index_update (store, cl_record_get_id (record), error);
-}
-
 static void
 cl_patient_class_init (CLPatientClass *klass)
 {
@@ -132,7 +123,6 @@ cl_patient_class_init (CLPatientClass *klass)
   object_class->set_property = cl_patient_set_property;
 
   record_class->table_name = "patient";
-  record_class->after_write = cl_patient_after_write;
 
   for (guint i = 1; i < N_PROPS; i++)
     properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,

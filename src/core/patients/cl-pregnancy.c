@@ -8,7 +8,6 @@
 #include "cl-dating.h"
 #include "cl-pregnancy.h"
 #include "cl-record-rules.h"
-#include "cl-roster-index.h"
 #include "cl-util.h"
 
 struct _CLPregnancy
@@ -127,14 +126,6 @@ cl_pregnancy_set_property (GObject      *object,
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
-static gboolean
-cl_pregnancy_after_write (CLRecord  *record,
-                          gpointer   store,
-                          GError   **error)
-{
-  return cl_roster_index_update (store, CL_PREGNANCY (record)->patient_id, error);
-}
-
 static void
 cl_pregnancy_class_init (CLPregnancyClass *klass)
 {
@@ -150,7 +141,6 @@ cl_pregnancy_class_init (CLPregnancyClass *klass)
   object_class->set_property = cl_pregnancy_set_property;
 
   record_class->table_name = "pregnancy";
-  record_class->after_write = cl_pregnancy_after_write;
 
   for (guint i = 1; i < N_STRING_PROPS; i++)
     properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,

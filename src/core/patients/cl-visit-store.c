@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-date.h"
+#include "cl-store-patients.h"
 #include "cl-util.h"
 #include "cl-validation.h"
 #include "cl-visit-mark.h"
@@ -23,100 +24,18 @@ cl_report_free (ClReport *report)
   g_free (report);
 }
 
-static char *
-text_at (sqlite3_stmt *stmt,
-         int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-/* Runs @sql with @pregnancy_id as ?1 and calls @row for each row. */
-static void
-each_row (CLStore     *store,
-          const char  *sql,
-          const char  *pregnancy_id,
-          void       (*row) (sqlite3_stmt *stmt, GPtrArray *out),
-          GPtrArray   *out)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, sql, &error)))
-    {
-      sqlite3_bind_text (stmt, 1, pregnancy_id, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        row (stmt, out);
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-  else
-    g_warning ("visit plan query failed: %s", error->message);
-  cl_store_unlock (store);
-}
-
-static void
-done_row (sqlite3_stmt *stmt,
-          GPtrArray    *out)
-{
-  ClVisitDone *done = cl_visit_done_new ((const char *) sqlite3_column_text (stmt, 0),
-                                         (const char *) sqlite3_column_text (stmt, 1),
-                                         sqlite3_column_int (stmt, 2));
-
-  done->mark_id = text_at (stmt, 3);
-  done->by = text_at (stmt, 4);
-  done->note = text_at (stmt, 5);
-  g_ptr_array_add (out, done);
-}
-
 GPtrArray *
 cl_visit_store_list_done (CLStore    *store,
                           const char *pregnancy_id)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_visit_done_free);
-
-  g_return_val_if_fail (CL_IS_STORE (store), out);
-
-  if (pregnancy_id)
-    each_row (store,
-              "SELECT visit, check_date, 0, NULL, NULL, NULL FROM document"
-              " WHERE pregnancy_id = ?1 AND deleted = 0 AND visit <> ''"
-              " UNION ALL "
-              "SELECT visit, done_date, 1, id, done_by, note FROM visit_mark"
-              " WHERE pregnancy_id = ?1 AND deleted = 0",
-              pregnancy_id, done_row, out);
-  return out;
-}
-
-static void
-report_row (sqlite3_stmt *stmt,
-            GPtrArray    *out)
-{
-  ClReport *report = g_new0 (ClReport, 1);
-
-  report->id = text_at (stmt, 0);
-  report->title = text_at (stmt, 1);
-  report->kind = text_at (stmt, 2);
-  report->check_date = text_at (stmt, 3);
-  report->visit = text_at (stmt, 4);
-  g_ptr_array_add (out, report);
+  return cl_store_patients_visits_done (store, pregnancy_id);
 }
 
 GPtrArray *
 cl_visit_store_list_reports (CLStore    *store,
                              const char *pregnancy_id)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_report_free);
-
-  g_return_val_if_fail (CL_IS_STORE (store), out);
-
-  if (pregnancy_id)
-    each_row (store,
-              "SELECT id, coalesce(nullif(title, ''), filename), kind, check_date, visit"
-              " FROM document WHERE pregnancy_id = ?1 AND deleted = 0"
-              " ORDER BY check_date IS NULL, check_date, imported_at",
-              pregnancy_id, report_row, out);
-  return out;
+  return cl_store_patients_reports (store, pregnancy_id);
 }
 
 ClVisitPlan *
@@ -144,20 +63,6 @@ cl_visit_store_load_plan (CLStore     *store,
   done = cl_visit_store_list_done (store, cl_record_get_id (CL_RECORD (pregnancy)));
   return cl_visit_plan_new (NULL, &edd, cl_pregnancy_get_status (pregnancy),
                             g_date_valid (&delivery) ? &delivery : NULL, today, done);
-}
-
-/* The pregnancy's visit_mark for @key, live or tombstoned, or NULL. */
-static CLVisitMark *
-find_mark (CLStore    *store,
-           const char *pregnancy_id,
-           const char *key)
-{
-  g_autoptr(GPtrArray) marks = NULL;
-
-  marks = cl_store_query_records (store, CL_TYPE_VISIT_MARK,
-                                  "pregnancy_id = ?1 AND visit = ?2 ORDER BY deleted, updated_at DESC LIMIT 1",
-                                  pregnancy_id, key, NULL);
-  return marks->len > 0 ? g_object_ref (g_ptr_array_index (marks, 0)) : NULL;
 }
 
 gboolean
@@ -197,7 +102,7 @@ cl_visit_store_tick (CLStore     *store,
     }
   iso = cl_date_to_iso (&date);
 
-  mark = find_mark (store, pregnancy_id, key);
+  mark = cl_store_patients_find_visit_mark (store, pregnancy_id, key);
   if (mark && !cl_record_get_deleted (CL_RECORD (mark)))
     {
       g_set_error_literal (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_COMBINATION,
@@ -229,7 +134,7 @@ cl_visit_store_untick (CLStore     *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_PREGNANCY (pregnancy), FALSE);
 
-  mark = find_mark (store, cl_record_get_id (CL_RECORD (pregnancy)), key);
+  mark = cl_store_patients_find_visit_mark (store, cl_record_get_id (CL_RECORD (pregnancy)), key);
   if (mark == NULL || cl_record_get_deleted (CL_RECORD (mark)))
     {
       g_set_error_literal (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_COMBINATION,

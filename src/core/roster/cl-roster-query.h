@@ -5,7 +5,8 @@
 G_BEGIN_DECLS
 
 /* The roster's queries (cl-roster-query.c), for CLRosterModel's
- * workers: private to core. */
+ * workers and the store's roster reads (cl-store-roster.h): private to
+ * core. */
 
 /* What one query needs, copied so the worker never touches the model. */
 typedef struct
@@ -21,11 +22,6 @@ typedef struct
 
 void       cl_roster_query_params_free      (QueryParams        *params);
 
-/* The patient rowids matching @params' filters (not its search text),
- * in list order. */
-GArray    *cl_roster_query_run              (sqlite3            *db,
-                                             const QueryParams  *params,
-                                             GError            **error);
 /* Equal for two @params whose filtered, sorted lists are the same. */
 char      *cl_roster_query_signature        (const QueryParams  *params);
 
@@ -33,12 +29,6 @@ char      *cl_roster_query_signature        (const QueryParams  *params);
  * in pinyin; "zhang 5678" is two conditions (a name and a phone
  * ending) that must both hold. */
 GPtrArray *cl_roster_query_search_terms     (const char         *query);
-/* A bitmap (indexed by rowid, up to @max_rowid) of the patients that
- * have a search key starting with @term. */
-guint8    *cl_roster_query_match_term       (sqlite3            *db,
-                                             const char         *term,
-                                             gint64              max_rowid,
-                                             GError            **error);
 /* Whether @term is a prefix the model keeps a bitmap for: one
  * character, or two ASCII letters or digits. */
 gboolean   cl_roster_query_is_cached_prefix (const char         *term);

@@ -69,13 +69,6 @@ cl_roster_row_init (CLRosterRow *self)
   g_date_clear (&self->delivery_date, 1);
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
-}
-
 /* The stage and the days of gestation a row's status and dates give
  * (CL_STAGE_NONE and -1 when they give none); invalid dates are
  * unknown ones. */
@@ -156,27 +149,30 @@ cl_roster_row_next_visit_date (const char  *edd,
 }
 
 CLRosterRow *
-cl_roster_row_new_from_stmt (sqlite3_stmt *stmt,
-                             const GDate  *today)
+cl_roster_row_new (const ClRosterRowFields *fields,
+                   const GDate             *today)
 {
-  CLRosterRow *self = g_object_new (CL_TYPE_ROSTER_ROW, NULL);
-  const char *birth = (const char *) sqlite3_column_text (stmt, 2);
-  const char *phone = (const char *) sqlite3_column_text (stmt, 3);
-  const char *status = (const char *) sqlite3_column_text (stmt, 6);
-  const char *delivery = (const char *) sqlite3_column_text (stmt, 7);
+  const char *birth, *status, *delivery;
+  CLRosterRow *self;
   GDate date;
 
+  g_return_val_if_fail (fields != NULL && today != NULL, NULL);
+
+  birth = fields->birth_date;
+  status = fields->status;
+  delivery = fields->delivery_date;
+  self = g_object_new (CL_TYPE_ROSTER_ROW, NULL);
   self->today = *today;
-  self->patient_id = column_text (stmt, 0);
-  self->name = column_text (stmt, 1);
-  self->edd = column_text (stmt, 4);
-  self->risk = column_text (stmt, 5);
-  self->package = column_text (stmt, 8);
-  self->case_manager = column_text (stmt, 9);
-  self->priority = column_text (stmt, 10);
-  self->phone_masked = phone ? cl_phone_mask (phone) : NULL;
+  self->patient_id = g_strdup (fields->patient_id);
+  self->name = g_strdup (fields->name);
+  self->edd = g_strdup (fields->edd);
+  self->risk = g_strdup (fields->risk);
+  self->package = g_strdup (fields->package);
+  self->case_manager = g_strdup (fields->case_manager);
+  self->priority = g_strdup (fields->priority);
+  self->phone_masked = fields->phone ? cl_phone_mask (fields->phone) : NULL;
   self->status = g_strdup (status);
-  self->visits_done = column_text (stmt, 12);
+  self->visits_done = g_strdup (fields->visits_done);
 
   if (birth && cl_date_parse (birth, &date, NULL))
     self->age = cl_date_age_years (&date, today);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
 
 #include "cl-dating.h"
 #include "cl-risk.h"
@@ -14,12 +13,25 @@ G_BEGIN_DECLS
 #define CL_TYPE_ROSTER_ROW (cl_roster_row_get_type ())
 G_DECLARE_FINAL_TYPE (CLRosterRow, cl_roster_row, CL, ROSTER_ROW, GObject)
 
-/* Columns expected by cl_roster_row_new_from_stmt(), in this order. */
-#define CL_ROSTER_ROW_COLUMNS \
-  "r.patient_id, r.name, r.birth_date, r.phone, r.edd, r.risk, r.status," \
-  " r.delivery_date, r.package, s.display_name, r.priority, r.lmp, r.visits_done"
+/* What a row is made from: the roster index's columns for one patient
+ * (cl-store-roster.h reads them), each NULL when unknown. */
+typedef struct
+{
+  const char *patient_id;
+  const char *name;
+  const char *birth_date;
+  const char *phone;
+  const char *edd;
+  const char *risk;
+  const char *status;
+  const char *delivery_date;
+  const char *package;
+  const char *case_manager;   /* the case manager's name */
+  const char *priority;
+  const char *visits_done;    /* keys of the visits done, space-separated */
+} ClRosterRowFields;
 
-CLRosterRow *cl_roster_row_new_from_stmt      (sqlite3_stmt *stmt,
+CLRosterRow *cl_roster_row_new                (const ClRosterRowFields *fields,
                                                const GDate  *today);
 
 const char  *cl_roster_row_get_patient_id     (CLRosterRow  *self);

@@ -12,6 +12,8 @@
 #include "cl-date.h"
 #include "cl-escort-store.h"
 #include "cl-schedule-private.h"
+#include "cl-store-schedule.h"
+#include "cl-store-staff.h"
 #include "cl-util.h"
 
 static gboolean
@@ -147,9 +149,7 @@ cl_escort_store_list_escorts (CLStore *store)
 
   g_return_val_if_fail (CL_IS_STORE (store), list);
 
-  rows = cl_store_query_records (store, CL_TYPE_STAFF,
-                                 "deleted = 0 AND active = 1 AND role = ?1 ORDER BY display_name, id",
-                                 CL_ROLE_ESCORT, NULL);
+  rows = cl_store_staff_list_escorts (store);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return list;
 }
@@ -166,29 +166,31 @@ cl_escort_store_find_staff (CLStore    *store,
   return id ? (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, id, NULL) : NULL;
 }
 
-static GListStore *
-tasks_between (CLStore     *store,
-               const GDate *day,
-               guint        n_days,
-               const char  *condition,
-               const char  *param)
+/* [start of @day, start of the day @n_days later) in UTC seconds. */
+static void
+days_range (const GDate *day,
+            guint        n_days,
+            gint64      *from,
+            gint64      *to)
 {
   GDate end = *day;
 
   g_date_add_days (&end, n_days);
-  return cl_schedule_query_range (store, CL_TYPE_ESCORT_TASK,
-                                  cl_schedule_day_start (day), cl_schedule_day_start (&end),
-                                  condition, param, NULL);
+  *from = cl_schedule_day_start (day);
+  *to = cl_schedule_day_start (&end);
 }
 
 GListStore *
 cl_escort_store_tasks_of_day (CLStore     *store,
                               const GDate *day)
 {
+  gint64 from, to;
+
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
   g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
 
-  return tasks_between (store, day, 1, NULL, NULL);
+  days_range (day, 1, &from, &to);
+  return cl_store_schedule_tasks (store, from, to);
 }
 
 GListStore *
@@ -196,12 +198,13 @@ cl_escort_store_tasks_of_escort (CLStore     *store,
                                  const GDate *day,
                                  const char  *escort_id)
 {
+  gint64 from, to;
+
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
   g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
 
-  if (cl_str_empty (escort_id))
-    return tasks_between (store, day, 1, "coalesce (escort_id, '') = ''", NULL);
-  return tasks_between (store, day, 1, "escort_id = ?3", escort_id);
+  days_range (day, 1, &from, &to);
+  return cl_store_schedule_tasks_of_escort (store, from, to, escort_id);
 }
 
 GListStore *
@@ -217,19 +220,42 @@ cl_escort_store_my_tasks_today (CLStore    *store,
   return cl_escort_store_tasks_of_escort (store, &today, escort_id);
 }
 
+typedef struct
+{
+  GHashTable   *counts;
+  const gint64 *starts;
+  guint         n_days;
+} CountData;
+
+static void
+count_task (const char *escort,
+            gint64      start,
+            gpointer    user_data)
+{
+  CountData *data = user_data;
+  GArray *days = g_hash_table_lookup (data->counts, escort);
+  guint i = 0;
+
+  if (days == NULL)
+    {
+      days = g_array_sized_new (FALSE, TRUE, sizeof (guint), data->n_days);
+      g_array_set_size (days, data->n_days);
+      g_hash_table_insert (data->counts, g_strdup (escort), days);
+    }
+  while (i + 1 < data->n_days && start >= data->starts[i + 1])
+    i++;
+  g_array_index (days, guint, i)++;
+}
+
 GHashTable *
 cl_escort_store_count_by_day (CLStore     *store,
                               const GDate *first_day,
                               guint        n_days)
 {
-  static const char sql[] =
-    "SELECT coalesce (escort_id, ''), start_at FROM escort_task"
-    " WHERE deleted = 0 AND start_at >= ?1 AND start_at < ?2"
-    " AND coalesce (status, '') != 'cancelled'";
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_array_unref);
   g_autofree gint64 *starts = NULL;
-  sqlite3_stmt *stmt;
+  CountData data;
 
   g_return_val_if_fail (CL_IS_STORE (store), counts);
   g_return_val_if_fail (first_day != NULL && g_date_valid (first_day), counts);
@@ -243,31 +269,8 @@ cl_escort_store_count_by_day (CLStore     *store,
       starts[i] = cl_schedule_day_start (&d);
     }
 
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, sql, NULL)))
-    {
-      sqlite3_bind_int64 (stmt, 1, starts[0]);
-      sqlite3_bind_int64 (stmt, 2, starts[n_days]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *escort = (const char *) sqlite3_column_text (stmt, 0);
-          gint64 start = sqlite3_column_int64 (stmt, 1);
-          GArray *days = g_hash_table_lookup (counts, escort);
-          guint i = 0;
-
-          if (days == NULL)
-            {
-              days = g_array_sized_new (FALSE, TRUE, sizeof (guint), n_days);
-              g_array_set_size (days, n_days);
-              g_hash_table_insert (counts, g_strdup (escort), days);
-            }
-          while (i + 1 < n_days && start >= starts[i + 1])
-            i++;
-          g_array_index (days, guint, i)++;
-        }
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
+  data = (CountData) { counts, starts, n_days };
+  cl_store_schedule_foreach_task_start (store, starts[0], starts[n_days], count_task, &data);
   return counts;
 }
 

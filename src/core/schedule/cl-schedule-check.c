@@ -12,38 +12,13 @@
 #include "cl-patient.h"
 #include "cl-schedule-private.h"
 #include "cl-staff.h"
+#include "cl-store-patients.h"
+#include "cl-store-schedule.h"
+#include "cl-store-staff.h"
 #include "cl-util.h"
 
 /* The rules that need the store: overlaps, the patient, the escort, a
  * task or booking as a whole, and the server's hook. */
-
-static gpointer
-find_overlap (CLStore     *store,
-              GType        type,
-              const char  *owner_column,
-              const char  *owner,
-              gint64       start_at,
-              gint64       end_at,
-              const char  *except_id,
-              const char  *dead_statuses)
-{
-  g_autofree char *condition = NULL;
-  g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, start_at);
-  g_autofree char *end = g_strdup_printf ("%" G_GINT64_FORMAT, end_at);
-  g_autoptr(GPtrArray) rows = NULL;
-
-  /* Nothing lasts longer than a day (cl_schedule_check_interval()), so
-   * only entries starting in the day before can reach into ours: the
-   * (owner, start_at) index gives a short range. */
-  condition = g_strdup_printf ("deleted = 0 AND %s = ?1 AND start_at < ?3"
-                               " AND start_at > ?2 - %d AND end_at > ?2"
-                               " AND coalesce (status, '') NOT IN (%s) AND id != ?4"
-                               " ORDER BY start_at LIMIT 1",
-                               owner_column, CL_SCHEDULE_DAY_SECONDS, dead_statuses);
-  rows = cl_store_query_records (store, type, condition, owner, start, end,
-                                 except_id ? except_id : "", NULL);
-  return rows->len > 0 ? g_object_ref (g_ptr_array_index (rows, 0)) : NULL;
-}
 
 CLEscortTask *
 cl_schedule_find_task_overlap (CLStore     *store,
@@ -57,8 +32,7 @@ cl_schedule_find_task_overlap (CLStore     *store,
 
   if (cl_str_empty (escort_id))
     return NULL;
-  return find_overlap (store, CL_TYPE_ESCORT_TASK, "escort_id", escort_id,
-                       start_at, end_at, except_id, "'cancelled', 'no-show'");
+  return cl_store_schedule_task_overlap (store, escort_id, start_at, end_at, except_id);
 }
 
 CLVipBooking *
@@ -73,8 +47,7 @@ cl_schedule_find_booking_overlap (CLStore     *store,
 
   if (cl_str_empty (room_id))
     return NULL;
-  return find_overlap (store, CL_TYPE_VIP_BOOKING, "room_id", room_id,
-                       start_at, end_at, except_id, "'cancelled'");
+  return cl_store_schedule_booking_overlap (store, room_id, start_at, end_at, except_id);
 }
 
 static gboolean
@@ -427,13 +400,7 @@ char *
 cl_schedule_staff_id_of (CLStore    *store,
                          const char *username)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-
-  if (cl_str_empty (username))
-    return NULL;
-  rows = cl_store_query_records (store, CL_TYPE_STAFF, "deleted = 0 AND username = ?1 LIMIT 1",
-                                 username, NULL);
-  return rows->len ? g_strdup (cl_record_get_id (g_ptr_array_index (rows, 0))) : NULL;
+  return cl_store_staff_find_username (store, username);
 }
 
 gboolean
@@ -478,14 +445,9 @@ GHashTable *
 cl_schedule_patient_names (CLStore    *store,
                            GListModel *items)
 {
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *ids = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   guint n = g_list_model_get_n_items (items);
-  sqlite3_stmt *stmt;
 
-  json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (items, i);
@@ -493,23 +455,10 @@ cl_schedule_patient_names (CLStore    *store,
 
       g_object_get (item, "patient-id", &patient_id, NULL);
       if (patient_id)
-        json_builder_add_string_value (builder, patient_id);
+        g_ptr_array_add (ids, g_steal_pointer (&patient_id));
     }
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  ids = json_to_string (root, FALSE);
+  g_ptr_array_add (ids, NULL);
 
   /* Only the names, not whole patient records. */
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, "SELECT id, name FROM patient"
-                                       " WHERE id IN (SELECT value FROM json_each (?1))", NULL)))
-    {
-      sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_insert (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  return names;
+  return cl_store_patients_names (store, (const char * const *) ids->pdata);
 }

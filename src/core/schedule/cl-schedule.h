@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* Nothing in the schedule lasts longer (cl_schedule_check_interval()):
+ * the store's overlap lookups rely on it. */
+#define CL_SCHEDULE_DAY_SECONDS (24 * 60 * 60)
+
 /* The rules of the escort schedule and the VIP room calendar (issue
  * #5), in one place for the desk (cl-escort-store.h, cl-vip-store.h)
  * and the server (cl_schedule_check_change(), called inside the write

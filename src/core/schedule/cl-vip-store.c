@@ -11,6 +11,7 @@
 
 #include "cl-date.h"
 #include "cl-schedule-private.h"
+#include "cl-store-schedule.h"
 #include "cl-util.h"
 #include "cl-vip-store.h"
 
@@ -25,10 +26,7 @@ cl_vip_store_list_rooms (CLStore  *store,
 
   g_return_val_if_fail (CL_IS_STORE (store), list);
 
-  rows = cl_store_query_records (store, CL_TYPE_VIP_ROOM,
-                                 include_inactive ? "deleted = 0 ORDER BY name, id"
-                                                  : "deleted = 0 AND active = 1 ORDER BY name, id",
-                                 NULL);
+  rows = cl_store_schedule_rooms (store, include_inactive);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return list;
 }
@@ -152,17 +150,14 @@ bookings_between (CLStore     *store,
                   const char  *room_id)
 {
   GDate end = *day;
+  gint64 from, to;
 
   g_date_add_days (&end, n_days);
+  from = cl_schedule_day_start (day);
+  to = cl_schedule_day_start (&end);
   if (room_id)
-    return cl_schedule_query_range (store, CL_TYPE_VIP_BOOKING,
-                                    cl_schedule_day_start (day), cl_schedule_day_start (&end),
-                                    "room_id = ?3", room_id, NULL);
-  return cl_schedule_query_range (store, CL_TYPE_VIP_BOOKING,
-                                  cl_schedule_day_start (day), cl_schedule_day_start (&end),
-                                  NULL, NULL,
-                                  "(SELECT name FROM vip_room WHERE vip_room.id = room_id),"
-                                  " room_id, start_at, id");
+    return cl_store_schedule_bookings_of_room (store, from, to, room_id);
+  return cl_store_schedule_bookings (store, from, to);
 }
 
 GListStore *

@@ -20,12 +20,6 @@ struct _CLRecordClass
 
   /* SQL table the subclass lives in */
   const char *table_name;
-
-  /* Called by the store inside the write transaction after the row was
-   * written, to keep derived local tables (search index) in step. */
-  gboolean (*after_write) (CLRecord  *self,
-                           gpointer   store,
-                           GError   **error);
 };
 
 const char *cl_record_get_id          (CLRecord   *self);

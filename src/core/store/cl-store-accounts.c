@@ -490,11 +490,15 @@ cl_store_append_audit (CLStore            *store,
     "INSERT INTO audit (at, username, role, action, tbl, record_id, patient_id, status, detail)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
   sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
+  /* One INSERT is atomic on its own; inside a caller's transaction (the
+   * lock is recursive) it becomes part of it. */
+  cl_store_lock (store);
   if (!(stmt = cl_store_prepare (store, sql, error)))
-    return FALSE;
+    goto out;
   sqlite3_bind_int64 (stmt, 1, line->at);
   sqlite3_bind_text (stmt, 2, line->username, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, line->role, -1, SQLITE_TRANSIENT);
@@ -505,13 +509,13 @@ cl_store_append_audit (CLStore            *store,
   sqlite3_bind_int (stmt, 8, line->status);
   sqlite3_bind_text (stmt, 9, line->detail, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      cl_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
+    cl_store_set_sqlite_error (store, error);
+  else
+    ok = TRUE;
   sqlite3_reset (stmt);
-  return TRUE;
+out:
+  cl_store_unlock (store);
+  return ok;
 }
 
 gboolean

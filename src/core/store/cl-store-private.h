@@ -1,5 +1,7 @@
 #pragma once
 
+#include <sqlite3.h>
+
 #include "cl-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +20,44 @@ extern const guint cl_store_n_migrations;
 gboolean cl_store_in_transaction (CLStore    *self);
 void     cl_store_touch_table    (CLStore    *self,
                                   const char *table);
+/* For the roster index: inside a bulk transaction notes @patient_id
+ * for the commit and returns TRUE; otherwise returns FALSE. */
+gboolean cl_store_defer_roster   (CLStore    *self,
+                                  const char *patient_id);
+
+/* Low level: SQLite belongs to the store (src/core/store/).  The
+ * handle may be used only while the store lock is held (a transaction
+ * holds it). */
+sqlite3       *cl_store_get_db              (CLStore             *self);
+void           cl_store_lock                (CLStore             *self);
+void           cl_store_unlock              (CLStore             *self);
+sqlite3_stmt  *cl_store_prepare             (CLStore             *self,
+                                             const char          *sql,
+                                             GError             **error);
+gboolean       cl_store_exec                (CLStore             *self,
+                                             const char          *sql,
+                                             GError             **error);
+void           cl_store_set_sqlite_error    (CLStore             *self,
+                                             GError             **error);
+/* Steps a statement that returns no rows and resets it; FALSE (with
+ * the store's error) unless it ran to the end. */
+gboolean       cl_store_step                (CLStore             *self,
+                                             sqlite3_stmt        *stmt,
+                                             GError             **error);
+
+/* A separate read-only connection, for queries on worker threads; WAL
+ * lets it read while the main connection writes. */
+sqlite3       *cl_store_open_reader         (CLStore             *self,
+                                             GError             **error);
+
+/* Records of @type matching an SQL condition (may be NULL for all,
+ * may end with ORDER BY / LIMIT), with text parameters ?1, ?2 … given
+ * as a NULL-terminated list: the store's typed queries
+ * (cl-store-<feature>.h) are made of it; nothing outside the store
+ * passes SQL. */
+GPtrArray     *cl_store_query_records       (CLStore             *self,
+                                             GType                type,
+                                             const char          *condition,
+                                             ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

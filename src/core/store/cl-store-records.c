@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-roster-index.h"
 #include "cl-store-private.h"
 #include "cl-store-sync.h"
 #include "cl-util.h"
@@ -138,7 +139,6 @@ write_record (CLStore       *self,
 {
   GParamSpec * const *pspecs;
   sqlite3_stmt *stmt;
-  CLRecordClass *klass;
 
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (CL_IS_RECORD (record), FALSE);
@@ -172,15 +172,15 @@ write_record (CLStore       *self,
   if (!*written)
     return TRUE;
 
-  klass = CL_RECORD_GET_CLASS (record);
-  if (klass->after_write && !klass->after_write (record, self, error))
+  /* The store keeps its roster index itself, in this transaction. */
+  if (!cl_roster_index_record_written (self, record, error))
     return FALSE;
 
   if (!(flags & (CL_WRITE_FROM_SERVER | CL_WRITE_NO_OUTBOX)) &&
       !append_outbox (self, record, error))
     return FALSE;
 
-  cl_store_touch_table (self, klass->table_name);
+  cl_store_touch_table (self, cl_record_get_table_name (record));
   return TRUE;
 }
 

@@ -474,6 +474,20 @@ cl_store_unlock (CLStore *self)
   g_rec_mutex_unlock (&self->lock);
 }
 
+void
+cl_store_begin_read (CLStore *self)
+{
+  g_return_if_fail (CL_IS_STORE (self));
+  g_rec_mutex_lock (&self->lock);
+}
+
+void
+cl_store_end_read (CLStore *self)
+{
+  g_return_if_fail (CL_IS_STORE (self));
+  g_rec_mutex_unlock (&self->lock);
+}
+
 sqlite3_stmt *
 cl_store_prepare (CLStore     *self,
                   const char  *sql,
@@ -622,9 +636,9 @@ cl_store_defer_roster (CLStore    *self,
 }
 
 void
-cl_store_offer_roster_keys (CLStore    *self,
-                            const char *patient_id,
-                            gpointer    keys)
+cl_store_offer_roster_keys (CLStore      *self,
+                            const char   *patient_id,
+                            ClRosterKeys *keys)
 {
   g_return_if_fail (CL_IS_STORE (self));
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "cl-record.h"
 #include "cl-risk.h"
+#include "cl-roster-keys.h"
 
 G_BEGIN_DECLS
 
@@ -64,29 +64,11 @@ const char    *cl_store_get_actor           (CLStore             *self);
 void           cl_store_set_actor           (CLStore             *self,
                                              const char          *actor);
 
-/* Low level, for core only.  The handle may be used only while the
- * store lock is held (a transaction holds it). */
-sqlite3       *cl_store_get_db              (CLStore             *self);
-void           cl_store_lock                (CLStore             *self);
-void           cl_store_unlock              (CLStore             *self);
-sqlite3_stmt  *cl_store_prepare             (CLStore             *self,
-                                             const char          *sql,
-                                             GError             **error);
-gboolean       cl_store_exec                (CLStore             *self,
-                                             const char          *sql,
-                                             GError             **error);
-void           cl_store_set_sqlite_error    (CLStore             *self,
-                                             GError             **error);
-/* Steps a statement that returns no rows and resets it; FALSE (with
- * the store's error) unless it ran to the end. */
-gboolean       cl_store_step                (CLStore             *self,
-                                             sqlite3_stmt        *stmt,
-                                             GError             **error);
-
-/* A separate read-only connection, for queries on worker threads; WAL
- * lets it read while the main connection writes. */
-sqlite3       *cl_store_open_reader         (CLStore             *self,
-                                             GError             **error);
+/* One consistent view over several reads: keeps this store's writers
+ * on other threads out until cl_store_end_read().  Nests, and may be
+ * taken inside a transaction. */
+void           cl_store_begin_read          (CLStore             *self);
+void           cl_store_end_read            (CLStore             *self);
 
 /* One transaction per user action.  begin takes the store lock;
  * commit or rollback releases it. */
@@ -103,25 +85,21 @@ gboolean       cl_store_begin_refetchable   (CLStore             *self,
                                              GError             **error);
 
 /* cl_store_begin for writing many records at once (a pulled page): the
- * roster upkeep their write hooks ask for is done at commit, once per
+ * roster index upkeep their writes need is done at commit, once per
  * patient, rather than after every record. */
 gboolean       cl_store_begin_bulk          (CLStore             *self,
                                              GError             **error);
-/* For the roster index: inside a bulk transaction notes @patient_id
- * for the commit and returns TRUE; otherwise returns FALSE. */
-gboolean       cl_store_defer_roster        (CLStore             *self,
-                                             const char          *patient_id);
 /* Inside a bulk transaction, hands the commit roster keys made
- * beforehand (cl-roster-index.h) for @patient_id, whose roster row is
+ * beforehand (cl-roster-keys.h) for @patient_id, whose roster row is
  * waiting for it; otherwise, or when it is not, frees them. */
 void           cl_store_offer_roster_keys   (CLStore             *self,
                                              const char          *patient_id,
-                                             gpointer             keys);
+                                             ClRosterKeys        *keys);
 void           cl_store_rollback            (CLStore             *self);
 
 /* Writes a record inside the current transaction: upsert of its row,
- * the subclass's after_write hook, and (unless flags say otherwise)
- * updated_at/updated_by and an outbox entry. */
+ * the roster index's upkeep (cl-roster-index.h), and (unless flags
+ * say otherwise) updated_at/updated_by and an outbox entry. */
 gboolean       cl_store_write_record        (CLStore             *self,
                                              CLRecord            *record,
                                              ClWriteFlags         flags,
@@ -152,14 +130,6 @@ CLRecord      *cl_store_load_record         (CLStore             *self,
                                              GType                type,
                                              const char          *id,
                                              GError             **error);
-
-/* Records of @type matching an SQL condition (may be NULL for all,
- * may end with ORDER BY / LIMIT), with text parameters ?1, ?2 … given
- * as a NULL-terminated list. */
-GPtrArray     *cl_store_query_records       (CLStore             *self,
-                                             GType                type,
-                                             const char          *condition,
-                                             ...) G_GNUC_NULL_TERMINATED;
 
 /* A record held by a view while its change was pushed: the sync client
  * then stores the rev the server gave it, and the view's copy still

@@ -86,7 +86,7 @@ cl_snapshot_wanted (CLStore   *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
   *wanted = FALSE;
-  cl_store_lock (store);
+  cl_store_begin_read (store);
   if (!cl_sync_revs_get_mark (store, PENDING_KEY, &value, &present, error))
     goto out;
   if (present)
@@ -118,7 +118,7 @@ cl_snapshot_wanted (CLStore   *store,
   ok = TRUE;
 
 out:
-  cl_store_unlock (store);
+  cl_store_end_read (store);
   return ok;
 }
 

@@ -1,79 +1,23 @@
+/* cl-roster-index.c
+ *
+ * The roster index (cl-roster-index.h): the roster table and the search
+ * keys, kept by the store in the transaction of every write of a record
+ * they are made from.  The keys themselves are cl-roster-keys.c's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "cl-roster-index"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <unicode/ucol.h>
-#include <unicode/uversion.h>
-#include <unicode/ustring.h>
-
+#include "cl-enrolment.h"
+#include "cl-package.h"
 #include "cl-patient.h"
-#include "cl-pinyin.h"
+#include "cl-pregnancy.h"
 #include "cl-roster-index.h"
-#include "cl-store.h"
+#include "cl-store-private.h"
 #include "cl-util.h"
-
-static void
-close_collator (gpointer data)
-{
-  ucol_close (data);
-}
-
-/* A UCollator is not thread-safe and costly to open: one per thread. */
-static GPrivate collator_key = G_PRIVATE_INIT (close_collator);
-
-static UCollator *
-get_collator (void)
-{
-  UCollator *collator = g_private_get (&collator_key);
-
-  if (collator == NULL)
-    {
-      UErrorCode status = U_ZERO_ERROR;
-
-      collator = ucol_open ("zh", &status);
-      if (U_FAILURE (status))
-        {
-          g_warning ("ICU zh collator unavailable: %s", u_errorName (status));
-          return NULL;
-        }
-      g_private_set (&collator_key, collator);
-    }
-  return collator;
-}
-
-char *
-cl_roster_index_derivation (void)
-{
-  return g_strdup_printf ("%d/icu-%s", CL_ROSTER_INDEX_VERSION, U_ICU_VERSION);
-}
-
-GBytes *
-cl_roster_index_sort_key (const char *name)
-{
-  UCollator *collator = get_collator ();
-  UErrorCode status = U_ZERO_ERROR;
-  UChar buffer[128];
-  int32_t length = 0;
-  uint8_t key[512];
-  int32_t key_length;
-
-  if (name == NULL)
-    name = "";
-  if (collator == NULL)
-    return g_bytes_new (name, strlen (name));
-
-  u_strFromUTF8 (buffer, G_N_ELEMENTS (buffer), &length, name, -1, &status);
-  if (U_FAILURE (status) || length > (int32_t) G_N_ELEMENTS (buffer))
-    return g_bytes_new (name, strlen (name));
-
-  key_length = ucol_getSortKey (collator, buffer, length, key, sizeof key);
-  if (key_length <= 0 || key_length > (int32_t) sizeof key)
-    return g_bytes_new (name, strlen (name));
-
-  /* The key ends in a NUL that must not be part of the blob. */
-  return g_bytes_new (key, key_length - 1);
-}
 
 static gboolean
 step_done (CLStore       *store,
@@ -86,150 +30,6 @@ step_done (CLStore       *store,
       return FALSE;
     }
   return TRUE;
-}
-
-struct _ClRosterKeys
-{
-  /* what they were made from */
-  char      *name;
-  char      *phone;
-  char      *mrn;
-  char      *id_number;
-
-  GBytes    *sort_key;
-  GPtrArray *keys;     /* lower-cased search keys, none empty */
-};
-
-void
-cl_roster_keys_free (ClRosterKeys *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->name);
-  g_free (self->phone);
-  g_free (self->mrn);
-  g_free (self->id_number);
-  g_bytes_unref (self->sort_key);
-  g_ptr_array_unref (self->keys);
-  g_free (self);
-}
-
-static void
-add_key (ClRosterKeys *self,
-         const char   *key)
-{
-  if (!cl_str_empty (key))
-    g_ptr_array_add (self->keys, g_utf8_strdown (key, -1));
-}
-
-static char *
-strip_spaces (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; p && *p; p++)
-    if (*p != ' ')
-      g_string_append_c (s, *p);
-  return g_string_free (s, FALSE);
-}
-
-static void
-add_name_keys (ClRosterKeys *self,
-               const char   *name)
-{
-  g_autofree char *full = cl_pinyin_full (name);
-  g_autofree char *initials = cl_pinyin_initials (name);
-  g_autofree char *joined = strip_spaces (full);
-  g_autofree char *name_joined = strip_spaces (name);
-
-  add_key (self, name_joined);
-  add_key (self, joined);
-  add_key (self, initials);
-
-  /* Also the given name alone ("xiaomei", "xm", "小梅"): a caller on the
-   * phone often gives only that.  The surname is the first syllable
-   * except for compound surnames, where the initials tell us its
-   * length only roughly, so index both splits. */
-  if (g_utf8_strlen (name, -1) >= 3 && g_utf8_strlen (initials, -1) >= 3)
-    {
-      for (guint skip = 1; skip <= 2; skip++)
-        {
-          g_auto(GStrv) syllables = g_strsplit (full, " ", -1);
-          g_autofree char *rest = NULL;
-
-          if (g_strv_length (syllables) <= skip + 0 || g_strv_length (syllables) - skip < 2)
-            continue;
-          rest = g_strjoinv ("", syllables + skip);
-          add_key (self, rest);
-          add_key (self, initials + skip);
-          add_key (self, g_utf8_offset_to_pointer (name, skip));
-        }
-    }
-  else if (g_utf8_strlen (name, -1) == 2)
-    add_key (self, g_utf8_offset_to_pointer (name, 1));
-}
-
-ClRosterKeys *
-cl_roster_keys_new (const char *name,
-                    const char *phone,
-                    const char *mrn,
-                    const char *id_number)
-{
-  ClRosterKeys *self = g_new0 (ClRosterKeys, 1);
-
-  self->name = g_strdup (name);
-  self->phone = g_strdup (phone);
-  self->mrn = g_strdup (mrn);
-  self->id_number = g_strdup (id_number);
-  self->sort_key = cl_roster_index_sort_key (name);
-  self->keys = g_ptr_array_new_with_free_func (g_free);
-
-  add_name_keys (self, name ? name : "");
-  add_key (self, phone);
-  add_key (self, id_number);
-  add_key (self, mrn);
-  /* The last four digits of the phone are what people quote. */
-  if (phone && strlen (phone) == 11)
-    add_key (self, phone + 7);
-  g_ptr_array_add (self->keys, NULL);
-
-  return self;
-}
-
-ClRosterKeys *
-cl_roster_keys_new_for_record (CLRecord *record)
-{
-  CLPatient *patient;
-
-  if (!CL_IS_PATIENT (record) || cl_record_get_deleted (record))
-    return NULL;
-  patient = CL_PATIENT (record);
-  return cl_roster_keys_new (cl_patient_get_name (patient), cl_patient_get_phone (patient),
-                             cl_patient_get_mrn (patient), cl_patient_get_id_number (patient));
-}
-
-const char * const *
-cl_roster_keys_get_keys (ClRosterKeys *self)
-{
-  return (const char * const *) self->keys->pdata;
-}
-
-GBytes *
-cl_roster_keys_get_sort_key (ClRosterKeys *self)
-{
-  return self->sort_key;
-}
-
-static gboolean
-keys_made_from (ClRosterKeys *self,
-                const char   *name,
-                const char   *phone,
-                const char   *mrn,
-                const char   *id_number)
-{
-  return self != NULL &&
-         g_strcmp0 (self->name, name) == 0 && g_strcmp0 (self->phone, phone) == 0 &&
-         g_strcmp0 (self->mrn, mrn) == 0 && g_strcmp0 (self->id_number, id_number) == 0;
 }
 
 /* Search keys go in up to KEYS_PER_INSERT at a time, in one statement
@@ -247,7 +47,7 @@ insert_keys (CLStore       *store,
     " SELECT column1, ?1 FROM (VALUES (?2), (?3), (?4), (?5), (?6), (?7), (?8), (?9),"
     " (?10), (?11), (?12), (?13), (?14), (?15), (?16), (?17)) WHERE column1 IS NOT NULL";
   const char * const *k = cl_roster_keys_get_keys (keys);
-  guint n = keys->keys->len - 1;
+  guint n = g_strv_length ((char **) k);
 
   for (guint from = 0; from < n; from += KEYS_PER_INSERT)
     {
@@ -363,11 +163,11 @@ cl_roster_index_update_with_keys (CLStore       *store,
 
   /* Keys made off this thread (a pulled patient's, on the decode
    * thread) serve if they were made from what the row now holds. */
-  if (keys_made_from (offered, name, phone, mrn, id_number))
+  if (cl_roster_keys_made_from (offered, name, phone, mrn, id_number))
     keys = offered;
   else if (!keys_current)
     keys = made = cl_roster_keys_new (name, phone, mrn, id_number);
-  sort_key = keys ? g_bytes_ref (keys->sort_key) : cl_roster_index_sort_key (name);
+  sort_key = keys ? g_bytes_ref (cl_roster_keys_get_sort_key (keys)) : cl_roster_index_sort_key (name);
 
   if (!(roster = cl_store_prepare (store, roster_sql, error)))
     goto out;
@@ -417,4 +217,51 @@ cl_roster_index_update_with_keys (CLStore       *store,
 out:
   cl_roster_keys_free (made);
   return ok;
+}
+
+/* The roster shows each patient's package by name: a renamed package
+ * renames it on the rows of everyone enrolled in it. */
+static gboolean
+update_enrolled_in (CLStore     *store,
+                    const char  *package_id,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = cl_store_prepare (store, "SELECT DISTINCT patient_id FROM enrolment"
+                                 " WHERE package_id = ?1 AND deleted = 0", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, package_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (patients, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cl_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < patients->len; i++)
+    if (!cl_roster_index_update (store, g_ptr_array_index (patients, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+cl_roster_index_record_written (CLStore   *store,
+                                CLRecord  *record,
+                                GError   **error)
+{
+  if (CL_IS_PATIENT (record))
+    return cl_roster_index_update (store, cl_record_get_id (record), error);
+  if (CL_IS_PREGNANCY (record))
+    return cl_roster_index_update (store, cl_pregnancy_get_patient_id (CL_PREGNANCY (record)), error);
+  /* The package of her active enrolment is on her row. */
+  if (CL_IS_ENROLMENT (record))
+    return cl_roster_index_update (store, cl_enrolment_get_patient_id (CL_ENROLMENT (record)), error);
+  if (CL_IS_PACKAGE (record))
+    return update_enrolled_in (store, cl_record_get_id (record), error);
+  return TRUE;
 }

@@ -1,0 +1,53 @@
+/* cl-store-staff.c
+ *
+ * Staff lookups for the features (cl-store-staff.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cl-store"
+
+#include "config.h"
+
+#include "cl-store-private.h"
+#include "cl-store-staff.h"
+#include "cl-util.h"
+
+GPtrArray *
+cl_store_staff_list_active (CLStore    *store,
+                            const char *role)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  if (role)
+    return cl_store_query_records (store, CL_TYPE_STAFF,
+                                   "role = ?1 AND active = 1 AND deleted = 0 ORDER BY display_name",
+                                   role, NULL);
+  return cl_store_query_records (store, CL_TYPE_STAFF,
+                                 "active = 1 AND deleted = 0 ORDER BY display_name", NULL);
+}
+
+GPtrArray *
+cl_store_staff_list_escorts (CLStore *store)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  return cl_store_query_records (store, CL_TYPE_STAFF,
+                                 "deleted = 0 AND active = 1 AND role = ?1 ORDER BY display_name, id",
+                                 CL_ROLE_ESCORT, NULL);
+}
+
+char *
+cl_store_staff_find_username (CLStore    *store,
+                              const char *username)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  if (cl_str_empty (username))
+    return NULL;
+  rows = cl_store_query_records (store, CL_TYPE_STAFF, "deleted = 0 AND username = ?1 LIMIT 1",
+                                 username, NULL);
+  return rows->len ? g_strdup (cl_record_get_id (g_ptr_array_index (rows, 0))) : NULL;
+}
