@@ -5,6 +5,7 @@
 
 #include "cl-roster-model.h"
 #include "cl-server.h"
+#include "cl-server-limits.h"
 #include "cl-server-pool.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ struct _CLServer
   ClServerPool  *pool;
   GMainContext  *main_context;   /* where the store's signals come */
   guint          n_threads;
+  ClServerLimits *limits;        /* made when it listens */
 
   /* Made in the main context on the first search (a server nobody
    * searches need not follow every change with it), then shared. */
@@ -152,6 +154,13 @@ void         cl_server_handle_document          (CLServer          *self,
                                                  GHashTable        *query,
                                                  const char        *username,
                                                  const char        *role);
+
+/* Answers from the headers (cl-server-early.c): an early handler. */
+void         cl_server_early_cb                 (SoupServer        *server,
+                                                 SoupServerMessage *msg,
+                                                 const char        *path,
+                                                 GHashTable        *unused,
+                                                 gpointer           user_data);
 
 /* /events (cl-server-events.c) */
 /* Tells every desk that the rev is now @rev. */
