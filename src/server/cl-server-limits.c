@@ -27,9 +27,6 @@
 /* Descriptors kept back from the connection cap for the store, its
  * readers, documents being written and the listeners. */
 #define RESERVED_DESCRIPTORS 128
-/* How long a connection refused at accept may linger to read its
- * answer before it is closed. */
-#define REFUSED_LINGER_MS 1000
 /* While starved of descriptors: how often to look whether some are free
  * again, and how many must be before accepting again. */
 #define STARVED_RETRY_MS 100
@@ -372,7 +369,8 @@ answer_busy (int fd)
     ;
   if (send (fd, busy_response, strlen (busy_response), MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
     g_debug ("busy answer: %s", g_strerror (errno));
-  shutdown (fd, SHUT_WR);
+  /* Both ways: libsoup, reading, sees the end and closes it at once. */
+  shutdown (fd, SHUT_RDWR);
 }
 
 static void
@@ -408,7 +406,6 @@ request_started_cb (SoupServer        *soup,
             {
               answer_busy (g_socket_get_fd (socket));
               conn->answered = TRUE;
-              conn->deadline = deadline_in (MIN (REFUSED_LINGER_MS, slot->limits->config.header_timeout_ms));
             }
         }
     }

@@ -27,6 +27,7 @@ typedef struct
   sqlite3_stmt  *begin_stmt;
   sqlite3_stmt  *commit_stmt;
   guint          read_depth;     /* cl_server_read_begin() nesting */
+  GSource       *session_watch;  /* while there are sockets (cl-server-events.c) */
 } ThreadState;
 
 struct _CLServer

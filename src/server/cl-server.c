@@ -32,6 +32,9 @@ thread_state_free (gpointer data)
 {
   ThreadState *state = data;
 
+  if (state->session_watch)
+    g_source_destroy (state->session_watch);
+  g_clear_pointer (&state->session_watch, g_source_unref);
   g_ptr_array_unref (state->sockets);
   sqlite3_finalize (state->token_stmt);
   sqlite3_finalize (state->row_stmt);
