@@ -376,3 +376,28 @@ cl_json_strict_check (const char  *data,
     *normalized = normalize (&s);
   return TRUE;
 }
+
+JsonNode *
+cl_json_strict_parse (const char  *text,
+                      gssize       length,
+                      guint        max_depth,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *normalized = NULL;
+  gsize size;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  size = length < 0 ? strlen (text) : (gsize) length;
+  if (!cl_json_strict_check (text, size, max_depth, &normalized, error))
+    return NULL;
+  if (normalized)
+    {
+      text = normalized;
+      size = strlen (normalized);
+    }
+  if (!json_parser_load_from_data (parser, text, size, error))
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -36,6 +36,15 @@ gboolean  cl_json_strict_check       (const char  *data,
                                       gsize        size,
                                       guint        max_depth,
                                       char       **normalized,
+                                      GError     **error);
+
+/* Checks @text (@length bytes, or NUL-terminated if -1) as above, then
+ * parses it with json-glib.  For JSON that came from outside and sits
+ * in a text field (a package's services), so that parsing it later
+ * cannot crash whoever does. */
+JsonNode *cl_json_strict_parse       (const char  *text,
+                                      gssize       length,
+                                      guint        max_depth,
                                       GError     **error);
 
 G_END_DECLS
