@@ -168,12 +168,6 @@ cl_server_limits_free (ClServerLimits *self)
   g_free (self);
 }
 
-guint
-cl_server_limits_get_max_connections (ClServerLimits *self)
-{
-  return self->config.max_connections;
-}
-
 const ClServerLimitsConfig *
 cl_server_limits_get_config (ClServerLimits *self)
 {
@@ -348,26 +342,29 @@ disconnected_cb (SoupServerMessage *msg,
 /* The answer to a connection over a cap, written straight to the
  * socket at accept (a plain connection; over TLS it waits for the
  * request's headers and goes through cl_server_refuse()). */
-static const char busy_response[] =
-  "HTTP/1.1 503 Service Unavailable\r\n"
-  "Content-Type: application/json\r\n"
-  "Retry-After: 5\r\n"
-  "Connection: close\r\n"
-  "Content-Length: 98\r\n"
-  "\r\n"
-  "{\"error\":{\"code\":\"busy\",\"message\":\"The server has too many connections; try again shortly.\"}}\n";
+#define BUSY_BODY_LENGTH 92
+#define BUSY_BODY \
+  "{\"error\":{\"code\":\"busy\",\"message\":\"The server has too many connections; try again shortly\"}}"
 
 static void
 answer_busy (int fd)
 {
+  static const char response[] =
+    "HTTP/1.1 503 Service Unavailable\r\n"
+    "Content-Type: application/json\r\n"
+    "Retry-After: 5\r\n"
+    "Connection: close\r\n"
+    "Content-Length: " G_STRINGIFY (BUSY_BODY_LENGTH) "\r\n"
+    "\r\n"
+    BUSY_BODY;
   char discard[4096];
 
-  G_STATIC_ASSERT (sizeof busy_response > 98);
+  G_STATIC_ASSERT (sizeof BUSY_BODY - 1 == BUSY_BODY_LENGTH);
   /* Read what the client sent already: closing with unread data would
    * reset the connection and could lose the answer. */
   while (recv (fd, discard, sizeof discard, MSG_DONTWAIT) > 0)
     ;
-  if (send (fd, busy_response, strlen (busy_response), MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
+  if (send (fd, response, sizeof response - 1, MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
     g_debug ("busy answer: %s", g_strerror (errno));
   /* Both ways: libsoup, reading, sees the end and closes it at once. */
   shutdown (fd, SHUT_RDWR);

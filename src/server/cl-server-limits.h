@@ -32,8 +32,6 @@ typedef struct _ClServerLimits ClServerLimits;
 ClServerLimits *cl_server_limits_new             (void);
 void            cl_server_limits_free            (ClServerLimits    *self);
 
-guint           cl_server_limits_get_max_connections (ClServerLimits *self);
-
 /* Follows the connections of @soup (one thread's server): counts them,
  * refuses those over the caps and applies the timeouts. */
 void            cl_server_limits_attach          (ClServerLimits    *self,

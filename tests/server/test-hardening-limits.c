@@ -210,10 +210,23 @@ test_connection_cap (void)
   {
     g_autoptr(GSocket) extra = h_connect (server);
 
+    const char *body;
+
     answer = h_read_until_close (extra, 2000, &closed);
     g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 503"));
-    g_assert_nonnull (strstr (answer, "busy"));
     g_assert_true (closed);
+    /* A whole HTTP answer with a JSON error. */
+    body = strstr (answer, "\r\n\r\n");
+    g_assert_nonnull (body);
+    body += 4;
+    {
+      g_autofree char *length = g_strdup_printf ("Content-Length: %zu\r\n", strlen (body));
+      g_autoptr(JsonNode) node = json_from_string (body, NULL);
+
+      g_assert_nonnull (strstr (answer, length));
+      g_assert_nonnull (node);
+      g_assert_cmpstr (h_error_code (node), ==, "busy");
+    }
   }
   for (guint i = 0; i < G_N_ELEMENTS (held); i++)
     g_object_unref (held[i]);
