@@ -60,9 +60,10 @@ typedef struct
 {
   Slot              *slot;
   GList              link;
-  GSocket           *socket;      /* borrowed: the record is its qdata */
+  GSocket           *socket;      /* the record is its qdata */
   char              *address;
-  SoupServerMessage *msg;         /* the latest: its "disconnected" ends the record */
+  SoupServerMessage *msg;         /* the request in progress, if any */
+  GSource           *drop;        /* lets go of it once it is answered */
   gint64             deadline;    /* monotonic µs; 0 for none */
   gboolean           refused;     /* over a cap */
   gboolean           answered;    /* …and already told so */
@@ -254,17 +255,35 @@ deadline_in (guint ms)
 }
 
 static void
+conn_drop_message (Conn *conn)
+{
+  if (conn->drop)
+    g_source_destroy (conn->drop);
+  g_clear_pointer (&conn->drop, g_source_unref);
+  if (conn->msg)
+    g_signal_handlers_disconnect_by_data (conn->msg, conn);
+  g_clear_object (&conn->msg);
+}
+
+static gboolean
+drop_cb (gpointer data)
+{
+  Conn *conn = data;
+
+  g_clear_pointer (&conn->drop, g_source_unref);
+  conn_drop_message (conn);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 conn_free (Conn *conn)
 {
   Slot *slot = conn->slot;
 
   g_queue_unlink (&slot->conns, &conn->link);
   g_object_set_qdata (G_OBJECT (conn->socket), conn_quark, NULL);
-  if (conn->msg)
-    {
-      g_signal_handlers_disconnect_by_data (conn->msg, conn);
-      g_object_unref (conn->msg);
-    }
+  conn_drop_message (conn);
+  g_object_unref (conn->socket);
   cl_server_limits_uncount (slot->limits, conn->address);
   g_free (conn->address);
   g_free (conn);
@@ -325,11 +344,22 @@ got_body_cb (SoupServerMessage *msg,
   conn->deadline = 0;
 }
 
+/* Soon let go of the message and its bodies: a kept-alive connection
+ * may wait long for its next request, which libsoup announces only when
+ * its first bytes come (if it is closed meanwhile, the sweep sees it).
+ * Not at once: a connection that is not kept alive is closed right
+ * after this, and its "disconnected" then frees the record at once. */
 static void
 finished_cb (SoupServerMessage *msg,
              Conn              *conn)
 {
   conn->deadline = deadline_in (conn->slot->limits->config.idle_timeout_ms);
+  if (conn->drop == NULL)
+    {
+      conn->drop = g_idle_source_new ();
+      g_source_set_callback (conn->drop, drop_cb, conn, NULL);
+      g_source_attach (conn->drop, g_main_context_get_thread_default ());
+    }
 }
 
 static void
@@ -390,7 +420,7 @@ request_started_cb (SoupServer        *soup,
       conn = g_new0 (Conn, 1);
       conn->slot = slot;
       conn->link.data = conn;
-      conn->socket = socket;
+      conn->socket = g_object_ref (socket);
       conn->address = g_strdup (host ? host : "");
       g_object_set_qdata (G_OBJECT (socket), conn_quark, conn);
       g_queue_push_tail_link (&slot->conns, &conn->link);
@@ -412,12 +442,9 @@ request_started_cb (SoupServer        *soup,
        * first bytes arrive. */
       if (!conn->refused)
         conn->deadline = deadline_in (slot->limits->config.header_timeout_ms);
-      g_signal_handlers_disconnect_by_data (conn->msg, conn);
-      g_clear_object (&conn->msg);
+      conn_drop_message (conn);
     }
 
-  /* Held so that its "disconnected" reaches us even while the
-   * connection waits for a next request libsoup has not announced. */
   conn->msg = g_object_ref (msg);
   g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), conn);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), conn);
@@ -426,19 +453,47 @@ request_started_cb (SoupServer        *soup,
   g_signal_connect (msg, "disconnected", G_CALLBACK (disconnected_cb), conn);
 }
 
-/* Closes the connections past their deadline: libsoup sees the end of
- * the stream and lets them go. */
+/* Whether the client has closed (or reset) its end. */
+static gboolean
+peer_gone (GSocket *socket)
+{
+  char byte;
+  gssize n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+
+  return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
+/* Closes the connections past their deadline, and those whose client
+ * left between two requests.
+ *
+ * During a request, shutting the socket down is enough: libsoup sees
+ * the end of the stream and closes the connection.  Between requests it
+ * is not: libsoup 3.2 then ends the waiting message but never closes
+ * the connection (fixed in 3.3), which kept a descriptor for every
+ * kept-alive connection a client closed, for good.  So there the socket
+ * is closed here; libsoup's later close of it does nothing. */
 static gboolean
 sweep_cb (gpointer data)
 {
   Slot *slot = data;
   gint64 now = g_get_monotonic_time ();
 
-  for (GList *l = slot->conns.head; l; l = l->next)
+  for (GList *l = slot->conns.head, *next; l; l = next)
     {
       Conn *conn = l->data;
+      gboolean expired = conn->deadline != 0 && now >= conn->deadline;
 
-      if (conn->deadline != 0 && now >= conn->deadline)
+      next = l->next;
+      if (!g_socket_is_closed (conn->socket) && conn->msg == NULL &&
+          (expired || peer_gone (conn->socket)))
+        {
+          if (expired)
+            g_debug ("%s: idle too long", conn->address);
+          g_socket_close (conn->socket, NULL);
+        }
+      if (g_socket_is_closed (conn->socket))
+        conn_free (conn);
+      else if (expired)
         {
           g_debug ("%s: timed out", conn->address);
           conn->deadline = 0;
@@ -641,9 +696,11 @@ cl_server_limits_watch_listener (SoupServer              *soup,
   open_spare (slot);
   add_accept_watch (slot);
 
-  /* Deadlines are met to within a quarter of the shortest timeout. */
+  /* Deadlines are met to within a quarter of the shortest timeout, and
+   * connections closed between requests are no longer counted within a
+   * quarter of a second. */
   period = MIN (config->header_timeout_ms, MIN (config->body_timeout_ms, config->idle_timeout_ms)) / 4;
-  slot->sweep = g_timeout_source_new (CLAMP (period, 50, 1000));
+  slot->sweep = g_timeout_source_new (CLAMP (period, 50, 250));
   g_source_set_callback (slot->sweep, sweep_cb, slot, NULL);
   g_source_attach (slot->sweep, g_main_context_get_thread_default ());
 }

@@ -119,6 +119,19 @@ h_server_peak_kib (HServer *server)
 }
 
 guint
+h_server_fd_count (HServer *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/fd", (int) server->pid);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+guint
 h_request (HServer     *server,
            const char  *method,
            const char  *path,

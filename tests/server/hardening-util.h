@@ -32,6 +32,9 @@ void        h_server_stop       (HServer     *server);
 /* The server's peak resident memory (VmHWM) in KiB. */
 gsize       h_server_peak_kib   (HServer     *server);
 
+/* How many descriptors the server has open. */
+guint       h_server_fd_count   (HServer     *server);
+
 char       *h_login             (HServer     *server,
                                  const char  *username,
                                  const char  *password);
