@@ -19,7 +19,7 @@
 #define SESSION_CHECK_MS 400
 
 /* The token a socket was opened with (qdata of the connection). */
-static GQuark token_quark;
+static G_DEFINE_QUARK (cl-server-events-token, token)
 
 typedef struct
 {
@@ -126,7 +126,7 @@ session_watch_cb (gpointer data)
   for (guint i = 0; i < state->sockets->len; i++)
     {
       SoupWebsocketConnection *conn = g_ptr_array_index (state->sockets, i);
-      const char *token = g_object_get_qdata (G_OBJECT (conn), token_quark);
+      const char *token = g_object_get_qdata (G_OBJECT (conn), token_quark ());
       g_autofree char *username = NULL;
       g_autofree char *role = NULL;
       gboolean valid;
@@ -160,13 +160,11 @@ cl_server_events_cb (SoupServer              *server,
   const char *query_text = g_uri_get_query (soup_server_message_get_uri (msg));
   g_autoptr(GHashTable) query = NULL;
 
-  if (token_quark == 0)
-    token_quark = g_quark_from_static_string ("cl-server-events-token");
   if (query_text)
     query = g_uri_parse_params (query_text, -1, "&", G_URI_PARAMS_NONE, NULL);
   /* The session it was opened with: when that ends, so does the
    * socket. */
-  g_object_set_qdata_full (G_OBJECT (conn), token_quark,
+  g_object_set_qdata_full (G_OBJECT (conn), token_quark (),
                            cl_server_request_token (msg, query), g_free);
   if (state->session_watch == NULL)
     {

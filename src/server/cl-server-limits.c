@@ -32,7 +32,8 @@
 #define STARVED_RETRY_MS 100
 #define STARVED_HEADROOM 16
 
-static GQuark conn_quark;
+/* The record of a connection, as qdata of its socket. */
+static G_DEFINE_QUARK (cl-server-limits-conn, conn)
 
 struct _ClServerLimits
 {
@@ -140,8 +141,6 @@ cl_server_limits_new (void)
   ClServerLimits *self = g_new0 (ClServerLimits, 1);
   rlim_t nofile = raise_nofile ();
   guint usable = nofile > 2 * RESERVED_DESCRIPTORS ? nofile - RESERVED_DESCRIPTORS : nofile / 2;
-
-  conn_quark = g_quark_from_static_string ("cl-server-limits-conn");
 
   self->config.header_timeout_ms = CL_SERVER_HEADER_TIMEOUT * 1000;
   self->config.body_timeout_ms = CL_SERVER_BODY_TIMEOUT * 1000;
@@ -281,7 +280,7 @@ conn_free (Conn *conn)
   Slot *slot = conn->slot;
 
   g_queue_unlink (&slot->conns, &conn->link);
-  g_object_set_qdata (G_OBJECT (conn->socket), conn_quark, NULL);
+  g_object_set_qdata (G_OBJECT (conn->socket), conn_quark (), NULL);
   conn_drop_message (conn);
   g_object_unref (conn->socket);
   cl_server_limits_uncount (slot->limits, conn->address);
@@ -294,7 +293,7 @@ cl_server_limits_of_message (SoupServerMessage  *msg,
                              char              **address)
 {
   GSocket *socket = soup_server_message_get_socket (msg);
-  Conn *conn = socket ? g_object_get_qdata (G_OBJECT (socket), conn_quark) : NULL;
+  Conn *conn = socket ? g_object_get_qdata (G_OBJECT (socket), conn_quark ()) : NULL;
 
   if (conn == NULL)
     return NULL;
@@ -411,7 +410,7 @@ request_started_cb (SoupServer        *soup,
   if (socket == NULL)
     return;
 
-  conn = g_object_get_qdata (G_OBJECT (socket), conn_quark);
+  conn = g_object_get_qdata (G_OBJECT (socket), conn_quark ());
   if (conn == NULL)
     {
       /* A new connection: this is emitted at accept, before any byte. */
@@ -422,7 +421,7 @@ request_started_cb (SoupServer        *soup,
       conn->link.data = conn;
       conn->socket = g_object_ref (socket);
       conn->address = g_strdup (host ? host : "");
-      g_object_set_qdata (G_OBJECT (socket), conn_quark, conn);
+      g_object_set_qdata (G_OBJECT (socket), conn_quark (), conn);
       g_queue_push_tail_link (&slot->conns, &conn->link);
       conn->refused = !cl_server_limits_count (slot->limits, conn->address);
       conn->deadline = deadline_in (slot->limits->config.header_timeout_ms);
