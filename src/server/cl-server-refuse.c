@@ -165,8 +165,19 @@ cl_server_refuse (SoupServerMessage *msg,
   r->response_length = response->len;
   r->response = g_string_free (response, FALSE);
 
-  r->remaining = soup_message_headers_get_encoding (request) == SOUP_ENCODING_CONTENT_LENGTH
-                 ? MIN (soup_message_headers_get_content_length (request), MAX_DRAIN) : 0;
+  switch (soup_message_headers_get_encoding (request))
+    {
+    case SOUP_ENCODING_NONE:
+      r->remaining = 0;
+      break;
+    case SOUP_ENCODING_CONTENT_LENGTH:
+      r->remaining = MIN (soup_message_headers_get_content_length (request), MAX_DRAIN);
+      break;
+    default:
+      /* Chunked: its end is not looked for, only the client's. */
+      r->remaining = MAX_DRAIN;
+      break;
+    }
   r->cancellable = g_cancellable_new ();
   r->timeout_ms = limits ? cl_server_limits_get_config (limits)->body_timeout_ms : 30000;
   if (limits)
