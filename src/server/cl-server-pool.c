@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <gio/gnetworking.h>
 
+#include "cl-server-limits.h"
 #include "cl-server-pool.h"
 
 /* Connections the kernel may queue before they are accepted.  GIO's
@@ -170,6 +171,8 @@ cl_server_pool_new (GInetSocketAddress  *address,
       g_main_context_push_thread_default (w->context);
       ok = soup_server_listen_socket (w->soup, socket,
                                       certificate ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+      if (ok)
+        cl_server_limits_watch_listener (w->soup, socket, certificate ? SOUP_SERVER_LISTEN_HTTPS : 0);
       g_main_context_pop_thread_default (w->context);
       if (!ok)
         goto failed;

@@ -4,6 +4,7 @@
 
 #include "cl-roster-model.h"
 #include "cl-server.h"
+#include "cl-server-limits.h"
 #include "cl-server-pool.h"
 #include "cl-store-reader.h"
 
@@ -21,6 +22,7 @@ typedef struct
   GMainContext  *context;
   GPtrArray     *sockets;        /* SoupWebsocketConnection, open ones */
   CLStoreReader *reader;         /* NULL if it could not be opened */
+  GSource       *session_watch;  /* while there are sockets (cl-server-events.c) */
 } ThreadState;
 
 struct _CLServer
@@ -33,6 +35,7 @@ struct _CLServer
   ClServerPool  *pool;
   GMainContext  *main_context;   /* where the store's signals come */
   guint          n_threads;
+  ClServerLimits *limits;        /* made when it listens */
 
   /* Made in the main context on the first search (a server nobody
    * searches need not follow every change with it), then shared. */
@@ -141,6 +144,13 @@ void         cl_server_handle_document          (CLServer          *self,
                                                  GHashTable        *query,
                                                  const char        *username,
                                                  const char        *role);
+
+/* Answers from the headers (cl-server-early.c): an early handler. */
+void         cl_server_early_cb                 (SoupServer        *server,
+                                                 SoupServerMessage *msg,
+                                                 const char        *path,
+                                                 GHashTable        *unused,
+                                                 gpointer           user_data);
 
 /* /events (cl-server-events.c) */
 /* Tells every desk that the rev is now @rev. */

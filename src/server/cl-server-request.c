@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cl-accounts.h"
+#include "cl-json-strict.h"
 #include "cl-server-private.h"
 #include "cl-sync-server.h"
 
@@ -187,41 +188,11 @@ cl_server_authorize (CLServer          *self,
   return FALSE;
 }
 
-/* json-glib parses by recursion: a body of a million '[' would run the
- * server out of stack.  Count the nesting first (outside strings); the
- * API never needs more than a few levels. */
+/* json-glib parses by recursion (a body of a million '[' would run the
+ * server out of stack), skips comments and takes '…' strings, so the
+ * body is checked first by a strict tokenizer that counts the nesting
+ * json-glib will see; the API never needs more than a few levels. */
 #define MAX_JSON_DEPTH 32
-
-static gboolean
-json_depth_ok (const char *data,
-               gsize       size)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if (c == ']' || c == '}')
-        depth--;
-    }
-  return TRUE;
-}
 
 JsonNode *
 cl_server_parse_json_body (SoupServerMessage *msg)
@@ -230,14 +201,28 @@ cl_server_parse_json_body (SoupServerMessage *msg)
   g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  /* json-glib stops at a NUL and does not insist on UTF-8 everywhere;
-   * both would let through a body that is not the JSON it seems. */
-  if (size == 0 || memchr (data, '\0', size) != NULL || !g_utf8_validate (data, size, NULL) ||
-      !json_depth_ok (data, size) ||
-      !json_parser_load_from_data (parser, data, size, &error) ||
+  if (size == 0)
+    {
+      cl_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_json", _("The body is empty"));
+      return NULL;
+    }
+  if (!cl_json_strict_check (data, size, MAX_JSON_DEPTH, &normalized, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The body is not valid JSON: %s"), error->message);
+
+      cl_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_json", message);
+      return NULL;
+    }
+  if (normalized)
+    {
+      data = normalized;
+      size = strlen (normalized);
+    }
+  if (!json_parser_load_from_data (parser, data, size, &error) ||
       json_parser_get_root (parser) == NULL)
     {
       cl_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_json",

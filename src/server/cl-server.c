@@ -3,7 +3,8 @@
  * CLServer (cl-server.h): the object, its per-thread state, routing a
  * request under /api/v1 to its area (cl-server-session.c,
  * cl-server-changes.c, cl-server-patients.c, cl-server-documents.c,
- * cl-server-events.c), refusing oversized bodies early, and listening.
+ * cl-server-events.c) and listening; what is refused from the headers
+ * is in cl-server-early.c, the connection limits in cl-server-limits.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +33,9 @@ thread_state_free (gpointer data)
 {
   ThreadState *state = data;
 
+  if (state->session_watch)
+    g_source_destroy (state->session_watch);
+  g_clear_pointer (&state->session_watch, g_source_unref);
   g_ptr_array_unref (state->sockets);
   g_clear_pointer (&state->reader, cl_store_reader_free);
   g_main_context_unref (state->context);
@@ -68,6 +72,7 @@ cl_server_finalize (GObject *object)
   CLServer *self = CL_SERVER (object);
 
   g_free (self->documents_dir);
+  g_clear_pointer (&self->limits, cl_server_limits_free);
   g_mutex_clear (&self->states_lock);
   g_mutex_clear (&self->roster_lock);
   g_cond_clear (&self->roster_cond);
@@ -246,42 +251,6 @@ not_found_cb (SoupServer        *server,
   cl_server_send_not_found (msg);
 }
 
-/* Refuses an oversized body from its headers, before it is read. */
-static void
-early_cb (SoupServer        *server,
-          SoupServerMessage *msg,
-          const char        *path,
-          GHashTable        *unused,
-          gpointer           user_data)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  goffset limit = g_str_has_prefix (path, API_PREFIX "/documents/")
-                  ? CL_SERVER_MAX_DOCUMENT_BODY : CL_SERVER_MAX_JSON_BODY;
-
-  switch (soup_message_headers_get_encoding (headers))
-    {
-    case SOUP_ENCODING_CONTENT_LENGTH:
-      if (soup_message_headers_get_content_length (headers) > limit)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("The body is larger than %d MiB"), (int) (limit / (1024 * 1024)));
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Connection", "close");
-          cl_server_send_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
-        }
-      break;
-    case SOUP_ENCODING_NONE:
-      break;
-    default:
-      /* Without a length the size is known only after reading it all. */
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
-      cl_server_send_error (msg, SOUP_STATUS_LENGTH_REQUIRED, "length_required",
-                            _("Send the body with a Content-Length"));
-      break;
-    }
-}
-
 CLServer *
 cl_server_new (CLStore    *store,
                const char *documents_dir)
@@ -303,8 +272,10 @@ add_handlers (SoupServer *soup,
 {
   CLServer *self = user_data;
 
-  soup_server_add_early_handler (soup, NULL, early_cb, self, NULL);
-  soup_server_add_early_handler (soup, API_PREFIX, early_cb, self, NULL);
+  cl_server_limits_attach (self->limits, soup);
+  soup_server_add_early_handler (soup, NULL, cl_server_early_cb, self, NULL);
+  soup_server_add_early_handler (soup, API_PREFIX, cl_server_early_cb, self, NULL);
+  soup_server_add_early_handler (soup, API_PREFIX "/events", cl_server_early_cb, self, NULL);
   soup_server_add_handler (soup, NULL, not_found_cb, self, NULL);
   soup_server_add_handler (soup, API_PREFIX, api_cb, self, NULL);
   soup_server_add_handler (soup, API_PREFIX "/events", cl_server_events_auth_cb, self, NULL);
@@ -364,6 +335,9 @@ cl_server_listen (CLServer         *self,
       return NULL;
     }
   socket_address = g_inet_socket_address_new (inet, port);
+
+  if (self->limits == NULL)
+    self->limits = cl_server_limits_new ();
 
   self->pool = cl_server_pool_new (G_INET_SOCKET_ADDRESS (socket_address), self->n_threads,
                                    certificate, add_handlers, self, error);

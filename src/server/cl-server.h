@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * read. */
 #define CL_SERVER_MAX_JSON_BODY      (8 * 1024 * 1024)
 #define CL_SERVER_MAX_DOCUMENT_BODY  (50 * 1024 * 1024)
+#define CL_SERVER_MAX_SESSION_BODY   (64 * 1024)
 
 #define CL_TYPE_SERVER (cl_server_get_type ())
 G_DECLARE_FINAL_TYPE (CLServer, cl_server, CL, SERVER, GObject)
@@ -31,7 +32,8 @@ guint     cl_server_get_threads (CLServer         *self);
 
 /* Listens on "HOST:PORT" (an IP address or localhost; port 0 picks a
  * free one), over TLS when @certificate is given.  Returns the URL it
- * listens on, e.g. "http://127.0.0.1:8765/". */
+ * listens on, e.g. "http://127.0.0.1:8765/".  Raises the process's
+ * limit of open files first (cl-server-limits.h). */
 char     *cl_server_listen  (CLServer         *self,
                              const char       *address,
                              GTlsCertificate  *certificate,

@@ -18,6 +18,7 @@
 #include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-enrolment-store-private.h"
+#include "cl-json-strict.h"
 #include "cl-money.h"
 #include "cl-patient-store.h"
 #include "cl-record-rules.h"
@@ -285,14 +286,13 @@ static void
 validate_services (const char *services,
                    GHashTable *errors)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
 
   if (cl_str_empty (services))
     return;
-  if (!json_parser_load_from_data (parser, services, -1, NULL) ||
-      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
+  /* It came from a desk: strict JSON, a list of objects, no deeper. */
+  if (!(root = cl_json_strict_parse (services, -1, 2, NULL)) || !JSON_NODE_HOLDS_ARRAY (root))
     goto bad;
   array = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (array); i++)

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cl-json-strict.h"
 #include "cl-package.h"
 #include "cl-util.h"
 
@@ -370,7 +371,7 @@ cl_package_dup_service_list (CLPackage *self)
 
   g_return_val_if_fail (CL_IS_PACKAGE (self), list);
 
-  if (self->services == NULL || !(root = json_from_string (self->services, NULL)) ||
+  if (self->services == NULL || !(root = cl_json_strict_parse (self->services, -1, 2, NULL)) ||
       !JSON_NODE_HOLDS_ARRAY (root))
     return list;
   array = json_node_get_array (root);
