@@ -4,10 +4,12 @@ erode unnoticed:
 
   - src/core is GLib, SQLite, json-glib, ICU, libsodium and libsoup's
     client: no GTK, no libadwaita, no libsoup server;
+  - src/print (the printed documents, linked by the server too) is
+    Pango and cairo over core: no GTK, no libadwaita;
   - Poppler appears in core in one file only, the one that reads PDFs;
   - SQLite appears only in src/core/store (the one place with SQL);
-  - src/app includes nothing from src/server or src/demo;
-  - a view asks core and its context for roles and states, it never
+  - src/app and src/print include nothing from src/server or src/demo;
+  - a view (or a printed document) asks core and its context for roles and states, it never
     compares a role or a status with a string literal.
 
 Usage: check-layering.py ROOT       checks the tree at ROOT
@@ -79,14 +81,16 @@ def check(root):
             includes = [(m.group(1), line_of(code, m.start())) for m in INCLUDE.finditer(code)]
             in_core = rel.startswith('src/core/')
             in_store = rel.startswith('src/core/store/')
-            in_app = rel.startswith('src/app/')
+            in_print = rel.startswith('src/print/')
+            # The printed documents are views on paper: the same rules.
+            in_app = rel.startswith('src/app/') or in_print
 
             for header, line in includes:
                 if header.endswith('sqlite3.h') and not in_store:
                     problems.append(f'{rel}:{line}: includes {header} outside src/core/store')
-                if in_core and (header.startswith(('gtk/', 'gdk/', 'gsk/', 'adwaita'))
-                                or header in ('gtk.h', 'adwaita.h')):
-                    problems.append(f'{rel}:{line}: core includes {header}')
+                if (in_core or in_print) and (header.startswith(('gtk/', 'gdk/', 'gsk/', 'adwaita'))
+                                              or header in ('gtk.h', 'adwaita.h')):
+                    problems.append(f'{rel}:{line}: {rel.split("/")[1]} includes {header}')
                 if in_core and header.startswith('poppler'):
                     poppler_files.append(rel)
                 if in_app and os.path.basename(header) in server_headers:
@@ -129,6 +133,8 @@ def check(root):
 def self_test():
     cases = {
         'src/core/base/bad-gtk.c': '#include <gtk/gtk.h>\n',
+        'src/print/bad-gtk-print.h': '#include <gtk/gtk.h>\n',
+        'src/print/bad-print-status.c': 'int f (const char *status) { return g_strcmp0 (status, "active"); }\n',
         'src/core/sync/bad-sqlite.c': '#include <sqlite3.h>\n',
         'src/core/sync/bad-server.c': '#include <libsoup/soup.h>\nSoupServer *s;\n',
         'src/app/roster/bad-server-include.c': '#include "cl-server.h"\n',

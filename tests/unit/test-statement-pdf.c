@@ -146,6 +146,120 @@ test_pages (void)
   cl_test_remove_tree (dir);
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_bytes_new_take (data, len);
+}
+
+static GBytes *
+export_bytes (CLSettlement *s,
+              const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cl_statement_export_pdf (s, path, &error));
+  g_assert_no_error (error);
+  return read_bytes (path);
+}
+
+/* The PDF's /CreationDate, without the "D:" that cairo 1.16 leaves out. */
+static char *
+creation_date (GBytes *pdf)
+{
+  const char *key = "/CreationDate (";
+  const gsize key_len = strlen (key);
+  const char *data = g_bytes_get_data (pdf, NULL);
+  gsize size = g_bytes_get_size (pdf);
+  const char *at = NULL;
+  const char *end;
+
+  /* The streams hold NUL bytes: no str* search over the whole file. */
+  for (gsize i = 0; at == NULL && i + key_len <= size; i++)
+    if (memcmp (data + i, key, key_len) == 0)
+      at = data + i;
+  g_assert_nonnull (at);
+  at += key_len;
+  if (g_str_has_prefix (at, "D:"))
+    at += 2;
+  end = memchr (at, ')', size - (at - data));
+  g_assert_nonnull (end);
+  return g_strndup (at, end - at);
+}
+
+static void
+assert_same_bytes (GBytes *a,
+                   GBytes *b)
+{
+  g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
+                   g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+}
+
+/* The same statement is the same PDF, byte for byte: exported twice
+ * here, a second apart, and once in another run of this program, where
+ * the fonts sit at other addresses (the glyph batches once went out in
+ * the order of those); dated by the month, never by the clock. */
+static void
+test_pdf_reproducible (void)
+{
+  g_autoptr(CLSettlement) open = october ();
+  g_autoptr(CLSettlement) closed = october ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *child_path = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) child = NULL;
+  g_autoptr(GBytes) closed_first = NULL;
+  g_autoptr(GBytes) closed_again = NULL;
+
+  /* 2026-11-02 09:30 +08:00 */
+  cl_settlement_set_closed (closed, "财务 王芳", 1793583000);
+
+  if (g_test_subprocess ())
+    {
+      g_bytes_unref (export_bytes (open, g_getenv ("CL_TEST_STATEMENT_PDF")));
+      return;
+    }
+
+  dir = cl_test_make_tmp_dir ("statement-same");
+  path = g_build_filename (dir, "statement.pdf", NULL);
+  child_path = g_build_filename (dir, "child.pdf", NULL);
+
+  first = export_bytes (open, path);
+  g_usleep (G_USEC_PER_SEC + G_USEC_PER_SEC / 10);
+  again = export_bytes (open, path);
+  assert_same_bytes (first, again);
+
+  g_setenv ("CL_TEST_STATEMENT_PDF", child_path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("CL_TEST_STATEMENT_PDF");
+  child = read_bytes (child_path);
+  assert_same_bytes (first, child);
+
+  /* Dated on the first of the month while open, when closed after. */
+  {
+    g_autofree char *date = creation_date (first);
+
+    g_assert_cmpstr (date, ==, "20261001000000Z");
+  }
+  closed_first = export_bytes (closed, path);
+  closed_again = export_bytes (closed, path);
+  assert_same_bytes (closed_first, closed_again);
+  {
+    g_autofree char *date = creation_date (closed_first);
+
+    g_assert_cmpstr (date, ==, "20261102013000Z");
+  }
+
+  cl_test_remove_tree (dir);
+}
+
 static void
 test_pdf_unwritable (void)
 {
@@ -165,6 +279,7 @@ main (int    argc,
 
   g_test_add_func ("/statement/pdf", test_pdf_content);
   g_test_add_func ("/statement/pages", test_pages);
+  g_test_add_func ("/statement/reproducible", test_pdf_reproducible);
   g_test_add_func ("/statement/unwritable", test_pdf_unwritable);
 
   return g_test_run ();

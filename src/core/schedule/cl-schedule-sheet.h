@@ -5,7 +5,7 @@
 G_BEGIN_DECLS
 
 /* What a printed schedule sheet says, as text, so the drawing
- * (src/app/print/cl-schedule-print.h) needs no store and no rules: a
+ * (src/print/cl-schedule-print.h) needs no store and no rules: a
  * title, a subtitle (the day), the column headings with their relative
  * widths, and sections (one escort, one room), each starting on a new
  * page, holding rows of cells and an optional detail line under a row

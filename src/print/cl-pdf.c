@@ -24,6 +24,20 @@ cl_pdf_begin (const char *path,
   return cr;
 }
 
+void
+cl_pdf_set_create_date (cairo_t *cr,
+                        gint64   when)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (when);
+  g_autofree char *iso = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (at != NULL);
+
+  iso = g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
+  cairo_pdf_surface_set_metadata (cairo_get_target (cr), CAIRO_PDF_METADATA_CREATE_DATE, iso);
+}
+
 gboolean
 cl_pdf_end (cairo_t     *cr,
             const char  *path,

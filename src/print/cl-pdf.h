@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 cairo_t  *cl_pdf_begin (const char  *path,
                         const char  *title);
 
+/* Dates the PDF of @cr (its CreationDate) at @when, UTC Unix seconds,
+ * instead of the moment it is written: a document dated by what it
+ * shows is the same file, byte for byte, each time it is exported. */
+void      cl_pdf_set_create_date (cairo_t *cr,
+                                  gint64   when);
+
 /* Finishes and closes the PDF of @cr.  On failure sets @error from
  * @error_format, a translated message with two %s: the path and the
  * reason. */

@@ -32,6 +32,7 @@ struct _Run
   GString             *text;
   GArray              *clusters;   /* cairo_text_cluster_t */
   Run                 *batch;      /* borrowed: the page batch of its font */
+  gboolean             queued;     /* a batch with glyphs waiting for flush */
 };
 
 typedef struct
@@ -46,6 +47,11 @@ struct _CLGlyphPainter
   PangoLayout *layout[CL_GLYPH_N_STYLES];
   GHashTable  *cache[CL_GLYPH_N_STYLES];   /* text → Shaped */
   GHashTable  *batches;           /* cairo_scaled_font_t → Run */
+  /* The batches with something queued, in the order they were first
+   * queued since the last flush: the fonts then go to the PDF in the
+   * order of the text, not in the hash table's order of their
+   * addresses, so the same document gives the same bytes every run. */
+  GPtrArray   *queued;            /* Run, borrowed */
   /* A month has few distinct amounts and rates but 10 000 lines: each
    * is formatted and looked up once, not once per line. */
   GHashTable  *amounts;           /* gint64 fen → Shaped (borrowed) */
@@ -116,6 +122,7 @@ cl_glyph_painter_new (cairo_t *cr)
   for (guint i = 0; i < CL_GLYPH_N_STYLES; i++)
     p->cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_free);
   p->batches = g_hash_table_new_full (NULL, NULL, NULL, run_free);
+  p->queued = g_ptr_array_new ();
   p->amounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   p->rates = g_hash_table_new (NULL, NULL);
   return p;
@@ -137,6 +144,7 @@ cl_glyph_painter_free (CLGlyphPainter *p)
       g_clear_object (&p->layout[i]);
       g_clear_pointer (&p->cache[i], g_hash_table_unref);
     }
+  g_clear_pointer (&p->queued, g_ptr_array_unref);
   g_clear_pointer (&p->batches, g_hash_table_unref);
   g_clear_pointer (&p->amounts, g_hash_table_unref);
   g_clear_pointer (&p->rates, g_hash_table_unref);
@@ -248,6 +256,11 @@ queue_shaped (CLGlyphPainter *p,
         }
       /* Batches live as long as the painter, like the cached runs. */
       run->batch = batch;
+      if (!batch->queued)
+        {
+          batch->queued = TRUE;
+          g_ptr_array_add (p->queued, batch);
+        }
       first = batch->glyphs->len;
       g_array_append_vals (batch->glyphs, run->glyphs->data, run->glyphs->len);
       for (guint j = first; j < batch->glyphs->len; j++)
@@ -386,19 +399,16 @@ cl_glyph_painter_queue_number (CLGlyphPainter *p,
 void
 cl_glyph_painter_flush (CLGlyphPainter *p)
 {
-  GHashTableIter iter;
-  gpointer font, batch;
-
   cairo_save (p->cr);
   cairo_set_source_rgb (p->cr, 0, 0, 0);
-  g_hash_table_iter_init (&iter, p->batches);
-  while (g_hash_table_iter_next (&iter, &font, &batch))
+  for (guint i = 0; i < p->queued->len; i++)
     {
-      Run *run = batch;
+      Run *run = g_ptr_array_index (p->queued, i);
 
+      run->queued = FALSE;
       if (run->glyphs->len == 0 && run->text->len == 0)
         continue;
-      cairo_set_scaled_font (p->cr, font);
+      cairo_set_scaled_font (p->cr, run->font);
       cairo_show_text_glyphs (p->cr, run->text->str, (int) run->text->len,
                               (cairo_glyph_t *) (gpointer) run->glyphs->data, (int) run->glyphs->len,
                               (cairo_text_cluster_t *) (gpointer) run->clusters->data,
@@ -407,5 +417,6 @@ cl_glyph_painter_flush (CLGlyphPainter *p)
       g_string_truncate (run->text, 0);
       g_array_set_size (run->clusters, 0);
     }
+  g_ptr_array_set_size (p->queued, 0);
   cairo_restore (p->cr);
 }

@@ -539,6 +539,24 @@ cl_statement_draw (CLSettlement *s,
   cl_glyph_painter_free (painter);
 }
 
+/* The PDF's date: a closed month's statement is dated when it was
+ * closed, an open month's (a draft) on the first of its month, so the
+ * same figures give the same file byte for byte at the desk and from
+ * the server, today and next year. */
+static gint64
+statement_date (CLSettlement *s)
+{
+  g_autofree char *first = NULL;
+  g_autoptr(GDateTime) at = NULL;
+
+  if (cl_settlement_get_closed (s))
+    return cl_settlement_get_closed_at (s);
+
+  first = g_strdup_printf ("%s-01T00:00:00Z", cl_settlement_get_month (s));
+  at = g_date_time_new_from_iso8601 (first, NULL);
+  return at ? g_date_time_to_unix (at) : 0;
+}
+
 gboolean
 cl_statement_export_pdf (CLSettlement  *s,
                          const char    *path,
@@ -555,6 +573,7 @@ cl_statement_export_pdf (CLSettlement  *s,
 
   title = title_text (s);
   cr = cl_pdf_begin (path, title);
+  cl_pdf_set_create_date (cr, statement_date (s));
 
   /* One painter for all pages, so each string is shaped once. */
   layout = layout_pages (s, height);

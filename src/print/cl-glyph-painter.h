@@ -54,7 +54,9 @@ void            cl_glyph_painter_queue_number (CLGlyphPainter *p,
                                                guint           n,
                                                double          x,
                                                double          y);
-/* Draws what was queued, in black. */
+/* Draws what was queued, in black: a batch per font, in the order the
+ * fonts were first queued since the last flush, so that the same
+ * document gives the same PDF bytes every run. */
 void            cl_glyph_painter_flush        (CLGlyphPainter *p);
 
 G_END_DECLS

@@ -29,7 +29,9 @@ void     cl_statement_draw       (CLSettlement  *s,
                                   double         height,
                                   int            page);
 
-/* Writes the statement as an A4 PDF to @path. */
+/* Writes the statement as an A4 PDF to @path.  The same statement
+ * gives the same bytes every time: the PDF is dated when the month was
+ * closed, or on the first of the month while it is open. */
 gboolean cl_statement_export_pdf (CLSettlement  *s,
                                   const char    *path,
                                   GError       **error);
