@@ -197,12 +197,6 @@ failed:
   return NULL;
 }
 
-guint
-cl_server_pool_get_n_threads (ClServerPool *self)
-{
-  return self->workers->len;
-}
-
 char *
 cl_server_pool_get_url (ClServerPool *self)
 {

@@ -25,8 +25,6 @@ ClServerPool *cl_server_pool_new       (GInetSocketAddress  *address,
                                         gpointer             user_data,
                                         GError             **error);
 
-guint         cl_server_pool_get_n_threads (ClServerPool *self);
-
 /* The URL it listens on, e.g. "http://127.0.0.1:8765/". */
 char         *cl_server_pool_get_url   (ClServerPool        *self);
 

@@ -295,14 +295,6 @@ cl_server_set_threads (CLServer *self,
   self->n_threads = n_threads > 0 ? n_threads : g_get_num_processors ();
 }
 
-guint
-cl_server_get_threads (CLServer *self)
-{
-  g_return_val_if_fail (CL_IS_SERVER (self), 0);
-
-  return self->n_threads;
-}
-
 char *
 cl_server_listen (CLServer         *self,
                   const char       *address,

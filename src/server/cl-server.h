@@ -28,7 +28,6 @@ CLServer *cl_server_new     (CLStore          *store,
  * CPUs); set before listening. */
 void      cl_server_set_threads (CLServer         *self,
                                  guint             n_threads);
-guint     cl_server_get_threads (CLServer         *self);
 
 /* Listens on "HOST:PORT" (an IP address or localhost; port 0 picks a
  * free one), over TLS when @certificate is given.  Returns the URL it

@@ -228,14 +228,6 @@ cl_sync_server_patient_of (CLStore  *store,
   return NULL;
 }
 
-gint64
-cl_sync_server_current_rev (CLStore *store)
-{
-  g_return_val_if_fail (CL_IS_STORE (store), 0);
-
-  return cl_store_feed_current_rev (store);
-}
-
 /* Appends @text as a JSON string literal: '"' and '\\' escaped, control
  * characters as \b \f \n \r \t or \u00XX, everything else (UTF-8
  * included) as it is; text that is not valid UTF-8 has its invalid

@@ -62,9 +62,6 @@ char       *cl_sync_server_get_changes    (CLStore     *store,
                                            const char  *role,
                                            GError     **error);
 
-/* The newest rev in the change feed (0 when empty). */
-gint64      cl_sync_server_current_rev    (CLStore     *store);
-
 /* Appends a line to the audit log in a transaction of its own (or in
  * the caller's, when one is open on this thread).  @status is an HTTP
  * status (200 done, 401, 403, 409 stale, 422 invalid …). */

@@ -592,12 +592,3 @@ cl_document_list_select (CLDocumentList *self,
       gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
 }
 
-void
-cl_document_list_activate (CLDocumentList *self,
-                           guint           index)
-{
-  g_return_if_fail (CL_IS_DOCUMENT_LIST (self));
-  g_return_if_fail (index < self->documents->len);
-
-  row_activated_cb (self, gtk_list_box_get_row_at_index (self->list, (int) index));
-}

@@ -45,8 +45,6 @@ CLDocument *cl_document_list_get_document    (CLDocumentList *self,
 void        cl_document_list_select       (CLDocumentList *self,
                                            const char     *document_id);
 /* Activates the row of @index, as a click would. */
-void        cl_document_list_activate     (CLDocumentList *self,
-                                           guint           index);
 
 /* Actions: "documents.remove" (s: document id) asks, then removes the
  * report from her archive; "documents.edit" (s: document id) opens

@@ -149,12 +149,6 @@ cl_settlement_chart_init (CLSettlementChart *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);
 }
 
-GtkWidget *
-cl_settlement_chart_new (void)
-{
-  return g_object_new (CL_TYPE_SETTLEMENT_CHART, NULL);
-}
-
 void
 cl_settlement_chart_set_settlement (CLSettlementChart *self,
                                     CLSettlement      *settlement)

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 #define CL_TYPE_SETTLEMENT_CHART (cl_settlement_chart_get_type ())
 G_DECLARE_FINAL_TYPE (CLSettlementChart, cl_settlement_chart, CL, SETTLEMENT_CHART, GtkDrawingArea)
 
-GtkWidget *cl_settlement_chart_new            (void);
 /* The statement to chart; NULL draws nothing. */
 void       cl_settlement_chart_set_settlement (CLSettlementChart *self,
                                                CLSettlement      *settlement);

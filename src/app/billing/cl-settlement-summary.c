@@ -60,12 +60,6 @@ cl_settlement_summary_init (CLSettlementSummary *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-cl_settlement_summary_new (void)
-{
-  return g_object_new (CL_TYPE_SETTLEMENT_SUMMARY, NULL);
-}
-
 static void
 set_money (GtkLabel *label,
            gint64    fen)

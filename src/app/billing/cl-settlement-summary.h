@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 #define CL_TYPE_SETTLEMENT_SUMMARY (cl_settlement_summary_get_type ())
 G_DECLARE_FINAL_TYPE (CLSettlementSummary, cl_settlement_summary, CL, SETTLEMENT_SUMMARY, GtkWidget)
 
-GtkWidget *cl_settlement_summary_new               (void);
 /* Shows the totals of @settlement. */
 void       cl_settlement_summary_set_settlement    (CLSettlementSummary *self,
                                                     CLSettlement        *settlement);

@@ -62,13 +62,6 @@ cl_column_sorter_new (int key)
 }
 
 int
-cl_column_sorter_get_key (CLColumnSorter *self)
-{
-  g_return_val_if_fail (CL_IS_COLUMN_SORTER (self), -1);
-  return self->key;
-}
-
-int
 cl_column_sorter_probe (GtkSorter *view_sorter,
                         gboolean  *descending)
 {

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CLColumnSorter, cl_column_sorter, CL, COLUMN_SORTER, GtkSorter)
 
 CLColumnSorter *cl_column_sorter_new   (int        key);
-int             cl_column_sorter_get_key (CLColumnSorter *self);
 
 /* Returns the key of the primary sort column of @view_sorter (the
  * sorter of a GtkColumnView whose columns use CLColumnSorter), or -1

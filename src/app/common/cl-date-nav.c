@@ -191,12 +191,6 @@ cl_date_nav_init (CLDateNav *self)
   update (self);
 }
 
-GtkWidget *
-cl_date_nav_new (void)
-{
-  return g_object_new (CL_TYPE_DATE_NAV, NULL);
-}
-
 const GDate *
 cl_date_nav_get_date (CLDateNav *self)
 {

@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 #define CL_TYPE_DATE_NAV (cl_date_nav_get_type ())
 G_DECLARE_FINAL_TYPE (CLDateNav, cl_date_nav, CL, DATE_NAV, GtkWidget)
 
-GtkWidget   *cl_date_nav_new       (void);
-
 /* The day shown ("notify::date" when it changes). */
 const GDate *cl_date_nav_get_date  (CLDateNav   *self);
 void         cl_date_nav_set_date  (CLDateNav   *self,

@@ -150,9 +150,3 @@ cl_sync_indicator_set_client (CLSyncIndicator *self,
   update (self);
 }
 
-const char *
-cl_sync_indicator_get_text (CLSyncIndicator *self)
-{
-  g_return_val_if_fail (CL_IS_SYNC_INDICATOR (self), NULL);
-  return gtk_label_get_label (self->label);
-}

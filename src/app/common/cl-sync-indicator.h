@@ -15,6 +15,5 @@ G_DECLARE_FINAL_TYPE (CLSyncIndicator, cl_sync_indicator, CL, SYNC_INDICATOR, Gt
 
 void        cl_sync_indicator_set_client (CLSyncIndicator *self,
                                           CLSyncClient    *client);
-const char *cl_sync_indicator_get_text   (CLSyncIndicator *self);
 
 G_END_DECLS

@@ -251,13 +251,6 @@ context_store_cb (CLOrderList *self)
     cl_order_list_reload (self);
 }
 
-CLContext *
-cl_order_list_get_context (CLOrderList *self)
-{
-  g_return_val_if_fail (CL_IS_ORDER_LIST (self), NULL);
-  return self->context;
-}
-
 void
 cl_order_list_set_context (CLOrderList *self,
                            CLContext   *context)
@@ -277,13 +270,6 @@ cl_order_list_set_context (CLOrderList *self,
     context_store_cb (self);
 }
 
-const char *
-cl_order_list_get_patient_id (CLOrderList *self)
-{
-  g_return_val_if_fail (CL_IS_ORDER_LIST (self), NULL);
-  return self->patient_id;
-}
-
 void
 cl_order_list_set_patient_id (CLOrderList *self,
                               const char  *patient_id)
@@ -294,13 +280,6 @@ cl_order_list_set_patient_id (CLOrderList *self,
   self->patient_id = g_strdup (patient_id);
   cl_order_list_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT_ID]);
-}
-
-const char *
-cl_order_list_get_pregnancy_id (CLOrderList *self)
-{
-  g_return_val_if_fail (CL_IS_ORDER_LIST (self), NULL);
-  return self->pregnancy_id;
 }
 
 void

@@ -17,13 +17,10 @@ G_DECLARE_FINAL_TYPE (CLOrderList, cl_order_list, CL, ORDER_LIST, GtkWidget)
 GtkWidget  *cl_order_list_new              (void);
 
 /* The context it lists the store of, and writes as its user. */
-CLContext  *cl_order_list_get_context      (CLOrderList *self);
 void        cl_order_list_set_context      (CLOrderList *self,
                                             CLContext   *context);
-const char *cl_order_list_get_patient_id   (CLOrderList *self);
 void        cl_order_list_set_patient_id   (CLOrderList *self,
                                             const char  *patient_id);
-const char *cl_order_list_get_pregnancy_id (CLOrderList *self);
 void        cl_order_list_set_pregnancy_id (CLOrderList *self,
                                             const char  *pregnancy_id);
 void        cl_order_list_reload           (CLOrderList *self);

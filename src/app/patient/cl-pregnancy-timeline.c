@@ -680,8 +680,3 @@ cl_pregnancy_timeline_init (CLPregnancyTimeline *self)
                                   _("Pregnancy timeline"), -1);
 }
 
-GtkWidget *
-cl_pregnancy_timeline_new (void)
-{
-  return g_object_new (CL_TYPE_PREGNANCY_TIMELINE, NULL);
-}

@@ -15,8 +15,6 @@ G_BEGIN_DECLS
 #define CL_TYPE_PREGNANCY_TIMELINE (cl_pregnancy_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (CLPregnancyTimeline, cl_pregnancy_timeline, CL, PREGNANCY_TIMELINE, GtkWidget)
 
-GtkWidget *cl_pregnancy_timeline_new    (void);
-
 /* Reads the plan, the reports and the risk history of @pregnancy (may
  * be NULL: the widget then says there is no dating). */
 void       cl_pregnancy_timeline_load   (CLPregnancyTimeline *self,

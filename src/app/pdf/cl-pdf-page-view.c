@@ -137,12 +137,6 @@ cl_pdf_page_view_init (CLPdfPageView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 }
 
-GtkWidget *
-cl_pdf_page_view_new (void)
-{
-  return g_object_new (CL_TYPE_PDF_PAGE_VIEW, NULL);
-}
-
 void
 cl_pdf_page_view_set_renderer (CLPdfPageView *self,
                                CLPdfRenderer *renderer)

@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 #define CL_TYPE_PDF_PAGE_VIEW (cl_pdf_page_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLPdfPageView, cl_pdf_page_view, CL, PDF_PAGE_VIEW, GtkWidget)
 
-GtkWidget *cl_pdf_page_view_new            (void);
 void       cl_pdf_page_view_set_renderer   (CLPdfPageView *self,
                                             CLPdfRenderer *renderer);
 void       cl_pdf_page_view_set_page       (CLPdfPageView *self,

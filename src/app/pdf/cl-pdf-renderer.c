@@ -635,9 +635,3 @@ cl_pdf_renderer_get_page_size (CLPdfRenderer *self,
   *height = self->sizes[2 * page + 1];
 }
 
-gsize
-cl_pdf_renderer_get_cache_size (CLPdfRenderer *self)
-{
-  g_return_val_if_fail (CL_IS_PDF_RENDERER (self), 0);
-  return self->cache_bytes;
-}

@@ -62,9 +62,6 @@ GPtrArray     *cl_pdf_renderer_search_finish (CLPdfRenderer       *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
-/* Bytes of textures held (for the benchmark). */
-gsize          cl_pdf_renderer_get_cache_size (CLPdfRenderer *self);
-
 /* Signals: "loaded" (), "failed" (const char *message),
  * "rendered" (int page, double scale). */
 

@@ -691,25 +691,11 @@ cl_escort_view_get_grid (CLEscortView *self)
   return self->grid;
 }
 
-GtkWidget *
-cl_escort_view_get_week_grid (CLEscortView *self)
-{
-  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
-  return GTK_WIDGET (self->week_grid);
-}
-
 GtkListBox *
 cl_escort_view_get_my_list (CLEscortView *self)
 {
   g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
   return self->mine_list;
-}
-
-const char *
-cl_escort_view_get_last_message (CLEscortView *self)
-{
-  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
-  return self->last_message;
 }
 
 gboolean

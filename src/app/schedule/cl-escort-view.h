@@ -31,13 +31,11 @@ const char *cl_escort_view_get_mode      (CLEscortView *self);
 
 /* For tests. */
 CLTimeGrid        *cl_escort_view_get_grid       (CLEscortView *self);
-GtkWidget         *cl_escort_view_get_week_grid  (CLEscortView *self);
 GtkListBox        *cl_escort_view_get_my_list    (CLEscortView *self);
 /* Opens the popover of task @id, as a click on its block does. */
 CLSchedulePopover *cl_escort_view_open_task      (CLEscortView *self,
                                                   const char   *id);
 /* The last message shown in the view's toasts, or NULL. */
-const char        *cl_escort_view_get_last_message (CLEscortView *self);
 gboolean           cl_escort_view_export_pdf     (CLEscortView *self,
                                                   const char   *path,
                                                   GError      **error);

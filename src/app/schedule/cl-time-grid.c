@@ -388,31 +388,6 @@ cl_time_grid_set_slot_minutes (CLTimeGrid *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-int
-cl_time_grid_get_slot_minutes (CLTimeGrid *self)
-{
-  g_return_val_if_fail (CL_IS_TIME_GRID (self), 30);
-  return self->slot_min;
-}
-
-void
-cl_time_grid_set_hour_height (CLTimeGrid *self,
-                              int         pixels)
-{
-  g_return_if_fail (CL_IS_TIME_GRID (self));
-  self->hour_height = MAX (pixels, 24);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-void
-cl_time_grid_set_min_column_width (CLTimeGrid *self,
-                                   int         pixels)
-{
-  g_return_if_fail (CL_IS_TIME_GRID (self));
-  self->min_column_width = MAX (pixels, 40);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
 void
 cl_time_grid_set_now (CLTimeGrid *self,
                       gint64      now)

@@ -51,12 +51,7 @@ void        cl_time_grid_set_range        (CLTimeGrid  *self,
                                            int          last_minute);
 void        cl_time_grid_set_slot_minutes (CLTimeGrid  *self,
                                            int          minutes);
-int         cl_time_grid_get_slot_minutes (CLTimeGrid  *self);
 /* Pixels per hour (default 64) and the narrowest column (default 132). */
-void        cl_time_grid_set_hour_height  (CLTimeGrid  *self,
-                                           int          pixels);
-void        cl_time_grid_set_min_column_width (CLTimeGrid *self,
-                                               int         pixels);
 
 /* The instant the "now" line is drawn at and before which time is
  * greyed, as it is at this moment (the grid's clock runs on from it);

@@ -671,13 +671,6 @@ cl_vip_view_get_grid (CLVipView *self)
   return self->grid;
 }
 
-GtkWidget *
-cl_vip_view_get_checkin_bar (CLVipView *self)
-{
-  g_return_val_if_fail (CL_IS_VIP_VIEW (self), NULL);
-  return GTK_WIDGET (self->checkin_box);
-}
-
 const char *
 cl_vip_view_get_last_message (CLVipView *self)
 {

@@ -33,7 +33,6 @@ void        cl_vip_view_set_room       (CLVipView   *self,
 CLTimeGrid        *cl_vip_view_get_grid         (CLVipView  *self);
 CLSchedulePopover *cl_vip_view_open_booking     (CLVipView  *self,
                                                  const char *id);
-GtkWidget         *cl_vip_view_get_checkin_bar  (CLVipView  *self);
 const char        *cl_vip_view_get_last_message (CLVipView  *self);
 gboolean           cl_vip_view_export_pdf       (CLVipView  *self,
                                                  const char *path,

@@ -135,13 +135,6 @@ cl_document_access_get_document_id (CLDocumentAccess *self)
   return self->document_id;
 }
 
-const char *
-cl_document_access_get_patient_id (CLDocumentAccess *self)
-{
-  g_return_val_if_fail (CL_IS_DOCUMENT_ACCESS (self), NULL);
-  return self->patient_id;
-}
-
 gint64
 cl_document_access_get_opened_at (CLDocumentAccess *self)
 {

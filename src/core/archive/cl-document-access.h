@@ -19,7 +19,6 @@ CLDocumentAccess *cl_document_access_new (const char *document_id,
                                           gint64      opened_at);
 
 const char *cl_document_access_get_document_id (CLDocumentAccess *self);
-const char *cl_document_access_get_patient_id  (CLDocumentAccess *self);
 gint64      cl_document_access_get_opened_at   (CLDocumentAccess *self);
 
 G_END_DECLS

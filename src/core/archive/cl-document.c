@@ -434,13 +434,6 @@ cl_document_set_imported_at (CLDocument *self,
     }
 }
 
-const char *
-cl_document_get_imported_by (CLDocument *self)
-{
-  g_return_val_if_fail (CL_IS_DOCUMENT (self), NULL);
-  return self->imported_by;
-}
-
 void
 cl_document_set_imported_by (CLDocument *self,
                             const char *value)

@@ -57,7 +57,6 @@ void         cl_document_set_pages        (CLDocument *self,
 gint64       cl_document_get_imported_at  (CLDocument *self);
 void         cl_document_set_imported_at  (CLDocument *self,
                                            gint64      value);
-const char  *cl_document_get_imported_by  (CLDocument *self);
 void         cl_document_set_imported_by  (CLDocument *self,
                                            const char *value);
 

@@ -192,13 +192,6 @@ cl_deduction_set_reason (CLDeduction *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASON]);
 }
 
-const char *
-cl_deduction_get_reference (CLDeduction *self)
-{
-  g_return_val_if_fail (CL_IS_DEDUCTION (self), NULL);
-  return self->reference;
-}
-
 void
 cl_deduction_set_reference (CLDeduction *self,
                             const char *value)

@@ -24,7 +24,6 @@ const char  *cl_deduction_get_reason (CLDeduction *self);
 void         cl_deduction_set_reason (CLDeduction *self,
                                       const char  *value);
 /* inspection, complaint… number */
-const char  *cl_deduction_get_reference (CLDeduction *self);
 void         cl_deduction_set_reference (CLDeduction *self,
                                          const char  *value);
 

@@ -634,17 +634,3 @@ cl_enrolment_store_save_deduction (CLStore      *store,
   return cl_store_save_record (store, CL_RECORD (deduction), error);
 }
 
-GPtrArray *
-cl_enrolment_store_list_deductions (CLStore    *store,
-                                    const char *month)
-{
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  guint year, mon;
-
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
-  g_return_val_if_fail (cl_enrolment_month_parse (month, &year, &mon), NULL);
-
-  cl_enrolment_month_range (month, &from, &to);
-  return cl_store_billing_deductions (store, from, to);
-}

@@ -124,10 +124,6 @@ gboolean      cl_enrolment_store_save_deduction   (CLStore      *store,
                                                    const char   *role,
                                                    GError      **error);
 
-/* Live deductions dated in @month ("YYYY-MM"), by date. */
-GPtrArray    *cl_enrolment_store_list_deductions  (CLStore      *store,
-                                                   const char   *month);
-
 /* The hospital's and the vendor's names printed on the statements of
  * open months (and so frozen into a month's snapshot when it closes);
  * NULL or empty keeps the placeholders. */

@@ -87,9 +87,3 @@ cl_risk_event_get_risk (CLRiskEvent *self)
   return self->risk;
 }
 
-const char *
-cl_risk_event_get_note (CLRiskEvent *self)
-{
-  g_return_val_if_fail (CL_IS_RISK_EVENT (self), NULL);
-  return self->note;
-}

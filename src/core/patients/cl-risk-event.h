@@ -16,6 +16,5 @@ CLRiskEvent *cl_risk_event_new              (const char  *pregnancy_id,
 const char  *cl_risk_event_get_pregnancy_id (CLRiskEvent *self);
 const char  *cl_risk_event_get_date         (CLRiskEvent *self);
 const char  *cl_risk_event_get_risk         (CLRiskEvent *self);
-const char  *cl_risk_event_get_note         (CLRiskEvent *self);
 
 G_END_DECLS

@@ -421,27 +421,3 @@ cl_visit_window_dates (const ClVisitWindow *window,
   shift_days (edd, window->end_day - CL_PREGNANCY_DAYS, end);
 }
 
-gboolean
-cl_visit_guideline_next_due (const GDate *edd,
-                            const GDate *today,
-                            GDate       *start,
-                            GDate       *end)
-{
-  ClVisitGuideline *schedule = cl_visit_guideline_get_default ();
-  gint ga;
-
-  g_return_val_if_fail (edd && g_date_valid (edd), FALSE);
-  g_return_val_if_fail (today && g_date_valid (today), FALSE);
-
-  ga = cl_dating_gestational_days (edd, today);
-  for (guint i = 0; i < schedule->visits->len; i++)
-    {
-      const ClVisitWindow *window = g_ptr_array_index (schedule->visits, i);
-
-      if (window->anchor != CL_VISIT_ANCHOR_PREGNANCY || window->end_day < ga)
-        continue;
-      cl_visit_window_dates (window, edd, NULL, start, end);
-      return TRUE;
-    }
-  return FALSE;
-}

@@ -74,16 +74,6 @@ void                 cl_visit_window_dates           (const ClVisitWindow *windo
                                                       GDate               *start,
                                                       GDate               *end);
 
-/* The next prenatal visit a pregnancy is due for on @today, given its
- * effective EDD: the first window that has not yet ended, ignoring
- * whether it was done (cl-visit-plan.h knows that).  Returns FALSE when
- * none is left (past 41+6).  @start and @end receive the window's
- * calendar dates. */
-gboolean cl_visit_guideline_next_due (const GDate *edd,
-                                     const GDate *today,
-                                     GDate       *start,
-                                     GDate       *end);
-
 /* "13+6" → 97; a bare number is weeks if @weeks ("6" → 42), else
  * days ("42" → 42).  FALSE for anything else. */
 gboolean cl_visit_guideline_parse_days (const char *text,

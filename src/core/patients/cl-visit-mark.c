@@ -63,13 +63,6 @@ cl_visit_mark_new (void)
   return CL_VISIT_MARK (cl_record_new (CL_TYPE_VISIT_MARK));
 }
 
-const char *
-cl_visit_mark_get_patient_id (CLVisitMark *self)
-{
-  g_return_val_if_fail (CL_IS_VISIT_MARK (self), NULL);
-  return self->patient_id;
-}
-
 void
 cl_visit_mark_set_patient_id (CLVisitMark *self,
                              const char *value)
@@ -78,13 +71,6 @@ cl_visit_mark_set_patient_id (CLVisitMark *self,
 
   if (cl_set_str (&self->patient_id, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT_ID]);
-}
-
-const char *
-cl_visit_mark_get_pregnancy_id (CLVisitMark *self)
-{
-  g_return_val_if_fail (CL_IS_VISIT_MARK (self), NULL);
-  return self->pregnancy_id;
 }
 
 void
@@ -97,13 +83,6 @@ cl_visit_mark_set_pregnancy_id (CLVisitMark *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREGNANCY_ID]);
 }
 
-const char *
-cl_visit_mark_get_visit (CLVisitMark *self)
-{
-  g_return_val_if_fail (CL_IS_VISIT_MARK (self), NULL);
-  return self->visit;
-}
-
 void
 cl_visit_mark_set_visit (CLVisitMark *self,
                         const char *value)
@@ -112,13 +91,6 @@ cl_visit_mark_set_visit (CLVisitMark *self,
 
   if (cl_set_str (&self->visit, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIT]);
-}
-
-const char *
-cl_visit_mark_get_done_date (CLVisitMark *self)
-{
-  g_return_val_if_fail (CL_IS_VISIT_MARK (self), NULL);
-  return self->done_date;
 }
 
 void
@@ -146,13 +118,6 @@ cl_visit_mark_set_done_by (CLVisitMark *self,
 
   if (cl_set_str (&self->done_by, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_BY]);
-}
-
-const char *
-cl_visit_mark_get_note (CLVisitMark *self)
-{
-  g_return_val_if_fail (CL_IS_VISIT_MARK (self), NULL);
-  return self->note;
 }
 
 void

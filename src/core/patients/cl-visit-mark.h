@@ -12,19 +12,15 @@ G_DECLARE_FINAL_TYPE (CLVisitMark, cl_visit_mark, CL, VISIT_MARK, CLRecord)
 CLVisitMark *cl_visit_mark_new (void);
 
 /* the patient */
-const char *cl_visit_mark_get_patient_id (CLVisitMark *self);
 void        cl_visit_mark_set_patient_id (CLVisitMark *self,
                                      const char *value);
 /* the pregnancy */
-const char *cl_visit_mark_get_pregnancy_id (CLVisitMark *self);
 void        cl_visit_mark_set_pregnancy_id (CLVisitMark *self,
                                        const char *value);
 /* visit key of the schedule, "v20" */
-const char *cl_visit_mark_get_visit (CLVisitMark *self);
 void        cl_visit_mark_set_visit (CLVisitMark *self,
                                 const char *value);
 /* ISO date the visit took place */
-const char *cl_visit_mark_get_done_date (CLVisitMark *self);
 void        cl_visit_mark_set_done_date (CLVisitMark *self,
                                     const char *value);
 /* who ticked it */
@@ -32,7 +28,6 @@ const char *cl_visit_mark_get_done_by (CLVisitMark *self);
 void        cl_visit_mark_set_done_by (CLVisitMark *self,
                                   const char *value);
 /* free text */
-const char *cl_visit_mark_get_note (CLVisitMark *self);
 void        cl_visit_mark_set_note (CLVisitMark *self,
                                const char *value);
 

@@ -233,13 +233,6 @@ cl_roster_model_new (CLStore *store)
   return self;
 }
 
-CLStore *
-cl_roster_model_get_store (CLRosterModel *self)
-{
-  g_return_val_if_fail (CL_IS_ROSTER_MODEL (self), NULL);
-  return self->store;
-}
-
 static QueryParams *
 snapshot_params (CLRosterModel *self)
 {

@@ -29,8 +29,6 @@ G_DECLARE_FINAL_TYPE (CLRosterModel, cl_roster_model, CL, ROSTER_MODEL, GObject)
 
 CLRosterModel *cl_roster_model_new            (CLStore       *store);
 
-CLStore       *cl_roster_model_get_store      (CLRosterModel *self);
-
 const char    *cl_roster_model_get_query      (CLRosterModel *self);
 void           cl_roster_model_set_query      (CLRosterModel *self,
                                                const char    *query);

@@ -292,13 +292,6 @@ cl_vip_room_set_active (CLVipRoom *self,
     }
 }
 
-const char *
-cl_vip_room_get_note (CLVipRoom *self)
-{
-  g_return_val_if_fail (CL_IS_VIP_ROOM (self), NULL);
-  return self->note;
-}
-
 void
 cl_vip_room_set_note (CLVipRoom *self,
                       const char *value)

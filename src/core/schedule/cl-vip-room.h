@@ -45,7 +45,6 @@ void        cl_vip_room_set_active       (CLVipRoom *self,
                                           gboolean   value);
 
 /* free text */
-const char *cl_vip_room_get_note         (CLVipRoom *self);
 void        cl_vip_room_set_note         (CLVipRoom *self,
                                           const char *value);
 

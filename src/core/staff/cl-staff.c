@@ -195,20 +195,3 @@ cl_staff_roles (void)
   return roles;
 }
 
-const char *
-cl_staff_role_label (const char *role)
-{
-  if (g_strcmp0 (role, CL_ROLE_ADMIN) == 0)
-    return _("Administrator");
-  if (g_strcmp0 (role, CL_ROLE_CASE_MANAGER) == 0)
-    return _("Case manager");
-  if (g_strcmp0 (role, CL_ROLE_ESCORT) == 0)
-    return _("Escort");
-  if (g_strcmp0 (role, CL_ROLE_VIP_STEWARD) == 0)
-    return _("VIP room steward");
-  if (g_strcmp0 (role, CL_ROLE_SERVICE_DESK) == 0)
-    return _("Service desk");
-  if (g_strcmp0 (role, CL_ROLE_FINANCE) == 0)
-    return _("Finance");
-  return role;
-}

@@ -28,6 +28,5 @@ void        cl_staff_set_active       (CLStaff    *self,
                                        gboolean    active);
 
 const char * const *cl_staff_roles    (void);
-const char *cl_staff_role_label       (const char *role);
 
 G_END_DECLS

@@ -78,18 +78,6 @@ cl_store_billing_enrolments (CLStore    *store,
 }
 
 GPtrArray *
-cl_store_billing_deductions (CLStore    *store,
-                             const char *from,
-                             const char *to)
-{
-  g_return_val_if_fail (CL_IS_STORE (store), NULL);
-
-  return cl_store_query_records (store, CL_TYPE_DEDUCTION,
-                                 "deleted = 0 AND date >= ?1 AND date < ?2 ORDER BY date",
-                                 from, to, NULL);
-}
-
-GPtrArray *
 cl_store_billing_share_rates (CLStore *store)
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);

@@ -27,9 +27,6 @@ gboolean     cl_store_billing_package_code_taken (CLStore    *store,
 GPtrArray   *cl_store_billing_enrolments        (CLStore     *store,
                                                  const char  *patient_id);
 /* Live deductions dated from @from up to (not including) @to, by date. */
-GPtrArray   *cl_store_billing_deductions        (CLStore     *store,
-                                                 const char  *from,
-                                                 const char  *to);
 
 /* Live share rates, by the date they apply from. */
 GPtrArray   *cl_store_billing_share_rates       (CLStore     *store);

@@ -137,25 +137,6 @@ cl_store_feed_set_data (CLStore     *store,
   return TRUE;
 }
 
-gint64
-cl_store_feed_current_rev (CLStore *store)
-{
-  sqlite3_stmt *stmt;
-  gint64 rev = 0;
-
-  g_return_val_if_fail (CL_IS_STORE (store), 0);
-
-  cl_store_lock (store);
-  if ((stmt = cl_store_prepare (store, "SELECT coalesce (max (rev), 0) FROM change_log", NULL)))
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        rev = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  cl_store_unlock (store);
-  return rev;
-}
-
 gboolean
 cl_store_feed_read (CLStore           *store,
                     gint64             since,

@@ -49,9 +49,6 @@ gboolean  cl_store_feed_set_data         (CLStore      *store,
                                           const char   *data,
                                           GError      **error);
 
-/* The highest rev in the feed, 0 when it is empty. */
-gint64    cl_store_feed_current_rev      (CLStore      *store);
-
 /* One change of the feed; the strings are valid during the callback
  * only.  @data is the record's JSON as the server wrote it. */
 typedef struct
