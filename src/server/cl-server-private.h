@@ -129,6 +129,12 @@ void         cl_server_handle_changes           (CLServer          *self,
                                                  GHashTable        *query,
                                                  const char        *username,
                                                  const char        *role);
+void         cl_server_handle_settlement        (CLServer          *self,
+                                                 SoupServerMessage *msg,
+                                                 const char        *month,
+                                                 GHashTable        *query,
+                                                 const char        *username,
+                                                 const char        *role);
 void         cl_server_handle_snapshot          (CLServer          *self,
                                                  SoupServerMessage *msg,
                                                  const char        *username,

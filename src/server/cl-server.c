@@ -211,7 +211,8 @@ api_cb (SoupServer        *server,
     }
 
   if (!g_str_equal (route, "/changes") && !g_str_equal (route, "/patients") &&
-      !g_str_equal (route, "/snapshot") && !g_str_has_prefix (route, "/documents/"))
+      !g_str_equal (route, "/snapshot") && !g_str_has_prefix (route, "/documents/") &&
+      !g_str_has_prefix (route, "/settlement/"))
     {
       cl_server_send_not_found (msg);
       return;
@@ -237,6 +238,8 @@ api_cb (SoupServer        *server,
     cl_server_handle_changes (self, msg, query, username, role);
   else if (g_str_equal (route, "/snapshot"))
     cl_server_handle_snapshot (self, msg, username, role);
+  else if (g_str_has_prefix (route, "/settlement/"))
+    cl_server_handle_settlement (self, msg, route + strlen ("/settlement/"), query, username, role);
   else
     cl_server_handle_document (self, msg, route + strlen ("/documents/"), query, username, role);
 }

@@ -539,12 +539,32 @@ class Checks:
         answer = self.call("GET", "/documents/ABC")
         assert answer.status == 400 and answer.json()["error"]["code"] == "bad_request"
 
+    def test_settlement(self):
+        """The month's statement: JSON, CSV and PDF for finance and the
+        administrator, refused to the others, 400 for a bad month."""
+        answer = self.call("GET", "/settlement/2026-10", role="finance")
+        assert answer.status == 200 and answer.json()["month"] == "2026-10", answer.body[:200]
+        answer = self.call("GET", "/settlement/2026-11?format=csv", role="admin")
+        assert answer.status == 200 and answer.body.startswith(b"\xef\xbb\xbf"), answer.body[:20]
+        answer = self.call("GET", "/settlement/2026-10?format=pdf", role="finance")
+        assert answer.status == 200 and answer.body.startswith(b"%PDF-"), answer.body[:20]
+        for role in ROLES:
+            if role not in ("admin", "finance"):
+                answer = self.call("GET", "/settlement/2026-10", role=role)
+                assert answer.status == 403, (role, answer.status)
+        for path in ("/settlement/2026-13", "/settlement/2999-01", "/settlement/x", "/settlement/2026-10?format=xls"):
+            answer = self.call("GET", path, role="finance")
+            assert answer.status == 400, (path, answer.status)
+        answer = self.call("GET", "/settlement/2026-10", role=None, token="")
+        assert answer.status == 401, answer.status
+
     def test_bad_query(self):
         """A query value that is not text is refused on every path."""
         for method, path in [("GET", "/health"), ("POST", "/session"), ("DELETE", "/session"),
                              ("GET", "/changes"), ("POST", "/changes"), ("GET", "/snapshot"),
                              ("GET", "/patients"), ("GET", "/documents/" + "0" * 64),
-                             ("PUT", "/documents/" + "0" * 64), ("GET", "/events")]:
+                             ("PUT", "/documents/" + "0" * 64), ("GET", "/events"),
+                             ("GET", "/settlement/2026-10")]:
             answer = self.call(method, path + "?x=%00", b"{}" if method in ("POST", "PUT") else None)
             assert answer.status == 400, (method, path, answer.status)
             assert answer.json()["error"]["code"] == "bad_request", (method, path, answer.body)
@@ -559,7 +579,7 @@ class Checks:
         """Each path allows exactly the methods described (405 with
         Allow otherwise)."""
         for template, item in self.api.doc["paths"].items():
-            path = template.replace("{sha256}", "0" * 64)
+            path = template.replace("{sha256}", "0" * 64).replace("{month}", "2026-10")
             answer = self.server.request("PATCH", path, b"{}", self.server.tokens["admin"])
             assert answer.status == 405, (template, answer.status)
             allowed = {m.strip().lower() for m in answer.headers["allow"].split(",")}

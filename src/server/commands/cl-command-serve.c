@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "cl-commands.h"
+#include "cl-enrolment-store.h"
 #include "cl-server.h"
 #include "cl-store-lock.h"
 
@@ -34,6 +35,8 @@ cl_command_serve (int    argc,
   g_autofree char *listen = NULL;
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
+  g_autofree char *hospital = NULL;
+  g_autofree char *vendor = NULL;
   gint threads = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
@@ -47,6 +50,10 @@ cl_command_serve (int    argc,
       N_("PEM private key for HTTPS"), N_("FILE") },
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads,
       N_("Threads serving requests (default: one per CPU)"), N_("N") },
+    { "hospital", 0, 0, G_OPTION_ARG_STRING, &hospital,
+      N_("The hospital's name on open months' statements"), N_("NAME") },
+    { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor,
+      N_("The vendor's name on open months' statements"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -109,6 +116,7 @@ cl_command_serve (int    argc,
       return EXIT_FAILURE;
     }
   cl_store_set_actor (store, "careline-server");
+  cl_enrolment_store_set_parties (store, hospital, vendor);
 
   dir = g_path_get_dirname (db);
   documents = g_build_filename (dir, "documents", NULL);

@@ -25,6 +25,8 @@ static const ClCommand commands[] = {
     N_("Print the audit log") },
   { "backup", cl_command_backup,
     N_("Copy the data file and the report files of a running server to a folder") },
+  { "settlement", cl_command_settlement,
+    N_("Print a month's settlement statement as JSON, CSV or PDF") },
   { "demo-data", cl_command_demo_data,
     N_("Fill a new data file with realistic demo patients and staff") },
 };

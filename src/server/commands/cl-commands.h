@@ -24,6 +24,8 @@ int  cl_command_backup     (int    argc,
                             char **argv);
 int  cl_command_demo_data  (int    argc,
                             char **argv);
+int  cl_command_settlement (int    argc,
+                            char **argv);
 
 typedef struct
 {
