@@ -542,11 +542,21 @@ cl_server_limits_attach (ClServerLimits *self,
 
 /* Descriptors */
 
+/* Descriptors are the process's, shared by the threads: while starved,
+ * one thread's probe in descriptors_free(), or its spare put back,
+ * could take the descriptor another thread has just freed to accept
+ * with, which then lost its spare and could answer nobody until
+ * descriptors were free again.  This lock makes each of those steps
+ * whole with respect to the others. */
+static GMutex spare_lock;
+
 static void
 open_spare (Slot *slot)
 {
+  g_mutex_lock (&spare_lock);
   if (slot->spare_fd < 0)
     slot->spare_fd = open ("/dev/null", O_RDONLY | O_CLOEXEC);
+  g_mutex_unlock (&spare_lock);
 }
 
 /* Whether a few descriptors are free: enough to accept again. */
@@ -556,17 +566,67 @@ descriptors_free (void)
   int fds[STARVED_HEADROOM];
   guint got = 0;
 
+  g_mutex_lock (&spare_lock);
   while (got < G_N_ELEMENTS (fds) && (fds[got] = open ("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0)
     got++;
   for (guint i = 0; i < got; i++)
     close (fds[i]);
+  g_mutex_unlock (&spare_lock);
   return got == G_N_ELEMENTS (fds);
+}
+
+/* Accepts one connection and answers it 503: short of descriptors, the
+ * server cannot serve it but should not leave it waiting.  At the limit,
+ * the connection takes the place of the spare descriptor; the answered
+ * socket, shut down both ways, is the spare from then on, so that no
+ * descriptor need be opened (and none can be missing) to put the spare
+ * back.  Returns the descriptor answered (closed or kept as the spare),
+ * or -1 with errno set. */
+static int
+accept_busy (Slot *slot,
+             int   listen_fd)
+{
+  int fd;
+  int saved;
+
+  g_mutex_lock (&spare_lock);
+  fd = accept4 (listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+  saved = errno;
+  if (fd >= 0)
+    {
+      answer_busy (fd);
+      close (fd);
+    }
+  else if ((saved == EMFILE || saved == ENFILE) && slot->spare_fd >= 0)
+    {
+      close (slot->spare_fd);
+      slot->spare_fd = -1;
+      fd = accept4 (listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      if (fd >= 0)
+        {
+          answer_busy (fd);
+          slot->spare_fd = fd;
+        }
+      else
+        {
+          saved = errno;
+          slot->spare_fd = open ("/dev/null", O_RDONLY | O_CLOEXEC);
+        }
+    }
+  g_mutex_unlock (&spare_lock);
+  errno = saved;
+  return fd;
 }
 
 static gboolean accept_watch_cb (GSocket      *socket,
                                  GIOCondition  condition,
                                  gpointer      data);
 
+/* The watch stays on the listening socket for as long as the server
+ * runs (but for the moments the retry below covers): it is what
+ * notices that libsoup's listener has stopped, answers 503 while
+ * descriptors are short, and starts a new listener once they are
+ * back. */
 static void
 add_accept_watch (Slot *slot)
 {
@@ -574,36 +634,51 @@ add_accept_watch (Slot *slot)
     return;
   /* Below libsoup's own source on the same socket: when a connection is
    * waiting, this runs only if libsoup's listener did not take it, that
-   * is, once it has given up. */
+   * is, once it has given up.  Also below the connections' own sources,
+   * so that the closes a client made are seen before the descriptors
+   * are counted. */
   slot->accept_watch = g_socket_create_source (slot->listening, G_IO_IN, NULL);
   g_source_set_priority (slot->accept_watch, G_PRIORITY_LOW);
   g_source_set_callback (slot->accept_watch, G_SOURCE_FUNC (accept_watch_cb), slot, NULL);
   g_source_attach (slot->accept_watch, g_main_context_get_thread_default ());
 }
 
+/* A new libsoup listener on the socket: libsoup 3.2's gives up for good
+ * at the first failed accept. */
 static void
-listen_again (Slot *slot)
+resume (Slot *slot)
 {
   g_autoptr(GError) error = NULL;
+  gboolean starved = slot->starved_retry != NULL;
 
-  if (soup_server_listen_socket (slot->soup, slot->listening, slot->listen_options, &error))
+  if (slot->starved_retry)
+    g_source_destroy (slot->starved_retry);
+  g_clear_pointer (&slot->starved_retry, g_source_unref);
+
+  if (!soup_server_listen_socket (slot->soup, slot->listening, slot->listen_options, &error))
+    g_warning ("Cannot listen again: %s", error->message);
+  else if (starved)
     g_message ("Accepting connections again");
   else
-    g_warning ("Cannot listen again: %s", error->message);
+    g_message ("The listener had stopped; listening again");
 }
 
+/* While starved: puts the spare descriptor (and with it the watch) back
+ * as soon as it can, and resumes once descriptors are free even if no
+ * client is waiting. */
 static gboolean
 starved_retry_cb (gpointer data)
 {
   Slot *slot = data;
 
   open_spare (slot);
-  if (slot->spare_fd < 0 || !descriptors_free ())
+  if (slot->spare_fd < 0)
+    return G_SOURCE_CONTINUE;
+  add_accept_watch (slot);
+  if (!descriptors_free ())
     return G_SOURCE_CONTINUE;
 
-  listen_again (slot);
-  add_accept_watch (slot);
-  g_clear_pointer (&slot->starved_retry, g_source_unref);
+  resume (slot);
   return G_SOURCE_REMOVE;
 }
 
@@ -627,52 +702,36 @@ accept_watch_cb (GSocket      *socket,
 {
   Slot *slot = data;
   int listen_fd = g_socket_get_fd (slot->listening);
-  int fd = accept4 (listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-  int saved = errno;
+  int fd;
+  int saved;
 
-  if (fd >= 0)
+  /* A connection is waiting and libsoup's listener has stopped.  If
+   * descriptors are free again, a new listener takes this connection
+   * (in the next iteration) and the ones after it: answering it 503
+   * here would turn away a client the server can serve. */
+  if (descriptors_free ())
     {
-      /* libsoup stopped for another reason (a connection reset before
-       * it was accepted), or descriptors came back before our retry. */
-      answer_busy (fd);
-      close (fd);
-      if (slot->starved_retry == NULL)
-        {
-          g_warning ("The listener had stopped; listening again");
-          listen_again (slot);
-        }
+      resume (slot);
       return G_SOURCE_CONTINUE;
     }
-  if (saved == EAGAIN || saved == EWOULDBLOCK || saved == EINTR)
+
+  /* Fewer than the headroom are free: serving it would spend one of the
+   * last, which the open connections need to finish. */
+  fd = accept_busy (slot, listen_fd);
+  saved = errno;
+  if (fd >= 0 || saved == EMFILE || saved == ENFILE)
+    starve (slot, fd >= 0 ? EMFILE : saved);
+
+  if (fd >= 0 || saved == EAGAIN || saved == EWOULDBLOCK || saved == EINTR ||
+      saved == ECONNABORTED)
     return G_SOURCE_CONTINUE;
 
-  if (saved == EMFILE || saved == ENFILE)
-    {
-      starve (slot, saved);
-      /* The spare descriptor makes room to answer one and close it. */
-      if (slot->spare_fd >= 0)
-        {
-          close (slot->spare_fd);
-          slot->spare_fd = -1;
-          fd = accept4 (listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-          if (fd >= 0)
-            {
-              answer_busy (fd);
-              close (fd);
-            }
-          open_spare (slot);
-          if (fd >= 0)
-            return G_SOURCE_CONTINUE;
-        }
-    }
-  else if (saved != ECONNABORTED)
-    starve (slot, saved);
-
-  /* Nothing could be done now: rather than spin on a socket that stays
-   * readable, let the retry put the watch back. */
+  /* Not even the spare one made room (another thread took the
+   * descriptor it freed), or accept fails otherwise: rather than spin on
+   * a socket that stays readable, let the retry put the watch back once
+   * the spare descriptor is. */
+  starve (slot, saved);
   g_clear_pointer (&slot->accept_watch, g_source_unref);
-  if (slot->starved_retry == NULL)
-    starve (slot, saved);
   return G_SOURCE_REMOVE;
 }
 

@@ -39,19 +39,35 @@ flood (HServer *server)
   g_autoptr(GPtrArray) sockets = g_ptr_array_new_with_free_func (g_object_unref);
   guint busy = 0;
 
+  g_autofree gboolean *heard = g_new0 (gboolean, N_CONNECTIONS);
+
   for (guint i = 0; i < N_CONNECTIONS; i++)
-    g_ptr_array_add (sockets, h_connect (server));
-  g_usleep (500 * 1000);
-
-  for (guint i = 0; i < sockets->len; i++)
     {
-      GSocket *socket = g_ptr_array_index (sockets, i);
-      char buffer[32] = "";
+      g_ptr_array_add (sockets, h_connect (server));
+      g_socket_set_blocking (g_ptr_array_index (sockets, i), FALSE);
+    }
 
-      g_socket_set_blocking (socket, FALSE);
-      if (g_socket_receive (socket, buffer, sizeof buffer - 1, NULL, NULL) > 0 &&
-          g_str_has_prefix (buffer, "HTTP/1.1 503"))
-        busy++;
+  /* The server must first accept a thousand connections to run out of
+   * descriptors: on an idle machine that takes about 0.2 s, but on a
+   * loaded one it did not always within 0.5 s (no 503 yet, and no
+   * EMFILE logged).  So look for answers every 0.1 s for up to 5 s. */
+  for (guint round = 0; round < 50 && busy == 0; round++)
+    {
+      g_usleep (round == 0 ? 500 * 1000 : 100 * 1000);
+      for (guint i = 0; i < sockets->len; i++)
+        {
+          GSocket *socket = g_ptr_array_index (sockets, i);
+          char buffer[32] = "";
+
+          if (heard[i])
+            continue;
+          if (g_socket_receive (socket, buffer, sizeof buffer - 1, NULL, NULL) > 0)
+            {
+              heard[i] = TRUE;
+              if (g_str_has_prefix (buffer, "HTTP/1.1 503"))
+                busy++;
+            }
+        }
     }
   g_test_message ("%u of %u connections were answered 503", busy, N_CONNECTIONS);
   g_assert_cmpuint (busy, >, 0);
@@ -72,7 +88,11 @@ flood (HServer *server)
   /* Once they are gone, it serves again. */
   for (guint tries = 0; tries < 50 && !h_health_ok (server); tries++)
     g_usleep (100 * 1000);
-  g_assert_true (h_health_ok (server));
+  /* …on every thread's listening socket, not one: the kernel spreads
+   * new connections over them, so ten in a row miss one of two with a
+   * chance of 2^-10. */
+  for (guint i = 0; i < 10; i++)
+    g_assert_true (h_health_ok (server));
 }
 
 static void
