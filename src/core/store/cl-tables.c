@@ -9,6 +9,7 @@
 #include "cl-enrolment-store.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
+#include "cl-order-store.h"
 #include "cl-package.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
@@ -33,7 +34,86 @@ typedef struct
    * transaction of a pushed change (cl_tables_check_change()); NULL
    * for none. */
   ClTablesCheckFunc check;
+  /* The record's own rules, those of the desk's form, in its words
+   * (cl_tables_validate()); NULL for none beyond cl-record-rules.h. */
+  ClTablesValidateFunc validate;
 } TableInfo;
+
+/* The desk's save functions' rules, as the tables' validate hooks. */
+
+static void
+validate_package (CLStore    *store,
+                  CLRecord   *record,
+                  const char *role,
+                  GHashTable *errors)
+{
+  cl_enrolment_store_validate_package (store, CL_PACKAGE (record), errors);
+}
+
+static void
+validate_enrolment (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  cl_enrolment_store_validate (store, CL_ENROLMENT (record), role, errors);
+}
+
+static void
+validate_share_rate (CLStore    *store,
+                     CLRecord   *record,
+                     const char *role,
+                     GHashTable *errors)
+{
+  cl_enrolment_store_validate_rate (CL_SHARE_RATE (record), errors);
+}
+
+static void
+validate_deduction (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  cl_enrolment_store_validate_deduction (CL_DEDUCTION (record), errors);
+}
+
+static void
+validate_doctor_order (CLStore    *store,
+                       CLRecord   *record,
+                       const char *role,
+                       GHashTable *errors)
+{
+  g_autoptr(GHashTable) by_property = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer property, message;
+
+  cl_order_store_validate (CL_DOCTOR_ORDER (record), by_property);
+  /* The order's rules speak of properties ("stop-date"); a pushed
+   * change names columns ("stop_date"). */
+  g_hash_table_iter_init (&iter, by_property);
+  while (g_hash_table_iter_next (&iter, &property, &message))
+    {
+      char *column = g_strdelimit (g_strdup (property), "-", '_');
+
+      if (!g_hash_table_contains (errors, column))
+        g_hash_table_insert (errors, column, g_strdup (message));
+      else
+        g_free (column);
+    }
+}
+
+static void
+validate_vip_room (CLStore    *store,
+                   CLRecord   *record,
+                   const char *role,
+                   GHashTable *errors)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_schedule_check_room (CL_VIP_ROOM (record), &error) &&
+      !g_hash_table_contains (errors, cl_schedule_error_field (error)))
+    g_hash_table_insert (errors, g_strdup (cl_schedule_error_field (error)), g_strdup (error->message));
+}
 
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
@@ -59,7 +139,8 @@ static const TableInfo tables[] = {
     "case_manager" },
   { "doctor_order", cl_doctor_order_get_type,
     "case_manager service_desk",
-    "case_manager" },
+    "case_manager",
+    NULL, validate_doctor_order },
   /* Packages are the hospital's price list: everyone sees it, only an
    * administrator changes it.  Money tables are finance's; a closed
    * settlement month, and every amount it settled, never changes
@@ -67,19 +148,20 @@ static const TableInfo tables[] = {
    * change (cl_enrolment_store_check_change()). */
   { "package", cl_package_get_type,
     "case_manager escort vip_steward service_desk finance",
-    "" },
+    "",
+    NULL, validate_package },
   { "enrolment", cl_enrolment_get_type,
     "case_manager service_desk finance",
     "case_manager",
-    cl_enrolment_store_check_change },
+    cl_enrolment_store_check_change, validate_enrolment },
   { "share_rate", cl_share_rate_get_type,
     "finance",
     "finance",
-    cl_enrolment_store_check_change },
+    cl_enrolment_store_check_change, validate_share_rate },
   { "deduction", cl_deduction_get_type,
     "finance",
     "finance",
-    cl_enrolment_store_check_change },
+    cl_enrolment_store_check_change, validate_deduction },
   { "settlement_month", cl_settlement_month_get_type,
     "finance",
     "finance",
@@ -97,7 +179,8 @@ static const TableInfo tables[] = {
    * managers book them. */
   { "vip_room", cl_vip_room_get_type,
     "case_manager escort vip_steward service_desk",
-    "" },
+    "",
+    NULL, validate_vip_room },
   { "vip_booking", cl_vip_booking_get_type,
     "case_manager vip_steward service_desk",
     "case_manager vip_steward",
@@ -198,4 +281,21 @@ cl_tables_check_change (CLStore     *store,
   if (info == NULL || info->check == NULL)
     return TRUE;
   return info->check (store, incoming, current, username, role, conflict, error);
+}
+
+void
+cl_tables_validate (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  const TableInfo *info;
+
+  g_return_if_fail (CL_IS_STORE (store));
+  g_return_if_fail (CL_IS_RECORD (record));
+  g_return_if_fail (errors != NULL);
+
+  info = find (cl_record_get_table_name (record));
+  if (info && info->validate)
+    info->validate (store, record, role, errors);
 }
