@@ -42,8 +42,9 @@ compare_strings (gconstpointer a,
 /* The first message of a validator's field → message table, taking the
  * fields in name order so the same record always gets the same answer. */
 static char *
-validation_message (CLStore  *store,
-                    CLRecord *record)
+validation_message (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role)
 {
   g_autoptr(GHashTable) errors = NULL;
   g_autofree gpointer *fields = NULL;
@@ -78,11 +79,17 @@ validation_message (CLStore  *store,
                                g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
         }
     }
-  /* Money, instants and text lengths, for every table: the desk's
-   * forms apply the same rules (cl-record-rules.h). */
   if (errors == NULL)
     errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Money, instants and text lengths, for every table: the desk's
+   * forms apply the same rules (cl-record-rules.h). */
   cl_record_rules_check (record, errors);
+  /* Then the rules of the table's desk form (an enrolment's window and
+   * its override, a package, a deduction, a rate, a doctor's order, a
+   * room), the same core function and message, judged against what
+   * this transaction sees; a value out of range is answered first. */
+  if (g_hash_table_size (errors) == 0)
+    cl_tables_validate (store, record, role, errors);
   if (g_hash_table_size (errors) == 0)
     return NULL;
 
@@ -290,9 +297,17 @@ refuse_by_invariant (Outcome   *outcome,
       outcome->record = g_steal_pointer (&outcome->current);
       outcome->current = conflict ? g_object_ref (conflict) : NULL;
     }
+  else if (refusal->code == CL_SCHEDULE_ERROR_FORBIDDEN)
+    reject (outcome, "forbidden", g_strdup (refusal->message));
   else
-    reject (outcome, refusal->code == CL_SCHEDULE_ERROR_FORBIDDEN ? "forbidden" : "invalid",
-            g_strdup (refusal->message));
+    {
+      /* At its field, like every other invalid record. */
+      const char *field = cl_schedule_error_field (refusal);
+
+      reject (outcome, "invalid",
+              field ? g_strdup_printf ("%s: %s", field, refusal->message)
+                    : g_strdup (refusal->message));
+    }
   g_error_free (refusal);
   return TRUE;
 }
@@ -391,7 +406,7 @@ decide (CLStore     *store,
     cl_record_set_deleted (record, TRUE);
   else
     {
-      g_autofree char *message = validation_message (store, record);
+      g_autofree char *message = validation_message (store, record, role);
 
       if (message)
         {
