@@ -2,15 +2,20 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "cl-deduction.h"
 #include "cl-doctor-order.h"
 #include "cl-document-access.h"
+#include "cl-document-store.h"
 #include "cl-document.h"
 #include "cl-enrolment-store.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
 #include "cl-order-store.h"
 #include "cl-package.h"
+#include "cl-patient-store.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-risk-event.h"
@@ -19,6 +24,7 @@
 #include "cl-share-rate.h"
 #include "cl-staff.h"
 #include "cl-tables.h"
+#include "cl-util.h"
 #include "cl-vip-booking.h"
 #include "cl-vip-room.h"
 #include "cl-visit-mark.h"
@@ -40,6 +46,73 @@ typedef struct
 } TableInfo;
 
 /* The desk's save functions' rules, as the tables' validate hooks. */
+
+/* Adds @more's messages to @errors, a column already there keeping its
+ * own. */
+static void
+merge_errors (GHashTable *errors,
+              GHashTable *more)
+{
+  GHashTableIter iter;
+  gpointer field, message;
+
+  if (more == NULL)
+    return;
+  g_hash_table_iter_init (&iter, more);
+  while (g_hash_table_iter_next (&iter, &field, &message))
+    if (!g_hash_table_contains (errors, field))
+      g_hash_table_insert (errors, g_strdup (field), g_strdup (message));
+}
+
+static void
+validate_patient (CLStore    *store,
+                  CLRecord   *record,
+                  const char *role,
+                  GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_patient_validate (CL_PATIENT (record));
+
+  merge_errors (errors, own);
+  /* Inside the server's write transaction: what another desk pushed a
+   * moment ago counts. */
+  cl_patient_store_check_unique (store, CL_PATIENT (record), errors);
+}
+
+static void
+validate_pregnancy (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_pregnancy_validate (CL_PREGNANCY (record), cl_store_get_risk_scale (store));
+
+  merge_errors (errors, own);
+  /* The desk makes a pregnancy from a patient's page; a pushed one must
+   * name her. */
+  if (cl_str_empty (cl_pregnancy_get_patient_id (CL_PREGNANCY (record))) &&
+      !g_hash_table_contains (errors, "patient_id"))
+    g_hash_table_insert (errors, g_strdup ("patient_id"),
+                         g_strdup (_("A pregnancy must belong to a patient")));
+}
+
+static void
+validate_document (CLStore    *store,
+                   CLRecord   *record,
+                   const char *role,
+                   GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = NULL;
+  const char *sha256 = cl_document_get_sha256 (CL_DOCUMENT (record));
+
+  cl_document_validate (CL_DOCUMENT (record), &own, NULL);
+  merge_errors (errors, own);
+  /* The desk computes it from the file; a pushed one must be an
+   * address the blob store can hold. */
+  if ((sha256 == NULL || strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64) &&
+      !g_hash_table_contains (errors, "sha256"))
+    g_hash_table_insert (errors, g_strdup ("sha256"),
+                         g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
+}
 
 static void
 validate_package (CLStore    *store,
@@ -124,10 +197,12 @@ static const TableInfo tables[] = {
     "" },
   { "patient", cl_patient_get_type,
     "case_manager escort vip_steward service_desk finance",
-    "case_manager service_desk" },
+    "case_manager service_desk",
+    NULL, validate_patient },
   { "pregnancy", cl_pregnancy_get_type,
     "case_manager escort vip_steward service_desk",
-    "case_manager" },
+    "case_manager",
+    NULL, validate_pregnancy },
   { "risk_event", cl_risk_event_get_type,
     "case_manager service_desk",
     "case_manager" },
@@ -191,7 +266,8 @@ static const TableInfo tables[] = {
    * server audits each, nobody but an administrator reads them back. */
   { "document", cl_document_get_type,
     "case_manager service_desk",
-    "case_manager" },
+    "case_manager",
+    NULL, validate_document },
   { "document_access", cl_document_access_get_type,
     "",
     "case_manager service_desk" },
