@@ -19,14 +19,10 @@
 #include <string.h>
 
 #include "cl-enrolment-store.h"
-#include "cl-patient.h"
-#include "cl-patient-store.h"
-#include "cl-pregnancy.h"
 #include "cl-record-rules.h"
 #include "cl-schedule.h"
 #include "cl-store-feed.h"
 #include "cl-document-access.h"
-#include "cl-document-store.h"
 #include "cl-store-private.h"
 #include "cl-sync-server-private.h"
 #include "cl-tables.h"
@@ -42,47 +38,24 @@ compare_strings (gconstpointer a,
 /* The first message of a validator's field → message table, taking the
  * fields in name order so the same record always gets the same answer. */
 static char *
-validation_message (CLStore  *store,
-                    CLRecord *record)
+validation_message (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role)
 {
-  g_autoptr(GHashTable) errors = NULL;
+  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree gpointer *fields = NULL;
   guint n;
 
-  if (CL_IS_PATIENT (record))
-    {
-      errors = cl_patient_validate (CL_PATIENT (record));
-      /* Inside the write transaction: what another desk pushed a moment
-       * ago counts. */
-      cl_patient_store_check_unique (store, CL_PATIENT (record), errors);
-    }
-  else if (CL_IS_PREGNANCY (record))
-    {
-      errors = cl_pregnancy_validate (CL_PREGNANCY (record), cl_store_get_risk_scale (store));
-      if (cl_str_empty (cl_pregnancy_get_patient_id (CL_PREGNANCY (record))) &&
-          !g_hash_table_contains (errors, "patient_id"))
-        g_hash_table_insert (errors, g_strdup ("patient_id"),
-                             g_strdup (_("A pregnancy must belong to a patient")));
-    }
-  else if (CL_IS_DOCUMENT (record))
-    {
-      const char *sha256 = cl_document_get_sha256 (CL_DOCUMENT (record));
-
-      cl_document_validate (CL_DOCUMENT (record), &errors, NULL);
-      if (sha256 == NULL || strlen (sha256) != 64 ||
-          strspn (sha256, "0123456789abcdef") != 64)
-        {
-          if (errors == NULL)
-            errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-          g_hash_table_insert (errors, g_strdup ("sha256"),
-                               g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
-        }
-    }
   /* Money, instants and text lengths, for every table: the desk's
    * forms apply the same rules (cl-record-rules.h). */
-  if (errors == NULL)
-    errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   cl_record_rules_check (record, errors);
+  /* Then the rules of the table's desk form (a patient, a pregnancy,
+   * a report; an enrolment's window and its override, a package, a
+   * deduction, a rate, a doctor's order, a room), the same core
+   * function and message, judged against what this transaction sees;
+   * a value out of range is answered first. */
+  if (g_hash_table_size (errors) == 0)
+    cl_tables_validate (store, record, role, errors);
   if (g_hash_table_size (errors) == 0)
     return NULL;
 
@@ -290,9 +263,17 @@ refuse_by_invariant (Outcome   *outcome,
       outcome->record = g_steal_pointer (&outcome->current);
       outcome->current = conflict ? g_object_ref (conflict) : NULL;
     }
+  else if (refusal->code == CL_SCHEDULE_ERROR_FORBIDDEN)
+    reject (outcome, "forbidden", g_strdup (refusal->message));
   else
-    reject (outcome, refusal->code == CL_SCHEDULE_ERROR_FORBIDDEN ? "forbidden" : "invalid",
-            g_strdup (refusal->message));
+    {
+      /* At its field, like every other invalid record. */
+      const char *field = cl_schedule_error_field (refusal);
+
+      reject (outcome, "invalid",
+              field ? g_strdup_printf ("%s: %s", field, refusal->message)
+                    : g_strdup (refusal->message));
+    }
   g_error_free (refusal);
   return TRUE;
 }
@@ -391,7 +372,7 @@ decide (CLStore     *store,
     cl_record_set_deleted (record, TRUE);
   else
     {
-      g_autofree char *message = validation_message (store, record);
+      g_autofree char *message = validation_message (store, record, role);
 
       if (message)
         {

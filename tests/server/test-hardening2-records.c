@@ -126,14 +126,26 @@ test_out_of_range (void)
     }
 
   /* Within bounds it goes through: the rules refuse nothing a desk
-   * would write. */
+   * would write.  The task is one a desk's form would take (a patient,
+   * a kind, within working hours), on the range's last days. */
   {
     g_autoptr(JsonNode) holder = NULL;
+    g_autoptr(JsonNode) patient_holder = NULL;
     g_autofree char *note = g_utf8_substring (long_note, 0, LONG_NOTE_CHARS - 1);
-    g_autofree char *data = g_strdup_printf ("\"start_at\":%" G_GINT64_FORMAT ",\"end_at\":%" G_GINT64_FORMAT
-                                             ",\"note\":\"%s\"",
-                                             CL_INSTANT_MAX - 7200, CL_INSTANT_MAX - 3600, note);
-    JsonObject *result = push (url, tokens[1], "escort_task", data, &holder);
+    g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+    g_autoptr(GDateTime) start = g_date_time_new (local, 2099, 12, 30, 16, 30, 0);
+    g_autofree char *data = NULL;
+    JsonObject *result, *patient;
+    const char *patient_id;
+
+    patient = push (url, tokens[0], "patient", "\"name\":\"王\",\"phone\":\"13800138000\"", &patient_holder);
+    g_assert_cmpstr (json_object_get_string_member (patient, "status"), ==, "applied");
+    patient_id = json_object_get_string_member (json_object_get_object_member (patient, "current"), "id");
+    g_assert_cmpint (g_date_time_to_unix (start) + 3600, <, CL_INSTANT_MAX);
+    data = g_strdup_printf ("\"patient_id\":\"%s\",\"kind\":\"examination\",\"status\":\"planned\","
+                            "\"start_at\":%" G_GINT64_FORMAT ",\"end_at\":%" G_GINT64_FORMAT ",\"note\":\"%s\"",
+                            patient_id, g_date_time_to_unix (start), g_date_time_to_unix (start) + 3600, note);
+    result = push (url, tokens[1], "escort_task", data, &holder);
 
     g_test_message ("escort_task in bounds: %s %s", json_object_get_string_member (result, "status"),
                     json_object_get_string_member_with_default (result, "message", ""));

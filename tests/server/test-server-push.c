@@ -451,6 +451,31 @@ test_closed_month (void)
   g_autofree char *answer = NULL;
   gint64 feed;
 
+  /* Her record and the packages, so that the enrolments below are
+   * valid (the server checks them as the desk's dialog does). */
+  {
+    struct { const char *table, *id, *data; } fixtures[] = {
+      { "patient", "p-closed", "{\"name\":\"刘秋\",\"phone\":\"13800138001\",\"birth_date\":\"1992-03-01\"}" },
+      { "pregnancy", "p-closed-1", "{\"patient_id\":\"p-closed\",\"lmp\":\"2026-05-01\",\"status\":\"ongoing\","
+                                   "\"gravida\":1,\"para\":0,\"risk\":\"green\"}" },
+      { "package", "whole", "{\"code\":\"WHOLE\",\"name\":\"孕期全程\",\"price_fen\":298000,\"enrol_from_day\":0,"
+                            "\"enrol_to_day\":280,\"services\":\"\",\"active\":true}" },
+      { "package", "mid", "{\"code\":\"MID\",\"name\":\"孕中期\",\"price_fen\":198000,\"enrol_from_day\":0,"
+                          "\"enrol_to_day\":280,\"services\":\"\",\"active\":true}" },
+      { "package", "late", "{\"code\":\"LATE\",\"name\":\"孕晚期\",\"price_fen\":128000,\"enrol_from_day\":0,"
+                           "\"enrol_to_day\":280,\"services\":\"\",\"active\":true}" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+      {
+        answer = push_new ("admin", fixtures[i].table, fixtures[i].id, 0, fixtures[i].data, &message);
+        if (g_strcmp0 (answer, "applied") != 0)
+          g_error ("%s %s: %s", fixtures[i].table, fixtures[i].id, message);
+        g_clear_pointer (&answer, g_free);
+        g_clear_pointer (&message, g_free);
+      }
+  }
+
   /* A payment of 5 August, then finance closes August. */
   answer = push_new ("case_manager", "enrolment", paid, 0,
                      "{\"patient_id\":\"p-closed\",\"package_id\":\"whole\",\"price_fen\":298000,"

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <signal.h>
+#include <string.h>
 
 #include "cl-patient.h"
 #include "cl-store-private.h"
@@ -27,6 +28,75 @@ static CLStore *
 demo_store (const char *dir)
 {
   return cl_test_store_new_demo (dir, "careline.db", 200, 11);
+}
+
+/* The server holds what both desks pulled: @records, pushed by an
+ * administrator (the server checks a booking's room and patient). */
+static void
+put_on_server (const char *base,
+               GPtrArray  *records)
+{
+  g_autofree char *session_url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", "api/v1/session", NULL);
+  g_autofree char *changes_url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", "api/v1/changes", NULL);
+  g_autofree char *login = g_strdup_printf ("{\"username\":\"admin\",\"password\":\"%s\"}", PASSWORD);
+  g_autoptr(GBytes) login_body = g_bytes_new (login, strlen (login));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) request = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) body = NULL;
+  JsonArray *results;
+  guint status;
+
+  reply = cl_test_http ("POST", session_url, NULL, "application/json", login_body, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  answer = json_from_string (g_bytes_get_data (reply, NULL), NULL);
+  token = g_strdup (json_object_get_string_member (json_node_get_object (answer), "token"));
+  g_clear_pointer (&answer, json_node_unref);
+  g_clear_pointer (&reply, g_bytes_unref);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < records->len; i++)
+    {
+      CLRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *key = g_uuid_string_random ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, key);
+      json_builder_set_member_name (builder, "table");
+      json_builder_add_string_value (builder, cl_record_get_table_name (record));
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, cl_record_get_id (record));
+      json_builder_set_member_name (builder, "base_rev");
+      json_builder_add_int_value (builder, 0);
+      json_builder_set_member_name (builder, "op");
+      json_builder_add_string_value (builder, "upsert");
+      json_builder_set_member_name (builder, "data");
+      json_builder_add_value (builder, cl_record_to_json (record));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  request = json_builder_get_root (builder);
+  text = json_to_string (request, FALSE);
+  body = g_bytes_new (text, strlen (text));
+  reply = cl_test_http ("POST", changes_url, token, "application/json", body, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  answer = json_from_string (g_bytes_get_data (reply, NULL), NULL);
+  results = json_object_get_array_member (json_node_get_object (answer), "results");
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+
+      if (g_strcmp0 (json_object_get_string_member (result, "status"), "applied") != 0)
+        g_error ("the server refused a record of the desks: %s",
+                 json_object_get_string_member_with_default (result, "message", ""));
+    }
 }
 
 static char *
@@ -101,6 +171,8 @@ test_two_desks (void)
                                            "--role", "vip_steward", "--db", server_db, NULL), ==, 0);
   g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "steward_b",
                                            "--role", "vip_steward", "--db", server_db, NULL), ==, 0);
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "admin",
+                                           "--role", "admin", "--db", server_db, NULL), ==, 0);
   server = cl_test_start_server (server_binary, server_db, &url);
 
   g_clear_object (&store_b);
@@ -131,6 +203,14 @@ test_two_desks (void)
           }
     }
   g_assert_cmpint (slot, >, 0);
+  {
+    g_autoptr(GPtrArray) pulled = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (pulled, cl_store_load_record (store_b, CL_TYPE_VIP_ROOM, room, NULL));
+    for (guint i = 0; i < patients->len; i++)
+      g_ptr_array_add (pulled, g_object_ref (g_ptr_array_index (patients, i)));
+    put_on_server (url, pulled);
+  }
 
   window = CL_WINDOW (cl_test_ui_open_window (dir_a));
   view = CL_VIP_VIEW (cl_window_get_vip_view (window));

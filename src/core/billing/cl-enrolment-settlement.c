@@ -141,17 +141,42 @@ rate_touches_closed_month (CLStore      *store,
                                           message) != CL_CLOSED_MONTH_UNTOUCHED;
 }
 
+void
+cl_enrolment_store_validate_rate (CLShareRate *rate,
+                                  GHashTable  *errors)
+{
+  gint bp;
+  GDate from;
+
+  g_return_if_fail (CL_IS_SHARE_RATE (rate));
+  g_return_if_fail (errors != NULL);
+
+  bp = cl_share_rate_get_rate_bp (rate);
+  if (bp < 0)
+    g_hash_table_insert (errors, g_strdup ("rate_bp"), g_strdup (_("A rate cannot be negative")));
+  else if (bp > CL_RATE_MAX_BP)
+    g_hash_table_insert (errors, g_strdup ("rate_bp"), g_strdup (_("A rate cannot be more than 100 %")));
+  if (!cl_enrolment_parse_date (cl_share_rate_get_effective_from (rate), &from))
+    g_hash_table_insert (errors, g_strdup ("effective_from"),
+                         g_strdup (_("Enter the date from which the rate applies")));
+  else
+    {
+      g_autofree char *iso = cl_date_to_iso (&from);
+
+      cl_share_rate_set_effective_from (rate, iso);
+    }
+}
+
 gboolean
 cl_enrolment_store_save_rate (CLStore      *store,
                               CLShareRate  *rate,
                               const char   *role,
                               GError      **error)
 {
+  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(CLShareRate) stored = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *iso = NULL;
-  gint bp;
-  GDate from;
+  const char *iso;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_SHARE_RATE (rate), FALSE);
@@ -159,24 +184,17 @@ cl_enrolment_store_save_rate (CLStore      *store,
   if (!cl_enrolment_check_role (role, "share_rate", error))
     return FALSE;
 
-  bp = cl_share_rate_get_rate_bp (rate);
-  if (bp < 0)
+  /* The dialog shows one message: the rate's before the date's. */
+  cl_enrolment_store_validate_rate (rate, errors);
+  if (g_hash_table_size (errors) > 0)
     {
-      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("A rate cannot be negative"));
-      return FALSE;
-    }
-  if (bp > CL_RATE_MAX_BP)
-    {
-      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, _("A rate cannot be more than 100 %"));
-      return FALSE;
-    }
-  if (!cl_enrolment_parse_date (cl_share_rate_get_effective_from (rate), &from))
-    {
+      const char *first = g_hash_table_lookup (errors, "rate_bp");
+
       g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                           _("Enter the date from which the rate applies"));
+                           first ? first : g_hash_table_lookup (errors, "effective_from"));
       return FALSE;
     }
-  iso = cl_date_to_iso (&from);
+  iso = cl_share_rate_get_effective_from (rate);
 
   stored = (CLShareRate *) cl_store_load_record (store, CL_TYPE_SHARE_RATE,
                                                  cl_record_get_id (CL_RECORD (rate)), NULL);
@@ -186,7 +204,6 @@ cl_enrolment_store_save_rate (CLStore      *store,
       return FALSE;
     }
 
-  cl_share_rate_set_effective_from (rate, iso);
   return cl_store_save_record (store, CL_RECORD (rate), error);
 }
 

@@ -326,22 +326,17 @@ bad:
           g_strdup (_("The included services are not a list of services with names and quantities")));
 }
 
-gboolean
-cl_enrolment_store_save_package (CLStore     *store,
-                                 CLPackage   *package,
-                                 const char  *role,
-                                 GHashTable **field_errors,
-                                 GError     **error)
+void
+cl_enrolment_store_validate_package (CLStore    *store,
+                                     CLPackage  *package,
+                                     GHashTable *errors)
 {
-  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
 
-  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (CL_IS_PACKAGE (package), FALSE);
-
-  if (!cl_enrolment_check_role (role, "package", error))
-    return FALSE;
+  g_return_if_fail (CL_IS_STORE (store));
+  g_return_if_fail (CL_IS_PACKAGE (package));
+  g_return_if_fail (errors != NULL);
 
   name = g_strstrip (g_strdup (cl_package_get_name (package) ? cl_package_get_name (package) : ""));
   code = g_strstrip (g_strdup (cl_package_get_code (package) ? cl_package_get_code (package) : ""));
@@ -361,10 +356,31 @@ cl_enrolment_store_save_package (CLStore     *store,
   if (cl_package_get_postpartum_days (package) < 0 || cl_package_get_postpartum_days (package) > 365)
     refuse (errors, "postpartum_days", g_strdup (_("The service period after delivery is 0 to 365 days")));
   validate_services (cl_package_get_services (package), errors);
+}
 
+gboolean
+cl_enrolment_store_save_package (CLStore     *store,
+                                 CLPackage   *package,
+                                 const char  *role,
+                                 GHashTable **field_errors,
+                                 GError     **error)
+{
+  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_PACKAGE (package), FALSE);
+
+  if (!cl_enrolment_check_role (role, "package", error))
+    return FALSE;
+
+  cl_enrolment_store_validate_package (store, package, errors);
   if (g_hash_table_size (errors) > 0)
     return fail_with (errors, field_errors, error);
 
+  name = g_strstrip (g_strdup (cl_package_get_name (package)));
+  code = g_strstrip (g_strdup (cl_package_get_code (package)));
   cl_package_set_name (package, name);
   cl_package_set_code (package, code);
   /* A price change applies to new enrolments only: each enrolment
@@ -429,14 +445,12 @@ check_window (CLStore     *store,
             g_strdup (_("Only an administrator may enrol a patient outside the package’s window")));
 }
 
-gboolean
-cl_enrolment_store_save (CLStore      *store,
-                         CLEnrolment  *enrolment,
-                         const char   *role,
-                         GHashTable  **field_errors,
-                         GError      **error)
+void
+cl_enrolment_store_validate (CLStore      *store,
+                             CLEnrolment  *enrolment,
+                             const char   *role,
+                             GHashTable   *errors)
 {
-  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(CLEnrolment) stored = NULL;
   g_autoptr(CLPackage) package = NULL;
   g_autoptr(CLRecord) patient = NULL;
@@ -445,13 +459,11 @@ cl_enrolment_store_save (CLStore      *store,
   gint64 refund = cl_enrolment_get_refund_fen (enrolment);
   GDate agreement, paid_on, cancelled_on, today;
   gboolean have_agreement = FALSE, have_paid = FALSE;
-  gboolean package_changed, deleted;
+  gboolean package_changed;
 
-  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (CL_IS_ENROLMENT (enrolment), FALSE);
-
-  if (!cl_enrolment_check_role (role, "enrolment", error))
-    return FALSE;
+  g_return_if_fail (CL_IS_STORE (store));
+  g_return_if_fail (CL_IS_ENROLMENT (enrolment));
+  g_return_if_fail (errors != NULL);
 
   cl_date_today (&today);
   stored = (CLEnrolment *) cl_store_load_record (store, CL_TYPE_ENROLMENT,
@@ -556,6 +568,39 @@ cl_enrolment_store_save (CLStore      *store,
         refuse (errors, "refund_fen", g_strdup (_("A refund is recorded by cancelling the enrolment")));
     }
 
+  /* The window is checked when the choice is made: a later save (a
+   * cancellation, say) must not fail because time has passed. */
+  if (package && patient && have_agreement &&
+      (package_changed ||
+       g_strcmp0 (cl_enrolment_get_agreement_date (stored), cl_enrolment_get_agreement_date (enrolment)) != 0))
+    check_window (store, enrolment, package, &agreement, role, errors);
+
+}
+
+
+gboolean
+cl_enrolment_store_save (CLStore      *store,
+                         CLEnrolment  *enrolment,
+                         const char   *role,
+                         GHashTable  **field_errors,
+                         GError      **error)
+{
+  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(CLEnrolment) stored = NULL;
+  gint64 paid = cl_enrolment_get_paid_fen (enrolment);
+  gint64 refund = cl_enrolment_get_refund_fen (enrolment);
+  gboolean deleted;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_ENROLMENT (enrolment), FALSE);
+
+  if (!cl_enrolment_check_role (role, "enrolment", error))
+    return FALSE;
+
+  cl_enrolment_store_validate (store, enrolment, role, errors);
+  stored = (CLEnrolment *) cl_store_load_record (store, CL_TYPE_ENROLMENT,
+                                                 cl_record_get_id (CL_RECORD (enrolment)), NULL);
+
   /* Closed months: nothing new dated in one, nothing settled in one
    * changed; a deleted enrolment takes its amounts out. */
   deleted = cl_record_get_deleted (CL_RECORD (enrolment));
@@ -568,41 +613,36 @@ cl_enrolment_store_save (CLStore      *store,
                           stored ? cl_enrolment_get_refund_fen (stored) : 0,
                           cl_enrolment_get_cancel_date (enrolment), deleted ? 0 : refund);
 
-  /* The window is checked when the choice is made: a later save (a
-   * cancellation, say) must not fail because time has passed. */
-  if (package && patient && have_agreement &&
-      (package_changed ||
-       g_strcmp0 (cl_enrolment_get_agreement_date (stored), cl_enrolment_get_agreement_date (enrolment)) != 0))
-    check_window (store, enrolment, package, &agreement, role, errors);
-
   if (g_hash_table_size (errors) > 0)
     return fail_with (errors, field_errors, error);
 
-  if (package_changed)
-    cl_enrolment_set_price_fen (enrolment, cl_package_get_price_fen (package));
+  /* A new enrolment (or one moved to another package) copies the
+   * package's price now. */
+  if (stored == NULL ||
+      g_strcmp0 (cl_enrolment_get_package_id (stored), cl_enrolment_get_package_id (enrolment)) != 0)
+    {
+      g_autoptr(CLPackage) package =
+        (CLPackage *) cl_store_load_record (store, CL_TYPE_PACKAGE,
+                                            cl_enrolment_get_package_id (enrolment), NULL);
+
+      cl_enrolment_set_price_fen (enrolment, cl_package_get_price_fen (package));
+    }
 
   return cl_store_save_record (store, CL_RECORD (enrolment), error);
 }
 
 /* Deductions */
 
-gboolean
-cl_enrolment_store_save_deduction (CLStore      *store,
-                                   CLDeduction  *deduction,
-                                   const char   *role,
-                                   GError      **error)
+void
+cl_enrolment_store_validate_deduction (CLDeduction *deduction,
+                                       GHashTable  *errors)
 {
-  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(CLDeduction) stored = NULL;
   g_autofree char *reason = NULL;
   gint64 amount = cl_deduction_get_amount_fen (deduction);
   GDate date;
 
-  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (CL_IS_DEDUCTION (deduction), FALSE);
-
-  if (!cl_enrolment_check_role (role, "deduction", error))
-    return FALSE;
+  g_return_if_fail (CL_IS_DEDUCTION (deduction));
+  g_return_if_fail (errors != NULL);
 
   if (amount_ok (amount, errors, "amount_fen") && amount == 0)
     refuse (errors, "amount_fen", g_strdup (_("Enter the amount deducted")));
@@ -617,6 +657,26 @@ cl_enrolment_store_save_deduction (CLStore      *store,
   reason = g_strstrip (g_strdup (cl_deduction_get_reason (deduction) ? cl_deduction_get_reason (deduction) : ""));
   if (*reason == '\0')
     refuse (errors, "reason", g_strdup (_("Enter the reason for the deduction")));
+}
+
+gboolean
+cl_enrolment_store_save_deduction (CLStore      *store,
+                                   CLDeduction  *deduction,
+                                   const char   *role,
+                                   GError      **error)
+{
+  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(CLDeduction) stored = NULL;
+  g_autofree char *reason = NULL;
+  gint64 amount = cl_deduction_get_amount_fen (deduction);
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_DEDUCTION (deduction), FALSE);
+
+  if (!cl_enrolment_check_role (role, "deduction", error))
+    return FALSE;
+
+  cl_enrolment_store_validate_deduction (deduction, errors);
 
   stored = (CLDeduction *) cl_store_load_record (store, CL_TYPE_DEDUCTION,
                                                  cl_record_get_id (CL_RECORD (deduction)), NULL);
@@ -630,7 +690,7 @@ cl_enrolment_store_save_deduction (CLStore      *store,
   if (g_hash_table_size (errors) > 0)
     return fail_with (errors, NULL, error);
 
+  reason = g_strstrip (g_strdup (cl_deduction_get_reason (deduction)));
   cl_deduction_set_reason (deduction, reason);
   return cl_store_save_record (store, CL_RECORD (deduction), error);
 }
-

@@ -76,6 +76,13 @@ gboolean      cl_enrolment_store_save_package     (CLStore      *store,
                                                    GHashTable  **field_errors,
                                                    GError      **error);
 
+/* The rules of cl_enrolment_store_save_package() without saving, for
+ * the desk and the server alike: each refused field's message goes into
+ * @errors (column → message; a field already there keeps its own). */
+void          cl_enrolment_store_validate_package (CLStore      *store,
+                                                   CLPackage    *package,
+                                                   GHashTable   *errors);
+
 /* Live enrolments of a patient, newest agreement first. */
 GPtrArray    *cl_enrolment_store_list_for_patient (CLStore      *store,
                                                    const char   *patient_id);
@@ -100,6 +107,16 @@ gboolean      cl_enrolment_store_save             (CLStore      *store,
                                                    GHashTable  **field_errors,
                                                    GError      **error);
 
+/* The rules of cl_enrolment_store_save() but the closed months (the
+ * server's cl_enrolment_store_check_change() answers those as
+ * "closed"), without saving, into @errors; dates are normalised to
+ * ISO.  The window is checked against @role and the record as stored
+ * now, so the server judges a pushed enrolment as the desk did. */
+void          cl_enrolment_store_validate         (CLStore      *store,
+                                                   CLEnrolment  *enrolment,
+                                                   const char   *role,
+                                                   GHashTable   *errors);
+
 /* The rate in force on @date (ISO): the latest rate whose
  * effective_from is not after it.  FALSE with a message if none. */
 gboolean      cl_enrolment_store_rate_on          (CLStore      *store,
@@ -116,6 +133,16 @@ gboolean      cl_enrolment_store_save_rate        (CLStore      *store,
                                                    CLShareRate  *rate,
                                                    const char   *role,
                                                    GError      **error);
+
+/* The rules of cl_enrolment_store_save_rate() but the closed months,
+ * into @errors (rate_bp, effective_from). */
+void          cl_enrolment_store_validate_rate    (CLShareRate  *rate,
+                                                   GHashTable   *errors);
+
+/* The rules of cl_enrolment_store_save_deduction() but the closed
+ * months, into @errors (amount_fen, date, reason). */
+void          cl_enrolment_store_validate_deduction (CLDeduction *deduction,
+                                                     GHashTable  *errors);
 
 /* A deduction (finance): a positive amount, a date not in a closed
  * month, and a reason. */

@@ -116,6 +116,59 @@ stripped (const char *text)
   return g_strstrip (g_strdup (text ? text : ""));
 }
 
+void
+cl_order_store_validate (CLDoctorOrder *order,
+                         GHashTable    *errors)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *doctor = NULL;
+  const char *status;
+  GDate date, reminder, stop, today;
+
+  g_return_if_fail (CL_IS_DOCTOR_ORDER (order));
+  g_return_if_fail (errors != NULL);
+
+  text = stripped (cl_doctor_order_get_text (order));
+  doctor = stripped (cl_doctor_order_get_doctor (order));
+  status = cl_doctor_order_get_status (order);
+  cl_date_today (&today);
+
+  if (cl_str_empty (cl_doctor_order_get_patient_id (order)))
+    field_error (errors, "patient-id", _("The order has no patient"));
+  if (check_date (order, "date", TRUE, _("Enter the date of the order"), errors, &date) &&
+      g_date_compare (&date, &today) > 0)
+    field_error (errors, "date", _("The order date cannot be in the future"));
+  if (!g_strv_contains (categories, cl_doctor_order_get_category (order) ? cl_doctor_order_get_category (order) : ""))
+    field_error (errors, "category", _("Choose nutrition, medication, care or other"));
+  if (*text == '\0')
+    field_error (errors, "text", _("Enter the doctor’s order"));
+  else if (g_utf8_strlen (text, -1) > 2000)
+    field_error (errors, "text", _("The order is too long (at most 2000 characters)"));
+  if (*doctor == '\0')
+    field_error (errors, "doctor", _("Enter the doctor who gave the order"));
+
+  if (check_date (order, "reminder-date", FALSE, NULL, errors, &reminder) &&
+      g_date_valid (&reminder) && g_date_valid (&date) && g_date_compare (&reminder, &date) < 0)
+    field_error (errors, "reminder-date", _("The reminder cannot be before the order date"));
+
+  if (cl_str_empty (status))
+    status = "active";
+  if (g_str_equal (status, "active"))
+    cl_doctor_order_set_stop_date (order, NULL);
+  else if (g_str_equal (status, "stopped") || g_str_equal (status, "done"))
+    {
+      if (check_date (order, "stop-date", TRUE, _("Enter the date the order ended"), errors, &stop))
+        {
+          if (g_date_valid (&date) && g_date_compare (&stop, &date) < 0)
+            field_error (errors, "stop-date", _("An order cannot end before its date"));
+          else if (g_date_compare (&stop, &today) > 0)
+            field_error (errors, "stop-date", _("The end date cannot be in the future"));
+        }
+    }
+  else
+    field_error (errors, "status", _("The status must be active, stopped or done"));
+}
+
 gboolean
 cl_order_store_save (CLStore        *store,
                      CLDoctorOrder  *order,
@@ -128,7 +181,6 @@ cl_order_store_save (CLStore        *store,
   g_autofree char *text = stripped (cl_doctor_order_get_text (order));
   g_autofree char *doctor = stripped (cl_doctor_order_get_doctor (order));
   const char *status = cl_doctor_order_get_status (order);
-  GDate date, reminder, stop, today;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_DOCTOR_ORDER (order), FALSE);
@@ -143,42 +195,7 @@ cl_order_store_save (CLStore        *store,
   /* Checked on a copy: a refused save leaves the caller's order as
    * typed, and the rules normalise the copy's dates. */
   copy = CL_DOCTOR_ORDER (cl_record_dup (CL_RECORD (order)));
-  cl_date_today (&today);
-
-  if (cl_str_empty (cl_doctor_order_get_patient_id (copy)))
-    field_error (errors, "patient-id", _("The order has no patient"));
-  if (check_date (copy, "date", TRUE, _("Enter the date of the order"), errors, &date) &&
-      g_date_compare (&date, &today) > 0)
-    field_error (errors, "date", _("The order date cannot be in the future"));
-  if (!g_strv_contains (categories, cl_doctor_order_get_category (copy) ? cl_doctor_order_get_category (copy) : ""))
-    field_error (errors, "category", _("Choose nutrition, medication, care or other"));
-  if (*text == '\0')
-    field_error (errors, "text", _("Enter the doctor’s order"));
-  else if (g_utf8_strlen (text, -1) > 2000)
-    field_error (errors, "text", _("The order is too long (at most 2000 characters)"));
-  if (*doctor == '\0')
-    field_error (errors, "doctor", _("Enter the doctor who gave the order"));
-
-  if (check_date (copy, "reminder-date", FALSE, NULL, errors, &reminder) &&
-      g_date_valid (&reminder) && g_date_valid (&date) && g_date_compare (&reminder, &date) < 0)
-    field_error (errors, "reminder-date", _("The reminder cannot be before the order date"));
-
-  if (cl_str_empty (status))
-    status = "active";
-  if (g_str_equal (status, "active"))
-    cl_doctor_order_set_stop_date (copy, NULL);
-  else if (g_str_equal (status, "stopped") || g_str_equal (status, "done"))
-    {
-      if (check_date (copy, "stop-date", TRUE, _("Enter the date the order ended"), errors, &stop))
-        {
-          if (g_date_valid (&date) && g_date_compare (&stop, &date) < 0)
-            field_error (errors, "stop-date", _("An order cannot end before its date"));
-          else if (g_date_compare (&stop, &today) > 0)
-            field_error (errors, "stop-date", _("The end date cannot be in the future"));
-        }
-    }
-  else
-    field_error (errors, "status", _("The status must be active, stopped or done"));
+  cl_order_store_validate (copy, errors);
 
   if (g_hash_table_size (errors) > 0)
     {
@@ -199,6 +216,8 @@ cl_order_store_save (CLStore        *store,
       return FALSE;
     }
 
+  if (cl_str_empty (status))
+    status = "active";
   cl_doctor_order_set_text (copy, text);
   cl_doctor_order_set_doctor (copy, doctor);
   cl_doctor_order_set_status (copy, status);

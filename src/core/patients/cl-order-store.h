@@ -21,6 +21,12 @@ const char * const *cl_order_category_codes (void);
 const char         *cl_order_category_label (const char *code);
 const char         *cl_order_status_label   (const char *code);
 
+/* The rules of cl_order_store_save() without saving, for the desk and
+ * the server alike: @errors receives property name → message; the
+ * order's dates are normalised to ISO. */
+void       cl_order_store_validate         (CLDoctorOrder  *order,
+                                            GHashTable     *errors);
+
 gboolean   cl_order_store_save             (CLStore        *store,
                                             CLDoctorOrder  *order,
                                             const char     *role,

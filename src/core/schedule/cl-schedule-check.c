@@ -151,8 +151,8 @@ cl_schedule_check_task (CLStore               *store,
   if (cl_record_get_deleted (CL_RECORD (task)))
     return TRUE;
 
-  if (desk && (stored == NULL ||
-               g_strcmp0 (cl_escort_task_get_patient_id (stored), cl_escort_task_get_patient_id (task)) != 0) &&
+  if ((stored == NULL ||
+       g_strcmp0 (cl_escort_task_get_patient_id (stored), cl_escort_task_get_patient_id (task)) != 0) &&
       !check_patient (store, cl_escort_task_get_patient_id (task), error))
     return FALSE;
 
@@ -165,7 +165,7 @@ cl_schedule_check_task (CLStore               *store,
       return FALSE;
     }
 
-  if (desk && escort_id && reassigned && !check_escort (store, escort_id, error))
+  if (escort_id && reassigned && !check_escort (store, escort_id, error))
     return FALSE;
 
   if (!cl_schedule_check_interval (start_at, end_at, error) ||
@@ -181,10 +181,10 @@ cl_schedule_check_task (CLStore               *store,
       return FALSE;
     }
 
-  if (desk && retimed && !cl_schedule_check_not_past (start_at, now, error))
+  if ((desk ? retimed : stored == NULL) && !cl_schedule_check_not_past (start_at, now, error))
     return FALSE;
 
-  if (desk && moved)
+  if (moved)
     {
       GDate day;
       gint opens, closes;
@@ -259,8 +259,8 @@ cl_schedule_check_booking (CLStore               *store,
   roomed = stored == NULL || cl_record_get_deleted (CL_RECORD (stored)) ||
            g_strcmp0 (cl_vip_booking_get_room_id (stored), room_id) != 0;
 
-  if (desk && (stored == NULL ||
-               g_strcmp0 (cl_vip_booking_get_patient_id (stored), cl_vip_booking_get_patient_id (booking)) != 0) &&
+  if ((stored == NULL ||
+       g_strcmp0 (cl_vip_booking_get_patient_id (stored), cl_vip_booking_get_patient_id (booking)) != 0) &&
       !check_patient (store, cl_vip_booking_get_patient_id (booking), error))
     return FALSE;
 
@@ -268,10 +268,9 @@ cl_schedule_check_booking (CLStore               *store,
     room = (CLVipRoom *) cl_store_load_record (store, CL_TYPE_VIP_ROOM, room_id, NULL);
   if (room == NULL || cl_record_get_deleted (CL_RECORD (room)))
     {
-      /* The server may not have the room yet in odd orders of sync,
-       * and a booking of a room removed since can still be cancelled:
+      /* A booking of a room removed since can still be cancelled:
        * the overlap rule needs only its id. */
-      if (cl_str_empty (room_id) || (desk && (retimed || roomed)))
+      if (cl_str_empty (room_id) || retimed || roomed)
         {
           g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_ROOM,
                                _("Choose the room"));
@@ -279,7 +278,7 @@ cl_schedule_check_booking (CLStore               *store,
         }
       g_clear_object (&room);
     }
-  if (desk && roomed && !cl_vip_room_get_active (room))
+  if (roomed && !cl_vip_room_get_active (room))
     {
       g_set_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_ROOM,
                    _("%s is closed for bookings"), cl_vip_room_get_name (room));
@@ -309,10 +308,10 @@ cl_schedule_check_booking (CLStore               *store,
       return FALSE;
     }
 
-  if (desk && retimed && !cl_schedule_check_not_past (start_at, now, error))
+  if ((desk ? retimed : stored == NULL) && !cl_schedule_check_not_past (start_at, now, error))
     return FALSE;
 
-  if (desk && (retimed || roomed) &&
+  if ((retimed || roomed) &&
       (!cl_schedule_check_hours (start_at, end_at, cl_vip_room_get_opens (room),
                                  cl_vip_room_get_closes (room), TRUE, error) ||
        !cl_schedule_check_slots (start_at, end_at, cl_vip_room_get_opens (room),
@@ -423,7 +422,7 @@ cl_schedule_check_change (CLStore      *store,
        * then an escort's limits. */
       if (!cl_schedule_check_task (store, CL_ESCORT_TASK (incoming),
                                    current ? CL_ESCORT_TASK (current) : NULL,
-                                   0, CL_SCHEDULE_CHECK_SERVER,
+                                   cl_schedule_now (), CL_SCHEDULE_CHECK_SERVER,
                                    (CLEscortTask **) conflict, error))
         return FALSE;
       if (g_strcmp0 (role, CL_ROLE_ESCORT) != 0)
@@ -436,7 +435,7 @@ cl_schedule_check_change (CLStore      *store,
   if (CL_IS_VIP_BOOKING (incoming))
     return cl_schedule_check_booking (store, CL_VIP_BOOKING (incoming),
                                       current ? CL_VIP_BOOKING (current) : NULL,
-                                      0, CL_SCHEDULE_CHECK_SERVER,
+                                      cl_schedule_now (), CL_SCHEDULE_CHECK_SERVER,
                                       (CLVipBooking **) conflict, error);
   return TRUE;
 }

@@ -154,11 +154,11 @@ gboolean    cl_schedule_check_room      (CLVipRoom    *room,
 typedef enum
 {
   CL_SCHEDULE_CHECK_ALL    = 0,
-  /* Only what a server can judge whatever its clock and time zone
-   * and whichever records it holds: the kind or purpose, the interval,
-   * status changes, moving only what is still planned / booked, a
-   * transfer's hand-over, and the overlaps.  Not: the patient, the
-   * escort's role, the room's hours and grid, the past. */
+  /* The server, inside the write transaction of a pushed change: every
+   * rule the desk applies (the patient, the escort's role and working
+   * hours, the room active, its opening hours and grid…), but "not in
+   * the past" only for a new entry: a move made at a desk while it was
+   * offline may reach the server after its time. */
   CL_SCHEDULE_CHECK_SERVER = 1 << 0,
 } ClScheduleCheckFlags;
 
@@ -219,7 +219,8 @@ gboolean    cl_schedule_check_escort_edit (CLEscortTask *task,
 /* The server's invariant hook (cl-tables.c), inside the transaction of
  * a pushed change of @incoming over @current (NULL if new) by
  * @username with @role: cl_schedule_check_task() /
- * cl_schedule_check_booking() with CL_SCHEDULE_CHECK_SERVER, and the
+ * cl_schedule_check_booking() with CL_SCHEDULE_CHECK_SERVER at
+ * cl_schedule_now(), and the
  * escort's limits.  On CL_SCHEDULE_ERROR_OVERLAP @conflict receives
  * the server's conflicting record. */
 gboolean    cl_schedule_check_change    (CLStore      *store,

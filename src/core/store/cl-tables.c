@@ -2,14 +2,20 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "cl-deduction.h"
 #include "cl-doctor-order.h"
 #include "cl-document-access.h"
+#include "cl-document-store.h"
 #include "cl-document.h"
 #include "cl-enrolment-store.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
+#include "cl-order-store.h"
 #include "cl-package.h"
+#include "cl-patient-store.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
 #include "cl-risk-event.h"
@@ -18,6 +24,7 @@
 #include "cl-share-rate.h"
 #include "cl-staff.h"
 #include "cl-tables.h"
+#include "cl-util.h"
 #include "cl-vip-booking.h"
 #include "cl-vip-room.h"
 #include "cl-visit-mark.h"
@@ -33,7 +40,153 @@ typedef struct
    * transaction of a pushed change (cl_tables_check_change()); NULL
    * for none. */
   ClTablesCheckFunc check;
+  /* The record's own rules, those of the desk's form, in its words
+   * (cl_tables_validate()); NULL for none beyond cl-record-rules.h. */
+  ClTablesValidateFunc validate;
 } TableInfo;
+
+/* The desk's save functions' rules, as the tables' validate hooks. */
+
+/* Adds @more's messages to @errors, a column already there keeping its
+ * own. */
+static void
+merge_errors (GHashTable *errors,
+              GHashTable *more)
+{
+  GHashTableIter iter;
+  gpointer field, message;
+
+  if (more == NULL)
+    return;
+  g_hash_table_iter_init (&iter, more);
+  while (g_hash_table_iter_next (&iter, &field, &message))
+    if (!g_hash_table_contains (errors, field))
+      g_hash_table_insert (errors, g_strdup (field), g_strdup (message));
+}
+
+static void
+validate_patient (CLStore    *store,
+                  CLRecord   *record,
+                  const char *role,
+                  GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_patient_validate (CL_PATIENT (record));
+
+  merge_errors (errors, own);
+  /* Inside the server's write transaction: what another desk pushed a
+   * moment ago counts. */
+  cl_patient_store_check_unique (store, CL_PATIENT (record), errors);
+}
+
+static void
+validate_pregnancy (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_pregnancy_validate (CL_PREGNANCY (record), cl_store_get_risk_scale (store));
+
+  merge_errors (errors, own);
+  /* The desk makes a pregnancy from a patient's page; a pushed one must
+   * name her. */
+  if (cl_str_empty (cl_pregnancy_get_patient_id (CL_PREGNANCY (record))) &&
+      !g_hash_table_contains (errors, "patient_id"))
+    g_hash_table_insert (errors, g_strdup ("patient_id"),
+                         g_strdup (_("A pregnancy must belong to a patient")));
+}
+
+static void
+validate_document (CLStore    *store,
+                   CLRecord   *record,
+                   const char *role,
+                   GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = NULL;
+  const char *sha256 = cl_document_get_sha256 (CL_DOCUMENT (record));
+
+  cl_document_validate (CL_DOCUMENT (record), &own, NULL);
+  merge_errors (errors, own);
+  /* The desk computes it from the file; a pushed one must be an
+   * address the blob store can hold. */
+  if ((sha256 == NULL || strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64) &&
+      !g_hash_table_contains (errors, "sha256"))
+    g_hash_table_insert (errors, g_strdup ("sha256"),
+                         g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
+}
+
+static void
+validate_package (CLStore    *store,
+                  CLRecord   *record,
+                  const char *role,
+                  GHashTable *errors)
+{
+  cl_enrolment_store_validate_package (store, CL_PACKAGE (record), errors);
+}
+
+static void
+validate_enrolment (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  cl_enrolment_store_validate (store, CL_ENROLMENT (record), role, errors);
+}
+
+static void
+validate_share_rate (CLStore    *store,
+                     CLRecord   *record,
+                     const char *role,
+                     GHashTable *errors)
+{
+  cl_enrolment_store_validate_rate (CL_SHARE_RATE (record), errors);
+}
+
+static void
+validate_deduction (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  cl_enrolment_store_validate_deduction (CL_DEDUCTION (record), errors);
+}
+
+static void
+validate_doctor_order (CLStore    *store,
+                       CLRecord   *record,
+                       const char *role,
+                       GHashTable *errors)
+{
+  g_autoptr(GHashTable) by_property = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer property, message;
+
+  cl_order_store_validate (CL_DOCTOR_ORDER (record), by_property);
+  /* The order's rules speak of properties ("stop-date"); a pushed
+   * change names columns ("stop_date"). */
+  g_hash_table_iter_init (&iter, by_property);
+  while (g_hash_table_iter_next (&iter, &property, &message))
+    {
+      char *column = g_strdelimit (g_strdup (property), "-", '_');
+
+      if (!g_hash_table_contains (errors, column))
+        g_hash_table_insert (errors, column, g_strdup (message));
+      else
+        g_free (column);
+    }
+}
+
+static void
+validate_vip_room (CLStore    *store,
+                   CLRecord   *record,
+                   const char *role,
+                   GHashTable *errors)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cl_schedule_check_room (CL_VIP_ROOM (record), &error) &&
+      !g_hash_table_contains (errors, cl_schedule_error_field (error)))
+    g_hash_table_insert (errors, g_strdup (cl_schedule_error_field (error)), g_strdup (error->message));
+}
 
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
@@ -44,10 +197,12 @@ static const TableInfo tables[] = {
     "" },
   { "patient", cl_patient_get_type,
     "case_manager escort vip_steward service_desk finance",
-    "case_manager service_desk" },
+    "case_manager service_desk",
+    NULL, validate_patient },
   { "pregnancy", cl_pregnancy_get_type,
     "case_manager escort vip_steward service_desk",
-    "case_manager" },
+    "case_manager",
+    NULL, validate_pregnancy },
   { "risk_event", cl_risk_event_get_type,
     "case_manager service_desk",
     "case_manager" },
@@ -59,7 +214,8 @@ static const TableInfo tables[] = {
     "case_manager" },
   { "doctor_order", cl_doctor_order_get_type,
     "case_manager service_desk",
-    "case_manager" },
+    "case_manager",
+    NULL, validate_doctor_order },
   /* Packages are the hospital's price list: everyone sees it, only an
    * administrator changes it.  Money tables are finance's; a closed
    * settlement month, and every amount it settled, never changes
@@ -67,19 +223,20 @@ static const TableInfo tables[] = {
    * change (cl_enrolment_store_check_change()). */
   { "package", cl_package_get_type,
     "case_manager escort vip_steward service_desk finance",
-    "" },
+    "",
+    NULL, validate_package },
   { "enrolment", cl_enrolment_get_type,
     "case_manager service_desk finance",
     "case_manager",
-    cl_enrolment_store_check_change },
+    cl_enrolment_store_check_change, validate_enrolment },
   { "share_rate", cl_share_rate_get_type,
     "finance",
     "finance",
-    cl_enrolment_store_check_change },
+    cl_enrolment_store_check_change, validate_share_rate },
   { "deduction", cl_deduction_get_type,
     "finance",
     "finance",
-    cl_enrolment_store_check_change },
+    cl_enrolment_store_check_change, validate_deduction },
   { "settlement_month", cl_settlement_month_get_type,
     "finance",
     "finance",
@@ -97,7 +254,8 @@ static const TableInfo tables[] = {
    * managers book them. */
   { "vip_room", cl_vip_room_get_type,
     "case_manager escort vip_steward service_desk",
-    "" },
+    "",
+    NULL, validate_vip_room },
   { "vip_booking", cl_vip_booking_get_type,
     "case_manager vip_steward service_desk",
     "case_manager vip_steward",
@@ -108,7 +266,8 @@ static const TableInfo tables[] = {
    * server audits each, nobody but an administrator reads them back. */
   { "document", cl_document_get_type,
     "case_manager service_desk",
-    "case_manager" },
+    "case_manager",
+    NULL, validate_document },
   { "document_access", cl_document_access_get_type,
     "",
     "case_manager service_desk" },
@@ -198,4 +357,21 @@ cl_tables_check_change (CLStore     *store,
   if (info == NULL || info->check == NULL)
     return TRUE;
   return info->check (store, incoming, current, username, role, conflict, error);
+}
+
+void
+cl_tables_validate (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  const TableInfo *info;
+
+  g_return_if_fail (CL_IS_STORE (store));
+  g_return_if_fail (CL_IS_RECORD (record));
+  g_return_if_fail (errors != NULL);
+
+  info = find (cl_record_get_table_name (record));
+  if (info && info->validate)
+    info->validate (store, record, role, errors);
 }

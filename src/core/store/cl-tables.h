@@ -61,4 +61,22 @@ gboolean            cl_tables_check_change (CLStore     *store,
                                             CLRecord   **conflict,
                                             GError     **error);
 
+/* A record's own rules, the very ones its desk form applies
+ * (cl_enrolment_store_validate(), cl_order_store_validate()…), for the
+ * server inside the write transaction of a pushed change by @role:
+ * each refused column's translated message goes into @errors (column →
+ * message, a column already there keeps its own).  Dates may be
+ * normalised to ISO.  Closed months and overlaps are the check hook's
+ * (cl_tables_check_change()). */
+typedef void     (*ClTablesValidateFunc) (CLStore     *store,
+                                          CLRecord    *record,
+                                          const char  *role,
+                                          GHashTable  *errors);
+
+/* Runs @record's table's validate hook, if it has one. */
+void                cl_tables_validate   (CLStore     *store,
+                                          CLRecord    *record,
+                                          const char  *role,
+                                          GHashTable  *errors);
+
 G_END_DECLS

@@ -1,0 +1,200 @@
+/* cl-test-invalid-cases.c
+ *
+ * The invalid records of the desk's forms, for the server's test of
+ * its rules (cl-test-invalid-cases.h).  The comment of each group
+ * names the form test that types the same case into its dialog.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cl-test-invalid-cases.h"
+
+#define ENROL(extra) \
+  "{\"patient_id\":\"@PATIENT@\",\"package_id\":\"@PACKAGE@\",\"price_fen\":98000," \
+  "\"agreement_date\":\"2026-11-20\",\"explained_by\":\"王护士\",\"status\":\"active\"" extra "}"
+#define ENROL_IN_WINDOW(extra) \
+  "{\"patient_id\":\"@PATIENT@\",\"package_id\":\"@PACKAGE_WIDE@\",\"price_fen\":298000," \
+  "\"agreement_date\":\"2026-11-20\",\"explained_by\":\"王护士\"" extra "}"
+#define PACKAGE(code, name, price, from, to, postpartum, services) \
+  "{\"code\":\"" code "\",\"name\":\"" name "\",\"price_fen\":" price ",\"enrol_from_day\":" from "," \
+  "\"enrol_to_day\":" to ",\"postpartum_days\":" postpartum ",\"services\":\"" services "\",\"active\":true}"
+#define ORDER(extra) \
+  "{\"patient_id\":\"@PATIENT@\",\"pregnancy_id\":\"@PREGNANCY@\",\"category\":\"nutrition\"," \
+  "\"status\":\"active\"" extra "}"
+#define BOOKING(room, from, to) \
+  "{\"room_id\":\"" room "\",\"patient_id\":\"@PATIENT@\",\"purpose\":\"consultation\"," \
+  "\"start_at\":@T" from "@,\"end_at\":@T" to "@,\"booked_by\":\"u-vip_steward\",\"status\":\"booked\"}"
+#define TASK(from, to) \
+  "{\"patient_id\":\"@PATIENT@\",\"kind\":\"examination\",\"place_from\":\"门诊\",\"place_to\":\"超声科\"," \
+  "\"start_at\":@T" from "@,\"end_at\":@T" to "@,\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}"
+#define ROOM(name, opens, closes, slot) \
+  "{\"name\":\"" name "\",\"location\":\"3F\",\"opens\":" opens ",\"closes\":" closes "," \
+  "\"slot_minutes\":" slot ",\"active\":true}"
+
+const CLTestInvalidCase cl_test_invalid_cases[] = {
+  /* Enrolments (test-ui.c, the enrolment dialog; test-enrolment.c).
+   * She is at 15+6 weeks on 20 November. */
+  { "enrolment", "case_manager", ENROL (""), "package_id",
+    "On the agreement date she is at 15+6 weeks, outside the window of 早孕套餐 (0+0 to 12+0 weeks). "
+    "An administrator may enrol her with a reason." },
+  { "enrolment", "case_manager", ENROL (",\"override_reason\":\"她坚持早签\""), "override_reason",
+    "Only an administrator may enrol a patient outside the package’s window" },
+  { "enrolment", "case_manager",
+    "{\"patient_id\":\"@PATIENT@\",\"package_id\":\"@PACKAGE_OFF@\",\"price_fen\":1,"
+    "\"agreement_date\":\"2026-11-20\",\"explained_by\":\"王护士\",\"status\":\"active\"}", "package_id",
+    "This package is no longer offered" },
+  { "enrolment", "case_manager", ENROL_IN_WINDOW (",\"status\":\"active\",\"paid_date\":\"2026-11-20\",\"paid_fen\":298000"),
+    "receipt_no", "Enter the hospital’s receipt or invoice number" },
+  { "enrolment", "case_manager",
+    ENROL_IN_WINDOW (",\"status\":\"cancelled\",\"paid_date\":\"2026-11-20\",\"paid_fen\":100000,"
+                     "\"receipt_no\":\"FP-1\",\"cancel_date\":\"2026-11-21\",\"refund_fen\":200000"),
+    "refund_fen", "The refund (2,000.00) cannot be more than the payment (1,000.00)" },
+  { "enrolment", "case_manager",
+    "{\"patient_id\":\"@PATIENT@\",\"package_id\":\"@PACKAGE_WIDE@\",\"price_fen\":298000,"
+    "\"agreement_date\":\"2026-12-01\",\"explained_by\":\"王护士\",\"status\":\"active\"}",
+    "agreement_date", "The agreement date is in the future" },
+  { "enrolment", "case_manager", "{\"patient_id\":\"@PATIENT@\",\"package_id\":\"@PACKAGE_WIDE@\",\"price_fen\":298000,"
+    "\"agreement_date\":\"2026-11-20\",\"explained_by\":\"\",\"status\":\"active\"}",
+    "explained_by", "Record who explained the service agreement to her" },
+
+  /* Deductions (test-ui.c, the deduction dialog). */
+  { "deduction", "finance", "{\"date\":\"2026-11-05\",\"amount_fen\":0,\"reason\":\"投诉\"}",
+    "amount_fen", "Enter the amount deducted" },
+  { "deduction", "finance", "{\"date\":\"2026-11-05\",\"amount_fen\":-500,\"reason\":\"投诉\"}",
+    "amount_fen", "An amount cannot be negative" },
+  { "deduction", "finance", "{\"date\":\"2026-11-05\",\"amount_fen\":500,\"reason\":\"  \"}",
+    "reason", "Enter the reason for the deduction" },
+  { "deduction", "finance", "{\"date\":\"\",\"amount_fen\":500,\"reason\":\"投诉\"}",
+    "date", "Enter the date of the deduction" },
+
+  /* Share rates (test-ui.c, the share rate dialog). */
+  { "share_rate", "finance", "{\"effective_from\":\"2026-12-01\",\"rate_bp\":10001}",
+    "rate_bp", "A rate cannot be more than 100 %" },
+  { "share_rate", "finance", "{\"effective_from\":\"2026-12-01\",\"rate_bp\":-1}",
+    "rate_bp", "A rate cannot be negative" },
+  { "share_rate", "finance", "{\"effective_from\":\"\",\"rate_bp\":3000}",
+    "effective_from", "Enter the date from which the rate applies" },
+
+  /* Packages (test-ui-packages.c, the package dialog). */
+  { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "-5", "0", "280", "42", ""), "price_fen", "An amount cannot be negative" },
+  { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "42", "28", "42", ""), "enrol_to_day",
+    "The window ends before it starts" },
+  { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "0", "400", "42", ""), "enrol_to_day",
+    "The window must lie within the pregnancy (0+0 to 42+6 weeks)" },
+  { "package", "admin", PACKAGE ("T-@N@", "  ", "100000", "0", "280", "42", ""), "name", "Enter the package’s name" },
+  { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "0", "280", "400", ""), "postpartum_days",
+    "The service period after delivery is 0 to 365 days" },
+  { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "0", "280", "42", "[{\\\"code\\\":\\\"a\\\",\\\"name\\\":\\\"B 超\\\",\\\"quantity\\\":0}]"),
+    "services.0", "The quantity is a whole number from 1 to 999" },
+  { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "0", "280", "42", "[{\\\"code\\\":\\\"a\\\",\\\"name\\\":\\\"\\\",\\\"quantity\\\":1}]"),
+    "services.0", "Enter the service’s name" },
+  { "package", "admin", PACKAGE ("EARLY", "测试套餐", "100000", "0", "280", "42", ""), "code", "Another package already has this code" },
+
+  /* Doctor's orders (test-ui-visits.c, the order dialog). */
+  { "doctor_order", "case_manager", ORDER (",\"date\":\"2026-11-20\",\"text\":\"  \",\"doctor\":\"王医生\""),
+    "text", "Enter the doctor’s order" },
+  { "doctor_order", "case_manager", ORDER (",\"date\":\"2026-11-20\",\"text\":\"补充叶酸\",\"doctor\":\"\""),
+    "doctor", "Enter the doctor who gave the order" },
+  { "doctor_order", "case_manager",
+    ORDER (",\"date\":\"2026-11-20\",\"text\":\"补充叶酸\",\"doctor\":\"王医生\",\"reminder_date\":\"2026-11-10\""),
+    "reminder_date", "The reminder cannot be before the order date" },
+  { "doctor_order", "case_manager", ORDER (",\"date\":\"2026-12-20\",\"text\":\"补充叶酸\",\"doctor\":\"王医生\""),
+    "date", "The order date cannot be in the future" },
+
+  /* VIP bookings (test-ui-schedule.c, the booking dialog). */
+  { "vip_booking", "vip_steward", BOOKING ("@ROOM@", "2026-11-24T03:00", "2026-11-24T03:30"),
+    "start_at", "The start time is outside the room’s opening hours (08:00–17:30)" },
+  { "vip_booking", "vip_steward", BOOKING ("@ROOM@", "2026-11-24T18:00", "2026-11-24T18:30"),
+    "start_at", "The start time is outside the room’s opening hours (08:00–17:30)" },
+  { "vip_booking", "vip_steward", BOOKING ("@ROOM@", "2026-11-24T17:00", "2026-11-24T18:00"),
+    "end_at", "The end time is outside the room’s opening hours (08:00–17:30)" },
+  { "vip_booking", "vip_steward", BOOKING ("@ROOM@", "2026-11-24T10:15", "2026-11-24T10:45"),
+    "start_at", "The start time must be on the room’s grid: every 30 minutes from 08:00" },
+  { "vip_booking", "vip_steward", BOOKING ("@ROOM@", "2026-11-23T08:00", "2026-11-23T08:30"),
+    "start_at", "The start time has already passed; choose a later one" },
+  { "vip_booking", "vip_steward", BOOKING ("@ROOM@", "2026-11-24T15:00", "2026-11-24T14:00"),
+    "end_at", "The end time must be after the start time" },
+  { "vip_booking", "vip_steward", BOOKING ("@ROOM_OFF@", "2026-11-24T10:00", "2026-11-24T10:30"),
+    "room_id", "VIP 停用室 is closed for bookings" },
+
+  /* VIP rooms (test-ui-schedule.c, the room dialog). */
+  { "vip_room", "admin", ROOM ("", "480", "1050", "30"), "name", "Enter the room’s name" },
+  { "vip_room", "admin", ROOM ("VIP 测试室 C", "1020", "480", "30"), "closes",
+    "The closing time must be after the opening time, within the day" },
+  { "vip_room", "admin", ROOM ("VIP 测试室 C", "480", "1050", "45"), "slot_minutes",
+    "The slot length must be 5 to 240 minutes and divide the opening hours evenly" },
+
+  /* Escort tasks (test-ui-schedule.c, the escort task dialog). */
+  { "escort_task", "case_manager", TASK ("2026-11-24T06:00", "2026-11-24T07:00"),
+    "start_at", "The start time is outside working hours (07:30–17:30)" },
+  { "escort_task", "case_manager", TASK ("2026-11-24T17:00", "2026-11-24T18:00"),
+    "end_at", "The end time is outside working hours (07:30–17:30)" },
+  { "escort_task", "case_manager", TASK ("2026-11-23T08:00", "2026-11-23T08:30"),
+    "start_at", "The start time has already passed; choose a later one" },
+  { "escort_task", "case_manager", TASK ("2026-11-24T15:00", "2026-11-24T14:00"),
+    "end_at", "The end time must be after the start time" },
+};
+
+const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
+
+static const struct { const char *name, *id; } fixtures[] = {
+  { "@PATIENT@", "e1000000-0000-4000-8000-000000000001" },
+  { "@PREGNANCY@", "e1000000-0000-4000-8000-000000000002" },
+  { "@PACKAGE@", "e1000000-0000-4000-8000-000000000003" },
+  { "@PACKAGE_OFF@", "e1000000-0000-4000-8000-000000000004" },
+  { "@PACKAGE_WIDE@", "e1000000-0000-4000-8000-000000000005" },
+  { "@ROOM@", "e1000000-0000-4000-8000-000000000006" },
+  { "@ROOM_OFF@", "e1000000-0000-4000-8000-000000000007" },
+  { "@ESCORT@", "e1000000-0000-4000-8000-000000000008" },
+};
+
+char *
+cl_test_invalid_case_expand (const char *data)
+{
+  static guint n;
+  GString *out = g_string_new (NULL);
+  const char *p = data;
+
+  while (*p)
+    {
+      gboolean done = FALSE;
+
+      if (*p == '@')
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (fixtures) && !done; i++)
+            if (g_str_has_prefix (p, fixtures[i].name))
+              {
+                g_string_append (out, fixtures[i].id);
+                p += strlen (fixtures[i].name);
+                done = TRUE;
+              }
+          if (!done && g_str_has_prefix (p, "@N@"))
+            {
+              g_string_append_printf (out, "%u", ++n);
+              p += 3;
+              done = TRUE;
+            }
+          if (!done && p[1] == 'T')
+            {
+              const char *end = strchr (p + 2, '@');
+              /* "2026-11-24T03:00", local, to the second */
+              g_autofree char *minutes = g_strndup (p + 2, end - (p + 2));
+              g_autofree char *text = g_strconcat (minutes, ":00", NULL);
+              g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+              g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (text, local);
+
+              g_assert_nonnull (at);
+              g_string_append_printf (out, "%" G_GINT64_FORMAT, g_date_time_to_unix (at));
+              p = end + 1;
+              done = TRUE;
+            }
+        }
+      if (!done)
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Every invalid record the desk's forms refuse, once, as the JSON of a
+ * pushed change, for the server test (tests/server/test-server-rules.c):
+ * a rule added to a form's core function gets a case here, and the
+ * server must refuse it with the same message.
+ *
+ * @data may name the fixtures the test pushes first, as @PATIENT@,
+ * @PREGNANCY@, @PACKAGE@ (window 0+0–12+0), @PACKAGE_OFF@ (no longer
+ * offered), @ROOM@ (08:00–17:30, 30-minute slots), @ROOM_OFF@ (closed
+ * for bookings) and @ESCORT@, and local instants as @T2026-11-24T03:00@
+ * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
+ * Asia/Shanghai. */
+typedef struct
+{
+  const char *table;
+  const char *role;      /* who pushes it */
+  const char *data;
+  const char *field;     /* the column the message is at */
+  const char *message;   /* the desk's message, in English */
+} CLTestInvalidCase;
+
+extern const CLTestInvalidCase cl_test_invalid_cases[];
+extern const guint cl_test_n_invalid_cases;
+
+/* @data with the fixtures' ids and the instants filled in. */
+char *cl_test_invalid_case_expand (const char *data);
+
+G_END_DECLS

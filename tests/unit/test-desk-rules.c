@@ -1,0 +1,164 @@
+/* test-desk-rules.c
+ *
+ * The desk's half of tests/lib/cl-test-invalid-cases.c: each invalid
+ * record that the server test pushes is refused by the very save
+ * function the desk's dialog calls, with the same message at the same
+ * field.  A rule added to a form's core function without a case there
+ * is not covered; a case there that the desk would take fails here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "cl-enrolment-store.h"
+#include "cl-escort-store.h"
+#include "cl-order-store.h"
+#include "cl-schedule.h"
+#include "cl-tables.h"
+#include "cl-test-invalid-cases.h"
+#include "cl-test-store.h"
+#include "cl-test-util.h"
+#include "cl-vip-store.h"
+
+static CLRecord *
+record_from_case (const char *table,
+                  const char *id,
+                  const char *data)
+{
+  g_autofree char *expanded = cl_test_invalid_case_expand (data);
+  g_autofree char *record_id = cl_test_invalid_case_expand (id);
+  g_autoptr(JsonNode) node = json_from_string (expanded, NULL);
+  g_autoptr(GError) error = NULL;
+  CLRecord *record;
+
+  g_assert_nonnull (node);
+  record = g_object_new (cl_tables_lookup (table), "id", record_id, NULL);
+  if (!cl_record_update_from_json (record, json_node_get_object (node), &error))
+    g_error ("%s: %s", table, error->message);
+  return record;
+}
+
+/* The same fixtures as the server test, written directly. */
+static void
+save_fixtures (CLStore *store)
+{
+  static const struct { const char *table, *id, *data; } fixtures[] = {
+    { "patient", "@PATIENT@", "{\"name\":\"张小梅\",\"phone\":\"13800138000\",\"birth_date\":\"1993-04-02\"}" },
+    { "pregnancy", "@PREGNANCY@", "{\"patient_id\":\"@PATIENT@\",\"lmp\":\"2026-08-01\",\"edd\":\"2027-05-08\","
+                                  "\"status\":\"ongoing\",\"gravida\":1,\"para\":0,\"risk\":\"green\"}" },
+    { "package", "@PACKAGE@", "{\"code\":\"EARLY\",\"name\":\"早孕套餐\",\"price_fen\":98000,\"enrol_from_day\":0,"
+                              "\"enrol_to_day\":84,\"postpartum_days\":0,\"services\":\"\",\"active\":true}" },
+    { "package", "@PACKAGE_OFF@", "{\"code\":\"OLD\",\"name\":\"旧套餐\",\"price_fen\":1,\"enrol_from_day\":0,"
+                                  "\"enrol_to_day\":280,\"postpartum_days\":0,\"services\":\"\",\"active\":false}" },
+    { "package", "@PACKAGE_WIDE@", "{\"code\":\"WHOLE\",\"name\":\"孕期全程\",\"price_fen\":298000,\"enrol_from_day\":0,"
+                                   "\"enrol_to_day\":280,\"postpartum_days\":42,\"services\":\"\",\"active\":true}" },
+    { "vip_room", "@ROOM@", "{\"name\":\"VIP 1\",\"location\":\"3F\",\"opens\":480,\"closes\":1050,"
+                            "\"slot_minutes\":30,\"active\":true}" },
+    { "vip_room", "@ROOM_OFF@", "{\"name\":\"VIP 停用室\",\"location\":\"3F\",\"opens\":480,\"closes\":1050,"
+                                "\"slot_minutes\":30,\"active\":false}" },
+    { "staff", "@ESCORT@", "{\"username\":\"li\",\"display_name\":\"李陪诊\",\"role\":\"escort\","
+                           "\"phone\":\"13900139000\",\"active\":true}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(CLRecord) record = record_from_case (fixtures[i].table, fixtures[i].id, fixtures[i].data);
+      g_autoptr(GError) error = NULL;
+
+      if (!cl_store_save_record (store, record, &error))
+        g_error ("%s: %s", fixtures[i].table, error->message);
+    }
+}
+
+/* Saves @record as its dialog does; returns the message at @field (or
+ * the save's one message), or NULL if it was saved. */
+static char *
+save_as_desk (CLStore    *store,
+              CLRecord   *record,
+              const char *role,
+              const char *field)
+{
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *table = cl_record_get_table_name (record);
+  gboolean saved;
+
+  if (g_str_equal (table, "enrolment"))
+    saved = cl_enrolment_store_save (store, CL_ENROLMENT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "package"))
+    saved = cl_enrolment_store_save_package (store, CL_PACKAGE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "doctor_order"))
+    {
+      /* The order's form names properties. */
+      g_autofree char *property = g_strdelimit (g_strdup (field), "_", '-');
+
+      saved = cl_order_store_save (store, CL_DOCTOR_ORDER (record), role, &field_errors, &error);
+      if (!saved && field_errors && g_hash_table_contains (field_errors, property))
+        return g_strdup (g_hash_table_lookup (field_errors, property));
+    }
+  else if (g_str_equal (table, "deduction"))
+    saved = cl_enrolment_store_save_deduction (store, CL_DEDUCTION (record), role, &error);
+  else if (g_str_equal (table, "share_rate"))
+    saved = cl_enrolment_store_save_rate (store, CL_SHARE_RATE (record), role, &error);
+  else if (g_str_equal (table, "vip_booking"))
+    saved = cl_vip_store_save_booking (store, CL_VIP_BOOKING (record), role, &error);
+  else if (g_str_equal (table, "vip_room"))
+    saved = cl_vip_store_save_room (store, CL_VIP_ROOM (record), role, &error);
+  else if (g_str_equal (table, "escort_task"))
+    saved = cl_escort_store_save (store, CL_ESCORT_TASK (record), role, &error);
+  else
+    g_error ("no desk save for %s", table);
+
+  if (saved)
+    return NULL;
+  if (field_errors)
+    return g_strdup (g_hash_table_lookup (field_errors, field));
+  /* A schedule error names its field itself. */
+  if (error->domain == CL_SCHEDULE_ERROR)
+    g_assert_cmpstr (cl_schedule_error_field (error), ==, field);
+  return g_strdup (error->message);
+}
+
+static void
+test_desk_refuses_every_case (void)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-desk-rules");
+  g_autoptr(CLStore) store = cl_test_store_open (dir);
+  guint failures = 0;
+
+  save_fixtures (store);
+  for (guint i = 0; i < cl_test_n_invalid_cases; i++)
+    {
+      const CLTestInvalidCase *c = &cl_test_invalid_cases[i];
+      g_autofree char *id = g_uuid_string_random ();
+      g_autoptr(CLRecord) record = record_from_case (c->table, id, c->data);
+      g_autofree char *message = save_as_desk (store, record, c->role, c->field);
+
+      g_test_message ("%s #%u: %s: %s", c->table, i, c->field, message);
+      if (g_strcmp0 (message, c->message) != 0)
+        {
+          g_printerr ("case %u (%s): expected “%s: %s”, the desk says “%s”\n", i, c->table, c->field,
+                      c->message, message);
+          failures++;
+        }
+    }
+  g_assert_cmpuint (failures, ==, 0);
+  g_clear_object (&store);
+  cl_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* The clock the cases are written for (cl-test-invalid-cases.h). */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  g_setenv ("CARELINE_TODAY", "2026-11-23", TRUE);
+  g_setenv ("CARELINE_NOW", "2026-11-23T09:15:00", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/desk-rules/every-case", test_desk_refuses_every_case);
+  return g_test_run ();
+}
