@@ -63,7 +63,9 @@ void         cl_server_send_json                (SoupServerMessage *msg,
 void         cl_server_send_json_text           (SoupServerMessage *msg,
                                                  guint              status,
                                                  GString           *text);
-/* {"error": {"code": @code, "message": @message}} */
+/* {"error": {"code": @code, "message": @message}}: as a node, and sent. */
+JsonNode    *cl_server_error_json               (const char        *code,
+                                                 const char        *message);
 void         cl_server_send_error               (SoupServerMessage *msg,
                                                  guint              status,
                                                  const char        *code,

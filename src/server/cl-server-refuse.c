@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cl-server-limits-private.h"
+#include "cl-server-private.h"
 
 /* Dropped at most: enough for a desk that sent a body slightly too big
  * without "Expect: 100-continue" to read its 413; a bigger one is cut
@@ -123,19 +124,8 @@ static char *
 error_json (const char *code,
             const char *message)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = cl_server_error_json (code, message);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
 }
 

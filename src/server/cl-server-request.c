@@ -49,14 +49,11 @@ cl_server_send_json (SoupServerMessage *msg,
   cl_server_send_json_text (msg, status, text);
 }
 
-void
-cl_server_send_error (SoupServerMessage *msg,
-                      guint              status,
-                      const char        *code,
-                      const char        *message)
+JsonNode *
+cl_server_error_json (const char *code,
+                      const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
@@ -67,7 +64,17 @@ cl_server_send_error (SoupServerMessage *msg,
   json_builder_add_string_value (builder, message);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
+  return json_builder_get_root (builder);
+}
+
+void
+cl_server_send_error (SoupServerMessage *msg,
+                      guint              status,
+                      const char        *code,
+                      const char        *message)
+{
+  g_autoptr(JsonNode) root = cl_server_error_json (code, message);
+
   cl_server_send_json (msg, status, root);
 }
 
