@@ -89,7 +89,7 @@ check_escort (CLStore     *store,
                            _("The escort is not a member of staff"));
       return FALSE;
     }
-  if (g_strcmp0 (cl_staff_get_role (staff), CL_ROLE_ESCORT) != 0)
+  if (!cl_staff_has_role (staff, CL_ROLE_ESCORT))
     {
       g_set_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_ESCORT,
                    _("%s does not have the escort role"),
@@ -165,7 +165,9 @@ cl_schedule_check_task (CLStore               *store,
       return FALSE;
     }
 
-  if (desk && escort_id && reassigned && !check_escort (store, escort_id, error))
+  /* On the server too: a person deactivated at one desk takes no new
+   * task from another that has not heard of it yet. */
+  if (escort_id && reassigned && !check_escort (store, escort_id, error))
     return FALSE;
 
   if (!cl_schedule_check_interval (start_at, end_at, error) ||
@@ -184,13 +186,22 @@ cl_schedule_check_task (CLStore               *store,
   if (desk && retimed && !cl_schedule_check_not_past (start_at, now, error))
     return FALSE;
 
-  if (desk && moved)
+  /* The escort's own working hours; on the server too when the task
+   * has an escort, in its local time, which is the hospital's (README,
+   * "Staff"). */
+  if (moved && (desk || escort_id))
     {
       GDate day;
       gint opens, closes;
 
       cl_schedule_day_of (start_at, &day);
       cl_schedule_escort_hours (store, escort_id, &day, &opens, &closes);
+      if (opens == closes)
+        {
+          g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_START_OUTSIDE_HOURS,
+                               _("The escort does not work on that day"));
+          return FALSE;
+        }
       if (!cl_schedule_check_hours (start_at, end_at, opens, closes, FALSE, error))
         return FALSE;
     }
