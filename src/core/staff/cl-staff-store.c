@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "cl-phone.h"
 #include "cl-staff-store.h"
 #include "cl-store-accounts.h"
 #include "cl-store-staff.h"
@@ -100,6 +101,15 @@ cl_staff_store_save (CLStore     *store,
                            _("Your role may not make this change; nothing was saved"));
       return FALSE;
     }
+
+  /* A phone typed with blanks or +86 is kept as its 11 digits, as a
+   * patient's is. */
+  {
+    g_autofree char *phone = NULL;
+
+    if (cl_staff_get_phone (staff) && cl_phone_validate (cl_staff_get_phone (staff), &phone, NULL))
+      g_object_set (staff, "phone", phone, NULL);
+  }
 
   stored = (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF,
                                              cl_record_get_id (CL_RECORD (staff)), NULL);
