@@ -320,6 +320,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/staff/roles", test_roles);

@@ -195,5 +195,21 @@ cl_staff_store_check_change (CLStore     *store,
       g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
       return FALSE;
     }
-  return cl_staff_store_audit_roles (store, staff, stored, username, role, error);
+  if (!cl_staff_store_audit_roles (store, staff, stored, username, role, error))
+    return FALSE;
+
+  /* Deactivated at a desk: their log-in stops working too, with the
+   * sessions they have, as "careline-server user disable" does, so the
+   * window and the command line never disagree. */
+  if (stored && cl_staff_get_active (stored) && !cl_record_get_deleted (current) &&
+      (!cl_staff_get_active (staff) || cl_record_get_deleted (incoming)) &&
+      !cl_str_empty (cl_staff_get_username (stored)))
+    {
+      gboolean found = FALSE;
+
+      if (!cl_store_disable_account (store, cl_staff_get_username (stored), &found, error) ||
+          (found && !cl_store_remove_sessions_of (store, cl_staff_get_username (stored), error)))
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -35,8 +35,9 @@ char     *cl_staff_store_first_error  (GHashTable  *errors);
 
 /* The server's hook for the staff table (cl-tables.c), inside the
  * write transaction of a pushed change: every rule, as
- * CL_STORE_ERROR_INVALID "field: message"; and a change of a person's
- * roles goes to the audit log with who made it. */
+ * CL_STORE_ERROR_INVALID "field: message"; a change of a person's
+ * roles goes to the audit log with who made it; and deactivating a
+ * person disables their log-in account and ends its sessions. */
 gboolean  cl_staff_store_check_change (CLStore     *store,
                                        CLRecord    *incoming,
                                        CLRecord    *current,
