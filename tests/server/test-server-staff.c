@@ -1,6 +1,7 @@
 /* Staff and log-ins on the real careline-server (README, "Staff"):
  * `user add` makes or links the staff row and `user disable`
- * deactivates it, through the server's push path, so desks hear of it;
+ * deactivates it, through the server's push path, so desks hear of it,
+ * and the Staff window's (de)activation does the same to the log-in;
  * the last administrator is kept; a change of roles is audited with
  * who made it; and an escort task outside the escort's working hours,
  * or for a deactivated escort, is refused by the server itself.
@@ -199,6 +200,18 @@ test_staff (void)
     g_clear_pointer (&holder, json_node_unref);
     result = cl_test_api_push_one (&server, boss, change, &holder);
     g_assert_cmpstr (cl_test_status_of (result), ==, "rejected");
+  }
+  /* Made active again in the Staff window: she can log in again. */
+  {
+    g_autofree char *key = cl_test_new_key ();
+    g_autofree char *change = cl_test_change_json (key, "staff", escort_id, rev_of (db, escort_id), "upsert",
+                                                   "{\"active\":true}");
+
+    g_clear_pointer (&holder, json_node_unref);
+    result = cl_test_api_push_one (&server, boss, change, &holder);
+    g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
+    g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'wangfang'"), ==, 0);
+    g_free (cl_test_api_login (&server, "wangfang", "correct horse battery staple"));
   }
   cl_test_server_stop (&server);
   cl_test_remove_tree (dir);

@@ -211,5 +211,12 @@ cl_staff_store_check_change (CLStore     *store,
           (found && !cl_store_remove_sessions_of (store, cl_staff_get_username (stored), error)))
         return FALSE;
     }
+  /* Made active again: their log-in works again. */
+  else if (stored && !cl_staff_get_active (stored) && cl_staff_get_active (staff) &&
+           !cl_record_get_deleted (incoming) && !cl_str_empty (cl_staff_get_username (staff)))
+    {
+      if (!cl_store_enable_account (store, cl_staff_get_username (staff), NULL, error))
+        return FALSE;
+    }
   return TRUE;
 }

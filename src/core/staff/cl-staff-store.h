@@ -37,7 +37,8 @@ char     *cl_staff_store_first_error  (GHashTable  *errors);
  * write transaction of a pushed change: every rule, as
  * CL_STORE_ERROR_INVALID "field: message"; a change of a person's
  * roles goes to the audit log with who made it; and deactivating a
- * person disables their log-in account and ends its sessions. */
+ * person disables their log-in account and ends its sessions, making
+ * them active again lets it log in again. */
 gboolean  cl_staff_store_check_change (CLStore     *store,
                                        CLRecord    *incoming,
                                        CLRecord    *current,
