@@ -394,6 +394,8 @@ cl_window_init (CLWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff", FALSE);
+  g_signal_connect_object (self->context, "notify::role",
+                           G_CALLBACK (update_staff_action), self, G_CONNECT_SWAPPED);
 }
 
 CLWindow *
@@ -482,8 +484,6 @@ store_opened_cb (GObject      *object,
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", TRUE);
-  g_signal_connect_object (self->context, "notify::role",
-                           G_CALLBACK (update_staff_action), self, G_CONNECT_SWAPPED);
   update_staff_action (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   cl_roster_view_focus_search (self->roster_view);
