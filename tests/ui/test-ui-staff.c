@@ -122,6 +122,11 @@ test_add (void)
   cl_test_ui_settle (200);
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "staff-dialog-errors");
   assert_fits (GTK_WIDGET (dialog));
+  /* The working hours, further down, with their message under the
+   * day that is wrong. */
+  gtk_widget_grab_focus (GTK_WIDGET (cl_staff_dialog_get_entry (dialog, "closes.1")));
+  cl_test_ui_settle (300);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "staff-dialog-hours");
 
   /* No role at all. */
   cl_staff_dialog_set_role (dialog, CL_ROLE_ESCORT, FALSE);

@@ -42,6 +42,9 @@ struct _CLStaffDialog
   GtkSwitch      *works[7];
   GtkEntry       *opens[7];
   GtkEntry       *closes[7];
+  /* Core says "hours"; the message goes under the day that is wrong,
+   * so messages[F_HOURS] stays NULL. */
+  GtkLabel       *day_messages[7];
   GtkLabel       *messages[N_FIELDS];
 
   CLContext *context;
@@ -77,6 +80,20 @@ static void
 clear_messages (CLStaffDialog *self)
 {
   cl_form_messages_clear (self->messages, N_FIELDS, self->form_message);
+  cl_form_messages_clear (self->day_messages, 7, NULL);
+}
+
+/* Shows @message under @day's row; with @focus takes the keyboard
+ * there, which scrolls it into view (the hours are at the bottom). */
+static void
+show_day_message (CLStaffDialog *self,
+                  guint          day,
+                  const char    *message,
+                  gboolean       focus)
+{
+  cl_form_message_set (self->day_messages[day], message);
+  if (focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->closes[day]));
 }
 
 static void
@@ -89,13 +106,12 @@ works_changed_cb (GtkSwitch  *works,
       {
         gtk_widget_set_sensitive (GTK_WIDGET (self->opens[i]), gtk_switch_get_active (works));
         gtk_widget_set_sensitive (GTK_WIDGET (self->closes[i]), gtk_switch_get_active (works));
+        cl_form_message_set (self->day_messages[i], NULL);
       }
-  cl_form_message_set (self->messages[F_HOURS], NULL);
 }
 
 static GtkEntry *
-time_entry (CLStaffDialog *self,
-            const char    *accessible_name)
+time_entry (const char *accessible_name)
 {
   GtkWidget *entry = gtk_entry_new ();
 
@@ -103,7 +119,6 @@ time_entry (CLStaffDialog *self,
   gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 5);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
-  cl_form_message_clear_on (entry, "text", self->messages[F_HOURS]);
   return GTK_ENTRY (entry);
 }
 
@@ -113,7 +128,7 @@ static void
 build_rows (CLStaffDialog *self)
 {
   const char * const *roles = cl_staff_roles ();
-  GtkWidget *last_role = NULL, *last_day = NULL;
+  GtkWidget *last_role = NULL;
 
   for (guint i = 0; roles[i]; i++)
     {
@@ -141,8 +156,8 @@ build_rows (CLStaffDialog *self)
       g_date_set_dmy (&date, 1 + i, G_DATE_JANUARY, 2024);
       g_date_strftime (name, sizeof name, "%A", &date);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      self->opens[i] = time_entry (self, _("Starts"));
-      self->closes[i] = time_entry (self, _("Ends"));
+      self->opens[i] = time_entry (_("Starts"));
+      self->closes[i] = time_entry (_("Ends"));
       gtk_widget_set_valign (works, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (works, _("Works on this day"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->opens[i]));
@@ -152,11 +167,12 @@ build_rows (CLStaffDialog *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->hours_group), row);
       self->works[i] = GTK_SWITCH (works);
       g_signal_connect (works, "notify::active", G_CALLBACK (works_changed_cb), self);
-      last_day = row;
+      self->day_messages[i] = cl_form_message_attach (row);
+      cl_form_message_clear_on (self->opens[i], "text", self->day_messages[i]);
+      cl_form_message_clear_on (self->closes[i], "text", self->day_messages[i]);
     }
 
   self->messages[F_ROLES] = cl_form_message_attach (last_role);
-  self->messages[F_HOURS] = cl_form_message_attach (last_day);
   for (guint i = 0; roles[i]; i++)
     cl_form_message_clear_on (self->role_checks[i], "active", self->messages[F_ROLES]);
 }
@@ -211,6 +227,8 @@ cl_staff_dialog_save (CLStaffDialog *self)
   g_autofree char *name = stripped_text (self->name_row);
   g_autofree char *username = stripped_text (self->username_row);
   g_autofree char *phone = stripped_text (self->phone_row);
+  guint bad_day = 0;
+  gboolean found_bad = FALSE;
 
   g_return_val_if_fail (CL_IS_STAFF_DIALOG (self), FALSE);
 
@@ -241,8 +259,13 @@ cl_staff_dialog_save (CLStaffDialog *self)
       if (!parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->opens[i])), &opens) ||
           !parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->closes[i])), &closes))
         {
-          cl_form_message_set (self->messages[F_HOURS], _("Enter the times as HH:MM, such as 07:30"));
+          show_day_message (self, i, _("Enter the times as HH:MM, such as 07:30"), TRUE);
           return FALSE;
+        }
+      if (closes <= opens && !found_bad)
+        {
+          bad_day = i;
+          found_bad = TRUE;
         }
       cl_staff_set_day_hours (copy, G_DATE_MONDAY + i, opens, closes);
     }
@@ -250,7 +273,15 @@ cl_staff_dialog_save (CLStaffDialog *self)
   if (!cl_staff_store_save (cl_context_get_store (self->context), copy,
                             cl_context_get_role (self->context), &field_errors, &error))
     {
-      if (cl_form_show_field_errors (field_errors, field_keys, self->messages, N_FIELDS) == 0)
+      const char *hours = field_errors ? g_hash_table_lookup (field_errors, "hours") : NULL;
+
+      guint placed = cl_form_show_field_errors (field_errors, field_keys, self->messages, N_FIELDS);
+
+      /* The fields above come first: the keyboard goes to the hours
+       * only when nothing else is wrong. */
+      if (hours)
+        show_day_message (self, bad_day, hours, placed == 0);
+      else if (placed == 0)
         cl_form_message_set (self->form_message, error->message);
       return FALSE;
     }
@@ -406,5 +437,13 @@ cl_staff_dialog_get_error (CLStaffDialog *self,
                            const char    *field)
 {
   g_return_val_if_fail (CL_IS_STAFF_DIALOG (self), NULL);
+
+  if (g_str_equal (field, "hours"))
+    {
+      for (guint i = 0; i < 7; i++)
+        if (cl_form_message_get (self->day_messages[i]))
+          return cl_form_message_get (self->day_messages[i]);
+      return NULL;
+    }
   return cl_form_message_lookup (field_keys, self->messages, N_FIELDS, self->form_message, field);
 }
