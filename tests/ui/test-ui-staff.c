@@ -122,9 +122,12 @@ test_add (void)
   cl_test_ui_settle (200);
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "staff-dialog-errors");
   assert_fits (GTK_WIDGET (dialog));
-  /* The working hours, further down, with their message under the
-   * day that is wrong. */
-  gtk_widget_grab_focus (GTK_WIDGET (cl_staff_dialog_get_entry (dialog, "closes.1")));
+  /* The working hours, further down: with the rest right, the save
+   * shows their message under the day that is wrong. */
+  gtk_editable_set_text (cl_staff_dialog_get_entry (dialog, "username"), "liuxin");
+  gtk_editable_set_text (cl_staff_dialog_get_entry (dialog, "phone"), "13900139000");
+  g_assert_false (cl_staff_dialog_save (dialog));
+  g_assert_nonnull (cl_staff_dialog_get_error (dialog, "hours"));
   cl_test_ui_settle (300);
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "staff-dialog-hours");
 

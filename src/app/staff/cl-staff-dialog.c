@@ -83,17 +83,45 @@ clear_messages (CLStaffDialog *self)
   cl_form_messages_clear (self->day_messages, 7, NULL);
 }
 
+/* For a few frames, while the message row takes its place: scrolls
+ * to the end of the form.  The hours are its last group and fit in
+ * the window whole, with the message; focus alone scrolls only as far
+ * as the focused entry, leaving the message under it out of sight. */
+static gboolean
+reveal_tick_cb (GtkWidget     *scrolled,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (scrolled), "cl-reveal-frames"));
+
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  g_object_set_data (G_OBJECT (scrolled), "cl-reveal-frames", GUINT_TO_POINTER (frames + 1));
+  if (frames + 1 < 5)
+    return G_SOURCE_CONTINUE;
+  g_object_set_data (G_OBJECT (scrolled), "cl-reveal-frames", NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* Shows @message under @day's row; with @focus takes the keyboard
- * there, which scrolls it into view (the hours are at the bottom). */
+ * there and scrolls the message into view (the hours are at the
+ * bottom). */
 static void
 show_day_message (CLStaffDialog *self,
                   guint          day,
                   const char    *message,
                   gboolean       focus)
 {
+  GtkWidget *scrolled;
+
   cl_form_message_set (self->day_messages[day], message);
-  if (focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->closes[day]));
+  if (!focus)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->closes[day]));
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->day_messages[day]), GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled)
+    gtk_widget_add_tick_callback (scrolled, reveal_tick_cb, NULL, NULL);
 }
 
 static void
