@@ -13,6 +13,7 @@
 #include "cl-packages-dialog.h"
 #include "cl-patient-page.h"
 #include "cl-preferences-dialog.h"
+#include "cl-staff-window.h"
 #include "cl-roster-view.h"
 #include "cl-settlement-view.h"
 #include "cl-staff.h"
@@ -243,6 +244,26 @@ packages_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (cl_packages_dialog_new (GTK_WINDOW (self), self->context)));
 }
 
+static void
+staff_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CLWindow *self = CL_WINDOW (widget);
+
+  if (self->store && cl_context_may (self->context, CL_WRITE, "staff"))
+    gtk_window_present (GTK_WINDOW (cl_staff_window_new (GTK_WINDOW (self), self->context)));
+}
+
+/* Only who may manage staff sees Staff: an administrator, or a desk's
+ * local user without a server (CL_CONTEXT_LOCAL_ROLE). */
+static void
+update_staff_action (CLWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff",
+                                 self->store && cl_context_may (self->context, CL_WRITE, "staff"));
+}
+
 /* The statement's names are this desk's preferences. */
 static void
 parties_changed_cb (CLWindow *self)
@@ -339,6 +360,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.login", NULL, login_action);
   gtk_widget_class_install_action (widget_class, "win.packages", NULL, packages_action);
+  gtk_widget_class_install_action (widget_class, "win.staff", NULL, staff_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
@@ -371,6 +393,9 @@ cl_window_init (CLWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff", FALSE);
+  g_signal_connect_object (self->context, "notify::role",
+                           G_CALLBACK (update_staff_action), self, G_CONNECT_SWAPPED);
 }
 
 CLWindow *
@@ -459,6 +484,7 @@ store_opened_cb (GObject      *object,
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", TRUE);
+  update_staff_action (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   cl_roster_view_focus_search (self->roster_view);
 }

@@ -250,6 +250,13 @@ refuse_by_invariant (Outcome   *outcome,
       g_error_free (refusal);
       return TRUE;
     }
+  /* A table's own rules (the staff's): the field's message. */
+  if (g_error_matches (refusal, CL_STORE_ERROR, CL_STORE_ERROR_INVALID))
+    {
+      reject (outcome, "invalid", g_strdup (refusal->message));
+      g_error_free (refusal);
+      return TRUE;
+    }
   if (refusal->domain != CL_SCHEDULE_ERROR)
     {
       g_propagate_error (error, refusal);

@@ -89,7 +89,7 @@ check_escort (CLStore     *store,
                            _("The escort is not a member of staff"));
       return FALSE;
     }
-  if (g_strcmp0 (cl_staff_get_role (staff), CL_ROLE_ESCORT) != 0)
+  if (!cl_staff_has_role (staff, CL_ROLE_ESCORT))
     {
       g_set_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_ESCORT,
                    _("%s does not have the escort role"),
@@ -165,6 +165,8 @@ cl_schedule_check_task (CLStore               *store,
       return FALSE;
     }
 
+  /* On the server too: a person deactivated at one desk takes no new
+   * task from another that has not heard of it yet. */
   if (escort_id && reassigned && !check_escort (store, escort_id, error))
     return FALSE;
 
@@ -184,6 +186,8 @@ cl_schedule_check_task (CLStore               *store,
   if ((desk ? retimed : stored == NULL) && !cl_schedule_check_not_past (start_at, now, error))
     return FALSE;
 
+  /* The escort's own working hours, at the desk and on the server, in
+   * the local time, which is the hospital's (README, "Staff"). */
   if (moved)
     {
       GDate day;
@@ -191,6 +195,12 @@ cl_schedule_check_task (CLStore               *store,
 
       cl_schedule_day_of (start_at, &day);
       cl_schedule_escort_hours (store, escort_id, &day, &opens, &closes);
+      if (opens == closes)
+        {
+          g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_START_OUTSIDE_HOURS,
+                               _("The escort does not work on that day"));
+          return FALSE;
+        }
       if (!cl_schedule_check_hours (start_at, end_at, opens, closes, FALSE, error))
         return FALSE;
     }

@@ -200,12 +200,19 @@ cl_schedule_escort_hours (CLStore     *store,
                           gint        *opens,
                           gint        *closes)
 {
-  /* There is no duty roster yet; when there is, its shift for
-   * @escort_id on @day goes here. */
+  g_autoptr(CLStaff) staff = NULL;
+  gint o = CL_ESCORT_DAY_OPENS, c = CL_ESCORT_DAY_CLOSES;
+
+  /* The person's own hours for the weekday; an unassigned task or
+   * one whose escort is unknown keeps the default. */
+  if (escort_id && *escort_id)
+    staff = (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, escort_id, NULL);
+  if (staff)
+    cl_staff_get_day_hours (staff, g_date_get_weekday (day), &o, &c);
   if (opens)
-    *opens = CL_ESCORT_DAY_OPENS;
+    *opens = o;
   if (closes)
-    *closes = CL_ESCORT_DAY_CLOSES;
+    *closes = c;
 }
 
 /* ---- single rules -------------------------------------------------- */

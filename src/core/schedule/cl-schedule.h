@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cl-escort-task.h"
+#include "cl-staff.h"
 #include "cl-store.h"
 #include "cl-vip-booking.h"
 #include "cl-vip-room.h"
@@ -61,10 +62,10 @@ const char *cl_schedule_error_field     (const GError *error);
 
 /* ---- time ---------------------------------------------------------- */
 
-/* Working hours of escorts when the duty roster says nothing:
+/* Working hours of escorts who have not set their own:
  * 07:30–17:30, as minutes after local midnight. */
-#define CL_ESCORT_DAY_OPENS   (7 * 60 + 30)
-#define CL_ESCORT_DAY_CLOSES  (17 * 60 + 30)
+#define CL_ESCORT_DAY_OPENS   CL_STAFF_DAY_OPENS
+#define CL_ESCORT_DAY_CLOSES  CL_STAFF_DAY_CLOSES
 
 /* Core's "now", UTC seconds.  CARELINE_NOW (ISO 8601 date and time,
  * "2026-11-23T09:15:00" local or with a zone, or UTC seconds) if set;
@@ -98,8 +99,8 @@ gboolean    cl_schedule_overlaps        (gint64        a_start,
                                          gint64        b_end);
 
 /* Working hours of @escort_id on @day, minutes after local midnight:
- * from the duty roster when it exists (it does not yet), else
- * CL_ESCORT_DAY_OPENS–CL_ESCORT_DAY_CLOSES. */
+ * the person's own for that weekday (cl_staff_get_day_hours()), else
+ * CL_ESCORT_DAY_OPENS–CL_ESCORT_DAY_CLOSES; both 0 on a day off. */
 void        cl_schedule_escort_hours    (CLStore      *store,
                                          const char   *escort_id,
                                          const GDate  *day,

@@ -144,6 +144,17 @@ cl_store_disable_account (CLStore     *store,
 }
 
 gboolean
+cl_store_enable_account (CLStore     *store,
+                         const char  *username,
+                         gboolean    *found,
+                         GError     **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  return run_for (store, "UPDATE account SET disabled = 0 WHERE username = ?1", username, found, error);
+}
+
+gboolean
 cl_store_remove_sessions_of (CLStore     *store,
                              const char  *username,
                              GError     **error)

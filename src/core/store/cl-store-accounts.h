@@ -45,6 +45,13 @@ gboolean  cl_store_disable_account       (CLStore     *store,
                                           gboolean    *found,
                                           GError     **error);
 
+/* Inside a transaction: lets a disabled account log in again (its
+ * person made active again in the Staff window); @found as above. */
+gboolean  cl_store_enable_account        (CLStore     *store,
+                                          const char  *username,
+                                          gboolean    *found,
+                                          GError     **error);
+
 /* The stored password hash, role and state of @username; FALSE
  * without an account (or on an error, which is not told). */
 gboolean  cl_store_get_account           (CLStore     *store,

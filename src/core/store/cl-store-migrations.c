@@ -295,6 +295,13 @@ const char * const cl_store_migrations[] = {
   "  failures INTEGER NOT NULL,"
   "  first_at INTEGER NOT NULL,"
   "  locked_until INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;",
+  /* 9 → 10 (issue #13): a member of staff holds one or more roles
+   * (space-separated, cl-staff.h) and has working hours per weekday
+   * (empty: the default).  Each old row's one role becomes its roles,
+   * so it means what it meant; "role" stays, the first of them. */
+  "ALTER TABLE staff ADD COLUMN roles TEXT;"
+  "ALTER TABLE staff ADD COLUMN hours TEXT;"
+  "UPDATE staff SET roles = role WHERE roles IS NULL;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -22,6 +22,7 @@
 #include "cl-schedule.h"
 #include "cl-settlement-month.h"
 #include "cl-share-rate.h"
+#include "cl-staff-store.h"
 #include "cl-staff.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -190,11 +191,14 @@ validate_vip_room (CLStore    *store,
 
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
- * records; only an administrator manages staff. */
+ * records; only an administrator manages staff, and the staff rules
+ * (a user name once, the last administrator stays) hold on the server
+ * too, where a change of roles is audited (cl-staff-store.c). */
 static const TableInfo tables[] = {
   { "staff", cl_staff_get_type,
     "case_manager escort vip_steward service_desk finance",
-    "" },
+    "",
+    cl_staff_store_check_change },
   { "patient", cl_patient_get_type,
     "case_manager escort vip_steward service_desk finance",
     "case_manager service_desk",

@@ -51,9 +51,9 @@ cl_command_serve (int    argc,
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads,
       N_("Threads serving requests (default: one per CPU)"), N_("N") },
     { "hospital", 0, 0, G_OPTION_ARG_STRING, &hospital,
-      N_("The hospital's name on open months' statements"), N_("NAME") },
+      N_("The hospital's name on open months' statements"), N_("HOSPITAL") },
     { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor,
-      N_("The vendor's name on open months' statements"), N_("NAME") },
+      N_("The vendor's name on open months' statements"), N_("VENDOR") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

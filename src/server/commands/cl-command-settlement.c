@@ -40,9 +40,9 @@ cl_command_settlement (int    argc,
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
       N_("Write to this file instead of standard output"), N_("FILE") },
     { "hospital", 0, 0, G_OPTION_ARG_STRING, &hospital,
-      N_("The hospital's name on an open month's statement"), N_("NAME") },
+      N_("The hospital's name on an open month's statement"), N_("HOSPITAL") },
     { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor,
-      N_("The vendor's name on an open month's statement"), N_("NAME") },
+      N_("The vendor's name on an open month's statement"), N_("VENDOR") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

@@ -1,7 +1,7 @@
 /* cl-command-user.c
  *
  * `careline-server user add|list|disable|unlock`: the log-in
- * accounts.
+ * accounts, and the staff rows they log in as (README, "Staff").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +21,8 @@
 #include "cl-commands.h"
 #include "cl-login-throttle.h"
 #include "cl-staff.h"
+#include "cl-store-staff.h"
+#include "cl-sync-server.h"
 
 /* One line from stdin, without its line end; NULL at end of input.
  * The echo is turned off when a person types it. */
@@ -54,18 +56,108 @@ read_password (void)
   return line;
 }
 
+/* Writes @staff (based on @base_rev, 0 if new) through the server's
+ * own push path, as an administrator at the command line: desks hear
+ * of it in the feed, the staff rules hold (the last administrator…)
+ * and a change of roles is audited, as if made in the Staff window. */
+static gboolean
+push_staff (CLStore  *store,
+            CLStaff  *staff,
+            gint64    base_rev,
+            GError  **error)
+{
+  g_autoptr(JsonArray) changes = json_array_new ();
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(JsonNode) data = cl_record_to_json (CL_RECORD (staff));
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *actor = g_strdup_printf ("command-line:%s", g_get_user_name ());
+  JsonObject *change = json_object_new ();
+  JsonObject *result;
+  gint64 max_rev = 0;
+
+  /* The server sets these. */
+  json_object_remove_member (json_node_get_object (data), "rev");
+  json_object_remove_member (json_node_get_object (data), "updated_at");
+  json_object_remove_member (json_node_get_object (data), "updated_by");
+  json_object_set_string_member (change, "key", key);
+  json_object_set_string_member (change, "table", "staff");
+  json_object_set_string_member (change, "id", cl_record_get_id (CL_RECORD (staff)));
+  json_object_set_int_member (change, "base_rev", base_rev);
+  json_object_set_string_member (change, "op", "upsert");
+  json_object_set_member (change, "data", g_steal_pointer (&data));
+  json_array_add_object_element (changes, change);
+
+  results = cl_sync_server_apply_changes (store, changes, actor, CL_ROLE_ADMIN, &max_rev, error);
+  if (results == NULL)
+    return FALSE;
+  result = json_array_get_object_element (results, 0);
+  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           json_object_get_string_member_with_default (result, "message", ""));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The live staff row of @username, or NULL. */
+static CLStaff *
+find_staff (CLStore    *store,
+            const char *username)
+{
+  g_autofree char *id = cl_store_staff_find_username (store, username);
+
+  return id ? (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, id, NULL) : NULL;
+}
+
+/* A new account's staff row: made, or, when one already logs in as
+ * @username, given @role and made active. */
+static gboolean
+add_staff (CLStore     *store,
+           const char  *username,
+           const char  *name,
+           const char  *role,
+           GError     **error)
+{
+  g_autoptr(CLStaff) staff = find_staff (store, username);
+  gint64 base_rev = 0;
+
+  if (staff == NULL)
+    staff = cl_staff_new (username, name ? name : username, role);
+  else
+    {
+      g_auto(GStrv) roles = cl_staff_dup_roles (staff);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) more = NULL;
+
+      base_rev = cl_record_get_rev (CL_RECORD (staff));
+      g_strv_builder_addv (builder, (const char **) roles);
+      g_strv_builder_add (builder, role);
+      more = g_strv_builder_end (builder);
+      cl_staff_set_roles (staff, (const char * const *) more);
+      cl_staff_set_active (staff, TRUE);
+      if (name)
+        g_object_set (staff, "display-name", name, NULL);
+    }
+  return push_staff (store, staff, base_rev, error);
+}
+
 int
 cl_command_user (int    argc,
                  char **argv)
 {
   g_autofree char *db = NULL;
   g_autofree char *role = NULL;
+  g_autofree char *name = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The data file"), N_("PATH") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role,
       N_("Role of a new user: admin, case_manager, escort, vip_steward, service_desk or finance"),
       N_("ROLE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
+      N_("A new user’s name as the staff list shows it (default: the user name)"),
+      N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -122,6 +214,13 @@ cl_command_user (int    argc,
           return EXIT_FAILURE;
         }
       memset (password, 0, strlen (password));
+      /* The person who logs in is on the staff, so the escort lanes and
+       * pickers offer them. */
+      if (!add_staff (store, argv[2], name, role, &error))
+        {
+          g_printerr ("careline-server user add: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
       g_print (_("Added user “%s” (%s)"), argv[2], role);
       g_print ("\n");
     }
@@ -175,9 +274,27 @@ cl_command_user (int    argc,
     }
   else
     {
+      g_autoptr(CLStaff) staff = NULL;
+
       if (!(store = cl_command_open_existing_store ("user disable", db)))
         return EXIT_FAILURE;
-      if (!cl_accounts_disable (store, argv[2], &error))
+      /* Their staff row first: the last administrator is refused here
+       * as in the Staff window, before anything changes.  Its hook
+       * disables the account as well. */
+      staff = find_staff (store, argv[2]);
+      if (staff && cl_staff_get_active (staff))
+        {
+          gint64 base_rev = cl_record_get_rev (CL_RECORD (staff));
+
+          cl_staff_set_active (staff, FALSE);
+          if (!push_staff (store, staff, base_rev, &error))
+            {
+              g_printerr ("careline-server user disable: %s\n", error->message);
+              return EXIT_FAILURE;
+            }
+        }
+      if (!cl_accounts_disable (store, argv[2], &error) &&
+          !(staff && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)))
         {
           g_printerr ("careline-server user disable: %s\n", error->message);
           return EXIT_FAILURE;
