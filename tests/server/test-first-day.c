@@ -9,6 +9,7 @@
 #include "cl-escort-store.h"
 #include "cl-enrolment-store.h"
 #include "cl-id-card.h"
+#include "cl-package.h"
 #include "cl-patient-store.h"
 #include "cl-share-rate.h"
 #include "cl-staff-store.h"
@@ -18,10 +19,11 @@
 
 /* A hospital's first day (issue #13): a fresh server with one
  * administrator from `careline-server user add` and no demo data is set
- * up from a desk — staff, a room, the share rate — through the same
- * save functions as the windows; the command line links log-ins to the
- * staff the desk made; then two desks book escorts for the new escort
- * at once, and the server keeps one of two overlapping tasks. */
+ * up from a desk — staff, a room, a package's price, the share rate —
+ * through the same save functions as the windows; the command line
+ * links log-ins to the staff the desk made; then two desks book escorts
+ * for the new escort at once, and the server keeps one of two
+ * overlapping tasks. */
 
 #define PASSWORD "correct horse battery staple"
 
@@ -125,7 +127,20 @@ test_first_day (void)
     g_assert_true (cl_enrolment_store_save_rate (admin_store, rate, CL_ROLE_ADMIN, &error));
     g_assert_no_error (error);
   }
+  /* The hospital's own price for the first package on the list. */
+  {
+    g_autoptr(GPtrArray) packages = cl_enrolment_store_list_packages (admin_store, FALSE);
+    g_autoptr(GHashTable) field_errors = NULL;
+    CLPackage *package;
+
+    g_assert_cmpuint (packages->len, >, 0);
+    package = g_ptr_array_index (packages, 0);
+    cl_package_set_price_fen (package, 318800);
+    g_assert_true (cl_enrolment_store_save_package (admin_store, package, CL_ROLE_ADMIN, &field_errors, &error));
+    g_assert_no_error (error);
+  }
   cl_test_desk_sync (admin);
+  g_assert_cmpint (server_count (db, "SELECT count(*) FROM package WHERE deleted = 0 AND price_fen = 318800"), ==, 1);
   g_assert_cmpint (server_count (db, "SELECT count(*) FROM staff WHERE deleted = 0 AND active = 1"), ==, 4);
   g_assert_cmpint (server_count (db, "SELECT count(*) FROM vip_room WHERE deleted = 0"), ==, 1);
   g_assert_cmpint (server_count (db, "SELECT count(*) FROM share_rate WHERE deleted = 0 AND rate_bp = 3525"), ==, 1);
