@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <signal.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cl-escort-store.h"
@@ -14,6 +13,7 @@
 #include "cl-share-rate.h"
 #include "cl-staff-store.h"
 #include "cl-test-desk.h"
+#include "cl-test-server.h"
 #include "cl-test-util.h"
 #include "cl-vip-store.h"
 
@@ -28,24 +28,6 @@
 #define PASSWORD "correct horse battery staple"
 
 static const char *server_binary;
-
-static gint64
-server_count (const char *db,
-              const char *sql)
-{
-  sqlite3 *conn = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (db, &conn, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (conn, 5000);
-  g_assert_cmpint (sqlite3_prepare_v2 (conn, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (conn);
-  return n;
-}
 
 static char *
 save_staff (CLStore    *store,
@@ -108,8 +90,8 @@ test_first_day (void)
   g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "boss",
                                            "--role", "admin", "--db", db, NULL), ==, 0);
   server = cl_test_start_server (server_binary, db, &url);
-  g_assert_cmpint (server_count (db, "SELECT count(*) FROM patient"), ==, 0);
-  g_assert_cmpint (server_count (db, "SELECT count(*) FROM staff WHERE deleted = 0"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM patient"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE deleted = 0"), ==, 1);
 
   /* The administrator's desk makes the staff, a room and the rate. */
   admin_store = cl_test_desk_open_store (dir, "admin");
@@ -140,10 +122,10 @@ test_first_day (void)
     g_assert_no_error (error);
   }
   cl_test_desk_sync (admin);
-  g_assert_cmpint (server_count (db, "SELECT count(*) FROM package WHERE deleted = 0 AND price_fen = 318800"), ==, 1);
-  g_assert_cmpint (server_count (db, "SELECT count(*) FROM staff WHERE deleted = 0 AND active = 1"), ==, 4);
-  g_assert_cmpint (server_count (db, "SELECT count(*) FROM vip_room WHERE deleted = 0"), ==, 1);
-  g_assert_cmpint (server_count (db, "SELECT count(*) FROM share_rate WHERE deleted = 0 AND rate_bp = 3525"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM package WHERE deleted = 0 AND price_fen = 318800"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE deleted = 0 AND active = 1"), ==, 4);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM vip_room WHERE deleted = 0"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM share_rate WHERE deleted = 0 AND rate_bp = 3525"), ==, 1);
 
   /* Their log-ins, linked by the command line to the rows the desk
    * made: no second staff row. */
@@ -151,7 +133,7 @@ test_first_day (void)
                                            "--role", "case_manager", "--db", db, NULL), ==, 0);
   g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "zhaomin",
                                            "--role", "case_manager", "--db", db, NULL), ==, 0);
-  g_assert_cmpint (server_count (db, "SELECT count(*) FROM staff WHERE deleted = 0 AND username = 'lina'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE deleted = 0 AND username = 'lina'"), ==, 1);
 
   /* Two case managers' desks. */
   b_store = cl_test_desk_open_store (dir, "lina");
@@ -212,7 +194,7 @@ test_first_day (void)
 
   g_assert_cmpuint (b_rejected.n + c_rejected.n, ==, 1);
   g_assert_cmpstr (b_rejected.n ? b_rejected.reason : c_rejected.reason, ==, "overlap");
-  g_assert_cmpint (server_count (db, "SELECT count(*) FROM escort_task WHERE deleted = 0 AND status <> 'cancelled'"), ==, 2);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM escort_task WHERE deleted = 0 AND status <> 'cancelled'"), ==, 2);
   /* The desks agree with the server. */
   g_assert_cmpint (cl_test_count (b_store, "SELECT count(*) FROM escort_task WHERE deleted = 0 AND status <> 'cancelled'"), ==, 2);
   g_assert_cmpint (cl_test_count (c_store, "SELECT count(*) FROM escort_task WHERE deleted = 0 AND status <> 'cancelled'"), ==, 2);

@@ -3,12 +3,12 @@
 #include "config.h"
 
 #include <signal.h>
-#include <sqlite3.h>
 
 #include "cl-id-card.h"
 #include "cl-patient-store.h"
 #include "cl-sync-client-private.h"
 #include "cl-test-desk.h"
+#include "cl-test-server.h"
 #include "cl-test-util.h"
 
 /* The desk pushes a save at once when nothing is in flight (README,
@@ -20,24 +20,6 @@
 #define N_SAVES  60
 
 static const char *server_binary;
-
-/* Patients in the server's file, read as the file it is. */
-static gint64
-server_patients (const char *db)
-{
-  sqlite3 *conn = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (db, &conn, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (conn, 5000);
-  g_assert_cmpint (sqlite3_prepare_v2 (conn, "SELECT count(*) FROM patient WHERE deleted = 0", -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (conn);
-  return n;
-}
 
 static guint
 rounds_started (CLSyncClient *client)
@@ -87,7 +69,7 @@ test_burst (void)
 
   /* Nothing needs a sync_now: the saves push themselves. */
   for (guint waited = 0;
-       cl_sync_client_get_n_waiting (client) > 0 || server_patients (db) < N_SAVES;
+       cl_sync_client_get_n_waiting (client) > 0 || cl_test_db_count (db, "SELECT count(*) FROM patient WHERE deleted = 0") < N_SAVES;
        waited += 20)
     {
       g_assert_cmpuint (waited, <, 30000);
