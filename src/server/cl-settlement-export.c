@@ -9,11 +9,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cl-date.h"
 #include "cl-enrolment-store.h"
 #include "cl-settlement-export.h"
 #include "cl-settlement.h"
@@ -60,14 +58,10 @@ gboolean
 cl_settlement_export_check_month (const char  *month,
                                   GError     **error)
 {
-  GDate today;
+  g_autofree char *this_month = NULL;
   guint year, mon;
-  char tail;
 
-  if (month == NULL || strlen (month) != 7 || month[4] != '-' ||
-      sscanf (month, "%4u-%2u%c", &year, &mon, &tail) != 2 ||
-      !g_ascii_isdigit (month[0]) || !g_ascii_isdigit (month[5]) ||
-      year < 2000 || year > 2100 || mon < 1 || mon > 12)
+  if (!cl_enrolment_month_parse (month, &year, &mon))
     {
       g_set_error (error, CL_SETTLEMENT_EXPORT_ERROR, CL_SETTLEMENT_EXPORT_ERROR_BAD_MONTH,
                    _("“%s” is not a month: write it as YYYY-MM, for example 2026-09"),
@@ -75,23 +69,15 @@ cl_settlement_export_check_month (const char  *month,
       return FALSE;
     }
 
-  cl_date_today (&today);
-  if (year > g_date_get_year (&today) ||
-      (year == g_date_get_year (&today) && mon > g_date_get_month (&today)))
+  /* Months are YYYY-MM, so they compare as text. */
+  this_month = cl_enrolment_month_this ();
+  if (strcmp (month, this_month) > 0)
     {
       g_set_error (error, CL_SETTLEMENT_EXPORT_ERROR, CL_SETTLEMENT_EXPORT_ERROR_FUTURE_MONTH,
                    _("%s has not begun yet: there is no statement for it"), month);
       return FALSE;
     }
   return TRUE;
-}
-
-static void
-add_int (JsonObject *o,
-         const char *name,
-         gint64      value)
-{
-  json_object_set_int_member (o, name, value);
 }
 
 /* The statement as the API gives it: core's own JSON of the statement
@@ -111,7 +97,7 @@ report_json (CLSettlement *s)
   if (cl_settlement_get_closed (s))
     {
       json_object_set_string_member (o, "closed_by", cl_settlement_get_closed_by (s));
-      add_int (o, "closed_at", cl_settlement_get_closed_at (s));
+      json_object_set_int_member (o, "closed_at", cl_settlement_get_closed_at (s));
     }
   else
     {
@@ -123,7 +109,7 @@ report_json (CLSettlement *s)
    * "periods" gives each rate with its fee base and share. */
   periods = cl_settlement_get_periods (s, &n_periods);
   if (n_periods == 1)
-    add_int (o, "rate_bp", periods[0].rate_bp);
+    json_object_set_int_member (o, "rate_bp", periods[0].rate_bp);
   else
     json_object_set_null_member (o, "rate_bp");
 
@@ -133,11 +119,11 @@ report_json (CLSettlement *s)
       JsonObject *p = json_object_new ();
 
       json_object_set_string_member (p, "package", subs[i].package);
-      add_int (p, "n_payments", subs[i].n_payments);
-      add_int (p, "n_refunds", subs[i].n_refunds);
-      add_int (p, "gross_fen", subs[i].gross_fen);
-      add_int (p, "refunds_fen", subs[i].refunds_fen);
-      add_int (p, "share_fen", subs[i].share_fen);
+      json_object_set_int_member (p, "n_payments", subs[i].n_payments);
+      json_object_set_int_member (p, "n_refunds", subs[i].n_refunds);
+      json_object_set_int_member (p, "gross_fen", subs[i].gross_fen);
+      json_object_set_int_member (p, "refunds_fen", subs[i].refunds_fen);
+      json_object_set_int_member (p, "share_fen", subs[i].share_fen);
       json_array_add_object_element (packages, p);
     }
   json_object_set_array_member (o, "packages", packages);
