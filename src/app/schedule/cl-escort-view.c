@@ -479,16 +479,9 @@ export_pdf_action (GtkWidget  *widget,
 static void
 context_store_cb (CLEscortView *self)
 {
-  CLStore *store = cl_context_get_store (self->context);
-
-  if (store == self->store)
+  if (!cl_schedule_view_follow_store (GTK_WIDGET (self), self->context, &self->store,
+                                      G_CALLBACK (store_changed_cb)))
     return;
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store == NULL)
-    return;
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   cl_escort_view_reload (self);
   /* Open on the coming hours, with the last one for context. */
   cl_time_grid_scroll_to_minute (self->grid, cl_schedule_minutes_of_day (cl_context_get_now (self->context)) - 60);

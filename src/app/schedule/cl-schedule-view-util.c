@@ -169,3 +169,22 @@ cl_schedule_view_toast_undo (AdwToastOverlay *overlay,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), view, 0);
   adw_toast_overlay_add_toast (overlay, toast);
 }
+
+gboolean
+cl_schedule_view_follow_store (GtkWidget  *view,
+                               CLContext  *context,
+                               CLStore   **store,
+                               GCallback   changed_cb)
+{
+  CLStore *now = cl_context_get_store (context);
+
+  if (now == *store)
+    return FALSE;
+  if (*store)
+    g_signal_handlers_disconnect_by_data (*store, view);
+  g_set_object (store, now);
+  if (now == NULL)
+    return FALSE;
+  g_signal_connect_object (now, "changed", changed_cb, view, G_CONNECT_SWAPPED);
+  return TRUE;
+}

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "cl-context.h"
 #include "cl-record.h"
 
 #include "cl-schedule-popover.h"
@@ -59,6 +60,13 @@ void       cl_schedule_view_step_action   (GtkWidget         *widget,
 /* A pull wrote @table: if it is one of @tables, @reload_cb (@view) runs
  * once when idle, however many tables the pull wrote; *@source holds
  * the idle's id until then (cleared by @reload_cb). */
+/* Makes *@store follow @context's store, with @changed_cb (swapped, on
+ * @view) connected to its "changed"; TRUE if it moved to another store
+ * that the view should load. */
+gboolean   cl_schedule_view_follow_store  (GtkWidget         *view,
+                                           CLContext         *context,
+                                           CLStore          **store,
+                                           GCallback          changed_cb);
 void       cl_schedule_view_queue_reload  (GtkWidget         *view,
                                            const char        *table,
                                            const char * const *tables,
