@@ -31,6 +31,9 @@
 #define TASK(from, to) \
   "{\"patient_id\":\"@PATIENT@\",\"kind\":\"examination\",\"place_from\":\"门诊\",\"place_to\":\"超声科\"," \
   "\"start_at\":@T" from "@,\"end_at\":@T" to "@,\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}"
+#define STAFF(username, name, roles, phone, hours) \
+  "{\"username\":\"" username "\",\"display_name\":\"" name "\",\"role\":\"escort\"," \
+  "\"roles\":\"" roles "\",\"phone\":\"" phone "\",\"hours\":\"" hours "\",\"active\":true}"
 #define ROOM(name, opens, closes, slot) \
   "{\"name\":\"" name "\",\"location\":\"3F\",\"opens\":" opens ",\"closes\":" closes "," \
   "\"slot_minutes\":" slot ",\"active\":true}"
@@ -137,6 +140,15 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "start_at", "The start time has already passed; choose a later one" },
   { "escort_task", "case_manager", TASK ("2026-11-24T15:00", "2026-11-24T14:00"),
     "end_at", "The end time must be after the start time" },
+
+  /* Staff (test-ui-staff.c, the person dialog).  "li" is @ESCORT@. */
+  { "staff", "admin", STAFF ("li", "李二", "escort", "13900139001", ""),
+    "username", "Someone else already logs in as “li”" },
+  { "staff", "admin", STAFF ("zhou", "周敏", "escort", "010-62345678", ""),
+    "phone", "A mobile number starts with 13 to 19; please check the first digits" },
+  { "staff", "admin", STAFF ("zhou", "周敏", "escort", "13900139002",
+                             "07:30-17:30 12:00-09:00 07:30-17:30 07:30-17:30 07:30-17:30 off off"),
+    "hours", "On Tuesday the working hours end before they start" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);

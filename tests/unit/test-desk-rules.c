@@ -18,6 +18,7 @@
 #include "cl-order-store.h"
 #include "cl-schedule.h"
 #include "cl-tables.h"
+#include "cl-staff-store.h"
 #include "cl-test-invalid-cases.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
@@ -109,6 +110,8 @@ save_as_desk (CLStore    *store,
     saved = cl_vip_store_save_room (store, CL_VIP_ROOM (record), role, &error);
   else if (g_str_equal (table, "escort_task"))
     saved = cl_escort_store_save (store, CL_ESCORT_TASK (record), role, &error);
+  else if (g_str_equal (table, "staff"))
+    saved = cl_staff_store_save (store, CL_STAFF (record), role, &field_errors, &error);
   else
     g_error ("no desk save for %s", table);
 
