@@ -31,7 +31,7 @@ typedef struct
 {
   const char *name;
   int (*run) (int argc, char **argv);
-  const char *summary;  /* N_(), translated when shown */
+  const char *summary;  /* marked for translation, translated when shown */
 } ClCommand;
 
 /* The commands in the order --help lists them. */
