@@ -134,7 +134,7 @@ about_activated (GSimpleAction *action,
                          "version", PACKAGE_VERSION,
                          "developer-name", _("Careline developers"),
                          "developers", developers,
-                         "comments", _("Obstetric whole-course management and the service desk of a maternity and child-health hospital"),
+                         "comments", _("Obstetric whole-course management of a maternity and child-health hospital"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),
                          NULL);

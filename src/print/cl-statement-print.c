@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "cl-date.h"
 #include "cl-glyph-painter.h"
 #include "cl-money.h"
 #include "cl-print-util.h"
@@ -162,8 +163,7 @@ draw_first_header (CLSettlement *s,
 
   if (cl_settlement_get_closed (s))
     {
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (cl_settlement_get_closed_at (s));
-      g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%d %H:%M") : g_strdup ("");
+      g_autofree char *when = cl_date_format_time (cl_settlement_get_closed_at (s), CL_DATE_FULL, NULL);
 
       /* Translators: %1$s is a date and time, %2$s a user name */
       status = g_strdup_printf (_("Closed %1$s by %2$s"), when,

@@ -209,9 +209,7 @@ add_visits (ClPatientSummary *s,
   for (guint i = 0; i < cl_visit_plan_get_n_visits (plan); i++)
     {
       const ClPlannedVisit *visit = cl_visit_plan_get_visit (plan, i);
-      g_autofree char *from = cl_date_format_short (&visit->start, today);
-      g_autofree char *to = cl_date_format_short (&visit->end, today);
-      g_autofree char *dates = g_strdup_printf ("%s – %s", from, to);
+      g_autofree char *dates = cl_date_format_range (&visit->start, &visit->end, CL_DATE_SHORT, today);
       g_autofree char *weeks = NULL;
       g_autofree char *done = g_date_valid (&visit->done_date) ? cl_date_format_display (&visit->done_date) : NULL;
       const char *colors[] = {
@@ -223,12 +221,7 @@ add_visits (ClPatientSummary *s,
         /* Translators: days after the birth, in the printed visit table */
         weeks = g_strdup_printf (_("Day %d–%d"), visit->window->start_day, visit->window->end_day);
       else
-        {
-          g_autofree char *a = cl_dating_format_ga (visit->window->start_day);
-          g_autofree char *b = cl_dating_format_ga (visit->window->end_day);
-
-          weeks = g_strdup_printf ("%s – %s", a, b);
-        }
+        weeks = cl_date_format_ga (visit->window->start_day, visit->window->end_day, CL_GA_PLAIN);
       add_row (s, STYLE_BODY, visit_cols, head, visit->window->label, weeks, dates,
                cl_visit_state_to_label (visit->state), or_dash (done), NULL);
       set_swatch (last_row (s), 3, colors[visit->state]);

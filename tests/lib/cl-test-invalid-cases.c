@@ -42,7 +42,7 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   /* Enrolments (test-ui.c, the enrolment dialog; test-enrolment.c).
    * She is at 15+6 weeks on 20 November. */
   { "enrolment", "case_manager", ENROL (""), "package_id",
-    "On the agreement date she is at 15+6 weeks, outside the window of 早孕套餐 (0+0 to 12+0 weeks). "
+    "On the agreement date she is at 15+6 wk, outside the window of 早孕套餐 (0+0–12+0 wk). "
     "An administrator may enrol her with a reason." },
   { "enrolment", "case_manager", ENROL (",\"override_reason\":\"她坚持早签\""), "override_reason",
     "Only an administrator may enrol a patient outside the package’s window" },
@@ -87,7 +87,7 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "42", "28", "42", ""), "enrol_to_day",
     "The window ends before it starts" },
   { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "0", "400", "42", ""), "enrol_to_day",
-    "The window must lie within the pregnancy (0+0 to 42+6 weeks)" },
+    "The window must lie within the pregnancy (0+0–42+6 wk)" },
   { "package", "admin", PACKAGE ("T-@N@", "  ", "100000", "0", "280", "42", ""), "name", "Enter the package’s name" },
   { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "0", "280", "400", ""), "postpartum_days",
     "The service period after delivery is 0 to 365 days" },

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cl-archive-view.h"
 #include "cl-demo-data.h"
@@ -18,6 +19,7 @@
 #include "cl-document-store.h"
 #include "cl-patient-page.h"
 #include "cl-pdf-viewer.h"
+#include "cl-phone.h"
 #include "cl-store-private.h"
 #include "cl-test-pdf.h"
 #include "cl-patient.h"
@@ -30,6 +32,7 @@
 
 static char *data_dir;
 static char *patient_id;
+static char *other_patient_id;   /* with an archive of her own */
 static char *patient_edd;
 static char *report_paths[3];   /* 12-page OGTT, 3-page ultrasound, a renamed text file */
 
@@ -185,6 +188,93 @@ test_import (void)
     cl_test_ui_wait_until (is_null, &dialog);
     g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 3);
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char *
+button_label (CLDocumentImportDialog *dialog,
+              gboolean                main)
+{
+  return gtk_button_get_label (cl_document_import_dialog_get_button (dialog, main));
+}
+
+/* After a partial failure the dialog counts what is left, offers Try
+ * Again only for a file that can be mended (an encrypted one) and Skip
+ * for one that can never be a PDF, and its way out says Close since
+ * some reports are filed. */
+static void
+test_import_partial (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  g_autofree char *blood = g_build_filename (data_dir, "blood-count.pdf", NULL);
+  g_autofree char *locked = g_test_build_filename (G_TEST_DIST, "data", "encrypted.pdf", NULL);
+  g_autofree char *title = NULL;
+  const char *paths[] = { blood, locked, report_paths[2], NULL };
+  CLDocumentImportDialog *dialog;
+  CLDocumentList *list;
+  guint before;
+  gint64 filed_before;
+
+  cl_test_pdf_write_text (blood, 2, "haemoglobin");
+  cl_window_show_patient (window, other_patient_id);
+  list = CL_DOCUMENT_LIST (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_DOCUMENT_LIST));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, list);
+  before = cl_document_list_get_n_documents (list);
+  filed_before = cl_test_store_count (store, "SELECT count(*) FROM document");
+
+  dialog = start_import (list, paths);
+  cl_document_import_dialog_set_kind (dialog, "blood");
+  gtk_editable_set_text (cl_document_import_dialog_get_entry (dialog, "check_date"), "2026-11-21");
+  g_assert_cmpstr (button_label (dialog, FALSE), ==, _("_Cancel"));
+  cl_document_import_dialog_import (dialog);
+  cl_test_ui_wait_until (dialog_idle, dialog);
+
+  /* The good PDF is filed; the encrypted one can be mended, the text
+   * file never. */
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, filed_before + 1);
+  g_assert_null (cl_document_import_dialog_get_file_error (dialog, 0));
+  g_assert_nonnull (cl_document_import_dialog_get_file_error (dialog, 1));
+  g_assert_nonnull (cl_document_import_dialog_get_file_error (dialog, 2));
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Report Left", "%u Reports Left", 2), 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, title);
+  g_assert_cmpstr (button_label (dialog, TRUE), ==, _("_Try Again"));
+  g_assert_cmpstr (button_label (dialog, FALSE), ==, _("_Close"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cl_document_import_dialog_get_button (dialog, FALSE))));
+  if (cl_test_ui_is_chinese ())
+    {
+      g_assert_true (cl_test_ui_has_non_ascii (gtk_window_get_title (GTK_WINDOW (dialog))));
+      g_assert_true (cl_test_ui_has_non_ascii (button_label (dialog, TRUE)));
+      g_assert_true (cl_test_ui_has_non_ascii (button_label (dialog, FALSE)));
+    }
+  else
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "2 Reports Left");
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import-partial");
+
+  /* The password mends the encrypted one; the text file is not tried
+   * again, and only Skip is left. */
+  cl_document_import_dialog_set_password (dialog, 1, "careline");
+  cl_document_import_dialog_import (dialog);
+  cl_test_ui_wait_until (dialog_idle, dialog);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, filed_before + 2);
+  g_clear_pointer (&title, g_free);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Report Left", "%u Reports Left", 1), 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, title);
+  g_assert_cmpstr (button_label (dialog, TRUE), ==, _("_Skip"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (cl_document_import_dialog_get_button (dialog, FALSE))));
+  if (!cl_test_ui_is_chinese ())
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "1 Report Left");
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import-skip");
+
+  /* Skip closes, and the list shows both filed reports. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate (GTK_WIDGET (cl_document_import_dialog_get_button (dialog, TRUE)));
+  cl_test_ui_wait_until (is_null, &dialog);
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, before + 2);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM document"), ==, filed_before + 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -540,6 +630,13 @@ typedef struct
 /* Enter takes the first match once the search has some: pressed again
  * on every turn, as someone would until the list shows her. */
 static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
 found_by_search (gpointer data)
 {
   Finding *finding = data;
@@ -572,6 +669,21 @@ test_find_patient (void)
   cl_test_ui_wait_until (found_by_search, &finding);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (finding.entry)), ==, "");
 
+  /* Her header shows the phone masked, as the lists do; the full
+   * number is nowhere in the Archive. */
+  {
+    const char *phone = cl_patient_get_phone (CL_PATIENT (patient));
+    g_autofree char *masked = cl_phone_mask (phone);
+    const char *mrn = cl_patient_get_mrn (CL_PATIENT (patient));
+    g_autofree char *details = g_strdup_printf ("%s · %s", mrn ? mrn : "—", masked);
+
+    g_assert_cmpstr (masked, !=, phone);
+    cl_test_ui_settle (200);
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (archive), details));
+    g_assert_null (cl_test_ui_find_widget_where (GTK_WIDGET (archive), label_contains, phone));
+    cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive-header");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -594,6 +706,13 @@ main (int   argc,
     patient_id = g_strdup (cl_pregnancy_get_patient_id (g_ptr_array_index (some, 0)));
     patient_edd = g_strdup (cl_pregnancy_get_effective_edd (g_ptr_array_index (some, 0)));
   }
+  {
+    g_autoptr(GPtrArray) some = cl_store_query_records (store, CL_TYPE_PREGNANCY,
+                                                        "deleted = 0 ORDER BY lmp DESC LIMIT 1 OFFSET 1", NULL);
+    g_assert_cmpuint (some->len, ==, 1);
+    other_patient_id = g_strdup (cl_pregnancy_get_patient_id (g_ptr_array_index (some, 0)));
+    g_assert_cmpstr (other_patient_id, !=, patient_id);
+  }
   g_clear_object (&store);
 
   report_paths[0] = g_build_filename (data_dir, "ogtt-report.pdf", NULL);
@@ -604,6 +723,7 @@ main (int   argc,
   g_assert_true (g_file_set_contents (report_paths[2], "Remember: bring the OGTT form.\n", -1, NULL));
 
   g_test_add_func ("/ui-archive/import", test_import);
+  g_test_add_func ("/ui-archive/import-partial", test_import_partial);
   g_test_add_func ("/ui-archive/viewer", test_viewer);
   g_test_add_func ("/ui-archive/keys", test_keys);
   g_test_add_func ("/ui-archive/edit-details", test_edit_details);

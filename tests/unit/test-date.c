@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -261,11 +262,12 @@ test_format (void)
     const char *display;
     const char *short_form;  /* with today = 2026-11-23 */
   } cases[] = {
-    { "2026-03-05", "5 Mar 2026", "03-05" },
-    { "2026-12-31", "31 Dec 2026", "12-31" },
-    { "2024-02-29", "29 Feb 2024", "2024-02-29" },
-    { "2025-03-05", "5 Mar 2025", "2025-03-05" },
-    { "2027-01-02", "2 Jan 2027", "2027-01-02" },
+    { "2026-03-05", "5 Mar 2026", "5 Mar" },
+    { "2026-12-31", "31 Dec 2026", "31 Dec" },
+    /* another year: in full, never a short date without its year */
+    { "2024-02-29", "29 Feb 2024", "29 Feb 2024" },
+    { "2025-03-05", "5 Mar 2025", "5 Mar 2025" },
+    { "2027-01-02", "2 Jan 2027", "2 Jan 2027" },
   };
   GDate today;
   GDate cleared;
@@ -293,6 +295,114 @@ test_format (void)
   g_date_clear (&cleared, 1);
   g_assert_null (cl_date_format_display (&cleared));
   g_assert_null (cl_date_format_short (&cleared, &today));
+  g_assert_null (cl_date_format (&cleared, CL_DATE_FULL, &today));
+}
+
+/* The one function and its helpers: ISO text from the store, spans,
+ * instants, and gestational ages and windows. */
+static void
+test_format_style (void)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *iso_short = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *range_years = NULL;
+  g_autofree char *at = NULL;
+  GDate today, a, b;
+
+  make_date (&today, "2026-11-23");
+  make_date (&a, "2026-12-08");
+  make_date (&b, "2027-01-05");
+
+  full = cl_date_format (&a, CL_DATE_FULL, &today);
+  g_assert_cmpstr (full, ==, "8 Dec 2026");
+  iso_short = cl_date_format_iso ("2026-12-08", CL_DATE_SHORT, &today);
+  g_assert_cmpstr (iso_short, ==, "8 Dec");
+  missing = cl_date_format_iso (NULL, CL_DATE_SHORT, &today);
+  g_assert_cmpstr (missing, ==, "—");
+  range = cl_date_format_range (&today, &a, CL_DATE_SHORT, &today);
+  g_assert_cmpstr (range, ==, "23 Nov – 8 Dec");
+  range_years = cl_date_format_range (&a, &b, CL_DATE_SHORT, &today);
+  g_assert_cmpstr (range_years, ==, "8 Dec – 5 Jan 2027");
+
+  /* 2026-12-08 14:05 local time */
+  {
+    g_autoptr(GDateTime) local = g_date_time_new_local (2026, 12, 8, 14, 5, 0);
+
+    at = cl_date_format_time (g_date_time_to_unix (local), CL_DATE_FULL, &today);
+    g_assert_cmpstr (at, ==, "8 Dec 2026 14:05");
+  }
+}
+
+static void
+test_format_ga (void)
+{
+  static const struct
+  {
+    gint        days;
+    gint        to_days;
+    const char *plain;
+    const char *weeks;
+  } cases[] = {
+    { 228, -1, "32+4", "32+4 wk" },
+    { 0, -1, "0+0", "0+0 wk" },
+    { 203, 230, "29+0–32+6", "29+0–32+6 wk" },
+    { 42, 97, "6+0–13+6", "6+0–13+6 wk" },
+    { -1, -1, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = cl_date_format_ga (cases[i].days, cases[i].to_days, CL_GA_PLAIN);
+      g_autofree char *weeks = cl_date_format_ga (cases[i].days, cases[i].to_days, CL_GA_WEEKS);
+
+      g_assert_cmpstr (plain, ==, cases[i].plain);
+      g_assert_cmpstr (weeks, ==, cases[i].weeks);
+    }
+}
+
+/* In Chinese, as the staff read it: the formats are translated. */
+static void
+test_format_chinese (void)
+{
+  const char *localedir = g_getenv ("CARELINE_LOCALEDIR");
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *full = NULL;
+  g_autofree char *short_form = NULL;
+  g_autofree char *other_year = NULL;
+  g_autofree char *ga = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *plain = NULL;
+  GDate today, a, b;
+
+  /* tests/unit/meson.build gives this test the compiled translations */
+  g_assert_nonnull (localedir);
+  g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  make_date (&today, "2026-11-23");
+  make_date (&a, "2026-12-08");
+  make_date (&b, "2027-01-05");
+  full = cl_date_format (&a, CL_DATE_FULL, &today);
+  short_form = cl_date_format (&a, CL_DATE_SHORT, &today);
+  other_year = cl_date_format (&b, CL_DATE_SHORT, &today);
+  ga = cl_date_format_ga (228, -1, CL_GA_WEEKS);
+  window = cl_date_format_ga (203, 230, CL_GA_WEEKS);
+  plain = cl_date_format_ga (203, 230, CL_GA_PLAIN);
+
+  setlocale (LC_ALL, saved);
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (full, ==, "2026年12月8日");
+  g_assert_cmpstr (short_form, ==, "12月8日");
+  g_assert_cmpstr (other_year, ==, "2027年1月5日");
+  g_assert_cmpstr (ga, ==, "孕 32+4 周");
+  g_assert_cmpstr (window, ==, "孕 29+0–32+6 周");
+  g_assert_cmpstr (plain, ==, "29+0–32+6");
 }
 
 int
@@ -309,6 +419,9 @@ main (int   argc,
   g_test_add_func ("/date/days-between", test_days_between);
   g_test_add_func ("/date/age", test_age);
   g_test_add_func ("/date/format", test_format);
+  g_test_add_func ("/date/format-style", test_format_style);
+  g_test_add_func ("/date/format-ga", test_format_ga);
+  g_test_add_func ("/date/format-chinese", test_format_chinese);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "cl-patient-store.h"
 #include "cl-patient.h"
 #include "cl-pdf-viewer.h"
+#include "cl-phone.h"
 #include "cl-roster-model.h"
 #include "cl-roster-row.h"
 
@@ -520,6 +521,7 @@ cl_archive_view_show_patient (CLArchiveView *self,
 {
   g_autoptr(CLRecord) patient = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *phone = NULL;
 
   g_return_if_fail (CL_IS_ARCHIVE_VIEW (self));
   g_return_if_fail (patient_id != NULL);
@@ -529,9 +531,12 @@ cl_archive_view_show_patient (CLArchiveView *self,
     return;
 
   gtk_label_set_text (self->patient_name, cl_patient_get_name (CL_PATIENT (patient)));
+  /* Masked as in the lists: the archive is read at desks others pass
+   * by, and the full number is only on her own page. */
+  phone = cl_patient_get_phone (CL_PATIENT (patient)) ? cl_phone_mask (cl_patient_get_phone (CL_PATIENT (patient))) : NULL;
   details = g_strdup_printf ("%s · %s",
                              cl_patient_get_mrn (CL_PATIENT (patient)) ? cl_patient_get_mrn (CL_PATIENT (patient)) : "—",
-                             cl_patient_get_phone (CL_PATIENT (patient)) ? cl_patient_get_phone (CL_PATIENT (patient)) : "—");
+                             phone ? phone : "—");
   gtk_label_set_text (self->patient_details, details);
   cl_document_list_set_patient (self->document_list, patient_id);
   {

@@ -23,6 +23,7 @@ typedef struct
   AdwPasswordEntryRow *password_row;
   GtkWidget   *done_icon;
   gboolean     done;
+  gboolean     skipped;      /* can never be filed: not tried again */
   /* filled by the import thread */
   char        *password;
   GError      *error;
@@ -35,6 +36,7 @@ struct _CLDocumentImportDialog
   /* widgets */
   AdwPreferencesGroup *files_group;
   CLDocumentForm *form;
+  GtkWidget   *close_button;
   GtkWidget   *import_button;
   GtkWidget   *spinner;
 
@@ -44,6 +46,8 @@ struct _CLDocumentImportDialog
   char        *pregnancy_id;
   GPtrArray   *files;        /* FileItem */
   gboolean     busy;
+  gboolean     emitted;      /* "imported" sent */
+  gboolean     only_skips;   /* the main button skips what is left */
 };
 
 G_DEFINE_FINAL_TYPE (CLDocumentImportDialog, cl_document_import_dialog, ADW_TYPE_WINDOW)
@@ -110,7 +114,7 @@ import_thread (GTask        *task,
       FileItem *item = g_ptr_array_index (d->items, i);
       g_autoptr(CLDocument) doc = NULL;
 
-      if (item->done)
+      if (item->done || item->skipped)
         continue;
       g_clear_error (&item->error);
       doc = cl_document_store_import (d->store, item->path, item->password, d->meta, &item->error);
@@ -129,6 +133,55 @@ set_busy (CLDocumentImportDialog *self,
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
 }
 
+static guint
+count_filed (CLDocumentImportDialog *self)
+{
+  guint filed = 0;
+
+  for (guint i = 0; i < self->files->len; i++)
+    if (((FileItem *) g_ptr_array_index (self->files, i))->done)
+      filed++;
+  return filed;
+}
+
+/* Tells the list what was filed, once, whichever way the dialog goes. */
+static void
+emit_imported (CLDocumentImportDialog *self)
+{
+  guint filed = count_filed (self);
+
+  if (!self->emitted && filed > 0)
+    {
+      self->emitted = TRUE;
+      g_signal_emit (self, signals[IMPORTED], 0, filed);
+    }
+}
+
+/* After a partial failure the dialog says what is left and what each
+ * button does: some reports are already filed, so the way out is
+ * "Close", not "Cancel"; "Try Again" only while a failure can be
+ * mended (a password, a detail), else "Skip" for files that can never
+ * be filed. */
+static void
+show_what_is_left (CLDocumentImportDialog *self,
+                   guint                   filed,
+                   guint                   retryable)
+{
+  guint left = self->files->len - filed;
+  g_autofree char *title = NULL;
+
+  /* Translators: the import dialog's title once some files failed */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Report Left", "%u Reports Left", left), left);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  self->only_skips = retryable == 0;
+  gtk_button_set_label (GTK_BUTTON (self->import_button),
+                        self->only_skips ? _("_Skip") : _("_Try Again"));
+  gtk_button_set_label (GTK_BUTTON (self->close_button), filed > 0 ? _("_Close") : _("_Cancel"));
+  /* With nothing to try again, Skip is the one way out. */
+  gtk_widget_set_visible (self->close_button, !self->only_skips);
+}
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -136,6 +189,7 @@ import_done_cb (GObject      *source,
 {
   g_autoptr(CLDocumentImportDialog) self = user_data;
   guint filed = 0;
+  guint retryable = 0;
 
   set_busy (self, FALSE);
   for (guint i = 0; i < self->files->len; i++)
@@ -151,17 +205,21 @@ import_done_cb (GObject      *source,
           gtk_widget_set_visible (item->done_icon, TRUE);
           gtk_widget_set_visible (GTK_WIDGET (item->password_row), FALSE);
         }
+      else if (item->error && cl_document_error_is_retryable (item->error))
+        retryable++;
+      else if (item->error)
+        item->skipped = TRUE;
       gtk_widget_set_visible (GTK_WIDGET (item->password_row), locked);
       cl_form_message_set (item->message, item->error ? item->error->message : NULL);
     }
 
   if (filed == self->files->len)
     {
-      g_signal_emit (self, signals[IMPORTED], 0, filed);
+      emit_imported (self);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  gtk_button_set_label (GTK_BUTTON (self->import_button), _("_Try Again"));
+  show_what_is_left (self, filed, retryable);
 }
 
 void
@@ -176,6 +234,13 @@ cl_document_import_dialog_import (CLDocumentImportDialog *self)
 
   if (self->busy)
     return;
+
+  if (self->only_skips)
+    {
+      emit_imported (self);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
 
   /* What was typed is checked once, before any file is touched. */
   meta = build_meta (self);
@@ -227,8 +292,13 @@ cl_document_import_dialog_finalize (GObject *object)
 static gboolean
 close_request (GtkWindow *window)
 {
+  CLDocumentImportDialog *self = CL_DOCUMENT_IMPORT_DIALOG (window);
+
   /* Not while a file is half-filed: the thread is finishing it. */
-  return CL_DOCUMENT_IMPORT_DIALOG (window)->busy;
+  if (self->busy)
+    return TRUE;
+  emit_imported (self);
+  return FALSE;
 }
 
 static void
@@ -251,12 +321,23 @@ static void
 cl_document_import_dialog_init (CLDocumentImportDialog *self)
 {
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = cl_form_header_bar_new (_("_Import"), G_CALLBACK (import_clicked_cb), self,
-                                              &self->import_button);
+  GtkWidget *header = adw_header_bar_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   self->files = g_ptr_array_new_with_free_func (file_item_free);
+
+  /* As cl_form_header_bar_new(), with both buttons kept: their labels
+   * change after a partial failure. */
+  self->close_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button), "window.close");
+  gtk_widget_add_css_class (self->import_button, "suggested-action");
+  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (import_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->close_button);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import_button);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Import Reports"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -415,4 +496,12 @@ cl_document_import_dialog_set_password (CLDocumentImportDialog *self,
 
   gtk_editable_set_text (GTK_EDITABLE (((FileItem *) g_ptr_array_index (self->files, index))->password_row),
                          password);
+}
+
+GtkButton *
+cl_document_import_dialog_get_button (CLDocumentImportDialog *self,
+                                      gboolean                main)
+{
+  g_return_val_if_fail (CL_IS_DOCUMENT_IMPORT_DIALOG (self), NULL);
+  return GTK_BUTTON (main ? self->import_button : self->close_button);
 }

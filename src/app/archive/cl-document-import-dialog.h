@@ -10,7 +10,10 @@ G_BEGIN_DECLS
  * kind, check date, visit and note for all of them.  Each file is
  * checked and filed on its own; a file that is refused keeps its
  * message under its row (a password field for an encrypted one) and
- * the rest are filed.  Closes itself once every file is in. */
+ * the rest are filed.  Closes itself once every file is in; after a
+ * partial failure the title counts the files left, the main button
+ * reads "Try Again" while a failure can be mended and "Skip" when none
+ * can, and the way out "Close" once some are filed. */
 
 #define CL_TYPE_DOCUMENT_IMPORT_DIALOG (cl_document_import_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CLDocumentImportDialog, cl_document_import_dialog, CL, DOCUMENT_IMPORT_DIALOG, AdwWindow)
@@ -44,7 +47,12 @@ void         cl_document_import_dialog_set_password (CLDocumentImportDialog *sel
                                                      guint                   index,
                                                      const char             *password);
 
-/* Signals: "imported" (guint n_files): every file is filed; the dialog
- * is closing. */
+/* For tests: the main button (Import, Try Again, Skip) or the way out
+ * (Cancel, Close). */
+GtkButton   *cl_document_import_dialog_get_button   (CLDocumentImportDialog *self,
+                                                     gboolean                main);
+
+/* Signals: "imported" (guint n_files): the dialog is closing and
+ * n_files (at least one) were filed. */
 
 G_END_DECLS

@@ -47,7 +47,7 @@ group_title (CLDocument *doc)
 {
   g_autofree char *visit = cl_document_visit_label (cl_document_get_visit (doc));
 
-  /* TRANSLATORS: a group of reports: "20–24⁺⁶ weeks · Ultrasound" */
+  /* TRANSLATORS: a group of reports: "Second visit · 20+0–24+6 wk · Ultrasound" */
   return g_strdup_printf (_("%s · %s"), visit ? visit : _("No visit"),
                           cl_document_kind_label (cl_document_get_kind (doc)));
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-enrolment-store.h"
 #include "cl-money.h"
@@ -32,14 +33,15 @@ static char *
 describe (CLPackage *package)
 {
   g_autofree char *price = cl_money_format_display (cl_package_get_price_fen (package));
-  g_autofree char *from = cl_dating_format_ga (cl_package_get_enrol_from_day (package));
-  g_autofree char *to = cl_dating_format_ga (cl_package_get_enrol_to_day (package));
+  g_autofree char *window = cl_date_format_ga (cl_package_get_enrol_from_day (package),
+                                               cl_package_get_enrol_to_day (package), CL_GA_WEEKS);
   g_autofree char *days = g_strdup_printf ("%d", cl_package_get_postpartum_days (package));
 
-  /* Translators: a package's price, the gestational weeks in which one
-   * may enrol ("12+0", "27+6"), and the days of service after delivery */
-  return g_strdup_printf (_("%1$s · enrol at %2$s to %3$s weeks · until day %4$s after delivery"),
-                          price, from, to, days);
+  /* Translators: a package's price, the gestational window in which
+   * one may enrol ("12+0–27+6 wk"), and the days of service after
+   * delivery */
+  return g_strdup_printf (_("%1$s · enrol at %2$s · until day %3$s after delivery"),
+                          price, window, days);
 }
 
 static void

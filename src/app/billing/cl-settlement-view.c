@@ -214,8 +214,7 @@ update_status (CLSettlementView *self)
 {
   if (cl_settlement_get_closed (self->settlement))
     {
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (cl_settlement_get_closed_at (self->settlement));
-      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
+      g_autofree char *when = cl_date_format_time (cl_settlement_get_closed_at (self->settlement), CL_DATE_FULL, NULL);
       const char *by = cl_settlement_get_closed_by (self->settlement);
       g_autofree char *text = NULL;
 

@@ -58,14 +58,11 @@ update (CLDateNav *self)
   if (self->step == 7)
     {
       GDate monday, sunday;
-      g_autofree char *from = NULL, *to = NULL;
 
       cl_date_nav_week_start (&self->date, &monday);
       sunday = monday;
       g_date_add_days (&sunday, 6);
-      from = cl_date_format_display (&monday);
-      to = cl_date_format_display (&sunday);
-      text = g_strdup_printf ("%s – %s", from, to);
+      text = cl_date_format_range (&monday, &sunday, CL_DATE_FULL, NULL);
     }
   else
     {

@@ -57,7 +57,7 @@ state_icon (ClVisitState state)
   return icons[state];
 }
 
-/* "20+0–24+6 wk · 2 Dec – 5 Jan" */
+/* "20+0–24+6 wk · 2 Dec – 5 Jan 2027" */
 static char *
 format_window (gint         start_day,
                gint         end_day,
@@ -66,22 +66,15 @@ format_window (gint         start_day,
                const GDate *end,
                const GDate *today)
 {
-  g_autofree char *from = cl_date_format_short (start, today);
-  g_autofree char *to = cl_date_format_short (end, today);
+  g_autofree char *dates = cl_date_format_range (start, end, CL_DATE_SHORT, today);
   g_autofree char *weeks = NULL;
 
   if (anchor == CL_VISIT_ANCHOR_DELIVERY)
     /* Translators: days after the delivery, e.g. "Day 42–56 after birth" */
     weeks = g_strdup_printf (_("Day %d–%d after birth"), start_day, end_day);
   else
-    {
-      g_autofree char *a = cl_dating_format_ga (start_day);
-      g_autofree char *b = cl_dating_format_ga (end_day);
-
-      /* Translators: a window of gestational ages, e.g. "20+0–24+6 wk" */
-      weeks = g_strdup_printf (_("%s–%s wk"), a, b);
-    }
-  return g_strdup_printf ("%s · %s – %s", weeks, from, to);
+    weeks = cl_date_format_ga (start_day, end_day, CL_GA_WEEKS);
+  return g_strdup_printf ("%s · %s", weeks, dates);
 }
 
 static char *

@@ -23,6 +23,31 @@
 
 G_DEFINE_QUARK (cl-document-error-quark, cl_document_error)
 
+gboolean
+cl_document_error_is_retryable (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  if (error->domain != CL_DOCUMENT_ERROR)
+    return TRUE;   /* reading the file failed: it may be readable later */
+
+  switch ((ClDocumentError) error->code)
+    {
+    case CL_DOCUMENT_ERROR_NEEDS_PASSWORD:
+    case CL_DOCUMENT_ERROR_WRONG_PASSWORD:
+    case CL_DOCUMENT_ERROR_INVALID:
+    case CL_DOCUMENT_ERROR_MISSING:
+      return TRUE;
+    case CL_DOCUMENT_ERROR_EMPTY:
+    case CL_DOCUMENT_ERROR_TOO_LARGE:
+    case CL_DOCUMENT_ERROR_NOT_PDF:
+    case CL_DOCUMENT_ERROR_DAMAGED:
+    case CL_DOCUMENT_ERROR_DUPLICATE:
+    default:
+      return FALSE;
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* What a person typed                                                 */
 
@@ -341,22 +366,10 @@ cl_document_visit_keys (void)
   return keys;
 }
 
-static char *
-format_week (gint day)
-{
-  /* 13⁺⁶: the days as a superscript, as in the clinic's notes. */
-  static const char * const sup[] = { "", "⁺¹", "⁺²", "⁺³", "⁺⁴", "⁺⁵", "⁺⁶" };
-
-  return g_strdup_printf ("%d%s", day / 7, sup[day % 7]);
-}
-
 char *
 cl_document_visit_label (const char *visit)
 {
   const ClVisitWindow *w;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *range = NULL;
   g_autofree char *weeks = NULL;
 
   if (cl_str_empty (visit) ||
@@ -366,13 +379,10 @@ cl_document_visit_label (const char *visit)
   if (w->anchor != CL_VISIT_ANCHOR_PREGNANCY || w->end_day - w->start_day < 7)
     return g_strdup (w->label);
 
-  from = format_week (w->start_day);
-  to = format_week (w->end_day);
-  range = g_strdup_printf ("%s–%s", from, to);
-  /* TRANSLATORS: a prenatal visit window, e.g. "6–13⁺⁶ weeks" */
-  weeks = g_strdup_printf (_("%s weeks"), range);
+  /* As every gestational window is written: "6+0–13+6 wk". */
+  weeks = cl_date_format_ga (w->start_day, w->end_day, CL_GA_WEEKS);
   /* TRANSLATORS: a prenatal visit: its name and its window, e.g.
-   * "First visit · 6–13⁺⁶ weeks" */
+   * "First visit · 6+0–13+6 wk" */
   return g_strdup_printf (_("%s · %s"), w->label, weeks);
 }
 

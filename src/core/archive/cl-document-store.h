@@ -28,6 +28,12 @@ typedef enum
 
 GQuark       cl_document_error_quark          (void);
 
+/* Whether filing the same file again may succeed once the person acts:
+ * a password to type, a detail to correct, a file to make readable.
+ * FALSE for a file that can never be filed (empty, too large, not a
+ * PDF, damaged, already in her archive): it can only be skipped. */
+gboolean     cl_document_error_is_retryable   (const GError *error);
+
 /* Same as the server's limit for PUT /documents. */
 #define CL_DOCUMENT_MAX_SIZE (50 * 1024 * 1024)
 
@@ -112,7 +118,7 @@ gboolean     cl_document_store_record_open    (CLStore     *store,
 
 /* Visit keys "v06" … "v41", one per window of the prenatal schedule,
  * NULL-terminated (free with g_strfreev), and a key's translated label
- * ("6–13⁺⁶ weeks"), or NULL for an unknown key. */
+ * ("First visit · 6+0–13+6 wk"), or NULL for an unknown key. */
 char       **cl_document_visit_keys           (void);
 char        *cl_document_visit_label          (const char  *visit);
 

@@ -252,22 +252,46 @@ cl_date_age_years (const GDate *birth,
   return years;
 }
 
+/* UTC noon: the value is a civil date, so no time zone or DST
+ * transition may move it to another day. */
+static GDateTime *
+date_time_of (const GDate *date)
+{
+  return g_date_time_new_utc ((gint) g_date_get_year (date),
+                              (gint) g_date_get_month (date),
+                              (gint) g_date_get_day (date),
+                              12, 0, 0);
+}
+
 char *
-cl_date_format_display (const GDate *date)
+cl_date_format (const GDate *date,
+                ClDateStyle  style,
+                const GDate *today)
 {
   g_autoptr(GDateTime) dt = NULL;
+  GDate local_today;
+  gboolean short_form = FALSE;
 
   if (date == NULL || !g_date_valid (date))
     return NULL;
 
-  /* UTC noon: the value is a civil date, so no time zone or DST
-   * transition may move it to another day. */
-  dt = g_date_time_new_utc ((gint) g_date_get_year (date),
-                            (gint) g_date_get_month (date),
-                            (gint) g_date_get_day (date),
-                            12, 0, 0);
-  if (dt == NULL)
+  if (style == CL_DATE_SHORT)
+    {
+      if (today == NULL || !g_date_valid (today))
+        {
+          cl_date_today (&local_today);
+          today = &local_today;
+        }
+      short_form = g_date_get_year (date) == g_date_get_year (today);
+    }
+
+  if ((dt = date_time_of (date)) == NULL)
     return cl_date_to_iso (date);
+
+  if (short_form)
+    /* Translators: a date in the current year, as in g_date_time_format(),
+     * e.g. "5 Mar".  For zh_CN use "%-m月%-d日". */
+    return g_date_time_format (dt, C_("short date format", "%-d %b"));
 
   /* Translators: a full date as in g_date_time_format(), e.g.
    * "5 Mar 2026".  For zh_CN use "%Y年%-m月%-d日". */
@@ -275,34 +299,88 @@ cl_date_format_display (const GDate *date)
 }
 
 char *
+cl_date_format_iso (const char  *iso,
+                    ClDateStyle  style,
+                    const GDate *today)
+{
+  GDate date;
+
+  if (iso && cl_date_parse (iso, &date, NULL))
+    return cl_date_format (&date, style, today);
+  return g_strdup ("—");
+}
+
+char *
+cl_date_format_range (const GDate *from,
+                      const GDate *to,
+                      ClDateStyle  style,
+                      const GDate *today)
+{
+  g_autofree char *a = cl_date_format (from, style, today);
+  g_autofree char *b = cl_date_format (to, style, today);
+
+  return g_strdup_printf ("%s – %s", a ? a : "—", b ? b : "—");
+}
+
+char *
+cl_date_format_time (gint64       unix_time,
+                     ClDateStyle  style,
+                     const GDate *today)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (unix_time);
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+  GDate date;
+
+  if (at == NULL)
+    return g_strdup ("—");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (at),
+                  (GDateMonth) g_date_time_get_month (at),
+                  (GDateYear) g_date_time_get_year (at));
+  day = cl_date_format (&date, style, today);
+  time = g_date_time_format (at, "%H:%M");
+  return g_strdup_printf ("%s %s", day, time);
+}
+
+char *
+cl_date_format_display (const GDate *date)
+{
+  return cl_date_format (date, CL_DATE_FULL, NULL);
+}
+
+char *
 cl_date_format_short (const GDate *date,
                       const GDate *today)
 {
-  GDate local_today;
-
-  if (date == NULL || !g_date_valid (date))
-    return NULL;
-
-  if (today == NULL || !g_date_valid (today))
-    {
-      cl_date_today (&local_today);
-      today = &local_today;
-    }
-
-  if (g_date_get_year (date) == g_date_get_year (today))
-    return g_strdup_printf ("%02u-%02u",
-                            (guint) g_date_get_month (date),
-                            (guint) g_date_get_day (date));
-
-  return cl_date_to_iso (date);
+  return cl_date_format (date, CL_DATE_SHORT, today);
 }
 
 char *
 cl_date_format_iso_display (const char *iso)
 {
-  GDate date;
+  return cl_date_format_iso (iso, CL_DATE_FULL, NULL);
+}
 
-  if (iso && cl_date_parse (iso, &date, NULL))
-    return cl_date_format_display (&date);
-  return g_strdup ("—");
+char *
+cl_date_format_ga (gint      days,
+                   gint      to_days,
+                   ClGaStyle style)
+{
+  g_autofree char *figures = NULL;
+
+  if (days < 0)
+    return NULL;
+
+  if (to_days >= 0)
+    figures = g_strdup_printf ("%d+%d–%d+%d", days / 7, days % 7, to_days / 7, to_days % 7);
+  else
+    figures = g_strdup_printf ("%d+%d", days / 7, days % 7);
+
+  if (style == CL_GA_PLAIN)
+    return g_steal_pointer (&figures);
+
+  /* Translators: a gestational age or window with its unit; %s is
+   * "32+4" or "29+0–32+6".  zh_CN: "孕 %s 周" */
+  return g_strdup_printf (C_("gestational age", "%s wk"), figures);
 }

@@ -348,9 +348,9 @@ cl_enrolment_store_validate_package (CLStore    *store,
     refuse (errors, "code", g_strdup (_("Another package already has this code")));
   amount_ok (cl_package_get_price_fen (package), errors, "price_fen");
   if (cl_package_get_enrol_from_day (package) < 0 || cl_package_get_enrol_from_day (package) > 300)
-    refuse (errors, "enrol_from_day", g_strdup (_("The window must lie within the pregnancy (0+0 to 42+6 weeks)")));
+    refuse (errors, "enrol_from_day", g_strdup (_("The window must lie within the pregnancy (0+0–42+6 wk)")));
   if (cl_package_get_enrol_to_day (package) < 0 || cl_package_get_enrol_to_day (package) > 300)
-    refuse (errors, "enrol_to_day", g_strdup (_("The window must lie within the pregnancy (0+0 to 42+6 weeks)")));
+    refuse (errors, "enrol_to_day", g_strdup (_("The window must lie within the pregnancy (0+0–42+6 wk)")));
   else if (cl_package_get_enrol_to_day (package) < cl_package_get_enrol_from_day (package))
     refuse (errors, "enrol_to_day", g_strdup (_("The window ends before it starts")));
   if (cl_package_get_postpartum_days (package) < 0 || cl_package_get_postpartum_days (package) > 365)
@@ -423,14 +423,13 @@ check_window (CLStore     *store,
 
       if (days < from || days > to)
         {
-          g_autofree char *ga = days >= 0 ? cl_dating_format_ga (days) : g_strdup ("–");
-          g_autofree char *ga_from = cl_dating_format_ga (from);
-          g_autofree char *ga_to = cl_dating_format_ga (to);
+          g_autofree char *ga = days >= 0 ? cl_date_format_ga (days, -1, CL_GA_WEEKS) : g_strdup ("–");
+          g_autofree char *window = cl_date_format_ga (from, to, CL_GA_WEEKS);
 
-          /* Translators: %1$s is a gestational age like 32+4, then the
-           * package name and its window in weeks+days */
-          problem = g_strdup_printf (_("On the agreement date she is at %1$s weeks, outside the window of %2$s (%3$s to %4$s weeks)"),
-                                     ga, cl_package_get_name (package), ga_from, ga_to);
+          /* Translators: %1$s is a gestational age like "32+4 wk", then
+           * the package name and its window like "29+0–32+6 wk" */
+          problem = g_strdup_printf (_("On the agreement date she is at %1$s, outside the window of %2$s (%3$s)"),
+                                     ga, cl_package_get_name (package), window);
         }
     }
 

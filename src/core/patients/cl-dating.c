@@ -67,7 +67,7 @@ cl_dating_format_ga (gint days)
   if (days < 0)
     return NULL;
 
-  return g_strdup_printf ("%d+%d", days / WEEK, days % WEEK);
+  return cl_date_format_ga (days, -1, CL_GA_PLAIN);
 }
 
 gboolean
@@ -97,13 +97,7 @@ cl_dating_parse_ga (const char  *text,
 char *
 cl_dating_format_ga_display (gint days)
 {
-  if (days < 0)
-    return NULL;
-
-  /* Translators: gestational age in completed weeks + days, e.g.
-   * "32+4 wk".  The first %d is the weeks, the second the days (0-6).
-   * zh_CN: "孕 %d+%d 周" */
-  return g_strdup_printf (_("%d+%d wk"), days / WEEK, days % WEEK);
+  return cl_date_format_ga (days, -1, CL_GA_WEEKS);
 }
 
 gint

@@ -26,7 +26,8 @@ void      cl_dating_edd_from_lmp      (const GDate *lmp,
 gint      cl_dating_gestational_days  (const GDate *edd,
                                        const GDate *on);
 
-/* "32+4" for 228 days.  Negative days give NULL. */
+/* "32+4" for 228 days.  Negative days give NULL.  (Both formats are
+ * cl_date_format_ga()'s, which also writes windows.) */
 char     *cl_dating_format_ga         (gint days);
 
 /* Parses a gestational age typed as weeks+days ("12+0", "27+6", or
