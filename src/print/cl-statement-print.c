@@ -241,9 +241,11 @@ draw_line (CLGlyphPainter         *p,
    * refund or a late entry, which is also what the eye looks for. */
   g_autofree char *kind = line->kind == CL_SETTLEMENT_PAYMENT && !line->adjustment_of
                           ? NULL : cl_settlement_line_describe_kind (line);
+  /* In full: the statement must read the same next year. */
+  g_autofree char *date = cl_date_format_iso (line->date, CL_DATE_FULL, NULL);
 
   cl_glyph_painter_queue_number (p, number, column_x (COL_NO, x, w), y);
-  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->name, column_x (COL_NAME, x, w), y, FALSE, TRUE);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->package, column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, kind, column_x (COL_KIND, x, w), y, FALSE, FALSE);

@@ -90,7 +90,8 @@ make_row (CLDocument *doc)
                                             cl_document_get_pages (doc));
   const char *name = cl_document_get_title (doc) ? cl_document_get_title (doc)
                                                  : cl_document_get_filename (doc);
-  g_autofree char *title = g_strdup_printf ("%s  %s", cl_document_get_check_date (doc), name ? name : "");
+  g_autofree char *date = cl_date_format_iso (cl_document_get_check_date (doc), CL_DATE_SHORT, NULL);
+  g_autofree char *title = g_strdup_printf ("%s  %s", date, name ? name : "");
   const char *note = cl_document_get_note (doc);
 
   subtitle = note ? g_strdup_printf ("%s · %s", pages, note) : g_strdup (pages);
@@ -222,17 +223,19 @@ remove_action (GtkWidget  *widget,
   const char *id = g_variant_get_string (param, NULL);
   CLDocument *doc = find_document (self, id);
   GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *date = NULL;
   GtkWidget *dialog;
 
   if (doc == NULL)
     return;
+  date = cl_date_format_iso (cl_document_get_check_date (doc), CL_DATE_FULL, NULL);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Remove Report?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” (%s, %s) will no longer be listed in her archive. The file is kept and an administrator can restore it."),
                                   cl_document_get_filename (doc),
                                   cl_document_kind_label (cl_document_get_kind (doc)),
-                                  cl_document_get_check_date (doc));
+                                  date);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),

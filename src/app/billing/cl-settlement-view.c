@@ -9,6 +9,7 @@
 #include "cl-date.h"
 #include "cl-deduction-dialog.h"
 #include "cl-enrolment-store.h"
+#include "cl-export.h"
 #include "cl-money.h"
 #include "cl-settlement-chart.h"
 #include "cl-settlement-line-item.h"
@@ -84,7 +85,9 @@ bind_date_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  set_text (item, item_line (item)->date);
+  g_autofree char *date = cl_date_format_iso (item_line (item)->date, CL_DATE_FULL, NULL);
+
+  set_text (item, date);
 }
 
 static void
@@ -348,66 +351,21 @@ next_month_action (GtkWidget  *widget,
   shift_month (CL_SETTLEMENT_VIEW (widget), 1);
 }
 
-typedef gboolean (*ExportFunc) (CLSettlementView *self, const char *path, GError **error);
-
-static void
-export_response_cb (GtkNativeDialog  *dialog,
-                    int               response,
-                    CLSettlementView *self)
-{
-  ExportFunc func = g_object_get_data (G_OBJECT (dialog), "export-func");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path && func (self, path, &error))
-        {
-          g_autofree char *base = g_path_get_basename (path);
-          /* Translators: %s is a file name */
-          g_autofree char *text = g_strdup_printf (_("Saved “%s”"), base);
-          show_toast (self, text);
-        }
-      else
-        show_message (self, _("The Statement Could Not Be Exported"),
-                      error ? error->message : _("Choose a file on this computer."));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
 static void
 run_export (CLSettlementView *self,
             const char       *title,
             const char       *extension,
             const char       *filter_name,
             const char       *mime_type,
-            ExportFunc        func)
+            ClExportFunc      func)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   /* Translators: the suggested file name of an exported statement;
    * %s is the month (2026-10), keep the extension after it */
-  name = g_strdup_printf (_("statement-%s"), self->month);
-  {
-    g_autofree char *file_name = g_strconcat (name, extension, NULL);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
-  }
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_set_data (G_OBJECT (dialog), "export-func", func);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  g_autofree char *name = g_strdup_printf (_("statement-%s"), self->month);
+  g_autofree char *file_name = g_strconcat (name, extension, NULL);
+
+  cl_export_run (GTK_WIDGET (self), title, file_name, filter_name, mime_type,
+                 _("The Statement Could Not Be Exported"), func, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -416,7 +374,7 @@ export_pdf_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   run_export (CL_SETTLEMENT_VIEW (widget), _("Export Statement as PDF"), ".pdf",
-              _("PDF documents"), "application/pdf", cl_settlement_view_export_pdf);
+              _("PDF documents"), "application/pdf", (ClExportFunc) cl_settlement_view_export_pdf);
 }
 
 static void
@@ -425,7 +383,7 @@ export_csv_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   run_export (CL_SETTLEMENT_VIEW (widget), _("Export Statement as CSV"), ".csv",
-              _("CSV spreadsheets"), "text/csv", cl_settlement_view_export_csv);
+              _("CSV spreadsheets"), "text/csv", (ClExportFunc) cl_settlement_view_export_csv);
 }
 
 static void

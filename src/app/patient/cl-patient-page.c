@@ -10,6 +10,7 @@
 #include "cl-document-list.h"
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
+#include "cl-export.h"
 #include "cl-money.h"
 #include "cl-order-list.h"
 #include "cl-patient-page.h"
@@ -283,47 +284,6 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    CLPatientPage   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
-      (path = g_file_get_path (file)))
-    {
-      if (!cl_patient_page_export_pdf (self, path, &error))
-        show_error (self, _("Summary Not Exported"), error->message);
-      else
-        {
-          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-          g_autofree char *dir = g_path_get_dirname (path);
-
-          /* Offered first next time, as for the reports. */
-          g_settings_set_string (settings, "last-data-dir", dir);
-        }
-    }
-  g_object_unref (chooser);
-}
-
-/* The folder last used for documents (GSettings last-data-dir), else
- * Documents. */
-static GFile *
-export_folder (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *last = g_settings_get_string (settings, "last-data-dir");
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-  if (*last)
-    return g_file_new_for_path (last);
-  return g_file_new_for_path (documents ? documents : g_get_home_dir ());
-}
-
-static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -332,7 +292,6 @@ export_pdf_action (GtkWidget  *widget,
   g_autoptr(ClPatientSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   if (self->patient == NULL)
     return;
@@ -341,19 +300,11 @@ export_pdf_action (GtkWidget  *widget,
       show_error (self, _("Summary Not Exported"), error->message);
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Export Summary as PDF"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Her name and today's date: "Summary 张小梅 2026-11-23.pdf". */
   name = cl_patient_summary_file_name (summary);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  {
-    g_autoptr(GFile) folder = export_folder ();
-
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cl_export_run (widget, _("Export Summary as PDF"), name, _("PDF documents"), "application/pdf",
+                 _("Summary Not Exported"), (ClExportFunc) cl_patient_page_export_pdf,
+                 g_object_ref (self), g_object_unref);
 }
 
 CLVisitPlanView *

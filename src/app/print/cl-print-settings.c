@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "cl-export.h"
 #include "cl-print-settings.h"
 
 static char *
@@ -70,6 +71,33 @@ cl_print_settings_save (GtkPrintOperation *op)
                error ? error->message : g_strerror (errno));
 }
 
+void
+cl_print_settings_propose_file (GtkPrintOperation *op,
+                                const char        *file_name)
+{
+  GtkPrintSettings *kept;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GFile) folder = cl_export_folder ();
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *safe = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (op));
+  g_return_if_fail (file_name != NULL);
+
+  kept = gtk_print_operation_get_print_settings (op);
+  settings = kept ? gtk_print_settings_copy (kept) : gtk_print_settings_new ();
+  /* A name is one path component, whatever a patient's name holds. */
+  safe = g_strdelimit (g_strdup (file_name), "/\\", '-');
+  file = g_file_get_child (folder, safe);
+  uri = g_file_get_uri (file);
+  /* Without it Print to File offers output.pdf in the working folder,
+   * or the last document's name. */
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_operation_set_print_settings (op, settings);
+}
+
 gboolean
 cl_print_settings_run (GtkPrintOperation *op,
                        GtkWindow         *parent,
@@ -129,6 +157,7 @@ draw_page_cb (GtkPrintOperation *op,
 
 GtkPrintOperation *
 cl_print_operation_new (const char       *job_name,
+                        const char       *file_name,
                         ClPrintPagesFunc  n_pages,
                         ClPrintDrawFunc   draw,
                         gpointer          data,
@@ -143,6 +172,14 @@ cl_print_operation_new (const char       *job_name,
   printable->draw = draw;
   gtk_print_operation_set_job_name (op, job_name);
   cl_print_settings_prepare (op);
+  if (file_name)
+    cl_print_settings_propose_file (op, file_name);
+  else
+    {
+      g_autofree char *name = g_strconcat (job_name, ".pdf", NULL);
+
+      cl_print_settings_propose_file (op, name);
+    }
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), printable);
   g_signal_connect_data (op, "draw-page", G_CALLBACK (draw_page_cb), printable, printable_free, 0);
   return op;

@@ -16,6 +16,12 @@ void     cl_print_settings_prepare (GtkPrintOperation *op);
 /* Keeps @op's settings for next time. */
 void     cl_print_settings_save    (GtkPrintOperation *op);
 
+/* Proposes @file_name in the Documents folder (cl_export_folder())
+ * for Print to File, in place of output.pdf or the last document's
+ * name. */
+void     cl_print_settings_propose_file (GtkPrintOperation *op,
+                                         const char        *file_name);
+
 /* Shows the print dialog for @op over @parent and prints; keeps the
  * settings when printed.  FALSE with @error if printing failed. */
 gboolean cl_print_settings_run     (GtkPrintOperation *op,
@@ -36,8 +42,10 @@ typedef void (*ClPrintDrawFunc)  (gpointer  data,
 
 /* A print operation called @job_name that draws @data with @n_pages
  * and @draw, prepared with cl_print_settings_prepare(); @destroy frees
- * @data when the operation goes. */
+ * @data when the operation goes.  Print to File proposes @file_name,
+ * or "@job_name.pdf" when it is NULL. */
 GtkPrintOperation *cl_print_operation_new (const char       *job_name,
+                                           const char       *file_name,
                                            ClPrintPagesFunc  n_pages,
                                            ClPrintDrawFunc   draw,
                                            gpointer          data,

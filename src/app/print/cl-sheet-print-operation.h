@@ -19,11 +19,11 @@ gboolean           cl_sheet_print_run           (CLScheduleSheet *sheet,
                                                  GtkWindow       *parent,
                                                  GError         **error);
 
-/* Asks where to save @sheet as a PDF (suggesting @file_name) and
- * writes it there with cl_schedule_print_export_pdf(); a failure is
- * shown in a message dialog. */
+/* Asks where to export @sheet as a PDF (cl_export_run() from
+ * @widget, proposing @file_name) and writes it there with
+ * cl_schedule_print_export_pdf(). */
 void               cl_sheet_export_pdf_run      (CLScheduleSheet *sheet,
-                                                 GtkWindow       *parent,
+                                                 GtkWidget       *widget,
                                                  const char      *file_name);
 
 G_END_DECLS

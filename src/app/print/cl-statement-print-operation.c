@@ -12,12 +12,17 @@ GtkPrintOperation *
 cl_statement_print_operation_new (CLSettlement *settlement)
 {
   g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *file_name = NULL;
 
   g_return_val_if_fail (CL_IS_SETTLEMENT (settlement), NULL);
 
   /* Translators: the print job's name; %s is a month like 2026-10 */
   name = g_strdup_printf (_("Service fee statement %s"), cl_settlement_get_month (settlement));
-  return cl_print_operation_new (name, (ClPrintPagesFunc) cl_statement_n_pages,
+  /* The name its PDF export proposes (cl-settlement-view.c). */
+  stem = g_strdup_printf (_("statement-%s"), cl_settlement_get_month (settlement));
+  file_name = g_strconcat (stem, ".pdf", NULL);
+  return cl_print_operation_new (name, file_name, (ClPrintPagesFunc) cl_statement_n_pages,
                                  (ClPrintDrawFunc) cl_statement_draw,
                                  g_object_ref (settlement), g_object_unref);
 }

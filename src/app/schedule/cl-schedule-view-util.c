@@ -80,7 +80,7 @@ cl_schedule_view_export_sheet (GtkWidget       *view,
   g_autofree char *iso = cl_date_to_iso (day);
   g_autofree char *name = g_strdup_printf (format, iso);
 
-  cl_sheet_export_pdf_run (sheet, cl_schedule_view_parent (view), name);
+  cl_sheet_export_pdf_run (sheet, view, name);
 }
 
 void
