@@ -229,9 +229,23 @@ draw_table_head (CLGlyphPainter *p,
   cl_print_hline (cl_glyph_painter_get_cairo (p), x, x + w, y + TABLE_HEAD - 2, 0.6);
 }
 
+/* The first day of the statement's month: dates in its year are
+ * written short ("18 Oct"), against the month and not the clock, so
+ * the statement reads the same next year. */
+static void
+month_start (CLSettlement *s,
+             GDate        *out)
+{
+  g_autofree char *first = g_strdup_printf ("%s-01", cl_settlement_get_month (s));
+
+  if (!cl_date_parse (first, out, NULL))
+    cl_date_today (out);
+}
+
 static void
 draw_line (CLGlyphPainter         *p,
            const CLSettlementLine *line,
+           const GDate            *month,
            guint                   number,
            double                  x,
            double                  y,
@@ -241,8 +255,7 @@ draw_line (CLGlyphPainter         *p,
    * refund or a late entry, which is also what the eye looks for. */
   g_autofree char *kind = line->kind == CL_SETTLEMENT_PAYMENT && !line->adjustment_of
                           ? NULL : cl_settlement_line_describe_kind (line);
-  /* In full: the statement must read the same next year. */
-  g_autofree char *date = cl_date_format_iso (line->date, CL_DATE_FULL, NULL);
+  g_autofree char *date = cl_date_format_iso (line->date, CL_DATE_SHORT, month);
 
   cl_glyph_painter_queue_number (p, number, column_x (COL_NO, x, w), y);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
@@ -328,6 +341,7 @@ draw_totals (CLSettlement *s,
   g_autofree char *refunds = cl_money_format_display (cl_settlement_get_refunds_fen (s));
   g_autofree char *base = cl_money_format_display (cl_settlement_get_fee_base_fen (s));
   g_autofree char *share = cl_money_format_display (cl_settlement_get_share_fen (s));
+  GDate month;
   g_autofree char *deducted = cl_money_format_display (cl_settlement_get_deductions_fen (s));
   g_autofree char *payable = cl_money_format_display (cl_settlement_get_payable_fen (s));
   g_autofree char *rates = cl_settlement_format_rates (s);
@@ -395,6 +409,7 @@ draw_totals (CLSettlement *s,
   }
   y += 13 + 8;
 
+  month_start (s, &month);
   if (n_deductions > 0)
     {
       draw_text (cr, _("Deductions"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
@@ -403,6 +418,7 @@ draw_totals (CLSettlement *s,
         {
           g_autofree char *amount = cl_money_format (deductions[i].amount_fen);
           g_autofree char *what = NULL;
+          g_autofree char *date = cl_date_format_iso (deductions[i].date, CL_DATE_SHORT, &month);
 
           if (deductions[i].adjustment_of)
             /* Translators: a deduction entered after its month closed */
@@ -410,7 +426,7 @@ draw_totals (CLSettlement *s,
                                     deductions[i].adjustment_of);
           else
             what = g_strdup (deductions[i].reason);
-          draw_text (cr, deductions[i].date, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
+          draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
           draw_text (cr, what, 8.5, PANGO_WEIGHT_NORMAL, x + 0.14 * w, y, 0, PANGO_ALIGN_LEFT);
           if (deductions[i].reference)
             draw_text (cr, deductions[i].reference, 8.5, PANGO_WEIGHT_NORMAL, x + 0.62 * w, y, 0, PANGO_ALIGN_LEFT);
@@ -462,7 +478,9 @@ draw_page (CLSettlement   *s,
   const CLPrintPlacement *placements = cl_print_layout_get_page (layout, page, &n_placements);
   gboolean table_queued = FALSE;
   g_autofree char *footer = NULL;
+  GDate month;
 
+  month_start (s, &month);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
@@ -490,7 +508,7 @@ draw_page (CLSettlement   *s,
           table_queued = TRUE;
           break;
         case BLOCK_LINE:
-          draw_line (p, &lines[at->item], at->item + 1, x, at->y, w);
+          draw_line (p, &lines[at->item], &month, at->item + 1, x, at->y, w);
           break;
         case BLOCK_NO_LINES:
           cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, _("No payments or refunds this month"),

@@ -52,8 +52,9 @@ fill_history (CLShareRateDialog *self)
       CLShareRate *rate = g_ptr_array_index (rates, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *text = cl_rate_format (cl_share_rate_get_rate_bp (rate));
-      /* Translators: %s is an ISO date */
-      g_autofree char *from = g_strdup_printf (_("From %s"), cl_share_rate_get_effective_from (rate));
+      g_autofree char *date = cl_date_format_iso (cl_share_rate_get_effective_from (rate), CL_DATE_FULL, NULL);
+      /* Translators: %s is a date */
+      g_autofree char *from = g_strdup_printf (_("From %s"), date);
       GtkWidget *value = gtk_label_new (text);
       const char *note = cl_share_rate_get_note (rate);
 
