@@ -85,7 +85,7 @@ bind_date_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  g_autofree char *date = cl_date_format_iso (item_line (item)->date, CL_DATE_FULL, NULL);
+  g_autofree char *date = cl_date_format_iso (item_line (item)->date, CL_DATE_SHORT, NULL);
 
   set_text (item, date);
 }
