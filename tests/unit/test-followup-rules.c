@@ -323,6 +323,18 @@ test_plan_english (void)
 
   g_assert_cmpstr (find (items, "order-reminder", "order-1")->content, ==,
                    "Dear Xiaomei, a reminder from your doctor: recheck haemoglobin");
+  /* The visit's name in her language too, whatever the desk's. */
+  g_assert_cmpstr (find (items, "visit-reminder", "v29")->content, ==,
+                   "Dear Xiaomei, your Fifth visit is due from 14 Dec 2026. Please come to the obstetric clinic.");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  {
+    g_autoptr(ClFollowupPlanInput) again = make_input ("2027-03-01", NULL, "2026-11-23", "en");
+    g_autoptr(GPtrArray) items2 = cl_followup_plan (rules, again);
+
+    g_assert_cmpstr (find (items2, "visit-reminder", "v29")->content, ==,
+                     find (items, "visit-reminder", "v29")->content);
+  }
+  g_unsetenv ("LANGUAGE");
   g_assert_cmpstr (find (items, "epds-pregnancy", "28-32")->content, ==,
                    "Dear Xiaomei, please fill in the Edinburgh Postnatal Depression Scale (EPDS) before your next visit.");
 }
