@@ -143,6 +143,11 @@ test_malformed (void)
       "t.ini:5: [Rule r]", "scale has no meaning for kind=visit-reminder" },
     { "[Rule r]\nkind=scale\ntrigger=at-visit\nscale=epds\nchannel=sms\n",
       "t.ini:1: [Rule r]", "visit is required for trigger=at-visit" },
+    { "[Rule r]\nkind=scale\ntrigger=at-visit\nvisit=pp24\nscale=epds\nchannel=sms\n",
+      "t.ini:4: [Rule r]", "visit=pp24: the visit schedule has no [Visit pp24]" },
+    { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n"
+      "template=Hi\ntemplate[zh_CN]=你好\nplace[zh_CN]=门诊\n",
+      "t.ini:8: [Rule r]", "place (in English) is missing" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\nescort=yes\n",
       "t.ini:6: [Rule r]", "escort must be true or false" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\ntemplate=Hi\n",
@@ -364,6 +369,34 @@ test_plan_birth (void)
   g_assert_null (find (items, "visit-overdue", "v40"));
   g_assert_null (find (items, "epds-pregnancy", "28-32")); /* its window closed long ago */
   assert_due (find (items, "visit-overdue", "pp42"), "2027-04-18");
+}
+
+/* A visit reminder rule that names the revisit reminds of it; one that
+ * names no visit leaves the revisit to its own rule. */
+static void
+test_plan_named_visit (void)
+{
+  static const char text[] =
+    "[Rule remind-pp42]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=2\nvisit=pp42\n"
+    "channel=wechat\ntemplate={visit} {date}\ntemplate[zh_CN]={visit}，{date}\n"
+    "[Rule remind-all]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=1\n"
+    "channel=sms\ntemplate={visit}\ntemplate[zh_CN]={visit}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClFollowupRules) rules = cl_followup_rules_new_from_bytes (bytes, "t.ini", NULL, &error);
+  g_autoptr(ClFollowupPlanInput) input = make_input ("2027-03-01", "2027-02-20", "2027-02-21", NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  const ClFollowupItem *item;
+
+  g_assert_no_error (error);
+  items = cl_followup_plan (rules, input);
+  item = find (items, "remind-pp42", "pp42");
+  assert_due (item, "2027-04-01");
+  g_assert_cmpint (item->channel, ==, CL_FOLLOWUP_CHANNEL_WECHAT);
+  g_assert_cmpstr (item->content, ==, "产后 42 天复查，2027年4月3日");
+  g_assert_null (find (items, "remind-pp42", "v41"));
+  g_assert_null (find (items, "remind-all", "pp42"));
+  g_assert_cmpuint (items->len, ==, 1);   /* every prenatal visit's window has closed or is after the birth */
 }
 
 static void
@@ -654,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/followup-rules/plan", test_plan);
   g_test_add_func ("/followup-rules/plan-english", test_plan_english);
   g_test_add_func ("/followup-rules/plan-birth", test_plan_birth);
+  g_test_add_func ("/followup-rules/plan-named-visit", test_plan_named_visit);
   g_test_add_func ("/followup-rules/plan-closed", test_plan_closed);
   g_test_add_func ("/followup-rules/reconcile-edd-corrected", test_reconcile_edd_corrected);
   g_test_add_func ("/followup-rules/reconcile-closed", test_reconcile_closed);

@@ -486,6 +486,8 @@ test_malformed (void)
       "t.ini:32: [Flag self-harm]", "item is required" },
     { "[Scale]\nid=t\ntitle=T\ntitle[zh_CN]=测\nrange=0-2\n" ITEM1, "t.ini:6: [Item 1]", "no scores" },
     { "\xff\xfe", "t.ini:1:", "not UTF-8" },
+    { "[Scale]\nid=t\ntitle=T\ntitle[zh_CN]=测\ninstructions[zh_CN]=请回答\nscores=0;1\nrange=0-2\n" ITEM1 ITEM2 BANDS,
+      "t.ini:5: [Scale]", "instructions (in English) is missing" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -280,9 +280,11 @@ plan_rule (GArray               *planned,
         {
           const Visit *visit = g_ptr_array_index (input->visits, i);
 
-          if (visit->postpartum || visit->done || !visit_applies (rule, visit) ||
+          /* The postpartum revisit has its own reminder rule unless
+           * this one names it. */
+          if ((visit->postpartum && rule->visit == NULL) || visit->done || !visit_applies (rule, visit) ||
               g_date_compare (&visit->end, &input->today) < 0 ||
-              (born && g_date_compare (&visit->start, &input->birth) > 0))
+              (!visit->postpartum && born && g_date_compare (&visit->start, &input->birth) > 0))
             continue;
           shift (&visit->start, -(gint) rule->days, &due);
           plan_one (planned, rule, rule_index, rules, input, visit->key, visit->label, &due, &visit->start);

@@ -6,6 +6,7 @@
 
 #include "cl-core-resources.h"
 #include "cl-followup-rules.h"
+#include "cl-visit-guideline.h"
 
 #define RESOURCE "/org/careline/Careline/core/followup-rules.ini"
 #define MAX_DAYS 365
@@ -278,7 +279,15 @@ load_rule (ClFollowupRules   *self,
       return FALSE;
     }
   if (entry && *entry->value)
-    rule->visit = g_strdup (entry->value);
+    {
+      if (cl_visit_guideline_lookup (cl_visit_guideline_get_default (), entry->value) == NULL)
+        {
+          cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+                            "visit=%s: the visit schedule has no [Visit %s]", entry->value, entry->value);
+          return FALSE;
+        }
+      rule->visit = g_strdup (entry->value);
+    }
 
   entry = cl_ini_group_lookup (group, "scale", NULL);
   if (rule->kind == CL_FOLLOWUP_KIND_SCALE)
@@ -312,9 +321,16 @@ load_rule (ClFollowupRules   *self,
 
   if (!cl_ini_group_get_bool (ini, group, "escort", FALSE, &rule->escort, error))
     return FALSE;
-  rule->place = cl_ini_group_get_text (ini, group, "place", FALSE, error);
-  if (rule->place == NULL && error && *error)
-    return FALSE;
+  {
+    GError *local_error = NULL;
+
+    rule->place = cl_ini_group_get_text (ini, group, "place", FALSE, &local_error);
+    if (local_error)
+      {
+        g_propagate_error (error, local_error);
+        return FALSE;
+      }
+  }
   if (!(rule->template = cl_ini_group_get_text (ini, group, "template", TRUE, error)))
     return FALSE;
 

@@ -304,8 +304,8 @@ cl_ini_group_get_text (const ClIni       *ini,
     return NULL;
   if (base == NULL || *base->value == '\0')
     {
-      cl_ini_set_error (error, ini, group, base ? base->line : 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
-                        "%s (in English) is missing or empty", key);
+      cl_ini_set_error (error, ini, group, base ? base->line : zh ? zh->line : 0,
+                        G_KEY_FILE_ERROR_KEY_NOT_FOUND, "%s (in English) is missing or empty", key);
       return NULL;
     }
   if (zh == NULL || *zh->value == '\0')

@@ -469,9 +469,16 @@ load (const ClIni  *ini,
   self->id = g_strdup (entry->value);
   if (!(self->title = cl_ini_group_get_text (ini, head, "title", TRUE, error)))
     return NULL;
-  self->instructions = cl_ini_group_get_text (ini, head, "instructions", FALSE, error);
-  if (self->instructions == NULL && error && *error)
-    return NULL;
+  {
+    GError *local_error = NULL;
+
+    self->instructions = cl_ini_group_get_text (ini, head, "instructions", FALSE, &local_error);
+    if (local_error)
+      {
+        g_propagate_error (error, local_error);
+        return NULL;
+      }
+  }
   if ((entry = cl_ini_group_lookup (head, "scores", NULL)) &&
       !(default_scores = read_scores (ini, head, entry, error)))
     return NULL;
