@@ -18,6 +18,7 @@ struct _ClVisitGuideline
   gatomicrefcount  ref_count;
   GPtrArray       *visits;   /* ClVisitWindow */
   GPtrArray       *items;    /* ClVisitItem */
+  GKeyFile        *file;     /* for the labels in other languages */
 };
 
 static void
@@ -59,6 +60,7 @@ cl_visit_guideline_unref (ClVisitGuideline *schedule)
     return;
   g_ptr_array_unref (schedule->visits);
   g_ptr_array_unref (schedule->items);
+  g_clear_pointer (&schedule->file, g_key_file_unref);
   g_free (schedule);
 }
 
@@ -226,6 +228,7 @@ load (GKeyFile  *file,
   g_atomic_ref_count_init (&self->ref_count);
   self->visits = g_ptr_array_new_with_free_func (window_free);
   self->items = g_ptr_array_new_with_free_func (item_free);
+  self->file = g_key_file_ref (file);
 
   /* Items first, so visits can name them in any order. */
   for (guint i = 0; groups[i]; i++)
@@ -264,7 +267,7 @@ cl_visit_guideline_new_from_data (const char  *data,
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
 
-  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE, error))
+  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, error))
     return NULL;
   return load (file, error);
 }
@@ -277,7 +280,7 @@ cl_visit_guideline_new_from_file (const char  *path,
   g_autoptr(GError) local_error = NULL;
   ClVisitGuideline *schedule;
 
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, error))
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_TRANSLATIONS, error))
     return NULL;
   schedule = load (file, &local_error);
   if (schedule == NULL)
@@ -372,6 +375,24 @@ cl_visit_guideline_lookup (ClVisitGuideline *schedule,
         return window;
     }
   return NULL;
+}
+
+char *
+cl_visit_guideline_dup_label_for (ClVisitGuideline *schedule,
+                                  const char      *key,
+                                  const char      *lang)
+{
+  g_autofree char *group = NULL;
+  char *label;
+
+  g_return_val_if_fail (schedule != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (cl_visit_guideline_lookup (schedule, key) == NULL)
+    return NULL;
+  group = g_strconcat ("Visit ", key, NULL);
+  label = g_key_file_get_locale_string (schedule->file, group, "label", lang ? lang : "zh_CN", NULL);
+  return label ? g_strstrip (label) : NULL;
 }
 
 guint

@@ -61,6 +61,13 @@ const ClVisitWindow *cl_visit_guideline_get_visit     (ClVisitGuideline *schedul
 const ClVisitWindow *cl_visit_guideline_lookup        (ClVisitGuideline *schedule,
                                                       const char      *key);
 
+/* The label of visit @key in @lang ("zh_CN", "en"; NULL: zh_CN) rather
+ * than the desk's language, for messages in the patient's; NULL when
+ * there is no such visit. */
+char                *cl_visit_guideline_dup_label_for (ClVisitGuideline *schedule,
+                                                      const char      *key,
+                                                      const char      *lang);
+
 /* The default schedule's visits, prenatal and postpartum, in order. */
 guint                cl_visit_guideline_get_n_windows (void);
 const ClVisitWindow *cl_visit_guideline_get_window    (guint index);

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "cl-followup-rules.h"
+#include "cl-visit-plan.h"
+
+G_BEGIN_DECLS
+
+/* Planning a pregnancy's follow-up items from the pathway rules, and
+ * moving the stored items when the plan changes.  Both are pure: the
+ * same dates and rules give the same items in the same order, so the
+ * desk and the server agree without talking. */
+
+/* What planning needs to know of one pregnancy. */
+typedef struct _ClFollowupPlanInput ClFollowupPlanInput;
+
+/* @name: what {name} says (her given name); @edd: the effective EDD
+ * (corrected over LMP + 280 days); @today: the day planning is for. */
+ClFollowupPlanInput *cl_followup_plan_input_new          (const char          *name,
+                                                          const GDate         *edd,
+                                                          const GDate         *today);
+void                 cl_followup_plan_input_free         (ClFollowupPlanInput *input);
+/* The language of the messages she gets (NULL, the default: zh_CN). */
+void                 cl_followup_plan_input_set_language (ClFollowupPlanInput *input,
+                                                          const char          *lang);
+/* The birth is recorded (NULL: not born). */
+void                 cl_followup_plan_input_set_birth    (ClFollowupPlanInput *input,
+                                                          const GDate         *birth);
+/* The pregnancy ended without a birth, or was closed: nothing is planned. */
+void                 cl_followup_plan_input_set_closed   (ClFollowupPlanInput *input,
+                                                          gboolean             closed);
+/* A visit of her visit plan with its calendar window; @postpartum for
+ * one anchored on the delivery (the 42-day revisit); @label is what
+ * {visit} says. */
+void                 cl_followup_plan_input_add_visit    (ClFollowupPlanInput *input,
+                                                          const char          *key,
+                                                          const char          *label,
+                                                          gboolean             postpartum,
+                                                          const GDate         *start,
+                                                          const GDate         *end,
+                                                          gboolean             done);
+/* Every visit of @plan that still applies (skipped ones are left out),
+ * with its label from @schedule (the plan's; NULL: the default) in the
+ * input's language. */
+void                 cl_followup_plan_input_add_visit_plan (ClFollowupPlanInput *input,
+                                                            ClVisitPlan         *plan,
+                                                            ClVisitGuideline    *schedule);
+/* A doctor's order with a reminder date; @text is what {visit} says. */
+void                 cl_followup_plan_input_add_order    (ClFollowupPlanInput *input,
+                                                          const char          *order_id,
+                                                          const char          *text,
+                                                          const GDate         *reminder);
+/* A filed check report; @visit_label is what {visit} says. */
+void                 cl_followup_plan_input_add_report   (ClFollowupPlanInput *input,
+                                                          const char          *report_id,
+                                                          const char          *visit_label,
+                                                          const GDate         *filed);
+
+/* The planned items (ClFollowupItem, state due, no id), ordered by due
+ * date, then by the rule's place in the file, then by source id. */
+GPtrArray           *cl_followup_plan                    (ClFollowupRules     *rules,
+                                                          ClFollowupPlanInput *input);
+
+typedef enum
+{
+  CL_FOLLOWUP_CHANGE_KEEP,     /* leave it as it is */
+  CL_FOLLOWUP_CHANGE_ADD,      /* a new planned item to store */
+  CL_FOLLOWUP_CHANGE_MOVE,     /* a new due date (and content) for an open item */
+  CL_FOLLOWUP_CHANGE_UPDATE,   /* the same date, new content (the rule's text changed) */
+  CL_FOLLOWUP_CHANGE_CANCEL,   /* an open item that no longer applies */
+} ClFollowupChangeKind;
+
+typedef enum
+{
+  CL_FOLLOWUP_REASON_NONE,
+  CL_FOLLOWUP_REASON_NOT_PLANNED,        /* its visit was done, its window passed, its rule went */
+  CL_FOLLOWUP_REASON_PREGNANCY_CLOSED,   /* the pregnancy ended or was closed */
+} ClFollowupReason;
+
+typedef struct
+{
+  ClFollowupChangeKind  kind;
+  ClFollowupItem       *existing;  /* the stored item; NULL for an addition */
+  ClFollowupItem       *planned;   /* the plan's item for ADD, MOVE, UPDATE; else NULL */
+  ClFollowupReason      reason;    /* for CANCEL */
+} ClFollowupChange;
+
+void cl_followup_change_free (ClFollowupChange *change);
+
+/* What to do to @existing (stored items of one pregnancy, with ids and
+ * states) to follow @planned (from cl_followup_plan()): one change per
+ * existing item in its order, then the additions in the plan's order.
+ * An item is the plan's when its rule and source match.  Done and
+ * cancelled items stay; so does an item rescheduled by a person and
+ * one added by hand.  When @closed (the pregnancy ended or was closed)
+ * every open item is cancelled, by hand or not, and nothing is added. */
+GPtrArray *cl_followup_reconcile (GPtrArray *existing,
+                                  GPtrArray *planned,
+                                  gboolean   closed);
+
+const char *cl_followup_change_kind_to_string (ClFollowupChangeKind kind);
+const char *cl_followup_reason_to_string      (ClFollowupReason     reason);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClFollowupPlanInput, cl_followup_plan_input_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClFollowupChange, cl_followup_change_free)
+
+G_END_DECLS
