@@ -14,7 +14,11 @@ G_BEGIN_DECLS
  * Keys anywhere in the view, wherever the focus is: Ctrl+F searches
  * the open report (with none open: focuses the patient search);
  * while the report is shown, Ctrl+G / Shift+Ctrl+G go to the next /
- * previous match and PgUp / PgDn turn its pages. */
+ * previous match, PgUp / PgDn turn its pages, Ctrl+plus / Ctrl+minus
+ * zoom and Ctrl+0 fits its width.
+ *
+ * Action "archive.import": the file chooser to import reports for the
+ * patient shown (disabled with none); the view's "new". */
 
 #define CL_TYPE_ARCHIVE_VIEW (cl_archive_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLArchiveView, cl_archive_view, CL, ARCHIVE_VIEW, GtkWidget)
