@@ -45,11 +45,12 @@ struct _CLArchiveView
   GtkSingleSelection *selection;
   GCancellable   *open_cancellable;
   char           *shown_id;      /* the report in the viewer */
+  gboolean        can_import;    /* a patient is shown */
 };
 
 G_DEFINE_FINAL_TYPE (CLArchiveView, cl_archive_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CONTEXT, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_CAN_IMPORT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ */
@@ -111,7 +112,12 @@ update_placeholder (CLArchiveView *self)
 {
   gboolean patient = cl_document_list_get_patient (self->document_list) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.import", patient);
+  if (patient != self->can_import)
+    {
+      self->can_import = patient;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.import", patient);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_IMPORT]);
+    }
   if (!patient)
     cl_pdf_viewer_set_placeholder (self->viewer, _("No Patient Chosen"),
                                    _("Find a patient to see her check reports."), NULL);
@@ -508,6 +514,9 @@ cl_archive_view_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, CL_ARCHIVE_VIEW (object)->context);
       break;
+    case PROP_CAN_IMPORT:
+      g_value_set_boolean (value, CL_ARCHIVE_VIEW (object)->can_import);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -543,6 +552,9 @@ cl_archive_view_class_init (CLArchiveViewClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_IMPORT] =
+    g_param_spec_boolean ("can-import", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "archive.import", NULL, import_action);
@@ -559,6 +571,7 @@ cl_archive_view_init (CLArchiveView *self)
   gtk_paned_set_position (GTK_PANED (self->paned), 360);
   gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
   add_report_keys (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.import", FALSE);
   /* Files dropped on the viewer are filed for the patient shown, as
    * on her report list. */
   cl_document_list_attach_drop_target (self->document_list, GTK_WIDGET (self->viewer));
@@ -630,4 +643,11 @@ cl_archive_view_get_list (CLArchiveView *self)
 {
   g_return_val_if_fail (CL_IS_ARCHIVE_VIEW (self), NULL);
   return GTK_WIDGET (self->document_list);
+}
+
+gboolean
+cl_archive_view_can_import (CLArchiveView *self)
+{
+  g_return_val_if_fail (CL_IS_ARCHIVE_VIEW (self), FALSE);
+  return self->can_import;
 }

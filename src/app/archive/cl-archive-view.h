@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * zoom and Ctrl+0 fits its width.
  *
  * Action "archive.import": the file chooser to import reports for the
- * patient shown (disabled with none); the view's "new". */
+ * patient shown (disabled with none); the view's "new".  Property
+ * "can-import": whether it is enabled. */
 
 #define CL_TYPE_ARCHIVE_VIEW (cl_archive_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLArchiveView, cl_archive_view, CL, ARCHIVE_VIEW, GtkWidget)
@@ -31,6 +32,7 @@ void       cl_archive_view_show_patient   (CLArchiveView *self,
                                            const char    *patient_id,
                                            const char    *document_id);
 void       cl_archive_view_focus_search   (CLArchiveView *self);
+gboolean   cl_archive_view_can_import     (CLArchiveView *self);
 /* Ctrl+F here: the open report's search, or with no report open the
  * patient search. */
 void       cl_archive_view_find           (CLArchiveView *self);
