@@ -1,5 +1,6 @@
 /* Keys and labels across the window as real GTK widgets under Xvfb:
- * Ctrl+N and the header's "+" are the "new" of the view on screen.
+ * Ctrl+N and the header's "+" are the "new" of the view on screen, and
+ * every shortcut the shortcuts window lists is one the app binds.
  * Run in English and in zh_CN. */
 
 #include "config.h"
@@ -7,7 +8,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cl-application.h"
 #include "cl-archive-view.h"
+#include "cl-escort-view.h"
+#include "cl-patient-page.h"
+#include "cl-roster-view.h"
+#include "cl-settlement-view.h"
+#include "cl-time-grid.h"
+#include "cl-vip-view.h"
 #include "cl-context.h"
 #include "cl-deduction-dialog.h"
 #include "cl-escort-task-dialog.h"
@@ -148,6 +156,267 @@ test_new_follows_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------------ */
+/* The shortcuts window                                                */
+
+typedef struct
+{
+  guint           keyval;
+  GdkModifierType mods;
+} Accel;
+
+static gboolean
+accel_equal (const Accel *a,
+             guint        keyval,
+             GdkModifierType mods)
+{
+  GdkModifierType mask = gtk_accelerator_get_default_mod_mask ();
+
+  return gdk_keyval_to_lower (a->keyval) == gdk_keyval_to_lower (keyval) &&
+         (a->mods & mask) == (mods & mask);
+}
+
+static void
+add_trigger (GArray             *accels,
+             GtkShortcutTrigger *trigger)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    {
+      Accel a = { gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) };
+
+      g_array_append_val (accels, a);
+    }
+  else if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      add_trigger (accels, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)));
+      add_trigger (accels, gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)));
+    }
+}
+
+/* The keys of @widget's shortcut controllers (its class's bindings
+ * and any added), and with @deep those of everything under it. */
+static void
+collect_shortcuts (GtkWidget *widget,
+                   gboolean   deep,
+                   GArray    *accels)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          add_trigger (accels, gtk_shortcut_get_trigger (shortcut));
+        }
+    }
+  if (!deep)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, TRUE, accels);
+}
+
+/* Does the time grid's own key handling take @keyval with @mods? */
+static gboolean
+grid_takes (CLTimeGrid      *grid,
+            guint            keyval,
+            GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GArray     *accels;   /* the window's, the application's and the group's views' */
+  CLTimeGrid *grids[2]; /* for the schedule group, else NULL */
+} Bound;
+
+static gboolean
+is_bound (Bound      *bound,
+          const char *accelerator)
+{
+  guint keyval = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
+  g_assert_cmpuint (keyval, !=, 0);
+  for (guint i = 0; i < bound->accels->len; i++)
+    if (accel_equal (&g_array_index (bound->accels, Accel, i), keyval, mods))
+      return TRUE;
+  if (bound->grids[0] == NULL)
+    return FALSE;
+  /* In both schedules. */
+  for (guint i = 0; i < G_N_ELEMENTS (bound->grids); i++)
+    if (!grid_takes (bound->grids[i], keyval, mods))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_help_overlay (void)
+{
+  CLWindow *window = open_window (1280, 800);
+  g_autoptr(CLApplication) app = cl_application_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/careline/Careline/ui/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GArray) common = g_array_new (FALSE, FALSE, sizeof (Accel));
+  g_auto(GStrv) app_actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GtkWidget *patient_page;
+  CLEscortView *escorts = CL_ESCORT_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ESCORT_VIEW));
+  CLVipView *vip = CL_VIP_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_VIP_VIEW));
+  guint n_groups = 0, n_checked = 0;
+  struct
+  {
+    const char *title;
+    GtkWidget  *views[2];
+  } groups[] = {
+    { N_("General"), { NULL } },
+    { N_("Roster"), { cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ROSTER_VIEW) } },
+    { N_("Patient"), { NULL } },
+    { N_("Archive and Report Viewer"), { cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW) } },
+    { N_("Escorts and VIP Rooms"), { GTK_WIDGET (escorts), GTK_WIDGET (vip) } },
+    { N_("Settlement"), { cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW) } },
+  };
+
+  /* The patient page is made on first use. */
+  cl_window_show_patient (window, patient_id);
+  patient_page = cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE);
+  g_assert_nonnull (patient_page);
+  groups[2].views[0] = patient_page;
+  /* The schedules' grids with a day of bookings and tasks. */
+  cl_window_show_view (window, "escorts");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, escorts);
+  cl_window_show_view (window, "vip-rooms");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, vip);
+
+  /* Keys everywhere: the window's own and the application's. */
+  collect_shortcuts (GTK_WIDGET (window), FALSE, common);
+  for (guint i = 0; app_actions[i]; i++)
+    {
+      g_auto(GStrv) keys = gtk_application_get_accels_for_action (GTK_APPLICATION (app), app_actions[i]);
+
+      for (guint j = 0; keys[j]; j++)
+        {
+          Accel a = { 0, 0 };
+
+          g_assert_true (gtk_accelerator_parse (keys[j], &a.keyval, &a.mods));
+          g_array_append_val (common, a);
+        }
+    }
+
+  /* The checker itself: a key nothing binds is not found. */
+  {
+    Bound bound = { common, { NULL } };
+
+    g_assert_false (is_bound (&bound, "<Control>j"));
+    g_assert_true (is_bound (&bound, "<Control>q"));
+  }
+
+  for (GSList *l = objects; l; l = l->next)
+    {
+      GtkShortcutsGroup *group;
+      g_autofree char *title = NULL;
+      Bound bound = { NULL, { NULL } };
+      int index = -1;
+
+      if (!GTK_IS_SHORTCUTS_GROUP (l->data))
+        continue;
+      group = l->data;
+      g_object_get (group, "title", &title, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+        if (g_strcmp0 (title, g_dpgettext2 (NULL, "shortcut window", groups[i].title)) == 0)
+          index = (int) i;
+      g_test_message ("group “%s”", title);
+      g_assert_cmpint (index, >=, 0);
+      n_groups++;
+
+      bound.accels = g_array_copy (common);
+      for (guint v = 0; v < G_N_ELEMENTS (groups[index].views); v++)
+        if (groups[index].views[v])
+          collect_shortcuts (groups[index].views[v], TRUE, bound.accels);
+      if (index == 4)
+        {
+          bound.grids[0] = cl_escort_view_get_grid (escorts);
+          bound.grids[1] = cl_vip_view_get_grid (vip);
+        }
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (group)); child;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          g_autofree char *accelerator = NULL;
+          g_autofree char *name = NULL;
+          g_auto(GStrv) keys = NULL;
+
+          if (!GTK_IS_SHORTCUTS_SHORTCUT (child))
+            continue;
+          g_object_get (child, "accelerator", &accelerator, "title", &name, NULL);
+          g_assert_nonnull (accelerator);
+          keys = g_strsplit (accelerator, " ", -1);
+          for (guint k = 0; keys[k]; k++)
+            {
+              if (*keys[k] == '\0')
+                continue;
+              g_test_message ("  %s: %s", name, keys[k]);
+              if (!is_bound (&bound, keys[k]))
+                g_error ("“%s” (%s) in the shortcuts window is bound to nothing in “%s”",
+                         name, keys[k], title);
+              n_checked++;
+            }
+        }
+      g_array_unref (bound.accels);
+    }
+  g_assert_cmpuint (n_groups, ==, G_N_ELEMENTS (groups));
+  g_assert_cmpuint (n_checked, >=, 30);
+
+  /* What it looks like. */
+  {
+    GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+    gtk_window_set_transient_for (GTK_WINDOW (overlay), GTK_WINDOW (window));
+    gtk_window_set_default_size (GTK_WINDOW (overlay), 1024, 768);
+    gtk_window_present (GTK_WINDOW (overlay));
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, overlay);
+    cl_test_ui_settle (300);
+    cl_test_ui_save_screenshot (overlay, "shortcuts-window");
+    /* It fits a 1024 × 768 screen. */
+    g_assert_cmpint (gtk_widget_get_width (overlay), <=, 1024);
+    g_assert_cmpint (gtk_widget_get_height (overlay), <=, 768);
+    gtk_window_destroy (GTK_WINDOW (overlay));
+  }
+
+  /* Return on a free slot may have asked for a new task or booking. */
+  for (;;)
+    {
+      GtkWindow *stray = cl_test_ui_find_toplevel (CL_TYPE_ESCORT_TASK_DIALOG);
+
+      if (stray == NULL)
+        stray = cl_test_ui_find_toplevel (CL_TYPE_VIP_BOOKING_DIALOG);
+      if (stray == NULL)
+        break;
+      gtk_window_destroy (stray);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +437,7 @@ main (int   argc,
   g_clear_object (&store);
 
   g_test_add_func ("/ui-shortcuts/new-follows-view", test_new_follows_view);
+  g_test_add_func ("/ui-shortcuts/help-overlay", test_help_overlay);
 
   ret = g_test_run ();
 
