@@ -1,6 +1,7 @@
 /* Keys and labels across the window as real GTK widgets under Xvfb:
  * Ctrl+N and the header's "+" are the "new" of the view on screen, and
- * every shortcut the shortcuts window lists is one the app binds.
+ * every shortcut the shortcuts window lists is one the app binds, and
+ * no two actions on one page or dialog share a mnemonic.
  * Run in English and in zh_CN. */
 
 #include "config.h"
@@ -10,6 +11,15 @@
 
 #include "cl-application.h"
 #include "cl-archive-view.h"
+#include "cl-document-import-dialog.h"
+#include "cl-document-list.h"
+#include "cl-enrolment-dialog.h"
+#include "cl-order-dialog.h"
+#include "cl-order-list.h"
+#include "cl-packages-dialog.h"
+#include "cl-preferences-dialog.h"
+#include "cl-staff-window.h"
+#include "cl-test-pdf.h"
 #include "cl-escort-view.h"
 #include "cl-patient-page.h"
 #include "cl-roster-view.h"
@@ -36,6 +46,12 @@ static gboolean
 store_open (gpointer data)
 {
   return cl_window_get_store (data) != NULL;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static gboolean
@@ -417,6 +433,156 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------------ */
+/* Mnemonics                                                           */
+
+/* The mnemonics of the labels on screen under @widget (buttons,
+ * check buttons and rows show theirs in a label): @seen maps each key
+ * to the first label that has it; a second one is added to @clashes. */
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   const char *page,
+                   GPtrArray  *clashes)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          const char *text = gtk_label_get_label (GTK_LABEL (widget));
+          const char *first;
+
+          keyval = gdk_keyval_to_lower (keyval);
+          first = g_hash_table_lookup (seen, GUINT_TO_POINTER (keyval));
+          if (first)
+            g_ptr_array_add (clashes, g_strdup_printf ("%s: “%s” and “%s” share Alt+%s",
+                                                       page, first, text, gdk_keyval_name (keyval)));
+          else
+            g_hash_table_insert (seen, GUINT_TO_POINTER (keyval), g_strdup (text));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, page, clashes);
+}
+
+static void
+check_page (GtkWidget  *root,
+            const char *page,
+            GPtrArray  *clashes)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, root);
+  cl_test_ui_settle (200);
+  collect_mnemonics (root, seen, page, clashes);
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+    GHashTableIter iter;
+    gpointer text;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, NULL, &text))
+      g_string_append_printf (all, " “%s”", (char *) text);
+    g_test_message ("%s:%s", page, all->str);
+  }
+}
+
+/* Opens the dialog of @type with @action on @widget, checks it, closes it. */
+static void
+check_dialog (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param,
+              GType       type,
+              GPtrArray  *clashes)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, param));
+  cl_test_ui_wait_until (toplevel_shown, GSIZE_TO_POINTER (type));
+  dialog = cl_test_ui_find_toplevel (type);
+  check_page (GTK_WIDGET (dialog), g_type_name (type), clashes);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (dialog);
+  cl_test_ui_settle (100);
+  g_assert_null (dialog);
+}
+
+static void
+test_mnemonics (void)
+{
+  CLWindow *window = open_window (1280, 800);
+  g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func (g_free);
+  const char *views[] = { "roster", "archive", "escorts", "vip-rooms", "settlement" };
+  char *pdfs[2] = { g_build_filename (data_dir, "report-1.pdf", NULL),
+                              g_build_filename (data_dir, "report-2.pdf", NULL) };
+  GtkWidget *page;
+  CLArchiveView *archive = CL_ARCHIVE_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW));
+  CLDocumentList *list = CL_DOCUMENT_LIST (cl_archive_view_get_list (archive));
+  AdwViewStack *archive_tabs = ADW_VIEW_STACK (cl_test_ui_find_widget (GTK_WIDGET (archive), ADW_TYPE_VIEW_STACK));
+
+  /* Her archive with two reports, so that repeated rows show. */
+  cl_test_pdf_write_text (pdfs[0], 2, "glucose");
+  cl_test_pdf_write_text (pdfs[1], 3, "placenta");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-archive", "(ss)", patient_id, "");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *paths[] = { pdfs[i], NULL };
+      CLDocumentImportDialog *dialog = CL_DOCUMENT_IMPORT_DIALOG (cl_document_list_import_files (list, paths));
+
+      cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+      if (i == 0)
+        check_page (GTK_WIDGET (dialog), "import dialog", clashes);
+      cl_document_import_dialog_set_kind (dialog, "ultrasound");
+      gtk_editable_set_text (cl_document_import_dialog_get_entry (dialog, "check_date"), "2026-11-20");
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      cl_document_import_dialog_import (dialog);
+      cl_test_ui_wait_until (is_null, &dialog);
+    }
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
+  g_free (pdfs[0]);
+  g_free (pdfs[1]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      cl_window_show_view (window, views[i]);
+      check_page (GTK_WIDGET (window), views[i], clashes);
+    }
+  cl_window_show_view (window, "archive");
+  adw_view_stack_set_visible_child_name (archive_tabs, "orders");
+  check_page (GTK_WIDGET (window), "archive, doctor’s orders", clashes);
+  adw_view_stack_set_visible_child_name (archive_tabs, "reports");
+
+  cl_window_show_patient (window, patient_id);
+  page = cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE);
+  check_page (GTK_WIDGET (window), "patient page", clashes);
+
+  check_dialog (GTK_WIDGET (window), "win.new-patient", NULL, CL_TYPE_NEW_PATIENT_DIALOG, clashes);
+  check_dialog (page, "page.enrol", NULL, CL_TYPE_ENROLMENT_DIALOG, clashes);
+  check_dialog (GTK_WIDGET (cl_patient_page_get_order_list (CL_PATIENT_PAGE (page))), "orders.add", NULL,
+                CL_TYPE_ORDER_DIALOG, clashes);
+  check_dialog (GTK_WIDGET (window), "win.packages", NULL, CL_TYPE_PACKAGES_DIALOG, clashes);
+  check_dialog (GTK_WIDGET (window), "win.staff", NULL, CL_TYPE_STAFF_WINDOW, clashes);
+  check_dialog (GTK_WIDGET (window), "win.preferences", NULL, CL_TYPE_PREFERENCES_DIALOG, clashes);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  cl_window_show_view (window, "escorts");
+  check_dialog (GTK_WIDGET (window), "win.new", NULL, CL_TYPE_ESCORT_TASK_DIALOG, clashes);
+  cl_window_show_view (window, "vip-rooms");
+  check_dialog (GTK_WIDGET (window), "win.new", NULL, CL_TYPE_VIP_BOOKING_DIALOG, clashes);
+  cl_window_show_view (window, "settlement");
+  check_dialog (GTK_WIDGET (window), "win.new", NULL, CL_TYPE_DEDUCTION_DIALOG, clashes);
+
+  for (guint i = 0; i < clashes->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (clashes, i));
+  g_assert_cmpuint (clashes->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +604,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-shortcuts/new-follows-view", test_new_follows_view);
   g_test_add_func ("/ui-shortcuts/help-overlay", test_help_overlay);
+  g_test_add_func ("/ui-shortcuts/mnemonics", test_mnemonics);
 
   ret = g_test_run ();
 

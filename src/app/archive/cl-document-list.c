@@ -484,7 +484,7 @@ cl_document_list_init (CLDocumentList *self)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (header), title);
 
-  self->open_archive_button = gtk_button_new_with_mnemonic (_("Open _Archive"));
+  self->open_archive_button = gtk_button_new_with_mnemonic (_("_Open Archive"));
   gtk_widget_set_visible (self->open_archive_button, FALSE);
   g_signal_connect_swapped (self->open_archive_button, "clicked", G_CALLBACK (open_archive_cb), self);
   gtk_box_append (GTK_BOX (header), self->open_archive_button);
