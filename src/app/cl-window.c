@@ -238,6 +238,22 @@ search_action (GtkWidget  *widget,
   cl_roster_view_focus_search (self->roster_view);
 }
 
+/* The Archive's zoom keys with the focus outside the view (on its tab
+ * in the header, say); inside it the view's own shortcuts take them
+ * first.  Elsewhere they go on. */
+static gboolean
+archive_key_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   data)
+{
+  CLWindow *self = CL_WINDOW (widget);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "views") != 0 ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "archive") != 0)
+    return FALSE;
+  return cl_archive_view_report_action (self->archive_view, g_variant_get_string (args, NULL));
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -453,6 +469,10 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, archive_key_cb, "s", "viewer.zoom-in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, archive_key_cb, "s", "viewer.zoom-in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, archive_key_cb, "s", "viewer.zoom-out");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, archive_key_cb, "s", "viewer.fit-width");
 }
 
 static void

@@ -181,6 +181,18 @@ test_states (void)
   g_assert_cmpfloat (cl_pdf_viewer_get_zoom (viewer), >, zoom);
   cl_test_ui_press_keys ("ctrl+0 ctrl+f");
   g_assert_true (has_focus_in (cl_test_ui_find_widget (GTK_WIDGET (viewer), GTK_TYPE_SEARCH_ENTRY)));
+  /* ... and on the Archive's tab in the header, outside the view. */
+  {
+    GtkWidget *title = cl_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+    GtkWidget *tab = cl_test_ui_find_widget (title, GTK_TYPE_TOGGLE_BUTTON);
+
+    g_assert_true (gtk_widget_grab_focus (tab));
+    cl_test_ui_press_keys ("ctrl+plus");
+    g_assert_cmpfloat (cl_pdf_viewer_get_zoom (viewer), >, zoom);
+    cl_test_ui_press_keys ("ctrl+0");
+    g_assert_cmpfloat (cl_pdf_viewer_get_zoom (viewer), ==, zoom);
+    g_assert_true (has_focus_in (tab));
+  }
 
   /* Closed again: back to choosing, the controls gone. */
   cl_archive_view_show_patient (archive, patient_id, NULL);

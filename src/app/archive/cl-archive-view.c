@@ -267,16 +267,24 @@ find_next_cb (GtkWidget *widget,
   return report_shown (self) && cl_pdf_viewer_find_next (self->viewer, g_variant_get_boolean (args));
 }
 
+gboolean
+cl_archive_view_report_action (CLArchiveView *self,
+                               const char    *action)
+{
+  g_return_val_if_fail (CL_IS_ARCHIVE_VIEW (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!report_shown (self))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->viewer), action, NULL);
+}
+
 static gboolean
 page_cb (GtkWidget *widget,
          GVariant  *args,
          gpointer   data)
 {
-  CLArchiveView *self = CL_ARCHIVE_VIEW (widget);
-
-  if (!report_shown (self))
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self->viewer), g_variant_get_string (args, NULL), NULL);
+  return cl_archive_view_report_action (CL_ARCHIVE_VIEW (widget), g_variant_get_string (args, NULL));
 }
 
 /* The viewer's own keys work only when it has the focus, which a

@@ -36,6 +36,11 @@ gboolean   cl_archive_view_can_import     (CLArchiveView *self);
 /* Ctrl+F here: the open report's search, or with no report open the
  * patient search. */
 void       cl_archive_view_find           (CLArchiveView *self);
+/* Activates the viewer's @action ("viewer.zoom-in"…) if a report is
+ * open on the Reports tab; FALSE (the key goes on) if not.  For keys
+ * pressed with the focus outside the view, on its tab say. */
+gboolean   cl_archive_view_report_action  (CLArchiveView *self,
+                                           const char    *action);
 
 /* For tests and the benchmark (transfer none). */
 GtkWidget *cl_archive_view_get_viewer     (CLArchiveView *self);
