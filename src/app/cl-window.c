@@ -31,6 +31,7 @@ struct _CLWindow
   AdwStatusPage   *error_page;
   AdwLeaflet      *leaflet;
   AdwViewStack    *view_stack;
+  GtkWidget       *new_button;
   CLSyncIndicator *sync_indicator;
   CLRosterView    *roster_view;
   CLSettlementView *settlement_view;
@@ -134,6 +135,87 @@ new_patient_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Ctrl+N and the header's "+" are the "new" of the view on screen.
+ * Each view keeps its own action; this table only says which it is. */
+static const struct
+{
+  const char *view;
+  const char *action;
+  const char *tooltip;
+} new_actions[] = {
+  { "roster", "win.new-patient", N_("New Patient (Ctrl+N)") },
+  { "archive", "archive.import", N_("Import Reports (Ctrl+N)") },
+  { "escorts", "escorts.new", N_("New Task (Ctrl+N)") },
+  { "vip-rooms", "vip.new", N_("New Booking (Ctrl+N)") },
+  { "settlement", "settlement.add-deduction", N_("Add Deduction (Ctrl+N)") },
+};
+
+/* The entry of new_actions for the view on screen (the patient page
+ * counts as the roster it opens from), or -1 for a view without one. */
+static int
+current_new (CLWindow *self)
+{
+  const char *view = "roster";
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "views") == 0)
+    view = adw_view_stack_get_visible_child_name (self->view_stack);
+  for (guint i = 0; i < G_N_ELEMENTS (new_actions); i++)
+    if (g_strcmp0 (view, new_actions[i].view) == 0)
+      return (int) i;
+  return -1;
+}
+
+static GtkWidget *
+view_widget (CLWindow   *self,
+             const char *name)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  return page ? page : GTK_WIDGET (self->roster_view);
+}
+
+static gboolean
+new_enabled (CLWindow *self,
+             int       index)
+{
+  const char *view;
+
+  if (index < 0 || self->store == NULL)
+    return FALSE;
+  view = new_actions[index].view;
+  if (g_str_equal (view, "archive"))
+    return cl_archive_view_can_import (self->archive_view);
+  if (g_str_equal (view, "escorts"))
+    return cl_escort_view_can_new (self->escort_view);
+  if (g_str_equal (view, "settlement"))
+    return cl_settlement_view_can_add_deduction (self->settlement_view);
+  return TRUE;
+}
+
+static void
+update_new_action (CLWindow *self)
+{
+  int index = current_new (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", new_enabled (self, index));
+  gtk_widget_set_tooltip_text (self->new_button,
+                               index >= 0 ? gettext (new_actions[index].tooltip) : NULL);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  CLWindow *self = CL_WINDOW (widget);
+  int index = current_new (self);
+
+  if (!new_enabled (self, index))
+    return;
+  gtk_widget_activate_action (view_widget (self, new_actions[index].view),
+                              new_actions[index].action, NULL);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -154,6 +236,22 @@ search_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child_name (self->leaflet, "views");
   adw_view_stack_set_visible_child_name (self->view_stack, "roster");
   cl_roster_view_focus_search (self->roster_view);
+}
+
+/* The Archive's zoom keys with the focus outside the view (on its tab
+ * in the header, say); inside it the view's own shortcuts take them
+ * first.  Elsewhere they go on. */
+static gboolean
+archive_key_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   data)
+{
+  CLWindow *self = CL_WINDOW (widget);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "views") != 0 ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "archive") != 0)
+    return FALSE;
+  return cl_archive_view_report_action (self->archive_view, g_variant_get_string (args, NULL));
 }
 
 static void
@@ -343,6 +441,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, settlement_view);
@@ -354,6 +453,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.open-archive", "(ss)", open_archive_action);
@@ -363,12 +463,16 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.staff", NULL, staff_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, archive_key_cb, "s", "viewer.zoom-in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, archive_key_cb, "s", "viewer.zoom-in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, archive_key_cb, "s", "viewer.zoom-out");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, archive_key_cb, "s", "viewer.fit-width");
 }
 
 static void
@@ -396,6 +500,19 @@ cl_window_init (CLWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.staff", FALSE);
   g_signal_connect_object (self->context, "notify::role",
                            G_CALLBACK (update_staff_action), self, G_CONNECT_SWAPPED);
+  /* What "new" is follows the view, and whether it may be used follows
+   * who works and the view's state. */
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role",
+                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->archive_view, "notify::can-import",
+                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+  update_new_action (self);
 }
 
 CLWindow *
@@ -483,6 +600,7 @@ store_opened_cb (GObject      *object,
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
+  update_new_action (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", TRUE);
   update_staff_action (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");

@@ -36,6 +36,7 @@ struct _CLArchiveView
   AdwViewStack   *tabs;
   CLOrderList     *order_list;
   CLPdfViewer    *viewer;
+  GtkWidget      *import_button;  /* in the viewer's empty state */
 
   /* owned */
   CLContext      *context;
@@ -45,11 +46,12 @@ struct _CLArchiveView
   GtkSingleSelection *selection;
   GCancellable   *open_cancellable;
   char           *shown_id;      /* the report in the viewer */
+  gboolean        can_import;    /* a patient is shown */
 };
 
 G_DEFINE_FINAL_TYPE (CLArchiveView, cl_archive_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CONTEXT, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_CAN_IMPORT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ */
@@ -101,6 +103,42 @@ document_removed_cb (CLArchiveView *self,
       g_clear_pointer (&self->shown_id, g_free);
       cl_pdf_viewer_open (self->viewer, NULL);
     }
+}
+
+/* The viewer's empty state says what the case is: no patient yet, no
+ * report filed for her (and how to file one), or reports to choose
+ * from.  The import action follows whether a patient is shown. */
+static void
+update_placeholder (CLArchiveView *self)
+{
+  gboolean patient = cl_document_list_get_patient (self->document_list) != NULL;
+
+  if (patient != self->can_import)
+    {
+      self->can_import = patient;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.import", patient);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_IMPORT]);
+    }
+  if (!patient)
+    cl_pdf_viewer_set_placeholder (self->viewer, _("No Patient Chosen"),
+                                   _("Find a patient to see her check reports."), NULL);
+  else if (cl_document_list_get_n_documents (self->document_list) == 0)
+    cl_pdf_viewer_set_placeholder (self->viewer, _("No Reports Yet"),
+                                   _("Import her check reports as PDF files, or drop the files here."),
+                                   self->import_button);
+  else
+    cl_pdf_viewer_set_placeholder (self->viewer, _("Choose a Report"),
+                                   _("Choose a report in the list to read it here."), NULL);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CLArchiveView *self = CL_ARCHIVE_VIEW (widget);
+
+  cl_document_list_choose_files (self->document_list);
 }
 
 /* ------------------------------------------------------------------ */
@@ -230,23 +268,32 @@ find_next_cb (GtkWidget *widget,
   return report_shown (self) && cl_pdf_viewer_find_next (self->viewer, g_variant_get_boolean (args));
 }
 
+gboolean
+cl_archive_view_report_action (CLArchiveView *self,
+                               const char    *action)
+{
+  g_return_val_if_fail (CL_IS_ARCHIVE_VIEW (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!report_shown (self))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->viewer), action, NULL);
+}
+
 static gboolean
 page_cb (GtkWidget *widget,
          GVariant  *args,
          gpointer   data)
 {
-  CLArchiveView *self = CL_ARCHIVE_VIEW (widget);
-
-  if (!report_shown (self))
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self->viewer), g_variant_get_string (args, NULL), NULL);
+  return cl_archive_view_report_action (CL_ARCHIVE_VIEW (widget), g_variant_get_string (args, NULL));
 }
 
 /* The viewer's own keys work only when it has the focus, which a
  * click on the report list or the patient search takes away.  These
- * run in the capture phase, before the focused widget (and the
- * window's Ctrl+F for the roster) sees the key; without a report they
- * let PgUp/PgDn and Ctrl+G through to the lists and entries. */
+ * (pages, zoom, find) run in the capture phase, before the focused
+ * widget (and the window's Ctrl+F for the roster) sees the key;
+ * without a report they let PgUp/PgDn and Ctrl+G through to the lists
+ * and entries. */
 static void
 add_report_keys (CLArchiveView *self)
 {
@@ -255,6 +302,13 @@ add_report_keys (CLArchiveView *self)
     { GDK_KEY_KP_Page_Up, 0, "viewer.previous-page" },
     { GDK_KEY_Page_Down, 0, "viewer.next-page" },
     { GDK_KEY_KP_Page_Down, 0, "viewer.next-page" },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "viewer.zoom-in" },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "viewer.zoom-in" },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "viewer.zoom-in" },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "viewer.zoom-out" },
+    { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "viewer.zoom-out" },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "viewer.fit-width" },
+    { GDK_KEY_KP_0, GDK_CONTROL_MASK, "viewer.fit-width" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
@@ -372,6 +426,12 @@ build_main (CLArchiveView *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->tabs), TRUE);
 
   self->viewer = CL_PDF_VIEWER (cl_pdf_viewer_new ());
+  /* No mnemonic: the list's Import… beside it has Alt+I already. */
+  self->import_button = g_object_ref_sink (gtk_button_new_with_label (_("Import Reports…")));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "archive.import");
+  gtk_widget_set_halign (self->import_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->import_button, "pill");
+  gtk_widget_add_css_class (self->import_button, "suggested-action");
   page = adw_view_stack_add_titled (self->tabs, GTK_WIDGET (self->viewer), "reports", _("Reports"));
   adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
 
@@ -415,6 +475,7 @@ cl_archive_view_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->context);
   g_clear_pointer (&self->shown_id, g_free);
+  g_clear_object (&self->import_button);
 
   G_OBJECT_CLASS (cl_archive_view_parent_class)->dispose (object);
 }
@@ -462,6 +523,9 @@ cl_archive_view_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, CL_ARCHIVE_VIEW (object)->context);
       break;
+    case PROP_CAN_IMPORT:
+      g_value_set_boolean (value, CL_ARCHIVE_VIEW (object)->can_import);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -497,8 +561,12 @@ cl_archive_view_class_init (CLArchiveViewClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CL_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_IMPORT] =
+    g_param_spec_boolean ("can-import", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "archive.import", NULL, import_action);
 }
 
 static void
@@ -512,6 +580,13 @@ cl_archive_view_init (CLArchiveView *self)
   gtk_paned_set_position (GTK_PANED (self->paned), 360);
   gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
   add_report_keys (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.import", FALSE);
+  /* Files dropped on the viewer are filed for the patient shown, as
+   * on her report list. */
+  cl_document_list_attach_drop_target (self->document_list, GTK_WIDGET (self->viewer));
+  g_signal_connect_object (self->document_list, "notify::n-documents",
+                           G_CALLBACK (update_placeholder), self, G_CONNECT_SWAPPED);
+  update_placeholder (self);
 }
 
 void
@@ -539,6 +614,7 @@ cl_archive_view_show_patient (CLArchiveView *self,
                              phone ? phone : "—");
   gtk_label_set_text (self->patient_details, details);
   cl_document_list_set_patient (self->document_list, patient_id);
+  update_placeholder (self);
   {
     g_autoptr(CLPregnancy) pregnancy = cl_patient_store_current_pregnancy (self->store, patient_id);
 
@@ -580,4 +656,11 @@ cl_archive_view_get_list (CLArchiveView *self)
 {
   g_return_val_if_fail (CL_IS_ARCHIVE_VIEW (self), NULL);
   return GTK_WIDGET (self->document_list);
+}
+
+gboolean
+cl_archive_view_can_import (CLArchiveView *self)
+{
+  g_return_val_if_fail (CL_IS_ARCHIVE_VIEW (self), FALSE);
+  return self->can_import;
 }

@@ -14,7 +14,12 @@ G_BEGIN_DECLS
  * Keys anywhere in the view, wherever the focus is: Ctrl+F searches
  * the open report (with none open: focuses the patient search);
  * while the report is shown, Ctrl+G / Shift+Ctrl+G go to the next /
- * previous match and PgUp / PgDn turn its pages. */
+ * previous match, PgUp / PgDn turn its pages, Ctrl+plus / Ctrl+minus
+ * zoom and Ctrl+0 fits its width.
+ *
+ * Action "archive.import": the file chooser to import reports for the
+ * patient shown (disabled with none); the view's "new".  Property
+ * "can-import": whether it is enabled. */
 
 #define CL_TYPE_ARCHIVE_VIEW (cl_archive_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLArchiveView, cl_archive_view, CL, ARCHIVE_VIEW, GtkWidget)
@@ -27,9 +32,15 @@ void       cl_archive_view_show_patient   (CLArchiveView *self,
                                            const char    *patient_id,
                                            const char    *document_id);
 void       cl_archive_view_focus_search   (CLArchiveView *self);
+gboolean   cl_archive_view_can_import     (CLArchiveView *self);
 /* Ctrl+F here: the open report's search, or with no report open the
  * patient search. */
 void       cl_archive_view_find           (CLArchiveView *self);
+/* Activates the viewer's @action ("viewer.zoom-in"…) if a report is
+ * open on the Reports tab; FALSE (the key goes on) if not.  For keys
+ * pressed with the focus outside the view, on its tab say. */
+gboolean   cl_archive_view_report_action  (CLArchiveView *self,
+                                           const char    *action);
 
 /* For tests and the benchmark (transfer none). */
 GtkWidget *cl_archive_view_get_viewer     (CLArchiveView *self);

@@ -42,6 +42,9 @@ G_DEFINE_FINAL_TYPE (CLDocumentList, cl_document_list, GTK_TYPE_WIDGET)
 enum { DOCUMENT_ACTIVATED, DOCUMENT_REMOVED, IMPORTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+enum { PROP_0, PROP_N_DOCUMENTS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static char *
 group_title (CLDocument *doc)
 {
@@ -146,6 +149,7 @@ cl_document_list_reload (CLDocumentList *self)
   for (guint i = 0; i < self->documents->len; i++)
     gtk_list_box_append (self->list, make_row (g_ptr_array_index (self->documents, i)));
   gtk_stack_set_visible_child_name (self->stack, self->documents->len ? "list" : "empty");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DOCUMENTS]);
   if (self->selected_id)
     {
       g_autofree char *keep = g_strdup (self->selected_id);
@@ -336,12 +340,19 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (self);
 }
 
-static void
-import_clicked_cb (CLDocumentList *self)
+void
+cl_document_list_choose_files (CLDocumentList *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot *root;
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  g_return_if_fail (CL_IS_DOCUMENT_LIST (self));
+
+  if (self->patient_id == NULL)
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import Reports"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -417,6 +428,22 @@ cl_document_list_finalize (GObject *object)
 }
 
 static void
+cl_document_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_N_DOCUMENTS:
+      g_value_set_uint (value, cl_document_list_get_n_documents (CL_DOCUMENT_LIST (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cl_document_list_class_init (CLDocumentListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -424,6 +451,12 @@ cl_document_list_class_init (CLDocumentListClass *klass)
 
   object_class->dispose = cl_document_list_dispose;
   object_class->finalize = cl_document_list_finalize;
+  object_class->get_property = cl_document_list_get_property;
+
+  properties[PROP_N_DOCUMENTS] =
+    g_param_spec_uint ("n-documents", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "documents.remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "documents.edit", "s", edit_action);
@@ -454,13 +487,13 @@ cl_document_list_init (CLDocumentList *self)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (header), title);
 
-  self->open_archive_button = gtk_button_new_with_mnemonic (_("Open _Archive"));
+  self->open_archive_button = gtk_button_new_with_mnemonic (_("_Open Archive"));
   gtk_widget_set_visible (self->open_archive_button, FALSE);
   g_signal_connect_swapped (self->open_archive_button, "clicked", G_CALLBACK (open_archive_cb), self);
   gtk_box_append (GTK_BOX (header), self->open_archive_button);
 
   gtk_widget_set_tooltip_text (import, _("Import PDF reports (several at once)"));
-  g_signal_connect_swapped (import, "clicked", G_CALLBACK (import_clicked_cb), self);
+  g_signal_connect_swapped (import, "clicked", G_CALLBACK (cl_document_list_choose_files), self);
   gtk_box_append (GTK_BOX (header), import);
   gtk_box_append (GTK_BOX (self->box), header);
 

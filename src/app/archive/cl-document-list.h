@@ -38,6 +38,11 @@ void        cl_document_list_attach_drop_target (CLDocumentList *self,
 GtkWindow  *cl_document_list_import_files (CLDocumentList     *self,
                                            const char * const *paths);
 
+/* Import… as its button: a file chooser for several PDFs, then the
+ * import dialog.  Nothing happens with no patient shown. */
+void        cl_document_list_choose_files (CLDocumentList *self);
+
+/* Property "n-documents", notified at each reload. */
 guint       cl_document_list_get_n_documents (CLDocumentList *self);
 CLDocument *cl_document_list_get_document    (CLDocumentList *self,
                                               guint           index);

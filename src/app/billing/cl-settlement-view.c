@@ -752,3 +752,10 @@ cl_settlement_view_get_column_view (CLSettlementView *self)
   g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), NULL);
   return self->column_view;
 }
+
+gboolean
+cl_settlement_view_can_add_deduction (CLSettlementView *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), FALSE);
+  return self->store != NULL && role_may_settle (self);
+}

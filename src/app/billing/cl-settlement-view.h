@@ -51,4 +51,8 @@ GtkLabel     *cl_settlement_view_get_month_label   (CLSettlementView *self);
 GtkLabel     *cl_settlement_view_get_status_label  (CLSettlementView *self);
 GtkColumnView *cl_settlement_view_get_column_view  (CLSettlementView *self);
 
+/* Whether "settlement.add-deduction" (the view's "new") may be used
+ * by whoever works; it changes with the context's role and store. */
+gboolean      cl_settlement_view_can_add_deduction (CLSettlementView *self);
+
 G_END_DECLS

@@ -189,8 +189,8 @@ tick_button (CLVisitPlanView      *self,
   g_object_set_data (G_OBJECT (save), "tick-message", message);
   g_signal_connect (save, "clicked", G_CALLBACK (tick_save_cb), self);
 
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Mark _Done"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (menu_button), TRUE);
+  /* One per visit row: a mnemonic would be shared by them all. */
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Mark Done"));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
   gtk_widget_set_tooltip_text (menu_button, _("The visit took place without a report filed here"));
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);

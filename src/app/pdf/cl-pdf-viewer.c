@@ -33,6 +33,7 @@ struct _CLPdfViewer
 
   /* template widgets */
   GtkWidget         *box;
+  GtkWidget         *toolbar;
   GtkToggleButton   *sidebar_button;
   GtkEntry          *page_entry;
   GtkLabel          *n_pages_label;
@@ -47,6 +48,7 @@ struct _CLPdfViewer
   GtkStack          *stack;
   GtkPaned          *paned;
   AdwStatusPage     *error_page;
+  AdwStatusPage     *empty_page;
   CLPdfThumbnails   *thumbnails;
   GtkScrolledWindow *page_scroller;
   CLPdfPageView     *page_view;
@@ -129,6 +131,7 @@ update_controls (CLPdfViewer *self)
   gtk_widget_set_visible (GTK_WIDGET (self->page_error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->page_entry), "error");
 
+  gtk_widget_set_visible (self->toolbar, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.previous-page", n && self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.next-page", n && self->page < n - 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-in", n && self->zoom < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1] - 0.001);
@@ -575,6 +578,7 @@ cl_pdf_viewer_class_init (CLPdfViewerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/pdf/cl-pdf-viewer.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, box);
+  gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, toolbar);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, page_entry);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, n_pages_label);
@@ -589,6 +593,7 @@ cl_pdf_viewer_class_init (CLPdfViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, stack);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, paned);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, thumbnails);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, CLPdfViewer, page_view);
@@ -657,6 +662,27 @@ GtkWidget *
 cl_pdf_viewer_new (void)
 {
   return g_object_new (CL_TYPE_PDF_VIEWER, NULL);
+}
+
+void
+cl_pdf_viewer_set_placeholder (CLPdfViewer *self,
+                               const char  *title,
+                               const char  *description,
+                               GtkWidget   *child)
+{
+  g_return_if_fail (CL_IS_PDF_VIEWER (self));
+  g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
+
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  adw_status_page_set_child (self->empty_page, child);
+}
+
+gboolean
+cl_pdf_viewer_get_controls_visible (CLPdfViewer *self)
+{
+  g_return_val_if_fail (CL_IS_PDF_VIEWER (self), FALSE);
+  return gtk_widget_get_visible (self->toolbar);
 }
 
 CLPdfRenderer *

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 /* The archive's PDF viewer: one page at a time with previous/next, a
  * page number entry, zoom in/out, fit width, fit page, a thumbnails
- * sidebar and text search with highlights.  Keys: PgUp/PgDn,
+ * sidebar and text search with highlights, shown only while a report
+ * is open.  Keys: PgUp/PgDn,
  * Ctrl+plus/minus, Ctrl+0 (fit width), Ctrl+F, Home/End. */
 
 #define CL_TYPE_PDF_VIEWER (cl_pdf_viewer_get_type ())
@@ -31,6 +32,15 @@ void           cl_pdf_viewer_open           (CLPdfViewer *self,
 void           cl_pdf_viewer_show_error     (CLPdfViewer *self,
                                              const char  *message);
 void           cl_pdf_viewer_show_loading   (CLPdfViewer *self);
+/* What the empty state (no report open) says, and under it @child (a
+ * button that says what to do, or NULL). */
+void           cl_pdf_viewer_set_placeholder (CLPdfViewer *self,
+                                              const char  *title,
+                                              const char  *description,
+                                              GtkWidget   *child);
+/* The page, zoom and search controls: shown only while a report is
+ * open. */
+gboolean       cl_pdf_viewer_get_controls_visible (CLPdfViewer *self);
 
 CLPdfRenderer *cl_pdf_viewer_get_renderer   (CLPdfViewer *self);
 gboolean       cl_pdf_viewer_is_loaded      (CLPdfViewer *self);

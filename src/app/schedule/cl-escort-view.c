@@ -704,3 +704,10 @@ cl_escort_view_export_pdf (CLEscortView *self,
   sheet = day_sheet (self);
   return cl_schedule_print_export_pdf (sheet, path, error);
 }
+
+gboolean
+cl_escort_view_can_new (CLEscortView *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), FALSE);
+  return self->store != NULL && may_plan (self);
+}

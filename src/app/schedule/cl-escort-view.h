@@ -40,4 +40,8 @@ gboolean           cl_escort_view_export_pdf     (CLEscortView *self,
                                                   const char   *path,
                                                   GError      **error);
 
+/* Whether "escorts.new" (the view's "new": a task) may be used by
+ * whoever works; it changes with the context's role. */
+gboolean           cl_escort_view_can_new        (CLEscortView *self);
+
 G_END_DECLS
