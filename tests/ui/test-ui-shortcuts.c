@@ -159,7 +159,6 @@ test_new_follows_view (void)
   check_new (window, plus, "escorts", CL_TYPE_ESCORT_TASK_DIALOG, _("New Task (Ctrl+N)"));
   check_new (window, plus, "vip-rooms", CL_TYPE_VIP_BOOKING_DIALOG, _("New Booking (Ctrl+N)"));
   check_new (window, plus, "settlement", CL_TYPE_DEDUCTION_DIALOG, _("Add Deduction (Ctrl+N)"));
-  check_new (window, plus, "service-desk", G_TYPE_NONE, NULL);
 
   /* Who works decides: a case manager adds no deduction, an escort
    * plans no task; the "+" says so by being insensitive. */
