@@ -285,7 +285,10 @@ check_session (sqlite3_stmt  *stmt,
 static const char check_session_sql[] =
   "SELECT a.username, a.role FROM session s"
   " JOIN account a ON a.username = s.username"
-  " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0";
+  " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0"
+  /* A one-time password's session may only change it
+   * (cl_store_find_session()). */
+  " AND a.must_change = 0";
 
 gboolean
 cl_store_check_session (CLStore     *store,

@@ -21,6 +21,7 @@
 #include "cl-commands.h"
 #include "cl-login-throttle.h"
 #include "cl-staff.h"
+#include "cl-store-passwords.h"
 #include "cl-store-staff.h"
 #include "cl-sync-server.h"
 
@@ -56,15 +57,31 @@ read_password (void)
   return line;
 }
 
+/* A refused staff row's message as the error. */
+static gboolean
+staff_applied (JsonObject  *result,
+               GError     **error)
+{
+  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           json_object_get_string_member_with_default (result, "message", ""));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Writes @staff (based on @base_rev, 0 if new) through the server's
  * own push path, as an administrator at the command line: desks hear
  * of it in the feed, the staff rules hold (the last administrator…)
  * and a change of roles is audited, as if made in the Staff window. */
 static gboolean
-push_staff (CLStore  *store,
-            CLStaff  *staff,
-            gint64    base_rev,
-            GError  **error)
+push_staff_then (CLStore              *store,
+                 CLStaff              *staff,
+                 gint64                base_rev,
+                 CLSyncServerThenFunc  then,
+                 gpointer              then_data,
+                 GError              **error)
 {
   g_autoptr(JsonArray) changes = json_array_new ();
   g_autoptr(JsonArray) results = NULL;
@@ -87,14 +104,51 @@ push_staff (CLStore  *store,
   json_object_set_member (change, "data", g_steal_pointer (&data));
   json_array_add_object_element (changes, change);
 
-  results = cl_sync_server_apply_changes (store, changes, actor, CL_ROLE_ADMIN, &max_rev, error);
+  results = cl_sync_server_apply_changes_then (store, changes, actor, CL_ROLE_ADMIN, then, then_data,
+                                               &max_rev, error);
   if (results == NULL)
     return FALSE;
   result = json_array_get_object_element (results, 0);
-  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+  return staff_applied (result, error);
+}
+
+static gboolean
+push_staff (CLStore  *store,
+            CLStaff  *staff,
+            gint64    base_rev,
+            GError  **error)
+{
+  return push_staff_then (store, staff, base_rev, NULL, NULL, error);
+}
+
+typedef struct
+{
+  const char *username;
+  const char *hash;
+  const char *role;
+} NewAccount;
+
+/* Inside the staff row's transaction: the account is written only with
+ * its staff row, and the staff row only with its account. */
+static gboolean
+insert_account_cb (CLStore    *store,
+                   JsonArray  *results,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  NewAccount *account = user_data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!staff_applied (json_array_get_object_element (results, 0), error))
+    return FALSE;
+  if (!cl_store_insert_account (store, account->username, account->hash, account->role,
+                                g_get_real_time () / G_USEC_PER_SEC, FALSE, &local_error))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           json_object_get_string_member_with_default (result, "message", ""));
+      if (g_error_matches (local_error, CL_STORE_ERROR, CL_STORE_ERROR_CONFLICT))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                     _("There is already a user “%s”"), account->username);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;
@@ -117,8 +171,10 @@ add_staff (CLStore     *store,
            const char  *username,
            const char  *name,
            const char  *role,
+           const char  *hash,
            GError     **error)
 {
+  NewAccount account = { username, hash, role };
   g_autoptr(CLStaff) staff = find_staff (store, username);
   gint64 base_rev = 0;
 
@@ -139,7 +195,7 @@ add_staff (CLStore     *store,
       if (name)
         g_object_set (staff, "display-name", name, NULL);
     }
-  return push_staff (store, staff, base_rev, error);
+  return push_staff_then (store, staff, base_rev, insert_account_cb, &account, error);
 }
 
 int
@@ -191,6 +247,7 @@ cl_command_user (int    argc,
   if (g_str_equal (action, "add"))
     {
       g_autofree char *password = NULL;
+      g_autofree char *hash = NULL;
 
       if (!cl_accounts_role_valid (role))
         {
@@ -207,16 +264,20 @@ cl_command_user (int    argc,
           g_printerr ("\n");
           return CL_EXIT_USAGE;
         }
-      store = cl_store_open (db, &error);
-      if (store == NULL || !cl_accounts_add (store, argv[2], password, role, &error))
+      if (!cl_accounts_username_valid (argv[2]))
         {
-          g_printerr ("careline-server user add: %s\n", error->message);
+          g_printerr ("careline-server user add: ");
+          g_printerr (_("A user name has 1 to %d letters, digits, dots, dashes or underscores"), 64);
+          g_printerr ("\n");
           return EXIT_FAILURE;
         }
+      hash = cl_accounts_hash_password (password, &error);
       memset (password, 0, strlen (password));
+      store = hash ? cl_store_open (db, &error) : NULL;
       /* The person who logs in is on the staff, so the escort lanes and
-       * pickers offer them. */
-      if (!add_staff (store, argv[2], name, role, &error))
+       * pickers offer them; account and staff row in one transaction,
+       * so neither is ever there without the other. */
+      if (store == NULL || !add_staff (store, argv[2], name, role, hash, &error))
         {
           g_printerr ("careline-server user add: %s\n", error->message);
           return EXIT_FAILURE;
