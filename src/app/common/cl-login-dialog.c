@@ -23,11 +23,8 @@ struct _CLLoginDialog
   GtkButton   *login_button;
   AdwPasswordEntryRow *new_row;
   AdwPasswordEntryRow *confirm_row;
-  GtkWidget   *new_message_row;
   GtkLabel    *new_message;
-  GtkWidget   *confirm_message_row;
   GtkLabel    *confirm_message;
-  GtkWidget   *change_error_row;
   GtkLabel    *change_error_label;
 
   /* owned */
@@ -46,13 +43,13 @@ show_error (CLLoginDialog *self,
   gtk_widget_set_visible (self->error_row, message != NULL);
 }
 
+/* A message under its field, or none. */
 static void
-show_message (GtkWidget  *row,
-              GtkLabel   *label,
+show_message (GtkLabel   *label,
               const char *message)
 {
   gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (row, message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
 /* Logged in with a one-time password: the person chooses their own
@@ -117,11 +114,11 @@ change_done_cb (GObject      *object,
   /* The server's rule is the form's: its message goes at the field. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
     {
-      show_message (self->new_message_row, self->new_message, error->message);
+      show_message (self->new_message, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->new_row));
     }
   else
-    show_message (self->change_error_row, self->change_error_label, error->message);
+    show_message (self->change_error_label, error->message);
 }
 
 static void
@@ -134,9 +131,9 @@ submit_change (CLLoginDialog *self)
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
 
   cl_password_check_new (chosen, confirm, one_time, errors);
-  show_message (self->new_message_row, self->new_message, g_hash_table_lookup (errors, "new_password"));
-  show_message (self->confirm_message_row, self->confirm_message, g_hash_table_lookup (errors, "confirm"));
-  show_message (self->change_error_row, self->change_error_label, NULL);
+  show_message (self->new_message, g_hash_table_lookup (errors, "new_password"));
+  show_message (self->confirm_message, g_hash_table_lookup (errors, "confirm"));
+  show_message (self->change_error_label, NULL);
   if (g_hash_table_size (errors) > 0)
     {
       gtk_widget_grab_focus (GTK_WIDGET (g_hash_table_contains (errors, "new_password") ? self->new_row
@@ -243,11 +240,8 @@ cl_login_dialog_class_init (CLLoginDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, login_button);
   gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, new_row);
   gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, confirm_row);
-  gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, new_message_row);
   gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, new_message);
-  gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, confirm_message_row);
   gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, confirm_message);
-  gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, change_error_row);
   gtk_widget_class_bind_template_child (widget_class, CLLoginDialog, change_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_username_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_activated_cb);
