@@ -279,6 +279,36 @@ test_user_add_atomic (void)
   cl_test_remove_tree (dir);
 }
 
+/* user add --one-time: the password printed once, only its hash kept,
+ * and it must be replaced at the first log-in. */
+static void
+test_user_add_one_time (void)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-server-accounts-cli");
+  g_autofree char *db = g_build_filename (dir, "careline.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("(\\w{12})\n$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *password = NULL;
+  CLTestServer server = { 0 };
+  gboolean required = FALSE;
+
+  g_assert_cmpint (cl_test_server_cli (NULL, &out, "user", "add", "night", "--role", "escort", "--one-time",
+                                       "--db", db, NULL), ==, 0);
+  g_assert_true (g_regex_match (regex, out, 0, &match));
+  password = g_match_info_fetch (match, 1);
+  assert_readable (password);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'night' AND must_change = 1"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM staff WHERE username = 'night' AND roles = 'escort'"), ==, 1);
+
+  cl_test_server_start (&server, db);
+  g_assert_cmpuint (login (&server, "night", password, &token, &required), ==, 200);
+  g_assert_true (required);
+  cl_test_server_stop (&server);
+  cl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +317,7 @@ main (int   argc,
 
   g_test_add_func ("/server/accounts/one-time", test_accounts);
   g_test_add_func ("/server/accounts/user-add-atomic", test_user_add_atomic);
+  g_test_add_func ("/server/accounts/user-add-one-time", test_user_add_one_time);
 
   return g_test_run ();
 }

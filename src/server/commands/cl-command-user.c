@@ -19,6 +19,7 @@
 
 #include "cl-accounts.h"
 #include "cl-commands.h"
+#include "cl-one-time-password.h"
 #include "cl-login-throttle.h"
 #include "cl-staff.h"
 #include "cl-store-passwords.h"
@@ -126,6 +127,7 @@ typedef struct
   const char *username;
   const char *hash;
   const char *role;
+  gboolean    must_change;
 } NewAccount;
 
 /* Inside the staff row's transaction: the account is written only with
@@ -142,7 +144,7 @@ insert_account_cb (CLStore    *store,
   if (!staff_applied (json_array_get_object_element (results, 0), error))
     return FALSE;
   if (!cl_store_insert_account (store, account->username, account->hash, account->role,
-                                g_get_real_time () / G_USEC_PER_SEC, FALSE, &local_error))
+                                g_get_real_time () / G_USEC_PER_SEC, account->must_change, &local_error))
     {
       if (g_error_matches (local_error, CL_STORE_ERROR, CL_STORE_ERROR_CONFLICT))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
@@ -172,9 +174,10 @@ add_staff (CLStore     *store,
            const char  *name,
            const char  *role,
            const char  *hash,
+           gboolean     must_change,
            GError     **error)
 {
-  NewAccount account = { username, hash, role };
+  NewAccount account = { username, hash, role, must_change };
   g_autoptr(CLStaff) staff = find_staff (store, username);
   gint64 base_rev = 0;
 
@@ -205,12 +208,16 @@ cl_command_user (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *role = NULL;
   g_autofree char *name = NULL;
+  gboolean one_time = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The data file"), N_("PATH") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role,
       N_("Role of a new user: admin, case_manager, escort, vip_steward, service_desk or finance"),
       N_("ROLE") },
+    { "one-time", 0, 0, G_OPTION_ARG_NONE, &one_time,
+      N_("Make a one-time password for a new user instead of reading one, print it once; they must replace it at their first log-in"),
+      NULL },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name,
       N_("A new user’s name as the staff list shows it (default: the user name)"),
       N_("NAME") },
@@ -224,7 +231,8 @@ cl_command_user (int    argc,
   context = g_option_context_new (_("add NAME --role ROLE | list | disable NAME | unlock NAME"));
   g_option_context_set_summary (context, _(cl_command_find ("user")->summary));
   g_option_context_set_description (context,
-                                    _("“user add” reads the password from the first line of standard input.\n"
+                                    _("“user add” reads the password from the first line of standard input,\n"
+                                      "or with --one-time makes one and prints it once.\n"
                                       "Example:\n"
                                       "  echo 'secret' | careline-server user add wang --role case_manager --db careline.db"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -257,7 +265,7 @@ cl_command_user (int    argc,
           g_printerr ("\n");
           return CL_EXIT_USAGE;
         }
-      password = read_password ();
+      password = one_time ? cl_one_time_password_new () : read_password ();
       if (password == NULL || *password == '\0')
         {
           g_printerr (_("careline-server user add: the password (one line on standard input) must not be empty"));
@@ -272,18 +280,26 @@ cl_command_user (int    argc,
           return EXIT_FAILURE;
         }
       hash = cl_accounts_hash_password (password, &error);
-      memset (password, 0, strlen (password));
+      if (!one_time)
+        memset (password, 0, strlen (password));
       store = hash ? cl_store_open (db, &error) : NULL;
       /* The person who logs in is on the staff, so the escort lanes and
        * pickers offer them; account and staff row in one transaction,
        * so neither is ever there without the other. */
-      if (store == NULL || !add_staff (store, argv[2], name, role, hash, &error))
+      if (store == NULL || !add_staff (store, argv[2], name, role, hash, one_time, &error))
         {
           g_printerr ("careline-server user add: %s\n", error->message);
           return EXIT_FAILURE;
         }
       g_print (_("Added user “%s” (%s)"), argv[2], role);
       g_print ("\n");
+      if (one_time)
+        {
+          /* Shown once; only its hash is kept. */
+          g_print (_("One-time password (shown only once; it must be replaced at the first log-in): %s"), password);
+          g_print ("\n");
+          memset (password, 0, strlen (password));
+        }
     }
   else if (g_str_equal (action, "list"))
     {
