@@ -27,14 +27,6 @@ char       *cl_accounts_hash_password  (const char  *password,
 gboolean    cl_accounts_verify_password (const char *hash,
                                          const char *password);
 
-/* G_IO_ERROR_EXISTS for a taken name, G_IO_ERROR_INVALID_ARGUMENT for
- * a bad name, role or an empty password. */
-gboolean    cl_accounts_add          (CLStore     *store,
-                                      const char  *username,
-                                      const char  *password,
-                                      const char  *role,
-                                      GError     **error);
-
 /* ClAccount (cl-store-accounts.h), by name. */
 GPtrArray  *cl_accounts_list         (CLStore     *store,
                                       GError     **error);

@@ -192,6 +192,38 @@ test_one_time_password (void)
   cl_test_ui_wait_until (group_ready, group);
   g_assert_cmpstr (gtk_button_get_label (cl_staff_login_group_get_button (group)), ==, _("R_eset Password…"));
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "accounts-staff");
+
+  /* A reset is asked first; cancelled, nothing changes. */
+  {
+    AdwMessageDialog *confirm;
+    g_autofree char *second = NULL;
+
+    g_signal_emit_by_name (cl_staff_login_group_get_button (group), "clicked");
+    confirm = ADW_MESSAGE_DIALOG (cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (confirm);
+    adw_message_dialog_response (confirm, "cancel");
+    cl_test_ui_settle (300);
+    g_assert_null (cl_staff_login_group_get_shown_dialog (group));
+    g_assert_cmpint (cl_test_db_count (server_db, "SELECT count(*) FROM audit WHERE action = 'account-reset'"), ==, 0);
+
+    /* Confirmed: a new one-time password, shown once. */
+    g_signal_emit_by_name (cl_staff_login_group_get_button (group), "clicked");
+    confirm = ADW_MESSAGE_DIALOG (cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, confirm);
+    cl_test_ui_save_screenshot (GTK_WIDGET (confirm), "accounts-reset");
+    adw_message_dialog_response (confirm, "reset");
+    cl_test_ui_wait_until (password_shown, group);
+    shown = cl_staff_login_group_get_shown_dialog (group);
+    second = g_strdup (cl_one_time_password_dialog_get_password (CL_ONE_TIME_PASSWORD_DIALOG (shown)));
+    g_assert_cmpint (strlen (second), ==, 12);
+    g_assert_cmpstr (second, !=, one_time);
+    g_assert_cmpint (cl_test_db_count (server_db, "SELECT count(*) FROM audit WHERE action = 'account-reset'"
+                                                  " AND username = 'boss' AND detail = 'newnurse'"), ==, 1);
+    gtk_window_close (shown);
+    cl_test_ui_settle (200);
+    g_free (one_time);
+    one_time = g_steal_pointer (&second);
+  }
   close_all (CL_TYPE_STAFF_DIALOG);
   close_all (CL_TYPE_STAFF_WINDOW);
 

@@ -173,13 +173,38 @@ on_create_clicked_cb (CLStaffLoginGroup *self)
 }
 
 static void
-on_reset_clicked_cb (CLStaffLoginGroup *self)
+reset_response_cb (AdwMessageDialog  *dialog,
+                   const char        *response,
+                   CLStaffLoginGroup *self)
 {
+  if (!g_str_equal (response, "reset"))
+    return;
   show_error (self, NULL);
   gtk_stack_set_visible_child_name (self->button_stack, "busy");
   cl_sync_accounts_reset_async (cl_context_get_sync_client (self->context),
                                 cl_staff_get_username (self->staff), self->cancellable,
                                 got_password_cb, g_object_ref (self));
+}
+
+/* A reset ends the person's sessions wherever they work: asked first. */
+static void
+on_reset_clicked_cb (CLStaffLoginGroup *self)
+{
+  g_autofree char *heading = g_strdup_printf (_("Reset the Password of %s?"),
+                                              cl_staff_get_display_name (self->staff));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                              _("Their password stops working and they are logged out everywhere at once. "
+                                                "They log in with the new one-time password and then choose their own."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset Password"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

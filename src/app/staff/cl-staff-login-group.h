@@ -10,7 +10,8 @@ G_BEGIN_DECLS
  * whether they have one, and a button to make it or to reset its
  * password, each giving a one-time password shown once
  * (CLOneTimePasswordDialog).  On a desk without a server, or not
- * logged in to it, the buttons are insensitive and say why. */
+ * logged in to it, the buttons are insensitive and say why.  A reset
+ * is confirmed first (an AdwMessageDialog, response "reset"). */
 
 #define CL_TYPE_STAFF_LOGIN_GROUP (cl_staff_login_group_get_type ())
 G_DECLARE_FINAL_TYPE (CLStaffLoginGroup, cl_staff_login_group, CL, STAFF_LOGIN_GROUP, AdwPreferencesGroup)
