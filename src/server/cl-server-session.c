@@ -253,9 +253,11 @@ cl_server_handle_session (CLServer          *self,
       g_autofree char *role = NULL;
       g_autofree char *token = NULL;
 
-      if (!cl_server_authenticate (self, msg, query, &username, &role))
-        return;
       token = cl_server_request_token (msg, query);
+      /* A one-time password's session may end itself too. */
+      if (!cl_accounts_check_token_any (self->store, token, &username, &role, NULL) &&
+          !cl_server_authenticate (self, msg, query, &username, &role))
+        return;
       cl_accounts_logout (self->store, token);
       cl_server_audit (self, username, role, "logout", NULL, NULL, NULL, SOUP_STATUS_OK, NULL);
       soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);

@@ -230,6 +230,14 @@ test_accounts (void)
   reply = cl_test_api_request (&server, "POST", "/accounts/nobody/password", boss, NULL, &status);
   g_assert_cmpuint (status, ==, 404);
   g_clear_pointer (&reply, json_node_unref);
+  /* A one-time password's session may end itself. */
+  reply = cl_test_api_request (&server, "DELETE", "/session", pending, NULL, &status);
+  g_assert_cmpuint (status, ==, 204);
+  g_clear_pointer (&reply, json_node_unref);
+  reply = cl_test_api_request (&server, "POST", "/session/password", pending,
+                               "{\"current_password\":\"x\",\"new_password\":\"y\"}", &status);
+  g_assert_cmpuint (status, ==, 401);
+  g_clear_pointer (&reply, json_node_unref);
 
   cl_test_server_stop (&server);
 
