@@ -5,8 +5,8 @@
  * password once, with Copy; the person logs in with it, the login
  * dialog asks for their own password, refuses a short one and a
  * mismatch at their fields, then takes a good one and the desk is
- * logged in.  Screenshots: accounts-one-time, accounts-staff,
- * accounts-change. */
+ * logged in.  Screenshots: accounts-local, accounts-one-time,
+ * accounts-staff, accounts-reset, accounts-change. */
 
 #include "config.h"
 
@@ -119,6 +119,7 @@ test_local_desk (void)
   /* It says why, rather than promising what this desk cannot do. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==,
                    _("Log-ins are kept on a server, and this desk works without one"));
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "accounts-local");
   close_all (CL_TYPE_STAFF_DIALOG);
   close_all (CL_TYPE_STAFF_WINDOW);
   gtk_window_destroy (GTK_WINDOW (window));
