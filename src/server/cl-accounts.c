@@ -9,6 +9,7 @@
 #include "cl-accounts.h"
 #include "cl-login-throttle.h"
 #include "cl-staff.h"
+#include "cl-store-passwords.h"
 #include "cl-store-private.h"
 
 #define MAX_USERNAME_LENGTH 64
@@ -58,65 +59,48 @@ now_seconds (void)
 }
 
 gboolean
-cl_accounts_add (CLStore     *store,
-                 const char  *username,
-                 const char  *password,
-                 const char  *role,
-                 GError     **error)
+cl_accounts_username_valid (const char *username)
+{
+  return username_valid (username);
+}
+
+char *
+cl_accounts_hash_password (const char  *password,
+                           GError     **error)
 {
   char hash[crypto_pwhash_STRBYTES];
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
   ensure_sodium ();
-
-  if (!username_valid (username))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A user name has 1 to %d letters, digits, dots, dashes or underscores"),
-                   MAX_USERNAME_LENGTH);
-      return FALSE;
-    }
-  if (!cl_accounts_role_valid (role))
-    {
-      g_autofree char *roles = g_strjoinv (", ", (char **) cl_staff_roles ());
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Unknown role “%s”; the roles are: %s"), role ? role : "", roles);
-      return FALSE;
-    }
   if (password == NULL || *password == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("The password must not be empty"));
-      return FALSE;
+      return NULL;
     }
   if (strlen (password) > MAX_PASSWORD_LENGTH)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("The password is too long (at most %d bytes)"), MAX_PASSWORD_LENGTH);
-      return FALSE;
+      return NULL;
     }
-
   if (crypto_pwhash_str (hash, password, strlen (password),
                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                            _("Not enough memory to protect the password"));
-      return FALSE;
+      return NULL;
     }
+  return g_strdup (hash);
+}
 
-  ok = cl_store_add_account (store, username, hash, role, now_seconds (), &local_error);
-  sodium_memzero (hash, sizeof hash);
-  if (!ok && g_error_matches (local_error, CL_STORE_ERROR, CL_STORE_ERROR_CONFLICT))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                 _("There is already a user “%s”"), username);
-  else if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return ok;
+gboolean
+cl_accounts_verify_password (const char *hash,
+                             const char *password)
+{
+  ensure_sodium ();
+  return hash != NULL && password != NULL && strlen (password) <= MAX_PASSWORD_LENGTH &&
+         crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
 }
 
 GPtrArray *
@@ -318,6 +302,23 @@ cl_accounts_check_token_on (CLStoreReader  *reader,
     return FALSE;
   hashed = token_hash (token);
   return cl_store_reader_check_session (reader, hashed, now_seconds (), username, role);
+}
+
+gboolean
+cl_accounts_check_token_any (CLStore     *store,
+                             const char  *token,
+                             char       **username,
+                             char       **role,
+                             gboolean    *must_change)
+{
+  g_autofree char *hashed = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  if (token == NULL || strlen (token) != 64)
+    return FALSE;
+  hashed = token_hash (token);
+  return cl_store_find_session (store, hashed, now_seconds (), username, role, must_change);
 }
 
 void

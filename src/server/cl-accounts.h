@@ -16,13 +16,16 @@ G_BEGIN_DECLS
 /* TRUE for a role Careline knows (admin, case_manager, …). */
 gboolean    cl_accounts_role_valid   (const char  *role);
 
-/* G_IO_ERROR_EXISTS for a taken name, G_IO_ERROR_INVALID_ARGUMENT for
- * a bad name, role or an empty password. */
-gboolean    cl_accounts_add          (CLStore     *store,
-                                      const char  *username,
-                                      const char  *password,
-                                      const char  *role,
-                                      GError     **error);
+/* 1 to 64 ASCII letters, digits, dots, dashes or underscores. */
+gboolean    cl_accounts_username_valid (const char *username);
+
+/* @password as an argon2id string, or NULL with
+ * G_IO_ERROR_INVALID_ARGUMENT (empty, too long).  Slow on purpose. */
+char       *cl_accounts_hash_password  (const char  *password,
+                                        GError     **error);
+/* Whether @password is the one @hash was made from.  Slow on purpose. */
+gboolean    cl_accounts_verify_password (const char *hash,
+                                         const char *password);
 
 /* ClAccount (cl-store-accounts.h), by name. */
 GPtrArray  *cl_accounts_list         (CLStore     *store,
@@ -58,6 +61,14 @@ gboolean    cl_accounts_check_token_on (CLStoreReader  *reader,
                                         const char     *token,
                                         char          **username,
                                         char          **role);
+
+/* Any live session of an account that is not disabled, including one
+ * whose one-time password must still be changed (@must_change). */
+gboolean    cl_accounts_check_token_any (CLStore     *store,
+                                         const char  *token,
+                                         char       **username,
+                                         char       **role,
+                                         gboolean    *must_change);
 
 void        cl_accounts_logout       (CLStore     *store,
                                       const char  *token);

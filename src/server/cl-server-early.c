@@ -55,9 +55,12 @@ has_session (CLServer          *self,
   if (query_text)
     query = g_uri_parse_params (query_text, -1, "&", G_URI_PARAMS_NONE, NULL);
   token = cl_server_request_token (msg, query);
-  return state->reader
-         ? cl_accounts_check_token_on (state->reader, token, &username, &role)
-         : cl_accounts_check_token (self->store, token, &username, &role);
+  /* A one-time password's session is one too: its change is read, and
+   * anything else gets the 403 that says what to do. */
+  return (state->reader
+          ? cl_accounts_check_token_on (state->reader, token, &username, &role)
+          : cl_accounts_check_token (self->store, token, &username, &role)) ||
+         cl_accounts_check_token_any (self->store, token, NULL, NULL, NULL);
 }
 
 void

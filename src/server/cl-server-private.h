@@ -153,6 +153,17 @@ void         cl_server_handle_document          (CLServer          *self,
                                                  const char        *username,
                                                  const char        *role);
 
+/* /accounts/… and /session/password (cl-server-accounts.c); @path is
+ * what follows "/accounts". */
+void         cl_server_handle_accounts          (CLServer          *self,
+                                                 SoupServerMessage *msg,
+                                                 const char        *path,
+                                                 const char        *username,
+                                                 const char        *role);
+void         cl_server_handle_change_password   (CLServer          *self,
+                                                 SoupServerMessage *msg,
+                                                 GHashTable        *query);
+
 /* Answers from the headers (cl-server-early.c): an early handler. */
 void         cl_server_early_cb                 (SoupServer        *server,
                                                  SoupServerMessage *msg,

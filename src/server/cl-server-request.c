@@ -165,6 +165,25 @@ cl_server_authenticate (CLServer          *self,
       : cl_accounts_check_token (self->store, token, username, role))
     return TRUE;
 
+  {
+    g_autofree char *pending_user = NULL;
+    g_autofree char *pending_role = NULL;
+    gboolean must_change = FALSE;
+
+    /* A one-time password's session may only change it
+     * (cl_server_handle_change_password()). */
+    if (cl_accounts_check_token_any (self->store, token, &pending_user, &pending_role, &must_change) &&
+        must_change)
+      {
+        line = request_line (msg);
+        cl_server_audit (self, pending_user, pending_role, "forbidden", NULL, NULL, NULL,
+                         SOUP_STATUS_FORBIDDEN, line);
+        cl_server_send_error (msg, SOUP_STATUS_FORBIDDEN, "password_change_required",
+                              _("Choose a new password first: this session may only change the one-time password"));
+        return FALSE;
+      }
+  }
+
   line = request_line (msg);
   cl_server_audit (self, NULL, NULL, "unauthorized", NULL, NULL, NULL, SOUP_STATUS_UNAUTHORIZED, line);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),

@@ -17,6 +17,7 @@
 #include "cl-login-gate.h"
 #include "cl-login-throttle.h"
 #include "cl-server-private.h"
+#include "cl-store-passwords.h"
 
 /* /health */
 
@@ -160,6 +161,10 @@ login_done_cb (GObject      *source,
       json_builder_add_int_value (builder, data->expires_at);
       json_builder_set_member_name (builder, "role");
       json_builder_add_string_value (builder, data->role);
+      /* A one-time password: the session may only change it
+       * (POST /session/password). */
+      json_builder_set_member_name (builder, "password_change_required");
+      json_builder_add_boolean_value (builder, cl_store_account_must_change (data->server->store, data->username));
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       cl_server_send_json (data->msg, SOUP_STATUS_OK, root);
@@ -248,9 +253,11 @@ cl_server_handle_session (CLServer          *self,
       g_autofree char *role = NULL;
       g_autofree char *token = NULL;
 
-      if (!cl_server_authenticate (self, msg, query, &username, &role))
-        return;
       token = cl_server_request_token (msg, query);
+      /* A one-time password's session may end itself too. */
+      if (!cl_accounts_check_token_any (self->store, token, &username, &role, NULL) &&
+          !cl_server_authenticate (self, msg, query, &username, &role))
+        return;
       cl_accounts_logout (self->store, token);
       cl_server_audit (self, username, role, "logout", NULL, NULL, NULL, SOUP_STATUS_OK, NULL);
       soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);

@@ -204,6 +204,11 @@ api_cb (SoupServer        *server,
         cl_server_send_method_not_allowed (msg, "GET");
       return;
     }
+  if (g_str_equal (route, "/session/password"))
+    {
+      cl_server_handle_change_password (self, msg, query);
+      return;
+    }
   if (g_str_equal (route, "/session"))
     {
       cl_server_handle_session (self, msg, query);
@@ -212,7 +217,8 @@ api_cb (SoupServer        *server,
 
   if (!g_str_equal (route, "/changes") && !g_str_equal (route, "/patients") &&
       !g_str_equal (route, "/snapshot") && !g_str_has_prefix (route, "/documents/") &&
-      !g_str_has_prefix (route, "/settlement/"))
+      !g_str_has_prefix (route, "/settlement/") && !g_str_equal (route, "/accounts") &&
+      !g_str_has_prefix (route, "/accounts/"))
     {
       cl_server_send_not_found (msg);
       return;
@@ -238,6 +244,8 @@ api_cb (SoupServer        *server,
     cl_server_handle_changes (self, msg, query, username, role);
   else if (g_str_equal (route, "/snapshot"))
     cl_server_handle_snapshot (self, msg, username, role);
+  else if (g_str_has_prefix (route, "/accounts"))
+    cl_server_handle_accounts (self, msg, route + strlen ("/accounts"), username, role);
   else if (g_str_has_prefix (route, "/settlement/"))
     cl_server_handle_settlement (self, msg, route + strlen ("/settlement/"), query, username, role);
   else

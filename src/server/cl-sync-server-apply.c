@@ -519,6 +519,19 @@ cl_sync_server_apply_changes (CLStore     *store,
                               gint64      *max_rev,
                               GError     **error)
 {
+  return cl_sync_server_apply_changes_then (store, changes, username, role, NULL, NULL, max_rev, error);
+}
+
+JsonArray *
+cl_sync_server_apply_changes_then (CLStore              *store,
+                                   JsonArray            *changes,
+                                   const char           *username,
+                                   const char           *role,
+                                   CLSyncServerThenFunc  then,
+                                   gpointer              user_data,
+                                   gint64               *max_rev,
+                                   GError              **error)
+{
   g_autoptr(JsonArray) results = json_array_new ();
   g_autoptr(GError) local_error = NULL;
   gint64 highest = 0;
@@ -551,6 +564,16 @@ cl_sync_server_apply_changes (CLStore     *store,
       json_array_add_element (results,
                               outcome_to_json (json_object_get_string_member (change, "key"), &outcome));
       outcome_clear (&outcome);
+    }
+
+  if (then && results && !then (store, results, user_data, &local_error))
+    {
+      /* The caller's part failed: nothing of it or the changes is kept. */
+      cl_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      if (max_rev)
+        *max_rev = 0;
+      return NULL;
     }
 
   if (!cl_store_commit (store, local_error ? NULL : &local_error))

@@ -45,6 +45,27 @@ JsonArray  *cl_sync_server_apply_changes  (CLStore     *store,
                                            gint64      *max_rev,
                                            GError     **error);
 
+/* What a caller writes in the same transaction as the changes, once
+ * they are answered (@results as above); FALSE (with @error) rolls
+ * everything back. */
+typedef gboolean (*CLSyncServerThenFunc) (CLStore    *store,
+                                          JsonArray  *results,
+                                          gpointer    user_data,
+                                          GError    **error);
+
+/* cl_sync_server_apply_changes(), then @then in the same transaction:
+ * the changes and what @then writes are committed together or not at
+ * all (careline-server user add: the account and its staff row).
+ * NULL, with @error, when @then failed. */
+JsonArray  *cl_sync_server_apply_changes_then (CLStore              *store,
+                                               JsonArray            *changes,
+                                               const char           *username,
+                                               const char           *role,
+                                               CLSyncServerThenFunc  then,
+                                               gpointer              user_data,
+                                               gint64               *max_rev,
+                                               GError              **error);
+
 /* Appends @text to @out as a JSON string literal (quoted and escaped;
  * invalid UTF-8 replaced by U+FFFD; NULL as null), for answers written
  * straight into a GString rather than through a JsonBuilder. */

@@ -558,13 +558,65 @@ class Checks:
         answer = self.call("GET", "/settlement/2026-10", role=None, token="")
         assert answer.status == 401, answer.status
 
+    def test_accounts(self):
+        """A staff member's log-in made by the administrator: the
+        one-time password once, a session of it that may only change
+        it, the change's rules, a reset; refused to other roles."""
+        staff = self.change("staff", {"username": "newcomer", "display_name": "新同事",
+                                      "role": "case_manager", "roles": "case_manager", "active": True})
+        idle = self.change("staff", {"username": "idle", "display_name": "停用",
+                                     "role": "escort", "roles": "escort", "active": False})
+        results = self.push([staff, idle])
+        assert [r["status"] for r in results] == ["applied", "applied"], results
+        for role in ROLES:
+            if role != "admin":
+                assert self.call("POST", "/accounts", {"staff_id": staff["id"]}, role=role).status == 403
+                assert self.call("GET", "/accounts/admin", role=role).status == 403
+                assert self.call("POST", "/accounts/admin/password", role=role).status == 403
+        assert self.call("POST", "/accounts", {"staff_id": staff["id"]}, token="nonsense").status == 401
+        assert self.call("GET", "/accounts/admin", token="nonsense").status == 401
+        assert self.call("POST", "/accounts/admin/password", token="nonsense").status == 401
+        assert self.call("GET", "/accounts/newcomer").status == 404
+        assert self.call("POST", "/accounts", {}).status == 400
+        assert self.call("POST", "/accounts", {"staff_id": new_id()}).status == 404
+        assert self.call("POST", "/accounts", {"staff_id": idle["id"]}).status == 422
+        answer = self.call("POST", "/accounts", {"staff_id": staff["id"]})
+        assert answer.status == 201, answer.body
+        assert answer.headers["cache-control"] == "no-store"
+        one_time = answer.json()["password"]
+        assert self.call("POST", "/accounts", {"staff_id": staff["id"]}).status == 409
+        answer = self.call("GET", "/accounts/newcomer")
+        assert answer.status == 200 and answer.json()["password_change_required"] is True
+        assert self.call("POST", "/accounts/nobody/password").status == 404
+
+        answer = self.api.check("POST", "/session", self.server.request(
+            "POST", "/session", {"username": "newcomer", "password": one_time}))
+        assert answer.json()["password_change_required"] is True
+        token = answer.json()["token"]
+        answer = self.server.request("GET", "/changes", token=token)
+        assert answer.status == 403 and answer.json()["error"]["code"] == "password_change_required"
+        change = lambda current, new: self.call("POST", "/session/password",
+                                                {"current_password": current, "new_password": new}, token=token)
+        assert change(one_time, "short").status == 422
+        assert change("wrong", "a long new password").status == 403
+        assert self.call("POST", "/session/password", {"new_password": "x"}, token=token).status == 400
+        assert self.call("POST", "/session/password", {}, token="nonsense").status == 401
+        assert change(one_time, "a long new password").status == 204
+        assert self.server.request("GET", "/changes", token=token).status == 200
+
+        answer = self.call("POST", "/accounts/newcomer/password")
+        assert answer.status == 200 and answer.json()["password"] != one_time
+        assert self.server.request("GET", "/changes", token=token).status == 401
+
     def test_bad_query(self):
         """A query value that is not text is refused on every path."""
         for method, path in [("GET", "/health"), ("POST", "/session"), ("DELETE", "/session"),
                              ("GET", "/changes"), ("POST", "/changes"), ("GET", "/snapshot"),
                              ("GET", "/patients"), ("GET", "/documents/" + "0" * 64),
                              ("PUT", "/documents/" + "0" * 64), ("GET", "/events"),
-                             ("GET", "/settlement/2026-10")]:
+                             ("GET", "/settlement/2026-10"), ("POST", "/accounts"),
+                             ("GET", "/accounts/admin"), ("POST", "/accounts/admin/password"),
+                             ("POST", "/session/password")]:
             answer = self.call(method, path + "?x=%00", b"{}" if method in ("POST", "PUT") else None)
             assert answer.status == 400, (method, path, answer.status)
             assert answer.json()["error"]["code"] == "bad_request", (method, path, answer.body)
@@ -579,7 +631,7 @@ class Checks:
         """Each path allows exactly the methods described (405 with
         Allow otherwise)."""
         for template, item in self.api.doc["paths"].items():
-            path = template.replace("{sha256}", "0" * 64).replace("{month}", "2026-10")
+            path = template.replace("{sha256}", "0" * 64).replace("{month}", "2026-10").replace("{username}", "admin")
             answer = self.server.request("PATCH", path, b"{}", self.server.tokens["admin"])
             assert answer.status == 405, (template, answer.status)
             allowed = {m.strip().lower() for m in answer.headers["allow"].split(",")}

@@ -15,6 +15,7 @@
 
 #include "cl-form-message.h"
 #include "cl-staff-dialog.h"
+#include "cl-staff-login-group.h"
 #include "cl-staff-store.h"
 
 enum { F_NAME, F_USERNAME, F_PHONE, F_ACTIVE, F_ROLES, F_HOURS, N_FIELDS };
@@ -49,6 +50,7 @@ struct _CLStaffDialog
 
   CLContext *context;
   CLStaff   *staff;       /* the copy being edited */
+  CLStaffLoginGroup *login_group;  /* borrowed: a child */
 };
 
 G_DEFINE_FINAL_TYPE (CLStaffDialog, cl_staff_dialog, ADW_TYPE_WINDOW)
@@ -392,7 +394,20 @@ cl_staff_dialog_new (GtkWindow *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("New Person"));
     }
   fill (self);
+
+  /* Their server log-in, below who they are. */
+  self->login_group = cl_staff_login_group_new (context, staff);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->roles_group)),
+                              GTK_WIDGET (self->login_group),
+                              gtk_widget_get_prev_sibling (self->roles_group));
   return self;
+}
+
+CLStaffLoginGroup *
+cl_staff_dialog_get_login_group (CLStaffDialog *self)
+{
+  g_return_val_if_fail (CL_IS_STAFF_DIALOG (self), NULL);
+  return self->login_group;
 }
 
 static int

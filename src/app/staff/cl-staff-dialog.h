@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-context.h"
+#include "cl-staff-login-group.h"
 #include "cl-staff.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,7 @@ void           cl_staff_dialog_set_active (CLStaffDialog *self,
                                            gboolean       active);
 const char    *cl_staff_dialog_get_error (CLStaffDialog *self,
                                           const char    *field);
+/* The person's server log-in (cl-staff-login-group.h). */
+CLStaffLoginGroup *cl_staff_dialog_get_login_group (CLStaffDialog *self);
 
 G_END_DECLS

@@ -25,48 +25,6 @@ cl_account_free (ClAccount *account)
   g_free (account);
 }
 
-gboolean
-cl_store_add_account (CLStore     *store,
-                      const char  *username,
-                      const char  *password_hash,
-                      const char  *role,
-                      gint64       created_at,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
-
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store,
-                           "INSERT INTO account (username, password_hash, role, created_at)"
-                           " VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    {
-      cl_store_unlock (store);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, password_hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, created_at);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      if ((rc & 0xff) == SQLITE_CONSTRAINT)
-        g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_CONFLICT,
-                     "account “%s” exists", username);
-      else
-        cl_store_set_sqlite_error (store, error);
-    }
-  sqlite3_reset (stmt);
-  /* The hash stays in the statement's copy until the next bind. */
-  sqlite3_clear_bindings (stmt);
-  cl_store_unlock (store);
-  return rc == SQLITE_DONE;
-}
-
 GPtrArray *
 cl_store_list_accounts (CLStore  *store,
                         GError  **error)
@@ -285,7 +243,10 @@ check_session (sqlite3_stmt  *stmt,
 static const char check_session_sql[] =
   "SELECT a.username, a.role FROM session s"
   " JOIN account a ON a.username = s.username"
-  " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0";
+  " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0"
+  /* A one-time password's session may only change it
+   * (cl_store_find_session()). */
+  " AND a.must_change = 0";
 
 gboolean
 cl_store_check_session (CLStore     *store,

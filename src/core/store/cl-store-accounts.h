@@ -25,13 +25,7 @@ typedef struct
 void      cl_account_free                (ClAccount   *account);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClAccount, cl_account_free)
 
-/* CL_STORE_ERROR_CONFLICT when @username is taken. */
-gboolean  cl_store_add_account           (CLStore     *store,
-                                          const char  *username,
-                                          const char  *password_hash,
-                                          const char  *role,
-                                          gint64       created_at,
-                                          GError     **error);
+/* A new account: cl_store_insert_account() (cl-store-passwords.h). */
 
 /* ClAccount, by name, with the instant their name's lock ends (which
  * may be past). */

@@ -302,6 +302,10 @@ const char * const cl_store_migrations[] = {
   "ALTER TABLE staff ADD COLUMN roles TEXT;"
   "ALTER TABLE staff ADD COLUMN hours TEXT;"
   "UPDATE staff SET roles = role WHERE roles IS NULL;",
+  /* 10 → 11 (issue #13): an account whose password an administrator
+   * set (a one-time password) may only change it until it is
+   * changed. */
+  "ALTER TABLE account ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 typedef enum
 {
   CL_LOGIN_ERROR_LOCKED,
+  /* Logged in with a one-time password: choose a new one first
+   * (cl_sync_accounts_change_password_async()). */
+  CL_LOGIN_ERROR_PASSWORD_CHANGE_REQUIRED,
 } ClLoginError;
 GQuark   cl_login_error_quark    (void);
 

@@ -564,6 +564,14 @@ login_thread (GTask        *task,
     }
 
   object = json_node_get_object (reply);
+  /* Its session may only change the password: the desk asks for a
+   * new one (cl-sync-accounts.h). */
+  if (json_object_get_boolean_member_with_default (object, "password_change_required", FALSE))
+    {
+      g_task_return_new_error (task, CL_LOGIN_ERROR, CL_LOGIN_ERROR_PASSWORD_CHANGE_REQUIRED,
+                               _("Choose your own password to replace the one-time password"));
+      return;
+    }
   d->token = g_strdup (cl_sync_json_get_string (object, "token"));
   d->role = g_strdup (cl_sync_json_get_string (object, "role"));
   if (cl_str_empty (d->token))

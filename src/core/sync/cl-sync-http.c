@@ -210,7 +210,7 @@ cl_sync_http_call (SoupSession   *session,
 
   if (SOUP_STATUS_IS_SUCCESSFUL (*status) &&
       (*reply == NULL || !JSON_NODE_HOLDS_OBJECT (*reply)) &&
-      g_strcmp0 (method, "DELETE") != 0)
+      g_strcmp0 (method, "DELETE") != 0 && *status != SOUP_STATUS_NO_CONTENT)
     {
       g_clear_pointer (reply, json_node_unref);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

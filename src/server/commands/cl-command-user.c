@@ -19,8 +19,10 @@
 
 #include "cl-accounts.h"
 #include "cl-commands.h"
+#include "cl-one-time-password.h"
 #include "cl-login-throttle.h"
 #include "cl-staff.h"
+#include "cl-store-passwords.h"
 #include "cl-store-staff.h"
 #include "cl-sync-server.h"
 
@@ -56,15 +58,31 @@ read_password (void)
   return line;
 }
 
+/* A refused staff row's message as the error. */
+static gboolean
+staff_applied (JsonObject  *result,
+               GError     **error)
+{
+  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           json_object_get_string_member_with_default (result, "message", ""));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Writes @staff (based on @base_rev, 0 if new) through the server's
  * own push path, as an administrator at the command line: desks hear
  * of it in the feed, the staff rules hold (the last administrator…)
  * and a change of roles is audited, as if made in the Staff window. */
 static gboolean
-push_staff (CLStore  *store,
-            CLStaff  *staff,
-            gint64    base_rev,
-            GError  **error)
+push_staff_then (CLStore              *store,
+                 CLStaff              *staff,
+                 gint64                base_rev,
+                 CLSyncServerThenFunc  then,
+                 gpointer              then_data,
+                 GError              **error)
 {
   g_autoptr(JsonArray) changes = json_array_new ();
   g_autoptr(JsonArray) results = NULL;
@@ -87,14 +105,52 @@ push_staff (CLStore  *store,
   json_object_set_member (change, "data", g_steal_pointer (&data));
   json_array_add_object_element (changes, change);
 
-  results = cl_sync_server_apply_changes (store, changes, actor, CL_ROLE_ADMIN, &max_rev, error);
+  results = cl_sync_server_apply_changes_then (store, changes, actor, CL_ROLE_ADMIN, then, then_data,
+                                               &max_rev, error);
   if (results == NULL)
     return FALSE;
   result = json_array_get_object_element (results, 0);
-  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+  return staff_applied (result, error);
+}
+
+static gboolean
+push_staff (CLStore  *store,
+            CLStaff  *staff,
+            gint64    base_rev,
+            GError  **error)
+{
+  return push_staff_then (store, staff, base_rev, NULL, NULL, error);
+}
+
+typedef struct
+{
+  const char *username;
+  const char *hash;
+  const char *role;
+  gboolean    must_change;
+} NewAccount;
+
+/* Inside the staff row's transaction: the account is written only with
+ * its staff row, and the staff row only with its account. */
+static gboolean
+insert_account_cb (CLStore    *store,
+                   JsonArray  *results,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  NewAccount *account = user_data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!staff_applied (json_array_get_object_element (results, 0), error))
+    return FALSE;
+  if (!cl_store_insert_account (store, account->username, account->hash, account->role,
+                                g_get_real_time () / G_USEC_PER_SEC, account->must_change, &local_error))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           json_object_get_string_member_with_default (result, "message", ""));
+      if (g_error_matches (local_error, CL_STORE_ERROR, CL_STORE_ERROR_CONFLICT))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                     _("There is already a user “%s”"), account->username);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;
@@ -117,8 +173,11 @@ add_staff (CLStore     *store,
            const char  *username,
            const char  *name,
            const char  *role,
+           const char  *hash,
+           gboolean     must_change,
            GError     **error)
 {
+  NewAccount account = { username, hash, role, must_change };
   g_autoptr(CLStaff) staff = find_staff (store, username);
   gint64 base_rev = 0;
 
@@ -139,7 +198,7 @@ add_staff (CLStore     *store,
       if (name)
         g_object_set (staff, "display-name", name, NULL);
     }
-  return push_staff (store, staff, base_rev, error);
+  return push_staff_then (store, staff, base_rev, insert_account_cb, &account, error);
 }
 
 int
@@ -149,12 +208,16 @@ cl_command_user (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *role = NULL;
   g_autofree char *name = NULL;
+  gboolean one_time = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The data file"), N_("PATH") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role,
       N_("Role of a new user: admin, case_manager, escort, vip_steward, service_desk or finance"),
       N_("ROLE") },
+    { "one-time", 0, 0, G_OPTION_ARG_NONE, &one_time,
+      N_("Make a one-time password for a new user instead of reading one, print it once; they must replace it at their first log-in"),
+      NULL },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name,
       N_("A new user’s name as the staff list shows it (default: the user name)"),
       N_("NAME") },
@@ -168,7 +231,8 @@ cl_command_user (int    argc,
   context = g_option_context_new (_("add NAME --role ROLE | list | disable NAME | unlock NAME"));
   g_option_context_set_summary (context, _(cl_command_find ("user")->summary));
   g_option_context_set_description (context,
-                                    _("“user add” reads the password from the first line of standard input.\n"
+                                    _("“user add” reads the password from the first line of standard input,\n"
+                                      "or with --one-time makes one and prints it once.\n"
                                       "Example:\n"
                                       "  echo 'secret' | careline-server user add wang --role case_manager --db careline.db"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -191,6 +255,7 @@ cl_command_user (int    argc,
   if (g_str_equal (action, "add"))
     {
       g_autofree char *password = NULL;
+      g_autofree char *hash = NULL;
 
       if (!cl_accounts_role_valid (role))
         {
@@ -200,29 +265,41 @@ cl_command_user (int    argc,
           g_printerr ("\n");
           return CL_EXIT_USAGE;
         }
-      password = read_password ();
+      password = one_time ? cl_one_time_password_new () : read_password ();
       if (password == NULL || *password == '\0')
         {
           g_printerr (_("careline-server user add: the password (one line on standard input) must not be empty"));
           g_printerr ("\n");
           return CL_EXIT_USAGE;
         }
-      store = cl_store_open (db, &error);
-      if (store == NULL || !cl_accounts_add (store, argv[2], password, role, &error))
+      if (!cl_accounts_username_valid (argv[2]))
         {
-          g_printerr ("careline-server user add: %s\n", error->message);
+          g_printerr ("careline-server user add: ");
+          g_printerr (_("A user name has 1 to %d letters, digits, dots, dashes or underscores"), 64);
+          g_printerr ("\n");
           return EXIT_FAILURE;
         }
-      memset (password, 0, strlen (password));
+      hash = cl_accounts_hash_password (password, &error);
+      if (!one_time)
+        memset (password, 0, strlen (password));
+      store = hash ? cl_store_open (db, &error) : NULL;
       /* The person who logs in is on the staff, so the escort lanes and
-       * pickers offer them. */
-      if (!add_staff (store, argv[2], name, role, &error))
+       * pickers offer them; account and staff row in one transaction,
+       * so neither is ever there without the other. */
+      if (store == NULL || !add_staff (store, argv[2], name, role, hash, one_time, &error))
         {
           g_printerr ("careline-server user add: %s\n", error->message);
           return EXIT_FAILURE;
         }
       g_print (_("Added user “%s” (%s)"), argv[2], role);
       g_print ("\n");
+      if (one_time)
+        {
+          /* Shown once; only its hash is kept. */
+          g_print (_("One-time password (shown only once; it must be replaced at the first log-in): %s"), password);
+          g_print ("\n");
+          memset (password, 0, strlen (password));
+        }
     }
   else if (g_str_equal (action, "list"))
     {
