@@ -15,6 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "cl-archive-view.h"
+#include "cl-document-import-dialog.h"
+#include "cl-document-list.h"
+#include "cl-document-store.h"
 #include "cl-enrolment-store.h"
 #include "cl-patient.h"
 #include "cl-roster-model.h"
@@ -25,6 +28,7 @@
 #include "cl-staff-window.h"
 #include "cl-store.h"
 #include "cl-test-desk.h"
+#include "cl-test-pdf.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
@@ -559,6 +563,111 @@ add_bookings (void)
   g_free (rooms[1]);
 }
 
+/* ---- the Archive ---------------------------------------------------- */
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+is_visit_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), _("Visit")) == 0;
+}
+
+/* A label showing @text under @widget is whole: not cut, not ellipsized. */
+static void
+assert_label_whole (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkWidget *label = cl_test_ui_find_widget_where (widget, is_mapped_label, text);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  g_assert_true (gtk_widget_compute_bounds (label, widget, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (widget));
+}
+
+static void
+test_archive (void)
+{
+  CLWindow *window = open_window ();
+  g_autofree char *dir = cl_test_make_tmp_dir ("ui-fit-pdf");
+  g_autofree char *first = g_build_filename (dir, "nipt.pdf", NULL);
+  g_autofree char *second = g_build_filename (dir, "ultrasound.pdf", NULL);
+  const char *paths[] = { first, second, NULL };
+  g_autoptr(GPtrArray) rows = cl_test_store_rows (cl_window_get_store (window),
+                                                  "SELECT patient_id FROM pregnancy WHERE deleted = 0"
+                                                  " ORDER BY lmp DESC LIMIT 1");
+  CLArchiveView *archive;
+  CLDocumentList *list;
+  CLDocumentImportDialog *dialog;
+  GtkWidget *visit_row;
+  guint n_headers = 0;
+
+  cl_test_pdf_write_text (first, 2, "screening");
+  cl_test_pdf_write_text (second, 1, "placenta");
+  resize (GTK_WIDGET (window), 1024, 768);
+  cl_window_show_view (window, "archive");
+  archive = CL_ARCHIVE_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW));
+  cl_archive_view_show_patient (archive, g_ptr_array_index (rows, 0), NULL);
+  list = CL_DOCUMENT_LIST (cl_archive_view_get_list (archive));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, list);
+
+  /* The import dialog's visit picker shows the whole visit. */
+  dialog = CL_DOCUMENT_IMPORT_DIALOG (cl_document_list_import_files (list, paths));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  cl_document_import_dialog_set_kind (dialog, "screening");
+  cl_test_ui_settle (300);
+  visit_row = cl_test_ui_find_widget_where (GTK_WIDGET (dialog), is_visit_row, NULL);
+  g_assert_nonnull (visit_row);
+  g_assert_nonnull (cl_document_import_dialog_get_visit (dialog));
+  {
+    g_autofree char *visit = cl_document_visit_label (cl_document_import_dialog_get_visit (dialog));
+
+    g_test_message ("visit: %s", visit);
+    assert_label_whole (visit_row, visit);
+  }
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "archive-import-1024");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  cl_document_import_dialog_import (dialog);
+  cl_test_ui_wait_until (dialog_gone, &dialog);
+  g_assert_cmpuint (cl_document_list_get_n_documents (list), ==, 2);
+  cl_test_ui_settle (300);
+
+  /* Each group's title stays inside the card of its reports. */
+  for (GtkWidget *child = cl_test_ui_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_BOX_ROW); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *header = GTK_IS_LIST_BOX_ROW (child) ? gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (child)) : NULL;
+      GtkWidget *card = gtk_widget_get_parent (child);
+
+      if (header == NULL)
+        continue;
+      g_test_message ("group: %s", gtk_label_get_label (GTK_LABEL (header)));
+      assert_inside (header, card, "group title");
+      /* …with the card's margin on its right as on its left. */
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (header, card, &bounds));
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (card) - bounds.origin.x);
+      }
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (header))));
+      n_headers++;
+    }
+  g_assert_cmpuint (n_headers, >=, 1);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "archive-groups-1024");
+
+  cl_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,10 +681,12 @@ main (int   argc,
   add_bookings ();
 
   g_test_add_func ("/fit/min-size", test_min_size);
-  g_test_add_func ("/fit/settlement", test_settlement);
   g_test_add_func ("/fit/roster", test_roster);
   g_test_add_func ("/fit/checkin-bar", test_checkin_bar);
+  g_test_add_func ("/fit/archive", test_archive);
+  /* Before the settlement's test closes its month. */
   g_test_add_func ("/fit/screenshots", test_screenshots);
+  g_test_add_func ("/fit/settlement", test_settlement);
 
   status = g_test_run ();
   cl_test_remove_tree (data_dir);
