@@ -144,8 +144,9 @@ next_visit_widths (int *natural,
         longest = window->short_label;
     }
   cl_date_today (&today);
-  day = today;
-  g_date_add_days (&day, 30);
+  /* A visit in the new year has the long date. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 1, G_DATE_JANUARY, g_date_get_year (&today) + 1);
   date = cl_date_format_short (&day, &today);
   g_ptr_array_add (texts, g_strdup_printf (C_("roster", "Overdue: %s"), longest));
   g_ptr_array_add (texts, g_strdup_printf (C_("roster", "%s, due by %s"), longest, date));
