@@ -68,9 +68,14 @@ widest (GPtrArray  *texts,
 int
 cl_roster_columns_name_width (void)
 {
+  /* Asked for by every name cell the roster makes: measured once. */
+  static int width;
+
   /* Four characters: a two-character surname and a two-character given
    * name, the longest common Chinese full name. */
-  return text_width ("欧阳晓梅", NULL);
+  if (width == 0)
+    width = text_width ("欧阳晓梅", NULL);
+  return width;
 }
 
 static int
