@@ -31,9 +31,9 @@ typedef struct
 /* Who gives way first when the view is narrow. */
 static const CLRosterColumn give_way[] = {
   CL_ROSTER_COLUMN_PACKAGE,
-  CL_ROSTER_COLUMN_NAME,         /* the badge beside the name, not the name */
-  CL_ROSTER_COLUMN_GA,           /* "Postpartum day 12", not "40+6" */
   CL_ROSTER_COLUMN_NEXT_VISIT,   /* its tooltip says it all */
+  CL_ROSTER_COLUMN_GA,           /* "Postpartum day 12", not "40+6" */
+  CL_ROSTER_COLUMN_NAME,         /* the badge beside the name, not the name */
   CL_ROSTER_COLUMN_RISK,         /* the chip's colour says the level */
   CL_ROSTER_COLUMN_MANAGER,
 };

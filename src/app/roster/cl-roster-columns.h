@@ -28,8 +28,8 @@ typedef enum
  * year, a risk chip, a masked phone…, measured with Pango in the
  * cells' own style, or its title if wider) and a smaller minimum.
  * When the view is narrower than the natural widths, the columns whose
- * cells ellipsize give way first, package and the badge beside the
- * name first, down to their minimums; whatever is left over goes to
+ * cells ellipsize give way, the package and the next visit first, then
+ * the gestation and the badge beside the name, down to their minimums; whatever is left over goes to
  * the name and the package.  Call again when the risk scale (@scale,
  * may be NULL) changes. */
 void cl_roster_columns_fit        (GtkColumnView        *view,
