@@ -5,8 +5,9 @@
  * before the irreversible close with a destructive, non-default
  * button; the roster shows every column and a badged patient's whole
  * name at 1024 and 1200 px, with widths that stay put while filtering;
- * the VIP check-in bar is in time order and shows that it scrolls; and
- * a screenshot of every view at 1024 × 768 and 1280 × 800
+ * the VIP check-in bar is in time order and shows that it scrolls; the
+ * Archive's group titles stay inside their card and the import dialog
+ * shows the whole visit; and a screenshot of every view at 1024 × 768 and 1280 × 800
  * (build/tests/screenshot-view-NAME-WIDTH-LANG.png). */
 
 #include "config.h"
