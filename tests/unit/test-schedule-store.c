@@ -543,6 +543,30 @@ test_vip_store_queries (Fixture       *f,
 
   rooms = cl_vip_store_list_rooms (f->store, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rooms)), ==, 2);
+
+  /* The check-in bar's list: by start, whatever the room, and only
+   * what is still to come; the day view's list is by room. */
+  {
+    g_autoptr(CLVipBooking) b = new_booking (f, at (23, 8, 30), at (23, 9, 0));
+    g_autoptr(GPtrArray) due = NULL;
+    gint64 expected[] = { at (23, 8, 0), at (23, 8, 30), at (23, 9, 0), at (23, 9, 0) };
+
+    cl_vip_booking_set_room_id (b, cl_record_get_id (CL_RECORD (room2)));
+    g_assert_true (cl_vip_store_save_booking (f->store, b, "vip_steward", &error));
+    g_assert_no_error (error);
+
+    due = cl_vip_store_to_check_in (f->store, &d, at (23, 8, 15), 8);
+    g_assert_cmpuint (due->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < due->len; i++)
+      g_assert_cmpint (cl_vip_booking_get_start_at (g_ptr_array_index (due, i)), ==, expected[i]);
+    g_clear_pointer (&due, g_ptr_array_unref);
+
+    /* 08:00–08:30 is over at 08:45; at most two. */
+    due = cl_vip_store_to_check_in (f->store, &d, at (23, 8, 45), 2);
+    g_assert_cmpuint (due->len, ==, 2);
+    g_assert_cmpint (cl_vip_booking_get_start_at (g_ptr_array_index (due, 0)), ==, at (23, 8, 30));
+    g_assert_cmpint (cl_vip_booking_get_start_at (g_ptr_array_index (due, 1)), ==, at (23, 9, 0));
+  }
 }
 
 /* ---- the server's invariant, headless ------------------------------ */

@@ -161,6 +161,9 @@ cl_document_form_init (CLDocumentForm *self)
   self->visit_row = ADW_COMBO_ROW (add_row (self, adw_combo_row_new (), _("Visit"), F_VISIT,
                                              "notify::selected", G_CALLBACK (visit_changed_cb)));
   adw_combo_row_set_model (self->visit_row, G_LIST_MODEL (visits));
+  /* A visit's name and weeks are longer than the row's value has room
+   * for: shown under the title, whole. */
+  adw_combo_row_set_use_subtitle (self->visit_row, TRUE);
   self->visit_chosen = FALSE;   /* setting the model was not the person's choice */
   self->note_row = ADW_ENTRY_ROW (add_row (self, adw_entry_row_new (), _("Note"), F_NOTE,
                                            "notify::text", G_CALLBACK (field_changed_cb)));

@@ -74,7 +74,12 @@ header_func (GtkListBoxRow *row,
       gtk_widget_add_css_class (label, "heading");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* A visit's weeks and a kind's name are long in a narrow column:
+       * the title wraps inside the card instead of running off it. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
       gtk_widget_set_margin_top (label, before ? 12 : 6);
       gtk_widget_set_margin_bottom (label, 6);
       gtk_list_box_row_set_header (row, label);

@@ -8,6 +8,7 @@
 #include "cl-column-sorter.h"
 #include "cl-context.h"
 #include "cl-patient-store.h"
+#include "cl-roster-columns.h"
 #include "cl-roster-view.h"
 
 struct _CLRosterView
@@ -99,6 +100,10 @@ setup_name_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  /* The badge beside her name never squeezes it to "…". */
+  gtk_widget_set_size_request (name, cl_roster_columns_name_width (), -1);
+  /* When the column gives way, the badge shrinks, not the name. */
+  gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (badge, "priority-badge");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), name);
@@ -123,6 +128,7 @@ bind_name_cb (GtkSignalListItemFactory *factory,
     {
       g_auto(GStrv) codes = g_strsplit (priority, ",", 2);
       gtk_label_set_label (GTK_LABEL (badge), cl_patient_priority_label (codes[0]));
+      gtk_widget_set_tooltip_text (badge, cl_patient_priority_label (codes[0]));
     }
 }
 
@@ -154,6 +160,8 @@ bind_ga_cb (GtkSignalListItemFactory *factory,
 {
   g_autofree char *text = cl_roster_row_format_ga (gtk_list_item_get_item (item));
   set_cell_text (item, text);
+  /* The column may be narrower than a postpartum day's words. */
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
 }
 
 static void
@@ -175,6 +183,9 @@ setup_risk_cb (GtkSignalListItemFactory *factory,
   for (guint i = 0; i < 2; i++)
     {
       GtkWidget *chip = gtk_label_new (NULL);
+      /* Two chips share the room of one: the colour says the level,
+       * the tooltip the words. */
+      gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (chip, "risk-chip");
       gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), chip);
@@ -211,6 +222,10 @@ bind_risk_cb (GtkSignalListItemFactory *factory,
   ClRiskScale *scale = cl_store_get_risk_scale (self->store);
 
   chips[1] = gtk_widget_get_next_sibling (chips[0]);
+  {
+    g_autofree char *words = cl_risk_format (scale, risk ? risk : "");
+    gtk_widget_set_tooltip_text (box, words);
+  }
   for (guint i = 0; i < 2; i++)
     {
       gboolean show = codes[0] == NULL ? i == 0 : (i < g_strv_length (codes));
@@ -230,7 +245,10 @@ bind_package_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  set_cell_text (item, cl_roster_row_get_package (gtk_list_item_get_item (item)));
+  const char *package = cl_roster_row_get_package (gtk_list_item_get_item (item));
+
+  set_cell_text (item, package);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), package);
 }
 
 static void
@@ -239,20 +257,6 @@ bind_manager_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   set_cell_text (item, cl_roster_row_get_case_manager (gtk_list_item_get_item (item)));
-}
-
-/* Room for the short texts ("Overdue: 3rd visit", "5th visit, due by
- * 12-31"), so the column is not the one squeezed when the window is
- * narrow; the rest is in the tooltip. */
-#define NEXT_VISIT_CHARS 18
-
-static void
-setup_next_visit_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  cl_cells_setup_text (factory, item, user_data);
-  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), NEXT_VISIT_CHARS);
 }
 
 static void
@@ -298,6 +302,26 @@ set_column (CLRosterView        *self,
       sorter = cl_column_sorter_new (sort_key);
       gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
     }
+}
+
+/* Fixed widths from the content (cl-roster-columns.c): the risk
+ * chips' labels come with the store. */
+static void
+fit_columns (CLRosterView *self)
+{
+  GtkColumnViewColumn *columns[CL_N_ROSTER_COLUMNS] = {
+    [CL_ROSTER_COLUMN_NAME] = self->name_column,
+    [CL_ROSTER_COLUMN_AGE] = self->age_column,
+    [CL_ROSTER_COLUMN_GA] = self->ga_column,
+    [CL_ROSTER_COLUMN_EDD] = self->edd_column,
+    [CL_ROSTER_COLUMN_RISK] = self->risk_column,
+    [CL_ROSTER_COLUMN_PACKAGE] = self->package_column,
+    [CL_ROSTER_COLUMN_MANAGER] = self->manager_column,
+    [CL_ROSTER_COLUMN_NEXT_VISIT] = self->next_visit_column,
+    [CL_ROSTER_COLUMN_PHONE] = self->phone_column,
+  };
+
+  cl_roster_columns_fit (self->column_view, columns, self->store ? cl_store_get_risk_scale (self->store) : NULL);
 }
 
 /* ---- state ---------------------------------------------------------- */
@@ -573,6 +597,7 @@ context_store_cb (CLRosterView *self)
 
   fill_risks (self);
   fill_managers (self);
+  fit_columns (self);
   restore_sort (self);
   self->view_sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
   self->sorter_handler = g_signal_connect_swapped (self->view_sorter, "changed",
@@ -731,9 +756,10 @@ cl_roster_view_init (CLRosterView *self)
   set_column (self, self->risk_column, G_CALLBACK (setup_risk_cb), G_CALLBACK (bind_risk_cb), CL_ROSTER_SORT_RISK);
   set_column (self, self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), -1);
   set_column (self, self->manager_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_manager_cb), CL_ROSTER_SORT_MANAGER);
-  set_column (self, self->next_visit_column, G_CALLBACK (setup_next_visit_cb), G_CALLBACK (bind_next_visit_cb), CL_ROSTER_SORT_NEXT_VISIT);
+  set_column (self, self->next_visit_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_next_visit_cb), CL_ROSTER_SORT_NEXT_VISIT);
   set_column (self, self->phone_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_phone_cb), -1);
 
+  fit_columns (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
 }

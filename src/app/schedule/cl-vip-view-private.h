@@ -21,6 +21,9 @@ struct _CLVipView
   GtkWidget         *rooms_button;
   GtkWidget         *checkin_bar;
   GtkBox            *checkin_box;
+  GtkScrolledWindow *checkin_scroller;
+  GtkWidget         *checkin_earlier;
+  GtkWidget         *checkin_later;
   CLTimeGrid        *grid;
 
   /* owned */
@@ -33,6 +36,7 @@ struct _CLVipView
   char              *room_id;    /* the week view's room */
   char              *last_message;
   guint              reload_idle;
+  guint              arrows_idle;
   gboolean           syncing_rooms;
 
   /* borrowed */

@@ -139,43 +139,98 @@ checkin_clicked_cb (GtkButton *button,
   cl_vip_view_reload (self);
 }
 
-/* Today's bookings still to check in, each one click away. */
+/* The arrows show only when the bar overflows, and each is live only
+ * while there is more on its side. */
 static void
-fill_checkin_bar (CLVipView  *self,
-                  GListModel *bookings)
+update_checkin_arrows (CLVipView *self)
 {
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->checkin_box));
-  GDate today;
-  gint64 now = cl_context_get_now (self->context);
-  guint shown = 0;
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->checkin_scroller);
+  double value = gtk_adjustment_get_value (adj);
+  double lower = gtk_adjustment_get_lower (adj);
+  double upper = gtk_adjustment_get_upper (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  gboolean overflows = page > 0 && upper - lower > page + 0.5;
 
-  while (gtk_widget_get_next_sibling (child))
-    gtk_box_remove (self->checkin_box, gtk_widget_get_next_sibling (child));
+  gtk_widget_set_visible (self->checkin_earlier, overflows);
+  gtk_widget_set_visible (self->checkin_later, overflows);
+  gtk_widget_set_sensitive (self->checkin_earlier, value > lower + 0.5);
+  gtk_widget_set_sensitive (self->checkin_later, value < upper - page - 0.5);
+}
+
+static gboolean
+arrows_idle_cb (gpointer data)
+{
+  CLVipView *self = data;
+
+  self->arrows_idle = 0;
+  update_checkin_arrows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The adjustment changes while the bar is laid out, when showing or
+ * hiding a sibling must wait for the next frame. */
+static void
+queue_checkin_arrows (CLVipView *self)
+{
+  if (self->arrows_idle == 0)
+    self->arrows_idle = g_idle_add (arrows_idle_cb, self);
+}
+
+static void
+scroll_checkin_bar (CLVipView *self,
+                    int        direction)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->checkin_scroller);
+
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) +
+                                 direction * gtk_adjustment_get_page_size (adj) * 0.8);
+}
+
+static void
+checkin_earlier_cb (CLVipView *self)
+{
+  scroll_checkin_bar (self, -1);
+}
+
+static void
+checkin_later_cb (CLVipView *self)
+{
+  scroll_checkin_bar (self, 1);
+}
+
+/* Today's bookings still to check in, each one click away, in the
+ * order of their start (core's). */
+static void
+fill_checkin_bar (CLVipView *self)
+{
+  GtkWidget *child;
+  GDate today;
+  g_autoptr(GPtrArray) due = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checkin_box))))
+    gtk_box_remove (self->checkin_box, child);
   cl_context_get_today (self->context, &today);
   if (!cl_vip_view_is_week (self) && g_date_compare (cl_date_nav_get_date (self->date_nav), &today) == 0)
-    for (guint i = 0; i < g_list_model_get_n_items (bookings) && shown < 8; i++)
-      {
-        g_autoptr(CLVipBooking) booking = g_list_model_get_item (bookings, i);
-        CLVipRoom *room = cl_vip_view_find_room (self, cl_vip_booking_get_room_id (booking));
-        g_autofree char *time = NULL;
-        g_autofree char *text = NULL;
-        GtkWidget *button;
+    due = cl_vip_store_to_check_in (self->store, &today, cl_context_get_now (self->context), 8);
+  for (guint i = 0; due && i < due->len; i++)
+    {
+      CLVipBooking *booking = g_ptr_array_index (due, i);
+      CLVipRoom *room = cl_vip_view_find_room (self, cl_vip_booking_get_room_id (booking));
+      g_autofree char *time = cl_schedule_format_time (cl_vip_booking_get_start_at (booking));
+      g_autofree char *text = g_strdup_printf ("%s %s · %s", time, patient_name (self, booking),
+                                               room ? cl_vip_room_get_name (room) : "");
+      GtkWidget *button = gtk_button_new_with_label (text);
 
-        if (!cl_vip_booking_is_pending (booking) ||
-            cl_vip_booking_get_end_at (booking) <= now)
-          continue;
-        time = cl_schedule_format_time (cl_vip_booking_get_start_at (booking));
-        text = g_strdup_printf ("%s %s · %s", time, patient_name (self, booking), room ? cl_vip_room_get_name (room) : "");
-        button = gtk_button_new_with_label (text);
-        gtk_widget_set_size_request (button, -1, 40);
-        gtk_widget_add_css_class (button, "pill");
-        gtk_widget_set_tooltip_text (button, _("Check in"));
-        g_object_set_data_full (G_OBJECT (button), "booking-id", g_strdup (cl_record_get_id (CL_RECORD (booking))), g_free);
-        g_signal_connect (button, "clicked", G_CALLBACK (checkin_clicked_cb), self);
-        gtk_box_append (self->checkin_box, button);
-        shown++;
-      }
-  gtk_widget_set_visible (self->checkin_bar, shown > 0);
+      gtk_widget_set_size_request (button, -1, 40);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_set_tooltip_text (button, _("Check in"));
+      g_object_set_data_full (G_OBJECT (button), "booking-id", g_strdup (cl_record_get_id (CL_RECORD (booking))), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (checkin_clicked_cb), self);
+      gtk_box_append (self->checkin_box, button);
+    }
+  gtk_widget_set_visible (self->checkin_bar, due && due->len > 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->checkin_scroller), 0);
+  queue_checkin_arrows (self);
 }
 
 void
@@ -263,7 +318,7 @@ cl_vip_view_reload (CLVipView *self)
                               cl_vip_booking_is_pending (booking));
     }
   cl_time_grid_set_now (self->grid, cl_context_get_now (self->context));
-  fill_checkin_bar (self, G_LIST_MODEL (bookings));
+  fill_checkin_bar (self);
 }
 
 static const char *
@@ -511,6 +566,7 @@ cl_vip_view_dispose (GObject *object)
   CLVipView *self = CL_VIP_VIEW (object);
 
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  g_clear_handle_id (&self->arrows_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_VIP_VIEW);
   G_OBJECT_CLASS (cl_vip_view_parent_class)->dispose (object);
 }
@@ -596,6 +652,9 @@ cl_vip_view_class_init (CLVipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLVipView, rooms_button);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_bar);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_box);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_earlier);
+  gtk_widget_class_bind_template_child (widget_class, CLVipView, checkin_later);
   gtk_widget_class_bind_template_child (widget_class, CLVipView, grid);
 
   cl_vip_view_install_actions (widget_class);
@@ -617,6 +676,14 @@ cl_vip_view_init (CLVipView *self)
   g_signal_connect_object (self->grid, "block-moved", G_CALLBACK (block_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "block-activated", G_CALLBACK (block_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "column-activated", G_CALLBACK (column_activated_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->checkin_scroller);
+
+    g_signal_connect_object (adj, "changed", G_CALLBACK (queue_checkin_arrows), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adj, "value-changed", G_CALLBACK (queue_checkin_arrows), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->checkin_earlier, "clicked", G_CALLBACK (checkin_earlier_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->checkin_later, "clicked", G_CALLBACK (checkin_later_cb), self, G_CONNECT_SWAPPED);
+  }
 }
 
 void

@@ -183,6 +183,46 @@ cl_vip_store_bookings_of_day (CLStore     *store,
   return bookings_between (store, day, 1, NULL);
 }
 
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  CLVipBooking *x = *(CLVipBooking **) a;
+  CLVipBooking *y = *(CLVipBooking **) b;
+  gint64 sx = cl_vip_booking_get_start_at (x), sy = cl_vip_booking_get_start_at (y);
+
+  if (sx != sy)
+    return sx < sy ? -1 : 1;
+  return g_strcmp0 (cl_vip_booking_get_room_id (x), cl_vip_booking_get_room_id (y));
+}
+
+GPtrArray *
+cl_vip_store_to_check_in (CLStore     *store,
+                          const GDate *day,
+                          gint64       now,
+                          guint        max)
+{
+  g_autoptr(GListStore) bookings = NULL;
+  GPtrArray *due = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (CL_IS_STORE (store), due);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), due);
+
+  bookings = bookings_between (store, day, 1, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (bookings)); i++)
+    {
+      g_autoptr(CLVipBooking) booking = g_list_model_get_item (G_LIST_MODEL (bookings), i);
+
+      if (cl_vip_booking_is_pending (booking) && cl_vip_booking_get_end_at (booking) > now)
+        g_ptr_array_add (due, g_steal_pointer (&booking));
+    }
+  /* g_ptr_array_sort is not stable, hence the room as a second key. */
+  g_ptr_array_sort (due, compare_start);
+  if (due->len > max)
+    g_ptr_array_set_size (due, max);
+  return due;
+}
+
 gboolean
 cl_vip_store_is_free (CLStore       *store,
                       const char    *room_id,

@@ -89,6 +89,14 @@ GListStore *cl_vip_store_bookings_of_room   (CLStore       *store,
 GListStore *cl_vip_store_bookings_of_day    (CLStore       *store,
                                              const GDate   *day);
 
+/* Bookings on @day still to check in at @now (pending and not yet
+ * over), by start time, then room: the order the steward meets them
+ * in, whatever the day view's order (by room).  At most @max. */
+GPtrArray  *cl_vip_store_to_check_in        (CLStore       *store,
+                                             const GDate   *day,
+                                             gint64         now,
+                                             guint          max);
+
 /* Is [start_at, end_at) free in @room_id, ignoring @except_id (the
  * booking being moved)?  When not, @conflict (if given) receives the
  * booking in the way.  Only the overlap is checked here. */
