@@ -9,6 +9,7 @@
 #include "cl-form-message.h"
 #include "cl-patient-chooser.h"
 #include "cl-schedule-form.h"
+#include "cl-schedule-times.h"
 
 enum { F_PATIENT, F_KIND, F_FROM, F_TO, F_DAY, F_START, F_END, F_ESCORT, F_NOTE, N_FIELDS };
 
@@ -28,14 +29,12 @@ struct _CLEscortTaskDialog
   AdwComboRow      *kind;
   AdwEntryRow      *from;
   AdwEntryRow      *to;
-  AdwEntryRow      *day;
-  AdwEntryRow      *start;
-  AdwEntryRow      *end;
   AdwComboRow      *escort;
   AdwEntryRow      *note;
   GtkLabel         *errors[N_FIELDS];
   GtkLabel         *form_error;
 
+  CLScheduleTimes  *times;
   CLStore          *store;
   CLContext        *context;
   CLEscortTask     *task;   /* the one edited, or NULL */
@@ -59,8 +58,7 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
   g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), FALSE);
 
   cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
-  if (!cl_schedule_form_get_interval (self->day, self->start, self->end, self->errors[F_DAY],
-                                      self->errors[F_START], self->errors[F_END], &start_at, &end_at))
+  if (!cl_schedule_times_get (self->times, &start_at, &end_at))
     return FALSE;
 
   task = self->task ? CL_ESCORT_TASK (cl_record_dup (CL_RECORD (self->task))) : cl_escort_task_new ();
@@ -97,6 +95,7 @@ cl_escort_task_dialog_finalize (GObject *object)
 {
   CLEscortTaskDialog *self = CL_ESCORT_TASK_DIALOG (object);
 
+  g_clear_object (&self->times);
   g_clear_object (&self->store);
   g_clear_object (&self->task);
   g_clear_object (&self->context);
@@ -118,6 +117,33 @@ cl_escort_task_dialog_init (CLEscortTaskDialog *self)
 {
 }
 
+/* The chosen escort's working hours that day (the default hours for
+ * an unassigned task), as core has them. */
+static GArray *
+escort_times (gpointer     data,
+              const GDate *day,
+              gboolean     ends,
+              char       **hint)
+{
+  CLEscortTaskDialog *self = data;
+  const char *escort = self->escort ? cl_schedule_form_combo_get (self->escort) : NULL;
+
+  if (hint)
+    {
+      int opens, closes;
+
+      cl_schedule_escort_hours (self->store, escort, day, &opens, &closes);
+      if (opens == closes)
+        *hint = g_strdup (_("Off on that day"));
+      else
+        /* Translators: under an escort task's Start: the escort's
+         * working hours that day */
+        *hint = g_strdup_printf (_("Working hours %02d:%02d–%02d:%02d"), opens / 60, opens % 60,
+                                 closes / 60, closes % 60);
+    }
+  return cl_schedule_escort_times (self->store, escort, day, ends);
+}
+
 static void
 build (CLEscortTaskDialog *self)
 {
@@ -135,9 +161,6 @@ build (CLEscortTaskDialog *self)
   self->from = cl_form_entry_row_add (groups[1], _("From"), &self->errors[F_FROM]);
   self->to = cl_form_entry_row_add (groups[1], _("To"), &self->errors[F_TO]);
 
-  self->day = cl_form_entry_row_add (groups[2], _("Day"), &self->errors[F_DAY]);
-  self->start = cl_form_entry_row_add (groups[2], _("Start"), &self->errors[F_START]);
-  self->end = cl_form_entry_row_add (groups[2], _("End"), &self->errors[F_END]);
   for (guint i = 0; i < n; i++)
     {
       CLStaff *staff = g_list_model_get_item (G_LIST_MODEL (escorts), i);
@@ -148,6 +171,11 @@ build (CLEscortTaskDialog *self)
     }
   self->escort = cl_schedule_form_combo (when, _("Escort"), ids, names, NULL, _("Unassigned"),
                                          &self->errors[F_ESCORT]);
+  self->times = cl_schedule_times_new (when, escort_times, self, &self->errors[F_DAY],
+                                       &self->errors[F_START], &self->errors[F_END]);
+  /* Another escort, other hours: the times follow. */
+  g_signal_connect_object (self->escort, "notify::selected", G_CALLBACK (cl_schedule_times_refresh),
+                           self->times, G_CONNECT_SWAPPED);
   self->note = cl_form_entry_row_add (groups[2], _("Note"), &self->errors[F_NOTE]);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
                                                     _("_Save"), G_CALLBACK (save_clicked_cb), groups);
@@ -184,8 +212,13 @@ cl_escort_task_dialog_new (GtkWindow    *parent,
       end_at = cl_escort_task_get_end_at (task);
     }
   cl_schedule_form_combo_set (self->escort, escort_id);
-  if (start_at && end_at)
-    cl_schedule_form_set_interval (self->day, self->start, self->end, start_at, end_at);
+  if (start_at == 0)
+    {
+      /* Nothing chosen on screen: the next quarter from now. */
+      start_at = cl_context_get_now (self->context);
+      end_at = 0;
+    }
+  cl_schedule_times_set (self->times, start_at, end_at);
   gtk_widget_grab_focus (GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)));
   return self;
 }
@@ -196,8 +229,9 @@ cl_escort_task_dialog_get_field (CLEscortTaskDialog *self,
 {
   GtkWidget *fields[N_FIELDS] = {
     GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)), GTK_WIDGET (self->kind),
-    GTK_WIDGET (self->from), GTK_WIDGET (self->to), GTK_WIDGET (self->day), GTK_WIDGET (self->start),
-    GTK_WIDGET (self->end), GTK_WIDGET (self->escort), GTK_WIDGET (self->note),
+    GTK_WIDGET (self->from), GTK_WIDGET (self->to), cl_schedule_times_get_day (self->times),
+    cl_schedule_times_get_start (self->times), cl_schedule_times_get_end (self->times),
+    GTK_WIDGET (self->escort), GTK_WIDGET (self->note),
   };
   int i;
 
