@@ -517,8 +517,8 @@ test_escorts (void)
   set_time (cl_escort_task_dialog_get_field (dialog, "start"), "10:30");
   set_time (cl_escort_task_dialog_get_field (dialog, "end"), "11:30");
   g_assert_false (cl_escort_task_dialog_save (dialog));
-  g_test_message ("overlap: %s", cl_escort_task_dialog_get_error (dialog, "start"));
-  g_assert_nonnull (cl_escort_task_dialog_get_error (dialog, "start"));
+  g_test_message ("overlap: %s", cl_escort_task_dialog_get_error (dialog, "escort"));
+  g_assert_nonnull (cl_escort_task_dialog_get_error (dialog, "escort"));
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "escort-dialog-overlap");
   /* After working hours (07:30–17:30) nothing is offered. */
   g_assert_false (cl_schedule_times_offers (cl_escort_task_dialog_get_field (dialog, "start"), 17 * 60 + 30));

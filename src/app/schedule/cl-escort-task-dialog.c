@@ -33,6 +33,8 @@ struct _CLEscortTaskDialog
   AdwEntryRow      *note;
   GtkLabel         *errors[N_FIELDS];
   GtkLabel         *form_error;
+  GtkWidget        *free_row;   /* the escorts free then, one click each */
+  GtkBox           *free_box;
 
   CLScheduleTimes  *times;
   CLStore          *store;
@@ -44,6 +46,71 @@ G_DEFINE_FINAL_TYPE (CLEscortTaskDialog, cl_escort_task_dialog, ADW_TYPE_WINDOW)
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+static void
+hide_free_escorts (CLEscortTaskDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->free_box))) != NULL)
+    gtk_box_remove (self->free_box, child);
+  gtk_widget_set_visible (self->free_row, FALSE);
+}
+
+static void
+free_escort_clicked_cb (GtkButton          *button,
+                        CLEscortTaskDialog *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "escort-id"));
+
+  /* Gives the task to her: the times follow her hours, the message
+   * goes, and Save is one click away. */
+  cl_schedule_form_combo_set (self->escort, id);
+  hide_free_escorts (self);
+}
+
+/* The escort is busy then: the message says so under the escort, names
+ * who is free (core's answer) and offers each as a button. */
+static void
+offer_free_escorts (CLEscortTaskDialog *self,
+                    const char         *busy,
+                    gint64              start_at,
+                    gint64              end_at)
+{
+  g_autoptr(GListStore) free = cl_escort_store_free_escorts (self->store, start_at, end_at,
+                                                             self->task ? cl_record_get_id (CL_RECORD (self->task)) : NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (free));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  g_autofree char *message = NULL;
+
+  hide_free_escorts (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLStaff) escort = g_list_model_get_item (G_LIST_MODEL (free), i);
+      GtkWidget *button = gtk_button_new_with_label (cl_staff_get_display_name (escort));
+      g_autofree char *tip = g_strdup_printf (_("Give the task to %s"), cl_staff_get_display_name (escort));
+
+      g_ptr_array_add (names, (char *) cl_staff_get_display_name (escort));
+      gtk_widget_set_tooltip_text (button, tip);
+      gtk_widget_add_css_class (button, "pill");
+      g_object_set_data_full (G_OBJECT (button), "escort-id", g_strdup (cl_record_get_id (CL_RECORD (escort)))
+                              , g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (free_escort_clicked_cb), self);
+      gtk_box_append (self->free_box, button);
+    }
+  g_ptr_array_add (names, NULL);
+  /* Translators: joins the names of the escorts free at a time */
+  list = g_strjoinv (_(", "), (char **) names->pdata);
+  if (n > 0)
+    /* Translators: an escort is busy; %s is why (core's message), then
+     * the names of those free at that time */
+    message = g_strdup_printf (_("%s. Free at that time: %s"), busy, list);
+  else
+    message = g_strdup_printf (_("%s. No other escort is free at that time."), busy);
+  cl_form_message_set (self->errors[F_ESCORT], message);
+  gtk_widget_set_visible (self->free_row, n > 0);
+}
 
 gboolean
 cl_escort_task_dialog_save (CLEscortTaskDialog *self)
@@ -76,7 +143,10 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
 
   if (!cl_escort_store_save (self->store, task, cl_context_get_role (self->context), &error))
     {
-      cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
+      if (g_error_matches (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVERLAP) && cl_escort_task_get_escort_id (task))
+        offer_free_escorts (self, error->message, start_at, end_at);
+      else
+        cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
       return FALSE;
     }
 
@@ -171,11 +241,29 @@ build (CLEscortTaskDialog *self)
     }
   self->escort = cl_schedule_form_combo (when, _("Escort"), ids, names, NULL, _("Unassigned"),
                                          &self->errors[F_ESCORT]);
+  /* Under the escort's message: who is free instead, when she is not. */
+  self->free_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_margin_start (GTK_WIDGET (self->free_box), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->free_box), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->free_box), 8);
+  self->free_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->free_row), GTK_WIDGET (self->free_box));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->free_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->free_row), FALSE);
+  gtk_widget_set_visible (self->free_row, FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->escort))), self->free_row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->escort)) + 2);
+  g_signal_connect_object (self->escort, "notify::selected", G_CALLBACK (hide_free_escorts), self, G_CONNECT_SWAPPED);
   self->times = cl_schedule_times_new (when, escort_times, self, &self->errors[F_DAY],
                                        &self->errors[F_START], &self->errors[F_END]);
   /* Another escort, other hours: the times follow. */
   g_signal_connect_object (self->escort, "notify::selected", G_CALLBACK (cl_schedule_times_refresh),
                            self->times, G_CONNECT_SWAPPED);
+  /* Another time, other escorts free: the offer goes. */
+  g_signal_connect_object (cl_schedule_times_get_start (self->times), "notify::selected", G_CALLBACK (hide_free_escorts),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cl_schedule_times_get_end (self->times), "notify::selected", G_CALLBACK (hide_free_escorts),
+                           self, G_CONNECT_SWAPPED);
   self->note = cl_form_entry_row_add (groups[2], _("Note"), &self->errors[F_NOTE]);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
                                                     _("_Save"), G_CALLBACK (save_clicked_cb), groups);
@@ -236,6 +324,8 @@ cl_escort_task_dialog_get_field (CLEscortTaskDialog *self,
   int i;
 
   g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), NULL);
+  if (g_strcmp0 (field, "free") == 0)
+    return GTK_WIDGET (self->free_box);
   i = cl_form_field_find (field_names, N_FIELDS, field);
   return i < 0 ? NULL : fields[i];
 }
