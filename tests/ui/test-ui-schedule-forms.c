@@ -40,6 +40,7 @@ static char *escort_a;    /* 表单陪诊甲, busy 10:00–11:00 today */
 static char *escort_b;    /* 表单陪诊乙, free */
 static char *patient_a;   /* a patient's name, for searching */
 static char *later_id;    /* a booking of the room on Thursday */
+static char *off_grid_id; /* one at 09:00–10:00 on Friday, from an older grid */
 
 static gint64
 at (int day,
@@ -302,6 +303,39 @@ test_vip_popover (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Editing a booking made on a grid since changed keeps its times unless
+ * they are changed: an edit of the note does not move it. */
+static void
+test_vip_edit_keeps_time (void)
+{
+  CLWindow *window = open_window ();
+  CLStore *store = cl_window_get_store (window);
+  g_autoptr(CLVipBooking) booking = CL_VIP_BOOKING (cl_store_load_record (store, CL_TYPE_VIP_BOOKING, off_grid_id, NULL));
+  CLVipBookingDialog *dialog;
+  GtkWidget *start, *end;
+
+  dialog = cl_vip_booking_dialog_new (GTK_WINDOW (window), cl_window_get_context (window), booking, NULL, 0, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  start = cl_vip_booking_dialog_get_field (dialog, "start");
+  end = cl_vip_booking_dialog_get_field (dialog, "end");
+  g_assert_cmpint (cl_schedule_times_chosen (start), ==, hm (9, 0));
+  g_assert_cmpint (cl_schedule_times_chosen (end), ==, hm (10, 0));
+  /* Besides its own, only the grid. */
+  g_assert_true (cl_schedule_times_offers (start, hm (8, 30)));
+  g_assert_false (cl_schedule_times_offers (start, hm (10, 0)));
+  gtk_editable_set_text (GTK_EDITABLE (cl_vip_booking_dialog_get_field (dialog, "note")), "复诊");
+  g_assert_true (cl_vip_booking_dialog_save (dialog));
+  {
+    g_autoptr(CLVipBooking) saved = CL_VIP_BOOKING (cl_store_load_record (store, CL_TYPE_VIP_BOOKING, off_grid_id, NULL));
+
+    g_assert_cmpstr (cl_vip_booking_get_note (saved), ==, "复诊");
+    g_assert_cmpint (cl_vip_booking_get_start_at (saved), ==, at (4, 9, 0));
+    g_assert_cmpint (cl_vip_booking_get_end_at (saved), ==, at (4, 10, 0));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- the escort task dialog ----------------------------------------- */
 
 static void
@@ -481,6 +515,14 @@ make_store (void)
                           at (3, 9, 30), at (3, 10, 30));
     later_id = g_strdup (cl_record_get_id (CL_RECORD (later)));
   }
+  {
+    g_autoptr(CLVipBooking) old = cl_test_new_booking (room, cl_record_get_id (g_ptr_array_index (patients, 1)),
+                                                       at (4, 9, 0), at (4, 10, 0));
+
+    /* As an older grid had it: saved as it is, without today's rules. */
+    cl_vip_booking_set_status (old, CL_VIP_STATUS_BOOKED);
+    off_grid_id = cl_test_save (store, old);
+  }
 }
 
 int
@@ -496,6 +538,7 @@ main (int   argc,
 
   g_test_add_func ("/schedule-forms/vip-times", test_vip_times);
   g_test_add_func ("/schedule-forms/vip-popover", test_vip_popover);
+  g_test_add_func ("/schedule-forms/vip-edit-keeps-time", test_vip_edit_keeps_time);
   g_test_add_func ("/schedule-forms/escort-form", test_escort_form);
 
   status = g_test_run ();

@@ -306,7 +306,7 @@ cl_escort_task_dialog_new (GtkWindow    *parent,
       start_at = cl_context_get_now (self->context);
       end_at = 0;
     }
-  cl_schedule_times_set (self->times, start_at, end_at);
+  cl_schedule_times_set (self->times, start_at, end_at, task != NULL);
   gtk_widget_grab_focus (GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)));
   return self;
 }

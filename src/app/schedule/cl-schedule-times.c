@@ -24,6 +24,9 @@ struct _CLScheduleTimes
   CLScheduleTimesFunc  choices;
   gpointer             data;
   int                  want_start; /* minutes, before a day is known */
+  GDate                own_day;    /* the edited entry's, or cleared */
+  int                  own_start;
+  int                  own_end;
   int                  duration;   /* minutes, as last set */
   gboolean             syncing;
 };
@@ -106,9 +109,24 @@ update_ends (CLScheduleTimes *self,
   set_row_times (self->end, after, want);
 }
 
+/* Adds @minutes to the sorted @times if it is not there. */
+static GArray *
+with_time (GArray *times,
+           int     minutes)
+{
+  guint i;
+
+  for (i = 0; i < times->len && g_array_index (times, int, i) < minutes; i++)
+    ;
+  if (i == times->len || g_array_index (times, int, i) != minutes)
+    g_array_insert_val (times, i, minutes);
+  return times;
+}
+
 void
 cl_schedule_times_refresh (CLScheduleTimes *self)
 {
+  GArray *starts;
   GDate day;
   g_autofree char *hint = NULL;
   int start;
@@ -123,7 +141,13 @@ cl_schedule_times_refresh (CLScheduleTimes *self)
   self->syncing = TRUE;
   g_clear_pointer (&self->ends, g_array_unref);
   self->ends = self->choices (self->data, &day, TRUE, NULL);
-  set_row_times (self->start, self->choices (self->data, &day, FALSE, &hint), start);
+  starts = self->choices (self->data, &day, FALSE, &hint);
+  if (g_date_valid (&self->own_day) && g_date_compare (&self->own_day, &day) == 0)
+    {
+      with_time (starts, self->own_start);
+      with_time (self->ends, self->own_end);
+    }
+  set_row_times (self->start, starts, start);
   update_ends (self, cl_schedule_times_chosen (GTK_WIDGET (self->start)) + self->duration);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->start), hint ? hint : "");
   self->syncing = FALSE;
@@ -195,7 +219,8 @@ cl_schedule_times_new (AdwPreferencesGroup *group,
 void
 cl_schedule_times_set (CLScheduleTimes *self,
                        gint64           start_at,
-                       gint64           end_at)
+                       gint64           end_at,
+                       gboolean         own)
 {
   GDate date;
   g_autofree char *iso = NULL;
@@ -205,6 +230,14 @@ cl_schedule_times_set (CLScheduleTimes *self,
   cl_schedule_day_of (start_at, &date);
   iso = cl_date_to_iso (&date);
   self->want_start = cl_schedule_minutes_of_day (start_at);
+  g_date_clear (&self->own_day, 1);
+  if (own && end_at > start_at)
+    {
+      self->own_day = date;
+      self->own_start = self->want_start;
+      /* An end at midnight is the day's last minute, 1440. */
+      self->own_end = self->own_start + (int) ((end_at - start_at) / 60);
+    }
   if (end_at > start_at)
     self->duration = (int) ((end_at - start_at) / 60);
   self->syncing = TRUE;
@@ -284,4 +317,5 @@ cl_schedule_times_init (CLScheduleTimes *self)
 {
   self->want_start = 8 * 60;
   self->duration = 30;
+  g_date_clear (&self->own_day, 1);
 }

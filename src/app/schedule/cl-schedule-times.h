@@ -31,10 +31,14 @@ CLScheduleTimes *cl_schedule_times_new        (AdwPreferencesGroup *group,
                                                GtkLabel           **end_message);
 
 /* Shows [start_at, end_at): its day, and the nearest times offered at
- * or after them; the duration kept is then the one shown. */
+ * or after them; the duration kept is then the one shown.  @own: they
+ * are the edited entry's own times, offered on their day even off
+ * today's grid or hours (changed since), so that an edit of something
+ * else does not move it. */
 void             cl_schedule_times_set        (CLScheduleTimes     *self,
                                                gint64               start_at,
-                                               gint64               end_at);
+                                               gint64               end_at,
+                                               gboolean             own);
 /* Asks for the times again (the room or the escort changed), keeping
  * the start where it can and the duration. */
 void             cl_schedule_times_refresh    (CLScheduleTimes     *self);
