@@ -254,6 +254,17 @@ test_booked_by (Fixture       *f,
   g_assert_cmpstr (cl_vip_booking_get_booked_by (booking), ==, "wangfang");
   name = cl_vip_store_booked_by_name (f->store, booking);
   g_assert_cmpstr (name, ==, "王芳");
+  /* The printed day list names her too. */
+  {
+    GDate day;
+    g_autoptr(CLScheduleSheet) sheet = NULL;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 24, G_DATE_NOVEMBER, 2026);
+    sheet = cl_vip_store_day_sheet (f->store, &day, f->room);
+    g_assert_cmpuint (cl_schedule_sheet_get_n_rows (sheet, 0), ==, 1);
+    g_assert_cmpstr (cl_schedule_sheet_get_cell (sheet, 0, 0, 4), ==, "王芳");
+  }
   /* A user without a staff row is shown by user name. */
   cl_vip_booking_set_booked_by (booking, "root");
   user = cl_vip_store_booked_by_name (f->store, booking);

@@ -313,9 +313,10 @@ cl_vip_store_day_sheet (CLStore     *store,
           const char *name = g_hash_table_lookup (names, cl_vip_booking_get_patient_id (b) ? cl_vip_booking_get_patient_id (b) : "");
           const char *purpose = cl_vip_booking_purpose_label (cl_vip_booking_get_purpose (b));
           const char *status = cl_vip_booking_status_label (cl_vip_booking_get_status (b));
+          /* By name, as the popover shows it. */
+          g_autofree char *by = cl_vip_store_booked_by_name (store, b);
           const char *cells[] = {
-            when, name ? name : "", purpose ? purpose : "", status ? status : "",
-            cl_vip_booking_get_booked_by (b) ? cl_vip_booking_get_booked_by (b) : "",
+            when, name ? name : "", purpose ? purpose : "", status ? status : "", by,
             cl_vip_booking_get_note (b) ? cl_vip_booking_get_note (b) : "", NULL
           };
 
