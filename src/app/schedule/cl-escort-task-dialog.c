@@ -93,8 +93,8 @@ offer_free_escorts (CLEscortTaskDialog *self,
 
       g_ptr_array_add (names, (char *) cl_staff_get_display_name (escort));
       gtk_widget_set_tooltip_text (button, tip);
-      g_object_set_data_full (G_OBJECT (button), "escort-id", g_strdup (cl_record_get_id (CL_RECORD (escort)))
-                              , g_free);
+      g_object_set_data_full (G_OBJECT (button), "escort-id",
+                              g_strdup (cl_record_get_id (CL_RECORD (escort))), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (free_escort_clicked_cb), self);
       gtk_box_append (self->free_box, button);
     }
