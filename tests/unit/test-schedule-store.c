@@ -471,9 +471,11 @@ test_vip_store_rules (Fixture       *f,
     g_clear_error (&error);
 
     /* A room closed, or removed, since: its bookings can still be
-     * checked in and cancelled, not moved. */
+     * checked in (on its day) and cancelled, not moved. */
+    g_setenv ("CARELINE_NOW", "2026-11-24T08:30:00", TRUE);
     g_assert_true (cl_vip_store_set_booking_status (f->store, first, CL_VIP_STATUS_CHECKED_IN,
                                                     "vip_steward", &error));
+    g_setenv ("CARELINE_NOW", NOW_TEXT, TRUE);
     g_assert_no_error (error);
     g_assert_true (cl_store_delete_record (f->store, CL_RECORD (room), &error));
     g_assert_false (cl_vip_store_move_booking (f->store, first, f->room, at (24, 13, 0), at (24, 14, 0),

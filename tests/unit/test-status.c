@@ -136,6 +136,30 @@ test_status_vip_booking (void)
   g_assert_false (cl_vip_booking_is_in_room (booking));
 }
 
+static void
+test_status_vip_check_in (void)
+{
+  g_autoptr(CLVipBooking) booking = cl_vip_booking_new ();
+  gint64 now = 1795363200 + 9 * 3600;   /* a morning */
+
+  /* Check In is offered from the booking's day on, only while booked. */
+  cl_vip_booking_set_start_at (booking, now + 3600);
+  cl_vip_booking_set_end_at (booking, now + 7200);
+  cl_vip_booking_set_status (booking, CL_VIP_STATUS_BOOKED);
+  g_assert_true (cl_vip_booking_may_check_in (booking, now));
+  g_assert_true (cl_vip_booking_may_check_in (booking, now + 8 * 3600));
+  cl_vip_booking_set_start_at (booking, now + 3 * 86400);
+  cl_vip_booking_set_end_at (booking, now + 3 * 86400 + 3600);
+  g_assert_false (cl_vip_booking_may_check_in (booking, now));
+  g_assert_false (cl_vip_booking_may_check_in (booking, now + 2 * 86400));
+  g_assert_true (cl_vip_booking_may_check_in (booking, now + 3 * 86400 - 3600));
+  for (guint i = 1; cl_vip_booking_statuses ()[i]; i++)
+    {
+      cl_vip_booking_set_status (booking, cl_vip_booking_statuses ()[i]);
+      g_assert_false (cl_vip_booking_may_check_in (booking, now + 3 * 86400));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +172,7 @@ main (int   argc,
   g_test_add_func ("/status/enrolment", test_status_enrolment);
   g_test_add_func ("/status/doctor-order", test_status_doctor_order);
   g_test_add_func ("/status/escort-task", test_status_escort_task);
+  g_test_add_func ("/status/vip-check-in", test_status_vip_check_in);
   g_test_add_func ("/status/vip-booking", test_status_vip_booking);
 
   return g_test_run ();

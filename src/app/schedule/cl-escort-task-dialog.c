@@ -9,6 +9,7 @@
 #include "cl-form-message.h"
 #include "cl-patient-chooser.h"
 #include "cl-schedule-form.h"
+#include "cl-schedule-times.h"
 
 enum { F_PATIENT, F_KIND, F_FROM, F_TO, F_DAY, F_START, F_END, F_ESCORT, F_NOTE, N_FIELDS };
 
@@ -28,14 +29,14 @@ struct _CLEscortTaskDialog
   AdwComboRow      *kind;
   AdwEntryRow      *from;
   AdwEntryRow      *to;
-  AdwEntryRow      *day;
-  AdwEntryRow      *start;
-  AdwEntryRow      *end;
   AdwComboRow      *escort;
   AdwEntryRow      *note;
   GtkLabel         *errors[N_FIELDS];
   GtkLabel         *form_error;
+  GtkWidget        *free_row;   /* the escorts free then, one click each */
+  GtkBox           *free_box;
 
+  CLScheduleTimes  *times;
   CLStore          *store;
   CLContext        *context;
   CLEscortTask     *task;   /* the one edited, or NULL */
@@ -45,6 +46,70 @@ G_DEFINE_FINAL_TYPE (CLEscortTaskDialog, cl_escort_task_dialog, ADW_TYPE_WINDOW)
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+static void
+hide_free_escorts (CLEscortTaskDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->free_box))) != NULL)
+    gtk_box_remove (self->free_box, child);
+  gtk_widget_set_visible (self->free_row, FALSE);
+}
+
+static void
+free_escort_clicked_cb (GtkButton          *button,
+                        CLEscortTaskDialog *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "escort-id"));
+
+  /* Gives the task to her: the times follow her hours, the message
+   * goes, and Save is one click away. */
+  cl_schedule_form_combo_set (self->escort, id);
+  hide_free_escorts (self);
+}
+
+/* The escort is busy then: the message says so under the escort, names
+ * who is free (core's answer) and offers each as a button. */
+static void
+offer_free_escorts (CLEscortTaskDialog *self,
+                    const char         *busy,
+                    gint64              start_at,
+                    gint64              end_at)
+{
+  g_autoptr(GListStore) free = cl_escort_store_free_escorts (self->store, start_at, end_at,
+                                                             self->task ? cl_record_get_id (CL_RECORD (self->task)) : NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (free));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  g_autofree char *message = NULL;
+
+  hide_free_escorts (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CLStaff) escort = g_list_model_get_item (G_LIST_MODEL (free), i);
+      GtkWidget *button = gtk_button_new_with_label (cl_staff_get_display_name (escort));
+      g_autofree char *tip = g_strdup_printf (_("Give the task to %s"), cl_staff_get_display_name (escort));
+
+      g_ptr_array_add (names, (char *) cl_staff_get_display_name (escort));
+      gtk_widget_set_tooltip_text (button, tip);
+      g_object_set_data_full (G_OBJECT (button), "escort-id",
+                              g_strdup (cl_record_get_id (CL_RECORD (escort))), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (free_escort_clicked_cb), self);
+      gtk_box_append (self->free_box, button);
+    }
+  g_ptr_array_add (names, NULL);
+  /* Translators: joins the names of the escorts free at a time */
+  list = g_strjoinv (_(", "), (char **) names->pdata);
+  if (n > 0)
+    /* Translators: an escort is busy; %s is why (core's message), then
+     * the names of those free at that time */
+    message = g_strdup_printf (_("%s. Free at that time: %s"), busy, list);
+  else
+    message = g_strdup_printf (_("%s. No other escort is free at that time."), busy);
+  cl_form_message_set (self->errors[F_ESCORT], message);
+  gtk_widget_set_visible (self->free_row, n > 0);
+}
 
 gboolean
 cl_escort_task_dialog_save (CLEscortTaskDialog *self)
@@ -59,8 +124,7 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
   g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), FALSE);
 
   cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
-  if (!cl_schedule_form_get_interval (self->day, self->start, self->end, self->errors[F_DAY],
-                                      self->errors[F_START], self->errors[F_END], &start_at, &end_at))
+  if (!cl_schedule_times_get (self->times, &start_at, &end_at))
     return FALSE;
 
   task = self->task ? CL_ESCORT_TASK (cl_record_dup (CL_RECORD (self->task))) : cl_escort_task_new ();
@@ -78,7 +142,10 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
 
   if (!cl_escort_store_save (self->store, task, cl_context_get_role (self->context), &error))
     {
-      cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
+      if (g_error_matches (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVERLAP) && cl_escort_task_get_escort_id (task))
+        offer_free_escorts (self, error->message, start_at, end_at);
+      else
+        cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
       return FALSE;
     }
 
@@ -97,6 +164,7 @@ cl_escort_task_dialog_finalize (GObject *object)
 {
   CLEscortTaskDialog *self = CL_ESCORT_TASK_DIALOG (object);
 
+  g_clear_object (&self->times);
   g_clear_object (&self->store);
   g_clear_object (&self->task);
   g_clear_object (&self->context);
@@ -118,6 +186,33 @@ cl_escort_task_dialog_init (CLEscortTaskDialog *self)
 {
 }
 
+/* The chosen escort's working hours that day (the default hours for
+ * an unassigned task), as core has them. */
+static GArray *
+escort_times (gpointer     data,
+              const GDate *day,
+              gboolean     ends,
+              char       **hint)
+{
+  CLEscortTaskDialog *self = data;
+  const char *escort = self->escort ? cl_schedule_form_combo_get (self->escort) : NULL;
+
+  if (hint)
+    {
+      int opens, closes;
+
+      cl_schedule_escort_hours (self->store, escort, day, &opens, &closes);
+      if (opens == closes)
+        *hint = g_strdup (_("Off on that day"));
+      else
+        /* Translators: under an escort task's Start: the escort's
+         * working hours that day */
+        *hint = g_strdup_printf (_("Working hours %02d:%02d–%02d:%02d"), opens / 60, opens % 60,
+                                 closes / 60, closes % 60);
+    }
+  return cl_schedule_escort_times (self->store, escort, day, ends);
+}
+
 static void
 build (CLEscortTaskDialog *self)
 {
@@ -135,9 +230,6 @@ build (CLEscortTaskDialog *self)
   self->from = cl_form_entry_row_add (groups[1], _("From"), &self->errors[F_FROM]);
   self->to = cl_form_entry_row_add (groups[1], _("To"), &self->errors[F_TO]);
 
-  self->day = cl_form_entry_row_add (groups[2], _("Day"), &self->errors[F_DAY]);
-  self->start = cl_form_entry_row_add (groups[2], _("Start"), &self->errors[F_START]);
-  self->end = cl_form_entry_row_add (groups[2], _("End"), &self->errors[F_END]);
   for (guint i = 0; i < n; i++)
     {
       CLStaff *staff = g_list_model_get_item (G_LIST_MODEL (escorts), i);
@@ -148,6 +240,29 @@ build (CLEscortTaskDialog *self)
     }
   self->escort = cl_schedule_form_combo (when, _("Escort"), ids, names, NULL, _("Unassigned"),
                                          &self->errors[F_ESCORT]);
+  /* Under the escort's message: who is free instead, when she is not. */
+  self->free_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_margin_start (GTK_WIDGET (self->free_box), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->free_box), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->free_box), 8);
+  self->free_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->free_row), GTK_WIDGET (self->free_box));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->free_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->free_row), FALSE);
+  gtk_widget_set_visible (self->free_row, FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->escort))), self->free_row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->escort)) + 2);
+  g_signal_connect_object (self->escort, "notify::selected", G_CALLBACK (hide_free_escorts), self, G_CONNECT_SWAPPED);
+  self->times = cl_schedule_times_new (when, escort_times, self, &self->errors[F_DAY],
+                                       &self->errors[F_START], &self->errors[F_END]);
+  /* Another escort, other hours: the times follow. */
+  g_signal_connect_object (self->escort, "notify::selected", G_CALLBACK (cl_schedule_times_refresh),
+                           self->times, G_CONNECT_SWAPPED);
+  /* Another time, other escorts free: the offer goes. */
+  g_signal_connect_object (cl_schedule_times_get_start (self->times), "notify::selected", G_CALLBACK (hide_free_escorts),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cl_schedule_times_get_end (self->times), "notify::selected", G_CALLBACK (hide_free_escorts),
+                           self, G_CONNECT_SWAPPED);
   self->note = cl_form_entry_row_add (groups[2], _("Note"), &self->errors[F_NOTE]);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
                                                     _("_Save"), G_CALLBACK (save_clicked_cb), groups);
@@ -184,8 +299,13 @@ cl_escort_task_dialog_new (GtkWindow    *parent,
       end_at = cl_escort_task_get_end_at (task);
     }
   cl_schedule_form_combo_set (self->escort, escort_id);
-  if (start_at && end_at)
-    cl_schedule_form_set_interval (self->day, self->start, self->end, start_at, end_at);
+  if (start_at == 0)
+    {
+      /* Nothing chosen on screen: the next quarter from now. */
+      start_at = cl_context_get_now (self->context);
+      end_at = 0;
+    }
+  cl_schedule_times_set (self->times, start_at, end_at, task != NULL);
   gtk_widget_grab_focus (GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)));
   return self;
 }
@@ -196,12 +316,15 @@ cl_escort_task_dialog_get_field (CLEscortTaskDialog *self,
 {
   GtkWidget *fields[N_FIELDS] = {
     GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)), GTK_WIDGET (self->kind),
-    GTK_WIDGET (self->from), GTK_WIDGET (self->to), GTK_WIDGET (self->day), GTK_WIDGET (self->start),
-    GTK_WIDGET (self->end), GTK_WIDGET (self->escort), GTK_WIDGET (self->note),
+    GTK_WIDGET (self->from), GTK_WIDGET (self->to), cl_schedule_times_get_day (self->times),
+    cl_schedule_times_get_start (self->times), cl_schedule_times_get_end (self->times),
+    GTK_WIDGET (self->escort), GTK_WIDGET (self->note),
   };
   int i;
 
   g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), NULL);
+  if (g_strcmp0 (field, "free") == 0)
+    return GTK_WIDGET (self->free_box);
   i = cl_form_field_find (field_names, N_FIELDS, field);
   return i < 0 ? NULL : fields[i];
 }

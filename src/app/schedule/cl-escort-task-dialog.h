@@ -28,7 +28,8 @@ CLEscortTaskDialog *cl_escort_task_dialog_new (GtkWindow    *parent,
 gboolean     cl_escort_task_dialog_save        (CLEscortTaskDialog *self);
 
 /* For tests: "patient", "kind", "from", "to", "day", "start", "end",
- * "escort", "note"; "" for the dialog's own message. */
+ * "escort", "note"; "" for the dialog's own message.  "free": the box
+ * of buttons for the escorts free when the chosen one is busy. */
 GtkWidget   *cl_escort_task_dialog_get_field   (CLEscortTaskDialog *self,
                                                 const char         *field);
 const char  *cl_escort_task_dialog_get_error   (CLEscortTaskDialog *self,

@@ -152,6 +152,57 @@ reload_day (CLEscortView *self)
   cl_time_grid_set_now (self->grid, cl_context_get_now (self->context));
 }
 
+/* The toast's Show: the day of task @id, with it focused. */
+static void
+show_task (GtkWidget  *widget,
+           const char *id)
+{
+  CLEscortView *self = CL_ESCORT_VIEW (widget);
+  g_autoptr(CLEscortTask) task = NULL;
+  g_autofree char *keep = g_strdup (id);
+  GDate day;
+
+  if (self->store == NULL)
+    return;
+  task = (CLEscortTask *) cl_store_load_record (self->store, CL_TYPE_ESCORT_TASK, keep, NULL);
+  if (task == NULL)
+    return;
+  cl_schedule_day_of (cl_escort_task_get_start_at (task), &day);
+  cl_date_nav_set_date (self->date_nav, &day);
+  cl_escort_view_set_mode (self, "day");
+  cl_time_grid_focus_block (self->grid, keep);
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+static void
+task_saved_cb (CLEscortView *self,
+               const char   *id)
+{
+  g_autoptr(CLEscortTask) task = NULL;
+  g_autofree char *keep = g_strdup (id);
+  GDate day, first;
+  gboolean shown;
+
+  cl_escort_view_reload (self);
+  task = (CLEscortTask *) cl_store_load_record (self->store, CL_TYPE_ESCORT_TASK, keep, NULL);
+  if (task == NULL)
+    return;
+  cl_schedule_day_of (cl_escort_task_get_start_at (task), &day);
+  if (g_strcmp0 (self->mode, "week") == 0)
+    {
+      cl_date_nav_week_start (cl_date_nav_get_date (self->date_nav), &first);
+      shown = g_date_days_between (&first, &day) >= 0 && g_date_days_between (&first, &day) < 7;
+    }
+  else
+    shown = g_date_compare (&day, cl_date_nav_get_date (self->date_nav)) == 0;
+  /* Translators: a toast after planning an escort task for a day not
+   * on screen; %s is the day, "Tue 8 Dec 2026" */
+  if (!cl_schedule_view_toast_elsewhere (self->toast_overlay, GTK_WIDGET (self), &self->last_message,
+                                         _("Escort task planned for %s"), shown,
+                                         cl_escort_task_get_start_at (task), keep, show_task))
+    cl_time_grid_focus_block (self->grid, keep);
+}
+
 static void
 create_requested_cb (CLEscortView *self,
                      guint         column,
@@ -165,7 +216,7 @@ create_requested_cb (CLEscortView *self,
     return;
   dialog = cl_escort_task_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->context,
                                       NULL, escort && *escort ? escort : NULL, start, end);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_escort_view_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (task_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -228,7 +279,7 @@ task_action_cb (CLSchedulePopover *popover,
                                                               task, NULL, 0, 0);
 
       gtk_popover_popdown (GTK_POPOVER (popover));
-      g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_escort_view_reload), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (task_saved_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       g_object_unref (task);
       return;
@@ -438,7 +489,8 @@ new_action (GtkWidget  *widget,
   gint64 start, end;
 
   /* At the day grid's selection, when it has one. */
-  cl_schedule_view_new_at (self->grid, g_strcmp0 (self->mode, "day") == 0, &column, &start, &end);
+  cl_schedule_view_new_at (self->grid, g_strcmp0 (self->mode, "day") == 0, cl_date_nav_get_date (self->date_nav),
+                           cl_context_get_now (self->context), &column, &start, &end);
   create_requested_cb (self, column, start, end);
 }
 
@@ -710,4 +762,11 @@ cl_escort_view_can_new (CLEscortView *self)
 {
   g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), FALSE);
   return self->store != NULL && may_plan (self);
+}
+
+const char *
+cl_escort_view_get_last_message (CLEscortView *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_VIEW (self), NULL);
+  return self->last_message;
 }

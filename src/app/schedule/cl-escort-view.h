@@ -36,6 +36,7 @@ GtkListBox        *cl_escort_view_get_my_list    (CLEscortView *self);
 CLSchedulePopover *cl_escort_view_open_task      (CLEscortView *self,
                                                   const char   *id);
 /* The last message shown in the view's toasts, or NULL. */
+const char        *cl_escort_view_get_last_message (CLEscortView *self);
 gboolean           cl_escort_view_export_pdf     (CLEscortView *self,
                                                   const char   *path,
                                                   GError      **error);

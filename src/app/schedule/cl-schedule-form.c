@@ -93,55 +93,6 @@ cl_schedule_form_parse_time (const char  *text,
   return TRUE;
 }
 
-void
-cl_schedule_form_set_interval (AdwEntryRow *day,
-                               AdwEntryRow *start,
-                               AdwEntryRow *end,
-                               gint64       start_at,
-                               gint64       end_at)
-{
-  GDate date;
-  g_autofree char *iso = NULL;
-  g_autofree char *from = cl_schedule_format_time (start_at);
-  g_autofree char *to = cl_schedule_format_time (end_at);
-
-  cl_schedule_day_of (start_at, &date);
-  iso = cl_date_to_iso (&date);
-  gtk_editable_set_text (GTK_EDITABLE (day), iso);
-  gtk_editable_set_text (GTK_EDITABLE (start), from);
-  gtk_editable_set_text (GTK_EDITABLE (end), to);
-}
-
-gboolean
-cl_schedule_form_get_interval (AdwEntryRow *day,
-                               AdwEntryRow *start,
-                               AdwEntryRow *end,
-                               GtkLabel    *day_message,
-                               GtkLabel    *start_message,
-                               GtkLabel    *end_message,
-                               gint64      *start_at,
-                               gint64      *end_at)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean parsed = TRUE;
-  int from = 0, to = 0;
-  GDate date;
-
-  parsed &= cl_form_message_check (day_message, cl_date_parse (gtk_editable_get_text (GTK_EDITABLE (day)), &date, &error),
-                                   &error);
-  parsed &= cl_form_message_check (start_message,
-                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (start)), &from, &error),
-                                   &error);
-  parsed &= cl_form_message_check (end_message,
-                                   cl_schedule_form_parse_time (gtk_editable_get_text (GTK_EDITABLE (end)), &to, &error),
-                                   &error);
-  if (!parsed)
-    return FALSE;
-  *start_at = cl_schedule_at (&date, from);
-  *end_at = cl_schedule_at (&date, to);
-  return TRUE;
-}
-
 char *
 cl_schedule_form_text (AdwEntryRow *row)
 {

@@ -37,24 +37,6 @@ gboolean     cl_schedule_form_parse_time (const char          *text,
                                           int                 *minutes,
                                           GError             **error);
 
-/* Fills the day, start and end rows from two instants (local time). */
-void         cl_schedule_form_set_interval (AdwEntryRow *day,
-                                            AdwEntryRow *start,
-                                            AdwEntryRow *end,
-                                            gint64       start_at,
-                                            gint64       end_at);
-
-/* Reads them back; on a typing error shows it under its row and
- * returns FALSE. */
-gboolean     cl_schedule_form_get_interval (AdwEntryRow *day,
-                                            AdwEntryRow *start,
-                                            AdwEntryRow *end,
-                                            GtkLabel    *day_message,
-                                            GtkLabel    *start_message,
-                                            GtkLabel    *end_message,
-                                            gint64      *start_at,
-                                            gint64      *end_at);
-
 /* Trimmed text of a row, NULL when empty. */
 char        *cl_schedule_form_text        (AdwEntryRow *row);
 

@@ -7,6 +7,7 @@
 #include "cl-date-nav.h"
 #include "cl-date.h"
 #include "cl-schedule-view-util.h"
+#include "cl-schedule.h"
 #include "cl-sheet-print-operation.h"
 
 GtkWindow *
@@ -84,16 +85,19 @@ cl_schedule_view_export_sheet (GtkWidget       *view,
 }
 
 void
-cl_schedule_view_new_at (CLTimeGrid *grid,
-                         gboolean    use_selection,
-                         guint      *column,
-                         gint64     *start,
-                         gint64     *end)
+cl_schedule_view_new_at (CLTimeGrid  *grid,
+                         gboolean     use_selection,
+                         const GDate *day,
+                         gint64       now,
+                         guint       *column,
+                         gint64      *start,
+                         gint64      *end)
 {
-  if (use_selection && cl_time_grid_get_selection (grid, column, start, end))
+  if (use_selection && cl_time_grid_get_new_slot (grid, column, start, end))
     return;
   *column = G_MAXUINT;
-  *start = *end = 0;
+  *start = MAX (now, cl_schedule_day_start (day));
+  *end = 0;
 }
 
 void
@@ -186,5 +190,53 @@ cl_schedule_view_follow_store (GtkWidget  *view,
   if (now == NULL)
     return FALSE;
   g_signal_connect_object (now, "changed", changed_cb, view, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
+static void
+show_clicked_cb (AdwToast  *toast,
+                 GtkWidget *view)
+{
+  ClScheduleShow show = g_object_get_data (G_OBJECT (toast), "cl-show");
+
+  show (view, g_object_get_data (G_OBJECT (toast), "cl-id"));
+}
+
+gboolean
+cl_schedule_view_toast_elsewhere (AdwToastOverlay  *overlay,
+                                  GtkWidget        *view,
+                                  char            **last_message,
+                                  const char       *format,
+                                  gboolean          shown,
+                                  gint64            start_at,
+                                  const char       *id,
+                                  ClScheduleShow    show)
+{
+  AdwToast *toast;
+  GDate day;
+  g_autofree char *weekday = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+
+  if (shown || id == NULL)
+    return FALSE;
+  cl_schedule_day_of (start_at, &day);
+  weekday = cl_date_nav_weekday (&day, TRUE);
+  date = cl_date_format_display (&day);
+  /* Translators: a day in a toast: its weekday ("Tue"), then its date
+   * ("8 Dec 2026") */
+  when = g_strdup_printf (_("%s %s"), weekday, date);
+  title = g_strdup_printf (format, when);
+  g_free (*last_message);
+  *last_message = g_strdup (title);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "cl-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (toast), "cl-show", show);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_clicked_cb), view, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
   return TRUE;
 }

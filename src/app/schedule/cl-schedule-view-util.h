@@ -42,11 +42,14 @@ void       cl_schedule_view_export_sheet  (GtkWidget         *view,
                                            const char        *format,
                                            const GDate       *day);
 
-/* Where a new task or booking goes: the selection of @grid when
- * @use_selection and it has one; otherwise column G_MAXUINT and no
- * interval (the form asks). */
+/* Where a new task or booking goes: the slot the person chose on
+ * @grid (cl_time_grid_get_new_slot()) when @use_selection and there is
+ * one; otherwise column G_MAXUINT, from @now on @day (the day shown) or
+ * its start when later, and no end (the form's grid gives it). */
 void       cl_schedule_view_new_at        (CLTimeGrid        *grid,
                                            gboolean           use_selection,
+                                           const GDate       *day,
+                                           gint64             now,
                                            guint             *column,
                                            gint64            *start,
                                            gint64            *end);
@@ -86,5 +89,21 @@ void       cl_schedule_view_toast_undo    (AdwToastOverlay   *overlay,
                                            CLRecord          *record,
                                            const char        *status,
                                            ClScheduleUndo     undo);
+
+/* After a save: when the entry @id, starting at @start_at, is on a day
+ * @shown does not include, says where it went in @overlay (a toast
+ * titled by @format, whose "%s" is the day, "Tue 8 Dec 2026") with a
+ * Show button that calls @show (@view, @id), and returns TRUE; the
+ * title is also kept in *@last_message.  Otherwise does nothing. */
+typedef void (*ClScheduleShow) (GtkWidget  *view,
+                                const char *id);
+gboolean   cl_schedule_view_toast_elsewhere (AdwToastOverlay   *overlay,
+                                             GtkWidget         *view,
+                                             char             **last_message,
+                                             const char        *format,
+                                             gboolean           shown,
+                                             gint64             start_at,
+                                             const char        *id,
+                                             ClScheduleShow     show);
 
 G_END_DECLS

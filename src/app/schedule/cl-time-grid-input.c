@@ -90,6 +90,7 @@ cursor_changed (CLTimeGrid *self)
 {
   Block *block = cl_time_grid_block (self, self->cursor_block);
 
+  self->cursor_placed = TRUE;
   if (block)
     {
       graphene_rect_t rect;
@@ -114,6 +115,7 @@ focus_block (CLTimeGrid *self,
 {
   g_free (self->cursor_block);
   self->cursor_block = g_strdup (block->id);
+  self->cursor_placed = TRUE;
   self->cursor_column = block->column;
   self->cursor_min = block->start_min;
   self->cursor_span = self->slot_min;
@@ -125,6 +127,7 @@ focus_slot (CLTimeGrid *self,
             int         minute)
 {
   g_clear_pointer (&self->cursor_block, g_free);
+  self->cursor_placed = TRUE;
   self->cursor_column = column;
   self->cursor_min = CLAMP (cl_time_grid_snap_down (self, minute), self->first_min,
                             self->last_min - self->slot_min);
@@ -694,6 +697,33 @@ cl_time_grid_get_selection (CLTimeGrid *self,
   *start = cl_time_grid_instant (self, self->cursor_column, self->cursor_min);
   *end = cl_time_grid_instant (self, self->cursor_column, self->cursor_min + self->cursor_span);
   return cl_time_grid_get_focused_block (self) == NULL;
+}
+
+gboolean
+cl_time_grid_get_new_slot (CLTimeGrid *self,
+                           guint      *column,
+                           gint64     *start,
+                           gint64     *end)
+{
+  Block *block;
+
+  g_return_val_if_fail (CL_IS_TIME_GRID (self), FALSE);
+
+  if (!self->cursor_placed || self->cursor_column >= self->columns->len)
+    return FALSE;
+  block = cl_time_grid_block (self, self->cursor_block);
+  *column = self->cursor_column;
+  if (block)
+    {
+      /* Right after the focused block, where the next one would go. */
+      *start = cl_time_grid_instant (self, block->column, block->end_min);
+      *end = cl_time_grid_instant (self, block->column, block->end_min + self->slot_min);
+      *column = block->column;
+      return TRUE;
+    }
+  *start = cl_time_grid_instant (self, self->cursor_column, self->cursor_min);
+  *end = cl_time_grid_instant (self, self->cursor_column, self->cursor_min + self->cursor_span);
+  return TRUE;
 }
 
 void

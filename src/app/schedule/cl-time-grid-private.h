@@ -86,6 +86,7 @@ struct _CLTimeGrid
   guint          hscroll_policy : 1;
   guint          vscroll_policy : 1;
   guint          columns_dirty : 1;  /* per-column lists and lanes to rebuild */
+  guint          cursor_placed : 1;  /* by a key, a click or a call, not the default */
   int            first_min;
   int            last_min;
   int            slot_min;

@@ -116,6 +116,14 @@ gboolean    cl_time_grid_get_selection    (CLTimeGrid  *self,
                                            guint       *column,
                                            gint64      *start,
                                            gint64      *end);
+/* Where a new entry would go from the cursor the person placed (by a
+ * key, a click, or cl_time_grid_focus_block() / _select_slot()): the
+ * empty selection, or the slot right after the focused block, in its
+ * column.  FALSE while the cursor has not been placed. */
+gboolean    cl_time_grid_get_new_slot     (CLTimeGrid  *self,
+                                           guint       *column,
+                                           gint64      *start,
+                                           gint64      *end);
 void        cl_time_grid_focus_block      (CLTimeGrid  *self,
                                            const char  *id);
 void        cl_time_grid_select_slot      (CLTimeGrid  *self,

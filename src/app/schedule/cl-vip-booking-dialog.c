@@ -7,6 +7,7 @@
 #include "cl-form-message.h"
 #include "cl-patient-chooser.h"
 #include "cl-schedule-form.h"
+#include "cl-schedule-times.h"
 #include "cl-vip-booking-dialog.h"
 #include "cl-vip-store.h"
 
@@ -23,15 +24,14 @@ struct _CLVipBookingDialog
   CLPatientChooser *patient;
   AdwComboRow      *room;
   AdwComboRow      *purpose;
-  AdwEntryRow      *day;
-  AdwEntryRow      *start;
-  AdwEntryRow      *end;
   AdwEntryRow      *note;
   GtkLabel         *errors[N_FIELDS];
   GtkLabel         *form_error;
 
+  CLScheduleTimes  *times;
   CLStore          *store;
   CLContext        *context;
+  GListStore       *rooms;
   CLVipBooking     *booking;   /* the one edited, or NULL */
 };
 
@@ -51,8 +51,7 @@ cl_vip_booking_dialog_save (CLVipBookingDialog *self)
   g_return_val_if_fail (CL_IS_VIP_BOOKING_DIALOG (self), FALSE);
 
   cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
-  if (!cl_schedule_form_get_interval (self->day, self->start, self->end, self->errors[F_DAY],
-                                      self->errors[F_START], self->errors[F_END], &start_at, &end_at))
+  if (!cl_schedule_times_get (self->times, &start_at, &end_at))
     return FALSE;
 
   booking = self->booking ? CL_VIP_BOOKING (cl_record_dup (CL_RECORD (self->booking))) : cl_vip_booking_new ();
@@ -85,6 +84,8 @@ cl_vip_booking_dialog_finalize (GObject *object)
 {
   CLVipBookingDialog *self = CL_VIP_BOOKING_DIALOG (object);
 
+  g_clear_object (&self->times);
+  g_clear_object (&self->rooms);
   g_clear_object (&self->store);
   g_clear_object (&self->booking);
   g_clear_object (&self->context);
@@ -106,12 +107,51 @@ cl_vip_booking_dialog_init (CLVipBookingDialog *self)
 {
 }
 
+static CLVipRoom *
+chosen_room (CLVipBookingDialog *self)
+{
+  const char *id = cl_schedule_form_combo_get (self->room);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rooms)); i++)
+    {
+      g_autoptr(CLVipRoom) room = g_list_model_get_item (G_LIST_MODEL (self->rooms), i);
+
+      if (g_strcmp0 (cl_record_get_id (CL_RECORD (room)), id) == 0)
+        return room;   /* the list keeps it */
+    }
+  return NULL;
+}
+
+/* The chosen room's grid, as core has it. */
+static GArray *
+room_times (gpointer     data,
+            const GDate *day,
+            gboolean     ends,
+            char       **hint)
+{
+  CLVipBookingDialog *self = data;
+  CLVipRoom *room = chosen_room (self);
+
+  if (room == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (int));
+  if (hint)
+    {
+      int opens = cl_vip_room_get_opens (room), closes = cl_vip_room_get_closes (room);
+
+      /* Translators: under a booking's Start: the room's grid, e.g.
+       * "60-minute slots, 08:30–17:30" */
+      *hint = g_strdup_printf (_("%d-minute slots, %02d:%02d–%02d:%02d"), cl_vip_room_get_slot_minutes (room),
+                               opens / 60, opens % 60, closes / 60, closes % 60);
+    }
+  return cl_schedule_room_times (room, ends);
+}
+
 static void
 build (CLVipBookingDialog *self)
 {
   GtkWidget *groups[3] = { NULL, adw_preferences_group_new (), NULL };
   AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[1]);
-  g_autoptr(GListStore) rooms = cl_vip_store_list_rooms (self->store, FALSE);
+  GListStore *rooms = self->rooms = cl_vip_store_list_rooms (self->store, FALSE);
   guint n_rooms = g_list_model_get_n_items (G_LIST_MODEL (rooms));
   g_autofree const char **room_ids = g_new0 (const char *, n_rooms + 1);
   g_autofree const char **room_names = g_new0 (const char *, n_rooms + 1);
@@ -128,9 +168,10 @@ build (CLVipBookingDialog *self)
   self->room = cl_schedule_form_combo (what, _("Room"), room_ids, room_names, NULL, NULL, &self->errors[F_ROOM]);
   self->purpose = cl_schedule_form_combo (what, _("Purpose"), cl_vip_booking_purposes (), NULL,
                                           cl_vip_booking_purpose_label, NULL, &self->errors[F_PURPOSE]);
-  self->day = cl_form_entry_row_add (groups[1], _("Day"), &self->errors[F_DAY]);
-  self->start = cl_form_entry_row_add (groups[1], _("Start"), &self->errors[F_START]);
-  self->end = cl_form_entry_row_add (groups[1], _("End"), &self->errors[F_END]);
+  self->times = cl_schedule_times_new (what, room_times, self, &self->errors[F_DAY],
+                                       &self->errors[F_START], &self->errors[F_END]);
+  g_signal_connect_object (self->room, "notify::selected", G_CALLBACK (cl_schedule_times_refresh),
+                           self->times, G_CONNECT_SWAPPED);
   self->note = cl_form_entry_row_add (groups[1], _("Note"), &self->errors[F_NOTE]);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->booking ? _("Edit Booking") : _("New Booking"),
                                                     self->booking ? _("_Save") : _("_Book"), G_CALLBACK (save_clicked_cb),
@@ -169,8 +210,13 @@ cl_vip_booking_dialog_new (GtkWindow    *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->note), note ? note : "");
     }
   cl_schedule_form_combo_set (self->room, room_id);
-  if (start_at && end_at)
-    cl_schedule_form_set_interval (self->day, self->start, self->end, start_at, end_at);
+  if (start_at == 0)
+    {
+      /* Nothing chosen on screen: the next slot from now. */
+      start_at = cl_context_get_now (self->context);
+      end_at = 0;
+    }
+  cl_schedule_times_set (self->times, start_at, end_at, booking != NULL);
   gtk_widget_grab_focus (GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)));
   return self;
 }
@@ -181,8 +227,8 @@ cl_vip_booking_dialog_get_field (CLVipBookingDialog *self,
 {
   GtkWidget *fields[N_FIELDS] = {
     GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)), GTK_WIDGET (self->room),
-    GTK_WIDGET (self->purpose), GTK_WIDGET (self->day), GTK_WIDGET (self->start),
-    GTK_WIDGET (self->end), GTK_WIDGET (self->note),
+    GTK_WIDGET (self->purpose), cl_schedule_times_get_day (self->times), cl_schedule_times_get_start (self->times),
+    cl_schedule_times_get_end (self->times), GTK_WIDGET (self->note),
   };
   int i;
 

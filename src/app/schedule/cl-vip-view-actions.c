@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-date-nav.h"
 #include "cl-schedule-print.h"
 #include "cl-schedule-view-util.h"
 #include "cl-vip-room-dialog.h"
@@ -28,7 +29,8 @@ new_action (GtkWidget  *widget,
   guint column;
   gint64 start, end;
 
-  cl_schedule_view_new_at (self->grid, TRUE, &column, &start, &end);
+  cl_schedule_view_new_at (self->grid, TRUE, cl_date_nav_get_date (self->date_nav), cl_context_get_now (self->context),
+                           &column, &start, &end);
   cl_vip_view_create (self, column, start, end);
 }
 

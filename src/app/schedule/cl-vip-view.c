@@ -328,6 +328,70 @@ room_of_column (CLVipView *self,
   return cl_vip_view_is_week (self) ? self->room_id : cl_time_grid_get_column_id (self->grid, column);
 }
 
+/* The toast's Show: the day (or week) of booking @id, with it focused. */
+static void
+show_booking (GtkWidget  *widget,
+              const char *id)
+{
+  CLVipView *self = CL_VIP_VIEW (widget);
+  g_autoptr(CLVipBooking) booking = NULL;
+  g_autofree char *keep = g_strdup (id);
+  GDate day;
+
+  if (self->store == NULL)
+    return;
+  booking = (CLVipBooking *) cl_store_load_record (self->store, CL_TYPE_VIP_BOOKING, id, NULL);
+  if (booking == NULL)
+    return;
+  cl_schedule_day_of (cl_vip_booking_get_start_at (booking), &day);
+  if (cl_vip_view_is_week (self))
+    {
+      g_free (self->room_id);
+      self->room_id = g_strdup (cl_vip_booking_get_room_id (booking));
+    }
+  cl_date_nav_set_date (self->date_nav, &day);
+  cl_vip_view_reload (self);
+  cl_time_grid_focus_block (self->grid, keep);
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+/* Is the booking on what the view shows: its day, or in the week view
+ * its room's week. */
+static gboolean
+view_shows (CLVipView    *self,
+            CLVipBooking *booking)
+{
+  GDate day, first;
+  const GDate *shown = cl_date_nav_get_date (self->date_nav);
+  int offset;
+
+  cl_schedule_day_of (cl_vip_booking_get_start_at (booking), &day);
+  if (!cl_vip_view_is_week (self))
+    return g_date_compare (&day, shown) == 0;
+  cl_date_nav_week_start (shown, &first);
+  offset = g_date_days_between (&first, &day);
+  return offset >= 0 && offset < 7 && g_strcmp0 (cl_vip_booking_get_room_id (booking), self->room_id) == 0;
+}
+
+static void
+booking_saved_cb (CLVipView  *self,
+                  const char *id)
+{
+  g_autoptr(CLVipBooking) booking = NULL;
+  g_autofree char *keep = g_strdup (id);
+
+  cl_vip_view_reload (self);
+  booking = (CLVipBooking *) cl_store_load_record (self->store, CL_TYPE_VIP_BOOKING, keep, NULL);
+  if (booking == NULL)
+    return;
+  /* Translators: a toast after booking for a day not on screen; %s is
+   * the day, "Tue 8 Dec 2026" */
+  if (!cl_schedule_view_toast_elsewhere (self->toast_overlay, GTK_WIDGET (self), &self->last_message,
+                                         _("Booked for %s"), view_shows (self, booking),
+                                         cl_vip_booking_get_start_at (booking), keep, show_booking))
+    cl_time_grid_focus_block (self->grid, keep);
+}
+
 void
 cl_vip_view_create (CLVipView *self,
                     guint      column,
@@ -340,7 +404,7 @@ cl_vip_view_create (CLVipView *self,
     return;
   dialog = cl_vip_booking_dialog_new (cl_schedule_view_parent (GTK_WIDGET (self)), self->context, NULL,
                                       column == G_MAXUINT ? self->room_id : room_of_column (self, column), start, end);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_vip_view_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (booking_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -419,7 +483,7 @@ booking_action_cb (CLSchedulePopover *popover,
                                                               booking, NULL, 0, 0);
 
       gtk_popover_popdown (GTK_POPOVER (popover));
-      g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_vip_view_reload), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (booking_saved_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       g_object_unref (booking);
       return;
@@ -461,7 +525,11 @@ cl_vip_view_open_booking (CLVipView  *self,
   room = cl_vip_view_find_room (self, cl_vip_booking_get_room_id (booking));
   when = cl_schedule_format_interval (cl_vip_booking_get_start_at (booking), cl_vip_booking_get_end_at (booking));
   subtitle = booking_subtitle (booking);
-  by = g_strdup_printf (_("Booked by %s"), cl_vip_booking_get_booked_by (booking) ? cl_vip_booking_get_booked_by (booking) : "");
+  {
+    g_autofree char *name = cl_vip_store_booked_by_name (self->store, booking);
+
+    by = g_strdup_printf (_("Booked by %s"), name);
+  }
 
   self->popover = cl_schedule_popover_new (patient_name (self, booking));
   cl_schedule_popover_add_line (self->popover, when, "heading");
@@ -472,7 +540,9 @@ cl_vip_view_open_booking (CLVipView  *self,
   g_object_set_data_full (G_OBJECT (self->popover), "booking-id", g_strdup (id), g_free);
   if (cl_vip_booking_is_pending (booking))
     {
-      cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CHECKED_IN, _("_Check In"), CL_SCHEDULE_ACTION_SUGGESTED);
+      /* Not days ahead: only from the booking's day. */
+      if (cl_vip_booking_may_check_in (booking, cl_context_get_now (self->context)))
+        cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CHECKED_IN, _("_Check In"), CL_SCHEDULE_ACTION_SUGGESTED);
       cl_schedule_popover_add_action (self->popover, "edit", _("_Edit…"), CL_SCHEDULE_ACTION_NORMAL);
       cl_schedule_popover_add_action (self->popover, CL_VIP_STATUS_CANCELLED, _("Cancel _Booking"), CL_SCHEDULE_ACTION_DESTRUCTIVE);
     }

@@ -154,6 +154,39 @@ cl_escort_store_list_escorts (CLStore *store)
   return list;
 }
 
+GListStore *
+cl_escort_store_free_escorts (CLStore    *store,
+                              gint64      start_at,
+                              gint64      end_at,
+                              const char *except_id)
+{
+  g_autoptr(GListStore) escorts = NULL;
+  GListStore *free = g_list_store_new (CL_TYPE_STAFF);
+  GDate day;
+
+  g_return_val_if_fail (CL_IS_STORE (store), free);
+
+  if (!cl_schedule_check_interval (start_at, end_at, NULL))
+    return free;
+  escorts = cl_escort_store_list_escorts (store);
+  cl_schedule_day_of (start_at, &day);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (escorts)); i++)
+    {
+      g_autoptr(CLStaff) escort = g_list_model_get_item (G_LIST_MODEL (escorts), i);
+      const char *id = cl_record_get_id (CL_RECORD (escort));
+      g_autoptr(CLEscortTask) busy = NULL;
+      gint opens, closes;
+
+      cl_schedule_escort_hours (store, id, &day, &opens, &closes);
+      if (opens == closes || !cl_schedule_check_hours (start_at, end_at, opens, closes, FALSE, NULL))
+        continue;
+      busy = cl_schedule_find_task_overlap (store, id, start_at, end_at, except_id, NULL);
+      if (busy == NULL)
+        g_list_store_append (free, escort);
+    }
+  return free;
+}
+
 CLStaff *
 cl_escort_store_find_staff (CLStore    *store,
                             const char *username)

@@ -94,6 +94,15 @@ gboolean    cl_escort_store_hand_over     (CLStore       *store,
  * day view). */
 GListStore *cl_escort_store_list_escorts  (CLStore       *store);
 
+/* The active escorts free for [start_at, end_at), by display name:
+ * working then (their own hours of that day) and without a live task
+ * that overlaps it other than @except_id (the task being moved).  What
+ * the desk offers when the escort chosen is busy. */
+GListStore *cl_escort_store_free_escorts  (CLStore       *store,
+                                           gint64         start_at,
+                                           gint64         end_at,
+                                           const char    *except_id);
+
 /* The live staff record with @username, or NULL (to find "me"). */
 CLStaff    *cl_escort_store_find_staff    (CLStore       *store,
                                            const char    *username);

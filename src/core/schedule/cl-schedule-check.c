@@ -310,6 +310,13 @@ cl_schedule_check_booking (CLStore               *store,
                                          cl_vip_booking_get_status (booking), error))
     return FALSE;
 
+  /* On the server too, where "now" is later than the desk's: a
+   * check-in made on the day is still on or after it. */
+  if (stored && g_strcmp0 (cl_vip_booking_get_status (stored), CL_VIP_STATUS_BOOKED) == 0 &&
+      g_strcmp0 (cl_vip_booking_get_status (booking), CL_VIP_STATUS_CHECKED_IN) == 0 &&
+      !cl_schedule_check_check_in (start_at, now, error))
+    return FALSE;
+
   if (stored && (retimed || roomed) &&
       g_strcmp0 (cl_vip_booking_get_status (stored), CL_VIP_STATUS_BOOKED) != 0)
     {

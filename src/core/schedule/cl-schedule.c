@@ -215,6 +215,43 @@ cl_schedule_escort_hours (CLStore     *store,
     *closes = c;
 }
 
+GArray *
+cl_schedule_time_choices (gint     opens,
+                          gint     closes,
+                          gint     step,
+                          gboolean ends)
+{
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (gint));
+
+  g_return_val_if_fail (step > 0, times);
+
+  for (gint m = opens + (ends ? step : 0); ends ? m <= closes : m + step <= closes; m += step)
+    g_array_append_val (times, m);
+  return times;
+}
+
+GArray *
+cl_schedule_room_times (CLVipRoom *room,
+                        gboolean   ends)
+{
+  g_return_val_if_fail (CL_IS_VIP_ROOM (room), NULL);
+
+  return cl_schedule_time_choices (cl_vip_room_get_opens (room), cl_vip_room_get_closes (room),
+                                   MAX (cl_vip_room_get_slot_minutes (room), 1), ends);
+}
+
+GArray *
+cl_schedule_escort_times (CLStore     *store,
+                          const char  *escort_id,
+                          const GDate *day,
+                          gboolean     ends)
+{
+  gint opens, closes;
+
+  cl_schedule_escort_hours (store, escort_id, day, &opens, &closes);
+  return cl_schedule_time_choices (opens, closes, CL_ESCORT_STEP_MINUTES, ends);
+}
+
 /* ---- single rules -------------------------------------------------- */
 
 gboolean
@@ -421,6 +458,22 @@ cl_schedule_check_task_status (const char  *from,
   return check_transition (task_transitions, G_N_ELEMENTS (task_transitions),
                            cl_escort_task_statuses (), cl_escort_task_status_label,
                            CL_ESCORT_STATUS_PLANNED, from, to, error);
+}
+
+gboolean
+cl_schedule_check_check_in (gint64   start_at,
+                            gint64   now,
+                            GError **error)
+{
+  GDate day, today;
+
+  cl_schedule_day_of (start_at, &day);
+  cl_schedule_day_of (now, &today);
+  if (g_date_compare (&day, &today) <= 0)
+    return TRUE;
+  g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_STATUS,
+                       _("A booking can be checked in only on its day"));
+  return FALSE;
 }
 
 gboolean

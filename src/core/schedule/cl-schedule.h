@@ -107,6 +107,25 @@ void        cl_schedule_escort_hours    (CLStore      *store,
                                          gint         *opens,
                                          gint         *closes);
 
+/* The times a form offers, minutes after local midnight, on the grid
+ * @opens + k × @step inside [@opens, @closes]: as starts (@opens up to
+ * the last one a step before @closes) or as ends (a step after @opens
+ * up to @closes).  Empty on a day off (@opens == @closes).  A VIP
+ * room's grid is its slot; escorts plan by CL_ESCORT_STEP_MINUTES. */
+#define CL_ESCORT_STEP_MINUTES 15
+GArray     *cl_schedule_time_choices    (gint          opens,
+                                         gint          closes,
+                                         gint          step,
+                                         gboolean      ends);
+/* cl_schedule_time_choices() of @room's opening hours and slot. */
+GArray     *cl_schedule_room_times      (CLVipRoom    *room,
+                                         gboolean      ends);
+/* Of @escort_id's working hours on @day (NULL: an unassigned task). */
+GArray     *cl_schedule_escort_times    (CLStore      *store,
+                                         const char   *escort_id,
+                                         const GDate  *day,
+                                         gboolean      ends);
+
 /* ---- single rules (no store; table-driven tests) ------------------- */
 
 /* A start is given, the end is after it, and it lasts at most a day. */
@@ -145,6 +164,11 @@ gboolean    cl_schedule_check_task_status    (const char *from,
 gboolean    cl_schedule_check_booking_status (const char *from,
                                               const char *to,
                                               GError    **error);
+/* A booking is checked in from the local day of its start (@start_at)
+ * on, never days before it. */
+gboolean    cl_schedule_check_check_in  (gint64        start_at,
+                                         gint64        now,
+                                         GError      **error);
 /* A room's configuration: a name, opens < closes within the day, a
  * slot of 5–240 minutes that divides the opening hours. */
 gboolean    cl_schedule_check_room      (CLVipRoom    *room,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-schedule.h"
 #include "cl-vip-booking.h"
 #include "cl-choice.h"
 #include "cl-util.h"
@@ -395,4 +396,13 @@ cl_vip_booking_is_in_room (CLVipBooking *self)
 {
   g_return_val_if_fail (CL_IS_VIP_BOOKING (self), FALSE);
   return g_strcmp0 (cl_vip_booking_get_status (self), CL_VIP_STATUS_CHECKED_IN) == 0;
+}
+
+gboolean
+cl_vip_booking_may_check_in (CLVipBooking *self,
+                             gint64        now)
+{
+  g_return_val_if_fail (CL_IS_VIP_BOOKING (self), FALSE);
+  return cl_vip_booking_is_pending (self) &&
+         cl_schedule_check_check_in (cl_vip_booking_get_start_at (self), now, NULL);
 }

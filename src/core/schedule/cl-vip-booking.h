@@ -81,5 +81,10 @@ gboolean            cl_vip_booking_is_live       (CLVipBooking *self);
  * marked done. */
 gboolean            cl_vip_booking_is_pending    (CLVipBooking *self);
 gboolean            cl_vip_booking_is_in_room    (CLVipBooking *self);
+/* May it be checked in at @now: still booked, and its day has come
+ * (cl_schedule_check_check_in(): a booking days away is not checked
+ * in early, so the desk does not offer it). */
+gboolean            cl_vip_booking_may_check_in  (CLVipBooking *self,
+                                                  gint64        now);
 
 G_END_DECLS

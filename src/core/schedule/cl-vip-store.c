@@ -160,6 +160,28 @@ bookings_between (CLStore     *store,
   return cl_store_schedule_bookings (store, from, to);
 }
 
+char *
+cl_vip_store_booked_by_name (CLStore      *store,
+                             CLVipBooking *booking)
+{
+  const char *username;
+  g_autofree char *id = NULL;
+  g_autoptr(CLStaff) staff = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_VIP_BOOKING (booking), NULL);
+
+  username = cl_vip_booking_get_booked_by (booking);
+  if (cl_str_empty (username))
+    return g_strdup ("");
+  id = cl_schedule_staff_id_of (store, username);
+  if (id)
+    staff = (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, id, NULL);
+  if (staff && !cl_str_empty (cl_staff_get_display_name (staff)))
+    return g_strdup (cl_staff_get_display_name (staff));
+  return g_strdup (username);
+}
+
 GListStore *
 cl_vip_store_bookings_of_room (CLStore     *store,
                                const char  *room_id,
@@ -331,9 +353,10 @@ cl_vip_store_day_sheet (CLStore     *store,
           const char *name = g_hash_table_lookup (names, cl_vip_booking_get_patient_id (b) ? cl_vip_booking_get_patient_id (b) : "");
           const char *purpose = cl_vip_booking_purpose_label (cl_vip_booking_get_purpose (b));
           const char *status = cl_vip_booking_status_label (cl_vip_booking_get_status (b));
+          /* By name, as the popover shows it. */
+          g_autofree char *by = cl_vip_store_booked_by_name (store, b);
           const char *cells[] = {
-            when, name ? name : "", purpose ? purpose : "", status ? status : "",
-            cl_vip_booking_get_booked_by (b) ? cl_vip_booking_get_booked_by (b) : "",
+            when, name ? name : "", purpose ? purpose : "", status ? status : "", by,
             cl_vip_booking_get_note (b) ? cl_vip_booking_get_note (b) : "", NULL
           };
 

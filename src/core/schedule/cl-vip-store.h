@@ -77,6 +77,11 @@ gboolean    cl_vip_store_restore_booking    (CLStore       *store,
                                              const char    *role,
                                              GError       **error);
 
+/* Who booked @booking, as shown: the display name of the staff member
+ * whose user name is its booked_by, else that user name ("" if none). */
+char       *cl_vip_store_booked_by_name     (CLStore       *store,
+                                             CLVipBooking  *booking);
+
 /* Bookings of @room_id starting on @n_days days from @first_day (the
  * week calendar: 7). */
 GListStore *cl_vip_store_bookings_of_room   (CLStore       *store,
