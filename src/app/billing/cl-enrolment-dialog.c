@@ -96,8 +96,12 @@ update_override (CLEnrolmentDialog *self)
     {
       g_autofree char *already = cl_enrolment_store_already_enrolled (self->store, self->live);
 
-      message = g_strdup_printf (_("%s. Cancel that enrolment first; an administrator may enrol her again with a reason."),
-                                 already);
+      /* The administrator is told what to do here; anyone else what
+       * would allow it. */
+      message = may_override
+        ? g_strdup_printf (_("%s. To enrol her again, give the reason below."), already)
+        : g_strdup_printf (_("%s. Cancel that enrolment first; an administrator may enrol her again with a reason."),
+                           already);
     }
   else if (package && (message = package_problem (self, package)))
     outside = TRUE;
@@ -334,7 +338,7 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
   self->patient_id = g_strdup (patient_id);
   gtk_window_set_title (GTK_WINDOW (self), _("Enrol in Package"));
   /* Room for the form with a message or two under its fields. */
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 540);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 540);
 
   self->live = cl_enrolment_store_find_live (self->store, patient_id, NULL);
   self->packages = cl_enrolment_store_list_packages (self->store, FALSE);
@@ -420,7 +424,8 @@ cl_enrolment_dialog_new_cancel (GtkWindow   *parent,
   self->patient_id = g_strdup (cl_enrolment_get_patient_id (enrolment));
   self->enrolment = g_object_ref (enrolment);
   gtk_window_set_title (GTK_WINDOW (self), _("Cancel Enrolment"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 340);
+  /* Wide enough for the title beside the named action. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 340);
   /* A refund is money paid out: the button says what it does, in red,
    * and Enter does not press it. */
   gtk_button_set_label (GTK_BUTTON (self->save_button), _("Cancel Enrolment and _Refund"));
