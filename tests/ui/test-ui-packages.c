@@ -14,6 +14,7 @@
 
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
+#include "cl-form-message.h"
 #include "cl-money.h"
 #include "cl-package-dialog.h"
 #include "cl-packages-dialog.h"
@@ -368,7 +369,16 @@ test_admin (void)
       }
   }
 
-  /* A good edit: a new price and window end, a service more, one less. */
+  /* Both names are offered, the English one filled in for the seeded
+   * packages, and the required fields are marked. */
+  g_assert_cmpstr (gtk_editable_get_text (cl_package_dialog_get_entry (dialog, "name")), ==, "全孕期");
+  g_assert_cmpstr (gtk_editable_get_text (cl_package_dialog_get_entry (dialog, "name-en")), ==, "Whole Pregnancy");
+  g_assert_true (cl_form_row_get_required (GTK_WIDGET (cl_package_dialog_get_entry (dialog, "name"))));
+  g_assert_false (cl_form_row_get_required (GTK_WIDGET (cl_package_dialog_get_entry (dialog, "name-en"))));
+
+  /* A good edit: a new English name, price and window end, a service
+   * more, one less. */
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "name-en"), "  Whole Pregnancy Care ");
   gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "price"), "3,280.00");
   gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "enrol-to"), "14+6");
   cl_package_dialog_remove_service (dialog, 7);
@@ -385,6 +395,15 @@ test_admin (void)
     g_autofree char *row = query_text (db, sql);
 
     g_assert_cmpstr (row, ==, "328000/104/8/孕期瑜伽4");
+  }
+  /* The list names it in the interface's language. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT name_en FROM package WHERE id = '%s'", package_id);
+    g_autofree char *name_en = query_text (db, sql);
+
+    g_assert_cmpstr (name_en, ==, "Whole Pregnancy Care");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (cl_packages_dialog_get_row (list, 0))), ==,
+                     cl_test_ui_is_chinese () ? "全孕期" : "Whole Pregnancy Care");
   }
   /* The list shows the new price. */
   {

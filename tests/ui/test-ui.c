@@ -14,6 +14,7 @@
 #include "cl-demo-data.h"
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
+#include "cl-form-message.h"
 #include "cl-money.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-patient-form.h"
@@ -513,6 +514,10 @@ test_enrolment (void)
     g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen")), ==, price);
   }
   g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "agreement_date")), ==, "2026-11-23");
+  /* What the core requires is marked; the payment is optional. */
+  g_assert_true (cl_form_row_get_required (cl_enrolment_dialog_get_row (dialog, "package_id")));
+  g_assert_true (cl_form_row_get_required (cl_enrolment_dialog_get_row (dialog, "explained_by")));
+  g_assert_false (cl_form_row_get_required (cl_enrolment_dialog_get_row (dialog, "paid_fen")));
   gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "receipt_no"), "FP2026112301");
   gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen"), "abc");
   g_assert_false (cl_enrolment_dialog_save (dialog));

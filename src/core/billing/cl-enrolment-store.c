@@ -368,6 +368,7 @@ cl_enrolment_store_save_package (CLStore     *store,
   g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
+  g_autofree char *name_en = NULL;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_PACKAGE (package), FALSE);
@@ -381,7 +382,9 @@ cl_enrolment_store_save_package (CLStore     *store,
 
   name = g_strstrip (g_strdup (cl_package_get_name (package)));
   code = g_strstrip (g_strdup (cl_package_get_code (package)));
+  name_en = g_strstrip (g_strdup (cl_package_get_name_en (package) ? cl_package_get_name_en (package) : ""));
   cl_package_set_name (package, name);
+  cl_package_set_name_en (package, *name_en ? name_en : NULL);
   cl_package_set_code (package, code);
   /* A price change applies to new enrolments only: each enrolment
    * keeps the price it copied when it was made. */
