@@ -584,7 +584,7 @@ test_enrolment (void)
 
       if (g_strcmp0 (cl_roster_row_get_patient_id (row), patient_id) == 0)
         {
-          g_assert_cmpstr (cl_roster_row_get_package (row), ==, cl_package_get_name (package));
+          g_assert_cmpstr (cl_roster_row_get_package (row), ==, cl_package_get_display_name (package));
           found = TRUE;
         }
     }
