@@ -108,10 +108,8 @@ update_override (CLEnrolmentDialog *self)
 
   cl_form_message_set (self->errors[F_PACKAGE], message);
   gtk_widget_set_visible (self->rows[F_OVERRIDE], may_override && message != NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[F_OVERRIDE]),
-                                 outside ? _("Reason to Enrol Outside the Window") : _("Reason to Enrol Again"));
-  g_object_set_data (G_OBJECT (self->rows[F_OVERRIDE]), "cl-form-required", NULL);
-  cl_form_row_set_required (self->rows[F_OVERRIDE]);
+  cl_form_row_set_required_title (self->rows[F_OVERRIDE],
+                                  outside ? _("Reason to Enrol Outside the Window") : _("Reason to Enrol Again"));
 }
 
 static void

@@ -165,22 +165,34 @@ cl_form_dialog_make_destructive (GtkWindow *window,
 }
 
 void
+cl_form_row_set_required_title (GtkWidget  *row,
+                                const char *title)
+{
+  g_autofree char *marked = NULL;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+  g_return_if_fail (title != NULL);
+
+  g_object_set_data (G_OBJECT (row), "cl-form-required", GINT_TO_POINTER (TRUE));
+  /* Translators: the title of a field that must be filled in; the
+   * form's note says what the mark means */
+  marked = g_strdup_printf (C_("required field", "%s *"), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), marked);
+  /* The mark is for the eye; a screen reader hears "required". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+}
+
+void
 cl_form_row_set_required (GtkWidget *row)
 {
   g_autofree char *title = NULL;
 
   g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
 
-  if (g_object_get_data (G_OBJECT (row), "cl-form-required"))
+  if (cl_form_row_get_required (row))
     return;
-  g_object_set_data (G_OBJECT (row), "cl-form-required", GINT_TO_POINTER (TRUE));
-  /* Translators: the title of a field that must be filled in; the
-   * form's note says what the mark means */
-  title = g_strdup_printf (C_("required field", "%s *"),
-                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* The mark is for the eye; a screen reader hears "required". */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  cl_form_row_set_required_title (row, title);
 }
 
 gboolean

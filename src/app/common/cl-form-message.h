@@ -70,6 +70,10 @@ void       cl_form_dialog_make_destructive (GtkWindow *window,
  * told it is required.  The form says what the mark means with
  * cl_form_required_note().  Marking twice marks once. */
 void       cl_form_row_set_required (GtkWidget *row);
+/* Titles @row @title, marked as required: for a row whose title
+ * changes. */
+void       cl_form_row_set_required_title (GtkWidget  *row,
+                                           const char *title);
 gboolean   cl_form_row_get_required (GtkWidget *row);
 /* "Fields marked * are required.", translated. */
 const char *cl_form_required_note  (void);
