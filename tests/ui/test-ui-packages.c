@@ -160,6 +160,13 @@ patient_outside (const char *db,
 }
 
 static gboolean
+label_ends_with (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), data);
+}
+
+static gboolean
 is_enrol_button (GtkWidget     *widget,
                  gconstpointer  data)
 {
@@ -284,6 +291,7 @@ test_admin (void)
     cl_enrolment_set_package_id (live, cl_record_get_id (g_ptr_array_index (packages, 0)));
     cl_enrolment_set_agreement_date (live, "2026-11-20");
     cl_enrolment_set_explained_by (live, "王护士");
+    cl_enrolment_set_override_reason (live, "院长特批：高危转诊");
     g_assert_true (cl_store_begin (cl_window_get_store (window), &error));
     g_assert_true (cl_store_write_record (cl_window_get_store (window), CL_RECORD (live), CL_WRITE_NO_OUTBOX, &error));
     g_assert_true (cl_store_commit (cl_window_get_store (window), &error));
@@ -291,6 +299,12 @@ test_admin (void)
   }
   cl_window_show_patient (window, patient_id);
   cl_test_ui_settle (300);
+  /* Her enrolment's details show why it was allowed. */
+  {
+    g_autofree char *line = g_strdup_printf (_("%s\nOverride: %s"), "", "院长特批：高危转诊");
+
+    g_assert_nonnull (cl_test_ui_find_widget_where (GTK_WIDGET (page), label_ends_with, line));
+  }
   {
     GtkWidget *button = cl_test_ui_find_widget_where (GTK_WIDGET (page), is_enrol_button, NULL);
 
