@@ -166,14 +166,6 @@ label_ends_with (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), data);
 }
 
-static gboolean
-is_enrol_button (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "page.enrol") == 0;
-}
-
 /* An administrator logged in to the server: the patient page takes her
  * role and she enrols a patient outside the window with a reason; in
  * Packages she edits the price, the window and the services, bad input
@@ -306,7 +298,7 @@ test_admin (void)
     g_assert_nonnull (cl_test_ui_find_widget_where (GTK_WIDGET (page), label_ends_with, line));
   }
   {
-    GtkWidget *button = cl_test_ui_find_widget_where (GTK_WIDGET (page), is_enrol_button, NULL);
+    GtkWidget *button = cl_test_ui_find_action_button (GTK_WIDGET (page), "page.enrol");
 
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("Enrol _Again (Override)…"));
     g_assert_true (gtk_widget_is_sensitive (button));
