@@ -251,10 +251,9 @@ draw_line (CLGlyphPainter         *p,
            double                  y,
            double                  w)
 {
-  /* Most lines are ordinary payments: the column speaks only for a
-   * refund or a late entry, which is also what the eye looks for. */
-  g_autofree char *kind = line->kind == CL_SETTLEMENT_PAYMENT && !line->adjustment_of
-                          ? NULL : cl_settlement_line_describe_kind (line);
+  /* The column says what the screen says for every line, payments
+   * included, so a printed line reads the same as on screen. */
+  g_autofree char *kind = cl_settlement_line_describe_kind (line);
   g_autofree char *date = cl_date_format_iso (line->date, CL_DATE_SHORT, month);
 
   cl_glyph_painter_queue_number (p, number, column_x (COL_NO, x, w), y);

@@ -487,12 +487,23 @@ apply_one (CLStore     *store,
                                         200, detail, &local_error))
         goto rollback;
     }
-  else if (!cl_sync_server_audit_locked (store, username, role,
-                                         json_object_get_string_member (change, "op"),
-                                         table, id, patient_id,
-                                         outcome->reason ? reason_status (outcome->reason) : 200,
-                                         outcome->reason, &local_error))
-    goto rollback;
+  else
+    {
+      g_autofree char *detail = NULL;
+
+      /* An administrator's override of the enrolment rules (outside
+       * the window, or enrolled twice) is audited with its reason. */
+      if (outcome->reason == NULL && CL_IS_ENROLMENT (outcome->current) &&
+          !cl_str_empty (cl_enrolment_get_override_reason (CL_ENROLMENT (outcome->current))))
+        detail = g_strdup_printf ("override: %s",
+                                  cl_enrolment_get_override_reason (CL_ENROLMENT (outcome->current)));
+      if (!cl_sync_server_audit_locked (store, username, role,
+                                        json_object_get_string_member (change, "op"),
+                                        table, id, patient_id,
+                                        outcome->reason ? reason_status (outcome->reason) : 200,
+                                        detail ? detail : outcome->reason, &local_error))
+        goto rollback;
+    }
 
   /* What a role may not write it may not necessarily read either. */
   if (outcome->current && !cl_tables_can_read (role, table))

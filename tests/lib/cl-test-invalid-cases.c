@@ -64,6 +64,20 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "\"agreement_date\":\"2026-11-20\",\"explained_by\":\"\",\"status\":\"active\"}",
     "explained_by", "Record who explained the service agreement to her" },
 
+  /* A second enrolment while one is live (test-ui-packages.c, the
+   * enrolment dialog): @PATIENT_ENROLLED@ is in 孕期全程 since
+   * 10 November. */
+  { "enrolment", "case_manager",
+    "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\",\"price_fen\":298000,"
+    "\"agreement_date\":\"2026-11-20\",\"explained_by\":\"王护士\",\"status\":\"active\"}", "package_id",
+    "She is already enrolled in 孕期全程 (signed 2026-11-10). Cancel that enrolment first; "
+    "an administrator may enrol her again with a reason." },
+  { "enrolment", "case_manager",
+    "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\",\"price_fen\":298000,"
+    "\"agreement_date\":\"2026-11-20\",\"explained_by\":\"王护士\",\"status\":\"active\","
+    "\"override_reason\":\"她要求再买一份\"}", "override_reason",
+    "Only an administrator may enrol a patient who is already enrolled" },
+
   /* Deductions (test-ui.c, the deduction dialog). */
   { "deduction", "finance", "{\"date\":\"2026-11-05\",\"amount_fen\":0,\"reason\":\"投诉\"}",
     "amount_fen", "Enter the amount deducted" },
@@ -162,6 +176,9 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@ROOM@", "e1000000-0000-4000-8000-000000000006" },
   { "@ROOM_OFF@", "e1000000-0000-4000-8000-000000000007" },
   { "@ESCORT@", "e1000000-0000-4000-8000-000000000008" },
+  { "@PATIENT_ENROLLED@", "e1000000-0000-4000-8000-000000000009" },
+  { "@PREGNANCY_ENROLLED@", "e1000000-0000-4000-8000-00000000000a" },
+  { "@ENROLMENT_LIVE@", "e1000000-0000-4000-8000-00000000000b" },
 };
 
 char *

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
  * @data may name the fixtures the test pushes first, as @PATIENT@,
  * @PREGNANCY@, @PACKAGE@ (window 0+0–12+0), @PACKAGE_OFF@ (no longer
  * offered), @ROOM@ (08:00–17:30, 30-minute slots), @ROOM_OFF@ (closed
- * for bookings) and @ESCORT@, and local instants as @T2026-11-24T03:00@
+ * for bookings), @ESCORT@, and @PATIENT_ENROLLED@ (with
+ * @PREGNANCY_ENROLLED@ and @ENROLMENT_LIVE@, a live enrolment in
+ * @PACKAGE_WIDE@ agreed 2026-11-10), and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

@@ -199,6 +199,21 @@ cl_test_ui_find_widget (GtkWidget *widget,
   return cl_test_ui_find_widget_where (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+GtkWidget *
+cl_test_ui_find_action_button (GtkWidget  *widget,
+                               const char *action_name)
+{
+  return cl_test_ui_find_widget_where (widget, is_button_for, action_name);
+}
+
 GtkWindow *
 cl_test_ui_find_toplevel (GType type)
 {

@@ -49,6 +49,9 @@ typedef gboolean (*CLTestUiMatch) (GtkWidget     *widget,
 GtkWidget  *cl_test_ui_find_widget_where (GtkWidget     *widget,
                                           CLTestUiMatch  match,
                                           gconstpointer  data);
+/* The first button under @widget whose action is @action_name. */
+GtkWidget  *cl_test_ui_find_action_button (GtkWidget  *widget,
+                                           const char *action_name);
 /* A visible toplevel window of @type (transfer none), or NULL. */
 GtkWindow  *cl_test_ui_find_toplevel   (GType        type);
 gboolean    cl_test_ui_has_non_ascii   (const char  *text);

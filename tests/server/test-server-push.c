@@ -458,6 +458,14 @@ test_closed_month (void)
       { "patient", "p-closed", "{\"name\":\"刘秋\",\"phone\":\"13800138001\",\"birth_date\":\"1992-03-01\"}" },
       { "pregnancy", "p-closed-1", "{\"patient_id\":\"p-closed\",\"lmp\":\"2026-05-01\",\"status\":\"ongoing\","
                                    "\"gravida\":1,\"para\":0,\"risk\":\"green\"}" },
+      /* One patient per enrolment: a second live one of hers would be
+       * refused as enrolled twice, before any month is looked at. */
+      { "patient", "p-closed-b", "{\"name\":\"王秋\",\"phone\":\"13800138002\",\"birth_date\":\"1992-03-02\"}" },
+      { "pregnancy", "p-closed-b-1", "{\"patient_id\":\"p-closed-b\",\"lmp\":\"2026-05-01\",\"status\":\"ongoing\","
+                                     "\"gravida\":1,\"para\":0,\"risk\":\"green\"}" },
+      { "patient", "p-closed-c", "{\"name\":\"李秋\",\"phone\":\"13800138003\",\"birth_date\":\"1992-03-03\"}" },
+      { "pregnancy", "p-closed-c-1", "{\"patient_id\":\"p-closed-c\",\"lmp\":\"2026-05-01\",\"status\":\"ongoing\","
+                                     "\"gravida\":1,\"para\":0,\"risk\":\"green\"}" },
       { "package", "whole", "{\"code\":\"WHOLE\",\"name\":\"孕期全程\",\"price_fen\":298000,\"enrol_from_day\":0,"
                             "\"enrol_to_day\":280,\"services\":\"\",\"active\":true}" },
       { "package", "mid", "{\"code\":\"MID\",\"name\":\"孕中期\",\"price_fen\":198000,\"enrol_from_day\":0,"
@@ -496,7 +504,7 @@ test_closed_month (void)
    * close). */
   g_free (answer);
   answer = push_new ("case_manager", "enrolment", late, 0,
-                     "{\"patient_id\":\"p-closed\",\"package_id\":\"mid\",\"price_fen\":198000,"
+                     "{\"patient_id\":\"p-closed-b\",\"package_id\":\"mid\",\"price_fen\":198000,"
                      "\"agreement_date\":\"2026-08-20\",\"explained_by\":\"王护士\",\"paid_date\":\"2026-08-20\","
                      "\"paid_fen\":198000,\"receipt_no\":\"FP-0820\",\"status\":\"active\"}", &message);
   g_assert_cmpstr (answer, ==, "closed");
@@ -577,7 +585,7 @@ test_closed_month (void)
   /* September is open: its payments go through. */
   g_free (answer);
   answer = push_new ("case_manager", "enrolment", september, 0,
-                     "{\"patient_id\":\"p-closed\",\"package_id\":\"late\",\"price_fen\":128000,"
+                     "{\"patient_id\":\"p-closed-c\",\"package_id\":\"late\",\"price_fen\":128000,"
                      "\"agreement_date\":\"2026-09-02\",\"explained_by\":\"王护士\",\"paid_date\":\"2026-09-02\","
                      "\"paid_fen\":128000,\"receipt_no\":\"FP-0902\",\"status\":\"active\"}", NULL);
   g_assert_cmpstr (answer, ==, "applied");

@@ -74,6 +74,15 @@ push_fixtures (void)
   push_applied ("admin", "staff", "@ESCORT@",
                 "{\"username\":\"li\",\"display_name\":\"李陪诊\",\"role\":\"escort\","
                 "\"phone\":\"13900139000\",\"active\":true}");
+  /* A second patient, enrolled since 10 November. */
+  push_applied ("admin", "patient", "@PATIENT_ENROLLED@",
+                "{\"name\":\"李小红\",\"phone\":\"13800138001\",\"birth_date\":\"1994-05-03\"}");
+  push_applied ("admin", "pregnancy", "@PREGNANCY_ENROLLED@",
+                "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"lmp\":\"2026-06-01\",\"status\":\"ongoing\","
+                "\"gravida\":1,\"para\":0,\"risk\":\"green\"}");
+  push_applied ("case_manager", "enrolment", "@ENROLMENT_LIVE@",
+                "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\",\"price_fen\":298000,"
+                "\"agreement_date\":\"2026-11-10\",\"explained_by\":\"王护士\",\"status\":\"active\"}");
 }
 
 static void
@@ -130,6 +139,44 @@ test_override (void)
                 "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}");
 }
 
+/* A second enrolment while one is live: an administrator may, with a
+ * reason, and the audit log keeps it; without a reason even she may
+ * not; a case manager may not with one (cl-test-invalid-cases.c). */
+static void
+test_enrol_again (void)
+{
+  const char *db = cl_test_shared_db ();
+  const char *again = "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\","
+                      "\"price_fen\":298000,\"agreement_date\":\"2026-11-21\",\"explained_by\":\"王护士\","
+                      "\"status\":\"active\"%s}";
+  g_autofree char *bare = g_strdup_printf (again, "");
+  g_autofree char *with_reason = g_strdup_printf (again, ",\"override_reason\":\"双胎，另购一份\"");
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) holder2 = NULL;
+  JsonObject *result;
+
+  result = push ("admin", "enrolment", "e1000000-0000-4000-8000-0000000000b1", bare, &holder);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "rejected");
+  g_assert_cmpstr (cl_test_reason_of (result), ==, "invalid");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "message"),
+                                   "package_id: She is already enrolled in 孕期全程 (signed 2026-11-10)"));
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM enrolment WHERE id = "
+                                         "'e1000000-0000-4000-8000-0000000000b1'"), ==, 0);
+
+  result = push ("case_manager", "enrolment", "e1000000-0000-4000-8000-0000000000b2", with_reason, &holder2);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "rejected");
+  g_assert_cmpstr (json_object_get_string_member (result, "message"), ==,
+                   "override_reason: Only an administrator may enrol a patient who is already enrolled");
+
+  push_applied ("admin", "enrolment", "e1000000-0000-4000-8000-0000000000b3", with_reason);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM enrolment WHERE patient_id = "
+                                         "'e1000000-0000-4000-8000-000000000009' AND status = 'active'"
+                                         " AND deleted = 0"), ==, 2);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                         "'e1000000-0000-4000-8000-0000000000b3'"
+                                         " AND detail = 'override: 双胎，另购一份'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -151,6 +198,7 @@ main (int    argc,
   push_fixtures ();
   g_test_add_func ("/server-rules/invalid-cases", test_invalid_cases);
   g_test_add_func ("/server-rules/valid", test_override);
+  g_test_add_func ("/server-rules/enrol-again", test_enrol_again);
   status = g_test_run ();
   cl_test_shared_server_finish ();
   return status;

@@ -14,6 +14,7 @@
 
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
+#include "cl-form-message.h"
 #include "cl-money.h"
 #include "cl-package-dialog.h"
 #include "cl-packages-dialog.h"
@@ -158,6 +159,13 @@ patient_outside (const char *db,
   return query_text (db, sql);
 }
 
+static gboolean
+label_ends_with (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), data);
+}
+
 /* An administrator logged in to the server: the patient page takes her
  * role and she enrols a patient outside the window with a reason; in
  * Packages she edits the price, the window and the services, bad input
@@ -175,6 +183,7 @@ test_admin (void)
   g_autofree char *url = NULL;
   g_autofree char *patient_id = NULL;
   g_autofree char *enrolment_sql = NULL;
+  g_autofree char *enrolment_sql_live = NULL;
   g_autofree char *package_id = NULL;
   CLWindow *window;
   CLSyncClient *client;
@@ -205,6 +214,8 @@ test_admin (void)
   patient_id = patient_outside (db, g_ptr_array_index (packages, 0));
   g_assert_nonnull (patient_id);
   enrolment_sql = g_strdup_printf ("SELECT count(*) FROM enrolment WHERE patient_id = '%s'", patient_id);
+  enrolment_sql_live = g_strdup_printf ("SELECT count(*) FROM enrolment WHERE patient_id = '%s'"
+                                        " AND deleted = 0 AND status = 'active'", patient_id);
   cl_window_show_patient (window, patient_id);
   cl_test_ui_settle (300);
   page = CL_PATIENT_PAGE (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
@@ -213,8 +224,34 @@ test_admin (void)
   enrol = CL_ENROLMENT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
   g_assert_nonnull (enrol);
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, enrol);
-  g_assert_true (gtk_widget_get_visible (cl_enrolment_dialog_get_row (enrol, "override_reason")));
+  /* She is first offered a package she may be enrolled in. */
+  {
+    guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (cl_enrolment_dialog_get_row (enrol, "package_id")));
+    GDate today;
+    gboolean any = FALSE;
+
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, 23, 11, 2026);
+    for (guint i = 0; i < packages->len; i++)
+      {
+        g_autofree char *problem = cl_enrolment_store_window_problem (cl_window_get_store (window), patient_id,
+                                                                      g_ptr_array_index (packages, i), &today);
+        any |= problem == NULL;
+      }
+    if (any)
+      {
+        g_autofree char *problem = cl_enrolment_store_window_problem (cl_window_get_store (window), patient_id,
+                                                                      g_ptr_array_index (packages, selected), &today);
+        g_assert_null (problem);
+        g_assert_null (cl_enrolment_dialog_get_error (enrol, "package_id"));
+        g_assert_false (gtk_widget_get_visible (cl_enrolment_dialog_get_row (enrol, "override_reason")));
+      }
+  }
+  /* She is outside the first package's window: choosing it says why
+   * before Save, and the administrator's reason row appears. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (cl_enrolment_dialog_get_row (enrol, "package_id")), 0);
+  g_assert_nonnull (cl_enrolment_dialog_get_error (enrol, "package_id"));
+  g_assert_true (gtk_widget_get_visible (cl_enrolment_dialog_get_row (enrol, "override_reason")));
   gtk_editable_set_text (cl_enrolment_dialog_get_entry (enrol, "receipt_no"), "FP2026112388");
   g_assert_false (cl_enrolment_dialog_save (enrol));
   g_assert_cmpint (query_int (db, enrolment_sql), ==, 0);
@@ -231,6 +268,63 @@ test_admin (void)
 
     g_assert_cmpstr (row, ==, expected);
   }
+
+  /* Enrolled: the administrator is offered "Enrol Again (Override)…"
+   * by name; the dialog says she is enrolled, asks for the reason,
+   * refuses without one and takes one with it.  (This server does not
+   * know the demo patients and turns the pushed enrolment back, so her
+   * live enrolment is written as if pulled.) */
+  cl_test_ui_wait_until (cl_test_ui_sync_idle, client);
+  {
+    g_autoptr(CLEnrolment) live = cl_enrolment_new ();
+    g_autoptr(GError) error = NULL;
+
+    cl_enrolment_set_patient_id (live, patient_id);
+    cl_enrolment_set_package_id (live, cl_record_get_id (g_ptr_array_index (packages, 0)));
+    cl_enrolment_set_agreement_date (live, "2026-11-20");
+    cl_enrolment_set_explained_by (live, "王护士");
+    cl_enrolment_set_override_reason (live, "院长特批：高危转诊");
+    g_assert_true (cl_store_begin (cl_window_get_store (window), &error));
+    g_assert_true (cl_store_write_record (cl_window_get_store (window), CL_RECORD (live), CL_WRITE_NO_OUTBOX, &error));
+    g_assert_true (cl_store_commit (cl_window_get_store (window), &error));
+    g_assert_no_error (error);
+  }
+  cl_window_show_patient (window, patient_id);
+  cl_test_ui_settle (300);
+  /* Her enrolment's details show why it was allowed. */
+  {
+    g_autofree char *line = g_strdup_printf (_("%s\nOverride: %s"), "", "院长特批：高危转诊");
+
+    g_assert_nonnull (cl_test_ui_find_widget_where (GTK_WIDGET (page), label_ends_with, line));
+  }
+  {
+    GtkWidget *button = cl_test_ui_find_action_button (GTK_WIDGET (page), "page.enrol");
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("Enrol _Again (Override)…"));
+    g_assert_true (gtk_widget_is_sensitive (button));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.enrol", NULL));
+  enrol = CL_ENROLMENT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_ENROLMENT_DIALOG));
+  g_assert_nonnull (enrol);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, enrol);
+  g_assert_nonnull (cl_enrolment_dialog_get_error (enrol, "package_id"));
+  g_assert_true (gtk_widget_get_visible (cl_enrolment_dialog_get_row (enrol, "override_reason")));
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (enrol, "receipt_no"), "FP2026112389");
+  cl_test_ui_save_screenshot (GTK_WIDGET (enrol), "enrolment-again");
+  g_assert_false (cl_enrolment_dialog_save (enrol));
+  g_assert_cmpint (query_int (db, enrolment_sql_live), ==, 1);
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (enrol, "override_reason"), "双胎，另购一份");
+  g_assert_true (cl_enrolment_dialog_save (enrol));
+  /* The desk took it (this server, which does not know the demo
+   * patients, turns the push back at once: the row may be undone). */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM enrolment WHERE patient_id = '%s'"
+                                            " AND override_reason = '双胎，另购一份'", patient_id);
+
+    g_assert_cmpint (query_int (db, sql), ==, 1);
+  }
+  cl_test_ui_wait_until (enrolment_dialog_gone, NULL);
 
   /* Packages: the administrator may add and change. */
   list = open_packages (window);
@@ -281,7 +375,16 @@ test_admin (void)
       }
   }
 
-  /* A good edit: a new price and window end, a service more, one less. */
+  /* Both names are offered, the English one filled in for the seeded
+   * packages, and the required fields are marked. */
+  g_assert_cmpstr (gtk_editable_get_text (cl_package_dialog_get_entry (dialog, "name")), ==, "全孕期");
+  g_assert_cmpstr (gtk_editable_get_text (cl_package_dialog_get_entry (dialog, "name-en")), ==, "Whole Pregnancy");
+  g_assert_true (cl_form_row_get_required (GTK_WIDGET (cl_package_dialog_get_entry (dialog, "name"))));
+  g_assert_false (cl_form_row_get_required (GTK_WIDGET (cl_package_dialog_get_entry (dialog, "name-en"))));
+
+  /* A good edit: a new English name, price and window end, a service
+   * more, one less. */
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "name-en"), "  Whole Pregnancy Care ");
   gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "price"), "3,280.00");
   gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "enrol-to"), "14+6");
   cl_package_dialog_remove_service (dialog, 7);
@@ -298,6 +401,15 @@ test_admin (void)
     g_autofree char *row = query_text (db, sql);
 
     g_assert_cmpstr (row, ==, "328000/104/8/孕期瑜伽4");
+  }
+  /* The list names it in the interface's language. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT name_en FROM package WHERE id = '%s'", package_id);
+    g_autofree char *name_en = query_text (db, sql);
+
+    g_assert_cmpstr (name_en, ==, "Whole Pregnancy Care");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (cl_packages_dialog_get_row (list, 0))), ==,
+                     cl_test_ui_is_chinese () ? "全孕期" : "Whole Pregnancy Care");
   }
   /* The list shows the new price. */
   {

@@ -447,6 +447,36 @@ test_orders (void)
 
   scroll_to (page, GTK_WIDGET (list));
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "orders");
+
+  /* Stopping it cannot be undone: it is confirmed first, the stop in
+   * red and not the default; Cancel leaves it active. */
+  {
+    g_autoptr(GPtrArray) orders = cl_order_store_list_for_patient (store, patient_id, FALSE);
+    CLDoctorOrder *order = NULL;
+    AdwMessageDialog *confirm;
+    g_autoptr(CLRecord) after = NULL;
+
+    for (guint i = 0; i < orders->len; i++)
+      if (g_strcmp0 (cl_doctor_order_get_text (g_ptr_array_index (orders, i)), text) == 0)
+        order = g_ptr_array_index (orders, i);
+    g_assert_nonnull (order);
+    for (guint round = 0; round < 2; round++)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (list), "orders.stop", "s", cl_record_get_id (CL_RECORD (order)));
+        confirm = ADW_MESSAGE_DIALOG (cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+        g_assert_nonnull (confirm);
+        g_assert_cmpstr (adw_message_dialog_get_default_response (confirm), ==, "cancel");
+        g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "stop"), ==, ADW_RESPONSE_DESTRUCTIVE);
+        if (round == 0)
+          cl_test_ui_save_screenshot (GTK_WIDGET (confirm), "order-stop");
+        adw_message_dialog_response (confirm, round == 0 ? "cancel" : "stop");
+        gtk_window_destroy (GTK_WINDOW (confirm));
+        cl_test_ui_settle (100);
+        g_clear_object (&after);
+        after = cl_store_load_record (store, CL_TYPE_DOCTOR_ORDER, cl_record_get_id (CL_RECORD (order)), NULL);
+        g_assert_cmpstr (cl_doctor_order_get_status (CL_DOCTOR_ORDER (after)), ==, round == 0 ? "active" : "stopped");
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

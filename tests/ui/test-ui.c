@@ -7,12 +7,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cl-application.h"
 #include "cl-deduction-dialog.h"
 #include "cl-demo-data.h"
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
+#include "cl-form-message.h"
 #include "cl-money.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-patient-form.h"
@@ -504,6 +506,10 @@ test_enrolment (void)
     g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen")), ==, price);
   }
   g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "agreement_date")), ==, "2026-11-23");
+  /* What the core requires is marked; the payment is optional. */
+  g_assert_true (cl_form_row_get_required (cl_enrolment_dialog_get_row (dialog, "package_id")));
+  g_assert_true (cl_form_row_get_required (cl_enrolment_dialog_get_row (dialog, "explained_by")));
+  g_assert_false (cl_form_row_get_required (cl_enrolment_dialog_get_row (dialog, "paid_fen")));
   gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "receipt_no"), "FP2026112301");
   gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "paid_fen"), "abc");
   g_assert_false (cl_enrolment_dialog_save (dialog));
@@ -523,10 +529,35 @@ test_enrolment (void)
   g_assert_cmpint (count_sql (store, count_sql_text), ==, 1);
   cl_test_ui_settle (300);
   {
-    g_autofree char *title = g_strdup_printf (_("%s · %s"), cl_package_get_name (package),
+    g_autofree char *title = g_strdup_printf (_("%s · %s"), cl_package_get_display_name (package),
                                               C_("enrolment", "Active"));
     g_assert_true (cl_test_ui_find_label (GTK_WIDGET (page), title));
   }
+
+  /* Enrolled: a second enrolment would charge her twice.  For a case
+   * manager the button is insensitive and says why; the dialog, reached
+   * anyway, says so at the package before Save, offers her no override,
+   * and refuses. */
+  cl_context_set_user (cl_window_get_context (window), "wangfang", CL_ROLE_CASE_MANAGER);
+  cl_test_ui_settle (100);
+  {
+    GtkWidget *button = cl_test_ui_find_action_button (GTK_WIDGET (page), "page.enrol");
+
+    g_assert_false (gtk_widget_is_sensitive (button));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), cl_package_get_display_name (package)));
+  }
+  dialog = cl_enrolment_dialog_new (GTK_WINDOW (window), cl_window_get_context (window), patient_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  g_assert_nonnull (strstr (cl_enrolment_dialog_get_error (dialog, "package_id"), cl_package_get_display_name (package)));
+  g_assert_false (gtk_widget_get_visible (cl_enrolment_dialog_get_row (dialog, "override_reason")));
+  gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "receipt_no"), "FP2026112302");
+  g_assert_false (cl_enrolment_dialog_save (dialog));
+  g_assert_nonnull (strstr (cl_enrolment_dialog_get_error (dialog, "package_id"), cl_package_get_display_name (package)));
+  g_assert_cmpint (count_sql (store, count_sql_text), ==, 1);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "enrolment-refused");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cl_context_set_user (cl_window_get_context (window), NULL, NULL);
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT name FROM patient WHERE id = '%s'", patient_id);
@@ -541,7 +572,7 @@ test_enrolment (void)
 
       if (g_strcmp0 (cl_roster_row_get_patient_id (row), patient_id) == 0)
         {
-          g_assert_cmpstr (cl_roster_row_get_package (row), ==, cl_package_get_name (package));
+          g_assert_cmpstr (cl_roster_row_get_package (row), ==, cl_package_get_display_name (package));
           found = TRUE;
         }
     }
@@ -559,6 +590,17 @@ test_enrolment (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "refund_fen")), ==, "1,000.00");
   g_assert_cmpstr (gtk_editable_get_text (cl_enrolment_dialog_get_entry (dialog, "cancel_date")), ==, "2026-11-23");
+  /* A refund is paid out: the button names it, in red, and is not the
+   * default that Enter presses. */
+  {
+    GtkWidget *save = cl_enrolment_dialog_get_save_button (dialog);
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (save)), ==, _("Cancel Enrolment and _Refund"));
+    g_assert_true (gtk_widget_has_css_class (save, "destructive-action"));
+    g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+    g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) != save);
+  }
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "enrolment-cancel");
   gtk_editable_set_text (cl_enrolment_dialog_get_entry (dialog, "refund_fen"), "1000.01");
   g_assert_false (cl_enrolment_dialog_save (dialog));
   g_assert_nonnull (cl_enrolment_dialog_get_error (dialog, "refund_fen"));

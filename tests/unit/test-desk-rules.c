@@ -62,6 +62,13 @@ save_fixtures (CLStore *store)
                                 "\"slot_minutes\":30,\"active\":false}" },
     { "staff", "@ESCORT@", "{\"username\":\"li\",\"display_name\":\"李陪诊\",\"role\":\"escort\","
                            "\"phone\":\"13900139000\",\"active\":true}" },
+    { "patient", "@PATIENT_ENROLLED@", "{\"name\":\"李小红\",\"phone\":\"13800138001\",\"birth_date\":\"1994-05-03\"}" },
+    { "pregnancy", "@PREGNANCY_ENROLLED@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"lmp\":\"2026-06-01\","
+                                           "\"edd\":\"2027-03-08\",\"status\":\"ongoing\",\"gravida\":1,"
+                                           "\"para\":0,\"risk\":\"green\"}" },
+    { "enrolment", "@ENROLMENT_LIVE@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\","
+                                       "\"price_fen\":298000,\"agreement_date\":\"2026-11-10\","
+                                       "\"explained_by\":\"王护士\",\"status\":\"active\"}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)

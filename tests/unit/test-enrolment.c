@@ -282,7 +282,7 @@ test_window (Fixture       *f,
   g_assert_false (cl_enrolment_store_save (f->store, e, "case_manager", &field_errors, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "On the agreement date she is at 20+0 wk, outside the window of 全孕期 "
+                   "On the agreement date she is at 20+0 wk, outside the window of Whole Pregnancy "
                    "(6+0–13+6 wk). An administrator may enrol her with a reason.");
   g_assert_true (g_hash_table_contains (field_errors, "package_id"));
   g_clear_error (&error);

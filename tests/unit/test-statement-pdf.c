@@ -85,6 +85,21 @@ test_pdf_content (void)
   g_assert_nonnull (strstr (text, "Hospital (seal and signature)"));
   g_assert_nonnull (strstr (text, "Vendor (seal and signature)"));
   g_assert_nonnull (strstr (text, "Last 12 months"));
+  /* The Kind column names every line as the screen does: 38 payments
+   * and 2 refunds, each on its line with its package. */
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    guint payments = 0, refunds = 0;
+
+    for (guint i = 0; lines[i]; i++)
+      if (strstr (lines[i], "全孕期"))
+        {
+          payments += strstr (lines[i], "Payment") != NULL;
+          refunds += strstr (lines[i], "Refund") != NULL;
+        }
+    g_assert_cmpuint (payments, ==, 38);
+    g_assert_cmpuint (refunds, ==, 2);
+  }
 
   cl_test_remove_tree (dir);
 }

@@ -112,15 +112,22 @@ cl_deduction_dialog_init (CLDeductionDialog *self)
   };
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *groups[] = { group, NULL };
+  g_autofree char *description = NULL;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Add Deduction"));
   gtk_window_set_default_size (GTK_WINDOW (self), 460, -1);
 
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Deducted from the vendor’s fee of the month it is dated in."));
+  description = g_strdup_printf ("%s %s", _("Deducted from the vendor’s fee of the month it is dated in."),
+                                 cl_form_required_note ());
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   /* Each message row sits right under its field, hidden until needed. */
   for (guint i = 0; i < N_FIELDS; i++)
     self->rows[i] = cl_form_entry_row_add (group, titles[i], &self->errors[i]);
+  /* The core's rules (cl_enrolment_store_validate_deduction()): all
+   * but the reference. */
+  cl_form_row_set_required (GTK_WIDGET (self->rows[F_DATE]));
+  cl_form_row_set_required (GTK_WIDGET (self->rows[F_AMOUNT]));
+  cl_form_row_set_required (GTK_WIDGET (self->rows[F_REASON]));
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_AMOUNT]), "numeric");
   self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Save"), G_CALLBACK (save_clicked_cb), NULL,
                                            CL_FORM_FIXED, 12, groups);

@@ -32,11 +32,13 @@ struct _CLEnrolmentDialog
   GtkLabel    *errors[N_FIELDS];
   GtkLabel    *form_error;
   GtkWidget   *group;
+  GtkWidget   *save_button;
 
   CLStore     *store;
   CLContext   *context;
   char        *patient_id;
   CLEnrolment *enrolment;          /* the one being cancelled */
+  CLEnrolment *live;               /* enrolling: hers already running, or NULL */
   GPtrArray   *packages;           /* CLPackage, as in the combo row */
   GPtrArray   *staff;              /* CLStaff, as in the combo row */
 };
@@ -61,12 +63,62 @@ selected_package (CLEnrolmentDialog *self)
   return self->packages && i < self->packages->len ? g_ptr_array_index (self->packages, i) : NULL;
 }
 
+/* Why @package needs an administrator's override on the agreement
+ * date typed (today's if it is not a date yet), or NULL: the core's
+ * rule, said before Save. */
+static char *
+package_problem (CLEnrolmentDialog *self,
+                 CLPackage         *package)
+{
+  g_autofree char *problem = NULL;
+  GDate agreement;
+
+  if (!cl_date_parse (entry_text (self, F_AGREEMENT), &agreement, NULL))
+    cl_context_get_today (self->context, &agreement);
+  problem = cl_enrolment_store_window_problem (self->store, self->patient_id, package, &agreement);
+  if (problem == NULL)
+    return NULL;
+  return g_strdup_printf (_("%s. An administrator may enrol her with a reason."), problem);
+}
+
+/* What the package row says before Save: that she is enrolled
+ * already, or why the chosen package needs an override; and the
+ * reason row, an administrator's only, appears when one is needed. */
+static void
+update_override (CLEnrolmentDialog *self)
+{
+  CLPackage *package = selected_package (self);
+  g_autofree char *message = NULL;
+  gboolean may_override = cl_enrolment_role_may_override (cl_context_get_role (self->context));
+  gboolean outside = FALSE;
+
+  if (self->live)
+    {
+      g_autofree char *already = cl_enrolment_store_already_enrolled (self->store, self->live);
+
+      /* The administrator is told what to do here; anyone else what
+       * would allow it. */
+      message = may_override
+        ? g_strdup_printf (_("%s. To enrol her again, give the reason below."), already)
+        : g_strdup_printf (_("%s. Cancel that enrolment first; an administrator may enrol her again with a reason."),
+                           already);
+    }
+  else if (package && (message = package_problem (self, package)))
+    outside = TRUE;
+
+  cl_form_message_set (self->errors[F_PACKAGE], message);
+  gtk_widget_set_visible (self->rows[F_OVERRIDE], may_override && message != NULL);
+  cl_form_row_set_required_title (self->rows[F_OVERRIDE],
+                                  outside ? _("Reason to Enrol Outside the Window") : _("Reason to Enrol Again"));
+}
+
 static void
 package_selected_cb (CLEnrolmentDialog *self)
 {
   CLPackage *package = selected_package (self);
   g_autofree char *price = NULL;
 
+  update_override (self);
   /* Patients pay the package's price unless the desk types otherwise. */
   if (package == NULL)
     return;
@@ -212,6 +264,7 @@ cl_enrolment_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->enrolment);
+  g_clear_object (&self->live);
   g_clear_pointer (&self->packages, g_ptr_array_unref);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
   g_clear_object (&self->context);
@@ -249,7 +302,7 @@ cl_enrolment_dialog_init (CLEnrolmentDialog *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
   self->group = groups[0];
   /* The form grows as messages appear under its fields. */
-  self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Save"), G_CALLBACK (save_clicked_cb), NULL,
+  self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Save"), G_CALLBACK (save_clicked_cb), &self->save_button,
                                            CL_FORM_SCROLLED_NATURAL, 12, groups);
 }
 
@@ -283,16 +336,15 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
   self->patient_id = g_strdup (patient_id);
   gtk_window_set_title (GTK_WINDOW (self), _("Enrol in Package"));
   /* Room for the form with a message or two under its fields. */
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 540);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
-                                         _("The patient signs the service agreement voluntarily, after it has been explained to her."));
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 540);
 
+  self->live = cl_enrolment_store_find_live (self->store, patient_id, NULL);
   self->packages = cl_enrolment_store_list_packages (self->store, FALSE);
   for (guint i = 0; i < self->packages->len; i++)
     {
       CLPackage *package = g_ptr_array_index (self->packages, i);
       g_autofree char *price = cl_money_format_display (cl_package_get_price_fen (package));
-      g_autofree char *label = g_strdup_printf ("%s · %s", cl_package_get_name (package), price);
+      g_autofree char *label = g_strdup_printf ("%s · %s", cl_package_get_display_name (package), price);
 
       gtk_string_list_append (package_names, label);
     }
@@ -301,6 +353,19 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
   add_row (self, F_PACKAGE, row, _("Package"));
 
   add_row (self, F_AGREEMENT, adw_entry_row_new (), _("Agreement Signed On"));
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_AGREEMENT]), today);
+  /* She is offered first the package she may be enrolled in today
+   * without an override (the list is by price, the widest first). */
+  for (guint i = 0; i < self->packages->len; i++)
+    {
+      g_autofree char *problem = package_problem (self, g_ptr_array_index (self->packages, i));
+
+      if (problem == NULL)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          break;
+        }
+    }
 
   self->staff = cl_patient_store_list_staff (self->store, CL_ROLE_CASE_MANAGER);
   for (guint i = 0; i < self->staff->len; i++)
@@ -313,15 +378,26 @@ cl_enrolment_dialog_new (GtkWindow  *parent,
   add_row (self, F_PAID, adw_entry_row_new (), _("Amount Paid (yuan)"));
   gtk_widget_add_css_class (self->rows[F_PAID], "numeric");
   add_row (self, F_RECEIPT, adw_entry_row_new (), _("Receipt / Invoice No."));
-  /* Only an administrator may enrol outside the package's window, so
-   * only she is offered the reason. */
-  add_row (self, F_OVERRIDE, adw_entry_row_new (), _("Reason to Enrol Outside the Window"));
-  gtk_widget_set_visible (self->rows[F_OVERRIDE], cl_enrolment_role_may_override (cl_context_get_role (context)));
+  /* Only an administrator may override the rules (outside the
+   * package's window, or enrolled already), so only she is offered the
+   * reason, and only when one is needed (update_override()). */
+  add_row (self, F_OVERRIDE, adw_entry_row_new (), _("Reason to Enrol Again"));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_AGREEMENT]), today);
+  cl_form_row_set_required (self->rows[F_PACKAGE]);
+  cl_form_row_set_required (self->rows[F_AGREEMENT]);
+  cl_form_row_set_required (self->rows[F_EXPLAINED]);
+  {
+    g_autofree char *description = g_strdup_printf ("%s %s",
+                                                    _("The patient signs the service agreement voluntarily, after it has been explained to her."),
+                                                    cl_form_required_note ());
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group), description);
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (self->rows[F_PAID_DATE]), today);
   g_signal_connect_swapped (self->rows[F_PACKAGE], "notify::selected",
                             G_CALLBACK (package_selected_cb), self);
+  g_signal_connect_swapped (self->rows[F_AGREEMENT], "changed",
+                            G_CALLBACK (update_override), self);
   package_selected_cb (self);
   gtk_widget_grab_focus (self->rows[F_RECEIPT]);
   return self;
@@ -346,11 +422,21 @@ cl_enrolment_dialog_new_cancel (GtkWindow   *parent,
   self->patient_id = g_strdup (cl_enrolment_get_patient_id (enrolment));
   self->enrolment = g_object_ref (enrolment);
   gtk_window_set_title (GTK_WINDOW (self), _("Cancel Enrolment"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 340);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
-                                         _("The refund is booked in the settlement of the month it is dated in."));
+  /* Wide enough for the title beside the named action. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 340);
+  /* A refund is money paid out: the button says what it does, in red,
+   * and Enter does not press it. */
+  gtk_button_set_label (GTK_BUTTON (self->save_button), _("Cancel Enrolment and _Refund"));
+  cl_form_dialog_make_destructive (GTK_WINDOW (self), self->save_button);
+  {
+    g_autofree char *description = g_strdup_printf ("%s %s",
+                                                    _("The refund is booked in the settlement of the month it is dated in."),
+                                                    cl_form_required_note ());
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group), description);
+  }
 
   add_row (self, F_CANCEL_DATE, adw_entry_row_new (), _("Cancelled On"));
+  cl_form_row_set_required (self->rows[F_CANCEL_DATE]);
   add_row (self, F_REFUND, adw_entry_row_new (), _("Refund (yuan)"));
   gtk_widget_add_css_class (self->rows[F_REFUND], "numeric");
 
@@ -382,6 +468,13 @@ cl_enrolment_dialog_get_row (CLEnrolmentDialog *self,
 
   g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), NULL);
   return i < 0 ? NULL : self->rows[i];
+}
+
+GtkWidget *
+cl_enrolment_dialog_get_save_button (CLEnrolmentDialog *self)
+{
+  g_return_val_if_fail (CL_IS_ENROLMENT_DIALOG (self), NULL);
+  return self->save_button;
 }
 
 const char *

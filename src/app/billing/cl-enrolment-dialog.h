@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 
 /* "Enrol in Package" (package, agreement date and who explained it,
  * payment date, amount and receipt number, and for an administrator a
- * reason to enrol outside the package's window) and "Cancel Enrolment"
- * (cancellation date and refund).  Both save through the core's
+ * reason to override the rules: outside the package's window, or
+ * enrolled already) and "Cancel Enrolment" (cancellation date and
+ * refund, saved by a destructive "Cancel Enrolment and Refund").  Both save through the core's
  * validated cl_enrolment_store_save(); a refused field gets its message
  * right under it and nothing is saved.  Emits "saved". */
 
@@ -36,6 +37,7 @@ GtkEditable *cl_enrolment_dialog_get_entry (CLEnrolmentDialog *self,
                                             const char        *field);
 GtkWidget   *cl_enrolment_dialog_get_row   (CLEnrolmentDialog *self,
                                             const char        *field);
+GtkWidget   *cl_enrolment_dialog_get_save_button (CLEnrolmentDialog *self);
 const char  *cl_enrolment_dialog_get_error (CLEnrolmentDialog *self,
                                             const char        *field);
 

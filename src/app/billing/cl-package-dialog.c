@@ -12,14 +12,14 @@
 #include "cl-tables.h"
 #include "cl-validation.h"
 
-enum { F_NAME, F_CODE, F_PRICE, F_FROM, F_TO, F_POSTPARTUM, N_FIELDS };
+enum { F_NAME, F_NAME_EN, F_CODE, F_PRICE, F_FROM, F_TO, F_POSTPARTUM, N_FIELDS };
 
 static const char * const field_names[N_FIELDS] = {
-  "name", "code", "price", "enrol-from", "enrol-to", "postpartum",
+  "name", "name-en", "code", "price", "enrol-from", "enrol-to", "postpartum",
 };
 /* The core's keys for the same fields (cl_enrolment_store_save_package()) */
 static const char * const columns[N_FIELDS] = {
-  "name", "code", "price_fen", "enrol_from_day", "enrol_to_day", "postpartum_days",
+  "name", "name_en", "code", "price_fen", "enrol_from_day", "enrol_to_day", "postpartum_days",
 };
 
 /* One included service: its name row, with the quantity and a remove
@@ -250,6 +250,7 @@ cl_package_dialog_save (CLPackageDialog *self)
 
   /* ...and its rules whether it may be saved. */
   cl_package_set_name (self->package, row_text (self, F_NAME));
+  cl_package_set_name_en (self->package, row_text (self, F_NAME_EN));
   cl_package_set_code (self->package, row_text (self, F_CODE));
   cl_package_set_price_fen (self->package, price);
   cl_package_set_enrol_from_day (self->package, from);
@@ -308,7 +309,7 @@ static void
 cl_package_dialog_init (CLPackageDialog *self)
 {
   const char *titles[N_FIELDS] = {
-    _("Package name"), _("Code (short, unique)"), _("Price (yuan)"),
+    _("Package name"), _("Name in English (optional)"), _("Code (short, unique)"), _("Price (yuan)"),
     _("Enrol from (weeks+days)"), _("Enrol until (weeks+days)"),
     _("Service period after delivery (days)"),
   };
@@ -322,6 +323,11 @@ cl_package_dialog_init (CLPackageDialog *self)
   for (guint i = 0; i < N_FIELDS; i++)
     self->rows[i] = cl_form_entry_row_add (group, titles[i], &self->errors[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_PRICE]), "numeric");
+  /* Every field but the English name must be filled in (the core's
+   * rules and the parsers of price, window and period). */
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (i != F_NAME_EN)
+      cl_form_row_set_required (GTK_WIDGET (self->rows[i]));
 
   self->active = cl_form_switch_row_add (group, _("Offered for new enrolments"));
 
@@ -366,13 +372,15 @@ cl_package_dialog_new (GtkWindow  *parent,
   if (package == NULL)
     gtk_window_set_title (GTK_WINDOW (self), _("New Package"));
   else
-    gtk_window_set_title (GTK_WINDOW (self), cl_package_get_name (package));
+    gtk_window_set_title (GTK_WINDOW (self), cl_package_get_display_name (package));
 
   price = package ? cl_money_format_plain (cl_package_get_price_fen (package)) : g_strdup ("");
   from = cl_dating_format_ga (cl_package_get_enrol_from_day (self->package));
   to = cl_dating_format_ga (cl_package_get_enrol_to_day (self->package));
   postpartum = g_strdup_printf ("%d", cl_package_get_postpartum_days (self->package));
   gtk_editable_set_text (GTK_EDITABLE (self->rows[F_NAME]), package ? cl_package_get_name (package) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[F_NAME_EN]),
+                         package && cl_package_get_name_en (package) ? cl_package_get_name_en (package) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->rows[F_CODE]), package ? cl_package_get_code (package) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->rows[F_PRICE]), price);
   gtk_editable_set_text (GTK_EDITABLE (self->rows[F_FROM]), package ? from : "");
@@ -390,8 +398,13 @@ cl_package_dialog_new (GtkWindow  *parent,
 
       gtk_box_prepend (GTK_BOX (self->toolbar), header);
       gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
-                                             _("A new price applies to new enrolments only; enrolments already made keep the price they were sold at."));
+      g_autofree char *description =
+        g_strdup_printf ("%s %s %s",
+                         _("A new price applies to new enrolments only; enrolments already made keep the price they were sold at."),
+                         _("An English interface shows the English name if there is one, else the name as entered."),
+                         cl_form_required_note ());
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group), description);
       gtk_widget_grab_focus (GTK_WIDGET (self->rows[F_NAME]));
     }
   else

@@ -86,7 +86,7 @@ reload (CLPackagesDialog *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = describe (package);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_package_get_name (package));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_package_get_display_name (package));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (!cl_package_get_active (package))
         {

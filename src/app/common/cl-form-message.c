@@ -149,6 +149,64 @@ cl_form_header_bar_new (const char  *save_label,
   return header;
 }
 
+void
+cl_form_dialog_make_destructive (GtkWindow *window,
+                                 GtkWidget *save_button)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_BUTTON (save_button));
+
+  /* An act that cannot be taken back (a refund) is red and never the
+   * default: Enter in a field must not take it. */
+  gtk_widget_remove_css_class (save_button, "suggested-action");
+  gtk_widget_add_css_class (save_button, "destructive-action");
+  if (gtk_window_get_default_widget (window) == save_button)
+    gtk_window_set_default_widget (window, NULL);
+}
+
+void
+cl_form_row_set_required_title (GtkWidget  *row,
+                                const char *title)
+{
+  g_autofree char *marked = NULL;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+  g_return_if_fail (title != NULL);
+
+  g_object_set_data (G_OBJECT (row), "cl-form-required", GINT_TO_POINTER (TRUE));
+  /* Translators: the title of a field that must be filled in; the
+   * form's note says what the mark means */
+  marked = g_strdup_printf (C_("required field", "%s *"), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), marked);
+  /* The mark is for the eye; a screen reader hears "required". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+}
+
+void
+cl_form_row_set_required (GtkWidget *row)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  if (cl_form_row_get_required (row))
+    return;
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  cl_form_row_set_required_title (row, title);
+}
+
+gboolean
+cl_form_row_get_required (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "cl-form-required") != NULL;
+}
+
+const char *
+cl_form_required_note (void)
+{
+  return _("Fields marked * are required.");
+}
+
 gboolean
 cl_form_message_check (GtkLabel  *message,
                        gboolean   ok,

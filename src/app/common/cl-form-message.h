@@ -59,6 +59,25 @@ GtkWidget *cl_form_header_bar_new (const char  *save_label,
                                    gpointer     data,
                                    GtkWidget  **save_button);
 
+/* For a form whose save cannot be taken back (a refund): the save
+ * button returned by cl_form_dialog_build() becomes destructive and is
+ * no longer the window's default, so Enter does not press it. */
+void       cl_form_dialog_make_destructive (GtkWindow *window,
+                                            GtkWidget *save_button);
+
+/* Marks @row (titled already) as a field that must be filled in: its
+ * title gets the form's mark (" *"), and assistive technologies are
+ * told it is required.  The form says what the mark means with
+ * cl_form_required_note().  Marking twice marks once. */
+void       cl_form_row_set_required (GtkWidget *row);
+/* Titles @row @title, marked as required: for a row whose title
+ * changes. */
+void       cl_form_row_set_required_title (GtkWidget  *row,
+                                           const char *title);
+gboolean   cl_form_row_get_required (GtkWidget *row);
+/* "Fields marked * are required.", translated. */
+const char *cl_form_required_note  (void);
+
 /* For what a parser said of a field: unless @ok, shows @error's
  * message in @message and clears @error.  Returns @ok. */
 gboolean   cl_form_message_check  (GtkLabel   *message,

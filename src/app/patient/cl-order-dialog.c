@@ -122,6 +122,12 @@ cl_order_dialog_init (CLOrderDialog *self)
   self->rows[F_REMINDER] = cl_form_entry_row_add (when, _("Reminder date (optional)"), &self->errors[F_REMINDER]);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_DATE]), "numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self->rows[F_REMINDER]), "numeric");
+  /* The core's rules (cl_order_store_validate()); the category always
+   * has a choice. */
+  cl_form_row_set_required (GTK_WIDGET (self->rows[F_TEXT]));
+  cl_form_row_set_required (GTK_WIDGET (self->rows[F_DOCTOR]));
+  cl_form_row_set_required (GTK_WIDGET (self->rows[F_DATE]));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), cl_form_required_note ());
 
   self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Save"), G_CALLBACK (save_clicked_cb), NULL,
                                            CL_FORM_FIXED, 18, groups);

@@ -219,22 +219,17 @@ edit_action (GtkWidget  *widget,
     open_dialog (CL_ORDER_LIST (widget), order);
 }
 
+/* Ends @order as @status ("stopped" or "done") through the core. */
 static void
-end_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
+end_order (CLOrderList   *self,
+           CLDoctorOrder *order,
+           const char    *status)
 {
-  CLOrderList *self = CL_ORDER_LIST (widget);
-  CLDoctorOrder *order = find_order (self, param);
   g_autoptr(GError) error = NULL;
 
-  if (order == NULL)
-    return;
-  if (!cl_order_store_stop (self->store, order,
-                            g_str_equal (action_name, "orders.done") ? "done" : "stopped",
-                            NULL, cl_context_get_role (self->context), &error))
+  if (!cl_order_store_stop (self->store, order, status, NULL, cl_context_get_role (self->context), &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                   _("Order Not Changed"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -242,6 +237,54 @@ end_action (GtkWidget  *widget,
       return;
     }
   saved_cb (self);
+}
+
+static void
+stop_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  CLOrderList      *self)
+{
+  g_autoptr(GVariant) id = g_variant_ref_sink (g_variant_new_string (g_object_get_data (G_OBJECT (dialog), "order-id")));
+  CLDoctorOrder *order = find_order (self, id);
+
+  if (g_strcmp0 (response, "stop") == 0 && order)
+    end_order (self, order, "stopped");
+}
+
+/* Done is the order's ordinary end; stopping one is not, and a stopped
+ * order cannot be made active again, so it is confirmed first, as
+ * removals are. */
+static void
+end_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  CLOrderList *self = CL_ORDER_LIST (widget);
+  CLDoctorOrder *order = find_order (self, param);
+  GtkWidget *dialog;
+
+  if (order == NULL)
+    return;
+  if (g_str_equal (action_name, "orders.done"))
+    {
+      end_order (self, order, "done");
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Stop This Order?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” will be marked stopped today. A stopped order cannot be made active again; add a new order if it is needed again."),
+                                  cl_doctor_order_get_text (order));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "stop", _("_Stop Order"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "order-id", g_strdup (g_variant_get_string (param, NULL)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stop_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -286,6 +286,10 @@ cl_patient_form_init (CLPatientForm *self)
   self->extra_switches = g_ptr_array_new ();
   self->priority_checks = g_hash_table_new (g_str_hash, g_str_equal);
 
+  /* The core's rules (cl_patient_validate()): a name and a mobile
+   * number; the LMP only for a pregnancy, as its group says. */
+  cl_form_row_set_required (GTK_WIDGET (self->name_row));
+  cl_form_row_set_required (GTK_WIDGET (self->phone_row));
   add_field (self, "name", GTK_WIDGET (self->name_row));
   add_field (self, "id_number", GTK_WIDGET (self->id_number_row));
   add_field (self, "phone", GTK_WIDGET (self->phone_row));

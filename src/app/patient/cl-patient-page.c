@@ -19,6 +19,7 @@
 #include "cl-pregnancy-timeline.h"
 #include "cl-print-settings.h"
 #include "cl-summary-print-operation.h"
+#include "cl-util.h"
 #include "cl-visit-plan-view.h"
 
 struct _CLPatientPage
@@ -32,6 +33,7 @@ struct _CLPatientPage
   CLPatientForm  *form;
   GtkListBox     *history_list;
   GtkListBox     *enrolment_list;
+  GtkButton      *enrol_button;
   CLPregnancyTimeline *timeline;
   CLVisitPlanView *visit_plan;
   CLOrderList    *order_list;
@@ -135,11 +137,38 @@ update_history (CLPatientPage *self)
     }
 }
 
+/* A second enrolment while one is live is refused (core's rule): the
+ * button says so, and an administrator, who may override it with a
+ * reason, is offered that by name. */
+static void
+update_enrol_button (CLPatientPage *self)
+{
+  g_autoptr(CLEnrolment) live = NULL;
+  g_autofree char *already = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean may_override = cl_enrolment_role_may_override (cl_context_get_role (self->context));
+
+  if (self->patient && self->store)
+    live = cl_enrolment_store_find_live (self->store, cl_record_get_id (CL_RECORD (self->patient)), NULL);
+  if (live)
+    already = cl_enrolment_store_already_enrolled (self->store, live);
+  if (live && may_override)
+    tooltip = g_strdup_printf (_("%s. An administrator may enrol her again, with a reason."), already);
+  else if (live)
+    tooltip = g_strdup_printf (_("%s. Cancel that enrolment to enrol her again."), already);
+  gtk_button_set_label (self->enrol_button, live && may_override ? _("Enrol _Again (Override)…") : _("_Enrol in Package…"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->enrol_button), tooltip);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.enrol",
+                                 cl_context_may (self->context, CL_WRITE, "enrolment") && (live == NULL || may_override));
+}
+
 static void
 update_enrolments (CLPatientPage *self)
 {
   g_autoptr(GPtrArray) enrolments = NULL;
   GtkWidget *child;
+
+  update_enrol_button (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->enrolment_list))))
     gtk_list_box_remove (self->enrolment_list, child);
@@ -170,7 +199,7 @@ update_enrolments (CLPatientPage *self)
 
       /* Translators: package name · enrolment status, e.g. 全孕期 · 进行中 */
       title = g_strdup_printf (_("%s · %s"),
-                               package ? cl_package_get_name (CL_PACKAGE (package)) : "—",
+                               package ? cl_package_get_display_name (CL_PACKAGE (package)) : "—",
                                cl_enrolment_status_label (cl_enrolment_get_status (enrolment)));
       /* Translators: amount, date and the hospital's receipt number */
       subtitle = g_strdup_printf (_("Paid %s on %s · receipt %s"), paid, paid_on,
@@ -186,6 +215,13 @@ update_enrolments (CLPatientPage *self)
           /* Translators: refund amount and date */
           line = g_strdup_printf (_("Refunded %s on %s"), refund, refund_on);
           subtitle = g_strdup_printf ("%s\n%s", paid_line, line);
+        }
+      if (!cl_str_empty (cl_enrolment_get_override_reason (enrolment)))
+        {
+          g_autofree char *before = g_steal_pointer (&subtitle);
+
+          /* Translators: why an administrator overrode the enrolment rules */
+          subtitle = g_strdup_printf (_("%s\nOverride: %s"), before, cl_enrolment_get_override_reason (enrolment));
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -493,8 +529,8 @@ context_role_cb (CLPatientPage *self)
 {
   gboolean may = cl_context_may (self->context, CL_WRITE, "enrolment");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.enrol", may);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-enrolment", may);
+  update_enrol_button (self);
 }
 
 static void
@@ -591,6 +627,7 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, document_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, enrolment_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, enrol_button);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, visit_plan);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, order_list);

@@ -368,6 +368,7 @@ cl_enrolment_store_save_package (CLStore     *store,
   g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
+  g_autofree char *name_en = NULL;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_PACKAGE (package), FALSE);
@@ -381,7 +382,9 @@ cl_enrolment_store_save_package (CLStore     *store,
 
   name = g_strstrip (g_strdup (cl_package_get_name (package)));
   code = g_strstrip (g_strdup (cl_package_get_code (package)));
+  name_en = g_strstrip (g_strdup (cl_package_get_name_en (package) ? cl_package_get_name_en (package) : ""));
   cl_package_set_name (package, name);
+  cl_package_set_name_en (package, *name_en ? name_en : NULL);
   cl_package_set_code (package, code);
   /* A price change applies to new enrolments only: each enrolment
    * keeps the price it copied when it was made. */
@@ -399,6 +402,40 @@ cl_enrolment_store_list_for_patient (CLStore    *store,
   return cl_store_billing_enrolments (store, patient_id);
 }
 
+char *
+cl_enrolment_store_window_problem (CLStore     *store,
+                                   const char  *patient_id,
+                                   CLPackage   *package,
+                                   const GDate *agreement)
+{
+  g_autoptr(CLPregnancy) pregnancy = NULL;
+  GDate edd;
+  gint days, from, to;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_PACKAGE (package), NULL);
+  g_return_val_if_fail (agreement != NULL, NULL);
+
+  pregnancy = cl_patient_store_current_pregnancy (store, patient_id);
+  if (pregnancy == NULL || !cl_enrolment_parse_date (cl_pregnancy_get_effective_edd (pregnancy), &edd))
+    return g_strdup (_("Her pregnancy is not dated yet; record the last menstrual period first, the package’s window depends on it"));
+
+  days = cl_dating_gestational_days (&edd, agreement);
+  from = cl_package_get_enrol_from_day (package);
+  to = cl_package_get_enrol_to_day (package);
+  if (days < from || days > to)
+    {
+      g_autofree char *ga = days >= 0 ? cl_date_format_ga (days, -1, CL_GA_WEEKS) : g_strdup ("–");
+      g_autofree char *window = cl_date_format_ga (from, to, CL_GA_WEEKS);
+
+      /* Translators: %1$s is a gestational age like "32+4 wk", then
+       * the package name and its window like "29+0–32+6 wk" */
+      return g_strdup_printf (_("On the agreement date she is at %1$s, outside the window of %2$s (%3$s)"),
+                              ga, cl_package_get_display_name (package), window);
+    }
+  return NULL;
+}
+
 static void
 check_window (CLStore     *store,
               CLEnrolment *enrolment,
@@ -407,31 +444,9 @@ check_window (CLStore     *store,
               const char  *role,
               GHashTable  *errors)
 {
-  g_autoptr(CLPregnancy) pregnancy = NULL;
   const char *reason = cl_enrolment_get_override_reason (enrolment);
-  g_autofree char *problem = NULL;
-  GDate edd;
-
-  pregnancy = cl_patient_store_current_pregnancy (store, cl_enrolment_get_patient_id (enrolment));
-  if (pregnancy == NULL || !cl_enrolment_parse_date (cl_pregnancy_get_effective_edd (pregnancy), &edd))
-    problem = g_strdup (_("Her pregnancy is not dated yet; record the last menstrual period first, the package’s window depends on it"));
-  else
-    {
-      gint days = cl_dating_gestational_days (&edd, agreement);
-      gint from = cl_package_get_enrol_from_day (package);
-      gint to = cl_package_get_enrol_to_day (package);
-
-      if (days < from || days > to)
-        {
-          g_autofree char *ga = days >= 0 ? cl_date_format_ga (days, -1, CL_GA_WEEKS) : g_strdup ("–");
-          g_autofree char *window = cl_date_format_ga (from, to, CL_GA_WEEKS);
-
-          /* Translators: %1$s is a gestational age like "32+4 wk", then
-           * the package name and its window like "29+0–32+6 wk" */
-          problem = g_strdup_printf (_("On the agreement date she is at %1$s, outside the window of %2$s (%3$s)"),
-                                     ga, cl_package_get_name (package), window);
-        }
-    }
+  g_autofree char *problem = cl_enrolment_store_window_problem (store, cl_enrolment_get_patient_id (enrolment),
+                                                                package, agreement);
 
   if (problem == NULL)
     return;
@@ -442,6 +457,89 @@ check_window (CLStore     *store,
   else if (!cl_enrolment_role_may_override (role))
     refuse (errors, "override_reason",
             g_strdup (_("Only an administrator may enrol a patient outside the package’s window")));
+}
+
+/* A second enrolment while one is running would charge her twice: a
+ * live enrolment (cl_enrolment_is_live()) of hers other than this one
+ * refuses a new one, or one brought back to life, unless an
+ * administrator gives a reason (the same override as the window's). */
+static void
+check_not_enrolled (CLStore     *store,
+                    CLEnrolment *enrolment,
+                    CLEnrolment *stored,
+                    const char  *role,
+                    GHashTable  *errors)
+{
+  g_autoptr(CLEnrolment) live = NULL;
+  g_autofree char *already = NULL;
+
+  if (!cl_enrolment_is_live (enrolment) || cl_record_get_deleted (CL_RECORD (enrolment)))
+    return;
+  /* Already live for this patient: an edit (a receipt number), not a
+   * second enrolment. */
+  if (stored && cl_enrolment_is_live (stored) && !cl_record_get_deleted (CL_RECORD (stored)) &&
+      g_strcmp0 (cl_enrolment_get_patient_id (stored), cl_enrolment_get_patient_id (enrolment)) == 0)
+    return;
+
+  live = cl_enrolment_store_find_live (store, cl_enrolment_get_patient_id (enrolment),
+                                       cl_record_get_id (CL_RECORD (enrolment)));
+  if (live == NULL)
+    return;
+
+  if (!cl_str_empty (cl_enrolment_get_override_reason (enrolment)))
+    {
+      if (!cl_enrolment_role_may_override (role))
+        refuse (errors, "override_reason",
+                g_strdup (_("Only an administrator may enrol a patient who is already enrolled")));
+      return;
+    }
+
+  already = cl_enrolment_store_already_enrolled (store, live);
+  /* Translators: %s is “She is already enrolled in 全孕期 (signed 2026-11-20)” */
+  refuse (errors, "package_id",
+          g_strdup_printf (_("%s. Cancel that enrolment first; an administrator may enrol her again with a reason."),
+                           already));
+}
+
+char *
+cl_enrolment_store_already_enrolled (CLStore     *store,
+                                     CLEnrolment *live)
+{
+  g_autoptr(CLPackage) package = NULL;
+  const char *agreed;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_ENROLMENT (live), NULL);
+
+  package = (CLPackage *) cl_store_load_record (store, CL_TYPE_PACKAGE, cl_enrolment_get_package_id (live), NULL);
+  /* A full date, the same in every language (stored as ISO). */
+  agreed = cl_enrolment_get_agreement_date (live);
+  /* Translators: %1$s is the package's name, %2$s the date she signed (2026-11-20) */
+  return g_strdup_printf (_("She is already enrolled in %1$s (signed %2$s)"),
+                          package ? cl_package_get_display_name (package) : "—",
+                          !cl_str_empty (agreed) ? agreed : "—");
+}
+
+CLEnrolment *
+cl_enrolment_store_find_live (CLStore    *store,
+                              const char *patient_id,
+                              const char *except_id)
+{
+  g_autoptr(GPtrArray) enrolments = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  if (cl_str_empty (patient_id))
+    return NULL;
+  enrolments = cl_store_billing_enrolments (store, patient_id);
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      CLEnrolment *e = g_ptr_array_index (enrolments, i);
+
+      if (cl_enrolment_is_live (e) && g_strcmp0 (cl_record_get_id (CL_RECORD (e)), except_id) != 0)
+        return g_object_ref (e);
+    }
+  return NULL;
 }
 
 void
@@ -573,7 +671,8 @@ cl_enrolment_store_validate (CLStore      *store,
       (package_changed ||
        g_strcmp0 (cl_enrolment_get_agreement_date (stored), cl_enrolment_get_agreement_date (enrolment)) != 0))
     check_window (store, enrolment, package, &agreement, role, errors);
-
+  if (patient)
+    check_not_enrolled (store, enrolment, stored, role, errors);
 }
 
 

@@ -87,12 +87,33 @@ void          cl_enrolment_store_validate_package (CLStore      *store,
 GPtrArray    *cl_enrolment_store_list_for_patient (CLStore      *store,
                                                    const char   *patient_id);
 
+/* Why she may not be enrolled in @package on @agreement without an
+ * administrator's override (her pregnancy is not dated, or she is
+ * outside the package's window), translated; NULL if she may. */
+char         *cl_enrolment_store_window_problem   (CLStore      *store,
+                                                   const char   *patient_id,
+                                                   CLPackage    *package,
+                                                   const GDate  *agreement);
+
+/* Her live enrolment (cl_enrolment_is_live()) other than @except_id
+ * (may be NULL), the newest agreement first; NULL if she has none. */
+CLEnrolment  *cl_enrolment_store_find_live        (CLStore      *store,
+                                                   const char   *patient_id,
+                                                   const char   *except_id);
+
+/* “She is already enrolled in 全孕期 (signed 2026-11-20)”, of @live,
+ * translated: why a second enrolment needs an override. */
+char         *cl_enrolment_store_already_enrolled (CLStore      *store,
+                                                   CLEnrolment  *live);
+
 /* Validates and saves an enrolment as one user action.
  *  - A new enrolment (or one moved to another package) copies the
  *    package's price now; a later price change does not touch it.
  *  - Her gestational age on the agreement date (from her current
  *    pregnancy) must be inside the package's window, unless @role is
  *    "admin" and an override reason is given.
+ *  - While she has a live enrolment, a new one (or a cancelled one made
+ *    active again) is refused, under the same override.
  *  - A payment needs its date, amount and receipt number; a refund is
  *    recorded by cancelling, is dated, and is at most the payment.
  *  - Nothing may be dated in, or change what was settled in, a closed

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "cl-json-strict.h"
@@ -19,6 +20,7 @@ struct _CLPackage
 
   char *code;
   char *name;
+  char *name_en;
   gint64 price_fen;
   gint enrol_from_day;
   gint enrol_to_day;
@@ -33,6 +35,7 @@ enum {
   PROP_0,
   PROP_CODE,
   PROP_NAME,
+  PROP_NAME_EN,
   PROP_PRICE_FEN,
   PROP_ENROL_FROM_DAY,
   PROP_ENROL_TO_DAY,
@@ -51,6 +54,7 @@ cl_package_finalize (GObject *object)
 
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->name_en, g_free);
   g_clear_pointer (&self->services, g_free);
 
   G_OBJECT_CLASS (cl_package_parent_class)->finalize (object);
@@ -71,6 +75,9 @@ cl_package_get_property (GObject    *object,
       break;
     case PROP_NAME:
       g_value_set_string (value, self->name);
+      break;
+    case PROP_NAME_EN:
+      g_value_set_string (value, self->name_en);
       break;
     case PROP_PRICE_FEN:
       g_value_set_int64 (value, self->price_fen);
@@ -110,6 +117,9 @@ cl_package_set_property (GObject      *object,
       break;
     case PROP_NAME:
       cl_package_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_NAME_EN:
+      cl_package_set_name_en (self, g_value_get_string (value));
       break;
     case PROP_PRICE_FEN:
       cl_package_set_price_fen (self, g_value_get_int64 (value));
@@ -151,6 +161,9 @@ cl_package_class_init (CLPackageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME_EN] =
+    g_param_spec_string ("name-en", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PRICE_FEN] =
     g_param_spec_int64 ("price-fen", NULL, NULL, G_MININT64, G_MAXINT64, 0,
@@ -219,6 +232,44 @@ cl_package_set_name (CLPackage *self,
 
   if (cl_set_str (&self->name, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+cl_package_get_name_en (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), NULL);
+  return self->name_en;
+}
+
+void
+cl_package_set_name_en (CLPackage *self,
+                        const char *value)
+{
+  g_return_if_fail (CL_IS_PACKAGE (self));
+
+  if (cl_set_str (&self->name_en, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_EN]);
+}
+
+gboolean
+cl_package_names_in_english (void)
+{
+  /* The interface's own translation says which name fits it, so a
+   * desk shown in Chinese shows the Chinese name whatever else the
+   * environment lists. */
+  /* Translators: which of a package's names the interface shows: keep
+   * "en" for the English name; a Chinese translation says "zh" */
+  return g_str_equal (C_("package name language", "en"), "en");
+}
+
+const char *
+cl_package_get_display_name (CLPackage *self)
+{
+  g_return_val_if_fail (CL_IS_PACKAGE (self), NULL);
+
+  if (cl_package_names_in_english () && !cl_str_empty (self->name_en))
+    return self->name_en;
+  return self->name ? self->name : "";
 }
 
 gint64

@@ -22,6 +22,15 @@ void         cl_package_set_code (CLPackage *self,
 const char  *cl_package_get_name (CLPackage *self);
 void         cl_package_set_name (CLPackage *self,
                                   const char *value);
+/* the name in English, e.g. "Whole Pregnancy"; may be empty */
+const char  *cl_package_get_name_en (CLPackage *self);
+void         cl_package_set_name_en (CLPackage *self,
+                                     const char *value);
+/* The name for the interface's language: the English name in an
+ * English interface if there is one, else the name as entered. */
+const char  *cl_package_get_display_name (CLPackage *self);
+/* Is the interface showing packages' English names? */
+gboolean     cl_package_names_in_english (void);
 /* price in fen */
 gint64       cl_package_get_price_fen (CLPackage *self);
 void         cl_package_set_price_fen (CLPackage *self,

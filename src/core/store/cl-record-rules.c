@@ -45,6 +45,7 @@ typedef struct
 
 static const TextLimit text_limits[] = {
   { "name", NAME_LIMIT },
+  { "name_en", NAME_LIMIT },
   { "display_name", NAME_LIMIT },
   { "doctor", NAME_LIMIT },
   { "title", SHORT_LIMIT },

@@ -306,6 +306,14 @@ const char * const cl_store_migrations[] = {
    * set (a one-time password) may only change it until it is
    * changed. */
   "ALTER TABLE account ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;",
+  /* 11 → 12 (issue #14): a package's English name, shown in an English
+   * interface (cl_package_get_display_name()); "name" stays the name as
+   * entered.  The three seeded packages get theirs on every desktop
+   * and on the server alike, so they stay one record everywhere. */
+  "ALTER TABLE package ADD COLUMN name_en TEXT;"
+  "UPDATE package SET name_en = 'Whole Pregnancy' WHERE id = '5e1d0a52-6b1f-4c38-9d2e-2f8a00000001' AND name = '全孕期';"
+  "UPDATE package SET name_en = 'Second Trimester' WHERE id = '5e1d0a52-6b1f-4c38-9d2e-2f8a00000002' AND name = '孕中期';"
+  "UPDATE package SET name_en = 'Third Trimester' WHERE id = '5e1d0a52-6b1f-4c38-9d2e-2f8a00000003' AND name = '孕晚期';",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "cl-date.h"
+#include "cl-package.h"
 #include "cl-store-private.h"
 #include "cl-store-roster.h"
 #include "cl-util.h"
@@ -47,10 +48,14 @@ cl_store_roster_reader_close (ClRosterReader *reader)
   g_free (reader);
 }
 
-/* The roster row's columns, in the order of row_from_stmt(). */
+/* The roster row's columns, in the order of row_from_stmt().  The
+ * index keeps the package's name as entered; its English name, if it
+ * has one, comes along for an English interface. */
 #define ROW_COLUMNS \
   "r.patient_id, r.name, r.birth_date, r.phone, r.edd, r.risk, r.status," \
-  " r.delivery_date, r.package, s.display_name, r.priority, r.visits_done"
+  " r.delivery_date, r.package, s.display_name, r.priority, r.visits_done," \
+  " (SELECT k.name_en FROM package k WHERE k.name = r.package AND k.deleted = 0" \
+  "  AND k.name_en <> '' LIMIT 1)"
 
 static CLRosterRow *
 row_from_stmt (sqlite3_stmt *stmt,
@@ -65,7 +70,9 @@ row_from_stmt (sqlite3_stmt *stmt,
     .risk = (const char *) sqlite3_column_text (stmt, 5),
     .status = (const char *) sqlite3_column_text (stmt, 6),
     .delivery_date = (const char *) sqlite3_column_text (stmt, 7),
-    .package = (const char *) sqlite3_column_text (stmt, 8),
+    .package = cl_package_names_in_english () && sqlite3_column_text (stmt, 12)
+               ? (const char *) sqlite3_column_text (stmt, 12)
+               : (const char *) sqlite3_column_text (stmt, 8),
     .case_manager = (const char *) sqlite3_column_text (stmt, 9),
     .priority = (const char *) sqlite3_column_text (stmt, 10),
     .visits_done = (const char *) sqlite3_column_text (stmt, 11),
