@@ -317,3 +317,7 @@ const char * const cl_store_migrations[] = {
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);
+
+/* Two branches that each add a migration must not leave the version a
+ * store is stamped with behind the migrations it has run. */
+G_STATIC_ASSERT (G_N_ELEMENTS (cl_store_migrations) == CL_SCHEMA_VERSION);
