@@ -199,6 +199,44 @@ test_store_rules (Fixture       *f,
   g_assert_cmpuint (cl_store_staff_count_admins (f->store, NULL), ==, 1);
 }
 
+/* People read in pinyin order, as the roster sorts them, not in the
+ * order of their characters' code points (吴 U+5434 before 张 U+5F20
+ * before 曹 U+66F9 before 陈 U+9648 by code point). */
+static void
+test_pinyin_order (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *names[][2] = {
+    { "wuhui", "吴慧" }, { "zhangling", "张玲" }, { "caojing", "曹静" }, { "chenchen", "陈晨" },
+  };
+  const char *expected[] = { "曹静", "陈晨", "吴慧", "张玲" };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) escorts = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CLStaff) staff = cl_staff_new (names[i][0], names[i][1], CL_ROLE_ESCORT);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (cl_staff_store_save (f->store, staff, CL_ROLE_ADMIN, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  all = cl_store_staff_list_all (f->store);
+  escorts = cl_store_staff_list_escorts (f->store);
+  g_assert_cmpuint (escorts->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0, j = 0; i < all->len; i++)
+    {
+      const char *name = cl_staff_get_display_name (g_ptr_array_index (all, i));
+
+      if (!cl_staff_has_role (g_ptr_array_index (all, i), CL_ROLE_ESCORT))
+        continue;
+      g_assert_cmpstr (name, ==, expected[j]);
+      g_assert_cmpstr (cl_staff_get_display_name (g_ptr_array_index (escorts, j)), ==, expected[j]);
+      j++;
+    }
+}
+
 static void
 test_escort_hours (Fixture       *f,
                    gconstpointer  data)
@@ -327,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/staff/hours", test_hours);
   g_test_add_func ("/staff/fields", test_fields);
   g_test_add ("/staff/store-rules", Fixture, NULL, fixture_set_up, test_store_rules, fixture_tear_down);
+  g_test_add ("/staff/pinyin-order", Fixture, NULL, fixture_set_up, test_pinyin_order, fixture_tear_down);
   g_test_add ("/staff/escort-hours", Fixture, NULL, fixture_set_up, test_escort_hours, fixture_tear_down);
   g_test_add ("/staff/server-hook", Fixture, NULL, fixture_set_up, test_server_hook, fixture_tear_down);
 

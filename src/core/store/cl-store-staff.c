@@ -25,10 +25,10 @@ cl_store_staff_list_active (CLStore    *store,
 
   if (role)
     return cl_store_query_records (store, CL_TYPE_STAFF,
-                                   HAS_ROLE " AND active = 1 AND deleted = 0 ORDER BY display_name",
+                                   HAS_ROLE " AND active = 1 AND deleted = 0 ORDER BY display_name COLLATE pinyin",
                                    role, NULL);
   return cl_store_query_records (store, CL_TYPE_STAFF,
-                                 "active = 1 AND deleted = 0 ORDER BY display_name", NULL);
+                                 "active = 1 AND deleted = 0 ORDER BY display_name COLLATE pinyin", NULL);
 }
 
 GPtrArray *
@@ -37,7 +37,7 @@ cl_store_staff_list_escorts (CLStore *store)
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
   return cl_store_query_records (store, CL_TYPE_STAFF,
-                                 "deleted = 0 AND active = 1 AND " HAS_ROLE " ORDER BY display_name, id",
+                                 "deleted = 0 AND active = 1 AND " HAS_ROLE " ORDER BY display_name COLLATE pinyin, id",
                                  CL_ROLE_ESCORT, NULL);
 }
 
@@ -62,7 +62,7 @@ cl_store_staff_list_all (CLStore *store)
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
   return cl_store_query_records (store, CL_TYPE_STAFF,
-                                 "deleted = 0 ORDER BY active DESC, display_name, id", NULL);
+                                 "deleted = 0 ORDER BY active DESC, display_name COLLATE pinyin, id", NULL);
 }
 
 char *
