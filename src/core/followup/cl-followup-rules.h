@@ -44,7 +44,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (CLFollowupRules, cl_followup_rules, CL, FOLLOWUP_RULES, GObject)
 
 /* @scales: the CLScale a scale rule may name; NULL for the built-in
- * ones.  NULL with a G_KEY_FILE_ERROR "FILE:LINE: [Rule NAME] …" on a
+ * ones.  NULL with a G_KEY_FILE_ERROR "FILE: [Rule NAME] KEY: …" on a
  * malformed file, an unknown placeholder in a template included. */
 CLFollowupRules      *cl_followup_rules_new_from_bytes (GBytes          *bytes,
                                                         const char      *source,
