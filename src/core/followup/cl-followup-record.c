@@ -80,6 +80,42 @@ cl_followup_outcome_from_string (const char        *text,
   return FALSE;
 }
 
+const char *
+cl_followup_kind_label (const char *kind)
+{
+  static const char * const labels[] = {
+    [CL_FOLLOWUP_KIND_VISIT_REMINDER] = N_("Visit reminder"),
+    [CL_FOLLOWUP_KIND_VISIT_OVERDUE] = N_("Overdue visit"),
+    [CL_FOLLOWUP_KIND_ORDER_REMINDER] = N_("Order reminder"),
+    [CL_FOLLOWUP_KIND_POST_CHECK_REVIEW] = N_("Post-check review"),
+    [CL_FOLLOWUP_KIND_POSTPARTUM_OPEN] = N_("Open postpartum record"),
+    [CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER] = N_("42-day revisit reminder"),
+    [CL_FOLLOWUP_KIND_SCALE] = N_("Scale"),
+    [CL_FOLLOWUP_KIND_OTHER] = N_("Other"),
+  };
+  CLFollowupKind value;
+
+  if (!cl_followup_kind_from_string (kind, &value))
+    return kind ? kind : "";
+  return _(labels[value]);
+}
+
+const char *
+cl_followup_channel_label (const char *channel)
+{
+  static const char * const labels[] = {
+    [CL_FOLLOWUP_CHANNEL_SMS] = N_("SMS"),
+    [CL_FOLLOWUP_CHANNEL_WECHAT] = N_("WeChat"),
+    [CL_FOLLOWUP_CHANNEL_PHONE] = N_("Phone call"),
+    [CL_FOLLOWUP_CHANNEL_IN_PERSON] = N_("In person"),
+  };
+  CLFollowupChannel value;
+
+  if (!cl_followup_channel_from_string (channel, &value))
+    return channel ? channel : "";
+  return _(labels[value]);
+}
+
 static void
 cl_followup_record_finalize (GObject *object)
 {

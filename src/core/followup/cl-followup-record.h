@@ -26,6 +26,11 @@ const char       *cl_followup_outcome_to_string   (CLFollowupOutcome  outcome);
 gboolean          cl_followup_outcome_from_string (const char        *text,
                                                    CLFollowupOutcome *outcome);
 
+/* What a person reads for a kind or a channel word of the table
+ * (translated); the word itself when unknown. */
+const char       *cl_followup_kind_label          (const char        *kind);
+const char       *cl_followup_channel_label       (const char        *channel);
+
 CLFollowupRecord *cl_followup_record_new (void);
 
 const char *cl_followup_record_get_patient_id    (CLFollowupRecord *self);
