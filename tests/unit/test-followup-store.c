@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "cl-followup-store.h"
+#include "cl-followup-worklist.h"
 #include "cl-staff.h"
 #include "cl-store-followup.h"
 #include "cl-test-store.h"
@@ -246,6 +247,81 @@ test_hand_added_rules (Fixture       *f,
   g_assert_cmpuint (open->len, ==, 0);
 }
 
+/* The worklist's rows and writes: overdue before today's, an outcome
+ * stored with its note and time, a date in the past refused with
+ * nothing written, and an undo putting the item back. */
+static void
+test_worklist (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(CLFollowupRecord) before = NULL;
+  g_autoptr(CLFollowupRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  CLFollowupRow *row;
+  GDate today, past, later;
+  gint64 outbox;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, 11, 2026);
+  rows = cl_followup_worklist_load (f->store, "cm-wang", &today);
+  g_assert_cmpuint (rows->len, ==, 4);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_true (row->overdue);
+  g_assert_cmpstr (row->patient_name, ==, "张小梅");
+  g_assert_cmpstr (row->phone_masked, ==, "138****8000");
+  g_assert_cmpstr (cl_followup_record_get_due_date (row->item), ==, "2026-08-31");
+
+  /* No answer, with a note. */
+  before = CL_FOLLOWUP_RECORD (cl_record_dup (CL_RECORD (row->item)));
+  g_assert_true (cl_followup_worklist_record (f->store, row->item, CL_FOLLOWUP_OUTCOME_NO_ANSWER,
+                                              "  关机  ", 1795400000, "case_manager", &error));
+  g_assert_no_error (error);
+  stored = CL_FOLLOWUP_RECORD (cl_store_load_record (f->store, CL_TYPE_FOLLOWUP_RECORD,
+                                                     cl_record_get_id (CL_RECORD (row->item)), &error));
+  g_assert_cmpstr (cl_followup_record_get_state (stored), ==, "done");
+  g_assert_cmpstr (cl_followup_record_get_outcome (stored), ==, "no_answer");
+  g_assert_cmpstr (cl_followup_record_get_outcome_note (stored), ==, "关机");
+  g_assert_cmpint (cl_followup_record_get_done_at (stored), ==, 1795400000);
+  after = cl_followup_worklist_load (f->store, "cm-wang", &today);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* Undo: back on the list as it was. */
+  g_assert_true (cl_followup_worklist_restore (f->store, row->item, before, "case_manager", &error));
+  g_assert_no_error (error);
+  after = cl_followup_worklist_load (f->store, "cm-wang", &today);
+  g_assert_cmpuint (after->len, ==, 4);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* A past date is refused and nothing is written. */
+  outbox = cl_store_count_outbox (f->store);
+  g_date_clear (&past, 1);
+  g_date_set_dmy (&past, 22, 11, 2026);
+  g_assert_false (cl_followup_worklist_reschedule (f->store, row->item, &past, &today, NULL, "case_manager", &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The new date cannot be in the past");
+  g_clear_error (&error);
+  g_assert_cmpint (cl_store_count_outbox (f->store), ==, outbox);
+
+  /* A later one moves it off today's list. */
+  g_date_clear (&later, 1);
+  g_date_set_dmy (&later, 30, 11, 2026);
+  g_assert_true (cl_followup_worklist_reschedule (f->store, row->item, &later, &today, NULL, "case_manager", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_followup_record_get_state (row->item), ==, "rescheduled");
+  g_assert_cmpstr (cl_followup_record_get_due_date (row->item), ==, "2026-11-30");
+  after = cl_followup_worklist_load (f->store, "cm-wang", &today);
+  g_assert_cmpuint (after->len, ==, 3);
+  /* Planning again leaves a rescheduled item where a person put it. */
+  g_assert_true (cl_followup_store_replan (f->store, cl_record_get_id (CL_RECORD (f->pregnancy)), &error));
+  g_clear_object (&stored);
+  stored = CL_FOLLOWUP_RECORD (cl_store_load_record (f->store, CL_TYPE_FOLLOWUP_RECORD,
+                                                     cl_record_get_id (CL_RECORD (row->item)), &error));
+  g_assert_cmpstr (cl_followup_record_get_due_date (stored), ==, "2026-11-30");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,5 +341,7 @@ main (int    argc,
               test_closing_cancels_open_items, fixture_tear_down);
   g_test_add ("/followup-store/by-hand", Fixture, NULL, fixture_set_up,
               test_hand_added_rules, fixture_tear_down);
+  g_test_add ("/followup-store/worklist", Fixture, NULL, fixture_set_up,
+              test_worklist, fixture_tear_down);
   return g_test_run ();
 }
