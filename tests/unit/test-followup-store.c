@@ -322,6 +322,42 @@ test_worklist (Fixture       *f,
   g_assert_cmpstr (cl_followup_record_get_due_date (stored), ==, "2026-11-30");
 }
 
+/* A new case manager takes her open items; a done one stays with who
+ * did it. */
+static void
+test_new_case_manager (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = items_of (f);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(CLRecord) li = g_object_new (CL_TYPE_STAFF, "id", "cm-li", "username", "li", "display-name", "李护士",
+                                         "role", "case_manager", "roles", "case_manager", NULL);
+  g_autoptr(GError) error = NULL;
+  CLFollowupRecord *done = find (items, "visit-reminder", "v25");
+
+  cl_followup_record_set_state (done, "done");
+  cl_followup_record_set_outcome (done, "reached");
+  g_assert_true (cl_followup_store_save (f->store, done, "case_manager", NULL, &error));
+  g_assert_true (cl_store_save_record (f->store, li, &error));
+  g_assert_no_error (error);
+
+  cl_patient_set_case_manager_id (f->patient, "cm-li");
+  cl_test_patient_save (f->store, f->patient, NULL);
+
+  after = items_of (f);
+  g_assert_cmpuint (after->len, ==, items->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      CLFollowupRecord *item = g_ptr_array_index (after, i);
+
+      g_assert_cmpstr (cl_followup_record_get_owner_id (item), ==,
+                       cl_followup_record_is_open (item) ? "cm-li" : "cm-wang");
+    }
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = cl_store_followup_open_for_owner (f->store, "cm-wang", "2027-12-31");
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,6 +377,8 @@ main (int    argc,
               test_closing_cancels_open_items, fixture_tear_down);
   g_test_add ("/followup-store/by-hand", Fixture, NULL, fixture_set_up,
               test_hand_added_rules, fixture_tear_down);
+  g_test_add ("/followup-store/new-case-manager", Fixture, NULL, fixture_set_up,
+              test_new_case_manager, fixture_tear_down);
   g_test_add ("/followup-store/worklist", Fixture, NULL, fixture_set_up,
               test_worklist, fixture_tear_down);
   return g_test_run ();

@@ -162,6 +162,7 @@ cl_followup_store_replan_in_transaction (CLStore     *store,
   g_autoptr(GPtrArray) planned = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *owner_id;
   gboolean closed;
   GDate today;
 
@@ -175,6 +176,9 @@ cl_followup_store_replan_in_transaction (CLStore     *store,
   if (patient == NULL)
     return TRUE;
 
+  owner_id = cl_patient_get_case_manager_id (patient);
+  if (owner_id && *owner_id == '\0')
+    owner_id = NULL;
   cl_date_today (&today);
   closed = cl_record_get_deleted (CL_RECORD (pregnancy)) ||
            cl_record_get_deleted (CL_RECORD (patient)) ||
@@ -206,7 +210,11 @@ cl_followup_store_replan_in_transaction (CLStore     *store,
       switch (change->kind)
         {
         case CL_FOLLOWUP_CHANGE_KEEP:
-          continue;
+          /* Her open items follow her to a new case manager. */
+          if (!cl_followup_record_is_open (record) ||
+              g_strcmp0 (cl_followup_record_get_owner_id (record), owner_id) == 0)
+            continue;
+          break;
         case CL_FOLLOWUP_CHANGE_ADD:
           {
             g_autofree char *id = planned_id (pregnancy_id, change->planned->rule_id,
@@ -219,7 +227,6 @@ cl_followup_store_replan_in_transaction (CLStore     *store,
             cl_followup_record_set_kind (added, cl_followup_kind_to_string (change->planned->kind));
             cl_followup_record_set_rule_id (added, change->planned->rule_id);
             cl_followup_record_set_source_id (added, change->planned->source_id);
-            cl_followup_record_set_owner_id (added, cl_patient_get_case_manager_id (patient));
             set_planned (added, change->planned);
             record = added;
           }
@@ -233,6 +240,8 @@ cl_followup_store_replan_in_transaction (CLStore     *store,
           cl_followup_record_set_cancel_reason (record, cl_followup_reason_to_string (change->reason));
           break;
         }
+      if (record && cl_followup_record_is_open (record))
+        cl_followup_record_set_owner_id (record, owner_id);
       if (record && !cl_store_write_record (store, CL_RECORD (record), CL_WRITE_DEFAULT, error))
         return FALSE;
     }

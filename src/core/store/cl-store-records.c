@@ -130,8 +130,9 @@ append_outbox (CLStore   *self,
 }
 
 /* The writes that move a pregnancy's follow-up plan (its EDD, birth or
- * closing, an order's reminder date, a filed report, a visit ticked),
- * noted for planning again at commit. */
+ * closing, an order's reminder date, a filed report, a visit ticked)
+ * or its items' owner (her case manager), noted for planning again at
+ * commit. */
 static void
 mark_replan (CLStore  *self,
              CLRecord *record)
@@ -141,6 +142,19 @@ mark_replan (CLStore  *self,
 
   if (g_str_equal (table, "pregnancy"))
     cl_store_mark_replan (self, cl_record_get_id (record));
+  else if (g_str_equal (table, "patient"))
+    {
+      /* Her case manager owns her open items: each pregnancy's. */
+      sqlite3_stmt *stmt = cl_store_prepare (self, "SELECT id FROM pregnancy WHERE patient_id = ?1 AND deleted = 0",
+                                             NULL);
+
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_text (stmt, 1, cl_record_get_id (record), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        cl_store_mark_replan (self, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
   else if (g_strv_contains (by_pregnancy_id, table))
     {
       g_autofree char *pregnancy_id = NULL;
