@@ -3,7 +3,8 @@
  * items appear grouped Overdue / Due Today with the count on the
  * switcher's badge; recording an outcome takes the item off the list
  * and stores it; rescheduling asks for a date, refuses one in the past
- * at the calendar, and moves the item. */
+ * at the calendar, and moves the item; the arrow opens her page; a
+ * case manager logged in gets her own list and no other. */
 
 #include "config.h"
 
@@ -12,6 +13,8 @@
 
 #include "cl-followup-store.h"
 #include "cl-followup-worklist.h"
+#include "cl-patient-page.h"
+#include "cl-staff.h"
 #include "cl-roster-view.h"
 #include "cl-store-followup.h"
 #include "cl-test-store.h"
@@ -42,12 +45,17 @@ count_is (gpointer data)
   return cl_today_view_get_count (wait->view) == wait->count;
 }
 
+/* A mapped button whose label is @label; with @label NULL, the
+ * "Open Patient" arrow (an icon, no label). */
 static gboolean
 button_labelled (GtkWidget     *widget,
                  gconstpointer  label)
 {
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (label == NULL)
+    return g_strcmp0 (gtk_widget_get_tooltip_text (widget), _("Open Patient")) == 0;
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* The first row's button @label. */
@@ -213,6 +221,45 @@ test_today (void)
   g_assert_cmpstr (cl_followup_record_get_due_date (moved), ==, "2026-11-27");
   cl_test_ui_settle (200);
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "today-after");
+
+  /* The arrow opens her page. */
+  {
+    g_autofree char *patient_id = NULL;
+    CLPatientPage *patient_page;
+    GDate now;
+
+    cl_context_get_today (cl_window_get_context (window), &now);
+    {
+      g_autoptr(GPtrArray) rows = cl_followup_worklist_load (store, owner, &now);
+
+      patient_id = g_strdup (cl_followup_record_get_patient_id (((CLFollowupRow *) g_ptr_array_index (rows, 0))->item));
+    }
+    g_signal_emit_by_name (cl_test_ui_find_widget_where (GTK_WIDGET (view), button_labelled, NULL), "clicked");
+    cl_test_ui_settle (400);
+    patient_page = CL_PATIENT_PAGE (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
+    g_assert_nonnull (patient_page);
+    g_assert_cmpstr (cl_patient_page_get_patient_id (patient_page), ==, patient_id);
+  }
+
+  /* A case manager logged in sees her own list only; another one's
+   * items are not hers to pick. */
+  {
+    g_autofree char *other_sql = g_strdup_printf ("SELECT username FROM staff WHERE role = 'case_manager'"
+                                                  " AND id <> '%s' AND active = 1 AND deleted = 0 LIMIT 1", owner);
+    g_autofree char *username = cl_test_store_text (store, other_sql);
+    g_autofree char *id_sql = g_strdup_printf ("SELECT id FROM staff WHERE username = '%s'", username);
+    g_autofree char *other_id = cl_test_store_text (store, id_sql);
+    GtkWidget *dropdown = cl_test_ui_find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN);
+
+    g_assert_nonnull (username);
+    cl_context_set_user (cl_window_get_context (window), username, CL_ROLE_CASE_MANAGER);
+    cl_test_ui_settle (100);
+    g_assert_cmpstr (cl_today_view_get_owner_id (view), ==, other_id);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==, 1);
+    g_assert_false (gtk_widget_get_sensitive (dropdown));
+    cl_today_view_set_owner_id (view, owner);
+    g_assert_cmpstr (cl_today_view_get_owner_id (view), ==, other_id);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
