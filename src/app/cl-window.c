@@ -18,6 +18,7 @@
 #include "cl-settlement-view.h"
 #include "cl-staff.h"
 #include "cl-sync-indicator.h"
+#include "cl-today-view.h"
 #include "cl-vip-view.h"
 #include "cl-window.h"
 
@@ -39,6 +40,8 @@ struct _CLWindow
   CLVipView       *vip_view;
   AdwBin          *patient_bin;
   CLArchiveView   *archive_view;
+  CLTodayView     *today_view;
+  AdwViewStackPage *today_page;
   CLContext       *context;       /* shared by the views; the template owns it */
 
   /* borrowed: made on first use, lives in patient_bin */
@@ -95,6 +98,16 @@ on_patient_activated_cb (CLWindow   *self,
                          const char *patient_id)
 {
   cl_window_show_patient (self, patient_id);
+}
+
+/* The switcher shows how many items wait on the worklist. */
+static void
+today_count_cb (CLWindow *self)
+{
+  guint count = cl_today_view_get_count (self->today_view);
+
+  adw_view_stack_page_set_badge_number (self->today_page, count);
+  adw_view_stack_page_set_needs_attention (self->today_page, count > 0);
 }
 
 static void
@@ -432,6 +445,7 @@ cl_window_class_init (CLWindowClass *klass)
   g_type_ensure (CL_TYPE_SETTLEMENT_VIEW);
   g_type_ensure (CL_TYPE_ESCORT_VIEW);
   g_type_ensure (CL_TYPE_VIP_VIEW);
+  g_type_ensure (CL_TYPE_TODAY_VIEW);
   g_type_ensure (CL_TYPE_SYNC_INDICATOR);
   g_type_ensure (CL_TYPE_CONTEXT);
 
@@ -442,6 +456,8 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, today_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, settlement_view);
@@ -451,6 +467,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, archive_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, context);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, today_count_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
@@ -665,6 +682,13 @@ cl_window_get_roster_view (CLWindow *self)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->roster_view);
+}
+
+GtkWidget *
+cl_window_get_today_view (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->today_view);
 }
 
 GtkWidget *

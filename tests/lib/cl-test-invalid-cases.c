@@ -38,6 +38,11 @@
   "{\"name\":\"" name "\",\"location\":\"3F\",\"opens\":" opens ",\"closes\":" closes "," \
   "\"slot_minutes\":" slot ",\"active\":true}"
 
+#define FOLLOWUP(kind, channel, due, content, state, extra) \
+  "{\"patient_id\":\"@PATIENT@\",\"pregnancy_id\":\"@PREGNANCY@\",\"kind\":\"" kind "\"," \
+  "\"channel\":\"" channel "\",\"due_date\":\"" due "\",\"content\":\"" content "\"," \
+  "\"state\":\"" state "\"" extra "}"
+
 const CLTestInvalidCase cl_test_invalid_cases[] = {
   /* Enrolments (test-ui.c, the enrolment dialog; test-enrolment.c).
    * She is at 15+6 weeks on 20 November. */
@@ -154,6 +159,30 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "start_at", "The start time has already passed; choose a later one" },
   { "escort_task", "case_manager", TASK ("2026-11-24T15:00", "2026-11-24T14:00"),
     "end_at", "The end time must be after the start time" },
+
+  /* Follow-up items (test-followup-store.c, an item added by hand and
+   * outcomes recorded). */
+  { "followup_item", "case_manager",
+    "{\"kind\":\"other\",\"channel\":\"phone\",\"due_date\":\"2026-11-25\",\"content\":\"问候\"}",
+    "patient_id", "A follow-up item must belong to a patient" },
+  { "followup_item", "case_manager", FOLLOWUP ("gift", "phone", "2026-11-25", "问产检情况", "due", ""),
+    "kind", "Unknown kind of follow-up item" },
+  { "followup_item", "case_manager", FOLLOWUP ("other", "fax", "2026-11-25", "问产检情况", "due", ""),
+    "channel", "Choose SMS, WeChat, phone or in person" },
+  { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026/11/25", "问产检情况", "due", ""),
+    "due_date", "Enter the due date as YYYY-MM-DD" },
+  { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026-11-25", "  ", "due", ""),
+    "content", "Say what to do or to tell her" },
+  { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026-11-25", "问产检情况", "done", ""),
+    "outcome", "A done item needs its outcome" },
+  { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026-11-25", "问产检情况", "done", ",\"outcome\":\"maybe\""),
+    "outcome", "The outcome is reached, no answer, refused or rescheduled" },
+  { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026-11-25", "问产检情况", "cancelled", ""),
+    "cancel_reason", "A cancelled item needs its reason" },
+  { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026-11-25", "问产检情况", "due", ",\"outcome\":\"reached\""),
+    "outcome", "An item still due has no outcome yet" },
+  { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026-11-25", "问产检情况", "open", ""),
+    "state", "Unknown state of follow-up item" },
 
   /* Staff (test-ui-staff.c, the person dialog).  "li" is @ESCORT@. */
   { "staff", "admin", STAFF ("li", "李二", "escort", "13900139001", ""),

@@ -401,6 +401,10 @@ class Checks:
                           "filename": "report.pdf", "title": "B 超", "kind": "ultrasound",
                           "check_date": "2026-11-06", "size": len(pdf), "pages": 1}),
             ("document_access", None),
+            ("followup_item", {"patient_id": ids["patient"], "pregnancy_id": ids["pregnancy"],
+                               "kind": "other", "channel": "phone", "due_date": "2026-11-07",
+                               "content": "问产检情况", "state": "done", "outcome": "reached",
+                               "done_at": 1795400000}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

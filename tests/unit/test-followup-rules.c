@@ -1,5 +1,5 @@
 /* Pathway rules as data: the shipped rules file loads, a malformed one
- * is refused with its line and key, templates are filled in the
+ * is refused naming its group and key, templates are filled in the
  * patient's language, planning a pregnancy's items from the core's
  * visit plan is deterministic, and when the plan moves (a corrected
  * EDD, a birth, a closed pregnancy) the open items move or are
@@ -22,12 +22,12 @@ parse (const char *iso,
   g_assert_true (cl_date_parse (iso, out, NULL));
 }
 
-static ClFollowupRules *
+static CLFollowupRules *
 default_rules (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "followup-rules.ini", NULL);
-  ClFollowupRules *rules = cl_followup_rules_new_from_file (path, NULL, &error);
+  CLFollowupRules *rules = cl_followup_rules_new_from_file (path, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (rules);
@@ -37,13 +37,13 @@ default_rules (void)
 static void
 test_data_file (void)
 {
-  g_autoptr(ClFollowupRules) rules = default_rules ();
-  g_autoptr(ClFollowupRules) builtin = NULL;
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  g_autoptr(CLFollowupRules) builtin = NULL;
   const char *ids[] = {
     "visit-reminder", "visit-overdue", "order-reminder", "post-check-review",
     "postpartum-open", "postpartum-revisit-reminder", "epds-pregnancy", "epds-revisit",
   };
-  const ClFollowupRule *rule;
+  const CLFollowupRule *rule;
 
   g_unsetenv ("CARELINE_FOLLOWUP_RULES");
   builtin = cl_followup_rules_new_default ();
@@ -78,8 +78,8 @@ test_data_file (void)
 static void
 test_render (void)
 {
-  g_autoptr(ClFollowupRules) rules = default_rules ();
-  const ClFollowupRule *rule = cl_followup_rules_lookup (rules, "visit-reminder");
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  const CLFollowupRule *rule = cl_followup_rules_lookup (rules, "visit-reminder");
   g_autofree char *zh = NULL, *en = NULL, *fallback = NULL;
   GDate date;
 
@@ -93,7 +93,8 @@ test_render (void)
   g_assert_cmpstr (fallback, ==, zh);
 }
 
-/* A rules file with one mistake each is refused, naming the line. */
+/* A rules file with one mistake each is refused, naming the group and
+ * the key. */
 #define OK_RULE "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n" \
                 "template=Hi {name}, {visit} on {date}\ntemplate[zh_CN]={name}：{visit} {date}\n"   /* lines 1-7 */
 
@@ -106,69 +107,69 @@ test_malformed (void)
       "template=Open {name}'s record\ntemplate[zh_CN]=为{name}建档\n", NULL, NULL },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n"
       "template=Hi {nmae}\ntemplate[zh_CN]={name}\n",
-      "t.ini:6: [Rule r]", "unknown placeholder {nmae}" },
+      "t.ini: [Rule r] template:", "unknown placeholder {nmae}" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n"
       "template=Hi {name}\ntemplate[zh_CN]={姓名}\n",
-      "t.ini:7: [Rule r]", "unknown placeholder {姓名}" },
+      "t.ini: [Rule r] template[zh_CN]:", "unknown placeholder {姓名}" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n"
       "template=Hi {name\ntemplate[zh_CN]={name}\n",
-      "t.ini:6: [Rule r]", "“{name” is not closed" },
+      "t.ini: [Rule r] template:", "“{name” is not closed" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n"
       "template=Come to {place}\ntemplate[zh_CN]=请到{place}\n",
-      "t.ini:6: [Rule r]", "{place} needs a place=" },
+      "t.ini: [Rule r] template:", "{place} needs a place=" },
     { "[Rule r]\nkind=postpartum-open\ntrigger=birth-recorded\nchannel=sms\n"
       "template=Open {visit}\ntemplate[zh_CN]=建档\n",
-      "t.ini:5: [Rule r]", "{visit} has no meaning for trigger=birth-recorded" },
+      "t.ini: [Rule r] template:", "{visit} has no meaning for trigger=birth-recorded" },
     { "[Rule r]\nkind=visit-remind\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n",
-      "t.ini:2: [Rule r]", "kind must be one of visit-reminder" },
+      "t.ini: [Rule r] kind:", "kind must be one of visit-reminder" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=after-visit-closes\ndays=3\nchannel=sms\n",
-      "t.ini:3: [Rule r]", "kind=visit-reminder goes with trigger=before-visit-opens, not after-visit-closes" },
+      "t.ini: [Rule r] trigger:", "kind=visit-reminder goes with trigger=before-visit-opens, not after-visit-closes" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=fax\n",
-      "t.ini:5: [Rule r]", "channel must be one of sms, wechat, phone, in-person, not “fax”" },
+      "t.ini: [Rule r] channel:", "channel must be one of sms, wechat, phone, in-person, not “fax”" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\n",
-      "t.ini:1: [Rule r]", "channel is required" },
+      "t.ini: [Rule r]", "channel is required" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\nchannel=sms\n",
-      "t.ini:1: [Rule r]", "days is required" },
+      "t.ini: [Rule r]", "days is required" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=three\nchannel=sms\n",
-      "t.ini:4: [Rule r]", "days must be a whole number" },
+      "t.ini: [Rule r] days:", "days must be a whole number" },
     { "[Rule r]\nkind=order-reminder\ntrigger=order-reminder-date\ndays=2\nchannel=sms\n",
-      "t.ini:4: [Rule r]", "days has no meaning for trigger=order-reminder-date" },
+      "t.ini: [Rule r] days:", "days has no meaning for trigger=order-reminder-date" },
     { "[Rule r]\nkind=scale\ntrigger=gestational-weeks\nweeks=32-28\nscale=epds\nchannel=sms\n",
-      "t.ini:4: [Rule r]", "weeks must be a range MIN-MAX" },
+      "t.ini: [Rule r] weeks:", "weeks must be a range MIN-MAX" },
     { "[Rule r]\nkind=scale\ntrigger=gestational-weeks\nweeks=28-32\nscale=hads\nchannel=sms\n",
-      "t.ini:5: [Rule r]", "scale=hads: there is no such scale" },
+      "t.ini: [Rule r] scale:", "scale=hads: there is no such scale" },
     { "[Rule r]\nkind=scale\ntrigger=gestational-weeks\nweeks=28-32\nchannel=sms\n",
-      "t.ini:1: [Rule r]", "scale is required for kind=scale" },
+      "t.ini: [Rule r]", "scale is required for kind=scale" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nscale=epds\nchannel=sms\n",
-      "t.ini:5: [Rule r]", "scale has no meaning for kind=visit-reminder" },
+      "t.ini: [Rule r] scale:", "scale has no meaning for kind=visit-reminder" },
     { "[Rule r]\nkind=scale\ntrigger=at-visit\nscale=epds\nchannel=sms\n",
-      "t.ini:1: [Rule r]", "visit is required for trigger=at-visit" },
+      "t.ini: [Rule r]", "visit is required for trigger=at-visit" },
     { "[Rule r]\nkind=scale\ntrigger=at-visit\nvisit=pp24\nscale=epds\nchannel=sms\n",
-      "t.ini:4: [Rule r]", "visit=pp24: the visit schedule has no [Visit pp24]" },
+      "t.ini: [Rule r] visit:", "visit=pp24: the visit schedule has no [Visit pp24]" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n"
       "template=Hi\ntemplate[zh_CN]=你好\nplace[zh_CN]=门诊\n",
-      "t.ini:8: [Rule r]", "place (in English) is missing" },
+      "t.ini: [Rule r] place[zh_CN]:", "place (in English) is missing" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\nescort=yes\n",
-      "t.ini:6: [Rule r]", "escort must be true or false" },
+      "t.ini: [Rule r] escort:", "escort must be true or false" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\ntemplate=Hi\n",
-      "t.ini:6: [Rule r]", "template[zh_CN] (in Chinese) is missing" },
+      "t.ini: [Rule r] template:", "template[zh_CN] (in Chinese) is missing" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\n",
-      "t.ini:1: [Rule r]", "template (in English) is missing" },
+      "t.ini: [Rule r]", "template (in English) is missing" },
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\nowner=li\n",
-      "t.ini:6: [Rule r]", "unknown key owner" },
-    { "[Rule r]\nkind[zh_CN]=提醒\n", "t.ini:2: [Rule r]", "kind is not translated" },
-    { OK_RULE "[Visit v06]\n", "t.ini:8: [Visit v06]", "only [Rule NAME] groups" },
-    { OK_RULE OK_RULE, "t.ini:8:", "[Rule r] is given twice (first on line 1)" },
-    { "[Rule Visit Reminder]\n", "t.ini:1: [Rule Visit Reminder]", "lower-case letters" },
-    { "kind=scale\n", "t.ini:1:", "before any [Group]" },
-    { OK_RULE "days 3\n", "t.ini:8:", "neither a [Group]" },
+      "t.ini: [Rule r] owner:", "unknown key owner" },
+    { "[Rule r]\nkind[zh_CN]=提醒\n", "t.ini: [Rule r] kind[zh_CN]:", "kind is not translated" },
+    { OK_RULE "[Visit v06]\n", "t.ini: [Visit v06]", "only [Rule NAME] groups" },
+    { OK_RULE OK_RULE, "t.ini: [Rule r]", "the group is given twice" },
+    { "[Rule Visit Reminder]\n", "t.ini: [Rule Visit Reminder]", "lower-case letters" },
+    { "kind=scale\n", "t.ini:", "does not start with a group" },
+    { OK_RULE "days 3\n", "t.ini:", "not a key-value pair, group, or comment" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
       g_autoptr(GError) error = NULL;
-      g_autoptr(ClFollowupRules) rules = cl_followup_rules_new_from_bytes (bytes, "t.ini", NULL, &error);
+      g_autoptr(CLFollowupRules) rules = cl_followup_rules_new_from_bytes (bytes, "t.ini", NULL, &error);
 
       g_test_message ("case %u: %s", i, cases[i].what ? cases[i].what : "valid");
       if (cases[i].where == NULL)
@@ -188,7 +189,7 @@ test_malformed (void)
 
 /* The pregnancy of the planning tests: EDD 2027-03-01 (LMP 2026-05-25),
  * on 2026-11-23 at 26+1 weeks, the first three visits done. */
-static ClFollowupPlanInput *
+static CLFollowupPlanInput *
 make_input (const char *edd_iso,
             const char *birth_iso,
             const char *today_iso,
@@ -196,7 +197,7 @@ make_input (const char *edd_iso,
 {
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_visit_done_free);
   g_autoptr(ClVisitPlan) plan = NULL;
-  ClFollowupPlanInput *input;
+  CLFollowupPlanInput *input;
   GDate edd, birth, today, reminder, filed;
 
   parse (edd_iso, &edd);
@@ -225,14 +226,14 @@ make_input (const char *edd_iso,
   return input;
 }
 
-static const ClFollowupItem *
+static const CLFollowupItem *
 find (GPtrArray  *items,
       const char *rule_id,
       const char *source_id)
 {
   for (guint i = 0; i < items->len; i++)
     {
-      const ClFollowupItem *item = g_ptr_array_index (items, i);
+      const CLFollowupItem *item = g_ptr_array_index (items, i);
 
       if (g_strcmp0 (item->rule_id, rule_id) == 0 && g_strcmp0 (item->source_id, source_id) == 0)
         return item;
@@ -241,7 +242,7 @@ find (GPtrArray  *items,
 }
 
 static void
-assert_due (const ClFollowupItem *item,
+assert_due (const CLFollowupItem *item,
             const char           *iso)
 {
   g_autofree char *due = NULL;
@@ -254,12 +255,12 @@ assert_due (const ClFollowupItem *item,
 static void
 test_plan (void)
 {
-  g_autoptr(ClFollowupRules) rules = default_rules ();
-  g_autoptr(ClFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
-  g_autoptr(ClFollowupPlanInput) again = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
+  g_autoptr(CLFollowupPlanInput) again = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
   g_autoptr(GPtrArray) items = cl_followup_plan (rules, input);
   g_autoptr(GPtrArray) items2 = cl_followup_plan (rules, again);
-  const ClFollowupItem *item;
+  const CLFollowupItem *item;
 
   /* Reminders 3 days before each prenatal visit not done whose window
    * has not closed: v25 (25+0 = 2026-11-16, open now) to v41. */
@@ -305,11 +306,11 @@ test_plan (void)
   g_assert_cmpuint (items->len, ==, items2->len);
   for (guint i = 0; i < items->len; i++)
     {
-      const ClFollowupItem *a = g_ptr_array_index (items, i);
-      const ClFollowupItem *b = g_ptr_array_index (items2, i);
+      const CLFollowupItem *a = g_ptr_array_index (items, i);
+      const CLFollowupItem *b = g_ptr_array_index (items2, i);
 
       if (i > 0)
-        g_assert_cmpint (g_date_compare (&((ClFollowupItem *) g_ptr_array_index (items, i - 1))->due, &a->due), <=, 0);
+        g_assert_cmpint (g_date_compare (&((CLFollowupItem *) g_ptr_array_index (items, i - 1))->due, &a->due), <=, 0);
       g_assert_cmpstr (a->rule_id, ==, b->rule_id);
       g_assert_cmpstr (a->source_id, ==, b->source_id);
       g_assert_cmpint (g_date_compare (&a->due, &b->due), ==, 0);
@@ -322,8 +323,8 @@ test_plan (void)
 static void
 test_plan_english (void)
 {
-  g_autoptr(ClFollowupRules) rules = default_rules ();
-  g_autoptr(ClFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-11-23", "en");
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-11-23", "en");
   g_autoptr(GPtrArray) items = cl_followup_plan (rules, input);
 
   g_assert_cmpstr (find (items, "order-reminder", "order-1")->content, ==,
@@ -333,7 +334,7 @@ test_plan_english (void)
                    "Dear Xiaomei, your Fifth visit is due from 14 Dec 2026. Please come to the obstetric clinic.");
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   {
-    g_autoptr(ClFollowupPlanInput) again = make_input ("2027-03-01", NULL, "2026-11-23", "en");
+    g_autoptr(CLFollowupPlanInput) again = make_input ("2027-03-01", NULL, "2026-11-23", "en");
     g_autoptr(GPtrArray) items2 = cl_followup_plan (rules, again);
 
     g_assert_cmpstr (find (items2, "visit-reminder", "v29")->content, ==,
@@ -350,10 +351,10 @@ test_plan_english (void)
 static void
 test_plan_birth (void)
 {
-  g_autoptr(ClFollowupRules) rules = default_rules ();
-  g_autoptr(ClFollowupPlanInput) input = make_input ("2027-03-01", "2027-02-20", "2027-02-21", NULL);
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", "2027-02-20", "2027-02-21", NULL);
   g_autoptr(GPtrArray) items = cl_followup_plan (rules, input);
-  const ClFollowupItem *item;
+  const CLFollowupItem *item;
 
   item = find (items, "postpartum-open", "birth");
   assert_due (item, "2027-02-20");
@@ -383,10 +384,10 @@ test_plan_named_visit (void)
     "channel=sms\ntemplate={visit}\ntemplate[zh_CN]={visit}\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClFollowupRules) rules = cl_followup_rules_new_from_bytes (bytes, "t.ini", NULL, &error);
-  g_autoptr(ClFollowupPlanInput) input = make_input ("2027-03-01", "2027-02-20", "2027-02-21", NULL);
+  g_autoptr(CLFollowupRules) rules = cl_followup_rules_new_from_bytes (bytes, "t.ini", NULL, &error);
+  g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", "2027-02-20", "2027-02-21", NULL);
   g_autoptr(GPtrArray) items = NULL;
-  const ClFollowupItem *item;
+  const CLFollowupItem *item;
 
   g_assert_no_error (error);
   items = cl_followup_plan (rules, input);
@@ -402,8 +403,8 @@ test_plan_named_visit (void)
 static void
 test_plan_closed (void)
 {
-  g_autoptr(ClFollowupRules) rules = default_rules ();
-  g_autoptr(ClFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
   g_autoptr(GPtrArray) items = NULL;
 
   cl_followup_plan_input_set_closed (input, TRUE);
@@ -419,8 +420,8 @@ stored (GPtrArray *planned)
 
   for (guint i = 0; i < planned->len; i++)
     {
-      const ClFollowupItem *plan = g_ptr_array_index (planned, i);
-      ClFollowupItem *item = cl_followup_item_new ();
+      const CLFollowupItem *plan = g_ptr_array_index (planned, i);
+      CLFollowupItem *item = cl_followup_item_new ();
 
       item->id = g_strdup_printf ("item-%s-%s", plan->rule_id, plan->source_id);
       item->rule_id = g_strdup (plan->rule_id);
@@ -437,21 +438,21 @@ stored (GPtrArray *planned)
   return items;
 }
 
-static ClFollowupItem *
+static CLFollowupItem *
 find_mutable (GPtrArray  *items,
               const char *rule_id,
               const char *source_id)
 {
-  return (ClFollowupItem *) find (items, rule_id, source_id);
+  return (CLFollowupItem *) find (items, rule_id, source_id);
 }
 
-static const ClFollowupChange *
+static const CLFollowupChange *
 change_of (GPtrArray  *changes,
            const char *item_id)
 {
   for (guint i = 0; i < changes->len; i++)
     {
-      const ClFollowupChange *change = g_ptr_array_index (changes, i);
+      const CLFollowupChange *change = g_ptr_array_index (changes, i);
 
       if (change->existing && g_strcmp0 (change->existing->id, item_id) == 0)
         return change;
@@ -466,17 +467,17 @@ change_of (GPtrArray  *changes,
 static void
 test_reconcile_edd_corrected (void)
 {
-  g_autoptr(ClFollowupRules) rules = default_rules ();
-  g_autoptr(ClFollowupPlanInput) before = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
-  g_autoptr(ClFollowupPlanInput) after = make_input ("2027-03-08", NULL, "2026-11-23", NULL);
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  g_autoptr(CLFollowupPlanInput) before = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
+  g_autoptr(CLFollowupPlanInput) after = make_input ("2027-03-08", NULL, "2026-11-23", NULL);
   g_autoptr(GPtrArray) planned_before = cl_followup_plan (rules, before);
   g_autoptr(GPtrArray) existing = stored (planned_before);
   g_autoptr(GPtrArray) planned_after = NULL;
   g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(ClFollowupItem) by_hand = cl_followup_item_new ();
-  g_autoptr(ClFollowupItem) duplicate = NULL;
+  g_autoptr(CLFollowupItem) by_hand = cl_followup_item_new ();
+  g_autoptr(CLFollowupItem) duplicate = NULL;
   g_autoptr(GPtrArray) copies = NULL;
-  const ClFollowupChange *change;
+  const CLFollowupChange *change;
   GDate new_order;
   guint n_add = 0, n_move = 0;
 
@@ -535,7 +536,7 @@ test_reconcile_edd_corrected (void)
 
   for (guint i = 0; i < changes->len; i++)
     {
-      const ClFollowupChange *c = g_ptr_array_index (changes, i);
+      const CLFollowupChange *c = g_ptr_array_index (changes, i);
 
       if (c->kind == CL_FOLLOWUP_CHANGE_ADD)
         {
@@ -559,8 +560,8 @@ test_reconcile_edd_corrected (void)
    * apply and are cancelled. */
   {
     g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_visit_done_free);
-    g_autoptr(ClFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-12-20", NULL);
-    g_autoptr(ClFollowupPlanInput) with_v29 = NULL;
+    g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-12-20", NULL);
+    g_autoptr(CLFollowupPlanInput) with_v29 = NULL;
     g_autoptr(GPtrArray) planned = NULL;
     g_autoptr(GPtrArray) moved = NULL;
     g_autoptr(ClVisitPlan) plan = NULL;
@@ -588,8 +589,8 @@ test_reconcile_edd_corrected (void)
 
   /* Same date, new words (her name corrected): the text is updated. */
   {
-    g_autoptr(ClFollowupPlanInput) renamed = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
-    g_autoptr(ClFollowupPlanInput) same = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
+    g_autoptr(CLFollowupPlanInput) renamed = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
+    g_autoptr(CLFollowupPlanInput) same = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
     g_autoptr(GPtrArray) old_items = NULL;
     g_autoptr(GPtrArray) planned = cl_followup_plan (rules, same);
     g_autoptr(GPtrArray) updated = NULL;
@@ -620,13 +621,13 @@ test_reconcile_edd_corrected (void)
 static void
 test_reconcile_closed (void)
 {
-  g_autoptr(ClFollowupRules) rules = default_rules ();
-  g_autoptr(ClFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", NULL, "2026-11-23", NULL);
   g_autoptr(GPtrArray) planned = cl_followup_plan (rules, input);
   g_autoptr(GPtrArray) existing = stored (planned);
   g_autoptr(GPtrArray) nothing = NULL;
   g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(ClFollowupItem) by_hand = cl_followup_item_new ();
+  g_autoptr(CLFollowupItem) by_hand = cl_followup_item_new ();
 
   find_mutable (existing, "visit-reminder", "v25")->state = CL_FOLLOWUP_STATE_DONE;
   by_hand->id = g_strdup ("item-by-hand");
@@ -640,7 +641,7 @@ test_reconcile_closed (void)
   g_assert_cmpuint (changes->len, ==, existing->len);
   for (guint i = 0; i < changes->len; i++)
     {
-      const ClFollowupChange *change = g_ptr_array_index (changes, i);
+      const CLFollowupChange *change = g_ptr_array_index (changes, i);
 
       if (g_str_equal (change->existing->id, "item-visit-reminder-v25"))
         g_assert_cmpint (change->kind, ==, CL_FOLLOWUP_CHANGE_KEEP);
@@ -656,13 +657,13 @@ test_reconcile_closed (void)
 static void
 test_words (void)
 {
-  ClFollowupKind kind;
-  ClFollowupChannel channel;
-  ClFollowupState state;
+  CLFollowupKind kind;
+  CLFollowupChannel channel;
+  CLFollowupState state;
 
   for (kind = 0; kind <= CL_FOLLOWUP_KIND_OTHER; kind++)
     {
-      ClFollowupKind back;
+      CLFollowupKind back;
 
       g_assert_true (cl_followup_kind_from_string (cl_followup_kind_to_string (kind), &back));
       g_assert_cmpint (back, ==, kind);

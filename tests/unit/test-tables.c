@@ -35,6 +35,7 @@ static const struct
   { "doctor_order",     { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "document",         { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "document_access",  { "RW", "W",  "-",  "-",  "W",  "-"  } },
+  { "followup_item",    { "RW", "RW", "-",  "-",  "R",  "-"  } },
 };
 
 static void

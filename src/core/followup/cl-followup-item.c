@@ -4,7 +4,7 @@
 
 #include "cl-followup-item.h"
 
-G_DEFINE_BOXED_TYPE (ClFollowupItem, cl_followup_item, cl_followup_item_ref, cl_followup_item_unref)
+G_DEFINE_BOXED_TYPE (CLFollowupItem, cl_followup_item, cl_followup_item_ref, cl_followup_item_unref)
 
 static const char * const kinds[] = {
   [CL_FOLLOWUP_KIND_VISIT_REMINDER] = "visit-reminder",
@@ -34,7 +34,7 @@ static const char * const states[] = {
 static void
 item_clear (gpointer data)
 {
-  ClFollowupItem *item = data;
+  CLFollowupItem *item = data;
 
   g_free (item->id);
   g_free (item->rule_id);
@@ -43,31 +43,31 @@ item_clear (gpointer data)
   g_free (item->scale_id);
 }
 
-ClFollowupItem *
+CLFollowupItem *
 cl_followup_item_new (void)
 {
-  ClFollowupItem *item = g_atomic_rc_box_new0 (ClFollowupItem);
+  CLFollowupItem *item = g_atomic_rc_box_new0 (CLFollowupItem);
 
   g_date_clear (&item->due, 1);
   return item;
 }
 
-ClFollowupItem *
-cl_followup_item_ref (ClFollowupItem *item)
+CLFollowupItem *
+cl_followup_item_ref (CLFollowupItem *item)
 {
   g_return_val_if_fail (item != NULL, NULL);
   return g_atomic_rc_box_acquire (item);
 }
 
 void
-cl_followup_item_unref (ClFollowupItem *item)
+cl_followup_item_unref (CLFollowupItem *item)
 {
   g_return_if_fail (item != NULL);
   g_atomic_rc_box_release_full (item, item_clear);
 }
 
 gboolean
-cl_followup_item_is_open (const ClFollowupItem *item)
+cl_followup_item_is_open (const CLFollowupItem *item)
 {
   g_return_val_if_fail (item != NULL, FALSE);
   return item->state == CL_FOLLOWUP_STATE_DUE || item->state == CL_FOLLOWUP_STATE_RESCHEDULED;
@@ -89,7 +89,7 @@ lookup (const char * const *words,
 }
 
 const char *
-cl_followup_kind_to_string (ClFollowupKind kind)
+cl_followup_kind_to_string (CLFollowupKind kind)
 {
   g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
   return kinds[kind];
@@ -97,7 +97,7 @@ cl_followup_kind_to_string (ClFollowupKind kind)
 
 gboolean
 cl_followup_kind_from_string (const char     *text,
-                              ClFollowupKind *kind)
+                              CLFollowupKind *kind)
 {
   guint index;
 
@@ -108,7 +108,7 @@ cl_followup_kind_from_string (const char     *text,
 }
 
 const char *
-cl_followup_channel_to_string (ClFollowupChannel channel)
+cl_followup_channel_to_string (CLFollowupChannel channel)
 {
   g_return_val_if_fail (channel < G_N_ELEMENTS (channels), NULL);
   return channels[channel];
@@ -116,7 +116,7 @@ cl_followup_channel_to_string (ClFollowupChannel channel)
 
 gboolean
 cl_followup_channel_from_string (const char        *text,
-                                 ClFollowupChannel *channel)
+                                 CLFollowupChannel *channel)
 {
   guint index;
 
@@ -127,7 +127,7 @@ cl_followup_channel_from_string (const char        *text,
 }
 
 const char *
-cl_followup_state_to_string (ClFollowupState state)
+cl_followup_state_to_string (CLFollowupState state)
 {
   g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
   return states[state];
@@ -135,7 +135,7 @@ cl_followup_state_to_string (ClFollowupState state)
 
 gboolean
 cl_followup_state_from_string (const char      *text,
-                               ClFollowupState *state)
+                               CLFollowupState *state)
 {
   guint index;
 

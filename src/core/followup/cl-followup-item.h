@@ -18,7 +18,7 @@ typedef enum
   CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER,
   CL_FOLLOWUP_KIND_SCALE,
   CL_FOLLOWUP_KIND_OTHER,             /* added by hand */
-} ClFollowupKind;
+} CLFollowupKind;
 
 typedef enum
 {
@@ -26,7 +26,7 @@ typedef enum
   CL_FOLLOWUP_CHANNEL_WECHAT,
   CL_FOLLOWUP_CHANNEL_PHONE,
   CL_FOLLOWUP_CHANNEL_IN_PERSON,
-} ClFollowupChannel;
+} CLFollowupChannel;
 
 typedef enum
 {
@@ -34,43 +34,43 @@ typedef enum
   CL_FOLLOWUP_STATE_RESCHEDULED,      /* open, on a date a person chose */
   CL_FOLLOWUP_STATE_DONE,
   CL_FOLLOWUP_STATE_CANCELLED,
-} ClFollowupState;
+} CLFollowupState;
 
 typedef struct
 {
   char              *id;         /* the stored record's id; NULL when only planned */
   char              *rule_id;    /* the [Rule NAME] that made it; NULL when added by hand */
   char              *source_id;  /* what it is about: a visit key, an order or report id, "birth", "28-32" */
-  ClFollowupKind     kind;
-  ClFollowupChannel  channel;
+  CLFollowupKind     kind;
+  CLFollowupChannel  channel;
   GDate              due;
   char              *content;    /* the rendered template */
   char              *scale_id;   /* kind scale: the scale to fill */
   gboolean           escort;     /* offer an escort */
-  ClFollowupState    state;
-} ClFollowupItem;
+  CLFollowupState    state;
+} CLFollowupItem;
 
 #define CL_TYPE_FOLLOWUP_ITEM (cl_followup_item_get_type ())
 GType           cl_followup_item_get_type (void) G_GNUC_CONST;
 
-ClFollowupItem *cl_followup_item_new      (void);
-ClFollowupItem *cl_followup_item_ref      (ClFollowupItem *item);
-void            cl_followup_item_unref    (ClFollowupItem *item);
+CLFollowupItem *cl_followup_item_new      (void);
+CLFollowupItem *cl_followup_item_ref      (CLFollowupItem *item);
+void            cl_followup_item_unref    (CLFollowupItem *item);
 /* Open: still to be done (due or rescheduled). */
-gboolean        cl_followup_item_is_open  (const ClFollowupItem *item);
+gboolean        cl_followup_item_is_open  (const CLFollowupItem *item);
 
 /* The words of the data files and the store ("visit-reminder", "sms",
  * "due"); FALSE for an unknown word. */
-const char     *cl_followup_kind_to_string     (ClFollowupKind     kind);
+const char     *cl_followup_kind_to_string     (CLFollowupKind     kind);
 gboolean        cl_followup_kind_from_string   (const char        *text,
-                                                ClFollowupKind    *kind);
-const char     *cl_followup_channel_to_string  (ClFollowupChannel  channel);
+                                                CLFollowupKind    *kind);
+const char     *cl_followup_channel_to_string  (CLFollowupChannel  channel);
 gboolean        cl_followup_channel_from_string (const char        *text,
-                                                 ClFollowupChannel *channel);
-const char     *cl_followup_state_to_string    (ClFollowupState    state);
+                                                 CLFollowupChannel *channel);
+const char     *cl_followup_state_to_string    (CLFollowupState    state);
 gboolean        cl_followup_state_from_string  (const char        *text,
-                                                ClFollowupState   *state);
+                                                CLFollowupState   *state);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClFollowupItem, cl_followup_item_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CLFollowupItem, cl_followup_item_unref)
 
 G_END_DECLS

@@ -26,7 +26,7 @@ typedef struct
   GDate  date;
 } Event;
 
-struct _ClFollowupPlanInput
+struct _CLFollowupPlanInput
 {
   char      *name;
   char      *lang;
@@ -59,17 +59,17 @@ event_free (gpointer data)
   g_free (event);
 }
 
-ClFollowupPlanInput *
+CLFollowupPlanInput *
 cl_followup_plan_input_new (const char  *name,
                             const GDate *edd,
                             const GDate *today)
 {
-  ClFollowupPlanInput *input;
+  CLFollowupPlanInput *input;
 
   g_return_val_if_fail (edd && g_date_valid (edd), NULL);
   g_return_val_if_fail (today && g_date_valid (today), NULL);
 
-  input = g_new0 (ClFollowupPlanInput, 1);
+  input = g_new0 (CLFollowupPlanInput, 1);
   input->name = g_strdup (name);
   input->edd = *edd;
   input->today = *today;
@@ -81,7 +81,7 @@ cl_followup_plan_input_new (const char  *name,
 }
 
 void
-cl_followup_plan_input_free (ClFollowupPlanInput *input)
+cl_followup_plan_input_free (CLFollowupPlanInput *input)
 {
   if (input == NULL)
     return;
@@ -94,7 +94,7 @@ cl_followup_plan_input_free (ClFollowupPlanInput *input)
 }
 
 void
-cl_followup_plan_input_set_language (ClFollowupPlanInput *input,
+cl_followup_plan_input_set_language (CLFollowupPlanInput *input,
                                      const char          *lang)
 {
   g_free (input->lang);
@@ -102,7 +102,7 @@ cl_followup_plan_input_set_language (ClFollowupPlanInput *input,
 }
 
 void
-cl_followup_plan_input_set_birth (ClFollowupPlanInput *input,
+cl_followup_plan_input_set_birth (CLFollowupPlanInput *input,
                                   const GDate         *birth)
 {
   if (birth && g_date_valid (birth))
@@ -112,14 +112,14 @@ cl_followup_plan_input_set_birth (ClFollowupPlanInput *input,
 }
 
 void
-cl_followup_plan_input_set_closed (ClFollowupPlanInput *input,
+cl_followup_plan_input_set_closed (CLFollowupPlanInput *input,
                                    gboolean             closed)
 {
   input->closed = closed;
 }
 
 void
-cl_followup_plan_input_add_visit (ClFollowupPlanInput *input,
+cl_followup_plan_input_add_visit (CLFollowupPlanInput *input,
                                   const char          *key,
                                   const char          *label,
                                   gboolean             postpartum,
@@ -143,7 +143,7 @@ cl_followup_plan_input_add_visit (ClFollowupPlanInput *input,
 }
 
 void
-cl_followup_plan_input_add_visit_plan (ClFollowupPlanInput *input,
+cl_followup_plan_input_add_visit_plan (CLFollowupPlanInput *input,
                                        ClVisitPlan         *plan,
                                        ClVisitGuideline    *schedule)
 {
@@ -186,7 +186,7 @@ add_event (GPtrArray   *events,
 }
 
 void
-cl_followup_plan_input_add_order (ClFollowupPlanInput *input,
+cl_followup_plan_input_add_order (CLFollowupPlanInput *input,
                                   const char          *order_id,
                                   const char          *text,
                                   const GDate         *reminder)
@@ -195,7 +195,7 @@ cl_followup_plan_input_add_order (ClFollowupPlanInput *input,
 }
 
 void
-cl_followup_plan_input_add_report (ClFollowupPlanInput *input,
+cl_followup_plan_input_add_report (CLFollowupPlanInput *input,
                                    const char          *report_id,
                                    const char          *visit_label,
                                    const GDate         *filed)
@@ -206,7 +206,7 @@ cl_followup_plan_input_add_report (ClFollowupPlanInput *input,
 /* Planned items, with the rule's index to order them by. */
 typedef struct
 {
-  ClFollowupItem *item;
+  CLFollowupItem *item;
   guint           rule_index;
 } Planned;
 
@@ -224,16 +224,16 @@ shift (const GDate *from,
 
 static void
 plan_one (GArray                *planned,
-          const ClFollowupRule  *rule,
+          const CLFollowupRule  *rule,
           guint                  rule_index,
-          ClFollowupRules       *rules,
-          ClFollowupPlanInput   *input,
+          CLFollowupRules       *rules,
+          CLFollowupPlanInput   *input,
           const char            *source_id,
           const char            *visit_text,
           const GDate           *due,
           const GDate           *date)
 {
-  ClFollowupItem *item = cl_followup_item_new ();
+  CLFollowupItem *item = cl_followup_item_new ();
   Planned entry = { item, rule_index };
 
   item->rule_id = g_strdup (rule->id);
@@ -245,7 +245,7 @@ plan_one (GArray                *planned,
   item->state = CL_FOLLOWUP_STATE_DUE;
   if (rule->kind == CL_FOLLOWUP_KIND_SCALE)
     {
-      ClScale *scale = cl_followup_rules_get_scale (rules, rule->scale_id);
+      CLScale *scale = cl_followup_rules_get_scale (rules, rule->scale_id);
 
       item->scale_id = g_strdup (rule->scale_id);
       visit_text = cl_scale_get_title (scale, input->lang ? input->lang : "zh_CN");
@@ -255,7 +255,7 @@ plan_one (GArray                *planned,
 }
 
 static gboolean
-visit_applies (const ClFollowupRule *rule,
+visit_applies (const CLFollowupRule *rule,
                const Visit          *visit)
 {
   return rule->visit == NULL || g_str_equal (rule->visit, visit->key);
@@ -263,10 +263,10 @@ visit_applies (const ClFollowupRule *rule,
 
 static void
 plan_rule (GArray               *planned,
-           const ClFollowupRule *rule,
+           const CLFollowupRule *rule,
            guint                 rule_index,
-           ClFollowupRules      *rules,
-           ClFollowupPlanInput  *input)
+           CLFollowupRules      *rules,
+           CLFollowupPlanInput  *input)
 {
   gboolean born = g_date_valid (&input->birth);
   GDate due;
@@ -394,8 +394,8 @@ compare_planned (gconstpointer a,
 }
 
 GPtrArray *
-cl_followup_plan (ClFollowupRules     *rules,
-                  ClFollowupPlanInput *input)
+cl_followup_plan (CLFollowupRules     *rules,
+                  CLFollowupPlanInput *input)
 {
   g_autoptr(GArray) planned = g_array_new (FALSE, FALSE, sizeof (Planned));
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_followup_item_unref);
@@ -414,7 +414,7 @@ cl_followup_plan (ClFollowupRules     *rules,
 }
 
 void
-cl_followup_change_free (ClFollowupChange *change)
+cl_followup_change_free (CLFollowupChange *change)
 {
   if (change == NULL)
     return;
@@ -425,12 +425,12 @@ cl_followup_change_free (ClFollowupChange *change)
 
 static void
 add_change (GPtrArray            *changes,
-            ClFollowupChangeKind  kind,
-            ClFollowupItem       *existing,
-            ClFollowupItem       *planned,
-            ClFollowupReason      reason)
+            CLFollowupChangeKind  kind,
+            CLFollowupItem       *existing,
+            CLFollowupItem       *planned,
+            CLFollowupReason      reason)
 {
-  ClFollowupChange *change = g_new0 (ClFollowupChange, 1);
+  CLFollowupChange *change = g_new0 (CLFollowupChange, 1);
 
   change->kind = kind;
   change->existing = existing ? cl_followup_item_ref (existing) : NULL;
@@ -440,8 +440,8 @@ add_change (GPtrArray            *changes,
 }
 
 static gboolean
-same_origin (const ClFollowupItem *a,
-             const ClFollowupItem *b)
+same_origin (const CLFollowupItem *a,
+             const CLFollowupItem *b)
 {
   return a->rule_id && b->rule_id && g_str_equal (a->rule_id, b->rule_id) &&
          g_strcmp0 (a->source_id, b->source_id) == 0;
@@ -458,8 +458,8 @@ cl_followup_reconcile (GPtrArray *existing,
 
   for (guint i = 0; existing && i < existing->len; i++)
     {
-      ClFollowupItem *item = g_ptr_array_index (existing, i);
-      ClFollowupItem *plan = NULL;
+      CLFollowupItem *item = g_ptr_array_index (existing, i);
+      CLFollowupItem *plan = NULL;
 
       /* The first stored item of an origin takes the plan's; a second
        * one is a duplicate. */
@@ -494,7 +494,7 @@ cl_followup_reconcile (GPtrArray *existing,
 }
 
 const char *
-cl_followup_change_kind_to_string (ClFollowupChangeKind kind)
+cl_followup_change_kind_to_string (CLFollowupChangeKind kind)
 {
   static const char * const names[] = { "keep", "add", "move", "update", "cancel" };
 
@@ -503,7 +503,7 @@ cl_followup_change_kind_to_string (ClFollowupChangeKind kind)
 }
 
 const char *
-cl_followup_reason_to_string (ClFollowupReason reason)
+cl_followup_reason_to_string (CLFollowupReason reason)
 {
   static const char * const names[] = { "none", "not-planned", "pregnancy-closed" };
 

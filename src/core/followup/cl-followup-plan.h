@@ -11,27 +11,27 @@ G_BEGIN_DECLS
  * desk and the server agree without talking. */
 
 /* What planning needs to know of one pregnancy. */
-typedef struct _ClFollowupPlanInput ClFollowupPlanInput;
+typedef struct _CLFollowupPlanInput CLFollowupPlanInput;
 
 /* @name: what {name} says (her given name); @edd: the effective EDD
  * (corrected over LMP + 280 days); @today: the day planning is for. */
-ClFollowupPlanInput *cl_followup_plan_input_new          (const char          *name,
+CLFollowupPlanInput *cl_followup_plan_input_new          (const char          *name,
                                                           const GDate         *edd,
                                                           const GDate         *today);
-void                 cl_followup_plan_input_free         (ClFollowupPlanInput *input);
+void                 cl_followup_plan_input_free         (CLFollowupPlanInput *input);
 /* The language of the messages she gets (NULL, the default: zh_CN). */
-void                 cl_followup_plan_input_set_language (ClFollowupPlanInput *input,
+void                 cl_followup_plan_input_set_language (CLFollowupPlanInput *input,
                                                           const char          *lang);
 /* The birth is recorded (NULL: not born). */
-void                 cl_followup_plan_input_set_birth    (ClFollowupPlanInput *input,
+void                 cl_followup_plan_input_set_birth    (CLFollowupPlanInput *input,
                                                           const GDate         *birth);
 /* The pregnancy ended without a birth, or was closed: nothing is planned. */
-void                 cl_followup_plan_input_set_closed   (ClFollowupPlanInput *input,
+void                 cl_followup_plan_input_set_closed   (CLFollowupPlanInput *input,
                                                           gboolean             closed);
 /* A visit of her visit plan with its calendar window; @postpartum for
  * one anchored on the delivery (the 42-day revisit); @label is what
  * {visit} says. */
-void                 cl_followup_plan_input_add_visit    (ClFollowupPlanInput *input,
+void                 cl_followup_plan_input_add_visit    (CLFollowupPlanInput *input,
                                                           const char          *key,
                                                           const char          *label,
                                                           gboolean             postpartum,
@@ -41,24 +41,24 @@ void                 cl_followup_plan_input_add_visit    (ClFollowupPlanInput *i
 /* Every visit of @plan that still applies (skipped ones are left out),
  * with its label from @schedule (the plan's; NULL: the default) in the
  * input's language. */
-void                 cl_followup_plan_input_add_visit_plan (ClFollowupPlanInput *input,
+void                 cl_followup_plan_input_add_visit_plan (CLFollowupPlanInput *input,
                                                             ClVisitPlan         *plan,
                                                             ClVisitGuideline    *schedule);
 /* A doctor's order with a reminder date; @text is what {visit} says. */
-void                 cl_followup_plan_input_add_order    (ClFollowupPlanInput *input,
+void                 cl_followup_plan_input_add_order    (CLFollowupPlanInput *input,
                                                           const char          *order_id,
                                                           const char          *text,
                                                           const GDate         *reminder);
 /* A filed check report; @visit_label is what {visit} says. */
-void                 cl_followup_plan_input_add_report   (ClFollowupPlanInput *input,
+void                 cl_followup_plan_input_add_report   (CLFollowupPlanInput *input,
                                                           const char          *report_id,
                                                           const char          *visit_label,
                                                           const GDate         *filed);
 
-/* The planned items (ClFollowupItem, state due, no id), ordered by due
+/* The planned items (CLFollowupItem, state due, no id), ordered by due
  * date, then by the rule's place in the file, then by source id. */
-GPtrArray           *cl_followup_plan                    (ClFollowupRules     *rules,
-                                                          ClFollowupPlanInput *input);
+GPtrArray           *cl_followup_plan                    (CLFollowupRules     *rules,
+                                                          CLFollowupPlanInput *input);
 
 typedef enum
 {
@@ -67,24 +67,24 @@ typedef enum
   CL_FOLLOWUP_CHANGE_MOVE,     /* a new due date (and content) for an open item */
   CL_FOLLOWUP_CHANGE_UPDATE,   /* the same date, new content (the rule's text changed) */
   CL_FOLLOWUP_CHANGE_CANCEL,   /* an open item that no longer applies */
-} ClFollowupChangeKind;
+} CLFollowupChangeKind;
 
 typedef enum
 {
   CL_FOLLOWUP_REASON_NONE,
   CL_FOLLOWUP_REASON_NOT_PLANNED,        /* its visit was done, its window passed, its rule went */
   CL_FOLLOWUP_REASON_PREGNANCY_CLOSED,   /* the pregnancy ended or was closed */
-} ClFollowupReason;
+} CLFollowupReason;
 
 typedef struct
 {
-  ClFollowupChangeKind  kind;
-  ClFollowupItem       *existing;  /* the stored item; NULL for an addition */
-  ClFollowupItem       *planned;   /* the plan's item for ADD, MOVE, UPDATE; else NULL */
-  ClFollowupReason      reason;    /* for CANCEL */
-} ClFollowupChange;
+  CLFollowupChangeKind  kind;
+  CLFollowupItem       *existing;  /* the stored item; NULL for an addition */
+  CLFollowupItem       *planned;   /* the plan's item for ADD, MOVE, UPDATE; else NULL */
+  CLFollowupReason      reason;    /* for CANCEL */
+} CLFollowupChange;
 
-void cl_followup_change_free (ClFollowupChange *change);
+void cl_followup_change_free (CLFollowupChange *change);
 
 /* What to do to @existing (stored items of one pregnancy, with ids and
  * states) to follow @planned (from cl_followup_plan()): one change per
@@ -97,10 +97,10 @@ GPtrArray *cl_followup_reconcile (GPtrArray *existing,
                                   GPtrArray *planned,
                                   gboolean   closed);
 
-const char *cl_followup_change_kind_to_string (ClFollowupChangeKind kind);
-const char *cl_followup_reason_to_string      (ClFollowupReason     reason);
+const char *cl_followup_change_kind_to_string (CLFollowupChangeKind kind);
+const char *cl_followup_reason_to_string      (CLFollowupReason     reason);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClFollowupPlanInput, cl_followup_plan_input_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClFollowupChange, cl_followup_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CLFollowupPlanInput, cl_followup_plan_input_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CLFollowupChange, cl_followup_change_free)
 
 G_END_DECLS

@@ -11,15 +11,15 @@
 #define RESOURCE "/org/careline/Careline/core/followup-rules.ini"
 #define MAX_DAYS 365
 
-struct _ClFollowupRules
+struct _CLFollowupRules
 {
   GObject    parent_instance;
 
-  GPtrArray *rules;    /* ClFollowupRule, in file order */
-  GPtrArray *scales;   /* ClScale the rules name */
+  GPtrArray *rules;    /* CLFollowupRule, in file order */
+  GPtrArray *scales;   /* CLScale the rules name */
 };
 
-G_DEFINE_FINAL_TYPE (ClFollowupRules, cl_followup_rules, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CLFollowupRules, cl_followup_rules, G_TYPE_OBJECT)
 
 static const char * const triggers[] = {
   [CL_FOLLOWUP_TRIGGER_BEFORE_VISIT_OPENS] = "before-visit-opens",
@@ -37,7 +37,7 @@ static const char * const triggers[] = {
 enum { NONE, OPTIONAL, REQUIRED };
 static const struct
 {
-  ClFollowupKind kind;
+  CLFollowupKind kind;
   guint8         days;
   guint8         visit;
   gboolean       weeks;
@@ -62,7 +62,7 @@ static const char * const months[] = {
 static void
 rule_free (gpointer data)
 {
-  ClFollowupRule *rule = data;
+  CLFollowupRule *rule = data;
 
   g_free (rule->id);
   g_free (rule->visit);
@@ -75,7 +75,7 @@ rule_free (gpointer data)
 static void
 cl_followup_rules_finalize (GObject *object)
 {
-  ClFollowupRules *self = CL_FOLLOWUP_RULES (object);
+  CLFollowupRules *self = CL_FOLLOWUP_RULES (object);
 
   g_ptr_array_unref (self->rules);
   g_ptr_array_unref (self->scales);
@@ -83,20 +83,20 @@ cl_followup_rules_finalize (GObject *object)
 }
 
 static void
-cl_followup_rules_class_init (ClFollowupRulesClass *klass)
+cl_followup_rules_class_init (CLFollowupRulesClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = cl_followup_rules_finalize;
 }
 
 static void
-cl_followup_rules_init (ClFollowupRules *self)
+cl_followup_rules_init (CLFollowupRules *self)
 {
   self->rules = g_ptr_array_new_with_free_func (rule_free);
   self->scales = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 const char *
-cl_followup_trigger_to_string (ClFollowupTrigger trigger)
+cl_followup_trigger_to_string (CLFollowupTrigger trigger)
 {
   g_return_val_if_fail (trigger < G_N_ELEMENTS (triggers), NULL);
   return triggers[trigger];
@@ -130,15 +130,15 @@ check_template (const char          *text,
 }
 
 static gboolean
-read_word (const ClIni        *ini,
-           const ClIniGroup   *group,
+read_word (const CLIni        *ini,
+           const CLIniGroup   *group,
            const char         *key,
            const char * const *words,
            guint               n_words,
            guint              *out,
            GError            **error)
 {
-  const ClIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
+  const CLIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
   g_autofree char *choices = NULL;
 
   for (guint i = 0; entry && i < n_words; i++)
@@ -156,31 +156,31 @@ read_word (const ClIni        *ini,
     choices = g_string_free (list, FALSE);
   }
   if (entry == NULL)
-    cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+    cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                       "%s is required: one of %s", key, choices);
   else
-    cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+    cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                       "%s must be one of %s, not “%s”", key, choices, entry->value);
   return FALSE;
 }
 
 static gboolean
-refuse_key (const ClIni       *ini,
-            const ClIniGroup  *group,
+refuse_key (const CLIni       *ini,
+            const CLIniGroup  *group,
             const char        *key,
             const char        *trigger,
             GError           **error)
 {
-  const ClIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
+  const CLIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
 
   if (entry == NULL)
     return TRUE;
-  cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+  cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                     "%s has no meaning for trigger=%s", key, trigger);
   return FALSE;
 }
 
-static ClScale *
+static CLScale *
 find_scale (GPtrArray  *scales,
             const char *id)
 {
@@ -191,9 +191,9 @@ find_scale (GPtrArray  *scales,
 }
 
 static gboolean
-load_rule (ClFollowupRules   *self,
-           const ClIni       *ini,
-           const ClIniGroup  *group,
+load_rule (CLFollowupRules   *self,
+           const CLIni       *ini,
+           const CLIniGroup  *group,
            GPtrArray         *scales,
            GError           **error)
 {
@@ -207,19 +207,18 @@ load_rule (ClFollowupRules   *self,
   };
   static const char * const channels[] = { "sms", "wechat", "phone", "in-person" };
   const char *trigger_name;
-  const ClIniEntry *entry;
-  ClFollowupRule *rule = g_new0 (ClFollowupRule, 1);
+  const CLIniEntry *entry;
+  CLFollowupRule *rule = g_new0 (CLFollowupRule, 1);
   guint word;
   const char *allowed[G_N_ELEMENTS (placeholders)];
   guint n_allowed = 0;
 
   g_ptr_array_add (self->rules, rule);
   rule->id = g_strdup (group->name + strlen ("Rule "));
-  rule->line = group->line;
   for (const char *p = rule->id; *p || p == rule->id; p++)
     if (*p == '\0' || (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-'))
       {
-        cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+        cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                           "a rule's NAME is lower-case letters, digits and -");
         return FALSE;
       }
@@ -241,7 +240,7 @@ load_rule (ClFollowupRules   *self,
       for (guint t = 0; t < G_N_ELEMENTS (shapes); t++)
         if (shapes[t].kind == rule->kind)
           g_string_append_printf (fitting, "%s%s", fitting->len ? " or " : "", triggers[t]);
-      cl_ini_set_error (error, ini, group, cl_ini_group_lookup (group, "trigger", NULL)->line,
+      cl_ini_set_error (error, ini, group, cl_ini_group_lookup (group, "trigger", NULL),
                         G_KEY_FILE_ERROR_INVALID_VALUE,
                         "kind=%s goes with trigger=%s, not %s",
                         kinds[rule->kind], fitting->str, trigger_name);
@@ -273,7 +272,7 @@ load_rule (ClFollowupRules   *self,
     return FALSE;
   if (shapes[rule->trigger].visit == REQUIRED && (entry == NULL || *entry->value == '\0'))
     {
-      cl_ini_set_error (error, ini, group, entry ? entry->line : 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+      cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                         "visit is required for trigger=%s: a visit key of the visit schedule, such as pp42",
                         trigger_name);
       return FALSE;
@@ -282,7 +281,7 @@ load_rule (ClFollowupRules   *self,
     {
       if (cl_visit_guideline_lookup (cl_visit_guideline_get_default (), entry->value) == NULL)
         {
-          cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+          cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                             "visit=%s: the visit schedule has no [Visit %s]", entry->value, entry->value);
           return FALSE;
         }
@@ -292,11 +291,11 @@ load_rule (ClFollowupRules   *self,
   entry = cl_ini_group_lookup (group, "scale", NULL);
   if (rule->kind == CL_FOLLOWUP_KIND_SCALE)
     {
-      ClScale *scale;
+      CLScale *scale;
 
       if (entry == NULL)
         {
-          cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+          cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                             "scale is required for kind=scale, such as scale=epds");
           return FALSE;
         }
@@ -304,7 +303,7 @@ load_rule (ClFollowupRules   *self,
         {
           if ((scale = find_scale (scales, entry->value)) == NULL)
             {
-              cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+              cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                                 "scale=%s: there is no such scale", entry->value);
               return FALSE;
             }
@@ -314,7 +313,7 @@ load_rule (ClFollowupRules   *self,
     }
   else if (entry != NULL)
     {
-      cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+      cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                         "scale has no meaning for kind=%s", kinds[rule->kind]);
       return FALSE;
     }
@@ -350,31 +349,31 @@ load_rule (ClFollowupRules   *self,
       if (!g_str_equal (entry->key, "template") || check_template (entry->value, allowed, &bad))
         continue;
       if (!g_str_has_suffix (bad, "}"))
-        cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
-                          "template: “%s” is not closed with }", bad);
+        cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
+                          "“%s” is not closed with }", bad);
       else if (g_str_equal (bad, "{place}"))
-        cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
-                          "template: {place} needs a place= in the rule");
+        cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
+                          "{place} needs a place= in the rule");
       else if (g_str_equal (bad, "{visit}"))
-        cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
-                          "template: {visit} has no meaning for trigger=%s", trigger_name);
+        cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
+                          "{visit} has no meaning for trigger=%s", trigger_name);
       else
-        cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
-                          "template: unknown placeholder %s (use {name}, {visit}, {date} or {place})", bad);
+        cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
+                          "unknown placeholder %s (use {name}, {visit}, {date} or {place})", bad);
       return FALSE;
     }
   return TRUE;
 }
 
-ClFollowupRules *
+CLFollowupRules *
 cl_followup_rules_new_from_bytes (GBytes      *bytes,
                                   const char  *source,
                                   GPtrArray   *scales,
                                   GError     **error)
 {
-  g_autoptr(ClFollowupRules) self = NULL;
+  g_autoptr(CLFollowupRules) self = NULL;
   g_autoptr(GPtrArray) builtins = NULL;
-  g_autoptr(ClIni) ini = NULL;
+  g_autoptr(CLIni) ini = NULL;
   const char *data;
   gsize size;
 
@@ -391,7 +390,7 @@ cl_followup_rules_new_from_bytes (GBytes      *bytes,
       builtins = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; ids[i]; i++)
         {
-          ClScale *scale = cl_scale_new_builtin (ids[i], error);
+          CLScale *scale = cl_scale_new_builtin (ids[i], error);
 
           if (scale == NULL)
             return NULL;
@@ -403,11 +402,11 @@ cl_followup_rules_new_from_bytes (GBytes      *bytes,
   self = g_object_new (CL_TYPE_FOLLOWUP_RULES, NULL);
   for (guint i = 0; i < ini->groups->len; i++)
     {
-      const ClIniGroup *group = g_ptr_array_index (ini->groups, i);
+      const CLIniGroup *group = g_ptr_array_index (ini->groups, i);
 
       if (!g_str_has_prefix (group->name, "Rule "))
         {
-          cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+          cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                             "unknown group: the rules file has only [Rule NAME] groups");
           return NULL;
         }
@@ -417,7 +416,7 @@ cl_followup_rules_new_from_bytes (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
-ClFollowupRules *
+CLFollowupRules *
 cl_followup_rules_new_from_file (const char  *path,
                                  GPtrArray   *scales,
                                  GError     **error)
@@ -432,14 +431,14 @@ cl_followup_rules_new_from_file (const char  *path,
   return cl_followup_rules_new_from_bytes (bytes, path, scales, error);
 }
 
-ClFollowupRules *
+CLFollowupRules *
 cl_followup_rules_new_default (void)
 {
   const char * const *dirs = g_get_system_config_dirs ();
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  ClFollowupRules *rules;
+  CLFollowupRules *rules;
 
   if (g_getenv ("CARELINE_FOLLOWUP_RULES"))
     g_ptr_array_add (candidates, g_strdup (g_getenv ("CARELINE_FOLLOWUP_RULES")));
@@ -469,14 +468,14 @@ cl_followup_rules_new_default (void)
 }
 
 guint
-cl_followup_rules_get_n_rules (ClFollowupRules *self)
+cl_followup_rules_get_n_rules (CLFollowupRules *self)
 {
   g_return_val_if_fail (CL_IS_FOLLOWUP_RULES (self), 0);
   return self->rules->len;
 }
 
-const ClFollowupRule *
-cl_followup_rules_get_rule (ClFollowupRules *self,
+const CLFollowupRule *
+cl_followup_rules_get_rule (CLFollowupRules *self,
                             guint            index)
 {
   g_return_val_if_fail (CL_IS_FOLLOWUP_RULES (self), NULL);
@@ -484,15 +483,15 @@ cl_followup_rules_get_rule (ClFollowupRules *self,
   return g_ptr_array_index (self->rules, index);
 }
 
-const ClFollowupRule *
-cl_followup_rules_lookup (ClFollowupRules *self,
+const CLFollowupRule *
+cl_followup_rules_lookup (CLFollowupRules *self,
                           const char      *id)
 {
   g_return_val_if_fail (CL_IS_FOLLOWUP_RULES (self), NULL);
 
   for (guint i = 0; id && i < self->rules->len; i++)
     {
-      const ClFollowupRule *rule = g_ptr_array_index (self->rules, i);
+      const CLFollowupRule *rule = g_ptr_array_index (self->rules, i);
 
       if (g_str_equal (rule->id, id))
         return rule;
@@ -500,8 +499,8 @@ cl_followup_rules_lookup (ClFollowupRules *self,
   return NULL;
 }
 
-ClScale *
-cl_followup_rules_get_scale (ClFollowupRules *self,
+CLScale *
+cl_followup_rules_get_scale (CLFollowupRules *self,
                              const char      *scale_id)
 {
   g_return_val_if_fail (CL_IS_FOLLOWUP_RULES (self), NULL);
@@ -528,7 +527,7 @@ cl_followup_format_date (const GDate *date,
 }
 
 char *
-cl_followup_rule_render (const ClFollowupRule *rule,
+cl_followup_rule_render (const CLFollowupRule *rule,
                          const char           *lang,
                          const char           *name,
                          const char           *visit,

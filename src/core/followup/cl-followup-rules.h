@@ -22,56 +22,55 @@ typedef enum
   CL_FOLLOWUP_TRIGGER_BEFORE_REVISIT,       /* days before a postpartum visit opens, once born */
   CL_FOLLOWUP_TRIGGER_GESTATIONAL_WEEKS,    /* when the pregnancy reaches a week range */
   CL_FOLLOWUP_TRIGGER_AT_VISIT,             /* when a visit's window opens */
-} ClFollowupTrigger;
+} CLFollowupTrigger;
 
 typedef struct
 {
   char              *id;          /* NAME of [Rule NAME] */
-  guint              line;        /* of the group, for messages */
-  ClFollowupKind     kind;
-  ClFollowupTrigger  trigger;
+  CLFollowupKind     kind;
+  CLFollowupTrigger  trigger;
   guint              days;        /* the trigger's N */
   guint              first_week;  /* gestational-weeks: W1 … */
   guint              last_week;   /* … W2, both inclusive */
   char              *visit;       /* only this visit key; NULL: every visit the trigger applies to */
   char              *scale_id;    /* kind scale */
-  ClFollowupChannel  channel;     /* the items' channel until someone changes it */
-  ClLocalText       *template;    /* {name} {visit} {date} {place} */
-  ClLocalText       *place;       /* what {place} says; NULL when the rule has none */
+  CLFollowupChannel  channel;     /* the items' channel until someone changes it */
+  CLLocalText       *template;    /* {name} {visit} {date} {place} */
+  CLLocalText       *place;       /* what {place} says; NULL when the rule has none */
   gboolean           escort;      /* the item offers an escort */
-} ClFollowupRule;
+} CLFollowupRule;
 
 #define CL_TYPE_FOLLOWUP_RULES (cl_followup_rules_get_type ())
-G_DECLARE_FINAL_TYPE (ClFollowupRules, cl_followup_rules, CL, FOLLOWUP_RULES, GObject)
+G_DECLARE_FINAL_TYPE (CLFollowupRules, cl_followup_rules, CL, FOLLOWUP_RULES, GObject)
 
-/* @scales: the ClScale a scale rule may name; NULL for the built-in
- * ones.  NULL with a G_KEY_FILE_ERROR "FILE:LINE: [Rule NAME] …" on a
+/* @scales: the CLScale a scale rule may name; NULL for the built-in
+ * ones.  NULL with a G_KEY_FILE_ERROR "FILE: [Rule NAME] KEY: …" on a
  * malformed file, an unknown placeholder in a template included. */
-ClFollowupRules      *cl_followup_rules_new_from_bytes (GBytes          *bytes,
+CLFollowupRules      *cl_followup_rules_new_from_bytes (GBytes          *bytes,
                                                         const char      *source,
                                                         GPtrArray       *scales,
                                                         GError         **error);
-ClFollowupRules      *cl_followup_rules_new_from_file  (const char      *path,
+CLFollowupRules      *cl_followup_rules_new_from_file  (const char      *path,
                                                         GPtrArray       *scales,
                                                         GError         **error);
 /* The rules in force: $CARELINE_FOLLOWUP_RULES, then the first
  * careline/followup-rules.ini in the user then system config dirs, then
  * the built-in ones.  A malformed file is warned about and skipped. */
-ClFollowupRules      *cl_followup_rules_new_default    (void);
+CLFollowupRules      *cl_followup_rules_new_default    (void);
 
-guint                 cl_followup_rules_get_n_rules    (ClFollowupRules *self);
-const ClFollowupRule *cl_followup_rules_get_rule       (ClFollowupRules *self,
+guint                 cl_followup_rules_get_n_rules    (CLFollowupRules *self);
+const CLFollowupRule *cl_followup_rules_get_rule       (CLFollowupRules *self,
                                                         guint            index);
-const ClFollowupRule *cl_followup_rules_lookup         (ClFollowupRules *self,
+const CLFollowupRule *cl_followup_rules_lookup         (CLFollowupRules *self,
                                                         const char      *id);
 /* The scale a scale rule names. */
-ClScale              *cl_followup_rules_get_scale      (ClFollowupRules *self,
+CLScale              *cl_followup_rules_get_scale      (CLFollowupRules *self,
                                                         const char      *scale_id);
 
 /* @rule's template in @lang (NULL: zh_CN, the patients' language) with
  * its placeholders filled: {name} @name, {visit} @visit, {date} @date
  * written the way @lang writes dates, {place} the rule's place. */
-char                 *cl_followup_rule_render          (const ClFollowupRule *rule,
+char                 *cl_followup_rule_render          (const CLFollowupRule *rule,
                                                         const char           *lang,
                                                         const char           *name,
                                                         const char           *visit,
@@ -82,6 +81,6 @@ char                 *cl_followup_rule_render          (const ClFollowupRule *ru
 char                 *cl_followup_format_date          (const GDate          *date,
                                                         const char           *lang);
 
-const char           *cl_followup_trigger_to_string    (ClFollowupTrigger     trigger);
+const char           *cl_followup_trigger_to_string    (CLFollowupTrigger     trigger);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
  * English, and Careline ships Chinese. */
 #define REQUIRED_LOCALE "zh_CN"
 
-struct _ClLocalText
+struct _CLLocalText
 {
   char       *untranslated;
   GHashTable *by_locale;   /* locale → text */
@@ -20,7 +20,7 @@ struct _ClLocalText
 static void
 entry_free (gpointer data)
 {
-  ClIniEntry *entry = data;
+  CLIniEntry *entry = data;
 
   g_free (entry->key);
   g_free (entry->locale);
@@ -31,7 +31,7 @@ entry_free (gpointer data)
 static void
 group_free (gpointer data)
 {
-  ClIniGroup *group = data;
+  CLIniGroup *group = data;
 
   g_free (group->name);
   g_ptr_array_unref (group->entries);
@@ -39,7 +39,7 @@ group_free (gpointer data)
 }
 
 void
-cl_ini_free (ClIni *ini)
+cl_ini_free (CLIni *ini)
 {
   if (ini == NULL)
     return;
@@ -50,9 +50,9 @@ cl_ini_free (ClIni *ini)
 
 void
 cl_ini_set_error (GError          **error,
-                  const ClIni      *ini,
-                  const ClIniGroup *group,
-                  guint             line,
+                  const CLIni      *ini,
+                  const CLIniGroup *group,
+                  const CLIniEntry *entry,
                   gint              code,
                   const char       *format,
                   ...)
@@ -64,70 +64,53 @@ cl_ini_set_error (GError          **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (group != NULL)
-    g_set_error (error, G_KEY_FILE_ERROR, code, "%s:%u: [%s] %s",
-                 ini->source, line ? line : group->line, group->name, message);
+  if (group != NULL && entry != NULL)
+    g_set_error (error, G_KEY_FILE_ERROR, code, "%s: [%s] %s%s%s%s: %s",
+                 ini->source, group->name, entry->key,
+                 entry->locale ? "[" : "", entry->locale ? entry->locale : "",
+                 entry->locale ? "]" : "", message);
+  else if (group != NULL)
+    g_set_error (error, G_KEY_FILE_ERROR, code, "%s: [%s] %s",
+                 ini->source, group->name, message);
   else
-    g_set_error (error, G_KEY_FILE_ERROR, code, "%s:%u: %s", ini->source, line, message);
+    g_set_error (error, G_KEY_FILE_ERROR, code, "%s: %s", ini->source, message);
 }
 
-/* GKeyFile's escapes, so a file that GKeyFile reads means the same here. */
-static char *
-unescape (const char *text)
+/* GKeyFile merges a group given twice into one; count the header lines
+ * so that a copy-and-paste slip is refused rather than half-merged.  By
+ * the time this runs GKeyFile has accepted the text, so a line starting
+ * with [ is a group header. */
+static guint
+count_group_headers (const char *data,
+                     const char *name)
 {
-  GString *out = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  g_autofree char *header = g_strdup_printf ("[%s]", name);
+  guint count = 0;
 
-  for (const char *p = text; *p; p++)
-    {
-      if (*p != '\\' || p[1] == '\0')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      p++;
-      switch (*p)
-        {
-        case 'n': g_string_append_c (out, '\n'); break;
-        case 't': g_string_append_c (out, '\t'); break;
-        case 'r': g_string_append_c (out, '\r'); break;
-        case 's': g_string_append_c (out, ' '); break;
-        default: g_string_append_c (out, *p); break;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-static ClIniGroup *
-find_group (ClIni      *ini,
-            const char *name)
-{
-  for (guint i = 0; i < ini->groups->len; i++)
-    {
-      ClIniGroup *group = g_ptr_array_index (ini->groups, i);
-
-      if (g_str_equal (group->name, name))
-        return group;
-    }
-  return NULL;
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_equal (g_strstrip (lines[i]), header))
+      count++;
+  return count;
 }
 
 static gboolean
-parse_key (const char  *text,
+split_key (const char  *full,
            char       **key,
            char       **locale)
 {
-  const char *open = strchr (text, '[');
+  const char *open = strchr (full, '[');
   g_autofree char *name = NULL;
 
   if (open == NULL)
-    name = g_strstrip (g_strdup (text));
+    name = g_strdup (full);
   else
     {
       const char *close = strchr (open, ']');
 
       if (close == NULL || close[1] != '\0' || close == open + 1)
         return FALSE;
-      name = g_strstrip (g_strndup (text, open - text));
+      name = g_strndup (full, open - full);
       *locale = g_strndup (open + 1, close - open - 1);
     }
   if (*name == '\0')
@@ -139,122 +122,97 @@ parse_key (const char  *text,
   return TRUE;
 }
 
-ClIni *
+CLIni *
 cl_ini_parse (const char  *data,
               gssize       length,
               const char  *source,
               GError     **error)
 {
-  g_autoptr(ClIni) ini = g_new0 (ClIni, 1);
+  g_autoptr(CLIni) ini = g_new0 (CLIni, 1);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *copy = NULL;
-  g_auto(GStrv) lines = NULL;
-  ClIniGroup *group = NULL;
+  g_auto(GStrv) groups = NULL;
 
   ini->source = g_strdup (source ? source : "(data)");
   ini->groups = g_ptr_array_new_with_free_func (group_free);
   copy = length < 0 ? g_strdup (data) : g_strndup (data, length);
+  /* GKeyFile checks the encoding of a value only when it is read. */
   if (!g_utf8_validate (copy, -1, NULL))
     {
-      cl_ini_set_error (error, ini, NULL, 1, G_KEY_FILE_ERROR_UNKNOWN_ENCODING,
+      cl_ini_set_error (error, ini, NULL, NULL, G_KEY_FILE_ERROR_UNKNOWN_ENCODING,
                         "the file is not UTF-8 text");
       return NULL;
     }
-  lines = g_strsplit (copy, "\n", -1);
-
-  for (guint n = 0; lines[n]; n++)
+  if (!g_key_file_load_from_data (file, copy, -1, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
     {
-      guint line = n + 1;
-      char *text = g_strstrip (lines[n]);
-      char *equals;
+      cl_ini_set_error (error, ini, NULL, NULL, local_error->code, "%s", local_error->message);
+      return NULL;
+    }
 
-      if (*text == '\0' || *text == '#')
-        continue;
-      if (*text == '[')
+  groups = g_key_file_get_groups (file, NULL);
+  for (guint i = 0; groups[i]; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (file, groups[i], NULL, NULL);
+      CLIniGroup *group = g_new0 (CLIniGroup, 1);
+
+      group->name = g_strdup (groups[i]);
+      group->entries = g_ptr_array_new_with_free_func (entry_free);
+      g_ptr_array_add (ini->groups, group);
+
+      if (count_group_headers (copy, groups[i]) > 1)
         {
-          gsize len = strlen (text);
-          g_autofree char *name = NULL;
-
-          if (text[len - 1] != ']' || len < 3)
-            {
-              cl_ini_set_error (error, ini, NULL, line, G_KEY_FILE_ERROR_PARSE,
-                                "a group name must be written as [Name]");
-              return NULL;
-            }
-          name = g_strstrip (g_strndup (text + 1, len - 2));
-          if (*name == '\0' || strchr (name, '[') || strchr (name, ']'))
-            {
-              cl_ini_set_error (error, ini, NULL, line, G_KEY_FILE_ERROR_PARSE,
-                                "a group name must be written as [Name]");
-              return NULL;
-            }
-          if ((group = find_group (ini, name)))
-            {
-              cl_ini_set_error (error, ini, NULL, line, G_KEY_FILE_ERROR_PARSE,
-                                "[%s] is given twice (first on line %u)", name, group->line);
-              return NULL;
-            }
-          group = g_new0 (ClIniGroup, 1);
-          group->name = g_steal_pointer (&name);
-          group->line = line;
-          group->entries = g_ptr_array_new_with_free_func (entry_free);
-          g_ptr_array_add (ini->groups, group);
-          continue;
-        }
-
-      equals = strchr (text, '=');
-      if (equals == NULL)
-        {
-          cl_ini_set_error (error, ini, NULL, line, G_KEY_FILE_ERROR_PARSE,
-                            "“%s” is neither a [Group], a key=value line nor a # comment", text);
+          cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_PARSE,
+                            "the group is given twice");
           return NULL;
         }
-      *equals = '\0';
-      {
-        g_autofree char *key = NULL;
-        g_autofree char *locale = NULL;
-        const ClIniEntry *first;
-        ClIniEntry *entry;
 
-        if (!parse_key (text, &key, &locale))
-          {
-            cl_ini_set_error (error, ini, NULL, line, G_KEY_FILE_ERROR_PARSE,
-                              "“%s” is not a key name (letters, digits, - and _, then an optional [locale])",
-                              text);
-            return NULL;
-          }
-        if (group == NULL)
-          {
-            cl_ini_set_error (error, ini, NULL, line, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
-                              "the key %s comes before any [Group]", key);
-            return NULL;
-          }
-        if ((first = cl_ini_group_lookup (group, key, locale)))
-          {
-            cl_ini_set_error (error, ini, group, line, G_KEY_FILE_ERROR_PARSE,
-                              "%s%s%s%s is given twice (first on line %u)", key,
-                              locale ? "[" : "", locale ? locale : "", locale ? "]" : "",
-                              first->line);
-            return NULL;
-          }
-        entry = g_new0 (ClIniEntry, 1);
-        entry->key = g_steal_pointer (&key);
-        entry->locale = g_steal_pointer (&locale);
-        entry->value = g_strstrip (unescape (equals + 1));
-        entry->line = line;
-        g_ptr_array_add (group->entries, entry);
-      }
+      for (guint k = 0; keys && keys[k]; k++)
+        {
+          g_autofree char *key = NULL;
+          g_autofree char *locale = NULL;
+          g_autofree char *value = NULL;
+          CLIniEntry *entry;
+
+          if (!split_key (keys[k], &key, &locale))
+            {
+              cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_PARSE,
+                                "“%s” is not a key name (letters, digits, - and _, then an optional [locale])",
+                                keys[k]);
+              return NULL;
+            }
+          entry = g_new0 (CLIniEntry, 1);
+          entry->key = g_steal_pointer (&key);
+          entry->locale = g_steal_pointer (&locale);
+          /* GKeyFile lists a key given twice twice, and keeps the last. */
+          if (cl_ini_group_lookup (group, entry->key, entry->locale))
+            {
+              cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_PARSE,
+                                "the key is given twice");
+              entry_free (entry);
+              return NULL;
+            }
+          g_ptr_array_add (group->entries, entry);
+          if (!(value = g_key_file_get_string (file, groups[i], keys[k], &local_error)))
+            {
+              cl_ini_set_error (error, ini, group, entry, local_error->code, "%s",
+                                local_error->message);
+              return NULL;
+            }
+          entry->value = g_strstrip (g_steal_pointer (&value));
+        }
     }
   return g_steal_pointer (&ini);
 }
 
-const ClIniEntry *
-cl_ini_group_lookup (const ClIniGroup *group,
+const CLIniEntry *
+cl_ini_group_lookup (const CLIniGroup *group,
                      const char       *key,
                      const char       *locale)
 {
   for (guint i = 0; i < group->entries->len; i++)
     {
-      const ClIniEntry *entry = g_ptr_array_index (group->entries, i);
+      const CLIniEntry *entry = g_ptr_array_index (group->entries, i);
 
       if (g_str_equal (entry->key, key) && g_strcmp0 (entry->locale, locale) == 0)
         return entry;
@@ -263,15 +221,15 @@ cl_ini_group_lookup (const ClIniGroup *group,
 }
 
 gboolean
-cl_ini_group_check_keys (const ClIni        *ini,
-                         const ClIniGroup   *group,
+cl_ini_group_check_keys (const CLIni        *ini,
+                         const CLIniGroup   *group,
                          const char * const *keys,
                          const char * const *localized,
                          GError            **error)
 {
   for (guint i = 0; i < group->entries->len; i++)
     {
-      const ClIniEntry *entry = g_ptr_array_index (group->entries, i);
+      const CLIniEntry *entry = g_ptr_array_index (group->entries, i);
 
       if (entry->locale == NULL && (g_strv_contains (keys, entry->key) ||
                                     (localized && g_strv_contains (localized, entry->key))))
@@ -279,38 +237,38 @@ cl_ini_group_check_keys (const ClIni        *ini,
       if (entry->locale != NULL && localized && g_strv_contains (localized, entry->key))
         continue;
       if (entry->locale != NULL && g_strv_contains (keys, entry->key))
-        cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+        cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                           "%s is not translated: remove [%s]", entry->key, entry->locale);
       else
-        cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+        cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                           "unknown key %s", entry->key);
       return FALSE;
     }
   return TRUE;
 }
 
-ClLocalText *
-cl_ini_group_get_text (const ClIni       *ini,
-                       const ClIniGroup  *group,
+CLLocalText *
+cl_ini_group_get_text (const CLIni       *ini,
+                       const CLIniGroup  *group,
                        const char        *key,
                        gboolean           required,
                        GError           **error)
 {
-  const ClIniEntry *base = cl_ini_group_lookup (group, key, NULL);
-  const ClIniEntry *zh = cl_ini_group_lookup (group, key, REQUIRED_LOCALE);
-  g_autoptr(ClLocalText) text = NULL;
+  const CLIniEntry *base = cl_ini_group_lookup (group, key, NULL);
+  const CLIniEntry *zh = cl_ini_group_lookup (group, key, REQUIRED_LOCALE);
+  g_autoptr(CLLocalText) text = NULL;
 
   if (base == NULL && zh == NULL && !required)
     return NULL;
   if (base == NULL || *base->value == '\0')
     {
-      cl_ini_set_error (error, ini, group, base ? base->line : zh ? zh->line : 0,
+      cl_ini_set_error (error, ini, group, base ? base : zh,
                         G_KEY_FILE_ERROR_KEY_NOT_FOUND, "%s (in English) is missing or empty", key);
       return NULL;
     }
   if (zh == NULL || *zh->value == '\0')
     {
-      cl_ini_set_error (error, ini, group, zh ? zh->line : base->line, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+      cl_ini_set_error (error, ini, group, zh ? zh : base, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                         "%s[%s] (in Chinese) is missing or empty", key, REQUIRED_LOCALE);
       return NULL;
     }
@@ -318,7 +276,7 @@ cl_ini_group_get_text (const ClIni       *ini,
   text = cl_local_text_new (base->value);
   for (guint i = 0; i < group->entries->len; i++)
     {
-      const ClIniEntry *entry = g_ptr_array_index (group->entries, i);
+      const CLIniEntry *entry = g_ptr_array_index (group->entries, i);
 
       if (entry->locale && g_str_equal (entry->key, key))
         cl_local_text_add (text, entry->locale, entry->value);
@@ -327,8 +285,8 @@ cl_ini_group_get_text (const ClIni       *ini,
 }
 
 gboolean
-cl_ini_group_get_uint (const ClIni       *ini,
-                       const ClIniGroup  *group,
+cl_ini_group_get_uint (const CLIni       *ini,
+                       const CLIniGroup  *group,
                        const char        *key,
                        gboolean           required,
                        guint              fallback,
@@ -336,14 +294,14 @@ cl_ini_group_get_uint (const ClIni       *ini,
                        guint             *out,
                        GError           **error)
 {
-  const ClIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
+  const CLIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
   guint64 value;
 
   if (entry == NULL)
     {
       if (required)
         {
-          cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+          cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                             "%s is required", key);
           return FALSE;
         }
@@ -352,7 +310,7 @@ cl_ini_group_get_uint (const ClIni       *ini,
     }
   if (!g_ascii_string_to_unsigned (entry->value, 10, 0, max, &value, NULL))
     {
-      cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+      cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                         "%s must be a whole number from 0 to %u, not “%s”", key, max, entry->value);
       return FALSE;
     }
@@ -361,21 +319,21 @@ cl_ini_group_get_uint (const ClIni       *ini,
 }
 
 gboolean
-cl_ini_group_get_range (const ClIni       *ini,
-                        const ClIniGroup  *group,
+cl_ini_group_get_range (const CLIni       *ini,
+                        const CLIniGroup  *group,
                         const char        *key,
                         guint              max,
                         guint             *min_out,
                         guint             *max_out,
                         GError           **error)
 {
-  const ClIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
+  const CLIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
   g_auto(GStrv) parts = NULL;
   guint64 low, high;
 
   if (entry == NULL)
     {
-      cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+      cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                         "%s is required (such as %s=0-9)", key, key);
       return FALSE;
     }
@@ -398,21 +356,21 @@ cl_ini_group_get_range (const ClIni       *ini,
       *max_out = (guint) high;
       return TRUE;
     }
-  cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+  cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                     "%s must be a range MIN-MAX of whole numbers up to %u with MIN <= MAX, not “%s”",
                     key, max, entry->value);
   return FALSE;
 }
 
 gboolean
-cl_ini_group_get_bool (const ClIni       *ini,
-                       const ClIniGroup  *group,
+cl_ini_group_get_bool (const CLIni       *ini,
+                       const CLIniGroup  *group,
                        const char        *key,
                        gboolean           fallback,
                        gboolean          *out,
                        GError           **error)
 {
-  const ClIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
+  const CLIniEntry *entry = cl_ini_group_lookup (group, key, NULL);
 
   if (entry == NULL)
     *out = fallback;
@@ -422,17 +380,17 @@ cl_ini_group_get_bool (const ClIni       *ini,
     *out = FALSE;
   else
     {
-      cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+      cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                         "%s must be true or false, not “%s”", key, entry->value);
       return FALSE;
     }
   return TRUE;
 }
 
-ClLocalText *
+CLLocalText *
 cl_local_text_new (const char *untranslated)
 {
-  ClLocalText *text = g_new0 (ClLocalText, 1);
+  CLLocalText *text = g_new0 (CLLocalText, 1);
 
   text->untranslated = g_strdup (untranslated);
   text->by_locale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -440,7 +398,7 @@ cl_local_text_new (const char *untranslated)
 }
 
 void
-cl_local_text_add (ClLocalText *text,
+cl_local_text_add (CLLocalText *text,
                    const char  *locale,
                    const char  *value)
 {
@@ -448,7 +406,7 @@ cl_local_text_add (ClLocalText *text,
 }
 
 void
-cl_local_text_free (ClLocalText *text)
+cl_local_text_free (CLLocalText *text)
 {
   if (text == NULL)
     return;
@@ -458,7 +416,7 @@ cl_local_text_free (ClLocalText *text)
 }
 
 const char *
-cl_local_text_get_exact (const ClLocalText *text,
+cl_local_text_get_exact (const CLLocalText *text,
                          const char        *locale)
 {
   g_return_val_if_fail (text != NULL, NULL);
@@ -469,7 +427,7 @@ cl_local_text_get_exact (const ClLocalText *text,
 }
 
 const char *
-cl_local_text_get (const ClLocalText *text,
+cl_local_text_get (const CLLocalText *text,
                    const char        *lang)
 {
   g_return_val_if_fail (text != NULL, NULL);

@@ -6,24 +6,24 @@
 
 #include "cl-scale-result.h"
 
-struct _ClScaleResult
+struct _CLScaleResult
 {
   GObject            parent_instance;
 
-  ClScale           *scale;
+  CLScale           *scale;
   guint              total;
   GArray            *item_scores;  /* guint, by item */
-  const ClScaleBand *band;
-  GArray            *flags;        /* ClScaleFlag */
+  const CLScaleBand *band;
+  GArray            *flags;        /* CLScaleFlag */
 };
 
-G_DEFINE_FINAL_TYPE (ClScaleResult, cl_scale_result, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CLScaleResult, cl_scale_result, G_TYPE_OBJECT)
 G_DEFINE_QUARK (cl-scale-error-quark, cl_scale_error)
 
 static void
 cl_scale_result_finalize (GObject *object)
 {
-  ClScaleResult *self = CL_SCALE_RESULT (object);
+  CLScaleResult *self = CL_SCALE_RESULT (object);
 
   g_clear_object (&self->scale);
   g_array_unref (self->item_scores);
@@ -32,26 +32,26 @@ cl_scale_result_finalize (GObject *object)
 }
 
 static void
-cl_scale_result_class_init (ClScaleResultClass *klass)
+cl_scale_result_class_init (CLScaleResultClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = cl_scale_result_finalize;
 }
 
 static void
-cl_scale_result_init (ClScaleResult *self)
+cl_scale_result_init (CLScaleResult *self)
 {
   self->item_scores = g_array_new (FALSE, TRUE, sizeof (guint));
-  self->flags = g_array_new (FALSE, TRUE, sizeof (ClScaleFlag));
+  self->flags = g_array_new (FALSE, TRUE, sizeof (CLScaleFlag));
 }
 
 gboolean
-cl_scale_score (ClScale        *scale,
+cl_scale_score (CLScale        *scale,
                 const gint     *answers,
                 guint           n_answers,
-                ClScaleResult **result,
+                CLScaleResult **result,
                 GError        **error)
 {
-  g_autoptr(ClScaleResult) self = NULL;
+  g_autoptr(CLScaleResult) self = NULL;
   guint n_items;
 
   g_return_val_if_fail (CL_IS_SCALE (scale), FALSE);
@@ -73,7 +73,7 @@ cl_scale_score (ClScale        *scale,
   self->scale = g_object_ref (scale);
   for (guint i = 0; i < n_items; i++)
     {
-      const ClScaleItem *item = cl_scale_get_item (scale, i);
+      const CLScaleItem *item = cl_scale_get_item (scale, i);
       guint score;
 
       if (answers[i] == CL_SCALE_UNANSWERED)
@@ -96,12 +96,12 @@ cl_scale_score (ClScale        *scale,
 
   for (guint i = 0; i < cl_scale_get_n_flag_rules (scale); i++)
     {
-      const ClScaleFlagRule *rule = cl_scale_get_flag_rule (scale, i);
+      const CLScaleFlagRule *rule = cl_scale_get_flag_rule (scale, i);
       guint score = g_array_index (self->item_scores, guint, rule->item - 1);
 
       if (score >= rule->min_score)
         {
-          ClScaleFlag flag = { rule, rule->item, score };
+          CLScaleFlag flag = { rule, rule->item, score };
 
           g_array_append_val (self->flags, flag);
         }
@@ -114,22 +114,22 @@ cl_scale_score (ClScale        *scale,
   return TRUE;
 }
 
-ClScale *
-cl_scale_result_get_scale (ClScaleResult *self)
+CLScale *
+cl_scale_result_get_scale (CLScaleResult *self)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), NULL);
   return self->scale;
 }
 
 guint
-cl_scale_result_get_total (ClScaleResult *self)
+cl_scale_result_get_total (CLScaleResult *self)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), 0);
   return self->total;
 }
 
 guint
-cl_scale_result_get_item_score (ClScaleResult *self,
+cl_scale_result_get_item_score (CLScaleResult *self,
                                 guint          number)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), 0);
@@ -137,15 +137,15 @@ cl_scale_result_get_item_score (ClScaleResult *self,
   return g_array_index (self->item_scores, guint, number - 1);
 }
 
-const ClScaleBand *
-cl_scale_result_get_band (ClScaleResult *self)
+const CLScaleBand *
+cl_scale_result_get_band (CLScaleResult *self)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), NULL);
   return self->band;
 }
 
 const char *
-cl_scale_result_get_band_label (ClScaleResult *self,
+cl_scale_result_get_band_label (CLScaleResult *self,
                                 const char    *lang)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), NULL);
@@ -153,37 +153,37 @@ cl_scale_result_get_band_label (ClScaleResult *self,
 }
 
 gboolean
-cl_scale_result_get_positive (ClScaleResult *self)
+cl_scale_result_get_positive (CLScaleResult *self)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), FALSE);
   return self->band->positive;
 }
 
 guint
-cl_scale_result_get_n_flags (ClScaleResult *self)
+cl_scale_result_get_n_flags (CLScaleResult *self)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), 0);
   return self->flags->len;
 }
 
-const ClScaleFlag *
-cl_scale_result_get_flag (ClScaleResult *self,
+const CLScaleFlag *
+cl_scale_result_get_flag (CLScaleResult *self,
                           guint          index)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), NULL);
   g_return_val_if_fail (index < self->flags->len, NULL);
-  return &g_array_index (self->flags, ClScaleFlag, index);
+  return &g_array_index (self->flags, CLScaleFlag, index);
 }
 
-const ClScaleFlag *
-cl_scale_result_lookup_flag (ClScaleResult *self,
+const CLScaleFlag *
+cl_scale_result_lookup_flag (CLScaleResult *self,
                              const char    *flag_id)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), NULL);
 
   for (guint i = 0; i < self->flags->len; i++)
     {
-      const ClScaleFlag *flag = &g_array_index (self->flags, ClScaleFlag, i);
+      const CLScaleFlag *flag = &g_array_index (self->flags, CLScaleFlag, i);
 
       if (g_strcmp0 (flag->rule->id, flag_id) == 0)
         return flag;
@@ -192,7 +192,7 @@ cl_scale_result_lookup_flag (ClScaleResult *self,
 }
 
 gboolean
-cl_scale_result_is_urgent (ClScaleResult *self)
+cl_scale_result_is_urgent (CLScaleResult *self)
 {
   g_return_val_if_fail (CL_IS_SCALE_RESULT (self), FALSE);
   return self->band->positive || self->flags->len > 0;

@@ -13,21 +13,21 @@
 #define MAX_ITEMS 200
 #define MAX_SCORE 1000
 
-struct _ClScale
+struct _CLScale
 {
   GObject      parent_instance;
 
   char        *id;
-  ClLocalText *title;
-  ClLocalText *instructions;
+  CLLocalText *title;
+  CLLocalText *instructions;
   guint        min_total;
   guint        max_total;
-  GPtrArray   *items;   /* ClScaleItem, by number */
-  GPtrArray   *bands;   /* ClScaleBand, by range */
-  GPtrArray   *flags;   /* ClScaleFlagRule */
+  GPtrArray   *items;   /* CLScaleItem, by number */
+  GPtrArray   *bands;   /* CLScaleBand, by range */
+  GPtrArray   *flags;   /* CLScaleFlagRule */
 };
 
-G_DEFINE_FINAL_TYPE (ClScale, cl_scale, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CLScale, cl_scale, G_TYPE_OBJECT)
 
 static const char * const builtin_ids[] = { "epds", "phq9", "gad7", NULL };
 
@@ -42,7 +42,7 @@ static const char * const severities[] = {
 static void
 item_free (gpointer data)
 {
-  ClScaleItem *item = data;
+  CLScaleItem *item = data;
 
   cl_local_text_free (item->text);
   for (guint i = 0; i < item->n_options; i++)
@@ -54,7 +54,7 @@ item_free (gpointer data)
 static void
 band_free (gpointer data)
 {
-  ClScaleBand *band = data;
+  CLScaleBand *band = data;
 
   g_free (band->id);
   cl_local_text_free (band->label);
@@ -64,7 +64,7 @@ band_free (gpointer data)
 static void
 flag_free (gpointer data)
 {
-  ClScaleFlagRule *flag = data;
+  CLScaleFlagRule *flag = data;
 
   g_free (flag->id);
   cl_local_text_free (flag->label);
@@ -74,7 +74,7 @@ flag_free (gpointer data)
 static void
 cl_scale_finalize (GObject *object)
 {
-  ClScale *self = CL_SCALE (object);
+  CLScale *self = CL_SCALE (object);
 
   g_free (self->id);
   cl_local_text_free (self->title);
@@ -86,13 +86,13 @@ cl_scale_finalize (GObject *object)
 }
 
 static void
-cl_scale_class_init (ClScaleClass *klass)
+cl_scale_class_init (CLScaleClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = cl_scale_finalize;
 }
 
 static void
-cl_scale_init (ClScale *self)
+cl_scale_init (CLScale *self)
 {
   self->items = g_ptr_array_new_with_free_func (item_free);
   self->bands = g_ptr_array_new_with_free_func (band_free);
@@ -112,9 +112,9 @@ valid_id (const char *id)
 
 /* "0;1;2;3" → its numbers; NULL (error set) for anything else. */
 static GArray *
-read_scores (const ClIni       *ini,
-             const ClIniGroup  *group,
-             const ClIniEntry  *entry,
+read_scores (const CLIni       *ini,
+             const CLIniGroup  *group,
+             const CLIniEntry  *entry,
              GError           **error)
 {
   g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -129,7 +129,7 @@ read_scores (const ClIni       *ini,
         break;   /* a trailing ";", as GKeyFile lists allow */
       if (!g_ascii_string_to_unsigned (parts[i], 10, 0, MAX_SCORE, &value, NULL))
         {
-          cl_ini_set_error (error, ini, group, entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+          cl_ini_set_error (error, ini, group, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                             "scores must be whole numbers separated by “;”, not “%s”", entry->value);
           return NULL;
         }
@@ -140,8 +140,8 @@ read_scores (const ClIni       *ini,
 
 /* option1, option2, … without a gap, each in English and Chinese. */
 static GPtrArray *
-read_options (const ClIni       *ini,
-              const ClIniGroup  *group,
+read_options (const CLIni       *ini,
+              const CLIniGroup  *group,
               GError           **error)
 {
   g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_local_text_free);
@@ -149,7 +149,7 @@ read_options (const ClIni       *ini,
 
   for (guint i = 0; i < group->entries->len; i++)
     {
-      const ClIniEntry *entry = g_ptr_array_index (group->entries, i);
+      const CLIniEntry *entry = g_ptr_array_index (group->entries, i);
 
       if (entry->locale == NULL && g_str_has_prefix (entry->key, "option") &&
           g_ascii_isdigit (entry->key[strlen ("option")]))
@@ -158,11 +158,11 @@ read_options (const ClIni       *ini,
   for (guint n = 1; n <= listed; n++)
     {
       g_autofree char *key = g_strdup_printf ("option%u", n);
-      ClLocalText *text;
+      CLLocalText *text;
 
       if (cl_ini_group_lookup (group, key, NULL) == NULL)
         {
-          cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+          cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                             "options must be numbered option1, option2, … without a gap: no %s", key);
           return NULL;
         }
@@ -190,9 +190,9 @@ option_keys (void)
 }
 
 static gboolean
-load_item (ClScale           *self,
-           const ClIni       *ini,
-           const ClIniGroup  *group,
+load_item (CLScale           *self,
+           const CLIni       *ini,
+           const CLIniGroup  *group,
            guint              number,
            GArray            *default_scores,
            GError           **error)
@@ -201,10 +201,10 @@ load_item (ClScale           *self,
   g_auto(GStrv) localized = option_keys ();
   g_autoptr(GPtrArray) options = NULL;
   g_autoptr(GArray) own_scores = NULL;
-  const ClIniEntry *scores_entry = cl_ini_group_lookup (group, "scores", NULL);
-  const ClIniEntry *options_entry = cl_ini_group_lookup (group, "options", NULL);
+  const CLIniEntry *scores_entry = cl_ini_group_lookup (group, "scores", NULL);
+  const CLIniEntry *options_entry = cl_ini_group_lookup (group, "options", NULL);
   GArray *scores;
-  ClScaleItem *item;
+  CLScaleItem *item;
   gboolean reverse;
 
   {
@@ -223,14 +223,14 @@ load_item (ClScale           *self,
   if (options_entry != NULL)
     {
       g_autofree char *name = g_strdup_printf ("Options %s", options_entry->value);
-      const ClIniGroup *shared = NULL;
+      const CLIniGroup *shared = NULL;
 
       for (guint i = 0; i < ini->groups->len && !shared; i++)
-        if (g_str_equal (((ClIniGroup *) g_ptr_array_index (ini->groups, i))->name, name))
+        if (g_str_equal (((CLIniGroup *) g_ptr_array_index (ini->groups, i))->name, name))
           shared = g_ptr_array_index (ini->groups, i);
       if (shared == NULL)
         {
-          cl_ini_set_error (error, ini, group, options_entry->line, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
+          cl_ini_set_error (error, ini, group, options_entry, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
                             "options=%s but there is no [%s]", options_entry->value, name);
           return FALSE;
         }
@@ -238,7 +238,7 @@ load_item (ClScale           *self,
         return FALSE;
       if (options->len > 0 && cl_ini_group_lookup (group, "option1", NULL))
         {
-          cl_ini_set_error (error, ini, group, options_entry->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+          cl_ini_set_error (error, ini, group, options_entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                             "give either options=NAME or option1, option2, …, not both");
           return FALSE;
         }
@@ -248,7 +248,7 @@ load_item (ClScale           *self,
 
   if (options->len < 2)
     {
-      cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+      cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                         "an item needs at least two options (option1, option2, … or options=NAME)");
       return FALSE;
     }
@@ -257,19 +257,19 @@ load_item (ClScale           *self,
   scores = own_scores ? own_scores : default_scores;
   if (scores == NULL)
     {
-      cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+      cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                         "no scores: give scores= here or in [Scale]");
       return FALSE;
     }
   if (scores->len != options->len)
     {
-      cl_ini_set_error (error, ini, group, scores_entry ? scores_entry->line : 0,
+      cl_ini_set_error (error, ini, group, scores_entry,
                         G_KEY_FILE_ERROR_INVALID_VALUE,
                         "%u options but %u scores", options->len, scores->len);
       return FALSE;
     }
 
-  item = g_new0 (ClScaleItem, 1);
+  item = g_new0 (CLScaleItem, 1);
   g_ptr_array_add (self->items, item);
   item->number = number;
   item->reverse = reverse;
@@ -277,7 +277,7 @@ load_item (ClScale           *self,
   if (item->text == NULL)
     return FALSE;
   item->n_options = options->len;
-  item->options = g_new0 (ClScaleOption, options->len);
+  item->options = g_new0 (CLScaleOption, options->len);
   for (guint i = 0; i < options->len; i++)
     {
       /* A reverse-scored item scores its options from the last one up,
@@ -295,7 +295,7 @@ static gint
 compare_items (gconstpointer a,
                gconstpointer b)
 {
-  const ClScaleItem *x = *(ClScaleItem **) a, *y = *(ClScaleItem **) b;
+  const CLScaleItem *x = *(CLScaleItem **) a, *y = *(CLScaleItem **) b;
 
   return (x->number > y->number) - (x->number < y->number);
 }
@@ -304,21 +304,21 @@ static gint
 compare_bands (gconstpointer a,
                gconstpointer b)
 {
-  const ClScaleBand *x = *(ClScaleBand **) a, *y = *(ClScaleBand **) b;
+  const CLScaleBand *x = *(CLScaleBand **) a, *y = *(CLScaleBand **) b;
 
   return (x->min > y->min) - (x->min < y->min);
 }
 
 static gboolean
-load_band (ClScale           *self,
-           const ClIni       *ini,
-           const ClIniGroup  *group,
+load_band (CLScale           *self,
+           const CLIni       *ini,
+           const CLIniGroup  *group,
            GError           **error)
 {
   static const char * const keys[] = { "range", "severity", "positive", NULL };
   static const char * const localized[] = { "label", NULL };
-  const ClIniEntry *severity = cl_ini_group_lookup (group, "severity", NULL);
-  ClScaleBand *band = g_new0 (ClScaleBand, 1);
+  const CLIniEntry *severity = cl_ini_group_lookup (group, "severity", NULL);
+  CLScaleBand *band = g_new0 (CLScaleBand, 1);
 
   g_ptr_array_add (self->bands, band);
   band->id = g_strdup (group->name + strlen ("Band "));
@@ -329,29 +329,29 @@ load_band (ClScale           *self,
     return FALSE;
   if (severity == NULL)
     {
-      cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+      cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                         "severity is required (none, mild, moderate, moderately-severe or severe)");
       return FALSE;
     }
   for (band->severity = 0; band->severity < G_N_ELEMENTS (severities); band->severity++)
     if (g_str_equal (severity->value, severities[band->severity]))
       return TRUE;
-  cl_ini_set_error (error, ini, group, severity->line, G_KEY_FILE_ERROR_INVALID_VALUE,
+  cl_ini_set_error (error, ini, group, severity, G_KEY_FILE_ERROR_INVALID_VALUE,
                     "severity must be none, mild, moderate, moderately-severe or severe, not “%s”",
                     severity->value);
   return FALSE;
 }
 
 static gboolean
-load_flag (ClScale           *self,
-           const ClIni       *ini,
-           const ClIniGroup  *group,
+load_flag (CLScale           *self,
+           const CLIni       *ini,
+           const CLIniGroup  *group,
            GError           **error)
 {
   static const char * const keys[] = { "item", "min-score", NULL };
   static const char * const localized[] = { "label", NULL };
-  const ClScaleItem *item;
-  ClScaleFlagRule *flag = g_new0 (ClScaleFlagRule, 1);
+  const CLScaleItem *item;
+  CLScaleFlagRule *flag = g_new0 (CLScaleFlagRule, 1);
 
   g_ptr_array_add (self->flags, flag);
   flag->id = g_strdup (group->name + strlen ("Flag "));
@@ -362,7 +362,7 @@ load_flag (ClScale           *self,
     return FALSE;
   if (flag->item < 1 || flag->item > self->items->len)
     {
-      cl_ini_set_error (error, ini, group, cl_ini_group_lookup (group, "item", NULL)->line,
+      cl_ini_set_error (error, ini, group, cl_ini_group_lookup (group, "item", NULL),
                         G_KEY_FILE_ERROR_INVALID_VALUE,
                         "item=%u but the scale has items 1 to %u", flag->item, self->items->len);
       return FALSE;
@@ -370,7 +370,7 @@ load_flag (ClScale           *self,
   item = g_ptr_array_index (self->items, flag->item - 1);
   if (flag->min_score < 1 || flag->min_score > item->max_score)
     {
-      cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+      cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                         "min-score must be from 1 to item %u's highest score, %u",
                         flag->item, item->max_score);
       return FALSE;
@@ -379,8 +379,8 @@ load_flag (ClScale           *self,
 }
 
 static gboolean
-check_bands (ClScale      *self,
-             const ClIni  *ini,
+check_bands (CLScale      *self,
+             const CLIni  *ini,
              GError      **error)
 {
   guint next = self->min_total;
@@ -388,28 +388,28 @@ check_bands (ClScale      *self,
   g_ptr_array_sort (self->bands, compare_bands);
   for (guint i = 0; i < self->bands->len; i++)
     {
-      const ClScaleBand *band = g_ptr_array_index (self->bands, i);
+      const CLScaleBand *band = g_ptr_array_index (self->bands, i);
       g_autofree char *name = g_strdup_printf ("Band %s", band->id);
-      const ClIniGroup *group = NULL;
+      const CLIniGroup *group = NULL;
 
       for (guint g = 0; g < ini->groups->len && !group; g++)
-        if (g_str_equal (((ClIniGroup *) g_ptr_array_index (ini->groups, g))->name, name))
+        if (g_str_equal (((CLIniGroup *) g_ptr_array_index (ini->groups, g))->name, name))
           group = g_ptr_array_index (ini->groups, g);
       if (band->min != next)
         {
           if (band->min > next)
-            cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+            cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                               "the bands leave a gap: no band holds %u (this one starts at %u)",
                               next, band->min);
           else
-            cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+            cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                               "the bands overlap: %u is already in another band (the one before ends at %u)",
                               band->min, next - 1);
           return FALSE;
         }
       if (band->max > self->max_total)
         {
-          cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+          cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                             "the band ends at %u but the highest total is %u",
                             band->max, self->max_total);
           return FALSE;
@@ -418,7 +418,7 @@ check_bands (ClScale      *self,
     }
   if (self->bands->len == 0 || next != self->max_total + 1)
     {
-      cl_ini_set_error (error, ini, NULL, 1, G_KEY_FILE_ERROR_INVALID_VALUE,
+      cl_ini_set_error (error, ini, NULL, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                         "the [Band …] groups must cover every total from %u to %u; nothing holds %u",
                         self->min_total, self->max_total, next);
       return FALSE;
@@ -426,35 +426,35 @@ check_bands (ClScale      *self,
   return TRUE;
 }
 
-static ClScale *
-load (const ClIni  *ini,
+static CLScale *
+load (const CLIni  *ini,
       GError      **error)
 {
   static const char * const keys[] = { "id", "scores", "range", "source", NULL };
   static const char * const localized[] = { "title", "instructions", NULL };
-  g_autoptr(ClScale) self = g_object_new (CL_TYPE_SCALE, NULL);
+  g_autoptr(CLScale) self = g_object_new (CL_TYPE_SCALE, NULL);
   g_autoptr(GArray) default_scores = NULL;
-  const ClIniGroup *head = NULL;
-  const ClIniEntry *entry;
+  const CLIniGroup *head = NULL;
+  const CLIniEntry *entry;
   guint range_min, range_max;
 
   for (guint i = 0; i < ini->groups->len; i++)
     {
-      const ClIniGroup *group = g_ptr_array_index (ini->groups, i);
+      const CLIniGroup *group = g_ptr_array_index (ini->groups, i);
 
       if (g_str_equal (group->name, "Scale"))
         head = group;
       else if (!g_str_has_prefix (group->name, "Item ") && !g_str_has_prefix (group->name, "Options ") &&
                !g_str_has_prefix (group->name, "Band ") && !g_str_has_prefix (group->name, "Flag "))
         {
-          cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+          cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                             "unknown group: a scale has [Scale], [Item N], [Options NAME], [Band NAME] and [Flag NAME]");
           return NULL;
         }
     }
   if (head == NULL)
     {
-      cl_ini_set_error (error, ini, NULL, 1, G_KEY_FILE_ERROR_GROUP_NOT_FOUND, "no [Scale] group");
+      cl_ini_set_error (error, ini, NULL, NULL, G_KEY_FILE_ERROR_GROUP_NOT_FOUND, "no [Scale] group");
       return NULL;
     }
   if (!cl_ini_group_check_keys (ini, head, keys, localized, error))
@@ -462,7 +462,7 @@ load (const ClIni  *ini,
   entry = cl_ini_group_lookup (head, "id", NULL);
   if (entry == NULL || !valid_id (entry->value))
     {
-      cl_ini_set_error (error, ini, head, entry ? entry->line : 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+      cl_ini_set_error (error, ini, head, entry, G_KEY_FILE_ERROR_INVALID_VALUE,
                         "id is required: lower-case letters, digits and -");
       return NULL;
     }
@@ -487,14 +487,14 @@ load (const ClIni  *ini,
 
   for (guint i = 0; i < ini->groups->len; i++)
     {
-      const ClIniGroup *group = g_ptr_array_index (ini->groups, i);
+      const CLIniGroup *group = g_ptr_array_index (ini->groups, i);
       guint64 number;
 
       if (!g_str_has_prefix (group->name, "Item "))
         continue;
       if (!g_ascii_string_to_unsigned (group->name + strlen ("Item "), 10, 1, MAX_ITEMS, &number, NULL))
         {
-          cl_ini_set_error (error, ini, group, 0, G_KEY_FILE_ERROR_INVALID_VALUE,
+          cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
                             "items are [Item 1], [Item 2], …");
           return NULL;
         }
@@ -504,12 +504,12 @@ load (const ClIni  *ini,
   g_ptr_array_sort (self->items, compare_items);
   for (guint i = 0; i < self->items->len; i++)
     {
-      const ClScaleItem *item = g_ptr_array_index (self->items, i);
+      const CLScaleItem *item = g_ptr_array_index (self->items, i);
       guint lowest;
 
       if (item->number != i + 1)
         {
-          cl_ini_set_error (error, ini, NULL, 1, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
+          cl_ini_set_error (error, ini, NULL, NULL, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
                             "items must be numbered 1, 2, 3 … without a gap or a repeat: no [Item %u]", i + 1);
           return NULL;
         }
@@ -521,12 +521,12 @@ load (const ClIni  *ini,
     }
   if (self->items->len == 0)
     {
-      cl_ini_set_error (error, ini, NULL, 1, G_KEY_FILE_ERROR_GROUP_NOT_FOUND, "no [Item 1] group");
+      cl_ini_set_error (error, ini, NULL, NULL, G_KEY_FILE_ERROR_GROUP_NOT_FOUND, "no [Item 1] group");
       return NULL;
     }
   if (range_min != self->min_total || range_max != self->max_total)
     {
-      cl_ini_set_error (error, ini, head, cl_ini_group_lookup (head, "range", NULL)->line,
+      cl_ini_set_error (error, ini, head, cl_ini_group_lookup (head, "range", NULL),
                         G_KEY_FILE_ERROR_INVALID_VALUE,
                         "range=%u-%u but the items' scores add up to %u-%u",
                         range_min, range_max, self->min_total, self->max_total);
@@ -535,7 +535,7 @@ load (const ClIni  *ini,
 
   for (guint i = 0; i < ini->groups->len; i++)
     {
-      const ClIniGroup *group = g_ptr_array_index (ini->groups, i);
+      const CLIniGroup *group = g_ptr_array_index (ini->groups, i);
 
       if ((g_str_has_prefix (group->name, "Band ") && !load_band (self, ini, group, error)) ||
           (g_str_has_prefix (group->name, "Flag ") && !load_flag (self, ini, group, error)))
@@ -555,12 +555,12 @@ load (const ClIni  *ini,
   return g_steal_pointer (&self);
 }
 
-ClScale *
+CLScale *
 cl_scale_new_from_bytes (GBytes      *bytes,
                          const char  *source,
                          GError     **error)
 {
-  g_autoptr(ClIni) ini = NULL;
+  g_autoptr(CLIni) ini = NULL;
   gsize size;
   const char *data;
 
@@ -572,7 +572,7 @@ cl_scale_new_from_bytes (GBytes      *bytes,
   return load (ini, error);
 }
 
-ClScale *
+CLScale *
 cl_scale_new_from_file (const char  *path,
                         GError     **error)
 {
@@ -586,7 +586,7 @@ cl_scale_new_from_file (const char  *path,
   return cl_scale_new_from_bytes (bytes, path, error);
 }
 
-ClScale *
+CLScale *
 cl_scale_new_builtin (const char  *id,
                       GError     **error)
 {
@@ -610,14 +610,14 @@ cl_scale_get_builtin_ids (void)
 }
 
 const char *
-cl_scale_get_id (ClScale *self)
+cl_scale_get_id (CLScale *self)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), NULL);
   return self->id;
 }
 
 const char *
-cl_scale_get_title (ClScale    *self,
+cl_scale_get_title (CLScale    *self,
                     const char *lang)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), NULL);
@@ -625,7 +625,7 @@ cl_scale_get_title (ClScale    *self,
 }
 
 const char *
-cl_scale_get_instructions (ClScale    *self,
+cl_scale_get_instructions (CLScale    *self,
                            const char *lang)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), NULL);
@@ -633,28 +633,28 @@ cl_scale_get_instructions (ClScale    *self,
 }
 
 guint
-cl_scale_get_min_total (ClScale *self)
+cl_scale_get_min_total (CLScale *self)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), 0);
   return self->min_total;
 }
 
 guint
-cl_scale_get_max_total (ClScale *self)
+cl_scale_get_max_total (CLScale *self)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), 0);
   return self->max_total;
 }
 
 guint
-cl_scale_get_n_items (ClScale *self)
+cl_scale_get_n_items (CLScale *self)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), 0);
   return self->items->len;
 }
 
-const ClScaleItem *
-cl_scale_get_item (ClScale *self,
+const CLScaleItem *
+cl_scale_get_item (CLScale *self,
                    guint    index)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), NULL);
@@ -663,14 +663,14 @@ cl_scale_get_item (ClScale *self,
 }
 
 guint
-cl_scale_get_n_bands (ClScale *self)
+cl_scale_get_n_bands (CLScale *self)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), 0);
   return self->bands->len;
 }
 
-const ClScaleBand *
-cl_scale_get_band (ClScale *self,
+const CLScaleBand *
+cl_scale_get_band (CLScale *self,
                    guint    index)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), NULL);
@@ -678,15 +678,15 @@ cl_scale_get_band (ClScale *self,
   return g_ptr_array_index (self->bands, index);
 }
 
-const ClScaleBand *
-cl_scale_band_for_total (ClScale *self,
+const CLScaleBand *
+cl_scale_band_for_total (CLScale *self,
                          guint    total)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), NULL);
 
   for (guint i = 0; i < self->bands->len; i++)
     {
-      const ClScaleBand *band = g_ptr_array_index (self->bands, i);
+      const CLScaleBand *band = g_ptr_array_index (self->bands, i);
 
       if (total >= band->min && total <= band->max)
         return band;
@@ -695,14 +695,14 @@ cl_scale_band_for_total (ClScale *self,
 }
 
 guint
-cl_scale_get_n_flag_rules (ClScale *self)
+cl_scale_get_n_flag_rules (CLScale *self)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), 0);
   return self->flags->len;
 }
 
-const ClScaleFlagRule *
-cl_scale_get_flag_rule (ClScale *self,
+const CLScaleFlagRule *
+cl_scale_get_flag_rule (CLScale *self,
                         guint    index)
 {
   g_return_val_if_fail (CL_IS_SCALE (self), NULL);
@@ -711,7 +711,7 @@ cl_scale_get_flag_rule (ClScale *self,
 }
 
 const char *
-cl_scale_severity_to_string (ClScaleSeverity severity)
+cl_scale_severity_to_string (CLScaleSeverity severity)
 {
   g_return_val_if_fail (severity < G_N_ELEMENTS (severities), NULL);
   return severities[severity];

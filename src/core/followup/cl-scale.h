@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * README, "Follow-up rules and scales"). */
 
 #define CL_TYPE_SCALE (cl_scale_get_type ())
-G_DECLARE_FINAL_TYPE (ClScale, cl_scale, CL, SCALE, GObject)
+G_DECLARE_FINAL_TYPE (CLScale, cl_scale, CL, SCALE, GObject)
 
 typedef enum
 {
@@ -23,76 +23,76 @@ typedef enum
   CL_SCALE_SEVERITY_MODERATE,
   CL_SCALE_SEVERITY_MODERATELY_SEVERE,
   CL_SCALE_SEVERITY_SEVERE,
-} ClScaleSeverity;
+} CLScaleSeverity;
 
 typedef struct
 {
-  ClLocalText *text;
+  CLLocalText *text;
   guint        score;
-} ClScaleOption;
+} CLScaleOption;
 
 typedef struct
 {
   guint          number;     /* 1-based, as printed on the form */
-  ClLocalText   *text;
+  CLLocalText   *text;
   gboolean       reverse;    /* scored from the last option down */
   guint          n_options;
-  ClScaleOption *options;    /* in the order shown */
+  CLScaleOption *options;    /* in the order shown */
   guint          max_score;
-} ClScaleItem;
+} CLScaleItem;
 
 typedef struct
 {
   char            *id;
   guint            min;       /* inclusive */
   guint            max;       /* inclusive */
-  ClLocalText     *label;
-  ClScaleSeverity  severity;
+  CLLocalText     *label;
+  CLScaleSeverity  severity;
   gboolean         positive;  /* a positive screen: someone must act */
-} ClScaleBand;
+} CLScaleBand;
 
 typedef struct
 {
   char        *id;            /* "self-harm" */
   guint        item;          /* 1-based item number */
   guint        min_score;     /* the answer's score that raises it (1: any non-zero) */
-  ClLocalText *label;
-} ClScaleFlagRule;
+  CLLocalText *label;
+} CLScaleFlagRule;
 
 /* NULL with a G_KEY_FILE_ERROR "FILE:LINE: [Group] …" on a malformed file. */
-ClScale               *cl_scale_new_from_file      (const char  *path,
+CLScale               *cl_scale_new_from_file      (const char  *path,
                                                     GError     **error);
-ClScale               *cl_scale_new_from_bytes     (GBytes      *bytes,
+CLScale               *cl_scale_new_from_bytes     (GBytes      *bytes,
                                                     const char  *source,
                                                     GError     **error);
 /* A scale Careline ships ("epds", "phq9", "gad7"), compiled in. */
-ClScale               *cl_scale_new_builtin        (const char  *id,
+CLScale               *cl_scale_new_builtin        (const char  *id,
                                                     GError     **error);
 /* The ids of the built-in scales, NULL-terminated. */
 const char * const    *cl_scale_get_builtin_ids    (void);
 
-const char            *cl_scale_get_id             (ClScale     *self);
+const char            *cl_scale_get_id             (CLScale     *self);
 /* In @lang, NULL for the current language. */
-const char            *cl_scale_get_title          (ClScale     *self,
+const char            *cl_scale_get_title          (CLScale     *self,
                                                     const char  *lang);
-const char            *cl_scale_get_instructions   (ClScale     *self,
+const char            *cl_scale_get_instructions   (CLScale     *self,
                                                     const char  *lang);
-guint                  cl_scale_get_min_total      (ClScale     *self);
-guint                  cl_scale_get_max_total      (ClScale     *self);
-guint                  cl_scale_get_n_items        (ClScale     *self);
+guint                  cl_scale_get_min_total      (CLScale     *self);
+guint                  cl_scale_get_max_total      (CLScale     *self);
+guint                  cl_scale_get_n_items        (CLScale     *self);
 /* @index is 0-based. */
-const ClScaleItem     *cl_scale_get_item           (ClScale     *self,
+const CLScaleItem     *cl_scale_get_item           (CLScale     *self,
                                                     guint        index);
-guint                  cl_scale_get_n_bands        (ClScale     *self);
-const ClScaleBand     *cl_scale_get_band           (ClScale     *self,
+guint                  cl_scale_get_n_bands        (CLScale     *self);
+const CLScaleBand     *cl_scale_get_band           (CLScale     *self,
                                                     guint        index);
 /* The band @total falls in, or NULL when it is out of range. */
-const ClScaleBand     *cl_scale_band_for_total     (ClScale     *self,
+const CLScaleBand     *cl_scale_band_for_total     (CLScale     *self,
                                                     guint        total);
-guint                  cl_scale_get_n_flag_rules   (ClScale     *self);
-const ClScaleFlagRule *cl_scale_get_flag_rule      (ClScale     *self,
+guint                  cl_scale_get_n_flag_rules   (CLScale     *self);
+const CLScaleFlagRule *cl_scale_get_flag_rule      (CLScale     *self,
                                                     guint        index);
 
-const char            *cl_scale_severity_to_string (ClScaleSeverity severity);
+const char            *cl_scale_severity_to_string (CLScaleSeverity severity);
 
 G_END_DECLS

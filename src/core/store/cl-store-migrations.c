@@ -314,6 +314,18 @@ const char * const cl_store_migrations[] = {
   "UPDATE package SET name_en = 'Whole Pregnancy' WHERE id = '5e1d0a52-6b1f-4c38-9d2e-2f8a00000001' AND name = '全孕期';"
   "UPDATE package SET name_en = 'Second Trimester' WHERE id = '5e1d0a52-6b1f-4c38-9d2e-2f8a00000002' AND name = '孕中期';"
   "UPDATE package SET name_en = 'Third Trimester' WHERE id = '5e1d0a52-6b1f-4c38-9d2e-2f8a00000003' AND name = '孕晚期';",
+  /* 12 → 13 (issue #15): follow-up items: planned from the pathway rules or added
+   * by hand (rule_id NULL), owned by her case manager.  due_date is a
+   * civil date; done_at UTC seconds.  The worklist reads the open items
+   * of one owner by due date; planning reads one pregnancy's. */
+  "CREATE TABLE followup_item (" SYNC_COLUMNS ","
+  "  patient_id TEXT, pregnancy_id TEXT, kind TEXT, rule_id TEXT,"
+  "  source_id TEXT, due_date TEXT, channel TEXT, content TEXT,"
+  "  owner_id TEXT, state TEXT, outcome TEXT, outcome_note TEXT,"
+  "  cancel_reason TEXT, done_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX followup_item_pregnancy ON followup_item (pregnancy_id) WHERE deleted = 0;"
+  "CREATE INDEX followup_item_worklist ON followup_item (owner_id, due_date)"
+  "  WHERE deleted = 0 AND state IN ('due', 'rescheduled');",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

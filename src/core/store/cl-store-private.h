@@ -24,6 +24,11 @@ void     cl_store_touch_table    (CLStore    *self,
  * for the commit and returns TRUE; otherwise returns FALSE. */
 gboolean cl_store_defer_roster   (CLStore    *self,
                                   const char *patient_id);
+/* For cl-store-records.c: a desk's own write may have moved this
+ * pregnancy's follow-up plan; it is planned again at commit
+ * (cl_followup_store_replan_in_transaction()). */
+void     cl_store_mark_replan    (CLStore    *self,
+                                  const char *pregnancy_id);
 
 /* Low level: SQLite belongs to the store (src/core/store/).  The
  * handle may be used only while the store lock is held (a transaction

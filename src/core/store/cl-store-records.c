@@ -129,6 +129,41 @@ append_outbox (CLStore   *self,
   return TRUE;
 }
 
+/* The writes that move a pregnancy's follow-up plan (its EDD, birth or
+ * closing, an order's reminder date, a filed report, a visit ticked)
+ * or its items' owner (her case manager), noted for planning again at
+ * commit. */
+static void
+mark_replan (CLStore  *self,
+             CLRecord *record)
+{
+  static const char * const by_pregnancy_id[] = { "doctor_order", "document", "visit_mark", NULL };
+  const char *table = cl_record_get_table_name (record);
+
+  if (g_str_equal (table, "pregnancy"))
+    cl_store_mark_replan (self, cl_record_get_id (record));
+  else if (g_str_equal (table, "patient"))
+    {
+      /* Her case manager owns her open items: each pregnancy's. */
+      sqlite3_stmt *stmt = cl_store_prepare (self, "SELECT id FROM pregnancy WHERE patient_id = ?1 AND deleted = 0",
+                                             NULL);
+
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_text (stmt, 1, cl_record_get_id (record), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        cl_store_mark_replan (self, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  else if (g_strv_contains (by_pregnancy_id, table))
+    {
+      g_autofree char *pregnancy_id = NULL;
+
+      g_object_get (record, "pregnancy-id", &pregnancy_id, NULL);
+      cl_store_mark_replan (self, pregnancy_id);
+    }
+}
+
 static gboolean
 write_record (CLStore       *self,
               CLRecord      *record,
@@ -179,6 +214,11 @@ write_record (CLStore       *self,
   if (!(flags & (CL_WRITE_FROM_SERVER | CL_WRITE_NO_OUTBOX)) &&
       !append_outbox (self, record, error))
     return FALSE;
+
+  /* Only a desk's own edit plans: the server and a pull take the items
+   * the editing desk planned with it, and bulk loads plan explicitly. */
+  if (!(flags & (CL_WRITE_FROM_SERVER | CL_WRITE_NO_OUTBOX)))
+    mark_replan (self, record);
 
   cl_store_touch_table (self, cl_record_get_table_name (record));
   return TRUE;

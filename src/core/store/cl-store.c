@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unicode/ucol.h>
 
+#include "cl-followup-store.h"
 #include "cl-roster-index.h"
 #include "cl-store-private.h"
 #include "cl-util.h"
@@ -35,6 +36,8 @@ struct _CLStore
   GMutex        serials_lock;
   GHashTable   *serials;      /* interned table → commits that wrote it */
   GHashTable   *deferred;     /* patient ids whose roster rows wait for commit */
+  GHashTable   *replan;       /* pregnancy ids whose follow-up plan waits for commit */
+  gboolean      replanning;
   ClRiskScale  *risk_scale;
   GMainContext *context;      /* where "changed" is emitted */
   GRecMutex     lock;
@@ -61,6 +64,7 @@ cl_store_finalize (GObject *object)
   g_clear_pointer (&self->by_pointer, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->replan, g_hash_table_unref);
   g_clear_pointer (&self->serials, g_hash_table_unref);
   g_mutex_clear (&self->serials_lock);
   g_clear_pointer (&self->deferred, g_hash_table_unref);
@@ -728,6 +732,40 @@ update_deferred (CLStore  *self,
   return ok;
 }
 
+void
+cl_store_mark_replan (CLStore    *self,
+                      const char *pregnancy_id)
+{
+  g_return_if_fail (CL_IS_STORE (self));
+
+  if (pregnancy_id == NULL || *pregnancy_id == '\0' || self->replanning)
+    return;
+  if (self->replan == NULL)
+    self->replan = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (self->replan, g_strdup (pregnancy_id));
+}
+
+/* The follow-up items follow the plan in the transaction that moved it,
+ * so no desk ever holds a corrected EDD with items on the old dates. */
+static gboolean
+replan_marked (CLStore  *self,
+               GError  **error)
+{
+  g_autoptr(GHashTable) replan = g_steal_pointer (&self->replan);
+  GHashTableIter iter;
+  gpointer id;
+  gboolean ok = TRUE;
+
+  if (replan == NULL)
+    return TRUE;
+  self->replanning = TRUE;
+  g_hash_table_iter_init (&iter, replan);
+  while (ok && g_hash_table_iter_next (&iter, &id, NULL))
+    ok = cl_followup_store_replan_in_transaction (self, id, error);
+  self->replanning = FALSE;
+  return ok;
+}
+
 gboolean
 cl_store_commit (CLStore  *self,
                  GError  **error)
@@ -735,6 +773,11 @@ cl_store_commit (CLStore  *self,
   g_return_val_if_fail (CL_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  if (!replan_marked (self, error))
+    {
+      cl_store_rollback (self);
+      return FALSE;
+    }
   if (!update_deferred (self, error))
     {
       cl_store_rollback (self);
@@ -791,6 +834,7 @@ cl_store_rollback (CLStore *self)
       exec_db (self->db, "PRAGMA cache_size = -2000", NULL);
     }
   g_hash_table_remove_all (self->touched);
+  g_clear_pointer (&self->replan, g_hash_table_unref);
   cl_store_unlock (self);
 }
 guint

@@ -13,6 +13,7 @@
 #include "cl-enrolment-store.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
+#include "cl-followup-record.h"
 #include "cl-order-store.h"
 #include "cl-package.h"
 #include "cl-patient-store.h"
@@ -189,6 +190,17 @@ validate_vip_room (CLStore    *store,
     g_hash_table_insert (errors, g_strdup (cl_schedule_error_field (error)), g_strdup (error->message));
 }
 
+static void
+validate_followup_item (CLStore    *store,
+                        CLRecord   *record,
+                        const char *role,
+                        GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_followup_record_validate (CL_FOLLOWUP_RECORD (record));
+
+  merge_errors (errors, own);
+}
+
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
  * records; only an administrator manages staff, and the staff rules
@@ -275,6 +287,12 @@ static const TableInfo tables[] = {
   { "document_access", cl_document_access_get_type,
     "",
     "case_manager service_desk" },
+  /* Follow-up items: her case manager works them; the service desk
+   * reads them to answer her calls, like her visit plan and orders. */
+  { "followup_item", cl_followup_record_get_type,
+    "case_manager service_desk",
+    "case_manager",
+    NULL, validate_followup_item },
 };
 
 static const TableInfo *

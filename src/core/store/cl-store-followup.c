@@ -1,0 +1,35 @@
+#define G_LOG_DOMAIN "cl-store"
+
+#include "config.h"
+
+#include "cl-store-followup.h"
+#include "cl-store-private.h"
+
+GPtrArray *
+cl_store_followup_for_pregnancy (CLStore    *store,
+                                 const char *pregnancy_id)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (pregnancy_id != NULL, NULL);
+
+  return cl_store_query_records (store, CL_TYPE_FOLLOWUP_RECORD,
+                                 "pregnancy_id = ?1 AND deleted = 0 ORDER BY due_date, id",
+                                 pregnancy_id, NULL);
+}
+
+GPtrArray *
+cl_store_followup_open_for_owner (CLStore    *store,
+                                  const char *owner_id,
+                                  const char *through)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (owner_id != NULL && through != NULL, NULL);
+
+  /* The condition of the followup_item_worklist index, word for word,
+   * so SQLite uses it. */
+  return cl_store_query_records (store, CL_TYPE_FOLLOWUP_RECORD,
+                                 "owner_id = ?1 AND due_date <= ?2"
+                                 " AND deleted = 0 AND state IN ('due', 'rescheduled')"
+                                 " ORDER BY due_date, id",
+                                 owner_id, through, NULL);
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "cl-followup-record.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* The follow-up items' reads (cl-store-followup.c).  The rules over
+ * them are in src/core/followup/. */
+
+/* The live CLFollowupRecords of a pregnancy, by due date then id. */
+GPtrArray *cl_store_followup_for_pregnancy (CLStore    *store,
+                                            const char *pregnancy_id);
+
+/* The open (due or rescheduled) live CLFollowupRecords that @owner_id
+ * owns, due on or before @through (YYYY-MM-DD), by due date then id. */
+GPtrArray *cl_store_followup_open_for_owner (CLStore    *store,
+                                             const char *owner_id,
+                                             const char *through);
+
+G_END_DECLS
