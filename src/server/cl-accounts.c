@@ -137,6 +137,29 @@ cl_accounts_disable (CLStore     *store,
   if (!cl_store_begin (store, error))
     return FALSE;
 
+  /* The staff rules keep an administrator on the staff; this keeps one
+   * who can log in, for an account with no staff row. */
+  {
+    g_autofree char *hash = NULL;
+    g_autofree char *role = NULL;
+    gboolean disabled = TRUE;
+    guint admins = 0;
+
+    if (cl_store_get_account (store, username, &hash, &role, &disabled, NULL) &&
+        !disabled && g_str_equal (role, CL_ROLE_ADMIN))
+      {
+        if (!cl_store_count_enabled_accounts (store, CL_ROLE_ADMIN, username, &admins, error))
+          goto failed;
+        if (admins == 0)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                         _("%s is the last administrator who can log in to the server; give another administrator a log-in first"),
+                         username);
+            goto failed;
+          }
+      }
+  }
+
   if (!cl_store_disable_account (store, username, &found, error))
     goto failed;
   if (!found)
