@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "cl-accounts.h"
+#include "cl-store-passwords.h"
 #include "cl-test-desk.h"
 #include "cl-test-server.h"
 #include "cl-test-util.h"
@@ -299,6 +301,41 @@ test_account_follows_staff (void)
   cl_test_remove_tree (dir);
 }
 
+/* An account from before staff rows (none logs in as it): `user
+ * disable` keeps the last administrator who can log in, and audits
+ * what it disables. */
+static void
+test_account_without_staff (void)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-server-account-alone");
+  g_autofree char *db = g_build_filename (dir, "careline.db", NULL);
+  g_autofree char *audit = NULL;
+  g_autofree char *by = NULL;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CLStore) store = cl_store_open (db, &error);
+    g_autofree char *hash = cl_accounts_hash_password (PASSWORD, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cl_store_insert_account (store, "root", hash, "admin", 1, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  user (db, 1, "disable", "root", NULL, NULL);
+  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'root'"), ==, 0);
+
+  user (db, 0, "add", "boss", "--role", "admin");
+  user (db, 0, "disable", "root", NULL, NULL);
+  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'root'"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'boss'"), ==, 0);
+
+  g_assert_cmpint (cl_test_server_cli (NULL, &audit, "audit", "--db", db, NULL), ==, 0);
+  by = g_strdup_printf ("\tcommand-line:%s\tadmin\taccount-disable\taccount\t-\t-\t200\troot\n",
+                        g_get_user_name ());
+  g_assert_nonnull (strstr (audit, by));
+  cl_test_remove_tree (dir);
+}
+
 /* The other way round: a row deactivated at a desk disables the log-in
  * (above), and one made active again lets it log in again with the
  * row's role. */
@@ -337,5 +374,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/server/account-roles/follow-staff", test_account_follows_staff);
   g_test_add_func ("/server/account-roles/enabled-again", test_account_enabled_again);
+  g_test_add_func ("/server/account-roles/without-staff", test_account_without_staff);
   return g_test_run ();
 }

@@ -358,6 +358,7 @@ cl_command_user (int    argc,
   else
     {
       g_autoptr(CLStaff) staff = NULL;
+      g_autofree char *actor = g_strdup_printf ("command-line:%s", g_get_user_name ());
 
       if (!(store = cl_command_open_existing_store ("user disable", db)))
         return EXIT_FAILURE;
@@ -376,7 +377,7 @@ cl_command_user (int    argc,
               return EXIT_FAILURE;
             }
         }
-      if (!cl_accounts_disable (store, argv[2], &error) &&
+      if (!cl_accounts_disable (store, argv[2], actor, &error) &&
           !(staff && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)))
         {
           g_printerr ("careline-server user disable: %s\n", error->message);
