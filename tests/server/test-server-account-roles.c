@@ -270,6 +270,12 @@ test_account_follows_staff (void)
   g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'lina'"), ==, 1);
   g_assert_cmpint (count (db, "SELECT active FROM staff WHERE username = 'lina'"), ==, 0);
 
+  /* A log-in for zhao, an administrator on the staff, asked for as an
+   * escort: the row gains the role, the account is an administrator's. */
+  user (db, 0, "add", "zhao", "--role", "escort");
+  g_assert_cmpint (count (db, "SELECT count(*) FROM staff WHERE username = 'zhao' AND roles = 'admin escort'"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'zhao' AND role = 'admin'"), ==, 1);
+
   /* The audit log, read back: each account change, by whom. */
   g_assert_cmpint (cl_test_server_cli (NULL, &audit, "audit", "--db", db, NULL), ==, 0);
   {
