@@ -54,6 +54,7 @@ struct _CLWindow
   GCancellable    *cancellable;
   gint64           created_at;
   gboolean         login_wanted;  /* ask to log in when the server wants it */
+  ClSyncState      sync_state;    /* as last seen, to tell a session that ended */
   guint            present_timeout;
   gboolean         present_pending;
 };
@@ -333,14 +334,32 @@ sync_rejected_cb (CLWindow   *self,
 static void
 sync_state_cb (CLWindow *self)
 {
+  ClSyncState state = cl_sync_client_get_state (self->sync);
+  ClSyncState before = self->sync_state;
+
+  self->sync_state = state;
   /* Once per new server address (and at start): the first time the
    * server asks who we are, ask the person.  Later it waits for a
    * click on the header's "Log in to sync". */
-  if (self->login_wanted &&
-      cl_sync_client_get_state (self->sync) == CL_SYNC_STATE_AUTH_NEEDED)
+  if (self->login_wanted && state == CL_SYNC_STATE_AUTH_NEEDED)
     {
       self->login_wanted = FALSE;
       gtk_widget_activate_action (GTK_WIDGET (self), "win.login", NULL);
+    }
+  /* A session that worked has ended under the person (their roles
+   * changed, they were deactivated, their password was reset): the
+   * header alone is easy to miss, and the views still show what their
+   * old role allowed until they log in again. */
+  else if (state == CL_SYNC_STATE_AUTH_NEEDED &&
+           (before == CL_SYNC_STATE_ONLINE || before == CL_SYNC_STATE_SYNCING ||
+            before == CL_SYNC_STATE_OFFLINE))
+    {
+      AdwToast *toast = adw_toast_new (_("Your session has ended; log in again"));
+
+      adw_toast_set_button_label (toast, _("_Log In"));
+      adw_toast_set_action_name (toast, "win.login");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }
 

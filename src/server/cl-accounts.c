@@ -128,14 +128,40 @@ cl_accounts_list (CLStore  *store,
 gboolean
 cl_accounts_disable (CLStore     *store,
                      const char  *username,
+                     const char  *actor,
                      GError     **error)
 {
   gboolean found = FALSE;
+  gboolean was_disabled = TRUE;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
   if (!cl_store_begin (store, error))
     return FALSE;
+
+  /* The staff rules keep an administrator on the staff; this keeps one
+   * who can log in, for an account with no staff row. */
+  {
+    g_autofree char *hash = NULL;
+    g_autofree char *role = NULL;
+    gboolean disabled = TRUE;
+    guint admins = 0;
+
+    if (cl_store_get_account (store, username, &hash, &role, &disabled, NULL))
+      was_disabled = disabled;
+    if (!was_disabled && g_str_equal (role, CL_ROLE_ADMIN))
+      {
+        if (!cl_store_count_enabled_accounts (store, CL_ROLE_ADMIN, username, &admins, error))
+          goto failed;
+        if (admins == 0)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                         _("%s is the last administrator who can log in to the server; give another administrator a log-in first"),
+                         username);
+            goto failed;
+          }
+      }
+  }
 
   if (!cl_store_disable_account (store, username, &found, error))
     goto failed;
@@ -150,6 +176,21 @@ cl_accounts_disable (CLStore     *store,
    * before. */
   if (!cl_store_remove_sessions_of (store, username, error))
     goto failed;
+
+  if (!was_disabled)
+    {
+      CLAuditLine line = { 0 };
+
+      line.at = now_seconds ();
+      line.username = actor;
+      line.role = CL_ROLE_ADMIN;
+      line.action = "account-disable";
+      line.table = "account";
+      line.status = 200;
+      line.detail = username;
+      if (!cl_store_append_audit (store, &line, error))
+        goto failed;
+    }
 
   return cl_store_commit (store, error);
 

@@ -31,10 +31,13 @@ gboolean    cl_accounts_verify_password (const char *hash,
 GPtrArray  *cl_accounts_list         (CLStore     *store,
                                       GError     **error);
 
-/* Disables the account and ends its sessions; G_IO_ERROR_NOT_FOUND for
- * an unknown name. */
+/* Disables the account and ends its sessions, audited as @actor (an
+ * administrator); G_IO_ERROR_NOT_FOUND for an unknown name, and
+ * G_IO_ERROR_PERMISSION_DENIED for the last administrator's account
+ * that is not disabled. */
 gboolean    cl_accounts_disable      (CLStore     *store,
                                       const char  *username,
+                                      const char  *actor,
                                       GError     **error);
 
 /* Checks the password and starts a session.  Returns the token (hex)

@@ -81,7 +81,7 @@ cl_one_time_create_login (CLStore     *store,
 {
   g_autoptr(CLStaff) staff = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_auto(GStrv) roles = NULL;
+  g_autofree char *role = NULL;
   char *secret = NULL;
   char *hash = NULL;
   const char *name;
@@ -109,8 +109,8 @@ cl_one_time_create_login (CLStore     *store,
                            _("A deactivated person cannot have a log-in; make them active first"));
       return FALSE;
     }
-  roles = cl_staff_dup_roles (staff);
-  if (roles[0] == NULL)
+  role = cl_staff_dup_login_role (staff);
+  if (role == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("Give them a role first"));
@@ -128,7 +128,7 @@ cl_one_time_create_login (CLStore     *store,
 
   if (!cl_store_begin (store, &local_error))
     goto failed;
-  if (!cl_store_insert_account (store, name, hash, roles[0], g_get_real_time () / G_USEC_PER_SEC,
+  if (!cl_store_insert_account (store, name, hash, role, g_get_real_time () / G_USEC_PER_SEC,
                                 TRUE, &local_error) ||
       !audit (store, actor, actor_role, "account-create", staff_id, name, &local_error))
     {

@@ -5,8 +5,10 @@
  * password once, with Copy; the person logs in with it, the login
  * dialog asks for their own password, refuses a short one and a
  * mismatch at their fields, then takes a good one and the desk is
- * logged in.  Screenshots: accounts-local, accounts-one-time,
- * accounts-staff, accounts-reset, accounts-change. */
+ * logged in; a session ended by a change of roles is told, with a
+ * button to log in again.  Screenshots: accounts-local,
+ * accounts-one-time, accounts-staff, accounts-reset, accounts-change,
+ * accounts-ended. */
 
 #include "config.h"
 
@@ -21,6 +23,7 @@
 #include "cl-staff-login-group.h"
 #include "cl-staff-store.h"
 #include "cl-staff-window.h"
+#include "cl-store-staff.h"
 #include "cl-sync-client.h"
 #include "cl-test-server.h"
 #include "cl-test-ui.h"
@@ -284,6 +287,104 @@ test_one_time_password (void)
   cl_test_remove_tree (server_dir);
 }
 
+static gboolean
+auth_needed (gpointer data)
+{
+  return cl_sync_client_get_state (data) == CL_SYNC_STATE_AUTH_NEEDED;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return cl_test_ui_find_label (data, _("Your session has ended; log in again"));
+}
+
+static gboolean
+logged_in_as_case_manager (gpointer data)
+{
+  return g_strcmp0 (cl_sync_client_get_role (data), CL_ROLE_CASE_MANAGER) == 0 &&
+         cl_sync_client_get_state (data) == CL_SYNC_STATE_ONLINE;
+}
+
+/* An administrator demoted while at their desk (here by themselves, in
+ * the Staff window, while another administrator remains): the server
+ * ends their session, the desk says so with a button to log in again,
+ * and logged in again they work as a case manager, without Staff.
+ * Screenshot: accounts-ended. */
+static void
+test_session_ended (void)
+{
+  const char *server_binary = g_getenv ("CARELINE_SERVER");
+  g_autofree char *server_dir = cl_test_make_tmp_dir ("ui-accounts-ended");
+  g_autofree char *server_db = g_build_filename (server_dir, "server.db", NULL);
+  g_autofree char *own_dir = cl_test_ui_make_demo_store ("ui-accounts-ended-desk", 5, 4);
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(CLStaff) chen = NULL;
+  g_autoptr(GHashTable) field_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *chen_id = NULL;
+  const char *case_manager[] = { CL_ROLE_CASE_MANAGER, NULL };
+  CLSyncClient *client;
+  CLWindow *window;
+  GtkWindow *login;
+
+  g_assert_nonnull (server_binary);
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "boss",
+                                           "--role", "admin", "--db", server_db, NULL), ==, 0);
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "chen",
+                                           "--role", "admin", "--name", "陈静", "--db", server_db, NULL), ==, 0);
+  server = cl_test_start_server (server_binary, server_db, &url);
+
+  window = CL_WINDOW (cl_test_ui_open_window (own_dir));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  client = cl_window_get_sync_client (window);
+  cl_test_ui_log_in (GTK_WIDGET (window), url, "chen", PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.staff", NULL));
+  close_all (CL_TYPE_STAFF_WINDOW);
+
+  /* Chen makes herself a case manager; the push is applied, and her
+   * session ends with it. */
+  chen_id = cl_store_staff_find_username (cl_window_get_store (window), "chen");
+  g_assert_nonnull (chen_id);
+  chen = (CLStaff *) cl_store_load_record (cl_window_get_store (window), CL_TYPE_STAFF, chen_id, NULL);
+  cl_staff_set_roles (chen, case_manager);
+  g_assert_true (cl_staff_store_save (cl_window_get_store (window), chen, CL_ROLE_ADMIN, &field_errors, &error));
+  cl_sync_client_sync_now (client);
+  cl_test_ui_wait_until (auth_needed, client);
+  g_assert_cmpint (cl_test_db_count (server_db, "SELECT count(*) FROM account WHERE username = 'chen'"
+                                                " AND role = 'case_manager'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (server_db, "SELECT count(*) FROM staff WHERE username = 'chen'"
+                                                " AND roles = 'case_manager'"), ==, 1);
+  g_assert_cmpstr (cl_sync_client_get_last_error (client), ==, _("Your session has ended; log in again"));
+
+  /* The desk says so, with a button that logs in again. */
+  cl_test_ui_wait_until (toast_shown, window);
+  g_assert_nonnull (cl_test_ui_find_action_button (GTK_WIDGET (window), "win.login"));
+  cl_test_ui_settle (300);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "accounts-ended");
+  gtk_widget_activate (cl_test_ui_find_action_button (GTK_WIDGET (window), "win.login"));
+  cl_test_ui_wait_until (cl_test_ui_login_shown, NULL);
+  login = cl_test_ui_find_toplevel (CL_TYPE_LOGIN_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (child (login, "CLLoginDialog", "username_row")), "chen");
+  gtk_editable_set_text (GTK_EDITABLE (child (login, "CLLoginDialog", "password_row")), PASSWORD);
+  gtk_widget_activate_action (GTK_WIDGET (login), "login.submit", NULL);
+  cl_test_ui_wait_until (logged_in_as_case_manager, client);
+
+  /* A case manager's desk: no Staff window. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.staff", NULL);
+  cl_test_ui_settle (200);
+  g_assert_null (cl_test_ui_find_toplevel (CL_TYPE_STAFF_WINDOW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "server-url");
+  g_subprocess_force_exit (server);
+  g_subprocess_wait (server, NULL, NULL);
+  cl_test_remove_tree (server_dir);
+  cl_test_remove_tree (own_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +396,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/accounts/local-desk", test_local_desk);
   g_test_add_func ("/ui/accounts/one-time-password", test_one_time_password);
+  g_test_add_func ("/ui/accounts/session-ended", test_session_ended);
 
   ret = g_test_run ();
   cl_test_remove_tree (data_dir);

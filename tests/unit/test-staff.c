@@ -65,9 +65,30 @@ test_roles (void)
   g_assert_null (got[2]);
   g_assert_cmpstr (cl_staff_get_role (staff), ==, CL_ROLE_ESCORT);
 
+  /* The log-in role: the first in the fixed order, however a push
+   * lists them; an administrator logs in as one. */
+  {
+    g_autofree char *login = cl_staff_dup_login_role (staff);
+
+    g_assert_cmpstr (login, ==, CL_ROLE_ESCORT);
+  }
+  g_object_set (staff, "roles", "finance vip_steward admin", NULL);
+  {
+    g_autofree char *login = cl_staff_dup_login_role (staff);
+
+    g_assert_cmpstr (login, ==, CL_ROLE_ADMIN);
+  }
+  g_object_set (staff, "roles", "surgeon", NULL);
+  g_assert_null (cl_staff_dup_login_role (staff));
+
   /* A row from before "roles": its one role stands. */
   g_object_set (staff, "roles", NULL, "role", CL_ROLE_CASE_MANAGER, NULL);
   g_assert_true (cl_staff_has_role (staff, CL_ROLE_CASE_MANAGER));
+  {
+    g_autofree char *login = cl_staff_dup_login_role (staff);
+
+    g_assert_cmpstr (login, ==, CL_ROLE_CASE_MANAGER);
+  }
 
   g_object_set (staff, "roles", "", "role", NULL, NULL);
   errors = cl_staff_validate (staff);

@@ -166,6 +166,160 @@ cl_staff_store_audit_roles (CLStore     *store,
   return cl_store_append_audit (store, &line, error);
 }
 
+static gboolean
+audit_account (CLStore     *store,
+               CLStaff     *staff,
+               const char  *username,
+               const char  *role,
+               const char  *action,
+               const char  *detail,
+               GError     **error)
+{
+  CLAuditLine line = { 0 };
+
+  line.at = g_get_real_time () / G_USEC_PER_SEC;
+  line.username = username;
+  line.role = role;
+  line.action = action;
+  line.table = "account";
+  line.record_id = cl_record_get_id (CL_RECORD (staff));
+  line.status = 200;
+  line.detail = detail;
+  return cl_store_append_audit (store, &line, error);
+}
+
+/* What a pushed staff row does to the log-in account of its user name
+ * (account_plan()), written by account_follow(). */
+typedef struct
+{
+  char     *name;
+  char     *old_role;
+  char     *new_role;
+  gboolean  was_disabled;
+  gboolean  disabled;
+} AccountPlan;
+
+static void
+account_plan_clear (AccountPlan *plan)
+{
+  g_clear_pointer (&plan->name, g_free);
+  g_clear_pointer (&plan->old_role, g_free);
+  g_clear_pointer (&plan->new_role, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AccountPlan, account_plan_clear)
+
+/* The server's permission checks read the account, so the account
+ * follows the staff row it logs in as, in the push's own transaction:
+ * its role is the row's log-in role (cl_staff_dup_login_role()), it is
+ * disabled while the row is inactive or deleted.  The last
+ * administrator who can log in stays one: refused here, before the
+ * push writes anything (a refused push is answered, not rolled back).
+ * @plan->name stays NULL when there is nothing to change. */
+static gboolean
+account_plan (CLStore      *store,
+              CLStaff      *staff,
+              CLStaff      *stored,
+              gboolean      deleted,
+              AccountPlan  *plan,
+              GError      **error)
+{
+  const char *name = stored && !cl_str_empty (cl_staff_get_username (stored))
+                     ? cl_staff_get_username (stored) : cl_staff_get_username (staff);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *old_role = NULL;
+  g_autofree char *new_role = NULL;
+  gboolean was_disabled = FALSE;
+  gboolean disabled;
+  guint admins = 0;
+
+  /* A row already deleted is no one's: its user name may be a live
+   * row's now. */
+  if (cl_str_empty (name) ||
+      (deleted && (stored == NULL || cl_record_get_deleted (CL_RECORD (stored)))))
+    return TRUE;
+  if (!cl_store_get_account (store, name, &hash, &old_role, &was_disabled, &local_error))
+    {
+      if (local_error == NULL)
+        return TRUE;    /* no log-in */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  disabled = deleted || !cl_staff_get_active (staff);
+  /* A tombstone may carry no roles: the account keeps its own. */
+  new_role = cl_staff_dup_login_role (staff);
+  if (new_role == NULL)
+    new_role = g_strdup (old_role);
+  if (disabled == was_disabled && g_str_equal (new_role, old_role))
+    return TRUE;
+
+  if (!was_disabled && g_str_equal (old_role, CL_ROLE_ADMIN) &&
+      (disabled || !g_str_equal (new_role, CL_ROLE_ADMIN)))
+    {
+      if (!cl_store_count_enabled_accounts (store, CL_ROLE_ADMIN, name, &admins, error))
+        return FALSE;
+      if (admins == 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s is the last administrator who can log in to the server; give another administrator a log-in first"),
+                             cl_staff_get_display_name (staff));
+
+          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "%s: %s",
+                       disabled ? "active" : "roles", message);
+          return FALSE;
+        }
+    }
+
+  plan->name = g_strdup (name);
+  plan->old_role = g_steal_pointer (&old_role);
+  plan->new_role = g_steal_pointer (&new_role);
+  plan->was_disabled = was_disabled;
+  plan->disabled = disabled;
+  return TRUE;
+}
+
+/* Writes @plan, audited as @username with @role; a session whose
+ * rights shrink ends at once, so its desk is asked to log in again
+ * rather than keep showing what it may no longer do. */
+static gboolean
+account_follow (CLStore      *store,
+                CLStaff      *staff,
+                AccountPlan  *plan,
+                const char   *username,
+                const char   *role,
+                GError      **error)
+{
+  gboolean role_changed;
+
+  if (plan->name == NULL)
+    return TRUE;
+  role_changed = !g_str_equal (plan->new_role, plan->old_role);
+  if (role_changed)
+    {
+      g_autofree char *detail = g_strdup_printf ("%s: %s → %s", plan->name, plan->old_role, plan->new_role);
+
+      if (!cl_store_set_account_role (store, plan->name, plan->new_role, NULL, error) ||
+          !audit_account (store, staff, username, role, "account-role", detail, error))
+        return FALSE;
+    }
+  if (plan->disabled != plan->was_disabled)
+    {
+      if (!(plan->disabled ? cl_store_disable_account (store, plan->name, NULL, error)
+                           : cl_store_enable_account (store, plan->name, NULL, error)) ||
+          !audit_account (store, staff, username, role,
+                          plan->disabled ? "account-disable" : "account-enable", plan->name, error))
+        return FALSE;
+    }
+
+  /* Only an administrator's rights hold every other role's; any other
+   * change of role takes some away. */
+  if (plan->disabled || (role_changed && !g_str_equal (plan->new_role, CL_ROLE_ADMIN)))
+    return cl_store_remove_sessions_of (store, plan->name, error);
+  return TRUE;
+}
+
 gboolean
 cl_staff_store_check_change (CLStore     *store,
                              CLRecord    *incoming,
@@ -179,6 +333,7 @@ cl_staff_store_check_change (CLStore     *store,
   CLStaff *stored = current ? CL_STAFF (current) : NULL;
   g_autoptr(GHashTable) errors = NULL;
   g_autofree char *message = NULL;
+  g_auto(AccountPlan) plan = { 0 };
 
   g_return_val_if_fail (CL_IS_STAFF (incoming), FALSE);
 
@@ -195,28 +350,9 @@ cl_staff_store_check_change (CLStore     *store,
       g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
       return FALSE;
     }
-  if (!cl_staff_store_audit_roles (store, staff, stored, username, role, error))
+  if (!account_plan (store, staff, stored, cl_record_get_deleted (incoming), &plan, error))
     return FALSE;
 
-  /* Deactivated at a desk: their log-in stops working too, with the
-   * sessions they have, as "careline-server user disable" does, so the
-   * window and the command line never disagree. */
-  if (stored && cl_staff_get_active (stored) && !cl_record_get_deleted (current) &&
-      (!cl_staff_get_active (staff) || cl_record_get_deleted (incoming)) &&
-      !cl_str_empty (cl_staff_get_username (stored)))
-    {
-      gboolean found = FALSE;
-
-      if (!cl_store_disable_account (store, cl_staff_get_username (stored), &found, error) ||
-          (found && !cl_store_remove_sessions_of (store, cl_staff_get_username (stored), error)))
-        return FALSE;
-    }
-  /* Made active again: their log-in works again. */
-  else if (stored && !cl_staff_get_active (stored) && cl_staff_get_active (staff) &&
-           !cl_record_get_deleted (incoming) && !cl_str_empty (cl_staff_get_username (staff)))
-    {
-      if (!cl_store_enable_account (store, cl_staff_get_username (staff), NULL, error))
-        return FALSE;
-    }
-  return TRUE;
+  return cl_staff_store_audit_roles (store, staff, stored, username, role, error) &&
+         account_follow (store, staff, &plan, username, role, error);
 }

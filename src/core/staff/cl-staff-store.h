@@ -37,8 +37,11 @@ char     *cl_staff_store_first_error  (GHashTable  *errors);
  * write transaction of a pushed change: every rule, as
  * CL_STORE_ERROR_INVALID "field: message"; a change of a person's
  * roles goes to the audit log with who made it; and deactivating a
- * person disables their log-in account and ends its sessions, making
- * them active again lets it log in again. */
+ * person's roles or active flag changes their log-in account's (the
+ * role from cl_staff_dup_login_role(), disabled while inactive), ends
+ * its sessions when that takes rights away, refuses to leave no
+ * administrator who can log in, and audits the account's change with
+ * who made it. */
 gboolean  cl_staff_store_check_change (CLStore     *store,
                                        CLRecord    *incoming,
                                        CLRecord    *current,

@@ -255,6 +255,23 @@ cl_staff_has_role (CLStaff    *self,
   return role && g_strv_contains ((const char * const *) roles, role);
 }
 
+char *
+cl_staff_dup_login_role (CLStaff *self)
+{
+  const char * const *all = cl_staff_roles ();
+  g_auto(GStrv) roles = NULL;
+
+  g_return_val_if_fail (CL_IS_STAFF (self), NULL);
+
+  /* The fixed order, not the row's: a hand-written push may list its
+   * roles in any order, and the log-in must not depend on it. */
+  roles = cl_staff_dup_roles (self);
+  for (guint i = 0; all[i]; i++)
+    if (g_strv_contains ((const char * const *) roles, all[i]))
+      return g_strdup (all[i]);
+  return NULL;
+}
+
 void
 cl_staff_set_roles (CLStaff            *self,
                     const char * const *roles)

@@ -50,6 +50,10 @@ void        cl_staff_set_roles        (CLStaff            *self,
                                        const char * const *roles);
 /* The roles for people: "Escort, Case manager". */
 char       *cl_staff_format_roles     (CLStaff    *self);
+/* The one role a server log-in of this person works with: the first
+ * they hold in the order of cl_staff_roles(), so an administrator logs
+ * in as one (README, "Roles"); NULL without a known role. */
+char       *cl_staff_dup_login_role   (CLStaff    *self);
 
 /* Working hours: the "hours" column holds seven entries, Monday first,
  * separated by blanks, each "HH:MM-HH:MM" or "off"; empty means

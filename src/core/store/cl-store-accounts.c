@@ -113,6 +113,69 @@ cl_store_enable_account (CLStore     *store,
 }
 
 gboolean
+cl_store_set_account_role (CLStore     *store,
+                           const char  *username,
+                           const char  *role,
+                           gboolean    *found,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  cl_store_lock (store);
+  if (!(stmt = cl_store_prepare (store, "UPDATE account SET role = ?2 WHERE username = ?1", error)))
+    {
+      cl_store_unlock (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    cl_store_set_sqlite_error (store, error);
+  else if (found)
+    *found = sqlite3_changes (cl_store_get_db (store)) > 0;
+  sqlite3_reset (stmt);
+  cl_store_unlock (store);
+  return ok;
+}
+
+gboolean
+cl_store_count_enabled_accounts (CLStore    *store,
+                                 const char *role,
+                                 const char *except_username,
+                                 guint      *count,
+                                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  *count = 0;
+  cl_store_lock (store);
+  if (!(stmt = cl_store_prepare (store,
+                                 "SELECT count(*) FROM account WHERE role = ?1 AND disabled = 0"
+                                 " AND username <> coalesce(?2, '')", error)))
+    {
+      cl_store_unlock (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, except_username, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  else
+    cl_store_set_sqlite_error (store, error);
+  sqlite3_reset (stmt);
+  cl_store_unlock (store);
+  return rc == SQLITE_ROW;
+}
+
+gboolean
 cl_store_remove_sessions_of (CLStore     *store,
                              const char  *username,
                              GError     **error)

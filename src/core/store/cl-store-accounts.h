@@ -46,6 +46,22 @@ gboolean  cl_store_enable_account        (CLStore     *store,
                                           gboolean    *found,
                                           GError     **error);
 
+/* Inside a transaction: gives the account @role (its staff row's log-in
+ * role changed); @found as above. */
+gboolean  cl_store_set_account_role      (CLStore     *store,
+                                          const char  *username,
+                                          const char  *role,
+                                          gboolean    *found,
+                                          GError     **error);
+
+/* How many accounts that are not disabled have @role, besides
+ * @except_username (may be NULL). */
+gboolean  cl_store_count_enabled_accounts (CLStore    *store,
+                                           const char *role,
+                                           const char *except_username,
+                                           guint      *count,
+                                           GError    **error);
+
 /* The stored password hash, role and state of @username; FALSE
  * without an account (or on an error, which is not told). */
 gboolean  cl_store_get_account           (CLStore     *store,

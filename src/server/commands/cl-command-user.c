@@ -167,7 +167,9 @@ find_staff (CLStore    *store,
 }
 
 /* A new account's staff row: made, or, when one already logs in as
- * @username, given @role and made active. */
+ * @username, given @role and made active.  The account's role is the
+ * row's log-in role (README, "Roles"), set in @login_role: an
+ * administrator given another role stays one. */
 static gboolean
 add_staff (CLStore     *store,
            const char  *username,
@@ -175,6 +177,7 @@ add_staff (CLStore     *store,
            const char  *role,
            const char  *hash,
            gboolean     must_change,
+           char       **login_role,
            GError     **error)
 {
   NewAccount account = { username, hash, role, must_change };
@@ -198,6 +201,8 @@ add_staff (CLStore     *store,
       if (name)
         g_object_set (staff, "display-name", name, NULL);
     }
+  *login_role = cl_staff_dup_login_role (staff);
+  account.role = *login_role;
   return push_staff_then (store, staff, base_rev, insert_account_cb, &account, error);
 }
 
@@ -256,6 +261,7 @@ cl_command_user (int    argc,
     {
       g_autofree char *password = NULL;
       g_autofree char *hash = NULL;
+      g_autofree char *login_role = NULL;
 
       if (!cl_accounts_role_valid (role))
         {
@@ -286,12 +292,12 @@ cl_command_user (int    argc,
       /* The person who logs in is on the staff, so the escort lanes and
        * pickers offer them; account and staff row in one transaction,
        * so neither is ever there without the other. */
-      if (store == NULL || !add_staff (store, argv[2], name, role, hash, one_time, &error))
+      if (store == NULL || !add_staff (store, argv[2], name, role, hash, one_time, &login_role, &error))
         {
           g_printerr ("careline-server user add: %s\n", error->message);
           return EXIT_FAILURE;
         }
-      g_print (_("Added user “%s” (%s)"), argv[2], role);
+      g_print (_("Added user “%s” (%s)"), argv[2], login_role);
       g_print ("\n");
       if (one_time)
         {
@@ -352,6 +358,7 @@ cl_command_user (int    argc,
   else
     {
       g_autoptr(CLStaff) staff = NULL;
+      g_autofree char *actor = g_strdup_printf ("command-line:%s", g_get_user_name ());
 
       if (!(store = cl_command_open_existing_store ("user disable", db)))
         return EXIT_FAILURE;
@@ -370,7 +377,7 @@ cl_command_user (int    argc,
               return EXIT_FAILURE;
             }
         }
-      if (!cl_accounts_disable (store, argv[2], &error) &&
+      if (!cl_accounts_disable (store, argv[2], actor, &error) &&
           !(staff && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)))
         {
           g_printerr ("careline-server user disable: %s\n", error->message);
