@@ -244,6 +244,7 @@ month_start (CLSettlement *s,
 
 static void
 draw_line (CLGlyphPainter         *p,
+           CLSettlement           *s,
            const CLSettlementLine *line,
            const GDate            *month,
            guint                   number,
@@ -259,7 +260,7 @@ draw_line (CLGlyphPainter         *p,
   cl_glyph_painter_queue_number (p, number, column_x (COL_NO, x, w), y);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->name, column_x (COL_NAME, x, w), y, FALSE, TRUE);
-  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->package, column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, cl_settlement_package_display_name (s, line->package), column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, kind, column_x (COL_KIND, x, w), y, FALSE, FALSE);
   cl_glyph_painter_queue_amount (p, line->amount_fen, column_x (COL_AMOUNT, x, w), y);
   cl_glyph_painter_queue_rate (p, line->rate_bp, column_x (COL_RATE, x, w), y);
@@ -368,7 +369,7 @@ draw_totals (CLSettlement *s,
         g_autofree char *collected = cl_money_format (subtotals[i].gross_fen);
         g_autofree char *refunded = cl_money_format (subtotals[i].refunds_fen);
         g_autofree char *sub_share = cl_money_format (subtotals[i].share_fen);
-        const char *cells[] = { subtotals[i].package, payments, n_refunds, collected, refunded, sub_share };
+        const char *cells[] = { cl_settlement_package_display_name (s, subtotals[i].package), payments, n_refunds, collected, refunded, sub_share };
 
         for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
           draw_text (cr, cells[c], 8.5, PANGO_WEIGHT_NORMAL, c ? x + at[c] * w - 120 : x, y,
@@ -507,7 +508,7 @@ draw_page (CLSettlement   *s,
           table_queued = TRUE;
           break;
         case BLOCK_LINE:
-          draw_line (p, &lines[at->item], &month, at->item + 1, x, at->y, w);
+          draw_line (p, s, &lines[at->item], &month, at->item + 1, x, at->y, w);
           break;
         case BLOCK_NO_LINES:
           cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, _("No payments or refunds this month"),
