@@ -30,7 +30,9 @@
 #define SIGNATURES     80.0
 
 /* Table columns: left edge (or right edge for numbers) from the margin,
- * as a fraction of the content width so Letter and A4 both work. */
+ * as a fraction of the content width so Letter and A4 both work.  The
+ * package column holds an English name ("Whole Pregnancy Care"), the
+ * kind a late entry ("Payment (late, for Sep 2026)"). */
 typedef struct
 {
   double   at;
@@ -40,13 +42,13 @@ typedef struct
 enum { COL_NO, COL_DATE, COL_NAME, COL_PACKAGE, COL_KIND, COL_AMOUNT, COL_RATE, COL_SHARE, N_COLUMNS };
 
 static const Column columns[N_COLUMNS] = {
-  [COL_NO] = { 0.055, TRUE },
-  [COL_DATE] = { 0.075, FALSE },
-  [COL_NAME] = { 0.205, FALSE },
-  [COL_PACKAGE] = { 0.315, FALSE },
-  [COL_KIND] = { 0.425, FALSE },
-  [COL_AMOUNT] = { 0.745, TRUE },
-  [COL_RATE] = { 0.845, TRUE },
+  [COL_NO] = { 0.045, TRUE },
+  [COL_DATE] = { 0.06, FALSE },
+  [COL_NAME] = { 0.15, FALSE },
+  [COL_PACKAGE] = { 0.225, FALSE },
+  [COL_KIND] = { 0.44, FALSE },
+  [COL_AMOUNT] = { 0.785, TRUE },
+  [COL_RATE] = { 0.862, TRUE },
   [COL_SHARE] = { 1.0, TRUE },
 };
 
@@ -146,8 +148,10 @@ cl_statement_n_pages (CLSettlement *s,
 static char *
 title_text (CLSettlement *s)
 {
-  /* Translators: %s is the month, "2026-10" */
-  return g_strdup_printf (_("Monthly Service Fee Statement %s"), cl_settlement_get_month (s));
+  g_autofree char *month = cl_date_format_month (cl_settlement_get_month (s));
+
+  /* Translators: %s is the month, "October 2026" */
+  return g_strdup_printf (_("Monthly Service Fee Statement %s"), month);
 }
 
 static double
@@ -421,9 +425,12 @@ draw_totals (CLSettlement *s,
           g_autofree char *date = cl_date_format_iso (deductions[i].date, CL_DATE_SHORT, &month);
 
           if (deductions[i].adjustment_of)
-            /* Translators: a deduction entered after its month closed */
-            what = g_strdup_printf (_("%1$s (late, for %2$s)"), deductions[i].reason,
-                                    deductions[i].adjustment_of);
+            {
+              g_autofree char *late = cl_date_format_month (deductions[i].adjustment_of);
+
+              /* Translators: a deduction entered after its month closed */
+              what = g_strdup_printf (_("%1$s (late, for %2$s)"), deductions[i].reason, late);
+            }
           else
             what = g_strdup (deductions[i].reason);
           draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);

@@ -59,10 +59,7 @@ static GParamSpec *properties[N_PROPS];
 static char *
 month_title (const char *month)
 {
-  /* Translators: a settlement month in the toolbar and in dialogs, a
-   * g_date_time_format() format: "October 2026"; in Chinese
-   * "%Y年%-m月" */
-  return cl_enrolment_month_format (month, _("%B %Y"));
+  return cl_date_format_month (month);
 }
 
 /* ---- cells ---------------------------------------------------------- */

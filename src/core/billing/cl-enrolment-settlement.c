@@ -490,9 +490,12 @@ cl_enrolment_store_close_month (CLStore     *store,
   next = cl_enrolment_month_shift (month, 1);
   if (strcmp (today_iso, next) < 0)
     {
+      g_autofree char *shown = cl_date_format_month (month);
+
+      /* Translators: %s is a month, "October 2026" */
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                    _("%s has not ended yet; a month can be closed from the first day of the next"),
-                   month);
+                   shown);
       return FALSE;
     }
 
