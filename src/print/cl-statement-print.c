@@ -30,7 +30,9 @@
 #define SIGNATURES     80.0
 
 /* Table columns: left edge (or right edge for numbers) from the margin,
- * as a fraction of the content width so Letter and A4 both work. */
+ * as a fraction of the content width so Letter and A4 both work.  The
+ * package column holds an English name ("Whole Pregnancy Care"), the
+ * kind a late entry ("Payment (late, for Sep 2026)"). */
 typedef struct
 {
   double   at;
@@ -40,13 +42,13 @@ typedef struct
 enum { COL_NO, COL_DATE, COL_NAME, COL_PACKAGE, COL_KIND, COL_AMOUNT, COL_RATE, COL_SHARE, N_COLUMNS };
 
 static const Column columns[N_COLUMNS] = {
-  [COL_NO] = { 0.055, TRUE },
-  [COL_DATE] = { 0.075, FALSE },
-  [COL_NAME] = { 0.205, FALSE },
-  [COL_PACKAGE] = { 0.315, FALSE },
-  [COL_KIND] = { 0.425, FALSE },
-  [COL_AMOUNT] = { 0.745, TRUE },
-  [COL_RATE] = { 0.845, TRUE },
+  [COL_NO] = { 0.045, TRUE },
+  [COL_DATE] = { 0.06, FALSE },
+  [COL_NAME] = { 0.15, FALSE },
+  [COL_PACKAGE] = { 0.225, FALSE },
+  [COL_KIND] = { 0.44, FALSE },
+  [COL_AMOUNT] = { 0.785, TRUE },
+  [COL_RATE] = { 0.862, TRUE },
   [COL_SHARE] = { 1.0, TRUE },
 };
 
@@ -146,8 +148,10 @@ cl_statement_n_pages (CLSettlement *s,
 static char *
 title_text (CLSettlement *s)
 {
-  /* Translators: %s is the month, "2026-10" */
-  return g_strdup_printf (_("Monthly Service Fee Statement %s"), cl_settlement_get_month (s));
+  g_autofree char *month = cl_date_format_month (cl_settlement_get_month (s));
+
+  /* Translators: %s is the month, "October 2026" */
+  return g_strdup_printf (_("Monthly Service Fee Statement %s"), month);
 }
 
 static double
@@ -244,6 +248,7 @@ month_start (CLSettlement *s,
 
 static void
 draw_line (CLGlyphPainter         *p,
+           CLSettlement           *s,
            const CLSettlementLine *line,
            const GDate            *month,
            guint                   number,
@@ -259,7 +264,7 @@ draw_line (CLGlyphPainter         *p,
   cl_glyph_painter_queue_number (p, number, column_x (COL_NO, x, w), y);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, date, column_x (COL_DATE, x, w), y, FALSE, FALSE);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->name, column_x (COL_NAME, x, w), y, FALSE, TRUE);
-  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, line->package, column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
+  cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, cl_settlement_package_display_name (s, line->package), column_x (COL_PACKAGE, x, w), y, FALSE, FALSE);
   cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, kind, column_x (COL_KIND, x, w), y, FALSE, FALSE);
   cl_glyph_painter_queue_amount (p, line->amount_fen, column_x (COL_AMOUNT, x, w), y);
   cl_glyph_painter_queue_rate (p, line->rate_bp, column_x (COL_RATE, x, w), y);
@@ -368,7 +373,7 @@ draw_totals (CLSettlement *s,
         g_autofree char *collected = cl_money_format (subtotals[i].gross_fen);
         g_autofree char *refunded = cl_money_format (subtotals[i].refunds_fen);
         g_autofree char *sub_share = cl_money_format (subtotals[i].share_fen);
-        const char *cells[] = { subtotals[i].package, payments, n_refunds, collected, refunded, sub_share };
+        const char *cells[] = { cl_settlement_package_display_name (s, subtotals[i].package), payments, n_refunds, collected, refunded, sub_share };
 
         for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
           draw_text (cr, cells[c], 8.5, PANGO_WEIGHT_NORMAL, c ? x + at[c] * w - 120 : x, y,
@@ -420,9 +425,12 @@ draw_totals (CLSettlement *s,
           g_autofree char *date = cl_date_format_iso (deductions[i].date, CL_DATE_SHORT, &month);
 
           if (deductions[i].adjustment_of)
-            /* Translators: a deduction entered after its month closed */
-            what = g_strdup_printf (_("%1$s (late, for %2$s)"), deductions[i].reason,
-                                    deductions[i].adjustment_of);
+            {
+              g_autofree char *late = cl_date_format_month (deductions[i].adjustment_of);
+
+              /* Translators: a deduction entered after its month closed */
+              what = g_strdup_printf (_("%1$s (late, for %2$s)"), deductions[i].reason, late);
+            }
           else
             what = g_strdup (deductions[i].reason);
           draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
@@ -507,7 +515,7 @@ draw_page (CLSettlement   *s,
           table_queued = TRUE;
           break;
         case BLOCK_LINE:
-          draw_line (p, &lines[at->item], &month, at->item + 1, x, at->y, w);
+          draw_line (p, s, &lines[at->item], &month, at->item + 1, x, at->y, w);
           break;
         case BLOCK_NO_LINES:
           cl_glyph_painter_queue_text (p, CL_GLYPH_REGULAR, _("No payments or refunds this month"),

@@ -508,7 +508,7 @@ test_closed_month (void)
                      "\"agreement_date\":\"2026-08-20\",\"explained_by\":\"王护士\",\"paid_date\":\"2026-08-20\","
                      "\"paid_fen\":198000,\"receipt_no\":\"FP-0820\",\"status\":\"active\"}", &message);
   g_assert_cmpstr (answer, ==, "closed");
-  g_assert_nonnull (strstr (message, "2026-08-20 is in 2026-08"));
+  g_assert_nonnull (strstr (message, "Aug 2026 is a settlement month that finance has closed"));
   g_assert_cmpint (rev_of ("enrolment", late), ==, -1);
 
   /* A refund of the settled payment dated in August, and a change of
@@ -518,12 +518,12 @@ test_closed_month (void)
   answer = push_new ("case_manager", "enrolment", paid, rev_of ("enrolment", paid),
                      "{\"status\":\"cancelled\",\"cancel_date\":\"2026-08-30\",\"refund_fen\":298000}", &message);
   g_assert_cmpstr (answer, ==, "closed");
-  g_assert_nonnull (strstr (message, "2026-08"));
+  g_assert_nonnull (strstr (message, "Aug 2026"));
   g_free (answer);
   g_free (message);
   answer = push_new ("case_manager", "enrolment", paid, rev_of ("enrolment", paid), "{\"paid_fen\":288000}", &message);
   g_assert_cmpstr (answer, ==, "closed");
-  g_assert_nonnull (strstr (message, "settled in the closed month 2026-08"));
+  g_assert_nonnull (strstr (message, "settled in the closed month Aug 2026"));
   g_assert_cmpint (cl_test_db_count (db_path,
                                      "SELECT paid_fen FROM enrolment WHERE id = 'c1000000-0000-4000-8000-000000000001'"),
                    ==, 298000);
@@ -543,7 +543,7 @@ test_closed_month (void)
   answer = push_new ("finance", "settlement_month", month, rev_of ("settlement_month", month),
                      "{\"closed\":false}", &message);
   g_assert_cmpstr (answer, ==, "closed");
-  g_assert_nonnull (strstr (message, "2026-08 is already closed"));
+  g_assert_nonnull (strstr (message, "Aug 2026 is already closed"));
   g_free (answer);
   answer = push_new ("finance", "settlement_month", "c1000000-0000-4000-8000-000000000007", 0,
                      "{\"month\":\"2026-08\",\"closed\":true,\"snapshot\":\"{}\"}", NULL);
@@ -554,19 +554,19 @@ test_closed_month (void)
   g_free (message);
   answer = push_op ("case_manager", "delete", "enrolment", paid, rev_of ("enrolment", paid), "null", &message);
   g_assert_cmpstr (answer, ==, "closed");
-  g_assert_nonnull (strstr (message, "settled in the closed month 2026-08"));
+  g_assert_nonnull (strstr (message, "settled in the closed month Aug 2026"));
   g_free (answer);
   g_free (message);
   answer = push_op ("finance", "delete", "deduction", settled_deduction,
                     rev_of ("deduction", settled_deduction), "null", &message);
   g_assert_cmpstr (answer, ==, "closed");
-  g_assert_nonnull (strstr (message, "settled in the closed month 2026-08"));
+  g_assert_nonnull (strstr (message, "settled in the closed month Aug 2026"));
   g_free (answer);
   g_free (message);
   answer = push_op ("finance", "delete", "settlement_month", month, rev_of ("settlement_month", month),
                     "null", &message);
   g_assert_cmpstr (answer, ==, "closed");
-  g_assert_nonnull (strstr (message, "2026-08 is already closed"));
+  g_assert_nonnull (strstr (message, "Aug 2026 is already closed"));
   g_assert_cmpint (cl_test_db_count (db_path, "SELECT count(*) FROM enrolment"
                                      " WHERE id = 'c1000000-0000-4000-8000-000000000001' AND deleted = 0"), ==, 1);
   g_assert_cmpint (cl_test_db_count (db_path, "SELECT count(*) FROM deduction"

@@ -541,6 +541,132 @@ test_statement_parties (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+view_has_settlement (gpointer data)
+{
+  return cl_settlement_view_get_settlement (data) != NULL
+         && gtk_widget_get_mapped (GTK_WIDGET (cl_settlement_view_get_column_view (data)));
+}
+
+/* The seeded packages' names as entered and in English (the admin
+ * test renamed one), each a list of three. */
+static void
+seeded_names (CLStore    *store,
+              GPtrArray **names_zh,
+              GPtrArray **names_en)
+{
+  g_autoptr(GPtrArray) packages = cl_enrolment_store_list_packages (store, TRUE);
+
+  *names_zh = g_ptr_array_new_with_free_func (g_free);
+  *names_en = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < packages->len; i++)
+    {
+      CLPackage *package = g_ptr_array_index (packages, i);
+
+      if (!g_str_has_prefix (cl_record_get_id (CL_RECORD (package)), "5e1d0a52-6b1f-4c38-9d2e-2f8a0000000"))
+        continue;
+      g_assert_true (cl_test_ui_has_non_ascii (cl_package_get_name (package)));
+      g_assert_false (cl_test_ui_has_non_ascii (cl_package_get_name_en (package)));
+      g_ptr_array_add (*names_zh, g_strdup (cl_package_get_name (package)));
+      g_ptr_array_add (*names_en, g_strdup (cl_package_get_name_en (package)));
+    }
+  g_assert_cmpuint ((*names_zh)->len, ==, 3);
+}
+
+/* How many of @names the view (its lines on screen and its subtotals
+ * by package) shows. */
+static guint
+count_shown (GtkWidget *view,
+             GPtrArray *names)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < 3; i++)
+    n += cl_test_ui_find_label (view, g_ptr_array_index (names, i));
+  return n;
+}
+
+/* How many of @names @pdf's text holds. */
+static guint
+count_printed (const char *pdf,
+               GPtrArray  *names)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int status = 0;
+  guint n = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    n += strstr (text, g_ptr_array_index (names, i)) != NULL;
+  return n;
+}
+
+/* Settlement and its printed statement name the packages in the
+ * interface's language: "Whole Pregnancy", never a Chinese-only 全孕期,
+ * in English; as entered in Chinese.  A closed month froze the names
+ * it was closed with and still shows them in English, found through
+ * the package's id. */
+static void
+test_settlement_package_names (void)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir ("ui-package-names");
+  g_autofree char *pdf = g_build_filename (dir, "statement.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  CLWindow *window = open_window ();
+  AdwViewStack *stack = ADW_VIEW_STACK (cl_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  CLSettlementView *view = CL_SETTLEMENT_VIEW (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW));
+  g_autoptr(GPtrArray) names_zh = NULL;
+  g_autoptr(GPtrArray) names_en = NULL;
+  GPtrArray *shown, *hidden;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  seeded_names (cl_window_get_store (window), &names_zh, &names_en);
+  shown = cl_test_ui_is_chinese () ? names_zh : names_en;
+  hidden = cl_test_ui_is_chinese () ? names_en : names_zh;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  adw_view_stack_set_visible_child_name (stack, "settlement");
+  cl_test_ui_wait_until (view_has_settlement, view);
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "settlement-package-names");
+
+  /* The demo month sells every seeded package. */
+  g_assert_cmpuint (count_shown (GTK_WIDGET (view), shown), ==, 3);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (view), hidden), ==, 0);
+  g_assert_true (cl_settlement_view_export_pdf (view, pdf, &error));
+  g_assert_no_error (error);
+  if (pdftotext)
+    {
+      g_assert_cmpuint (count_printed (pdf, shown), ==, 3);
+      g_assert_cmpuint (count_printed (pdf, hidden), ==, 0);
+    }
+
+  /* Closed, the month is read back from its snapshot. */
+  g_assert_true (cl_settlement_view_close_month (view, &error));
+  g_assert_no_error (error);
+  cl_settlement_view_reload (view);
+  g_assert_true (cl_settlement_get_closed (cl_settlement_view_get_settlement (view)));
+  cl_test_ui_settle (200);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (view), shown), ==, 3);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (view), hidden), ==, 0);
+  g_assert_true (cl_settlement_view_export_pdf (view, pdf, &error));
+  g_assert_no_error (error);
+  if (pdftotext)
+    {
+      g_assert_cmpuint (count_printed (pdf, shown), ==, 3);
+      g_assert_cmpuint (count_printed (pdf, hidden), ==, 0);
+    }
+  else
+    g_test_message ("pdftotext not installed: PDF text not checked");
+
+  cl_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/ui/packages/read-only", test_read_only);
   g_test_add_func ("/ui/packages/admin", test_admin);
   g_test_add_func ("/ui/settlement/parties", test_statement_parties);
+  g_test_add_func ("/ui/settlement/package-names", test_settlement_package_names);
 
   ret = g_test_run ();
   cl_test_remove_tree (data_dir);

@@ -21,6 +21,7 @@
 #include "cl-staff-window.h"
 #include "cl-test-pdf.h"
 #include "cl-escort-view.h"
+#include "cl-patient-form.h"
 #include "cl-patient-page.h"
 #include "cl-roster-view.h"
 #include "cl-settlement-view.h"
@@ -28,6 +29,12 @@
 #include "cl-vip-view.h"
 #include "cl-context.h"
 #include "cl-deduction-dialog.h"
+#include "cl-document-edit-dialog.h"
+#include "cl-login-dialog.h"
+#include "cl-share-rate-dialog.h"
+#include "cl-staff-dialog.h"
+#include "cl-sync-client.h"
+#include "cl-vip-room-dialog.h"
 #include "cl-escort-task-dialog.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-pregnancy.h"
@@ -511,6 +518,121 @@ check_dialog (GtkWidget  *widget,
   g_assert_null (dialog);
 }
 
+static gboolean
+is_stack_with (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), name) != NULL;
+}
+
+/* Checks @dialog (each of its pages when it is a preferences window,
+ * and each page of @stack_page's stack if given), then closes it. */
+static void
+check_window (GtkWindow  *dialog,
+              const char *name,
+              const char *stack_page,
+              GPtrArray  *clashes)
+{
+  gtk_window_present (dialog);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  if (ADW_IS_PREFERENCES_WINDOW (dialog))
+    {
+      GtkWidget *first = cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_PAGE);
+      guint n = 0;
+
+      for (GtkWidget *page = first; page; page = gtk_widget_get_next_sibling (page))
+        if (ADW_IS_PREFERENCES_PAGE (page))
+          {
+            g_autofree char *label = g_strdup_printf ("%s, page %u", name, ++n);
+
+            adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (dialog), ADW_PREFERENCES_PAGE (page));
+            check_page (GTK_WIDGET (dialog), label, clashes);
+          }
+      g_assert_cmpuint (n, >=, 2);
+    }
+  else
+    check_page (GTK_WIDGET (dialog), name, clashes);
+
+  if (stack_page)
+    {
+      GtkStack *stack = GTK_STACK (cl_test_ui_find_widget_where (GTK_WIDGET (dialog), is_stack_with, stack_page));
+
+      g_assert_nonnull (stack);
+      gtk_stack_set_visible_child_name (stack, stack_page);
+      {
+        g_autofree char *label = g_strdup_printf ("%s, %s", name, stack_page);
+        check_page (GTK_WIDGET (dialog), label, clashes);
+      }
+    }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (dialog);
+  cl_test_ui_settle (100);
+  g_assert_null (dialog);
+}
+
+/* The dialogs opened from code rather than an action of the window,
+ * and the confirmations (AdwMessageDialog). */
+static void
+check_more_dialogs (CLWindow       *window,
+                    CLDocumentList *list,
+                    GPtrArray      *clashes)
+{
+  CLStore *store = cl_window_get_store (window);
+  CLContext *context = cl_window_get_context (window);
+  GtkWidget *settlement = cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW);
+  GtkWidget *vip = cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_VIP_VIEW);
+  g_autoptr(GPtrArray) staff = cl_store_query_records (store, CL_TYPE_STAFF, "deleted = 0 ORDER BY username LIMIT 1", NULL);
+  g_autoptr(CLSyncClient) client = cl_sync_client_new (store);
+  const char *document_id = cl_record_get_id (CL_RECORD (cl_document_list_get_document (list, 0)));
+  GtkWidget *page;
+
+  /* Log-in, and its change-password page. */
+  cl_sync_client_set_server_url (client, "http://127.0.0.1:9");
+  check_window (GTK_WINDOW (cl_login_dialog_new (GTK_WINDOW (window), client)), "log-in dialog", "change", clashes);
+
+  /* A new person and one who exists. */
+  g_assert_cmpuint (staff->len, ==, 1);
+  check_window (GTK_WINDOW (cl_staff_dialog_new (GTK_WINDOW (window), context, NULL)), "staff dialog, new", NULL, clashes);
+  check_window (GTK_WINDOW (cl_staff_dialog_new (GTK_WINDOW (window), context, g_ptr_array_index (staff, 0))),
+                "staff dialog", NULL, clashes);
+
+  /* Every page of Preferences. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  cl_test_ui_wait_until (toplevel_shown, GSIZE_TO_POINTER (CL_TYPE_PREFERENCES_DIALOG));
+  check_window (cl_test_ui_find_toplevel (CL_TYPE_PREFERENCES_DIALOG), "preferences", NULL, clashes);
+
+  /* A report's details, and its removal. */
+  check_dialog (GTK_WIDGET (list), "documents.edit", g_variant_new_string (document_id),
+                CL_TYPE_DOCUMENT_EDIT_DIALOG, clashes);
+  check_dialog (GTK_WIDGET (list), "documents.remove", g_variant_new_string (document_id),
+                ADW_TYPE_MESSAGE_DIALOG, clashes);
+
+  /* Her removal from the roster. */
+  cl_window_show_patient (window, patient_id);
+  page = cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE);
+  check_dialog (page, "page.remove", NULL, ADW_TYPE_MESSAGE_DIALOG, clashes);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+
+  /* A VIP room, new and edited. */
+  cl_window_show_view (window, "vip-rooms");
+  check_dialog (vip, "vip.new-room", NULL, CL_TYPE_VIP_ROOM_DIALOG, clashes);
+  check_dialog (vip, "vip.edit-room", NULL, CL_TYPE_VIP_ROOM_DIALOG, clashes);
+
+  /* The share rate, and Close Month's confirmation. */
+  cl_window_show_view (window, "settlement");
+  check_dialog (settlement, "settlement.share-rate", NULL, CL_TYPE_SHARE_RATE_DIALOG, clashes);
+  check_dialog (settlement, "settlement.close-month", NULL, ADW_TYPE_MESSAGE_DIALOG, clashes);
+
+  /* Leaving her page with a change not saved: Cancel, Discard, Save. */
+  cl_window_show_patient (window, patient_id);
+  page = cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE);
+  gtk_editable_set_text (GTK_EDITABLE (cl_patient_form_get_field (cl_patient_page_get_form (CL_PATIENT_PAGE (page)), "note")),
+                         "mnemonics");
+  g_assert_false (cl_patient_page_can_leave (CL_PATIENT_PAGE (page)));
+  cl_test_ui_wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  check_window (cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "unsaved changes", NULL, clashes);
+}
+
 static void
 test_mnemonics (void)
 {
@@ -574,6 +696,7 @@ test_mnemonics (void)
   check_dialog (GTK_WIDGET (window), "win.new", NULL, CL_TYPE_VIP_BOOKING_DIALOG, clashes);
   cl_window_show_view (window, "settlement");
   check_dialog (GTK_WIDGET (window), "win.new", NULL, CL_TYPE_DEDUCTION_DIALOG, clashes);
+  check_more_dialogs (window, list, clashes);
 
   for (guint i = 0; i < clashes->len; i++)
     g_test_message ("%s", (char *) g_ptr_array_index (clashes, i));

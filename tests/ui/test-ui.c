@@ -693,7 +693,7 @@ test_settlement (void)
     {
       text = settlement_pdftotext (pdf);
       payable_plain = cl_money_format (cl_settlement_get_payable_fen (expected));
-      g_assert_nonnull (strstr (text, month));
+      g_assert_nonnull (strstr (text, gtk_label_get_label (cl_settlement_view_get_month_label (view))));
       g_assert_nonnull (strstr (text, payable_plain));
     }
   else

@@ -362,6 +362,32 @@ test_format_ga (void)
     }
 }
 
+/* A settlement month reads one way on screen, in messages and in
+ * print; what is not a month is left as it is. */
+static void
+test_format_month (void)
+{
+  static const struct
+  {
+    const char *month;
+    const char *shown;
+  } cases[] = {
+    { "2026-10", "Oct 2026" },
+    { "2027-01", "Jan 2027" },
+    { "2026-13", "2026-13" },
+    { "2026-10-05", "2026-10-05" },
+    { "", "" },
+    { NULL, "—" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = cl_date_format_month (cases[i].month);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 /* In Chinese, as the staff read it: the formats are translated. */
 static void
 test_format_chinese (void)
@@ -374,6 +400,7 @@ test_format_chinese (void)
   g_autofree char *ga = NULL;
   g_autofree char *window = NULL;
   g_autofree char *plain = NULL;
+  g_autofree char *month = NULL;
   GDate today, a, b;
 
   /* tests/unit/meson.build gives this test the compiled translations */
@@ -393,11 +420,13 @@ test_format_chinese (void)
   ga = cl_date_format_ga (228, -1, CL_GA_WEEKS);
   window = cl_date_format_ga (203, 230, CL_GA_WEEKS);
   plain = cl_date_format_ga (203, 230, CL_GA_PLAIN);
+  month = cl_date_format_month ("2026-10");
 
   setlocale (LC_ALL, saved);
   g_unsetenv ("LANGUAGE");
 
   g_assert_cmpstr (full, ==, "2026年12月8日");
+  g_assert_cmpstr (month, ==, "2026年10月");
   g_assert_cmpstr (short_form, ==, "12月8日");
   g_assert_cmpstr (other_year, ==, "2027年1月5日");
   g_assert_cmpstr (ga, ==, "孕 32+4 周");
@@ -421,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/format-style", test_format_style);
   g_test_add_func ("/date/format-ga", test_format_ga);
+  g_test_add_func ("/date/format-month", test_format_month);
   g_test_add_func ("/date/format-chinese", test_format_chinese);
 
   return g_test_run ();

@@ -95,7 +95,7 @@ test_closed_month (Fixture       *f,
   g_assert_false (cl_enrolment_store_save (f->store, late, "case_manager", &field_errors, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "2026-10-20 is in 2026-10, a settlement month that finance has closed; "
+                   "Oct 2026 is a settlement month that finance has closed; "
                    "a closed month cannot change. Nothing was saved.");
   g_assert_true (g_hash_table_contains (field_errors, "paid_date"));
   g_clear_error (&error);
@@ -110,7 +110,7 @@ test_closed_month (Fixture       *f,
   g_assert_cmpuint (settled->len, >=, 1);
   cl_enrolment_set_paid_fen (g_ptr_array_index (settled, 0), 288000);
   g_assert_false (cl_enrolment_store_save (f->store, g_ptr_array_index (settled, 0), "case_manager", NULL, &error));
-  g_assert_nonnull (strstr (error->message, "settled in the closed month 2026-10"));
+  g_assert_nonnull (strstr (error->message, "settled in the closed month Oct 2026"));
   g_clear_error (&error);
   {
     g_autoptr(CLDeduction) d = cl_deduction_new ();
@@ -142,11 +142,11 @@ test_closed_month (Fixture       *f,
     d = g_ptr_array_index (settled_deductions, 0);
     cl_record_set_deleted (d, TRUE);
     g_assert_false (cl_enrolment_store_save_deduction (f->store, CL_DEDUCTION (d), "finance", &error));
-    g_assert_nonnull (strstr (error->message, "settled in the closed month 2026-10"));
+    g_assert_nonnull (strstr (error->message, "settled in the closed month Oct 2026"));
     g_clear_error (&error);
     g_assert_false (server_check (f->store, d, &error));
     g_assert_error (error, CL_ENROLMENT_ERROR, CL_ENROLMENT_ERROR_CLOSED);
-    g_assert_nonnull (strstr (error->message, "settled in the closed month 2026-10"));
+    g_assert_nonnull (strstr (error->message, "settled in the closed month Oct 2026"));
     g_clear_error (&error);
   }
   g_assert_cmpint (cl_store_count_outbox (f->store), ==, n_outbox);
@@ -208,7 +208,7 @@ test_closed_month (Fixture       *f,
     const CLSettlementHistory *history;
     guint n_history;
 
-    g_assert_cmpstr (kind, ==, "Payment (late, for 2026-10)");
+    g_assert_cmpstr (kind, ==, "Payment (late, for Oct 2026)");
     history = cl_settlement_get_history (november, &n_history);
     g_assert_cmpstr (history[n_history - 2].month, ==, "2026-10");
     g_assert_true (history[n_history - 2].closed);

@@ -59,10 +59,7 @@ static GParamSpec *properties[N_PROPS];
 static char *
 month_title (const char *month)
 {
-  /* Translators: a settlement month in the toolbar and in dialogs, a
-   * g_date_time_format() format: "October 2026"; in Chinese
-   * "%Y年%-m月" */
-  return cl_enrolment_month_format (month, _("%B %Y"));
+  return cl_date_format_month (month);
 }
 
 /* ---- cells ---------------------------------------------------------- */
@@ -101,9 +98,11 @@ bind_patient_cb (GtkSignalListItemFactory *factory,
 static void
 bind_package_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
-                 gpointer                  user_data)
+                 CLSettlementView         *self)
 {
-  set_text (item, item_line (item)->package);
+  const char *package = item_line (item)->package;
+
+  set_text (item, self->settlement ? cl_settlement_package_display_name (self->settlement, package) : package);
 }
 
 static void
@@ -206,7 +205,7 @@ update_subtotals (CLSettlementView *self)
       g_autofree char *share = cl_money_format (subs[i].share_fen);
       const char *cells[] = { payments, refunds, gross, refunded, share };
 
-      gtk_grid_attach (self->subtotal_grid, caption_label (subs[i].package), 0, i + 1, 1, 1);
+      gtk_grid_attach (self->subtotal_grid, caption_label (cl_settlement_package_display_name (self->settlement, subs[i].package)), 0, i + 1, 1, 1);
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         gtk_grid_attach (self->subtotal_grid, numeric_label (cells[c]), c + 1, i + 1, 1, 1);
     }
@@ -635,7 +634,7 @@ cl_settlement_view_init (CLSettlementView *self)
 
   cl_cells_set_factory (self->date_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_date_cb), NULL);
   cl_cells_set_factory (self->patient_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_patient_cb), NULL);
-  cl_cells_set_factory (self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), NULL);
+  cl_cells_set_factory (self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), self);
   cl_cells_set_factory (self->kind_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_kind_cb), NULL);
   cl_cells_set_factory (self->amount_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_amount_cb), NULL);
   cl_cells_set_factory (self->rate_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_rate_cb), NULL);

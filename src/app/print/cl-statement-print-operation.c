@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-date.h"
 #include "cl-print-settings.h"
 #include "cl-statement-print-operation.h"
 #include "cl-statement-print.h"
@@ -13,12 +14,14 @@ cl_statement_print_operation_new (CLSettlement *settlement)
 {
   g_autofree char *name = NULL;
   g_autofree char *stem = NULL;
+  g_autofree char *month = NULL;
   g_autofree char *file_name = NULL;
 
   g_return_val_if_fail (CL_IS_SETTLEMENT (settlement), NULL);
 
-  /* Translators: the print job's name; %s is a month like 2026-10 */
-  name = g_strdup_printf (_("Service fee statement %s"), cl_settlement_get_month (settlement));
+  month = cl_date_format_month (cl_settlement_get_month (settlement));
+  /* Translators: the print job's name; %s is a month, "October 2026" */
+  name = g_strdup_printf (_("Service fee statement %s"), month);
   /* The name its PDF export proposes (cl-settlement-view.c). */
   stem = g_strdup_printf (_("statement-%s"), cl_settlement_get_month (settlement));
   file_name = g_strconcat (stem, ".pdf", NULL);

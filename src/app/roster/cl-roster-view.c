@@ -4,10 +4,10 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-cells.h"
 #include "cl-column-sorter.h"
 #include "cl-context.h"
 #include "cl-patient-store.h"
+#include "cl-roster-cells.h"
 #include "cl-roster-columns.h"
 #include "cl-roster-view.h"
 
@@ -79,230 +79,6 @@ static const char * const sort_names[] = {
   [CL_ROSTER_SORT_MANAGER] = "manager",
   [CL_ROSTER_SORT_NEXT_VISIT] = "next-visit",
 };
-
-/* ---- cells ---------------------------------------------------------- */
-
-static void
-set_cell_text (GtkListItem *item,
-               const char  *text)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "—");
-}
-
-static void
-setup_name_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  /* The badge beside her name never squeezes it to "…". */
-  gtk_widget_set_size_request (name, cl_roster_columns_name_width (), -1);
-  /* When the column gives way, the badge shrinks, not the name. */
-  gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (badge, "priority-badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  CLRosterRow *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *badge = gtk_widget_get_next_sibling (name);
-  const char *priority = cl_roster_row_get_priority (row);
-
-  gtk_label_set_label (GTK_LABEL (name), cl_roster_row_get_name (row));
-  gtk_widget_set_visible (badge, priority && *priority);
-  if (priority && *priority)
-    {
-      g_auto(GStrv) codes = g_strsplit (priority, ",", 2);
-      gtk_label_set_label (GTK_LABEL (badge), cl_patient_priority_label (codes[0]));
-      gtk_widget_set_tooltip_text (badge, cl_patient_priority_label (codes[0]));
-    }
-}
-
-static void
-bind_age_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  CLRosterRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-  gint age = cl_roster_row_get_age (row);
-
-  if (age >= 0)
-    /* Translators: age in years, in a narrow table column */
-    text = g_strdup_printf (_("%d y"), age);
-  set_cell_text (item, text);
-
-  /* Advanced maternal age (≥ 35) is a risk factor the desk looks for. */
-  if (age >= 35)
-    gtk_widget_add_css_class (gtk_list_item_get_child (item), "warning");
-  else
-    gtk_widget_remove_css_class (gtk_list_item_get_child (item), "warning");
-}
-
-static void
-bind_ga_cb (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  g_autofree char *text = cl_roster_row_format_ga (gtk_list_item_get_item (item));
-  set_cell_text (item, text);
-  /* The column may be narrower than a postpartum day's words. */
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
-}
-
-static void
-bind_edd_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  g_autofree char *text = cl_roster_row_format_edd (gtk_list_item_get_item (item));
-  set_cell_text (item, text);
-}
-
-static void
-setup_risk_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *chip = gtk_label_new (NULL);
-      /* Two chips share the room of one: the colour says the level,
-       * the tooltip the words. */
-      gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (chip, "risk-chip");
-      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), chip);
-    }
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-set_chip (GtkWidget         *chip,
-          const ClRiskLevel *level,
-          const char        *code)
-{
-  static const char * const classes[] = {
-    "risk-green", "risk-yellow", "risk-orange", "risk-red", "risk-purple", "risk-none",
-  };
-  g_autofree char *class = g_strdup_printf ("risk-%s", level ? level->code : "none");
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (chip, classes[i]);
-  gtk_widget_add_css_class (chip, class);
-  gtk_label_set_label (GTK_LABEL (chip), level ? level->label : code);
-}
-
-static void
-bind_risk_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              CLRosterView             *self)
-{
-  CLRosterRow *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *chips[2] = { gtk_widget_get_first_child (box), NULL };
-  const char *risk = cl_roster_row_get_risk (row);
-  g_auto(GStrv) codes = g_strsplit (risk ? risk : "", "+", 2);
-  ClRiskScale *scale = cl_store_get_risk_scale (self->store);
-
-  chips[1] = gtk_widget_get_next_sibling (chips[0]);
-  {
-    g_autofree char *words = cl_risk_format (scale, risk ? risk : "");
-    gtk_widget_set_tooltip_text (box, words);
-  }
-  for (guint i = 0; i < 2; i++)
-    {
-      gboolean show = codes[0] == NULL ? i == 0 : (i < g_strv_length (codes));
-
-      gtk_widget_set_visible (chips[i], show);
-      if (!show)
-        continue;
-      if (codes[0] == NULL || *codes[0] == '\0')
-        set_chip (chips[i], NULL, C_("risk", "Not assessed"));
-      else
-        set_chip (chips[i], cl_risk_scale_lookup (scale, codes[i]), codes[i]);
-    }
-}
-
-static void
-bind_package_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  const char *package = cl_roster_row_get_package (gtk_list_item_get_item (item));
-
-  set_cell_text (item, package);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), package);
-}
-
-static void
-bind_manager_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  set_cell_text (item, cl_roster_row_get_case_manager (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_next_visit_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  gboolean overdue = FALSE;
-  CLRosterRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = cl_roster_row_format_next_visit (row, &overdue);
-  g_autofree char *tooltip = cl_roster_row_describe_next_visit (row);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  set_cell_text (item, text);
-  gtk_widget_set_tooltip_text (label, tooltip);
-  if (overdue)
-    gtk_widget_add_css_class (label, "overdue");
-  else
-    gtk_widget_remove_css_class (label, "overdue");
-}
-
-static void
-bind_phone_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  set_cell_text (item, cl_roster_row_get_phone_masked (gtk_list_item_get_item (item)));
-}
-
-static void
-set_column (CLRosterView        *self,
-            GtkColumnViewColumn *column,
-            GCallback            setup,
-            GCallback            bind,
-            ClRosterSort         sort_key)
-{
-  g_autoptr(CLColumnSorter) sorter = NULL;
-
-  cl_cells_set_factory (column, setup, bind, self);
-
-  if ((int) sort_key >= 0)
-    {
-      sorter = cl_column_sorter_new (sort_key);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-    }
-}
 
 /* Fixed widths from the content (cl-roster-columns.c): the risk
  * chips' labels come with the store. */
@@ -749,15 +525,21 @@ cl_roster_view_init (CLRosterView *self)
     gtk_string_list_append (stages, i == 0 ? _("All stages") : cl_stage_to_label (stage_filters[i]));
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 
-  set_column (self, self->name_column, G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), CL_ROSTER_SORT_NAME);
-  set_column (self, self->age_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_age_cb), CL_ROSTER_SORT_AGE);
-  set_column (self, self->ga_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_ga_cb), CL_ROSTER_SORT_GA);
-  set_column (self, self->edd_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_edd_cb), CL_ROSTER_SORT_EDD);
-  set_column (self, self->risk_column, G_CALLBACK (setup_risk_cb), G_CALLBACK (bind_risk_cb), CL_ROSTER_SORT_RISK);
-  set_column (self, self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), -1);
-  set_column (self, self->manager_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_manager_cb), CL_ROSTER_SORT_MANAGER);
-  set_column (self, self->next_visit_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_next_visit_cb), CL_ROSTER_SORT_NEXT_VISIT);
-  set_column (self, self->phone_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_phone_cb), -1);
+  {
+    GtkColumnViewColumn *columns[CL_N_ROSTER_COLUMNS] = {
+      [CL_ROSTER_COLUMN_NAME] = self->name_column,
+      [CL_ROSTER_COLUMN_AGE] = self->age_column,
+      [CL_ROSTER_COLUMN_GA] = self->ga_column,
+      [CL_ROSTER_COLUMN_EDD] = self->edd_column,
+      [CL_ROSTER_COLUMN_RISK] = self->risk_column,
+      [CL_ROSTER_COLUMN_PACKAGE] = self->package_column,
+      [CL_ROSTER_COLUMN_MANAGER] = self->manager_column,
+      [CL_ROSTER_COLUMN_NEXT_VISIT] = self->next_visit_column,
+      [CL_ROSTER_COLUMN_PHONE] = self->phone_column,
+    };
+
+    cl_roster_cells_install (columns, self);
+  }
 
   fit_columns (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
@@ -769,6 +551,13 @@ cl_roster_view_get_model (CLRosterView *self)
 {
   g_return_val_if_fail (CL_IS_ROSTER_VIEW (self), NULL);
   return self->model;
+}
+
+CLStore *
+cl_roster_view_get_store (CLRosterView *self)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_VIEW (self), NULL);
+  return self->store;
 }
 
 GtkColumnView *

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (CLRosterView, cl_roster_view, CL, ROSTER_VIEW, GtkWidget)
  * one; its model is NULL until then. */
 
 CLRosterModel *cl_roster_view_get_model      (CLRosterView *self);
+/* the context's store once it has one, else NULL */
+CLStore       *cl_roster_view_get_store      (CLRosterView *self);
 GtkColumnView *cl_roster_view_get_column_view (CLRosterView *self);
 GtkEditable   *cl_roster_view_get_search_entry (CLRosterView *self);
 void           cl_roster_view_focus_search   (CLRosterView *self);

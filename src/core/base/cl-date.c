@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cl-date.h"
@@ -341,6 +342,25 @@ cl_date_format_time (gint64       unix_time,
   day = cl_date_format (&date, style, today);
   time = g_date_time_format (at, "%H:%M");
   return g_strdup_printf ("%s %s", day, time);
+}
+
+char *
+cl_date_format_month (const char *month)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  guint year = 0, mon = 0;
+  char tail = 0;
+
+  if (month == NULL || sscanf (month, "%4u-%2u%c", &year, &mon, &tail) != 2
+      || year < 1 || year > 9999 || mon < 1 || mon > 12)
+    return g_strdup (month ? month : "—");
+  dt = g_date_time_new_utc ((gint) year, (gint) mon, 1, 0, 0, 0);
+  /* The month abbreviated as in a full date ("8 Oct 2026"), which
+   * also keeps a late entry's "(late, for Sep 2026)" inside its
+   * column on the printed statement.
+   * Translators: a month, as g_date_time_format() takes it:
+   * "Oct 2026"; in Chinese "%Y年%-m月" */
+  return g_date_time_format (dt, C_("month format", "%b %Y"));
 }
 
 char *

@@ -73,6 +73,12 @@ char    *cl_date_format_time    (gint64       unix_time,
                                  ClDateStyle  style,
                                  const GDate *today);
 
+/* A month "YYYY-MM" (a settlement month) as it is shown and printed
+ * everywhere, in the style of CL_DATE_FULL: "Oct 2026" / "2026年10月"
+ * (translatable).  Anything
+ * else is returned as it is ("—" for NULL). */
+char    *cl_date_format_month   (const char  *month);
+
 /* Shorthands kept for the callers that predate cl_date_format():
  * cl_date_format (date, CL_DATE_FULL, NULL),
  * cl_date_format_iso (iso, CL_DATE_FULL, NULL) and

@@ -386,6 +386,37 @@ load_history (CLStore      *store,
   cl_settlement_set_history (settlement, (CLSettlementHistory *) (gpointer) history->data, history->len);
 }
 
+/* In an English interface a line's package shows the English name of
+ * the package its enrolment is in, found through the package's id, so
+ * a closed month's frozen 全孕期 reads "Whole Pregnancy" too; a package
+ * gone since, or without an English name, keeps the text as it is. */
+static void
+load_package_names (CLStore      *store,
+                    CLSettlement *settlement)
+{
+  g_autoptr(GHashTable) done = NULL;
+  const CLSettlementLine *lines;
+  guint n_lines = 0;
+
+  if (!cl_package_names_in_english ())
+    return;
+  done = g_hash_table_new (g_str_hash, g_str_equal);
+  lines = cl_settlement_get_lines (settlement, &n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *name_en = NULL;
+
+      if (cl_str_empty (lines[i].package) || g_hash_table_contains (done, lines[i].package)
+          || strlen (lines[i].key) < 3)
+        continue;
+      name_en = cl_store_billing_enrolment_package_name_en (store, lines[i].key + 2);
+      if (cl_str_empty (name_en))
+        continue;
+      g_hash_table_add (done, (gpointer) lines[i].package);
+      cl_settlement_set_package_name (settlement, lines[i].package, name_en);
+    }
+}
+
 CLSettlement *
 cl_enrolment_store_settlement (CLStore     *store,
                                const char  *month,
@@ -415,7 +446,10 @@ cl_enrolment_store_settlement (CLStore     *store,
   else
     settlement = compute_open_month (store, month, closed, &rates, error);
   if (settlement)
-    load_history (store, settlement, closed, &rates);
+    {
+      load_history (store, settlement, closed, &rates);
+      load_package_names (store, settlement);
+    }
   rates_clear (&rates);
   cl_store_end_read (store);
 
@@ -456,9 +490,12 @@ cl_enrolment_store_close_month (CLStore     *store,
   next = cl_enrolment_month_shift (month, 1);
   if (strcmp (today_iso, next) < 0)
     {
+      g_autofree char *shown = cl_date_format_month (month);
+
+      /* Translators: %s is a month, "October 2026" */
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
                    _("%s has not ended yet; a month can be closed from the first day of the next"),
-                   month);
+                   shown);
       return FALSE;
     }
 

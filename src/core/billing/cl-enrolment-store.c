@@ -133,25 +133,32 @@ char *
 cl_enrolment_closed_message (const char *date)
 {
   g_autofree char *month = g_strndup (date, 7);
+  g_autofree char *shown = cl_date_format_month (month);
 
-  /* Translators: %1$s is a date, %2$s its month "2026-09" */
-  return g_strdup_printf (_("%1$s is in %2$s, a settlement month that finance has closed; a closed month cannot change. Nothing was saved."),
-                          date, month);
+  /* The message stands at the date's field: the month is all it adds.
+   * Translators: %s is a month, "October 2026" */
+  return g_strdup_printf (_("%s is a settlement month that finance has closed; a closed month cannot change. Nothing was saved."),
+                          shown);
 }
 
 char *
 cl_enrolment_settled_message (const char *date)
 {
   g_autofree char *month = g_strndup (date, 7);
+  g_autofree char *shown = cl_date_format_month (month);
 
+  /* Translators: %s is a month, "October 2026" */
   return g_strdup_printf (_("This was settled in the closed month %s and can no longer be changed. Nothing was saved."),
-                          month);
+                          shown);
 }
 
 char *
 cl_enrolment_already_closed_message (const char *month)
 {
-  return g_strdup_printf (_("%s is already closed; a closed month cannot change"), month);
+  g_autofree char *shown = cl_date_format_month (month);
+
+  /* Translators: %s is a month, "October 2026" */
+  return g_strdup_printf (_("%s is already closed; a closed month cannot change"), shown);
 }
 
 /* The one rule for a dated amount and closed months, for the desk's

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cl-date.h"
 #include "cl-money.h"
 #include "cl-settlement.h"
 #include "cl-util.h"
@@ -68,9 +69,14 @@ cl_settlement_line_describe_kind (const CLSettlementLine *line)
   kind = line->kind == CL_SETTLEMENT_PAYMENT ? C_("settlement line", "Payment")
                                              : C_("settlement line", "Refund");
   if (line->adjustment_of)
-    /* Translators: a payment or refund entered after its month was
-     * closed, settled in this month instead; %2$s is "2026-09" */
-    return g_strdup_printf (_("%1$s (late, for %2$s)"), kind, line->adjustment_of);
+    {
+      g_autofree char *month = cl_date_format_month (line->adjustment_of);
+
+      /* Translators: a payment or refund entered after its month was
+       * closed, settled in this month instead; %2$s is a month,
+       * "September 2026" */
+      return g_strdup_printf (_("%1$s (late, for %2$s)"), kind, month);
+    }
   return g_strdup (kind);
 }
 

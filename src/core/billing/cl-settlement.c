@@ -32,6 +32,7 @@ struct _CLSettlement
   GArray       *deductions;   /* CLSettlementDeduction */
   GArray       *history;      /* CLSettlementHistory */
   GArray       *periods;      /* CLSettlementPeriod */
+  GHashTable   *package_names; /* name in the lines → name shown */
 
   gint64        closed_at;
   gint64        gross_fen;
@@ -58,6 +59,7 @@ cl_settlement_finalize (GObject *object)
   g_clear_pointer (&self->subtotals, g_array_unref);
   g_clear_pointer (&self->deductions, g_array_unref);
   g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->package_names, g_hash_table_unref);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -475,6 +477,33 @@ cl_settlement_set_vendor (CLSettlement *self,
 
 GETTER (const char *, month, NULL)
 GETTER (const char *, hospital, NULL)
+
+void
+cl_settlement_set_package_name (CLSettlement *self,
+                                const char   *package,
+                                const char   *shown)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT (self));
+  g_return_if_fail (package != NULL && shown != NULL);
+
+  if (self->package_names == NULL)
+    self->package_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (self->package_names, g_strdup (package), g_strdup (shown));
+}
+
+const char *
+cl_settlement_package_display_name (CLSettlement *self,
+                                    const char   *package)
+{
+  const char *shown;
+
+  g_return_val_if_fail (CL_IS_SETTLEMENT (self), package);
+
+  if (package && self->package_names
+      && (shown = g_hash_table_lookup (self->package_names, package)))
+    return shown;
+  return package;
+}
 GETTER (const char *, vendor, NULL)
 GETTER (gboolean, closed, FALSE)
 GETTER (const char *, closed_by, NULL)

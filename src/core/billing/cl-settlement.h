@@ -139,6 +139,15 @@ void          cl_settlement_set_vendor        (CLSettlement *self,
 
 const char   *cl_settlement_get_month         (CLSettlement *self);
 const char   *cl_settlement_get_hospital      (CLSettlement *self);
+/* The name to show and print for @package, a package name as the
+ * lines and subtotals have it (as entered, or frozen in a closed
+ * month): what cl_settlement_set_package_name() gave for it, else
+ * @package itself.  The names shown are not part of the JSON. */
+void          cl_settlement_set_package_name  (CLSettlement *self,
+                                               const char   *package,
+                                               const char   *shown);
+const char   *cl_settlement_package_display_name (CLSettlement *self,
+                                                  const char   *package);
 const char   *cl_settlement_get_vendor        (CLSettlement *self);
 gboolean      cl_settlement_get_closed        (CLSettlement *self);
 const char   *cl_settlement_get_closed_by     (CLSettlement *self);

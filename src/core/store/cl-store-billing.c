@@ -54,6 +54,30 @@ query_int (CLStore    *store,
   return value;
 }
 
+char *
+cl_store_billing_enrolment_package_name_en (CLStore    *store,
+                                            const char *enrolment_id)
+{
+  sqlite3_stmt *stmt;
+  char *name_en = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store,
+                                "SELECT k.name_en FROM enrolment e"
+                                " JOIN package k ON k.id = e.package_id AND k.deleted = 0"
+                                " WHERE e.id = ?1", NULL)))
+    {
+      sqlite3_bind_text (stmt, 1, enrolment_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
+        name_en = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+  return name_en;
+}
+
 gboolean
 cl_store_billing_package_code_taken (CLStore    *store,
                                      const char *code,

@@ -23,6 +23,10 @@ GPtrArray   *cl_store_billing_packages          (CLStore     *store,
 gboolean     cl_store_billing_package_code_taken (CLStore    *store,
                                                  const char  *code,
                                                  const char  *package_id);
+/* The English name of the live package @enrolment_id is in; NULL when
+ * the package is gone, "" when it has none. */
+char        *cl_store_billing_enrolment_package_name_en (CLStore    *store,
+                                                         const char *enrolment_id);
 /* Her live enrolments, the latest agreed first. */
 GPtrArray   *cl_store_billing_enrolments        (CLStore     *store,
                                                  const char  *patient_id);
