@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -47,6 +49,9 @@ test_default_scale (void)
       g_assert_cmpint (level->rank, ==, expected[i].rank);
       g_assert_cmpint (level->combinable, ==, expected[i].combinable);
       g_assert_true (cl_risk_scale_lookup (scale, expected[i].code) == level);
+      /* The chip in a list shows the colour alone ("Green"). */
+      g_assert_true (g_str_has_prefix (expected[i].label, level->short_label));
+      g_assert_cmpuint (strlen (level->short_label), <, strchr (expected[i].label, '(') - expected[i].label);
     }
 
   g_assert_null (cl_risk_scale_lookup (scale, "blue"));
@@ -259,6 +264,8 @@ test_key_file (void)
       g_assert_cmpstr (level->color, ==, expected[i].color);
       g_assert_cmpint (level->rank, ==, expected[i].rank);
       g_assert_cmpint (level->combinable, ==, expected[i].combinable);
+      /* A label without brackets is its own short label. */
+      g_assert_cmpstr (level->short_label, ==, expected[i].label);
     }
 
   /* the default scale's codes mean nothing here */

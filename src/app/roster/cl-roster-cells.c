@@ -134,7 +134,7 @@ set_chip (GtkWidget         *chip,
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (chip, classes[i]);
   gtk_widget_add_css_class (chip, class);
-  gtk_label_set_label (GTK_LABEL (chip), level ? level->label : code);
+  gtk_label_set_label (GTK_LABEL (chip), level ? level->short_label : code);
 }
 
 static void

@@ -28,12 +28,14 @@ typedef struct
   guint                idle;
 } Fitting;
 
-/* Who gives way first when the view is narrow. */
+/* Who gives way first when the view is narrow: what a case manager
+ * reads across the row (next visit, gestation) stays longest; a
+ * priority badge shrinks to its mark before them, never the name. */
 static const CLRosterColumn give_way[] = {
-  CL_ROSTER_COLUMN_PACKAGE,
-  CL_ROSTER_COLUMN_NEXT_VISIT,   /* its tooltip says it all */
-  CL_ROSTER_COLUMN_GA,           /* "Postpartum day 12", not "40+6" */
   CL_ROSTER_COLUMN_NAME,         /* the badge beside the name, not the name */
+  CL_ROSTER_COLUMN_PACKAGE,
+  CL_ROSTER_COLUMN_GA,           /* "Postpartum day 12", not "40+6" */
+  CL_ROSTER_COLUMN_NEXT_VISIT,   /* its tooltip says it all */
   CL_ROSTER_COLUMN_RISK,         /* the chip's colour says the level */
   CL_ROSTER_COLUMN_MANAGER,
 };
@@ -100,7 +102,7 @@ risk_widths (ClRiskScale *scale,
   for (guint i = 0; scale && i < cl_risk_scale_get_n_levels (scale); i++)
     {
       const ClRiskLevel *level = cl_risk_scale_get_level (scale, i);
-      int width = text_width (level->label, "risk-chip");
+      int width = text_width (level->short_label, "risk-chip");
 
       if (level->combinable)
         continue;

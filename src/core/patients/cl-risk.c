@@ -28,6 +28,7 @@ risk_level_free (ClRiskLevel *level)
 {
   g_free (level->code);
   g_free (level->label);
+  g_free (level->short_label);
   g_free (level->color);
   g_free (level);
 }
@@ -44,6 +45,23 @@ risk_scale_new (void)
   return self;
 }
 
+/* A list has room for the colour, which is what the five-colour form
+ * is read by; the words in brackets go to the tooltip.  A hospital's
+ * own label without brackets is used whole. */
+static char *
+short_label_of (const char *label)
+{
+  const char *open = strstr (label, " (");
+
+  if (open == NULL)
+    open = strstr (label, "（");
+  if (open == NULL)
+    open = strchr (label, '(');
+  if (open == NULL || open == label)
+    return g_strdup (label);
+  return g_strstrip (g_strndup (label, open - label));
+}
+
 static void
 risk_scale_add (ClRiskScale *self,
                 const char  *code,
@@ -56,6 +74,7 @@ risk_scale_add (ClRiskScale *self,
 
   level->code = g_strdup (code);
   level->label = g_strdup (label);
+  level->short_label = short_label_of (label);
   level->color = g_strdup (color);
   level->rank = rank;
   level->combinable = combinable;

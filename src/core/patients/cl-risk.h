@@ -14,6 +14,7 @@ typedef struct _ClRiskLevel
 {
   char     *code;        /* "green" */
   char     *label;       /* translated: "Green (low risk)" / "绿色（低风险）" */
+  char     *short_label; /* the colour alone, for a chip in a list: "Green" / "绿色" */
   char     *color;       /* "#2ec27e": CSS colour for the chip */
   gint      rank;        /* severity for sorting: higher is more severe */
   gboolean  combinable;  /* may join another level (purple) */
