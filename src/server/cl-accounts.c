@@ -177,20 +177,9 @@ cl_accounts_disable (CLStore     *store,
   if (!cl_store_remove_sessions_of (store, username, error))
     goto failed;
 
-  if (!was_disabled)
-    {
-      CLAuditLine line = { 0 };
-
-      line.at = now_seconds ();
-      line.username = actor;
-      line.role = CL_ROLE_ADMIN;
-      line.action = "account-disable";
-      line.table = "account";
-      line.status = 200;
-      line.detail = username;
-      if (!cl_store_append_audit (store, &line, error))
-        goto failed;
-    }
+  if (!was_disabled &&
+      !cl_store_audit_account (store, actor, CL_ROLE_ADMIN, "account-disable", NULL, username, error))
+    goto failed;
 
   return cl_store_commit (store, error);
 

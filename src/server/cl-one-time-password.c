@@ -48,28 +48,6 @@ wipe (char *text)
     }
 }
 
-static gboolean
-audit (CLStore     *store,
-       const char  *actor,
-       const char  *actor_role,
-       const char  *action,
-       const char  *record_id,
-       const char  *whom,
-       GError     **error)
-{
-  CLAuditLine line = { 0 };
-
-  line.at = g_get_real_time () / G_USEC_PER_SEC;
-  line.username = actor;
-  line.role = actor_role;
-  line.action = action;
-  line.table = "account";
-  line.record_id = record_id;
-  line.status = 200;
-  line.detail = whom;
-  return cl_store_append_audit (store, &line, error);
-}
-
 gboolean
 cl_one_time_create_login (CLStore     *store,
                           const char  *staff_id,
@@ -130,7 +108,7 @@ cl_one_time_create_login (CLStore     *store,
     goto failed;
   if (!cl_store_insert_account (store, name, hash, role, g_get_real_time () / G_USEC_PER_SEC,
                                 TRUE, &local_error) ||
-      !audit (store, actor, actor_role, "account-create", staff_id, name, &local_error))
+      !cl_store_audit_account (store, actor, actor_role, "account-create", staff_id, name, &local_error))
     {
       cl_store_rollback (store);
       goto failed;
@@ -185,7 +163,7 @@ cl_one_time_reset_password (CLStore     *store,
     }
   /* Whoever had the old password (or its sessions) is out. */
   if (!cl_store_remove_sessions_of (store, username, error) ||
-      !audit (store, actor, actor_role, "account-reset", NULL, username, error))
+      !cl_store_audit_account (store, actor, actor_role, "account-reset", NULL, username, error))
     goto rollback;
   if (!cl_store_commit (store, error))
     goto failed;
@@ -247,7 +225,7 @@ cl_one_time_change_password (CLStore      *store,
       return FALSE;
     }
   if (!cl_store_set_account_password (store, username, hash, FALSE, &found, error) ||
-      !audit (store, username, role, "password-change", NULL, username, error))
+      !cl_store_audit_account (store, username, role, "password-change", NULL, username, error))
     {
       cl_store_rollback (store);
       wipe (hash);

@@ -166,28 +166,6 @@ cl_staff_store_audit_roles (CLStore     *store,
   return cl_store_append_audit (store, &line, error);
 }
 
-static gboolean
-audit_account (CLStore     *store,
-               CLStaff     *staff,
-               const char  *username,
-               const char  *role,
-               const char  *action,
-               const char  *detail,
-               GError     **error)
-{
-  CLAuditLine line = { 0 };
-
-  line.at = g_get_real_time () / G_USEC_PER_SEC;
-  line.username = username;
-  line.role = role;
-  line.action = action;
-  line.table = "account";
-  line.record_id = cl_record_get_id (CL_RECORD (staff));
-  line.status = 200;
-  line.detail = detail;
-  return cl_store_append_audit (store, &line, error);
-}
-
 /* What a pushed staff row does to the log-in account of its user name
  * (account_plan()), written by account_follow(). */
 typedef struct
@@ -301,15 +279,17 @@ account_follow (CLStore      *store,
       g_autofree char *detail = g_strdup_printf ("%s: %s → %s", plan->name, plan->old_role, plan->new_role);
 
       if (!cl_store_set_account_role (store, plan->name, plan->new_role, NULL, error) ||
-          !audit_account (store, staff, username, role, "account-role", detail, error))
+          !cl_store_audit_account (store, username, role, "account-role",
+                                   cl_record_get_id (CL_RECORD (staff)), detail, error))
         return FALSE;
     }
   if (plan->disabled != plan->was_disabled)
     {
       if (!(plan->disabled ? cl_store_disable_account (store, plan->name, NULL, error)
                            : cl_store_enable_account (store, plan->name, NULL, error)) ||
-          !audit_account (store, staff, username, role,
-                          plan->disabled ? "account-disable" : "account-enable", plan->name, error))
+          !cl_store_audit_account (store, username, role,
+                                   plan->disabled ? "account-disable" : "account-enable",
+                                   cl_record_get_id (CL_RECORD (staff)), plan->name, error))
         return FALSE;
     }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cl-store-accounts.h"
+#include "cl-store-passwords.h"
 #include "cl-store-private.h"
 #include "cl-store-reader-private.h"
 
@@ -282,7 +283,8 @@ check_session (sqlite3_stmt  *stmt,
                const char    *token_hash,
                gint64         now,
                char         **username,
-               char         **role)
+               char         **role,
+               gboolean      *must_change)
 {
   gboolean found = FALSE;
 
@@ -295,6 +297,8 @@ check_session (sqlite3_stmt  *stmt,
         *username = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       if (role)
         *role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (must_change)
+        *must_change = sqlite3_column_int (stmt, 2) != 0;
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -303,13 +307,14 @@ check_session (sqlite3_stmt  *stmt,
 
 /* The account's role now, not at log-in: a changed role takes effect
  * at once. */
-static const char check_session_sql[] =
-  "SELECT a.username, a.role FROM session s"
-  " JOIN account a ON a.username = s.username"
+#define SESSION_SQL \
+  "SELECT a.username, a.role, a.must_change FROM session s" \
+  " JOIN account a ON a.username = s.username" \
   " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0"
-  /* A one-time password's session may only change it
-   * (cl_store_find_session()). */
-  " AND a.must_change = 0";
+
+/* A one-time password's session may only change it
+ * (cl_store_find_session()). */
+static const char check_session_sql[] = SESSION_SQL " AND a.must_change = 0";
 
 gboolean
 cl_store_check_session (CLStore     *store,
@@ -326,7 +331,7 @@ cl_store_check_session (CLStore     *store,
   cl_store_lock (store);
   stmt = cl_store_prepare (store, check_session_sql, NULL);
   if (stmt)
-    found = check_session (stmt, token_hash, now, username, role);
+    found = check_session (stmt, token_hash, now, username, role, NULL);
   cl_store_unlock (store);
   return found;
 }
@@ -344,7 +349,29 @@ cl_store_reader_check_session (CLStoreReader  *reader,
 
   if (!(stmt = cl_store_reader_prepare (reader, check_session_sql, NULL)))
     return FALSE;
-  return check_session (stmt, token_hash, now, username, role);
+  return check_session (stmt, token_hash, now, username, role, NULL);
+}
+
+/* See cl-store-passwords.h. */
+gboolean
+cl_store_find_session (CLStore     *store,
+                       const char  *token_hash,
+                       gint64       now,
+                       char       **username,
+                       char       **role,
+                       gboolean    *must_change)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  cl_store_lock (store);
+  stmt = cl_store_prepare (store, SESSION_SQL, NULL);
+  if (stmt)
+    found = check_session (stmt, token_hash, now, username, role, must_change);
+  cl_store_unlock (store);
+  return found;
 }
 
 void
@@ -551,6 +578,28 @@ cl_store_append_audit (CLStore            *store,
 out:
   cl_store_unlock (store);
   return ok;
+}
+
+gboolean
+cl_store_audit_account (CLStore     *store,
+                        const char  *actor,
+                        const char  *actor_role,
+                        const char  *action,
+                        const char  *record_id,
+                        const char  *detail,
+                        GError     **error)
+{
+  CLAuditLine line = { 0 };
+
+  line.at = g_get_real_time () / G_USEC_PER_SEC;
+  line.username = actor;
+  line.role = actor_role;
+  line.action = action;
+  line.table = "account";
+  line.record_id = record_id;
+  line.status = 200;
+  line.detail = detail;
+  return cl_store_append_audit (store, &line, error);
 }
 
 gboolean

@@ -165,6 +165,17 @@ gboolean  cl_store_append_audit          (CLStore            *store,
                                           const CLAuditLine  *line,
                                           GError            **error);
 
+/* Appends a successful change to an account, now, as
+ * cl_store_append_audit(): @actor with @actor_role did @action to the
+ * account of record @record_id (may be NULL), told in @detail. */
+gboolean  cl_store_audit_account         (CLStore            *store,
+                                          const char         *actor,
+                                          const char         *actor_role,
+                                          const char         *action,
+                                          const char         *record_id,
+                                          const char         *detail,
+                                          GError            **error);
+
 typedef void (*CLAuditLineFunc) (const CLAuditLine *line,
                                  gpointer           user_data);
 

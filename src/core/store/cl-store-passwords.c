@@ -12,6 +12,9 @@
 #include "cl-store-passwords.h"
 #include "cl-store-private.h"
 
+/* cl_store_find_session() is in cl-store-accounts.c, beside the
+ * session check it shares its statement with. */
+
 gboolean
 cl_store_insert_account (CLStore     *store,
                          const char  *username,
@@ -111,44 +114,4 @@ cl_store_account_must_change (CLStore    *store,
     }
   cl_store_unlock (store);
   return must_change;
-}
-
-gboolean
-cl_store_find_session (CLStore     *store,
-                       const char  *token_hash,
-                       gint64       now,
-                       char       **username,
-                       char       **role,
-                       gboolean    *must_change)
-{
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-
-  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
-
-  cl_store_lock (store);
-  stmt = cl_store_prepare (store,
-                           "SELECT a.username, a.role, a.must_change FROM session s"
-                           " JOIN account a ON a.username = s.username"
-                           " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0",
-                           NULL);
-  if (stmt)
-    {
-      sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, now);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          found = TRUE;
-          if (username)
-            *username = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          if (role)
-            *role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          if (must_change)
-            *must_change = sqlite3_column_int (stmt, 2) != 0;
-        }
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-  cl_store_unlock (store);
-  return found;
 }
