@@ -93,28 +93,6 @@ call (Request       *r,
   return ok;
 }
 
-static const char *
-error_code (JsonNode *reply)
-{
-  JsonObject *object = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-  JsonNode *error = object ? json_object_get_member (object, "error") : NULL;
-
-  if (error == NULL || !JSON_NODE_HOLDS_OBJECT (error))
-    return NULL;
-  return cl_sync_json_get_string (json_node_get_object (error), "code");
-}
-
-static const char *
-error_message (JsonNode *reply)
-{
-  JsonObject *object = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-  JsonNode *error = object ? json_object_get_member (object, "error") : NULL;
-
-  if (error == NULL || !JSON_NODE_HOLDS_OBJECT (error))
-    return NULL;
-  return cl_sync_json_get_string (json_node_get_object (error), "message");
-}
-
 static void
 admin_thread (GTask        *task,
               gpointer      source_object,
@@ -368,10 +346,12 @@ change_thread (GTask        *task,
     }
   wipe (g_steal_pointer (&token));
 
-  if (status == SOUP_STATUS_UNPROCESSABLE_ENTITY || g_strcmp0 (error_code (answer), "invalid") == 0)
+  if (status == SOUP_STATUS_UNPROCESSABLE_ENTITY || g_strcmp0 (cl_sync_error_member (answer, "code"), "invalid") == 0)
     {
+      const char *message = cl_sync_error_member (answer, "message");
+
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
-                               error_message (answer) ? error_message (answer) : _("The new password was refused"));
+                               message ? message : _("The new password was refused"));
       return;
     }
   if (status == SOUP_STATUS_FORBIDDEN)

@@ -221,21 +221,17 @@ cl_sync_http_call (SoupSession   *session,
   return TRUE;
 }
 
-static const char *
-server_error_message (JsonNode *reply)
+/* See cl-sync-http.h. */
+const char *
+cl_sync_error_member (JsonNode   *reply,
+                      const char *member)
 {
-  JsonObject *object, *error;
+  JsonObject *object = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+  JsonNode *error = object ? json_object_get_member (object, "error") : NULL;
 
-  if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
+  if (error == NULL || !JSON_NODE_HOLDS_OBJECT (error))
     return NULL;
-  object = json_node_get_object (reply);
-  if (!json_object_has_member (object, "error") ||
-      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "error")))
-    return NULL;
-  error = json_object_get_object_member (object, "error");
-  if (!json_object_has_member (error, "message"))
-    return NULL;
-  return json_object_get_string_member_with_default (error, "message", NULL);
+  return cl_sync_json_get_string (json_node_get_object (error), member);
 }
 
 /* See cl-sync-http.h; the caller then asks for a log-in on a 401. */
@@ -256,7 +252,7 @@ cl_sync_check_status (guint      status,
       return FALSE;
     }
 
-  message = server_error_message (reply);
+  message = cl_sync_error_member (reply, "message");
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                _("The server answered with an error: %s"),
                message ? message : soup_status_get_phrase (status));

@@ -60,6 +60,11 @@ gboolean    cl_sync_check_status    (guint          status,
                                      JsonNode      *reply,
                                      GError       **error);
 
+/* @member ("code", "message", …) of the server's {"error": {…}} in
+ * @reply when it is a string, else NULL. */
+const char *cl_sync_error_member    (JsonNode      *reply,
+                                     const char    *member);
+
 /* @member of @object when it is a string, else NULL. */
 const char *cl_sync_json_get_string (JsonObject    *object,
                                      const char    *member);
