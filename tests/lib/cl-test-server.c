@@ -138,19 +138,60 @@ cl_test_api_request (CLTestServer *server,
   }
 }
 
+guint
+cl_test_api_try_login (CLTestServer  *server,
+                       const char    *username,
+                       const char    *password,
+                       JsonNode     **reply)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}",
+                                           username, password);
+  guint status = 0;
+
+  *reply = cl_test_api_request (server, "POST", "/session", NULL, body, &status);
+  return status;
+}
+
 char *
 cl_test_api_login (CLTestServer *server,
                    const char   *username,
                    const char   *password)
 {
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}",
-                                           username, password);
   g_autoptr(JsonNode) answer = NULL;
-  guint status;
 
-  answer = cl_test_api_request (server, "POST", "/session", NULL, body, &status);
-  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpuint (cl_test_api_try_login (server, username, password, &answer), ==, 200);
   return g_strdup (json_object_get_string_member (json_node_get_object (answer), "token"));
+}
+
+char *
+cl_test_api_staff_id (CLTestServer *server,
+                      const char   *token,
+                      const char   *username,
+                      gint64       *rev)
+{
+  guint status = 0;
+  g_autoptr(JsonNode) feed = cl_test_api_request (server, "GET", "/changes?since=0", token, NULL, &status);
+  JsonArray *changes;
+  char *id = NULL;
+
+  g_assert_cmpuint (status, ==, 200);
+  changes = json_object_get_array_member (json_node_get_object (feed), "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      JsonObject *data = json_object_get_object_member (change, "data");
+
+      if (g_str_equal (json_object_get_string_member (change, "table"), "staff") &&
+          g_strcmp0 (json_object_get_string_member (data, "username"), username) == 0)
+        {
+          g_free (id);
+          id = g_strdup (json_object_get_string_member (change, "id"));
+          if (rev)
+            *rev = json_object_get_int_member (change, "rev");
+        }
+    }
+  g_assert_nonnull (id);
+  return id;
 }
 
 JsonObject *

@@ -50,10 +50,22 @@ JsonNode    *cl_test_api_request  (CLTestServer *server,
                                    const char   *token,
                                    const char   *body,
                                    guint        *status);
+/* POST /session for @username: the status, and the answer in @reply. */
+guint        cl_test_api_try_login (CLTestServer  *server,
+                                    const char    *username,
+                                    const char    *password,
+                                    JsonNode     **reply);
 /* A new session's token for @username; fails the test unless 200. */
 char        *cl_test_api_login    (CLTestServer *server,
                                    const char   *username,
                                    const char   *password);
+/* The id of @username's staff row in the feed as @token sees it (its
+ * last change), and that change's revision in @rev (may be NULL);
+ * fails the test when there is none. */
+char        *cl_test_api_staff_id (CLTestServer *server,
+                                   const char   *token,
+                                   const char   *username,
+                                   gint64       *rev);
 /* Pushes one change and returns its result object (owned by @holder). */
 JsonObject  *cl_test_api_push_one (CLTestServer *server,
                                    const char   *token,

@@ -46,11 +46,9 @@ login (CLTestServer  *server,
        char         **token,
        char         **role)
 {
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", username, PASSWORD);
   g_autoptr(JsonNode) reply = NULL;
-  guint status = 0;
+  guint status = cl_test_api_try_login (server, username, PASSWORD, &reply);
 
-  reply = cl_test_api_request (server, "POST", "/session", NULL, body, &status);
   if (status == 200)
     {
       *token = g_strdup (json_object_get_string_member (json_node_get_object (reply), "token"));
@@ -81,36 +79,6 @@ admin_call (CLTestServer *server,
   return call (server, "GET", "/accounts/boss", token);
 }
 
-/* The staff id of @username from the feed, and its rev. */
-static char *
-feed_staff (CLTestServer *server,
-            const char   *token,
-            const char   *username,
-            gint64       *rev)
-{
-  guint status = 0;
-  g_autoptr(JsonNode) feed = cl_test_api_request (server, "GET", "/changes?since=0", token, NULL, &status);
-  JsonArray *changes = json_object_get_array_member (json_node_get_object (feed), "changes");
-  char *id = NULL;
-
-  g_assert_cmpuint (status, ==, 200);
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *change = json_array_get_object_element (changes, i);
-      JsonObject *data = json_object_get_object_member (change, "data");
-
-      if (g_str_equal (json_object_get_string_member (change, "table"), "staff") &&
-          g_strcmp0 (json_object_get_string_member (data, "username"), username) == 0)
-        {
-          g_free (id);
-          id = g_strdup (json_object_get_string_member (change, "id"));
-          *rev = json_object_get_int_member (change, "rev");
-        }
-    }
-  g_assert_nonnull (id);
-  return id;
-}
-
 /* Pushes @data over @username's staff row as @token; the result's
  * status, and its message in @message. */
 static char *
@@ -124,7 +92,7 @@ push_staff (CLTestServer  *server,
   g_autoptr(JsonNode) holder = NULL;
   g_autofree char *key = cl_test_new_key ();
   gint64 rev = 0;
-  g_autofree char *id = feed_staff (server, admin_token, username, &rev);
+  g_autofree char *id = cl_test_api_staff_id (server, admin_token, username, &rev);
   g_autofree char *change = cl_test_change_json (key, "staff", id, rev, "upsert", data);
   JsonObject *result = cl_test_api_push_one (server, token, change, &holder);
 
@@ -161,9 +129,9 @@ test_account_follows_staff (void)
   boss = cl_test_api_login (&server, "boss", PASSWORD);
   chen = cl_test_api_login (&server, "chen", PASSWORD);
   lina = cl_test_api_login (&server, "lina", PASSWORD);
-  chen_id = feed_staff (&server, boss, "chen", &rev);
-  lina_id = feed_staff (&server, boss, "lina", &rev);
-  boss_id = feed_staff (&server, boss, "boss", &rev);
+  chen_id = cl_test_api_staff_id (&server, boss, "chen", &rev);
+  lina_id = cl_test_api_staff_id (&server, boss, "lina", &rev);
+  boss_id = cl_test_api_staff_id (&server, boss, "boss", &rev);
   g_assert_cmpuint (admin_call (&server, chen), ==, 200);
   g_assert_cmpuint (admin_call (&server, lina), ==, 403);
 

@@ -32,11 +32,9 @@ login (CLTestServer  *server,
        char         **token,
        gboolean      *change_required)
 {
-  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", username, password);
   g_autoptr(JsonNode) reply = NULL;
-  guint status = 0;
+  guint status = cl_test_api_try_login (server, username, password, &reply);
 
-  reply = cl_test_api_request (server, "POST", "/session", NULL, body, &status);
   if (status == 200)
     {
       JsonObject *object = json_node_get_object (reply);

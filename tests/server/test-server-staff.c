@@ -42,33 +42,6 @@ user (const char *db,
                                        arg1, arg2, arg3, arg4, NULL), ==, expected);
 }
 
-/* The id of the staff row of @username, from the feed. */
-static char *
-staff_id (CLTestServer *server,
-          const char   *token,
-          const char   *username)
-{
-  guint status = 0;
-  g_autoptr(JsonNode) feed = cl_test_api_request (server, "GET", "/changes?since=0", token, NULL, &status);
-  JsonArray *changes = json_object_get_array_member (json_node_get_object (feed), "changes");
-  char *id = NULL;
-
-  g_assert_cmpuint (status, ==, 200);
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *change = json_array_get_object_element (changes, i);
-      JsonObject *data = json_object_get_object_member (change, "data");
-
-      if (g_str_equal (json_object_get_string_member (change, "table"), "staff") &&
-          g_strcmp0 (json_object_get_string_member (data, "username"), username) == 0)
-        {
-          g_free (id);
-          id = g_strdup (json_object_get_string_member (change, "id"));
-        }
-    }
-  return id;
-}
-
 static gint64
 rev_of (const char *db,
         const char *id)
@@ -127,7 +100,7 @@ test_staff (void)
 
   cl_test_server_start (&server, db);
   boss = cl_test_api_login (&server, "boss", "correct horse battery staple");
-  escort_id = staff_id (&server, boss, "wangfang");
+  escort_id = cl_test_api_staff_id (&server, boss, "wangfang", NULL);
   g_assert_nonnull (escort_id);
 
   /* Tuesdays 09:00–12:00: a push of her roles and hours, audited. */
@@ -185,7 +158,7 @@ test_staff (void)
   /* The last administrator, demoted by a push: refused at the field. */
   {
     g_autofree char *key = cl_test_new_key ();
-    g_autofree char *boss_id = staff_id (&server, boss, "boss");
+    g_autofree char *boss_id = cl_test_api_staff_id (&server, boss, "boss", NULL);
     gint64 rev = rev_of (db, boss_id);
 
     {
