@@ -244,3 +244,13 @@ cl_test_store_text (CLStore    *store,
   cl_store_unlock (store);
   return text;
 }
+
+char *
+cl_test_store_newest_patient_id (CLStore *store)
+{
+  g_autoptr(GPtrArray) some = cl_store_query_records (store, CL_TYPE_PREGNANCY,
+                                                      "deleted = 0 ORDER BY lmp DESC LIMIT 1", NULL);
+
+  g_assert_cmpuint (some->len, ==, 1);
+  return g_strdup (cl_pregnancy_get_patient_id (g_ptr_array_index (some, 0)));
+}

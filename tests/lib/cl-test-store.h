@@ -34,6 +34,10 @@ void       cl_test_store_fill_change_log (CLStore *store);
 char      *cl_test_store_text     (CLStore    *store,
                                    const char *sql);
 
+/* The patient of @store's pregnancy with the latest LMP (not deleted);
+ * fails the test without one. */
+char      *cl_test_store_newest_patient_id (CLStore *store);
+
 /* The store at @path, created empty if missing; fails the test if it
  * cannot be opened. */
 CLStore   *cl_test_store_open_file (const char *path);

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "cl-application.h"
+#include "cl-patient-chooser.h"
 #include "cl-roster-model.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
@@ -306,4 +307,24 @@ cl_test_ui_roster_settled (gpointer data)
   CLRosterModel *model = data;
 
   return cl_roster_model_get_loaded (model) && !cl_roster_model_get_loading (model);
+}
+
+static gboolean
+chooser_settled (gpointer data)
+{
+  return !cl_patient_chooser_get_searching (data);
+}
+
+void
+cl_test_ui_choose_patient (GtkWidget  *dialog,
+                           const char *name)
+{
+  CLPatientChooser *chooser = CL_PATIENT_CHOOSER (cl_test_ui_find_widget (dialog, CL_TYPE_PATIENT_CHOOSER));
+  GtkEditable *entry = cl_patient_chooser_get_entry (chooser);
+
+  gtk_editable_set_text (entry, name);
+  cl_test_ui_settle (400);   /* the search entry waits for typing to pause */
+  cl_test_ui_wait_until (chooser_settled, chooser);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (cl_patient_chooser_get_patient_id (chooser));
 }

@@ -73,6 +73,11 @@ gboolean    cl_test_ui_roster_settled  (gpointer     data);
 gboolean    cl_test_ui_login_shown     (gpointer     data);
 gboolean    cl_test_ui_sync_idle       (gpointer     data);
 
+/* Types @name into the patient search of @dialog and takes the first
+ * match with Enter, as a person would; fails the test without one. */
+void        cl_test_ui_choose_patient  (GtkWidget   *dialog,
+                                        const char  *name);
+
 /* Points the app (GSettings "server-url") at @url, logs in as @username
  * in the dialog that asks, and waits until @window's desk is online
  * with nothing waiting. */

@@ -63,26 +63,6 @@ open_window (void)
   return CL_WINDOW (cl_test_ui_open_window (data_dir));
 }
 
-static gboolean
-chooser_settled (gpointer data)
-{
-  return !cl_patient_chooser_get_searching (data);
-}
-
-static void
-choose_patient (GtkWidget  *dialog,
-                const char *name)
-{
-  CLPatientChooser *chooser = CL_PATIENT_CHOOSER (cl_test_ui_find_widget (dialog, CL_TYPE_PATIENT_CHOOSER));
-  GtkEditable *entry = cl_patient_chooser_get_entry (chooser);
-
-  gtk_editable_set_text (entry, name);
-  cl_test_ui_settle (400);
-  cl_test_ui_wait_until (chooser_settled, chooser);
-  g_signal_emit_by_name (entry, "activate");
-  g_assert_nonnull (cl_patient_chooser_get_patient_id (chooser));
-}
-
 /* Picks @minutes in a time picker, as a person would in its list. */
 static void
 pick (GtkWidget *row,
@@ -216,7 +196,7 @@ test_vip_times (void)
   g_assert_cmpint (cl_schedule_times_chosen (end), ==, hm (15, 30));
 
   /* Booked for Tue 8 Dec: a toast says so, and Show goes there. */
-  choose_patient (GTK_WIDGET (dialog), patient_a);
+  cl_test_ui_choose_patient (GTK_WIDGET (dialog), patient_a);
   gtk_editable_set_text (GTK_EDITABLE (cl_vip_booking_dialog_get_field (dialog, "day")), "2026-12-08");
   cl_test_ui_settle (50);
   g_assert_cmpint (cl_schedule_times_chosen (start), ==, hm (14, 30));
@@ -386,7 +366,7 @@ test_escort_form (void)
 
   /* A is busy 10:00–11:00: the message names who is free then, and one
    * click gives the task to her. */
-  choose_patient (GTK_WIDGET (dialog), patient_a);
+  cl_test_ui_choose_patient (GTK_WIDGET (dialog), patient_a);
   gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "from")), "门诊大厅");
   gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "to")), "超声科");
   g_assert_false (cl_escort_task_dialog_save (dialog));
@@ -444,7 +424,7 @@ test_escort_form (void)
   dialog = CL_ESCORT_TASK_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_ESCORT_TASK_DIALOG));
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
-  choose_patient (GTK_WIDGET (dialog), patient_a);
+  cl_test_ui_choose_patient (GTK_WIDGET (dialog), patient_a);
   gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "from")), "门诊大厅");
   gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "to")), "检验科");
   gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "day")), "2026-11-24");

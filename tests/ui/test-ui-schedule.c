@@ -203,28 +203,6 @@ open_window (void)
   return CL_WINDOW (cl_test_ui_open_window (data_dir));
 }
 
-static gboolean
-chooser_settled (gpointer data)
-{
-  return !cl_patient_chooser_get_searching (data);
-}
-
-/* Types @name into the patient search and takes the first match with
- * Enter, as a person would. */
-static void
-choose_patient (GtkWidget  *dialog,
-                const char *name)
-{
-  CLPatientChooser *chooser = CL_PATIENT_CHOOSER (cl_test_ui_find_widget (dialog, CL_TYPE_PATIENT_CHOOSER));
-  GtkEditable *entry = cl_patient_chooser_get_entry (chooser);
-
-  gtk_editable_set_text (entry, name);
-  cl_test_ui_settle (400);   /* the search entry waits for typing to pause */
-  cl_test_ui_wait_until (chooser_settled, chooser);
-  g_signal_emit_by_name (entry, "activate");
-  g_assert_nonnull (cl_patient_chooser_get_patient_id (chooser));
-}
-
 static void
 set_field (GtkWidget  *field,
            const char *text)
@@ -330,7 +308,7 @@ test_vip_dialog (void)
   g_assert_nonnull (cl_vip_booking_dialog_get_error (dialog, "patient"));
   g_test_message ("no patient: %s", cl_vip_booking_dialog_get_error (dialog, "patient"));
 
-  choose_patient (GTK_WIDGET (dialog), patient_a);
+  cl_test_ui_choose_patient (GTK_WIDGET (dialog), patient_a);
   g_assert_null (cl_vip_booking_dialog_get_error (dialog, "patient"));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -505,7 +483,7 @@ test_escorts (void)
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved);
   gtk_window_present (GTK_WINDOW (dialog));
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
-  choose_patient (GTK_WIDGET (dialog), patient_a);
+  cl_test_ui_choose_patient (GTK_WIDGET (dialog), patient_a);
   set_field (cl_escort_task_dialog_get_field (dialog, "from"), "门诊大厅");
   set_field (cl_escort_task_dialog_get_field (dialog, "to"), "超声科");
 

@@ -218,12 +218,7 @@ main (int   argc,
 
   data_dir = cl_test_make_tmp_dir ("ui-viewer");
   store = cl_test_store_new_demo (data_dir, "careline.db", 60, 7);
-  {
-    g_autoptr(GPtrArray) some = cl_store_query_records (store, CL_TYPE_PREGNANCY,
-                                                        "deleted = 0 ORDER BY lmp DESC LIMIT 1", NULL);
-    g_assert_cmpuint (some->len, ==, 1);
-    patient_id = g_strdup (cl_pregnancy_get_patient_id (g_ptr_array_index (some, 0)));
-  }
+  patient_id = cl_test_store_newest_patient_id (store);
   g_clear_object (&store);
 
   report_paths[0] = g_build_filename (data_dir, "ogtt-report.pdf", NULL);
