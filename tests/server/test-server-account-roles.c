@@ -20,13 +20,6 @@
 
 #define PASSWORD "correct horse battery staple"
 
-static gint64
-count (const char *db,
-       const char *sql)
-{
-  return cl_test_db_count (db, sql);
-}
-
 static void
 user (const char *db,
       int         expected,
@@ -149,7 +142,7 @@ test_account_follows_staff (void)
      * desk's too, which is told to log in again. */
     status = push_staff (&server, boss, boss, "chen", "{\"roles\":\"case_manager\",\"role\":\"case_manager\"}", NULL);
     g_assert_cmpstr (status, ==, "applied");
-    g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'chen' AND role = 'case_manager'"
+    g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM account WHERE username = 'chen' AND role = 'case_manager'"
                                 " AND disabled = 0"), ==, 1);
     g_assert_cmpuint (admin_call (&server, chen), ==, 401);
     g_assert_cmpuint (call (&server, "GET", "/changes?since=0", chen), ==, 401);
@@ -179,7 +172,7 @@ test_account_follows_staff (void)
   status = push_staff (&server, boss, boss, "lina", "{\"roles\":\"case_manager admin\",\"role\":\"case_manager\"}",
                        NULL);
   g_assert_cmpstr (status, ==, "applied");
-  g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'lina' AND role = 'admin'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM account WHERE username = 'lina' AND role = 'admin'"), ==, 1);
   g_assert_cmpuint (admin_call (&server, lina), ==, 200);
   g_clear_pointer (&role, g_free);
   g_assert_cmpuint (login (&server, "lina", &token, &role), ==, 200);
@@ -190,7 +183,7 @@ test_account_follows_staff (void)
   g_clear_pointer (&status, g_free);
   status = push_staff (&server, lina, boss, "chen", "{\"active\":false}", NULL);
   g_assert_cmpstr (status, ==, "applied");
-  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'chen'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'chen'"), ==, 1);
   g_assert_cmpuint (call (&server, "GET", "/changes?since=0", chen), ==, 401);
   g_assert_cmpuint (login (&server, "chen", &token, &role), ==, 401);
 
@@ -221,28 +214,28 @@ test_account_follows_staff (void)
   status = push_staff (&server, boss, boss, "boss", "{\"active\":false}", &message);
   g_assert_cmpstr (status, ==, "rejected");
   g_assert_true (g_str_has_prefix (message, "active: boss is the last administrator who can log in"));
-  g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'boss' AND role = 'admin'"
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM account WHERE username = 'boss' AND role = 'admin'"
                               " AND disabled = 0"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM staff WHERE username = 'boss' AND roles = 'admin'"
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE username = 'boss' AND roles = 'admin'"
                               " AND active = 1"), ==, 1);
   g_assert_cmpuint (admin_call (&server, boss), ==, 200);
   cl_test_server_stop (&server);
 
   /* Nor at the command line. */
   user (db, 1, "disable", "boss", NULL, NULL);
-  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'boss'"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT active FROM staff WHERE username = 'boss'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'boss'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT active FROM staff WHERE username = 'boss'"), ==, 1);
 
   /* user disable deactivates the row as well. */
   user (db, 0, "disable", "lina", NULL, NULL);
-  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'lina'"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT active FROM staff WHERE username = 'lina'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'lina'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT active FROM staff WHERE username = 'lina'"), ==, 0);
 
   /* A log-in for zhao, an administrator on the staff, asked for as an
    * escort: the row gains the role, the account is an administrator's. */
   user (db, 0, "add", "zhao", "--role", "escort");
-  g_assert_cmpint (count (db, "SELECT count(*) FROM staff WHERE username = 'zhao' AND roles = 'admin escort'"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'zhao' AND role = 'admin'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE username = 'zhao' AND roles = 'admin escort'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM account WHERE username = 'zhao' AND role = 'admin'"), ==, 1);
 
   /* The audit log, read back: each account change, by whom. */
   g_assert_cmpint (cl_test_server_cli (NULL, &audit, "audit", "--db", db, NULL), ==, 0);
@@ -296,12 +289,12 @@ test_account_without_staff (void)
     g_assert_no_error (error);
   }
   user (db, 1, "disable", "root", NULL, NULL);
-  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'root'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'root'"), ==, 0);
 
   user (db, 0, "add", "boss", "--role", "admin");
   user (db, 0, "disable", "root", NULL, NULL);
-  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'root'"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'boss'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'root'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'boss'"), ==, 0);
 
   g_assert_cmpint (cl_test_server_cli (NULL, &audit, "audit", "--db", db, NULL), ==, 0);
   by = g_strdup_printf ("\tcommand-line:%s\tadmin\taccount-disable\taccount\t-\t-\t200\troot\n",
@@ -327,7 +320,7 @@ test_account_enabled_again (void)
   user (db, 0, "add", "boss", "--role", "admin");
   user (db, 0, "add", "wang", "--role", "escort");
   user (db, 0, "disable", "wang", NULL, NULL);
-  g_assert_cmpint (count (db, "SELECT active FROM staff WHERE username = 'wang'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT active FROM staff WHERE username = 'wang'"), ==, 0);
 
   cl_test_server_start (&server, db);
   boss = cl_test_api_login (&server, "boss", PASSWORD);

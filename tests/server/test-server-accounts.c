@@ -16,13 +16,6 @@
 
 #define PASSWORD "correct horse battery staple"
 
-static gint64
-count (const char *db,
-       const char *sql)
-{
-  return cl_test_db_count (db, sql);
-}
-
 /* POST /session: the status, the token (if 200) and whether its
  * password must be changed. */
 static guint
@@ -145,7 +138,7 @@ test_accounts (void)
   reply = cl_test_api_request (&server, "GET", "/accounts/lina", escort, NULL, &status);
   g_assert_cmpuint (status, ==, 403);
   g_clear_pointer (&reply, json_node_unref);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'lina'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM account WHERE username = 'lina'"), ==, 0);
 
   /* The administrator makes it: the password comes once. */
   reply = cl_test_api_request (&server, "GET", "/accounts/lina", boss, NULL, &status);
@@ -153,7 +146,7 @@ test_accounts (void)
   g_clear_pointer (&reply, json_node_unref);
   one_time = create_login (&server, boss, "staff-lina", 201);
   assert_readable (one_time);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'lina' AND must_change = 1"
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM account WHERE username = 'lina' AND must_change = 1"
                               " AND role = 'case_manager' AND password_hash LIKE '$argon2id$%'"), ==, 1);
   /* Not again, and not by looking it up. */
   g_assert_null (create_login (&server, boss, "staff-lina", 409));
@@ -195,7 +188,7 @@ test_accounts (void)
   g_clear_pointer (&message, g_free);
   g_assert_cmpuint (change_password (&server, pending, "not the password", "a brand new password", &message), ==, 403);
   g_clear_pointer (&message, g_free);
-  g_assert_cmpint (count (db, "SELECT must_change FROM account WHERE username = 'lina'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT must_change FROM account WHERE username = 'lina'"), ==, 1);
 
   /* The change: the same session becomes a full one. */
   g_assert_cmpuint (change_password (&server, pending, one_time, "a brand new password", NULL), ==, 204);
@@ -305,8 +298,8 @@ test_user_add_one_time (void)
   g_assert_true (g_regex_match (regex, out, 0, &match));
   password = g_match_info_fetch (match, 1);
   assert_readable (password);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM account WHERE username = 'night' AND must_change = 1"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM staff WHERE username = 'night' AND roles = 'escort'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM account WHERE username = 'night' AND must_change = 1"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE username = 'night' AND roles = 'escort'"), ==, 1);
 
   cl_test_server_start (&server, db);
   g_assert_cmpuint (login (&server, "night", password, &token, &required), ==, 200);

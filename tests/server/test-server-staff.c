@@ -19,13 +19,6 @@
 
 #define PASSWORD "correct horse battery staple\n"
 
-static gint64
-count (const char *db,
-       const char *sql)
-{
-  return cl_test_db_count (db, sql);
-}
-
 /* `careline-server user ACTION NAME --db DB [ARG…]` (up to four
  * more arguments, the first NULL ends them), with a password on stdin. */
 static void
@@ -48,7 +41,7 @@ rev_of (const char *db,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT rev FROM staff WHERE id = '%s'", id);
 
-  return count (db, sql);
+  return cl_test_db_count (db, sql);
 }
 
 static char *
@@ -81,22 +74,22 @@ test_staff (void)
   /* user add: an account and a staff row, through the feed. */
   user (db, 0, "add", "boss", "--role", "admin", NULL, NULL);
   user (db, 0, "add", "wangfang", "--role", "escort", "--name", "王芳");
-  g_assert_cmpint (count (db, "SELECT count(*) FROM staff WHERE username = 'boss' AND roles = 'admin' AND active = 1"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM staff WHERE username = 'wangfang' AND display_name = '王芳'"
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE username = 'boss' AND roles = 'admin' AND active = 1"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE username = 'wangfang' AND display_name = '王芳'"
                               " AND roles = 'escort' AND active = 1"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM change_log WHERE tbl = 'staff'"), ==, 2);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM audit WHERE action = 'staff-roles'"
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM change_log WHERE tbl = 'staff'"), ==, 2);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE action = 'staff-roles'"
                               " AND username LIKE 'command-line:%' AND detail = 'wangfang: - → escort'"), ==, 1);
 
   /* A second account for an existing person links to their row. */
   user (db, 0, "add", "wangfang2", "--role", "escort", NULL, NULL);
   user (db, 1, "add", "wangfang", "--role", "escort", NULL, NULL);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM staff WHERE username = 'wangfang'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM staff WHERE username = 'wangfang'"), ==, 1);
 
   /* The last administrator cannot be disabled. */
   user (db, 1, "disable", "boss", NULL, NULL, NULL, NULL);
-  g_assert_cmpint (count (db, "SELECT active FROM staff WHERE username = 'boss'"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'boss'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT active FROM staff WHERE username = 'boss'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'boss'"), ==, 0);
 
   cl_test_server_start (&server, db);
   boss = cl_test_api_login (&server, "boss", "correct horse battery staple");
@@ -112,7 +105,7 @@ test_staff (void)
 
     result = cl_test_api_push_one (&server, boss, fixed, &holder);
     g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
-    g_assert_cmpint (count (db, "SELECT count(*) FROM audit WHERE action = 'staff-roles' AND username = 'boss'"
+    g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE action = 'staff-roles' AND username = 'boss'"
                                 " AND detail = 'wangfang: escort → case_manager escort'"), ==, 1);
   }
 
@@ -174,8 +167,8 @@ test_staff (void)
 
   /* user disable: deactivated; no new task for her. */
   user (db, 0, "disable", "wangfang", NULL, NULL, NULL, NULL);
-  g_assert_cmpint (count (db, "SELECT active FROM staff WHERE username = 'wangfang'"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'wangfang'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT active FROM staff WHERE username = 'wangfang'"), ==, 0);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'wangfang'"), ==, 1);
   cl_test_server_start (&server, db);
   g_free (boss);
   boss = cl_test_api_login (&server, "boss", "correct horse battery staple");
@@ -195,7 +188,7 @@ test_staff (void)
     g_clear_pointer (&holder, json_node_unref);
     result = cl_test_api_push_one (&server, boss, change, &holder);
     g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
-    g_assert_cmpint (count (db, "SELECT disabled FROM account WHERE username = 'wangfang'"), ==, 0);
+    g_assert_cmpint (cl_test_db_count (db, "SELECT disabled FROM account WHERE username = 'wangfang'"), ==, 0);
     g_free (cl_test_api_login (&server, "wangfang", "correct horse battery staple"));
   }
   cl_test_server_stop (&server);
