@@ -49,6 +49,7 @@ cl_followup_item_new (void)
   CLFollowupItem *item = g_atomic_rc_box_new0 (CLFollowupItem);
 
   g_date_clear (&item->due, 1);
+  g_date_clear (&item->event, 1);
   return item;
 }
 

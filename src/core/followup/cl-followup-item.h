@@ -48,6 +48,7 @@ typedef struct
   char              *scale_id;   /* kind scale: the scale to fill */
   gboolean           escort;     /* offer an escort */
   CLFollowupState    state;
+  GDate              event;      /* planned only: the day its purpose passes (a visit's window closes); not stored */
 } CLFollowupItem;
 
 #define CL_TYPE_FOLLOWUP_ITEM (cl_followup_item_get_type ())
