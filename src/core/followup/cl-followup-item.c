@@ -15,6 +15,7 @@ static const char * const kinds[] = {
   [CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER] = "postpartum-revisit-reminder",
   [CL_FOLLOWUP_KIND_SCALE] = "scale",
   [CL_FOLLOWUP_KIND_OTHER] = "other",
+  [CL_FOLLOWUP_KIND_PSYCHOLOGICAL_SUPPORT] = "psychological-support",
 };
 
 static const char * const channels[] = {

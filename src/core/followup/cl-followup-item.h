@@ -18,6 +18,7 @@ typedef enum
   CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER,
   CL_FOLLOWUP_KIND_SCALE,
   CL_FOLLOWUP_KIND_OTHER,             /* added by hand */
+  CL_FOLLOWUP_KIND_PSYCHOLOGICAL_SUPPORT, /* a scale's positive screen or flag: act today */
 } CLFollowupKind;
 
 typedef enum
