@@ -35,7 +35,7 @@ void        cl_scale_record_set_flags        (CLScaleRecord *self, const char *v
 /* UTC seconds. */
 gint64      cl_scale_record_get_filled_at    (CLScaleRecord *self);
 void        cl_scale_record_set_filled_at    (CLScaleRecord *self, gint64 value);
-/* The staff id of who took it down. */
+/* The username of who took it down. */
 const char *cl_scale_record_get_filled_by    (CLScaleRecord *self);
 void        cl_scale_record_set_filled_by    (CLScaleRecord *self, const char *value);
 /* "desk", "phone" or "link" */

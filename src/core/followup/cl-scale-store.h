@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cl-followup-record.h"
 #include "cl-scale-record.h"
 #include "cl-store.h"
 
