@@ -43,6 +43,13 @@
   "\"channel\":\"" channel "\",\"due_date\":\"" due "\",\"content\":\"" content "\"," \
   "\"state\":\"" state "\"" extra "}"
 
+/* An EPDS filled at the desk: item 10 "Hardly ever" scores 1 and flags
+ * self-harm. */
+#define SCALE(answers, total, band, flags, source) \
+  "{\"patient_id\":\"@PATIENT@\",\"pregnancy_id\":\"@PREGNANCY@\",\"scale_id\":\"epds\"," \
+  "\"answers\":\"" answers "\",\"total\":" total ",\"band_id\":\"" band "\",\"flags\":\"" flags "\"," \
+  "\"filled_at\":1795400000,\"filled_by\":\"cm-wang\",\"source\":\"" source "\"}"
+
 const CLTestInvalidCase cl_test_invalid_cases[] = {
   /* Enrolments (test-ui.c, the enrolment dialog; test-enrolment.c).
    * She is at 15+6 weeks on 20 November. */
@@ -183,6 +190,21 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "outcome", "An item still due has no outcome yet" },
   { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026-11-25", "问产检情况", "open", ""),
     "state", "Unknown state of follow-up item" },
+
+  /* Scale results (test-scale-store.c; the Fill Scale dialog sends
+   * only complete answers).  The server never takes the sender's score. */
+  { "scale_result", "case_manager", SCALE ("[0,0,3,0,3,3,3,3,3,2]", "0", "below", "self-harm", "desk"),
+    "total", "The total does not agree with the answers" },
+  { "scale_result", "case_manager", SCALE ("[0,0,3,0,3,3,3,3,3,2]", "1", "possible", "self-harm", "desk"),
+    "band_id", "The band does not agree with the answers" },
+  { "scale_result", "case_manager", SCALE ("[0,0,3,0,3,3,3,3,3,2]", "1", "below", "", "desk"),
+    "flags", "The flags do not agree with the answers" },
+  { "scale_result", "case_manager", SCALE ("[0,0,3,0,3,3,3,3,3]", "1", "below", "self-harm", "desk"),
+    "answers", "This scale has 10 items but 9 answers were given." },
+  { "scale_result", "case_manager", SCALE ("[0,0,3,0,3,3,3,3,3,7]", "1", "below", "self-harm", "desk"),
+    "answers", "Item 10 has no answer number 8." },
+  { "scale_result", "case_manager", SCALE ("[0,0,3,0,3,3,3,3,3,2]", "1", "below", "self-harm", "fax"),
+    "source", "Say whether it was filled at the desk, by phone or by link" },
 
   /* Staff (test-ui-staff.c, the person dialog).  "li" is @ESCORT@. */
   { "staff", "admin", STAFF ("li", "李二", "escort", "13900139001", ""),

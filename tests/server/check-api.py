@@ -405,6 +405,10 @@ class Checks:
                                "kind": "other", "channel": "phone", "due_date": "2026-11-07",
                                "content": "问产检情况", "state": "done", "outcome": "reached",
                                "done_at": 1795400000}),
+            ("scale_result", {"patient_id": ids["patient"], "pregnancy_id": ids["pregnancy"],
+                              "scale_id": "epds", "answers": "[0,0,3,0,3,3,3,3,3,3]", "total": 0,
+                              "band_id": "below", "flags": "", "filled_at": 1795400000,
+                              "filled_by": "cm-wang", "source": "desk"}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

@@ -16,6 +16,7 @@
 #include "cl-enrolment-store.h"
 #include "cl-escort-store.h"
 #include "cl-followup-store.h"
+#include "cl-scale-store.h"
 #include "cl-order-store.h"
 #include "cl-schedule.h"
 #include "cl-tables.h"
@@ -120,6 +121,8 @@ save_as_desk (CLStore    *store,
     saved = cl_escort_store_save (store, CL_ESCORT_TASK (record), role, &error);
   else if (g_str_equal (table, "followup_item"))
     saved = cl_followup_store_save (store, CL_FOLLOWUP_RECORD (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "scale_result"))
+    saved = cl_scale_store_save (store, CL_SCALE_RECORD (record), role, &field_errors, NULL, &error);
   else if (g_str_equal (table, "staff"))
     saved = cl_staff_store_save (store, CL_STAFF (record), role, &field_errors, &error);
   else

@@ -158,7 +158,7 @@ test_malformed (void)
     { "[Rule r]\nkind=visit-reminder\ntrigger=before-visit-opens\ndays=3\nchannel=sms\nowner=li\n",
       "t.ini: [Rule r] owner:", "unknown key owner" },
     { "[Rule r]\nkind[zh_CN]=提醒\n", "t.ini: [Rule r] kind[zh_CN]:", "kind is not translated" },
-    { OK_RULE "[Visit v06]\n", "t.ini: [Visit v06]", "only [Rule NAME] groups" },
+    { OK_RULE "[Visit v06]\n", "t.ini: [Visit v06]", "[Planning] and [Rule NAME] groups" },
     { OK_RULE OK_RULE, "t.ini: [Rule r]", "the group is given twice" },
     { "[Rule Visit Reminder]\n", "t.ini: [Rule Visit Reminder]", "lower-case letters" },
     { "kind=scale\n", "t.ini:", "does not start with a group" },
@@ -676,6 +676,136 @@ test_words (void)
   g_assert_false (cl_followup_state_from_string (NULL, &state));
 }
 
+static guint
+count_kind (GPtrArray            *changes,
+            CLFollowupChangeKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    n += ((CLFollowupChange *) g_ptr_array_index (changes, i))->kind == kind;
+  return n;
+}
+
+static const CLFollowupChange *
+find_change (GPtrArray  *changes,
+             const char *rule_id,
+             const char *source_id)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const CLFollowupChange *change = g_ptr_array_index (changes, i);
+      const CLFollowupItem *item = change->planned ? change->planned : change->existing;
+
+      if (g_strcmp0 (item->rule_id, rule_id) == 0 && g_strcmp0 (item->source_id, source_id) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+/* Registered on 2027-06-01, months after her birth on 2027-02-20: the
+ * order reminder of 2026-12-20 is not added at all, the postpartum
+ * record and the missed revisit are due 14 days back, not months back,
+ * and the next day nothing moves back to its planned day.  Items stored
+ * before are left where they are. */
+static void
+test_plan_registered_late (void)
+{
+  g_autoptr(CLFollowupRules) rules = default_rules ();
+  g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", "2027-02-20", "2027-06-01", NULL);
+  g_autoptr(CLFollowupPlanInput) next_day = make_input ("2027-03-01", "2027-02-20", "2027-06-02", NULL);
+  g_autoptr(GPtrArray) planned = cl_followup_plan (rules, input);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GPtrArray) planned2 = NULL;
+  g_autoptr(GPtrArray) changes2 = NULL;
+  g_autoptr(GPtrArray) old_items = NULL;
+  g_autoptr(GPtrArray) changes3 = NULL;
+  GDate today;
+
+  g_assert_cmpuint (cl_followup_rules_get_max_overdue_days (rules), ==, 14);
+  g_assert_nonnull (find (planned, "order-reminder", "order-1"));   /* planned, so a stored one matches */
+  assert_due (find (planned, "postpartum-open", "birth"), "2027-02-20");
+
+  changes = cl_followup_reconcile (NULL, planned, FALSE);
+  parse ("2027-06-01", &today);
+  cl_followup_trim_changes (changes, rules, &today);
+  g_assert_cmpuint (count_kind (changes, CL_FOLLOWUP_CHANGE_ADD), ==, changes->len);
+  g_assert_null (find_change (changes, "order-reminder", "order-1"));
+  assert_due (find_change (changes, "postpartum-open", "birth")->planned, "2027-05-18");
+  assert_due (find_change (changes, "visit-overdue", "pp42")->planned, "2027-05-18");
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CLFollowupChange *change = g_ptr_array_index (changes, i);
+      GDate oldest;
+
+      parse ("2027-05-18", &oldest);
+      g_assert_cmpint (g_date_compare (&change->planned->due, &oldest), >=, 0);
+      g_ptr_array_add (added, change->planned);
+    }
+
+  /* The next day: what was added stays where it was put, and the order
+   * reminder is still not added. */
+  existing = stored (added);
+  planned2 = cl_followup_plan (rules, next_day);
+  changes2 = cl_followup_reconcile (existing, planned2, FALSE);
+  parse ("2027-06-02", &today);
+  cl_followup_trim_changes (changes2, rules, &today);
+  g_assert_cmpuint (changes2->len, ==, existing->len);
+  g_assert_cmpuint (count_kind (changes2, CL_FOLLOWUP_CHANGE_KEEP), ==, existing->len);
+
+  /* Items stored long before, due on their planned days, are kept. */
+  old_items = stored (planned2);
+  changes3 = cl_followup_reconcile (old_items, planned2, FALSE);
+  cl_followup_trim_changes (changes3, rules, &today);
+  g_assert_cmpuint (count_kind (changes3, CL_FOLLOWUP_CHANGE_KEEP), ==, old_items->len);
+  g_assert_cmpuint (changes3->len, ==, old_items->len);
+}
+
+/* [Planning] max-overdue-days sets the cap; anything else there is
+ * refused. */
+static void
+test_planning_group (void)
+{
+  static const char good[] =
+    "[Planning]\nmax-overdue-days=3\n"
+    "[Rule open]\nkind=postpartum-open\ntrigger=birth-recorded\nchannel=phone\n"
+    "template={name}\ntemplate[zh_CN]={name}\n";
+  static const char * const bad[] = {
+    "[Planning]\nmax-overdue-days=soon\n",
+    "[Planning]\nmax-overdue-days=-1\n",
+    "[Planning]\nmax-late-days=3\n",
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (good, strlen (good));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLFollowupRules) rules = cl_followup_rules_new_from_bytes (bytes, "t.ini", NULL, &error);
+  g_autoptr(CLFollowupPlanInput) input = make_input ("2027-03-01", "2027-02-20", "2027-06-01", NULL);
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  GDate today;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl_followup_rules_get_max_overdue_days (rules), ==, 3);
+  planned = cl_followup_plan (rules, input);
+  changes = cl_followup_reconcile (NULL, planned, FALSE);
+  parse ("2027-06-01", &today);
+  cl_followup_trim_changes (changes, rules, &today);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_due (((CLFollowupChange *) g_ptr_array_index (changes, 0))->planned, "2027-05-29");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) b = g_bytes_new_static (bad[i], strlen (bad[i]));
+      g_autoptr(GError) e = NULL;
+      g_autoptr(CLFollowupRules) r = cl_followup_rules_new_from_bytes (b, "t.ini", NULL, &e);
+
+      g_assert_null (r);
+      g_assert_error (e, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (e->message, "[Planning]"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,6 +823,8 @@ main (int   argc,
   g_test_add_func ("/followup-rules/reconcile-edd-corrected", test_reconcile_edd_corrected);
   g_test_add_func ("/followup-rules/reconcile-closed", test_reconcile_closed);
   g_test_add_func ("/followup-rules/words", test_words);
+  g_test_add_func ("/followup-rules/plan-registered-late", test_plan_registered_late);
+  g_test_add_func ("/followup-rules/planning-group", test_planning_group);
 
   return g_test_run ();
 }

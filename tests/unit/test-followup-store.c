@@ -237,9 +237,14 @@ test_hand_added_rules (Fixture       *f,
 
   /* Her worklist through today: what is due by then, open, by date. */
   open = cl_store_followup_open_for_owner (f->store, "cm-wang", "2026-11-23");
-  /* v06 and v14 overdue, the v25 reminder, v20 overdue, this one. */
+  /* v06 and v14 overdue, the v25 reminder, v20 overdue, this one.  She
+   * was registered on 2026-11-23: the calls for v06 and v14 (planned for
+   * 2026-08-31 and October) are due no more than 14 days back. */
   g_assert_cmpuint (open->len, ==, 5);
-  g_assert_cmpstr (cl_followup_record_get_due_date (g_ptr_array_index (open, 0)), ==, "2026-08-31");
+  g_assert_cmpstr (cl_followup_record_get_due_date (g_ptr_array_index (open, 0)), ==, "2026-11-09");
+  g_assert_cmpstr (cl_followup_record_get_due_date (g_ptr_array_index (open, 1)), ==, "2026-11-09");
+  g_assert_cmpstr (cl_followup_record_get_due_date (find (open, "visit-overdue", "v06")), ==, "2026-11-09");
+  g_assert_cmpstr (cl_followup_record_get_due_date (find (open, "visit-overdue", "v14")), ==, "2026-11-09");
   g_assert_cmpstr (cl_followup_record_get_due_date (g_ptr_array_index (open, 2)), ==, "2026-11-13");
   g_assert_cmpstr (cl_followup_record_get_content (g_ptr_array_index (open, 4)), ==, "提醒带上产检本");
   g_clear_pointer (&open, g_ptr_array_unref);
@@ -271,7 +276,7 @@ test_worklist (Fixture       *f,
   g_assert_true (row->overdue);
   g_assert_cmpstr (row->patient_name, ==, "张小梅");
   g_assert_cmpstr (row->phone_masked, ==, "138****8000");
-  g_assert_cmpstr (cl_followup_record_get_due_date (row->item), ==, "2026-08-31");
+  g_assert_cmpstr (cl_followup_record_get_due_date (row->item), ==, "2026-11-09");
 
   /* No answer, with a note. */
   before = CL_FOLLOWUP_RECORD (cl_record_dup (CL_RECORD (row->item)));

@@ -36,6 +36,7 @@ static const struct
   { "document",         { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "document_access",  { "RW", "W",  "-",  "-",  "W",  "-"  } },
   { "followup_item",    { "RW", "RW", "-",  "-",  "R",  "-"  } },
+  { "scale_result",     { "RW", "RW", "-",  "-",  "-",  "-"  } },
 };
 
 static void

@@ -15,6 +15,7 @@ static const char * const kinds[] = {
   [CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER] = "postpartum-revisit-reminder",
   [CL_FOLLOWUP_KIND_SCALE] = "scale",
   [CL_FOLLOWUP_KIND_OTHER] = "other",
+  [CL_FOLLOWUP_KIND_PSYCHOLOGICAL_SUPPORT] = "psychological-support",
 };
 
 static const char * const channels[] = {
@@ -49,6 +50,7 @@ cl_followup_item_new (void)
   CLFollowupItem *item = g_atomic_rc_box_new0 (CLFollowupItem);
 
   g_date_clear (&item->due, 1);
+  g_date_clear (&item->event, 1);
   return item;
 }
 

@@ -18,6 +18,7 @@ typedef enum
   CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER,
   CL_FOLLOWUP_KIND_SCALE,
   CL_FOLLOWUP_KIND_OTHER,             /* added by hand */
+  CL_FOLLOWUP_KIND_PSYCHOLOGICAL_SUPPORT, /* a scale's positive screen or flag: act today */
 } CLFollowupKind;
 
 typedef enum
@@ -48,6 +49,7 @@ typedef struct
   char              *scale_id;   /* kind scale: the scale to fill */
   gboolean           escort;     /* offer an escort */
   CLFollowupState    state;
+  GDate              event;      /* planned only: the day its purpose passes (a visit's window closes); not stored */
 } CLFollowupItem;
 
 #define CL_TYPE_FOLLOWUP_ITEM (cl_followup_item_get_type ())

@@ -231,7 +231,8 @@ plan_one (GArray                *planned,
           const char            *source_id,
           const char            *visit_text,
           const GDate           *due,
-          const GDate           *date)
+          const GDate           *date,
+          const GDate           *event)
 {
   CLFollowupItem *item = cl_followup_item_new ();
   Planned entry = { item, rule_index };
@@ -241,6 +242,8 @@ plan_one (GArray                *planned,
   item->kind = rule->kind;
   item->channel = rule->channel;
   item->due = *due;
+  if (event && g_date_valid (event))
+    item->event = *event;
   item->escort = rule->escort;
   item->state = CL_FOLLOWUP_STATE_DUE;
   if (rule->kind == CL_FOLLOWUP_KIND_SCALE)
@@ -287,7 +290,8 @@ plan_rule (GArray               *planned,
               (!visit->postpartum && born && g_date_compare (&visit->start, &input->birth) > 0))
             continue;
           shift (&visit->start, -(gint) rule->days, &due);
-          plan_one (planned, rule, rule_index, rules, input, visit->key, visit->label, &due, &visit->start);
+          plan_one (planned, rule, rule_index, rules, input, visit->key, visit->label, &due, &visit->start,
+                    &visit->end);
         }
       break;
 
@@ -301,7 +305,8 @@ plan_rule (GArray               *planned,
               (!visit->postpartum && born && g_date_compare (&visit->start, &input->birth) > 0))
             continue;
           shift (&visit->end, rule->days, &due);
-          plan_one (planned, rule, rule_index, rules, input, visit->key, visit->label, &due, &visit->end);
+          plan_one (planned, rule, rule_index, rules, input, visit->key, visit->label, &due, &visit->end,
+                    &visit->end);
         }
       break;
 
@@ -310,7 +315,8 @@ plan_rule (GArray               *planned,
         {
           const Event *order = g_ptr_array_index (input->orders, i);
 
-          plan_one (planned, rule, rule_index, rules, input, order->id, order->text, &order->date, &order->date);
+          plan_one (planned, rule, rule_index, rules, input, order->id, order->text, &order->date,
+                    &order->date, &order->date);
         }
       break;
 
@@ -320,7 +326,8 @@ plan_rule (GArray               *planned,
           const Event *report = g_ptr_array_index (input->reports, i);
 
           shift (&report->date, rule->days, &due);
-          plan_one (planned, rule, rule_index, rules, input, report->id, report->text, &due, &report->date);
+          plan_one (planned, rule, rule_index, rules, input, report->id, report->text, &due,
+                    &report->date, &report->date);
         }
       break;
 
@@ -328,7 +335,7 @@ plan_rule (GArray               *planned,
       if (born)
         {
           shift (&input->birth, rule->days, &due);
-          plan_one (planned, rule, rule_index, rules, input, "birth", NULL, &due, &input->birth);
+          plan_one (planned, rule, rule_index, rules, input, "birth", NULL, &due, &input->birth, &input->birth);
         }
       break;
 
@@ -343,7 +350,8 @@ plan_rule (GArray               *planned,
               g_date_compare (&visit->end, &input->today) < 0)
             continue;
           shift (&visit->start, -(gint) rule->days, &due);
-          plan_one (planned, rule, rule_index, rules, input, visit->key, visit->label, &due, &visit->start);
+          plan_one (planned, rule, rule_index, rules, input, visit->key, visit->label, &due, &visit->start,
+                    &visit->end);
         }
       break;
 
@@ -358,7 +366,7 @@ plan_rule (GArray               *planned,
         if (g_date_compare (&end, &input->today) < 0 ||
             (born && g_date_compare (&input->birth, &start) <= 0))
           break;
-        plan_one (planned, rule, rule_index, rules, input, source, NULL, &start, &start);
+        plan_one (planned, rule, rule_index, rules, input, source, NULL, &start, &start, &start);
       }
       break;
 
@@ -370,7 +378,8 @@ plan_rule (GArray               *planned,
           if (!visit_applies (rule, visit) || g_date_compare (&visit->end, &input->today) < 0 ||
               (!visit->postpartum && born && g_date_compare (&visit->start, &input->birth) > 0))
             continue;
-          plan_one (planned, rule, rule_index, rules, input, visit->key, NULL, &visit->start, &visit->start);
+          plan_one (planned, rule, rule_index, rules, input, visit->key, NULL, &visit->start,
+                    &visit->start, &visit->start);
         }
       break;
 
@@ -491,6 +500,54 @@ cl_followup_reconcile (GPtrArray *existing,
       add_change (changes, CL_FOLLOWUP_CHANGE_ADD, NULL, g_ptr_array_index (planned, p),
                   CL_FOLLOWUP_REASON_NONE);
   return changes;
+}
+
+static gboolean
+is_reminder (CLFollowupKind kind)
+{
+  return kind == CL_FOLLOWUP_KIND_VISIT_REMINDER ||
+         kind == CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER ||
+         kind == CL_FOLLOWUP_KIND_ORDER_REMINDER;
+}
+
+void
+cl_followup_trim_changes (GPtrArray       *changes,
+                          CLFollowupRules *rules,
+                          const GDate     *today)
+{
+  GDate oldest;
+
+  g_return_if_fail (changes != NULL);
+  g_return_if_fail (CL_IS_FOLLOWUP_RULES (rules));
+  g_return_if_fail (today && g_date_valid (today));
+
+  shift (today, -(gint) cl_followup_rules_get_max_overdue_days (rules), &oldest);
+  for (guint i = changes->len; i-- > 0;)
+    {
+      CLFollowupChange *change = g_ptr_array_index (changes, i);
+      CLFollowupItem *planned = change->planned;
+
+      if (planned == NULL)
+        continue;
+      if (change->kind == CL_FOLLOWUP_CHANGE_ADD)
+        {
+          /* Telling her of a day already gone helps nobody; a missed
+           * visit has its own overdue item. */
+          if (is_reminder (planned->kind) && g_date_valid (&planned->event) &&
+              g_date_compare (&planned->event, today) < 0)
+            g_ptr_array_remove_index (changes, i);
+          else if (g_date_compare (&planned->due, &oldest) < 0)
+            planned->due = oldest;
+        }
+      else if (change->kind == CL_FOLLOWUP_CHANGE_MOVE &&
+               g_date_compare (&planned->due, &oldest) < 0)
+        {
+          /* Otherwise the item capped when it was added would go back
+           * to its planned day the next time. */
+          change->kind = CL_FOLLOWUP_CHANGE_KEEP;
+          g_clear_pointer (&change->planned, cl_followup_item_unref);
+        }
+    }
 }
 
 const char *

@@ -97,6 +97,16 @@ GPtrArray *cl_followup_reconcile (GPtrArray *existing,
                                   GPtrArray *planned,
                                   gboolean   closed);
 
+/* Drops from @changes what would be noise on @today, the day they are
+ * made: an addition of a reminder (visit, postpartum revisit, order)
+ * whose day has passed (for a visit: its window has closed).  An addition due more than the rules'
+ * max-overdue-days back is due that many days back instead, and an
+ * open item is not moved further back than that (a capped item stays
+ * where it was put). */
+void cl_followup_trim_changes (GPtrArray       *changes,
+                               CLFollowupRules *rules,
+                               const GDate     *today);
+
 const char *cl_followup_change_kind_to_string (CLFollowupChangeKind kind);
 const char *cl_followup_reason_to_string      (CLFollowupReason     reason);
 

@@ -92,6 +92,7 @@ cl_followup_kind_label (const char *kind)
     [CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER] = N_("42-day revisit reminder"),
     [CL_FOLLOWUP_KIND_SCALE] = N_("Scale"),
     [CL_FOLLOWUP_KIND_OTHER] = N_("Other"),
+    [CL_FOLLOWUP_KIND_PSYCHOLOGICAL_SUPPORT] = N_("Psychological support"),
   };
   CLFollowupKind value;
 

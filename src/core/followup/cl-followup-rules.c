@@ -10,6 +10,7 @@
 
 #define RESOURCE "/org/careline/Careline/core/followup-rules.ini"
 #define MAX_DAYS 365
+#define DEFAULT_MAX_OVERDUE_DAYS 14
 
 struct _CLFollowupRules
 {
@@ -17,6 +18,7 @@ struct _CLFollowupRules
 
   GPtrArray *rules;    /* CLFollowupRule, in file order */
   GPtrArray *scales;   /* CLScale the rules name */
+  guint      max_overdue_days;
 };
 
 G_DEFINE_FINAL_TYPE (CLFollowupRules, cl_followup_rules, G_TYPE_OBJECT)
@@ -93,6 +95,7 @@ cl_followup_rules_init (CLFollowupRules *self)
 {
   self->rules = g_ptr_array_new_with_free_func (rule_free);
   self->scales = g_ptr_array_new_with_free_func (g_object_unref);
+  self->max_overdue_days = DEFAULT_MAX_OVERDUE_DAYS;
 }
 
 const char *
@@ -404,10 +407,22 @@ cl_followup_rules_new_from_bytes (GBytes      *bytes,
     {
       const CLIniGroup *group = g_ptr_array_index (ini->groups, i);
 
+      if (g_str_equal (group->name, "Planning"))
+        {
+          static const char * const keys[] = { "max-overdue-days", NULL };
+          static const char * const localized[] = { NULL };
+
+          if (!cl_ini_group_check_keys (ini, group, keys, localized, error) ||
+              !cl_ini_group_get_uint (ini, group, "max-overdue-days", FALSE,
+                                      DEFAULT_MAX_OVERDUE_DAYS, MAX_DAYS,
+                                      &self->max_overdue_days, error))
+            return NULL;
+          continue;
+        }
       if (!g_str_has_prefix (group->name, "Rule "))
         {
           cl_ini_set_error (error, ini, group, NULL, G_KEY_FILE_ERROR_INVALID_VALUE,
-                            "unknown group: the rules file has only [Rule NAME] groups");
+                            "unknown group: the rules file has [Planning] and [Rule NAME] groups");
           return NULL;
         }
       if (!load_rule (self, ini, group, scales, error))
@@ -465,6 +480,13 @@ cl_followup_rules_new_default (void)
   if (rules == NULL)
     g_error ("built-in follow-up rules are malformed: %s", error->message);
   return rules;
+}
+
+guint
+cl_followup_rules_get_max_overdue_days (CLFollowupRules *self)
+{
+  g_return_val_if_fail (CL_IS_FOLLOWUP_RULES (self), DEFAULT_MAX_OVERDUE_DAYS);
+  return self->max_overdue_days;
 }
 
 guint

@@ -58,6 +58,9 @@ CLFollowupRules      *cl_followup_rules_new_from_file  (const char      *path,
  * the built-in ones.  A malformed file is warned about and skipped. */
 CLFollowupRules      *cl_followup_rules_new_default    (void);
 
+/* [Planning] max-overdue-days: how far back a newly planned item may
+ * be due (default 14). */
+guint                 cl_followup_rules_get_max_overdue_days (CLFollowupRules *self);
 guint                 cl_followup_rules_get_n_rules    (CLFollowupRules *self);
 const CLFollowupRule *cl_followup_rules_get_rule       (CLFollowupRules *self,
                                                         guint            index);

@@ -197,6 +197,7 @@ cl_followup_store_replan_in_transaction (CLStore     *store,
       g_hash_table_insert (by_id, (gpointer) cl_record_get_id (CL_RECORD (record)), record);
     }
   changes = cl_followup_reconcile (existing, planned, closed);
+  cl_followup_trim_changes (changes, rules_in_force (), &today);
 
   for (guint i = 0; i < changes->len; i++)
     {

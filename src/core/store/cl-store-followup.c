@@ -18,6 +18,18 @@ cl_store_followup_for_pregnancy (CLStore    *store,
 }
 
 GPtrArray *
+cl_store_scale_results_for_patient (CLStore    *store,
+                                    const char *patient_id)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  return cl_store_query_records (store, CL_TYPE_SCALE_RECORD,
+                                 "patient_id = ?1 AND deleted = 0 ORDER BY filled_at DESC, id",
+                                 patient_id, NULL);
+}
+
+GPtrArray *
 cl_store_followup_open_for_owner (CLStore    *store,
                                   const char *owner_id,
                                   const char *through)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cl-followup-record.h"
+#include "cl-scale-record.h"
 #include "cl-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,9 @@ GPtrArray *cl_store_followup_for_pregnancy (CLStore    *store,
 GPtrArray *cl_store_followup_open_for_owner (CLStore    *store,
                                              const char *owner_id,
                                              const char *through);
+
+/* The live CLScaleRecords of a patient, the latest filled first. */
+GPtrArray *cl_store_scale_results_for_patient (CLStore    *store,
+                                               const char *patient_id);
 
 G_END_DECLS

@@ -326,6 +326,16 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX followup_item_pregnancy ON followup_item (pregnancy_id) WHERE deleted = 0;"
   "CREATE INDEX followup_item_worklist ON followup_item (owner_id, due_date)"
   "  WHERE deleted = 0 AND state IN ('due', 'rescheduled');",
+  /* 13 → 14 (issue #15): scale results: the answers as a JSON array of
+   * option positions, with the total, band and flags they score (kept
+   * for lists; always checked against the answers).  filled_at UTC
+   * seconds; source desk, phone or link.  Her page lists hers, latest
+   * first. */
+  "CREATE TABLE scale_result (" SYNC_COLUMNS ","
+  "  patient_id TEXT, pregnancy_id TEXT, scale_id TEXT, answers TEXT,"
+  "  total INTEGER NOT NULL DEFAULT 0, band_id TEXT, flags TEXT,"
+  "  filled_at INTEGER NOT NULL DEFAULT 0, filled_by TEXT, source TEXT);"
+  "CREATE INDEX scale_result_patient ON scale_result (patient_id, filled_at) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -14,6 +14,7 @@
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
 #include "cl-followup-record.h"
+#include "cl-scale-record.h"
 #include "cl-order-store.h"
 #include "cl-package.h"
 #include "cl-patient-store.h"
@@ -201,6 +202,17 @@ validate_followup_item (CLStore    *store,
   merge_errors (errors, own);
 }
 
+static void
+validate_scale_result (CLStore    *store,
+                       CLRecord   *record,
+                       const char *role,
+                       GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_scale_record_validate (CL_SCALE_RECORD (record));
+
+  merge_errors (errors, own);
+}
+
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
  * records; only an administrator manages staff, and the staff rules
@@ -293,6 +305,12 @@ static const TableInfo tables[] = {
     "case_manager service_desk",
     "case_manager",
     NULL, validate_followup_item },
+  /* Scale results: what she answered about her mood is her case
+   * manager's to read, nobody else's. */
+  { "scale_result", cl_scale_record_get_type,
+    "case_manager",
+    "case_manager",
+    NULL, validate_scale_result },
 };
 
 static const TableInfo *

@@ -1,0 +1,217 @@
+#define G_LOG_DOMAIN "cl-scale-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cl-scale-dialog.h"
+#include "cl-scale-list.h"
+#include "cl-scale-record.h"
+#include "cl-store-followup.h"
+#include "cl-tables.h"
+
+struct _CLScaleList
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  AdwPreferencesGroup *group;
+  GtkListBox          *list;
+
+  /* owned */
+  CLContext           *context;
+  CLStore             *store;     /* the context's */
+  char                *patient_id;
+  char                *pregnancy_id;
+  guint                n_results;
+};
+
+G_DEFINE_FINAL_TYPE (CLScaleList, cl_scale_list, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+result_row (CLScaleRecord *record)
+{
+  GtkWidget *row = adw_action_row_new ();
+  CLScale *scale = cl_scale_lookup (cl_scale_record_get_scale_id (record));
+  g_autoptr(CLScaleResult) result = cl_scale_record_score (record, NULL);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (cl_scale_record_get_filled_at (record));
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  /* Translators: a date as g_date_time_format() takes it */
+  g_autofree char *date = local ? g_date_time_format (local, C_("scale result", "%d %b %Y")) : g_strdup ("");
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a scale's title and the total of her answers */
+  title = g_strdup_printf (_("%s: %d"), scale ? cl_scale_get_title (scale, NULL) : cl_scale_record_get_scale_id (record),
+                           cl_scale_record_get_total (record));
+  /* Translators: a result's band, the day it was filled and how */
+  subtitle = g_strdup_printf (_("%s · %s · %s"),
+                              result ? cl_scale_result_get_band_label (result, NULL) : "",
+                              date, cl_scale_source_label (cl_scale_record_get_source (record)));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  for (guint i = 0; result && i < cl_scale_result_get_n_flags (result); i++)
+    {
+      const CLScaleFlag *flag = cl_scale_result_get_flag (result, i);
+      GtkWidget *label = gtk_label_new (cl_local_text_get (flag->rule->label, NULL));
+
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (label, "heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  if (result && cl_scale_result_get_positive (result))
+    {
+      GtkWidget *label = gtk_label_new (_("Positive screen"));
+
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "warning");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  return row;
+}
+
+void
+cl_scale_list_reload (CLScaleList *self)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (CL_IS_SCALE_LIST (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+  self->n_results = 0;
+  /* Only who may write a result is offered the form. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.fill",
+                                 self->store != NULL && self->patient_id != NULL &&
+                                 cl_tables_can_write (cl_context_get_role (self->context), "scale_result"));
+  if (self->store == NULL || self->patient_id == NULL)
+    return;
+
+  results = cl_store_scale_results_for_patient (self->store, self->patient_id);
+  self->n_results = results->len;
+  if (results->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No scale filled yet"));
+      gtk_list_box_append (self->list, row);
+      return;
+    }
+  for (guint i = 0; i < results->len; i++)
+    gtk_list_box_append (self->list, result_row (g_ptr_array_index (results, i)));
+}
+
+guint
+cl_scale_list_get_n_results (CLScaleList *self)
+{
+  g_return_val_if_fail (CL_IS_SCALE_LIST (self), 0);
+  return self->n_results;
+}
+
+static void
+fill_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CLScaleList *self = CL_SCALE_LIST (widget);
+  CLScaleDialog *dialog = cl_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                               self->patient_id, self->pregnancy_id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_scale_list_reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+context_store_cb (CLScaleList *self)
+{
+  if (g_set_object (&self->store, cl_context_get_store (self->context)))
+    cl_scale_list_reload (self);
+}
+
+void
+cl_scale_list_set_context (CLScaleList *self,
+                           CLContext   *context)
+{
+  g_return_if_fail (CL_IS_SCALE_LIST (self));
+
+  if (self->context == context)
+    return;
+  if (self->context)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context)
+    {
+      g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_scale_list_reload), self, G_CONNECT_SWAPPED);
+      context_store_cb (self);
+    }
+}
+
+void
+cl_scale_list_set_patient_id (CLScaleList *self,
+                              const char  *patient_id)
+{
+  g_return_if_fail (CL_IS_SCALE_LIST (self));
+
+  g_free (self->patient_id);
+  self->patient_id = g_strdup (patient_id);
+  cl_scale_list_reload (self);
+}
+
+void
+cl_scale_list_set_pregnancy_id (CLScaleList *self,
+                                const char  *pregnancy_id)
+{
+  g_return_if_fail (CL_IS_SCALE_LIST (self));
+
+  g_free (self->pregnancy_id);
+  self->pregnancy_id = g_strdup (pregnancy_id);
+}
+
+static void
+cl_scale_list_dispose (GObject *object)
+{
+  CLScaleList *self = CL_SCALE_LIST (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SCALE_LIST);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (cl_scale_list_parent_class)->dispose (object);
+}
+
+static void
+cl_scale_list_finalize (GObject *object)
+{
+  CLScaleList *self = CL_SCALE_LIST (object);
+
+  g_free (self->patient_id);
+  g_free (self->pregnancy_id);
+  G_OBJECT_CLASS (cl_scale_list_parent_class)->finalize (object);
+}
+
+static void
+cl_scale_list_class_init (CLScaleListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cl_scale_list_dispose;
+  object_class->finalize = cl_scale_list_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/followup/cl-scale-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, CLScaleList, group);
+  gtk_widget_class_bind_template_child (widget_class, CLScaleList, list);
+  gtk_widget_class_install_action (widget_class, "scales.fill", NULL, fill_action);
+}
+
+static void
+cl_scale_list_init (CLScaleList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.fill", FALSE);
+}

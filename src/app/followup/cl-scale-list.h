@@ -1,0 +1,27 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-context.h"
+
+G_BEGIN_DECLS
+
+/* A patient's scale results on her page, the latest first (date, scale,
+ * total, band, flag), with "Fill Scale…" opening CLScaleDialog.  Give it
+ * the context and the patient (and her current pregnancy). */
+
+#define CL_TYPE_SCALE_LIST (cl_scale_list_get_type ())
+G_DECLARE_FINAL_TYPE (CLScaleList, cl_scale_list, CL, SCALE_LIST, GtkWidget)
+
+void   cl_scale_list_set_context      (CLScaleList *self,
+                                       CLContext   *context);
+void   cl_scale_list_set_patient_id   (CLScaleList *self,
+                                       const char  *patient_id);
+void   cl_scale_list_set_pregnancy_id (CLScaleList *self,
+                                       const char  *pregnancy_id);
+void   cl_scale_list_reload           (CLScaleList *self);
+
+/* For tests: results listed. */
+guint  cl_scale_list_get_n_results    (CLScaleList *self);
+
+G_END_DECLS
