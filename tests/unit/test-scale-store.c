@@ -191,6 +191,29 @@ assert_refused (Fixture       *f,
   g_assert_cmpint (cl_store_count_outbox (f->store), ==, outbox);
 }
 
+/* Without a case manager the urgent item goes to whoever filled the
+ * scale in, so it is on a worklist. */
+static void
+test_no_case_manager (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CLScaleRecord) flagged = filled (f, self_harm, 1795400000);
+  g_autoptr(CLFollowupRecord) item = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cl_patient_set_case_manager_id (f->patient, NULL);
+  g_assert_true (cl_store_save_record (f->store, CL_RECORD (f->patient), &error));
+  g_assert_no_error (error);
+  cl_scale_record_set_filled_by (flagged, "wang");
+  g_assert_true (cl_scale_store_save (f->store, flagged, "case_manager", NULL, &item, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (cl_followup_record_get_owner_id (item), ==, "cm-wang");
+  open = cl_store_followup_open_for_owner (f->store, "cm-wang", "2026-11-23");
+  g_assert_true (on_list (open, cl_record_get_id (CL_RECORD (item))));
+}
+
 static void
 test_refused (Fixture       *f,
               gconstpointer  data)
@@ -233,6 +256,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/scale-store/calm-and-flagged", Fixture, NULL, fixture_set_up,
               test_calm_and_flagged, fixture_tear_down);
+  g_test_add ("/scale-store/no-case-manager", Fixture, NULL, fixture_set_up,
+              test_no_case_manager, fixture_tear_down);
   g_test_add ("/scale-store/refused", Fixture, NULL, fixture_set_up,
               test_refused, fixture_tear_down);
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include "cl-followup-record.h"
 #include "cl-patient.h"
 #include "cl-scale-store.h"
+#include "cl-store-staff.h"
 #include "cl-tables.h"
 
 /* What the case manager reads on her Today list: the scale, its score
@@ -43,12 +44,17 @@ urgent_item_new (CLStore       *store,
   g_autofree char *today_iso = NULL;
   CLFollowupRecord *item = cl_followup_record_new ();
   const char *owner_id = NULL;
+  g_autofree char *filler_id = NULL;
   GDate today;
 
   patient = CL_PATIENT (cl_store_load_record (store, CL_TYPE_PATIENT,
                                               cl_scale_record_get_patient_id (record), NULL));
   if (patient)
     owner_id = cl_patient_get_case_manager_id (patient);
+  /* An urgent item must be on someone's worklist: without a case
+   * manager, it goes to whoever filled the scale in. */
+  if (owner_id == NULL || *owner_id == '\0')
+    owner_id = filler_id = cl_store_staff_find_username (store, cl_scale_record_get_filled_by (record));
   cl_date_today (&today);
   today_iso = cl_date_to_iso (&today);
   cl_followup_record_set_patient_id (item, cl_scale_record_get_patient_id (record));
