@@ -258,6 +258,28 @@ test_pinyin_order (Fixture       *f,
     }
 }
 
+/* Lists say who did something by name; a user without a staff row
+ * (the command line, a system user) by user name. */
+static void
+test_name_of_user (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CLStaff) staff = cl_staff_new ("wangfang", "王芳", CL_ROLE_ESCORT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *nobody = NULL;
+
+  g_assert_true (cl_staff_store_save (f->store, staff, CL_ROLE_ADMIN, NULL, &error));
+  g_assert_no_error (error);
+  named = cl_staff_store_name_of_user (f->store, "wangfang");
+  unknown = cl_staff_store_name_of_user (f->store, "root");
+  nobody = cl_staff_store_name_of_user (f->store, NULL);
+  g_assert_cmpstr (named, ==, "王芳");
+  g_assert_cmpstr (unknown, ==, "root");
+  g_assert_cmpstr (nobody, ==, "");
+}
+
 static void
 test_escort_hours (Fixture       *f,
                    gconstpointer  data)
@@ -387,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/staff/fields", test_fields);
   g_test_add ("/staff/store-rules", Fixture, NULL, fixture_set_up, test_store_rules, fixture_tear_down);
   g_test_add ("/staff/pinyin-order", Fixture, NULL, fixture_set_up, test_pinyin_order, fixture_tear_down);
+  g_test_add ("/staff/name-of-user", Fixture, NULL, fixture_set_up, test_name_of_user, fixture_tear_down);
   g_test_add ("/staff/escort-hours", Fixture, NULL, fixture_set_up, test_escort_hours, fixture_tear_down);
   g_test_add ("/staff/server-hook", Fixture, NULL, fixture_set_up, test_server_hook, fixture_tear_down);
 

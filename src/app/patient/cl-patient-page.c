@@ -15,6 +15,7 @@
 #include "cl-order-list.h"
 #include "cl-scale-list.h"
 #include "cl-patient-page.h"
+#include "cl-staff-store.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
 #include "cl-pregnancy-timeline.h"
@@ -126,13 +127,14 @@ update_history (CLPatientPage *self)
                                                cl_risk_event_get_risk (event));
       g_autofree char *date_text = NULL;
       g_autofree char *subtitle = NULL;
+      g_autofree char *by = cl_staff_store_name_of_user (self->store,
+                                                         cl_record_get_updated_by (CL_RECORD (event)));
       GDate date;
 
       if (cl_date_parse (cl_risk_event_get_date (event), &date, NULL))
         date_text = cl_date_format_display (&date);
-      subtitle = g_strdup_printf ("%s · %s", date_text ? date_text : "—",
-                                  cl_record_get_updated_by (CL_RECORD (event))
-                                  ? cl_record_get_updated_by (CL_RECORD (event)) : "");
+      /* Who assessed her, by name as the staff list has it. */
+      subtitle = g_strdup_printf ("%s · %s", date_text ? date_text : "—", by);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->history_list, row);

@@ -69,6 +69,25 @@ compare_strings (gconstpointer a,
 }
 
 char *
+cl_staff_store_name_of_user (CLStore    *store,
+                             const char *username)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(CLStaff) staff = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  if (cl_str_empty (username))
+    return g_strdup ("");
+  id = cl_store_staff_find_username (store, username);
+  if (id)
+    staff = (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, id, NULL);
+  if (staff && !cl_str_empty (cl_staff_get_display_name (staff)))
+    return g_strdup (cl_staff_get_display_name (staff));
+  return g_strdup (username);
+}
+
+char *
 cl_staff_store_first_error (GHashTable *errors)
 {
   g_autofree gpointer *fields = NULL;

@@ -29,6 +29,12 @@ gboolean  cl_staff_store_save         (CLStore     *store,
                                        GHashTable **field_errors,
                                        GError     **error);
 
+/* Who @username is, for a person reading a list: the staff member's
+ * name, or @username itself when no staff row has it (a command-line
+ * or system user).  "" for NULL or "". */
+char     *cl_staff_store_name_of_user (CLStore     *store,
+                                       const char  *username);
+
 /* The first message of @errors, by field name, as "field: message"
  * (the server's answer to a refused push), or NULL if empty. */
 char     *cl_staff_store_first_error  (GHashTable  *errors);
