@@ -11,6 +11,7 @@
 
 #include "cl-date.h"
 #include "cl-schedule-private.h"
+#include "cl-staff-store.h"
 #include "cl-store-schedule.h"
 #include "cl-util.h"
 #include "cl-vip-store.h"
@@ -164,22 +165,10 @@ char *
 cl_vip_store_booked_by_name (CLStore      *store,
                              CLVipBooking *booking)
 {
-  const char *username;
-  g_autofree char *id = NULL;
-  g_autoptr(CLStaff) staff = NULL;
-
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
   g_return_val_if_fail (CL_IS_VIP_BOOKING (booking), NULL);
 
-  username = cl_vip_booking_get_booked_by (booking);
-  if (cl_str_empty (username))
-    return g_strdup ("");
-  id = cl_schedule_staff_id_of (store, username);
-  if (id)
-    staff = (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, id, NULL);
-  if (staff && !cl_str_empty (cl_staff_get_display_name (staff)))
-    return g_strdup (cl_staff_get_display_name (staff));
-  return g_strdup (username);
+  return cl_staff_store_name_of_user (store, cl_vip_booking_get_booked_by (booking));
 }
 
 GListStore *
