@@ -17,6 +17,12 @@ extern const guint cl_store_n_migrations;
 
 /* For cl-store-records.c: whether a transaction is open, and noting
  * that it wrote @table (for "changed" at commit). */
+/* Registers the collations the store's SQL names ("pinyin") on a new
+ * connection (cl-store-collation.c).  SQLITE_OK, or an SQLite result
+ * code; an ICU failure sets @error and answers SQLITE_ERROR. */
+int      cl_store_register_collations (sqlite3  *db,
+                                       GError  **error);
+
 gboolean cl_store_in_transaction (CLStore    *self);
 void     cl_store_touch_table    (CLStore    *self,
                                   const char *table);

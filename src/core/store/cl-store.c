@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unicode/ucol.h>
 
 #include "cl-followup-store.h"
 #include "cl-roster-index.h"
@@ -308,61 +307,6 @@ migrate (CLStore  *self,
   return TRUE;
 }
 
-/* Lists of people (staff pickers, escort lanes, the Staff window) read
- * in the order a Chinese reader expects, pinyin, as the roster sorts;
- * SQLite's own BINARY order is the order of code points, which is
- * neither.  One ICU collator per connection: a connection is used by
- * one thread at a time (SQLITE_OPEN_FULLMUTEX). */
-static int
-pinyin_compare (void       *data,
-                int         length_a,
-                const void *a,
-                int         length_b,
-                const void *b)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  UCollationResult result;
-
-  result = ucol_strcollUTF8 (data, a, length_a, b, length_b, &status);
-  if (U_FAILURE (status))
-    {
-      int c = memcmp (a, b, MIN (length_a, length_b));
-      return c != 0 ? c : length_a - length_b;
-    }
-  return result == UCOL_LESS ? -1 : result == UCOL_GREATER ? 1 : 0;
-}
-
-static void
-pinyin_collator_free (void *data)
-{
-  ucol_close (data);
-}
-
-static gboolean
-register_pinyin_collation (sqlite3  *db,
-                           GError  **error)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  UCollator *collator = ucol_open ("zh", &status);
-  int rc;
-
-  if (U_FAILURE (status))
-    {
-      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED,
-                   "ICU has no Chinese collation: %s", u_errorName (status));
-      return FALSE;
-    }
-  rc = sqlite3_create_collation_v2 (db, "pinyin", SQLITE_UTF8, collator,
-                                    pinyin_compare, pinyin_collator_free);
-  if (rc != SQLITE_OK)
-    {
-      ucol_close (collator);
-      set_sqlite_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static sqlite3 *
 open_connection (const char  *path,
                  int          flags,
@@ -380,8 +324,12 @@ open_connection (const char  *path,
     }
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
-  if (!register_pinyin_collation (db, error))
+  rc = cl_store_register_collations (db, error);
+  if (rc != SQLITE_OK)
     {
+      /* An ICU failure has said what it is already. */
+      if (error == NULL || *error == NULL)
+        set_sqlite_error (db, rc, error);
       sqlite3_close_v2 (db);
       return NULL;
     }
