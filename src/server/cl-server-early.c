@@ -27,18 +27,21 @@ body_limit (const char *path)
 {
   if (g_str_has_prefix (path, API_PREFIX "/documents/"))
     return CL_SERVER_MAX_DOCUMENT_BODY;
-  if (g_str_equal (path, API_PREFIX "/session"))
+  /* A gateway's delivery report is a few hundred bytes. */
+  if (g_str_equal (path, API_PREFIX "/session") || g_str_equal (path, API_PREFIX "/gateway/callback"))
     return CL_SERVER_MAX_SESSION_BODY;
   return CL_SERVER_MAX_JSON_BODY;
 }
 
-/* Routes anyone may call: the rest need a session. */
+/* Routes anyone may call: the rest need a session.  The gateway's
+ * callback is signed instead (cl-server-gateway.c). */
 static gboolean
 needs_session (const char *path)
 {
   return g_str_has_prefix (path, API_PREFIX "/") &&
          !g_str_equal (path, API_PREFIX "/health") &&
-         !g_str_equal (path, API_PREFIX "/session");
+         !g_str_equal (path, API_PREFIX "/session") &&
+         !g_str_equal (path, API_PREFIX "/gateway/callback");
 }
 
 static gboolean

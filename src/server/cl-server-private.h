@@ -165,6 +165,8 @@ void         cl_server_handle_change_password   (CLServer          *self,
                                                  GHashTable        *query);
 
 /* Answers from the headers (cl-server-early.c): an early handler. */
+void         cl_server_handle_gateway_callback  (CLServer          *self,
+                                                 SoupServerMessage *msg);
 void         cl_server_early_cb                 (SoupServer        *server,
                                                  SoupServerMessage *msg,
                                                  const char        *path,

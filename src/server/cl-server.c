@@ -215,6 +215,13 @@ api_cb (SoupServer        *server,
       return;
     }
 
+  /* Signed by the SMS/WeChat provider, not sent with a session. */
+  if (g_str_equal (route, "/gateway/callback"))
+    {
+      cl_server_handle_gateway_callback (self, msg);
+      return;
+    }
+
   if (!g_str_equal (route, "/changes") && !g_str_equal (route, "/patients") &&
       !g_str_equal (route, "/snapshot") && !g_str_has_prefix (route, "/documents/") &&
       !g_str_has_prefix (route, "/settlement/") && !g_str_equal (route, "/accounts") &&

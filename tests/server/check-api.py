@@ -17,12 +17,14 @@
 import base64
 import datetime
 import hashlib
+import hmac
 import http.client
 import json
 import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -293,6 +295,31 @@ class Checks:
         self.api.check("POST", "/changes", answer)
         return results
 
+    GATEWAY_SECRET = "check-api gateway secret"
+
+    def gateway_message(self):
+        """Sets a gateway (at a closed port: nothing is sent) and puts a
+        sent message in the server's queue, as its sender would have;
+        returns its Idempotency-Key."""
+        secret_file = os.path.join(os.path.dirname(self.server.db), "gateway.secret")
+        with open(secret_file, "w", encoding="utf-8") as f:
+            f.write(self.GATEWAY_SECRET + "\n")
+        subprocess.run([self.server.binary, "gateway", "set", "http://127.0.0.1:9/send", "--secret-file",
+                        secret_file, "--db", self.server.db], check=True, stdout=subprocess.DEVNULL)
+        key = new_id()
+        with sqlite3.connect(self.server.db, timeout=30) as db:
+            db.execute("INSERT INTO gateway_message (id, followup_item_id, due_date, body, state, attempts)"
+                       " VALUES (?, ?, '2026-11-07', '{}', 'sent', 1)", (key, new_id()))
+        return key
+
+    def callback(self, body, secret=None):
+        if not isinstance(body, bytes):
+            body = json.dumps(body).encode("utf-8")
+        headers = {}
+        if secret:
+            headers["X-Careline-Signature"] = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        return self.call("POST", "/gateway/callback", body, role=None, headers=headers)
+
     def change(self, table, data, op="upsert", id=None, base_rev=0, key=None):
         return {"key": key or new_id(), "table": table, "id": id or new_id(),
                 "base_rev": base_rev, "op": op, "data": data}
@@ -405,6 +432,7 @@ class Checks:
                                "kind": "other", "channel": "phone", "due_date": "2026-11-07",
                                "content": "问产检情况", "state": "done", "outcome": "reached",
                                "done_at": 1795400000}),
+            ("followup_delivery", None),
             ("scale_result", {"patient_id": ids["patient"], "pregnancy_id": ids["pregnancy"],
                               "scale_id": "epds", "answers": "[0,0,3,0,3,3,3,3,3,3]", "total": 0,
                               "band_id": "below", "flags": "", "filled_at": 1795400000,
@@ -414,6 +442,16 @@ class Checks:
         assert sorted(tables) == sorted(self.api.tables()), \
             "tables pushed here %s, described %s" % (sorted(tables), sorted(self.api.tables()))
         for table, data in samples:
+            if table == "followup_delivery":
+                # No desk may push one, not even an administrator's: the
+                # server's gateway writes it, here on a provider's
+                # signed callback.
+                result, = self.push([self.change(table, {"status": "sent"})])
+                assert result["reason"] == "forbidden", result
+                key = self.gateway_message()
+                answer = self.callback({"idempotency_key": key, "status": "delivered"}, self.GATEWAY_SECRET)
+                assert answer.status == 204, answer.body
+                continue
             if table == "vip_booking":
                 data = self.booking_data()
             elif table == "document_access":
@@ -624,7 +662,7 @@ class Checks:
                              ("PUT", "/documents/" + "0" * 64), ("GET", "/events"),
                              ("GET", "/settlement/2026-10"), ("POST", "/accounts"),
                              ("GET", "/accounts/admin"), ("POST", "/accounts/admin/password"),
-                             ("POST", "/session/password")]:
+                             ("POST", "/session/password"), ("POST", "/gateway/callback")]:
             answer = self.call(method, path + "?x=%00", b"{}" if method in ("POST", "PUT") else None)
             assert answer.status == 400, (method, path, answer.status)
             assert answer.json()["error"]["code"] == "bad_request", (method, path, answer.body)
@@ -652,6 +690,7 @@ class Checks:
         token = self.server.tokens["admin"]
         for method, path, size in [("POST", "/changes", 8 * 1024 * 1024 + 1),
                                    ("POST", "/session", 8 * 1024 * 1024 + 1),
+                                   ("POST", "/gateway/callback", 64 * 1024 + 1),
                                    ("PUT", "/documents/" + "0" * 64, 50 * 1024 * 1024 + 1)]:
             # With Expect: 100-continue the answer comes before the body.
             request = ("%s %s%s HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"
@@ -664,6 +703,21 @@ class Checks:
                        "2\r\n{}\r\n0\r\n\r\n" % (method, PREFIX, path, token)).encode()
             answer = self.api.check(method, path, self.server.raw(request))
             assert answer.status == 411, (path, answer.status)
+
+    def test_gateway_callback(self):
+        """The provider's signed delivery report: nothing without the
+        signature, 404 for a key never sent."""
+        key = self.gateway_message()
+        delivered = {"idempotency_key": key, "status": "delivered"}
+        assert self.callback(delivered).status == 401
+        assert self.callback(delivered, "a guess").status == 401
+        assert self.callback({"idempotency_key": new_id(), "status": "delivered"}, self.GATEWAY_SECRET).status == 404
+        assert self.callback({"idempotency_key": key, "status": "read"}, self.GATEWAY_SECRET).status == 422
+        answer = self.callback([], self.GATEWAY_SECRET)
+        assert answer.status == 400 and answer.json()["error"]["code"] == "bad_request"
+        answer = self.callback(b"{", self.GATEWAY_SECRET)
+        assert answer.status == 400 and answer.json()["error"]["code"] == "bad_json"
+        assert self.callback(delivered, self.GATEWAY_SECRET).status == 204
 
     def test_events(self):
         def handshake(token):

@@ -37,6 +37,7 @@ static const struct
   { "document_access",  { "RW", "W",  "-",  "-",  "W",  "-"  } },
   { "followup_item",    { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "scale_result",     { "RW", "RW", "-",  "-",  "-",  "-"  } },
+  { "followup_delivery", { "R", "R",  "-",  "-",  "R",  "-"  } },
 };
 
 static void
@@ -86,6 +87,12 @@ test_tables_unknown (void)
   g_assert_false (cl_tables_role_may ("", CL_READ, "document_access"));
   g_assert_false (cl_tables_role_may (CL_ROLE_ADMIN, CL_WRITE, "outbox"));
   g_assert_false (cl_tables_role_may (CL_ROLE_ADMIN, CL_READ, NULL));
+  /* The server's gateway sender writes its delivery records and the
+   * items it sent, and nothing else. */
+  g_assert_true (cl_tables_role_may (CL_ROLE_GATEWAY, CL_WRITE, "followup_delivery"));
+  g_assert_true (cl_tables_role_may (CL_ROLE_GATEWAY, CL_WRITE, "followup_item"));
+  g_assert_false (cl_tables_role_may (CL_ROLE_GATEWAY, CL_WRITE, "patient"));
+  g_assert_false (cl_tables_role_may (CL_ROLE_GATEWAY, CL_READ, "patient"));
   /* A role that happens to be a prefix of another is not that role. */
   g_assert_false (cl_tables_role_may ("case", CL_WRITE, "patient"));
 }

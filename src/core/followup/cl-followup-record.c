@@ -58,6 +58,7 @@ static const char * const outcomes[] = {
   [CL_FOLLOWUP_OUTCOME_NO_ANSWER] = "no_answer",
   [CL_FOLLOWUP_OUTCOME_REFUSED] = "refused",
   [CL_FOLLOWUP_OUTCOME_RESCHEDULED] = "rescheduled",
+  [CL_FOLLOWUP_OUTCOME_SENT] = "sent",
 };
 
 const char *

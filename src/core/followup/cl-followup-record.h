@@ -19,9 +19,10 @@ typedef enum
   CL_FOLLOWUP_OUTCOME_NO_ANSWER,
   CL_FOLLOWUP_OUTCOME_REFUSED,
   CL_FOLLOWUP_OUTCOME_RESCHEDULED,
+  CL_FOLLOWUP_OUTCOME_SENT,           /* by careline-server's SMS/WeChat gateway */
 } CLFollowupOutcome;
 
-/* "", "reached", "no_answer", "refused", "rescheduled" */
+/* "", "reached", "no_answer", "refused", "rescheduled", "sent" */
 const char       *cl_followup_outcome_to_string   (CLFollowupOutcome  outcome);
 gboolean          cl_followup_outcome_from_string (const char        *text,
                                                    CLFollowupOutcome *outcome);

@@ -20,6 +20,7 @@ cl_followup_row_free (CLFollowupRow *row)
   g_clear_object (&row->item);
   g_free (row->patient_name);
   g_free (row->phone_masked);
+  g_free (row->delivery);
   g_free (row);
 }
 
@@ -83,6 +84,16 @@ cl_followup_worklist_load (CLStore     *store,
       row->phone_masked = cl_phone_mask (cl_patient_get_phone (patient));
       row->priority = !cl_str_empty (cl_patient_get_priority (patient));
       row->overdue = g_strcmp0 (cl_followup_record_get_due_date (item), today_iso) < 0;
+      /* Only SMS and WeChat items go through the gateway. */
+      if (g_strcmp0 (cl_followup_record_get_channel (item), "sms") == 0 ||
+          g_strcmp0 (cl_followup_record_get_channel (item), "wechat") == 0)
+        {
+          g_autoptr(CLFollowupDelivery) delivery =
+            cl_store_followup_latest_delivery (store, cl_record_get_id (CL_RECORD (item)));
+
+          if (delivery)
+            row->delivery = g_strdup (cl_followup_delivery_get_status (delivery));
+        }
       g_ptr_array_add (rows, row);
     }
   g_ptr_array_sort (rows, compare_rows);

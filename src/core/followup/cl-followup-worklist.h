@@ -16,6 +16,8 @@ typedef struct
   char             *phone_masked;   /* "138****8000" */
   gboolean          priority;       /* the patient carries a priority flag */
   gboolean          overdue;        /* due before the day */
+  char             *delivery;       /* what the server's gateway did with it
+                                     * (cl-followup-delivery.h's status), or NULL */
 } CLFollowupRow;
 
 void      cl_followup_row_free (CLFollowupRow *row);

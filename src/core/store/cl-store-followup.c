@@ -45,3 +45,20 @@ cl_store_followup_open_for_owner (CLStore    *store,
                                  " ORDER BY due_date, id",
                                  owner_id, through, NULL);
 }
+
+CLFollowupDelivery *
+cl_store_followup_latest_delivery (CLStore    *store,
+                                   const char *item_id)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+
+  /* The condition of the followup_delivery_item index. */
+  found = cl_store_query_records (store, CL_TYPE_FOLLOWUP_DELIVERY,
+                                  "followup_item_id = ?1 AND deleted = 0"
+                                  " ORDER BY status_at DESC, id LIMIT 1",
+                                  item_id, NULL);
+  return found && found->len ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
+}

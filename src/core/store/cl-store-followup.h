@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cl-followup-delivery.h"
 #include "cl-followup-record.h"
 #include "cl-scale-record.h"
 #include "cl-store.h"
@@ -22,5 +23,10 @@ GPtrArray *cl_store_followup_open_for_owner (CLStore    *store,
 /* The live CLScaleRecords of a patient, the latest filled first. */
 GPtrArray *cl_store_scale_results_for_patient (CLStore    *store,
                                                const char *patient_id);
+
+/* The latest live CLFollowupDelivery of a follow-up item (what the
+ * server's gateway did with it), or NULL when it sent none. */
+CLFollowupDelivery *cl_store_followup_latest_delivery (CLStore    *store,
+                                                       const char *item_id);
 
 G_END_DECLS

@@ -336,6 +336,32 @@ const char * const cl_store_migrations[] = {
   "  total INTEGER NOT NULL DEFAULT 0, band_id TEXT, flags TEXT,"
   "  filled_at INTEGER NOT NULL DEFAULT 0, filled_by TEXT, source TEXT);"
   "CREATE INDEX scale_result_patient ON scale_result (patient_id, filled_at) WHERE deleted = 0;",
+  /* 14 → 15 (issue #15): the SMS and WeChat gateway (careline-server
+   * gateway, src/server/cl-gateway*.c).  gateway_setting holds its
+   * configuration, secret included, on the server only (never synced).
+   * gateway_message is the send queue: one message per follow-up item
+   * and due date, its JSON body fixed when queued so a retry posts the
+   * same bytes under the same Idempotency-Key (its id); state queued →
+   * sending (committed before the POST) → sent → delivered, or failed.
+   * followup_delivery is the desks' synced view of it, written by the
+   * server alone. */
+  "CREATE TABLE gateway_setting ("
+  "  name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE gateway_message ("
+  "  id TEXT PRIMARY KEY NOT NULL, followup_item_id TEXT NOT NULL,"
+  "  due_date TEXT NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL,"
+  "  attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT, queued_at INTEGER NOT NULL DEFAULT 0,"
+  "  sent_at INTEGER NOT NULL DEFAULT 0, delivered_at INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (followup_item_id, due_date));"
+  "CREATE INDEX gateway_message_ready ON gateway_message (next_at)"
+  "  WHERE state IN ('queued', 'sending');"
+  "CREATE TABLE followup_delivery (" SYNC_COLUMNS ","
+  "  followup_item_id TEXT, patient_id TEXT, channel TEXT, status TEXT,"
+  "  detail TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+  "  status_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX followup_delivery_item ON followup_delivery (followup_item_id, status_at)"
+  "  WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

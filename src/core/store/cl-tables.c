@@ -13,6 +13,7 @@
 #include "cl-enrolment-store.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
+#include "cl-followup-delivery.h"
 #include "cl-followup-record.h"
 #include "cl-scale-record.h"
 #include "cl-order-store.h"
@@ -300,11 +301,19 @@ static const TableInfo tables[] = {
     "",
     "case_manager service_desk" },
   /* Follow-up items: her case manager works them; the service desk
-   * reads them to answer her calls, like her visit plan and orders. */
+   * reads them to answer her calls, like her visit plan and orders.
+   * The server's gateway records an item it sent as done. */
   { "followup_item", cl_followup_record_get_type,
     "case_manager service_desk",
-    "case_manager",
+    "case_manager " CL_ROLE_GATEWAY,
     NULL, validate_followup_item },
+  /* What became of a message the server's gateway sent for an item:
+   * read where the item is read; written by the server's sender alone
+   * (CL_ROLE_GATEWAY, no account's role), so no desk, not even an
+   * administrator's, can make a message look sent. */
+  { "followup_delivery", cl_followup_delivery_get_type,
+    "case_manager service_desk",
+    CL_ROLE_GATEWAY },
   /* Scale results: what she answered about her mood is her case
    * manager's to read, nobody else's. */
   { "scale_result", cl_scale_record_get_type,
@@ -360,6 +369,14 @@ cl_tables_role_may (const char *role,
   g_return_val_if_fail (access == CL_READ || access == CL_WRITE, FALSE);
 
   if (info == NULL || role == NULL)
+    return FALSE;
+  /* The server's sender writes what it is listed for and reads
+   * nothing through the feed. */
+  if (g_str_equal (role, CL_ROLE_GATEWAY))
+    return access == CL_WRITE && role_in (role, info->writers);
+  /* A table the server alone writes: nobody else, administrators
+   * included. */
+  if (access == CL_WRITE && g_str_equal (info->writers, CL_ROLE_GATEWAY))
     return FALSE;
   if (g_str_equal (role, CL_ROLE_ADMIN))
     return TRUE;

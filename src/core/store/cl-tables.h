@@ -18,6 +18,12 @@ GType               cl_tables_lookup     (const char *table);
 /* NULL-terminated names of all synced tables. */
 const char * const *cl_tables_list       (void);
 
+/* The role careline-server's SMS/WeChat sender writes as
+ * (src/server/cl-gateway.c).  No account holds it (cl-staff.h lists
+ * the roles a person may have); it writes followup_delivery, which
+ * nobody else may, and records an item it sent as done. */
+#define CL_ROLE_GATEWAY "gateway"
+
 /* What a role asks to do with a table's rows. */
 typedef enum
 {

@@ -17,6 +17,7 @@
 
 #include "cl-commands.h"
 #include "cl-enrolment-store.h"
+#include "cl-gateway.h"
 #include "cl-server.h"
 #include "cl-store-lock.h"
 
@@ -59,12 +60,14 @@ cl_command_serve (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CLStore) store = NULL;
   g_autoptr(CLServer) server = NULL;
+  g_autoptr(CLGateway) gateway = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *documents = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *callback_url = NULL;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _(cl_command_find ("serve")->summary));
@@ -135,10 +138,17 @@ cl_command_serve (int    argc,
   g_print ("\n");
   fflush (stdout);
 
+  /* SMS and WeChat reminders, while a gateway is configured
+   * (careline-server gateway set). */
+  callback_url = g_strconcat (url, g_str_has_suffix (url, "/") ? "" : "/", "api/v1/gateway/callback", NULL);
+  gateway = cl_gateway_new (store, server, callback_url);
+  cl_gateway_start (gateway);
+
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
 
+  cl_gateway_stop (gateway);
   return EXIT_SUCCESS;
 }

@@ -21,6 +21,8 @@ static const ClCommand commands[] = {
     N_("Serve the Careline API to the desktops") },
   { "user", cl_command_user,
     N_("Add, list, disable or unlock log-in accounts (user add|list|disable|unlock)") },
+  { "gateway", cl_command_gateway,
+    N_("Set, show or clear the SMS/WeChat gateway (gateway set URL --secret-file FILE|show|clear)") },
   { "audit", cl_command_audit,
     N_("Print the audit log") },
   { "backup", cl_command_backup,

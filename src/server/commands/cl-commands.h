@@ -18,6 +18,8 @@ int  cl_command_serve      (int    argc,
                             char **argv);
 int  cl_command_user       (int    argc,
                             char **argv);
+int  cl_command_gateway    (int    argc,
+                            char **argv);
 int  cl_command_audit      (int    argc,
                             char **argv);
 int  cl_command_backup     (int    argc,

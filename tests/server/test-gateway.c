@@ -1,0 +1,724 @@
+/* careline-server's SMS/WeChat gateway against a real receiver.
+ *
+ * The receiver is a libsoup server on 127.0.0.1 in a thread of this
+ * program, playing the hospital's provider: it checks every message's
+ * signature with the secret it shares with the server, remembers each
+ * POST's Idempotency-Key and body, and answers as the test tells it
+ * (200, 500, 400, hang, slowly, or hold the request until told).  The
+ * real careline-server runs as a child; its data file is read directly
+ * (README, "SMS and WeChat gateway"). */
+
+#define G_LOG_DOMAIN "test-gateway"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "cl-followup-record.h"
+#include "cl-followup-worklist.h"
+#include "cl-gateway-config.h"
+#include "cl-patient.h"
+#include "cl-store.h"
+#include "cl-test-server.h"
+#include "cl-test-util.h"
+
+#define SECRET "the shared secret of the provider"
+#define PHONE  "13800138000"
+#define OWNER  "b9c1d2e3-0000-4000-8000-00000000c0de"
+
+/* The provider. */
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  GQueue        modes;          /* what to answer next: "200", "500", "400", "hang", "slow", "hold" */
+  GPtrArray    *keys;           /* Idempotency-Key of each POST, in order */
+  GPtrArray    *bodies;
+  guint         bad_signatures;
+  GPtrArray    *held;           /* paused SoupServerMessages */
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  SoupServer   *server;
+  char         *url;
+} Receiver;
+
+static Receiver receiver;
+
+static gboolean
+answer_slowly_cb (gpointer data)
+{
+  SoupServerMessage *msg = data;
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_unpause (msg);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+receive_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  const char *signature = soup_message_headers_get_one (headers, "X-Careline-Signature");
+  const char *key = soup_message_headers_get_one (headers, "Idempotency-Key");
+  g_autofree char *expected = NULL;
+  g_autofree char *mode = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (body, &size);
+  gboolean signed_ok;
+
+  expected = cl_gateway_sign (SECRET, data ? data : "", size);
+  signed_ok = signature && g_str_equal (signature, expected);
+
+  g_mutex_lock (&receiver.lock);
+  g_ptr_array_add (receiver.keys, g_strdup (key ? key : ""));
+  g_ptr_array_add (receiver.bodies, g_strndup (data ? data : "", size));
+  if (!signed_ok)
+    receiver.bad_signatures++;
+  mode = g_queue_pop_head (&receiver.modes);
+  g_cond_broadcast (&receiver.cond);
+  g_mutex_unlock (&receiver.lock);
+
+  if (!signed_ok)
+    soup_server_message_set_status (msg, 401, NULL);
+  else if (mode == NULL || g_str_equal (mode, "200"))
+    soup_server_message_set_status (msg, 200, NULL);
+  else if (g_str_equal (mode, "500") || g_str_equal (mode, "400"))
+    soup_server_message_set_status (msg, atoi (mode), NULL);
+  else if (g_str_equal (mode, "slow"))
+    {
+      GSource *source = g_timeout_source_new (1500);
+
+      soup_server_message_pause (msg);
+      g_source_set_callback (source, answer_slowly_cb, msg, NULL);
+      g_source_attach (source, receiver.context);
+      g_source_unref (source);
+    }
+  else
+    {
+      /* hang, hold: no answer until the client gives up or dies. */
+      soup_server_message_pause (msg);
+      g_mutex_lock (&receiver.lock);
+      g_ptr_array_add (receiver.held, g_object_ref (msg));
+      g_mutex_unlock (&receiver.lock);
+    }
+}
+
+static gpointer
+receiver_run (gpointer data)
+{
+  g_main_context_push_thread_default (receiver.context);
+  g_main_loop_run (receiver.loop);
+  g_main_context_pop_thread_default (receiver.context);
+  return NULL;
+}
+
+static void
+receiver_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  GUri *uri;
+
+  g_mutex_init (&receiver.lock);
+  g_cond_init (&receiver.cond);
+  g_queue_init (&receiver.modes);
+  receiver.keys = g_ptr_array_new_with_free_func (g_free);
+  receiver.bodies = g_ptr_array_new_with_free_func (g_free);
+  receiver.held = g_ptr_array_new_with_free_func (g_object_unref);
+  receiver.context = g_main_context_new ();
+  receiver.loop = g_main_loop_new (receiver.context, FALSE);
+
+  g_main_context_push_thread_default (receiver.context);
+  receiver.server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (receiver.server, "/send", receive_cb, NULL, NULL);
+  soup_server_listen_local (receiver.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (receiver.context);
+
+  uris = soup_server_get_uris (receiver.server);
+  uri = uris->data;
+  receiver.url = g_strdup_printf ("http://127.0.0.1:%d/send", g_uri_get_port (uri));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  receiver.thread = g_thread_new ("receiver", receiver_run, NULL);
+}
+
+/* Forgets what came and what to answer, for the next test. */
+static void
+receiver_reset (const char *first_mode,
+                ...)
+{
+  va_list args;
+
+  g_mutex_lock (&receiver.lock);
+  g_queue_clear_full (&receiver.modes, g_free);
+  g_ptr_array_set_size (receiver.keys, 0);
+  g_ptr_array_set_size (receiver.bodies, 0);
+  receiver.bad_signatures = 0;
+  va_start (args, first_mode);
+  for (const char *mode = first_mode; mode; mode = va_arg (args, const char *))
+    g_queue_push_tail (&receiver.modes, g_strdup (mode));
+  va_end (args);
+  g_mutex_unlock (&receiver.lock);
+}
+
+static void
+receiver_answer_next (const char *mode)
+{
+  g_mutex_lock (&receiver.lock);
+  g_queue_push_tail (&receiver.modes, g_strdup (mode));
+  g_mutex_unlock (&receiver.lock);
+}
+
+static guint
+receiver_count (void)
+{
+  guint n;
+
+  g_mutex_lock (&receiver.lock);
+  n = receiver.keys->len;
+  g_mutex_unlock (&receiver.lock);
+  return n;
+}
+
+/* Waits up to @seconds for the @n-th POST; fails the test otherwise. */
+static void
+receiver_wait_for (guint n,
+                   guint seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  g_mutex_lock (&receiver.lock);
+  while (receiver.keys->len < n)
+    if (!g_cond_wait_until (&receiver.cond, &receiver.lock, end))
+      break;
+  g_mutex_unlock (&receiver.lock);
+  if (receiver_count () < n)
+    g_error ("the receiver got %u POSTs, not %u, within %u s", receiver_count (), n, seconds);
+}
+
+static const char *
+receiver_key (guint i)
+{
+  return g_ptr_array_index (receiver.keys, i);
+}
+
+/* A data file with a patient and one SMS item due on @due, the
+ * gateway set with @options (NULL-terminated; none when @url is NULL). */
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *secret_file;
+  char *item_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(CLPatient) patient = cl_patient_new ();
+  g_autoptr(CLFollowupRecord) item = cl_followup_record_new ();
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = cl_test_make_tmp_dir ("gateway");
+  fixture->db = g_build_filename (fixture->dir, "careline.db", NULL);
+  fixture->secret_file = g_build_filename (fixture->dir, "gateway.secret", NULL);
+  g_file_set_contents (fixture->secret_file, SECRET "\n", -1, &error);
+  g_assert_no_error (error);
+
+  store = cl_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  cl_patient_set_name (patient, "张小梅");
+  cl_patient_set_phone (patient, PHONE);
+  cl_followup_record_set_patient_id (item, cl_record_get_id (CL_RECORD (patient)));
+  cl_followup_record_set_kind (item, "visit-reminder");
+  cl_followup_record_set_channel (item, "sms");
+  cl_followup_record_set_due_date (item, "2026-03-02");
+  cl_followup_record_set_content (item, "张小梅，您好：3 月 5 日请来院做 28 周产检。");
+  cl_followup_record_set_owner_id (item, OWNER);
+  cl_followup_record_set_state (item, "due");
+  fixture->item_id = g_strdup (cl_record_get_id (CL_RECORD (item)));
+  g_assert_true (cl_store_begin (store, &error));
+  g_assert_true (cl_store_write_record (store, CL_RECORD (patient), CL_WRITE_NO_OUTBOX, &error));
+  g_assert_true (cl_store_write_record (store, CL_RECORD (item), CL_WRITE_NO_OUTBOX, &error));
+  g_assert_true (cl_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  /* 2026-03-02 10:00 in Shanghai: the item is due, and it is daytime. */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  g_setenv ("CARELINE_GATEWAY_NOW", "1772416800", TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  cl_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_free (fixture->secret_file);
+  g_free (fixture->item_id);
+}
+
+static void
+gateway_set (Fixture    *fixture,
+             const char *secret_file,
+             const char *extra,
+             const char *extra_value)
+{
+  g_autofree char *out = NULL;
+  int status;
+
+  status = cl_test_server_cli (NULL, &out, "gateway", "set", receiver.url,
+                               "--secret-file", secret_file ? secret_file : fixture->secret_file,
+                               "--timeout", "2", "--backoff", "1", "--retries", "2",
+                               "--db", fixture->db, extra, extra_value, NULL);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static gint64
+count (Fixture    *fixture,
+       const char *sql_format,
+       ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, sql_format);
+  sql = g_strdup_vprintf (sql_format, args);
+  va_end (args);
+  return cl_test_db_count (fixture->db, sql);
+}
+
+/* Waits up to @seconds until @sql counts 1. */
+static void
+wait_for_row (Fixture    *fixture,
+              const char *sql,
+              guint       seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (cl_test_db_count (fixture->db, sql) != 1)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("not within %u s: %s", seconds, sql);
+      g_usleep (50 * 1000);
+    }
+}
+
+static void
+wait_for_message_state (Fixture    *fixture,
+                        const char *state,
+                        guint       seconds)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM gateway_message WHERE followup_item_id = '%s'"
+                                          " AND state = '%s'", fixture->item_id, state);
+
+  wait_for_row (fixture, sql, seconds);
+}
+
+/* The item as the desks' feed has it: done with outcome sent, or open. */
+static void
+assert_item (Fixture    *fixture,
+             const char *state,
+             const char *outcome)
+{
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM followup_item WHERE id = '%s' AND state = '%s'"
+                          " AND coalesce(outcome, '') = '%s'", fixture->item_id, state, outcome), ==, 1);
+}
+
+static void
+assert_delivery (Fixture    *fixture,
+                 const char *status)
+{
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM followup_delivery WHERE followup_item_id = '%s'"
+                          " AND status = '%s'", fixture->item_id, status), ==, 1);
+  /* Through the change feed, as desks learn of it. */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM change_log WHERE tbl = 'followup_delivery'"), >=, 1);
+}
+
+static void
+test_sent_signed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  g_autofree char *expected_callback = NULL;
+
+  receiver_reset ("200", NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  receiver_wait_for (1, 10);
+  wait_for_message_state (fixture, "sent", 10);
+
+  g_assert_cmpuint (receiver.bad_signatures, ==, 0);
+  body = json_from_string (g_ptr_array_index (receiver.bodies, 0), &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (body);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, receiver_key (0));
+  g_assert_cmpstr (json_object_get_string_member (object, "item_id"), ==, fixture->item_id);
+  g_assert_cmpstr (json_object_get_string_member (object, "channel"), ==, "sms");
+  g_assert_cmpstr (json_object_get_string_member (object, "phone"), ==, PHONE);
+  g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, "张小梅，您好：3 月 5 日请来院做 28 周产检。");
+  expected_callback = g_strconcat (server.url, "api/v1/gateway/callback", NULL);
+  g_assert_cmpstr (json_object_get_string_member (object, "callback_url"), ==, expected_callback);
+
+  assert_item (fixture, "done", "sent");
+  assert_delivery (fixture, "sent");
+  cl_test_server_stop (&server);
+  g_assert_cmpuint (receiver_count (), ==, 1);
+}
+
+static void
+test_retry_500 (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+
+  receiver_reset ("500", "200", NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  receiver_wait_for (2, 15);
+  wait_for_message_state (fixture, "sent", 10);
+  g_assert_cmpstr (receiver_key (0), ==, receiver_key (1));
+  assert_item (fixture, "done", "sent");
+  cl_test_server_stop (&server);
+}
+
+static void
+test_hang_timeout (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+
+  receiver_reset ("hang", "200", NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  receiver_wait_for (2, 15);
+  wait_for_message_state (fixture, "sent", 10);
+  g_assert_cmpstr (receiver_key (0), ==, receiver_key (1));
+  g_assert_cmpint (count (fixture, "SELECT attempts FROM gateway_message"), ==, 2);
+  cl_test_server_stop (&server);
+}
+
+static void
+test_slow (Fixture       *fixture,
+           gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+
+  /* 1.5 s, within the 2 s timeout: one POST, sent. */
+  receiver_reset ("slow", NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  wait_for_message_state (fixture, "sent", 15);
+  g_assert_cmpuint (receiver_count (), ==, 1);
+  cl_test_server_stop (&server);
+}
+
+/* The worklist row a desk shows for the item. */
+static char *
+worklist_delivery (Fixture *fixture)
+{
+  g_autoptr(CLStore) store = cl_store_open (fixture->db, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  GDate today;
+  CLFollowupRow *row;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 2, 3, 2026);
+  rows = cl_followup_worklist_load (store, OWNER, &today);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  return g_strdup (row->delivery);
+}
+
+static void
+test_limit_failed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+  g_autofree char *delivery = NULL;
+
+  /* The first POST and two retries, then a person must phone her. */
+  receiver_reset ("500", "500", "500", "200", NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  wait_for_message_state (fixture, "failed", 20);
+  g_assert_cmpuint (receiver_count (), ==, 3);
+  assert_item (fixture, "due", "");
+  assert_delivery (fixture, "failed");
+  cl_test_server_stop (&server);
+
+  /* Back on her case manager's worklist, saying so. */
+  delivery = worklist_delivery (fixture);
+  g_assert_cmpstr (delivery, ==, "failed");
+  g_assert_cmpuint (receiver_count (), ==, 3);
+}
+
+static void
+test_client_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+
+  /* A 4xx will never be taken: failed at once, no retry. */
+  receiver_reset ("400", "200", NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  wait_for_message_state (fixture, "failed", 10);
+  g_usleep (2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (receiver_count (), ==, 1);
+  assert_item (fixture, "due", "");
+  cl_test_server_stop (&server);
+}
+
+static void
+test_bad_secret (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+  g_autofree char *wrong = g_build_filename (fixture->dir, "wrong.secret", NULL);
+
+  /* The provider refuses what the server signs with another secret. */
+  g_assert_true (g_file_set_contents (wrong, "not the provider's secret", -1, NULL));
+  receiver_reset (NULL, NULL);
+  gateway_set (fixture, wrong, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  wait_for_message_state (fixture, "failed", 10);
+  g_assert_cmpuint (receiver.bad_signatures, ==, 1);
+  g_assert_cmpuint (receiver_count (), ==, 1);
+  cl_test_server_stop (&server);
+}
+
+static void
+test_quiet_hours (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+
+  receiver_reset (NULL, NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  /* 2026-03-02 22:30 in Shanghai, in the default 21:00-08:00. */
+  g_setenv ("CARELINE_GATEWAY_NOW", "1772461800", TRUE);
+  cl_test_server_start (&server, fixture->db);
+  g_usleep (3 * G_USEC_PER_SEC);
+  cl_test_server_stop (&server);
+  g_assert_cmpuint (receiver_count (), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM gateway_message"), ==, 0);
+
+  /* The same moment is 15:30 in Berlin: not quiet there. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  cl_test_server_start (&server, fixture->db);
+  wait_for_message_state (fixture, "sent", 10);
+  cl_test_server_stop (&server);
+  g_assert_cmpuint (receiver_count (), ==, 1);
+
+  /* --quiet-hours off lets it send at night: another item, another day. */
+}
+
+static void
+test_quiet_hours_off (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+
+  receiver_reset (NULL, NULL);
+  gateway_set (fixture, NULL, "--quiet-hours", "off");
+  g_setenv ("CARELINE_GATEWAY_NOW", "1772461800", TRUE);
+  cl_test_server_start (&server, fixture->db);
+  wait_for_message_state (fixture, "sent", 10);
+  cl_test_server_stop (&server);
+}
+
+static void
+test_no_gateway (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+  g_autofree char *out = NULL;
+
+  /* Never set, or cleared: the item stays for a person. */
+  receiver_reset (NULL, NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  g_assert_cmpint (cl_test_server_cli (NULL, &out, "gateway", "clear", "--db", fixture->db, NULL), ==, 0);
+  cl_test_server_start (&server, fixture->db);
+  g_usleep (3 * G_USEC_PER_SEC);
+  cl_test_server_stop (&server);
+  g_assert_cmpuint (receiver_count (), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM gateway_message"), ==, 0);
+  assert_item (fixture, "due", "");
+}
+
+static void
+test_kill9 (Fixture       *fixture,
+            gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+  g_autofree char *out = NULL;
+
+  /* The provider holds the POST: the server cannot learn of success. */
+  receiver_reset ("hold", NULL);
+  cl_test_server_cli (NULL, &out, "gateway", "set", receiver.url, "--secret-file", fixture->secret_file,
+                      "--timeout", "60", "--backoff", "1", "--db", fixture->db, NULL);
+  cl_test_server_start (&server, fixture->db);
+  receiver_wait_for (1, 10);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM gateway_message WHERE state = 'sending'"), ==, 1);
+  cl_test_server_kill (&server);
+
+  /* Restarted, it posts the interrupted message again, under the same
+   * key, so the provider can drop the duplicate. */
+  receiver_answer_next ("200");
+  cl_test_server_start (&server, fixture->db);
+  receiver_wait_for (2, 10);
+  g_assert_cmpstr (receiver_key (0), ==, receiver_key (1));
+  g_assert_cmpstr (g_ptr_array_index (receiver.bodies, 0), ==, g_ptr_array_index (receiver.bodies, 1));
+  wait_for_message_state (fixture, "sent", 10);
+  assert_item (fixture, "done", "sent");
+  cl_test_server_kill (&server);
+
+  /* A sent message is never posted again. */
+  cl_test_server_start (&server, fixture->db);
+  g_usleep (3 * G_USEC_PER_SEC);
+  cl_test_server_stop (&server);
+  g_assert_cmpuint (receiver_count (), ==, 2);
+}
+
+/* POST /api/v1/gateway/callback with @body, signed with @secret (none
+ * when NULL). */
+static guint
+callback (CLTestServer *server,
+          const char   *body,
+          const char   *secret)
+{
+  g_autoptr(SoupMessage) msg = cl_test_api_message (server, "POST", "/gateway/callback", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(GBytes) answer = NULL;
+  guint status;
+
+  if (secret)
+    {
+      g_autofree char *signature = cl_gateway_sign (secret, body, strlen (body));
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Careline-Signature", signature);
+    }
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  answer = cl_test_api_send (msg, &status);
+  return status;
+}
+
+static void
+test_callback (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+  g_autofree char *delivered = NULL;
+  g_autofree char *failed = NULL;
+  g_autofree char *delivery = NULL;
+
+  receiver_reset ("200", NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  wait_for_message_state (fixture, "sent", 10);
+  delivered = g_strdup_printf ("{\"idempotency_key\": \"%s\", \"status\": \"delivered\"}", receiver_key (0));
+  failed = g_strdup_printf ("{\"idempotency_key\": \"%s\", \"status\": \"failed\", \"detail\": \"handset off\"}",
+                            receiver_key (0));
+
+  /* Unsigned, or signed with another secret: 401, audited, nothing written. */
+  g_assert_cmpuint (callback (&server, delivered, NULL), ==, 401);
+  g_assert_cmpuint (callback (&server, delivered, "a guess"), ==, 401);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM audit WHERE action = 'gateway-callback'"
+                          " AND status = 401"), ==, 2);
+  assert_delivery (fixture, "sent");
+  /* An unknown key: 404. */
+  g_assert_cmpuint (callback (&server, "{\"idempotency_key\": \"nope\", \"status\": \"delivered\"}", SECRET), ==, 404);
+  g_assert_cmpuint (callback (&server, "{\"idempotency_key\": \"nope\", \"status\": \"read\"}", SECRET), ==, 422);
+  g_assert_cmpuint (callback (&server, "[]", SECRET), ==, 400);
+
+  g_assert_cmpuint (callback (&server, delivered, SECRET), ==, 204);
+  assert_delivery (fixture, "delivered");
+  assert_item (fixture, "done", "sent");
+
+  /* The provider's later word that it did not arrive: back to a person. */
+  g_assert_cmpuint (callback (&server, failed, SECRET), ==, 204);
+  assert_delivery (fixture, "failed");
+  assert_item (fixture, "due", "");
+  cl_test_server_stop (&server);
+  delivery = worklist_delivery (fixture);
+  g_assert_cmpstr (delivery, ==, "failed");
+  g_assert_cmpuint (receiver_count (), ==, 1);
+}
+
+static void
+test_desks_cannot_push (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CLTestServer server = { 0 };
+  g_autofree char *out = NULL;
+  const char * const roles[] = { "admin", "case_manager" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("u-%s", roles[i]);
+
+      g_assert_cmpint (cl_test_server_cli ("pw-long-enough\n", &out, "user", "add", name, "--role", roles[i],
+                                           "--db", fixture->db, NULL), ==, 0);
+      g_clear_pointer (&out, g_free);
+    }
+  cl_test_server_start (&server, fixture->db);
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("u-%s", roles[i]);
+      g_autofree char *token = cl_test_api_login (&server, name, "pw-long-enough");
+      g_autofree char *key = cl_test_new_key ();
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *data = g_strdup_printf ("{\"followup_item_id\": \"%s\", \"status\": \"sent\"}", fixture->item_id);
+      g_autofree char *change = cl_test_change_json (key, "followup_delivery", id, 0, "upsert", data);
+      g_autoptr(JsonNode) holder = NULL;
+      JsonObject *result = cl_test_api_push_one (&server, token, change, &holder);
+
+      /* No desk, not even an administrator's, can make a message look sent. */
+      g_assert_cmpstr (cl_test_status_of (result), ==, "rejected");
+      g_assert_cmpstr (cl_test_reason_of (result), ==, "forbidden");
+    }
+  cl_test_server_stop (&server);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM followup_delivery"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  receiver_start ();
+
+#define ADD(path, func) \
+  g_test_add ("/gateway/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("sent-signed", test_sent_signed);
+  ADD ("retry-500", test_retry_500);
+  ADD ("hang-timeout", test_hang_timeout);
+  ADD ("slow", test_slow);
+  ADD ("limit-failed", test_limit_failed);
+  ADD ("client-error", test_client_error);
+  ADD ("bad-secret", test_bad_secret);
+  ADD ("quiet-hours", test_quiet_hours);
+  ADD ("quiet-hours-off", test_quiet_hours_off);
+  ADD ("no-gateway", test_no_gateway);
+  ADD ("kill9", test_kill9);
+  ADD ("callback", test_callback);
+  ADD ("desks-cannot-push", test_desks_cannot_push);
+#undef ADD
+
+  return g_test_run ();
+}
