@@ -6,6 +6,7 @@
 
 #include "cl-context.h"
 #include "cl-date.h"
+#include "cl-followup-delivery.h"
 #include "cl-followup-worklist.h"
 #include "cl-staff.h"
 #include "cl-store-staff.h"
@@ -31,6 +32,7 @@ struct _CLTodayView
   GPtrArray       *groups;      /* GtkWidget, the groups in groups_box */
   guint            count;
   gulong           changed_id;
+  gulong           delivery_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (CLTodayView, cl_today_view, GTK_TYPE_WIDGET)
@@ -331,6 +333,21 @@ build_row (CLTodayView   *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note (optional)"));
 
+  /* The server's gateway sent it, or could not: then a person phones. */
+  if (cl_followup_delivery_status_label (row->delivery))
+    {
+      GtkWidget *status = gtk_label_new (cl_followup_delivery_status_label (row->delivery));
+
+      gtk_widget_add_css_class (status, "caption");
+      gtk_widget_add_css_class (status, cl_followup_delivery_status_is_failed (row->delivery) ? "error" : "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (status), 26);
+      gtk_label_set_width_chars (GTK_LABEL (status), 12);
+      gtk_label_set_justify (GTK_LABEL (status), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), status);
+    }
+
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
                                suffix_button (self, _("_Reached"), row, GTK_EDITABLE (note),
                                               G_CALLBACK (outcome_clicked_cb), CL_FOLLOWUP_OUTCOME_REACHED));
@@ -480,12 +497,17 @@ context_changed_cb (CLTodayView *self)
 
   if (self->store && self->changed_id)
     g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->store && self->delivery_changed_id)
+    g_clear_signal_handler (&self->delivery_changed_id, self->store);
   g_set_object (&self->store, store);
   if (store == NULL)
     return;
   g_signal_connect_object (store, "changed::staff", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
   self->changed_id = g_signal_connect_object (store, "changed::followup_item", G_CALLBACK (store_changed_cb),
                                               self, G_CONNECT_SWAPPED);
+  /* What the server's SMS/WeChat gateway did with her items. */
+  self->delivery_changed_id = g_signal_connect_object (store, "changed::followup_delivery",
+                                                       G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   fill_owners (self);
   cl_today_view_reload (self);
 }
