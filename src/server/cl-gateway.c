@@ -196,7 +196,8 @@ send_one (CLGateway             *self,
     }
 
   status = post (self, session, config, message, &post_error);
-  if (stopping (self))
+  /* Stopped mid-POST: it stays "sending", for the next start. */
+  if (status == 0 && g_error_matches (post_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   now = cl_gateway_now ();
 

@@ -95,6 +95,8 @@ cl_store_gateway_unqueued_items (CLStore    *store,
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
   g_return_val_if_fail (through != NULL, NULL);
 
+  /* The condition of the followup_item_outgoing index, word for word,
+   * so SQLite uses it. */
   condition = g_strdup_printf ("deleted = 0 AND state IN ('due', 'rescheduled')"
                                " AND channel IN ('sms', 'wechat') AND due_date <= ?1"
                                " AND NOT EXISTS (SELECT 1 FROM gateway_message m"

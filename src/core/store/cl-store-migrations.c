@@ -356,6 +356,10 @@ const char * const cl_store_migrations[] = {
   "  UNIQUE (followup_item_id, due_date));"
   "CREATE INDEX gateway_message_ready ON gateway_message (next_at)"
   "  WHERE state IN ('queued', 'sending');"
+  /* What the gateway looks for every few seconds, without reading
+   * every follow-up item of the store. */
+  "CREATE INDEX followup_item_outgoing ON followup_item (due_date)"
+  "  WHERE deleted = 0 AND state IN ('due', 'rescheduled') AND channel IN ('sms', 'wechat');"
   "CREATE TABLE followup_delivery (" SYNC_COLUMNS ","
   "  followup_item_id TEXT, patient_id TEXT, channel TEXT, status TEXT,"
   "  detail TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
