@@ -696,12 +696,114 @@ test_desks_cannot_push (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM followup_delivery"), ==, 0);
 }
 
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *audit = NULL;
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.secret", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.secret", NULL);
+
+  /* Nothing set: the items stay manual, and show says so. */
+  g_assert_cmpint (cl_test_server_cli (NULL, &out, "gateway", "show", "--db", fixture->db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "No gateway"));
+  g_clear_pointer (&out, g_free);
+
+  /* The secret comes from a file that exists and is not empty, never
+   * from the command line. */
+  g_assert_true (g_file_set_contents (empty, "\n", -1, NULL));
+  g_assert_cmpint (cl_test_server_cli (NULL, NULL, "gateway", "set", receiver.url, "--secret-file", empty,
+                                       "--db", fixture->db, NULL), ==, 1);
+  g_assert_cmpint (cl_test_server_cli (NULL, NULL, "gateway", "set", receiver.url, "--secret-file", missing,
+                                       "--db", fixture->db, NULL), ==, 1);
+  g_assert_cmpint (cl_test_server_cli (NULL, NULL, "gateway", "set", receiver.url,
+                                       "--db", fixture->db, NULL), ==, 2);
+  g_assert_cmpint (cl_test_server_cli (NULL, NULL, "gateway", "set", receiver.url, "--secret", SECRET,
+                                       "--db", fixture->db, NULL), ==, 2);
+  g_assert_cmpint (cl_test_server_cli (NULL, NULL, "gateway", "set", "ftp://example.org/", "--secret-file",
+                                       fixture->secret_file, "--db", fixture->db, NULL), ==, 2);
+  g_assert_cmpint (cl_test_server_cli (NULL, NULL, "gateway", "set", receiver.url, "--secret-file",
+                                       fixture->secret_file, "--quiet-hours", "21:00-21:00",
+                                       "--db", fixture->db, NULL), ==, 2);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM gateway_setting"), ==, 0);
+
+  gateway_set (fixture, NULL, "--quiet-hours", "22:30-07:00");
+  g_assert_cmpint (cl_test_server_cli (NULL, &out, "gateway", "show", "--db", fixture->db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, receiver.url));
+  g_assert_nonnull (strstr (out, "quiet-hours: 22:30-07:00"));
+  g_assert_nonnull (strstr (out, "retries: 2"));
+  g_assert_null (strstr (out, SECRET));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cl_test_server_cli (NULL, NULL, "gateway", "clear", "--db", fixture->db, NULL), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM gateway_setting"), ==, 0);
+
+  /* Both audited, the secret in neither. */
+  g_assert_cmpint (cl_test_server_cli (NULL, &audit, "audit", "--db", fixture->db, NULL), ==, 0);
+  g_assert_nonnull (strstr (audit, "gateway-set"));
+  g_assert_nonnull (strstr (audit, "gateway-clear"));
+  g_assert_null (strstr (audit, SECRET));
+}
+
+static void
+test_config_rules (void)
+{
+  ClGatewayConfig config = { 0 };
+  gint start, end;
+
+  g_assert_true (cl_gateway_parse_quiet_hours ("21:00-08:00", &start, &end, NULL));
+  g_assert_cmpint (start, ==, 21 * 60);
+  g_assert_cmpint (end, ==, 8 * 60);
+  g_assert_true (cl_gateway_parse_quiet_hours ("off", &start, &end, NULL));
+  g_assert_cmpint (start, ==, -1);
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const bad[] = { "", "21-08", "24:00-08:00", "21:00-08:60", "21:00", "21:00-21:00" };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (cl_gateway_parse_quiet_hours (bad[i], &start, &end, &error));
+      g_assert_nonnull (error);
+    }
+
+  /* Asia/Shanghai (the fixture's TZ is set by main): 2026-03-02. */
+  config.backoff = 60;
+  cl_gateway_parse_quiet_hours ("21:00-08:00", &config.quiet_start, &config.quiet_end, NULL);
+  g_assert_false (cl_gateway_in_quiet_hours (&config, 1772416800));          /* 10:00 */
+  g_assert_true (cl_gateway_in_quiet_hours (&config, 1772461800));           /* 22:30 */
+  g_assert_true (cl_gateway_in_quiet_hours (&config, 1772416800 - 2 * 3600 - 1));  /* 07:59:59 */
+  g_assert_false (cl_gateway_in_quiet_hours (&config, 1772416800 - 2 * 3600));     /* 08:00 */
+  cl_gateway_parse_quiet_hours ("13:00-14:00", &config.quiet_start, &config.quiet_end, NULL);
+  g_assert_true (cl_gateway_in_quiet_hours (&config, 1772416800 + 3 * 3600 + 30 * 60)); /* 13:30 */
+  g_assert_false (cl_gateway_in_quiet_hours (&config, 1772416800));
+
+  g_assert_cmpint (cl_gateway_backoff (&config, 1), ==, 60);
+  g_assert_cmpint (cl_gateway_backoff (&config, 2), ==, 120);
+  g_assert_cmpint (cl_gateway_backoff (&config, 4), ==, 480);
+  g_assert_cmpint (cl_gateway_backoff (&config, 60), ==, 24 * 3600);
+
+  /* The signature: HMAC-SHA256 of the exact bytes, lower-case hex
+   * (RFC 4231, test case 2). */
+  {
+    g_autofree char *signature = cl_gateway_sign ("Jefe", "what do ya want for nothing?", 28);
+
+    g_assert_cmpstr (signature, ==, "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    g_assert_true (cl_gateway_signature_ok ("Jefe", "what do ya want for nothing?", 28, signature));
+    g_assert_false (cl_gateway_signature_ok ("Jefe", "what do ya want for nothing!", 28, signature));
+    g_assert_false (cl_gateway_signature_ok ("", "what do ya want for nothing?", 28, signature));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Before any thread: quiet hours are the server's local time. */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
   receiver_start ();
+
+  g_test_add_func ("/gateway/config-rules", test_config_rules);
 
 #define ADD(path, func) \
   g_test_add ("/gateway/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -718,6 +820,7 @@ main (int   argc,
   ADD ("kill9", test_kill9);
   ADD ("callback", test_callback);
   ADD ("desks-cannot-push", test_desks_cannot_push);
+  ADD ("cli", test_cli);
 #undef ADD
 
   return g_test_run ();
