@@ -29,6 +29,9 @@ body_limit (const char *path)
     return CL_SERVER_MAX_DOCUMENT_BODY;
   if (g_str_equal (path, API_PREFIX "/session"))
     return CL_SERVER_MAX_SESSION_BODY;
+  /* A patient's answers: a few bytes per question. */
+  if (g_str_has_prefix (path, "/p/"))
+    return CL_SERVER_MAX_LINK_BODY;
   return CL_SERVER_MAX_JSON_BODY;
 }
 
