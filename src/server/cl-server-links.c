@@ -140,6 +140,8 @@ cl_server_handle_patient_links (CLServer          *self,
   json_builder_add_string_value (builder, form);
   json_builder_end_object (builder);
   answer = json_builder_get_root (builder);
+  /* The token is in it: no proxy or cache keeps a copy. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control", "no-store");
   cl_server_send_json (msg, SOUP_STATUS_CREATED, answer);
 }
 
