@@ -40,6 +40,7 @@ static const char page_style[] =
   ".field-error,.summary{color:#a51d2d;font-weight:600}"
   ".summary{border:2px solid #c01c28;border-radius:.75rem;background:#fff;padding:.75rem}"
   ".summary a{color:#a51d2d}"
+  ".summary p:last-child{margin-bottom:0}"
   "button{font:inherit;font-weight:600;width:100%;min-height:3rem;border:0;border-radius:.75rem;"
   "background:#1c71d8;color:#fff;padding:.75rem 1rem;cursor:pointer}"
   "button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}"
