@@ -102,7 +102,8 @@ cl_message_catalog_new (const char *localedir,
     {
       path = g_build_filename (localedir, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
       if (!g_file_get_contents (path, &contents, &length, &error))
-        g_warning ("The %s translations could not be read: %s", lang, error->message);
+        g_message ("The %s translations could not be read, so pages in %s show English: %s",
+                   lang, lang, error->message);
     }
   self->bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   parse (self);

@@ -223,8 +223,16 @@ spend_cb (CLStore    *store,
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
       JsonObject *result = json_array_get_object_element (results, i);
+      const char *status = json_object_get_string_member (result, "status");
 
-      if (g_strcmp0 (json_object_get_string_member (result, "status"), "applied") != 0)
+      /* Its keys are the link's: a request that read the link as open
+       * just before another stored her answers finds them taken. */
+      if (g_strcmp0 (status, "duplicate") == 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "the link was answered meanwhile");
+          return FALSE;
+        }
+      if (g_strcmp0 (status, "applied") != 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s",
                        json_object_get_string_member (result, "key"),

@@ -166,7 +166,7 @@ test_catalog (void)
   ClMessageCatalog *zh = cl_message_catalog_new (localedir, "zh_CN");
   ClMessageCatalog *none;
 
-  g_test_expect_message ("cl-server", G_LOG_LEVEL_WARNING, "The xx_XX translations could not be read*");
+  g_test_expect_message ("cl-server", G_LOG_LEVEL_MESSAGE, "The xx_XX translations could not be read*");
   none = cl_message_catalog_new (localedir, "xx_XX");
   g_test_assert_expected_messages ();
 
