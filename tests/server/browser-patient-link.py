@@ -117,7 +117,8 @@ def screenshot(driver, name, lang):
     """The whole page at the phone's width."""
     directory = os.environ.get("G_TEST_BUILDDIR", ".")
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(PHONE[0], max(PHONE[1], height))
+    # The window is a little taller than the page it shows.
+    driver.set_window_size(PHONE[0], max(PHONE[1], height + 160))
     path = os.path.join(directory, "screenshot-link-%s-%s.png" % (name, lang))
     driver.save_screenshot(path)
     driver.set_window_size(*PHONE)
