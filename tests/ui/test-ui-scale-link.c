@@ -4,8 +4,9 @@
  * offered and says why; logged in as a case manager it opens the
  * dialog, Create Link shows the server's address for her with Copy (the
  * clipboard holds it) and the day it stops working, and the address
- * opens her page on the server.  Screenshots: scale-link-local,
- * scale-link-dialog, scale-link-made. */
+ * opens her page on the server, where her answer shows on the desk's
+ * open page.  Screenshots: scale-link-local, scale-link-dialog,
+ * scale-link-made, scale-link-answered. */
 
 #include "config.h"
 
@@ -31,6 +32,12 @@ button_labelled (GtkWidget     *widget,
 {
   return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return cl_scale_list_get_n_results (data) > 0;
 }
 
 static gboolean
@@ -62,6 +69,20 @@ clipboard_done (gpointer data)
   return ((ClipboardRead *) data)->done;
 }
 
+/* Scrolled to her scales, as a user would. */
+static void
+scroll_to (CLScaleList *list)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (list), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 200);
+  cl_test_ui_settle (300);
+}
+
 static CLScaleList *
 open_scales (CLWindow   *window,
              const char *patient_id)
@@ -75,17 +96,7 @@ open_scales (CLWindow   *window,
   g_assert_nonnull (page);
   list = CL_SCALE_LIST (cl_test_ui_find_widget (GTK_WIDGET (page), CL_TYPE_SCALE_LIST));
   g_assert_nonnull (list);
-  /* Scrolled to her scales, as a user would. */
-  {
-    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-    graphene_point_t point;
-
-    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (list), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                                             &GRAPHENE_POINT_INIT (0, 0), &point));
-    gtk_adjustment_set_value (adjustment, point.y - 200);
-    cl_test_ui_settle (300);
-  }
+  scroll_to (list);
   return list;
 }
 
@@ -173,18 +184,36 @@ test_send_link (void)
   cl_test_ui_settle (200);
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "scale-link-made");
 
-  /* It opens her page on the server. */
+  /* It opens her page on the server; she answers there (item 10:
+   * "Sometimes"), and her result appears on the page the desk has
+   * open, from the server's feed. */
   {
     g_autoptr(SoupMessage) msg = soup_message_new ("GET", cl_scale_link_dialog_get_url (dialog));
+    g_autoptr(SoupMessage) post = soup_message_new ("POST", cl_scale_link_dialog_get_url (dialog));
+    const char *form = "q1=0&q2=0&q3=3&q4=0&q5=3&q6=3&q7=3&q8=3&q9=3&q10=1";
+    g_autoptr(GBytes) form_bytes = g_bytes_new_static (form, strlen (form));
     g_autoptr(GBytes) body = NULL;
+    g_autoptr(GBytes) answer = NULL;
     guint status = 0;
 
     body = cl_test_api_send (msg, &status);
     g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpuint (cl_scale_list_get_n_results (list), ==, 0);
+    soup_message_set_request_body_from_bytes (post, "application/x-www-form-urlencoded", form_bytes);
+    answer = cl_test_api_send (post, &status);
+    g_assert_cmpuint (status, ==, 200);
   }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cl_test_ui_wait_until (has_results, list);
+  {
+    g_autofree char *title = g_strdup_printf (_("%s: %d"), cl_scale_get_title (cl_scale_lookup ("epds"), NULL), 2);
+
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (list), title));
+  }
+  scroll_to (list);
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "scale-link-answered");
 
   g_free (read.text);
-  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   cl_test_stop_server (&server);
   cl_test_remove_tree (data_dir);

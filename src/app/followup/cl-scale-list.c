@@ -171,8 +171,19 @@ context_sync_client_cb (CLScaleList *self)
 static void
 context_store_cb (CLScaleList *self)
 {
-  if (g_set_object (&self->store, cl_context_get_store (self->context)))
-    cl_scale_list_reload (self);
+  CLStore *store = cl_context_get_store (self->context);
+
+  if (self->store == store)
+    return;
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  /* A result pulled from the server (another desk's, or hers by link)
+   * shows while her page is open. */
+  if (store)
+    g_signal_connect_object (store, "changed::scale_result", G_CALLBACK (cl_scale_list_reload), self,
+                             G_CONNECT_SWAPPED);
+  cl_scale_list_reload (self);
 }
 
 void
