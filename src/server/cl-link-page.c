@@ -324,7 +324,9 @@ cl_patient_page_send (SoupServerMessage *msg,
   if (g_once_init_enter (&made))
     {
       /* The style is allowed by its hash, so nothing injected could
-       * style (or script) the page. */
+       * style (or script) the page.  'unsafe-inline' is only for
+       * browsers older than hashes (some in-app ones): those that know
+       * hashes ignore it when one is given. */
       guint8 digest[32];
       gsize digest_length = sizeof digest;
       g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -333,7 +335,7 @@ cl_patient_page_send (SoupServerMessage *msg,
       g_checksum_update (checksum, (const guchar *) page_style, strlen (page_style));
       g_checksum_get_digest (checksum, digest, &digest_length);
       hash = g_base64_encode (digest, digest_length);
-      policy = g_strdup_printf ("default-src 'none'; style-src 'sha256-%s'; "
+      policy = g_strdup_printf ("default-src 'none'; style-src 'sha256-%s' 'unsafe-inline'; "
                                 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'", hash);
       g_once_init_leave (&made, 1);
     }

@@ -162,6 +162,11 @@ def fill_and_send(server, lang, accept_language, name, answers, total, texts):
         for fieldset in fieldsets:
             assert fieldset.find_element(By.TAG_NAME, "legend").text.strip()
             assert len(fieldset.find_elements(By.CSS_SELECTOR, "label input[type=radio]")) == 4
+        # Its own style applies (the Content-Security-Policy lets it by
+        # its hash): a blue, full-width button.
+        button = driver.find_element(By.CSS_SELECTOR, "button[type=submit]")
+        assert button.value_of_css_property("background-color") in ("rgba(28, 113, 216, 1)", "rgb(28, 113, 216)"), \
+            button.value_of_css_property("background-color")
         # Nothing wider than her screen.
         width = driver.execute_script("return document.documentElement.scrollWidth")
         assert width <= PHONE[0], width
