@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cl-link-page.h"
@@ -133,7 +132,7 @@ page_end (GString *out)
   return g_string_free (out, FALSE);
 }
 
-/* A translated format with one %s or %u filled in, escaped. */
+/* <p class="@klass">@text</p>, @text escaped. */
 static void
 append_paragraph (GString    *out,
                   const char *klass,
