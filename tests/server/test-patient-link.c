@@ -355,6 +355,42 @@ test_complete (void)
   cl_test_assert_contains (audit, "patient-link\tcase_manager\tupsert\tfollowup_item");
 }
 
+/* A link that answers her follow-up item: her answer marks it done. */
+static void
+test_answers_item (void)
+{
+  g_autofree char *id = new_patient ("刘洋", "13500135000");
+  g_autofree char *item_id = g_uuid_string_random ();
+  g_autofree char *key = cl_test_new_key ();
+  g_autofree char *data = g_strdup_printf ("{\"patient_id\":\"%s\",\"kind\":\"scale\",\"due_date\":\"2026-11-23\","
+                                           "\"channel\":\"wechat\",\"content\":\"EPDS\",\"state\":\"due\"}", id);
+  g_autofree char *change = cl_test_change_json (key, "followup_item", item_id, 0, "upsert", data);
+  g_autofree char *body = g_strdup_printf ("{\"patient_id\":\"%s\",\"form\":\"epds\",\"item_id\":\"%s\"}",
+                                           id, item_id);
+  g_autofree char *other = g_strdup_printf ("{\"patient_id\":\"%s\",\"form\":\"epds\",\"item_id\":\"%s\"}",
+                                            patient_id, item_id);
+  g_autofree char *form = epds_form (3);
+  g_autofree char *page = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  guint status = 0;
+
+  g_assert_cmpstr (cl_test_status_of (cl_test_push_one (cl_test_token_of ("case_manager"), change, &holder)), ==,
+                   "applied");
+  /* Not another patient's item. */
+  refused = cl_test_request ("POST", "/patient-links", cl_test_token_of ("case_manager"), other, &status);
+  g_assert_cmpuint (status, ==, 422);
+  answer = cl_test_request ("POST", "/patient-links", cl_test_token_of ("case_manager"), body, &status);
+  g_assert_cmpuint (status, ==, 201);
+  page = fetch (json_object_get_string_member (json_node_get_object (answer), "url"), "POST", NULL, form,
+                &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpint (count ("SELECT count(*) FROM followup_item WHERE id = '%s' AND state = 'done'"
+                          " AND outcome = 'reached' AND done_at > 0 AND rev > 0", item_id), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM patient_link WHERE item_id = '%s' AND spent_at > 0", item_id), ==, 1);
+}
+
 static void
 test_forged (void)
 {
@@ -557,6 +593,7 @@ main (int    argc,
   g_test_add_func ("/link/escaped", test_given_name_escaped);
   g_test_add_func ("/link/incomplete", test_incomplete);
   g_test_add_func ("/link/complete", test_complete);
+  g_test_add_func ("/link/answers-item", test_answers_item);
   g_test_add_func ("/link/forged", test_forged);
   g_test_add_func ("/link/two-tabs", test_two_tabs);
   g_test_add_func ("/link/limit-per-link", test_limit_per_link);
