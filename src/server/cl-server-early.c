@@ -30,6 +30,9 @@ body_limit (const char *path)
   /* A gateway's delivery report is a few hundred bytes. */
   if (g_str_equal (path, API_PREFIX "/session") || g_str_equal (path, API_PREFIX "/gateway/callback"))
     return CL_SERVER_MAX_SESSION_BODY;
+  /* A patient's answers: a few bytes per question. */
+  if (g_str_has_prefix (path, "/p/"))
+    return CL_SERVER_MAX_LINK_BODY;
   return CL_SERVER_MAX_JSON_BODY;
 }
 

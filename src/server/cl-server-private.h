@@ -2,6 +2,8 @@
 
 #include <libsoup/soup.h>
 
+#include "cl-link-throttle.h"
+#include "cl-message-catalog.h"
 #include "cl-roster-model.h"
 #include "cl-server.h"
 #include "cl-server-limits.h"
@@ -36,6 +38,10 @@ struct _CLServer
   GMainContext  *main_context;   /* where the store's signals come */
   guint          n_threads;
   ClServerLimits *limits;        /* made when it listens */
+  char          *public_url;     /* patients' links start with it; NULL: the desk's address */
+  gint64         link_lifetime;  /* seconds a patient's link stays open */
+  ClLinkThrottle *link_throttle; /* made when it listens */
+  ClMessageCatalog *catalog_zh;  /* the patient's page in Chinese */
 
   /* Made in the main context on the first search (a server nobody
    * searches need not follow every change with it), then shared. */
@@ -152,6 +158,14 @@ void         cl_server_handle_document          (CLServer          *self,
                                                  GHashTable        *query,
                                                  const char        *username,
                                                  const char        *role);
+
+/* /patient-links, and the patient's page /p/TOKEN (cl-server-links.c) */
+void         cl_server_handle_patient_links     (CLServer          *self,
+                                                 SoupServerMessage *msg,
+                                                 const char        *username,
+                                                 const char        *role);
+void         cl_server_links_add_handlers       (CLServer          *self,
+                                                 SoupServer        *soup);
 
 /* /accounts/… and /session/password (cl-server-accounts.c); @path is
  * what follows "/accounts". */

@@ -18,6 +18,7 @@
 #include <netinet/tcp.h>
 #include <string.h>
 
+#include "cl-patient-link.h"
 #include "cl-server-private.h"
 #include "cl-store-private.h"
 
@@ -73,6 +74,9 @@ cl_server_finalize (GObject *object)
 
   g_free (self->documents_dir);
   g_clear_pointer (&self->limits, cl_server_limits_free);
+  g_clear_pointer (&self->link_throttle, cl_link_throttle_free);
+  g_clear_pointer (&self->catalog_zh, cl_message_catalog_free);
+  g_free (self->public_url);
   g_mutex_clear (&self->states_lock);
   g_mutex_clear (&self->roster_lock);
   g_cond_clear (&self->roster_cond);
@@ -99,6 +103,7 @@ cl_server_init (CLServer *self)
   self->main_context = g_main_context_ref_thread_default ();
   self->states = g_ptr_array_new_with_free_func (thread_state_free);
   self->n_threads = g_get_num_processors ();
+  self->link_lifetime = CL_PATIENT_LINK_DEFAULT_LIFETIME;
 }
 
 /* The calling thread's state, made on its first request. */
@@ -225,7 +230,7 @@ api_cb (SoupServer        *server,
   if (!g_str_equal (route, "/changes") && !g_str_equal (route, "/patients") &&
       !g_str_equal (route, "/snapshot") && !g_str_has_prefix (route, "/documents/") &&
       !g_str_has_prefix (route, "/settlement/") && !g_str_equal (route, "/accounts") &&
-      !g_str_has_prefix (route, "/accounts/"))
+      !g_str_has_prefix (route, "/accounts/") && !g_str_equal (route, "/patient-links"))
     {
       cl_server_send_not_found (msg);
       return;
@@ -253,6 +258,8 @@ api_cb (SoupServer        *server,
     cl_server_handle_snapshot (self, msg, username, role);
   else if (g_str_has_prefix (route, "/accounts"))
     cl_server_handle_accounts (self, msg, route + strlen ("/accounts"), username, role);
+  else if (g_str_equal (route, "/patient-links"))
+    cl_server_handle_patient_links (self, msg, username, role);
   else if (g_str_has_prefix (route, "/settlement/"))
     cl_server_handle_settlement (self, msg, route + strlen ("/settlement/"), query, username, role);
   else
@@ -296,11 +303,32 @@ add_handlers (SoupServer *soup,
   soup_server_add_early_handler (soup, API_PREFIX "/events", cl_server_early_cb, self, NULL);
   soup_server_add_handler (soup, NULL, not_found_cb, self, NULL);
   soup_server_add_handler (soup, API_PREFIX, api_cb, self, NULL);
+  cl_server_links_add_handlers (self, soup);
   soup_server_add_handler (soup, API_PREFIX "/events", cl_server_events_auth_cb, self, NULL);
   soup_server_add_websocket_handler (soup, API_PREFIX "/events", NULL, NULL,
                                      cl_server_events_cb, self, NULL);
   g_signal_connect (soup, "request-finished", G_CALLBACK (request_done_cb), NULL);
   g_signal_connect (soup, "request-aborted", G_CALLBACK (request_done_cb), NULL);
+}
+
+void
+cl_server_set_public_url (CLServer   *self,
+                          const char *public_url)
+{
+  g_return_if_fail (CL_IS_SERVER (self));
+
+  g_free (self->public_url);
+  self->public_url = public_url && *public_url ? g_strdup (public_url) : NULL;
+}
+
+void
+cl_server_set_link_lifetime (CLServer *self,
+                             gint64    seconds)
+{
+  g_return_if_fail (CL_IS_SERVER (self));
+  g_return_if_fail (seconds > 0);
+
+  self->link_lifetime = seconds;
 }
 
 void
@@ -348,6 +376,11 @@ cl_server_listen (CLServer         *self,
 
   if (self->limits == NULL)
     self->limits = cl_server_limits_new ();
+  if (self->link_throttle == NULL)
+    self->link_throttle = cl_link_throttle_new ();
+  /* Where gettext reads Careline's catalogs (main.c binds it). */
+  if (self->catalog_zh == NULL)
+    self->catalog_zh = cl_message_catalog_new (bindtextdomain (GETTEXT_PACKAGE, NULL), "zh_CN");
 
   self->pool = cl_server_pool_new (G_INET_SOCKET_ADDRESS (socket_address), self->n_threads,
                                    certificate, add_handlers, self, error);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define CL_SERVER_MAX_JSON_BODY      (8 * 1024 * 1024)
 #define CL_SERVER_MAX_DOCUMENT_BODY  (50 * 1024 * 1024)
 #define CL_SERVER_MAX_SESSION_BODY   (64 * 1024)
+#define CL_SERVER_MAX_LINK_BODY      (16 * 1024)
 
 #define CL_TYPE_SERVER (cl_server_get_type ())
 G_DECLARE_FINAL_TYPE (CLServer, cl_server, CL, SERVER, GObject)
@@ -28,6 +29,17 @@ CLServer *cl_server_new     (CLStore          *store,
  * CPUs); set before listening. */
 void      cl_server_set_threads (CLServer         *self,
                                  guint             n_threads);
+
+/* The address patients' phones reach the server at
+ * ("https://careline.example.org/"): links sent to them start with it.
+ * Without one, a link starts with the address the desk that asked for
+ * it used.  Set before listening. */
+void      cl_server_set_public_url    (CLServer         *self,
+                                       const char       *public_url);
+/* How long a patient's link stays open, in seconds (default
+ * CL_PATIENT_LINK_DEFAULT_LIFETIME). */
+void      cl_server_set_link_lifetime (CLServer         *self,
+                                       gint64            seconds);
 
 /* Listens on "HOST:PORT" (an IP address or localhost; port 0 picks a
  * free one), over TLS when @certificate is given.  Returns the URL it

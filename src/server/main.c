@@ -57,7 +57,8 @@ main (int    argc,
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build tree's catalogs when run from it (tests, the demo). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CARELINE_LOCALEDIR") ? g_getenv ("CARELINE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

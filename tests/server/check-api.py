@@ -654,6 +654,25 @@ class Checks:
         assert answer.status == 200 and answer.json()["password"] != one_time
         assert self.server.request("GET", "/changes", token=token).status == 401
 
+    def test_patient_links(self):
+        """A link for her phone: issued to who may write scale results,
+        refused to the rest, and for an unknown patient or scale."""
+        patient = self.change("patient", {"name": "张小梅", "phone": "13800138000"})
+        assert self.push([patient])[0]["status"] == "applied"
+        for role in ROLES:
+            answer = self.call("POST", "/patient-links", {"patient_id": patient["id"], "form": "epds"}, role=role)
+            if role in ("admin", "case_manager"):
+                assert answer.status == 201, (role, answer.body)
+                assert answer.headers["cache-control"] == "no-store"
+                assert "/p/" in answer.json()["url"]
+            else:
+                assert answer.status == 403, (role, answer.status)
+        assert self.call("POST", "/patient-links", {"patient_id": patient["id"]}).status == 400
+        assert self.call("POST", "/patient-links", {"patient_id": new_id(), "form": "epds"}).status == 422
+        assert self.call("POST", "/patient-links", {"patient_id": patient["id"], "form": "nope"}).status == 422
+        assert self.call("POST", "/patient-links", {"patient_id": patient["id"], "form": "epds"},
+                         token="nonsense").status == 401
+
     def test_bad_query(self):
         """A query value that is not text is refused on every path."""
         for method, path in [("GET", "/health"), ("POST", "/session"), ("DELETE", "/session"),
@@ -689,6 +708,7 @@ class Checks:
     def test_body_limits(self):
         token = self.server.tokens["admin"]
         for method, path, size in [("POST", "/changes", 8 * 1024 * 1024 + 1),
+                                   ("POST", "/patient-links", 8 * 1024 * 1024 + 1),
                                    ("POST", "/session", 8 * 1024 * 1024 + 1),
                                    ("POST", "/gateway/callback", 64 * 1024 + 1),
                                    ("PUT", "/documents/" + "0" * 64, 50 * 1024 * 1024 + 1)]:
@@ -792,8 +812,8 @@ class Checks:
                 if name.endswith(".c"):
                     with open(os.path.join(dirpath, name), encoding="utf-8") as f:
                         text = f.read()
-                    routes |= set(re.findall(r'\(\s*route\s*,\s*"(/[a-z_/]*)"\s*\)', text))
-                    routes |= set(re.findall(r'API_PREFIX\s*"(/[a-z_/]+)"', text))
+                    routes |= set(re.findall(r'\(\s*route\s*,\s*"(/[a-z_/-]*)"\s*\)', text))
+                    routes |= set(re.findall(r'API_PREFIX\s*"(/[a-z_/-]+)"', text))
         assert routes, "no routes found in %s" % server_dir
         described = set(self.api.doc["paths"])
         for route in routes:
@@ -814,7 +834,7 @@ class Checks:
         api = readme.split("### API (`/api/v1`, JSON)", 1)[1].split("\n### ", 1)[0]
         assert "data/careline-api.json" in api, "the README's API section does not link the description"
         listed = set()
-        for method, path in re.findall(r"^\| `(GET|POST|PUT|DELETE) (/[a-z/{}0-9]+)[^`]*`", api, re.M):
+        for method, path in re.findall(r"^\| `(GET|POST|PUT|DELETE) (/[a-z/{}0-9-]+)[^`]*`", api, re.M):
             listed.add((method.lower(), path))
         for path in re.findall(r"^\| WebSocket `(/[a-z]+)`", api, re.M):
             listed.add(("get", path))

@@ -5,9 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "cl-scale-dialog.h"
+#include "cl-scale-link-dialog.h"
 #include "cl-scale-list.h"
 #include "cl-scale-record.h"
 #include "cl-store-followup.h"
+#include "cl-sync-client.h"
 #include "cl-tables.h"
 
 struct _CLScaleList
@@ -17,6 +19,7 @@ struct _CLScaleList
   /* template widgets */
   AdwPreferencesGroup *group;
   GtkListBox          *list;
+  GtkWidget           *link_button;
 
   /* owned */
   CLContext           *context;
@@ -73,6 +76,23 @@ result_row (CLScaleRecord *record)
   return row;
 }
 
+/* Her link comes from the server: offered with one, to who may fill
+ * her scales, and saying why not otherwise. */
+static void
+update_link_action (CLScaleList *self)
+{
+  CLSyncClient *client = self->context ? cl_context_get_sync_client (self->context) : NULL;
+  gboolean has_server = client != NULL && cl_sync_client_get_server_url (client) != NULL;
+  gboolean may = self->context != NULL &&
+                 cl_tables_can_write (cl_context_get_role (self->context), "scale_result");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.send-link",
+                                 self->patient_id != NULL && has_server && may);
+  gtk_widget_set_tooltip_text (self->link_button,
+                               !has_server ? _("Links for her phone come from a server, and this desk works without one")
+                               : _("Make a link she opens on her phone to fill in a scale herself"));
+}
+
 void
 cl_scale_list_reload (CLScaleList *self)
 {
@@ -88,6 +108,7 @@ cl_scale_list_reload (CLScaleList *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.fill",
                                  self->store != NULL && self->patient_id != NULL &&
                                  cl_tables_can_write (cl_context_get_role (self->context), "scale_result"));
+  update_link_action (self);
   if (self->store == NULL || self->patient_id == NULL)
     return;
 
@@ -126,10 +147,43 @@ fill_action (GtkWidget  *widget,
 }
 
 static void
+send_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CLScaleList *self = CL_SCALE_LIST (widget);
+  CLScaleLinkDialog *dialog = cl_scale_link_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                                        self->patient_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+context_sync_client_cb (CLScaleList *self)
+{
+  CLSyncClient *client = cl_context_get_sync_client (self->context);
+
+  if (client)
+    g_signal_connect_object (client, "notify::server-url", G_CALLBACK (update_link_action), self, G_CONNECT_SWAPPED);
+  update_link_action (self);
+}
+
+static void
 context_store_cb (CLScaleList *self)
 {
-  if (g_set_object (&self->store, cl_context_get_store (self->context)))
-    cl_scale_list_reload (self);
+  CLStore *store = cl_context_get_store (self->context);
+
+  if (self->store == store)
+    return;
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  /* A result pulled from the server (another desk's, or hers by link)
+   * shows while her page is open. */
+  if (store)
+    g_signal_connect_object (store, "changed::scale_result", G_CALLBACK (cl_scale_list_reload), self,
+                             G_CONNECT_SWAPPED);
+  cl_scale_list_reload (self);
 }
 
 void
@@ -147,6 +201,9 @@ cl_scale_list_set_context (CLScaleList *self,
     {
       g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_scale_list_reload), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::sync-client", G_CALLBACK (context_sync_client_cb), self,
+                               G_CONNECT_SWAPPED);
+      context_sync_client_cb (self);
       context_store_cb (self);
     }
 }
@@ -206,7 +263,9 @@ cl_scale_list_class_init (CLScaleListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/followup/cl-scale-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CLScaleList, group);
   gtk_widget_class_bind_template_child (widget_class, CLScaleList, list);
+  gtk_widget_class_bind_template_child (widget_class, CLScaleList, link_button);
   gtk_widget_class_install_action (widget_class, "scales.fill", NULL, fill_action);
+  gtk_widget_class_install_action (widget_class, "scales.send-link", NULL, send_link_action);
 }
 
 static void
@@ -214,4 +273,5 @@ cl_scale_list_init (CLScaleList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.fill", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.send-link", FALSE);
 }

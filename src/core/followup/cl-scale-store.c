@@ -34,19 +34,27 @@ urgent_content (CLScaleResult *result)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static CLFollowupRecord *
-urgent_item_new (CLStore       *store,
-                 CLScaleRecord *record,
-                 CLScaleResult *result)
+CLFollowupRecord *
+cl_scale_store_urgent_item (CLStore       *store,
+                            CLScaleRecord *record,
+                            CLScaleResult *result)
 {
   g_autoptr(CLPatient) patient = NULL;
   g_autofree char *content = urgent_content (result);
   g_autofree char *today_iso = NULL;
-  CLFollowupRecord *item = cl_followup_record_new ();
+  CLFollowupRecord *item;
   const char *owner_id = NULL;
   g_autofree char *filler_id = NULL;
   GDate today;
 
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (CL_IS_SCALE_RECORD (record), NULL);
+  g_return_val_if_fail (CL_IS_SCALE_RESULT (result), NULL);
+
+  if (!cl_scale_result_is_urgent (result))
+    return NULL;
+
+  item = cl_followup_record_new ();
   patient = CL_PATIENT (cl_store_load_record (store, CL_TYPE_PATIENT,
                                               cl_scale_record_get_patient_id (record), NULL));
   if (patient)
@@ -126,7 +134,7 @@ cl_scale_store_save (CLStore           *store,
     goto fail;
   if (cl_scale_result_is_urgent (result))
     {
-      item = urgent_item_new (store, copy, result);
+      item = cl_scale_store_urgent_item (store, copy, result);
       if (!cl_store_write_record (store, CL_RECORD (item), CL_WRITE_DEFAULT, error))
         goto fail;
     }

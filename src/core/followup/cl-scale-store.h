@@ -23,4 +23,13 @@ gboolean cl_scale_store_save (CLStore           *store,
                               CLFollowupRecord **urgent_item,
                               GError           **error);
 
+/* The urgent psychological-support item a positive screen or a flag in
+ * @result (the score of @record) makes, due today for her case manager
+ * (else for the staff member @record was filled by), not written; NULL
+ * when @result is not urgent.  For cl_scale_store_save() and for the
+ * server, which writes a patient's own answers as pushed changes. */
+CLFollowupRecord *cl_scale_store_urgent_item (CLStore       *store,
+                                              CLScaleRecord *record,
+                                              CLScaleResult *result);
+
 G_END_DECLS

@@ -366,6 +366,24 @@ const char * const cl_store_migrations[] = {
   "  status_at INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX followup_delivery_item ON followup_delivery (followup_item_id, status_at)"
   "  WHERE deleted = 0;",
+  /* 15 → 16 (issue #15): the server's links a patient opens on her
+   * phone (cl-patient-link.h): only a hash of the token is kept, so a
+   * copy of the file opens no form.  The form is a kind and an id
+   * ("scale", "epds") so that later surveys reuse the table; instants
+   * are UTC seconds, spent_at 0 while unused.  Not synced: desks never
+   * see a token. */
+  "CREATE TABLE patient_link ("
+  "  token_hash TEXT PRIMARY KEY NOT NULL,"
+  "  patient_id TEXT NOT NULL,"
+  "  form_kind TEXT NOT NULL,"
+  "  form_id TEXT NOT NULL,"
+  "  item_id TEXT,"
+  "  created_by TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL,"
+  "  spent_at INTEGER NOT NULL DEFAULT 0,"
+  "  record_id TEXT) WITHOUT ROWID;"
+  "CREATE INDEX patient_link_patient ON patient_link (patient_id);",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -38,7 +38,9 @@ cl_command_serve (int    argc,
   g_autofree char *tls_key = NULL;
   g_autofree char *hospital = NULL;
   g_autofree char *vendor = NULL;
+  g_autofree char *public_url = NULL;
   gint threads = 0;
+  gint link_days = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The data file (created if it does not exist)"), N_("PATH") },
@@ -55,6 +57,10 @@ cl_command_serve (int    argc,
       N_("The hospital's name on open months' statements"), N_("HOSPITAL") },
     { "vendor", 0, 0, G_OPTION_ARG_STRING, &vendor,
       N_("The vendor's name on open months' statements"), N_("VENDOR") },
+    { "public-url", 0, 0, G_OPTION_ARG_STRING, &public_url,
+      N_("The address patients' phones reach this server at; their links start with it"), N_("URL") },
+    { "link-days", 0, 0, G_OPTION_ARG_INT, &link_days,
+      N_("Days a patient's link stays open (default 7)"), N_("DAYS") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -96,6 +102,26 @@ cl_command_serve (int    argc,
       return CL_EXIT_USAGE;
     }
 
+  if (link_days < 0 || link_days > 90)
+    {
+      g_printerr (_("careline-server serve: --link-days must be from 1 to 90"));
+      g_printerr ("\n");
+      return CL_EXIT_USAGE;
+    }
+  if (public_url)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (public_url, G_URI_FLAGS_NONE, NULL);
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+          (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0) ||
+          g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+        {
+          g_printerr (_("careline-server serve: --public-url must be an http or https address such as https://careline.example.org/"));
+          g_printerr ("\n");
+          return CL_EXIT_USAGE;
+        }
+    }
+
   if (tls_cert)
     {
       certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
@@ -126,6 +152,12 @@ cl_command_serve (int    argc,
   server = cl_server_new (store, documents);
   if (threads > 0)
     cl_server_set_threads (server, threads);
+  cl_server_set_public_url (server, public_url);
+  if (link_days > 0)
+    cl_server_set_link_lifetime (server, (gint64) link_days * 24 * 60 * 60);
+  /* For tests only: a lifetime in seconds, to see a link expire. */
+  if (g_getenv ("CARELINE_TEST_LINK_SECONDS"))
+    cl_server_set_link_lifetime (server, MAX (1, g_ascii_strtoll (g_getenv ("CARELINE_TEST_LINK_SECONDS"), NULL, 10)));
   url = cl_server_listen (server, listen ? listen : "127.0.0.1:8765", certificate, &error);
   if (url == NULL)
     {
