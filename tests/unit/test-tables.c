@@ -37,6 +37,10 @@ static const struct
   { "document_access",  { "RW", "W",  "-",  "-",  "W",  "-"  } },
   { "followup_item",    { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "scale_result",     { "RW", "RW", "-",  "-",  "-",  "-"  } },
+  { "course",           { "RW", "R",  "-",  "-",  "R",  "-"  } },
+  { "course_assignment", { "RW", "RW", "-",  "-",  "R",  "-"  } },
+  { "health_event",     { "RW", "RW", "-",  "-",  "R",  "-"  } },
+  { "event_registration", { "RW", "RW", "-",  "-",  "RW", "-"  } },
 };
 
 static void
