@@ -337,7 +337,9 @@ cl_health_event_validate (CLHealthEvent *self)
   if (self->text[F_KIND] == NULL || !g_strv_contains (kinds, self->text[F_KIND]))
     refuse (errors, "kind", _("Choose lecture, live stream or salon"));
   g_date_clear (&date, 1);
+  /* Stored as ISO, never as a desk's typing ("2026/11/28"). */
   if (self->text[F_DATE] == NULL || strlen (self->text[F_DATE]) != 10 ||
+      self->text[F_DATE][4] != '-' || self->text[F_DATE][7] != '-' ||
       !cl_date_parse (self->text[F_DATE], &date, NULL))
     refuse (errors, "date", _("Enter the date as YYYY-MM-DD"));
   if (self->num[N_STARTS] < 0 || self->num[N_STARTS] >= 24 * 60)
