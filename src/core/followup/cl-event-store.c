@@ -313,6 +313,7 @@ cl_event_store_register (CLStore     *store,
   g_autoptr(CLHealthEvent) event = NULL;
   g_autoptr(GPtrArray) registrations = NULL;
   guint registered = 0, waiting = 0;
+  gint64 at = cl_schedule_now ();
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
@@ -321,11 +322,15 @@ cl_event_store_register (CLStore     *store,
     {
       registrations = cl_store_event_registrations (store, event_id);
       cl_event_store_count (registrations, &registered, &waiting);
+      /* The line is by registered_at, in seconds: two registered at
+       * this desk within a second keep the order they came in. */
+      for (guint i = 0; i < registrations->len; i++)
+        at = MAX (at, cl_event_registration_get_registered_at (g_ptr_array_index (registrations, i)) + 1);
     }
   cl_event_registration_set_event_id (registration, event_id);
   cl_event_registration_set_patient_id (registration, patient_id);
   cl_event_registration_set_registered_by (registration, cl_store_get_actor (store));
-  cl_event_registration_set_registered_at (registration, cl_schedule_now ());
+  cl_event_registration_set_registered_at (registration, at);
   cl_event_registration_set_state (registration,
                                    event && waiting == 0 &&
                                    registered < (guint) cl_health_event_get_capacity (event)
