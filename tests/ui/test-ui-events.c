@@ -209,9 +209,21 @@ test_courses_and_events (void)
   }
   cl_test_ui_save_screenshot (GTK_WIDGET (events), "events-waiting");
 
-  /* The first cancels: the waiter has her place at once. */
+  /* The first cancels: asked first, saying who gets the place; then
+   * the waiter has it at once. */
   gtk_widget_activate_action (GTK_WIDGET (page), "event.cancel", "s",
                               cl_record_get_id (g_ptr_array_index (registrations, 0)));
+  {
+    AdwMessageDialog *confirm = ADW_MESSAGE_DIALOG (cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_autofree char *body = g_strdup_printf (_("Her place goes to %s, first on the waiting list."),
+                                             (const char *) g_ptr_array_index (names, 2));
+
+    g_assert_nonnull (confirm);
+    g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==, body);
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, confirm);
+    cl_test_ui_save_screenshot (GTK_WIDGET (confirm), "event-cancel");
+    adw_message_dialog_response (confirm, "cancel-registration");
+  }
   wait_counts (page, 2, 0);
   state = registration_state (store, cl_record_get_id (g_ptr_array_index (registrations, 0)));
   g_assert_cmpstr (state, ==, "cancelled");

@@ -139,7 +139,8 @@ cl_event_dialog_new (GtkWindow     *parent,
                      CLHealthEvent *event)
 {
   const char *titles[N_FIELDS] = {
-    _("Title"), NULL, _("Date"), _("Starts"), _("Ends"), _("Place"), _("Link (for a live stream)"), _("Capacity"),
+    _("Title"), NULL, _("Date"), C_("event", "Starts"), C_("event", "Ends"), _("Place"), _("Link (for a live stream)"),
+    _("Capacity"),
   };
   CLEventDialog *self;
   GtkWidget *groups[2] = { adw_preferences_group_new (), NULL };

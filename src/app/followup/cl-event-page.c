@@ -278,22 +278,64 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+cancel_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CLEventPage      *self)
+{
+  CLEventRegistration *registration = g_object_get_data (G_OBJECT (dialog), "registration");
+  g_autoptr(CLEventRegistration) promoted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "cancel-registration") != 0)
+    return;
+  if (!cl_event_store_cancel (store_of (self), registration, cl_context_get_role (self->context), &promoted, &error))
+    show_error (self, error);
+  cl_event_page_reload (self);
+}
+
+/* A cancelled place goes to the first waiter at once and cannot be
+ * given back, so it is asked first, saying who gets it. */
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   CLEventPage *self = CL_EVENT_PAGE (widget);
   g_autoptr(CLEventRegistration) registration = NULL;
-  g_autoptr(CLEventRegistration) promoted = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const char *ids[3] = { NULL, NULL, NULL };
+  const char *name, *next = NULL;
+  AdwMessageDialog *dialog;
 
   registration = CL_EVENT_REGISTRATION (cl_store_load_record (store_of (self), CL_TYPE_EVENT_REGISTRATION,
                                                               g_variant_get_string (param, NULL), NULL));
   if (registration == NULL)
     return;
-  if (!cl_event_store_cancel (store_of (self), registration, cl_context_get_role (self->context), &promoted, &error))
-    show_error (self, error);
-  cl_event_page_reload (self);
+  ids[0] = cl_event_registration_get_patient_id (registration);
+  all = cl_store_event_registrations (store_of (self), cl_event_registration_get_event_id (registration));
+  for (guint i = 0; i < all->len && ids[1] == NULL; i++)
+    if (cl_event_registration_is_waitlisted (g_ptr_array_index (all, i)))
+      ids[1] = cl_event_registration_get_patient_id (g_ptr_array_index (all, i));
+  names = cl_store_patients_names (store_of (self), ids);
+  name = g_hash_table_lookup (names, ids[0]);
+  if (ids[1] && cl_event_registration_is_registered (registration))
+    next = g_hash_table_lookup (names, ids[1]);
+  /* Translators: asked before a patient's registration for an event is cancelled */
+  heading = g_strdup_printf (_("Cancel %s’s Registration?"), name ? name : "");
+  if (next)
+    /* Translators: who gets the place a cancelled registration frees */
+    body = g_strdup_printf (_("Her place goes to %s, first on the waiting list."), next);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-registration", _("_Cancel Registration"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "cancel-registration", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "registration", g_steal_pointer (&registration), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

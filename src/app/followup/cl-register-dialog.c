@@ -104,10 +104,11 @@ cl_register_dialog_init (CLRegisterDialog *self)
 {
 }
 
-/* "孕期营养讲座 · 28 Nov 14:00–15:30 · 1 place left" */
+/* "28 Nov 14:00–15:30 · 1 place left": what the chosen event's row
+ * says under it; the row itself shows the title. */
 static char *
-event_label (CLStore       *store,
-             CLHealthEvent *event)
+event_details (CLStore       *store,
+               CLHealthEvent *event)
 {
   g_autoptr(GPtrArray) registrations = cl_store_event_registrations (store, cl_record_get_id (CL_RECORD (event)));
   g_autofree char *date = cl_date_format_iso (cl_health_event_get_date (event), CL_DATE_SHORT, NULL);
@@ -122,8 +123,18 @@ event_label (CLStore       *store,
     places = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d place left", "%d places left", left), left);
   else
     places = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "full, %u waiting", "full, %u waiting", waiting), waiting);
-  /* Translators: an event offered for registration: its title, day and hours, and its places */
-  return g_strdup_printf (_("%s · %s %s · %s"), cl_health_event_get_title (event), date, hours, places);
+  /* Translators: an event offered for registration: its day and hours, and its places */
+  return g_strdup_printf (_("%s %s · %s"), date, hours, places);
+}
+
+static void
+event_selected_cb (CLRegisterDialog *self)
+{
+  GPtrArray *details = g_object_get_data (G_OBJECT (self->event), "details");
+  guint selected = adw_combo_row_get_selected (self->event);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->event),
+                               details && selected < details->len ? g_ptr_array_index (details, selected) : "");
 }
 
 CLRegisterDialog *
@@ -154,7 +165,8 @@ cl_register_dialog_new (GtkWindow  *parent,
       g_autofree char *from = NULL;
       g_autoptr(GPtrArray) events = NULL;
       g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      GPtrArray *details = g_ptr_array_new_with_free_func (g_free);
 
       cl_date_today (&today);
       from = cl_date_to_iso (&today);
@@ -162,7 +174,8 @@ cl_register_dialog_new (GtkWindow  *parent,
       for (guint i = 0; i < events->len; i++)
         {
           g_strv_builder_add (ids, cl_record_get_id (g_ptr_array_index (events, i)));
-          g_ptr_array_add (labels, event_label (self->store, g_ptr_array_index (events, i)));
+          g_ptr_array_add (labels, (gpointer) cl_health_event_get_title (g_ptr_array_index (events, i)));
+          g_ptr_array_add (details, event_details (self->store, g_ptr_array_index (events, i)));
         }
       g_ptr_array_add (labels, NULL);
       self->event_ids = g_strv_builder_end (ids);
@@ -175,6 +188,10 @@ cl_register_dialog_new (GtkWindow  *parent,
                                             (const char * const *) self->event_ids,
                                             (const char * const *) labels->pdata, NULL, NULL, &self->event_error);
       gtk_widget_set_sensitive (GTK_WIDGET (self->event), events->len > 0);
+      g_object_set_data_full (G_OBJECT (self->event), "details", details, (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (self->event, "notify::selected", G_CALLBACK (event_selected_cb), self,
+                               G_CONNECT_SWAPPED);
+      event_selected_cb (self);
     }
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), _("Register for an Event"), _("_Register"),
                                                     G_CALLBACK (save_clicked_cb), groups);
