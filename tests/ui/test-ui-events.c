@@ -24,6 +24,7 @@
 #include "cl-register-dialog.h"
 #include "cl-registration-list.h"
 #include "cl-roster-view.h"
+#include "cl-staff.h"
 #include "cl-store-events.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
@@ -293,6 +294,16 @@ test_courses_and_events (void)
     cl_test_ui_settle (300);
   }
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "patient-courses-events");
+
+  /* The service desk registers callers but assigns no course. */
+  g_assert_true (gtk_widget_is_sensitive (cl_test_ui_find_widget_where (GTK_WIDGET (course_list), button_labelled,
+                                                                        _("Assign _Course…"))));
+  cl_context_set_user (cl_window_get_context (window), "desk", CL_ROLE_SERVICE_DESK);
+  cl_test_ui_settle (100);
+  g_assert_false (gtk_widget_is_sensitive (cl_test_ui_find_widget_where (GTK_WIDGET (course_list), button_labelled,
+                                                                         _("Assign _Course…"))));
+  g_assert_true (gtk_widget_is_sensitive (cl_test_ui_find_widget_where (GTK_WIDGET (registration_list), button_labelled,
+                                                                        _("_Register…"))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

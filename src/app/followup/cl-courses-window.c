@@ -167,6 +167,7 @@ cl_courses_window_new (GtkWindow *parent,
 
   self = g_object_new (CL_TYPE_COURSES_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_courses_window_reload), self, G_CONNECT_SWAPPED);
   cl_courses_window_reload (self);
   return self;
 }

@@ -218,6 +218,8 @@ cl_events_window_new (GtkWindow *parent,
   adw_bin_set_child (self->page_bin, self->page);
   g_signal_connect_object (cl_context_get_store (context), "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* A log-in as another role changes who may add events. */
+  g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_events_window_reload), self, G_CONNECT_SWAPPED);
   cl_events_window_reload (self);
   return self;
 }
