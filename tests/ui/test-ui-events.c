@@ -264,6 +264,21 @@ test_courses_and_events (void)
   cl_test_ui_settle (200);
   g_assert_cmpuint (cl_course_list_get_n_assigned (course_list), ==, 1);
   g_assert_cmpuint (cl_course_list_get_n_completed (course_list), ==, 0);
+  /* Her course's link, copied to paste into her message. */
+  {
+    GtkWidget *copy = cl_test_ui_find_action_button (GTK_WIDGET (course_list), "patient-courses.copy-link");
+    GdkContentProvider *content;
+    GValue value = G_VALUE_INIT;
+
+    g_assert_nonnull (copy);
+    g_signal_emit_by_name (copy, "clicked");
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (copy));
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "https://example.org/breastfeeding");
+    g_value_unset (&value);
+  }
   click (GTK_WIDGET (course_list), _("_Mark Completed"));
   g_assert_cmpuint (cl_course_list_get_n_completed (course_list), ==, 1);
   g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM course_assignment WHERE completed_at > 0"

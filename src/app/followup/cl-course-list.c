@@ -57,6 +57,20 @@ assignment_row (CLCourseAssignment *assignment,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  course ? cl_course_get_display_title (course) : _("A course no longer in the catalogue"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (course && cl_course_get_link (course) && *cl_course_get_link (course))
+    {
+      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      /* To paste into the message she gets (WeChat, SMS). */
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_widget_set_tooltip_text (copy, _("Copy the Course’s Link"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Copy the Course’s Link"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "patient-courses.copy-link");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", cl_course_get_link (course));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+    }
   if (completed_at)
     {
       GtkWidget *done = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
@@ -164,6 +178,14 @@ complete_action (GtkWidget  *widget,
 }
 
 static void
+copy_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (param, NULL));
+}
+
+static void
 context_store_cb (CLCourseList *self)
 {
   if (g_set_object (&self->store, cl_context_get_store (self->context)))
@@ -235,6 +257,7 @@ cl_course_list_class_init (CLCourseListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLCourseList, list);
   gtk_widget_class_install_action (widget_class, "patient-courses.assign", NULL, assign_action);
   gtk_widget_class_install_action (widget_class, "patient-courses.complete", "s", complete_action);
+  gtk_widget_class_install_action (widget_class, "patient-courses.copy-link", "s", copy_link_action);
 }
 
 static void
