@@ -16,6 +16,7 @@
 #include "cl-assign-course-dialog.h"
 #include "cl-course-dialog.h"
 #include "cl-course-list.h"
+#include "cl-event-store.h"
 #include "cl-courses-window.h"
 #include "cl-event-dialog.h"
 #include "cl-event-page.h"
@@ -124,6 +125,12 @@ wait_counts (CLEventPage *page,
   g_object_set_data (G_OBJECT (page), "expected", expected);
   cl_test_ui_wait_until (page_counts, page);
   g_object_set_data (G_OBJECT (page), "expected", NULL);
+}
+
+static gboolean
+two_rows (gpointer data)
+{
+  return cl_registration_list_get_n_rows (data) == 2;
 }
 
 static char *
@@ -309,6 +316,28 @@ test_courses_and_events (void)
     cl_test_ui_settle (300);
   }
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "patient-courses-events");
+
+  /* A registration made elsewhere (another window, a pull) shows on
+   * her page by itself. */
+  {
+    g_autoptr(CLHealthEvent) salon = cl_health_event_new ();
+    g_autoptr(CLEventRegistration) hers = NULL;
+    g_autoptr(GError) error = NULL;
+
+    cl_health_event_set_title (salon, "产后康复沙龙");
+    cl_health_event_set_kind (salon, "salon");
+    cl_health_event_set_date (salon, "2026-12-05");
+    cl_health_event_set_starts (salon, 9 * 60);
+    cl_health_event_set_ends (salon, 10 * 60);
+    cl_health_event_set_place (salon, "产科 2 楼活动室");
+    cl_health_event_set_capacity (salon, 10);
+    g_assert_true (cl_event_store_save_event (store, salon, CL_ROLE_ADMIN, NULL, &error));
+    hers = cl_event_store_register (store, cl_record_get_id (CL_RECORD (salon)),
+                                    cl_event_registration_get_patient_id (g_ptr_array_index (registrations, 2)),
+                                    CL_ROLE_ADMIN, &error);
+    g_assert_no_error (error);
+    cl_test_ui_wait_until (two_rows, registration_list);
+  }
 
   /* The service desk registers callers but assigns no course. */
   g_assert_true (gtk_widget_is_sensitive (cl_test_ui_find_widget_where (GTK_WIDGET (course_list), button_labelled,

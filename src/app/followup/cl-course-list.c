@@ -185,11 +185,25 @@ copy_link_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (param, NULL));
 }
 
+/* Another window (Health Events, the catalogue) or a pull may change
+ * what she has. */
+static void
+store_changed_cb (CLCourseList *self,
+                  const char    *table)
+{
+  if (g_strcmp0 (table, "course") == 0 || g_strcmp0 (table, "course_assignment") == 0)
+    cl_course_list_reload (self);
+}
+
 static void
 context_store_cb (CLCourseList *self)
 {
+  if (self->store)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   if (g_set_object (&self->store, cl_context_get_store (self->context)))
     cl_course_list_reload (self);
+  if (self->store)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

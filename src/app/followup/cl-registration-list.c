@@ -132,11 +132,25 @@ register_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Another window (Health Events, the catalogue) or a pull may change
+ * what she has. */
+static void
+store_changed_cb (CLRegistrationList *self,
+                  const char          *table)
+{
+  if (g_strcmp0 (table, "health_event") == 0 || g_strcmp0 (table, "event_registration") == 0)
+    cl_registration_list_reload (self);
+}
+
 static void
 context_store_cb (CLRegistrationList *self)
 {
+  if (self->store)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   if (g_set_object (&self->store, cl_context_get_store (self->context)))
     cl_registration_list_reload (self);
+  if (self->store)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
