@@ -8,9 +8,9 @@ G_BEGIN_DECLS
 
 /* Health events (lectures, live streams, salons): the list of recent
  * and upcoming ones beside the chosen event's page (CLEventPage), and
- * "New Event…" for who may add one.  Reached from the main menu, as
- * the view switcher has no room for another view at 1024 px in
- * Chinese. */
+ * "New Event…" for who may add one.  Reached from the main menu, like
+ * Staff and Service Packages, rather than as a seventh view in a
+ * switcher that already holds six at 1024 px. */
 
 #define CL_TYPE_EVENTS_WINDOW (cl_events_window_get_type ())
 G_DECLARE_FINAL_TYPE (CLEventsWindow, cl_events_window, CL, EVENTS_WINDOW, AdwWindow)
