@@ -77,7 +77,7 @@ row_height (CLScheduleSheet *sheet,
                                              column_width (sheet, c, w) - 2 * CELL_PAD));
   if (detail)
     h += 2 + cl_print_layout_text_height (layout, &detail_font, detail, w - 2 * CELL_PAD);
-  return h + 2 * CELL_PAD;
+  return MAX (h + 2 * CELL_PAD, cl_schedule_sheet_get_row_min_height (sheet));
 }
 
 static double

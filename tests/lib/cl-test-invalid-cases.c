@@ -50,6 +50,19 @@
   "\"answers\":\"" answers "\",\"total\":" total ",\"band_id\":\"" band "\",\"flags\":\"" flags "\"," \
   "\"filled_at\":1795400000,\"filled_by\":\"cm-wang\",\"source\":\"" source "\"}"
 
+#define COURSE(title, stage, minutes, link) \
+  "{\"title\":\"" title "\",\"stage\":\"" stage "\",\"duration_min\":" minutes "," \
+  "\"link\":\"" link "\",\"active\":true}"
+#define ASSIGN(course, extra) \
+  "{\"patient_id\":\"@PATIENT@\",\"course_id\":\"" course "\",\"assigned_by\":\"wang\"," \
+  "\"assigned_at\":1795400000" extra "}"
+#define EVENT(title, kind, date, starts, ends, place, link, capacity) \
+  "{\"title\":\"" title "\",\"kind\":\"" kind "\",\"date\":\"" date "\",\"starts\":" starts "," \
+  "\"ends\":" ends ",\"place\":\"" place "\",\"link\":\"" link "\",\"capacity\":" capacity "}"
+#define REGISTER(event, patient, state, extra) \
+  "{\"event_id\":\"" event "\",\"patient_id\":\"" patient "\",\"state\":\"" state "\"," \
+  "\"registered_by\":\"wang\",\"registered_at\":1795400000" extra "}"
+
 const CLTestInvalidCase cl_test_invalid_cases[] = {
   /* Enrolments (test-ui.c, the enrolment dialog; test-enrolment.c).
    * She is at 15+6 weeks on 20 November. */
@@ -214,6 +227,63 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   { "staff", "admin", STAFF ("zhou", "周敏", "escort", "13900139002",
                              "07:30-17:30 12:00-09:00 07:30-17:30 07:30-17:30 07:30-17:30 off off"),
     "hours", "On Tuesday the working hours end before they start" },
+
+  /* The course catalogue (test-ui-events.c, the course dialog;
+   * test-events-store.c). */
+  { "course", "admin", COURSE ("  ", "postpartum", "45", "https://example.org/a"), "title",
+    "Enter the course’s title" },
+  { "course", "admin", COURSE ("母乳喂养", "newborn", "45", "https://example.org/a"), "stage",
+    "Choose the stage: pregnancy, birth, postpartum or parenting" },
+  { "course", "admin", COURSE ("母乳喂养", "postpartum", "0", "https://example.org/a"), "duration_min",
+    "The length is 1 to 600 minutes" },
+  { "course", "admin", COURSE ("母乳喂养", "postpartum", "45", "www.example.org/a"), "link",
+    "Enter a web address starting with http:// or https://" },
+  { "course", "admin", COURSE ("母乳喂养", "postpartum", "45", "ftp://example.org/a"), "link",
+    "Enter a web address starting with http:// or https://" },
+
+  /* Courses assigned to her (test-events-store.c; the Assign Course
+   * dialog offers only the courses still offered). */
+  { "course_assignment", "case_manager", ASSIGN ("@COURSE_OFF@", ""), "course_id",
+    "This course is no longer offered" },
+  { "course_assignment", "case_manager", ASSIGN ("e1000000-0000-4000-8000-0000000000ff", ""), "course_id",
+    "Choose a course from the catalogue" },
+  { "course_assignment", "case_manager", ASSIGN ("@COURSE@", ",\"completed_at\":1795300000"), "completed_at",
+    "A course cannot be completed before it was assigned" },
+
+  /* Health events (test-ui-events.c, the event dialog). */
+  { "health_event", "case_manager", EVENT (" ", "lecture", "2026-11-28", "840", "930", "3F", "", "20"), "title",
+    "Enter the event’s title" },
+  { "health_event", "case_manager", EVENT ("营养讲座", "webinar", "2026-11-28", "840", "930", "3F", "", "20"), "kind",
+    "Choose lecture, live stream or salon" },
+  { "health_event", "case_manager", EVENT ("营养讲座", "lecture", "2026/11/28", "840", "930", "3F", "", "20"), "date",
+    "Enter the date as YYYY-MM-DD" },
+  { "health_event", "case_manager", EVENT ("营养讲座", "lecture", "2026-11-28", "930", "840", "3F", "", "20"), "ends",
+    "The end time must be after the start time, on the same day" },
+  { "health_event", "case_manager", EVENT ("营养讲座", "live_stream", "2026-11-28", "840", "930", "3F", "", "20"), "link",
+    "A live stream needs its link" },
+  { "health_event", "case_manager", EVENT ("营养讲座", "salon", "2026-11-28", "840", "930", "  ", "", "20"), "place",
+    "Enter the place or the link" },
+  { "health_event", "case_manager", EVENT ("营养讲座", "live_stream", "2026-11-28", "840", "930", "", "live.example.org", "20"), "link",
+    "Enter a web address starting with http:// or https://" },
+  { "health_event", "case_manager", EVENT ("营养讲座", "lecture", "2026-11-28", "840", "930", "3F", "", "0"), "capacity",
+    "The capacity is 1 to 10000 people" },
+
+  /* Registrations (test-events-store.c, test-ui-events.c): @EVENT_FULL@
+   * has one place, taken by @PATIENT_ENROLLED@; @EVENT_PAST@ was on
+   * 20 November.  The desk registers on the waiting list when full, so
+   * only a pushed change asks for a place past the capacity. */
+  { "event_registration", "case_manager", REGISTER ("@EVENT_FULL@", "@PATIENT@", "registered", ""), "state",
+    "The event is full (1 place); she can join the waiting list" },
+  { "event_registration", "service_desk", REGISTER ("@EVENT_FULL@", "@PATIENT_ENROLLED@", "waitlisted", ""), "patient_id",
+    "She is already registered for this event" },
+  { "event_registration", "case_manager", REGISTER ("@EVENT_PAST@", "@PATIENT@", "registered", ""), "event_id",
+    "This event is over; she can no longer register" },
+  { "event_registration", "case_manager", REGISTER ("e1000000-0000-4000-8000-0000000000fe", "@PATIENT@", "registered", ""), "event_id",
+    "There is no such event" },
+  { "event_registration", "case_manager", REGISTER ("@EVENT_FULL@", "@PATIENT@", "maybe", ""), "state",
+    "A registration is registered, on the waiting list or cancelled" },
+  { "event_registration", "case_manager", REGISTER ("@EVENT_FULL@", "@PATIENT@", "waitlisted", ",\"attended\":true"), "attended",
+    "Only a registered patient can be marked as attended" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
@@ -230,6 +300,11 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@PATIENT_ENROLLED@", "e1000000-0000-4000-8000-000000000009" },
   { "@PREGNANCY_ENROLLED@", "e1000000-0000-4000-8000-00000000000a" },
   { "@ENROLMENT_LIVE@", "e1000000-0000-4000-8000-00000000000b" },
+  { "@COURSE_OFF@", "e1000000-0000-4000-8000-00000000000c" },
+  { "@COURSE@", "e1000000-0000-4000-8000-00000000000d" },
+  { "@EVENT_FULL@", "e1000000-0000-4000-8000-00000000000e" },
+  { "@EVENT_PAST@", "e1000000-0000-4000-8000-00000000000f" },
+  { "@REG_FULL@", "e1000000-0000-4000-8000-000000000010" },
 };
 
 char *

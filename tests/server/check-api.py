@@ -437,6 +437,13 @@ class Checks:
                               "scale_id": "epds", "answers": "[0,0,3,0,3,3,3,3,3,3]", "total": 0,
                               "band_id": "below", "flags": "", "filled_at": 1795400000,
                               "filled_by": "cm-wang", "source": "desk"}),
+            ("course", {"title": "母乳喂养", "title_en": "Breastfeeding", "stage": "postpartum",
+                        "link": "https://example.org/breastfeeding", "duration_min": 45, "active": True}),
+            ("course_assignment", None),
+            ("health_event", {"title": "孕期营养讲座", "kind": "lecture",
+                              "date": (datetime.date.today() + datetime.timedelta(days=7)).isoformat(),
+                              "place": "门诊楼 3 楼", "starts": 840, "ends": 930, "capacity": 2}),
+            ("event_registration", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -456,6 +463,12 @@ class Checks:
                 data = self.booking_data()
             elif table == "document_access":
                 data = {"document_id": ids["document"], "patient_id": ids["patient"], "opened_at": 1795400000}
+            elif table == "course_assignment":
+                data = {"patient_id": ids["patient"], "course_id": ids["course"], "assigned_by": "admin",
+                        "assigned_at": 1795400000}
+            elif table == "event_registration":
+                data = {"event_id": ids["health_event"], "patient_id": ids["patient"], "state": "registered",
+                        "registered_by": "admin", "registered_at": 1795400000}
             change = self.change(table, data, id=ids.get(table))
             ids[table] = change["id"]
             result, = self.push([change])

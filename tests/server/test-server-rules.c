@@ -83,6 +83,17 @@ push_fixtures (void)
   push_applied ("case_manager", "enrolment", "@ENROLMENT_LIVE@",
                 "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\",\"price_fen\":298000,"
                 "\"agreement_date\":\"2026-11-10\",\"explained_by\":\"王护士\",\"status\":\"active\"}");
+  /* Courses, and two events: one full, one over. */
+  push_applied ("admin", "course", "@COURSE@",
+                "{\"title\":\"母乳喂养\",\"stage\":\"postpartum\",\"duration_min\":45,\"link\":\"https://example.org/a\",\"active\":true}");
+  push_applied ("admin", "course", "@COURSE_OFF@",
+                "{\"title\":\"旧课程\",\"stage\":\"birth\",\"duration_min\":30,\"link\":\"https://example.org/b\",\"active\":false}");
+  push_applied ("case_manager", "health_event", "@EVENT_FULL@",
+                "{\"title\":\"孕期营养讲座\",\"kind\":\"lecture\",\"date\":\"2026-11-28\",\"starts\":840,\"ends\":930,\"place\":\"3F\",\"capacity\":1}");
+  push_applied ("case_manager", "health_event", "@EVENT_PAST@",
+                "{\"title\":\"产后康复沙龙\",\"kind\":\"salon\",\"date\":\"2026-11-20\",\"starts\":840,\"ends\":930,\"place\":\"3F\",\"capacity\":10}");
+  push_applied ("case_manager", "event_registration", "@REG_FULL@",
+                "{\"event_id\":\"@EVENT_FULL@\",\"patient_id\":\"@PATIENT_ENROLLED@\",\"state\":\"registered\",\"registered_by\":\"wang\",\"registered_at\":1795400000}");
 }
 
 static void
@@ -177,6 +188,102 @@ test_enrol_again (void)
                                          " AND detail = 'override: 双胎，另购一份'"), ==, 1);
 }
 
+/* Pushes @data as @role over @base_rev; returns the status, with the
+ * message and the new rev in @message and @rev. */
+static const char *
+push_over (const char  *role,
+           const char  *table,
+           const char  *id,
+           gint64       base_rev,
+           const char  *data,
+           char       **message,
+           gint64      *rev)
+{
+  g_autofree char *key = cl_test_new_key ();
+  g_autofree char *expanded = cl_test_invalid_case_expand (data);
+  g_autofree char *change = cl_test_change_json (key, table, id, base_rev, "upsert", expanded);
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result = cl_test_push_one (cl_test_token_of (role), change, &holder);
+
+  *message = g_strdup (json_object_get_string_member_with_default (result, "message", ""));
+  *rev = json_object_get_int_member_with_default (result, "rev", 0);
+  return g_intern_string (cl_test_status_of (result));
+}
+
+#define EVENT_TWO "e1000000-0000-4000-8000-0000000000c0"
+#define REG(n) "e1000000-0000-4000-8000-0000000000c" #n
+#define REG_DATA(patient, state, at) \
+  "{\"event_id\":\"" EVENT_TWO "\",\"patient_id\":\"" patient "\",\"state\":\"" state "\"," \
+  "\"registered_by\":\"wang\",\"registered_at\":" at "}"
+
+/* Places and the waiting list, pushed as two desks would: the server
+ * never lets a place be taken past the capacity or ahead of an earlier
+ * waiter, whatever the desk sent, nor the capacity fall below those
+ * registered. */
+static void
+test_event_places (void)
+{
+  const char *db = cl_test_shared_db ();
+  g_autofree char *message = NULL;
+  gint64 rev_event = 0, rev1 = 0, rev3 = 0, rev4 = 0, rev = 0;
+
+  push_applied ("admin", "patient", "e1000000-0000-4000-8000-0000000000c8",
+                "{\"name\":\"王芳\",\"phone\":\"13800138002\",\"birth_date\":\"1995-01-02\"}");
+  push_applied ("admin", "patient", "e1000000-0000-4000-8000-0000000000c9",
+                "{\"name\":\"赵敏\",\"phone\":\"13800138003\",\"birth_date\":\"1996-01-02\"}");
+  g_assert_cmpstr (push_over ("case_manager", "health_event", EVENT_TWO, 0,
+                              "{\"title\":\"分娩课\",\"kind\":\"lecture\",\"date\":\"2026-11-30\","
+                              "\"starts\":540,\"ends\":600,\"place\":\"3F\",\"capacity\":2}",
+                              &message, &rev_event), ==, "applied");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (push_over ("case_manager", "event_registration", REG (1), 0,
+                              REG_DATA ("@PATIENT@", "registered", "1795400000"), &message, &rev1), ==, "applied");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (push_over ("service_desk", "event_registration", REG (2), 0,
+                              REG_DATA ("@PATIENT_ENROLLED@", "registered", "1795400010"), &message, &rev), ==, "applied");
+  g_clear_pointer (&message, g_free);
+
+  /* The third asks for a place: refused, nothing written; waitlisted,
+   * taken. */
+  g_assert_cmpstr (push_over ("case_manager", "event_registration", REG (3), 0,
+                              REG_DATA ("e1000000-0000-4000-8000-0000000000c8", "registered", "1795400020"),
+                              &message, &rev), ==, "rejected");
+  g_assert_cmpstr (message, ==, "state: The event is full (2 places); she can join the waiting list");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM event_registration WHERE id = '" REG (3) "'"), ==, 0);
+  g_assert_cmpstr (push_over ("case_manager", "event_registration", REG (3), 0,
+                              REG_DATA ("e1000000-0000-4000-8000-0000000000c8", "waitlisted", "1795400020"),
+                              &message, &rev3), ==, "applied");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (push_over ("case_manager", "event_registration", REG (4), 0,
+                              REG_DATA ("e1000000-0000-4000-8000-0000000000c9", "waitlisted", "1795400030"),
+                              &message, &rev4), ==, "applied");
+  g_clear_pointer (&message, g_free);
+
+  /* A place is freed; the last waiter may not take it ahead of the
+   * first; the first may. */
+  g_assert_cmpstr (push_over ("case_manager", "event_registration", REG (1), rev1,
+                              REG_DATA ("@PATIENT@", "cancelled", "1795400000"), &message, &rev), ==, "applied");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (push_over ("case_manager", "event_registration", REG (4), rev4,
+                              REG_DATA ("e1000000-0000-4000-8000-0000000000c9", "registered", "1795400030"),
+                              &message, &rev), ==, "rejected");
+  g_assert_cmpstr (message, ==, "state: Others are waiting; the first on the waiting list takes a free place");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (push_over ("case_manager", "event_registration", REG (3), rev3,
+                              REG_DATA ("e1000000-0000-4000-8000-0000000000c8", "registered", "1795400020"),
+                              &message, &rev), ==, "applied");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM event_registration WHERE event_id = '" EVENT_TWO "'"
+                                         " AND state = 'registered'"), ==, 2);
+
+  /* Nor may the capacity fall below the two registered. */
+  g_assert_cmpstr (push_over ("case_manager", "health_event", EVENT_TWO, rev_event,
+                              "{\"capacity\":1}", &message, &rev), ==, "rejected");
+  g_assert_cmpstr (message, ==, "capacity: 2 patients are already registered; the capacity cannot be less");
+  g_assert_cmpint (cl_test_db_count (db, "SELECT capacity FROM health_event WHERE id = '" EVENT_TWO "'"), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -199,6 +306,7 @@ main (int    argc,
   g_test_add_func ("/server-rules/invalid-cases", test_invalid_cases);
   g_test_add_func ("/server-rules/valid", test_override);
   g_test_add_func ("/server-rules/enrol-again", test_enrol_again);
+  g_test_add_func ("/server-rules/event-places", test_event_places);
   status = g_test_run ();
   cl_test_shared_server_finish ();
   return status;

@@ -26,6 +26,8 @@
 #include "cl-roster-view.h"
 #include "cl-settlement-chart.h"
 #include "cl-settlement-view.h"
+#include "cl-courses-window.h"
+#include "cl-events-window.h"
 #include "cl-staff-window.h"
 #include "cl-store.h"
 #include "cl-test-desk.h"
@@ -204,6 +206,20 @@ test_min_size (void)
   staff = open_staff (window);
   assert_min_size_fits (GTK_WIDGET (staff), "staff");
   gtk_window_destroy (GTK_WINDOW (staff));
+  /* Health Events and the Course Catalogue, from the main menu. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *actions[] = { "win.events", "win.courses" };
+      GType types[] = { CL_TYPE_EVENTS_WINDOW, CL_TYPE_COURSES_WINDOW };
+      GtkWindow *other;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+      other = cl_test_ui_find_toplevel (types[i]);
+      g_assert_nonnull (other);
+      cl_test_ui_wait_until (cl_test_ui_widget_drawn, other);
+      assert_min_size_fits (GTK_WIDGET (other), actions[i] + 4);
+      gtk_window_destroy (other);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

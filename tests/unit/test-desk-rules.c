@@ -13,7 +13,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cl-course-store.h"
 #include "cl-enrolment-store.h"
+#include "cl-event-store.h"
 #include "cl-escort-store.h"
 #include "cl-followup-store.h"
 #include "cl-scale-store.h"
@@ -71,6 +73,11 @@ save_fixtures (CLStore *store)
     { "enrolment", "@ENROLMENT_LIVE@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\","
                                        "\"price_fen\":298000,\"agreement_date\":\"2026-11-10\","
                                        "\"explained_by\":\"王护士\",\"status\":\"active\"}" },
+    { "course", "@COURSE@", "{\"title\":\"母乳喂养\",\"stage\":\"postpartum\",\"duration_min\":45,\"link\":\"https://example.org/a\",\"active\":true}" },
+    { "course", "@COURSE_OFF@", "{\"title\":\"旧课程\",\"stage\":\"birth\",\"duration_min\":30,\"link\":\"https://example.org/b\",\"active\":false}" },
+    { "health_event", "@EVENT_FULL@", "{\"title\":\"孕期营养讲座\",\"kind\":\"lecture\",\"date\":\"2026-11-28\",\"starts\":840,\"ends\":930,\"place\":\"3F\",\"capacity\":1}" },
+    { "health_event", "@EVENT_PAST@", "{\"title\":\"产后康复沙龙\",\"kind\":\"salon\",\"date\":\"2026-11-20\",\"starts\":840,\"ends\":930,\"place\":\"3F\",\"capacity\":10}" },
+    { "event_registration", "@REG_FULL@", "{\"event_id\":\"@EVENT_FULL@\",\"patient_id\":\"@PATIENT_ENROLLED@\",\"state\":\"registered\",\"registered_by\":\"wang\",\"registered_at\":1795400000}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -123,6 +130,14 @@ save_as_desk (CLStore    *store,
     saved = cl_followup_store_save (store, CL_FOLLOWUP_RECORD (record), role, &field_errors, &error);
   else if (g_str_equal (table, "scale_result"))
     saved = cl_scale_store_save (store, CL_SCALE_RECORD (record), role, &field_errors, NULL, &error);
+  else if (g_str_equal (table, "course"))
+    saved = cl_course_store_save (store, CL_COURSE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "course_assignment"))
+    saved = cl_course_store_save_assignment (store, CL_COURSE_ASSIGNMENT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "health_event"))
+    saved = cl_event_store_save_event (store, CL_HEALTH_EVENT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "event_registration"))
+    saved = cl_event_store_save_registration (store, CL_EVENT_REGISTRATION (record), role, &field_errors, &error);
   else if (g_str_equal (table, "staff"))
     saved = cl_staff_store_save (store, CL_STAFF (record), role, &field_errors, &error);
   else

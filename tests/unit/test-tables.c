@@ -38,6 +38,10 @@ static const struct
   { "followup_item",    { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "scale_result",     { "RW", "RW", "-",  "-",  "-",  "-"  } },
   { "followup_delivery", { "R", "R",  "-",  "-",  "R",  "-"  } },
+  { "course",           { "RW", "R",  "-",  "-",  "R",  "-"  } },
+  { "course_assignment", { "RW", "RW", "-",  "-",  "R",  "-"  } },
+  { "health_event",     { "RW", "RW", "-",  "-",  "R",  "-"  } },
+  { "event_registration", { "RW", "RW", "-",  "-",  "RW", "-"  } },
 };
 
 static void

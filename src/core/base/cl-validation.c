@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "cl-util.h"
 #include "cl-validation.h"
 
 G_DEFINE_QUARK (cl-validation-error-quark, cl_validation_error)
@@ -54,5 +56,27 @@ cl_validation_parse_int (const char  *text,
       return FALSE;
     }
   *out = (gint) value;
+  return TRUE;
+}
+
+gboolean
+cl_validation_check_web_link (const char  *text,
+                              GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  /* A blank inside is a typing slip GUri would take as part of a path;
+   * a phone's browser would not open it. */
+  if (text == NULL || *text == '\0' || strpbrk (text, " \t\r\n") != NULL ||
+      !(uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL)) ||
+      !(scheme = g_uri_get_scheme (uri)) ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      cl_str_empty (g_uri_get_host (uri)))
+    {
+      g_set_error_literal (error, CL_VALIDATION_ERROR, CL_VALIDATION_ERROR_FORMAT,
+                           _("Enter a web address starting with http:// or https://"));
+      return FALSE;
+    }
   return TRUE;
 }

@@ -30,4 +30,11 @@ gboolean cl_validation_parse_int   (const char  *text,
                                     gint        *out,
                                     GError     **error);
 
+/* A web link a person typed for a patient to open (a course, a live
+ * stream): an absolute http or https address with a host and no
+ * blanks.  FALSE with a translated CL_VALIDATION_ERROR_FORMAT
+ * otherwise; an empty link is the caller's to allow or refuse. */
+gboolean cl_validation_check_web_link (const char  *text,
+                                       GError     **error);
+
 G_END_DECLS

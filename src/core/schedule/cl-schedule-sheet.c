@@ -27,6 +27,7 @@ struct _CLScheduleSheet
   GStrv      headers;
   GArray    *widths;     /* double, normalised to a sum of 1 */
   GPtrArray *sections;   /* Section */
+  double     row_min_height;
 };
 
 G_DEFINE_FINAL_TYPE (CLScheduleSheet, cl_schedule_sheet, G_TYPE_OBJECT)
@@ -276,4 +277,19 @@ cl_schedule_sheet_get_detail (CLScheduleSheet *self,
   s = get_section (self, section);
   g_return_val_if_fail (row < s->details->len, NULL);
   return g_ptr_array_index (s->details, row);
+}
+
+void
+cl_schedule_sheet_set_row_min_height (CLScheduleSheet *self,
+                                      double           points)
+{
+  g_return_if_fail (CL_IS_SCHEDULE_SHEET (self));
+  self->row_min_height = MAX (points, 0);
+}
+
+double
+cl_schedule_sheet_get_row_min_height (CLScheduleSheet *self)
+{
+  g_return_val_if_fail (CL_IS_SCHEDULE_SHEET (self), 0);
+  return self->row_min_height;
 }

@@ -61,4 +61,10 @@ const char         *cl_schedule_sheet_get_detail        (CLScheduleSheet    *sel
                                                          guint               section,
                                                          guint               row);
 
+/* The least height of a row, in points, when printed: room for a
+ * signature on a sign-in sheet.  0 (the default) for the text's own. */
+void                cl_schedule_sheet_set_row_min_height (CLScheduleSheet   *self,
+                                                          double             points);
+double              cl_schedule_sheet_get_row_min_height (CLScheduleSheet   *self);
+
 G_END_DECLS

@@ -384,6 +384,29 @@ const char * const cl_store_migrations[] = {
   "  spent_at INTEGER NOT NULL DEFAULT 0,"
   "  record_id TEXT) WITHOUT ROWID;"
   "CREATE INDEX patient_link_patient ON patient_link (patient_id);",
+  /* 16 → 17 (issue #15): courses and health events.  The course
+   * catalogue (duration_min minutes, link http/https), courses assigned
+   * to a patient (assigned_at, completed_at UTC seconds, 0 = not yet);
+   * events on a civil date, starts/ends minutes after local midnight;
+   * registrations registered, waitlisted or cancelled, the waiting list
+   * in the order of registered_at then id. */
+  "CREATE TABLE course (" SYNC_COLUMNS ","
+  "  title TEXT, title_en TEXT, stage TEXT, link TEXT,"
+  "  duration_min INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE course_assignment (" SYNC_COLUMNS ","
+  "  patient_id TEXT, course_id TEXT, assigned_by TEXT,"
+  "  assigned_at INTEGER NOT NULL DEFAULT 0, completed_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX course_assignment_patient ON course_assignment (patient_id) WHERE deleted = 0;"
+  "CREATE TABLE health_event (" SYNC_COLUMNS ","
+  "  title TEXT, kind TEXT, date TEXT, place TEXT, link TEXT,"
+  "  starts INTEGER NOT NULL DEFAULT 0, ends INTEGER NOT NULL DEFAULT 0,"
+  "  capacity INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX health_event_date ON health_event (date) WHERE deleted = 0;"
+  "CREATE TABLE event_registration (" SYNC_COLUMNS ","
+  "  event_id TEXT, patient_id TEXT, state TEXT, registered_by TEXT,"
+  "  registered_at INTEGER NOT NULL DEFAULT 0, attended INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX event_registration_event ON event_registration (event_id, registered_at) WHERE deleted = 0;"
+  "CREATE INDEX event_registration_patient ON event_registration (patient_id) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

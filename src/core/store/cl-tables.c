@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-course-store.h"
 #include "cl-deduction.h"
 #include "cl-doctor-order.h"
 #include "cl-document-access.h"
@@ -14,6 +15,7 @@
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
 #include "cl-followup-delivery.h"
+#include "cl-event-store.h"
 #include "cl-followup-record.h"
 #include "cl-scale-record.h"
 #include "cl-order-store.h"
@@ -214,6 +216,54 @@ validate_scale_result (CLStore    *store,
   merge_errors (errors, own);
 }
 
+static GHashTable *
+own_errors (CLRecord *record)
+{
+  if (CL_IS_COURSE (record))
+    return cl_course_validate (CL_COURSE (record));
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+validate_course (CLStore    *store,
+                 CLRecord   *record,
+                 const char *role,
+                 GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = own_errors (record);
+
+  merge_errors (errors, own);
+}
+
+static void
+validate_course_assignment (CLStore    *store,
+                            CLRecord   *record,
+                            const char *role,
+                            GHashTable *errors)
+{
+  cl_course_store_validate_assignment (store, CL_COURSE_ASSIGNMENT (record), errors);
+}
+
+static void
+validate_health_event (CLStore    *store,
+                       CLRecord   *record,
+                       const char *role,
+                       GHashTable *errors)
+{
+  cl_event_store_validate_event (store, CL_HEALTH_EVENT (record), errors);
+}
+
+static void
+validate_event_registration (CLStore    *store,
+                             CLRecord   *record,
+                             const char *role,
+                             GHashTable *errors)
+{
+  /* Inside the server's write transaction: a place another desk took a
+   * moment ago counts, so no event is registered past its capacity. */
+  cl_event_store_validate_registration (store, CL_EVENT_REGISTRATION (record), errors);
+}
+
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
  * records; only an administrator manages staff, and the staff rules
@@ -320,6 +370,26 @@ static const TableInfo tables[] = {
     "case_manager",
     "case_manager",
     NULL, validate_scale_result },
+  /* The course catalogue is the hospital's, like its packages: an
+   * administrator keeps it.  Case managers assign courses and run
+   * health events; the service desk reads them to answer her calls and
+   * registers a caller for an event. */
+  { "course", cl_course_get_type,
+    "case_manager service_desk",
+    "",
+    NULL, validate_course },
+  { "course_assignment", cl_course_assignment_get_type,
+    "case_manager service_desk",
+    "case_manager",
+    NULL, validate_course_assignment },
+  { "health_event", cl_health_event_get_type,
+    "case_manager service_desk",
+    "case_manager",
+    NULL, validate_health_event },
+  { "event_registration", cl_event_registration_get_type,
+    "case_manager service_desk",
+    "case_manager service_desk",
+    NULL, validate_event_registration },
 };
 
 static const TableInfo *
