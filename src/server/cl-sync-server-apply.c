@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "cl-enrolment-store.h"
+#include "cl-package-usage.h"
 #include "cl-record-rules.h"
 #include "cl-schedule.h"
 #include "cl-store-feed.h"
@@ -497,6 +498,11 @@ apply_one (CLStore     *store,
           !cl_str_empty (cl_enrolment_get_override_reason (CL_ENROLMENT (outcome->current))))
         detail = g_strdup_printf ("override: %s",
                                   cl_enrolment_get_override_reason (CL_ENROLMENT (outcome->current)));
+      /* So is more than her package includes: a hand-out, an escort
+       * or a VIP room visit past her allowance. */
+      else if (outcome->reason == NULL && outcome->current &&
+               cl_package_usage_over_reason_of (outcome->current))
+        detail = g_strdup_printf ("over allowance: %s", cl_package_usage_over_reason_of (outcome->current));
       if (!cl_sync_server_audit_locked (store, username, role,
                                         json_object_get_string_member (change, "op"),
                                         table, id, patient_id,

@@ -14,7 +14,11 @@ G_BEGIN_DECLS
  * offered), @ROOM@ (08:00–17:30, 30-minute slots), @ROOM_OFF@ (closed
  * for bookings), @ESCORT@, and @PATIENT_ENROLLED@ (with
  * @PREGNANCY_ENROLLED@ and @ENROLMENT_LIVE@, a live enrolment in
- * @PACKAGE_WIDE@ agreed 2026-11-10), and local instants as @T2026-11-24T03:00@
+ * @PACKAGE_WIDE@ agreed 2026-11-10), @PATIENT_COUNTED@ (with
+ * @PREGNANCY_COUNTED@ and @ENROLMENT_COUNTED@ in @PACKAGE_COUNTED@,
+ * which includes one escort, one VIP room visit and one breakfast,
+ * taken by @TASK_AHEAD@ on 25 November, @BOOKING_AHEAD@ that day and
+ * @HANDOUT_GIVEN@), and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

@@ -409,6 +409,7 @@ class Checks:
                               "scale_id": "epds", "answers": "[0,0,3,0,3,3,3,3,3,3]", "total": 0,
                               "band_id": "below", "flags": "", "filled_at": 1795400000,
                               "filled_by": "cm-wang", "source": "desk"}),
+            ("handout", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -418,6 +419,11 @@ class Checks:
                 data = self.booking_data()
             elif table == "document_access":
                 data = {"document_id": ids["document"], "patient_id": ids["patient"], "opened_at": 1795400000}
+            elif table == "handout":
+                # P1 includes no breakfast: one is handed out with a reason.
+                data = {"patient_id": ids["patient"], "enrolment_id": ids["enrolment"],
+                        "service": "nutrition-breakfast", "date": "2026-11-06", "handed_by": "admin",
+                        "over_reason": "套餐外赠送"}
             change = self.change(table, data, id=ids.get(table))
             ids[table] = change["id"]
             result, = self.push([change])

@@ -83,6 +83,33 @@ push_fixtures (void)
   push_applied ("case_manager", "enrolment", "@ENROLMENT_LIVE@",
                 "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\",\"price_fen\":298000,"
                 "\"agreement_date\":\"2026-11-10\",\"explained_by\":\"王护士\",\"status\":\"active\"}");
+  /* A third, whose package's escort, VIP room visit and breakfast are
+   * taken. */
+  push_applied ("admin", "package", "@PACKAGE_COUNTED@",
+                "{\"code\":\"COUNTED\",\"name\":\"计次套餐\",\"price_fen\":100000,\"enrol_from_day\":0,"
+                "\"enrol_to_day\":280,\"postpartum_days\":42,\"active\":true,\"services\":"
+                "\"[{\\\"code\\\":\\\"escort\\\",\\\"name\\\":\\\"产检陪诊\\\",\\\"quantity\\\":1},"
+                "{\\\"code\\\":\\\"vip-room\\\",\\\"name\\\":\\\"VIP 诊室\\\",\\\"quantity\\\":1},"
+                "{\\\"code\\\":\\\"nutrition-breakfast\\\",\\\"name\\\":\\\"营养早餐\\\",\\\"quantity\\\":1}]\"}");
+  push_applied ("admin", "patient", "@PATIENT_COUNTED@",
+                "{\"name\":\"王小芳\",\"phone\":\"13800138002\",\"birth_date\":\"1995-06-04\"}");
+  push_applied ("admin", "pregnancy", "@PREGNANCY_COUNTED@",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"lmp\":\"2026-06-01\",\"status\":\"ongoing\","
+                "\"gravida\":1,\"para\":0,\"risk\":\"green\"}");
+  push_applied ("case_manager", "enrolment", "@ENROLMENT_COUNTED@",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"package_id\":\"@PACKAGE_COUNTED@\",\"price_fen\":100000,"
+                "\"agreement_date\":\"2026-11-10\",\"explained_by\":\"王护士\",\"status\":\"active\"}");
+  push_applied ("case_manager", "escort_task", "@TASK_AHEAD@",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
+                "\"place_to\":\"超声科\",\"start_at\":@T2026-11-25T09:00@,\"end_at\":@T2026-11-25T09:30@,"
+                "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}");
+  push_applied ("vip_steward", "vip_booking", "@BOOKING_AHEAD@",
+                "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+                "\"start_at\":@T2026-11-25T10:00@,\"end_at\":@T2026-11-25T10:30@,"
+                "\"booked_by\":\"u-vip_steward\",\"status\":\"booked\"}");
+  push_applied ("case_manager", "handout", "@HANDOUT_GIVEN@",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
+                "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}");
 }
 
 static void
@@ -177,6 +204,37 @@ test_enrol_again (void)
                                          " AND detail = 'override: 双胎，另购一份'"), ==, 1);
 }
 
+/* Past her package with a reason: taken, stored with the record, and
+ * the audit log keeps the reason. */
+static void
+test_over_allowance (void)
+{
+  const char *db = cl_test_shared_db ();
+
+  push_applied ("case_manager", "handout", "e1000000-0000-4000-8000-0000000000c1",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
+                "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-21\",\"handed_by\":\"wang\","
+                "\"over_reason\":\"孕吐，换一份\"}");
+  push_applied ("case_manager", "escort_task", "e1000000-0000-4000-8000-0000000000c2",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
+                "\"place_to\":\"超声科\",\"start_at\":@T2026-11-26T09:00@,\"end_at\":@T2026-11-26T09:30@,"
+                "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\",\"over_reason\":\"双胎\"}");
+  push_applied ("vip_steward", "vip_booking", "e1000000-0000-4000-8000-0000000000c3",
+                "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+                "\"start_at\":@T2026-11-26T10:00@,\"end_at\":@T2026-11-26T10:30@,"
+                "\"booked_by\":\"u-vip_steward\",\"status\":\"booked\",\"over_reason\":\"医生要求\"}");
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM handout WHERE over_reason = '孕吐，换一份'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                         "'e1000000-0000-4000-8000-0000000000c1'"
+                                         " AND detail = 'over allowance: 孕吐，换一份'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                         "'e1000000-0000-4000-8000-0000000000c2'"
+                                         " AND detail = 'over allowance: 双胎'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                         "'e1000000-0000-4000-8000-0000000000c3'"
+                                         " AND detail = 'over allowance: 医生要求'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,6 +256,7 @@ main (int    argc,
   push_fixtures ();
   g_test_add_func ("/server-rules/invalid-cases", test_invalid_cases);
   g_test_add_func ("/server-rules/valid", test_override);
+  g_test_add_func ("/server-rules/over-allowance", test_over_allowance);
   g_test_add_func ("/server-rules/enrol-again", test_enrol_again);
   status = g_test_run ();
   cl_test_shared_server_finish ();

@@ -18,6 +18,7 @@
 #include "cl-followup-store.h"
 #include "cl-scale-store.h"
 #include "cl-order-store.h"
+#include "cl-package-usage.h"
 #include "cl-schedule.h"
 #include "cl-tables.h"
 #include "cl-staff-store.h"
@@ -70,7 +71,31 @@ save_fixtures (CLStore *store)
                                            "\"para\":0,\"risk\":\"green\"}" },
     { "enrolment", "@ENROLMENT_LIVE@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"package_id\":\"@PACKAGE_WIDE@\","
                                        "\"price_fen\":298000,\"agreement_date\":\"2026-11-10\","
-                                       "\"explained_by\":\"王护士\",\"status\":\"active\"}" },
+                                       "\"explained_by\":\"王护士\",\"status\":\"active\"}" },    { "package", "@PACKAGE_COUNTED@",
+      "{\"code\":\"COUNTED\",\"name\":\"计次套餐\",\"price_fen\":100000,\"enrol_from_day\":0,"
+        "\"enrol_to_day\":280,\"postpartum_days\":42,\"active\":true,\"services\":"
+        "\"[{\\\"code\\\":\\\"escort\\\",\\\"name\\\":\\\"产检陪诊\\\",\\\"quantity\\\":1},"
+        "{\\\"code\\\":\\\"vip-room\\\",\\\"name\\\":\\\"VIP 诊室\\\",\\\"quantity\\\":1},"
+        "{\\\"code\\\":\\\"nutrition-breakfast\\\",\\\"name\\\":\\\"营养早餐\\\",\\\"quantity\\\":1}]\"}" },
+    { "patient", "@PATIENT_COUNTED@",
+      "{\"name\":\"王小芳\",\"phone\":\"13800138002\",\"birth_date\":\"1995-06-04\"}" },
+    { "pregnancy", "@PREGNANCY_COUNTED@",
+      "{\"patient_id\":\"@PATIENT_COUNTED@\",\"lmp\":\"2026-06-01\",\"status\":\"ongoing\","
+        "\"gravida\":1,\"para\":0,\"risk\":\"green\"}" },
+    { "enrolment", "@ENROLMENT_COUNTED@",
+      "{\"patient_id\":\"@PATIENT_COUNTED@\",\"package_id\":\"@PACKAGE_COUNTED@\",\"price_fen\":100000,"
+        "\"agreement_date\":\"2026-11-10\",\"explained_by\":\"王护士\",\"status\":\"active\"}" },
+    { "escort_task", "@TASK_AHEAD@",
+      "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
+        "\"place_to\":\"超声科\",\"start_at\":@T2026-11-25T09:00@,\"end_at\":@T2026-11-25T09:30@,"
+        "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}" },
+    { "vip_booking", "@BOOKING_AHEAD@",
+      "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+        "\"start_at\":@T2026-11-25T10:00@,\"end_at\":@T2026-11-25T10:30@,"
+        "\"booked_by\":\"u-vip_steward\",\"status\":\"booked\"}" },
+    { "handout", "@HANDOUT_GIVEN@",
+      "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
+        "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -123,6 +148,8 @@ save_as_desk (CLStore    *store,
     saved = cl_followup_store_save (store, CL_FOLLOWUP_RECORD (record), role, &field_errors, &error);
   else if (g_str_equal (table, "scale_result"))
     saved = cl_scale_store_save (store, CL_SCALE_RECORD (record), role, &field_errors, NULL, &error);
+  else if (g_str_equal (table, "handout"))
+    saved = cl_package_usage_save_handout (store, CL_HANDOUT (record), role, &field_errors, &error);
   else if (g_str_equal (table, "staff"))
     saved = cl_staff_store_save (store, CL_STAFF (record), role, &field_errors, &error);
   else

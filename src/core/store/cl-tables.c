@@ -14,6 +14,8 @@
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
 #include "cl-followup-record.h"
+#include "cl-handout.h"
+#include "cl-package-usage.h"
 #include "cl-scale-record.h"
 #include "cl-order-store.h"
 #include "cl-package.h"
@@ -213,6 +215,15 @@ validate_scale_result (CLStore    *store,
   merge_errors (errors, own);
 }
 
+static void
+validate_handout (CLStore    *store,
+                  CLRecord   *record,
+                  const char *role,
+                  GHashTable *errors)
+{
+  cl_package_usage_validate_handout (store, CL_HANDOUT (record), errors);
+}
+
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
  * records; only an administrator manages staff, and the staff rules
@@ -311,6 +322,14 @@ static const TableInfo tables[] = {
     "case_manager",
     "case_manager",
     NULL, validate_scale_result },
+  /* Hand-outs of a package's breakfasts and gift pack: given at the
+   * case manager's or the service desk; finance reads them with the
+   * enrolments.  The count against the package is checked inside the
+   * write transaction (cl_package_usage_validate_handout()). */
+  { "handout", cl_handout_get_type,
+    "case_manager service_desk finance",
+    "case_manager service_desk",
+    NULL, validate_handout },
 };
 
 static const TableInfo *
