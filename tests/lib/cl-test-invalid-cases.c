@@ -215,7 +215,7 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
    * package includes one escort, one VIP room visit and one breakfast,
    * and each is taken. */
   { "handout", "case_manager", HANDOUT ("@ENROLMENT_COUNTED@", "nutrition-breakfast", "2026-11-21"),
-    "over_reason", "Her package includes 1 × Nutrition breakfast and 1 were handed out. "
+    "over_reason", "Her package includes Nutrition breakfast × 1; 1 handed out so far. "
     "Give a reason to hand out another." },
   { "handout", "case_manager", HANDOUT ("@ENROLMENT_COUNTED@", "gift-pack", "2026-11-21"),
     "over_reason", "Her package does not include Gift pack. Give a reason to hand it out." },

@@ -241,7 +241,7 @@ test_counts (Fixture       *f,
 
   /* A second breakfast: the reason is asked and nothing is written. */
   message = hand_out (f, "nutrition-breakfast", NULL, "over_reason");
-  g_assert_cmpstr (message, ==, "Her package includes 1 × Nutrition breakfast and 1 were handed out. "
+  g_assert_cmpstr (message, ==, "Her package includes Nutrition breakfast × 1; 1 handed out so far. "
                                 "Give a reason to hand out another.");
   g_assert_cmpint (n_handouts (f), ==, 3);
   g_assert_null (hand_out (f, "nutrition-breakfast", "她孕吐，换了一份", "over_reason"));

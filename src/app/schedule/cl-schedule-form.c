@@ -159,3 +159,26 @@ cl_schedule_form_show_error (const GError       *error,
 
   cl_form_message_set (i >= 0 && messages[i] ? messages[i] : form_message, error->message);
 }
+
+AdwEntryRow *
+cl_schedule_form_over_reason_row (GtkWidget   *group,
+                                  const char  *value,
+                                  GtkLabel   **message)
+{
+  AdwEntryRow *row = cl_form_entry_row_add (group, _("Reason for Going Over the Package"), message);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && *value != '\0');
+  return row;
+}
+
+void
+cl_schedule_form_ask_over_reason (AdwEntryRow  *row,
+                                  const GError *error)
+{
+  if (!g_error_matches (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVER_ALLOWANCE))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+  cl_form_row_set_required (GTK_WIDGET (row));
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}

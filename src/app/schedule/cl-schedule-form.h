@@ -67,4 +67,17 @@ void         cl_schedule_form_show_error    (const GError       *error,
                                              guint               n,
                                              GtkLabel           *form_message);
 
+/* The row for why she is booked past her package's allowance
+ * (cl-package-usage.h), added to @group hidden: it shows when core
+ * asks for the reason (cl_schedule_form_show_error() of a
+ * CL_SCHEDULE_ERROR_OVER_ALLOWANCE), or with the reason @value (may be
+ * NULL) a booking already has. */
+AdwEntryRow *cl_schedule_form_over_reason_row (GtkWidget    *group,
+                                               const char   *value,
+                                               GtkLabel    **message);
+/* Shows @row (from cl_schedule_form_over_reason_row()) if @error asks
+ * for a reason, and puts the focus in it. */
+void         cl_schedule_form_ask_over_reason (AdwEntryRow  *row,
+                                               const GError *error);
+
 G_END_DECLS

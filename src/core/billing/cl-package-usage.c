@@ -350,15 +350,15 @@ cl_package_usage_validate_handout (CLStore    *store,
                 g_strdup_printf (_("Her package does not include %s. Give a reason to hand it out."),
                                  label_of (service, NULL)));
       else if (given >= included)
-        /* Translators: her package's quantity of a service, the
-         * service (Nutrition breakfast) and how many were handed out */
+        /* Translators: a service (Nutrition breakfast), her package's
+         * quantity of it and how many were handed out */
         refuse (errors, "over_reason",
                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Her package includes %u × %s and %u were handed out. "
+                                              "Her package includes %s × %u; %u handed out so far. "
                                               "Give a reason to hand out another.",
-                                              "Her package includes %u × %s and %u were handed out. "
+                                              "Her package includes %s × %u; %u handed out so far. "
                                               "Give a reason to hand out another.", included),
-                                 included, label_of (service, NULL), given));
+                                 label_of (service, NULL), included, given));
     }
 }
 

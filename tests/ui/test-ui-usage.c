@@ -1,0 +1,227 @@
+/* Package usage on her page, as real GTK widgets under Xvfb on a real
+ * demo store at 1024 × 768, in English and in Chinese: "Package Usage"
+ * shows each service of her package as "Escort 5 of 12 used" (counted
+ * from the store); "Record Hand-out…" hands out her breakfast, after
+ * which the dialog shows the count and asks for a reason; without one
+ * nothing is written, with one the hand-out is stored and the page
+ * marks the breakfast as over.  A role that may not read enrolments
+ * does not see the group. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cl-date.h"
+#include "cl-handout-dialog.h"
+#include "cl-patient-page.h"
+#include "cl-roster-view.h"
+#include "cl-schedule.h"
+#include "cl-test-store.h"
+#include "cl-test-ui.h"
+#include "cl-test-util.h"
+#include "cl-usage-list.h"
+#include "cl-window.h"
+
+#define WHOLE_PACKAGE "5e1d0a52-6b1f-4c38-9d2e-2f8a00000001"
+
+static char *data_dir;
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return cl_test_ui_find_toplevel (CL_TYPE_HANDOUT_DIALOG) == NULL;
+}
+
+/* "%s %u of %u used" as the user reads it. */
+static char *
+used_text (const char *service,
+           guint       used,
+           guint       included)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u of %u used", "%s %u of %u used", included),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "package service", service), used, included);
+}
+
+static gboolean
+list_shows (CLUsageList *list,
+            const char  *title)
+{
+  g_auto(GStrv) titles = cl_usage_list_dup_titles (list);
+
+  return g_strv_contains ((const char * const *) titles, title) && cl_test_ui_find_label (GTK_WIDGET (list), title);
+}
+
+static gint64
+n_handouts (CLStore    *store,
+            const char *enrolment)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM handout WHERE enrolment_id = '%s'"
+                                          " AND service = 'nutrition-breakfast' AND deleted = 0", enrolment);
+
+  return cl_test_store_count (store, sql);
+}
+
+static CLHandoutDialog *
+open_breakfast (CLUsageList *list)
+{
+  CLHandoutDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "usage.hand-out-service", "s", "nutrition-breakfast");
+  dialog = CL_HANDOUT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_HANDOUT_DIALOG));
+  g_assert_nonnull (dialog);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  return dialog;
+}
+
+static void
+test_hand_out (void)
+{
+  CLWindow *window = CL_WINDOW (cl_test_ui_open_window (data_dir));
+  CLStore *store = cl_window_get_store (window);
+  g_autofree char *patient = NULL;
+  g_autofree char *enrolment = NULL;
+  g_autofree char *agreed = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *ask = NULL;
+  g_autofree char *over = NULL;
+  CLHandoutDialog *dialog;
+  CLPatientPage *page;
+  CLUsageList *list;
+  gint64 escorts_done;
+  GDate day;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  cl_test_ui_wait_until (cl_test_ui_roster_settled,
+                         cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  /* A patient of the demo in the whole-pregnancy package, which
+   * includes one breakfast and twelve escorts. */
+  enrolment = cl_test_store_text (store, "SELECT id FROM enrolment WHERE package_id = '" WHOLE_PACKAGE "'"
+                                         " AND status = 'active' AND deleted = 0 ORDER BY id LIMIT 1");
+  g_assert_nonnull (enrolment);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT patient_id FROM enrolment WHERE id = '%s'", enrolment);
+    g_autofree char *sql2 = g_strdup_printf ("SELECT agreement_date FROM enrolment WHERE id = '%s'", enrolment);
+
+    patient = cl_test_store_text (store, sql);
+    agreed = cl_test_store_text (store, sql2);
+  }
+  g_assert_true (cl_date_parse (agreed, &day, NULL));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM escort_task WHERE patient_id = '%s'"
+                                            " AND status = 'done' AND deleted = 0 AND start_at >= %" G_GINT64_FORMAT,
+                                            patient, cl_schedule_day_start (&day));
+
+    escorts_done = cl_test_store_count (store, sql);
+  }
+  g_assert_cmpint (n_handouts (store, enrolment), ==, 0);
+
+  cl_window_show_patient (window, patient);
+  cl_test_ui_settle (400);
+  page = CL_PATIENT_PAGE (cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_PATIENT_PAGE));
+  g_assert_nonnull (page);
+  list = CL_USAGE_LIST (cl_test_ui_find_widget (GTK_WIDGET (page), CL_TYPE_USAGE_LIST));
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (list), _("Package Usage")));
+  expected = used_text ("Escort", (guint) escorts_done, 12);
+  g_assert_true (list_shows (list, expected));
+  if (cl_test_ui_is_chinese ())
+    g_assert_true (g_str_has_prefix (expected, "陪诊 已用 "));
+  g_free (expected);
+  expected = used_text ("Nutrition breakfast", 0, 1);
+  g_assert_true (list_shows (list, expected));
+  g_free (expected);
+  expected = used_text ("Gift pack", 0, 1);
+  g_assert_true (list_shows (list, expected));
+  g_assert_cmpuint (cl_usage_list_get_n_over (list), ==, 0);
+
+  /* The first breakfast: the count, no reason asked, stored. */
+  dialog = open_breakfast (list);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u handed out", "%u of %u handed out", 1), 0, 1);
+  g_assert_cmpstr (cl_handout_dialog_get_count (dialog), ==, count);
+  g_assert_false (gtk_widget_get_visible (cl_handout_dialog_get_field (dialog, "over-reason")));
+  g_assert_true (cl_handout_dialog_save (dialog));
+  cl_test_ui_wait_until (dialog_gone, NULL);
+  g_assert_cmpint (n_handouts (store, enrolment), ==, 1);
+  g_free (expected);
+  expected = used_text ("Nutrition breakfast", 1, 1);
+  g_assert_true (list_shows (list, expected));
+
+  /* The second: the count says they are all out and the reason is
+   * asked; without one nothing is written. */
+  dialog = open_breakfast (list);
+  g_free (count);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u handed out", "%u of %u handed out", 1), 1, 1);
+  g_assert_cmpstr (cl_handout_dialog_get_count (dialog), ==, count);
+  g_assert_true (gtk_widget_get_visible (cl_handout_dialog_get_field (dialog, "over-reason")));
+  ask = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Her package includes %s × %u; %u handed out so far. "
+                                      "Give a reason to hand out another.",
+                                      "Her package includes %s × %u; %u handed out so far. "
+                                      "Give a reason to hand out another.", 1),
+                         g_dpgettext2 (GETTEXT_PACKAGE, "package service", "Nutrition breakfast"), 1, 1);
+  g_assert_cmpstr (cl_handout_dialog_get_error (dialog, "over-reason"), ==, ask);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (dialog), ask));
+  if (cl_test_ui_is_chinese ())
+    g_assert_true (cl_test_ui_has_non_ascii (ask));
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "handout-over");
+  g_assert_false (cl_handout_dialog_save (dialog));
+  g_assert_cmpstr (cl_handout_dialog_get_error (dialog, "over-reason"), ==, ask);
+  g_assert_cmpint (n_handouts (store, enrolment), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (cl_handout_dialog_get_field (dialog, "over-reason")), "她孕吐，换了一份");
+  g_assert_true (cl_handout_dialog_save (dialog));
+  cl_test_ui_wait_until (dialog_gone, NULL);
+  g_assert_cmpint (n_handouts (store, enrolment), ==, 2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM handout WHERE enrolment_id = '%s'"
+                                            " AND over_reason = '她孕吐，换了一份'", enrolment);
+
+    g_assert_cmpint (cl_test_store_count (store, sql), ==, 1);
+  }
+
+  /* Her page marks it as over. */
+  g_free (expected);
+  expected = used_text ("Nutrition breakfast", 2, 1);
+  g_assert_true (list_shows (list, expected));
+  g_assert_cmpuint (cl_usage_list_get_n_over (list), ==, 1);
+  over = g_strdup_printf (_("Over by %u"), 1);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (list), over));
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t point;
+
+    cl_test_ui_settle (200);
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (list), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adjustment, point.y - 120);
+    cl_test_ui_settle (300);
+  }
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "package-usage");
+
+  /* An escort does not read enrolments: no group. */
+  cl_context_set_user (cl_window_get_context (window), "li", CL_ROLE_ESCORT);
+  cl_test_ui_settle (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  cl_test_ui_init (&argc, &argv);
+  data_dir = cl_test_ui_make_demo_store ("ui-usage", 60, 11);
+
+  g_test_add_func ("/ui/usage/hand-out", test_hand_out);
+
+  ret = g_test_run ();
+  cl_test_remove_tree (data_dir);
+  g_free (data_dir);
+  return ret;
+}
