@@ -5,7 +5,8 @@
  * which the dialog shows the count and asks for a reason; without one
  * nothing is written, with one the hand-out is stored and the page
  * marks the breakfast as over.  A role that may not read enrolments
- * does not see the group. */
+ * does not see the group.  Once her twelve escorts are done or booked,
+ * the escort task dialog asks for the reason in the same way. */
 
 #include "config.h"
 
@@ -13,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "cl-date.h"
+#include "cl-escort-task-dialog.h"
+#include "cl-package-usage.h"
 #include "cl-handout-dialog.h"
 #include "cl-patient-page.h"
 #include "cl-roster-view.h"
@@ -209,6 +212,107 @@ test_hand_out (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+escort_dialog_gone (gpointer data)
+{
+  return cl_test_ui_find_toplevel (CL_TYPE_ESCORT_TASK_DIALOG) == NULL;
+}
+
+static void
+test_escort_over (void)
+{
+  CLWindow *window = CL_WINDOW (cl_test_ui_open_window (data_dir));
+  CLStore *store = cl_window_get_store (window);
+  g_autofree char *patient = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *over = NULL;
+  g_autofree char *count_sql = NULL;
+  CLEscortTaskDialog *dialog;
+  GtkWidget *reason;
+  guint done, pending;
+  gint64 n_tasks;
+  GDate day;
+
+  cl_test_ui_wait_until (cl_test_ui_roster_settled,
+                         cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  patient = cl_test_store_text (store, "SELECT patient_id FROM enrolment WHERE package_id = '" WHOLE_PACKAGE "'"
+                                       " AND status = 'active' AND deleted = 0 ORDER BY id LIMIT 1");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT name FROM patient WHERE id = '%s'", patient);
+
+    name = cl_test_store_text (store, sql);
+  }
+  /* Her escorts taken up to the twelve of her package: the rest done
+   * in the past, as a busy pregnancy would have them. */
+  {
+    g_autoptr(CLEnrolment) enrolment = cl_package_usage_find_enrolment (store, patient);
+    g_autoptr(GPtrArray) usages = cl_package_usage_of_enrolment (store, enrolment);
+
+    done = pending = 0;
+    for (guint i = 0; i < usages->len; i++)
+      if (((CLServiceUsage *) g_ptr_array_index (usages, i))->kind == CL_USAGE_ESCORT)
+        {
+          done = ((CLServiceUsage *) g_ptr_array_index (usages, i))->used;
+          pending = ((CLServiceUsage *) g_ptr_array_index (usages, i))->pending;
+        }
+    g_assert_cmpuint (done + pending, <, 12);
+    g_date_set_dmy (&day, 20, 11, 2026);
+    for (guint i = done + pending; i < 12; i++)
+      {
+        g_autoptr(CLEscortTask) task = cl_escort_task_new ();
+        g_autoptr(GError) error = NULL;
+
+        cl_escort_task_set_patient_id (task, patient);
+        cl_escort_task_set_start_at (task, cl_schedule_at (&day, 8 * 60 + 30 * (gint) i));
+        cl_escort_task_set_end_at (task, cl_schedule_at (&day, 8 * 60 + 30 * (gint) i + 30));
+        cl_escort_task_set_status (task, CL_ESCORT_STATUS_DONE);
+        g_assert_true (cl_store_save_record (store, CL_RECORD (task), &error));
+        g_assert_no_error (error);
+      }
+  }
+  over = cl_package_usage_booking_over (store, CL_USAGE_ESCORT, patient, NULL);
+  g_assert_nonnull (over);
+  count_sql = g_strdup_printf ("SELECT count(*) FROM escort_task WHERE patient_id = '%s'", patient);
+  n_tasks = cl_test_store_count (store, count_sql);
+
+  g_date_set_dmy (&day, 26, 11, 2026);
+  dialog = cl_escort_task_dialog_new (GTK_WINDOW (window), cl_window_get_context (window), NULL, NULL,
+                                      cl_schedule_at (&day, 9 * 60), cl_schedule_at (&day, 9 * 60 + 30));
+  gtk_window_present (GTK_WINDOW (dialog));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  reason = cl_escort_task_dialog_get_field (dialog, "over-reason");
+  g_assert_false (gtk_widget_is_visible (reason));
+
+  /* Her allowance taken: the reason is asked as soon as she is
+   * chosen, and Save without one writes nothing. */
+  cl_test_ui_choose_patient (GTK_WIDGET (dialog), name);
+  cl_test_ui_settle (100);
+  g_assert_true (gtk_widget_is_visible (reason));
+  g_assert_cmpstr (cl_escort_task_dialog_get_error (dialog, "over-reason"), ==, over);
+  g_assert_false (cl_escort_task_dialog_save (dialog));
+  g_assert_true (gtk_widget_is_visible (reason));
+  g_assert_cmpstr (cl_escort_task_dialog_get_error (dialog, "over-reason"), ==, over);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (dialog), over));
+  if (cl_test_ui_is_chinese ())
+    g_assert_true (cl_test_ui_has_non_ascii (over));
+  g_assert_cmpint (cl_test_store_count (store, count_sql), ==, n_tasks);
+  cl_test_ui_settle (100);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "escort-over");
+
+  gtk_editable_set_text (GTK_EDITABLE (reason), "双胎，产检多");
+  g_assert_true (cl_escort_task_dialog_save (dialog));
+  cl_test_ui_wait_until (escort_dialog_gone, NULL);
+  g_assert_cmpint (cl_test_store_count (store, count_sql), ==, n_tasks + 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM escort_task WHERE patient_id = '%s'"
+                                            " AND over_reason = '双胎，产检多' AND status = 'planned'", patient);
+
+    g_assert_cmpint (cl_test_store_count (store, sql), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +323,7 @@ main (int   argc,
   data_dir = cl_test_ui_make_demo_store ("ui-usage", 60, 11);
 
   g_test_add_func ("/ui/usage/hand-out", test_hand_out);
+  g_test_add_func ("/ui/usage/escort-over", test_escort_over);
 
   ret = g_test_run ();
   cl_test_remove_tree (data_dir);

@@ -7,6 +7,7 @@
 #include "cl-escort-store.h"
 #include "cl-escort-task-dialog.h"
 #include "cl-form-message.h"
+#include "cl-package-usage.h"
 #include "cl-patient-chooser.h"
 #include "cl-schedule-form.h"
 #include "cl-schedule-times.h"
@@ -221,19 +222,23 @@ escort_times (gpointer     data,
 static void
 build (CLEscortTaskDialog *self)
 {
-  GtkWidget *groups[4] = { NULL, adw_preferences_group_new (), adw_preferences_group_new (), NULL };
-  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[1]);
-  AdwPreferencesGroup *when = ADW_PREFERENCES_GROUP (groups[2]);
+  GtkWidget *groups[5] = { NULL, NULL, adw_preferences_group_new (), adw_preferences_group_new (), NULL };
+  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[2]);
+  AdwPreferencesGroup *when = ADW_PREFERENCES_GROUP (groups[3]);
   g_autoptr(GListStore) escorts = cl_escort_store_list_escorts (self->store);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (escorts));
   g_autofree const char **ids = g_new0 (const char *, n + 1);
   g_autofree const char **names = g_new0 (const char *, n + 1);
 
   groups[0] = cl_schedule_form_patient_group (self->store, &self->patient, &self->errors[F_PATIENT]);
+  /* Right under her: it is about her package. */
+  groups[1] = cl_schedule_form_over_reason_group (self->patient, self->store, CL_USAGE_ESCORT, self->task != NULL,
+                                                  self->task ? cl_escort_task_get_over_reason (self->task) : NULL,
+                                                  &self->over_reason, &self->errors[F_OVER_REASON]);
   self->kind = cl_schedule_form_combo (what, _("Kind"), cl_escort_task_kinds (), NULL,
                                        cl_escort_task_kind_label, NULL, &self->errors[F_KIND]);
-  self->from = cl_form_entry_row_add (groups[1], _("From"), &self->errors[F_FROM]);
-  self->to = cl_form_entry_row_add (groups[1], _("To"), &self->errors[F_TO]);
+  self->from = cl_form_entry_row_add (groups[2], _("From"), &self->errors[F_FROM]);
+  self->to = cl_form_entry_row_add (groups[2], _("To"), &self->errors[F_TO]);
 
   for (guint i = 0; i < n; i++)
     {
@@ -268,10 +273,7 @@ build (CLEscortTaskDialog *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cl_schedule_times_get_end (self->times), "notify::selected", G_CALLBACK (hide_free_escorts),
                            self, G_CONNECT_SWAPPED);
-  self->note = cl_form_entry_row_add (groups[2], _("Note"), &self->errors[F_NOTE]);
-  self->over_reason = cl_schedule_form_over_reason_row (groups[2],
-                                                        self->task ? cl_escort_task_get_over_reason (self->task) : NULL,
-                                                        &self->errors[F_OVER_REASON]);
+  self->note = cl_form_entry_row_add (groups[3], _("Note"), &self->errors[F_NOTE]);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
                                                     _("_Save"), G_CALLBACK (save_clicked_cb), groups);
 }

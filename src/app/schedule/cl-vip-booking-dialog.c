@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-form-message.h"
+#include "cl-package-usage.h"
 #include "cl-patient-chooser.h"
 #include "cl-schedule-form.h"
 #include "cl-schedule-times.h"
@@ -158,14 +159,18 @@ room_times (gpointer     data,
 static void
 build (CLVipBookingDialog *self)
 {
-  GtkWidget *groups[3] = { NULL, adw_preferences_group_new (), NULL };
-  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[1]);
+  GtkWidget *groups[4] = { NULL, NULL, adw_preferences_group_new (), NULL };
+  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[2]);
   GListStore *rooms = self->rooms = cl_vip_store_list_rooms (self->store, FALSE);
   guint n_rooms = g_list_model_get_n_items (G_LIST_MODEL (rooms));
   g_autofree const char **room_ids = g_new0 (const char *, n_rooms + 1);
   g_autofree const char **room_names = g_new0 (const char *, n_rooms + 1);
 
   groups[0] = cl_schedule_form_patient_group (self->store, &self->patient, &self->errors[F_PATIENT]);
+  /* Right under her: it is about her package. */
+  groups[1] = cl_schedule_form_over_reason_group (self->patient, self->store, CL_USAGE_VIP_ROOM, self->booking != NULL,
+                                                  self->booking ? cl_vip_booking_get_over_reason (self->booking) : NULL,
+                                                  &self->over_reason, &self->errors[F_OVER_REASON]);
   for (guint i = 0; i < n_rooms; i++)
     {
       CLVipRoom *room = g_list_model_get_item (G_LIST_MODEL (rooms), i);
@@ -181,10 +186,7 @@ build (CLVipBookingDialog *self)
                                        &self->errors[F_START], &self->errors[F_END]);
   g_signal_connect_object (self->room, "notify::selected", G_CALLBACK (cl_schedule_times_refresh),
                            self->times, G_CONNECT_SWAPPED);
-  self->note = cl_form_entry_row_add (groups[1], _("Note"), &self->errors[F_NOTE]);
-  self->over_reason = cl_schedule_form_over_reason_row (groups[1],
-                                                        self->booking ? cl_vip_booking_get_over_reason (self->booking) : NULL,
-                                                        &self->errors[F_OVER_REASON]);
+  self->note = cl_form_entry_row_add (groups[2], _("Note"), &self->errors[F_NOTE]);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->booking ? _("Edit Booking") : _("New Booking"),
                                                     self->booking ? _("_Save") : _("_Book"), G_CALLBACK (save_clicked_cb),
                                                     groups);
