@@ -349,6 +349,9 @@ const char * const cl_store_migrations[] = {
   "  patient_id TEXT, enrolment_id TEXT, service TEXT, date TEXT,"
   "  handed_by TEXT, note TEXT, over_reason TEXT);"
   "CREATE INDEX handout_enrolment ON handout (enrolment_id, service) WHERE deleted = 0;"
+  /* Her counselling sessions: without it, her page read every
+   * follow-up item of the store (0.3 s for 2 million). */
+  "CREATE INDEX followup_item_patient ON followup_item (patient_id, kind) WHERE deleted = 0;"
   "ALTER TABLE escort_task ADD COLUMN over_reason TEXT;"
   "ALTER TABLE vip_booking ADD COLUMN over_reason TEXT;"
   "UPDATE package SET services = json_insert (services, '$[#]',"
