@@ -175,14 +175,18 @@ build (CLHandoutDialog *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), cl_form_required_note ());
 
   self->usages = g_ptr_array_new_with_free_func ((GDestroyNotify) cl_service_usage_free);
-  for (guint i = 0; i < usages->len; i++)
+  /* Only the services without a booking of their own are handed out. */
+  for (guint i = 0; i < usages->len;)
     {
       CLServiceUsage *usage = g_ptr_array_index (usages, i);
 
       if (usage->kind != CL_USAGE_HANDOUT)
-        continue;
+        {
+          i++;
+          continue;
+        }
       gtk_string_list_append (labels, cl_service_usage_label (usage));
-      g_ptr_array_add (self->usages, g_ptr_array_steal_index (usages, i--));
+      g_ptr_array_add (self->usages, g_ptr_array_steal_index (usages, i));
     }
   self->service = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_combo_row_set_model (self->service, G_LIST_MODEL (labels));
