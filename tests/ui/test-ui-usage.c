@@ -27,6 +27,12 @@
 #include "cl-window.h"
 
 #define WHOLE_PACKAGE "5e1d0a52-6b1f-4c38-9d2e-2f8a00000001"
+/* The first live enrolment of the demo in the whole-pregnancy package
+ * whose breakfast was not handed out yet. */
+#define FIRST_ENROLMENT(column) \
+  "SELECT " column " FROM enrolment WHERE package_id = '" WHOLE_PACKAGE "' AND status = 'active'" \
+  " AND deleted = 0 AND id NOT IN (SELECT enrolment_id FROM handout WHERE deleted = 0" \
+  " AND service = 'nutrition-breakfast') ORDER BY id LIMIT 1"
 
 static char *data_dir;
 
@@ -100,8 +106,7 @@ test_hand_out (void)
                          cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
   /* A patient of the demo in the whole-pregnancy package, which
    * includes one breakfast and twelve escorts. */
-  enrolment = cl_test_store_text (store, "SELECT id FROM enrolment WHERE package_id = '" WHOLE_PACKAGE "'"
-                                         " AND status = 'active' AND deleted = 0 ORDER BY id LIMIT 1");
+  enrolment = cl_test_store_text (store, FIRST_ENROLMENT ("id"));
   g_assert_nonnull (enrolment);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT patient_id FROM enrolment WHERE id = '%s'", enrolment);
@@ -136,7 +141,12 @@ test_hand_out (void)
   expected = used_text ("Nutrition breakfast", 0, 1);
   g_assert_true (list_shows (list, expected));
   g_free (expected);
-  expected = used_text ("Gift pack", 0, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM handout WHERE enrolment_id = '%s'"
+                                            " AND service = 'gift-pack' AND deleted = 0", enrolment);
+
+    expected = used_text ("Gift pack", (guint) cl_test_store_count (store, sql), 1);
+  }
   g_assert_true (list_shows (list, expected));
   g_assert_cmpuint (cl_usage_list_get_n_over (list), ==, 0);
 
@@ -235,8 +245,7 @@ test_escort_over (void)
 
   cl_test_ui_wait_until (cl_test_ui_roster_settled,
                          cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
-  patient = cl_test_store_text (store, "SELECT patient_id FROM enrolment WHERE package_id = '" WHOLE_PACKAGE "'"
-                                       " AND status = 'active' AND deleted = 0 ORDER BY id LIMIT 1");
+  patient = cl_test_store_text (store, FIRST_ENROLMENT ("patient_id"));
   {
     g_autofree char *sql = g_strdup_printf ("SELECT name FROM patient WHERE id = '%s'", patient);
 
