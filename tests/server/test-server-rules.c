@@ -233,6 +233,28 @@ test_over_allowance (void)
   g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
                                          "'e1000000-0000-4000-8000-0000000000c3'"
                                          " AND detail = 'over allowance: 医生要求'"), ==, 1);
+
+  /* A later change of that booking keeps the reason and is not audited
+   * as going over again. */
+  {
+    g_autofree char *key = cl_test_new_key ();
+    g_autofree char *data = cl_test_invalid_case_expand (
+      "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+      "\"start_at\":@T2026-11-26T10:00@,\"end_at\":@T2026-11-26T10:30@,"
+      "\"booked_by\":\"u-vip_steward\",\"status\":\"cancelled\",\"over_reason\":\"医生要求\"}");
+    gint64 rev = cl_test_db_count (db, "SELECT rev FROM vip_booking WHERE id = 'e1000000-0000-4000-8000-0000000000c3'");
+    g_autofree char *change = cl_test_change_json (key, "vip_booking", "e1000000-0000-4000-8000-0000000000c3", rev,
+                                                   "upsert", data);
+    g_autoptr(JsonNode) holder = NULL;
+    JsonObject *result = cl_test_push_one (cl_test_token_of ("vip_steward"), change, &holder);
+
+    g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
+    g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                           "'e1000000-0000-4000-8000-0000000000c3'"), ==, 2);
+    g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                           "'e1000000-0000-4000-8000-0000000000c3'"
+                                           " AND detail LIKE 'over allowance:%'"), ==, 1);
+  }
 }
 
 int
