@@ -6,7 +6,8 @@
  * nothing is written, with one the hand-out is stored and the page
  * marks the breakfast as over.  A role that may not read enrolments
  * does not see the group.  Once her twelve escorts are done or booked,
- * the escort task dialog asks for the reason in the same way. */
+ * the escort task dialog asks for the reason in the same way, and so
+ * does the VIP booking dialog once her VIP room visits are. */
 
 #include "config.h"
 
@@ -24,6 +25,8 @@
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-usage-list.h"
+#include "cl-vip-booking-dialog.h"
+#include "cl-vip-store.h"
 #include "cl-window.h"
 
 #define WHOLE_PACKAGE "5e1d0a52-6b1f-4c38-9d2e-2f8a00000001"
@@ -322,6 +325,100 @@ test_escort_over (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+vip_dialog_gone (gpointer data)
+{
+  return cl_test_ui_find_toplevel (CL_TYPE_VIP_BOOKING_DIALOG) == NULL;
+}
+
+/* Her twelve VIP room visits taken: the booking dialog asks the same. */
+static void
+test_vip_over (void)
+{
+  CLWindow *window = CL_WINDOW (cl_test_ui_open_window (data_dir));
+  CLStore *store = cl_window_get_store (window);
+  g_autoptr(GListStore) rooms = cl_vip_store_list_rooms (store, FALSE);
+  g_autoptr(CLVipRoom) room = NULL;
+  g_autofree char *patient = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *over = NULL;
+  g_autofree char *count_sql = NULL;
+  CLVipBookingDialog *dialog;
+  GtkWidget *reason;
+  gint64 n_bookings;
+  guint taken = 0;
+  GDate day;
+
+  cl_test_ui_wait_until (cl_test_ui_roster_settled,
+                         cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rooms)), >, 0);
+  room = g_list_model_get_item (G_LIST_MODEL (rooms), 0);
+  patient = cl_test_store_text (store, FIRST_ENROLMENT ("patient_id"));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT name FROM patient WHERE id = '%s'", patient);
+    g_autoptr(CLEnrolment) enrolment = cl_package_usage_find_enrolment (store, patient);
+    g_autoptr(GPtrArray) usages = cl_package_usage_of_enrolment (store, enrolment);
+
+    name = cl_test_store_text (store, sql);
+    for (guint i = 0; i < usages->len; i++)
+      if (((CLServiceUsage *) g_ptr_array_index (usages, i))->kind == CL_USAGE_VIP_ROOM)
+        taken = ((CLServiceUsage *) g_ptr_array_index (usages, i))->used +
+                ((CLServiceUsage *) g_ptr_array_index (usages, i))->pending;
+  }
+  g_assert_cmpuint (taken, <, 12);
+  g_date_set_dmy (&day, 19, 11, 2026);
+  for (guint i = taken; i < 12; i++)
+    {
+      g_autoptr(CLVipBooking) booking = cl_vip_booking_new ();
+      g_autoptr(GError) error = NULL;
+
+      cl_vip_booking_set_patient_id (booking, patient);
+      cl_vip_booking_set_room_id (booking, cl_record_get_id (CL_RECORD (room)));
+      cl_vip_booking_set_purpose (booking, CL_VIP_PURPOSE_CONSULTATION);
+      cl_vip_booking_set_start_at (booking, cl_schedule_at (&day, 9 * 60 + 30 * (gint) i));
+      cl_vip_booking_set_end_at (booking, cl_schedule_at (&day, 9 * 60 + 30 * (gint) i + 30));
+      cl_vip_booking_set_status (booking, CL_VIP_STATUS_DONE);
+      g_assert_true (cl_store_save_record (store, CL_RECORD (booking), &error));
+      g_assert_no_error (error);
+    }
+  over = cl_package_usage_booking_over (store, CL_USAGE_VIP_ROOM, patient, NULL);
+  g_assert_nonnull (over);
+  count_sql = g_strdup_printf ("SELECT count(*) FROM vip_booking WHERE patient_id = '%s'", patient);
+  n_bookings = cl_test_store_count (store, count_sql);
+
+  /* A day the demo's bookings do not reach, so the room is free. */
+  g_date_set_dmy (&day, 15, 1, 2027);
+  dialog = cl_vip_booking_dialog_new (GTK_WINDOW (window), cl_window_get_context (window), NULL,
+                                      cl_record_get_id (CL_RECORD (room)),
+                                      cl_schedule_at (&day, cl_vip_room_get_opens (room)),
+                                      cl_schedule_at (&day, cl_vip_room_get_opens (room) +
+                                                            cl_vip_room_get_slot_minutes (room)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  reason = cl_vip_booking_dialog_get_field (dialog, "over-reason");
+  g_assert_false (gtk_widget_is_visible (reason));
+  cl_test_ui_choose_patient (GTK_WIDGET (dialog), name);
+  cl_test_ui_settle (100);
+  g_assert_true (gtk_widget_is_visible (reason));
+  g_assert_cmpstr (cl_vip_booking_dialog_get_error (dialog, "over-reason"), ==, over);
+  g_assert_false (cl_vip_booking_dialog_save (dialog));
+  g_assert_cmpstr (cl_vip_booking_dialog_get_error (dialog, "over-reason"), ==, over);
+  g_assert_cmpint (cl_test_store_count (store, count_sql), ==, n_bookings);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "vip-over");
+
+  gtk_editable_set_text (GTK_EDITABLE (reason), "医生要求复诊");
+  g_assert_true (cl_vip_booking_dialog_save (dialog));
+  cl_test_ui_wait_until (vip_dialog_gone, NULL);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM vip_booking WHERE patient_id = '%s'"
+                                            " AND over_reason = '医生要求复诊' AND status = 'booked'", patient);
+
+    g_assert_cmpint (cl_test_store_count (store, sql), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +430,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/usage/hand-out", test_hand_out);
   g_test_add_func ("/ui/usage/escort-over", test_escort_over);
+  g_test_add_func ("/ui/usage/vip-over", test_vip_over);
 
   ret = g_test_run ();
   cl_test_remove_tree (data_dir);
