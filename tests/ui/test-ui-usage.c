@@ -204,6 +204,15 @@ test_hand_out (void)
   g_assert_cmpuint (cl_usage_list_get_n_over (list), ==, 1);
   over = g_strdup_printf (_("Over by %u"), 1);
   g_assert_true (cl_test_ui_find_label (GTK_WIDGET (list), over));
+  /* When she last had it, and why more than her package. */
+  {
+    g_autofree char *day = cl_date_format_iso_display ("2026-11-23");
+    g_autofree char *last = g_strdup_printf (_("Last handed out on %s"), day);
+    g_autofree char *why = g_strdup_printf (_("\nOver the package: %s"), "她孕吐，换了一份");
+    g_autofree char *subtitle = g_strconcat (last, why, NULL);
+
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (list), subtitle));
+  }
   {
     GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));

@@ -4,8 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-date.h"
 #include "cl-handout-dialog.h"
 #include "cl-package-usage.h"
+#include "cl-store-usage.h"
 #include "cl-usage-list.h"
 
 struct _CLUsageList
@@ -39,9 +41,42 @@ tag_new (const char *text,
   return label;
 }
 
+/* Under a hand-out row: when she last had it, and why she had more
+ * than her package includes, if she did (@handouts: the enrolment's,
+ * the latest first). */
+static char *
+handout_subtitle (const CLServiceUsage *usage,
+                  GPtrArray            *handouts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *reason = NULL;
+
+  for (guint i = 0; i < handouts->len; i++)
+    {
+      CLHandout *handout = g_ptr_array_index (handouts, i);
+
+      if (g_strcmp0 (cl_handout_get_service (handout), usage->service) != 0)
+        continue;
+      if (text->len == 0)
+        {
+          g_autofree char *day = cl_date_format_iso_display (cl_handout_get_date (handout));
+
+          /* Translators: under "Nutrition breakfast 1 of 1 used": the day of the latest hand-out */
+          g_string_printf (text, _("Last handed out on %s"), day);
+        }
+      if (reason == NULL && cl_package_usage_over_reason_of (CL_RECORD (handout)))
+        reason = cl_package_usage_over_reason_of (CL_RECORD (handout));
+    }
+  if (reason)
+    /* Translators: why she had more than her package includes */
+    g_string_append_printf (text, _("\nOver the package: %s"), reason);
+  return text->len ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 static GtkWidget *
 usage_row (CLUsageList          *self,
-           const CLServiceUsage *usage)
+           const CLServiceUsage *usage,
+           GPtrArray            *handouts)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
@@ -82,6 +117,7 @@ usage_row (CLUsageList          *self,
 
   if (usage->kind == CL_USAGE_HANDOUT)
     {
+      g_autofree char *subtitle = handout_subtitle (usage, handouts);
       GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
       /* Translators: the tooltip of a hand-out row's button, %s a service */
       g_autofree char *tooltip = g_strdup_printf (_("Record a hand-out of %s"), cl_service_usage_label (usage));
@@ -93,6 +129,8 @@ usage_row (CLUsageList          *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "usage.hand-out-service");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", usage->service);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      if (subtitle)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (self->first_handout == NULL)
         self->first_handout = g_strdup (usage->service);
     }
@@ -103,6 +141,7 @@ void
 cl_usage_list_reload (CLUsageList *self)
 {
   g_autoptr(GPtrArray) usages = NULL;
+  g_autoptr(GPtrArray) handouts = NULL;
   GtkWidget *child;
   gboolean may_read, may_hand_out;
 
@@ -122,6 +161,7 @@ cl_usage_list_reload (CLUsageList *self)
   if (self->enrolment)
     {
       usages = cl_package_usage_of_enrolment (self->store, self->enrolment);
+      handouts = cl_store_handouts_of_enrolment (self->store, cl_record_get_id (CL_RECORD (self->enrolment)));
       /* What is counted first, in the package's order; then what is
        * only included. */
       for (guint pass = 0; pass < 2; pass++)
@@ -130,7 +170,7 @@ cl_usage_list_reload (CLUsageList *self)
             const CLServiceUsage *usage = g_ptr_array_index (usages, i);
 
             if ((usage->kind == CL_USAGE_NOT_COUNTED) == (pass == 1))
-              gtk_list_box_append (self->list, usage_row (self, usage));
+              gtk_list_box_append (self->list, usage_row (self, usage, handouts));
           }
     }
   may_hand_out = self->enrolment && self->first_handout &&
