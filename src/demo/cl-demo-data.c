@@ -454,17 +454,21 @@ generate_patient (Generator  *gen,
           !write_risk_history (gen, pregnancy, &lmp, &until, error))
         return FALSE;
 
+      /* Who ticks her visits and hands out her breakfast: her case
+       * manager, or one of them. */
+      if (ticked_by == NULL)
+        ticked_by = g_ptr_array_index (gen->manager_usernames,
+                                       g_rand_int_range (gen->visit_rand, 0, gen->manager_usernames->len));
+
       /* Also before the patient, for the roster's package column. */
       if (plan != PLAN_ENDED &&
           !cl_demo_money_generate_enrolment (gen->store, gen->enrol_rand, &gen->today, gen->packages,
-                                            cl_record_get_id (CL_RECORD (patient)), &lmp, &until, error))
+                                            cl_record_get_id (CL_RECORD (patient)), &lmp, &until,
+                                            ticked_by, error))
         return FALSE;
 
       /* The visits she has been to and her doctor's orders, before the
        * patient too: her roster row then counts them as it is built. */
-      if (ticked_by == NULL)
-        ticked_by = g_ptr_array_index (gen->manager_usernames,
-                                       g_rand_int_range (gen->visit_rand, 0, gen->manager_usernames->len));
       if (!cl_demo_visits_generate (gen->store, gen->visit_rand, &gen->today, pregnancy, ticked_by, error))
         return FALSE;
     }

@@ -15,6 +15,7 @@
 #include "cl-demo-money.h"
 #include "cl-demo-util.h"
 #include "cl-enrolment.h"
+#include "cl-handout.h"
 #include "cl-package.h"
 #include "cl-share-rate.h"
 
@@ -31,6 +32,62 @@ write_record (CLStore   *store,
  * on a day inside the package's window (gestational days from the
  * LMP) and not after today or the end of the pregnancy.  A few cancel
  * within weeks and are refunded in full. */
+/* Does @package list the service @code? */
+static gboolean
+includes (CLPackage  *package,
+          const char *code)
+{
+  g_autoptr(GPtrArray) services = cl_package_dup_service_list (package);
+
+  for (guint i = 0; i < services->len; i++)
+    if (g_strcmp0 (((CLPackageService *) g_ptr_array_index (services, i))->code, code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Her gift pack on signing (60 %) and her breakfast a week later
+ * (70 %), if that day has come.  A generator of their own, seeded by
+ * the enrolment, leaves every other draw of the demo as it was. */
+static gboolean
+generate_handouts (CLStore      *store,
+                   const GDate  *today,
+                   CLPackage    *package,
+                   CLEnrolment  *enrolment,
+                   const GDate  *agreed,
+                   const char   *handed_by,
+                   GError      **error)
+{
+  static const struct { const char *code; gint after_days; gint percent; } given[] = {
+    { "gift-pack", 0, 60 },
+    { "nutrition-breakfast", 7, 70 },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_str_hash (cl_record_get_id (CL_RECORD (enrolment))));
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      g_autoptr(CLHandout) handout = NULL;
+      g_autofree char *day_iso = NULL;
+      GDate day = *agreed;
+      char id[37];
+
+      cl_demo_date_add (&day, given[i].after_days);
+      if (g_rand_int_range (rand, 0, 100) >= given[i].percent || g_date_compare (&day, today) > 0 ||
+          !includes (package, given[i].code))
+        continue;
+      day_iso = cl_date_to_iso (&day);
+      cl_demo_make_id (rand, id);
+      handout = g_object_new (CL_TYPE_HANDOUT, "id", id, NULL);
+      cl_handout_set_patient_id (handout, cl_enrolment_get_patient_id (enrolment));
+      cl_handout_set_enrolment_id (handout, cl_record_get_id (CL_RECORD (enrolment)));
+      cl_handout_set_service (handout, given[i].code);
+      cl_handout_set_date (handout, day_iso);
+      cl_handout_set_handed_by (handout, handed_by);
+      if (!write_record (store, handout, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cl_demo_money_generate_enrolment (CLStore      *store,
                                   GRand        *rand,
@@ -39,6 +96,7 @@ cl_demo_money_generate_enrolment (CLStore      *store,
                                   const char   *patient_id,
                                   const GDate  *lmp,
                                   const GDate  *until,
+                                  const char   *handed_by,
                                   GError      **error)
 {
   static const guint weights[] = { 55, 33, 12 };  /* by price, descending */
@@ -110,7 +168,10 @@ cl_demo_money_generate_enrolment (CLStore      *store,
         cl_enrolment_set_status (enrolment, "completed");
     }
 
-  return write_record (store, enrolment, error);
+  if (!write_record (store, enrolment, error))
+    return FALSE;
+  return cl_enrolment_is_cancelled (enrolment) ||
+         generate_handouts (store, today, package, enrolment, &agreed, handed_by, error);
 }
 
 /* The vendor's rate, 35.25 % since the start of the year before last,

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * package: agreed and paid on a day inside the package's window
  * (gestational days from @lmp) and not after @today or @until, the end
  * of the pregnancy.  A few cancel within weeks and are refunded in
- * full. */
+ * full.  Most who stay had the gift pack on signing and their breakfast
+ * a week later, handed out by @handed_by (a user name). */
 gboolean cl_demo_money_generate_enrolment  (CLStore      *store,
                                             GRand        *rand,
                                             const GDate  *today,
@@ -21,6 +22,7 @@ gboolean cl_demo_money_generate_enrolment  (CLStore      *store,
                                             const char   *patient_id,
                                             const GDate  *lmp,
                                             const GDate  *until,
+                                            const char   *handed_by,
                                             GError      **error);
 
 /* The vendor's rate, 35.25 % since the start of the year before last,

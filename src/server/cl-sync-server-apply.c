@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "cl-enrolment-store.h"
+#include "cl-package-usage.h"
 #include "cl-record-rules.h"
 #include "cl-schedule.h"
 #include "cl-store-feed.h"
@@ -75,6 +76,9 @@ typedef struct
   /* On an overlap "current" is the record in the way, and this the
    * server's version of the refused one (NULL if it has none). */
   CLRecord   *record;
+  /* The change gave the record a reason for going over her package
+   * (a new one, or another): audited. */
+  gboolean    over_reason_set;
 } Outcome;
 
 static void
@@ -408,6 +412,10 @@ decide (CLStore     *store,
 
   outcome->status = "applied";
   outcome->rev = rev;
+  outcome->over_reason_set = cl_package_usage_over_reason_of (record) &&
+                             (outcome->current == NULL ||
+                              g_strcmp0 (cl_package_usage_over_reason_of (outcome->current),
+                                         cl_package_usage_over_reason_of (record)) != 0);
   g_clear_object (&outcome->current);
   outcome->current = g_steal_pointer (&record);
   return TRUE;
@@ -497,6 +505,11 @@ apply_one (CLStore     *store,
           !cl_str_empty (cl_enrolment_get_override_reason (CL_ENROLMENT (outcome->current))))
         detail = g_strdup_printf ("override: %s",
                                   cl_enrolment_get_override_reason (CL_ENROLMENT (outcome->current)));
+      /* So is more than her package includes: a hand-out, an escort
+       * or a VIP room visit past her allowance, when the change gives
+       * the reason (not each later change of that booking). */
+      else if (outcome->reason == NULL && outcome->over_reason_set)
+        detail = g_strdup_printf ("over allowance: %s", cl_package_usage_over_reason_of (outcome->current));
       if (!cl_sync_server_audit_locked (store, username, role,
                                         json_object_get_string_member (change, "op"),
                                         table, id, patient_id,

@@ -43,6 +43,10 @@
   "\"channel\":\"" channel "\",\"due_date\":\"" due "\",\"content\":\"" content "\"," \
   "\"state\":\"" state "\"" extra "}"
 
+#define HANDOUT(enrolment, service, date) \
+  "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"" enrolment "\",\"service\":\"" service "\"," \
+  "\"date\":\"" date "\",\"handed_by\":\"wang\"}"
+
 /* An EPDS filled at the desk: item 10 "Hardly ever" scores 1 and flags
  * self-harm. */
 #define SCALE(answers, total, band, flags, source) \
@@ -219,6 +223,32 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   { "scale_result", "case_manager", SCALE ("[0,0,3,0,3,3,3,3,3,2]", "1", "below", "self-harm", "fax"),
     "source", "Say whether it was filled at the desk, by phone or by link" },
 
+  /* Hand-outs and bookings past her package (test-ui-usage.c, the
+   * hand-out dialog; test-package-usage.c): @PATIENT_COUNTED@'s
+   * package includes one escort, one VIP room visit and one breakfast,
+   * and each is taken. */
+  { "handout", "case_manager", HANDOUT ("@ENROLMENT_COUNTED@", "nutrition-breakfast", "2026-11-21"),
+    "over_reason", "Her package includes Nutrition breakfast × 1; 1 handed out so far. "
+    "Give a reason to hand out another." },
+  { "handout", "case_manager", HANDOUT ("@ENROLMENT_COUNTED@", "gift-pack", "2026-11-21"),
+    "over_reason", "Her package does not include Gift pack. Give a reason to hand it out." },
+  { "handout", "case_manager", HANDOUT ("@ENROLMENT_COUNTED@", "escort", "2026-11-21"),
+    "service", "Escort is counted from its bookings, not handed out" },
+  { "handout", "case_manager", HANDOUT ("@ENROLMENT_LIVE@", "nutrition-breakfast", "2026-11-21"),
+    "enrolment_id", "A hand-out is given under one of her enrolments" },
+  { "handout", "case_manager", HANDOUT ("@ENROLMENT_COUNTED@", "nutrition-breakfast", "2026-11-24"),
+    "date", "A hand-out cannot be dated in the future" },
+  { "escort_task", "case_manager",
+    "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
+    "\"place_to\":\"超声科\",\"start_at\":@T2026-11-26T09:00@,\"end_at\":@T2026-11-26T09:30@,"
+    "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}",
+    "over_reason", "Her package includes 1 escort: 0 done, 1 booked. Give a reason to book another." },
+  { "vip_booking", "vip_steward",
+    "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+    "\"start_at\":@T2026-11-26T10:00@,\"end_at\":@T2026-11-26T10:30@,\"booked_by\":\"u-vip_steward\","
+    "\"status\":\"booked\"}",
+    "over_reason", "Her package includes 1 VIP room visit: 0 done, 1 booked. Give a reason to book another." },
+
   /* Staff (test-ui-staff.c, the person dialog).  "li" is @ESCORT@. */
   { "staff", "admin", STAFF ("li", "李二", "escort", "13900139001", ""),
     "username", "Someone else already logs in as “li”" },
@@ -305,6 +335,13 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@EVENT_FULL@", "e1000000-0000-4000-8000-00000000000e" },
   { "@EVENT_PAST@", "e1000000-0000-4000-8000-00000000000f" },
   { "@REG_FULL@", "e1000000-0000-4000-8000-000000000010" },
+  { "@PACKAGE_COUNTED@", "e1000000-0000-4000-8000-000000000011" },
+  { "@PATIENT_COUNTED@", "e1000000-0000-4000-8000-000000000012" },
+  { "@PREGNANCY_COUNTED@", "e1000000-0000-4000-8000-000000000013" },
+  { "@ENROLMENT_COUNTED@", "e1000000-0000-4000-8000-000000000014" },
+  { "@TASK_AHEAD@", "e1000000-0000-4000-8000-000000000015" },
+  { "@BOOKING_AHEAD@", "e1000000-0000-4000-8000-000000000016" },
+  { "@HANDOUT_GIVEN@", "e1000000-0000-4000-8000-000000000017" },
 };
 
 char *

@@ -16,8 +16,11 @@ G_BEGIN_DECLS
  * @PREGNANCY_ENROLLED@ and @ENROLMENT_LIVE@, a live enrolment in
  * @PACKAGE_WIDE@ agreed 2026-11-10), @COURSE@ and @COURSE_OFF@ (no
  * longer offered), @EVENT_FULL@ (on 2026-11-28, one place, held by
- * @PATIENT_ENROLLED@'s @REG_FULL@) and @EVENT_PAST@ (on 2026-11-20),
- * and local instants as @T2026-11-24T03:00@
+ * @PATIENT_ENROLLED@'s @REG_FULL@), @EVENT_PAST@ (on 2026-11-20),
+ * @PATIENT_COUNTED@ (with @PREGNANCY_COUNTED@ and @ENROLMENT_COUNTED@ in @PACKAGE_COUNTED@,
+ * which includes one escort, one VIP room visit and one breakfast,
+ * taken by @TASK_AHEAD@ on 25 November, @BOOKING_AHEAD@ that day and
+ * @HANDOUT_GIVEN@), and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

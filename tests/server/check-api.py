@@ -444,6 +444,7 @@ class Checks:
                               "date": (datetime.date.today() + datetime.timedelta(days=7)).isoformat(),
                               "place": "门诊楼 3 楼", "starts": 840, "ends": 930, "capacity": 2}),
             ("event_registration", None),
+            ("handout", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -469,6 +470,11 @@ class Checks:
             elif table == "event_registration":
                 data = {"event_id": ids["health_event"], "patient_id": ids["patient"], "state": "registered",
                         "registered_by": "admin", "registered_at": 1795400000}
+            elif table == "handout":
+                # P1 includes no breakfast: one is handed out with a reason.
+                data = {"patient_id": ids["patient"], "enrolment_id": ids["enrolment"],
+                        "service": "nutrition-breakfast", "date": "2026-11-06", "handed_by": "admin",
+                        "over_reason": "套餐外赠送"}
             change = self.change(table, data, id=ids.get(table))
             ids[table] = change["id"]
             result, = self.push([change])

@@ -94,6 +94,33 @@ push_fixtures (void)
                 "{\"title\":\"产后康复沙龙\",\"kind\":\"salon\",\"date\":\"2026-11-20\",\"starts\":840,\"ends\":930,\"place\":\"3F\",\"capacity\":10}");
   push_applied ("case_manager", "event_registration", "@REG_FULL@",
                 "{\"event_id\":\"@EVENT_FULL@\",\"patient_id\":\"@PATIENT_ENROLLED@\",\"state\":\"registered\",\"registered_by\":\"wang\",\"registered_at\":1795400000}");
+  /* A third, whose package's escort, VIP room visit and breakfast are
+   * taken. */
+  push_applied ("admin", "package", "@PACKAGE_COUNTED@",
+                "{\"code\":\"COUNTED\",\"name\":\"计次套餐\",\"price_fen\":100000,\"enrol_from_day\":0,"
+                "\"enrol_to_day\":280,\"postpartum_days\":42,\"active\":true,\"services\":"
+                "\"[{\\\"code\\\":\\\"escort\\\",\\\"name\\\":\\\"产检陪诊\\\",\\\"quantity\\\":1},"
+                "{\\\"code\\\":\\\"vip-room\\\",\\\"name\\\":\\\"VIP 诊室\\\",\\\"quantity\\\":1},"
+                "{\\\"code\\\":\\\"nutrition-breakfast\\\",\\\"name\\\":\\\"营养早餐\\\",\\\"quantity\\\":1}]\"}");
+  push_applied ("admin", "patient", "@PATIENT_COUNTED@",
+                "{\"name\":\"王小芳\",\"phone\":\"13800138002\",\"birth_date\":\"1995-06-04\"}");
+  push_applied ("admin", "pregnancy", "@PREGNANCY_COUNTED@",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"lmp\":\"2026-06-01\",\"status\":\"ongoing\","
+                "\"gravida\":1,\"para\":0,\"risk\":\"green\"}");
+  push_applied ("case_manager", "enrolment", "@ENROLMENT_COUNTED@",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"package_id\":\"@PACKAGE_COUNTED@\",\"price_fen\":100000,"
+                "\"agreement_date\":\"2026-11-10\",\"explained_by\":\"王护士\",\"status\":\"active\"}");
+  push_applied ("case_manager", "escort_task", "@TASK_AHEAD@",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
+                "\"place_to\":\"超声科\",\"start_at\":@T2026-11-25T09:00@,\"end_at\":@T2026-11-25T09:30@,"
+                "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}");
+  push_applied ("vip_steward", "vip_booking", "@BOOKING_AHEAD@",
+                "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+                "\"start_at\":@T2026-11-25T10:00@,\"end_at\":@T2026-11-25T10:30@,"
+                "\"booked_by\":\"u-vip_steward\",\"status\":\"booked\"}");
+  push_applied ("case_manager", "handout", "@HANDOUT_GIVEN@",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
+                "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}");
 }
 
 static void
@@ -284,6 +311,59 @@ test_event_places (void)
   g_assert_cmpint (cl_test_db_count (db, "SELECT capacity FROM health_event WHERE id = '" EVENT_TWO "'"), ==, 2);
 }
 
+/* Past her package with a reason: taken, stored with the record, and
+ * the audit log keeps the reason. */
+static void
+test_over_allowance (void)
+{
+  const char *db = cl_test_shared_db ();
+
+  push_applied ("case_manager", "handout", "e1000000-0000-4000-8000-0000000000d1",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
+                "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-21\",\"handed_by\":\"wang\","
+                "\"over_reason\":\"孕吐，换一份\"}");
+  push_applied ("case_manager", "escort_task", "e1000000-0000-4000-8000-0000000000d2",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
+                "\"place_to\":\"超声科\",\"start_at\":@T2026-11-26T09:00@,\"end_at\":@T2026-11-26T09:30@,"
+                "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\",\"over_reason\":\"双胎\"}");
+  push_applied ("vip_steward", "vip_booking", "e1000000-0000-4000-8000-0000000000d3",
+                "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+                "\"start_at\":@T2026-11-26T10:00@,\"end_at\":@T2026-11-26T10:30@,"
+                "\"booked_by\":\"u-vip_steward\",\"status\":\"booked\",\"over_reason\":\"医生要求\"}");
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM handout WHERE over_reason = '孕吐，换一份'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                         "'e1000000-0000-4000-8000-0000000000d1'"
+                                         " AND detail = 'over allowance: 孕吐，换一份'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                         "'e1000000-0000-4000-8000-0000000000d2'"
+                                         " AND detail = 'over allowance: 双胎'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                         "'e1000000-0000-4000-8000-0000000000d3'"
+                                         " AND detail = 'over allowance: 医生要求'"), ==, 1);
+
+  /* A later change of that booking keeps the reason and is not audited
+   * as going over again. */
+  {
+    g_autofree char *key = cl_test_new_key ();
+    g_autofree char *data = cl_test_invalid_case_expand (
+      "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+      "\"start_at\":@T2026-11-26T10:00@,\"end_at\":@T2026-11-26T10:30@,"
+      "\"booked_by\":\"u-vip_steward\",\"status\":\"cancelled\",\"over_reason\":\"医生要求\"}");
+    gint64 rev = cl_test_db_count (db, "SELECT rev FROM vip_booking WHERE id = 'e1000000-0000-4000-8000-0000000000d3'");
+    g_autofree char *change = cl_test_change_json (key, "vip_booking", "e1000000-0000-4000-8000-0000000000d3", rev,
+                                                   "upsert", data);
+    g_autoptr(JsonNode) holder = NULL;
+    JsonObject *result = cl_test_push_one (cl_test_token_of ("vip_steward"), change, &holder);
+
+    g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
+    g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                           "'e1000000-0000-4000-8000-0000000000d3'"), ==, 2);
+    g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id = "
+                                           "'e1000000-0000-4000-8000-0000000000d3'"
+                                           " AND detail LIKE 'over allowance:%'"), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,6 +385,7 @@ main (int    argc,
   push_fixtures ();
   g_test_add_func ("/server-rules/invalid-cases", test_invalid_cases);
   g_test_add_func ("/server-rules/valid", test_override);
+  g_test_add_func ("/server-rules/over-allowance", test_over_allowance);
   g_test_add_func ("/server-rules/enrol-again", test_enrol_again);
   g_test_add_func ("/server-rules/event-places", test_event_places);
   status = g_test_run ();

@@ -127,7 +127,8 @@ test_read_only (void)
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
   g_assert_false (cl_package_dialog_get_editable (dialog));
   g_assert_false (gtk_editable_get_editable (cl_package_dialog_get_entry (dialog, "price")));
-  g_assert_cmpuint (cl_package_dialog_get_n_services (dialog), ==, 8);
+  /* Eight services and the gift pack (schema 15). */
+  g_assert_cmpuint (cl_package_dialog_get_n_services (dialog), ==, 9);
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "package-read-only");
   gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "price"), "1.00");
   g_assert_false (cl_package_dialog_save (dialog));
@@ -387,20 +388,21 @@ test_admin (void)
   gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "name-en"), "  Whole Pregnancy Care ");
   gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "price"), "3,280.00");
   gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "enrol-to"), "14+6");
+  g_assert_cmpstr (gtk_editable_get_text (cl_package_dialog_get_entry (dialog, "service-name.8")), ==, "孕期礼包");
   cl_package_dialog_remove_service (dialog, 7);
   cl_package_dialog_add_service (dialog);
-  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "service-name.7"), "孕期瑜伽");
-  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "service-quantity.7"), "4");
-  g_assert_cmpuint (cl_package_dialog_get_n_services (dialog), ==, 8);
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "service-name.8"), "孕期瑜伽");
+  gtk_editable_set_text (cl_package_dialog_get_entry (dialog, "service-quantity.8"), "4");
+  g_assert_cmpuint (cl_package_dialog_get_n_services (dialog), ==, 9);
   g_assert_true (cl_package_dialog_save (dialog));
   cl_test_ui_wait_until (package_dialog_gone, NULL);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT price_fen || '/' || enrol_to_day || '/' || json_array_length (services)"
-                                            " || '/' || json_extract (services, '$[7].name') || json_extract (services, '$[7].quantity')"
+                                            " || '/' || json_extract (services, '$[8].name') || json_extract (services, '$[8].quantity')"
                                             " FROM package WHERE id = '%s'", package_id);
     g_autofree char *row = query_text (db, sql);
 
-    g_assert_cmpstr (row, ==, "328000/104/8/孕期瑜伽4");
+    g_assert_cmpstr (row, ==, "328000/104/9/孕期瑜伽4");
   }
   /* The list names it in the interface's language. */
   {

@@ -14,6 +14,7 @@
 
 #include "cl-date.h"
 #include "cl-id-card.h"
+#include "cl-package-usage.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
 #include "cl-store-private.h"
@@ -220,6 +221,20 @@ test_demo_valid (void)
       g_assert_cmpint (cl_pregnancy_get_gravida (pregnancy), <=, 4);
       g_assert_cmpint (cl_pregnancy_get_para (pregnancy), <, cl_pregnancy_get_gravida (pregnancy));
     }
+
+  /* Hand-outs pass the rules the desk's dialog and the server apply. */
+  {
+    g_autoptr(GPtrArray) handouts = cl_store_query_records (fixture.store, CL_TYPE_HANDOUT, "1 ORDER BY rowid", NULL);
+
+    g_assert_cmpuint (handouts->len, >, 0);
+    for (guint i = 0; i < handouts->len; i++)
+      {
+        g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+        cl_package_usage_validate_handout (fixture.store, g_ptr_array_index (handouts, i), errors);
+        g_assert_cmpuint (g_hash_table_size (errors), ==, 0);
+      }
+  }
 
   /* Status and risk mixes. */
   g_assert_cmpint (cl_test_store_count (fixture.store, "SELECT count(*) FROM pregnancy WHERE status = 'ongoing'"),

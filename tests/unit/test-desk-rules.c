@@ -20,6 +20,7 @@
 #include "cl-followup-store.h"
 #include "cl-scale-store.h"
 #include "cl-order-store.h"
+#include "cl-package-usage.h"
 #include "cl-schedule.h"
 #include "cl-tables.h"
 #include "cl-staff-store.h"
@@ -78,6 +79,31 @@ save_fixtures (CLStore *store)
     { "health_event", "@EVENT_FULL@", "{\"title\":\"孕期营养讲座\",\"kind\":\"lecture\",\"date\":\"2026-11-28\",\"starts\":840,\"ends\":930,\"place\":\"3F\",\"capacity\":1}" },
     { "health_event", "@EVENT_PAST@", "{\"title\":\"产后康复沙龙\",\"kind\":\"salon\",\"date\":\"2026-11-20\",\"starts\":840,\"ends\":930,\"place\":\"3F\",\"capacity\":10}" },
     { "event_registration", "@REG_FULL@", "{\"event_id\":\"@EVENT_FULL@\",\"patient_id\":\"@PATIENT_ENROLLED@\",\"state\":\"registered\",\"registered_by\":\"wang\",\"registered_at\":1795400000}" },
+    { "package", "@PACKAGE_COUNTED@",
+      "{\"code\":\"COUNTED\",\"name\":\"计次套餐\",\"price_fen\":100000,\"enrol_from_day\":0,"
+        "\"enrol_to_day\":280,\"postpartum_days\":42,\"active\":true,\"services\":"
+        "\"[{\\\"code\\\":\\\"escort\\\",\\\"name\\\":\\\"产检陪诊\\\",\\\"quantity\\\":1},"
+        "{\\\"code\\\":\\\"vip-room\\\",\\\"name\\\":\\\"VIP 诊室\\\",\\\"quantity\\\":1},"
+        "{\\\"code\\\":\\\"nutrition-breakfast\\\",\\\"name\\\":\\\"营养早餐\\\",\\\"quantity\\\":1}]\"}" },
+    { "patient", "@PATIENT_COUNTED@",
+      "{\"name\":\"王小芳\",\"phone\":\"13800138002\",\"birth_date\":\"1995-06-04\"}" },
+    { "pregnancy", "@PREGNANCY_COUNTED@",
+      "{\"patient_id\":\"@PATIENT_COUNTED@\",\"lmp\":\"2026-06-01\",\"status\":\"ongoing\","
+        "\"gravida\":1,\"para\":0,\"risk\":\"green\"}" },
+    { "enrolment", "@ENROLMENT_COUNTED@",
+      "{\"patient_id\":\"@PATIENT_COUNTED@\",\"package_id\":\"@PACKAGE_COUNTED@\",\"price_fen\":100000,"
+        "\"agreement_date\":\"2026-11-10\",\"explained_by\":\"王护士\",\"status\":\"active\"}" },
+    { "escort_task", "@TASK_AHEAD@",
+      "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
+        "\"place_to\":\"超声科\",\"start_at\":@T2026-11-25T09:00@,\"end_at\":@T2026-11-25T09:30@,"
+        "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}" },
+    { "vip_booking", "@BOOKING_AHEAD@",
+      "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
+        "\"start_at\":@T2026-11-25T10:00@,\"end_at\":@T2026-11-25T10:30@,"
+        "\"booked_by\":\"u-vip_steward\",\"status\":\"booked\"}" },
+    { "handout", "@HANDOUT_GIVEN@",
+      "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
+        "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -138,6 +164,8 @@ save_as_desk (CLStore    *store,
     saved = cl_event_store_save_event (store, CL_HEALTH_EVENT (record), role, &field_errors, &error);
   else if (g_str_equal (table, "event_registration"))
     saved = cl_event_store_save_registration (store, CL_EVENT_REGISTRATION (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "handout"))
+    saved = cl_package_usage_save_handout (store, CL_HANDOUT (record), role, &field_errors, &error);
   else if (g_str_equal (table, "staff"))
     saved = cl_staff_store_save (store, CL_STAFF (record), role, &field_errors, &error);
   else

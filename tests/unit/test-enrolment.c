@@ -339,7 +339,8 @@ test_packages (Fixture       *f,
   g_assert_cmpstr (cl_package_get_name (g_ptr_array_index (packages, 1)), ==, "孕中期");
   g_assert_cmpstr (cl_package_get_name (g_ptr_array_index (packages, 2)), ==, "孕晚期");
   g_assert_true (json_parser_load_from_data (parser, cl_package_get_services (whole), -1, NULL));
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 8);
+  /* Eight services, and the gift pack of schema 15. */
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 9);
 
   cl_test_settlement_save (f->store, first, "case_manager");
   g_assert_cmpint (cl_enrolment_get_price_fen (first), ==, 298000);

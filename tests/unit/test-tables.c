@@ -42,6 +42,7 @@ static const struct
   { "course_assignment", { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "health_event",     { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "event_registration", { "RW", "RW", "-",  "-",  "RW", "-"  } },
+  { "handout",          { "RW", "RW", "-",  "-",  "RW", "R"  } },
 };
 
 static void

@@ -16,6 +16,7 @@
 #include "cl-course-list.h"
 #include "cl-registration-list.h"
 #include "cl-scale-list.h"
+#include "cl-usage-list.h"
 #include "cl-patient-page.h"
 #include "cl-staff-store.h"
 #include "cl-patient-store.h"
@@ -44,6 +45,7 @@ struct _CLPatientPage
   CLScaleList    *scale_list;
   CLCourseList   *course_list;
   CLRegistrationList *registration_list;
+  CLUsageList    *usage_list;
   CLDocumentList *document_list;  /* the archive's reports (issue #4) */
 
   /* owned */
@@ -266,6 +268,7 @@ update_archive (CLPatientPage *self)
   cl_scale_list_set_patient_id (self->scale_list, patient_id);
   cl_course_list_set_patient_id (self->course_list, patient_id);
   cl_registration_list_set_patient_id (self->registration_list, patient_id);
+  cl_usage_list_set_patient_id (self->usage_list, patient_id);
 }
 
 static void
@@ -571,6 +574,7 @@ cl_patient_page_constructed (GObject *object)
   cl_scale_list_set_context (self->scale_list, self->context);
   cl_course_list_set_context (self->course_list, self->context);
   cl_registration_list_set_context (self->registration_list, self->context);
+  cl_usage_list_set_context (self->usage_list, self->context);
   context_store_cb (self);
   context_role_cb (self);
 }
@@ -635,6 +639,7 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   g_type_ensure (CL_TYPE_SCALE_LIST);
   g_type_ensure (CL_TYPE_COURSE_LIST);
   g_type_ensure (CL_TYPE_REGISTRATION_LIST);
+  g_type_ensure (CL_TYPE_USAGE_LIST);
   g_type_ensure (CL_TYPE_DOCUMENT_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -653,6 +658,7 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, scale_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, course_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, registration_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, usage_list);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visits_changed_cb);
 

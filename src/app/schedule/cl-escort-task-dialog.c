@@ -7,18 +7,19 @@
 #include "cl-escort-store.h"
 #include "cl-escort-task-dialog.h"
 #include "cl-form-message.h"
+#include "cl-package-usage.h"
 #include "cl-patient-chooser.h"
 #include "cl-schedule-form.h"
 #include "cl-schedule-times.h"
 
-enum { F_PATIENT, F_KIND, F_FROM, F_TO, F_DAY, F_START, F_END, F_ESCORT, F_NOTE, N_FIELDS };
+enum { F_PATIENT, F_KIND, F_FROM, F_TO, F_DAY, F_START, F_END, F_ESCORT, F_NOTE, F_OVER_REASON, N_FIELDS };
 
 static const char * const field_names[N_FIELDS] = {
-  "patient", "kind", "from", "to", "day", "start", "end", "escort", "note",
+  "patient", "kind", "from", "to", "day", "start", "end", "escort", "note", "over-reason",
 };
 /* The columns core names in its errors, by field. */
 static const char * const field_columns[N_FIELDS] = {
-  "patient_id", "kind", "place_from", "place_to", NULL, "start_at", "end_at", "escort_id", "note",
+  "patient_id", "kind", "place_from", "place_to", NULL, "start_at", "end_at", "escort_id", "note", "over_reason",
 };
 
 struct _CLEscortTaskDialog
@@ -31,6 +32,7 @@ struct _CLEscortTaskDialog
   AdwEntryRow      *to;
   AdwComboRow      *escort;
   AdwEntryRow      *note;
+  AdwEntryRow      *over_reason;
   GtkLabel         *errors[N_FIELDS];
   GtkLabel         *form_error;
   GtkWidget        *free_row;   /* the escorts free then, one click each */
@@ -119,6 +121,7 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *over_reason = NULL;
   gint64 start_at, end_at;
 
   g_return_val_if_fail (CL_IS_ESCORT_TASK_DIALOG (self), FALSE);
@@ -139,9 +142,12 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
   cl_escort_task_set_end_at (task, end_at);
   cl_escort_task_set_escort_id (task, cl_schedule_form_combo_get (self->escort));
   cl_escort_task_set_note (task, note);
+  over_reason = cl_schedule_form_text (self->over_reason);
+  cl_escort_task_set_over_reason (task, over_reason);
 
   if (!cl_escort_store_save (self->store, task, cl_context_get_role (self->context), &error))
     {
+      cl_schedule_form_ask_over_reason (self->over_reason, error);
       if (g_error_matches (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVERLAP) && cl_escort_task_get_escort_id (task))
         offer_free_escorts (self, error->message, start_at, end_at);
       else
@@ -216,19 +222,23 @@ escort_times (gpointer     data,
 static void
 build (CLEscortTaskDialog *self)
 {
-  GtkWidget *groups[4] = { NULL, adw_preferences_group_new (), adw_preferences_group_new (), NULL };
-  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[1]);
-  AdwPreferencesGroup *when = ADW_PREFERENCES_GROUP (groups[2]);
+  GtkWidget *groups[5] = { NULL, NULL, adw_preferences_group_new (), adw_preferences_group_new (), NULL };
+  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[2]);
+  AdwPreferencesGroup *when = ADW_PREFERENCES_GROUP (groups[3]);
   g_autoptr(GListStore) escorts = cl_escort_store_list_escorts (self->store);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (escorts));
   g_autofree const char **ids = g_new0 (const char *, n + 1);
   g_autofree const char **names = g_new0 (const char *, n + 1);
 
   groups[0] = cl_schedule_form_patient_group (self->store, &self->patient, &self->errors[F_PATIENT]);
+  /* Right under her: it is about her package. */
+  groups[1] = cl_schedule_form_over_reason_group (self->patient, self->store, CL_USAGE_ESCORT, self->task != NULL,
+                                                  self->task ? cl_escort_task_get_over_reason (self->task) : NULL,
+                                                  &self->over_reason, &self->errors[F_OVER_REASON]);
   self->kind = cl_schedule_form_combo (what, _("Kind"), cl_escort_task_kinds (), NULL,
                                        cl_escort_task_kind_label, NULL, &self->errors[F_KIND]);
-  self->from = cl_form_entry_row_add (groups[1], _("From"), &self->errors[F_FROM]);
-  self->to = cl_form_entry_row_add (groups[1], _("To"), &self->errors[F_TO]);
+  self->from = cl_form_entry_row_add (groups[2], _("From"), &self->errors[F_FROM]);
+  self->to = cl_form_entry_row_add (groups[2], _("To"), &self->errors[F_TO]);
 
   for (guint i = 0; i < n; i++)
     {
@@ -263,7 +273,7 @@ build (CLEscortTaskDialog *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cl_schedule_times_get_end (self->times), "notify::selected", G_CALLBACK (hide_free_escorts),
                            self, G_CONNECT_SWAPPED);
-  self->note = cl_form_entry_row_add (groups[2], _("Note"), &self->errors[F_NOTE]);
+  self->note = cl_form_entry_row_add (groups[3], _("Note"), &self->errors[F_NOTE]);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
                                                     _("_Save"), G_CALLBACK (save_clicked_cb), groups);
 }
@@ -318,7 +328,7 @@ cl_escort_task_dialog_get_field (CLEscortTaskDialog *self,
     GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)), GTK_WIDGET (self->kind),
     GTK_WIDGET (self->from), GTK_WIDGET (self->to), cl_schedule_times_get_day (self->times),
     cl_schedule_times_get_start (self->times), cl_schedule_times_get_end (self->times),
-    GTK_WIDGET (self->escort), GTK_WIDGET (self->note),
+    GTK_WIDGET (self->escort), GTK_WIDGET (self->note), GTK_WIDGET (self->over_reason),
   };
   int i;
 

@@ -6,6 +6,7 @@
 
 #include "cl-date.h"
 #include "cl-form-message.h"
+#include "cl-package-usage.h"
 #include "cl-schedule-form.h"
 #include "cl-schedule.h"
 
@@ -158,4 +159,76 @@ cl_schedule_form_show_error (const GError       *error,
   int i = field ? cl_form_field_find (columns, n, field) : -1;
 
   cl_form_message_set (i >= 0 && messages[i] ? messages[i] : form_message, error->message);
+}
+
+typedef struct
+{
+  CLStore     *store;
+  int          kind;
+  GtkWidget   *group;
+  AdwEntryRow *row;
+  GtkLabel    *message;
+} OverReason;
+
+static void
+over_reason_free (gpointer data)
+{
+  OverReason *over = data;
+
+  g_clear_object (&over->store);
+  g_free (over);
+}
+
+/* Asked before Save: core's word on her allowance, for a new booking. */
+static void
+over_reason_patient_cb (CLPatientChooser *chooser,
+                        GParamSpec       *pspec,
+                        GtkWidget        *group)
+{
+  OverReason *over = g_object_get_data (G_OBJECT (group), "cl-over-reason");
+  const char *patient_id = cl_patient_chooser_get_patient_id (chooser);
+  g_autofree char *ask = patient_id ? cl_package_usage_booking_over (over->store, over->kind, patient_id, NULL) : NULL;
+
+  gtk_widget_set_visible (over->group, ask != NULL || *gtk_editable_get_text (GTK_EDITABLE (over->row)) != '\0');
+  cl_form_message_set (over->message, ask);
+}
+
+GtkWidget *
+cl_schedule_form_over_reason_group (CLPatientChooser  *chooser,
+                                    CLStore           *store,
+                                    int                kind,
+                                    gboolean           editing,
+                                    const char        *value,
+                                    AdwEntryRow      **row,
+                                    GtkLabel         **message)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  *row = cl_form_entry_row_add (group, _("Reason for Going Over the Package"), message);
+  cl_form_row_set_required (GTK_WIDGET (*row));
+  gtk_editable_set_text (GTK_EDITABLE (*row), value ? value : "");
+  gtk_widget_set_visible (group, value != NULL && *value != '\0');
+  if (!editing)
+    {
+      OverReason *over = g_new0 (OverReason, 1);
+
+      over->store = g_object_ref (store);
+      over->kind = kind;
+      over->group = group;
+      over->row = *row;
+      over->message = *message;
+      g_object_set_data_full (G_OBJECT (group), "cl-over-reason", over, over_reason_free);
+      g_signal_connect_object (chooser, "notify::patient-id", G_CALLBACK (over_reason_patient_cb), group, 0);
+    }
+  return group;
+}
+
+void
+cl_schedule_form_ask_over_reason (AdwEntryRow  *row,
+                                  const GError *error)
+{
+  if (!g_error_matches (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVER_ALLOWANCE))
+    return;
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
 }

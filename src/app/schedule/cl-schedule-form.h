@@ -67,4 +67,23 @@ void         cl_schedule_form_show_error    (const GError       *error,
                                              guint               n,
                                              GtkLabel           *form_message);
 
+/* A group with the row for why she is booked past her package's
+ * allowance (cl-package-usage.h), shown when core asks for the reason:
+ * for a new booking as soon as @chooser's patient has her allowance of
+ * @kind (CL_USAGE_ESCORT or CL_USAGE_VIP_ROOM) taken, with core's words
+ * under it; after a refusal (cl_schedule_form_ask_over_reason()); or
+ * with the reason @value (may be NULL) a booking already has.  @editing:
+ * an existing booking, which asks nothing before Save. */
+GtkWidget   *cl_schedule_form_over_reason_group (CLPatientChooser  *chooser,
+                                                 CLStore           *store,
+                                                 int                kind,
+                                                 gboolean           editing,
+                                                 const char        *value,
+                                                 AdwEntryRow      **row,
+                                                 GtkLabel         **message);
+/* Shows @row's group (from cl_schedule_form_over_reason_group()) if
+ * @error asks for a reason, and puts the focus in it. */
+void         cl_schedule_form_ask_over_reason   (AdwEntryRow       *row,
+                                                 const GError      *error);
+
 G_END_DECLS

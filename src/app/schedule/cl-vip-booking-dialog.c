@@ -5,17 +5,22 @@
 #include <glib/gi18n.h>
 
 #include "cl-form-message.h"
+#include "cl-package-usage.h"
 #include "cl-patient-chooser.h"
 #include "cl-schedule-form.h"
 #include "cl-schedule-times.h"
 #include "cl-vip-booking-dialog.h"
 #include "cl-vip-store.h"
 
-enum { F_PATIENT, F_ROOM, F_PURPOSE, F_DAY, F_START, F_END, F_NOTE, N_FIELDS };
+enum { F_PATIENT, F_ROOM, F_PURPOSE, F_DAY, F_START, F_END, F_NOTE, F_OVER_REASON, N_FIELDS };
 
-static const char * const field_names[N_FIELDS] = { "patient", "room", "purpose", "day", "start", "end", "note" };
+static const char * const field_names[N_FIELDS] = {
+  "patient", "room", "purpose", "day", "start", "end", "note", "over-reason",
+};
 /* The columns core names in its errors, by field. */
-static const char * const field_columns[N_FIELDS] = { "patient_id", "room_id", "purpose", NULL, "start_at", "end_at", "note" };
+static const char * const field_columns[N_FIELDS] = {
+  "patient_id", "room_id", "purpose", NULL, "start_at", "end_at", "note", "over_reason",
+};
 
 struct _CLVipBookingDialog
 {
@@ -25,6 +30,7 @@ struct _CLVipBookingDialog
   AdwComboRow      *room;
   AdwComboRow      *purpose;
   AdwEntryRow      *note;
+  AdwEntryRow      *over_reason;
   GtkLabel         *errors[N_FIELDS];
   GtkLabel         *form_error;
 
@@ -46,6 +52,7 @@ cl_vip_booking_dialog_save (CLVipBookingDialog *self)
   g_autoptr(CLVipBooking) booking = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *over_reason = NULL;
   gint64 start_at, end_at;
 
   g_return_val_if_fail (CL_IS_VIP_BOOKING_DIALOG (self), FALSE);
@@ -62,9 +69,12 @@ cl_vip_booking_dialog_save (CLVipBookingDialog *self)
   cl_vip_booking_set_end_at (booking, end_at);
   note = cl_schedule_form_text (self->note);
   cl_vip_booking_set_note (booking, note);
+  over_reason = cl_schedule_form_text (self->over_reason);
+  cl_vip_booking_set_over_reason (booking, over_reason);
 
   if (!cl_vip_store_save_booking (self->store, booking, cl_context_get_role (self->context), &error))
     {
+      cl_schedule_form_ask_over_reason (self->over_reason, error);
       cl_schedule_form_show_error (error, field_columns, self->errors, N_FIELDS, self->form_error);
       return FALSE;
     }
@@ -149,14 +159,18 @@ room_times (gpointer     data,
 static void
 build (CLVipBookingDialog *self)
 {
-  GtkWidget *groups[3] = { NULL, adw_preferences_group_new (), NULL };
-  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[1]);
+  GtkWidget *groups[4] = { NULL, NULL, adw_preferences_group_new (), NULL };
+  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (groups[2]);
   GListStore *rooms = self->rooms = cl_vip_store_list_rooms (self->store, FALSE);
   guint n_rooms = g_list_model_get_n_items (G_LIST_MODEL (rooms));
   g_autofree const char **room_ids = g_new0 (const char *, n_rooms + 1);
   g_autofree const char **room_names = g_new0 (const char *, n_rooms + 1);
 
   groups[0] = cl_schedule_form_patient_group (self->store, &self->patient, &self->errors[F_PATIENT]);
+  /* Right under her: it is about her package. */
+  groups[1] = cl_schedule_form_over_reason_group (self->patient, self->store, CL_USAGE_VIP_ROOM, self->booking != NULL,
+                                                  self->booking ? cl_vip_booking_get_over_reason (self->booking) : NULL,
+                                                  &self->over_reason, &self->errors[F_OVER_REASON]);
   for (guint i = 0; i < n_rooms; i++)
     {
       CLVipRoom *room = g_list_model_get_item (G_LIST_MODEL (rooms), i);
@@ -172,7 +186,7 @@ build (CLVipBookingDialog *self)
                                        &self->errors[F_START], &self->errors[F_END]);
   g_signal_connect_object (self->room, "notify::selected", G_CALLBACK (cl_schedule_times_refresh),
                            self->times, G_CONNECT_SWAPPED);
-  self->note = cl_form_entry_row_add (groups[1], _("Note"), &self->errors[F_NOTE]);
+  self->note = cl_form_entry_row_add (groups[2], _("Note"), &self->errors[F_NOTE]);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->booking ? _("Edit Booking") : _("New Booking"),
                                                     self->booking ? _("_Save") : _("_Book"), G_CALLBACK (save_clicked_cb),
                                                     groups);
@@ -228,7 +242,7 @@ cl_vip_booking_dialog_get_field (CLVipBookingDialog *self,
   GtkWidget *fields[N_FIELDS] = {
     GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)), GTK_WIDGET (self->room),
     GTK_WIDGET (self->purpose), cl_schedule_times_get_day (self->times), cl_schedule_times_get_start (self->times),
-    cl_schedule_times_get_end (self->times), GTK_WIDGET (self->note),
+    cl_schedule_times_get_end (self->times), GTK_WIDGET (self->note), GTK_WIDGET (self->over_reason),
   };
   int i;
 

@@ -30,6 +30,7 @@ struct _CLEscortTask
   char *handover_to;
   gint64 handover_at;
   char *note;
+  char *over_reason;
 };
 
 G_DEFINE_FINAL_TYPE (CLEscortTask, cl_escort_task, CL_TYPE_RECORD)
@@ -48,6 +49,7 @@ enum {
   PROP_HANDOVER_TO,
   PROP_HANDOVER_AT,
   PROP_NOTE,
+  PROP_OVER_REASON,
   N_PROPS
 };
 
@@ -67,6 +69,7 @@ cl_escort_task_finalize (GObject *object)
   g_clear_pointer (&self->handover_ward, g_free);
   g_clear_pointer (&self->handover_to, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->over_reason, g_free);
 
   G_OBJECT_CLASS (cl_escort_task_parent_class)->finalize (object);
 }
@@ -116,6 +119,9 @@ cl_escort_task_get_property (GObject    *object,
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+    case PROP_OVER_REASON:
+      g_value_set_string (value, self->over_reason);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -167,6 +173,9 @@ cl_escort_task_set_property (GObject      *object,
       break;
     case PROP_NOTE:
       cl_escort_task_set_note (self, g_value_get_string (value));
+      break;
+    case PROP_OVER_REASON:
+      cl_escort_task_set_over_reason (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -220,6 +229,9 @@ cl_escort_task_class_init (CLEscortTaskClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVER_REASON] =
+    g_param_spec_string ("over-reason", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -536,4 +548,21 @@ cl_escort_task_ends_with_hand_over (CLEscortTask *self)
 {
   g_return_val_if_fail (CL_IS_ESCORT_TASK (self), FALSE);
   return g_strcmp0 (cl_escort_task_get_kind (self), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0;
+}
+
+const char *
+cl_escort_task_get_over_reason (CLEscortTask *self)
+{
+  g_return_val_if_fail (CL_IS_ESCORT_TASK (self), NULL);
+  return self->over_reason;
+}
+
+void
+cl_escort_task_set_over_reason (CLEscortTask *self,
+                                const char *value)
+{
+  g_return_if_fail (CL_IS_ESCORT_TASK (self));
+
+  if (cl_set_str (&self->over_reason, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVER_REASON]);
 }

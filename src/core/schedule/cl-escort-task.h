@@ -78,6 +78,12 @@ const char *cl_escort_task_get_note          (CLEscortTask *self);
 void        cl_escort_task_set_note          (CLEscortTask *self,
                                               const char *  value);
 
+/* why she was booked past her package's escorts (cl-package-usage.h);
+ * NULL within them */
+const char *cl_escort_task_get_over_reason   (CLEscortTask *self);
+void        cl_escort_task_set_over_reason   (CLEscortTask *self,
+                                              const char *  value);
+
 #define CL_ESCORT_KIND_CLINIC_VISIT       "clinic-visit"
 #define CL_ESCORT_KIND_EXAMINATION        "examination"
 #define CL_ESCORT_KIND_ERRAND             "errand"             /* registration / payment */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-package-usage.h"
 #include "cl-patient.h"
 #include "cl-schedule-private.h"
 #include "cl-staff.h"
@@ -115,6 +116,27 @@ set_overlap_error (GError      **error,
   g_autofree char *when = cl_schedule_format_interval (start_at, end_at);
 
   g_set_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVERLAP, format, when);
+}
+
+/* A new or restored booking of hers past her package's allowance
+ * needs a reason (cl_package_usage_booking_over()). */
+static gboolean
+check_allowance (CLStore     *store,
+                 CLUsageKind  kind,
+                 const char  *patient_id,
+                 CLRecord    *record,
+                 const char  *over_reason,
+                 GError     **error)
+{
+  g_autofree char *over = NULL;
+
+  if (!cl_str_empty (over_reason))
+    return TRUE;
+  over = cl_package_usage_booking_over (store, kind, patient_id, cl_record_get_id (record));
+  if (over == NULL)
+    return TRUE;
+  g_set_error_literal (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVER_ALLOWANCE, over);
+  return FALSE;
 }
 
 gboolean
@@ -237,6 +259,13 @@ cl_schedule_check_task (CLStore               *store,
         }
     }
 
+  /* Last: the other rules say what to fix before a reason is asked. */
+  if ((stored == NULL || cl_record_get_deleted (CL_RECORD (stored)) || restored) &&
+      cl_escort_task_is_live (task) &&
+      !check_allowance (store, CL_USAGE_ESCORT, cl_escort_task_get_patient_id (task), CL_RECORD (task),
+                        cl_escort_task_get_over_reason (task), error))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -352,6 +381,12 @@ cl_schedule_check_booking (CLStore               *store,
           return FALSE;
         }
     }
+
+  if ((stored == NULL || cl_record_get_deleted (CL_RECORD (stored)) || restored) &&
+      cl_vip_booking_is_live (booking) &&
+      !check_allowance (store, CL_USAGE_VIP_ROOM, cl_vip_booking_get_patient_id (booking), CL_RECORD (booking),
+                        cl_vip_booking_get_over_reason (booking), error))
+    return FALSE;
 
   return TRUE;
 }

@@ -39,6 +39,7 @@ cl_schedule_error_field (const GError *error)
     [CL_SCHEDULE_ERROR_ROOM_NAME] = "name",
     [CL_SCHEDULE_ERROR_ROOM_HOURS] = "closes",
     [CL_SCHEDULE_ERROR_ROOM_SLOT] = "slot_minutes",
+    [CL_SCHEDULE_ERROR_OVER_ALLOWANCE] = "over_reason",
   };
 
   if (error == NULL || error->domain != CL_SCHEDULE_ERROR ||

@@ -52,6 +52,7 @@ typedef enum
   CL_SCHEDULE_ERROR_ROOM_NAME,           /* name: a room needs a name */
   CL_SCHEDULE_ERROR_ROOM_HOURS,          /* closes: not after opens, or outside the day */
   CL_SCHEDULE_ERROR_ROOM_SLOT,           /* slot_minutes: 5–240 and dividing the opening hours */
+  CL_SCHEDULE_ERROR_OVER_ALLOWANCE,      /* over_reason: her package's allowance is taken; say why one more */
 } ClScheduleError;
 
 GQuark      cl_schedule_error_quark     (void);

@@ -26,6 +26,7 @@ struct _CLVipBooking
   char *booked_by;
   char *note;
   char *status;
+  char *over_reason;
 };
 
 G_DEFINE_FINAL_TYPE (CLVipBooking, cl_vip_booking, CL_TYPE_RECORD)
@@ -39,6 +40,7 @@ enum {
   PROP_END_AT,
   PROP_BOOKED_BY,
   PROP_NOTE,
+  PROP_OVER_REASON,
   PROP_STATUS,
   N_PROPS
 };
@@ -55,6 +57,7 @@ cl_vip_booking_finalize (GObject *object)
   g_clear_pointer (&self->purpose, g_free);
   g_clear_pointer (&self->booked_by, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->over_reason, g_free);
   g_clear_pointer (&self->status, g_free);
 
   G_OBJECT_CLASS (cl_vip_booking_parent_class)->finalize (object);
@@ -90,6 +93,9 @@ cl_vip_booking_get_property (GObject    *object,
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+    case PROP_OVER_REASON:
+      g_value_set_string (value, self->over_reason);
       break;
     case PROP_STATUS:
       g_value_set_string (value, self->status);
@@ -129,6 +135,9 @@ cl_vip_booking_set_property (GObject      *object,
       break;
     case PROP_NOTE:
       cl_vip_booking_set_note (self, g_value_get_string (value));
+      break;
+    case PROP_OVER_REASON:
+      cl_vip_booking_set_over_reason (self, g_value_get_string (value));
       break;
     case PROP_STATUS:
       cl_vip_booking_set_status (self, g_value_get_string (value));
@@ -170,6 +179,9 @@ cl_vip_booking_class_init (CLVipBookingClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVER_REASON] =
+    g_param_spec_string ("over-reason", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL, "booked",
@@ -405,4 +417,21 @@ cl_vip_booking_may_check_in (CLVipBooking *self,
   g_return_val_if_fail (CL_IS_VIP_BOOKING (self), FALSE);
   return cl_vip_booking_is_pending (self) &&
          cl_schedule_check_check_in (cl_vip_booking_get_start_at (self), now, NULL);
+}
+
+const char *
+cl_vip_booking_get_over_reason (CLVipBooking *self)
+{
+  g_return_val_if_fail (CL_IS_VIP_BOOKING (self), NULL);
+  return self->over_reason;
+}
+
+void
+cl_vip_booking_set_over_reason (CLVipBooking *self,
+                                const char *value)
+{
+  g_return_if_fail (CL_IS_VIP_BOOKING (self));
+
+  if (cl_set_str (&self->over_reason, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVER_REASON]);
 }

@@ -48,6 +48,12 @@ const char *cl_vip_booking_get_note       (CLVipBooking *self);
 void        cl_vip_booking_set_note       (CLVipBooking *self,
                                            const char *  value);
 
+/* why she was booked past her package's VIP room visits
+ * (cl-package-usage.h); NULL within them */
+const char *cl_vip_booking_get_over_reason (CLVipBooking *self);
+void        cl_vip_booking_set_over_reason (CLVipBooking *self,
+                                            const char *  value);
+
 /* CL_VIP_STATUS_*; new bookings are booked */
 const char *cl_vip_booking_get_status     (CLVipBooking *self);
 void        cl_vip_booking_set_status     (CLVipBooking *self,

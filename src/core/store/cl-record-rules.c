@@ -59,6 +59,7 @@ static const TextLimit text_limits[] = {
   { "services", NOTE_LIMIT },
   { "reason", NOTE_LIMIT },
   { "override_reason", NOTE_LIMIT },
+  { "over_reason", NOTE_LIMIT },
   { "purpose", NOTE_LIMIT },
   { "snapshot", SNAPSHOT_LIMIT },
 };

@@ -50,6 +50,7 @@ task_from_row (sqlite3_stmt *stmt)
   cl_escort_task_set_handover_to (task, TEXT (13));
   cl_escort_task_set_handover_at (task, sqlite3_column_int64 (stmt, 14));
   cl_escort_task_set_note (task, TEXT (15));
+  cl_escort_task_set_over_reason (task, TEXT (16));
   return task;
 }
 
@@ -67,6 +68,7 @@ booking_from_row (sqlite3_stmt *stmt)
   cl_vip_booking_set_booked_by (booking, TEXT (9));
   cl_vip_booking_set_note (booking, TEXT (10));
   cl_vip_booking_set_status (booking, TEXT (11));
+  cl_vip_booking_set_over_reason (booking, TEXT (12));
   return booking;
 }
 
@@ -86,11 +88,12 @@ query_range (CLStore    *store,
 {
   static const char task_sql[] =
     "SELECT id, rev, updated_at, updated_by, patient_id, kind, place_from, place_to,"
-    " start_at, end_at, escort_id, status, handover_ward, handover_to, handover_at, note"
+    " start_at, end_at, escort_id, status, handover_ward, handover_to, handover_at, note,"
+    " over_reason"
     " FROM escort_task";
   static const char booking_sql[] =
     "SELECT id, rev, updated_at, updated_by, room_id, patient_id, purpose,"
-    " start_at, end_at, booked_by, note, status FROM vip_booking";
+    " start_at, end_at, booked_by, note, status, over_reason FROM vip_booking";
   gboolean tasks = type == CL_TYPE_ESCORT_TASK;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = NULL;

@@ -17,6 +17,8 @@
 #include "cl-followup-delivery.h"
 #include "cl-event-store.h"
 #include "cl-followup-record.h"
+#include "cl-handout.h"
+#include "cl-package-usage.h"
 #include "cl-scale-record.h"
 #include "cl-order-store.h"
 #include "cl-package.h"
@@ -264,6 +266,15 @@ validate_event_registration (CLStore    *store,
   cl_event_store_validate_registration (store, CL_EVENT_REGISTRATION (record), errors);
 }
 
+static void
+validate_handout (CLStore    *store,
+                  CLRecord   *record,
+                  const char *role,
+                  GHashTable *errors)
+{
+  cl_package_usage_validate_handout (store, CL_HANDOUT (record), errors);
+}
+
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
  * records; only an administrator manages staff, and the staff rules
@@ -390,6 +401,14 @@ static const TableInfo tables[] = {
     "case_manager service_desk",
     "case_manager service_desk",
     NULL, validate_event_registration },
+  /* Hand-outs of a package's breakfasts and gift pack: given at the
+   * case manager's or the service desk; finance reads them with the
+   * enrolments.  The count against the package is checked inside the
+   * write transaction (cl_package_usage_validate_handout()). */
+  { "handout", cl_handout_get_type,
+    "case_manager service_desk finance",
+    "case_manager service_desk",
+    NULL, validate_handout },
 };
 
 static const TableInfo *
