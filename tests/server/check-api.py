@@ -409,6 +409,10 @@ class Checks:
                               "scale_id": "epds", "answers": "[0,0,3,0,3,3,3,3,3,3]", "total": 0,
                               "band_id": "below", "flags": "", "filled_at": 1795400000,
                               "filled_by": "cm-wang", "source": "desk"}),
+            ("contact", {"contact_at": 1795400000, "channel": "hotline", "caller_name": "王女士",
+                         "caller_phone": "13800138000", "patient_id": ids["patient"],
+                         "category": "consultation", "summary": "问产检时间", "owner_id": "admin",
+                         "state": "answered"}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

@@ -137,6 +137,22 @@ test_override (void)
                 "{\"patient_id\":\"@PATIENT@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
                 "\"place_to\":\"超声科\",\"start_at\":@T2026-11-24T07:30@,\"end_at\":@T2026-11-24T08:00@,"
                 "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}");
+  /* A call answered on the spot, a hand-over due this afternoon, and an
+   * administrator closing a contact someone else took. */
+  push_applied ("service_desk", "contact", "e1000000-0000-4000-8000-0000000000a4",
+                "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"hotline\",\"caller_name\":\"王女士\","
+                "\"category\":\"consultation\",\"summary\":\"问产检时间\",\"owner_id\":\"u-service_desk\","
+                "\"state\":\"answered\"}");
+  push_applied ("service_desk", "contact", "e1000000-0000-4000-8000-0000000000a5",
+                "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"counter\",\"caller_name\":\"王女士\","
+                "\"category\":\"records_copy\",\"summary\":\"复印病历\",\"owner_id\":\"@ESCORT@\","
+                "\"state\":\"handed_over\",\"handover_to\":\"u-service_desk\","
+                "\"handover_due_at\":@T2026-11-23T17:00@}");
+  push_applied ("admin", "contact", "e1000000-0000-4000-8000-0000000000a6",
+                "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"hotline\",\"caller_name\":\"王女士\","
+                "\"category\":\"complaint\",\"summary\":\"投诉等候太久\",\"owner_id\":\"@ESCORT@\","
+                "\"state\":\"closed\",\"closed_at\":@T2026-11-23T09:05@,\"closed_by\":\"admin\","
+                "\"close_note\":\"已道歉\"}");
 }
 
 /* A second enrolment while one is live: an administrator may, with a

@@ -37,6 +37,7 @@ static const struct
   { "document_access",  { "RW", "W",  "-",  "-",  "W",  "-"  } },
   { "followup_item",    { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "scale_result",     { "RW", "RW", "-",  "-",  "-",  "-"  } },
+  { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

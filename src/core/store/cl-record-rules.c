@@ -60,6 +60,8 @@ static const TextLimit text_limits[] = {
   { "reason", NOTE_LIMIT },
   { "override_reason", NOTE_LIMIT },
   { "purpose", NOTE_LIMIT },
+  { "summary", NOTE_LIMIT },
+  { "close_note", NOTE_LIMIT },
   { "snapshot", SNAPSHOT_LIMIT },
 };
 

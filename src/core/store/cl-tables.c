@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-contact.h"
 #include "cl-deduction.h"
+#include "cl-desk-store.h"
 #include "cl-doctor-order.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
@@ -203,6 +205,17 @@ validate_followup_item (CLStore    *store,
 }
 
 static void
+validate_contact (CLStore    *store,
+                  CLRecord   *record,
+                  const char *role,
+                  GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_contact_validate (CL_CONTACT (record));
+
+  merge_errors (errors, own);
+}
+
+static void
 validate_scale_result (CLStore    *store,
                        CLRecord   *record,
                        const char *role,
@@ -311,6 +324,14 @@ static const TableInfo tables[] = {
     "case_manager",
     "case_manager",
     NULL, validate_scale_result },
+  /* The service desk's contact log: the desk writes it; case managers
+   * read what was asked about their patients.  Whoever took a contact
+   * stays its owner, a hand-over leaves time to settle it, and only the
+   * owner or an administrator closes it (cl_desk_store_check_change()). */
+  { "contact", cl_contact_get_type,
+    "case_manager service_desk",
+    "service_desk",
+    cl_desk_store_check_change, validate_contact },
 };
 
 static const TableInfo *
