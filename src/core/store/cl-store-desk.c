@@ -109,6 +109,9 @@ like_pattern (const char *word)
  * query is a sentence, and its long words find it. */
 #define MAX_SHORT 3
 
+/* How many of the newest matches of the index are sorted by time. */
+#define CANDIDATES 2000
+
 GPtrArray *
 cl_store_desk_search (CLStore    *store,
                       const char *query,
@@ -153,28 +156,28 @@ cl_store_desk_search (CLStore    *store,
   if (match->len == 0 && n_short == 0)
     return g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* The index answers in the order rows reached this store, which is
+   * the order they were taken in but for a late sync; the newest
+   * CANDIDATES matches by that order are then sorted by time, so a
+   * common word costs a bounded read rather than a sort of thousands. */
+  g_string_append (condition, "rowid IN (SELECT rowid FROM contact_search WHERE ");
   if (match->len)
     {
       /* The phrase is ?1, the short words follow. */
       g_ptr_array_insert (params, 0, g_strdup (match->str));
-      g_string_append (condition,
-                       "rowid IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?1");
+      g_string_append (condition, "contact_search MATCH ?1");
       for (guint i = 1; i < params->len; i++)
         g_string_append_printf (condition, " AND text LIKE ?%u ESCAPE '\\'", i + 1);
-      g_string_append (condition, ") AND deleted = 0");
     }
   else
     {
-      /* Only short words: the index cannot take them, so the log is
-       * read from the latest back until enough are found. */
-      g_string_append (condition, "deleted = 0");
+      /* Only short words: the trigrams cannot take them, so the indexed
+       * text is read from the newest back until enough are found. */
       for (guint i = 0; i < params->len; i++)
-        g_string_append_printf (condition,
-                                " AND (COALESCE (caller_name, '') || ' ' || COALESCE (caller_phone, '')"
-                                " || ' ' || COALESCE (summary, '') || ' ' ||"
-                                " COALESCE ((SELECT name FROM patient WHERE patient.id = contact.patient_id), '')"
-                                ") LIKE ?%u ESCAPE '\\'", i + 1);
+        g_string_append_printf (condition, "%stext LIKE ?%u ESCAPE '\\'", i ? " AND " : "", i + 1);
     }
+  g_string_append_printf (condition, " ORDER BY rowid DESC LIMIT %u) AND deleted = 0",
+                          match->len ? CANDIDATES : limit);
   g_string_append_printf (condition, " ORDER BY contact_at DESC, id LIMIT %u", limit);
 
   g_ptr_array_add (params, NULL);
