@@ -342,6 +342,13 @@ cl_contact_is_open (CLContact *self)
 }
 
 gboolean
+cl_contact_is_closed (CLContact *self)
+{
+  g_return_val_if_fail (CL_IS_CONTACT (self), FALSE);
+  return g_strcmp0 (self->text[F_STATE], states[CL_CONTACT_STATE_CLOSED]) == 0;
+}
+
+gboolean
 cl_contact_is_overdue (CLContact *self,
                        gint64     now)
 {

@@ -104,6 +104,8 @@ void        cl_contact_set_close_note      (CLContact *self, const char *value);
 
 /* Handed over, not closed, not deleted. */
 gboolean    cl_contact_is_open             (CLContact *self);
+/* Closed (whether handed over first or not). */
+gboolean    cl_contact_is_closed           (CLContact *self);
 /* Open and past its due time at @now. */
 gboolean    cl_contact_is_overdue          (CLContact *self,
                                             gint64     now);
