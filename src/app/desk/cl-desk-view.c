@@ -157,7 +157,7 @@ entry_setup_cb (GtkSignalListItemFactory *factory,
   /* Characters each column asks for and at most takes; the summary
    * has the rest. */
   static const int widths[N_COLS] = { 5, 10, 8, -1, 6 };
-  static const int max_widths[N_COLS] = { 11, 16, 18, -1, 12 };
+  static const int max_widths[N_COLS] = { 11, 22, 18, -1, 12 };
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -420,14 +420,15 @@ show_open (CLDeskView *self)
 {
   gint64 now = cl_context_get_now (self->context);
   g_autofree char *title = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   g_clear_pointer (&self->open, g_ptr_array_unref);
   self->open = cl_store_desk_open_handovers (self->store);
   g_ptr_array_sort_with_data (self->open, compare_open, self->actor_id);
   load_patient_names (self, self->open);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->handovers_list))))
-    gtk_list_box_remove (self->handovers_list, child);
+  /* Row by row: the placeholder is a child too, and stays. */
+  while ((row = gtk_list_box_get_row_at_index (self->handovers_list, 0)))
+    gtk_list_box_remove (self->handovers_list, GTK_WIDGET (row));
   self->n_overdue = 0;
   for (guint i = 0; i < self->open->len; i++)
     {
