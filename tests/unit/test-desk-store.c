@@ -266,6 +266,9 @@ test_search (CLTestStoreFixture *f,
   g_assert_cmpuint (n_found (f->store, "李先生"), ==, 1);        /* a name */
   g_assert_cmpuint (n_found (f->store, "王芳"), ==, 1);          /* a two-character name */
   g_assert_cmpuint (n_found (f->store, "雨伞"), ==, 1);          /* a word of a summary */
+  g_assert_cmpuint (n_found (f->store, "伞"), ==, 1);            /* one character */
+  g_assert_cmpuint (n_found (f->store, "小梅"), ==, 0);          /* two that are not there */
+  g_assert_cmpuint (n_found (f->store, "晓燕"), ==, 1);          /* two of the patient's name */
   g_assert_cmpuint (n_found (f->store, "ultrasound"), ==, 1);   /* any case */
   g_assert_cmpuint (n_found (f->store, "欧阳晓燕"), ==, 1);      /* the patient's name */
   g_assert_cmpuint (n_found (f->store, "产检 王芳"), ==, 1);     /* every word */

@@ -121,6 +121,8 @@ cl_store_desk_search (CLStore    *store,
   g_autofree char *spaced = NULL;
   g_auto(GStrv) words = NULL;
   g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) pairs = g_string_new (NULL);
+  gboolean all_pairs = TRUE;
   g_autoptr(GString) condition = g_string_new (NULL);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   guint n_short = 0;
@@ -149,8 +151,17 @@ cl_store_desk_search (CLStore    *store,
         }
       else if (n_short < MAX_SHORT)
         {
+          g_autofree char *pair = cl_store_bigrams (word);
+          g_autofree char *phrase = fts_phrase (pair);
+
           g_ptr_array_add (params, like_pattern (word));
           n_short++;
+          /* A word of two letters or digits is one token of the pairs'
+           * index; anything else is matched as it is typed. */
+          if (g_utf8_strlen (word, -1) == 2 && g_utf8_strlen (pair, -1) == 2)
+            g_string_append_printf (pairs, "%s%s", pairs->len ? " AND " : "", phrase);
+          else
+            all_pairs = FALSE;
         }
     }
   if (match->len == 0 && n_short == 0)
@@ -169,15 +180,23 @@ cl_store_desk_search (CLStore    *store,
       for (guint i = 1; i < params->len; i++)
         g_string_append_printf (condition, " AND text LIKE ?%u ESCAPE '\\'", i + 1);
     }
+  else if (all_pairs)
+    {
+      /* Only two-character words (a name such as 李娜): the pairs'
+       * index has each as a token. */
+      g_ptr_array_set_size (params, 0);
+      g_ptr_array_add (params, g_strdup (pairs->str));
+      g_string_assign (condition, "rowid IN (SELECT rowid FROM contact_pairs WHERE contact_pairs MATCH ?1");
+    }
   else
     {
-      /* Only short words: the trigrams cannot take them, so the indexed
-       * text is read from the newest back until enough are found. */
+      /* A one-character word: the indexed text is read from the newest
+       * back until enough are found. */
       for (guint i = 0; i < params->len; i++)
         g_string_append_printf (condition, "%stext LIKE ?%u ESCAPE '\\'", i ? " AND " : "", i + 1);
     }
   g_string_append_printf (condition, " ORDER BY rowid DESC LIMIT %u) AND deleted = 0",
-                          match->len ? CANDIDATES : limit);
+                          match->len || all_pairs ? CANDIDATES : limit);
   g_string_append_printf (condition, " ORDER BY contact_at DESC, id LIMIT %u", limit);
 
   g_ptr_array_add (params, NULL);

@@ -27,9 +27,12 @@ GHashTable *cl_store_desk_count_by_category (CLStore *store,
 /* The live contacts whose caller, phone, summary or patient's name
  * hold every word of @query (case-insensitive, anywhere in the text),
  * the latest first, at most @limit.  Words of three characters or more
- * are looked up in the full-text index; shorter ones are matched
- * within those, or, when the query has only short words, against the
- * log from the latest back until @limit are found. */
+ * are looked up in a trigram index and shorter ones matched within
+ * what it finds; a query of two-character words only is looked up in
+ * an index of character pairs; one with a one-character word is
+ * matched against the log from the latest back until @limit are
+ * found.  Of a common word, the 2000 matches that reached the store
+ * last are the ones sorted by time. */
 GPtrArray  *cl_store_desk_search         (CLStore    *store,
                                           const char *query,
                                           guint       limit);

@@ -354,19 +354,28 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX contact_owner_open ON contact (owner_id, handover_due_at)"
   "  WHERE deleted = 0 AND state = 'handed_over';"
   "CREATE VIRTUAL TABLE contact_search USING fts5 (text, tokenize = 'trigram');"
+  /* Two-character words (many Chinese names) are fewer than a trigram:
+   * they are looked up as tokens of this one, each pair of
+   * neighbouring characters a token (cl_bigrams()). */
+  "CREATE VIRTUAL TABLE contact_pairs USING fts5 (text, tokenize = 'unicode61');"
   "CREATE TRIGGER contact_search_insert AFTER INSERT ON contact WHEN new.deleted = 0 BEGIN"
   "  INSERT INTO contact_search (rowid, text) VALUES (new.rowid,"
   "    COALESCE (new.caller_name, '') || ' ' || COALESCE (new.caller_phone, '') || ' ' ||"
   "    COALESCE (new.summary, '') || ' ' ||"
   "    COALESCE ((SELECT name FROM patient WHERE patient.id = new.patient_id), ''));"
+  "  INSERT INTO contact_pairs (rowid, text) SELECT rowid, cl_bigrams (text)"
+  "    FROM contact_search WHERE rowid = new.rowid;"
   "END;"
   "CREATE TRIGGER contact_search_update AFTER UPDATE ON contact BEGIN"
   "  DELETE FROM contact_search WHERE rowid = old.rowid;"
+  "  DELETE FROM contact_pairs WHERE rowid = old.rowid;"
   "  INSERT INTO contact_search (rowid, text) SELECT new.rowid,"
   "    COALESCE (new.caller_name, '') || ' ' || COALESCE (new.caller_phone, '') || ' ' ||"
   "    COALESCE (new.summary, '') || ' ' ||"
   "    COALESCE ((SELECT name FROM patient WHERE patient.id = new.patient_id), '')"
   "    WHERE new.deleted = 0;"
+  "  INSERT INTO contact_pairs (rowid, text) SELECT rowid, cl_bigrams (text)"
+  "    FROM contact_search WHERE rowid = new.rowid;"
   "END;",
 };
 
