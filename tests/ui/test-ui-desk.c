@@ -143,6 +143,16 @@ test_calls (CLWindow *window,
       g_assert_cmpstr (cl_contact_get_state (g_ptr_array_index (today, i)), ==, "answered");
     }
   g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM outbox WHERE tbl = 'contact'"), ==, 3);
+  /* And kept for the next session. */
+  {
+    g_autofree char *channel = g_settings_get_string (cl_context_get_settings (cl_window_get_context (window)),
+                                                      "desk-channel");
+    g_autofree char *category = g_settings_get_string (cl_context_get_settings (cl_window_get_context (window)),
+                                                       "desk-category");
+
+    g_assert_cmpstr (channel, ==, "hotline");
+    g_assert_cmpstr (category, ==, "appointment");
+  }
 
   /* No summary: the message at the field, the focus there, nothing
    * written. */

@@ -263,6 +263,41 @@ fill_choices (CLDeskView *self)
   gtk_drop_down_set_selected (self->due_dropdown, DUE_2H);
 }
 
+/* The channel and category stay as they were, from one call to the
+ * next and from one session to the next: a hotline seat answers the
+ * hotline all day. */
+static void
+choice_changed_cb (CLDeskView *self)
+{
+  GSettings *settings = cl_context_get_settings (self->context);
+  guint channel = gtk_drop_down_get_selected (self->channel_dropdown);
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+
+  if (channel < CL_CONTACT_N_CHANNELS)
+    g_settings_set_string (settings, "desk-channel", cl_contact_channel_to_string (channel));
+  if (category < CL_CONTACT_N_CATEGORIES)
+    g_settings_set_string (settings, "desk-category", cl_contact_category_to_string (category));
+}
+
+static void
+restore_choices (CLDeskView *self)
+{
+  GSettings *settings = cl_context_get_settings (self->context);
+  g_autofree char *channel_word = g_settings_get_string (settings, "desk-channel");
+  g_autofree char *category_word = g_settings_get_string (settings, "desk-category");
+  CLContactChannel channel;
+  CLContactCategory category;
+
+  if (cl_contact_channel_from_string (channel_word, &channel))
+    gtk_drop_down_set_selected (self->channel_dropdown, channel);
+  if (cl_contact_category_from_string (category_word, &category))
+    gtk_drop_down_set_selected (self->category_dropdown, category);
+  g_signal_connect_object (self->channel_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->category_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* ---- the context ----------------------------------------------------- */
 
 static void
@@ -312,6 +347,7 @@ cl_desk_view_constructed (GObject *object)
     self->context = cl_context_new ();
   cl_desk_view_lists_init (self);
   fill_choices (self);
+  restore_choices (self);
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::username", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
   context_changed_cb (self);
