@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-context.h"
+#include "cl-desk-view.h"
 #include "cl-enrolment-store.h"
 #include "cl-escort-view.h"
 #include "cl-archive-view.h"
@@ -43,6 +44,8 @@ struct _CLWindow
   CLArchiveView   *archive_view;
   CLTodayView     *today_view;
   AdwViewStackPage *today_page;
+  CLDeskView      *desk_view;
+  AdwViewStackPage *desk_page;
   CLContext       *context;       /* shared by the views; the template owns it */
 
   /* borrowed: made on first use, lives in patient_bin */
@@ -248,6 +251,13 @@ search_action (GtkWidget  *widget,
       cl_archive_view_find (self->archive_view);
       return;
     }
+  /* At the Service Desk, Ctrl+F searches the contact log. */
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "views") == 0 &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "desk") == 0)
+    {
+      gtk_widget_grab_focus (cl_desk_view_get_widget (self->desk_view, "search"));
+      return;
+    }
   adw_leaflet_set_visible_child_name (self->leaflet, "views");
   adw_view_stack_set_visible_child_name (self->view_stack, "roster");
   cl_roster_view_focus_search (self->roster_view);
@@ -395,6 +405,15 @@ update_staff_action (CLWindow *self)
                                  self->store && cl_context_may (self->context, CL_WRITE, "staff"));
 }
 
+/* The Service Desk is for whoever writes the contact log: the desk's
+ * staff, an administrator, and a desk working on its own store. */
+static void
+update_desk_page (CLWindow *self)
+{
+  adw_view_stack_page_set_visible (self->desk_page,
+                                   self->store && cl_context_may (self->context, CL_WRITE, "contact"));
+}
+
 /* The statement's names are this desk's preferences. */
 static void
 parties_changed_cb (CLWindow *self)
@@ -466,6 +485,7 @@ cl_window_class_init (CLWindowClass *klass)
   g_type_ensure (CL_TYPE_ESCORT_VIEW);
   g_type_ensure (CL_TYPE_VIP_VIEW);
   g_type_ensure (CL_TYPE_TODAY_VIEW);
+  g_type_ensure (CL_TYPE_DESK_VIEW);
   g_type_ensure (CL_TYPE_SYNC_INDICATOR);
   g_type_ensure (CL_TYPE_CONTEXT);
 
@@ -478,6 +498,8 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, desk_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, desk_page);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, settlement_view);
@@ -539,6 +561,8 @@ cl_window_init (CLWindow *self)
   g_signal_connect_object (self->context, "notify::role",
                            G_CALLBACK (update_staff_action), self, G_CONNECT_SWAPPED);
   cl_window_followup_init (self);
+  g_signal_connect_object (self->context, "notify::role",
+                           G_CALLBACK (update_desk_page), self, G_CONNECT_SWAPPED);
   /* What "new" is follows the view, and whether it may be used follows
    * who works and the view's state. */
   g_signal_connect_object (self->leaflet, "notify::visible-child",
@@ -642,6 +666,7 @@ store_opened_cb (GObject      *object,
   update_new_action (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", TRUE);
   update_staff_action (self);
+  update_desk_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   cl_roster_view_focus_search (self->roster_view);
 }
@@ -711,6 +736,13 @@ cl_window_get_today_view (CLWindow *self)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->today_view);
+}
+
+GtkWidget *
+cl_window_get_desk_view (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->desk_view);
 }
 
 GtkWidget *

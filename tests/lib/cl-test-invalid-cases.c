@@ -66,6 +66,12 @@
 #define REGISTER(event, patient, state, extra) \
   "{\"event_id\":\"" event "\",\"patient_id\":\"" patient "\",\"state\":\"" state "\"," \
   "\"registered_by\":\"wang\",\"registered_at\":1795400000" extra "}"
+/* A contact taken at the desk at 09:00 by the pusher, "u-service_desk"
+ * (a user without a staff row is named by their user name). */
+#define CONTACT(channel, category, caller, summary, state, extra) \
+  "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"" channel "\",\"caller_name\":\"" caller "\"," \
+  "\"caller_phone\":\"\",\"category\":\"" category "\",\"summary\":\"" summary "\"," \
+  "\"owner_id\":\"u-service_desk\",\"state\":\"" state "\"" extra "}"
 
 const CLTestInvalidCase cl_test_invalid_cases[] = {
   /* Enrolments (test-ui.c, the enrolment dialog; test-enrolment.c).
@@ -248,6 +254,43 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "\"start_at\":@T2026-11-26T10:00@,\"end_at\":@T2026-11-26T10:30@,\"booked_by\":\"u-vip_steward\","
     "\"status\":\"booked\"}",
     "over_reason", "Her package includes 1 VIP room visit: 0 done, 1 booked. Give a reason to book another." },
+  /* Contacts (test-desk-store.c; the Now page's quick-entry bar and
+   * its Close dialog, test-ui-desk.c). */
+  { "contact", "service_desk", CONTACT ("fax", "consultation", "王女士", "问产检时间", "answered", ""),
+    "channel", "Choose hotline, counter, web, WeChat or kiosk" },
+  { "contact", "service_desk", CONTACT ("hotline", "gossip", "王女士", "问产检时间", "answered", ""),
+    "category", "Choose what the contact was about" },
+  { "contact", "service_desk", CONTACT ("hotline", "consultation", "", "问产检时间", "answered", ""),
+    "caller_name", "Say who called: a name, a phone number or the patient" },
+  { "contact", "service_desk", CONTACT ("hotline", "consultation", "王女士", "  ", "answered", ""),
+    "summary", "Say in a few words what was asked and answered" },
+  { "contact", "service_desk", CONTACT ("hotline", "consultation", "王女士", "问产检时间", "pending", ""),
+    "state", "A contact is answered on the spot, handed over or closed" },
+  { "contact", "service_desk",
+    "{\"contact_at\":0,\"channel\":\"hotline\",\"caller_name\":\"王女士\",\"category\":\"other\","
+    "\"summary\":\"问路\",\"owner_id\":\"u-service_desk\",\"state\":\"answered\"}",
+    "contact_at", "A contact needs the time it was taken" },
+  { "contact", "service_desk", CONTACT ("hotline", "records_copy", "王女士", "复印病历", "handed_over",
+                                        ",\"handover_due_at\":@T2026-11-23T17:00@"),
+    "handover_to", "Choose whom to hand it over to" },
+  { "contact", "service_desk", CONTACT ("hotline", "records_copy", "王女士", "复印病历", "handed_over",
+                                        ",\"handover_to\":\"u-service_desk\",\"handover_due_at\":@T2026-11-23T17:00@"),
+    "handover_to", "Hand it over to someone else: you stay responsible for it anyway" },
+  { "contact", "service_desk", CONTACT ("hotline", "records_copy", "王女士", "复印病历", "handed_over",
+                                        ",\"handover_to\":\"@ESCORT@\""),
+    "handover_due_at", "Say by when it must be settled" },
+  { "contact", "service_desk", CONTACT ("hotline", "records_copy", "王女士", "复印病历", "handed_over",
+                                        ",\"handover_to\":\"@ESCORT@\",\"handover_due_at\":@T2026-11-23T09:10@"),
+    "handover_due_at", "The due time has already passed; choose a later one" },
+  { "contact", "service_desk", CONTACT ("counter", "report_pickup", "王女士", "取报告", "closed",
+                                        ",\"closed_at\":@T2026-11-23T09:05@,\"closed_by\":\"u-service_desk\""),
+    "close_note", "Say how it was settled" },
+  { "contact", "service_desk",
+    "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"hotline\",\"caller_name\":\"王女士\","
+    "\"category\":\"complaint\",\"summary\":\"投诉等候太久\",\"owner_id\":\"@ESCORT@\","
+    "\"state\":\"closed\",\"closed_at\":@T2026-11-23T09:05@,\"closed_by\":\"u-service_desk\","
+    "\"close_note\":\"已道歉\"}",
+    "state", "Only whoever took the contact, or an administrator, may close it" },
 
   /* Staff (test-ui-staff.c, the person dialog).  "li" is @ESCORT@. */
   { "staff", "admin", STAFF ("li", "李二", "escort", "13900139001", ""),

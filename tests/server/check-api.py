@@ -445,6 +445,10 @@ class Checks:
                               "place": "门诊楼 3 楼", "starts": 840, "ends": 930, "capacity": 2}),
             ("event_registration", None),
             ("handout", None),
+            ("contact", {"contact_at": 1795400000, "channel": "hotline", "caller_name": "王女士",
+                         "caller_phone": "13800138000", "patient_id": ids["patient"],
+                         "category": "consultation", "summary": "问产检时间", "owner_id": "admin",
+                         "state": "answered"}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

@@ -175,6 +175,22 @@ test_override (void)
                 "{\"patient_id\":\"@PATIENT@\",\"kind\":\"examination\",\"place_from\":\"门诊\","
                 "\"place_to\":\"超声科\",\"start_at\":@T2026-11-24T07:30@,\"end_at\":@T2026-11-24T08:00@,"
                 "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}");
+  /* A call answered on the spot, a hand-over due this afternoon, and an
+   * administrator closing a contact someone else took. */
+  push_applied ("service_desk", "contact", "e1000000-0000-4000-8000-0000000000a4",
+                "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"hotline\",\"caller_name\":\"王女士\","
+                "\"category\":\"consultation\",\"summary\":\"问产检时间\",\"owner_id\":\"u-service_desk\","
+                "\"state\":\"answered\"}");
+  push_applied ("service_desk", "contact", "e1000000-0000-4000-8000-0000000000a5",
+                "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"counter\",\"caller_name\":\"王女士\","
+                "\"category\":\"records_copy\",\"summary\":\"复印病历\",\"owner_id\":\"@ESCORT@\","
+                "\"state\":\"handed_over\",\"handover_to\":\"u-service_desk\","
+                "\"handover_due_at\":@T2026-11-23T17:00@}");
+  push_applied ("admin", "contact", "e1000000-0000-4000-8000-0000000000a6",
+                "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"hotline\",\"caller_name\":\"王女士\","
+                "\"category\":\"complaint\",\"summary\":\"投诉等候太久\",\"owner_id\":\"@ESCORT@\","
+                "\"state\":\"closed\",\"closed_at\":@T2026-11-23T09:05@,\"closed_by\":\"admin\","
+                "\"close_note\":\"已道歉\"}");
 }
 
 /* A second enrolment while one is live: an administrator may, with a
@@ -364,6 +380,69 @@ test_over_allowance (void)
   }
 }
 
+/* A contact's life on the server: handed over by whoever took it, the
+ * owner kept, closed by the owner, and not reopened. */
+static JsonObject *
+push_contact (const char  *role,
+              gint64       base_rev,
+              const char  *data,
+              JsonNode   **holder)
+{
+  g_autofree char *key = cl_test_new_key ();
+  g_autofree char *expanded = cl_test_invalid_case_expand (data);
+  g_autofree char *change = cl_test_change_json (key, "contact", "e1000000-0000-4000-8000-0000000000e1",
+                                                 base_rev, "upsert", expanded);
+
+  return cl_test_push_one (cl_test_token_of (role), change, holder);
+}
+
+static void
+test_contact_life (void)
+{
+  g_autofree char *owner = cl_test_api_staff_id (cl_test_shared_server (), cl_test_token_of ("service_desk"),
+                                                 "u-service_desk", NULL);
+  g_autofree char *handed = g_strdup_printf (
+    "{\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"hotline\",\"caller_name\":\"王女士\","
+    "\"category\":\"records_copy\",\"summary\":\"复印病历\",\"owner_id\":\"%s\","
+    "\"state\":\"handed_over\",\"handover_to\":\"@ESCORT@\",\"handover_due_at\":@T2026-11-23T17:00@}", owner);
+  g_autofree char *taken = g_strdup_printf (
+    "{\"owner_id\":\"@ESCORT@\",\"contact_at\":@T2026-11-23T09:00@,\"channel\":\"hotline\","
+    "\"caller_name\":\"王女士\",\"category\":\"records_copy\",\"summary\":\"复印病历\","
+    "\"state\":\"handed_over\",\"handover_to\":\"%s\",\"handover_due_at\":@T2026-11-23T17:00@}", owner);
+  g_autofree char *closed = g_strdup_printf (
+    "{\"state\":\"closed\",\"closed_at\":@T2026-11-23T09:10@,\"closed_by\":\"%s\","
+    "\"close_note\":\"已复印\"}", owner);
+  g_autoptr(JsonNode) h1 = NULL;
+  g_autoptr(JsonNode) h2 = NULL;
+  g_autoptr(JsonNode) h3 = NULL;
+  g_autoptr(JsonNode) h4 = NULL;
+  JsonObject *result;
+  gint64 rev;
+
+  result = push_contact ("service_desk", 0, handed, &h1);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
+  rev = json_object_get_int_member (result, "rev");
+
+  /* Someone else's now: refused, the owner stays. */
+  result = push_contact ("service_desk", rev, taken, &h2);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "rejected");
+  g_assert_cmpstr (json_object_get_string_member (result, "message"), ==,
+                   "owner_id: Whoever took the contact stays its owner");
+
+  result = push_contact ("service_desk", rev, closed, &h3);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
+  rev = json_object_get_int_member (result, "rev");
+
+  /* Closed is closed. */
+  result = push_contact ("service_desk", rev, "{\"state\":\"handed_over\"}", &h4);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "rejected");
+  g_assert_cmpstr (json_object_get_string_member (result, "message"), ==,
+                   "state: A closed contact stays closed");
+  g_assert_cmpint (cl_test_db_count (cl_test_shared_db (),
+                                     "SELECT count(*) FROM contact WHERE id = 'e1000000-0000-4000-8000-0000000000e1'"
+                                     " AND state = 'closed'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -388,6 +467,7 @@ main (int    argc,
   g_test_add_func ("/server-rules/over-allowance", test_over_allowance);
   g_test_add_func ("/server-rules/enrol-again", test_enrol_again);
   g_test_add_func ("/server-rules/event-places", test_event_places);
+  g_test_add_func ("/server-rules/contact-life", test_contact_life);
   status = g_test_run ();
   cl_test_shared_server_finish ();
   return status;

@@ -1,7 +1,7 @@
 /* Files and views as the user meets them, under Xvfb: exports and
  * Print to File propose a meaningful name in Documents, the saved
- * toast offers Open, and a view whose issue has not landed has no
- * tab.  Run in English and in zh_CN. */
+ * toast offers Open, and the Service Desk's tab leads to work, for
+ * whoever may do it.  Run in English and in zh_CN. */
 
 #include "config.h"
 
@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cl-desk-view.h"
 #include "cl-enrolment-store.h"
 #include "cl-patient-page.h"
 #include "cl-patient.h"
@@ -192,26 +193,29 @@ test_print_to_file (void)
   g_assert_null (strstr (proposed, "output.pdf"));
 }
 
-/* The Service Desk's issue has not landed: no page, no tab. */
+/* The Service Desk has landed: its tab leads to a page with work on it
+ * (the quick-entry bar), not an empty one, and only for whoever writes
+ * the contact log. */
 static void
-test_no_service_desk (void)
+test_service_desk (void)
 {
   CLWindow *window = open_window ();
   AdwViewStack *stack = ADW_VIEW_STACK (cl_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  GtkWidget *desk = adw_view_stack_get_child_by_name (stack, "desk");
+  AdwViewStackPage *page;
 
-  g_assert_cmpuint (n, >=, 5);
-  g_assert_null (adw_view_stack_get_child_by_name (stack, "service-desk"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-
-      g_assert_cmpstr (adw_view_stack_page_get_title (page), !=, _("Service Desk"));
-    }
-  g_assert_null (cl_test_ui_find_widget_where (GTK_WIDGET (window), is_open_button, _("Service Desk")));
-  g_assert_false (cl_test_ui_find_label (GTK_WIDGET (window), _("Service Desk")));
+  g_assert_nonnull (desk);
+  page = adw_view_stack_get_page (stack, desk);
+  g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, _("Service Desk"));
+  g_assert_true (adw_view_stack_page_get_visible (page));
+  cl_window_show_view (window, "desk");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, desk);
+  g_assert_true (gtk_widget_get_mapped (cl_desk_view_get_widget (CL_DESK_VIEW (desk), "caller")));
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "files-views");
+
+  cl_context_set_user (cl_window_get_context (window), "li", "escort");
+  cl_test_ui_settle (200);
+  g_assert_false (adw_view_stack_page_get_visible (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -245,7 +249,7 @@ main (int   argc,
     patient_id = cl_test_store_newest_patient_id (store);
   }
 
-  g_test_add_func ("/ui-files/no-service-desk", test_no_service_desk);
+  g_test_add_func ("/ui-files/service-desk", test_service_desk);
   g_test_add_func ("/ui-files/export-statement", test_export_statement);
   g_test_add_func ("/ui-files/export-summary", test_export_summary);
   g_test_add_func ("/ui-files/print-to-file", test_print_to_file);

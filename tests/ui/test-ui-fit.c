@@ -120,7 +120,7 @@ first_patient_id (CLWindow *window)
 /* The views a desk has, by the window's name for them; "patient" is
  * the patient page (with the Archive, what a patient's record is). */
 static const char * const views[] = {
-  "roster", "today", "patient", "archive", "escorts", "vip-rooms", "settlement",
+  "roster", "today", "desk", "patient", "archive", "escorts", "vip-rooms", "settlement",
 };
 
 static void

@@ -43,6 +43,7 @@ static const struct
   { "health_event",     { "RW", "RW", "-",  "-",  "R",  "-"  } },
   { "event_registration", { "RW", "RW", "-",  "-",  "RW", "-"  } },
   { "handout",          { "RW", "RW", "-",  "-",  "RW", "R"  } },
+  { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

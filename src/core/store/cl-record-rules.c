@@ -61,6 +61,8 @@ static const TextLimit text_limits[] = {
   { "override_reason", NOTE_LIMIT },
   { "over_reason", NOTE_LIMIT },
   { "purpose", NOTE_LIMIT },
+  { "summary", NOTE_LIMIT },
+  { "close_note", NOTE_LIMIT },
   { "snapshot", SNAPSHOT_LIMIT },
 };
 

@@ -431,6 +431,47 @@ const char * const cl_store_migrations[] = {
   "               '5e1d0a52-6b1f-4c38-9d2e-2f8a00000003')"
   "    AND rev = 0 AND json_valid (services) AND json_type (services) = 'array'"
   "    AND services NOT LIKE '%\"gift-pack\"%';",
+  /* 18 → 19 (issue #16): the service desk's contact log.  contact_at,
+   * handover_due_at and closed_at are UTC seconds.  The Now page reads
+   * today's by time and the open hand-overs by due time; the search
+   * goes through contact_search, a local trigram index (words found
+   * anywhere, Chinese names and phone digits alike) of the caller, the
+   * phone, the summary and the patient's name, kept by triggers so
+   * every write, the desk's and a pulled one, keeps it current. */
+  "CREATE TABLE contact (" SYNC_COLUMNS ","
+  "  contact_at INTEGER NOT NULL DEFAULT 0, channel TEXT, caller_name TEXT,"
+  "  caller_phone TEXT, patient_id TEXT, category TEXT, summary TEXT,"
+  "  owner_id TEXT, state TEXT, handover_to TEXT,"
+  "  handover_due_at INTEGER NOT NULL DEFAULT 0, closed_at INTEGER NOT NULL DEFAULT 0,"
+  "  closed_by TEXT, close_note TEXT);"
+  "CREATE INDEX contact_time ON contact (contact_at) WHERE deleted = 0;"
+  "CREATE INDEX contact_open ON contact (handover_due_at) WHERE deleted = 0 AND state = 'handed_over';"
+  "CREATE INDEX contact_owner_open ON contact (owner_id, handover_due_at)"
+  "  WHERE deleted = 0 AND state = 'handed_over';"
+  "CREATE VIRTUAL TABLE contact_search USING fts5 (text, tokenize = 'trigram');"
+  /* Two-character words (many Chinese names) are fewer than a trigram:
+   * they are looked up as tokens of this one, each pair of
+   * neighbouring characters a token (cl_bigrams()). */
+  "CREATE VIRTUAL TABLE contact_pairs USING fts5 (text, tokenize = 'unicode61');"
+  "CREATE TRIGGER contact_search_insert AFTER INSERT ON contact WHEN new.deleted = 0 BEGIN"
+  "  INSERT INTO contact_search (rowid, text) VALUES (new.rowid,"
+  "    COALESCE (new.caller_name, '') || ' ' || COALESCE (new.caller_phone, '') || ' ' ||"
+  "    COALESCE (new.summary, '') || ' ' ||"
+  "    COALESCE ((SELECT name FROM patient WHERE patient.id = new.patient_id), ''));"
+  "  INSERT INTO contact_pairs (rowid, text) SELECT rowid, cl_bigrams (text)"
+  "    FROM contact_search WHERE rowid = new.rowid;"
+  "END;"
+  "CREATE TRIGGER contact_search_update AFTER UPDATE ON contact BEGIN"
+  "  DELETE FROM contact_search WHERE rowid = old.rowid;"
+  "  DELETE FROM contact_pairs WHERE rowid = old.rowid;"
+  "  INSERT INTO contact_search (rowid, text) SELECT new.rowid,"
+  "    COALESCE (new.caller_name, '') || ' ' || COALESCE (new.caller_phone, '') || ' ' ||"
+  "    COALESCE (new.summary, '') || ' ' ||"
+  "    COALESCE ((SELECT name FROM patient WHERE patient.id = new.patient_id), '')"
+  "    WHERE new.deleted = 0;"
+  "  INSERT INTO contact_pairs (rowid, text) SELECT rowid, cl_bigrams (text)"
+  "    FROM contact_search WHERE rowid = new.rowid;"
+  "END;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

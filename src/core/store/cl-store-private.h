@@ -23,6 +23,14 @@ extern const guint cl_store_n_migrations;
 int      cl_store_register_collations (sqlite3  *db,
                                        GError  **error);
 
+/* Registers the SQL functions the store's SQL names (cl_bigrams(), for
+ * the contact log's index: cl-store-bigrams.c) on a new connection.
+ * SQLITE_OK or an SQLite result code. */
+int      cl_store_register_functions (sqlite3 *db);
+/* The pairs of neighbouring letters or digits of @text, lower-cased,
+ * space separated ("王秀英" → "王秀 秀英"). */
+char    *cl_store_bigrams            (const char *text);
+
 gboolean cl_store_in_transaction (CLStore    *self);
 void     cl_store_touch_table    (CLStore    *self,
                                   const char *table);

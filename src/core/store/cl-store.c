@@ -325,6 +325,8 @@ open_connection (const char  *path,
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
   rc = cl_store_register_collations (db, error);
+  if (rc == SQLITE_OK)
+    rc = cl_store_register_functions (db);
   if (rc != SQLITE_OK)
     {
       /* An ICU failure has said what it is already. */

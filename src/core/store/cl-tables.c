@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "cl-course-store.h"
+#include "cl-contact.h"
 #include "cl-deduction.h"
+#include "cl-desk-store.h"
 #include "cl-doctor-order.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
@@ -203,6 +205,17 @@ validate_followup_item (CLStore    *store,
                         GHashTable *errors)
 {
   g_autoptr(GHashTable) own = cl_followup_record_validate (CL_FOLLOWUP_RECORD (record));
+
+  merge_errors (errors, own);
+}
+
+static void
+validate_contact (CLStore    *store,
+                  CLRecord   *record,
+                  const char *role,
+                  GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_contact_validate (CL_CONTACT (record));
 
   merge_errors (errors, own);
 }
@@ -409,6 +422,14 @@ static const TableInfo tables[] = {
     "case_manager service_desk finance",
     "case_manager service_desk",
     NULL, validate_handout },
+  /* The service desk's contact log: the desk writes it; case managers
+   * read what was asked about their patients.  Whoever took a contact
+   * stays its owner, a hand-over leaves time to settle it, and only the
+   * owner or an administrator closes it (cl_desk_store_check_change()). */
+  { "contact", cl_contact_get_type,
+    "case_manager service_desk",
+    "service_desk",
+    cl_desk_store_check_change, validate_contact },
 };
 
 static const TableInfo *
