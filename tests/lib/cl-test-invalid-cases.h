@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * offered), @ROOM@ (08:00–17:30, 30-minute slots), @ROOM_OFF@ (closed
  * for bookings), @ESCORT@, and @PATIENT_ENROLLED@ (with
  * @PREGNANCY_ENROLLED@ and @ENROLMENT_LIVE@, a live enrolment in
- * @PACKAGE_WIDE@ agreed 2026-11-10), and local instants as @T2026-11-24T03:00@
+ * @PACKAGE_WIDE@ agreed 2026-11-10), @CASE_MANAGER@ (an active case
+ * manager), and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

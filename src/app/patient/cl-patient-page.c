@@ -11,6 +11,8 @@
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
 #include "cl-export.h"
+#include "cl-followup-alert-bar.h"
+#include "cl-followup-list.h"
 #include "cl-money.h"
 #include "cl-order-list.h"
 #include "cl-scale-list.h"
@@ -40,6 +42,8 @@ struct _CLPatientPage
   CLVisitPlanView *visit_plan;
   CLOrderList    *order_list;
   CLScaleList    *scale_list;
+  CLFollowupList *followup_list;
+  CLFollowupAlertBar *alert_bar;
   CLDocumentList *document_list;  /* the archive's reports (issue #4) */
 
   /* owned */
@@ -260,6 +264,8 @@ update_archive (CLPatientPage *self)
   cl_scale_list_set_pregnancy_id (self->scale_list,
                                   self->pregnancy ? cl_record_get_id (CL_RECORD (self->pregnancy)) : NULL);
   cl_scale_list_set_patient_id (self->scale_list, patient_id);
+  cl_followup_list_set_patient_id (self->followup_list, patient_id);
+  cl_followup_alert_bar_set_patient_id (self->alert_bar, patient_id);
 }
 
 static void
@@ -563,6 +569,8 @@ cl_patient_page_constructed (GObject *object)
   cl_visit_plan_view_set_context (self->visit_plan, self->context);
   cl_order_list_set_context (self->order_list, self->context);
   cl_scale_list_set_context (self->scale_list, self->context);
+  cl_followup_list_set_context (self->followup_list, self->context);
+  cl_followup_alert_bar_set_context (self->alert_bar, self->context);
   context_store_cb (self);
   context_role_cb (self);
 }
@@ -625,6 +633,8 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   g_type_ensure (CL_TYPE_VISIT_PLAN_VIEW);
   g_type_ensure (CL_TYPE_ORDER_LIST);
   g_type_ensure (CL_TYPE_SCALE_LIST);
+  g_type_ensure (CL_TYPE_FOLLOWUP_LIST);
+  g_type_ensure (CL_TYPE_FOLLOWUP_ALERT_BAR);
   g_type_ensure (CL_TYPE_DOCUMENT_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -641,6 +651,8 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, visit_plan);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, order_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, scale_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, followup_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, alert_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visits_changed_cb);
 

@@ -336,6 +336,10 @@ const char * const cl_store_migrations[] = {
   "  total INTEGER NOT NULL DEFAULT 0, band_id TEXT, flags TEXT,"
   "  filled_at INTEGER NOT NULL DEFAULT 0, filled_by TEXT, source TEXT);"
   "CREATE INDEX scale_result_patient ON scale_result (patient_id, filled_at) WHERE deleted = 0;",
+  /* 14 → 15 (issue #15): her page lists her follow-up items and her
+   * header looks for an open psychological-support item, by patient,
+   * for every page opened in a store of 100 000 patients. */
+  "CREATE INDEX followup_item_patient ON followup_item (patient_id, due_date) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);
