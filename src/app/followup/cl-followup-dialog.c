@@ -185,9 +185,10 @@ build (CLFollowupDialog *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  GtkWidget *whom = adw_preferences_group_new ();
   GtkWidget *who = adw_preferences_group_new ();
   GtkWidget *what = adw_preferences_group_new ();
-  GtkWidget *groups[] = { who, what, NULL };
+  GtkWidget *groups[] = { whom, who, what, NULL };
   const CLFollowupKind *kind_values;
   g_autofree char *today_iso = NULL;
   guint n_kinds;
@@ -200,20 +201,22 @@ build (CLFollowupDialog *self)
 
       self->patient_row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->patient_row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->patient_row), _("Patient"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->patient_row), C_("follow-up", "Patient"));
       adw_action_row_set_subtitle (self->patient_row, patient ? cl_patient_get_name (patient) : "");
       gtk_widget_add_css_class (GTK_WIDGET (self->patient_row), "property");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (who), GTK_WIDGET (self->patient_row));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (whom), GTK_WIDGET (self->patient_row));
       self->errors[F_PATIENT] = cl_form_message_attach (GTK_WIDGET (self->patient_row));
     }
   else
     {
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (who), _("Patient"));
+      /* The chooser is no list row: a group of its own, so it shows
+       * above the owner, not under it. */
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (whom), C_("follow-up", "Patient"));
       self->chooser = CL_PATIENT_CHOOSER (cl_patient_chooser_new (self->store));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (who), GTK_WIDGET (self->chooser));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (whom), GTK_WIDGET (self->chooser));
       self->errors[F_PATIENT] = GTK_LABEL (cl_form_message_new ());
       gtk_widget_set_visible (GTK_WIDGET (self->errors[F_PATIENT]), FALSE);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (who), GTK_WIDGET (self->errors[F_PATIENT]));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (whom), GTK_WIDGET (self->errors[F_PATIENT]));
       cl_form_message_clear_on (self->chooser, "patient-id", self->errors[F_PATIENT]);
       g_signal_connect_object (self->chooser, "notify::patient-id", G_CALLBACK (patient_chosen_cb),
                                self, G_CONNECT_SWAPPED);
@@ -232,7 +235,7 @@ build (CLFollowupDialog *self)
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   self->errors[F_KIND] = cl_form_row_add (what, GTK_WIDGET (self->kind_row), _("Kind"));
 
-  self->due_row = cl_form_entry_row_add (what, _("Due date"), &self->errors[F_DUE]);
+  self->due_row = cl_form_entry_row_add (what, C_("follow-up", "Due date"), &self->errors[F_DUE]);
   gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "numeric");
   cl_context_get_today (self->context, &today);
   today_iso = cl_date_to_iso (&today);
