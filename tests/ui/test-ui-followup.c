@@ -23,6 +23,7 @@
 #include "cl-scale-record.h"
 #include "cl-scale-store.h"
 #include "cl-store-followup.h"
+#include "cl-store-roster.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
@@ -247,6 +248,18 @@ wait_alert (CLFollowupAlertBar *bar,
   cl_test_ui_wait_until (alert_is, bar);
 }
 
+static gboolean
+needs_action (Desk *desk)
+{
+  g_autoptr(CLRosterRow) row = NULL;
+  GDate today;
+
+  cl_context_get_today (cl_window_get_context (desk->window), &today);
+  row = cl_store_roster_get_row (desk->store, desk->patient, &today);
+  g_assert_nonnull (row);
+  return cl_roster_row_get_needs_action (row);
+}
+
 static CLFollowupRecord *
 fill_epds (Desk       *desk,
            const gint *answers)
@@ -305,6 +318,14 @@ test_header_alert (void)
     g_assert_true (cl_test_ui_has_non_ascii (flag_text));
   cl_test_ui_save_screenshot (GTK_WIDGET (desk.window), "followup-alert");
 
+  /* Her roster row carries the warning too. */
+  g_assert_true (needs_action (&desk));
+  cl_window_show_view (desk.window, "roster");
+  cl_test_ui_settle (400);
+  cl_test_ui_save_screenshot (GTK_WIDGET (desk.window), "followup-roster-badge");
+  cl_window_show_patient (desk.window, desk.patient);
+  cl_test_ui_settle (200);
+
   /* Record Action… on the header: her case manager reached her. */
   g_signal_emit_by_name (cl_test_ui_find_widget_where (GTK_WIDGET (bar), button_labelled, _("Record _Action…")),
                          "clicked");
@@ -322,6 +343,7 @@ test_header_alert (void)
   g_assert_cmpstr (cl_followup_record_get_state (stored), ==, "done");
   g_assert_cmpstr (cl_followup_record_get_outcome (stored), ==, "reached");
   g_assert_cmpstr (cl_followup_record_get_outcome_note (stored), ==, "已电话联系，转介心理门诊");
+  g_assert_false (needs_action (&desk));
 
   /* A positive screen, recorded from Today: the warning goes too. */
   positive = fill_epds (&desk, possible);
