@@ -20,6 +20,8 @@
 #include "cl-patient-page.h"
 #include "cl-patient.h"
 #include "cl-roster-view.h"
+#include "cl-scale-dialog.h"
+#include "cl-scale-list.h"
 #include "cl-scale-record.h"
 #include "cl-scale-store.h"
 #include "cl-store-followup.h"
@@ -388,6 +390,66 @@ test_header_alert (void)
   desk_close (&desk);
 }
 
+/* The hospital's own scale (tests/data/hospital-scales), offered and
+ * filled at the desk like the built-in ones, scored from its file. */
+static void
+test_own_scale (void)
+{
+  /* "Some nights", "Most nights", "Most nights": 5 of 6, poor sleep,
+   * and item 3 flags not coping. */
+  static const guint answers[3] = { 1, 2, 2 };
+  Desk desk = { 0 };
+  CLScale *scale = cl_scale_lookup ("sleep-check");
+  g_autoptr(GPtrArray) results = NULL;
+  CLScaleDialog *dialog;
+  CLScaleList *list;
+  AdwComboRow *scale_row;
+  GtkWidget *save;
+
+  g_assert_nonnull (scale);
+  desk_open (&desk);
+  desk_show_patient (&desk);
+  list = CL_SCALE_LIST (cl_test_ui_find_widget (GTK_WIDGET (desk.page), CL_TYPE_SCALE_LIST));
+  gtk_widget_activate_action (GTK_WIDGET (list), "scales.fill", NULL);
+  dialog = CL_SCALE_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_SCALE_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 700);
+  scale_row = ADW_COMBO_ROW (cl_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  /* Offered after the three Careline ships, by its title. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (scale_row)), ==, 4);
+  adw_combo_row_set_selected (scale_row, 3);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  {
+    g_autofree char *title = g_strdup_printf ("1. %s", cl_local_text_get (cl_scale_get_item (scale, 0)->text, NULL));
+
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (dialog), title));
+    if (cl_test_ui_is_chinese ())
+      g_assert_true (cl_test_ui_has_non_ascii (title));
+  }
+  for (guint i = 0; i < 3; i++)
+    cl_scale_dialog_answer (dialog, i, answers[i]);
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "followup-own-scale");
+  save = cl_test_ui_find_widget_where (GTK_WIDGET (dialog), button_labelled, _("_Save"));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  cl_test_ui_settle (300);
+
+  results = cl_store_scale_results_for_patient (desk.store, desk.patient);
+  g_assert_cmpuint (results->len, >, 0);
+  g_assert_cmpstr (cl_scale_record_get_scale_id (g_ptr_array_index (results, 0)), ==, "sleep-check");
+  g_assert_cmpint (cl_scale_record_get_total (g_ptr_array_index (results, 0)), ==, 5);
+  g_assert_cmpstr (cl_scale_record_get_band_id (g_ptr_array_index (results, 0)), ==, "poor");
+  g_assert_cmpstr (cl_scale_record_get_flags (g_ptr_array_index (results, 0)), ==, "coping");
+  {
+    /* Translators' format of the result row: title and total. */
+    g_autofree char *row_title = g_strdup_printf (_("%s: %d"), cl_scale_get_title (scale, NULL), 5);
+
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (list), row_title));
+  }
+  desk_close (&desk);
+}
+
 static gboolean
 today_has (gpointer data)
 {
@@ -436,16 +498,21 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *rules = NULL;
+  g_autofree char *scales = NULL;
   int ret;
 
   cl_test_ui_init (&argc, &argv);
   /* The shipped pathway rules: her page lists what they plan. */
   rules = g_test_build_filename (G_TEST_DIST, "..", "data", "followup-rules.ini", NULL);
   g_setenv ("CARELINE_FOLLOWUP_RULES", rules, TRUE);
+  /* The hospital's own scales: one the tests ship. */
+  scales = g_test_build_filename (G_TEST_DIST, "data", "hospital-scales", NULL);
+  g_setenv ("CARELINE_SCALES_DIR", scales, TRUE);
   data_dir = cl_test_ui_make_demo_store ("ui-followup", 60, 11);
 
   g_test_add_func ("/ui/followup/her-plan", test_her_plan);
   g_test_add_func ("/ui/followup/header-alert", test_header_alert);
+  g_test_add_func ("/ui/followup/own-scale", test_own_scale);
   g_test_add_func ("/ui/followup/today-add", test_today_add);
 
   ret = g_test_run ();
