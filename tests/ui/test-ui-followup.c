@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-date.h"
 #include "cl-followup-alert-bar.h"
@@ -23,6 +24,8 @@
 #include "cl-scale-dialog.h"
 #include "cl-scale-list.h"
 #include "cl-scale-record.h"
+#include "cl-scale-trend.h"
+#include "cl-pregnancy-timeline.h"
 #include "cl-scale-store.h"
 #include "cl-store-followup.h"
 #include "cl-store-roster.h"
@@ -450,6 +453,88 @@ test_own_scale (void)
   desk_close (&desk);
 }
 
+static void
+fill_epds_on (Desk       *desk,
+              const gint *answers,
+              const char *local_date)
+{
+  g_autoptr(CLScaleRecord) record = cl_scale_record_new ();
+  g_autoptr(CLScaleResult) result = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *iso = g_strdup_printf ("%sT10:00:00", local_date);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GError) error = NULL;
+
+  when = g_date_time_new_from_iso8601 (iso, zone);
+  g_assert_nonnull (when);
+  g_assert_true (cl_scale_score (cl_scale_lookup ("epds"), answers, 10, &result, &error));
+  cl_scale_record_set_patient_id (record, desk->patient);
+  cl_scale_record_set_result (record, result, answers, 10);
+  cl_scale_record_set_filled_at (record, g_date_time_to_unix (when));
+  cl_scale_record_set_filled_by (record, "desk");
+  cl_scale_record_set_source (record, "desk");
+  g_assert_true (cl_scale_store_save (desk->store, record, CL_ROLE_CASE_MANAGER, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Her EPDS over several fillings: a chart of the totals with the
+ * thresholds, described in words, and each filling on her timeline. */
+static void
+test_trend (void)
+{
+  /* 5 (below the threshold) on 1 October, 12 (possible) on 1 November. */
+  static const gint five[10] = { 2, 1, 3, 2, 3, 3, 3, 3, 3, 3 };
+  static const gint twelve[10] = { 3, 2, 2, 1, 2, 2, 2, 2, 2, 3 };
+  Desk desk = { 0 };
+  CLScale *epds = cl_scale_lookup ("epds");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *band = NULL;
+  CLPregnancyTimeline *timeline;
+  CLScaleTrend *trend;
+  CLScaleList *list;
+  guint n_epds = 0;
+
+  desk_open (&desk);
+  fill_epds_on (&desk, five, "2026-10-01");
+  fill_epds_on (&desk, twelve, "2026-11-01");
+  results = cl_store_scale_results_for_patient (desk.store, desk.patient);
+  for (guint i = 0; i < results->len; i++)
+    n_epds += g_strcmp0 (cl_scale_record_get_scale_id (g_ptr_array_index (results, i)), "epds") == 0;
+  g_assert_cmpuint (n_epds, >=, 2);
+
+  desk_show_patient (&desk);
+  list = CL_SCALE_LIST (cl_test_ui_find_widget (GTK_WIDGET (desk.page), CL_TYPE_SCALE_LIST));
+  g_assert_cmpuint (cl_scale_list_get_n_trends (list), >=, 1);
+  trend = CL_SCALE_TREND (cl_test_ui_find_widget (GTK_WIDGET (list), CL_TYPE_SCALE_TREND));
+  g_assert_nonnull (trend);
+  g_assert_cmpuint (cl_scale_trend_get_n_points (trend), ==, n_epds);
+  /* In words, oldest first: the chart's accessible label. */
+  prefix = g_strdup_printf (_("%s totals by date:"), cl_scale_get_short_title (epds, NULL));
+  g_assert_true (g_str_has_prefix (cl_scale_trend_get_summary (trend), prefix));
+  {
+    GDate date;
+    g_autofree char *long_date = NULL;
+    g_autofree char *first = NULL;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, 1, G_DATE_OCTOBER, 2026);
+    long_date = cl_date_format_display (&date);
+    first = g_strdup_printf (_("%s: %u (%s)"), long_date, 5, cl_local_text_get (cl_scale_get_band (epds, 0)->label, NULL));
+    g_assert_cmpstr (strstr (cl_scale_trend_get_summary (trend), first), ==,
+                     cl_scale_trend_get_summary (trend) + strlen (prefix) + 1);
+  }
+  scroll_to (GTK_WIDGET (trend));
+  cl_test_ui_save_screenshot (GTK_WIDGET (desk.window), "followup-trend");
+
+  /* On her timeline, beside the reports. */
+  timeline = cl_patient_page_get_timeline (desk.page);
+  g_assert_cmpuint (cl_pregnancy_timeline_get_n_scales (timeline), ==, results->len);
+  scroll_to (GTK_WIDGET (timeline));
+  cl_test_ui_save_screenshot (GTK_WIDGET (desk.window), "followup-timeline");
+  desk_close (&desk);
+}
+
 static gboolean
 today_has (gpointer data)
 {
@@ -513,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/ui/followup/her-plan", test_her_plan);
   g_test_add_func ("/ui/followup/header-alert", test_header_alert);
   g_test_add_func ("/ui/followup/own-scale", test_own_scale);
+  g_test_add_func ("/ui/followup/trend", test_trend);
   g_test_add_func ("/ui/followup/today-add", test_today_add);
 
   ret = g_test_run ();

@@ -546,10 +546,20 @@ context_role_cb (CLPatientPage *self)
   update_enrol_button (self);
 }
 
+/* A scale filled on her page or elsewhere shows on her timeline. */
+static void
+scale_results_changed_cb (CLPatientPage *self)
+{
+  if (self->patient)
+    cl_pregnancy_timeline_load (self->timeline, self->store, self->pregnancy);
+}
+
 static void
 context_store_cb (CLPatientPage *self)
 {
-  g_set_object (&self->store, cl_context_get_store (self->context));
+  if (g_set_object (&self->store, cl_context_get_store (self->context)) && self->store)
+    g_signal_connect_object (self->store, "changed::scale_result", G_CALLBACK (scale_results_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 }
 
 static void
