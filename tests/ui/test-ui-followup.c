@@ -228,6 +228,35 @@ test_her_plan (void)
   g_assert_true (cl_followup_record_is_by_hand (added));
   g_assert_cmpuint (cl_followup_list_get_n_items (desk.list), ==, items->len);
 
+  /* Record Outcome… on its row: done, with the note, after the open ones. */
+  {
+    g_autoptr(CLFollowupRecord) stored = NULL;
+    AdwMessageDialog *asked;
+    guint index = 0;
+
+    g_assert_true (g_ptr_array_find (items, added, &index));
+    gtk_widget_activate_action (GTK_WIDGET (desk.list), "followup.record", "u", index);
+    asked = ADW_MESSAGE_DIALOG (cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (asked);
+    gtk_editable_set_text (cl_followup_outcome_get_note (asked), "没接，明天再打");
+    adw_message_dialog_response (asked, "no-answer");
+    cl_test_ui_settle (200);
+    stored = CL_FOLLOWUP_RECORD (cl_store_load_record (desk.store, CL_TYPE_FOLLOWUP_RECORD,
+                                                       cl_record_get_id (CL_RECORD (added)), NULL));
+    g_assert_cmpstr (cl_followup_record_get_state (stored), ==, "done");
+    g_assert_cmpstr (cl_followup_record_get_outcome (stored), ==, "no_answer");
+    g_assert_cmpstr (cl_followup_record_get_outcome_note (stored), ==, "没接，明天再打");
+    /* Listed after every open item. */
+    g_clear_pointer (&items, g_ptr_array_unref);
+    added = NULL;
+    items = cl_store_followup_for_patient (desk.store, desk.patient);
+    for (guint i = 0; i < items->len; i++)
+      if (g_strcmp0 (cl_record_get_id (g_ptr_array_index (items, i)), cl_record_get_id (CL_RECORD (stored))) == 0)
+        for (guint j = i + 1; j < items->len; j++)
+          g_assert_false (cl_followup_record_is_open (g_ptr_array_index (items, j)));
+    g_assert_cmpuint (cl_followup_list_get_n_items (desk.list), ==, items->len);
+  }
+
   /* An administrator may choose who does it. */
   cl_context_set_user (cl_window_get_context (desk.window), "admin", CL_ROLE_ADMIN);
   dialog = open_dialog (GTK_WIDGET (desk.list), "followup.add");

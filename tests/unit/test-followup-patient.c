@@ -55,6 +55,7 @@ fixture_set_up (Fixture       *f,
   f->store = cl_test_store_open (f->dir);
   save_staff (f->store, "cm-wang", "wang", "case_manager", TRUE);
   save_staff (f->store, "cm-gone", "gone", "case_manager", FALSE);
+  save_staff (f->store, "cm-li", "lili", "case_manager", TRUE);
   save_staff (f->store, "es-li", "li", "escort", TRUE);
   f->patient = cl_test_patient_new ("张小梅", "11010519930402002", "13800138000");
   cl_patient_set_case_manager_id (f->patient, "cm-wang");
@@ -89,21 +90,30 @@ by_hand (Fixture    *f,
 }
 
 static const char *
-refusal (Fixture          *f,
-         CLFollowupRecord *item,
-         const char       *field)
+refusal_as (Fixture          *f,
+            CLFollowupRecord *item,
+            const char       *role,
+            const char       *field)
 {
   static char *message;
   g_autoptr(GHashTable) field_errors = NULL;
   g_autoptr(GError) error = NULL;
   gint64 before = cl_test_store_count (f->store, "SELECT count(*) FROM followup_item");
 
-  g_assert_false (cl_followup_store_save (f->store, item, "case_manager", &field_errors, &error));
+  g_assert_false (cl_followup_store_save (f->store, item, role, &field_errors, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM followup_item"), ==, before);
   g_free (message);
   message = g_strdup (g_hash_table_lookup (field_errors, field));
   return message;
+}
+
+static const char *
+refusal (Fixture          *f,
+         CLFollowupRecord *item,
+         const char       *field)
+{
+  return refusal_as (f, item, CL_ROLE_CASE_MANAGER, field);
 }
 
 static void
@@ -115,6 +125,7 @@ test_by_hand (Fixture       *f,
   g_autoptr(CLFollowupRecord) escort = by_hand (f, "2026-11-25", "es-li");
   g_autoptr(CLFollowupRecord) gone = by_hand (f, "2026-11-25", "cm-gone");
   g_autoptr(CLFollowupRecord) good = by_hand (f, "2026-11-23", "cm-wang");
+  g_autoptr(CLFollowupRecord) other = by_hand (f, "2026-11-24", "cm-li");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (cl_followup_record_is_by_hand (good));
@@ -126,6 +137,13 @@ test_by_hand (Fixture       *f,
                    "The owner must be an active member of staff with the case manager role");
   g_assert_cmpstr (refusal (f, gone, "owner_id"), ==,
                    "The owner must be an active member of staff with the case manager role");
+
+  /* Another case manager than hers: only an administrator may. */
+  g_assert_cmpstr (refusal (f, other, "owner_id"), ==,
+                   "Only an administrator may give it to someone other than her case manager");
+  g_assert_true (cl_followup_store_save (f->store, other, CL_ROLE_ADMIN, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_followup_record_get_owner_id (other), ==, "cm-li");
 
   /* Today is fine; once stored, the date may pass and the outcome
    * still be recorded, and its owner leaving does not lock it. */

@@ -20,9 +20,12 @@
 void
 cl_followup_store_validate (CLStore          *store,
                             CLFollowupRecord *item,
+                            const char       *role,
                             GHashTable       *errors)
 {
   g_autoptr(CLFollowupRecord) stored = NULL;
+  g_autoptr(CLPatient) patient = NULL;
+  const char *case_manager_id = NULL;
   const char *owner_id = cl_followup_record_get_owner_id (item);
   GDate due, today;
 
@@ -55,6 +58,14 @@ cl_followup_store_validate (CLStore          *store,
         g_hash_table_insert (errors, g_strdup ("owner_id"),
                              g_strdup (_("The owner must be an active member of staff with the case manager role")));
     }
+  if (g_hash_table_contains (errors, "owner_id") || cl_followup_role_may_assign (role))
+    return;
+  patient = CL_PATIENT (cl_store_load_record (store, CL_TYPE_PATIENT, cl_followup_record_get_patient_id (item), NULL));
+  if (patient)
+    case_manager_id = cl_patient_get_case_manager_id (patient);
+  if (case_manager_id && *case_manager_id && g_strcmp0 (case_manager_id, owner_id) != 0)
+    g_hash_table_insert (errors, g_strdup ("owner_id"),
+                         g_strdup (_("Only an administrator may give it to someone other than her case manager")));
 }
 
 gboolean
@@ -84,7 +95,7 @@ cl_followup_store_save (CLStore           *store,
     }
 
   errors = cl_followup_record_validate (item);
-  cl_followup_store_validate (store, item, errors);
+  cl_followup_store_validate (store, item, role, errors);
   if (g_hash_table_size (errors) > 0)
     {
       GHashTableIter iter;

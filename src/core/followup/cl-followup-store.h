@@ -12,9 +12,12 @@ G_BEGIN_DECLS
  * desk's save and the server's check of a pushed change: when it is
  * new, its due date is not before today; when it is new or changes
  * owner, the owner is an active member of staff with the case_manager
- * role.  Adds column → translated message to @errors. */
+ * role and, unless @role may assign (cl_followup_role_may_assign()),
+ * her case manager when she has one.  Adds column → translated message
+ * to @errors. */
 void     cl_followup_store_validate (CLStore          *store,
                                      CLFollowupRecord *item,
+                                     const char       *role,
                                      GHashTable       *errors);
 
 /* Whether @role may choose who owns an item added by hand (an

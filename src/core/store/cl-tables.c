@@ -203,7 +203,7 @@ validate_followup_item (CLStore    *store,
   /* The store's rules (owner, a new item's date) once the record's own
    * hold, so a pushed change is answered with its first mistake. */
   if (g_hash_table_size (own) == 0)
-    cl_followup_store_validate (store, CL_FOLLOWUP_RECORD (record), own);
+    cl_followup_store_validate (store, CL_FOLLOWUP_RECORD (record), role, own);
   merge_errors (errors, own);
 }
 
