@@ -361,7 +361,7 @@ test_header_alert (void)
   cl_test_ui_settle (200);
 
   /* Record Action… on the header: her case manager reached her. */
-  g_signal_emit_by_name (cl_test_ui_find_widget_where (GTK_WIDGET (bar), button_labelled, _("Record _Action…")),
+  g_signal_emit_by_name (cl_test_ui_find_widget_where (GTK_WIDGET (bar), button_labelled, _("Record Ac_tion…")),
                          "clicked");
   dialog = ADW_MESSAGE_DIALOG (cl_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);

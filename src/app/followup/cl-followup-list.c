@@ -71,7 +71,8 @@ item_row (CLFollowupList   *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
   if (cl_followup_record_is_open (item))
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Record Outcome…"));
+      /* No mnemonic: every open row has one. */
+      GtkWidget *button = gtk_button_new_with_label (_("Record Outcome…"));
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "followup.record");
