@@ -145,6 +145,16 @@ test_by_hand (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (cl_followup_record_get_owner_id (other), ==, "cm-li");
 
+  /* A call already made, recorded as done: history, not a task. */
+  {
+    g_autoptr(CLFollowupRecord) made = by_hand (f, "2026-11-02", NULL);
+
+    cl_followup_record_set_state (made, "done");
+    cl_followup_record_set_outcome (made, "reached");
+    g_assert_true (cl_followup_store_save (f->store, made, CL_ROLE_CASE_MANAGER, NULL, &error));
+    g_assert_no_error (error);
+  }
+
   /* Today is fine; once stored, the date may pass and the outcome
    * still be recorded, and its owner leaving does not lock it. */
   g_assert_true (cl_followup_store_save (f->store, good, "case_manager", NULL, &error));

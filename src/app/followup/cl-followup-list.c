@@ -46,7 +46,8 @@ describe (CLFollowupRecord *item)
   if (cl_followup_state_from_string (state, &value) && value == CL_FOLLOWUP_STATE_CANCELLED)
     /* Translators: why a follow-up item was cancelled, after its state */
     g_string_append_printf (text, _(": %s"), cl_followup_cancel_reason_label (cl_followup_record_get_cancel_reason (item)));
-  else if (*cl_followup_outcome_label (cl_followup_record_get_outcome (item)))
+  else if (cl_followup_state_from_string (state, &value) && value == CL_FOLLOWUP_STATE_DONE &&
+           *cl_followup_outcome_label (cl_followup_record_get_outcome (item)))
     /* Translators: what came of a follow-up item, after its state */
     g_string_append_printf (text, _(": %s"), cl_followup_outcome_label (cl_followup_record_get_outcome (item)));
   if (cl_followup_record_get_outcome_note (item) && *cl_followup_record_get_outcome_note (item))

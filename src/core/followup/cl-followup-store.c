@@ -32,7 +32,9 @@ cl_followup_store_validate (CLStore          *store,
   g_return_if_fail (CL_IS_STORE (store));
   g_return_if_fail (CL_IS_FOLLOWUP_RECORD (item));
 
-  if (!cl_followup_record_is_by_hand (item))
+  /* A contact recorded as already done, or a tombstone, is history:
+   * these rules are for what someone is still to do. */
+  if (!cl_followup_record_is_by_hand (item) || !cl_followup_record_is_open (item))
     return;
   if (cl_record_get_id (CL_RECORD (item)))
     stored = CL_FOLLOWUP_RECORD (cl_store_load_record (store, CL_TYPE_FOLLOWUP_RECORD,

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 /* Writing follow-up items: the desk's saves and the server's rules are
  * the same (cl_followup_record_validate()). */
 
-/* The rules of an item added by hand that need the store, for the
+/* The rules of an open item added by hand that need the store, for the
  * desk's save and the server's check of a pushed change: when it is
  * new, its due date is not before today; when it is new or changes
  * owner, the owner is an active member of staff with the case_manager
