@@ -330,6 +330,8 @@ test_header_alert (void)
   g_autofree char *positive_text = NULL;
   CLFollowupAlertBar *bar;
   AdwMessageDialog *dialog;
+  CLScaleList *scales;
+  guint n_results;
 
   desk_open (&desk);
   desk_show_patient (&desk);
@@ -338,13 +340,17 @@ test_header_alert (void)
   g_assert_null (cl_followup_alert_bar_get_text (bar));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
 
-  /* Taken down from a phone call at another desk: her header warns. */
+  /* Taken down from a phone call at another desk: her header warns,
+   * and her results list it. */
+  scales = CL_SCALE_LIST (cl_test_ui_find_widget (GTK_WIDGET (desk.page), CL_TYPE_SCALE_LIST));
+  n_results = cl_scale_list_get_n_results (scales);
   flagged = fill_epds (&desk, self_harm);
   flag_text = g_strdup_printf (_("%s flagged on %s — record the action taken"),
                                cl_local_text_get (cl_scale_get_flag_rule (epds, 0)->label, NULL),
                                cl_scale_get_short_title (epds, NULL));
   wait_alert (bar, flag_text);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_cmpuint (cl_scale_list_get_n_results (scales), ==, n_results + 1);
   /* Once the revealer has slid it in. */
   cl_test_ui_settle (400);
   g_assert_true (cl_test_ui_find_label (GTK_WIDGET (desk.page), flag_text));

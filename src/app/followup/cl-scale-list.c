@@ -183,7 +183,13 @@ static void
 context_store_cb (CLScaleList *self)
 {
   if (g_set_object (&self->store, cl_context_get_store (self->context)))
-    cl_scale_list_reload (self);
+    {
+      /* A filling taken at another desk, by phone, shows here too. */
+      if (self->store)
+        g_signal_connect_object (self->store, "changed::scale_result", G_CALLBACK (cl_scale_list_reload),
+                                 self, G_CONNECT_SWAPPED);
+      cl_scale_list_reload (self);
+    }
 }
 
 void
