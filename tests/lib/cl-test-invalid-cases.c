@@ -213,6 +213,17 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "outcome", "An item still due has no outcome yet" },
   { "followup_item", "case_manager", FOLLOWUP ("other", "phone", "2026-11-25", "问产检情况", "open", ""),
     "state", "Unknown state of follow-up item" },
+  /* Added by hand (test-ui-followup.c, the Add Follow-up dialog): a
+   * new item is due today or later, and done by an active case
+   * manager. */
+  { "followup_item", "case_manager",
+    FOLLOWUP ("other", "phone", "2026-11-20", "问产检情况", "due", ",\"owner_id\":\"@CASE_MANAGER@\""),
+    "due_date", "The due date has passed; choose today or a later day" },
+  { "followup_item", "case_manager", FOLLOWUP ("psychological-support", "phone", "2026-11-25", "问心情", "due", ""),
+    "owner_id", "Choose the case manager who will do it" },
+  { "followup_item", "case_manager",
+    FOLLOWUP ("other", "phone", "2026-11-25", "问产检情况", "due", ",\"owner_id\":\"@ESCORT@\""),
+    "owner_id", "The owner must be an active member of staff with the case manager role" },
 
   /* Scale results (test-scale-store.c; the Fill Scale dialog sends
    * only complete answers).  The server never takes the sender's score. */
@@ -385,6 +396,7 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@TASK_AHEAD@", "e1000000-0000-4000-8000-000000000015" },
   { "@BOOKING_AHEAD@", "e1000000-0000-4000-8000-000000000016" },
   { "@HANDOUT_GIVEN@", "e1000000-0000-4000-8000-000000000017" },
+  { "@CASE_MANAGER@", "e1000000-0000-4000-8000-000000000018" },
 };
 
 char *

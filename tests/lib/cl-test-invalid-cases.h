@@ -20,7 +20,9 @@ G_BEGIN_DECLS
  * @PATIENT_COUNTED@ (with @PREGNANCY_COUNTED@ and @ENROLMENT_COUNTED@ in @PACKAGE_COUNTED@,
  * which includes one escort, one VIP room visit and one breakfast,
  * taken by @TASK_AHEAD@ on 25 November, @BOOKING_AHEAD@ that day and
- * @HANDOUT_GIVEN@), and local instants as @T2026-11-24T03:00@
+ * @HANDOUT_GIVEN@),
+ * @CASE_MANAGER@ (an active case
+ * manager), and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

@@ -68,6 +68,8 @@ save_fixtures (CLStore *store)
                                 "\"slot_minutes\":30,\"active\":false}" },
     { "staff", "@ESCORT@", "{\"username\":\"li\",\"display_name\":\"李陪诊\",\"role\":\"escort\","
                            "\"phone\":\"13900139000\",\"active\":true}" },
+    { "staff", "@CASE_MANAGER@", "{\"username\":\"wang\",\"display_name\":\"王管家\",\"role\":\"case_manager\","
+                                 "\"roles\":\"case_manager\",\"phone\":\"13900139003\",\"active\":true}" },
     { "patient", "@PATIENT_ENROLLED@", "{\"name\":\"李小红\",\"phone\":\"13800138001\",\"birth_date\":\"1994-05-03\"}" },
     { "pregnancy", "@PREGNANCY_ENROLLED@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"lmp\":\"2026-06-01\","
                                            "\"edd\":\"2027-03-08\",\"status\":\"ongoing\",\"gravida\":1,"

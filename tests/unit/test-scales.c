@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "cl-scale-catalog.h"
+#include "cl-scale-record.h"
 #include "cl-scale-result.h"
 #include "cl-test-util.h"
 
@@ -512,11 +514,101 @@ test_malformed (void)
     }
 }
 
+/* The hospital's scales directory: its own scale loads beside the
+ * built-in ones, a malformed file and one that takes a built-in's id
+ * are reported with the file (and the group and key, or the bad line)
+ * and skipped. */
+static void
+test_catalog (void)
+{
+  g_autofree char *dir = cl_test_make_tmp_dir ("test-scales-dir");
+  g_autofree char *shipped = g_test_build_filename (G_TEST_DIST, "data", "hospital-scales", "sleep-check.ini", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *own = g_build_filename (dir, "sleep-check.ini", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken.ini", NULL);
+  g_autofree char *twin = g_build_filename (dir, "epds-copy.ini", NULL);
+  g_autofree char *bad_where = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) scales = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CLScaleResult) result = NULL;
+  static const gint answers[3] = { 2, 1, 2 };
+  CLScale *scale;
+
+  g_assert_true (g_file_get_contents (shipped, &contents, NULL, &error));
+  g_assert_true (g_file_set_contents (own, contents, -1, &error));
+  g_assert_true (g_file_set_contents (bad, "[Scale]\nid=broken\ntitle=Broken\ntitle[zh_CN]=坏\n"
+                                      "this is not a key\n", -1, &error));
+  g_free (contents);
+  contents = g_strdup (HEAD ITEM1 ITEM2 BANDS);
+  /* The same id as a built-in scale. */
+  {
+    g_autoptr(GString) text = g_string_new (contents);
+
+    g_string_replace (text, "id=t\n", "id=epds\n", 1);
+    g_assert_true (g_file_set_contents (twin, text->str, -1, &error));
+  }
+  g_assert_no_error (error);
+
+  scales = cl_scale_catalog_read_dir (dir, cl_scale_get_builtin_ids (), problems);
+  g_assert_cmpuint (scales->len, ==, 1);
+  scale = g_ptr_array_index (scales, 0);
+  g_assert_cmpstr (cl_scale_get_id (scale), ==, "sleep-check");
+  g_assert_cmpstr (cl_scale_get_short_title (scale, "zh_CN"), ==, "睡眠自评");
+  g_assert_cmpuint (cl_scale_get_n_items (scale), ==, 3);
+  g_assert_cmpuint (cl_scale_get_max_total (scale), ==, 6);
+  g_assert_true (cl_scale_score (scale, answers, 3, &result, &error));
+  g_assert_cmpuint (cl_scale_result_get_total (result), ==, 5);
+  g_assert_true (cl_scale_result_get_positive (result));
+  g_assert_nonnull (cl_scale_result_lookup_flag (result, "coping"));
+
+  /* Two problems, in file name order: broken.ini, quoting its bad
+   * line, then the copy of the EPDS id. */
+  g_assert_cmpuint (problems->len, ==, 2);
+  bad_where = g_strdup_printf ("%s: ", bad);
+  if (!g_str_has_prefix (g_ptr_array_index (problems, 0), bad_where))
+    g_error ("“%s” does not start with “%s”", (char *) g_ptr_array_index (problems, 0), bad_where);
+  cl_test_assert_contains (g_ptr_array_index (problems, 0), "this is not a key");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1), twin));
+  cl_test_assert_contains (g_ptr_array_index (problems, 1), "id=epds is already a scale in force");
+
+  /* No directory: no scale and no problem. */
+  g_clear_pointer (&scales, g_ptr_array_unref);
+  g_ptr_array_set_size (problems, 0);
+  scales = cl_scale_catalog_read_dir ("/nonexistent/careline/scales", NULL, problems);
+  g_assert_cmpuint (scales->len, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 0);
+  cl_test_remove_tree (dir);
+}
+
+/* In force, through CARELINE_SCALES_DIR: the built-in first, then the
+ * hospital's, found by id like the built-in ones. */
+static void
+test_catalog_in_force (void)
+{
+  const char * const *ids = cl_scale_catalog_ids ();
+
+  g_assert_cmpstr (ids[0], ==, "epds");
+  g_assert_cmpstr (ids[1], ==, "phq9");
+  g_assert_cmpstr (ids[2], ==, "gad7");
+  g_assert_cmpstr (ids[3], ==, "sleep-check");
+  g_assert_null (ids[4]);
+  g_assert_nonnull (cl_scale_lookup ("sleep-check"));
+  g_assert_true (cl_scale_lookup ("sleep-check") == cl_scale_catalog_lookup ("sleep-check"));
+  g_assert_null (cl_scale_lookup ("nonesuch"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The hospital's directory: the tests' one scale of its own. */
+  {
+    g_autofree char *scales = g_test_build_filename (G_TEST_DIST, "data", "hospital-scales", NULL);
+
+    g_setenv ("CARELINE_SCALES_DIR", scales, TRUE);
+  }
 
   g_test_add_func ("/scales/data-files", test_data_files);
   g_test_add_func ("/scales/shapes", test_shapes);
@@ -527,6 +619,8 @@ main (int   argc,
   g_test_add_func ("/scales/phq9-gad7", test_phq9_gad7);
   g_test_add_func ("/scales/current-language", test_current_language);
   g_test_add_func ("/scales/malformed", test_malformed);
+  g_test_add_func ("/scales/catalog", test_catalog);
+  g_test_add_func ("/scales/catalog-in-force", test_catalog_in_force);
 
   return g_test_run ();
 }

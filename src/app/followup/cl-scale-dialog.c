@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-scale-catalog.h"
 #include "cl-scale-dialog.h"
 #include "cl-scale-record.h"
 #include "cl-scale-store.h"
@@ -79,7 +80,7 @@ option_toggled_cb (GtkCheckButton *check,
 static void
 show_scale (CLScaleDialog *self)
 {
-  const char * const *ids = cl_scale_get_builtin_ids ();
+  const char * const *ids = cl_scale_catalog_ids ();
   guint selected = adw_combo_row_get_selected (self->scale_row);
 
   for (guint i = 0; i < self->groups->len; i++)
@@ -234,7 +235,7 @@ cl_scale_dialog_init (CLScaleDialog *self)
 {
   g_autoptr(GtkStringList) scales = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) taken = gtk_string_list_new (NULL);
-  const char * const *ids = cl_scale_get_builtin_ids ();
+  const char * const *ids = cl_scale_catalog_ids ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; ids[i]; i++)

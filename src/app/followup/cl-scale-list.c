@@ -4,10 +4,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-scale-catalog.h"
 #include "cl-scale-dialog.h"
 #include "cl-scale-link-dialog.h"
 #include "cl-scale-list.h"
 #include "cl-scale-record.h"
+#include "cl-scale-trend.h"
 #include "cl-store-followup.h"
 #include "cl-sync-client.h"
 #include "cl-tables.h"
@@ -20,6 +22,7 @@ struct _CLScaleList
   AdwPreferencesGroup *group;
   GtkListBox          *list;
   GtkWidget           *link_button;
+  GtkBox              *trends_box;
 
   /* owned */
   CLContext           *context;
@@ -27,6 +30,7 @@ struct _CLScaleList
   char                *patient_id;
   char                *pregnancy_id;
   guint                n_results;
+  guint                n_trends;
 };
 
 G_DEFINE_FINAL_TYPE (CLScaleList, cl_scale_list, GTK_TYPE_WIDGET)
@@ -93,6 +97,47 @@ update_link_action (CLScaleList *self)
                                : _("Make a link she opens on her phone to fill in a scale herself"));
 }
 
+/* One chart per scale she filled more than once, in the order of the
+ * scales in force. */
+static void
+show_trends (CLScaleList *self,
+             GPtrArray   *results)
+{
+  g_autoptr(GHashTable) by_scale = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  const char * const *ids = cl_scale_catalog_ids ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trends_box))))
+    gtk_box_remove (self->trends_box, child);
+  self->n_trends = 0;
+  for (guint i = 0; results && i < results->len; i++)
+    {
+      CLScaleRecord *record = g_ptr_array_index (results, i);
+      const char *id = cl_scale_record_get_scale_id (record);
+      GPtrArray *records;
+
+      if (id == NULL)
+        continue;
+      if (!(records = g_hash_table_lookup (by_scale, id)))
+        g_hash_table_insert (by_scale, (gpointer) id, records = g_ptr_array_new ());
+      g_ptr_array_add (records, record);
+    }
+  for (guint i = 0; ids[i]; i++)
+    {
+      GPtrArray *records = g_hash_table_lookup (by_scale, ids[i]);
+      GtkWidget *trend;
+
+      if (records == NULL || records->len < 2)
+        continue;
+      trend = cl_scale_trend_new (cl_scale_lookup (ids[i]), records);
+      gtk_widget_add_css_class (trend, "card");
+      gtk_box_append (self->trends_box, trend);
+      self->n_trends++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->trends_box), self->n_trends > 0);
+}
+
 void
 cl_scale_list_reload (CLScaleList *self)
 {
@@ -104,6 +149,7 @@ cl_scale_list_reload (CLScaleList *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
   self->n_results = 0;
+  show_trends (self, NULL);
   /* Only who may write a result is offered the form. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.fill",
                                  self->store != NULL && self->patient_id != NULL &&
@@ -124,6 +170,14 @@ cl_scale_list_reload (CLScaleList *self)
     }
   for (guint i = 0; i < results->len; i++)
     gtk_list_box_append (self->list, result_row (g_ptr_array_index (results, i)));
+  show_trends (self, results);
+}
+
+guint
+cl_scale_list_get_n_trends (CLScaleList *self)
+{
+  g_return_val_if_fail (CL_IS_SCALE_LIST (self), 0);
+  return self->n_trends;
 }
 
 guint
@@ -264,6 +318,7 @@ cl_scale_list_class_init (CLScaleListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLScaleList, group);
   gtk_widget_class_bind_template_child (widget_class, CLScaleList, list);
   gtk_widget_class_bind_template_child (widget_class, CLScaleList, link_button);
+  gtk_widget_class_bind_template_child (widget_class, CLScaleList, trends_box);
   gtk_widget_class_install_action (widget_class, "scales.fill", NULL, fill_action);
   gtk_widget_class_install_action (widget_class, "scales.send-link", NULL, send_link_action);
 }

@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* A patient's scale results on her page, the latest first (date, scale,
- * total, band, flag), with "Fill Scale…" opening CLScaleDialog.  Give it
+ * total, band, flag), under them the trend of each scale's totals
+ * (CLScaleTrend), with "Fill Scale…" opening CLScaleDialog.  Give it
  * the context and the patient (and her current pregnancy). */
 
 #define CL_TYPE_SCALE_LIST (cl_scale_list_get_type ())
@@ -21,7 +22,9 @@ void   cl_scale_list_set_pregnancy_id (CLScaleList *self,
                                        const char  *pregnancy_id);
 void   cl_scale_list_reload           (CLScaleList *self);
 
-/* For tests: results listed. */
+/* For tests: results listed, and trend charts shown (one per scale
+ * filled more than once). */
 guint  cl_scale_list_get_n_results    (CLScaleList *self);
+guint  cl_scale_list_get_n_trends     (CLScaleList *self);
 
 G_END_DECLS

@@ -7,9 +7,11 @@
 #include "cl-context.h"
 #include "cl-date.h"
 #include "cl-followup-delivery.h"
+#include "cl-followup-dialog.h"
 #include "cl-followup-worklist.h"
 #include "cl-staff.h"
 #include "cl-store-staff.h"
+#include "cl-tables.h"
 #include "cl-today-view.h"
 
 struct _CLTodayView
@@ -407,6 +409,8 @@ cl_today_view_reload (CLTodayView *self)
 
   clear_groups (self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.add",
+                                 self->store && cl_tables_can_write (cl_context_get_role (self->context), "followup_item"));
   if (self->store == NULL)
     return;
   cl_context_get_today (self->context, &today);
@@ -475,6 +479,19 @@ fill_owners (CLTodayView *self)
   g_object_unref (names);
   gtk_drop_down_set_selected (self->owner_dropdown, selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->owner_dropdown), self->owner_ids->len > 1);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  CLTodayView *self = CL_TODAY_VIEW (widget);
+  CLFollowupDialog *dialog = cl_followup_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                     self->context, NULL);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_today_view_reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -659,6 +676,7 @@ cl_today_view_class_init (CLTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLTodayView, stack);
   gtk_widget_class_bind_template_child (widget_class, CLTodayView, groups_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "today.add", NULL, add_action);
 }
 
 static void

@@ -11,6 +11,8 @@
 #include "cl-enrolment-dialog.h"
 #include "cl-enrolment-store.h"
 #include "cl-export.h"
+#include "cl-followup-alert-bar.h"
+#include "cl-followup-list.h"
 #include "cl-money.h"
 #include "cl-order-list.h"
 #include "cl-course-list.h"
@@ -46,6 +48,8 @@ struct _CLPatientPage
   CLCourseList   *course_list;
   CLRegistrationList *registration_list;
   CLUsageList    *usage_list;
+  CLFollowupList *followup_list;
+  CLFollowupAlertBar *alert_bar;
   CLDocumentList *document_list;  /* the archive's reports (issue #4) */
 
   /* owned */
@@ -269,6 +273,8 @@ update_archive (CLPatientPage *self)
   cl_course_list_set_patient_id (self->course_list, patient_id);
   cl_registration_list_set_patient_id (self->registration_list, patient_id);
   cl_usage_list_set_patient_id (self->usage_list, patient_id);
+  cl_followup_list_set_patient_id (self->followup_list, patient_id);
+  cl_followup_alert_bar_set_patient_id (self->alert_bar, patient_id);
 }
 
 static void
@@ -549,10 +555,20 @@ context_role_cb (CLPatientPage *self)
   update_enrol_button (self);
 }
 
+/* A scale filled on her page or elsewhere shows on her timeline. */
+static void
+scale_results_changed_cb (CLPatientPage *self)
+{
+  if (self->patient)
+    cl_pregnancy_timeline_load (self->timeline, self->store, self->pregnancy);
+}
+
 static void
 context_store_cb (CLPatientPage *self)
 {
-  g_set_object (&self->store, cl_context_get_store (self->context));
+  if (g_set_object (&self->store, cl_context_get_store (self->context)) && self->store)
+    g_signal_connect_object (self->store, "changed::scale_result", G_CALLBACK (scale_results_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -575,6 +591,8 @@ cl_patient_page_constructed (GObject *object)
   cl_course_list_set_context (self->course_list, self->context);
   cl_registration_list_set_context (self->registration_list, self->context);
   cl_usage_list_set_context (self->usage_list, self->context);
+  cl_followup_list_set_context (self->followup_list, self->context);
+  cl_followup_alert_bar_set_context (self->alert_bar, self->context);
   context_store_cb (self);
   context_role_cb (self);
 }
@@ -640,6 +658,8 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   g_type_ensure (CL_TYPE_COURSE_LIST);
   g_type_ensure (CL_TYPE_REGISTRATION_LIST);
   g_type_ensure (CL_TYPE_USAGE_LIST);
+  g_type_ensure (CL_TYPE_FOLLOWUP_LIST);
+  g_type_ensure (CL_TYPE_FOLLOWUP_ALERT_BAR);
   g_type_ensure (CL_TYPE_DOCUMENT_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -659,6 +679,8 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, course_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, registration_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, usage_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, followup_list);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, alert_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visits_changed_cb);
 

@@ -10,6 +10,8 @@
 #include "cl-patient-store.h"
 #include "cl-pregnancy-timeline.h"
 #include "cl-risk-event.h"
+#include "cl-scale-record.h"
+#include "cl-store-followup.h"
 #include "cl-visit-store.h"
 
 #define AXIS_DAYS   (42 * 7)
@@ -21,6 +23,10 @@
 #define HEIGHT      140
 #define REPORT_ALPHA 0.7
 #define TODAY_COLOR  "#e66100"
+/* Scale fillings, diamonds in the reports' row: blue, or dark orange
+ * for a positive screen or a flagged answer. */
+#define SCALE_COLOR  "#3584e4"
+#define URGENT_COLOR "#c64600"
 
 typedef struct
 {
@@ -47,6 +53,7 @@ struct _CLPregnancyTimeline
   GDate     delivery;
   GArray   *visits;    /* VisitMark */
   GArray   *reports;   /* ReportMark */
+  GArray   *scales;    /* ReportMark: her scale fillings */
   GArray   *bands;     /* Band */
   GArray   *marks;     /* Mark: rebuilt at each snapshot */
 };
@@ -61,8 +68,9 @@ typedef struct
 
 typedef struct
 {
-  gint  day;
-  char *tooltip;
+  gint      day;
+  char     *tooltip;
+  gboolean  urgent;   /* a scale's positive screen or flag */
 } ReportMark;
 
 G_DEFINE_FINAL_TYPE (CLPregnancyTimeline, cl_pregnancy_timeline, GTK_TYPE_WIDGET)
@@ -175,6 +183,51 @@ load_reports (CLPregnancyTimeline *self,
     }
 }
 
+/* Her scale fillings during this pregnancy: the scale, its total and
+ * band, what was flagged, the date. */
+static void
+load_scales (CLPregnancyTimeline *self,
+             CLStore             *store,
+             CLPregnancy         *pregnancy)
+{
+  g_autoptr(GPtrArray) results = cl_store_scale_results_for_patient (store, cl_pregnancy_get_patient_id (pregnancy));
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      CLScaleRecord *record = g_ptr_array_index (results, i);
+      g_autoptr(CLScaleResult) result = cl_scale_record_score (record, NULL);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (cl_scale_record_get_filled_at (record));
+      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *date_text = NULL;
+      g_autofree char *ga = NULL;
+      g_autoptr(GString) tip = g_string_new (NULL);
+      ReportMark mark = { 0 };
+      GDate date;
+
+      if (result == NULL || local == NULL)
+        continue;
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                      g_date_time_get_year (local));
+      mark.day = day_of (self, &date);
+      /* One from before this pregnancy is not hers to show here; one
+       * after the axis (the 42-day revisit) sits at its end. */
+      if (mark.day < 0)
+        continue;
+      mark.urgent = cl_scale_result_is_urgent (result);
+      date_text = cl_date_format_display (&date);
+      ga = cl_dating_format_ga_display (mark.day);
+      /* Translators: timeline tooltip: a scale's short name, her total and its band */
+      g_string_printf (tip, _("%s %u · %s"), cl_scale_get_short_title (cl_scale_result_get_scale (result), NULL),
+                       cl_scale_result_get_total (result), cl_scale_result_get_band_label (result, NULL));
+      for (guint f = 0; f < cl_scale_result_get_n_flags (result); f++)
+        g_string_append_printf (tip, "\n%s", cl_local_text_get (cl_scale_result_get_flag (result, f)->rule->label, NULL));
+      g_string_append_printf (tip, "\n%s · %s", date_text, ga ? ga : "—");
+      mark.tooltip = g_strdup (tip->str);
+      g_array_append_val (self->scales, mark);
+    }
+}
+
 static void
 load_bands (CLPregnancyTimeline *self,
             CLStore             *store,
@@ -227,6 +280,7 @@ cl_pregnancy_timeline_load (CLPregnancyTimeline *self,
 
   g_array_set_size (self->visits, 0);
   g_array_set_size (self->reports, 0);
+  g_array_set_size (self->scales, 0);
   g_array_set_size (self->bands, 0);
   g_date_clear (&self->delivery, 1);
   cl_date_today (&self->today);
@@ -241,6 +295,7 @@ cl_pregnancy_timeline_load (CLPregnancyTimeline *self,
         cl_date_parse (cl_pregnancy_get_delivery_date (pregnancy), &self->delivery, NULL);
       load_visits (self, store, pregnancy);
       load_reports (self, store, id);
+      load_scales (self, store, pregnancy);
       load_bands (self, store, id);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -369,6 +424,20 @@ fill_rounded (GtkSnapshot   *snapshot,
 }
 
 static void
+fill_diamond (GtkSnapshot   *snapshot,
+              double         x,
+              double         y,
+              double         r,
+              const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_rotate (snapshot, 45);
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (-r * 0.75, -r * 0.75, r * 1.5, r * 1.5));
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
 draw_axis (GtkSnapshot         *snapshot,
            CLPregnancyTimeline *self,
            const Geometry      *g,
@@ -436,7 +505,7 @@ draw_legend (GtkSnapshot         *snapshot,
   report_color = *fg;
   report_color.alpha = REPORT_ALPHA;
   gdk_rgba_parse (&accent, TODAY_COLOR);
-  for (guint i = 0; i < G_N_ELEMENTS (states) + 3; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (states) + 4; i++)
     {
       const char *label;
       GdkRGBA color;
@@ -454,6 +523,14 @@ draw_legend (GtkSnapshot         *snapshot,
         }
       else if (i == G_N_ELEMENTS (states) + 1)
         {
+          if (self->scales->len == 0)
+            continue;
+          label = _("Scale");
+          gdk_rgba_parse (&color, SCALE_COLOR);
+          fill_diamond (snapshot, x + 7, g->legend_y, 5, &color);
+        }
+      else if (i == G_N_ELEMENTS (states) + 2)
+        {
           label = today_label;
           if (label == NULL)
             continue;
@@ -465,7 +542,9 @@ draw_legend (GtkSnapshot         *snapshot,
           gtk_snapshot_append_color (snapshot, fg, &GRAPHENE_RECT_INIT (x + 6, g->legend_y - 7, 2, 14));
         }
       draw_text (snapshot, self, label, x + 19, g->legend_y, 0, fg);
-      x += 19 + text_width (self, label) + 16;
+      /* Closer when the scales' entry is there too, so the legend
+       * still fits the page's width at 1024 pixels. */
+      x += 19 + text_width (self, label) + (self->scales->len ? 11 : 16);
     }
 }
 
@@ -528,6 +607,18 @@ cl_pregnancy_timeline_snapshot (GtkWidget   *widget,
                     REPORT_R, &report_color);
       add_mark (self, x - REPORT_R - 2, g.report_y - REPORT_R - 2, 2 * REPORT_R + 4, 2 * REPORT_R + 4,
                 report->tooltip, TRUE);
+    }
+
+  for (guint i = 0; i < self->scales->len; i++)
+    {
+      const ReportMark *scale = &g_array_index (self->scales, ReportMark, i);
+      double x = x_of (&g, scale->day);
+      GdkRGBA color;
+
+      gdk_rgba_parse (&color, scale->urgent ? URGENT_COLOR : SCALE_COLOR);
+      fill_diamond (snapshot, x, g.report_y, REPORT_R + 1, &color);
+      add_mark (self, x - REPORT_R - 2, g.report_y - REPORT_R - 2, 2 * REPORT_R + 4, 2 * REPORT_R + 4,
+                scale->tooltip, TRUE);
     }
 
   /* The due date at 40+0, and today. */
@@ -627,6 +718,13 @@ cl_pregnancy_timeline_tooltip_at (CLPregnancyTimeline *self,
 }
 
 guint
+cl_pregnancy_timeline_get_n_scales (CLPregnancyTimeline *self)
+{
+  g_return_val_if_fail (CL_IS_PREGNANCY_TIMELINE (self), 0);
+  return self->scales->len;
+}
+
+guint
 cl_pregnancy_timeline_get_n_marks (CLPregnancyTimeline *self,
                                    gboolean             reports)
 {
@@ -641,6 +739,7 @@ cl_pregnancy_timeline_finalize (GObject *object)
 
   g_array_unref (self->visits);
   g_array_unref (self->reports);
+  g_array_unref (self->scales);
   g_array_unref (self->bands);
   g_array_unref (self->marks);
 
@@ -669,6 +768,8 @@ cl_pregnancy_timeline_init (CLPregnancyTimeline *self)
   g_array_set_clear_func (self->visits, visit_clear);
   self->reports = g_array_new (FALSE, TRUE, sizeof (ReportMark));
   g_array_set_clear_func (self->reports, report_clear);
+  self->scales = g_array_new (FALSE, TRUE, sizeof (ReportMark));
+  g_array_set_clear_func (self->scales, report_clear);
   self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_array_set_clear_func (self->bands, band_clear);
   self->marks = g_array_new (FALSE, TRUE, sizeof (Mark));

@@ -25,6 +25,7 @@ setup_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *alert = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
@@ -34,7 +35,12 @@ setup_name_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (badge, "priority-badge");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (alert, "warning");
+  gtk_widget_set_tooltip_text (alert, _("A flagged or positive scale waits for the action taken"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (alert), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("A flagged or positive scale waits for the action taken"), -1);
   gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), alert);
   gtk_box_append (GTK_BOX (box), badge);
   gtk_list_item_set_child (item, box);
 }
@@ -47,10 +53,12 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   CLRosterRow *row = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *badge = gtk_widget_get_next_sibling (name);
+  GtkWidget *alert = gtk_widget_get_next_sibling (name);
+  GtkWidget *badge = gtk_widget_get_next_sibling (alert);
   const char *priority = cl_roster_row_get_priority (row);
 
   gtk_label_set_label (GTK_LABEL (name), cl_roster_row_get_name (row));
+  gtk_widget_set_visible (alert, cl_roster_row_get_needs_action (row));
   gtk_widget_set_visible (badge, priority && *priority);
   if (priority && *priority)
     {

@@ -118,6 +118,72 @@ cl_followup_channel_label (const char *channel)
   return _(labels[value]);
 }
 
+const char *
+cl_followup_state_label (const char *state)
+{
+  static const char * const labels[] = {
+    [CL_FOLLOWUP_STATE_DUE] = N_("Due"),
+    [CL_FOLLOWUP_STATE_RESCHEDULED] = N_("Rescheduled"),
+    [CL_FOLLOWUP_STATE_DONE] = N_("Done"),
+    [CL_FOLLOWUP_STATE_CANCELLED] = N_("Cancelled"),
+  };
+  CLFollowupState value;
+
+  if (!cl_followup_state_from_string (state, &value))
+    return state ? state : "";
+  return _(labels[value]);
+}
+
+const char *
+cl_followup_outcome_label (const char *outcome)
+{
+  CLFollowupOutcome value;
+
+  if (!cl_followup_outcome_from_string (outcome, &value))
+    return outcome ? outcome : "";
+  switch (value)
+    {
+    case CL_FOLLOWUP_OUTCOME_REACHED: return _("Reached");
+    case CL_FOLLOWUP_OUTCOME_NO_ANSWER: return _("No answer");
+    case CL_FOLLOWUP_OUTCOME_REFUSED: return _("Refused");
+    case CL_FOLLOWUP_OUTCOME_RESCHEDULED: return C_("follow-up outcome", "Rescheduled");
+    case CL_FOLLOWUP_OUTCOME_NONE:
+    default: return "";
+    }
+}
+
+const char *
+cl_followup_cancel_reason_label (const char *reason)
+{
+  /* The words cl_followup_reason_to_string() writes. */
+  if (g_strcmp0 (reason, "pregnancy-closed") == 0)
+    return _("The pregnancy ended or was closed");
+  if (g_strcmp0 (reason, "not-planned") == 0)
+    return _("No longer in her plan: the visit was done, its window passed after a corrected due date, or the rule changed");
+  if (reason == NULL || *reason == '\0' || g_strcmp0 (reason, "none") == 0)
+    return _("No reason recorded");
+  /* A reason a person or a later version wrote: as written. */
+  return reason;
+}
+
+const CLFollowupKind *
+cl_followup_kinds_by_hand (guint *n_kinds)
+{
+  /* Not "scale" (it names a scale to fill, which a rule gives) nor an
+   * overdue visit (planning notices those). */
+  static const CLFollowupKind kinds[] = {
+    CL_FOLLOWUP_KIND_OTHER,
+    CL_FOLLOWUP_KIND_PSYCHOLOGICAL_SUPPORT,
+    CL_FOLLOWUP_KIND_VISIT_REMINDER,
+    CL_FOLLOWUP_KIND_ORDER_REMINDER,
+    CL_FOLLOWUP_KIND_POST_CHECK_REVIEW,
+    CL_FOLLOWUP_KIND_POSTPARTUM_REVISIT_REMINDER,
+  };
+
+  *n_kinds = G_N_ELEMENTS (kinds);
+  return kinds;
+}
+
 static void
 cl_followup_record_finalize (GObject *object)
 {
@@ -191,6 +257,19 @@ cl_followup_record_new (void)
   return self;
 }
 
+CLFollowupRecord *
+cl_followup_record_new_by_hand (const char *patient_id,
+                                const char *pregnancy_id)
+{
+  CLFollowupRecord *self = cl_followup_record_new ();
+
+  self->text[F_PATIENT_ID] = g_strdup (patient_id);
+  self->text[F_PREGNANCY_ID] = g_strdup (pregnancy_id);
+  self->text[F_KIND] = g_strdup (cl_followup_kind_to_string (CL_FOLLOWUP_KIND_OTHER));
+  self->text[F_CHANNEL] = g_strdup (cl_followup_channel_to_string (CL_FOLLOWUP_CHANNEL_PHONE));
+  return self;
+}
+
 static void
 set_text (CLFollowupRecord *self,
           guint             field,
@@ -257,6 +336,14 @@ cl_followup_record_is_open (CLFollowupRecord *self)
   return !cl_record_get_deleted (CL_RECORD (self)) &&
          (g_strcmp0 (self->text[F_STATE], "due") == 0 ||
           g_strcmp0 (self->text[F_STATE], "rescheduled") == 0);
+}
+
+gboolean
+cl_followup_record_is_by_hand (CLFollowupRecord *self)
+{
+  g_return_val_if_fail (CL_IS_FOLLOWUP_RECORD (self), FALSE);
+
+  return cl_str_empty (self->text[F_RULE_ID]) && cl_str_empty (self->text[F_SOURCE_ID]);
 }
 
 CLFollowupItem *

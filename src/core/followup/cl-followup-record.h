@@ -32,7 +32,22 @@ gboolean          cl_followup_outcome_from_string (const char        *text,
 const char       *cl_followup_kind_label          (const char        *kind);
 const char       *cl_followup_channel_label       (const char        *channel);
 
+/* What a person reads for a state, an outcome or a cancel reason word
+ * of the table (translated); the word itself when unknown.  The cancel
+ * reasons are those planning writes (cl_followup_reason_to_string()). */
+const char       *cl_followup_state_label         (const char        *state);
+const char       *cl_followup_outcome_label       (const char        *outcome);
+const char       *cl_followup_cancel_reason_label (const char        *reason);
+
+/* The kinds a person may add by hand, in the order a form offers them;
+ * the first is the default. */
+const CLFollowupKind *cl_followup_kinds_by_hand   (guint             *n_kinds);
+
 CLFollowupRecord *cl_followup_record_new (void);
+/* A new item added by hand for @patient_id (and her @pregnancy_id, may
+ * be NULL): kind other, by phone, due; no rule and no source. */
+CLFollowupRecord *cl_followup_record_new_by_hand (const char *patient_id,
+                                                  const char *pregnancy_id);
 
 const char *cl_followup_record_get_patient_id    (CLFollowupRecord *self);
 void        cl_followup_record_set_patient_id    (CLFollowupRecord *self, const char *value);
@@ -66,6 +81,9 @@ void        cl_followup_record_set_cancel_reason (CLFollowupRecord *self, const 
 /* When the outcome was recorded, UTC seconds; 0 while open. */
 gint64      cl_followup_record_get_done_at       (CLFollowupRecord *self);
 void        cl_followup_record_set_done_at       (CLFollowupRecord *self, gint64 value);
+
+/* Added by a person: no rule planned it and no scale raised it. */
+gboolean    cl_followup_record_is_by_hand        (CLFollowupRecord *self);
 
 /* Open: due or rescheduled, not deleted. */
 gboolean    cl_followup_record_is_open           (CLFollowupRecord *self);

@@ -6,6 +6,7 @@
 
 #include "cl-core-resources.h"
 #include "cl-followup-rules.h"
+#include "cl-scale-catalog.h"
 #include "cl-visit-guideline.h"
 
 #define RESOURCE "/org/careline/Careline/core/followup-rules.ini"
@@ -388,17 +389,12 @@ cl_followup_rules_new_from_bytes (GBytes      *bytes,
 
   if (scales == NULL)
     {
-      const char * const *ids = cl_scale_get_builtin_ids ();
+      /* The scales in force: a rule may push one of the hospital's. */
+      const char * const *ids = cl_scale_catalog_ids ();
 
       builtins = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; ids[i]; i++)
-        {
-          CLScale *scale = cl_scale_new_builtin (ids[i], error);
-
-          if (scale == NULL)
-            return NULL;
-          g_ptr_array_add (builtins, scale);
-        }
+        g_ptr_array_add (builtins, g_object_ref (cl_scale_catalog_lookup (ids[i])));
       scales = builtins;
     }
 

@@ -10,11 +10,71 @@
 #include "cl-followup-store.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
+#include "cl-staff.h"
 #include "cl-store-followup.h"
 #include "cl-store-patients.h"
 #include "cl-tables.h"
 #include "cl-visit-guideline.h"
 #include "cl-visit-store.h"
+
+void
+cl_followup_store_validate (CLStore          *store,
+                            CLFollowupRecord *item,
+                            const char       *role,
+                            GHashTable       *errors)
+{
+  g_autoptr(CLFollowupRecord) stored = NULL;
+  g_autoptr(CLPatient) patient = NULL;
+  const char *case_manager_id = NULL;
+  const char *owner_id = cl_followup_record_get_owner_id (item);
+  GDate due, today;
+
+  g_return_if_fail (CL_IS_STORE (store));
+  g_return_if_fail (CL_IS_FOLLOWUP_RECORD (item));
+
+  /* A contact recorded as already done, or a tombstone, is history:
+   * these rules are for what someone is still to do. */
+  if (!cl_followup_record_is_by_hand (item) || !cl_followup_record_is_open (item))
+    return;
+  if (cl_record_get_id (CL_RECORD (item)))
+    stored = CL_FOLLOWUP_RECORD (cl_store_load_record (store, CL_TYPE_FOLLOWUP_RECORD,
+                                                       cl_record_get_id (CL_RECORD (item)), NULL));
+
+  cl_date_today (&today);
+  if (stored == NULL && !g_hash_table_contains (errors, "due_date") &&
+      cl_date_parse (cl_followup_record_get_due_date (item), &due, NULL) &&
+      g_date_compare (&due, &today) < 0)
+    g_hash_table_insert (errors, g_strdup ("due_date"),
+                         g_strdup (_("The due date has passed; choose today or a later day")));
+
+  if (stored && g_strcmp0 (cl_followup_record_get_owner_id (stored), owner_id) == 0)
+    return;
+  if (owner_id == NULL || *owner_id == '\0')
+    g_hash_table_insert (errors, g_strdup ("owner_id"), g_strdup (_("Choose the case manager who will do it")));
+  else
+    {
+      g_autoptr(CLStaff) staff = CL_STAFF (cl_store_load_record (store, CL_TYPE_STAFF, owner_id, NULL));
+
+      if (staff == NULL || cl_record_get_deleted (CL_RECORD (staff)) || !cl_staff_get_active (staff) ||
+          !cl_staff_has_role (staff, CL_ROLE_CASE_MANAGER))
+        g_hash_table_insert (errors, g_strdup ("owner_id"),
+                             g_strdup (_("The owner must be an active member of staff with the case manager role")));
+    }
+  if (g_hash_table_contains (errors, "owner_id") || cl_followup_role_may_assign (role))
+    return;
+  patient = CL_PATIENT (cl_store_load_record (store, CL_TYPE_PATIENT, cl_followup_record_get_patient_id (item), NULL));
+  if (patient)
+    case_manager_id = cl_patient_get_case_manager_id (patient);
+  if (case_manager_id && *case_manager_id && g_strcmp0 (case_manager_id, owner_id) != 0)
+    g_hash_table_insert (errors, g_strdup ("owner_id"),
+                         g_strdup (_("Only an administrator may give it to someone other than her case manager")));
+}
+
+gboolean
+cl_followup_role_may_assign (const char *role)
+{
+  return g_strcmp0 (role, CL_ROLE_ADMIN) == 0;
+}
 
 gboolean
 cl_followup_store_save (CLStore           *store,
@@ -37,6 +97,7 @@ cl_followup_store_save (CLStore           *store,
     }
 
   errors = cl_followup_record_validate (item);
+  cl_followup_store_validate (store, item, role, errors);
   if (g_hash_table_size (errors) > 0)
     {
       GHashTableIter iter;

@@ -8,6 +8,22 @@ G_BEGIN_DECLS
 /* Writing follow-up items: the desk's saves and the server's rules are
  * the same (cl_followup_record_validate()). */
 
+/* The rules of an open item added by hand that need the store, for the
+ * desk's save and the server's check of a pushed change: when it is
+ * new, its due date is not before today; when it is new or changes
+ * owner, the owner is an active member of staff with the case_manager
+ * role and, unless @role may assign (cl_followup_role_may_assign()),
+ * her case manager when she has one.  Adds column → translated message
+ * to @errors. */
+void     cl_followup_store_validate (CLStore          *store,
+                                     CLFollowupRecord *item,
+                                     const char       *role,
+                                     GHashTable       *errors);
+
+/* Whether @role may choose who owns an item added by hand (an
+ * administrator); others give it to her case manager. */
+gboolean cl_followup_role_may_assign (const char *role);
+
 /* Saves @item as typed, if @role may write follow-up items and it is
  * valid; else FALSE with CL_STORE_ERROR_INVALID and, when
  * @field_errors, column → message.  On success @item takes the written

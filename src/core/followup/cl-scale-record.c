@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "cl-scale-catalog.h"
 #include "cl-scale-record.h"
 #include "cl-util.h"
 
@@ -212,20 +213,7 @@ cl_scale_record_set_filled_at (CLScaleRecord *self,
 CLScale *
 cl_scale_lookup (const char *id)
 {
-  static GHashTable *scales;
-  static GMutex lock;
-  CLScale *scale;
-
-  if (id == NULL || !g_strv_contains (cl_scale_get_builtin_ids (), id))
-    return NULL;
-  g_mutex_lock (&lock);
-  if (scales == NULL)
-    scales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  scale = g_hash_table_lookup (scales, id);
-  if (scale == NULL && (scale = cl_scale_new_builtin (id, NULL)))
-    g_hash_table_insert (scales, g_strdup (id), scale);
-  g_mutex_unlock (&lock);
-  return scale;
+  return cl_scale_catalog_lookup (id);
 }
 
 static char *

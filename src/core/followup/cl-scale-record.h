@@ -42,8 +42,8 @@ void        cl_scale_record_set_filled_by    (CLScaleRecord *self, const char *v
 const char *cl_scale_record_get_source       (CLScaleRecord *self);
 void        cl_scale_record_set_source       (CLScaleRecord *self, const char *value);
 
-/* The scale with @id: a built-in one (cl_scale_new_builtin()), read
- * once; NULL when unknown. */
+/* The scale in force with @id, built-in or the hospital's
+ * (cl_scale_catalog_lookup()); NULL when unknown. */
 CLScale    *cl_scale_lookup                  (const char    *id);
 
 /* Sets the scale, the answers and the score from @answers. */

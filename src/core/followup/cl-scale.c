@@ -19,6 +19,7 @@ struct _CLScale
 
   char        *id;
   CLLocalText *title;
+  CLLocalText *short_title;   /* "EPDS"; may be NULL */
   CLLocalText *instructions;
   guint        min_total;
   guint        max_total;
@@ -78,6 +79,7 @@ cl_scale_finalize (GObject *object)
 
   g_free (self->id);
   cl_local_text_free (self->title);
+  cl_local_text_free (self->short_title);
   cl_local_text_free (self->instructions);
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->bands);
@@ -431,7 +433,7 @@ load (const CLIni  *ini,
       GError      **error)
 {
   static const char * const keys[] = { "id", "scores", "range", "source", NULL };
-  static const char * const localized[] = { "title", "instructions", NULL };
+  static const char * const localized[] = { "title", "short-title", "instructions", NULL };
   g_autoptr(CLScale) self = g_object_new (CL_TYPE_SCALE, NULL);
   g_autoptr(GArray) default_scores = NULL;
   const CLIniGroup *head = NULL;
@@ -473,6 +475,8 @@ load (const CLIni  *ini,
     GError *local_error = NULL;
 
     self->instructions = cl_ini_group_get_text (ini, head, "instructions", FALSE, &local_error);
+    if (local_error == NULL)
+      self->short_title = cl_ini_group_get_text (ini, head, "short-title", FALSE, &local_error);
     if (local_error)
       {
         g_propagate_error (error, local_error);
@@ -622,6 +626,14 @@ cl_scale_get_title (CLScale    *self,
 {
   g_return_val_if_fail (CL_IS_SCALE (self), NULL);
   return cl_local_text_get (self->title, lang);
+}
+
+const char *
+cl_scale_get_short_title (CLScale    *self,
+                          const char *lang)
+{
+  g_return_val_if_fail (CL_IS_SCALE (self), NULL);
+  return cl_local_text_get (self->short_title ? self->short_title : self->title, lang);
 }
 
 const char *

@@ -75,6 +75,10 @@ const char            *cl_scale_get_id             (CLScale     *self);
 /* In @lang, NULL for the current language. */
 const char            *cl_scale_get_title          (CLScale     *self,
                                                     const char  *lang);
+/* The short name ("EPDS") for headers and charts; the title when the
+ * file gives none (short-title=). */
+const char            *cl_scale_get_short_title    (CLScale     *self,
+                                                    const char  *lang);
 const char            *cl_scale_get_instructions   (CLScale     *self,
                                                     const char  *lang);
 guint                  cl_scale_get_min_total      (CLScale     *self);

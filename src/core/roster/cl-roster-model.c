@@ -204,6 +204,15 @@ store_changed_cb (CLRosterModel *self,
       g_mutex_unlock (&self->reader_lock);
       cl_roster_model_reload (self);
     }
+  else if (g_str_equal (table, "followup_item"))
+    {
+      /* Only a row's warning badge may change: the rows shown are read
+       * again, the order and the search stay. */
+      guint n = self->rowids->len;
+
+      g_hash_table_remove_all (self->cache);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+    }
   else if (self->sort == CL_ROSTER_SORT_NEXT_VISIT &&
            (g_str_equal (table, "visit_mark") || g_str_equal (table, "document")))
     {

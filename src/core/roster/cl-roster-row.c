@@ -24,6 +24,7 @@ struct _CLRosterRow
   char    *phone_masked;
   char    *status;
   char    *visits_done;   /* keys of the visits done, space-separated */
+  gboolean needs_action;
   GDate    today;
   GDate    edd_date;
   GDate    delivery_date;
@@ -173,6 +174,7 @@ cl_roster_row_new (const ClRosterRowFields *fields,
   self->phone_masked = fields->phone ? cl_phone_mask (fields->phone) : NULL;
   self->status = g_strdup (status);
   self->visits_done = g_strdup (fields->visits_done);
+  self->needs_action = fields->needs_action;
 
   if (birth && cl_date_parse (birth, &date, NULL))
     self->age = cl_date_age_years (&date, today);
@@ -247,6 +249,13 @@ cl_roster_row_get_case_manager (CLRosterRow *self)
 {
   g_return_val_if_fail (CL_IS_ROSTER_ROW (self), NULL);
   return self->case_manager;
+}
+
+gboolean
+cl_roster_row_get_needs_action (CLRosterRow *self)
+{
+  g_return_val_if_fail (CL_IS_ROSTER_ROW (self), FALSE);
+  return self->needs_action;
 }
 
 const char *

@@ -29,6 +29,7 @@ typedef struct
   const char *case_manager;   /* the case manager's name */
   const char *priority;
   const char *visits_done;    /* keys of the visits done, space-separated */
+  gboolean    needs_action;   /* a flagged or positive scale waits for its action */
 } ClRosterRowFields;
 
 CLRosterRow *cl_roster_row_new                (const ClRosterRowFields *fields,
@@ -46,6 +47,9 @@ const char  *cl_roster_row_get_risk           (CLRosterRow  *self);
 const char  *cl_roster_row_get_package        (CLRosterRow  *self);
 const char  *cl_roster_row_get_case_manager   (CLRosterRow  *self);
 const char  *cl_roster_row_get_priority       (CLRosterRow  *self);
+/* A scale's flag or positive screen waits for someone to record the
+ * action taken (cl-followup-alert.h). */
+gboolean     cl_roster_row_get_needs_action   (CLRosterRow  *self);
 /* 138****5678 */
 const char  *cl_roster_row_get_phone_masked   (CLRosterRow  *self);
 

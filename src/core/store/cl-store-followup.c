@@ -18,6 +18,36 @@ cl_store_followup_for_pregnancy (CLStore    *store,
 }
 
 GPtrArray *
+cl_store_followup_for_patient (CLStore    *store,
+                               const char *patient_id)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  return cl_store_query_records (store, CL_TYPE_FOLLOWUP_RECORD,
+                                 "patient_id = ?1 AND deleted = 0"
+                                 " ORDER BY state NOT IN ('due', 'rescheduled'),"
+                                 " CASE WHEN state IN ('due', 'rescheduled') THEN due_date END,"
+                                 " due_date DESC, done_at DESC, id",
+                                 patient_id, NULL);
+}
+
+GPtrArray *
+cl_store_followup_open_alerts (CLStore    *store,
+                               const char *patient_id)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (patient_id != NULL, NULL);
+
+  return cl_store_query_records (store, CL_TYPE_FOLLOWUP_RECORD,
+                                 "patient_id = ?1 AND deleted = 0"
+                                 " AND kind = 'psychological-support' AND state IN ('due', 'rescheduled')"
+                                 " AND source_id IS NOT NULL AND source_id <> ''"
+                                 " ORDER BY due_date, id",
+                                 patient_id, NULL);
+}
+
+GPtrArray *
 cl_store_scale_results_for_patient (CLStore    *store,
                                     const char *patient_id)
 {

@@ -20,6 +20,18 @@ GPtrArray *cl_store_followup_open_for_owner (CLStore    *store,
                                              const char *owner_id,
                                              const char *through);
 
+/* The live CLFollowupRecords of a patient, every pregnancy: the open
+ * first, soonest due first; then the done and cancelled, the latest
+ * first. */
+GPtrArray *cl_store_followup_for_patient (CLStore    *store,
+                                          const char *patient_id);
+
+/* The open (due or rescheduled) live psychological-support items of a
+ * patient that a scale result raised (source_id is the result's id),
+ * the oldest due first. */
+GPtrArray *cl_store_followup_open_alerts (CLStore    *store,
+                                          const char *patient_id);
+
 /* The live CLScaleRecords of a patient, the latest filled first. */
 GPtrArray *cl_store_scale_results_for_patient (CLStore    *store,
                                                const char *patient_id);

@@ -55,7 +55,10 @@ cl_store_roster_reader_close (ClRosterReader *reader)
   "r.patient_id, r.name, r.birth_date, r.phone, r.edd, r.risk, r.status," \
   " r.delivery_date, r.package, s.display_name, r.priority, r.visits_done," \
   " (SELECT k.name_en FROM package k WHERE k.name = r.package AND k.deleted = 0" \
-  "  AND k.name_en <> '' LIMIT 1)"
+  "  AND k.name_en <> '' LIMIT 1)," \
+  " EXISTS (SELECT 1 FROM followup_item f WHERE f.patient_id = r.patient_id AND f.deleted = 0" \
+  "  AND f.kind = 'psychological-support' AND f.state IN ('due', 'rescheduled')" \
+  "  AND f.source_id IS NOT NULL AND f.source_id <> '')"
 
 static CLRosterRow *
 row_from_stmt (sqlite3_stmt *stmt,
@@ -76,6 +79,9 @@ row_from_stmt (sqlite3_stmt *stmt,
     .case_manager = (const char *) sqlite3_column_text (stmt, 9),
     .priority = (const char *) sqlite3_column_text (stmt, 10),
     .visits_done = (const char *) sqlite3_column_text (stmt, 11),
+    /* The condition of cl_store_followup_open_alerts(), through the
+     * followup_item_patient index: one lookup per row shown. */
+    .needs_action = sqlite3_column_int (stmt, 13) != 0,
   };
 
   return cl_roster_row_new (&fields, today);

@@ -21,6 +21,7 @@
 #include "cl-followup-record.h"
 #include "cl-handout.h"
 #include "cl-package-usage.h"
+#include "cl-followup-store.h"
 #include "cl-scale-record.h"
 #include "cl-order-store.h"
 #include "cl-package.h"
@@ -206,6 +207,10 @@ validate_followup_item (CLStore    *store,
 {
   g_autoptr(GHashTable) own = cl_followup_record_validate (CL_FOLLOWUP_RECORD (record));
 
+  /* The store's rules (owner, a new item's date) once the record's own
+   * hold, so a pushed change is answered with its first mistake. */
+  if (g_hash_table_size (own) == 0)
+    cl_followup_store_validate (store, CL_FOLLOWUP_RECORD (record), role, own);
   merge_errors (errors, own);
 }
 

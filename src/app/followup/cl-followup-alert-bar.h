@@ -1,0 +1,26 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "cl-context.h"
+
+G_BEGIN_DECLS
+
+/* The warning under her page's header while a scale's positive screen
+ * or flagged answer waits for someone to act
+ * (cl_followup_alert_for_patient()), with "Record Action…" to record
+ * what was done.  Hidden when nothing waits. */
+
+#define CL_TYPE_FOLLOWUP_ALERT_BAR (cl_followup_alert_bar_get_type ())
+G_DECLARE_FINAL_TYPE (CLFollowupAlertBar, cl_followup_alert_bar, CL, FOLLOWUP_ALERT_BAR, GtkWidget)
+
+void        cl_followup_alert_bar_set_context    (CLFollowupAlertBar *self,
+                                                  CLContext          *context);
+void        cl_followup_alert_bar_set_patient_id (CLFollowupAlertBar *self,
+                                                  const char         *patient_id);
+void        cl_followup_alert_bar_reload         (CLFollowupAlertBar *self);
+
+/* For tests: the warning shown, or NULL when hidden. */
+const char *cl_followup_alert_bar_get_text       (CLFollowupAlertBar *self);
+
+G_END_DECLS
