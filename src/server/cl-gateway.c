@@ -12,10 +12,12 @@
 #include <libsoup/soup.h>
 
 #include "cl-followup-record.h"
+#include "cl-followup-rules.h"
 #include "cl-gateway-config.h"
 #include "cl-gateway-message.h"
 #include "cl-gateway-record.h"
 #include "cl-gateway.h"
+#include "cl-patient-link.h"
 #include "cl-patient.h"
 #include "cl-server-private.h"
 #include "cl-store-gateway.h"
@@ -36,6 +38,8 @@ struct _CLGateway
   CLStore      *store;
   CLServer     *server;
   char         *callback_url;
+  char         *link_base;    /* her link's address starts with it */
+  CLFollowupRules *rules;     /* which scale a scale item asks for */
   GCancellable *cancellable;
   GThread      *thread;
   GMutex        lock;
@@ -71,6 +75,42 @@ callback_url (CLGateway             *self,
   return config->callback_url ? config->callback_url : self->callback_url;
 }
 
+/* A scale item's message carries her link, so she fills the scale on
+ * her phone (README, "Her link"): issued here, bound to the item, so
+ * her answer marks it done.  NULL for any other item, or when the link
+ * cannot be made (then the text alone goes, and the item stays hers to
+ * follow up). */
+static char *
+scale_link_for (CLGateway        *self,
+                CLFollowupRecord *item)
+{
+  /* Her page judges expiry by the real clock, not the gateway's test
+   * clock (CARELINE_GATEWAY_NOW). */
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const CLFollowupRule *rule;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 expires_at = 0;
+  gint64 lifetime;
+
+  if (g_strcmp0 (cl_followup_record_get_kind (item), "scale") != 0 || self->link_base == NULL)
+    return NULL;
+  rule = cl_followup_record_get_rule_id (item) ? cl_followup_rules_lookup (self->rules, cl_followup_record_get_rule_id (item)) : NULL;
+  if (rule == NULL || rule->scale_id == NULL)
+    return NULL;
+  lifetime = self->server && self->server->link_lifetime > 0 ? self->server->link_lifetime
+                                                             : CL_PATIENT_LINK_DEFAULT_LIFETIME;
+  if (!cl_patient_link_issue (self->store, cl_followup_record_get_patient_id (item), CL_PATIENT_LINK_FORM_SCALE,
+                              rule->scale_id, cl_record_get_id (CL_RECORD (item)), "gateway", now, lifetime,
+                              &token, &expires_at, &error))
+    {
+      g_warning ("Could not make a link for follow-up item %s: %s",
+                 cl_record_get_id (CL_RECORD (item)), error->message);
+      return NULL;
+    }
+  return cl_patient_link_url (self->link_base, token);
+}
+
 /* Queues a message for each open SMS/WeChat item due by today. */
 static void
 queue_due_items (CLGateway             *self,
@@ -98,7 +138,9 @@ queue_due_items (CLGateway             *self,
       message->next_at = now;
       if (patient && !cl_str_empty (cl_patient_get_phone (patient)))
         {
-          message->body = cl_gateway_message_compose (item, patient, message->id, callback_url (self, config));
+          g_autofree char *link = scale_link_for (self, item);
+
+          message->body = cl_gateway_message_compose (item, patient, message->id, callback_url (self, config), link);
           message->state = g_strdup ("queued");
         }
       else
@@ -210,8 +252,11 @@ send_one (CLGateway             *self,
       g_free (message->state);
       message->state = g_strdup (delivered ? "delivered" : "sent");
       g_clear_pointer (&message->last_error, g_free);
+      /* A scale's link: the item stays open until she answers there. */
       if (!cl_gateway_record (self->store, message, FALSE, NULL, NULL, message->state, NULL,
-                              CL_GATEWAY_ITEM_DONE, now, &rev, &error))
+                              cl_gateway_message_has_link (message->body) ? CL_GATEWAY_ITEM_KEEP
+                                                                          : CL_GATEWAY_ITEM_DONE,
+                              now, &rev, &error))
         g_warning ("Could not record message %s as sent: %s", message->id, error->message);
       nudge (self, rev);
       return;
@@ -305,6 +350,7 @@ cl_gateway_dispose (GObject *object)
   cl_gateway_stop (self);
   g_clear_object (&self->store);
   g_clear_object (&self->server);
+  g_clear_object (&self->rules);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (cl_gateway_parent_class)->dispose (object);
 }
@@ -315,6 +361,7 @@ cl_gateway_finalize (GObject *object)
   CLGateway *self = CL_GATEWAY (object);
 
   g_free (self->callback_url);
+  g_free (self->link_base);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   G_OBJECT_CLASS (cl_gateway_parent_class)->finalize (object);
@@ -340,16 +387,23 @@ cl_gateway_init (CLGateway *self)
 CLGateway *
 cl_gateway_new (CLStore    *store,
                 CLServer   *server,
-                const char *callback_url)
+                const char *server_url)
 {
   CLGateway *self;
+  const char *slash;
 
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
+  g_return_val_if_fail (server_url != NULL, NULL);
 
   self = g_object_new (CL_TYPE_GATEWAY, NULL);
   self->store = g_object_ref (store);
   self->server = server ? g_object_ref (server) : NULL;
-  self->callback_url = g_strdup (callback_url);
+  slash = g_str_has_suffix (server_url, "/") ? "" : "/";
+  self->callback_url = g_strconcat (server_url, slash, "api/v1/gateway/callback", NULL);
+  /* Her phone reaches the public address; without one, the server's own,
+   * as links asked for at a desk without one. */
+  self->link_base = g_strdup (server && server->public_url ? server->public_url : server_url);
+  self->rules = cl_followup_rules_new_default ();
   return self;
 }
 

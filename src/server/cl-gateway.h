@@ -19,11 +19,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CLGateway, cl_gateway, CL, GATEWAY, GObject)
 
 /* @server (may be NULL) hears of each synced write, to nudge the
- * desks; @callback_url is the callback address a message carries when
- * the configuration names none. */
+ * desks.  @server_url is the address the server listens on: a message
+ * carries its callback address ("api/v1/gateway/callback" under it)
+ * when the configuration names none, and a scale item's link starts
+ * with it when the server has no public address. */
 CLGateway *cl_gateway_new   (CLStore    *store,
                              CLServer   *server,
-                             const char *callback_url);
+                             const char *server_url);
 void       cl_gateway_start (CLGateway  *self);
 /* Stops the thread, cancelling a POST under way (the message stays
  * "sending" and is posted again at the next start). */

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-gateway-config.h"
+#include "cl-gateway-message.h"
 #include "cl-gateway-record.h"
 #include "cl-server-private.h"
 #include "cl-store-gateway.h"
@@ -138,7 +139,9 @@ cl_server_handle_gateway_callback (CLServer          *self,
     }
   if (!cl_gateway_record (self->store, message, FALSE, NULL, NULL, status,
                           delivered ? NULL : message->last_error,
-                          delivered ? CL_GATEWAY_ITEM_DONE : CL_GATEWAY_ITEM_REOPEN,
+                          !delivered ? CL_GATEWAY_ITEM_REOPEN
+                          : cl_gateway_message_has_link (message->body) ? CL_GATEWAY_ITEM_KEEP
+                          : CL_GATEWAY_ITEM_DONE,
                           now, &rev, &error))
     {
       cl_server_send_store_error (msg, error);

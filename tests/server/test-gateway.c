@@ -614,6 +614,90 @@ test_config_rules (void)
   }
 }
 
+/* A scale item's message carries her link: the provider gets it in
+ * "link" and at the end of the text, and her answer at that link lands
+ * as a scale result and marks the item done (README, "Her link"). */
+static void
+test_scale_link (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char answers[] = "q1=0&q2=0&q3=0&q4=0&q5=0&q6=0&q7=0&q8=0&q9=0&q10=3";
+  CLTestServer server = { 0 };
+  g_autoptr(CLStore) store = NULL;
+  g_autoptr(CLFollowupRecord) item = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rules = g_build_filename (fixture->dir, "rules.ini", NULL);
+  g_autofree char *link_prefix = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SoupMessage) get = NULL;
+  g_autoptr(SoupMessage) post = NULL;
+  g_autoptr(GBytes) page = NULL;
+  g_autoptr(GBytes) form = g_bytes_new_static (answers, strlen (answers));
+  const char *link;
+  JsonObject *object;
+  guint status = 0;
+
+  /* The server reads the rules in force to learn which scale it asks. */
+  g_file_set_contents (rules,
+                       "[Rule epds-pregnancy]\nkind=scale\ntrigger=gestational-weeks\nweeks=28-32\n"
+                       "scale=epds\nchannel=sms\ntemplate=Please fill in the {visit}.\n"
+                       "template[zh_CN]=请填写{visit}。\n", -1, &error);
+  g_assert_no_error (error);
+  g_setenv ("CARELINE_FOLLOWUP_RULES", rules, TRUE);
+  store = cl_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  item = CL_FOLLOWUP_RECORD (cl_store_load_record (store, CL_TYPE_FOLLOWUP_RECORD, fixture->item_id, &error));
+  g_assert_no_error (error);
+  cl_followup_record_set_kind (item, "scale");
+  cl_followup_record_set_rule_id (item, "epds-pregnancy");
+  cl_followup_record_set_content (item, "张小梅您好，请在下次产检前填写爱丁堡产后抑郁量表。");
+  g_assert_true (cl_store_begin (store, &error));
+  g_assert_true (cl_store_write_record (store, CL_RECORD (item), CL_WRITE_NO_OUTBOX, &error));
+  g_assert_true (cl_store_commit (store, &error));
+  g_clear_object (&store);
+
+  receiver_reset ("200", NULL);
+  gateway_set (fixture, NULL, NULL, NULL);
+  cl_test_server_start (&server, fixture->db);
+  receiver_wait_for (1, 10);
+  wait_for_message_state (fixture, "sent", 10);
+
+  body = json_from_string (g_ptr_array_index (receiver.bodies, 0), &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (body);
+  link = json_object_get_string_member (object, "link");
+  link_prefix = g_strconcat (server.url, "p/", NULL);
+  g_assert_true (g_str_has_prefix (link, link_prefix));
+  text = g_strconcat ("张小梅您好，请在下次产检前填写爱丁堡产后抑郁量表。\n", link, NULL);
+  g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, text);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM patient_link WHERE item_id = '%s' AND form_id = 'epds'"
+                          " AND spent_at = 0", fixture->item_id), ==, 1);
+
+  /* Sent, but not done: she has yet to answer. */
+  assert_item (fixture, "due", "");
+  assert_delivery (fixture, "sent");
+
+  /* She opens it and answers. */
+  get = soup_message_new ("GET", link);
+  page = cl_test_api_send (get, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (page, NULL), g_bytes_get_size (page), "小梅"));
+  post = soup_message_new ("POST", link);
+  soup_message_set_request_body_from_bytes (post, "application/x-www-form-urlencoded", form);
+  g_clear_pointer (&page, g_bytes_unref);
+  page = cl_test_api_send (post, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM scale_result WHERE scale_id = 'epds' AND source = 'link'"),
+                   ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM patient_link WHERE item_id = '%s' AND spent_at > 0",
+                          fixture->item_id), ==, 1);
+  assert_item (fixture, "done", "reached");
+  cl_test_server_stop (&server);
+  g_unsetenv ("CARELINE_FOLLOWUP_RULES");
+  g_assert_cmpuint (receiver_count (), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +725,7 @@ main (int   argc,
   ADD ("callback", test_callback);
   ADD ("desks-cannot-push", test_desks_cannot_push);
   ADD ("cli", test_cli);
+  ADD ("scale-link", test_scale_link);
 #undef ADD
 
   return g_test_run ();

@@ -363,7 +363,8 @@ test_answers_item (void)
   g_autofree char *item_id = g_uuid_string_random ();
   g_autofree char *key = cl_test_new_key ();
   g_autofree char *data = g_strdup_printf ("{\"patient_id\":\"%s\",\"kind\":\"scale\",\"due_date\":\"2026-11-23\","
-                                           "\"channel\":\"wechat\",\"content\":\"EPDS\",\"state\":\"due\"}", id);
+                                           "\"channel\":\"wechat\",\"content\":\"EPDS\",\"state\":\"due\","
+                                           "\"owner_id\":\"%s\"}", id, case_manager_staff_id);
   g_autofree char *change = cl_test_change_json (key, "followup_item", item_id, 0, "upsert", data);
   g_autofree char *body = g_strdup_printf ("{\"patient_id\":\"%s\",\"form\":\"epds\",\"item_id\":\"%s\"}",
                                            id, item_id);
@@ -376,8 +377,10 @@ test_answers_item (void)
   g_autoptr(JsonNode) refused = NULL;
   guint status = 0;
 
-  g_assert_cmpstr (cl_test_status_of (cl_test_push_one (cl_test_token_of ("case_manager"), change, &holder)), ==,
-                   "applied");
+  {
+    JsonObject *pushed = cl_test_push_one (cl_test_token_of ("case_manager"), change, &holder);
+    g_assert_cmpstr (cl_test_status_of (pushed), ==, "applied");
+  }
   /* Not another patient's item. */
   refused = cl_test_request ("POST", "/patient-links", cl_test_token_of ("case_manager"), other, &status);
   g_assert_cmpuint (status, ==, 422);

@@ -133,7 +133,7 @@ test_send_link (void)
   g_assert_no_error (error);
 
   list = open_scales (window, cl_record_get_id (CL_RECORD (patient)));
-  button = cl_test_ui_find_widget_where (GTK_WIDGET (list), button_labelled, _("Send Scale _Link…"));
+  button = cl_test_ui_find_widget_where (GTK_WIDGET (list), button_labelled, _("Send Scale Lin_k…"));
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
@@ -144,7 +144,7 @@ test_send_link (void)
   cl_test_ui_log_in (GTK_WIDGET (window), url, "chen", PASSWORD);
   g_assert_cmpint (cl_test_db_count (server_db, "SELECT count(*) FROM patient"), ==, 1);
   list = open_scales (window, cl_record_get_id (CL_RECORD (patient)));
-  button = cl_test_ui_find_widget_where (GTK_WIDGET (list), button_labelled, _("Send Scale _Link…"));
+  button = cl_test_ui_find_widget_where (GTK_WIDGET (list), button_labelled, _("Send Scale Lin_k…"));
   g_assert_true (gtk_widget_is_sensitive (button));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "scales.send-link", NULL));

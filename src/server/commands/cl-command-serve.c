@@ -73,7 +73,6 @@ cl_command_serve (int    argc,
   g_autofree char *dir = NULL;
   g_autofree char *documents = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *callback_url = NULL;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _(cl_command_find ("serve")->summary));
@@ -172,8 +171,7 @@ cl_command_serve (int    argc,
 
   /* SMS and WeChat reminders, while a gateway is configured
    * (careline-server gateway set). */
-  callback_url = g_strconcat (url, g_str_has_suffix (url, "/") ? "" : "/", "api/v1/gateway/callback", NULL);
-  gateway = cl_gateway_new (store, server, callback_url);
+  gateway = cl_gateway_new (store, server, url);
   cl_gateway_start (gateway);
 
   loop = g_main_loop_new (NULL, FALSE);
