@@ -22,46 +22,10 @@
 #include "cl-today-view.h"
 #include "cl-window-followup.h"
 #include "cl-vip-view.h"
+#include "cl-window-new.h"
+#include "cl-window-private.h"
 #include "cl-window.h"
 
-struct _CLWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *main_stack;
-  AdwStatusPage   *error_page;
-  AdwLeaflet      *leaflet;
-  AdwViewStack    *view_stack;
-  GtkWidget       *new_button;
-  CLSyncIndicator *sync_indicator;
-  CLRosterView    *roster_view;
-  CLSettlementView *settlement_view;
-  CLEscortView    *escort_view;
-  CLVipView       *vip_view;
-  AdwBin          *patient_bin;
-  CLArchiveView   *archive_view;
-  CLTodayView     *today_view;
-  AdwViewStackPage *today_page;
-  CLDeskView      *desk_view;
-  AdwViewStackPage *desk_page;
-  CLContext       *context;       /* shared by the views; the template owns it */
-
-  /* borrowed: made on first use, lives in patient_bin */
-  CLPatientPage   *patient_page;
-
-  /* owned */
-  CLStore         *store;
-  CLSyncClient    *sync;
-  GSettings       *settings;
-  GCancellable    *cancellable;
-  gint64           created_at;
-  gboolean         login_wanted;  /* ask to log in when the server wants it */
-  ClSyncState      sync_state;    /* as last seen, to tell a session that ended */
-  guint            present_timeout;
-  gboolean         present_pending;
-};
 
 G_DEFINE_FINAL_TYPE (CLWindow, cl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -151,87 +115,6 @@ new_patient_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "saved", G_CALLBACK (new_patient_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Ctrl+N and the header's "+" are the "new" of the view on screen.
- * Each view keeps its own action; this table only says which it is. */
-static const struct
-{
-  const char *view;
-  const char *action;
-  const char *tooltip;
-} new_actions[] = {
-  { "roster", "win.new-patient", N_("New Patient (Ctrl+N)") },
-  { "archive", "archive.import", N_("Import Reports (Ctrl+N)") },
-  { "escorts", "escorts.new", N_("New Task (Ctrl+N)") },
-  { "vip-rooms", "vip.new", N_("New Booking (Ctrl+N)") },
-  { "settlement", "settlement.add-deduction", N_("Add Deduction (Ctrl+N)") },
-};
-
-/* The entry of new_actions for the view on screen (the patient page
- * counts as the roster it opens from), or -1 for a view without one. */
-static int
-current_new (CLWindow *self)
-{
-  const char *view = "roster";
-
-  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "views") == 0)
-    view = adw_view_stack_get_visible_child_name (self->view_stack);
-  for (guint i = 0; i < G_N_ELEMENTS (new_actions); i++)
-    if (g_strcmp0 (view, new_actions[i].view) == 0)
-      return (int) i;
-  return -1;
-}
-
-static GtkWidget *
-view_widget (CLWindow   *self,
-             const char *name)
-{
-  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
-
-  return page ? page : GTK_WIDGET (self->roster_view);
-}
-
-static gboolean
-new_enabled (CLWindow *self,
-             int       index)
-{
-  const char *view;
-
-  if (index < 0 || self->store == NULL)
-    return FALSE;
-  view = new_actions[index].view;
-  if (g_str_equal (view, "archive"))
-    return cl_archive_view_can_import (self->archive_view);
-  if (g_str_equal (view, "escorts"))
-    return cl_escort_view_can_new (self->escort_view);
-  if (g_str_equal (view, "settlement"))
-    return cl_settlement_view_can_add_deduction (self->settlement_view);
-  return TRUE;
-}
-
-static void
-update_new_action (CLWindow *self)
-{
-  int index = current_new (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", new_enabled (self, index));
-  gtk_widget_set_tooltip_text (self->new_button,
-                               index >= 0 ? gettext (new_actions[index].tooltip) : NULL);
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
-{
-  CLWindow *self = CL_WINDOW (widget);
-  int index = current_new (self);
-
-  if (!new_enabled (self, index))
-    return;
-  gtk_widget_activate_action (view_widget (self, new_actions[index].view),
-                              new_actions[index].action, NULL);
 }
 
 static void
@@ -512,7 +395,7 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, today_count_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, cl_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.open-archive", "(ss)", open_archive_action);
@@ -566,16 +449,16 @@ cl_window_init (CLWindow *self)
   /* What "new" is follows the view, and whether it may be used follows
    * who works and the view's state. */
   g_signal_connect_object (self->leaflet, "notify::visible-child",
-                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (cl_window_update_new_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
-                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (cl_window_update_new_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::role",
-                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (cl_window_update_new_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (cl_window_update_new_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->archive_view, "notify::can-import",
-                           G_CALLBACK (update_new_action), self, G_CONNECT_SWAPPED);
-  update_new_action (self);
+                           G_CALLBACK (cl_window_update_new_action), self, G_CONNECT_SWAPPED);
+  cl_window_update_new_action (self);
 }
 
 CLWindow *
@@ -663,7 +546,7 @@ store_opened_cb (GObject      *object,
   g_signal_connect_object (cl_roster_view_get_model (self->roster_view), "notify::loaded",
                            G_CALLBACK (roster_loaded_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
-  update_new_action (self);
+  cl_window_update_new_action (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", TRUE);
   update_staff_action (self);
   update_desk_page (self);
