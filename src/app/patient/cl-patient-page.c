@@ -273,8 +273,8 @@ update_archive (CLPatientPage *self)
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->course_list), patient_id);
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->registration_list), patient_id);
   cl_usage_list_set_patient_id (self->usage_list, patient_id);
-  cl_followup_list_set_patient_id (self->followup_list, patient_id);
-  cl_followup_alert_bar_set_patient_id (self->alert_bar, patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->followup_list), patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->alert_bar), patient_id);
 }
 
 static void
@@ -591,8 +591,8 @@ cl_patient_page_constructed (GObject *object)
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->course_list), self->context);
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->registration_list), self->context);
   cl_usage_list_set_context (self->usage_list, self->context);
-  cl_followup_list_set_context (self->followup_list, self->context);
-  cl_followup_alert_bar_set_context (self->alert_bar, self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->followup_list), self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->alert_bar), self->context);
   context_store_cb (self);
   context_role_cb (self);
 }
