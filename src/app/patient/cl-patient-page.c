@@ -272,7 +272,7 @@ update_archive (CLPatientPage *self)
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->scale_list), patient_id);
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->course_list), patient_id);
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->registration_list), patient_id);
-  cl_usage_list_set_patient_id (self->usage_list, patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->usage_list), patient_id);
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->followup_list), patient_id);
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->alert_bar), patient_id);
 }
@@ -590,7 +590,7 @@ cl_patient_page_constructed (GObject *object)
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->scale_list), self->context);
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->course_list), self->context);
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->registration_list), self->context);
-  cl_usage_list_set_context (self->usage_list, self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->usage_list), self->context);
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->followup_list), self->context);
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->alert_bar), self->context);
   context_store_cb (self);
