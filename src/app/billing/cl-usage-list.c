@@ -12,23 +12,20 @@
 
 struct _CLUsageList
 {
-  GtkWidget parent_instance;
+  CLPatientSection     parent_instance;
 
   /* template widgets */
   AdwPreferencesGroup *group;
   GtkListBox          *list;
 
   /* owned */
-  CLContext           *context;
-  CLStore             *store;       /* the context's */
   CLEnrolment         *enrolment;   /* whose usage is shown, or NULL */
-  char                *patient_id;
   char                *first_handout;
   GPtrArray           *titles;
   guint                n_over;
 };
 
-G_DEFINE_FINAL_TYPE (CLUsageList, cl_usage_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CLUsageList, cl_usage_list, CL_TYPE_PATIENT_SECTION)
 
 static GtkWidget *
 tag_new (const char *text,
@@ -140,6 +137,9 @@ usage_row (CLUsageList          *self,
 void
 cl_usage_list_reload (CLUsageList *self)
 {
+  CLContext *context = cl_patient_section_get_context (CL_PATIENT_SECTION (self));
+  CLStore *store = cl_patient_section_get_store (CL_PATIENT_SECTION (self));
+  const char *patient_id = cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self));
   g_autoptr(GPtrArray) usages = NULL;
   g_autoptr(GPtrArray) handouts = NULL;
   GtkWidget *child;
@@ -154,14 +154,14 @@ cl_usage_list_reload (CLUsageList *self)
   g_clear_object (&self->enrolment);
   self->n_over = 0;
 
-  may_read = self->context && cl_context_may (self->context, CL_READ, "enrolment");
-  if (self->store && self->patient_id && may_read)
-    self->enrolment = cl_package_usage_find_enrolment (self->store, self->patient_id);
+  may_read = context && cl_context_may (context, CL_READ, "enrolment");
+  if (store && patient_id && may_read)
+    self->enrolment = cl_package_usage_find_enrolment (store, patient_id);
   gtk_widget_set_visible (GTK_WIDGET (self), self->enrolment != NULL);
   if (self->enrolment)
     {
-      usages = cl_package_usage_of_enrolment (self->store, self->enrolment);
-      handouts = cl_store_handouts_of_enrolment (self->store, cl_record_get_id (CL_RECORD (self->enrolment)));
+      usages = cl_package_usage_of_enrolment (store, self->enrolment);
+      handouts = cl_store_handouts_of_enrolment (store, cl_record_get_id (CL_RECORD (self->enrolment)));
       /* What is counted first, in the package's order; then what is
        * only included. */
       for (guint pass = 0; pass < 2; pass++)
@@ -174,7 +174,7 @@ cl_usage_list_reload (CLUsageList *self)
           }
     }
   may_hand_out = self->enrolment && self->first_handout &&
-                 cl_context_may (self->context, CL_WRITE, "handout");
+                 cl_context_may (context, CL_WRITE, "handout");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "usage.hand-out", may_hand_out);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "usage.hand-out-service", may_hand_out);
 }
@@ -208,7 +208,8 @@ cl_usage_list_hand_out (CLUsageList *self,
 
   if (self->enrolment == NULL)
     return NULL;
-  dialog = cl_handout_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
+  dialog = cl_handout_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  cl_patient_section_get_context (CL_PATIENT_SECTION (self)),
                                   self->enrolment, service ? service : self->first_handout);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_usage_list_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -223,72 +224,13 @@ hand_out_action (GtkWidget  *widget,
   cl_usage_list_hand_out (CL_USAGE_LIST (widget), param ? g_variant_get_string (param, NULL) : NULL);
 }
 
-/* What the counts are made of, wherever it changed (a desk's own save
- * or a pulled change). */
-static void
-store_changed_cb (CLUsageList *self,
-                  const char  *table)
-{
-  static const char * const counted[] = {
-    "handout", "escort_task", "vip_booking", "followup_item", "enrolment", "package", NULL,
-  };
-
-  if (table && g_strv_contains (counted, table))
-    cl_usage_list_reload (self);
-}
-
-static void
-context_store_cb (CLUsageList *self)
-{
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, cl_context_get_store (self->context));
-  if (self->store)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  cl_usage_list_reload (self);
-}
-
-void
-cl_usage_list_set_context (CLUsageList *self,
-                           CLContext   *context)
-{
-  g_return_if_fail (CL_IS_USAGE_LIST (self));
-
-  if (self->context == context)
-    return;
-  if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context)
-    {
-      g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_usage_list_reload), self, G_CONNECT_SWAPPED);
-      context_store_cb (self);
-    }
-}
-
-void
-cl_usage_list_set_patient_id (CLUsageList *self,
-                              const char  *patient_id)
-{
-  g_return_if_fail (CL_IS_USAGE_LIST (self));
-
-  g_free (self->patient_id);
-  self->patient_id = g_strdup (patient_id);
-  cl_usage_list_reload (self);
-}
-
 static void
 cl_usage_list_dispose (GObject *object)
 {
   CLUsageList *self = CL_USAGE_LIST (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_USAGE_LIST);
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
   g_clear_object (&self->enrolment);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_usage_list_parent_class)->dispose (object);
 }
 
@@ -297,7 +239,6 @@ cl_usage_list_finalize (GObject *object)
 {
   CLUsageList *self = CL_USAGE_LIST (object);
 
-  g_free (self->patient_id);
   g_free (self->first_handout);
   g_ptr_array_unref (self->titles);
   G_OBJECT_CLASS (cl_usage_list_parent_class)->finalize (object);
@@ -306,13 +247,19 @@ cl_usage_list_finalize (GObject *object)
 static void
 cl_usage_list_class_init (CLUsageListClass *klass)
 {
+  static const char * const counted[] = {
+    "handout", "escort_task", "vip_booking", "followup_item", "enrolment", "package", NULL,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CLPatientSectionClass *section_class = CL_PATIENT_SECTION_CLASS (klass);
 
   object_class->dispose = cl_usage_list_dispose;
   object_class->finalize = cl_usage_list_finalize;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  section_class->reload = (void (*) (CLPatientSection *)) cl_usage_list_reload;
+  /* What the counts are made of, wherever it changed (a desk's own
+   * save or a pulled change). */
+  section_class->tables = counted;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/billing/cl-usage-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CLUsageList, group);
   gtk_widget_class_bind_template_child (widget_class, CLUsageList, list);

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-context.h"
+#include "cl-patient-section.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +15,10 @@ G_BEGIN_DECLS
  * store's changes. */
 
 #define CL_TYPE_USAGE_LIST (cl_usage_list_get_type ())
-G_DECLARE_FINAL_TYPE (CLUsageList, cl_usage_list, CL, USAGE_LIST, GtkWidget)
+G_DECLARE_FINAL_TYPE (CLUsageList, cl_usage_list, CL, USAGE_LIST, CLPatientSection)
 
-void        cl_usage_list_set_context    (CLUsageList *self,
-                                          CLContext   *context);
-void        cl_usage_list_set_patient_id (CLUsageList *self,
-                                          const char  *patient_id);
+/* Context and patient: cl_patient_section_set_context() and
+ * cl_patient_section_set_patient_id(). */
 void        cl_usage_list_reload         (CLUsageList *self);
 
 /* For tests: the rows' titles ("Escort 5 of 12 used"), the rows marked

@@ -12,21 +12,17 @@
 
 struct _CLCourseList
 {
-  GtkWidget            parent_instance;
+  CLPatientSection     parent_instance;
 
   /* template widgets */
   AdwPreferencesGroup *group;
   GtkListBox          *list;
 
-  /* owned */
-  CLContext           *context;
-  CLStore             *store;     /* the context's */
-  char                *patient_id;
   guint                n_assigned;
   guint                n_completed;
 };
 
-G_DEFINE_FINAL_TYPE (CLCourseList, cl_course_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CLCourseList, cl_course_list, CL_TYPE_PATIENT_SECTION)
 
 static GtkWidget *
 assignment_row (CLCourseAssignment *assignment,
@@ -96,6 +92,9 @@ assignment_row (CLCourseAssignment *assignment,
 void
 cl_course_list_reload (CLCourseList *self)
 {
+  CLContext *context = cl_patient_section_get_context (CL_PATIENT_SECTION (self));
+  CLStore *store = cl_patient_section_get_store (CL_PATIENT_SECTION (self));
+  const char *patient_id = cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self));
   g_autoptr(GPtrArray) assignments = NULL;
   gboolean may_write;
   GtkWidget *child;
@@ -105,19 +104,18 @@ cl_course_list_reload (CLCourseList *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
   self->n_assigned = self->n_completed = 0;
-  may_write = self->store && self->patient_id &&
-              cl_context_may (self->context, CL_WRITE, "course_assignment");
+  may_write = store && patient_id && cl_context_may (context, CL_WRITE, "course_assignment");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient-courses.assign", may_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient-courses.complete", may_write);
-  gtk_widget_set_visible (GTK_WIDGET (self), self->context && cl_context_may (self->context, CL_READ, "course_assignment"));
-  if (self->store == NULL || self->patient_id == NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self), context && cl_context_may (context, CL_READ, "course_assignment"));
+  if (store == NULL || patient_id == NULL)
     return;
 
-  assignments = cl_store_course_assignments_for_patient (self->store, self->patient_id);
+  assignments = cl_store_course_assignments_for_patient (store, patient_id);
   for (guint i = 0; i < assignments->len; i++)
     {
       CLCourseAssignment *assignment = g_ptr_array_index (assignments, i);
-      g_autoptr(CLRecord) course = cl_store_load_record (self->store, CL_TYPE_COURSE,
+      g_autoptr(CLRecord) course = cl_store_load_record (store, CL_TYPE_COURSE,
                                                          cl_course_assignment_get_course_id (assignment), NULL);
 
       gtk_list_box_append (self->list, assignment_row (assignment, course ? CL_COURSE (course) : NULL, may_write));
@@ -153,8 +151,11 @@ assign_action (GtkWidget  *widget,
                GVariant   *param)
 {
   CLCourseList *self = CL_COURSE_LIST (widget);
-  CLAssignCourseDialog *dialog = cl_assign_course_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                              self->context, self->patient_id);
+  CLAssignCourseDialog *dialog;
+
+  dialog = cl_assign_course_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        cl_patient_section_get_context (CL_PATIENT_SECTION (self)),
+                                        cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self)));
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_course_list_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -166,13 +167,15 @@ complete_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   CLCourseList *self = CL_COURSE_LIST (widget);
-  g_autoptr(CLRecord) assignment = cl_store_load_record (self->store, CL_TYPE_COURSE_ASSIGNMENT,
+  CLStore *store = cl_patient_section_get_store (CL_PATIENT_SECTION (self));
+  CLContext *context = cl_patient_section_get_context (CL_PATIENT_SECTION (self));
+  g_autoptr(CLRecord) assignment = cl_store_load_record (store, CL_TYPE_COURSE_ASSIGNMENT,
                                                          g_variant_get_string (param, NULL), NULL);
   g_autoptr(GError) error = NULL;
 
   if (assignment &&
-      !cl_course_store_complete (self->store, CL_COURSE_ASSIGNMENT (assignment),
-                                 cl_context_get_role (self->context), &error))
+      !cl_course_store_complete (store, CL_COURSE_ASSIGNMENT (assignment),
+                                 cl_context_get_role (context), &error))
     g_warning ("Course not marked completed: %s", error->message);
   cl_course_list_reload (self);
 }
@@ -185,87 +188,25 @@ copy_link_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (param, NULL));
 }
 
-/* Another window (Health Events, the catalogue) or a pull may change
- * what she has. */
-static void
-store_changed_cb (CLCourseList *self,
-                  const char    *table)
-{
-  if (g_strcmp0 (table, "course") == 0 || g_strcmp0 (table, "course_assignment") == 0)
-    cl_course_list_reload (self);
-}
-
-static void
-context_store_cb (CLCourseList *self)
-{
-  if (self->store)
-    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-  if (g_set_object (&self->store, cl_context_get_store (self->context)))
-    cl_course_list_reload (self);
-  if (self->store)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-void
-cl_course_list_set_context (CLCourseList *self,
-                            CLContext    *context)
-{
-  g_return_if_fail (CL_IS_COURSE_LIST (self));
-
-  if (self->context == context)
-    return;
-  if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context)
-    {
-      g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_course_list_reload), self, G_CONNECT_SWAPPED);
-      context_store_cb (self);
-    }
-}
-
-void
-cl_course_list_set_patient_id (CLCourseList *self,
-                               const char   *patient_id)
-{
-  g_return_if_fail (CL_IS_COURSE_LIST (self));
-
-  g_free (self->patient_id);
-  self->patient_id = g_strdup (patient_id);
-  cl_course_list_reload (self);
-}
-
 static void
 cl_course_list_dispose (GObject *object)
 {
-  CLCourseList *self = CL_COURSE_LIST (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_COURSE_LIST);
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CL_TYPE_COURSE_LIST);
   G_OBJECT_CLASS (cl_course_list_parent_class)->dispose (object);
-}
-
-static void
-cl_course_list_finalize (GObject *object)
-{
-  CLCourseList *self = CL_COURSE_LIST (object);
-
-  g_free (self->patient_id);
-  G_OBJECT_CLASS (cl_course_list_parent_class)->finalize (object);
 }
 
 static void
 cl_course_list_class_init (CLCourseListClass *klass)
 {
+  static const char * const tables[] = { "course", "course_assignment", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CLPatientSectionClass *section_class = CL_PATIENT_SECTION_CLASS (klass);
 
   object_class->dispose = cl_course_list_dispose;
-  object_class->finalize = cl_course_list_finalize;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  section_class->reload = (void (*) (CLPatientSection *)) cl_course_list_reload;
+  /* Health Events, the catalogue or a pull may change what she has. */
+  section_class->tables = tables;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/followup/cl-course-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CLCourseList, group);
   gtk_widget_class_bind_template_child (widget_class, CLCourseList, list);

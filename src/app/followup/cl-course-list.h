@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-context.h"
+#include "cl-patient-section.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +12,10 @@ G_BEGIN_DECLS
  * each open one, for who may write assignments. */
 
 #define CL_TYPE_COURSE_LIST (cl_course_list_get_type ())
-G_DECLARE_FINAL_TYPE (CLCourseList, cl_course_list, CL, COURSE_LIST, GtkWidget)
+G_DECLARE_FINAL_TYPE (CLCourseList, cl_course_list, CL, COURSE_LIST, CLPatientSection)
 
-void   cl_course_list_set_context    (CLCourseList *self,
-                                      CLContext    *context);
-void   cl_course_list_set_patient_id (CLCourseList *self,
-                                      const char   *patient_id);
+/* Context and patient: cl_patient_section_set_context() and
+ * cl_patient_section_set_patient_id(). */
 void   cl_course_list_reload         (CLCourseList *self);
 
 /* For tests: assignments listed, and of them completed. */

@@ -11,7 +11,7 @@
 
 struct _CLFollowupAlertBar
 {
-  GtkWidget parent_instance;
+  CLPatientSection  parent_instance;
 
   /* template widgets */
   GtkRevealer      *revealer;
@@ -19,30 +19,31 @@ struct _CLFollowupAlertBar
   GtkWidget        *button;
 
   /* owned */
-  CLContext        *context;
-  CLStore          *store;
-  char             *patient_id;
   CLFollowupRecord *item;   /* the one the warning is about */
   char             *text;
 };
 
-G_DEFINE_FINAL_TYPE (CLFollowupAlertBar, cl_followup_alert_bar, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CLFollowupAlertBar, cl_followup_alert_bar, CL_TYPE_PATIENT_SECTION)
 
 void
 cl_followup_alert_bar_reload (CLFollowupAlertBar *self)
 {
+  CLContext *context = cl_patient_section_get_context (CL_PATIENT_SECTION (self));
+  CLStore *store = cl_patient_section_get_store (CL_PATIENT_SECTION (self));
+  const char *patient_id = cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self));
+
   g_return_if_fail (CL_IS_FOLLOWUP_ALERT_BAR (self));
 
   g_clear_object (&self->item);
   g_clear_pointer (&self->text, g_free);
-  if (self->store && self->patient_id)
-    self->text = cl_followup_alert_for_patient (self->store, self->patient_id, &self->item);
+  if (store && patient_id)
+    self->text = cl_followup_alert_for_patient (store, patient_id, &self->item);
   gtk_label_set_label (self->label, self->text ? self->text : "");
   /* Read out with the page: it is the first thing to act on. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->text ? self->text : "", -1);
-  gtk_widget_set_sensitive (self->button, self->context &&
-                            cl_tables_can_write (cl_context_get_role (self->context), "followup_item"));
+  gtk_widget_set_sensitive (self->button, context &&
+                            cl_tables_can_write (cl_context_get_role (context), "followup_item"));
   gtk_widget_set_visible (GTK_WIDGET (self), self->text != NULL);
   gtk_revealer_set_reveal_child (self->revealer, self->text != NULL);
 }
@@ -61,57 +62,10 @@ record_clicked_cb (CLFollowupAlertBar *self)
 
   if (self->item == NULL)
     return;
-  dialog = cl_followup_outcome_ask (GTK_WIDGET (self), self->context, self->item);
+  dialog = cl_followup_outcome_ask (GTK_WIDGET (self), cl_patient_section_get_context (CL_PATIENT_SECTION (self)),
+                                    self->item);
   g_signal_connect_object (dialog, "response", G_CALLBACK (cl_followup_alert_bar_reload), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-}
-
-static void
-context_store_cb (CLFollowupAlertBar *self)
-{
-  if (g_set_object (&self->store, cl_context_get_store (self->context)))
-    {
-      /* Recorded from Today or another desk: the warning goes. */
-      if (self->store)
-        {
-          g_signal_connect_object (self->store, "changed::followup_item",
-                                   G_CALLBACK (cl_followup_alert_bar_reload), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (self->store, "changed::scale_result",
-                                   G_CALLBACK (cl_followup_alert_bar_reload), self, G_CONNECT_SWAPPED);
-        }
-      cl_followup_alert_bar_reload (self);
-    }
-}
-
-void
-cl_followup_alert_bar_set_context (CLFollowupAlertBar *self,
-                                   CLContext          *context)
-{
-  g_return_if_fail (CL_IS_FOLLOWUP_ALERT_BAR (self));
-
-  if (self->context == context)
-    return;
-  if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context)
-    {
-      g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_followup_alert_bar_reload), self,
-                               G_CONNECT_SWAPPED);
-      context_store_cb (self);
-    }
-}
-
-void
-cl_followup_alert_bar_set_patient_id (CLFollowupAlertBar *self,
-                                      const char         *patient_id)
-{
-  g_return_if_fail (CL_IS_FOLLOWUP_ALERT_BAR (self));
-
-  g_free (self->patient_id);
-  self->patient_id = g_strdup (patient_id);
-  cl_followup_alert_bar_reload (self);
 }
 
 static void
@@ -121,8 +75,6 @@ cl_followup_alert_bar_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_FOLLOWUP_ALERT_BAR);
   g_clear_object (&self->item);
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_followup_alert_bar_parent_class)->dispose (object);
 }
 
@@ -131,7 +83,6 @@ cl_followup_alert_bar_finalize (GObject *object)
 {
   CLFollowupAlertBar *self = CL_FOLLOWUP_ALERT_BAR (object);
 
-  g_free (self->patient_id);
   g_free (self->text);
   G_OBJECT_CLASS (cl_followup_alert_bar_parent_class)->finalize (object);
 }
@@ -139,13 +90,16 @@ cl_followup_alert_bar_finalize (GObject *object)
 static void
 cl_followup_alert_bar_class_init (CLFollowupAlertBarClass *klass)
 {
+  static const char * const tables[] = { "followup_item", "scale_result", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CLPatientSectionClass *section_class = CL_PATIENT_SECTION_CLASS (klass);
 
   object_class->dispose = cl_followup_alert_bar_dispose;
   object_class->finalize = cl_followup_alert_bar_finalize;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  section_class->reload = (void (*) (CLPatientSection *)) cl_followup_alert_bar_reload;
+  /* Recorded from Today or another desk: the warning goes. */
+  section_class->tables = tables;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/followup/cl-followup-alert-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, CLFollowupAlertBar, revealer);
   gtk_widget_class_bind_template_child (widget_class, CLFollowupAlertBar, label);

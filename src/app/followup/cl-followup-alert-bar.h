@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-context.h"
+#include "cl-patient-section.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +12,10 @@ G_BEGIN_DECLS
  * what was done.  Hidden when nothing waits. */
 
 #define CL_TYPE_FOLLOWUP_ALERT_BAR (cl_followup_alert_bar_get_type ())
-G_DECLARE_FINAL_TYPE (CLFollowupAlertBar, cl_followup_alert_bar, CL, FOLLOWUP_ALERT_BAR, GtkWidget)
+G_DECLARE_FINAL_TYPE (CLFollowupAlertBar, cl_followup_alert_bar, CL, FOLLOWUP_ALERT_BAR, CLPatientSection)
 
-void        cl_followup_alert_bar_set_context    (CLFollowupAlertBar *self,
-                                                  CLContext          *context);
-void        cl_followup_alert_bar_set_patient_id (CLFollowupAlertBar *self,
-                                                  const char         *patient_id);
+/* Context and patient: cl_patient_section_set_context() and
+ * cl_patient_section_set_patient_id(). */
 void        cl_followup_alert_bar_reload         (CLFollowupAlertBar *self);
 
 /* For tests: the warning shown, or NULL when hidden. */

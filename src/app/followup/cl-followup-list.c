@@ -14,22 +14,19 @@
 
 struct _CLFollowupList
 {
-  GtkWidget parent_instance;
+  CLPatientSection     parent_instance;
 
   /* template widgets */
   AdwPreferencesGroup *group;
   GtkListBox          *list;
 
   /* owned */
-  CLContext           *context;
-  CLStore             *store;       /* the context's */
-  char                *patient_id;
   GPtrArray           *items;       /* CLFollowupRecord shown, for the row actions */
   gboolean             show_all;
   guint                n_shown;
 };
 
-G_DEFINE_FINAL_TYPE (CLFollowupList, cl_followup_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CLFollowupList, cl_followup_list, CL_TYPE_PATIENT_SECTION)
 
 static char *
 describe (CLFollowupRecord *item)
@@ -88,6 +85,9 @@ item_row (CLFollowupList   *self,
 void
 cl_followup_list_reload (CLFollowupList *self)
 {
+  CLContext *context = cl_patient_section_get_context (CL_PATIENT_SECTION (self));
+  CLStore *store = cl_patient_section_get_store (CL_PATIENT_SECTION (self));
+  const char *patient_id = cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self));
   g_autoptr(GPtrArray) items = NULL;
   GtkWidget *child;
   guint shown;
@@ -99,16 +99,16 @@ cl_followup_list_reload (CLFollowupList *self)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->n_shown = 0;
   {
-    gboolean may = self->store && self->patient_id &&
-                   cl_tables_can_write (cl_context_get_role (self->context), "followup_item");
+    gboolean may = store && patient_id &&
+                   cl_tables_can_write (cl_context_get_role (context), "followup_item");
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.add", may);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.record", may);
   }
-  if (self->store == NULL || self->patient_id == NULL)
+  if (store == NULL || patient_id == NULL)
     return;
 
-  items = cl_store_followup_for_patient (self->store, self->patient_id);
+  items = cl_store_followup_for_patient (store, patient_id);
   if (items->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -168,8 +168,11 @@ add_action (GtkWidget  *widget,
             GVariant   *param)
 {
   CLFollowupList *self = CL_FOLLOWUP_LIST (widget);
-  CLFollowupDialog *dialog = cl_followup_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
-                                                     self->patient_id);
+  CLFollowupDialog *dialog;
+
+  dialog = cl_followup_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   cl_patient_section_get_context (CL_PATIENT_SECTION (self)),
+                                   cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self)));
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_followup_list_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -186,54 +189,17 @@ record_action (GtkWidget  *widget,
 
   if (self->items == NULL || index >= self->items->len)
     return;
-  dialog = cl_followup_outcome_ask (widget, self->context, g_ptr_array_index (self->items, index));
+  dialog = cl_followup_outcome_ask (widget, cl_patient_section_get_context (CL_PATIENT_SECTION (self)),
+                                    g_ptr_array_index (self->items, index));
   g_signal_connect_object (dialog, "response", G_CALLBACK (cl_followup_list_reload), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
+/* Another patient's list starts short again. */
 static void
-context_store_cb (CLFollowupList *self)
+cl_followup_list_patient_changed (CLPatientSection *section)
 {
-  if (g_set_object (&self->store, cl_context_get_store (self->context)))
-    {
-      /* Today, another desk or a scale may change her items. */
-      if (self->store)
-        g_signal_connect_object (self->store, "changed::followup_item", G_CALLBACK (cl_followup_list_reload),
-                                 self, G_CONNECT_SWAPPED);
-      cl_followup_list_reload (self);
-    }
-}
-
-void
-cl_followup_list_set_context (CLFollowupList *self,
-                              CLContext      *context)
-{
-  g_return_if_fail (CL_IS_FOLLOWUP_LIST (self));
-
-  if (self->context == context)
-    return;
-  if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context)
-    {
-      g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_followup_list_reload), self, G_CONNECT_SWAPPED);
-      context_store_cb (self);
-    }
-}
-
-void
-cl_followup_list_set_patient_id (CLFollowupList *self,
-                                 const char     *patient_id)
-{
-  g_return_if_fail (CL_IS_FOLLOWUP_LIST (self));
-
-  if (g_strcmp0 (self->patient_id, patient_id) != 0)
-    self->show_all = FALSE;
-  g_free (self->patient_id);
-  self->patient_id = g_strdup (patient_id);
-  cl_followup_list_reload (self);
+  CL_FOLLOWUP_LIST (section)->show_all = FALSE;
 }
 
 static void
@@ -243,30 +209,22 @@ cl_followup_list_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_FOLLOWUP_LIST);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_followup_list_parent_class)->dispose (object);
-}
-
-static void
-cl_followup_list_finalize (GObject *object)
-{
-  CLFollowupList *self = CL_FOLLOWUP_LIST (object);
-
-  g_free (self->patient_id);
-  G_OBJECT_CLASS (cl_followup_list_parent_class)->finalize (object);
 }
 
 static void
 cl_followup_list_class_init (CLFollowupListClass *klass)
 {
+  static const char * const tables[] = { "followup_item", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CLPatientSectionClass *section_class = CL_PATIENT_SECTION_CLASS (klass);
 
   object_class->dispose = cl_followup_list_dispose;
-  object_class->finalize = cl_followup_list_finalize;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  section_class->reload = (void (*) (CLPatientSection *)) cl_followup_list_reload;
+  section_class->patient_changed = cl_followup_list_patient_changed;
+  /* Today, another desk or a scale may change her items. */
+  section_class->tables = tables;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/followup/cl-followup-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CLFollowupList, group);
   gtk_widget_class_bind_template_child (widget_class, CLFollowupList, list);

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-context.h"
+#include "cl-patient-section.h"
 
 G_BEGIN_DECLS
 
@@ -14,15 +14,13 @@ G_BEGIN_DECLS
  * "Add Follow-up…" opens CLFollowupDialog for her. */
 
 #define CL_TYPE_FOLLOWUP_LIST (cl_followup_list_get_type ())
-G_DECLARE_FINAL_TYPE (CLFollowupList, cl_followup_list, CL, FOLLOWUP_LIST, GtkWidget)
+G_DECLARE_FINAL_TYPE (CLFollowupList, cl_followup_list, CL, FOLLOWUP_LIST, CLPatientSection)
 
 /* How many rows show before "Show All". */
 #define CL_FOLLOWUP_LIST_CAP 8
 
-void   cl_followup_list_set_context    (CLFollowupList *self,
-                                        CLContext      *context);
-void   cl_followup_list_set_patient_id (CLFollowupList *self,
-                                        const char     *patient_id);
+/* Context and patient: cl_patient_section_set_context() and
+ * cl_patient_section_set_patient_id(). */
 void   cl_followup_list_reload         (CLFollowupList *self);
 
 /* For tests: her items, and how many rows show them. */

@@ -12,20 +12,16 @@
 
 struct _CLRegistrationList
 {
-  GtkWidget            parent_instance;
+  CLPatientSection     parent_instance;
 
   /* template widgets */
   AdwPreferencesGroup *group;
   GtkListBox          *list;
 
-  /* owned */
-  CLContext           *context;
-  CLStore             *store;     /* the context's */
-  char                *patient_id;
   guint                n_rows;
 };
 
-G_DEFINE_FINAL_TYPE (CLRegistrationList, cl_registration_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CLRegistrationList, cl_registration_list, CL_TYPE_PATIENT_SECTION)
 
 /* Her place in the line: 1 for the first waiter. */
 static guint
@@ -78,6 +74,9 @@ registration_row (CLStore             *store,
 void
 cl_registration_list_reload (CLRegistrationList *self)
 {
+  CLContext *context = cl_patient_section_get_context (CL_PATIENT_SECTION (self));
+  CLStore *store = cl_patient_section_get_store (CL_PATIENT_SECTION (self));
+  const char *patient_id = cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self));
   g_autoptr(GPtrArray) registrations = NULL;
   GtkWidget *child;
 
@@ -87,20 +86,20 @@ cl_registration_list_reload (CLRegistrationList *self)
     gtk_list_box_remove (self->list, child);
   self->n_rows = 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient-events.register",
-                                 self->store && self->patient_id &&
-                                 cl_context_may (self->context, CL_WRITE, "event_registration"));
-  gtk_widget_set_visible (GTK_WIDGET (self), self->context && cl_context_may (self->context, CL_READ, "event_registration"));
-  if (self->store == NULL || self->patient_id == NULL)
+                                 store && patient_id &&
+                                 cl_context_may (context, CL_WRITE, "event_registration"));
+  gtk_widget_set_visible (GTK_WIDGET (self), context && cl_context_may (context, CL_READ, "event_registration"));
+  if (store == NULL || patient_id == NULL)
     return;
 
-  registrations = cl_store_event_registrations_for_patient (self->store, self->patient_id);
+  registrations = cl_store_event_registrations_for_patient (store, patient_id);
   for (guint i = 0; i < registrations->len; i++)
     {
       CLEventRegistration *one = g_ptr_array_index (registrations, i);
-      g_autoptr(CLRecord) event = cl_store_load_record (self->store, CL_TYPE_HEALTH_EVENT,
+      g_autoptr(CLRecord) event = cl_store_load_record (store, CL_TYPE_HEALTH_EVENT,
                                                         cl_event_registration_get_event_id (one), NULL);
 
-      gtk_list_box_append (self->list, registration_row (self->store, one, event ? CL_HEALTH_EVENT (event) : NULL));
+      gtk_list_box_append (self->list, registration_row (store, one, event ? CL_HEALTH_EVENT (event) : NULL));
     }
   self->n_rows = registrations->len;
   if (registrations->len == 0)
@@ -125,95 +124,35 @@ register_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   CLRegistrationList *self = CL_REGISTRATION_LIST (widget);
-  CLRegisterDialog *dialog = cl_register_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
-                                                     NULL, self->patient_id);
+  CLRegisterDialog *dialog;
+
+  dialog = cl_register_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   cl_patient_section_get_context (CL_PATIENT_SECTION (self)),
+                                   NULL, cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self)));
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_registration_list_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Another window (Health Events, the catalogue) or a pull may change
- * what she has. */
-static void
-store_changed_cb (CLRegistrationList *self,
-                  const char          *table)
-{
-  if (g_strcmp0 (table, "health_event") == 0 || g_strcmp0 (table, "event_registration") == 0)
-    cl_registration_list_reload (self);
-}
-
-static void
-context_store_cb (CLRegistrationList *self)
-{
-  if (self->store)
-    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-  if (g_set_object (&self->store, cl_context_get_store (self->context)))
-    cl_registration_list_reload (self);
-  if (self->store)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-void
-cl_registration_list_set_context (CLRegistrationList *self,
-                                  CLContext          *context)
-{
-  g_return_if_fail (CL_IS_REGISTRATION_LIST (self));
-
-  if (self->context == context)
-    return;
-  if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context)
-    {
-      g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_registration_list_reload), self,
-                               G_CONNECT_SWAPPED);
-      context_store_cb (self);
-    }
-}
-
-void
-cl_registration_list_set_patient_id (CLRegistrationList *self,
-                                     const char         *patient_id)
-{
-  g_return_if_fail (CL_IS_REGISTRATION_LIST (self));
-
-  g_free (self->patient_id);
-  self->patient_id = g_strdup (patient_id);
-  cl_registration_list_reload (self);
-}
-
 static void
 cl_registration_list_dispose (GObject *object)
 {
-  CLRegistrationList *self = CL_REGISTRATION_LIST (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_REGISTRATION_LIST);
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CL_TYPE_REGISTRATION_LIST);
   G_OBJECT_CLASS (cl_registration_list_parent_class)->dispose (object);
-}
-
-static void
-cl_registration_list_finalize (GObject *object)
-{
-  CLRegistrationList *self = CL_REGISTRATION_LIST (object);
-
-  g_free (self->patient_id);
-  G_OBJECT_CLASS (cl_registration_list_parent_class)->finalize (object);
 }
 
 static void
 cl_registration_list_class_init (CLRegistrationListClass *klass)
 {
+  static const char * const tables[] = { "health_event", "event_registration", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CLPatientSectionClass *section_class = CL_PATIENT_SECTION_CLASS (klass);
 
   object_class->dispose = cl_registration_list_dispose;
-  object_class->finalize = cl_registration_list_finalize;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  section_class->reload = (void (*) (CLPatientSection *)) cl_registration_list_reload;
+  /* Health Events, the catalogue or a pull may change what she has. */
+  section_class->tables = tables;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/followup/cl-registration-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CLRegistrationList, group);
   gtk_widget_class_bind_template_child (widget_class, CLRegistrationList, list);

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-context.h"
+#include "cl-patient-section.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +12,10 @@ G_BEGIN_DECLS
  * for who may register her. */
 
 #define CL_TYPE_REGISTRATION_LIST (cl_registration_list_get_type ())
-G_DECLARE_FINAL_TYPE (CLRegistrationList, cl_registration_list, CL, REGISTRATION_LIST, GtkWidget)
+G_DECLARE_FINAL_TYPE (CLRegistrationList, cl_registration_list, CL, REGISTRATION_LIST, CLPatientSection)
 
-void   cl_registration_list_set_context    (CLRegistrationList *self,
-                                            CLContext          *context);
-void   cl_registration_list_set_patient_id (CLRegistrationList *self,
-                                            const char         *patient_id);
+/* Context and patient: cl_patient_section_set_context() and
+ * cl_patient_section_set_patient_id(). */
 void   cl_registration_list_reload         (CLRegistrationList *self);
 
 /* For tests: registrations listed. */

@@ -16,7 +16,7 @@
 
 struct _CLScaleList
 {
-  GtkWidget parent_instance;
+  CLPatientSection     parent_instance;
 
   /* template widgets */
   AdwPreferencesGroup *group;
@@ -25,15 +25,12 @@ struct _CLScaleList
   GtkBox              *trends_box;
 
   /* owned */
-  CLContext           *context;
-  CLStore             *store;     /* the context's */
-  char                *patient_id;
   char                *pregnancy_id;
   guint                n_results;
   guint                n_trends;
 };
 
-G_DEFINE_FINAL_TYPE (CLScaleList, cl_scale_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CLScaleList, cl_scale_list, CL_TYPE_PATIENT_SECTION)
 
 static GtkWidget *
 result_row (CLScaleRecord *record)
@@ -85,13 +82,14 @@ result_row (CLScaleRecord *record)
 static void
 update_link_action (CLScaleList *self)
 {
-  CLSyncClient *client = self->context ? cl_context_get_sync_client (self->context) : NULL;
+  CLContext *context = cl_patient_section_get_context (CL_PATIENT_SECTION (self));
+  CLSyncClient *client = context ? cl_context_get_sync_client (context) : NULL;
   gboolean has_server = client != NULL && cl_sync_client_get_server_url (client) != NULL;
-  gboolean may = self->context != NULL &&
-                 cl_tables_can_write (cl_context_get_role (self->context), "scale_result");
+  gboolean may = context != NULL && cl_tables_can_write (cl_context_get_role (context), "scale_result");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.send-link",
-                                 self->patient_id != NULL && has_server && may);
+                                 cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self)) != NULL &&
+                                 has_server && may);
   gtk_widget_set_tooltip_text (self->link_button,
                                !has_server ? _("Links for her phone come from a server, and this desk works without one")
                                : _("Make a link she opens on her phone to fill in a scale herself"));
@@ -141,6 +139,9 @@ show_trends (CLScaleList *self,
 void
 cl_scale_list_reload (CLScaleList *self)
 {
+  CLContext *context = cl_patient_section_get_context (CL_PATIENT_SECTION (self));
+  CLStore *store = cl_patient_section_get_store (CL_PATIENT_SECTION (self));
+  const char *patient_id = cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self));
   g_autoptr(GPtrArray) results = NULL;
   GtkWidget *child;
 
@@ -152,13 +153,13 @@ cl_scale_list_reload (CLScaleList *self)
   show_trends (self, NULL);
   /* Only who may write a result is offered the form. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scales.fill",
-                                 self->store != NULL && self->patient_id != NULL &&
-                                 cl_tables_can_write (cl_context_get_role (self->context), "scale_result"));
+                                 store != NULL && patient_id != NULL &&
+                                 cl_tables_can_write (cl_context_get_role (context), "scale_result"));
   update_link_action (self);
-  if (self->store == NULL || self->patient_id == NULL)
+  if (store == NULL || patient_id == NULL)
     return;
 
-  results = cl_store_scale_results_for_patient (self->store, self->patient_id);
+  results = cl_store_scale_results_for_patient (store, patient_id);
   self->n_results = results->len;
   if (results->len == 0)
     {
@@ -193,8 +194,11 @@ fill_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CLScaleList *self = CL_SCALE_LIST (widget);
-  CLScaleDialog *dialog = cl_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
-                                               self->patient_id, self->pregnancy_id);
+  CLScaleDialog *dialog;
+
+  dialog = cl_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                cl_patient_section_get_context (CL_PATIENT_SECTION (self)),
+                                cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self)), self->pregnancy_id);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (cl_scale_list_reload), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -206,71 +210,32 @@ send_link_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   CLScaleList *self = CL_SCALE_LIST (widget);
-  CLScaleLinkDialog *dialog = cl_scale_link_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
-                                                        self->patient_id);
+  CLScaleLinkDialog *dialog;
 
+  dialog = cl_scale_link_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                     cl_patient_section_get_context (CL_PATIENT_SECTION (self)),
+                                     cl_patient_section_get_patient_id (CL_PATIENT_SECTION (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 context_sync_client_cb (CLScaleList *self)
 {
-  CLSyncClient *client = cl_context_get_sync_client (self->context);
+  CLSyncClient *client = cl_context_get_sync_client (cl_patient_section_get_context (CL_PATIENT_SECTION (self)));
 
   if (client)
     g_signal_connect_object (client, "notify::server-url", G_CALLBACK (update_link_action), self, G_CONNECT_SWAPPED);
   update_link_action (self);
 }
 
+/* Besides the base's: the server (for her link) comes and goes with
+ * the sync client. */
 static void
-context_store_cb (CLScaleList *self)
+cl_scale_list_context_changed (CLPatientSection *section)
 {
-  CLStore *store = cl_context_get_store (self->context);
-
-  if (self->store == store)
-    return;
-  if (self->store)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  /* A result pulled from the server (another desk's, or hers by link)
-   * shows while her page is open. */
-  if (store)
-    g_signal_connect_object (store, "changed::scale_result", G_CALLBACK (cl_scale_list_reload), self,
-                             G_CONNECT_SWAPPED);
-  cl_scale_list_reload (self);
-}
-
-void
-cl_scale_list_set_context (CLScaleList *self,
-                           CLContext   *context)
-{
-  g_return_if_fail (CL_IS_SCALE_LIST (self));
-
-  if (self->context == context)
-    return;
-  if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_set_object (&self->context, context);
-  if (context)
-    {
-      g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_scale_list_reload), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::sync-client", G_CALLBACK (context_sync_client_cb), self,
-                               G_CONNECT_SWAPPED);
-      context_sync_client_cb (self);
-      context_store_cb (self);
-    }
-}
-
-void
-cl_scale_list_set_patient_id (CLScaleList *self,
-                              const char  *patient_id)
-{
-  g_return_if_fail (CL_IS_SCALE_LIST (self));
-
-  g_free (self->patient_id);
-  self->patient_id = g_strdup (patient_id);
-  cl_scale_list_reload (self);
+  g_signal_connect_object (cl_patient_section_get_context (section), "notify::sync-client",
+                           G_CALLBACK (context_sync_client_cb), section, G_CONNECT_SWAPPED);
+  context_sync_client_cb (CL_SCALE_LIST (section));
 }
 
 void
@@ -289,8 +254,6 @@ cl_scale_list_dispose (GObject *object)
   CLScaleList *self = CL_SCALE_LIST (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_SCALE_LIST);
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_scale_list_parent_class)->dispose (object);
 }
 
@@ -299,7 +262,6 @@ cl_scale_list_finalize (GObject *object)
 {
   CLScaleList *self = CL_SCALE_LIST (object);
 
-  g_free (self->patient_id);
   g_free (self->pregnancy_id);
   G_OBJECT_CLASS (cl_scale_list_parent_class)->finalize (object);
 }
@@ -307,13 +269,18 @@ cl_scale_list_finalize (GObject *object)
 static void
 cl_scale_list_class_init (CLScaleListClass *klass)
 {
+  static const char * const tables[] = { "scale_result", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CLPatientSectionClass *section_class = CL_PATIENT_SECTION_CLASS (klass);
 
   object_class->dispose = cl_scale_list_dispose;
   object_class->finalize = cl_scale_list_finalize;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  section_class->reload = (void (*) (CLPatientSection *)) cl_scale_list_reload;
+  section_class->context_changed = cl_scale_list_context_changed;
+  /* A result pulled from the server (another desk's, or hers by link)
+   * shows while her page is open. */
+  section_class->tables = tables;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/followup/cl-scale-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CLScaleList, group);
   gtk_widget_class_bind_template_child (widget_class, CLScaleList, list);

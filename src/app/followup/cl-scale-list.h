@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "cl-context.h"
+#include "cl-patient-section.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +12,10 @@ G_BEGIN_DECLS
  * the context and the patient (and her current pregnancy). */
 
 #define CL_TYPE_SCALE_LIST (cl_scale_list_get_type ())
-G_DECLARE_FINAL_TYPE (CLScaleList, cl_scale_list, CL, SCALE_LIST, GtkWidget)
+G_DECLARE_FINAL_TYPE (CLScaleList, cl_scale_list, CL, SCALE_LIST, CLPatientSection)
 
-void   cl_scale_list_set_context      (CLScaleList *self,
-                                       CLContext   *context);
-void   cl_scale_list_set_patient_id   (CLScaleList *self,
-                                       const char  *patient_id);
+/* Context and patient: cl_patient_section_set_context() and
+ * cl_patient_section_set_patient_id(). */
 void   cl_scale_list_set_pregnancy_id (CLScaleList *self,
                                        const char  *pregnancy_id);
 void   cl_scale_list_reload           (CLScaleList *self);

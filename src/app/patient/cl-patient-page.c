@@ -269,12 +269,12 @@ update_archive (CLPatientPage *self)
   cl_order_list_set_patient_id (self->order_list, patient_id);
   cl_scale_list_set_pregnancy_id (self->scale_list,
                                   self->pregnancy ? cl_record_get_id (CL_RECORD (self->pregnancy)) : NULL);
-  cl_scale_list_set_patient_id (self->scale_list, patient_id);
-  cl_course_list_set_patient_id (self->course_list, patient_id);
-  cl_registration_list_set_patient_id (self->registration_list, patient_id);
-  cl_usage_list_set_patient_id (self->usage_list, patient_id);
-  cl_followup_list_set_patient_id (self->followup_list, patient_id);
-  cl_followup_alert_bar_set_patient_id (self->alert_bar, patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->scale_list), patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->course_list), patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->registration_list), patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->usage_list), patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->followup_list), patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->alert_bar), patient_id);
 }
 
 static void
@@ -587,12 +587,12 @@ cl_patient_page_constructed (GObject *object)
   cl_document_list_set_context (self->document_list, self->context);
   cl_visit_plan_view_set_context (self->visit_plan, self->context);
   cl_order_list_set_context (self->order_list, self->context);
-  cl_scale_list_set_context (self->scale_list, self->context);
-  cl_course_list_set_context (self->course_list, self->context);
-  cl_registration_list_set_context (self->registration_list, self->context);
-  cl_usage_list_set_context (self->usage_list, self->context);
-  cl_followup_list_set_context (self->followup_list, self->context);
-  cl_followup_alert_bar_set_context (self->alert_bar, self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->scale_list), self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->course_list), self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->registration_list), self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->usage_list), self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->followup_list), self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->alert_bar), self->context);
   context_store_cb (self);
   context_role_cb (self);
 }
