@@ -11,9 +11,12 @@
 #include <locale.h>
 
 #include "cl-date.h"
+#include "cl-followup-store.h"
+#include "cl-followup-worklist.h"
 #include "cl-patient-store.h"
 #include "cl-patient.h"
 #include "cl-roster-model.h"
+#include "cl-staff.h"
 #include "cl-store-roster.h"
 #include "cl-store.h"
 #include "cl-test-store.h"
@@ -274,6 +277,81 @@ test_search_first (CLTestStoreFixture *f,
   g_setenv ("CARELINE_TODAY", "2026-11-23", TRUE);
 }
 
+static void
+add_call (CLStore    *store,
+          const char *patient_id,
+          const char *content)
+{
+  g_autoptr(CLFollowupRecord) item = cl_followup_record_new ();
+  g_autoptr(GError) error = NULL;
+
+  cl_followup_record_set_patient_id (item, patient_id);
+  cl_followup_record_set_kind (item, "other");
+  cl_followup_record_set_channel (item, "phone");
+  cl_followup_record_set_due_date (item, "2026-11-23");
+  cl_followup_record_set_content (item, content);
+  cl_followup_record_set_owner_id (item, "cm-wang");
+  g_assert_true (cl_followup_store_save (store, item, "case_manager", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+worklist_names (CLStore    *store,
+                const char *day)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GString *names = g_string_new (NULL);
+  GDate today;
+
+  g_assert_true (cl_date_parse (day, &today, NULL));
+  rows = cl_followup_worklist_load (store, "cm-wang", &today);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CLFollowupRow *row = g_ptr_array_index (rows, i);
+
+      g_assert_true (row->priority == (*row->flags != '\0'));
+      g_string_append_printf (names, "%s%s%s%s%s", i ? " " : "", row->patient_name,
+                              *row->flags ? "[" : "", row->flags, *row->flags ? "]" : "");
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* Today's worklist puts the aged first as it does the stored flags:
+ * the day before her 70th birthday she is listed by due date and name,
+ * on the day she comes first. */
+static void
+test_worklist_aged (CLTestStoreFixture *f,
+                    gconstpointer       data)
+{
+  g_autoptr(CLRecord) manager = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *on = NULL;
+  const char *names[] = { "李一", "李二" };
+  const char *births[] = { "1990-01-01", "1956-11-24" };
+
+  manager = g_object_new (CL_TYPE_STAFF, "id", "cm-wang", "username", "wang", "display-name", "王护士",
+                          "role", "case_manager", "roles", "case_manager", NULL);
+  g_assert_true (cl_store_save_record (f->store, manager, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CLPatient) patient = cl_patient_new ();
+
+      cl_patient_set_name (patient, names[i]);
+      cl_patient_set_phone (patient, i ? "13800138012" : "13800138011");
+      cl_patient_set_birth_date (patient, births[i]);
+      cl_patient_set_case_manager_id (patient, "cm-wang");
+      cl_test_patient_save (f->store, patient, NULL);
+      add_call (f->store, cl_record_get_id (CL_RECORD (patient)), "问候");
+    }
+
+  /* By name 李一 comes before 李二, who is 70 on the 24th. */
+  before = worklist_names (f->store, "2026-11-23");
+  on = worklist_names (f->store, "2026-11-24");
+  g_assert_cmpstr (before, ==, "李一 李二");
+  g_assert_cmpstr (on, ==, "李二[aged-70] 李一");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -286,6 +364,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/priority/aged", test_aged);
   g_test_add_func ("/priority/aged-cutoff", test_aged_cutoff);
   cl_test_store_add ("/priority/search-first", test_search_first);
+  cl_test_store_add ("/priority/worklist-aged", test_worklist_aged);
 
   return g_test_run ();
 }
