@@ -393,10 +393,12 @@ cl_store_roster_match_flagged (ClRosterReader  *reader,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* Two index reads (roster_flagged, roster_birth), not a scan: this
+   * runs on the first keystroke after every change. */
   if (sqlite3_prepare_v2 (db,
-                          "SELECT patient_rowid FROM roster"
-                          " WHERE coalesce(priority, '') <> ''"
-                          " OR (coalesce(birth_date, '') <> '' AND birth_date <= ?1)",
+                          "SELECT patient_rowid FROM roster WHERE priority <> ''"
+                          " UNION ALL"
+                          " SELECT patient_rowid FROM roster WHERE birth_date > '' AND birth_date <= ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
