@@ -3,7 +3,8 @@
  * 70 registered through the New Patient form (no flag ticked) and one
  * ticked "Military" in it come first in the roster's search, ahead of
  * an unflagged one whose name sorts first, each with her badge; the
- * Service Desk's patient search lists them the same way. */
+ * Service Desk's patient search lists them the same way, and Today
+ * shows her badge. */
 
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-desk-view.h"
+#include "cl-followup-store.h"
 #include "cl-new-patient-dialog.h"
 #include "cl-patient-chooser.h"
 #include "cl-patient-form.h"
@@ -20,6 +22,7 @@
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
+#include "cl-today-view.h"
 #include "cl-window.h"
 
 static char *data_dir;
@@ -112,6 +115,50 @@ chooser_listed (gpointer data)
          cl_test_ui_find_label (chooser, cl_patient_priority_label ("military"));
 }
 
+typedef struct
+{
+  CLTodayView *view;
+  guint        count;
+} CountWait;
+
+static gboolean
+count_reached (gpointer data)
+{
+  CountWait *wait = data;
+
+  return cl_today_view_get_count (wait->view) >= wait->count;
+}
+
+/* Today: a call due for the woman of 70 comes before the others of the
+ * day, with her badge. */
+static void
+test_today (CLWindow *window)
+{
+  CLTodayView *view = CL_TODAY_VIEW (cl_window_get_today_view (window));
+  CLStore *store = cl_window_get_store (window);
+  g_autoptr(CLFollowupRecord) item = cl_followup_record_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *patient = NULL;
+  CountWait wait = { view, 0 };
+
+  cl_window_show_view (window, "today");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, view);
+  wait.count = cl_today_view_get_count (view) + 1;
+  patient = cl_test_store_text (store, "SELECT id FROM patient WHERE name = '欧阳秀兰'");
+  cl_followup_record_set_patient_id (item, patient);
+  cl_followup_record_set_kind (item, "other");
+  cl_followup_record_set_channel (item, "phone");
+  cl_followup_record_set_due_date (item, "2026-11-23");
+  cl_followup_record_set_content (item, cl_test_ui_is_chinese () ? "提醒她明天复诊" : "Remind her of tomorrow's visit");
+  cl_followup_record_set_owner_id (item, cl_today_view_get_owner_id (view));
+  g_assert_true (cl_followup_store_save (store, item, "case_manager", NULL, &error));
+  g_assert_no_error (error);
+  cl_test_ui_wait_until (count_reached, &wait);
+  cl_test_ui_settle (300);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (view), cl_patient_priority_label (CL_PATIENT_FLAG_AGED)));
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "priority-today");
+}
+
 static void
 test_priority (void)
 {
@@ -182,6 +229,7 @@ test_priority (void)
   g_assert_cmpstr (gtk_editable_get_text (cl_patient_chooser_get_entry (CL_PATIENT_CHOOSER (chooser))), ==,
                    "欧阳小红");
 
+  test_today (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
