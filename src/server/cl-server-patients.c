@@ -11,12 +11,14 @@
 #include "config.h"
 
 #include "cl-date.h"
+#include "cl-patient.h"
 #include "cl-phone.h"
 #include "cl-roster-model.h"
 #include "cl-server-private.h"
 #include "cl-store-reader.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
+#include "cl-util.h"
 
 #define PATIENTS_DEFAULT_LIMIT 50
 #define PATIENTS_MAX_LIMIT     500
@@ -59,7 +61,7 @@ get_roster (CLServer *self)
 }
 
 /* Appends one patient of the page as a JSON object, straight from the
- * row's columns (id, name, phone, birth_date, edd, risk). */
+ * row's columns (id, name, phone, birth_date, edd, risk, priority). */
 static void
 append_patient (GString             *out,
                 const CLRosterEntry *entry,
@@ -71,6 +73,7 @@ append_patient (GString             *out,
   g_autofree char *masked = entry->phone ? cl_phone_mask (entry->phone) : NULL;
   GDate birth_date;
   int age;
+  gboolean aged;
 
   g_string_append (out, "{\"id\":");
   cl_sync_server_append_json_string (out, entry->patient_id);
@@ -81,6 +84,7 @@ append_patient (GString             *out,
   g_string_append (out, ",\"age\":");
   /* -1 (unknown, or born after today) is null, as CLRosterRow has it. */
   age = birth && cl_date_parse (birth, &birth_date, NULL) ? cl_date_age_years (&birth_date, today) : -1;
+  aged = age >= CL_PATIENT_AGED_YEARS;
   if (age >= 0)
     {
       /* Not printf: it was a fifth of the cost of writing a row. */
@@ -98,6 +102,16 @@ append_patient (GString             *out,
   cl_sync_server_append_json_string (out, edd && *edd ? edd : NULL);
   g_string_append (out, ",\"risk\":");
   cl_sync_server_append_json_string (out, risk && *risk ? risk : NULL);
+  /* Her flags today, aged 70+ included: why she is listed first. */
+  g_string_append (out, ",\"flags\":");
+  if (!cl_str_empty (entry->priority) || aged)
+    {
+      g_autofree char *flags = cl_patient_effective_flags (entry->priority, birth, today);
+
+      cl_sync_server_append_json_string (out, flags);
+    }
+  else
+    g_string_append (out, "null");
   g_string_append_c (out, '}');
 }
 

@@ -73,6 +73,10 @@
   "\"caller_phone\":\"\",\"category\":\"" category "\",\"summary\":\"" summary "\"," \
   "\"owner_id\":\"u-service_desk\",\"state\":\"" state "\"" extra "}"
 
+/* A patient registered at the desk. */
+#define PATIENT(extra) \
+  "{\"name\":\"王秀兰\",\"phone\":\"13800138077\"" extra "}"
+
 const CLTestInvalidCase cl_test_invalid_cases[] = {
   /* Enrolments (test-ui.c, the enrolment dialog; test-enrolment.c).
    * She is at 15+6 weeks on 20 November. */
@@ -302,6 +306,16 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "\"state\":\"closed\",\"closed_at\":@T2026-11-23T09:05@,\"closed_by\":\"u-service_desk\","
     "\"close_note\":\"已道歉\"}",
     "state", "Only whoever took the contact, or an administrator, may close it" },
+
+  /* Patients' priority flags (test-priority.c; the patient form offers
+   * only the stored words).  "aged-70" is computed from the date of
+   * birth and never stored. */
+  { "patient", "service_desk", PATIENT (",\"priority\":\"aged-70\""),
+    "priority", "Unknown priority flag" },
+  { "patient", "service_desk", PATIENT (",\"priority\":\"retired-cadre,veteran\""),
+    "priority", "Unknown priority flag" },
+  { "patient", "service_desk", PATIENT (",\"birth_date\":\"1905-11-22\""),
+    "birth_date", "The date of birth is more than 120 years ago; please check it" },
 
   /* Staff (test-ui-staff.c, the person dialog).  "li" is @ESCORT@. */
   { "staff", "admin", STAFF ("li", "李二", "escort", "13900139001", ""),

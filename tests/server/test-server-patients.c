@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cl-date.h"
+#include "cl-patient.h"
 #include "cl-phone.h"
 #include "cl-sync-server.h"
 #include "cl-test-util.h"
@@ -95,6 +96,12 @@ search (SoupSession *session,
   return parse (body);
 }
 
+/* Flagged patients (a stored flag, or aged 70+ on the day ?3) sort
+ * first in a search; ?3 is NULL for no search. */
+#define GROUP_KEY \
+  "CASE WHEN ?3 IS NOT NULL AND (r.priority <> '' OR (r.birth_date > '' AND r.birth_date <= ?3))" \
+  " THEN '0' ELSE '1' END"
+
 /* The roster rows matching @query (a prefix of a search key, as the
  * roster's search has it for one term), by sort key: read from the
  * store with plain SQL, as "patient_id\tsort_key" strings. */
@@ -103,16 +110,23 @@ expected_rows (sqlite3    *db,
                const char *query)
 {
   g_autofree char *upper = g_strconcat (query, "\xf4\x8f\xbf\xbf", NULL);
+  g_autofree char *cutoff = NULL;
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  GDate today;
 
+  /* A search lists the flagged patients first, by name in each group
+   * (a query "" is no search: by name alone). */
+  cl_date_today (&today);
+  cutoff = cl_patient_aged_birth_cutoff (&today);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT patient_id, hex(sort_key) FROM roster r"
+                                       "SELECT patient_id, " GROUP_KEY " || hex(sort_key) AS k FROM roster r"
                                        " WHERE ?1 = '' OR r.patient_rowid IN"
                                        "  (SELECT patient_rowid FROM search_key WHERE key >= ?1 AND key < ?2)"
-                                       " ORDER BY sort_key", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       " ORDER BY k", -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, *query ? cutoff : NULL, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, g_strdup_printf ("%s\t%s", sqlite3_column_text (stmt, 0),
                                             sqlite3_column_text (stmt, 1)));
@@ -124,7 +138,8 @@ expected_rows (sqlite3    *db,
  * sort key (hex). */
 static char *
 check_row (sqlite3    *db,
-           JsonObject *row)
+           JsonObject *row,
+           gboolean    searched)
 {
   sqlite3_stmt *stmt;
   const char *phone, *birth, *edd, *risk;
@@ -132,10 +147,16 @@ check_row (sqlite3    *db,
   char *sort_key;
   GDate today, birth_date;
 
+  g_autofree char *cutoff = NULL;
+
+  cl_date_today (&today);
+  cutoff = cl_patient_aged_birth_cutoff (&today);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name, phone, birth_date, edd, risk, hex(sort_key)"
-                                       " FROM roster WHERE patient_id = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       "SELECT name, phone, birth_date, edd, risk, " GROUP_KEY " || hex(sort_key),"
+                                       " priority"
+                                       " FROM roster r WHERE patient_id = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, json_object_get_string_member (row, "id"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, searched ? cutoff : NULL, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
 
   g_assert_cmpstr (json_object_get_string_member (row, "name"), ==, (const char *) sqlite3_column_text (stmt, 0));
@@ -144,7 +165,6 @@ check_row (sqlite3    *db,
   g_assert_cmpstr (json_object_get_string_member (row, "phone_masked"), ==, masked);
 
   birth = (const char *) sqlite3_column_text (stmt, 2);
-  cl_date_today (&today);
   if (birth && cl_date_parse (birth, &birth_date, NULL) && cl_date_age_years (&birth_date, &today) >= 0)
     g_assert_cmpint (json_object_get_int_member (row, "age"), ==, cl_date_age_years (&birth_date, &today));
   else
@@ -161,6 +181,17 @@ check_row (sqlite3    *db,
   else
     g_assert_true (json_object_get_null_member (row, "risk"));
 
+  /* Her flags today: the stored ones and aged 70+. */
+  {
+    g_autofree char *flags = cl_patient_effective_flags ((const char *) sqlite3_column_text (stmt, 6),
+                                                         birth, &today);
+
+    if (*flags)
+      g_assert_cmpstr (json_object_get_string_member (row, "flags"), ==, flags);
+    else
+      g_assert_true (json_object_get_null_member (row, "flags"));
+  }
+
   sort_key = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
   sqlite3_finalize (stmt);
   return sort_key;
@@ -168,10 +199,12 @@ check_row (sqlite3    *db,
 
 /* Checks a whole answer: its "total" is @expected's length (when
  * @exact) or at least its length; its rows are the first @limit of
- * @expected (by sort key: rows with equal keys may come in any order)
+ * @expected (flagged first in a search, then by sort key: rows with
+ * equal keys may come in any order)
  * with the fields of their roster rows. */
 static void
 check_answer (sqlite3    *db,
+              const char *query,
               JsonNode   *answer,
               GPtrArray  *expected,
               guint       limit,
@@ -202,7 +235,7 @@ check_answer (sqlite3    *db,
   for (guint i = 0; i < n; i++)
     {
       JsonObject *row = json_array_get_object_element (patients, i);
-      g_autofree char *sort_key = check_row (db, row);
+      g_autofree char *sort_key = check_row (db, row, *query != '\0');
 
       /* A match of the query, in sort key order, and (when the store
        * holds still) in the place its sort key says. */
@@ -242,7 +275,7 @@ test_pages (void)
           g_autoptr(GPtrArray) expected = expected_rows (db, queries[q]);
 
           g_test_message ("q=%s limit=%u: %u matches", queries[q], limits[l], expected->len);
-          check_answer (db, answer, expected, limits[l], TRUE);
+          check_answer (db, queries[q], answer, expected, limits[l], TRUE);
         }
     }
   sqlite3_close (db);
@@ -264,7 +297,7 @@ client_thread (gpointer data)
       /* Read after the answer: the store can only have more rows. */
       g_autoptr(GPtrArray) expected = expected_rows (db, query);
 
-      check_answer (db, answer, expected, limit, FALSE);
+      check_answer (db, query, answer, expected, limit, FALSE);
     }
   sqlite3_close (db);
   g_rand_free (rand);
@@ -333,7 +366,7 @@ test_concurrent (void)
       g_autoptr(JsonNode) answer = search (session, queries[q], 100);
       g_autoptr(GPtrArray) expected = expected_rows (db, queries[q]);
 
-      check_answer (db, answer, expected, 100, TRUE);
+      check_answer (db, queries[q], answer, expected, 100, TRUE);
     }
   sqlite3_close (db);
 }

@@ -446,6 +446,21 @@ test_contact_life (void)
                                      " AND state = 'closed'"), ==, 1);
 }
 
+/* The desk's new flag words are accepted, and an aged patient with
+ * them, from the service desk. */
+static void
+test_priority_flags (void)
+{
+  const char *id = "e1000000-0000-4000-8000-0000000000f1";
+
+  push_applied ("service_desk", "patient", id,
+                "{\"name\":\"王秀兰\",\"phone\":\"13800138078\",\"birth_date\":\"1940-03-01\","
+                "\"priority\":\"retired-cadre,military,honoured-citizen,mobility-help,language-help\"}");
+  g_assert_cmpint (cl_test_db_count (cl_test_shared_db (),
+                                     "SELECT count(*) FROM patient WHERE id = 'e1000000-0000-4000-8000-0000000000f1'"
+                                     " AND priority LIKE 'retired-cadre,%language-help'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -471,6 +486,7 @@ main (int    argc,
   g_test_add_func ("/server-rules/enrol-again", test_enrol_again);
   g_test_add_func ("/server-rules/event-places", test_event_places);
   g_test_add_func ("/server-rules/contact-life", test_contact_life);
+  g_test_add_func ("/server-rules/priority-flags", test_priority_flags);
   status = g_test_run ();
   cl_test_shared_server_finish ();
   return status;

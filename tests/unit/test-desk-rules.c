@@ -22,6 +22,7 @@
 #include "cl-scale-store.h"
 #include "cl-order-store.h"
 #include "cl-package-usage.h"
+#include "cl-patient-store.h"
 #include "cl-schedule.h"
 #include "cl-tables.h"
 #include "cl-staff-store.h"
@@ -176,6 +177,8 @@ save_as_desk (CLStore    *store,
 
       saved = cl_desk_store_save (store, CL_CONTACT (record), role, actor, &field_errors, &error);
     }
+  else if (g_str_equal (table, "patient"))
+    saved = cl_patient_store_save (store, CL_PATIENT (record), NULL, &field_errors, &error);
   else if (g_str_equal (table, "staff"))
     saved = cl_staff_store_save (store, CL_STAFF (record), role, &field_errors, &error);
   else

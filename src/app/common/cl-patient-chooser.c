@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-patient-chooser.h"
+#include "cl-patient.h"
 #include "cl-roster-model.h"
 
 struct _CLPatientChooser
@@ -103,14 +104,20 @@ static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_list_item_set_child (item, label);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_add_css_class (badge, "priority-badge");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -122,11 +129,25 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
   int age = cl_roster_row_get_age (row);
   g_autofree char *age_text = age >= 0 ? g_strdup_printf (_("%d years"), age) : g_strdup ("");
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *badge = gtk_widget_get_next_sibling (label);
+  const char *flags = cl_roster_row_get_priority (row);
 
   /* Name, age, gestation and masked phone: enough to tell two 张敏 apart. */
   text = g_strdup_printf ("%s   %s   %s   %s", cl_roster_row_get_name (row), age_text, ga ? ga : "",
                           cl_roster_row_get_phone_masked (row) ? cl_roster_row_get_phone_masked (row) : "");
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  /* Flagged patients come first (the roster search's order): the badge
+   * says why. */
+  gtk_widget_set_visible (badge, flags && *flags);
+  if (flags && *flags)
+    {
+      g_auto(GStrv) codes = g_strsplit (flags, ",", 2);
+      g_autofree char *all = cl_patient_flags_describe (flags);
+
+      gtk_label_set_label (GTK_LABEL (badge), cl_patient_priority_label (codes[0]));
+      gtk_widget_set_tooltip_text (badge, all);
+    }
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "cl-followup-delivery.h"
 #include "cl-followup-dialog.h"
 #include "cl-followup-worklist.h"
+#include "cl-patient.h"
 #include "cl-staff.h"
 #include "cl-store-staff.h"
 #include "cl-tables.h"
@@ -324,7 +325,7 @@ build_row (CLTodayView   *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *due = cl_date_format_iso (cl_followup_record_get_due_date (row->item), CL_DATE_SHORT, NULL);
 
-  title = g_markup_printf_escaped ("%s%s  %s", row->priority ? "★ " : "", row->patient_name,
+  title = g_markup_printf_escaped ("%s  %s", row->patient_name,
                                    row->phone_masked ? row->phone_masked : "");
   /* Translators: kind · channel · due date — the text to send or say. */
   subtitle = g_markup_printf_escaped (_("%s · %s · %s — %s"),
@@ -333,6 +334,18 @@ build_row (CLTodayView   *self,
                                       due, cl_followup_record_get_content (row->item));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  /* Her badge before her name, as on the roster: why she is first. */
+  if (row->priority)
+    {
+      g_auto(GStrv) codes = g_strsplit (row->flags, ",", 2);
+      g_autofree char *all = cl_patient_flags_describe (row->flags);
+      GtkWidget *badge = gtk_label_new (cl_patient_priority_label (codes[0]));
+
+      gtk_widget_add_css_class (badge, "priority-badge");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (badge, all);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), badge);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note (optional)"));
 
   /* The server's gateway sent it, or could not: then a person phones. */

@@ -63,8 +63,11 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   if (priority && *priority)
     {
       g_auto(GStrv) codes = g_strsplit (priority, ",", 2);
+      g_autofree char *all = cl_patient_flags_describe (priority);
+
+      /* The first flag on the badge, all of them in its tooltip. */
       gtk_label_set_label (GTK_LABEL (badge), cl_patient_priority_label (codes[0]));
-      gtk_widget_set_tooltip_text (badge, cl_patient_priority_label (codes[0]));
+      gtk_widget_set_tooltip_text (badge, all);
     }
 }
 

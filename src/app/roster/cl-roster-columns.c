@@ -84,7 +84,7 @@ static int
 badge_width (void)
 {
   const char * const *codes = cl_patient_priority_codes ();
-  int width = 0;
+  int width = text_width (cl_patient_priority_label (CL_PATIENT_FLAG_AGED), "priority-badge");
 
   for (guint i = 0; codes[i]; i++)
     width = MAX (width, text_width (cl_patient_priority_label (codes[i]), "priority-badge"));

@@ -21,6 +21,7 @@ cl_followup_row_free (CLFollowupRow *row)
   g_free (row->patient_name);
   g_free (row->phone_masked);
   g_free (row->delivery);
+  g_free (row->flags);
   g_free (row);
 }
 
@@ -82,7 +83,9 @@ cl_followup_worklist_load (CLStore     *store,
       row->item = g_object_ref (item);
       row->patient_name = g_strdup (cl_patient_get_name (patient));
       row->phone_masked = cl_phone_mask (cl_patient_get_phone (patient));
-      row->priority = !cl_str_empty (cl_patient_get_priority (patient));
+      row->flags = cl_patient_effective_flags (cl_patient_get_priority (patient),
+                                               cl_patient_get_birth_date (patient), today);
+      row->priority = *row->flags != '\0';
       row->overdue = g_strcmp0 (cl_followup_record_get_due_date (item), today_iso) < 0;
       /* Only SMS and WeChat items go through the gateway. */
       if (g_strcmp0 (cl_followup_record_get_channel (item), "sms") == 0 ||

@@ -15,6 +15,8 @@ typedef struct
   char             *patient_name;
   char             *phone_masked;   /* "138****8000" */
   gboolean          priority;       /* the patient carries a priority flag */
+  char             *flags;          /* her flags on the day, aged 70+ included
+                                     * (cl_patient_effective_flags()) */
   gboolean          overdue;        /* due before the day */
   char             *delivery;       /* what the server's gateway did with it
                                      * (cl-followup-delivery.h's status), or NULL */

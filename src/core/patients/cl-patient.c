@@ -238,9 +238,11 @@ cl_patient_validate (CLPatient *self)
       else if (g_date_compare (&birth, &today) > 0)
         g_hash_table_insert (errors, g_strdup ("birth_date"),
                              g_strdup (_("The date of birth is in the future")));
-      else if (cl_date_age_years (&birth, &today) > 70)
+      /* The desk serves every outpatient, the aged too: only a date no
+       * one lives to is a typing error. */
+      else if (cl_date_age_years (&birth, &today) > 120)
         g_hash_table_insert (errors, g_strdup ("birth_date"),
-                             g_strdup (_("The date of birth is more than 70 years ago; please check it")));
+                             g_strdup (_("The date of birth is more than 120 years ago; please check it")));
       else if (have_id_birth && g_date_compare (&birth, &id_birth) != 0)
         g_hash_table_insert (errors, g_strdup ("birth_date"),
                              g_strdup (_("The date of birth does not match the ID number")));
@@ -292,7 +294,8 @@ const char * const *
 cl_patient_priority_codes (void)
 {
   static const char * const codes[] = {
-    "vip", "special-care", "staff-family", "complaint", "disability", NULL,
+    "vip", "special-care", "staff-family", "complaint", "disability",
+    "retired-cadre", "military", "honoured-citizen", "mobility-help", "language-help", NULL,
   };
 
   return codes;
@@ -311,5 +314,69 @@ cl_patient_priority_label (const char *code)
     return _("Complaint on file");
   if (g_strcmp0 (code, "disability") == 0)
     return _("Disability");
+  if (g_strcmp0 (code, "retired-cadre") == 0)
+    return _("Retired cadre");
+  if (g_strcmp0 (code, "military") == 0)
+    return _("Military");
+  if (g_strcmp0 (code, "honoured-citizen") == 0)
+    return _("Honoured citizen");
+  if (g_strcmp0 (code, "mobility-help") == 0)
+    return _("Needs mobility help");
+  if (g_strcmp0 (code, "language-help") == 0)
+    return _("Needs language help");
+  if (g_strcmp0 (code, CL_PATIENT_FLAG_AGED) == 0)
+    return _("Aged 70+");
   return code;
+}
+
+gboolean
+cl_patient_is_aged (const char  *birth_date,
+                    const GDate *on)
+{
+  GDate birth;
+
+  g_return_val_if_fail (on != NULL && g_date_valid (on), FALSE);
+
+  if (cl_str_empty (birth_date) || !cl_date_parse (birth_date, &birth, NULL))
+    return FALSE;
+  /* cl_date_age_years() counts a 29 February birthday on 1 March in
+   * common years, so she turns 70 then, not on 28 February. */
+  return cl_date_age_years (&birth, on) >= CL_PATIENT_AGED_YEARS;
+}
+
+char *
+cl_patient_aged_birth_cutoff (const GDate *on)
+{
+  g_return_val_if_fail (on != NULL && g_date_valid (on), NULL);
+
+  /* The same rule as cl_patient_is_aged() in one string comparison:
+   * born on or before this day.  On 29 February of a leap year the
+   * string names 29 February of a common year, which is no date but
+   * still sorts between the 28th and 1 March. */
+  return g_strdup_printf ("%04d-%02d-%02d", (int) g_date_get_year (on) - CL_PATIENT_AGED_YEARS,
+                          (int) g_date_get_month (on), (int) g_date_get_day (on));
+}
+
+char *
+cl_patient_effective_flags (const char  *stored,
+                            const char  *birth_date,
+                            const GDate *on)
+{
+  GString *flags = g_string_new (cl_str_empty (stored) ? NULL : stored);
+
+  if (cl_patient_is_aged (birth_date, on))
+    g_string_append_printf (flags, "%s%s", flags->len ? "," : "", CL_PATIENT_FLAG_AGED);
+  return g_string_free (flags, FALSE);
+}
+
+char *
+cl_patient_flags_describe (const char *flags)
+{
+  g_auto(GStrv) codes = g_strsplit (flags ? flags : "", ",", -1);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; codes[i]; i++)
+    if (*codes[i])
+      g_string_append_printf (text, "%s%s", text->len ? _(", ") : "", cl_patient_priority_label (codes[i]));
+  return g_string_free (text, FALSE);
 }

@@ -47,6 +47,27 @@ GHashTable *cl_patient_validate            (CLPatient  *self);
 /* Priority flags (重点患者) are stored as a comma-separated list of
  * these codes. */
 const char * const *cl_patient_priority_codes (void);
+/* The label of a stored code, or of CL_PATIENT_FLAG_AGED. */
 const char *cl_patient_priority_label     (const char *code);
+
+/* Aged 70 or more is a flag of its own, never stored: it follows from
+ * the date of birth, so it turns on by itself on her 70th birthday.
+ * Born on 29 February, she turns 70 on 1 March of a common year. */
+#define CL_PATIENT_FLAG_AGED "aged-70"
+#define CL_PATIENT_AGED_YEARS 70
+
+gboolean    cl_patient_is_aged            (const char  *birth_date,
+                                           const GDate *on);
+/* The latest ISO birth date of someone aged 70+ on @on: the roster
+ * index compares its birth dates with it. */
+char       *cl_patient_aged_birth_cutoff  (const GDate *on);
+/* Her flags on the civil date @on: the stored ones, then
+ * CL_PATIENT_FLAG_AGED when she is 70 or more.  Empty when none; never
+ * NULL. */
+char       *cl_patient_effective_flags    (const char  *stored,
+                                           const char  *birth_date,
+                                           const GDate *on);
+/* The labels of comma-separated @flags, for a badge's tooltip. */
+char       *cl_patient_flags_describe     (const char  *flags);
 
 G_END_DECLS

@@ -44,6 +44,13 @@ struct _CLRosterModel
   gint64        prefix_max_rowid;
   guint         prefix_generation;
   gboolean      prefix_building;
+  /* The flagged patients (stored flags or aged 70+) as a bitmap, for
+   * the generation and the day it was read on: search results list
+   * them first. */
+  guint8       *flag_bits;
+  gint64        flag_max_rowid;
+  guint         flag_generation;
+  guint32       flag_julian;
   GDate         today;
   ClStage       stage;
   ClRosterSort  sort;

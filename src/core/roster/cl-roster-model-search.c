@@ -34,6 +34,29 @@ match_term_cached (CLRosterModel *self,
   return bits;
 }
 
+/* Under reader_lock: brings the flagged patients' bitmap up to date
+ * for @today. */
+static gboolean
+flag_bits_locked (CLRosterModel  *self,
+                  const GDate    *today,
+                  GError        **error)
+{
+  guint32 julian = g_date_get_julian (today);
+  guint8 *bits;
+
+  if (self->flag_bits && self->flag_generation == self->generation && self->flag_julian == julian)
+    return TRUE;
+  bits = cl_store_roster_match_flagged (self->reader, today, self->base_max_rowid, error);
+  if (bits == NULL)
+    return FALSE;
+  g_free (self->flag_bits);
+  self->flag_bits = bits;
+  self->flag_max_rowid = self->base_max_rowid;
+  self->flag_generation = self->generation;
+  self->flag_julian = julian;
+  return TRUE;
+}
+
 GArray *
 cl_roster_model_query_locked (CLRosterModel      *self,
                               const QueryParams  *params,
@@ -126,17 +149,27 @@ cl_roster_model_query_locked (CLRosterModel      *self,
   if (n_matches)
     *n_matches = n;
 
-  /* Walk the sorted base list and keep the marked ones: the order
-   * comes for free.  Done at @limit, or when all are found. */
+  if (!flag_bits_locked (self, &params->today, error))
+    return NULL;
+
+  /* Walk the sorted base list twice and keep the marked ones, the
+   * flagged patients in the first pass: they come first, and the order
+   * within each group comes for free.  Done at @limit, or when all are
+   * found. */
   n = MIN (n, limit);
   result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  for (guint i = 0; i < self->base->len && result->len < n; i++)
-    {
-      gint64 rowid = g_array_index (self->base, gint64, i);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->base->len && result->len < n; i++)
+      {
+        gint64 rowid = g_array_index (self->base, gint64, i);
+        gboolean flagged;
 
-      if (rowid >= 0 && bits[rowid / 8] & (1 << (rowid % 8)))
-        g_array_append_val (result, rowid);
-    }
+        if (rowid < 0 || !(bits[rowid / 8] & (1 << (rowid % 8))))
+          continue;
+        flagged = rowid <= self->flag_max_rowid && (self->flag_bits[rowid / 8] & (1 << (rowid % 8)));
+        if (flagged == (pass == 0))
+          g_array_append_val (result, rowid);
+      }
 
   return g_steal_pointer (&result);
 }

@@ -110,6 +110,7 @@ cl_roster_model_finalize (GObject *object)
   g_clear_pointer (&self->base, g_array_unref);
   g_clear_pointer (&self->base_signature, g_free);
   g_clear_pointer (&self->base_bits, g_free);
+  g_clear_pointer (&self->flag_bits, g_free);
   g_clear_pointer (&self->prefix_bits, g_hash_table_unref);
   g_mutex_clear (&self->reader_lock);
 

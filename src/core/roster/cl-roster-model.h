@@ -65,7 +65,8 @@ guint          cl_roster_model_query_sync     (CLRosterModel *self,
                                                GError       **error);
 
 /* For the server's threads: the first @limit patient rowids matching
- * @query (no other filter, by name), from any thread, without touching
+ * @query (no other filter; the flagged patients first, then by name,
+ * as the search box lists them), from any thread, without touching
  * the model's own list; @n_matches (if not NULL) is set to the number
  * of all matches.  The model keeps its caches up to date in the thread
  * it was made in. */

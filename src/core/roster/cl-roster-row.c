@@ -6,6 +6,7 @@
 
 #include "cl-date.h"
 #include "cl-phone.h"
+#include "cl-patient.h"
 #include "cl-roster-row.h"
 #include "cl-util.h"
 #include "cl-visit-plan.h"
@@ -170,7 +171,8 @@ cl_roster_row_new (const ClRosterRowFields *fields,
   self->risk = g_strdup (fields->risk);
   self->package = g_strdup (fields->package);
   self->case_manager = g_strdup (fields->case_manager);
-  self->priority = g_strdup (fields->priority);
+  /* Her flags today, "aged 70+" included: the badge shows them. */
+  self->priority = cl_patient_effective_flags (fields->priority, birth, today);
   self->phone_masked = fields->phone ? cl_phone_mask (fields->phone) : NULL;
   self->status = g_strdup (status);
   self->visits_done = g_strdup (fields->visits_done);

@@ -46,6 +46,8 @@ const char  *cl_roster_row_get_edd            (CLRosterRow  *self);
 const char  *cl_roster_row_get_risk           (CLRosterRow  *self);
 const char  *cl_roster_row_get_package        (CLRosterRow  *self);
 const char  *cl_roster_row_get_case_manager   (CLRosterRow  *self);
+/* Her flags today, comma-separated: the stored ones and "aged-70"
+ * (cl_patient_effective_flags()). */
 const char  *cl_roster_row_get_priority       (CLRosterRow  *self);
 /* A scale's flag or positive screen waits for someone to record the
  * action taken (cl-followup-alert.h). */

@@ -472,6 +472,12 @@ const char * const cl_store_migrations[] = {
   "  INSERT INTO contact_pairs (rowid, text) SELECT rowid, cl_bigrams (text)"
   "    FROM contact_search WHERE rowid = new.rowid;"
   "END;",
+
+  /* Priority patients come first in a search (cl-store-roster.c): the
+   * few with a stored flag are read from this index, not by a scan of
+   * the whole roster on the first keystroke after every change; the
+   * aged come from roster_birth. */
+  "CREATE INDEX roster_flagged ON roster (patient_rowid) WHERE priority <> '';",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

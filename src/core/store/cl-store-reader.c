@@ -118,7 +118,7 @@ cl_store_reader_end (CLStoreReader *reader)
 
 #define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
 static const char roster_batch_sql[] =
-  "SELECT patient_id, name, phone, birth_date, edd, risk, patient_rowid FROM roster"
+  "SELECT patient_id, name, phone, birth_date, edd, risk, patient_rowid, priority FROM roster"
   " WHERE patient_rowid IN (" Q8 ", " Q8 ", " Q8 ", " Q8 ")";
 G_STATIC_ASSERT (ROSTER_BATCH == 4 * 8);
 #undef Q8
@@ -163,6 +163,7 @@ cl_store_reader_roster_rows (CLStoreReader      *reader,
                   (const char *) sqlite3_column_text (stmt, 3),
                   (const char *) sqlite3_column_text (stmt, 4),
                   (const char *) sqlite3_column_text (stmt, 5),
+                  (const char *) sqlite3_column_text (stmt, 7),
                 };
 
                 func (from + i, &entry, user_data);

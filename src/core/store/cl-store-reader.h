@@ -31,6 +31,7 @@ typedef struct
   const char *birth_date;
   const char *edd;
   const char *risk;
+  const char *priority;   /* the stored flags (cl-patient.h) */
 } CLRosterEntry;
 
 /* Called for each row found, with its position in the rowids asked. */

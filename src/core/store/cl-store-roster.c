@@ -14,6 +14,7 @@
 
 #include "cl-date.h"
 #include "cl-package.h"
+#include "cl-patient.h"
 #include "cl-store-private.h"
 #include "cl-store-roster.h"
 #include "cl-util.h"
@@ -366,6 +367,44 @@ cl_store_roster_match_prefix (ClRosterReader  *reader,
     }
   sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      if (rowid >= 0 && rowid <= max_rowid)
+        bits[rowid / 8] |= 1 << (rowid % 8);
+    }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&bits) : NULL;
+}
+
+guint8 *
+cl_store_roster_match_flagged (ClRosterReader  *reader,
+                               const GDate     *today,
+                               gint64           max_rowid,
+                               GError         **error)
+{
+  sqlite3 *db = reader->db;
+  g_autofree guint8 *bits = g_malloc0 (max_rowid / 8 + 1);
+  g_autofree char *cutoff = cl_patient_aged_birth_cutoff (today);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Two index reads (roster_flagged, roster_birth), not a scan: this
+   * runs on the first keystroke after every change. */
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT patient_rowid FROM roster WHERE priority <> ''"
+                          " UNION ALL"
+                          " SELECT patient_rowid FROM roster WHERE birth_date > '' AND birth_date <= ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);

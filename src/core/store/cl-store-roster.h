@@ -36,6 +36,13 @@ guint8         *cl_store_roster_match_prefix   (ClRosterReader     *reader,
                                                 const char         *term,
                                                 gint64              max_rowid,
                                                 GError            **error);
+/* A bitmap (indexed by rowid, up to @max_rowid) of the patients with a
+ * priority flag on @today: a stored one, or aged 70+
+ * (cl_patient_effective_flags()). */
+guint8         *cl_store_roster_match_flagged  (ClRosterReader     *reader,
+                                                const GDate        *today,
+                                                gint64              max_rowid,
+                                                GError            **error);
 
 typedef void  (*ClRosterKeyFunc)               (const char         *key,
                                                 gint64              rowid,
