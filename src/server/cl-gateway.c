@@ -39,7 +39,6 @@ struct _CLGateway
   CLServer     *server;
   char         *callback_url;
   char         *link_base;    /* her link's address starts with it */
-  CLFollowupRules *rules;     /* which scale a scale item asks for */
   GCancellable *cancellable;
   GThread      *thread;
   GMutex        lock;
@@ -95,7 +94,10 @@ scale_link_for (CLGateway        *self,
 
   if (g_strcmp0 (cl_followup_record_get_kind (item), "scale") != 0 || self->link_base == NULL)
     return NULL;
-  rule = cl_followup_record_get_rule_id (item) ? cl_followup_rules_lookup (self->rules, cl_followup_record_get_rule_id (item)) : NULL;
+  if (cl_followup_record_get_rule_id (item))
+    rule = cl_followup_rules_lookup (cl_followup_rules_in_force (), cl_followup_record_get_rule_id (item));
+  else
+    rule = NULL;
   if (rule == NULL || rule->scale_id == NULL)
     return NULL;
   lifetime = self->server && self->server->link_lifetime > 0 ? self->server->link_lifetime
@@ -350,7 +352,6 @@ cl_gateway_dispose (GObject *object)
   cl_gateway_stop (self);
   g_clear_object (&self->store);
   g_clear_object (&self->server);
-  g_clear_object (&self->rules);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (cl_gateway_parent_class)->dispose (object);
 }
@@ -403,7 +404,6 @@ cl_gateway_new (CLStore    *store,
   /* Her phone reaches the public address; without one, the server's own,
    * as links asked for at a desk without one. */
   self->link_base = g_strdup (server && server->public_url ? server->public_url : server_url);
-  self->rules = cl_followup_rules_new_default ();
   return self;
 }
 

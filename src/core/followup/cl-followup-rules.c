@@ -588,3 +588,13 @@ cl_followup_rule_render (const CLFollowupRule *rule,
     }
   return g_string_free (out, FALSE);
 }
+
+CLFollowupRules *
+cl_followup_rules_in_force (void)
+{
+  static CLFollowupRules *rules;
+
+  if (g_once_init_enter (&rules))
+    g_once_init_leave (&rules, cl_followup_rules_new_default ());
+  return rules;
+}

@@ -57,6 +57,10 @@ CLFollowupRules      *cl_followup_rules_new_from_file  (const char      *path,
  * careline/followup-rules.ini in the user then system config dirs, then
  * the built-in ones.  A malformed file is warned about and skipped. */
 CLFollowupRules      *cl_followup_rules_new_default    (void);
+/* The rules in force for this process, read once with
+ * cl_followup_rules_new_default(): a hospital changes its rules and
+ * restarts.  Shared by the desk's planning and the server's gateway. */
+CLFollowupRules      *cl_followup_rules_in_force       (void);
 
 /* [Planning] max-overdue-days: how far back a newly planned item may
  * be due (default 14). */

@@ -122,17 +122,6 @@ cl_followup_store_save (CLStore           *store,
   return TRUE;
 }
 
-static CLFollowupRules *
-rules_in_force (void)
-{
-  static CLFollowupRules *rules;
-
-  /* Read once a process: a hospital changes its rules and restarts. */
-  if (g_once_init_enter (&rules))
-    g_once_init_leave (&rules, cl_followup_rules_new_default ());
-  return rules;
-}
-
 /* A UUID-shaped id from the pregnancy, the rule and the source, so the
  * same planned item made on two desks is one record. */
 static char *
@@ -247,7 +236,7 @@ cl_followup_store_replan_in_transaction (CLStore     *store,
   input = make_input (store, pregnancy, patient, &today);
   if (input == NULL)
     return TRUE;   /* no EDD yet: nothing to plan */
-  planned = closed ? g_ptr_array_new () : cl_followup_plan (rules_in_force (), input);
+  planned = closed ? g_ptr_array_new () : cl_followup_plan (cl_followup_rules_in_force (), input);
 
   stored = cl_store_followup_for_pregnancy (store, pregnancy_id);
   for (guint i = 0; i < stored->len; i++)
@@ -258,7 +247,7 @@ cl_followup_store_replan_in_transaction (CLStore     *store,
       g_hash_table_insert (by_id, (gpointer) cl_record_get_id (CL_RECORD (record)), record);
     }
   changes = cl_followup_reconcile (existing, planned, closed);
-  cl_followup_trim_changes (changes, rules_in_force (), &today);
+  cl_followup_trim_changes (changes, cl_followup_rules_in_force (), &today);
 
   for (guint i = 0; i < changes->len; i++)
     {

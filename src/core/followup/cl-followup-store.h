@@ -36,7 +36,7 @@ gboolean cl_followup_store_save (CLStore           *store,
 
 
 /* Plans @pregnancy_id's follow-up items from the rules in force
- * (cl_followup_rules_new_default()), reconciles them with the stored
+ * (cl_followup_rules_in_force()), reconciles them with the stored
  * ones (cl_followup_reconcile()) and writes the additions, moves and
  * cancellations, inside the store's open transaction.  The store calls
  * it at commit for every pregnancy whose plan a write may have changed
