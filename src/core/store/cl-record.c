@@ -31,64 +31,192 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static GQuark
-text_column_quark (void)
+column_quark (void)
 {
   static GQuark quark;
 
   if (quark == 0)
-    quark = g_quark_from_static_string ("cl-record-text-column");
+    quark = g_quark_from_static_string ("cl-record-column");
   return quark;
 }
 
-/* The instance field behind a text column installed by
- * cl_record_class_install_text_columns(), or NULL. */
-static char **
-text_field (GObject    *object,
-            GParamSpec *pspec)
+/* Kept on each pspec installed by cl_record_class_install_columns():
+ * where its field is and what it holds. */
+typedef struct
 {
-  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, text_column_quark ()));
+  gsize          offset;
+  CLColumnKind   kind;
+} FieldInfo;
 
-  return offset ? (char **) G_STRUCT_MEMBER_P (object, offset - 1) : NULL;
+static const FieldInfo *
+field_info (GParamSpec *pspec)
+{
+  return g_param_spec_get_qdata (pspec, column_quark ());
 }
 
-/* The offsets (+ 1) of the text fields of a record type with text
+/* The offsets (+ 1) of the text fields of a record type with installed
  * columns, 0-terminated, kept as type data when the class installs
  * them: freeing a record must not list its class's properties. */
 static void
 free_text_columns (GObject *object)
 {
-  const gsize *offsets = g_type_get_qdata (G_OBJECT_TYPE (object), text_column_quark ());
+  const gsize *offsets = g_type_get_qdata (G_OBJECT_TYPE (object), column_quark ());
 
   for (guint i = 0; offsets && offsets[i]; i++)
     g_clear_pointer ((char **) G_STRUCT_MEMBER_P (object, offsets[i] - 1), g_free);
 }
 
 static void
-text_get_property (GObject    *object,
-                   guint       prop_id,
-                   GValue     *value,
-                   GParamSpec *pspec)
+column_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
 {
-  char **field = text_field (object, pspec);
+  const FieldInfo *info = field_info (pspec);
+  gpointer field;
 
-  if (field == NULL)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
-    g_value_set_string (value, *field);
+  if (info == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  field = G_STRUCT_MEMBER_P (object, info->offset);
+  switch (info->kind)
+    {
+    case CL_COLUMN_TEXT:
+      g_value_set_string (value, *(char **) field);
+      break;
+    case CL_COLUMN_INT:
+      g_value_set_int (value, *(gint *) field);
+      break;
+    case CL_COLUMN_INT64:
+      g_value_set_int64 (value, *(gint64 *) field);
+      break;
+    case CL_COLUMN_BOOL:
+      g_value_set_boolean (value, *(gboolean *) field);
+      break;
+    }
 }
 
 static void
-text_set_property (GObject      *object,
-                   guint         prop_id,
-                   const GValue *value,
-                   GParamSpec   *pspec)
+column_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
 {
-  char **field = text_field (object, pspec);
+  const FieldInfo *info = field_info (pspec);
 
-  if (field == NULL)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (cl_set_str (field, g_value_get_string (value)))
-    g_object_notify_by_pspec (object, pspec);
+  if (info == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  switch (info->kind)
+    {
+    case CL_COLUMN_TEXT:
+      cl_record_set_text_column (object, pspec, g_value_get_string (value));
+      break;
+    case CL_COLUMN_INT:
+      cl_record_set_int_column (object, pspec, g_value_get_int (value));
+      break;
+    case CL_COLUMN_INT64:
+      cl_record_set_int_column (object, pspec, g_value_get_int64 (value));
+      break;
+    case CL_COLUMN_BOOL:
+      cl_record_set_int_column (object, pspec, g_value_get_boolean (value));
+      break;
+    }
+}
+
+void
+cl_record_set_text_column (gpointer    record,
+                           GParamSpec *pspec,
+                           const char *value)
+{
+  const FieldInfo *info = field_info (pspec);
+
+  g_return_if_fail (info != NULL && info->kind == CL_COLUMN_TEXT);
+
+  if (cl_set_str ((char **) G_STRUCT_MEMBER_P (record, info->offset), value))
+    g_object_notify_by_pspec (G_OBJECT (record), pspec);
+}
+
+void
+cl_record_set_int_column (gpointer    record,
+                          GParamSpec *pspec,
+                          gint64      value)
+{
+  const FieldInfo *info = field_info (pspec);
+  gpointer field;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (info != NULL && info->kind != CL_COLUMN_TEXT);
+
+  field = G_STRUCT_MEMBER_P (record, info->offset);
+  switch (info->kind)
+    {
+    case CL_COLUMN_INT:
+      changed = *(gint *) field != (gint) value;
+      *(gint *) field = (gint) value;
+      break;
+    case CL_COLUMN_INT64:
+      changed = *(gint64 *) field != value;
+      *(gint64 *) field = value;
+      break;
+    case CL_COLUMN_BOOL:
+      changed = *(gboolean *) field != (value != 0);
+      *(gboolean *) field = (value != 0);
+      break;
+    case CL_COLUMN_TEXT:
+      g_assert_not_reached ();
+    }
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (record), pspec);
+}
+
+void
+cl_record_class_install_columns (GObjectClass         *klass,
+                                 guint                 n_pspecs,
+                                 GParamSpec          **pspecs,
+                                 const CLRecordColumn *columns)
+{
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  gsize *text_fields;
+  guint n_text = 0;
+
+  g_return_if_fail (G_IS_OBJECT_CLASS (klass));
+
+  klass->get_property = column_get_property;
+  klass->set_property = column_set_property;
+  /* Kept for the life of the process, like the class. */
+  text_fields = g_new0 (gsize, n_pspecs);
+  for (guint i = 1; i < n_pspecs; i++)
+    {
+      const CLRecordColumn *column = &columns[i];
+      FieldInfo *info = g_new0 (FieldInfo, 1);
+
+      switch (column->kind)
+        {
+        case CL_COLUMN_TEXT:
+          pspecs[i] = g_param_spec_string (column->name, NULL, NULL, NULL, flags);
+          text_fields[n_text++] = column->offset + 1;
+          break;
+        case CL_COLUMN_INT:
+          pspecs[i] = g_param_spec_int (column->name, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+          break;
+        case CL_COLUMN_INT64:
+          pspecs[i] = g_param_spec_int64 (column->name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          break;
+        case CL_COLUMN_BOOL:
+          pspecs[i] = g_param_spec_boolean (column->name, NULL, NULL, FALSE, flags);
+          break;
+        }
+      info->offset = column->offset;
+      info->kind = column->kind;
+      g_param_spec_set_qdata (pspecs[i], column_quark (), info);
+    }
+  g_object_class_install_properties (klass, n_pspecs, pspecs);
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), column_quark (), text_fields);
 }
 
 void
@@ -98,25 +226,11 @@ cl_record_class_install_text_columns (GObjectClass       *klass,
                                       const char * const *names,
                                       const gsize        *offsets)
 {
-  gsize *fields;
+  g_autofree CLRecordColumn *columns = g_new0 (CLRecordColumn, n_pspecs);
 
-  g_return_if_fail (G_IS_OBJECT_CLASS (klass));
-
-  klass->get_property = text_get_property;
-  klass->set_property = text_set_property;
-  /* Kept for the life of the process, like the class. */
-  fields = g_new0 (gsize, n_pspecs);
   for (guint i = 1; i < n_pspecs; i++)
-    {
-      pspecs[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
-                                       G_PARAM_READWRITE |
-                                       G_PARAM_EXPLICIT_NOTIFY |
-                                       G_PARAM_STATIC_STRINGS);
-      g_param_spec_set_qdata (pspecs[i], text_column_quark (), GSIZE_TO_POINTER (offsets[i] + 1));
-      fields[i - 1] = offsets[i] + 1;
-    }
-  g_object_class_install_properties (klass, n_pspecs, pspecs);
-  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), text_column_quark (), fields);
+    columns[i] = (CLRecordColumn) { names[i], CL_COLUMN_TEXT, offsets[i] };
+  cl_record_class_install_columns (klass, n_pspecs, pspecs, columns);
 }
 
 static void

@@ -76,6 +76,44 @@ gboolean    cl_record_update_from_json (CLRecord  *self,
                                         JsonObject *object,
                                         GError   **error);
 
+/* What a column installed by cl_record_class_install_columns() holds,
+ * and the instance field behind it: char * (owned), gint, gint64 or
+ * gboolean. */
+typedef enum
+{
+  CL_COLUMN_TEXT,
+  CL_COLUMN_INT,
+  CL_COLUMN_INT64,
+  CL_COLUMN_BOOL,
+} CLColumnKind;
+
+typedef struct
+{
+  const char   *name;     /* property name, '-' for '_' */
+  CLColumnKind  kind;
+  gsize         offset;   /* G_STRUCT_OFFSET of the field */
+} CLRecordColumn;
+
+/* Installs @columns[1..] (@columns[0] and @pspecs[0] are unused, as
+ * PROP_0) as properties stored in the instance fields they name, with
+ * the get/set_property that read and write them; text fields are freed
+ * with the record.  A record class then needs no property code of its
+ * own: its getters read the fields, its setters call
+ * cl_record_set_text_column() or cl_record_set_int_column() with the
+ * column's pspec, which notify only on a change. */
+void        cl_record_class_install_columns (GObjectClass         *klass,
+                                             guint                 n_pspecs,
+                                             GParamSpec          **pspecs,
+                                             const CLRecordColumn *columns);
+
+void        cl_record_set_text_column (gpointer    record,
+                                       GParamSpec *pspec,
+                                       const char *value);
+/* For an int, int64 or boolean column (any non-zero is TRUE). */
+void        cl_record_set_int_column  (gpointer    record,
+                                       GParamSpec *pspec,
+                                       gint64      value);
+
 /* For a record whose own columns are all text: installs @names[1..]
  * (@names[0] and @pspecs[0] are unused, as PROP_0) as string
  * properties stored in the char * fields at @offsets of the instance
