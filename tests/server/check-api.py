@@ -449,6 +449,8 @@ class Checks:
                          "caller_phone": "13800138000", "patient_id": ids["patient"],
                          "category": "consultation", "summary": "问产检时间", "owner_id": "admin",
                          "state": "answered"}),
+            ("department", {"name": "产科门诊", "name_en": "Obstetrics Clinic", "building": "门诊楼",
+                            "floor": "3", "room": "305", "phone": "0592-1234567", "active": True}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

@@ -478,6 +478,12 @@ const char * const cl_store_migrations[] = {
    * the whole roster on the first keystroke after every change; the
    * aged come from roster_birth. */
   "CREATE INDEX roster_flagged ON roster (patient_rowid) WHERE priority <> '';",
+
+  /* 20 → 21 (issue #16): the hospital's departments, which the service
+   * desk's complaints, appointments and critical values name. */
+  "CREATE TABLE department (" SYNC_COLUMNS ","
+  "  name TEXT, name_en TEXT, building TEXT, floor TEXT, room TEXT, phone TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1);",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

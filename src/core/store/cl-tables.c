@@ -9,6 +9,7 @@
 #include "cl-contact.h"
 #include "cl-deduction.h"
 #include "cl-desk-store.h"
+#include "cl-directory-store.h"
 #include "cl-doctor-order.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
@@ -256,6 +257,15 @@ validate_course (CLStore    *store,
 }
 
 static void
+validate_department (CLStore    *store,
+                     CLRecord   *record,
+                     const char *role,
+                     GHashTable *errors)
+{
+  cl_directory_store_validate_department (store, CL_DEPARTMENT (record), errors);
+}
+
+static void
 validate_course_assignment (CLStore    *store,
                             CLRecord   *record,
                             const char *role,
@@ -435,6 +445,13 @@ static const TableInfo tables[] = {
     "case_manager service_desk",
     "service_desk",
     cl_desk_store_check_change, validate_contact },
+  /* The hospital directory is the hospital's: an administrator keeps
+   * it; every desk reads it (a complaint, an appointment or a critical
+   * value names a department). */
+  { "department", cl_department_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "",
+    NULL, validate_department },
 };
 
 static const TableInfo *

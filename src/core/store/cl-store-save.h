@@ -1,0 +1,23 @@
+#pragma once
+
+#include "cl-record.h"
+#include "cl-store.h"
+
+G_BEGIN_DECLS
+
+/* The end of every save function of a desk's form: refuses with
+ * CL_STORE_ERROR_INVALID when @role may not write the record's table
+ * ("Your role may not make this change") or when @errors (column →
+ * message, checked by the caller with the record's rules) holds any —
+ * the one message, or a summary, in @error and, when @field_errors, the
+ * table itself — and writes nothing; otherwise writes a copy of
+ * @record, so a failed write leaves the caller's record as it was, and
+ * gives @record the written one's rev and stamps. */
+gboolean cl_store_save_checked (CLStore     *store,
+                                CLRecord    *record,
+                                const char  *role,
+                                GHashTable  *errors,
+                                GHashTable **field_errors,
+                                GError     **error);
+
+G_END_DECLS
