@@ -44,6 +44,7 @@ static const struct
   { "event_registration", { "RW", "RW", "-",  "-",  "RW", "-"  } },
   { "handout",          { "RW", "RW", "-",  "-",  "RW", "R"  } },
   { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
+  { "department",       { "RW", "R",  "R",  "R",  "R",  "R"  } },
 };
 
 static void
