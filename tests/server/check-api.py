@@ -451,6 +451,7 @@ class Checks:
                          "state": "answered"}),
             ("department", {"name": "产科门诊", "name_en": "Obstetrics Clinic", "building": "门诊楼",
                             "floor": "3", "room": "305", "phone": "0592-1234567", "active": True}),
+            ("desk_setting", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -481,6 +482,12 @@ class Checks:
                 data = {"patient_id": ids["patient"], "enrolment_id": ids["enrolment"],
                         "service": "nutrition-breakfast", "date": "2026-11-06", "handed_by": "admin",
                         "over_reason": "套餐外赠送"}
+            elif table == "desk_setting":
+                # A setting's id follows from its key (cl-desk-setting.h).
+                data = {"key": "critical.limit_minutes", "value": "20"}
+                digest = hashlib.sha256(data["key"].encode()).hexdigest()
+                ids[table] = "%s-%s-8%s-a%s-%s" % (digest[0:8], digest[8:12], digest[12:15],
+                                                   digest[15:18], digest[18:30])
             change = self.change(table, data, id=ids.get(table))
             ids[table] = change["id"]
             result, = self.push([change])

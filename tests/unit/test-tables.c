@@ -45,6 +45,7 @@ static const struct
   { "handout",          { "RW", "RW", "-",  "-",  "RW", "R"  } },
   { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
   { "department",       { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "desk_setting",     { "RW", "R",  "R",  "R",  "R",  "R"  } },
 };
 
 static void

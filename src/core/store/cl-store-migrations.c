@@ -484,6 +484,10 @@ const char * const cl_store_migrations[] = {
   "CREATE TABLE department (" SYNC_COLUMNS ","
   "  name TEXT, name_en TEXT, building TEXT, floor TEXT, room TEXT, phone TEXT,"
   "  active INTEGER NOT NULL DEFAULT 1);",
+
+  /* 21 → 22 (issue #16): the service desk's settings, key → value,
+   * kept by an administrator (cl-desk-setting.h). */
+  "CREATE TABLE desk_setting (" SYNC_COLUMNS ", key TEXT, value TEXT);",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

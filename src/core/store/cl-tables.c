@@ -8,6 +8,7 @@
 #include "cl-course-store.h"
 #include "cl-contact.h"
 #include "cl-deduction.h"
+#include "cl-desk-setting.h"
 #include "cl-desk-store.h"
 #include "cl-directory-store.h"
 #include "cl-doctor-order.h"
@@ -266,6 +267,20 @@ validate_department (CLStore    *store,
 }
 
 static void
+validate_desk_setting (CLStore    *store,
+                       CLRecord   *record,
+                       const char *role,
+                       GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = NULL;
+
+  if (cl_record_get_deleted (record))
+    return;
+  own = cl_desk_setting_validate (CL_DESK_SETTING (record));
+  merge_errors (errors, own);
+}
+
+static void
 validate_course_assignment (CLStore    *store,
                             CLRecord   *record,
                             const char *role,
@@ -452,6 +467,12 @@ static const TableInfo tables[] = {
     "case_manager escort vip_steward service_desk finance",
     "",
     NULL, validate_department },
+  /* The service desk's settings (a complaint's promised time, the
+   * critical-value limit): an administrator's; every desk reads them. */
+  { "desk_setting", cl_desk_setting_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "",
+    NULL, validate_desk_setting },
 };
 
 static const TableInfo *
