@@ -54,160 +54,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_document_finalize (GObject *object)
-{
-  CLDocument *self = CL_DOCUMENT (object);
-
-  g_clear_pointer (&self->patient_id, g_free);
-  g_clear_pointer (&self->pregnancy_id, g_free);
-  g_clear_pointer (&self->sha256, g_free);
-  g_clear_pointer (&self->filename, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->kind, g_free);
-  g_clear_pointer (&self->check_date, g_free);
-  g_clear_pointer (&self->visit, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->imported_by, g_free);
-
-  G_OBJECT_CLASS (cl_document_parent_class)->finalize (object);
-}
-
-static void
-cl_document_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  CLDocument *self = CL_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATIENT_ID:
-      g_value_set_string (value, self->patient_id);
-      break;
-    case PROP_PREGNANCY_ID:
-      g_value_set_string (value, self->pregnancy_id);
-      break;
-    case PROP_SHA256:
-      g_value_set_string (value, self->sha256);
-      break;
-    case PROP_FILENAME:
-      g_value_set_string (value, self->filename);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case PROP_CHECK_DATE:
-      g_value_set_string (value, self->check_date);
-      break;
-    case PROP_VISIT:
-      g_value_set_string (value, self->visit);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    case PROP_SIZE:
-      g_value_set_int64 (value, self->size);
-      break;
-    case PROP_PAGES:
-      g_value_set_int (value, self->pages);
-      break;
-    case PROP_IMPORTED_AT:
-      g_value_set_int64 (value, self->imported_at);
-      break;
-    case PROP_IMPORTED_BY:
-      g_value_set_string (value, self->imported_by);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cl_document_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  CLDocument *self = CL_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATIENT_ID:
-      cl_document_set_patient_id (self, g_value_get_string (value));
-      break;
-    case PROP_PREGNANCY_ID:
-      cl_document_set_pregnancy_id (self, g_value_get_string (value));
-      break;
-    case PROP_SHA256:
-      cl_document_set_sha256 (self, g_value_get_string (value));
-      break;
-    case PROP_FILENAME:
-      cl_document_set_filename (self, g_value_get_string (value));
-      break;
-    case PROP_TITLE:
-      cl_document_set_title (self, g_value_get_string (value));
-      break;
-    case PROP_KIND:
-      cl_document_set_kind (self, g_value_get_string (value));
-      break;
-    case PROP_CHECK_DATE:
-      cl_document_set_check_date (self, g_value_get_string (value));
-      break;
-    case PROP_VISIT:
-      cl_document_set_visit (self, g_value_get_string (value));
-      break;
-    case PROP_NOTE:
-      cl_document_set_note (self, g_value_get_string (value));
-      break;
-    case PROP_SIZE:
-      cl_document_set_size (self, g_value_get_int64 (value));
-      break;
-    case PROP_PAGES:
-      cl_document_set_pages (self, g_value_get_int (value));
-      break;
-    case PROP_IMPORTED_AT:
-      cl_document_set_imported_at (self, g_value_get_int64 (value));
-      break;
-    case PROP_IMPORTED_BY:
-      cl_document_set_imported_by (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_document_class_init (CLDocumentClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_PATIENT_ID]   = { "patient-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, patient_id) },
+    [PROP_PREGNANCY_ID] = { "pregnancy-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, pregnancy_id) },
+    [PROP_SHA256]       = { "sha256", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, sha256) },
+    [PROP_FILENAME]     = { "filename", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, filename) },
+    [PROP_TITLE]        = { "title", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, title) },
+    [PROP_KIND]         = { "kind", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, kind) },
+    [PROP_CHECK_DATE]   = { "check-date", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, check_date) },
+    [PROP_VISIT]        = { "visit", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, visit) },
+    [PROP_NOTE]         = { "note", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, note) },
+    [PROP_SIZE]         = { "size", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLDocument, size), 0, CL_COLUMN_NON_NEGATIVE },
+    [PROP_PAGES]        = { "pages", CL_COLUMN_INT, G_STRUCT_OFFSET (CLDocument, pages), 0, CL_COLUMN_NON_NEGATIVE },
+    [PROP_IMPORTED_AT]  = { "imported-at", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLDocument, imported_at), 0, CL_COLUMN_NON_NEGATIVE },
+    [PROP_IMPORTED_BY]  = { "imported-by", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDocument, imported_by) },
+  };
 
-  object_class->finalize = cl_document_finalize;
-  object_class->get_property = cl_document_get_property;
-  object_class->set_property = cl_document_set_property;
-
-  record_class->table_name = "document";
-
-  properties[PROP_PATIENT_ID] = g_param_spec_string ("patient-id", NULL, NULL, NULL, flags);
-  properties[PROP_PREGNANCY_ID] = g_param_spec_string ("pregnancy-id", NULL, NULL, NULL, flags);
-  properties[PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL, flags);
-  properties[PROP_FILENAME] = g_param_spec_string ("filename", NULL, NULL, NULL, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
-  properties[PROP_CHECK_DATE] = g_param_spec_string ("check-date", NULL, NULL, NULL, flags);
-  properties[PROP_VISIT] = g_param_spec_string ("visit", NULL, NULL, NULL, flags);
-  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
-  properties[PROP_SIZE] = g_param_spec_int64 ("size", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_PAGES] = g_param_spec_int ("pages", NULL, NULL, 0, G_MAXINT, 0, flags);
-  properties[PROP_IMPORTED_AT] = g_param_spec_int64 ("imported-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_IMPORTED_BY] = g_param_spec_string ("imported-by", NULL, NULL, NULL, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CL_RECORD_CLASS (klass)->table_name = "document";
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void

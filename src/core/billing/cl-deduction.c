@@ -34,97 +34,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_deduction_finalize (GObject *object)
-{
-  CLDeduction *self = CL_DEDUCTION (object);
-
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->reason, g_free);
-  g_clear_pointer (&self->reference, g_free);
-
-  G_OBJECT_CLASS (cl_deduction_parent_class)->finalize (object);
-}
-
-static void
-cl_deduction_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  CLDeduction *self = CL_DEDUCTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-    case PROP_AMOUNT_FEN:
-      g_value_set_int64 (value, self->amount_fen);
-      break;
-    case PROP_REASON:
-      g_value_set_string (value, self->reason);
-      break;
-    case PROP_REFERENCE:
-      g_value_set_string (value, self->reference);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cl_deduction_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  CLDeduction *self = CL_DEDUCTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATE:
-      cl_deduction_set_date (self, g_value_get_string (value));
-      break;
-    case PROP_AMOUNT_FEN:
-      cl_deduction_set_amount_fen (self, g_value_get_int64 (value));
-      break;
-    case PROP_REASON:
-      cl_deduction_set_reason (self, g_value_get_string (value));
-      break;
-    case PROP_REFERENCE:
-      cl_deduction_set_reference (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_deduction_class_init (CLDeductionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_DATE]       = { "date", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, date) },
+    [PROP_AMOUNT_FEN] = { "amount-fen", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLDeduction, amount_fen) },
+    [PROP_REASON]     = { "reason", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, reason) },
+    [PROP_REFERENCE]  = { "reference", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, reference) },
+  };
 
-  object_class->finalize = cl_deduction_finalize;
-  object_class->get_property = cl_deduction_get_property;
-  object_class->set_property = cl_deduction_set_property;
-
-  record_class->table_name = "deduction";
-
-  properties[PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_AMOUNT_FEN] =
-    g_param_spec_int64 ("amount-fen", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REASON] =
-    g_param_spec_string ("reason", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REFERENCE] =
-    g_param_spec_string ("reference", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CL_RECORD_CLASS (klass)->table_name = "deduction";
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void

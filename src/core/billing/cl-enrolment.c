@@ -53,175 +53,25 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_enrolment_finalize (GObject *object)
-{
-  CLEnrolment *self = CL_ENROLMENT (object);
-
-  g_clear_pointer (&self->patient_id, g_free);
-  g_clear_pointer (&self->package_id, g_free);
-  g_clear_pointer (&self->agreement_date, g_free);
-  g_clear_pointer (&self->explained_by, g_free);
-  g_clear_pointer (&self->paid_date, g_free);
-  g_clear_pointer (&self->receipt_no, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->cancel_date, g_free);
-  g_clear_pointer (&self->override_reason, g_free);
-
-  G_OBJECT_CLASS (cl_enrolment_parent_class)->finalize (object);
-}
-
-static void
-cl_enrolment_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  CLEnrolment *self = CL_ENROLMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATIENT_ID:
-      g_value_set_string (value, self->patient_id);
-      break;
-    case PROP_PACKAGE_ID:
-      g_value_set_string (value, self->package_id);
-      break;
-    case PROP_PRICE_FEN:
-      g_value_set_int64 (value, self->price_fen);
-      break;
-    case PROP_AGREEMENT_DATE:
-      g_value_set_string (value, self->agreement_date);
-      break;
-    case PROP_EXPLAINED_BY:
-      g_value_set_string (value, self->explained_by);
-      break;
-    case PROP_PAID_DATE:
-      g_value_set_string (value, self->paid_date);
-      break;
-    case PROP_PAID_FEN:
-      g_value_set_int64 (value, self->paid_fen);
-      break;
-    case PROP_RECEIPT_NO:
-      g_value_set_string (value, self->receipt_no);
-      break;
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-    case PROP_CANCEL_DATE:
-      g_value_set_string (value, self->cancel_date);
-      break;
-    case PROP_REFUND_FEN:
-      g_value_set_int64 (value, self->refund_fen);
-      break;
-    case PROP_OVERRIDE_REASON:
-      g_value_set_string (value, self->override_reason);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cl_enrolment_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  CLEnrolment *self = CL_ENROLMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATIENT_ID:
-      cl_enrolment_set_patient_id (self, g_value_get_string (value));
-      break;
-    case PROP_PACKAGE_ID:
-      cl_enrolment_set_package_id (self, g_value_get_string (value));
-      break;
-    case PROP_PRICE_FEN:
-      cl_enrolment_set_price_fen (self, g_value_get_int64 (value));
-      break;
-    case PROP_AGREEMENT_DATE:
-      cl_enrolment_set_agreement_date (self, g_value_get_string (value));
-      break;
-    case PROP_EXPLAINED_BY:
-      cl_enrolment_set_explained_by (self, g_value_get_string (value));
-      break;
-    case PROP_PAID_DATE:
-      cl_enrolment_set_paid_date (self, g_value_get_string (value));
-      break;
-    case PROP_PAID_FEN:
-      cl_enrolment_set_paid_fen (self, g_value_get_int64 (value));
-      break;
-    case PROP_RECEIPT_NO:
-      cl_enrolment_set_receipt_no (self, g_value_get_string (value));
-      break;
-    case PROP_STATUS:
-      cl_enrolment_set_status (self, g_value_get_string (value));
-      break;
-    case PROP_CANCEL_DATE:
-      cl_enrolment_set_cancel_date (self, g_value_get_string (value));
-      break;
-    case PROP_REFUND_FEN:
-      cl_enrolment_set_refund_fen (self, g_value_get_int64 (value));
-      break;
-    case PROP_OVERRIDE_REASON:
-      cl_enrolment_set_override_reason (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_enrolment_class_init (CLEnrolmentClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_PATIENT_ID]      = { "patient-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, patient_id) },
+    [PROP_PACKAGE_ID]      = { "package-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, package_id) },
+    [PROP_PRICE_FEN]       = { "price-fen", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLEnrolment, price_fen) },
+    [PROP_AGREEMENT_DATE]  = { "agreement-date", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, agreement_date) },
+    [PROP_EXPLAINED_BY]    = { "explained-by", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, explained_by) },
+    [PROP_PAID_DATE]       = { "paid-date", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, paid_date) },
+    [PROP_PAID_FEN]        = { "paid-fen", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLEnrolment, paid_fen) },
+    [PROP_RECEIPT_NO]      = { "receipt-no", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, receipt_no) },
+    [PROP_STATUS]          = { "status", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, status) },
+    [PROP_CANCEL_DATE]     = { "cancel-date", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, cancel_date) },
+    [PROP_REFUND_FEN]      = { "refund-fen", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLEnrolment, refund_fen) },
+    [PROP_OVERRIDE_REASON] = { "override-reason", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLEnrolment, override_reason) },
+  };
 
-  object_class->finalize = cl_enrolment_finalize;
-  object_class->get_property = cl_enrolment_get_property;
-  object_class->set_property = cl_enrolment_set_property;
-
-  record_class->table_name = "enrolment";
-
-  properties[PROP_PATIENT_ID] =
-    g_param_spec_string ("patient-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PACKAGE_ID] =
-    g_param_spec_string ("package-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PRICE_FEN] =
-    g_param_spec_int64 ("price-fen", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_AGREEMENT_DATE] =
-    g_param_spec_string ("agreement-date", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EXPLAINED_BY] =
-    g_param_spec_string ("explained-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PAID_DATE] =
-    g_param_spec_string ("paid-date", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PAID_FEN] =
-    g_param_spec_int64 ("paid-fen", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RECEIPT_NO] =
-    g_param_spec_string ("receipt-no", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CANCEL_DATE] =
-    g_param_spec_string ("cancel-date", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REFUND_FEN] =
-    g_param_spec_int64 ("refund-fen", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OVERRIDE_REASON] =
-    g_param_spec_string ("override-reason", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CL_RECORD_CLASS (klass)->table_name = "enrolment";
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void

@@ -48,143 +48,22 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_package_finalize (GObject *object)
-{
-  CLPackage *self = CL_PACKAGE (object);
-
-  g_clear_pointer (&self->code, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->name_en, g_free);
-  g_clear_pointer (&self->services, g_free);
-
-  G_OBJECT_CLASS (cl_package_parent_class)->finalize (object);
-}
-
-static void
-cl_package_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  CLPackage *self = CL_PACKAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_NAME_EN:
-      g_value_set_string (value, self->name_en);
-      break;
-    case PROP_PRICE_FEN:
-      g_value_set_int64 (value, self->price_fen);
-      break;
-    case PROP_ENROL_FROM_DAY:
-      g_value_set_int (value, self->enrol_from_day);
-      break;
-    case PROP_ENROL_TO_DAY:
-      g_value_set_int (value, self->enrol_to_day);
-      break;
-    case PROP_POSTPARTUM_DAYS:
-      g_value_set_int (value, self->postpartum_days);
-      break;
-    case PROP_SERVICES:
-      g_value_set_string (value, self->services);
-      break;
-    case PROP_ACTIVE:
-      g_value_set_boolean (value, self->active);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cl_package_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  CLPackage *self = CL_PACKAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CODE:
-      cl_package_set_code (self, g_value_get_string (value));
-      break;
-    case PROP_NAME:
-      cl_package_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_NAME_EN:
-      cl_package_set_name_en (self, g_value_get_string (value));
-      break;
-    case PROP_PRICE_FEN:
-      cl_package_set_price_fen (self, g_value_get_int64 (value));
-      break;
-    case PROP_ENROL_FROM_DAY:
-      cl_package_set_enrol_from_day (self, g_value_get_int (value));
-      break;
-    case PROP_ENROL_TO_DAY:
-      cl_package_set_enrol_to_day (self, g_value_get_int (value));
-      break;
-    case PROP_POSTPARTUM_DAYS:
-      cl_package_set_postpartum_days (self, g_value_get_int (value));
-      break;
-    case PROP_SERVICES:
-      cl_package_set_services (self, g_value_get_string (value));
-      break;
-    case PROP_ACTIVE:
-      cl_package_set_active (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_package_class_init (CLPackageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_CODE]            = { "code", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLPackage, code) },
+    [PROP_NAME]            = { "name", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLPackage, name) },
+    [PROP_NAME_EN]         = { "name-en", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLPackage, name_en) },
+    [PROP_PRICE_FEN]       = { "price-fen", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLPackage, price_fen) },
+    [PROP_ENROL_FROM_DAY]  = { "enrol-from-day", CL_COLUMN_INT, G_STRUCT_OFFSET (CLPackage, enrol_from_day) },
+    [PROP_ENROL_TO_DAY]    = { "enrol-to-day", CL_COLUMN_INT, G_STRUCT_OFFSET (CLPackage, enrol_to_day) },
+    [PROP_POSTPARTUM_DAYS] = { "postpartum-days", CL_COLUMN_INT, G_STRUCT_OFFSET (CLPackage, postpartum_days), 42 },
+    [PROP_SERVICES]        = { "services", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLPackage, services) },
+    [PROP_ACTIVE]          = { "active", CL_COLUMN_BOOL, G_STRUCT_OFFSET (CLPackage, active), 1 },
+  };
 
-  object_class->finalize = cl_package_finalize;
-  object_class->get_property = cl_package_get_property;
-  object_class->set_property = cl_package_set_property;
-
-  record_class->table_name = "package";
-
-  properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME_EN] =
-    g_param_spec_string ("name-en", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PRICE_FEN] =
-    g_param_spec_int64 ("price-fen", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENROL_FROM_DAY] =
-    g_param_spec_int ("enrol-from-day", NULL, NULL, G_MININT, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENROL_TO_DAY] =
-    g_param_spec_int ("enrol-to-day", NULL, NULL, G_MININT, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_POSTPARTUM_DAYS] =
-    g_param_spec_int ("postpartum-days", NULL, NULL, G_MININT, G_MAXINT, 42,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SERVICES] =
-    g_param_spec_string ("services", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTIVE] =
-    g_param_spec_boolean ("active", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CL_RECORD_CLASS (klass)->table_name = "package";
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void

@@ -36,106 +36,18 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_settlement_month_finalize (GObject *object)
-{
-  CLSettlementMonth *self = CL_SETTLEMENT_MONTH (object);
-
-  g_clear_pointer (&self->month, g_free);
-  g_clear_pointer (&self->closed_by, g_free);
-  g_clear_pointer (&self->snapshot, g_free);
-
-  G_OBJECT_CLASS (cl_settlement_month_parent_class)->finalize (object);
-}
-
-static void
-cl_settlement_month_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  CLSettlementMonth *self = CL_SETTLEMENT_MONTH (object);
-
-  switch (prop_id)
-    {
-    case PROP_MONTH:
-      g_value_set_string (value, self->month);
-      break;
-    case PROP_CLOSED:
-      g_value_set_boolean (value, self->closed);
-      break;
-    case PROP_CLOSED_AT:
-      g_value_set_int64 (value, self->closed_at);
-      break;
-    case PROP_CLOSED_BY:
-      g_value_set_string (value, self->closed_by);
-      break;
-    case PROP_SNAPSHOT:
-      g_value_set_string (value, self->snapshot);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cl_settlement_month_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  CLSettlementMonth *self = CL_SETTLEMENT_MONTH (object);
-
-  switch (prop_id)
-    {
-    case PROP_MONTH:
-      cl_settlement_month_set_month (self, g_value_get_string (value));
-      break;
-    case PROP_CLOSED:
-      cl_settlement_month_set_closed (self, g_value_get_boolean (value));
-      break;
-    case PROP_CLOSED_AT:
-      cl_settlement_month_set_closed_at (self, g_value_get_int64 (value));
-      break;
-    case PROP_CLOSED_BY:
-      cl_settlement_month_set_closed_by (self, g_value_get_string (value));
-      break;
-    case PROP_SNAPSHOT:
-      cl_settlement_month_set_snapshot (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_settlement_month_class_init (CLSettlementMonthClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_MONTH]     = { "month", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLSettlementMonth, month) },
+    [PROP_CLOSED]    = { "closed", CL_COLUMN_BOOL, G_STRUCT_OFFSET (CLSettlementMonth, closed) },
+    [PROP_CLOSED_AT] = { "closed-at", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLSettlementMonth, closed_at) },
+    [PROP_CLOSED_BY] = { "closed-by", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLSettlementMonth, closed_by) },
+    [PROP_SNAPSHOT]  = { "snapshot", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLSettlementMonth, snapshot) },
+  };
 
-  object_class->finalize = cl_settlement_month_finalize;
-  object_class->get_property = cl_settlement_month_get_property;
-  object_class->set_property = cl_settlement_month_set_property;
-
-  record_class->table_name = "settlement_month";
-
-  properties[PROP_MONTH] =
-    g_param_spec_string ("month", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOSED] =
-    g_param_spec_boolean ("closed", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOSED_AT] =
-    g_param_spec_int64 ("closed-at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOSED_BY] =
-    g_param_spec_string ("closed-by", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SNAPSHOT] =
-    g_param_spec_string ("snapshot", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CL_RECORD_CLASS (klass)->table_name = "settlement_month";
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void

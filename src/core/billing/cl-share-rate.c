@@ -32,87 +32,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_share_rate_finalize (GObject *object)
-{
-  CLShareRate *self = CL_SHARE_RATE (object);
-
-  g_clear_pointer (&self->effective_from, g_free);
-  g_clear_pointer (&self->note, g_free);
-
-  G_OBJECT_CLASS (cl_share_rate_parent_class)->finalize (object);
-}
-
-static void
-cl_share_rate_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  CLShareRate *self = CL_SHARE_RATE (object);
-
-  switch (prop_id)
-    {
-    case PROP_EFFECTIVE_FROM:
-      g_value_set_string (value, self->effective_from);
-      break;
-    case PROP_RATE_BP:
-      g_value_set_int (value, self->rate_bp);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cl_share_rate_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  CLShareRate *self = CL_SHARE_RATE (object);
-
-  switch (prop_id)
-    {
-    case PROP_EFFECTIVE_FROM:
-      cl_share_rate_set_effective_from (self, g_value_get_string (value));
-      break;
-    case PROP_RATE_BP:
-      cl_share_rate_set_rate_bp (self, g_value_get_int (value));
-      break;
-    case PROP_NOTE:
-      cl_share_rate_set_note (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_share_rate_class_init (CLShareRateClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_EFFECTIVE_FROM] = { "effective-from", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLShareRate, effective_from) },
+    [PROP_RATE_BP]        = { "rate-bp", CL_COLUMN_INT, G_STRUCT_OFFSET (CLShareRate, rate_bp) },
+    [PROP_NOTE]           = { "note", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLShareRate, note) },
+  };
 
-  object_class->finalize = cl_share_rate_finalize;
-  object_class->get_property = cl_share_rate_get_property;
-  object_class->set_property = cl_share_rate_set_property;
-
-  record_class->table_name = "share_rate";
-
-  properties[PROP_EFFECTIVE_FROM] =
-    g_param_spec_string ("effective-from", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RATE_BP] =
-    g_param_spec_int ("rate-bp", NULL, NULL, G_MININT, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CL_RECORD_CLASS (klass)->table_name = "share_rate";
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void

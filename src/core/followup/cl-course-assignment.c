@@ -7,122 +7,44 @@
 #include "cl-course-assignment.h"
 #include "cl-util.h"
 
-enum {
-  F_PATIENT_ID,
-  F_COURSE_ID,
-  F_ASSIGNED_BY,
-  N_TEXT
-};
-
-static const char * const text_names[N_TEXT] = {
-  "patient-id", "course-id", "assigned-by",
-};
-
-enum {
-  N_ASSIGNED_AT,
-  N_COMPLETED_AT,
-  N_NUM
-};
-
 struct _CLCourseAssignment
 {
   CLRecord parent_instance;
 
-  char   *text[N_TEXT];
-  gint64  num[N_NUM];
+  char   *patient_id;
+  char   *course_id;
+  char   *assigned_by;
+  gint64 assigned_at;
+  gint64 completed_at;
 };
 
 G_DEFINE_FINAL_TYPE (CLCourseAssignment, cl_course_assignment, CL_TYPE_RECORD)
 
-/* Properties: the texts from 1, then the numbers. */
-#define PROP_NUM(i) (N_TEXT + 1 + (i))
-#define N_PROPS     (N_TEXT + 1 + N_NUM)
+enum {
+  PROP_0,
+  PROP_PATIENT_ID,
+  PROP_COURSE_ID,
+  PROP_ASSIGNED_BY,
+  PROP_ASSIGNED_AT,
+  PROP_COMPLETED_AT,
+  N_PROPS
+};
 
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_course_assignment_finalize (GObject *object)
-{
-  CLCourseAssignment *self = (CLCourseAssignment *) object;
-
-  for (guint i = 0; i < N_TEXT; i++)
-    g_free (self->text[i]);
-  G_OBJECT_CLASS (cl_course_assignment_parent_class)->finalize (object);
-}
-
-static void
-cl_course_assignment_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  CLCourseAssignment *self = (CLCourseAssignment *) object;
-
-  if (prop_id >= 1 && prop_id <= N_TEXT)
-    g_value_set_string (value, self->text[prop_id - 1]);
-  else if (prop_id == PROP_NUM (0))
-    g_value_set_int64 (value, self->num[0]);
-  else if (prop_id == PROP_NUM (1))
-    g_value_set_int64 (value, self->num[1]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-cl_course_assignment_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  CLCourseAssignment *self = (CLCourseAssignment *) object;
-
-  if (prop_id >= 1 && prop_id <= N_TEXT)
-    {
-      if (cl_set_str (&self->text[prop_id - 1], g_value_get_string (value)))
-        g_object_notify_by_pspec (object, pspec);
-      return;
-    }
-  if (prop_id == PROP_NUM (0))
-    {
-      gint64 v = g_value_get_int64 (value);
-
-      if (self->num[0] != v)
-        {
-          self->num[0] = v;
-          g_object_notify_by_pspec (object, pspec);
-        }
-      return;
-    }
-  if (prop_id == PROP_NUM (1))
-    {
-      gint64 v = g_value_get_int64 (value);
-
-      if (self->num[1] != v)
-        {
-          self->num[1] = v;
-          g_object_notify_by_pspec (object, pspec);
-        }
-      return;
-    }
-  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 cl_course_assignment_class_init (CLCourseAssignmentClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_PATIENT_ID]   = { "patient-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLCourseAssignment, patient_id) },
+    [PROP_COURSE_ID]    = { "course-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLCourseAssignment, course_id) },
+    [PROP_ASSIGNED_BY]  = { "assigned-by", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLCourseAssignment, assigned_by) },
+    [PROP_ASSIGNED_AT]  = { "assigned-at", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLCourseAssignment, assigned_at), 0, CL_COLUMN_NON_NEGATIVE },
+    [PROP_COMPLETED_AT] = { "completed-at", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLCourseAssignment, completed_at), 0, CL_COLUMN_NON_NEGATIVE },
+  };
 
-  object_class->finalize = cl_course_assignment_finalize;
-  object_class->get_property = cl_course_assignment_get_property;
-  object_class->set_property = cl_course_assignment_set_property;
   CL_RECORD_CLASS (klass)->table_name = "course_assignment";
-
-  for (guint i = 0; i < N_TEXT; i++)
-    properties[i + 1] = g_param_spec_string (text_names[i], NULL, NULL, NULL, flags);
-  properties[PROP_NUM (0)] = g_param_spec_int64 ("assigned-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_NUM (1)] = g_param_spec_int64 ("completed-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void
@@ -140,7 +62,7 @@ const char *
 cl_course_assignment_get_patient_id (CLCourseAssignment *self)
 {
   g_return_val_if_fail (CL_IS_COURSE_ASSIGNMENT (self), NULL);
-  return self->text[F_PATIENT_ID];
+  return self->patient_id;
 }
 
 void
@@ -148,15 +70,15 @@ cl_course_assignment_set_patient_id (CLCourseAssignment *self,
                                     const char *value)
 {
   g_return_if_fail (CL_IS_COURSE_ASSIGNMENT (self));
-  if (cl_set_str (&self->text[F_PATIENT_ID], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[F_PATIENT_ID + 1]);
+  if (cl_set_str (&self->patient_id, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT_ID]);
 }
 
 const char *
 cl_course_assignment_get_course_id (CLCourseAssignment *self)
 {
   g_return_val_if_fail (CL_IS_COURSE_ASSIGNMENT (self), NULL);
-  return self->text[F_COURSE_ID];
+  return self->course_id;
 }
 
 void
@@ -164,15 +86,15 @@ cl_course_assignment_set_course_id (CLCourseAssignment *self,
                                    const char *value)
 {
   g_return_if_fail (CL_IS_COURSE_ASSIGNMENT (self));
-  if (cl_set_str (&self->text[F_COURSE_ID], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[F_COURSE_ID + 1]);
+  if (cl_set_str (&self->course_id, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COURSE_ID]);
 }
 
 const char *
 cl_course_assignment_get_assigned_by (CLCourseAssignment *self)
 {
   g_return_val_if_fail (CL_IS_COURSE_ASSIGNMENT (self), NULL);
-  return self->text[F_ASSIGNED_BY];
+  return self->assigned_by;
 }
 
 void
@@ -180,15 +102,15 @@ cl_course_assignment_set_assigned_by (CLCourseAssignment *self,
                                      const char *value)
 {
   g_return_if_fail (CL_IS_COURSE_ASSIGNMENT (self));
-  if (cl_set_str (&self->text[F_ASSIGNED_BY], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[F_ASSIGNED_BY + 1]);
+  if (cl_set_str (&self->assigned_by, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSIGNED_BY]);
 }
 
 gint64
 cl_course_assignment_get_assigned_at (CLCourseAssignment *self)
 {
   g_return_val_if_fail (CL_IS_COURSE_ASSIGNMENT (self), 0);
-  return self->num[0];
+  return self->assigned_at;
 }
 
 void
@@ -196,17 +118,17 @@ cl_course_assignment_set_assigned_at (CLCourseAssignment *self,
                                      gint64 value)
 {
   g_return_if_fail (CL_IS_COURSE_ASSIGNMENT (self));
-  if (self->num[0] == value)
+  if (self->assigned_at == value)
     return;
-  self->num[0] = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUM (0)]);
+  self->assigned_at = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSIGNED_AT]);
 }
 
 gint64
 cl_course_assignment_get_completed_at (CLCourseAssignment *self)
 {
   g_return_val_if_fail (CL_IS_COURSE_ASSIGNMENT (self), 0);
-  return self->num[1];
+  return self->completed_at;
 }
 
 void
@@ -214,10 +136,10 @@ cl_course_assignment_set_completed_at (CLCourseAssignment *self,
                                       gint64 value)
 {
   g_return_if_fail (CL_IS_COURSE_ASSIGNMENT (self));
-  if (self->num[1] == value)
+  if (self->completed_at == value)
     return;
-  self->num[1] = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUM (1)]);
+  self->completed_at = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETED_AT]);
 }
 
 static void
@@ -236,13 +158,13 @@ cl_course_assignment_validate (CLCourseAssignment *self)
 
   g_return_val_if_fail (CL_IS_COURSE_ASSIGNMENT (self), errors);
 
-  if (cl_str_empty (self->text[F_PATIENT_ID]))
+  if (cl_str_empty (self->patient_id))
     refuse (errors, "patient_id", _("A course assignment must belong to a patient"));
-  if (cl_str_empty (self->text[F_COURSE_ID]))
+  if (cl_str_empty (self->course_id))
     refuse (errors, "course_id", _("Choose a course from the catalogue"));
-  if (self->num[N_ASSIGNED_AT] <= 0)
+  if (self->assigned_at <= 0)
     refuse (errors, "assigned_at", _("Say when the course was assigned"));
-  else if (self->num[N_COMPLETED_AT] != 0 && self->num[N_COMPLETED_AT] < self->num[N_ASSIGNED_AT])
+  else if (self->completed_at != 0 && self->completed_at < self->assigned_at)
     refuse (errors, "completed_at", _("A course cannot be completed before it was assigned"));
   return errors;
 }

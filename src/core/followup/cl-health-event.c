@@ -11,139 +11,53 @@
 #include "cl-date.h"
 #include "cl-validation.h"
 
-enum {
-  F_TITLE,
-  F_KIND,
-  F_DATE,
-  F_PLACE,
-  F_LINK,
-  N_TEXT
-};
-
-static const char * const text_names[N_TEXT] = {
-  "title", "kind", "date", "place", "link",
-};
-
-enum {
-  N_STARTS,
-  N_ENDS,
-  N_CAPACITY,
-  N_NUM
-};
-
 struct _CLHealthEvent
 {
   CLRecord parent_instance;
 
-  char   *text[N_TEXT];
-  gint64  num[N_NUM];
+  char *title;
+  char *kind;
+  char *date;
+  char *place;
+  char *link;
+  gint starts;
+  gint ends;
+  gint capacity;
 };
 
 G_DEFINE_FINAL_TYPE (CLHealthEvent, cl_health_event, CL_TYPE_RECORD)
 
-/* Properties: the texts from 1, then the numbers. */
-#define PROP_NUM(i) (N_TEXT + 1 + (i))
-#define N_PROPS     (N_TEXT + 1 + N_NUM)
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_KIND,
+  PROP_DATE,
+  PROP_PLACE,
+  PROP_LINK,
+  PROP_STARTS,
+  PROP_ENDS,
+  PROP_CAPACITY,
+  N_PROPS
+};
 
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_health_event_finalize (GObject *object)
-{
-  CLHealthEvent *self = (CLHealthEvent *) object;
-
-  for (guint i = 0; i < N_TEXT; i++)
-    g_free (self->text[i]);
-  G_OBJECT_CLASS (cl_health_event_parent_class)->finalize (object);
-}
-
-static void
-cl_health_event_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CLHealthEvent *self = (CLHealthEvent *) object;
-
-  if (prop_id >= 1 && prop_id <= N_TEXT)
-    g_value_set_string (value, self->text[prop_id - 1]);
-  else if (prop_id == PROP_NUM (0))
-    g_value_set_int (value, (gint) self->num[0]);
-  else if (prop_id == PROP_NUM (1))
-    g_value_set_int (value, (gint) self->num[1]);
-  else if (prop_id == PROP_NUM (2))
-    g_value_set_int (value, (gint) self->num[2]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-cl_health_event_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CLHealthEvent *self = (CLHealthEvent *) object;
-
-  if (prop_id >= 1 && prop_id <= N_TEXT)
-    {
-      if (cl_set_str (&self->text[prop_id - 1], g_value_get_string (value)))
-        g_object_notify_by_pspec (object, pspec);
-      return;
-    }
-  if (prop_id == PROP_NUM (0))
-    {
-      gint64 v = g_value_get_int (value);
-
-      if (self->num[0] != v)
-        {
-          self->num[0] = v;
-          g_object_notify_by_pspec (object, pspec);
-        }
-      return;
-    }
-  if (prop_id == PROP_NUM (1))
-    {
-      gint64 v = g_value_get_int (value);
-
-      if (self->num[1] != v)
-        {
-          self->num[1] = v;
-          g_object_notify_by_pspec (object, pspec);
-        }
-      return;
-    }
-  if (prop_id == PROP_NUM (2))
-    {
-      gint64 v = g_value_get_int (value);
-
-      if (self->num[2] != v)
-        {
-          self->num[2] = v;
-          g_object_notify_by_pspec (object, pspec);
-        }
-      return;
-    }
-  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 cl_health_event_class_init (CLHealthEventClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_TITLE]    = { "title", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLHealthEvent, title) },
+    [PROP_KIND]     = { "kind", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLHealthEvent, kind) },
+    [PROP_DATE]     = { "date", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLHealthEvent, date) },
+    [PROP_PLACE]    = { "place", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLHealthEvent, place) },
+    [PROP_LINK]     = { "link", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLHealthEvent, link) },
+    [PROP_STARTS]   = { "starts", CL_COLUMN_INT, G_STRUCT_OFFSET (CLHealthEvent, starts) },
+    [PROP_ENDS]     = { "ends", CL_COLUMN_INT, G_STRUCT_OFFSET (CLHealthEvent, ends) },
+    [PROP_CAPACITY] = { "capacity", CL_COLUMN_INT, G_STRUCT_OFFSET (CLHealthEvent, capacity) },
+  };
 
-  object_class->finalize = cl_health_event_finalize;
-  object_class->get_property = cl_health_event_get_property;
-  object_class->set_property = cl_health_event_set_property;
   CL_RECORD_CLASS (klass)->table_name = "health_event";
-
-  for (guint i = 0; i < N_TEXT; i++)
-    properties[i + 1] = g_param_spec_string (text_names[i], NULL, NULL, NULL, flags);
-  properties[PROP_NUM (0)] = g_param_spec_int ("starts", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  properties[PROP_NUM (1)] = g_param_spec_int ("ends", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  properties[PROP_NUM (2)] = g_param_spec_int ("capacity", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void
@@ -161,7 +75,7 @@ const char *
 cl_health_event_get_title (CLHealthEvent *self)
 {
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), NULL);
-  return self->text[F_TITLE];
+  return self->title;
 }
 
 void
@@ -169,15 +83,15 @@ cl_health_event_set_title (CLHealthEvent *self,
                           const char *value)
 {
   g_return_if_fail (CL_IS_HEALTH_EVENT (self));
-  if (cl_set_str (&self->text[F_TITLE], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[F_TITLE + 1]);
+  if (cl_set_str (&self->title, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const char *
 cl_health_event_get_kind (CLHealthEvent *self)
 {
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), NULL);
-  return self->text[F_KIND];
+  return self->kind;
 }
 
 void
@@ -185,15 +99,15 @@ cl_health_event_set_kind (CLHealthEvent *self,
                          const char *value)
 {
   g_return_if_fail (CL_IS_HEALTH_EVENT (self));
-  if (cl_set_str (&self->text[F_KIND], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[F_KIND + 1]);
+  if (cl_set_str (&self->kind, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 const char *
 cl_health_event_get_date (CLHealthEvent *self)
 {
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), NULL);
-  return self->text[F_DATE];
+  return self->date;
 }
 
 void
@@ -201,15 +115,15 @@ cl_health_event_set_date (CLHealthEvent *self,
                          const char *value)
 {
   g_return_if_fail (CL_IS_HEALTH_EVENT (self));
-  if (cl_set_str (&self->text[F_DATE], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[F_DATE + 1]);
+  if (cl_set_str (&self->date, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
 const char *
 cl_health_event_get_place (CLHealthEvent *self)
 {
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), NULL);
-  return self->text[F_PLACE];
+  return self->place;
 }
 
 void
@@ -217,15 +131,15 @@ cl_health_event_set_place (CLHealthEvent *self,
                           const char *value)
 {
   g_return_if_fail (CL_IS_HEALTH_EVENT (self));
-  if (cl_set_str (&self->text[F_PLACE], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[F_PLACE + 1]);
+  if (cl_set_str (&self->place, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
 }
 
 const char *
 cl_health_event_get_link (CLHealthEvent *self)
 {
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), NULL);
-  return self->text[F_LINK];
+  return self->link;
 }
 
 void
@@ -233,15 +147,15 @@ cl_health_event_set_link (CLHealthEvent *self,
                          const char *value)
 {
   g_return_if_fail (CL_IS_HEALTH_EVENT (self));
-  if (cl_set_str (&self->text[F_LINK], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[F_LINK + 1]);
+  if (cl_set_str (&self->link, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK]);
 }
 
 gint
 cl_health_event_get_starts (CLHealthEvent *self)
 {
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), 0);
-  return (gint) self->num[0];
+  return (gint) self->starts;
 }
 
 void
@@ -249,17 +163,17 @@ cl_health_event_set_starts (CLHealthEvent *self,
                            gint value)
 {
   g_return_if_fail (CL_IS_HEALTH_EVENT (self));
-  if (self->num[0] == value)
+  if (self->starts == value)
     return;
-  self->num[0] = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUM (0)]);
+  self->starts = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTS]);
 }
 
 gint
 cl_health_event_get_ends (CLHealthEvent *self)
 {
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), 0);
-  return (gint) self->num[1];
+  return (gint) self->ends;
 }
 
 void
@@ -267,17 +181,17 @@ cl_health_event_set_ends (CLHealthEvent *self,
                          gint value)
 {
   g_return_if_fail (CL_IS_HEALTH_EVENT (self));
-  if (self->num[1] == value)
+  if (self->ends == value)
     return;
-  self->num[1] = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUM (1)]);
+  self->ends = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDS]);
 }
 
 gint
 cl_health_event_get_capacity (CLHealthEvent *self)
 {
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), 0);
-  return (gint) self->num[2];
+  return (gint) self->capacity;
 }
 
 void
@@ -285,10 +199,10 @@ cl_health_event_set_capacity (CLHealthEvent *self,
                              gint value)
 {
   g_return_if_fail (CL_IS_HEALTH_EVENT (self));
-  if (self->num[2] == value)
+  if (self->capacity == value)
     return;
-  self->num[2] = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUM (2)]);
+  self->capacity = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY]);
 }
 
 static void
@@ -330,29 +244,29 @@ cl_health_event_validate (CLHealthEvent *self)
 
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), errors);
 
-  title = g_strstrip (g_strdup (self->text[F_TITLE] ? self->text[F_TITLE] : ""));
-  place = g_strstrip (g_strdup (self->text[F_PLACE] ? self->text[F_PLACE] : ""));
+  title = g_strstrip (g_strdup (self->title ? self->title : ""));
+  place = g_strstrip (g_strdup (self->place ? self->place : ""));
   if (*title == '\0')
     refuse (errors, "title", _("Enter the event’s title"));
-  if (self->text[F_KIND] == NULL || !g_strv_contains (kinds, self->text[F_KIND]))
+  if (self->kind == NULL || !g_strv_contains (kinds, self->kind))
     refuse (errors, "kind", _("Choose lecture, live stream or salon"));
   g_date_clear (&date, 1);
   /* Stored as ISO, never as a desk's typing ("2026/11/28"). */
-  if (self->text[F_DATE] == NULL || strlen (self->text[F_DATE]) != 10 ||
-      self->text[F_DATE][4] != '-' || self->text[F_DATE][7] != '-' ||
-      !cl_date_parse (self->text[F_DATE], &date, NULL))
+  if (self->date == NULL || strlen (self->date) != 10 ||
+      self->date[4] != '-' || self->date[7] != '-' ||
+      !cl_date_parse (self->date, &date, NULL))
     refuse (errors, "date", _("Enter the date as YYYY-MM-DD"));
-  if (self->num[N_STARTS] < 0 || self->num[N_STARTS] >= 24 * 60)
+  if (self->starts < 0 || self->starts >= 24 * 60)
     refuse (errors, "starts", _("Enter the start time as HH:MM"));
-  else if (self->num[N_ENDS] <= self->num[N_STARTS] || self->num[N_ENDS] > 24 * 60)
+  else if (self->ends <= self->starts || self->ends > 24 * 60)
     refuse (errors, "ends", _("The end time must be after the start time, on the same day"));
-  if (!cl_str_empty (self->text[F_LINK]) && !cl_validation_check_web_link (self->text[F_LINK], &error))
+  if (!cl_str_empty (self->link) && !cl_validation_check_web_link (self->link, &error))
     refuse (errors, "link", error->message);
-  else if (cl_str_empty (self->text[F_LINK]) && g_strcmp0 (self->text[F_KIND], "live_stream") == 0)
+  else if (cl_str_empty (self->link) && g_strcmp0 (self->kind, "live_stream") == 0)
     refuse (errors, "link", _("A live stream needs its link"));
-  else if (cl_str_empty (self->text[F_LINK]) && *place == '\0')
+  else if (cl_str_empty (self->link) && *place == '\0')
     refuse (errors, "place", _("Enter the place or the link"));
-  if (self->num[N_CAPACITY] < 1 || self->num[N_CAPACITY] > CL_HEALTH_EVENT_MAX_CAPACITY)
+  if (self->capacity < 1 || self->capacity > CL_HEALTH_EVENT_MAX_CAPACITY)
     refuse (errors, "capacity", _("The capacity is 1 to 10000 people"));
   return errors;
 }
@@ -366,10 +280,10 @@ cl_health_event_get_start_time (CLHealthEvent *self)
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), 0);
 
   g_date_clear (&date, 1);
-  if (!cl_date_parse (self->text[F_DATE], &date, NULL))
+  if (!cl_date_parse (self->date, &date, NULL))
     return 0;
   at = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
-                              (gint) self->num[N_STARTS] / 60, (gint) self->num[N_STARTS] % 60, 0);
+                              (gint) self->starts / 60, (gint) self->starts % 60, 0);
   return at ? g_date_time_to_unix (at) : 0;
 }
 
@@ -387,8 +301,8 @@ cl_health_event_format_hours (CLHealthEvent *self)
 
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (self), NULL);
 
-  from = cl_health_event_format_minutes ((gint) self->num[N_STARTS]);
-  to = cl_health_event_format_minutes ((gint) self->num[N_ENDS]);
+  from = cl_health_event_format_minutes ((gint) self->starts);
+  to = cl_health_event_format_minutes ((gint) self->ends);
   return g_strdup_printf ("%s–%s", from, to);
 }
 

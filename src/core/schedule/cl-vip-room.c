@@ -42,124 +42,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-cl_vip_room_finalize (GObject *object)
-{
-  CLVipRoom *self = CL_VIP_ROOM (object);
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->location, g_free);
-  g_clear_pointer (&self->note, g_free);
-
-  G_OBJECT_CLASS (cl_vip_room_parent_class)->finalize (object);
-}
-
-static void
-cl_vip_room_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  CLVipRoom *self = CL_VIP_ROOM (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_LOCATION:
-      g_value_set_string (value, self->location);
-      break;
-    case PROP_OPENS:
-      g_value_set_int (value, self->opens);
-      break;
-    case PROP_CLOSES:
-      g_value_set_int (value, self->closes);
-      break;
-    case PROP_SLOT_MINUTES:
-      g_value_set_int (value, self->slot_minutes);
-      break;
-    case PROP_ACTIVE:
-      g_value_set_boolean (value, self->active);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cl_vip_room_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  CLVipRoom *self = CL_VIP_ROOM (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      cl_vip_room_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_LOCATION:
-      cl_vip_room_set_location (self, g_value_get_string (value));
-      break;
-    case PROP_OPENS:
-      cl_vip_room_set_opens (self, g_value_get_int (value));
-      break;
-    case PROP_CLOSES:
-      cl_vip_room_set_closes (self, g_value_get_int (value));
-      break;
-    case PROP_SLOT_MINUTES:
-      cl_vip_room_set_slot_minutes (self, g_value_get_int (value));
-      break;
-    case PROP_ACTIVE:
-      cl_vip_room_set_active (self, g_value_get_boolean (value));
-      break;
-    case PROP_NOTE:
-      cl_vip_room_set_note (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cl_vip_room_class_init (CLVipRoomClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  CLRecordClass *record_class = CL_RECORD_CLASS (klass);
+  static const CLRecordColumn columns[N_PROPS] = {
+    [PROP_NAME]         = { "name", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLVipRoom, name) },
+    [PROP_LOCATION]     = { "location", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLVipRoom, location) },
+    [PROP_OPENS]        = { "opens", CL_COLUMN_INT, G_STRUCT_OFFSET (CLVipRoom, opens), 480 },
+    [PROP_CLOSES]       = { "closes", CL_COLUMN_INT, G_STRUCT_OFFSET (CLVipRoom, closes), 1050 },
+    [PROP_SLOT_MINUTES] = { "slot-minutes", CL_COLUMN_INT, G_STRUCT_OFFSET (CLVipRoom, slot_minutes), 30 },
+    [PROP_ACTIVE]       = { "active", CL_COLUMN_BOOL, G_STRUCT_OFFSET (CLVipRoom, active), 1 },
+    [PROP_NOTE]         = { "note", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLVipRoom, note) },
+  };
 
-  object_class->finalize = cl_vip_room_finalize;
-  object_class->get_property = cl_vip_room_get_property;
-  object_class->set_property = cl_vip_room_set_property;
-
-  record_class->table_name = "vip_room";
-
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOCATION] =
-    g_param_spec_string ("location", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OPENS] =
-    g_param_spec_int ("opens", NULL, NULL, G_MININT, G_MAXINT, 480,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOSES] =
-    g_param_spec_int ("closes", NULL, NULL, G_MININT, G_MAXINT, 1050,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SLOT_MINUTES] =
-    g_param_spec_int ("slot-minutes", NULL, NULL, G_MININT, G_MAXINT, 30,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTIVE] =
-    g_param_spec_boolean ("active", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  CL_RECORD_CLASS (klass)->table_name = "vip_room";
+  cl_record_class_install_columns (G_OBJECT_CLASS (klass), N_PROPS, properties, columns);
 }
 
 static void

@@ -202,13 +202,17 @@ cl_record_class_install_columns (GObjectClass         *klass,
           text_fields[n_text++] = column->offset + 1;
           break;
         case CL_COLUMN_INT:
-          pspecs[i] = g_param_spec_int (column->name, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+          pspecs[i] = g_param_spec_int (column->name, NULL, NULL,
+                                        (column->flags & CL_COLUMN_NON_NEGATIVE) ? 0 : G_MININT, G_MAXINT,
+                                        (gint) column->default_value, flags);
           break;
         case CL_COLUMN_INT64:
-          pspecs[i] = g_param_spec_int64 (column->name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          pspecs[i] = g_param_spec_int64 (column->name, NULL, NULL,
+                                          (column->flags & CL_COLUMN_NON_NEGATIVE) ? 0 : G_MININT64, G_MAXINT64,
+                                          column->default_value, flags);
           break;
         case CL_COLUMN_BOOL:
-          pspecs[i] = g_param_spec_boolean (column->name, NULL, NULL, FALSE, flags);
+          pspecs[i] = g_param_spec_boolean (column->name, NULL, NULL, column->default_value != 0, flags);
           break;
         }
       info->offset = column->offset;

@@ -87,11 +87,18 @@ typedef enum
   CL_COLUMN_BOOL,
 } CLColumnKind;
 
+/* A number column that may not be below zero: a value pushed below it
+ * is refused as out of range, like a wrong type. */
+#define CL_COLUMN_NON_NEGATIVE (1u << 0)
+
 typedef struct
 {
-  const char   *name;     /* property name, '-' for '_' */
+  const char   *name;           /* property name, '-' for '_' */
   CLColumnKind  kind;
-  gsize         offset;   /* G_STRUCT_OFFSET of the field */
+  gsize         offset;         /* G_STRUCT_OFFSET of the field */
+  gint64        default_value;  /* the property's default, for a number
+                                 * (the instance's init sets the field) */
+  guint         flags;          /* CL_COLUMN_NON_NEGATIVE */
 } CLRecordColumn;
 
 /* Installs @columns[1..] (@columns[0] and @pspecs[0] are unused, as
