@@ -449,6 +449,12 @@ class Checks:
                          "caller_phone": "13800138000", "patient_id": ids["patient"],
                          "category": "consultation", "summary": "问产检时间", "owner_id": "admin",
                          "state": "answered"}),
+            ("nursing_assessment", {"patient_id": ids["patient"], "version": 1, "drug_allergies": "none",
+                                    "food_allergies": "seafood", "risks": "fall", "recorded_by": "admin",
+                                    "recorded_at": 1795400000}),
+            ("visit_vitals", {"patient_id": ids["patient"], "taken_at": 1795400000, "taken_by": "admin",
+                              "pain": 2, "temperature": 365, "pulse": 80, "respiration": 16,
+                              "systolic": 150, "diastolic": 95}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

@@ -44,6 +44,8 @@ static const struct
   { "event_registration", { "RW", "RW", "-",  "-",  "RW", "-"  } },
   { "handout",          { "RW", "RW", "-",  "-",  "RW", "R"  } },
   { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
+  { "nursing_assessment", { "RW", "RW", "R", "R",  "RW", "-"  } },
+  { "visit_vitals",     { "RW", "RW", "-",  "-",  "RW", "-"  } },
 };
 
 static void
