@@ -405,6 +405,55 @@ cl_nursing_assessment_describe_alerts (CLNursingAssessment *self,
   return g_string_free (out, FALSE);
 }
 
+const char *
+cl_nursing_field_label (CLNursingField field)
+{
+  static const char * const field_labels[CL_NURSING_N_FIELDS] = {
+    N_("Drug allergies"), N_("Food allergies"), N_("High-risk screening"), N_("Medical history"),
+    N_("Surgical history"), N_("Social assessment"), N_("Psychological assessment"),
+  };
+
+  g_return_val_if_fail (field < CL_NURSING_N_FIELDS, NULL);
+  return _(field_labels[field]);
+}
+
+static char *
+plain_text (const char *text)
+{
+  return g_strdup (cl_str_empty (text) ? "—" : text);
+}
+
+char *
+cl_nursing_assessment_field_text (CLNursingAssessment *self,
+                                  CLNursingField       field)
+{
+  g_return_val_if_fail (CL_IS_NURSING_ASSESSMENT (self), NULL);
+
+  switch (field)
+    {
+    case CL_NURSING_DRUG_ALLERGIES:
+      return cl_nursing_describe_list (self->drug_allergies, self->drug_allergy_note);
+    case CL_NURSING_FOOD_ALLERGIES:
+      return cl_nursing_describe_list (self->food_allergies, self->food_allergy_note);
+    case CL_NURSING_RISKS:
+      if (cl_str_empty (self->risks) && cl_str_empty (self->risk_note))
+        /* Translators: a high-risk screening that found no risk */
+        return g_strdup (_("No risk found"));
+      return cl_nursing_describe_list (self->risks, self->risk_note);
+    case CL_NURSING_MEDICAL_HISTORY:
+      return plain_text (self->medical_history);
+    case CL_NURSING_SURGICAL_HISTORY:
+      return plain_text (self->surgical_history);
+    case CL_NURSING_SOCIAL:
+      return plain_text (self->social);
+    case CL_NURSING_PSYCHOLOGICAL:
+      return plain_text (self->psychological);
+    case CL_NURSING_N_FIELDS:
+    default:
+      return g_strdup ("");
+    }
+}
+
 GStrv
 cl_nursing_assessment_changes (CLNursingAssessment *older,
                                CLNursingAssessment *newer)
@@ -413,25 +462,14 @@ cl_nursing_assessment_changes (CLNursingAssessment *older,
 
   g_return_val_if_fail (CL_IS_NURSING_ASSESSMENT (newer), NULL);
 
-  if (older)
+  /* Compared as read, so an empty text and no text are one answer. */
+  for (guint i = 0; older && i < CL_NURSING_N_FIELDS; i++)
     {
-      const struct { const char *a, *b, *a2, *b2, *label; } fields[] = {
-        { older->medical_history, newer->medical_history, NULL, NULL, N_("Medical history") },
-        { older->surgical_history, newer->surgical_history, NULL, NULL, N_("Surgical history") },
-        { older->drug_allergies, newer->drug_allergies, older->drug_allergy_note, newer->drug_allergy_note,
-          N_("Drug allergies") },
-        { older->food_allergies, newer->food_allergies, older->food_allergy_note, newer->food_allergy_note,
-          N_("Food allergies") },
-        { older->social, newer->social, NULL, NULL, N_("Social assessment") },
-        { older->psychological, newer->psychological, NULL, NULL, N_("Psychological assessment") },
-        { older->risks, newer->risks, older->risk_note, newer->risk_note, N_("High-risk screening") },
-      };
+      g_autofree char *before = cl_nursing_assessment_field_text (older, i);
+      g_autofree char *after = cl_nursing_assessment_field_text (newer, i);
 
-      /* An empty text and no text are the same answer. */
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        if (g_strcmp0 (fields[i].a ? fields[i].a : "", fields[i].b ? fields[i].b : "") != 0 ||
-            g_strcmp0 (fields[i].a2 ? fields[i].a2 : "", fields[i].b2 ? fields[i].b2 : "") != 0)
-          g_strv_builder_add (builder, _(fields[i].label));
+      if (g_strcmp0 (before, after) != 0)
+        g_strv_builder_add (builder, cl_nursing_field_label (i));
     }
   return g_strv_builder_end (builder);
 }

@@ -84,6 +84,27 @@ GHashTable         *cl_nursing_assessment_validate (CLNursingAssessment *self);
 char               *cl_nursing_assessment_describe_alerts (CLNursingAssessment *self,
                                                            gboolean            *alert);
 
+/* The parts of an assessment as a person reads them, in form order. */
+typedef enum
+{
+  CL_NURSING_DRUG_ALLERGIES,
+  CL_NURSING_FOOD_ALLERGIES,
+  CL_NURSING_RISKS,
+  CL_NURSING_MEDICAL_HISTORY,
+  CL_NURSING_SURGICAL_HISTORY,
+  CL_NURSING_SOCIAL,
+  CL_NURSING_PSYCHOLOGICAL,
+  CL_NURSING_N_FIELDS,
+} CLNursingField;
+
+/* A part's name ("Drug allergies"), translated. */
+const char         *cl_nursing_field_label (CLNursingField field);
+/* What @self says of @field: the coded words as labels and the free
+ * text ("Penicillin; rash as a child"), "None" for a screening that
+ * found nothing, "—" for a text left empty. */
+char               *cl_nursing_assessment_field_text (CLNursingAssessment *self,
+                                                      CLNursingField       field);
+
 /* The labels (translated) of what @newer changed from @older, in form
  * order, NULL-terminated; for a NULL @older, none. */
 GStrv               cl_nursing_assessment_changes (CLNursingAssessment *older,
