@@ -65,7 +65,7 @@ show_assessment (CLNursingSection *self,
   g_autofree char *who = NULL;
   g_autofree char *description = NULL;
 
-  gtk_button_set_label (self->update_button, latest ? _("_Update Assessment…") : _("Record _First-Visit Assessment…"));
+  gtk_button_set_label (self->update_button, latest ? _("_Update Assessment…") : _("Record First-Visit Assessme_nt…"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "nursing.history", latest != NULL);
   if (latest == NULL)
     {
@@ -358,7 +358,7 @@ cl_nursing_section_init (CLNursingSection *self)
 {
   self->text = g_string_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_button_set_label (self->update_button, _("Record _First-Visit Assessment…"));
+  gtk_button_set_label (self->update_button, _("Record First-Visit Assessme_nt…"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "nursing.update", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "nursing.record-vitals", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "nursing.history", FALSE);
