@@ -77,6 +77,14 @@ fill_vitals (CLVitalsDialog *dialog,
 }
 
 static gboolean
+abnormal_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "vital-abnormal") &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), data) != NULL;
+}
+
+static gboolean
 line_says (gpointer data)
 {
   CLAllergyLine *line = data;
@@ -171,6 +179,14 @@ vitals (CLWindow         *window,
   high = g_strdup (cl_vital_status_label (CL_VITAL_HIGH));
   g_assert_nonnull (strstr (text, "150/95 mmHg"));
   g_assert_nonnull (strstr (text, high));
+  /* Painted by class, and said in words: not colour alone. */
+  {
+    GtkWidget *label = cl_test_ui_find_widget_where (GTK_WIDGET (section), abnormal_label, "150/95 mmHg");
+
+    g_assert_nonnull (label);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), high));
+    g_assert_null (cl_test_ui_find_widget_where (GTK_WIDGET (section), abnormal_label, "36.8"));
+  }
 }
 
 static void
