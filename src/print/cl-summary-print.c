@@ -18,6 +18,7 @@
 #include "cl-patient-store.h"
 #include "cl-pdf.h"
 #include "cl-print-layout.h"
+#include "cl-store-nursing.h"
 #include "cl-summary-print.h"
 #include "cl-visit-store.h"
 
@@ -187,6 +188,15 @@ add_patient (ClPatientSummary *s,
            _("Due date"), or_dash (edd_text), NULL);
   add_row (s, STYLE_BODY, patient_cols, -1, _("Risk colour"), or_dash (risk), NULL);
   set_swatch (last_row (s), 1, risk_color);
+  /* Whoever reads her summary on paper sees her allergies as her page
+   * shows them. */
+  {
+    g_autoptr(CLNursingAssessment) assessment = cl_store_nursing_latest (store,
+                                                                        cl_record_get_id (CL_RECORD (patient)));
+    g_autofree char *alerts = cl_nursing_assessment_describe_alerts (assessment, NULL);
+
+    add_row (s, STYLE_BODY, patient_cols, -1, _("Allergies"), alerts, NULL);
+  }
 }
 
 static void

@@ -73,11 +73,56 @@
   "\"caller_phone\":\"\",\"category\":\"" category "\",\"summary\":\"" summary "\"," \
   "\"owner_id\":\"u-service_desk\",\"state\":\"" state "\"" extra "}"
 
+/* Her nursing assessment, recorded at 09:00 by the pusher; @PATIENT@'s
+ * version 1 is @ASSESSMENT@ (no known allergies). */
+#define ASSESS(version, supersedes, drugs, foods, extra) \
+  "{\"patient_id\":\"@PATIENT@\",\"version\":" version ",\"supersedes_id\":\"" supersedes "\"," \
+  "\"drug_allergies\":\"" drugs "\",\"food_allergies\":\"" foods "\",\"recorded_by\":\"u-service_desk\"," \
+  "\"recorded_at\":@T2026-11-23T09:00@" extra "}"
+/* A visit's vital signs, taken at 09:00. */
+#define VITALS(pain, temperature, pulse, respiration, systolic, diastolic) \
+  "{\"patient_id\":\"@PATIENT@\",\"taken_at\":@T2026-11-23T09:00@,\"taken_by\":\"u-service_desk\"," \
+  "\"pain\":" pain ",\"temperature\":" temperature ",\"pulse\":" pulse ",\"respiration\":" respiration "," \
+  "\"systolic\":" systolic ",\"diastolic\":" diastolic "}"
+
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
   "{\"name\":\"王秀兰\",\"phone\":\"13800138077\"" extra "}"
 
 const CLTestInvalidCase cl_test_invalid_cases[] = {
+  /* The nursing assessment (test-nursing.c, test-ui-assessment.c):
+   * allergies said, never left empty; "none" alone; each update the
+   * next version after her latest, superseding it. */
+  { "nursing_assessment", "service_desk", ASSESS ("2", "@ASSESSMENT@", "", "none", ""), "drug_allergies",
+    "Choose her drug allergies, or “No known drug allergies”" },
+  { "nursing_assessment", "service_desk", ASSESS ("2", "@ASSESSMENT@", "none", "none,seafood", ""), "food_allergies",
+    "“No known allergies” cannot be combined with an allergy" },
+  { "nursing_assessment", "case_manager", ASSESS ("2", "@ASSESSMENT@", "penicillin,morphine", "none", ""), "drug_allergies",
+    "Unknown allergy; choose from the list" },
+  { "nursing_assessment", "service_desk", ASSESS ("2", "@ASSESSMENT@", "none", "none", ",\"risks\":\"fall,diabetes\""), "risks",
+    "Unknown risk; choose from the list" },
+  { "nursing_assessment", "service_desk", ASSESS ("1", "", "none", "none", ""), "version",
+    "A newer version of her assessment was recorded meanwhile; update that one" },
+  { "nursing_assessment", "service_desk", ASSESS ("3", "@ASSESSMENT@", "none", "none", ""), "version",
+    "A newer version of her assessment was recorded meanwhile; update that one" },
+
+  /* A visit's vital signs (test-nursing.c, test-ui-assessment.c): each
+   * within its plausible range. */
+  { "visit_vitals", "service_desk", VITALS ("2", "460", "80", "16", "120", "80"), "temperature",
+    "Enter a temperature between 30.0 and 45.0 °C" },
+  { "visit_vitals", "service_desk", VITALS ("2", "365", "300", "16", "120", "80"), "pulse",
+    "Enter a pulse between 20 and 250 per minute" },
+  { "visit_vitals", "case_manager", VITALS ("2", "365", "80", "2", "120", "80"), "respiration",
+    "Enter a respiratory rate between 4 and 80 per minute" },
+  { "visit_vitals", "service_desk", VITALS ("11", "365", "80", "16", "120", "80"), "pain",
+    "Enter a pain score from 0 to 10" },
+  { "visit_vitals", "service_desk", VITALS ("2", "365", "80", "16", "310", "80"), "systolic",
+    "Enter a systolic pressure between 50 and 300 mmHg" },
+  { "visit_vitals", "service_desk", VITALS ("2", "365", "80", "16", "120", "10"), "diastolic",
+    "Enter a diastolic pressure between 20 and 200 mmHg" },
+  { "visit_vitals", "service_desk", VITALS ("2", "365", "80", "16", "80", "90"), "systolic",
+    "The systolic pressure must be higher than the diastolic" },
+
   /* Enrolments (test-ui.c, the enrolment dialog; test-enrolment.c).
    * She is at 15+6 weeks on 20 November. */
   { "enrolment", "case_manager", ENROL (""), "package_id",
@@ -411,6 +456,7 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@BOOKING_AHEAD@", "e1000000-0000-4000-8000-000000000016" },
   { "@HANDOUT_GIVEN@", "e1000000-0000-4000-8000-000000000017" },
   { "@CASE_MANAGER@", "e1000000-0000-4000-8000-000000000018" },
+  { "@ASSESSMENT@", "e1000000-0000-0000-0000-000000000501" },
 };
 
 char *

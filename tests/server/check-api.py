@@ -452,6 +452,12 @@ class Checks:
             ("department", {"name": "产科门诊", "name_en": "Obstetrics Clinic", "building": "门诊楼",
                             "floor": "3", "room": "305", "phone": "0592-1234567", "active": True}),
             ("desk_setting", None),
+            ("nursing_assessment", {"patient_id": ids["patient"], "version": 1, "drug_allergies": "none",
+                                    "food_allergies": "seafood", "risks": "fall", "recorded_by": "admin",
+                                    "recorded_at": 1795400000}),
+            ("visit_vitals", {"patient_id": ids["patient"], "taken_at": 1795400000, "taken_by": "admin",
+                              "pain": 2, "temperature": 365, "pulse": 80, "respiration": 16,
+                              "systolic": 150, "diastolic": 95}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

@@ -124,6 +124,7 @@ push_fixtures (void)
   push_applied ("case_manager", "handout", "@HANDOUT_GIVEN@",
                 "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
                 "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}");
+  push_applied ("service_desk", "nursing_assessment", "@ASSESSMENT@", "{\"patient_id\":\"@PATIENT@\",\"version\":1,\"drug_allergies\":\"none\",\"food_allergies\":\"none\",\"recorded_by\":\"u-service_desk\",\"recorded_at\":1795400000}");
 }
 
 static void
@@ -194,6 +195,15 @@ test_override (void)
                 "\"category\":\"complaint\",\"summary\":\"投诉等候太久\",\"owner_id\":\"@ESCORT@\","
                 "\"state\":\"closed\",\"closed_at\":@T2026-11-23T09:05@,\"closed_by\":\"admin\","
                 "\"close_note\":\"已道歉\"}");
+  /* Her assessment's next version, and a visit's vitals that are
+   * possible but abnormal (BP 150/95): kept, for the desk to flag. */
+  push_applied ("case_manager", "nursing_assessment", "e1000000-0000-0000-0000-000000000502",
+                "{\"patient_id\":\"@PATIENT@\",\"version\":2,\"supersedes_id\":\"@ASSESSMENT@\","
+                "\"drug_allergies\":\"penicillin\",\"food_allergies\":\"none\",\"risks\":\"fall\","
+                "\"recorded_by\":\"wang\",\"recorded_at\":@T2026-11-23T09:10@}");
+  push_applied ("service_desk", "visit_vitals", "e1000000-0000-0000-0000-000000000503",
+                "{\"patient_id\":\"@PATIENT@\",\"taken_at\":@T2026-11-23T09:00@,\"taken_by\":\"u-service_desk\","
+                "\"pain\":3,\"temperature\":368,\"pulse\":88,\"respiration\":18,\"systolic\":150,\"diastolic\":95}");
 }
 
 /* A second enrolment while one is live: an administrator may, with a

@@ -20,6 +20,7 @@
 #include "cl-escort-store.h"
 #include "cl-followup-store.h"
 #include "cl-scale-store.h"
+#include "cl-nursing-store.h"
 #include "cl-order-store.h"
 #include "cl-package-usage.h"
 #include "cl-patient-store.h"
@@ -108,6 +109,7 @@ save_fixtures (CLStore *store)
     { "handout", "@HANDOUT_GIVEN@",
       "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
         "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}" },
+    { "nursing_assessment", "@ASSESSMENT@", "{\"patient_id\":\"@PATIENT@\",\"version\":1,\"drug_allergies\":\"none\",\"food_allergies\":\"none\",\"recorded_by\":\"u-service_desk\",\"recorded_at\":1795400000}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -177,6 +179,12 @@ save_as_desk (CLStore    *store,
 
       saved = cl_desk_store_save (store, CL_CONTACT (record), role, actor, &field_errors, &error);
     }
+  else if (g_str_equal (table, "nursing_assessment"))
+    saved = cl_nursing_store_save_assessment (store, CL_NURSING_ASSESSMENT (record), role, "u-service_desk",
+                                              &field_errors, &error);
+  else if (g_str_equal (table, "visit_vitals"))
+    saved = cl_nursing_store_save_vitals (store, CL_VISIT_VITALS (record), role, "u-service_desk",
+                                          &field_errors, &error);
   else if (g_str_equal (table, "patient"))
     saved = cl_patient_store_save (store, CL_PATIENT (record), NULL, &field_errors, &error);
   else if (g_str_equal (table, "staff"))

@@ -12,6 +12,7 @@
 #include "cl-store-private.h"
 #include "cl-test-util.h"
 #include "cl-visit-store.h"
+#include "cl-nursing-store.h"
 #include "cl-summary-print.h"
 
 static void
@@ -69,6 +70,16 @@ export_for (gconstpointer data)
         g_assert_true (cl_order_store_stop (store, order, "stopped", NULL, "case_manager", &error));
     }
 
+  /* Her allergies, from her nursing assessment. */
+  {
+    g_autoptr(CLNursingAssessment) assessment = cl_nursing_assessment_new (cl_record_get_id (CL_RECORD (patient)));
+
+    cl_nursing_assessment_set_drug_allergies (assessment, "latex");
+    cl_nursing_assessment_set_food_allergies (assessment, CL_NURSING_NONE);
+    g_assert_true (cl_nursing_store_save_assessment (store, assessment, "case_manager", "nurse", NULL, &error));
+    g_assert_no_error (error);
+  }
+
   summary = cl_patient_summary_new (store, cl_record_get_id (CL_RECORD (patient)), "Test Maternity Hospital", &error);
   g_assert_no_error (error);
   n_pages = cl_patient_summary_n_pages (summary, 595, 842);
@@ -84,6 +95,7 @@ export_for (gconstpointer data)
   cl_test_assert_contains (first, "MRN-77");
   cl_test_assert_contains (first, "29+0");
   cl_test_assert_contains (first, "Orange");
+  cl_test_assert_contains (first, "Allergies: Latex");
   cl_test_assert_contains (first, "Due now");
   cl_test_assert_contains (first, "Overdue");
   cl_test_assert_contains (first, "NT scan 胎儿颈项透明层");

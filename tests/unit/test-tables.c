@@ -46,6 +46,8 @@ static const struct
   { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
   { "department",       { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "desk_setting",     { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "nursing_assessment", { "RW", "RW", "R", "R",  "RW", "-"  } },
+  { "visit_vitals",     { "RW", "RW", "-",  "-",  "RW", "-"  } },
 };
 
 static void

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-allergy-line.h"
 #include "cl-patient-chooser.h"
 #include "cl-patient.h"
 #include "cl-roster-model.h"
@@ -17,6 +18,7 @@ struct _CLPatientChooser
   GtkSearchEntry     *entry;
   GtkWidget          *scrolled;
   GtkListView        *list;
+  CLAllergyLine      *allergy_line;
 
   /* owned */
   CLRosterModel      *model;
@@ -39,6 +41,8 @@ set_patient_id (CLPatientChooser *self,
     return;
   g_free (self->patient_id);
   self->patient_id = g_strdup (id);
+  /* Whoever picks her sees her allergies and risks at once. */
+  cl_allergy_line_set_patient_id (self->allergy_line, id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT_ID]);
 }
 
@@ -223,6 +227,8 @@ cl_patient_chooser_init (CLPatientChooser *self)
   g_signal_connect (key, "key-pressed", G_CALLBACK (entry_key_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), key);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->entry));
+  self->allergy_line = CL_ALLERGY_LINE (cl_allergy_line_new ());
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->allergy_line));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
@@ -247,6 +253,7 @@ cl_patient_chooser_new (CLStore *store)
 
   self = g_object_new (CL_TYPE_PATIENT_CHOOSER, NULL);
   self->model = cl_roster_model_new (store);
+  cl_allergy_line_set_store (self->allergy_line, store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
@@ -289,4 +296,11 @@ cl_patient_chooser_get_searching (CLPatientChooser *self)
 {
   g_return_val_if_fail (CL_IS_PATIENT_CHOOSER (self), FALSE);
   return self->model && (cl_roster_model_get_loading (self->model) || !cl_roster_model_get_loaded (self->model));
+}
+
+GtkWidget *
+cl_patient_chooser_get_allergy_line (CLPatientChooser *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_CHOOSER (self), NULL);
+  return GTK_WIDGET (self->allergy_line);
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-allergy-line.h"
 #include "cl-desk-patient-dialog.h"
 #include "cl-desk-store.h"
 #include "cl-desk-view-private.h"
@@ -329,6 +330,8 @@ context_changed_cb (CLDeskView *self)
   self->chooser = CL_PATIENT_CHOOSER (cl_patient_chooser_new (store));
   gtk_widget_set_hexpand (GTK_WIDGET (self->chooser), TRUE);
   gtk_box_append (self->patient_box, GTK_WIDGET (self->chooser));
+  /* Her assessment is reachable from the desk, where she is chosen. */
+  cl_allergy_line_set_context (CL_ALLERGY_LINE (cl_patient_chooser_get_allergy_line (self->chooser)), self->context);
   g_signal_connect_object (store, "changed::contact", G_CALLBACK (cl_desk_view_reload_lists), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::patient", G_CALLBACK (cl_desk_view_reload_lists), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::staff", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-allergy-line.h"
 #include "cl-context.h"
 #include "cl-date.h"
 #include "cl-dating.h"
@@ -14,6 +15,7 @@
 #include "cl-followup-alert-bar.h"
 #include "cl-followup-list.h"
 #include "cl-money.h"
+#include "cl-nursing-section.h"
 #include "cl-order-list.h"
 #include "cl-course-list.h"
 #include "cl-registration-list.h"
@@ -23,6 +25,7 @@
 #include "cl-staff-store.h"
 #include "cl-patient-store.h"
 #include "cl-risk-event.h"
+#include "cl-risk-history.h"
 #include "cl-pregnancy-timeline.h"
 #include "cl-print-settings.h"
 #include "cl-summary-print-operation.h"
@@ -51,6 +54,8 @@ struct _CLPatientPage
   CLFollowupList *followup_list;
   CLFollowupAlertBar *alert_bar;
   CLDocumentList *document_list;  /* the archive's reports (issue #4) */
+  CLAllergyLine  *allergy_line;   /* under her name, always */
+  CLNursingSection *nursing_section;
 
   /* owned */
   CLContext      *context;
@@ -109,46 +114,7 @@ update_title (CLPatientPage *self)
 static void
 update_history (CLPatientPage *self)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))))
-    gtk_list_box_remove (self->history_list, child);
-
-  events = self->pregnancy
-    ? cl_patient_store_risk_history (self->store, cl_record_get_id (CL_RECORD (self->pregnancy)))
-    : g_ptr_array_new ();
-
-  if (events->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No risk assessment recorded yet"));
-      gtk_list_box_append (self->history_list, row);
-      return;
-    }
-
-  /* Newest first: the desk wants today's colour on top. */
-  for (guint i = events->len; i > 0; i--)
-    {
-      CLRiskEvent *event = g_ptr_array_index (events, i - 1);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *label = cl_risk_format (cl_store_get_risk_scale (self->store),
-                                               cl_risk_event_get_risk (event));
-      g_autofree char *date_text = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *by = cl_staff_store_name_of_user (self->store,
-                                                         cl_record_get_updated_by (CL_RECORD (event)));
-      GDate date;
-
-      if (cl_date_parse (cl_risk_event_get_date (event), &date, NULL))
-        date_text = cl_date_format_display (&date);
-      /* Who assessed her, by name as the staff list has it. */
-      subtitle = g_strdup_printf ("%s · %s", date_text ? date_text : "—", by);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->history_list, row);
-    }
+  cl_risk_history_fill (self->history_list, self->store, self->pregnancy);
 }
 
 /* A second enrolment while one is live is refused (core's rule): the
@@ -275,6 +241,8 @@ update_archive (CLPatientPage *self)
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->usage_list), patient_id);
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->followup_list), patient_id);
   cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->alert_bar), patient_id);
+  cl_patient_section_set_patient_id (CL_PATIENT_SECTION (self->nursing_section), patient_id);
+  cl_allergy_line_set_patient_id (self->allergy_line, patient_id);
 }
 
 static void
@@ -566,6 +534,7 @@ scale_results_changed_cb (CLPatientPage *self)
 static void
 context_store_cb (CLPatientPage *self)
 {
+  cl_allergy_line_set_store (self->allergy_line, cl_context_get_store (self->context));
   if (g_set_object (&self->store, cl_context_get_store (self->context)) && self->store)
     g_signal_connect_object (self->store, "changed::scale_result", G_CALLBACK (scale_results_changed_cb),
                              self, G_CONNECT_SWAPPED);
@@ -593,6 +562,7 @@ cl_patient_page_constructed (GObject *object)
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->usage_list), self->context);
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->followup_list), self->context);
   cl_patient_section_set_context (CL_PATIENT_SECTION (self->alert_bar), self->context);
+  cl_patient_section_set_context (CL_PATIENT_SECTION (self->nursing_section), self->context);
   context_store_cb (self);
   context_role_cb (self);
 }
@@ -661,6 +631,8 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   g_type_ensure (CL_TYPE_FOLLOWUP_LIST);
   g_type_ensure (CL_TYPE_FOLLOWUP_ALERT_BAR);
   g_type_ensure (CL_TYPE_DOCUMENT_LIST);
+  g_type_ensure (CL_TYPE_ALLERGY_LINE);
+  g_type_ensure (CL_TYPE_NURSING_SECTION);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/patient/cl-patient-page.ui");
@@ -681,6 +653,8 @@ cl_patient_page_class_init (CLPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, usage_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, followup_list);
   gtk_widget_class_bind_template_child (widget_class, CLPatientPage, alert_bar);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, allergy_line);
+  gtk_widget_class_bind_template_child (widget_class, CLPatientPage, nursing_section);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visits_changed_cb);
 
@@ -789,4 +763,18 @@ cl_patient_page_can_leave (CLPatientPage *self)
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
+}
+
+CLNursingSection *
+cl_patient_page_get_nursing_section (CLPatientPage *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
+  return self->nursing_section;
+}
+
+CLAllergyLine *
+cl_patient_page_get_allergy_line (CLPatientPage *self)
+{
+  g_return_val_if_fail (CL_IS_PATIENT_PAGE (self), NULL);
+  return self->allergy_line;
 }

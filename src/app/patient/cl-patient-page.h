@@ -2,7 +2,9 @@
 
 #include <adwaita.h>
 
+#include "cl-allergy-line.h"
 #include "cl-context.h"
+#include "cl-nursing-section.h"
 #include "cl-order-list.h"
 #include "cl-patient-form.h"
 #include "cl-pregnancy-timeline.h"
@@ -42,5 +44,9 @@ gboolean       cl_patient_page_export_pdf (CLPatientPage  *self,
 CLVisitPlanView     *cl_patient_page_get_visit_plan (CLPatientPage *self);
 CLOrderList         *cl_patient_page_get_order_list (CLPatientPage *self);
 CLPregnancyTimeline *cl_patient_page_get_timeline   (CLPatientPage *self);
+/* Her nursing assessment and vitals, and the allergy line under her
+ * name (for tests). */
+CLNursingSection    *cl_patient_page_get_nursing_section (CLPatientPage *self);
+CLAllergyLine       *cl_patient_page_get_allergy_line    (CLPatientPage *self);
 
 G_END_DECLS

@@ -63,6 +63,13 @@ static const TextLimit text_limits[] = {
   { "purpose", NOTE_LIMIT },
   { "summary", NOTE_LIMIT },
   { "close_note", NOTE_LIMIT },
+  { "medical_history", NOTE_LIMIT },
+  { "surgical_history", NOTE_LIMIT },
+  { "drug_allergy_note", NOTE_LIMIT },
+  { "food_allergy_note", NOTE_LIMIT },
+  { "social", NOTE_LIMIT },
+  { "psychological", NOTE_LIMIT },
+  { "risk_note", NOTE_LIMIT },
   { "snapshot", SNAPSHOT_LIMIT },
 };
 

@@ -488,6 +488,24 @@ const char * const cl_store_migrations[] = {
   /* 21 → 22 (issue #16): the service desk's settings, key → value,
    * kept by an administrator (cl-desk-setting.h). */
   "CREATE TABLE desk_setting (" SYNC_COLUMNS ", key TEXT, value TEXT);",
+
+  /* 22 → 23 (issue #16): her nursing assessment, taken at the first visit, and
+   * the vital signs of each visit (cl-nursing-assessment.h,
+   * cl-visit-vitals.h).  An assessment is never edited: each update is
+   * a new row, the next version, superseding the latest.  recorded_at
+   * and taken_at are UTC seconds; temperature is in tenths of °C. */
+  "CREATE TABLE nursing_assessment (" SYNC_COLUMNS ","
+  "  patient_id TEXT, version INTEGER NOT NULL DEFAULT 0, supersedes_id TEXT,"
+  "  medical_history TEXT, surgical_history TEXT, drug_allergies TEXT, drug_allergy_note TEXT,"
+  "  food_allergies TEXT, food_allergy_note TEXT, social TEXT, psychological TEXT,"
+  "  risks TEXT, risk_note TEXT, recorded_by TEXT, recorded_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX nursing_assessment_patient ON nursing_assessment (patient_id, version) WHERE deleted = 0;"
+  "CREATE TABLE visit_vitals (" SYNC_COLUMNS ","
+  "  patient_id TEXT, taken_at INTEGER NOT NULL DEFAULT 0, taken_by TEXT,"
+  "  pain INTEGER NOT NULL DEFAULT 0, temperature INTEGER NOT NULL DEFAULT 0,"
+  "  pulse INTEGER NOT NULL DEFAULT 0, respiration INTEGER NOT NULL DEFAULT 0,"
+  "  systolic INTEGER NOT NULL DEFAULT 0, diastolic INTEGER NOT NULL DEFAULT 0, note TEXT);"
+  "CREATE INDEX visit_vitals_patient ON visit_vitals (patient_id, taken_at) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

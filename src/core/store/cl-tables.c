@@ -22,6 +22,7 @@
 #include "cl-event-store.h"
 #include "cl-followup-record.h"
 #include "cl-handout.h"
+#include "cl-nursing-store.h"
 #include "cl-package-usage.h"
 #include "cl-followup-store.h"
 #include "cl-scale-record.h"
@@ -223,6 +224,29 @@ validate_contact (CLStore    *store,
                   GHashTable *errors)
 {
   g_autoptr(GHashTable) own = cl_contact_validate (CL_CONTACT (record));
+
+  merge_errors (errors, own);
+}
+
+static void
+validate_nursing_assessment (CLStore    *store,
+                             CLRecord   *record,
+                             const char *role,
+                             GHashTable *errors)
+{
+  /* Inside the server's write transaction: a version another desk
+   * recorded a moment ago counts, so two updates cannot both follow
+   * the same one. */
+  cl_nursing_store_validate_assessment (store, CL_NURSING_ASSESSMENT (record), errors);
+}
+
+static void
+validate_visit_vitals (CLStore    *store,
+                       CLRecord   *record,
+                       const char *role,
+                       GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_visit_vitals_validate (CL_VISIT_VITALS (record));
 
   merge_errors (errors, own);
 }
@@ -473,6 +497,19 @@ static const TableInfo tables[] = {
     "case_manager escort vip_steward service_desk finance",
     "",
     NULL, validate_desk_setting },
+  /* Her nursing assessment and her visits' vital signs: the service
+   * desk's triage nurses and case managers record them; escorts and VIP
+   * stewards read the assessment for her allergies and risks, which
+   * show wherever she does.  An assessment is never changed, only
+   * followed by a new version (cl_nursing_store_validate_assessment()). */
+  { "nursing_assessment", cl_nursing_assessment_get_type,
+    "case_manager escort vip_steward service_desk",
+    "case_manager service_desk",
+    NULL, validate_nursing_assessment },
+  { "visit_vitals", cl_visit_vitals_get_type,
+    "case_manager service_desk",
+    "case_manager service_desk",
+    NULL, validate_visit_vitals },
 };
 
 static const TableInfo *
