@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-complaint-store.h"
 #include "cl-course-store.h"
 #include "cl-contact.h"
 #include "cl-deduction.h"
@@ -225,6 +226,17 @@ validate_contact (CLStore    *store,
   g_autoptr(GHashTable) own = cl_contact_validate (CL_CONTACT (record));
 
   merge_errors (errors, own);
+}
+
+static void
+validate_complaint (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_complaint_store_validate (store, CL_COMPLAINT (record), errors);
 }
 
 static void
@@ -473,6 +485,15 @@ static const TableInfo tables[] = {
     "case_manager escort vip_steward service_desk finance",
     "",
     NULL, validate_desk_setting },
+  /* Complaint tickets: the service desk's (the customer-service lead
+   * and the quality office read them there); a ticket moves one step
+   * at a time, its promised time follows from the severity's setting,
+   * and only its owner or an administrator hands it over
+   * (cl_complaint_store_check_change()). */
+  { "complaint", cl_complaint_get_type,
+    "service_desk",
+    "service_desk",
+    cl_complaint_store_check_change, validate_complaint },
 };
 
 static const TableInfo *
