@@ -394,7 +394,9 @@ cl_complaint_validate (CLComplaint *self)
     refuse (errors, "severity", _("Choose minor, moderate or serious"));
   if (cl_str_empty (self->owner_id))
     refuse (errors, "owner_id", _("A complaint needs whoever took it"));
-  if (self->opened_at > 0 && self->promised_at <= self->opened_at)
+  /* The promise follows from the severity: without one, that is the
+   * message. */
+  if (self->opened_at > 0 && self->promised_at <= self->opened_at && !g_hash_table_contains (errors, "severity"))
     refuse (errors, "promised_at", _("A complaint needs a promised resolution time after it was made"));
 
   if (!cl_complaint_state_from_string (self->state, &state))
