@@ -113,6 +113,14 @@ department (CLStore    *store,
   return g_strdup (cl_record_get_id (CL_RECORD (d)));
 }
 
+static gboolean
+is_make_complaint (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), _("Make Complaint…")) == 0;
+}
+
 /* The bar's complaint becomes a ticket. */
 static void
 test_from_the_bar (CLWindow         *window,
@@ -156,6 +164,21 @@ test_from_the_bar (CLWindow         *window,
   g_assert_nonnull (cl_complaint_get_contact_id (ticket));
   g_assert_cmpuint (cl_complaints_page_get_n_tickets (page), ==, 1);
   g_assert_cmpuint (cl_complaints_page_get_n_overdue (page), ==, 0);
+
+  /* Any contact on Now can be made one: prefilled from it; cancelled,
+   * nothing more is written. */
+  {
+    GtkWidget *button = cl_test_ui_find_widget_where (GTK_WIDGET (view), is_make_complaint, NULL);
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    dialog = wait_dialog ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "description"))), ==, "waited two hours");
+    gtk_window_close (GTK_WINDOW (dialog));
+    cl_test_ui_settle (200);
+    g_assert_null (cl_test_ui_find_toplevel (CL_TYPE_COMPLAINT_DIALOG));
+    g_assert_cmpint (count (store, "SELECT count(*) FROM complaint"), ==, 1);
+  }
 }
 
 /* Past its promise: overdue, in words as well as red. */

@@ -420,6 +420,15 @@ cl_complaint_dialog_new (GtkWindow   *parent,
   if (self->is_new)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->step_row),
                                  _("Resolved as it is recorded; say how below"));
+  else
+    {
+      GtkWidget *body = gtk_widget_get_parent (GTK_WIDGET (self->progress_group));
+
+      /* A ticket under way opens on where it stands and its next step,
+       * the rest below. */
+      if (GTK_IS_BOX (body))
+        gtk_box_reorder_child_after (GTK_BOX (body), GTK_WIDGET (self->progress_group), NULL);
+    }
   if (state == CL_COMPLAINT_STATE_CLOSED)
     {
       /* History: shown, not edited. */
