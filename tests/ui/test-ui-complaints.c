@@ -165,14 +165,16 @@ test_from_the_bar (CLWindow         *window,
   g_assert_cmpuint (cl_complaints_page_get_n_tickets (page), ==, 1);
   g_assert_cmpuint (cl_complaints_page_get_n_overdue (page), ==, 0);
 
-  /* Any contact on Now can be made one: prefilled from it; cancelled,
-   * nothing more is written. */
+  /* Make Complaint… on that contact opens its ticket, not a second
+   * one; cancelled, nothing more is written. */
   {
     GtkWidget *button = cl_test_ui_find_widget_where (GTK_WIDGET (view), is_make_complaint, NULL);
 
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
     dialog = wait_dialog ();
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, _("Complaint"));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (field (dialog, "department_id"))), ==, 1);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "description"))), ==, "waited two hours");
     gtk_window_close (GTK_WINDOW (dialog));
     cl_test_ui_settle (200);

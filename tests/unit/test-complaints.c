@@ -428,6 +428,7 @@ test_list (Fixture       *f,
   g_autoptr(GPtrArray) pharmacy = NULL;
 
   cl_complaint_set_department_id (serious, f->pharmacy);
+  cl_complaint_set_contact_id (serious, "e1000000-0000-0000-0000-000000000602");
   cl_complaint_store_promise (f->store, serious);
   save_ok (f, minor, DESK, ME);
   save_ok (f, serious, DESK, ME);
@@ -444,6 +445,15 @@ test_list (Fixture       *f,
   g_assert_cmpuint (open->len, ==, 1);
   pharmacy = cl_store_complaints_list (f->store, NULL, f->pharmacy, 100);
   g_assert_cmpuint (pharmacy->len, ==, 1);
+
+  /* The ticket a contact was made. */
+  {
+    g_autoptr(CLComplaint) made = cl_store_complaint_for_contact (f->store, "e1000000-0000-0000-0000-000000000602");
+
+    g_assert_nonnull (made);
+    g_assert_cmpstr (cl_record_get_id (CL_RECORD (made)), ==, cl_record_get_id (CL_RECORD (serious)));
+    g_assert_null (cl_store_complaint_for_contact (f->store, "e1000000-0000-0000-0000-000000000603"));
+  }
 }
 
 /* ---- the report ------------------------------------------------------ */

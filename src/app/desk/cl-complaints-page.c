@@ -227,8 +227,15 @@ GtkWidget *
 cl_complaints_page_new_complaint (CLComplaintsPage *self,
                                   CLContact        *contact)
 {
+  g_autoptr(CLComplaint) made = NULL;
+
   g_return_val_if_fail (CL_IS_COMPLAINTS_PAGE (self), NULL);
-  return open_dialog (self, NULL, contact);
+
+  /* A contact made a ticket already opens that ticket, not a second
+   * one. */
+  if (contact && self->store)
+    made = cl_store_complaint_for_contact (self->store, cl_record_get_id (CL_RECORD (contact)));
+  return open_dialog (self, made, made ? NULL : contact);
 }
 
 static void

@@ -19,7 +19,8 @@ GtkWidget *cl_complaints_page_new          (CLContext        *context);
  * overdue on screen when its time passes). */
 void       cl_complaints_page_reload       (CLComplaintsPage *self);
 /* Opens the ticket dialog for a new complaint, from @contact (NULL: a
- * blank one); returns the dialog. */
+ * blank one), or the ticket already made from @contact; returns the
+ * dialog. */
 GtkWidget *cl_complaints_page_new_complaint (CLComplaintsPage *self,
                                              CLContact        *contact);
 

@@ -59,3 +59,19 @@ cl_store_complaints_opened_between (CLStore *store,
                                  " ORDER BY opened_at, id",
                                  a, b, NULL);
 }
+
+CLComplaint *
+cl_store_complaint_for_contact (CLStore    *store,
+                                const char *contact_id)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  if (contact_id == NULL)
+    return NULL;
+  found = cl_store_query_records (store, CL_TYPE_COMPLAINT,
+                                  "deleted = 0 AND contact_id = ?1 ORDER BY opened_at DESC, id LIMIT 1",
+                                  contact_id, NULL);
+  return found->len ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
+}

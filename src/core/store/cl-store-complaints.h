@@ -23,4 +23,9 @@ GPtrArray *cl_store_complaints_opened_between (CLStore    *store,
                                                gint64      from,
                                                gint64      to);
 
+/* The live CLComplaint made from the contact @contact_id, the latest
+ * if there are several, or NULL. */
+CLComplaint *cl_store_complaint_for_contact   (CLStore    *store,
+                                               const char *contact_id);
+
 G_END_DECLS
