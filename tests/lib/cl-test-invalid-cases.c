@@ -84,6 +84,16 @@
   "{\"patient_id\":\"@PATIENT@\",\"taken_at\":@T2026-11-23T09:00@,\"taken_by\":\"u-service_desk\"," \
   "\"pain\":" pain ",\"temperature\":" temperature ",\"pulse\":" pulse ",\"respiration\":" respiration "," \
   "\"systolic\":" systolic ",\"diastolic\":" diastolic "}"
+/* A complaint taken at the desk at 09:00 by the pusher about
+ * @CPL_DEPARTMENT@, moderate: promised 72 hours later. */
+#define COMPLAINT(name, department, description, severity, state, extra) \
+  "{\"complainant_name\":\"" name "\",\"department_id\":\"" department "\"," \
+  "\"description\":\"" description "\",\"severity\":\"" severity "\",\"owner_id\":\"u-service_desk\"," \
+  "\"state\":\"" state "\",\"opened_at\":@T2026-11-23T09:00@,\"promised_at\":@T2026-11-26T09:00@" extra "}"
+/* Settled on the spot: every step at its opening. */
+#define ON_SPOT \
+  ",\"settled_on_spot\":true,\"started_at\":@T2026-11-23T09:00@,\"resolved_at\":@T2026-11-23T09:00@," \
+  "\"resolved_by\":\"u-service_desk\""
 
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
@@ -352,6 +362,42 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "\"close_note\":\"已道歉\"}",
     "state", "Only whoever took the contact, or an administrator, may close it" },
 
+  /* Complaint tickets (test-complaints.c; the ticket dialog,
+   * test-ui-complaints.c). */
+  { "complaint", "service_desk", COMPLAINT ("王女士", "", "候诊太久", "moderate", "open", ""),
+    "department_id", "Choose the department complained of" },
+  { "complaint", "service_desk", COMPLAINT ("王女士", "e1000000-0000-0000-0000-0000000006fe", "候诊太久", "moderate", "open", ""),
+    "department_id", "There is no such department" },
+  { "complaint", "service_desk", COMPLAINT ("王女士", "@CPL_DEPARTMENT@", "候诊太久", "grave", "open", ""),
+    "severity", "Choose minor, moderate or serious" },
+  { "complaint", "service_desk", COMPLAINT ("王女士", "@CPL_DEPARTMENT@", " ", "moderate", "open", ""),
+    "description", "Say what happened" },
+  { "complaint", "service_desk", COMPLAINT ("", "@CPL_DEPARTMENT@", "候诊太久", "moderate", "open", ""),
+    "complainant_name", "Say who complains: a name, a phone number or the patient" },
+  { "complaint", "service_desk", COMPLAINT ("王女士", "@CPL_DEPARTMENT@", "候诊太久", "moderate", "in_progress",
+                                            ",\"started_at\":@T2026-11-23T09:05@"),
+    "state", "A new complaint is open, or resolved if it was settled on the spot" },
+  { "complaint", "service_desk",
+    "{\"complainant_name\":\"王女士\",\"department_id\":\"@CPL_DEPARTMENT@\",\"description\":\"候诊太久\","
+    "\"severity\":\"serious\",\"owner_id\":\"u-service_desk\",\"state\":\"open\","
+    "\"opened_at\":@T2026-11-23T09:00@,\"promised_at\":@T2026-11-26T09:00@}",
+    "promised_at", "The promised time follows from the severity; it is not set by hand" },
+  { "complaint", "service_desk", COMPLAINT ("王女士", "@CPL_DEPARTMENT@", "候诊太久", "moderate", "resolved", ON_SPOT),
+    "resolution", "Say how it was resolved" },
+  { "complaint", "service_desk", COMPLAINT ("王女士", "@CPL_DEPARTMENT@", "候诊太久", "moderate", "closed",
+                                            ON_SPOT ",\"resolution\":\"当场道歉\",\"closed_at\":@T2026-11-23T09:00@,"
+                                            "\"closed_by\":\"u-service_desk\",\"satisfaction\":\"unsatisfied\""),
+    "satisfaction_reason", "Say why the complainant is unsatisfied" },
+  { "complaint", "service_desk", COMPLAINT ("王女士", "@CPL_DEPARTMENT@", "候诊太久", "moderate", "closed",
+                                            ON_SPOT ",\"resolution\":\"当场道歉\",\"closed_at\":@T2026-11-23T09:00@,"
+                                            "\"closed_by\":\"u-service_desk\""),
+    "satisfaction", "Ask whether the complainant is satisfied with the resolution" },
+  { "complaint", "service_desk", COMPLAINT ("王女士", "@CPL_DEPARTMENT@", "候诊太久", "moderate", "resolved",
+                                            ",\"settled_on_spot\":true,\"started_at\":@T2026-11-23T09:00@,"
+                                            "\"resolved_at\":@T2026-11-23T09:10@,\"resolved_by\":\"u-service_desk\","
+                                            "\"resolution\":\"已道歉\""),
+    "settled_on_spot", "A complaint settled on the spot is resolved when it is made" },
+
   /* Patients' priority flags (test-priority.c; the patient form offers
    * only the stored words).  "aged-70" is computed from the date of
    * birth and never stored. */
@@ -457,6 +503,7 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@HANDOUT_GIVEN@", "e1000000-0000-4000-8000-000000000017" },
   { "@CASE_MANAGER@", "e1000000-0000-4000-8000-000000000018" },
   { "@ASSESSMENT@", "e1000000-0000-0000-0000-000000000501" },
+  { "@CPL_DEPARTMENT@", "e1000000-0000-0000-0000-000000000601" },
 };
 
 char *

@@ -393,7 +393,7 @@ class Checks:
 
     def test_push_every_table(self):
         ids = self.ids
-        for table in ["staff", "patient", "pregnancy", "package", "vip_room"]:
+        for table in ["staff", "patient", "pregnancy", "package", "vip_room", "department"]:
             ids[table] = new_id()
         pdf = minimal_pdf()
         self.pdf = pdf
@@ -458,6 +458,11 @@ class Checks:
             ("visit_vitals", {"patient_id": ids["patient"], "taken_at": 1795400000, "taken_by": "admin",
                               "pain": 2, "temperature": 365, "pulse": 80, "respiration": 16,
                               "systolic": 150, "diastolic": 95}),
+            # Promised a day after it was made: a serious one's default.
+            ("complaint", {"complainant_name": "王女士", "complainant_phone": "13800138000",
+                           "patient_id": ids["patient"], "department_id": ids["department"],
+                           "description": "候诊两小时无人解释", "severity": "serious", "owner_id": "admin",
+                           "state": "open", "opened_at": 1795400000, "promised_at": 1795400000 + 24 * 3600}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

@@ -121,6 +121,7 @@ push_fixtures (void)
                 "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
                 "\"start_at\":@T2026-11-25T10:00@,\"end_at\":@T2026-11-25T10:30@,"
                 "\"booked_by\":\"u-vip_steward\",\"status\":\"booked\"}");
+  push_applied ("admin", "department", "@CPL_DEPARTMENT@", "{\"name\":\"投诉测试科\",\"active\":true}");
   push_applied ("case_manager", "handout", "@HANDOUT_GIVEN@",
                 "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
                 "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}");

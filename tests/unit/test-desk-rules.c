@@ -13,6 +13,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cl-complaint-store.h"
 #include "cl-course-store.h"
 #include "cl-desk-store.h"
 #include "cl-enrolment-store.h"
@@ -106,6 +107,7 @@ save_fixtures (CLStore *store)
       "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
         "\"start_at\":@T2026-11-25T10:00@,\"end_at\":@T2026-11-25T10:30@,"
         "\"booked_by\":\"u-vip_steward\",\"status\":\"booked\"}" },
+    { "department", "@CPL_DEPARTMENT@", "{\"name\":\"投诉测试科\",\"active\":true}" },
     { "handout", "@HANDOUT_GIVEN@",
       "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
         "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}" },
@@ -185,6 +187,12 @@ save_as_desk (CLStore    *store,
   else if (g_str_equal (table, "visit_vitals"))
     saved = cl_nursing_store_save_vitals (store, CL_VISIT_VITALS (record), role, "u-service_desk",
                                           &field_errors, &error);
+  else if (g_str_equal (table, "complaint"))
+    {
+      g_autofree char *actor = g_strconcat ("u-", role, NULL);
+
+      saved = cl_complaint_store_save (store, CL_COMPLAINT (record), role, actor, &field_errors, &error);
+    }
   else if (g_str_equal (table, "patient"))
     saved = cl_patient_store_save (store, CL_PATIENT (record), NULL, &field_errors, &error);
   else if (g_str_equal (table, "staff"))

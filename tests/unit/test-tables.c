@@ -48,6 +48,7 @@ static const struct
   { "desk_setting",     { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "nursing_assessment", { "RW", "RW", "R", "R",  "RW", "-"  } },
   { "visit_vitals",     { "RW", "RW", "-",  "-",  "RW", "-"  } },
+  { "complaint",        { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

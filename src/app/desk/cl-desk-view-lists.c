@@ -87,10 +87,22 @@ cl_desk_view_load_patient_names (CLDeskView *self,
 enum { COL_TIME, COL_KIND, COL_WHO, COL_SUMMARY, COL_STATE, N_COLS };
 
 static void
+make_complaint_clicked_cb (GtkButton  *button,
+                           CLDeskView *self)
+{
+  CLContact *contact = g_object_get_data (G_OBJECT (button), "contact");
+
+  if (contact)
+    cl_desk_view_make_complaint (self, contact);
+}
+
+static void
 entry_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
+                GtkListItem              *item,
+                CLDeskView               *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button;
   /* Characters each column asks for and at most takes; the summary
    * has the rest. */
   static const int widths[N_COLS] = { 5, 10, 8, -1, 6 };
@@ -121,6 +133,14 @@ entry_setup_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (label, "heading");
       gtk_box_append (GTK_BOX (box), label);
     }
+  /* Any contact may turn out to be a complaint. */
+  button = gtk_button_new_from_icon_name ("mail-mark-important-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Make Complaint…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Make Complaint…"), -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect (button, "clicked", G_CALLBACK (make_complaint_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
   gtk_list_item_set_child (item, box);
 }
 
@@ -155,7 +175,9 @@ entry_bind_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (label), texts[i] ? texts[i] : "");
       gtk_widget_set_tooltip_text (label, texts[i]);
     }
-  label = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  g_object_set_data_full (G_OBJECT (gtk_widget_get_last_child (gtk_list_item_get_child (item))), "contact",
+                          g_object_ref (contact), g_object_unref);
+  label = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (gtk_list_item_get_child (item)));
   if (cl_contact_is_overdue (contact, now))
     gtk_widget_add_css_class (label, "overdue");
   else
@@ -455,7 +477,7 @@ cl_desk_view_lists_init (CLDeskView *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (entry_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (entry_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (entry_bind_cb), self);
   gtk_list_view_set_factory (self->entries_view, factory);
   g_object_unref (factory);

@@ -17,6 +17,7 @@ struct _CLDeskView
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;
+  GtkStack        *pages;
   GtkDropDown     *channel_dropdown;
   GtkDropDown     *category_dropdown;
   GtkEntry        *caller_entry;
@@ -43,6 +44,7 @@ struct _CLDeskView
   CLContext        *context;
   CLStore          *store;
   CLPatientChooser *chooser;
+  GtkWidget        *complaints;    /* CLComplaintsPage */
   GListStore       *entries;       /* CLContact shown in the list */
   GPtrArray        *open;          /* CLContact, the open hand-overs as listed */
   GPtrArray        *staff_ids;     /* parallel to handover_dropdown */
@@ -55,6 +57,11 @@ struct _CLDeskView
   guint             n_overdue;
   gboolean          searching;
 };
+
+/* Opens the ticket dialog for a complaint made from @contact, on the
+ * Complaints page (cl-desk-view.c). */
+GtkWidget  *cl_desk_view_make_complaint      (CLDeskView *self,
+                                              CLContact  *contact);
 
 /* cl-desk-view-lists.c */
 void        cl_desk_view_lists_init          (CLDeskView *self);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-allergy-line.h"
+#include "cl-complaints-page.h"
 #include "cl-desk-patient-dialog.h"
 #include "cl-desk-store.h"
 #include "cl-desk-view-private.h"
@@ -178,6 +179,12 @@ save (CLDeskView *self)
       return FALSE;
     }
 
+  /* A complaint becomes a ticket: its dialog opens prefilled from the
+   * contact, over the bar, which is ready for the next call behind it. */
+  if (g_strcmp0 (cl_contact_get_category (contact),
+                 cl_contact_category_to_string (CL_CONTACT_CATEGORY_COMPLAINT)) == 0)
+    cl_desk_view_make_complaint (self, contact);
+
   /* The next call starts at once: the channel and category stay as
    * they were, everything else is cleared and the caller field has the
    * focus. */
@@ -338,6 +345,22 @@ context_changed_cb (CLDeskView *self)
   staff_changed_cb (self);
 }
 
+/* ---- pages ----------------------------------------------------------- */
+
+static void
+add_pages (CLDeskView *self)
+{
+  self->complaints = cl_complaints_page_new (self->context);
+  gtk_stack_add_titled (self->pages, self->complaints, "complaints", _("Complaints"));
+}
+
+GtkWidget *
+cl_desk_view_make_complaint (CLDeskView *self,
+                             CLContact  *contact)
+{
+  return cl_complaints_page_new_complaint (CL_COMPLAINTS_PAGE (self->complaints), contact);
+}
+
 /* ---- GObject --------------------------------------------------------- */
 
 static void
@@ -349,6 +372,7 @@ cl_desk_view_constructed (GObject *object)
   if (self->context == NULL)
     self->context = cl_context_new ();
   cl_desk_view_lists_init (self);
+  add_pages (self);
   fill_choices (self);
   restore_choices (self);
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
@@ -439,6 +463,7 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/desk/cl-desk-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, pages);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, caller_entry);

@@ -34,6 +34,12 @@ static const CLDeskSettingInfo infos[] = {
   /* A critical value is reported to a doctor or nurse within this
    * many minutes of its receipt, or it is late. */
   { "critical.limit_minutes", 15, 1, 120, N_("Report critical values within"), N_("minutes") },
+  /* A complaint is promised to be resolved within this many hours of
+   * being made, by its severity: a day for a serious one, three for a
+   * moderate one, five for a minor one (cl-complaint.h). */
+  { "complaint.hours.serious", 24, 1, 720, N_("Resolve serious complaints within"), N_("hours") },
+  { "complaint.hours.moderate", 72, 1, 720, N_("Resolve moderate complaints within"), N_("hours") },
+  { "complaint.hours.minor", 120, 1, 720, N_("Resolve minor complaints within"), N_("hours") },
   { NULL }
 };
 

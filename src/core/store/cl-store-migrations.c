@@ -506,6 +506,20 @@ const char * const cl_store_migrations[] = {
   "  pulse INTEGER NOT NULL DEFAULT 0, respiration INTEGER NOT NULL DEFAULT 0,"
   "  systolic INTEGER NOT NULL DEFAULT 0, diastolic INTEGER NOT NULL DEFAULT 0, note TEXT);"
   "CREATE INDEX visit_vitals_patient ON visit_vitals (patient_id, taken_at) WHERE deleted = 0;",
+  /* 23 → 24 (issue #16): complaint tickets (cl-complaint.h).  The
+   * desk's list reads the unresolved ones by promised time; the
+   * monthly report reads a month's by opening. */
+  "CREATE TABLE complaint (" SYNC_COLUMNS ","
+  "  contact_id TEXT, complainant_name TEXT, complainant_phone TEXT, patient_id TEXT,"
+  "  department_id TEXT, description TEXT, severity TEXT, owner_id TEXT, state TEXT,"
+  "  opened_at INTEGER NOT NULL DEFAULT 0, promised_at INTEGER NOT NULL DEFAULT 0,"
+  "  started_at INTEGER NOT NULL DEFAULT 0, resolved_at INTEGER NOT NULL DEFAULT 0,"
+  "  resolved_by TEXT, resolution TEXT, closed_at INTEGER NOT NULL DEFAULT 0, closed_by TEXT,"
+  "  satisfaction TEXT, satisfaction_reason TEXT,"
+  "  settled_on_spot INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX complaint_unresolved ON complaint (promised_at)"
+  "  WHERE deleted = 0 AND state IN ('open', 'in_progress');"
+  "CREATE INDEX complaint_opened ON complaint (opened_at) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

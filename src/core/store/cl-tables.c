@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-complaint-store.h"
 #include "cl-course-store.h"
 #include "cl-contact.h"
 #include "cl-deduction.h"
@@ -249,6 +250,17 @@ validate_visit_vitals (CLStore    *store,
   g_autoptr(GHashTable) own = cl_visit_vitals_validate (CL_VISIT_VITALS (record));
 
   merge_errors (errors, own);
+}
+
+static void
+validate_complaint (CLStore    *store,
+                    CLRecord   *record,
+                    const char *role,
+                    GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_complaint_store_validate (store, CL_COMPLAINT (record), errors);
 }
 
 static void
@@ -510,6 +522,15 @@ static const TableInfo tables[] = {
     "case_manager service_desk",
     "case_manager service_desk",
     NULL, validate_visit_vitals },
+  /* Complaint tickets: the service desk's (the customer-service lead
+   * and the quality office read them there); a ticket moves one step
+   * at a time, its promised time follows from the severity's setting,
+   * and only its owner or an administrator hands it over
+   * (cl_complaint_store_check_change()). */
+  { "complaint", cl_complaint_get_type,
+    "service_desk",
+    "service_desk",
+    cl_complaint_store_check_change, validate_complaint },
 };
 
 static const TableInfo *
