@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  * taken by @TASK_AHEAD@ on 25 November, @BOOKING_AHEAD@ that day and
  * @HANDOUT_GIVEN@),
  * @CASE_MANAGER@ (an active case
- * manager), and local instants as @T2026-11-24T03:00@
+ * manager), @DEPT_CRITICAL@ (a department, 产科门诊), and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

@@ -452,6 +452,7 @@ class Checks:
             ("department", {"name": "产科门诊", "name_en": "Obstetrics Clinic", "building": "门诊楼",
                             "floor": "3", "room": "305", "phone": "0592-1234567", "active": True}),
             ("desk_setting", None),
+            ("critical_value", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -488,6 +489,15 @@ class Checks:
                 digest = hashlib.sha256(data["key"].encode()).hexdigest()
                 ids[table] = "%s-%s-8%s-a%s-%s" % (digest[0:8], digest[8:12], digest[12:15],
                                                    digest[15:18], digest[18:30])
+            elif table == "critical_value":
+                # Received and reported in the past, read back, for a
+                # patient and a department pushed above.
+                data = {"received_at": 1795400000, "source": "lab", "caller_name": "检验科李老师",
+                        "caller_phone": "8021", "patient_id": ids["patient"],
+                        "department_id": ids["department"], "test_name": "血钾", "result": "6.8",
+                        "unit": "mmol/L", "kind": "critical", "taken_by": "admin", "read_back": True,
+                        "reported_to": "张医生", "reported_role": "doctor", "reported_at": 1795400600,
+                        "action": "复查并处理", "reported_by": "admin"}
             change = self.change(table, data, id=ids.get(table))
             ids[table] = change["id"]
             result, = self.push([change])

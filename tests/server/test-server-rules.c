@@ -77,6 +77,8 @@ push_fixtures (void)
   push_applied ("admin", "staff", "@CASE_MANAGER@",
                 "{\"username\":\"wang\",\"display_name\":\"王管家\",\"role\":\"case_manager\","
                 "\"roles\":\"case_manager\",\"phone\":\"13900139003\",\"active\":true}");
+  push_applied ("admin", "department", "@DEPT_CRITICAL@",
+                "{\"name\":\"产科门诊\",\"name_en\":\"Obstetrics Clinic\",\"active\":true}");
   /* A second patient, enrolled since 10 November. */
   push_applied ("admin", "patient", "@PATIENT_ENROLLED@",
                 "{\"name\":\"李小红\",\"phone\":\"13800138001\",\"birth_date\":\"1994-05-03\"}");

@@ -46,6 +46,7 @@ static const struct
   { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
   { "department",       { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "desk_setting",     { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "critical_value",   { "RW", "R",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

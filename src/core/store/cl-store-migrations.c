@@ -488,6 +488,18 @@ const char * const cl_store_migrations[] = {
   /* 21 → 22 (issue #16): the service desk's settings, key → value,
    * kept by an administrator (cl-desk-setting.h). */
   "CREATE TABLE desk_setting (" SYNC_COLUMNS ", key TEXT, value TEXT);",
+
+  /* 22 → 23 (issue #16): the critical-value register, and the index
+   * every desk's alarm reads each minute: the values not yet
+   * reported. */
+  "CREATE TABLE critical_value (" SYNC_COLUMNS ","
+  "  received_at INTEGER NOT NULL DEFAULT 0, source TEXT, caller_name TEXT, caller_phone TEXT,"
+  "  patient_id TEXT, department_id TEXT, test_name TEXT, result TEXT, unit TEXT, kind TEXT,"
+  "  taken_by TEXT, read_back INTEGER NOT NULL DEFAULT 0, reported_to TEXT, reported_role TEXT,"
+  "  reported_at INTEGER NOT NULL DEFAULT 0, action TEXT, reported_by TEXT);"
+  "CREATE INDEX critical_time ON critical_value (received_at);"
+  "CREATE INDEX critical_unreported ON critical_value (received_at)"
+  "  WHERE deleted = 0 AND reported_at = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

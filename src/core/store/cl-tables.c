@@ -7,6 +7,7 @@
 
 #include "cl-course-store.h"
 #include "cl-contact.h"
+#include "cl-critical-store.h"
 #include "cl-deduction.h"
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
@@ -225,6 +226,17 @@ validate_contact (CLStore    *store,
   g_autoptr(GHashTable) own = cl_contact_validate (CL_CONTACT (record));
 
   merge_errors (errors, own);
+}
+
+static void
+validate_critical_value (CLStore    *store,
+                         CLRecord   *record,
+                         const char *role,
+                         GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_critical_store_validate (store, CL_CRITICAL_VALUE (record), errors);
 }
 
 static void
@@ -473,6 +485,14 @@ static const TableInfo tables[] = {
     "case_manager escort vip_steward service_desk finance",
     "",
     NULL, validate_desk_setting },
+  /* The critical-value register (tuberculosis results too): the desk
+   * takes the call and reports it; case managers read their patients'.
+   * Neither receipt nor report lies in the future, and a report made
+   * stays (cl_critical_store_check_change()). */
+  { "critical_value", cl_critical_value_get_type,
+    "case_manager service_desk",
+    "service_desk",
+    cl_critical_store_check_change, validate_critical_value },
 };
 
 static const TableInfo *
