@@ -38,6 +38,7 @@ struct _CLDeskView
   GtkLabel        *handovers_title;
   GtkListBox      *handovers_list;
   GtkGrid         *counts_grid;
+  GtkStack        *pages;          /* Now, Critical Values… */
 
   /* owned */
   CLContext        *context;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-critical-page.h"
 #include "cl-desk-patient-dialog.h"
 #include "cl-desk-store.h"
 #include "cl-desk-view-private.h"
@@ -335,6 +336,46 @@ context_changed_cb (CLDeskView *self)
   staff_changed_cb (self);
 }
 
+/* ---- the pages -------------------------------------------------------- */
+
+/* The view's pages under a switcher: Now (the template's contents),
+ * then each part of the desk's work as a page widget of its own. */
+static void
+add_pages (CLDeskView *self)
+{
+  g_autoptr(GtkWidget) now = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+
+  self->pages = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
+  adw_toast_overlay_set_child (self->toast_overlay, NULL);
+  gtk_stack_add_titled (self->pages, now, "now", _("Now"));
+  gtk_stack_add_titled (self->pages, cl_critical_page_new (self->context), "critical", _("Critical Values"));
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->pages);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_box_append (GTK_BOX (box), switcher);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pages));
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+}
+
+GtkWidget *
+cl_desk_view_get_page (CLDeskView *self,
+                       const char *name)
+{
+  g_return_val_if_fail (CL_IS_DESK_VIEW (self), NULL);
+  return gtk_stack_get_child_by_name (self->pages, name);
+}
+
+void
+cl_desk_view_show_page (CLDeskView *self,
+                        const char *name)
+{
+  g_return_if_fail (CL_IS_DESK_VIEW (self));
+  gtk_stack_set_visible_child_name (self->pages, name);
+}
+
 /* ---- GObject --------------------------------------------------------- */
 
 static void
@@ -345,6 +386,7 @@ cl_desk_view_constructed (GObject *object)
 
   if (self->context == NULL)
     self->context = cl_context_new ();
+  add_pages (self);
   cl_desk_view_lists_init (self);
   fill_choices (self);
   restore_choices (self);

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "cl-critical-value.h"
+#include "cl-health-event.h"
+#include "cl-schedule.h"
 #include "cl-staff.h"
 #include "cl-util.h"
 
@@ -407,4 +409,29 @@ cl_critical_value_check_change (CLCriticalValue *incoming,
        g_strcmp0 (incoming->reported_role, current->reported_role) != 0 ||
        g_strcmp0 (incoming->action, current->action) != 0))
     refuse (errors, "reported_at", _("This value has been reported; only an administrator may change the report"));
+}
+
+gboolean
+cl_critical_time_parse (const char *text,
+                        gint64      now,
+                        gint64     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  gint minutes;
+  GDate day;
+  gint64 at;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!cl_health_event_parse_minutes (copy, &minutes))
+    return FALSE;
+  cl_schedule_day_of (now, &day);
+  at = cl_schedule_at (&day, minutes);
+  if (at > now + CL_CRITICAL_CLOCK_SLACK)
+    {
+      g_date_subtract_days (&day, 1);
+      at = cl_schedule_at (&day, minutes);
+    }
+  *out = at;
+  return TRUE;
 }

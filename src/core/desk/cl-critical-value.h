@@ -152,4 +152,12 @@ void        cl_critical_value_check_change (CLCriticalValue *incoming,
                                             const char      *role,
                                             GHashTable      *errors);
 
+/* A time of day typed at the desk ("09:05", "905") as the latest such
+ * instant not after @now (give or take CL_CRITICAL_CLOCK_SLACK): today's,
+ * or yesterday's for a call taken before midnight.  FALSE for anything
+ * else. */
+gboolean    cl_critical_time_parse         (const char      *text,
+                                            gint64           now,
+                                            gint64          *out);
+
 G_END_DECLS
