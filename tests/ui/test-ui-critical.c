@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <string.h>
 
 #include "cl-critical-alarm.h"
@@ -29,6 +30,8 @@
 #include "cl-roster-view.h"
 #include "cl-staff.h"
 #include "cl-store-critical.h"
+#include "cl-sync-client.h"
+#include "cl-test-desk.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
@@ -283,10 +286,148 @@ test_critical (void)
   g_clear_pointer (&clock, g_free);
   cl_context_set_user (context, "desk", "service_desk");
 
+  cl_window_show_view (window, "desk");
+  cl_desk_view_show_page (view, "critical");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   cl_test_ui_settle (500);
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "critical-1280");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+#define PASSWORD "correct horse battery staple"
+
+typedef struct
+{
+  CLStore         *store;
+  CLSyncClient    *client;
+  CLContext       *context;
+  GtkWindow       *window;
+  CLCriticalAlarm *alarm;
+} Desk;
+
+/* A service desk of its own: a store, logged in to @url as @user, and a
+ * window with the alarm strip on its context. */
+static void
+desk_open (Desk       *desk,
+           const char *dir,
+           const char *user,
+           const char *url)
+{
+  desk->store = cl_test_desk_open_store (dir, user);
+  desk->client = cl_test_desk_login (desk->store, url, user, PASSWORD);
+  desk->context = cl_context_new ();
+  cl_context_set_store (desk->context, desk->store);
+  cl_context_set_user (desk->context, user, CL_ROLE_SERVICE_DESK);
+  desk->alarm = CL_CRITICAL_ALARM (cl_critical_alarm_new (desk->context));
+  desk->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (desk->window, 640, 120);
+  gtk_window_set_child (desk->window, GTK_WIDGET (desk->alarm));
+  gtk_window_present (desk->window);
+}
+
+static void
+desk_close (Desk *desk)
+{
+  cl_sync_client_set_server_url (desk->client, "");
+  gtk_window_destroy (desk->window);
+  g_clear_object (&desk->context);
+  g_clear_object (&desk->client);
+  g_clear_object (&desk->store);
+}
+
+/* Desk A registers a value that is already past the limit; desk B
+ * shows the alarm once it has synced; B reports it; A's alarm goes
+ * when the report reaches it.  Through a real careline-server. */
+static void
+test_two_desks (void)
+{
+  const char *server_binary = g_getenv ("CARELINE_SERVER");
+  g_autofree char *dir = cl_test_make_tmp_dir ("ui-critical-desks");
+  g_autofree char *server_db = g_build_filename (dir, "server.db", NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(CLStore) office = NULL;
+  g_autoptr(CLSyncClient) office_client = NULL;
+  g_autoptr(CLDepartment) department = cl_department_new ();
+  g_autoptr(CLPatient) patient = cl_test_patient_new ("王芳", "11010519900307124", "13800138000");
+  g_autoptr(CLCriticalValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const users[][2] = { { "desk_a", "service_desk" }, { "desk_b", "service_desk" }, { "admin", "admin" } };
+  Desk a = { 0 }, b = { 0 };
+  GtkWindow *report;
+  gpointer *weak;
+
+  g_assert_nonnull (server_binary);
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", users[i][0],
+                                             "--role", users[i][1], "--db", server_db, NULL), ==, 0);
+  server = cl_test_start_server (server_binary, server_db, &url);
+
+  /* The administrator's department list. */
+  office = cl_test_desk_open_store (dir, "office");
+  office_client = cl_test_desk_login (office, url, "admin", PASSWORD);
+  cl_department_set_name (department, "产科门诊");
+  g_assert_true (cl_directory_store_save_department (office, department, CL_ROLE_ADMIN, NULL, &error));
+  g_assert_no_error (error);
+  cl_test_desk_sync (office_client);
+
+  desk_open (&a, dir, "desk_a", url);
+  desk_open (&b, dir, "desk_b", url);
+  cl_test_desk_sync (a.client);
+  cl_test_desk_sync (b.client);
+  g_assert_false (cl_critical_alarm_get_active (a.alarm));
+  g_assert_false (cl_critical_alarm_get_active (b.alarm));
+
+  /* A registers her (inline) and a value received 20 minutes ago. */
+  cl_test_patient_save (a.store, patient, NULL);
+  value = cl_critical_value_new (CL_CRITICAL_KIND_CRITICAL, cl_context_get_now (a.context) - 20 * 60, "desk_a");
+  cl_critical_value_set_source (value, "lab");
+  cl_critical_value_set_patient_id (value, cl_record_get_id (CL_RECORD (patient)));
+  cl_critical_value_set_department_id (value, cl_record_get_id (CL_RECORD (department)));
+  cl_critical_value_set_test_name (value, "血钾");
+  cl_critical_value_set_result (value, "6.8");
+  cl_critical_value_set_read_back (value, TRUE);
+  g_assert_true (cl_critical_store_save (a.store, value, CL_ROLE_SERVICE_DESK, NULL, &error));
+  g_assert_no_error (error);
+  cl_test_ui_settle (100);
+  g_assert_true (cl_critical_alarm_get_active (a.alarm));
+  g_assert_false (cl_critical_alarm_get_active (b.alarm));
+  cl_test_desk_sync (a.client);
+
+  /* B pulls it: the alarm, with her name. */
+  cl_test_desk_sync (b.client);
+  cl_test_ui_settle (100);
+  g_assert_true (cl_critical_alarm_get_active (b.alarm));
+  g_assert_nonnull (strstr (cl_critical_alarm_get_text (b.alarm), "王芳"));
+  cl_test_ui_save_screenshot (GTK_WIDGET (b.window), "critical-desk-b");
+
+  /* B reports it from its alarm; B's goes at once. */
+  report = cl_critical_alarm_open_report (b.alarm);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, report);
+  gtk_editable_set_text (GTK_EDITABLE (cl_critical_report_dialog_get_field (CL_CRITICAL_REPORT_DIALOG (report),
+                                                                            "reported_to")), "李医生");
+  gtk_editable_set_text (GTK_EDITABLE (cl_critical_report_dialog_get_field (CL_CRITICAL_REPORT_DIALOG (report),
+                                                                            "action")), "已复查");
+  weak = watch (report);
+  g_assert_true (cl_critical_report_dialog_save (CL_CRITICAL_REPORT_DIALOG (report)));
+  wait_closed (weak);
+  g_assert_false (cl_critical_alarm_get_active (b.alarm));
+  g_assert_true (cl_critical_alarm_get_active (a.alarm));
+  cl_test_desk_sync (b.client);
+
+  /* The report reaches A: its alarm goes too. */
+  cl_test_desk_sync (a.client);
+  cl_test_ui_settle (100);
+  g_assert_false (cl_critical_alarm_get_active (a.alarm));
+  g_assert_cmpint (cl_test_store_count (a.store, "SELECT count(*) FROM critical_value WHERE reported_at > 0"
+                                        " AND reported_to = '李医生'"), ==, 1);
+
+  desk_close (&a);
+  desk_close (&b);
+  cl_sync_client_set_server_url (office_client, "");
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  cl_test_remove_tree (dir);
 }
 
 int
@@ -301,6 +442,7 @@ main (int   argc,
   data_dir = cl_test_ui_make_demo_store ("ui-critical", 30, 17);
 
   g_test_add_func ("/ui/critical/register-alarm-report", test_critical);
+  g_test_add_func ("/ui/critical/two-desks", test_two_desks);
 
   ret = g_test_run ();
   cl_test_remove_tree (data_dir);

@@ -200,7 +200,7 @@ cl_critical_dialog_new (GtkWindow      *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), now_text);
   self->kind_row = combo_add (call, _("Kind"), kinds, &self->errors[F_KIND]);
   adw_combo_row_set_selected (self->kind_row, kind);
-  self->source_row = combo_add (call, _("From"), sources, &self->errors[F_SOURCE]);
+  self->source_row = combo_add (call, _("Reporting service"), sources, &self->errors[F_SOURCE]);
   /* Tuberculosis results come from radiology. */
   adw_combo_row_set_selected (self->source_row, kind == CL_CRITICAL_KIND_TUBERCULOSIS
                               ? CL_CRITICAL_SOURCE_RADIOLOGY : CL_CRITICAL_SOURCE_LAB);
@@ -254,7 +254,7 @@ cl_critical_dialog_new (GtkWindow      *parent,
   cl_form_message_clear_on (self->read_back_check, "active", self->errors[F_READ_BACK]);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (result), cl_form_required_note ());
 
-  self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Register"), G_CALLBACK (save_clicked_cb), NULL,
+  self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Register Value"), G_CALLBACK (save_clicked_cb), NULL,
                                            CL_FORM_SCROLLED, 12, groups);
   gtk_widget_grab_focus (GTK_WIDGET (self->caller_row));
   return self;

@@ -269,7 +269,7 @@ static void
 add_columns (CLCriticalPage *self)
 {
   const char *titles[N_COLUMNS] = {
-    _("Received"), _("From"), _("Patient"), _("Department"), _("Test and value"), _("Taken by"),
+    _("Received"), _("Reporting service"), _("Patient"), _("Department"), _("Test and value"), _("Taken by"),
     _("Reported to"), _("Clock"),
   };
 
