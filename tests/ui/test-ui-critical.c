@@ -170,6 +170,15 @@ test_critical (void)
   cl_test_ui_settle (200);
   g_assert_true (cl_critical_alarm_get_active (alarm));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (alarm)));
+  /* Her page slides over the views: it has the alarm too. */
+  cl_window_show_patient (window, patient_id);
+  cl_test_ui_settle (600);
+  g_assert_nonnull (cl_window_desk_get_patient_alarm (window));
+  g_assert_true (cl_critical_alarm_get_active (cl_window_desk_get_patient_alarm (window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cl_window_desk_get_patient_alarm (window))));
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "critical-alarm-patient");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  cl_test_ui_settle (400);
   cl_window_show_view (window, "desk");
 
   /* A case manager reads the register but cannot report: no alarm. */
@@ -296,6 +305,18 @@ test_critical (void)
 
 #define PASSWORD "correct horse battery staple"
 
+static gboolean
+alarm_on (gpointer alarm)
+{
+  return cl_critical_alarm_get_active (alarm);
+}
+
+static gboolean
+alarm_off (gpointer alarm)
+{
+  return !cl_critical_alarm_get_active (alarm);
+}
+
 typedef struct
 {
   CLStore         *store;
@@ -389,15 +410,13 @@ test_two_desks (void)
   cl_critical_value_set_read_back (value, TRUE);
   g_assert_true (cl_critical_store_save (a.store, value, CL_ROLE_SERVICE_DESK, NULL, &error));
   g_assert_no_error (error);
-  cl_test_ui_settle (100);
-  g_assert_true (cl_critical_alarm_get_active (a.alarm));
+  cl_test_ui_wait_until (alarm_on, a.alarm);
   g_assert_false (cl_critical_alarm_get_active (b.alarm));
   cl_test_desk_sync (a.client);
 
   /* B pulls it: the alarm, with her name. */
   cl_test_desk_sync (b.client);
-  cl_test_ui_settle (100);
-  g_assert_true (cl_critical_alarm_get_active (b.alarm));
+  cl_test_ui_wait_until (alarm_on, b.alarm);
   g_assert_nonnull (strstr (cl_critical_alarm_get_text (b.alarm), "王芳"));
   cl_test_ui_save_screenshot (GTK_WIDGET (b.window), "critical-desk-b");
 
@@ -417,8 +436,7 @@ test_two_desks (void)
 
   /* The report reaches A: its alarm goes too. */
   cl_test_desk_sync (a.client);
-  cl_test_ui_settle (100);
-  g_assert_false (cl_critical_alarm_get_active (a.alarm));
+  cl_test_ui_wait_until (alarm_off, a.alarm);
   g_assert_cmpint (cl_test_store_count (a.store, "SELECT count(*) FROM critical_value WHERE reported_at > 0"
                                         " AND reported_to = '李医生'"), ==, 1);
 
