@@ -23,9 +23,11 @@
 #include "cl-critical-print.h"
 #include "cl-critical-report-dialog.h"
 #include "cl-critical-store.h"
+#include "cl-desk-patient-dialog.h"
 #include "cl-desk-settings-dialog.h"
 #include "cl-desk-view.h"
 #include "cl-directory-store.h"
+#include "cl-patient-chooser.h"
 #include "cl-patient.h"
 #include "cl-roster-view.h"
 #include "cl-staff.h"
@@ -68,6 +70,60 @@ wait_closed (gpointer *weak)
 {
   cl_test_ui_wait_until (window_gone, weak);
   g_free (weak);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+patient_dialog_shown (gpointer data)
+{
+  return cl_test_ui_find_toplevel (CL_TYPE_DESK_PATIENT_DIALOG) != NULL;
+}
+
+/* A caller not on the roster: registered from the register's own
+ * dialog, and the value registered for her. */
+static void
+test_register_new_patient (CLWindow       *window,
+                           CLCriticalPage *page)
+{
+  CLStore *store = cl_context_get_store (cl_window_get_context (window));
+  CLCriticalDialog *dialog = CL_CRITICAL_DIALOG (cl_critical_page_open_register (page));
+  CLDeskPatientDialog *patient;
+  GtkWidget *button;
+  gint64 before = count_values (store);
+  gpointer *weak;
+
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  gtk_editable_set_text (cl_patient_chooser_get_entry (CL_PATIENT_CHOOSER (cl_critical_dialog_get_field (dialog, "patient_id"))),
+                         "韩梅梅");
+  button = cl_test_ui_find_widget_where (GTK_WIDGET (dialog), is_button_labelled, _("_New Patient…"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  cl_test_ui_wait_until (patient_dialog_shown, NULL);
+  patient = CL_DESK_PATIENT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_DESK_PATIENT_DIALOG));
+  g_assert_nonnull (patient);
+  g_assert_cmpstr (gtk_editable_get_text (cl_desk_patient_dialog_get_entry (patient, "name")), ==, "韩梅梅");
+  gtk_editable_set_text (cl_desk_patient_dialog_get_entry (patient, "phone"), "13900139555");
+  weak = watch (patient);
+  g_assert_true (cl_desk_patient_dialog_save (patient));
+  wait_closed (weak);
+  g_assert_nonnull (cl_patient_chooser_get_patient_id (CL_PATIENT_CHOOSER (cl_critical_dialog_get_field (dialog, "patient_id"))));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cl_critical_dialog_get_field (dialog, "department_id")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (cl_critical_dialog_get_field (dialog, "test_name")), "血小板");
+  gtk_editable_set_text (GTK_EDITABLE (cl_critical_dialog_get_field (dialog, "result")), "18");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (cl_critical_dialog_get_field (dialog, "read_back")), TRUE);
+  weak = watch (dialog);
+  g_assert_true (cl_critical_dialog_save (dialog));
+  wait_closed (weak);
+  g_assert_cmpint (count_values (store), ==, before + 1);
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM critical_value c JOIN patient p ON p.id = c.patient_id"
+                                               " WHERE p.name = '韩梅梅' AND c.test_name = '血小板'"), ==, 1);
 }
 
 static char *
@@ -294,6 +350,7 @@ test_critical (void)
   g_assert_false (problem);
   g_clear_pointer (&clock, g_free);
   cl_context_set_user (context, "desk", "service_desk");
+  test_register_new_patient (window, page);
 
   cl_window_show_view (window, "desk");
   cl_desk_view_show_page (view, "critical");
@@ -411,7 +468,8 @@ test_two_desks (void)
   g_assert_true (cl_critical_store_save (a.store, value, CL_ROLE_SERVICE_DESK, NULL, &error));
   g_assert_no_error (error);
   cl_test_ui_wait_until (alarm_on, a.alarm);
-  g_assert_false (cl_critical_alarm_get_active (b.alarm));
+  /* (B may hear of it at once through the server's nudge; the syncs
+   * here make sure it has.) */
   cl_test_desk_sync (a.client);
 
   /* B pulls it: the alarm, with her name. */
@@ -431,7 +489,6 @@ test_two_desks (void)
   g_assert_true (cl_critical_report_dialog_save (CL_CRITICAL_REPORT_DIALOG (report)));
   wait_closed (weak);
   g_assert_false (cl_critical_alarm_get_active (b.alarm));
-  g_assert_true (cl_critical_alarm_get_active (a.alarm));
   cl_test_desk_sync (b.client);
 
   /* The report reaches A: its alarm goes too. */
