@@ -94,6 +94,16 @@
 #define ON_SPOT \
   ",\"settled_on_spot\":true,\"started_at\":@T2026-11-23T09:00@,\"resolved_at\":@T2026-11-23T09:00@," \
   "\"resolved_by\":\"u-service_desk\""
+/* A critical value from the lab for @PATIENT@ of @DEPT_CRITICAL@,
+ * received at 09:00 and taken by the pusher, read back. */
+#define CRITICAL_FROM(source, department, fields, extra) \
+  "{\"received_at\":@T2026-11-23T09:00@,\"source\":\"" source "\",\"caller_name\":\"检验科李老师\"," \
+  "\"patient_id\":\"@PATIENT@\",\"department_id\":\"" department "\",\"unit\":\"mmol/L\"," \
+  "\"taken_by\":\"u-service_desk\"," fields extra "}"
+#define CRITICAL(fields, extra) CRITICAL_FROM ("lab", "@DEPT_CRITICAL@", fields, extra)
+#define CRITICAL_OK "\"test_name\":\"血钾\",\"result\":\"6.8\",\"kind\":\"critical\",\"read_back\":true"
+#define CRITICAL_REPORT(to, role, at, action) \
+  ",\"reported_to\":\"" to "\",\"reported_role\":\"" role "\",\"reported_at\":" at ",\"action\":\"" action "\""
 
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
@@ -397,6 +407,40 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
                                             "\"resolved_at\":@T2026-11-23T09:10@,\"resolved_by\":\"u-service_desk\","
                                             "\"resolution\":\"已道歉\""),
     "settled_on_spot", "A complaint settled on the spot is resolved when it is made" },
+  /* The critical-value register (test-critical.c, the register and
+   * report dialogs): never without read-back; neither time in the
+   * future; a report is whole and not before the receipt. */
+  { "critical_value", "service_desk",
+    CRITICAL ("\"test_name\":\"血钾\",\"result\":\"6.8\",\"kind\":\"critical\",\"read_back\":false", ""),
+    "read_back", "Read the value back to the caller and confirm it before registering" },
+  { "critical_value", "service_desk",
+    "{\"received_at\":@T2026-11-23T10:00@,\"source\":\"radiology\",\"patient_id\":\"@PATIENT@\","
+    "\"department_id\":\"@DEPT_CRITICAL@\",\"test_name\":\"胸片\",\"result\":\"疑似活动性肺结核\","
+    "\"kind\":\"tuberculosis\",\"taken_by\":\"u-service_desk\",\"read_back\":true}",
+    "received_at", "The time received is in the future" },
+  { "critical_value", "service_desk", CRITICAL (CRITICAL_OK, CRITICAL_REPORT ("张医生", "doctor", "@T2026-11-23T08:50@", "复查")),
+    "reported_at", "It cannot be reported before it was received" },
+  { "critical_value", "service_desk", CRITICAL (CRITICAL_OK, CRITICAL_REPORT ("张医生", "doctor", "@T2026-11-23T10:00@", "复查")),
+    "reported_at", "The time reported is in the future" },
+  { "critical_value", "service_desk", CRITICAL (CRITICAL_OK, CRITICAL_REPORT ("张医生", "doctor", "@T2026-11-23T09:10@", " ")),
+    "action", "Say what the doctor or nurse did" },
+  { "critical_value", "service_desk", CRITICAL (CRITICAL_OK, CRITICAL_REPORT ("张医生", "intern", "@T2026-11-23T09:10@", "复查")),
+    "reported_role", "Choose doctor or nurse" },
+  { "critical_value", "service_desk", CRITICAL (CRITICAL_OK, CRITICAL_REPORT ("", "nurse", "@T2026-11-23T09:10@", "复查")),
+    "reported_to", "Enter whom it was reported to" },
+  { "critical_value", "service_desk", CRITICAL_FROM ("fax", "@DEPT_CRITICAL@", CRITICAL_OK, ""),
+    "source", "Choose where the value came from" },
+  { "critical_value", "service_desk",
+    CRITICAL ("\"test_name\":\"血钾\",\"result\":\"6.8\",\"kind\":\"tb\",\"read_back\":true", ""),
+    "kind", "An entry is a critical value or a tuberculosis result" },
+  { "critical_value", "service_desk", CRITICAL_FROM ("lab", "e1000000-0000-0000-0000-0000000009ff", CRITICAL_OK, ""),
+    "department_id", "Choose a department from the hospital’s list" },
+  { "critical_value", "service_desk",
+    CRITICAL ("\"test_name\":\" \",\"result\":\"6.8\",\"kind\":\"critical\",\"read_back\":true", ""),
+    "test_name", "Enter the test" },
+  { "critical_value", "service_desk",
+    CRITICAL ("\"test_name\":\"血钾\",\"result\":\"\",\"kind\":\"critical\",\"read_back\":true", ""),
+    "result", "Enter the value as the caller read it" },
 
   /* Patients' priority flags (test-priority.c; the patient form offers
    * only the stored words).  "aged-70" is computed from the date of
@@ -504,6 +548,7 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@CASE_MANAGER@", "e1000000-0000-4000-8000-000000000018" },
   { "@ASSESSMENT@", "e1000000-0000-0000-0000-000000000501" },
   { "@CPL_DEPARTMENT@", "e1000000-0000-0000-0000-000000000601" },
+  { "@DEPT_CRITICAL@", "e1000000-0000-0000-0000-000000000901" },
 };
 
 char *

@@ -24,7 +24,8 @@ G_BEGIN_DECLS
  * @CASE_MANAGER@ (an active case
  * manager), @ASSESSMENT@ (@PATIENT@'s nursing assessment, version 1,
  * no known allergies), @CPL_DEPARTMENT@ (a department, 投诉测试科),
- * and local instants as @T2026-11-24T03:00@
+ * @DEPT_CRITICAL@ (a department, 产科门诊), and local instants as
+ * @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

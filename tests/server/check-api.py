@@ -463,6 +463,7 @@ class Checks:
                            "patient_id": ids["patient"], "department_id": ids["department"],
                            "description": "候诊两小时无人解释", "severity": "serious", "owner_id": "admin",
                            "state": "open", "opened_at": 1795400000, "promised_at": 1795400000 + 24 * 3600}),
+            ("critical_value", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -499,6 +500,15 @@ class Checks:
                 digest = hashlib.sha256(data["key"].encode()).hexdigest()
                 ids[table] = "%s-%s-8%s-a%s-%s" % (digest[0:8], digest[8:12], digest[12:15],
                                                    digest[15:18], digest[18:30])
+            elif table == "critical_value":
+                # Received and reported in the past, read back, for a
+                # patient and a department pushed above.
+                data = {"received_at": 1795400000, "source": "lab", "caller_name": "检验科李老师",
+                        "caller_phone": "8021", "patient_id": ids["patient"],
+                        "department_id": ids["department"], "test_name": "血钾", "result": "6.8",
+                        "unit": "mmol/L", "kind": "critical", "taken_by": "admin", "read_back": True,
+                        "reported_to": "张医生", "reported_role": "doctor", "reported_at": 1795400600,
+                        "action": "复查并处理", "reported_by": "admin"}
             change = self.change(table, data, id=ids.get(table))
             ids[table] = change["id"]
             result, = self.push([change])

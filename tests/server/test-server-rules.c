@@ -77,6 +77,8 @@ push_fixtures (void)
   push_applied ("admin", "staff", "@CASE_MANAGER@",
                 "{\"username\":\"wang\",\"display_name\":\"王管家\",\"role\":\"case_manager\","
                 "\"roles\":\"case_manager\",\"phone\":\"13900139003\",\"active\":true}");
+  push_applied ("admin", "department", "@DEPT_CRITICAL@",
+                "{\"name\":\"产科门诊\",\"name_en\":\"Obstetrics Clinic\",\"active\":true}");
   /* A second patient, enrolled since 10 November. */
   push_applied ("admin", "patient", "@PATIENT_ENROLLED@",
                 "{\"name\":\"李小红\",\"phone\":\"13800138001\",\"birth_date\":\"1994-05-03\"}");
@@ -472,6 +474,47 @@ test_priority_flags (void)
                                      " AND priority LIKE 'retired-cadre,%language-help'"), ==, 1);
 }
 
+#define CRITICAL_ID "e1000000-0000-0000-0000-000000000910"
+#define CRITICAL_DATA(extra) \
+  "{\"received_at\":@T2026-11-23T09:00@,\"source\":\"lab\",\"patient_id\":\"@PATIENT@\"," \
+  "\"department_id\":\"@DEPT_CRITICAL@\",\"test_name\":\"血钾\",\"result\":\"6.8\"," \
+  "\"kind\":\"critical\",\"taken_by\":\"u-service_desk\",\"read_back\":true" extra "}"
+#define CRITICAL_REPORTED(to) \
+  CRITICAL_DATA (",\"reported_to\":\"" to "\",\"reported_role\":\"doctor\"," \
+                 "\"reported_at\":@T2026-11-23T09:10@,\"action\":\"复查\"")
+
+/* A critical value's life on the server: registered, reported late,
+ * and then the report stays: the desk may not rewrite it, a case
+ * manager may not write at all, an administrator may correct it. */
+static void
+test_critical_report_stays (void)
+{
+  const char *db = cl_test_shared_db ();
+  g_autofree char *message = NULL;
+  gint64 rev = 0, rev2 = 0;
+
+  g_assert_cmpstr (push_over ("service_desk", "critical_value", CRITICAL_ID, 0, CRITICAL_DATA (""),
+                              &message, &rev), ==, "applied");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (push_over ("service_desk", "critical_value", CRITICAL_ID, rev, CRITICAL_REPORTED ("张医生"),
+                              &message, &rev2), ==, "applied");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (push_over ("service_desk", "critical_value", CRITICAL_ID, rev2, CRITICAL_REPORTED ("李医生"),
+                              &message, &rev), ==, "rejected");
+  g_assert_cmpstr (message, ==,
+                   "reported_at: This value has been reported; only an administrator may change the report");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (push_over ("case_manager", "critical_value", CRITICAL_ID, rev2, CRITICAL_REPORTED ("李医生"),
+                              &message, &rev), ==, "rejected");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM critical_value WHERE id = '" CRITICAL_ID "'"
+                                         " AND reported_to = '张医生'"), ==, 1);
+  g_assert_cmpstr (push_over ("admin", "critical_value", CRITICAL_ID, rev2, CRITICAL_REPORTED ("李医生"),
+                              &message, &rev), ==, "applied");
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM critical_value WHERE id = '" CRITICAL_ID "'"
+                                         " AND reported_to = '李医生'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -498,6 +541,7 @@ main (int    argc,
   g_test_add_func ("/server-rules/event-places", test_event_places);
   g_test_add_func ("/server-rules/contact-life", test_contact_life);
   g_test_add_func ("/server-rules/priority-flags", test_priority_flags);
+  g_test_add_func ("/server-rules/critical-report-stays", test_critical_report_stays);
   status = g_test_run ();
   cl_test_shared_server_finish ();
   return status;

@@ -15,6 +15,7 @@
 
 #include "cl-complaint-store.h"
 #include "cl-course-store.h"
+#include "cl-critical-store.h"
 #include "cl-desk-store.h"
 #include "cl-enrolment-store.h"
 #include "cl-event-store.h"
@@ -73,6 +74,7 @@ save_fixtures (CLStore *store)
                            "\"phone\":\"13900139000\",\"active\":true}" },
     { "staff", "@CASE_MANAGER@", "{\"username\":\"wang\",\"display_name\":\"王管家\",\"role\":\"case_manager\","
                                  "\"roles\":\"case_manager\",\"phone\":\"13900139003\",\"active\":true}" },
+    { "department", "@DEPT_CRITICAL@", "{\"name\":\"产科门诊\",\"name_en\":\"Obstetrics Clinic\",\"active\":true}" },
     { "patient", "@PATIENT_ENROLLED@", "{\"name\":\"李小红\",\"phone\":\"13800138001\",\"birth_date\":\"1994-05-03\"}" },
     { "pregnancy", "@PREGNANCY_ENROLLED@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"lmp\":\"2026-06-01\","
                                            "\"edd\":\"2027-03-08\",\"status\":\"ongoing\",\"gravida\":1,"
@@ -193,6 +195,8 @@ save_as_desk (CLStore    *store,
 
       saved = cl_complaint_store_save (store, CL_COMPLAINT (record), role, actor, &field_errors, &error);
     }
+  else if (g_str_equal (table, "critical_value"))
+    saved = cl_critical_store_save (store, CL_CRITICAL_VALUE (record), role, &field_errors, &error);
   else if (g_str_equal (table, "patient"))
     saved = cl_patient_store_save (store, CL_PATIENT (record), NULL, &field_errors, &error);
   else if (g_str_equal (table, "staff"))

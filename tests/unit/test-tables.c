@@ -49,6 +49,7 @@ static const struct
   { "nursing_assessment", { "RW", "RW", "R", "R",  "RW", "-"  } },
   { "visit_vitals",     { "RW", "RW", "-",  "-",  "RW", "-"  } },
   { "complaint",        { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "critical_value",   { "RW", "R",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

@@ -6,6 +6,7 @@
 
 #include "cl-allergy-line.h"
 #include "cl-complaints-page.h"
+#include "cl-critical-page.h"
 #include "cl-desk-patient-dialog.h"
 #include "cl-desk-store.h"
 #include "cl-desk-view-private.h"
@@ -347,11 +348,14 @@ context_changed_cb (CLDeskView *self)
 
 /* ---- pages ----------------------------------------------------------- */
 
+/* The view's pages under the template's switcher: Now, then each part
+ * of the desk's work as a page widget of its own. */
 static void
 add_pages (CLDeskView *self)
 {
   self->complaints = cl_complaints_page_new (self->context);
   gtk_stack_add_titled (self->pages, self->complaints, "complaints", _("Complaints"));
+  gtk_stack_add_titled (self->pages, cl_critical_page_new (self->context), "critical", _("Critical Values"));
 }
 
 GtkWidget *
@@ -359,6 +363,22 @@ cl_desk_view_make_complaint (CLDeskView *self,
                              CLContact  *contact)
 {
   return cl_complaints_page_new_complaint (CL_COMPLAINTS_PAGE (self->complaints), contact);
+}
+
+GtkWidget *
+cl_desk_view_get_page (CLDeskView *self,
+                       const char *name)
+{
+  g_return_val_if_fail (CL_IS_DESK_VIEW (self), NULL);
+  return gtk_stack_get_child_by_name (self->pages, name);
+}
+
+void
+cl_desk_view_show_page (CLDeskView *self,
+                        const char *name)
+{
+  g_return_if_fail (CL_IS_DESK_VIEW (self));
+  gtk_stack_set_visible_child_name (self->pages, name);
 }
 
 /* ---- GObject --------------------------------------------------------- */

@@ -21,6 +21,12 @@ void         cl_desk_view_reload          (CLDeskView *self);
 /* Puts the focus in the caller field. */
 void         cl_desk_view_focus_entry     (CLDeskView *self);
 
+/* The view's pages: "now", "critical" (a CLCriticalPage). */
+GtkWidget   *cl_desk_view_get_page        (CLDeskView *self,
+                                           const char *name);
+void         cl_desk_view_show_page       (CLDeskView *self,
+                                           const char *name);
+
 /* For tests. */
 guint        cl_desk_view_get_n_entries   (CLDeskView *self);
 guint        cl_desk_view_get_n_open      (CLDeskView *self);

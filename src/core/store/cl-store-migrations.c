@@ -520,6 +520,17 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX complaint_unresolved ON complaint (promised_at)"
   "  WHERE deleted = 0 AND state IN ('open', 'in_progress');"
   "CREATE INDEX complaint_opened ON complaint (opened_at) WHERE deleted = 0;",
+  /* 24 → 25 (issue #16): the critical-value register, and the index
+   * every desk's alarm reads each minute: the values not yet
+   * reported. */
+  "CREATE TABLE critical_value (" SYNC_COLUMNS ","
+  "  received_at INTEGER NOT NULL DEFAULT 0, source TEXT, caller_name TEXT, caller_phone TEXT,"
+  "  patient_id TEXT, department_id TEXT, test_name TEXT, result TEXT, unit TEXT, kind TEXT,"
+  "  taken_by TEXT, read_back INTEGER NOT NULL DEFAULT 0, reported_to TEXT, reported_role TEXT,"
+  "  reported_at INTEGER NOT NULL DEFAULT 0, action TEXT, reported_by TEXT);"
+  "CREATE INDEX critical_time ON critical_value (received_at);"
+  "CREATE INDEX critical_unreported ON critical_value (received_at)"
+  "  WHERE deleted = 0 AND reported_at = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

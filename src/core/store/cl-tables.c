@@ -8,6 +8,7 @@
 #include "cl-complaint-store.h"
 #include "cl-course-store.h"
 #include "cl-contact.h"
+#include "cl-critical-store.h"
 #include "cl-deduction.h"
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
@@ -261,6 +262,17 @@ validate_complaint (CLStore    *store,
   if (cl_record_get_deleted (record))
     return;
   cl_complaint_store_validate (store, CL_COMPLAINT (record), errors);
+}
+
+static void
+validate_critical_value (CLStore    *store,
+                         CLRecord   *record,
+                         const char *role,
+                         GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_critical_store_validate (store, CL_CRITICAL_VALUE (record), errors);
 }
 
 static void
@@ -531,6 +543,14 @@ static const TableInfo tables[] = {
     "service_desk",
     "service_desk",
     cl_complaint_store_check_change, validate_complaint },
+  /* The critical-value register (tuberculosis results too): the desk
+   * takes the call and reports it; case managers read their patients'.
+   * Neither receipt nor report lies in the future, and a report made
+   * stays (cl_critical_store_check_change()). */
+  { "critical_value", cl_critical_value_get_type,
+    "case_manager service_desk",
+    "service_desk",
+    cl_critical_store_check_change, validate_critical_value },
 };
 
 static const TableInfo *
