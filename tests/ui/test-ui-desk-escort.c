@@ -5,15 +5,19 @@
  * bar, "Book Escort…" opens the escort task dialog for her with a
  * wheelchair, which asks no reason for going over a package; the task
  * is saved by the service desk and shows on the escort view's day with
- * her badge before her name.  Screenshots at 1024 × 768. */
+ * her badge before her name, and first on the escort's My Tasks.  With
+ * no patient in the bar the dialog's patient field searches everyone,
+ * the flagged first.  Screenshots at 1024 × 768. */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-desk-patient-dialog.h"
 #include "cl-desk-view.h"
+#include "cl-escort-store.h"
 #include "cl-escort-task-dialog.h"
 #include "cl-escort-view.h"
 #include "cl-id-card.h"
@@ -43,6 +47,22 @@ saved_cb (CLEscortTaskDialog *dialog,
   saved->id = g_strdup (id);
 }
 
+static gboolean
+chooser_settled (gpointer data)
+{
+  return !cl_patient_chooser_get_searching (data);
+}
+
+/* 23 November 2026 at @h:@m, local time, in UTC seconds. */
+static gint64
+at_local (int h,
+          int m)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_local (2026, 11, 23, h, m, 0);
+
+  return g_date_time_to_unix (t);
+}
+
 static void
 set_time (GtkWidget  *field,
           int         minutes)
@@ -52,20 +72,24 @@ set_time (GtkWidget  *field,
   g_assert_cmpint (cl_schedule_times_chosen (field), ==, minutes);
 }
 
-/* Registered at the desk as the issue has it: name, phone, ID number. */
+/* Registered at the desk as the issue has it: name, phone, and an ID
+ * number when @first17 is given. */
 static void
-register_patient (CLDeskView *view)
+register_patient (CLDeskView *view,
+                  const char *name,
+                  const char *phone,
+                  const char *first17)
 {
   CLDeskPatientDialog *dialog;
-  char check = cl_id_card_check_digit ("44010219500305002");
-  g_autofree char *id_number = g_strdup_printf ("44010219500305002%c", check);
+  g_autofree char *id_number = first17 ? g_strdup_printf ("%s%c", first17, cl_id_card_check_digit (first17))
+                                       : g_strdup ("");
 
   g_signal_emit_by_name (cl_desk_view_get_widget (view, "new_patient"), "clicked");
   dialog = CL_DESK_PATIENT_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_DESK_PATIENT_DIALOG));
   g_assert_nonnull (dialog);
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
-  gtk_editable_set_text (cl_desk_patient_dialog_get_entry (dialog, "name"), "陈阿婆");
-  gtk_editable_set_text (cl_desk_patient_dialog_get_entry (dialog, "phone"), "13900139401");
+  gtk_editable_set_text (cl_desk_patient_dialog_get_entry (dialog, "name"), name);
+  gtk_editable_set_text (cl_desk_patient_dialog_get_entry (dialog, "phone"), phone);
   gtk_editable_set_text (cl_desk_patient_dialog_get_entry (dialog, "id_number"), id_number);
   g_assert_true (cl_desk_patient_dialog_save (dialog));
   cl_test_ui_settle (300);
@@ -83,6 +107,8 @@ test_desk_escort (void)
   CLEscortTaskDialog *dialog;
   GtkWidget *over_reason;
   Saved saved = { NULL };
+  g_autoptr(GListStore) free = NULL;
+  g_autoptr(CLStaff) escort = NULL;
   g_autofree char *badged = NULL;
   g_autofree char *label = NULL;
   g_autofree char *patient_id = NULL;
@@ -96,7 +122,10 @@ test_desk_escort (void)
   cl_window_show_view (window, "desk");
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, view);
 
-  register_patient (view);
+  /* Two outpatients: 陈阿妹 (a mei) sorts before 陈阿婆 (a po) by name,
+   * but 陈阿婆, born in 1950, is aged 70+. */
+  register_patient (view, "陈阿妹", "13900139402", NULL);
+  register_patient (view, "陈阿婆", "13900139401", "44010219500305002");
   chooser = CL_PATIENT_CHOOSER (cl_desk_view_get_widget (view, "patient"));
   patient_id = g_strdup (cl_patient_chooser_get_patient_id (chooser));
   g_assert_nonnull (patient_id);
@@ -120,6 +149,12 @@ test_desk_escort (void)
   gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "from")), "门诊大厅");
   gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "to")), "放射科");
   gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "note")), "需轮椅，只会说粤语");
+  /* Given to an escort free then, so that it is on their My Tasks. */
+  free = cl_escort_store_free_escorts (store, at_local (14, 0), at_local (14, 30), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (free)), >, 0);
+  escort = g_list_model_get_item (G_LIST_MODEL (free), 0);
+  cl_schedule_form_combo_set (ADW_COMBO_ROW (cl_escort_task_dialog_get_field (dialog, "escort")),
+                              cl_record_get_id (CL_RECORD (escort)));
   set_time (cl_escort_task_dialog_get_field (dialog, "start"), 14 * 60);
   set_time (cl_escort_task_dialog_get_field (dialog, "end"), 14 * 60 + 30);
   cl_test_ui_settle (200);
@@ -156,6 +191,58 @@ test_desk_escort (void)
   cl_time_grid_focus_block (cl_escort_view_get_grid (escorts), saved.id);
   cl_test_ui_settle (200);
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "desk-escort-day-1024");
+
+  /* The escort's My Tasks: hers first, whatever the time, with her
+   * badge. */
+  cl_context_set_user (context, cl_staff_get_username (escort), "escort");
+  cl_escort_view_set_mode (escorts, "mine");
+  cl_test_ui_settle (300);
+  {
+    GtkListBox *mine = cl_escort_view_get_my_list (escorts);
+    /* What a badge starts with: "[" in English, "【" in Chinese. */
+    g_autofree char *mark = g_strndup (_("[%s] %s"), strstr (_("[%s] %s"), "%s") - _("[%s] %s"));
+    int hers = -1, first_plain = -1;
+    GtkListBoxRow *row;
+
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (mine, i)); i++)
+      {
+        const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+        g_test_message ("my tasks %d: %s", i, title);
+        if (strstr (title, badged))
+          hers = i;
+        if (!strstr (title, mark) && first_plain < 0)
+          first_plain = i;
+        /* No flagged patient after one without a flag. */
+        g_assert_true (first_plain < 0 || first_plain == i || !strstr (title, mark));
+      }
+    g_assert_cmpint (hers, >=, 0);
+    /* Her 14:00 task before every unflagged one, earlier ones too. */
+    g_assert_true (first_plain < 0 || hers < first_plain);
+  }
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "desk-escort-mine-1024");
+
+  /* Booked for anyone: with no patient in the bar, the dialog's patient
+   * field searches every patient, flagged ones first. */
+  cl_context_set_user (context, "desk", "service_desk");
+  cl_window_show_view (window, "desk");
+  cl_patient_chooser_set_patient (chooser, NULL, NULL);
+  g_signal_emit_by_name (cl_desk_view_get_widget (view, "book_escort"), "clicked");
+  cl_test_ui_settle (200);
+  dialog = CL_ESCORT_TASK_DIALOG (cl_test_ui_find_toplevel (CL_TYPE_ESCORT_TASK_DIALOG));
+  g_assert_nonnull (dialog);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "patient"))), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "patient")), "陈阿");
+  cl_test_ui_settle (400);
+  cl_test_ui_wait_until (chooser_settled, cl_test_ui_find_widget (GTK_WIDGET (dialog), CL_TYPE_PATIENT_CHOOSER));
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (dialog), _("Aged 70+")));
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "desk-escort-chooser");
+  /* Enter takes the first: her. */
+  g_signal_emit_by_name (cl_escort_task_dialog_get_field (dialog, "patient"), "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cl_escort_task_dialog_get_field (dialog, "patient"))), ==,
+                   "陈阿婆");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_free (saved.id);
   gtk_window_destroy (GTK_WINDOW (window));
