@@ -511,6 +511,16 @@ test_desk_escort (void)
                                          " AND over_reason IS NULL"), ==, 2);
   g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM pregnancy WHERE patient_id ="
                                          " 'e1000000-0000-0000-0000-000000000401'"), ==, 0);
+  /* A reason sent with one of the desk's kinds is no going over: not
+   * audited as one. */
+  push_applied ("service_desk", "escort_task", "e1000000-0000-0000-0000-000000000405",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"wheelchair\",\"place_from\":\"门诊大厅\","
+                "\"place_to\":\"检验科\",\"start_at\":@T2026-11-26T16:00@,\"end_at\":@T2026-11-26T16:30@,"
+                "\"status\":\"planned\",\"over_reason\":\"多余\"}");
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id ="
+                                         " 'e1000000-0000-0000-0000-000000000405'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id ="
+                                         " 'e1000000-0000-0000-0000-000000000405' AND detail LIKE 'over allowance%'"), ==, 0);
 
   /* To a ward: planned, started, then done only with the hand-over. */
   push_applied ("service_desk", "escort_task", TO_WARD, TO_WARD_DATA ("planned", ""));
