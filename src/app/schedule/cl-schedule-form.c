@@ -239,8 +239,8 @@ cl_schedule_form_over_reason_set_applies (AdwEntryRow *row,
     {
       /* An existing booking asks nothing before Save; it shows the
        * reason it has only where the package applies. */
-      if (!applies && group)
-        gtk_widget_set_visible (group, FALSE);
+      if (group)
+        gtk_widget_set_visible (group, applies && *gtk_editable_get_text (GTK_EDITABLE (row)) != '\0');
       return;
     }
   over->not_applies = !applies;
