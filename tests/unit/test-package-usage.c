@@ -497,7 +497,9 @@ test_to_ward_hand_over (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(CLEscortTask) task = desk_task (OTHER_ID, CL_ESCORT_KIND_TO_WARD, "2026-11-23T10:00");
+  g_autoptr(CLScheduleSheet) sheet = NULL;
   g_autoptr(GError) error = NULL;
+  GDate date;
 
   g_assert_true (cl_escort_store_save (f->store, task, "service_desk", &error));
   g_assert_no_error (error);
@@ -507,6 +509,11 @@ test_to_ward_hand_over (Fixture       *f,
   g_assert_false (cl_escort_store_set_status (f->store, task, CL_ESCORT_STATUS_DONE, "service_desk", &error));
   g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_HANDOVER);
   g_clear_error (&error);
+  /* On the day sheet: her note, then the hand-over blanks to fill in. */
+  g_date_set_dmy (&date, 23, 11, 2026);
+  sheet = cl_escort_store_day_sheet (f->store, &date, NULL);
+  g_assert_cmpstr (cl_schedule_sheet_get_detail (sheet, 0, 0), ==,
+                   "需轮椅；只会说粤语 — Hand-over: ward ____________  received by ____________  time ________");
   g_assert_true (cl_escort_store_hand_over (f->store, task, "内科二病区", "刘护士", 0, "service_desk", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (cl_escort_task_get_status (task), ==, CL_ESCORT_STATUS_DONE);

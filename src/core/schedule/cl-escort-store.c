@@ -311,11 +311,8 @@ cl_escort_store_count_by_day (CLStore     *store,
 /* ---- the printed day sheet ----------------------------------------- */
 
 static char *
-handover_line (CLEscortTask *task)
+handover_text (CLEscortTask *task)
 {
-  if (!cl_escort_task_ends_with_hand_over (task))
-    return cl_str_empty (cl_escort_task_get_note (task)) ? NULL : g_strdup (cl_escort_task_get_note (task));
-
   if (cl_escort_task_get_handover_at (task) > 0)
     {
       g_autofree char *at = cl_schedule_format_time (cl_escort_task_get_handover_at (task));
@@ -326,6 +323,25 @@ handover_line (CLEscortTask *task)
     }
   /* Blanks to fill in by hand on the ward. */
   return g_strdup (_("Hand-over: ward ____________  received by ____________  time ________"));
+}
+
+/* Under a task's row: its note (what the escort must know: a
+ * wheelchair, an interpreter), then for a task that ends on a ward its
+ * hand-over. */
+static char *
+handover_line (CLEscortTask *task)
+{
+  const char *note = cl_escort_task_get_note (task);
+  g_autofree char *handover = NULL;
+
+  if (!cl_escort_task_ends_with_hand_over (task))
+    return cl_str_empty (note) ? NULL : g_strdup (note);
+  handover = handover_text (task);
+  if (cl_str_empty (note))
+    return g_steal_pointer (&handover);
+  /* Translators: under an escort task on the day sheet: its note, then
+   * the hand-over on the ward */
+  return g_strdup_printf (_("%s — %s"), note, handover);
 }
 
 static void
