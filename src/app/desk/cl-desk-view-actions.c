@@ -30,6 +30,7 @@ escort_booked_cb (CLDeskView *self,
   g_autoptr(GHashTable) names = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
   const char *ids[] = { NULL, NULL };
   AdwToast *toast;
 
@@ -40,12 +41,14 @@ escort_booked_cb (CLDeskView *self,
   names = cl_store_patients_names (self->store, ids);
   when = cl_schedule_format_interval (cl_escort_task_get_start_at (task), cl_escort_task_get_end_at (task));
   /* Translators: a toast on the Service Desk; the kind of escort, the
-   * patient's name and when, e.g. "Wheelchair for 陈阿婆, Mon 23 Nov
+   * patient's name and when, e.g. "Wheelchair for 陈阿婆 booked,
    * 14:00–14:30" */
   text = g_strdup_printf (_("%s for %s booked, %s"), cl_escort_task_kind_label (cl_escort_task_get_kind (task)),
                           ids[0] && g_hash_table_lookup (names, ids[0]) ? (char *) g_hash_table_lookup (names, ids[0]) : "",
                           when);
-  toast = adw_toast_new (text);
+  /* A toast's title is markup; a name is text. */
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
