@@ -20,6 +20,8 @@ static const struct
   { "escorts", "escorts.new", N_("New Task (Ctrl+N)") },
   { "vip-rooms", "vip.new", N_("New Booking (Ctrl+N)") },
   { "settlement", "settlement.add-deduction", N_("Add Deduction (Ctrl+N)") },
+  /* The next call: the quick-entry bar, ready. */
+  { "desk", "desk.new-contact", N_("New Contact (Ctrl+N)") },
 };
 
 /* The entry of new_actions for the view on screen (the patient page

@@ -329,6 +329,13 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "\"place_to\":\"超声科\",\"start_at\":@T2026-11-26T09:00@,\"end_at\":@T2026-11-26T09:30@,"
     "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}",
     "over_reason", "Her package includes 1 escort: 0 done, 1 booked. Give a reason to book another." },
+  /* From the service desk too: her package's own kind still asks
+   * (the desk's own kinds do not, test-server-rules.c). */
+  { "escort_task", "service_desk",
+    "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"clinic-visit\",\"place_from\":\"门诊大厅\","
+    "\"place_to\":\"产科门诊\",\"start_at\":@T2026-11-26T11:00@,\"end_at\":@T2026-11-26T11:30@,"
+    "\"status\":\"planned\"}",
+    "over_reason", "Her package includes 1 escort: 0 done, 1 booked. Give a reason to book another." },
   { "vip_booking", "vip_steward",
     "{\"room_id\":\"@ROOM@\",\"patient_id\":\"@PATIENT_COUNTED@\",\"purpose\":\"consultation\","
     "\"start_at\":@T2026-11-26T10:00@,\"end_at\":@T2026-11-26T10:30@,\"booked_by\":\"u-vip_steward\","

@@ -515,6 +515,83 @@ test_critical_report_stays (void)
                                          " AND reported_to = '李医生'"), ==, 1);
 }
 
+#define TO_WARD "e1000000-0000-0000-0000-000000000404"
+#define TO_WARD_DATA(status, more) \
+  "{\"patient_id\":\"e1000000-0000-0000-0000-000000000401\",\"kind\":\"to-ward\"," \
+  "\"place_from\":\"急诊科\",\"place_to\":\"内科二病区\",\"start_at\":@T2026-11-26T15:00@," \
+  "\"end_at\":@T2026-11-26T15:30@,\"status\":\"" status "\"" more "}"
+
+/* @data over the stored version of escort task @id. */
+static JsonObject *
+push_edit (const char  *role,
+           const char  *id,
+           const char  *data,
+           JsonNode   **holder)
+{
+  g_autofree char *key = cl_test_new_key ();
+  g_autofree char *sql = g_strdup_printf ("SELECT rev FROM escort_task WHERE id = '%s'", id);
+  gint64 rev = cl_test_db_count (cl_test_shared_db (), sql);
+  g_autofree char *expanded = cl_test_invalid_case_expand (data);
+  g_autofree char *change = cl_test_change_json (key, "escort_task", id, rev, "upsert", expanded);
+
+  return cl_test_push_one (cl_test_token_of (role), change, holder);
+}
+
+/* The service desk books the hospital's own escorts for anyone: an
+ * outpatient it registered (no pregnancy, no package) and a maternity
+ * patient whose package escorts are taken, neither with a reason; her
+ * package's own kind still needs one (cl-test-invalid-cases.c).  An
+ * escort to a ward is done only with its hand-over. */
+static void
+test_desk_escort (void)
+{
+  const char *db = cl_test_shared_db ();
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result;
+
+  push_applied ("service_desk", "patient", "e1000000-0000-0000-0000-000000000401",
+                "{\"name\":\"陈阿婆\",\"phone\":\"13800138401\",\"birth_date\":\"1950-03-05\","
+                "\"priority\":\"mobility-help\"}");
+  push_applied ("service_desk", "escort_task", "e1000000-0000-0000-0000-000000000402",
+                "{\"patient_id\":\"e1000000-0000-0000-0000-000000000401\",\"kind\":\"wheelchair\","
+                "\"place_from\":\"门诊大厅\",\"place_to\":\"放射科\",\"start_at\":@T2026-11-26T13:00@,"
+                "\"end_at\":@T2026-11-26T13:30@,\"status\":\"planned\",\"note\":\"需轮椅，只会说粤语\"}");
+  push_applied ("service_desk", "escort_task", "e1000000-0000-0000-0000-000000000403",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"to-emergency\",\"place_from\":\"产科门诊\","
+                "\"place_to\":\"急诊科\",\"start_at\":@T2026-11-26T14:00@,\"end_at\":@T2026-11-26T14:30@,"
+                "\"escort_id\":\"@ESCORT@\",\"status\":\"planned\"}");
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM escort_task WHERE id IN"
+                                         " ('e1000000-0000-0000-0000-000000000402', 'e1000000-0000-0000-0000-000000000403')"
+                                         " AND over_reason IS NULL"), ==, 2);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM pregnancy WHERE patient_id ="
+                                         " 'e1000000-0000-0000-0000-000000000401'"), ==, 0);
+  /* A reason sent with one of the desk's kinds is no going over: not
+   * audited as one. */
+  push_applied ("service_desk", "escort_task", "e1000000-0000-0000-0000-000000000405",
+                "{\"patient_id\":\"@PATIENT_COUNTED@\",\"kind\":\"wheelchair\",\"place_from\":\"门诊大厅\","
+                "\"place_to\":\"检验科\",\"start_at\":@T2026-11-26T16:00@,\"end_at\":@T2026-11-26T16:30@,"
+                "\"status\":\"planned\",\"over_reason\":\"多余\"}");
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id ="
+                                         " 'e1000000-0000-0000-0000-000000000405'"), ==, 1);
+  g_assert_cmpint (cl_test_db_count (db, "SELECT count(*) FROM audit WHERE record_id ="
+                                         " 'e1000000-0000-0000-0000-000000000405' AND detail LIKE 'over allowance%'"), ==, 0);
+
+  /* To a ward: planned, started, then done only with the hand-over. */
+  push_applied ("service_desk", "escort_task", TO_WARD, TO_WARD_DATA ("planned", ""));
+  result = push_edit ("service_desk", TO_WARD, TO_WARD_DATA ("in-progress", ""), &holder);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
+  g_clear_pointer (&holder, json_node_unref);
+  result = push_edit ("service_desk", TO_WARD, TO_WARD_DATA ("done", ""), &holder);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "rejected");
+  g_assert_cmpstr (json_object_get_string_member (result, "message"), ==,
+                   "handover_to: Record the ward and who received her there before marking the transfer done");
+  g_clear_pointer (&holder, json_node_unref);
+  result = push_edit ("service_desk", TO_WARD,
+                      TO_WARD_DATA ("done", ",\"handover_ward\":\"内科二病区\",\"handover_to\":\"刘护士\","
+                                    "\"handover_at\":@T2026-11-26T15:20@"), &holder);
+  g_assert_cmpstr (cl_test_status_of (result), ==, "applied");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -542,6 +619,7 @@ main (int    argc,
   g_test_add_func ("/server-rules/contact-life", test_contact_life);
   g_test_add_func ("/server-rules/priority-flags", test_priority_flags);
   g_test_add_func ("/server-rules/critical-report-stays", test_critical_report_stays);
+  g_test_add_func ("/server-rules/desk-escort", test_desk_escort);
   status = g_test_run ();
   cl_test_shared_server_finish ();
   return status;

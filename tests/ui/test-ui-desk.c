@@ -162,6 +162,13 @@ test_calls (CLWindow *window,
   g_assert_true (gtk_widget_has_css_class (cl_desk_view_get_widget (view, "summary"), "error"));
   g_assert_true (has_focus (cl_desk_view_get_widget (view, "summary")));
   g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM contact"), ==, 3);
+  /* Typing there answers it: the mark and the message go at once, not
+   * at the next save. */
+  type_keys ("p");
+  cl_test_ui_settle (200);
+  g_assert_false (gtk_widget_has_css_class (cl_desk_view_get_widget (view, "summary"), "error"));
+  g_assert_cmpstr (cl_desk_view_get_message (view), ==, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (cl_desk_view_get_widget (view, "summary")), "");
   g_setenv ("CARELINE_NOW", "2026-11-23T10:05:00", TRUE);
   gtk_editable_set_text (GTK_EDITABLE (cl_desk_view_get_widget (view, "caller")), "");
   cl_desk_view_focus_entry (view);

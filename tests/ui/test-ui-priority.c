@@ -87,6 +87,32 @@ typedef struct
 } Search;
 
 static gboolean
+is_mapped_label (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The roster shows @text whole: as wide as it asks, not cut to "…". */
+static void
+assert_whole (GtkWidget  *view,
+              const char *text)
+{
+  GtkWidget *label = cl_test_ui_find_widget_where (view, is_mapped_label, text);
+  graphene_rect_t bounds;
+  int natural = 0;
+
+  g_assert_nonnull (label);
+  /* The badge's own padding counts on both sides: its box, as measured. */
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_true (gtk_widget_compute_bounds (label, label, &bounds));
+  g_test_message ("“%s”: %.0f px of %d", text, bounds.size.width, natural);
+  g_assert_cmpfloat (bounds.size.width, >=, natural);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+}
+
+static gboolean
 search_applied (gpointer data)
 {
   Search *search = data;
@@ -206,11 +232,16 @@ test_priority (void)
   cl_test_ui_settle (300);
   g_assert_true (cl_test_ui_find_label (GTK_WIDGET (view), military));
   g_assert_true (cl_test_ui_find_label (GTK_WIDGET (view), aged));
+  /* Her name and her badge are read whole at 1024 as at 1280: the
+   * other columns give way first. */
+  assert_whole (GTK_WIDGET (view), military);
+  assert_whole (GTK_WIDGET (view), aged);
+  assert_whole (GTK_WIDGET (view), "欧阳秀兰");
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "priority-roster");
-  /* At 1024 the badge gives way to the other columns first (its
-   * tooltip names every flag); at 1280 it is read whole. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   cl_test_ui_settle (500);
+  assert_whole (GTK_WIDGET (view), military);
+  assert_whole (GTK_WIDGET (view), aged);
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "priority-roster-1280");
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
 

@@ -11,6 +11,7 @@
 
 #include "cl-application.h"
 #include "cl-archive-view.h"
+#include "cl-desk-view.h"
 #include "cl-document-import-dialog.h"
 #include "cl-document-list.h"
 #include "cl-enrolment-dialog.h"
@@ -174,6 +175,23 @@ test_new_follows_view (void)
   check_new (window, plus, "roster", CL_TYPE_NEW_PATIENT_DIALOG, _("New Patient (Ctrl+N)"));
   cl_context_set_user (context, "escort", CL_ROLE_ESCORT);
   check_new (window, plus, "escorts", G_TYPE_NONE, _("New Task (Ctrl+N)"));
+
+  /* On the Service Desk, "new" is the next call: the quick-entry bar,
+   * ready; no dead button. */
+  cl_context_set_user (context, "desk", CL_ROLE_SERVICE_DESK);
+  cl_window_show_view (window, "desk");
+  cl_test_ui_settle (200);
+  g_assert_true (gtk_widget_is_sensitive (plus));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (plus), ==, _("New Contact (Ctrl+N)"));
+  gtk_widget_grab_focus (cl_desk_view_get_widget (CL_DESK_VIEW (cl_window_get_desk_view (window)), "search"));
+  gtk_widget_activate (plus);
+  cl_test_ui_settle (500);
+  {
+    GtkWidget *caller = cl_desk_view_get_widget (CL_DESK_VIEW (cl_window_get_desk_view (window)), "caller");
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (focus == caller || gtk_widget_is_ancestor (focus, caller));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

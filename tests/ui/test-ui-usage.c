@@ -20,6 +20,7 @@
 #include "cl-handout-dialog.h"
 #include "cl-patient-page.h"
 #include "cl-roster-view.h"
+#include "cl-schedule-form.h"
 #include "cl-schedule.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
@@ -319,6 +320,18 @@ test_escort_over (void)
   g_assert_cmpint (cl_test_store_count (store, count_sql), ==, n_tasks);
   cl_test_ui_settle (100);
   cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "escort-over");
+
+  /* A wheelchair is the hospital's own escort, not her package's:
+   * nothing is asked for it; back to a clinic visit, it is again. */
+  cl_schedule_form_combo_set (ADW_COMBO_ROW (cl_escort_task_dialog_get_field (dialog, "kind")),
+                              CL_ESCORT_KIND_WHEELCHAIR);
+  cl_test_ui_settle (100);
+  g_assert_false (gtk_widget_is_visible (reason));
+  cl_schedule_form_combo_set (ADW_COMBO_ROW (cl_escort_task_dialog_get_field (dialog, "kind")),
+                              CL_ESCORT_KIND_CLINIC_VISIT);
+  cl_test_ui_settle (100);
+  g_assert_true (gtk_widget_is_visible (reason));
+  g_assert_cmpstr (cl_escort_task_dialog_get_error (dialog, "over-reason"), ==, over);
 
   gtk_editable_set_text (GTK_EDITABLE (reason), "双胎，产检多");
   g_assert_true (cl_escort_task_dialog_save (dialog));

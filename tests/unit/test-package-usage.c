@@ -21,6 +21,7 @@
 #include "cl-followup-record.h"
 #include "cl-package-usage.h"
 #include "cl-schedule.h"
+#include "cl-schedule-sheet.h"
 #include "cl-store-usage.h"
 #include "cl-tables.h"
 #include "cl-test-store.h"
@@ -376,6 +377,148 @@ test_booking_over (Fixture       *f,
   g_assert_null (cl_package_usage_booking_over (f->store, CL_USAGE_ESCORT, OTHER_ID, NULL));
 }
 
+static CLEscortTask *
+desk_task (const char *patient_id,
+           const char *kind,
+           const char *start)
+{
+  CLEscortTask *task = cl_escort_task_new ();
+
+  cl_escort_task_set_patient_id (task, patient_id);
+  cl_escort_task_set_kind (task, kind);
+  cl_escort_task_set_place_from (task, "门诊大厅");
+  cl_escort_task_set_place_to (task, "急诊科");
+  cl_escort_task_set_start_at (task, at (start));
+  cl_escort_task_set_end_at (task, at (start) + 1800);
+  cl_escort_task_set_note (task, "需轮椅；只会说粤语");
+  return task;
+}
+
+/* The service desk books the hospital's own escorts (wheelchair, to
+ * the emergency department, to a ward) for anyone: an outpatient
+ * registered at the desk, with no pregnancy and no enrolment, is booked
+ * without a reason; so is a maternity patient whose package escorts
+ * are taken, and these escorts do not count against her package.  Her
+ * package's own kinds still ask for the reason, from the desk too.  The
+ * day sheet puts a flagged patient's badge before her name, and the
+ * view's lists put her first. */
+static void
+test_desk_escort (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CLPatient) walk_in = cl_test_patient_new ("陈阿婆", "44010219500305002", "13900139000");
+  g_autoptr(CLEscortTask) wheelchair = NULL;
+  g_autoptr(CLEscortTask) clinic = NULL;
+  g_autoptr(CLEscortTask) emergency = NULL;
+  g_autoptr(CLEscortTask) exam = NULL;
+  g_autoptr(GListStore) day = NULL;
+  g_autoptr(GHashTable) flags = NULL;
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *over = NULL;
+  g_autofree char *walk_in_id = NULL;
+  CLEscortTask *first;
+  GDate date;
+
+  /* At the desk: a name, a phone, no pregnancy. */
+  cl_patient_set_priority (walk_in, "mobility-help");
+  cl_test_patient_save (f->store, walk_in, NULL);
+  walk_in_id = g_strdup (cl_record_get_id (CL_RECORD (walk_in)));
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM pregnancy"), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM enrolment"), ==, 1);
+
+  wheelchair = desk_task (walk_in_id, CL_ESCORT_KIND_WHEELCHAIR, "2026-11-27T10:00");
+  g_assert_true (cl_escort_store_save (f->store, wheelchair, "service_desk", &error));
+  g_assert_no_error (error);
+  g_assert_null (cl_escort_task_get_over_reason (wheelchair));
+  /* One of her package's kinds for someone without a package: no
+   * allowance, no reason. */
+  clinic = desk_task (walk_in_id, CL_ESCORT_KIND_CLINIC_VISIT, "2026-11-27T11:00");
+  g_assert_true (cl_escort_store_save (f->store, clinic, "service_desk", &error));
+  g_assert_no_error (error);
+
+  /* Her two package escorts taken: the desk's kinds ask nothing and
+   * count for nothing... */
+  put_task (f, f->patient_id, "2026-11-12T09:00", "done");
+  put_task (f, f->patient_id, "2026-11-25T09:00", "planned");
+  over = cl_package_usage_booking_over (f->store, CL_USAGE_ESCORT, f->patient_id, NULL);
+  g_assert_cmpstr (over, ==, "Her package includes 2 escorts: 1 done, 1 booked. Give a reason to book another.");
+  emergency = desk_task (f->patient_id, CL_ESCORT_KIND_TO_EMERGENCY, "2026-11-27T09:00");
+  g_assert_true (cl_escort_store_save (f->store, emergency, "service_desk", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&over, g_free);
+  over = cl_package_usage_booking_over (f->store, CL_USAGE_ESCORT, f->patient_id, NULL);
+  g_assert_cmpstr (over, ==, "Her package includes 2 escorts: 1 done, 1 booked. Give a reason to book another.");
+
+  /* ...her package's own still asks, whoever books it. */
+  exam = desk_task (f->patient_id, CL_ESCORT_KIND_EXAMINATION, "2026-11-27T14:00");
+  g_assert_false (cl_escort_store_save (f->store, exam, "service_desk", &error));
+  g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_OVER_ALLOWANCE);
+  g_assert_cmpstr (cl_schedule_error_field (error), ==, "over_reason");
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM escort_task WHERE kind = 'examination'"), ==, 2);
+  g_clear_error (&error);
+
+  g_assert_true (cl_escort_task_kind_is_package (CL_ESCORT_KIND_EXAMINATION));
+  g_assert_false (cl_escort_task_kind_is_package (CL_ESCORT_KIND_WHEELCHAIR));
+  g_assert_false (cl_escort_task_kind_is_package (CL_ESCORT_KIND_TO_WARD));
+  g_assert_cmpstr (cl_escort_task_kind_label (CL_ESCORT_KIND_TO_EMERGENCY), ==, "To the emergency department");
+
+  /* The day: in start order, her flag first in the view's lists. */
+  g_date_set_dmy (&date, 27, 11, 2026);
+  day = cl_escort_store_tasks_of_day (f->store, &date);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (day)), ==, 3);
+  first = g_list_model_get_item (G_LIST_MODEL (day), 0);
+  g_assert_cmpstr (cl_escort_task_get_patient_id (first), ==, f->patient_id);
+  g_object_unref (first);
+  flags = cl_schedule_patient_flags (f->store, G_LIST_MODEL (day), &date);
+  /* Born in 1950: aged 70+ too, from her birth date. */
+  g_assert_cmpstr (g_hash_table_lookup (flags, walk_in_id), ==, "mobility-help,aged-70");
+  g_assert_false (g_hash_table_contains (flags, f->patient_id));
+  cl_schedule_sort_flagged_first (day, flags);
+  first = g_list_model_get_item (G_LIST_MODEL (day), 0);
+  g_assert_cmpstr (cl_escort_task_get_patient_id (first), ==, walk_in_id);
+  g_assert_cmpint (cl_escort_task_get_start_at (first), ==, at ("2026-11-27T10:00"));
+  g_object_unref (first);
+  first = g_list_model_get_item (G_LIST_MODEL (day), 2);
+  g_assert_cmpstr (cl_escort_task_get_patient_id (first), ==, f->patient_id);
+  g_object_unref (first);
+
+  sheet = cl_escort_store_day_sheet (f->store, &date, NULL);
+  g_assert_cmpuint (cl_schedule_sheet_get_n_rows (sheet, 0), ==, 3);
+  g_assert_cmpstr (cl_schedule_sheet_get_cell (sheet, 0, 0, 1), ==, "张小梅");
+  g_assert_cmpstr (cl_schedule_sheet_get_cell (sheet, 0, 1, 1), ==, "[Needs mobility help] 陈阿婆");
+  g_assert_cmpstr (cl_schedule_sheet_get_cell (sheet, 0, 1, 2), ==, "Wheelchair");
+  g_assert_cmpstr (cl_schedule_sheet_get_detail (sheet, 0, 1), ==, "需轮椅；只会说粤语");
+}
+
+/* To a ward ends, as a delivery transfer does, with the hand-over. */
+static void
+test_to_ward_hand_over (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(CLEscortTask) task = desk_task (OTHER_ID, CL_ESCORT_KIND_TO_WARD, "2026-11-23T10:00");
+  g_autoptr(CLScheduleSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_assert_true (cl_escort_store_save (f->store, task, "service_desk", &error));
+  g_assert_no_error (error);
+  g_assert_true (cl_escort_task_ends_with_hand_over (task));
+  g_assert_true (cl_escort_store_set_status (f->store, task, CL_ESCORT_STATUS_IN_PROGRESS, "service_desk", &error));
+  g_assert_no_error (error);
+  g_assert_false (cl_escort_store_set_status (f->store, task, CL_ESCORT_STATUS_DONE, "service_desk", &error));
+  g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_HANDOVER);
+  g_clear_error (&error);
+  /* On the day sheet: her note, then the hand-over blanks to fill in. */
+  g_date_set_dmy (&date, 23, 11, 2026);
+  sheet = cl_escort_store_day_sheet (f->store, &date, NULL);
+  g_assert_cmpstr (cl_schedule_sheet_get_detail (sheet, 0, 0), ==,
+                   "需轮椅；只会说粤语 — Hand-over: ward ____________  received by ____________  time ________");
+  g_assert_true (cl_escort_store_hand_over (f->store, task, "内科二病区", "刘护士", 0, "service_desk", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cl_escort_task_get_status (task), ==, CL_ESCORT_STATUS_DONE);
+}
+
 /* The three packages every hospital starts from list the gift pack,
  * which the package editor shows as one of their services. */
 static void
@@ -421,6 +564,9 @@ main (int    argc,
   g_test_add ("/package-usage/counts", Fixture, NULL, fixture_set_up, test_counts, fixture_tear_down);
   g_test_add ("/package-usage/handout-rules", Fixture, NULL, fixture_set_up, test_handout_rules, fixture_tear_down);
   g_test_add ("/package-usage/booking-over", Fixture, NULL, fixture_set_up, test_booking_over, fixture_tear_down);
+  g_test_add ("/package-usage/desk-escort", Fixture, NULL, fixture_set_up, test_desk_escort, fixture_tear_down);
+  g_test_add ("/package-usage/to-ward-hand-over", Fixture, NULL, fixture_set_up, test_to_ward_hand_over,
+              fixture_tear_down);
   g_test_add ("/package-usage/seeded-gift-pack", Fixture, NULL, fixture_set_up, test_seeded_gift_pack,
               fixture_tear_down);
   return g_test_run ();

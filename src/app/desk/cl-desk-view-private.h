@@ -24,6 +24,7 @@ struct _CLDeskView
   GtkEntry        *phone_entry;
   GtkBox          *patient_box;
   GtkWidget       *new_patient_button;
+  GtkWidget       *book_escort_button;
   GtkEntry        *summary_entry;
   GtkToggleButton *handover_toggle;
   GtkWidget       *save_button;
@@ -62,6 +63,9 @@ struct _CLDeskView
  * Complaints page (cl-desk-view.c). */
 GtkWidget  *cl_desk_view_make_complaint      (CLDeskView *self,
                                               CLContact  *contact);
+/* cl-desk-view-actions.c */
+void        cl_desk_view_actions_class_init  (GtkWidgetClass *widget_class);
+void        cl_desk_view_update_actions      (CLDeskView     *self);
 
 /* cl-desk-view-lists.c */
 void        cl_desk_view_lists_init          (CLDeskView *self);

@@ -112,6 +112,56 @@ field_of (CLDeskView *self,
   return NULL;
 }
 
+/* An error stays at its field only until the field is edited; the
+ * message under the bar keeps what is still wrong. */
+static void
+unmark (CLDeskView *self,
+        GtkWidget  *field)
+{
+  static const char * const columns[] = {
+    "channel", "category", "caller_name", "caller_phone", "patient_id", "summary",
+    "handover_to", "handover_due_at",
+  };
+  g_autoptr(GString) messages = g_string_new (NULL);
+
+  if (!gtk_widget_has_css_class (field, "error"))
+    return;
+  mark_field (field, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkWidget *other = field_of (self, columns[i]);
+
+      if (other && gtk_widget_has_css_class (other, "error") && gtk_widget_get_tooltip_text (other))
+        g_string_append_printf (messages, "%s%s", messages->len ? "\n" : "", gtk_widget_get_tooltip_text (other));
+    }
+  show_message (self, messages->len ? messages->str : NULL);
+}
+
+static void
+field_changed_cb (GtkEditable *field,
+                  CLDeskView  *self)
+{
+  unmark (self, GTK_WIDGET (field));
+}
+
+static void
+field_chosen_cb (GtkWidget  *field,
+                 GParamSpec *pspec,
+                 CLDeskView *self)
+{
+  unmark (self, field);
+}
+
+static void
+unmark_on_edit (CLDeskView *self,
+                gpointer    field)
+{
+  if (GTK_IS_EDITABLE (field))
+    g_signal_connect_object (field, "changed", G_CALLBACK (field_changed_cb), self, 0);
+  else
+    g_signal_connect_object (field, "notify::selected", G_CALLBACK (field_chosen_cb), self, 0);
+}
+
 static void
 clear_marks (CLDeskView *self)
 {
@@ -333,6 +383,7 @@ context_changed_cb (CLDeskView *self)
       gtk_box_remove (self->patient_box, GTK_WIDGET (self->chooser));
       self->chooser = NULL;
     }
+  cl_desk_view_update_actions (self);
   if (store == NULL)
     return;
   self->chooser = CL_PATIENT_CHOOSER (cl_patient_chooser_new (store));
@@ -340,6 +391,7 @@ context_changed_cb (CLDeskView *self)
   gtk_box_append (self->patient_box, GTK_WIDGET (self->chooser));
   /* Her assessment is reachable from the desk, where she is chosen. */
   cl_allergy_line_set_context (CL_ALLERGY_LINE (cl_patient_chooser_get_allergy_line (self->chooser)), self->context);
+  unmark_on_edit (self, cl_patient_chooser_get_entry (self->chooser));
   g_signal_connect_object (store, "changed::contact", G_CALLBACK (cl_desk_view_reload_lists), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::patient", G_CALLBACK (cl_desk_view_reload_lists), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::staff", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
@@ -397,6 +449,17 @@ cl_desk_view_constructed (GObject *object)
   restore_choices (self);
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::username", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (cl_desk_view_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  {
+    gpointer fields[] = {
+      self->channel_dropdown, self->category_dropdown, self->caller_entry, self->phone_entry,
+      self->summary_entry, self->handover_dropdown, self->due_dropdown,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      unmark_on_edit (self, fields[i]);
+  }
   context_changed_cb (self);
 }
 
@@ -490,6 +553,7 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, phone_entry);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, patient_box);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, new_patient_button);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, book_escort_button);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, summary_entry);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handover_toggle);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, save_button);
@@ -510,6 +574,7 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, new_patient_clicked_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
                                                 G_CALLBACK (cl_desk_view_search_changed));
+  cl_desk_view_actions_class_init (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -582,7 +647,7 @@ cl_desk_view_get_widget (CLDeskView *self,
     { "summary", self->summary_entry }, { "handover", self->handover_toggle },
     { "handover_to", self->handover_dropdown }, { "due", self->due_dropdown },
     { "search", self->search_entry }, { "new_patient", self->new_patient_button },
-    { "save", self->save_button },
+    { "save", self->save_button }, { "book_escort", self->book_escort_button },
   };
 
   g_return_val_if_fail (CL_IS_DESK_VIEW (self), NULL);

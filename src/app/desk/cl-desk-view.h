@@ -11,7 +11,10 @@ G_BEGIN_DECLS
  * value, Enter saves, the caller field is ready for the next call at
  * once), today's entries (or what the search over the whole log
  * found), the open hand-overs with the person's own first and the
- * overdue marked, and today's counts by category. */
+ * overdue marked, and today's counts by category.  "desk.book-escort"
+ * books an escort (wheelchair, to the emergency department, to a ward)
+ * for the patient chosen in the bar, or anyone; "desk.new-contact" is
+ * the window's "new" here: the bar, ready for the next call. */
 #define CL_TYPE_DESK_VIEW (cl_desk_view_get_type ())
 G_DECLARE_FINAL_TYPE (CLDeskView, cl_desk_view, CL, DESK_VIEW, GtkWidget)
 
@@ -36,7 +39,8 @@ gboolean     cl_desk_view_get_searching   (CLDeskView *self);
 /* The message shown under the bar, NULL if none. */
 const char  *cl_desk_view_get_message     (CLDeskView *self);
 /* "channel", "category", "caller", "phone", "patient", "summary",
- * "handover", "handover_to", "due", "search", "new_patient", "save". */
+ * "handover", "handover_to", "due", "search", "new_patient", "save",
+ * "book_escort". */
 GtkWidget   *cl_desk_view_get_widget      (CLDeskView *self,
                                            const char *name);
 /* The CLContactCloseDialog for the open hand-over at @position of

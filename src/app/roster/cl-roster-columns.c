@@ -28,16 +28,18 @@ typedef struct
   guint                idle;
 } Fitting;
 
-/* Who gives way first when the view is narrow: what a case manager
- * reads across the row (next visit, gestation) stays longest; a
- * priority badge shrinks to its mark before them, never the name. */
+/* Who gives way first when the view is narrow.  Who she is comes
+ * first: her name and her priority badge give way last, since a badge
+ * cut to "…" tells the desk nothing (at 1024 px in English the others'
+ * short forms leave room for both).  Then what a case manager reads
+ * across the row (next visit, gestation) stays longest. */
 static const CLRosterColumn give_way[] = {
-  CL_ROSTER_COLUMN_NAME,         /* the badge beside the name, not the name */
   CL_ROSTER_COLUMN_PACKAGE,
   CL_ROSTER_COLUMN_GA,           /* "Postpartum day 12", not "40+6" */
+  CL_ROSTER_COLUMN_MANAGER,      /* its title, not the names under it */
   CL_ROSTER_COLUMN_NEXT_VISIT,   /* its tooltip says it all */
   CL_ROSTER_COLUMN_RISK,         /* the chip's colour says the level */
-  CL_ROSTER_COLUMN_MANAGER,
+  CL_ROSTER_COLUMN_NAME,         /* the badge beside the name, never the name */
 };
 
 /* The natural width of a label showing @text with @css_class, styled

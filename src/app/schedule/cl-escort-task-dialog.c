@@ -11,6 +11,7 @@
 #include "cl-patient-chooser.h"
 #include "cl-schedule-form.h"
 #include "cl-schedule-times.h"
+#include "cl-store-patients.h"
 
 enum { F_PATIENT, F_KIND, F_FROM, F_TO, F_DAY, F_START, F_END, F_ESCORT, F_NOTE, F_OVER_REASON, N_FIELDS };
 
@@ -142,7 +143,10 @@ cl_escort_task_dialog_save (CLEscortTaskDialog *self)
   cl_escort_task_set_end_at (task, end_at);
   cl_escort_task_set_escort_id (task, cl_schedule_form_combo_get (self->escort));
   cl_escort_task_set_note (task, note);
-  over_reason = cl_schedule_form_text (self->over_reason);
+  /* A reason for going over her package only where it applies: the
+   * desk's kinds keep none. */
+  if (cl_escort_task_kind_is_package (cl_escort_task_get_kind (task)))
+    over_reason = cl_schedule_form_text (self->over_reason);
   cl_escort_task_set_over_reason (task, over_reason);
 
   if (!cl_escort_store_save (self->store, task, cl_context_get_role (self->context), &error))
@@ -219,6 +223,14 @@ escort_times (gpointer     data,
   return cl_schedule_escort_times (self->store, escort, day, ends);
 }
 
+/* Her package's allowance is asked about only for its own kinds. */
+static void
+kind_changed_cb (CLEscortTaskDialog *self)
+{
+  cl_schedule_form_over_reason_set_applies (self->over_reason,
+                                            cl_escort_task_kind_is_package (cl_schedule_form_combo_get (self->kind)));
+}
+
 static void
 build (CLEscortTaskDialog *self)
 {
@@ -273,7 +285,9 @@ build (CLEscortTaskDialog *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cl_schedule_times_get_end (self->times), "notify::selected", G_CALLBACK (hide_free_escorts),
                            self, G_CONNECT_SWAPPED);
-  self->note = cl_form_entry_row_add (groups[3], _("Note"), &self->errors[F_NOTE]);
+  /* What the escort must know: a wheelchair, an interpreter… */
+  self->note = cl_form_entry_row_add (groups[3], _("Note: Mobility or Language Needs"), &self->errors[F_NOTE]);
+  g_signal_connect_object (self->kind, "notify::selected", G_CALLBACK (kind_changed_cb), self, G_CONNECT_SWAPPED);
   self->form_error = cl_schedule_form_build_window (ADW_WINDOW (self), self->task ? _("Edit Escort Task") : _("New Escort Task"),
                                                     _("_Save"), G_CALLBACK (save_clicked_cb), groups);
 }
@@ -316,8 +330,33 @@ cl_escort_task_dialog_new (GtkWindow    *parent,
       end_at = 0;
     }
   cl_schedule_times_set (self->times, start_at, end_at, task != NULL);
+  kind_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (cl_patient_chooser_get_entry (self->patient)));
   return self;
+}
+
+void
+cl_escort_task_dialog_set_patient (CLEscortTaskDialog *self,
+                                   const char         *patient_id)
+{
+  const char *ids[] = { patient_id, NULL };
+  g_autoptr(GHashTable) names = NULL;
+
+  g_return_if_fail (CL_IS_ESCORT_TASK_DIALOG (self));
+
+  if (patient_id == NULL)
+    return;
+  names = cl_store_patients_names (self->store, ids);
+  cl_patient_chooser_set_patient (self->patient, patient_id, g_hash_table_lookup (names, patient_id));
+  gtk_widget_grab_focus (GTK_WIDGET (self->kind));
+}
+
+void
+cl_escort_task_dialog_set_kind (CLEscortTaskDialog *self,
+                                const char         *kind)
+{
+  g_return_if_fail (CL_IS_ESCORT_TASK_DIALOG (self));
+  cl_schedule_form_combo_set (self->kind, kind);
 }
 
 GtkWidget *

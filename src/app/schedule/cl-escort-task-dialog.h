@@ -25,6 +25,13 @@ CLEscortTaskDialog *cl_escort_task_dialog_new (GtkWindow    *parent,
                                                gint64        start_at,
                                                gint64        end_at);
 
+/* A new task for her (the desk's "Book Escort…" for the patient it
+ * has), of @kind (CL_ESCORT_KIND_*). */
+void         cl_escort_task_dialog_set_patient (CLEscortTaskDialog *self,
+                                                const char         *patient_id);
+void         cl_escort_task_dialog_set_kind    (CLEscortTaskDialog *self,
+                                                const char         *kind);
+
 gboolean     cl_escort_task_dialog_save        (CLEscortTaskDialog *self);
 
 /* For tests: "patient", "kind", "from", "to", "day", "start", "end",

@@ -6,9 +6,44 @@
 
 #include "cl-date.h"
 #include "cl-escort-view-private.h"
+#include "cl-patient.h"
 
 /* The escort view's week (counts per escort per day) and an escort's
  * "my tasks today". */
+
+/* ---- the tasks shown ------------------------------------------------- */
+
+void
+cl_escort_view_keep_tasks (CLEscortView *self,
+                           GListModel   *tasks)
+{
+  GHashTableIter iter;
+  gpointer id, flags;
+  GDate today;
+
+  g_hash_table_remove_all (self->tasks);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      CLEscortTask *task = g_list_model_get_item (tasks, i);
+
+      g_hash_table_replace (self->tasks, (char *) cl_record_get_id (CL_RECORD (task)), task);
+    }
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->flags, g_hash_table_unref);
+  self->names = cl_schedule_patient_names (self->store, tasks);
+  cl_context_get_today (self->context, &today);
+  self->flags = cl_schedule_patient_flags (self->store, tasks, &today);
+  /* Her badge wherever the view names her: the day's blocks, My
+   * Tasks, the popover. */
+  g_hash_table_iter_init (&iter, self->flags);
+  while (g_hash_table_iter_next (&iter, &id, &flags))
+    {
+      const char *name = g_hash_table_lookup (self->names, id);
+
+      if (name)
+        g_hash_table_insert (self->names, g_strdup (id), cl_patient_badged_name (name, flags));
+    }
+}
 
 /* ---- week ----------------------------------------------------------- */
 
@@ -147,6 +182,8 @@ cl_escort_view_reload_mine (CLEscortView *self)
     }
   tasks = cl_escort_store_my_tasks_today (self->store, cl_record_get_id (CL_RECORD (me)));
   cl_escort_view_keep_tasks (self, G_LIST_MODEL (tasks));
+  /* Flagged patients first, as everywhere the desk lists them. */
+  cl_schedule_sort_flagged_first (tasks, self->flags);
   n = g_list_model_get_n_items (G_LIST_MODEL (tasks));
   {
     g_autofree char *title = g_strdup_printf (_("My Tasks Today — %s"), cl_staff_get_display_name (me));

@@ -28,7 +28,8 @@ struct _CLEscortView
   CLContext         *context;
   CLStore           *store;      /* the context's, while it has one */
   GHashTable        *tasks;      /* id → CLEscortTask, of what is shown */
-  GHashTable        *names;      /* patient id → name */
+  GHashTable        *names;      /* patient id → name, with her badge */
+  GHashTable        *flags;      /* patient id → her priority flags, if any */
   GHashTable        *escorts;    /* staff id → display name */
   char              *mode;
   char              *last_message;
@@ -47,7 +48,8 @@ void               cl_escort_view_show_message   (CLEscortView *self,
 const char        *cl_escort_view_patient_name   (CLEscortView *self,
                                                   CLEscortTask *task);
 char              *cl_escort_view_task_subtitle  (CLEscortTask *task);
-/* Keeps @tasks by id, and their patients' names. */
+/* Keeps @tasks by id, their patients' names (a flagged patient's with
+ * her badge before it) and flags. */
 void               cl_escort_view_keep_tasks     (CLEscortView *self,
                                                   GListModel   *tasks);
 CLSchedulePopover *cl_escort_view_task_popover   (CLEscortView *self,

@@ -65,21 +65,6 @@ cl_escort_view_task_subtitle (CLEscortTask *task)
   return g_string_free (text, FALSE);
 }
 
-void
-cl_escort_view_keep_tasks (CLEscortView *self,
-                           GListModel   *tasks)
-{
-  g_hash_table_remove_all (self->tasks);
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      CLEscortTask *task = g_list_model_get_item (tasks, i);
-
-      g_hash_table_replace (self->tasks, (char *) cl_record_get_id (CL_RECORD (task)), task);
-    }
-  g_clear_pointer (&self->names, g_hash_table_unref);
-  self->names = cl_schedule_patient_names (self->store, tasks);
-}
-
 static gboolean
 may_plan (CLEscortView *self)
 {
@@ -591,6 +576,7 @@ cl_escort_view_finalize (GObject *object)
   g_hash_table_unref (self->tasks);
   g_hash_table_unref (self->escorts);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->flags, g_hash_table_unref);
   g_clear_object (&self->context);
   g_free (self->mode);
   g_free (self->last_message);

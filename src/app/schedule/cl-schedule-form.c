@@ -163,11 +163,13 @@ cl_schedule_form_show_error (const GError       *error,
 
 typedef struct
 {
-  CLStore     *store;
-  int          kind;
-  GtkWidget   *group;
-  AdwEntryRow *row;
-  GtkLabel    *message;
+  CLStore          *store;
+  int               kind;
+  GtkWidget        *group;
+  AdwEntryRow      *row;
+  GtkLabel         *message;
+  CLPatientChooser *chooser;
+  gboolean          not_applies;
 } OverReason;
 
 static void
@@ -187,9 +189,11 @@ over_reason_patient_cb (CLPatientChooser *chooser,
 {
   OverReason *over = g_object_get_data (G_OBJECT (group), "cl-over-reason");
   const char *patient_id = cl_patient_chooser_get_patient_id (chooser);
-  g_autofree char *ask = patient_id ? cl_package_usage_booking_over (over->store, over->kind, patient_id, NULL) : NULL;
+  g_autofree char *ask = patient_id && !over->not_applies
+                           ? cl_package_usage_booking_over (over->store, over->kind, patient_id, NULL) : NULL;
 
-  gtk_widget_set_visible (over->group, ask != NULL || *gtk_editable_get_text (GTK_EDITABLE (over->row)) != '\0');
+  gtk_widget_set_visible (over->group, ask != NULL ||
+                          (!over->not_applies && *gtk_editable_get_text (GTK_EDITABLE (over->row)) != '\0'));
   cl_form_message_set (over->message, ask);
 }
 
@@ -217,10 +221,30 @@ cl_schedule_form_over_reason_group (CLPatientChooser  *chooser,
       over->group = group;
       over->row = *row;
       over->message = *message;
+      over->chooser = chooser;
       g_object_set_data_full (G_OBJECT (group), "cl-over-reason", over, over_reason_free);
       g_signal_connect_object (chooser, "notify::patient-id", G_CALLBACK (over_reason_patient_cb), group, 0);
     }
   return group;
+}
+
+void
+cl_schedule_form_over_reason_set_applies (AdwEntryRow *row,
+                                          gboolean     applies)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP);
+  OverReason *over = group ? g_object_get_data (G_OBJECT (group), "cl-over-reason") : NULL;
+
+  if (over == NULL)
+    {
+      /* An existing booking asks nothing before Save; it shows the
+       * reason it has only where the package applies. */
+      if (group)
+        gtk_widget_set_visible (group, applies && *gtk_editable_get_text (GTK_EDITABLE (row)) != '\0');
+      return;
+    }
+  over->not_applies = !applies;
+  over_reason_patient_cb (over->chooser, NULL, over->group);
 }
 
 void

@@ -81,6 +81,11 @@ GtkWidget   *cl_schedule_form_over_reason_group (CLPatientChooser  *chooser,
                                                  const char        *value,
                                                  AdwEntryRow      **row,
                                                  GtkLabel         **message);
+/* Whether her package applies to what is booked (core's
+ * cl_escort_task_kind_is_package() for an escort's kind): when it does
+ * not, @row's group is hidden and asks nothing. */
+void         cl_schedule_form_over_reason_set_applies (AdwEntryRow *row,
+                                                       gboolean     applies);
 /* Shows @row's group (from cl_schedule_form_over_reason_group()) if
  * @error asks for a reason, and puts the focus in it. */
 void         cl_schedule_form_ask_over_reason   (AdwEntryRow       *row,

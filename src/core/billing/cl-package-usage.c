@@ -421,7 +421,9 @@ cl_package_usage_over_reason_of (CLRecord *record)
 
   if (CL_IS_HANDOUT (record))
     reason = cl_handout_get_over_reason (CL_HANDOUT (record));
-  else if (CL_IS_ESCORT_TASK (record))
+  else if (CL_IS_ESCORT_TASK (record) &&
+           /* The desk's own escorts are not her package's. */
+           cl_escort_task_kind_is_package (cl_escort_task_get_kind (CL_ESCORT_TASK (record))))
     reason = cl_escort_task_get_over_reason (CL_ESCORT_TASK (record));
   else if (CL_IS_VIP_BOOKING (record))
     reason = cl_vip_booking_get_over_reason (CL_VIP_BOOKING (record));

@@ -99,7 +99,8 @@ gboolean      cl_package_usage_save_handout  (CLStore        *store,
                                               GError        **error);
 
 /* The over-allowance reason a hand-out, escort task or VIP booking
- * carries, or NULL: the server audits it. */
+ * carries, or NULL: the server audits it.  An escort of one of the
+ * desk's kinds (cl_escort_task_kind_is_package()) has none. */
 const char   *cl_package_usage_over_reason_of (CLRecord      *record);
 
 G_END_DECLS

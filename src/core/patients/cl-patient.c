@@ -380,3 +380,17 @@ cl_patient_flags_describe (const char *flags)
       g_string_append_printf (text, "%s%s", text->len ? _(", ") : "", cl_patient_priority_label (codes[i]));
   return g_string_free (text, FALSE);
 }
+
+char *
+cl_patient_badged_name (const char *name,
+                        const char *flags)
+{
+  g_auto(GStrv) codes = NULL;
+
+  if (flags == NULL || *flags == '\0')
+    return g_strdup (name ? name : "");
+  codes = g_strsplit (flags, ",", 2);
+  /* Translators: a priority badge (her first flag, e.g. "Retired
+   * cadre") before her name, where the name is plain text */
+  return g_strdup_printf (_("[%s] %s"), cl_patient_priority_label (codes[0]), name ? name : "");
+}

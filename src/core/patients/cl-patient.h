@@ -69,5 +69,10 @@ char       *cl_patient_effective_flags    (const char  *stored,
                                            const GDate *on);
 /* The labels of comma-separated @flags, for a badge's tooltip. */
 char       *cl_patient_flags_describe     (const char  *flags);
+/* Her name with her badge before it ("[Retired cadre] 张敏", the label
+ * of her first flag), where a name is drawn as text (a time grid's
+ * block, a printed sheet); @name alone when @flags is empty or NULL. */
+char       *cl_patient_badged_name        (const char  *name,
+                                           const char  *flags);
 
 G_END_DECLS

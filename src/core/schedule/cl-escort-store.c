@@ -11,6 +11,7 @@
 
 #include "cl-date.h"
 #include "cl-escort-store.h"
+#include "cl-patient.h"
 #include "cl-schedule-private.h"
 #include "cl-store-schedule.h"
 #include "cl-store-staff.h"
@@ -310,11 +311,8 @@ cl_escort_store_count_by_day (CLStore     *store,
 /* ---- the printed day sheet ----------------------------------------- */
 
 static char *
-handover_line (CLEscortTask *task)
+handover_text (CLEscortTask *task)
 {
-  if (g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) != 0)
-    return cl_str_empty (cl_escort_task_get_note (task)) ? NULL : g_strdup (cl_escort_task_get_note (task));
-
   if (cl_escort_task_get_handover_at (task) > 0)
     {
       g_autofree char *at = cl_schedule_format_time (cl_escort_task_get_handover_at (task));
@@ -327,10 +325,30 @@ handover_line (CLEscortTask *task)
   return g_strdup (_("Hand-over: ward ____________  received by ____________  time ________"));
 }
 
+/* Under a task's row: its note (what the escort must know: a
+ * wheelchair, an interpreter), then for a task that ends on a ward its
+ * hand-over. */
+static char *
+handover_line (CLEscortTask *task)
+{
+  const char *note = cl_escort_task_get_note (task);
+  g_autofree char *handover = NULL;
+
+  if (!cl_escort_task_ends_with_hand_over (task))
+    return cl_str_empty (note) ? NULL : g_strdup (note);
+  handover = handover_text (task);
+  if (cl_str_empty (note))
+    return g_steal_pointer (&handover);
+  /* Translators: under an escort task on the day sheet: its note, then
+   * the hand-over on the ward */
+  return g_strdup_printf (_("%s — %s"), note, handover);
+}
+
 static void
 add_task_rows (CLScheduleSheet *sheet,
                GListStore      *tasks,
-               GHashTable      *names)
+               GHashTable      *names,
+               GHashTable      *flags)
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tasks)); i++)
     {
@@ -341,10 +359,13 @@ add_task_rows (CLScheduleSheet *sheet,
                                                 cl_escort_task_get_place_from (task) ? cl_escort_task_get_place_from (task) : "",
                                                 cl_escort_task_get_place_to (task) ? cl_escort_task_get_place_to (task) : "");
       g_autofree char *detail = handover_line (task);
-      const char *name = g_hash_table_lookup (names, cl_escort_task_get_patient_id (task) ? cl_escort_task_get_patient_id (task) : "");
+      const char *patient_id = cl_escort_task_get_patient_id (task) ? cl_escort_task_get_patient_id (task) : "";
+      /* Her badge wherever her name is, on paper too. */
+      g_autofree char *name = cl_patient_badged_name (g_hash_table_lookup (names, patient_id),
+                                                      g_hash_table_lookup (flags, patient_id));
       const char *kind = cl_escort_task_kind_label (cl_escort_task_get_kind (task));
       const char *status = cl_escort_task_status_label (cl_escort_task_get_status (task));
-      const char *cells[] = { when, name ? name : "", kind ? kind : "", route, status ? status : "", NULL };
+      const char *cells[] = { when, name, kind ? kind : "", route, status ? status : "", NULL };
 
       cl_schedule_sheet_add_row (sheet, cells, detail);
     }
@@ -363,6 +384,7 @@ cl_escort_store_day_sheet (CLStore     *store,
   g_autoptr(GListStore) all = NULL;
   g_autoptr(GListStore) escorts = NULL;
   g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GHashTable) flags = NULL;
   g_autofree char *date = NULL;
   CLScheduleSheet *sheet;
 
@@ -376,6 +398,7 @@ cl_escort_store_day_sheet (CLStore     *store,
 
   all = cl_escort_store_tasks_of_day (store, day);
   names = cl_schedule_patient_names (store, G_LIST_MODEL (all));
+  flags = cl_schedule_patient_flags (store, G_LIST_MODEL (all), day);
   escorts = cl_escort_store_list_escorts (store);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (escorts)); i++)
@@ -394,7 +417,7 @@ cl_escort_store_day_sheet (CLStore     *store,
         continue;
       heading = g_strdup_printf (_("Escort: %s"), cl_staff_get_display_name (escort));
       cl_schedule_sheet_add_section (sheet, heading);
-      add_task_rows (sheet, tasks, names);
+      add_task_rows (sheet, tasks, names, flags);
     }
 
   if (escort_id == NULL)
@@ -405,7 +428,7 @@ cl_escort_store_day_sheet (CLStore     *store,
           cl_schedule_sheet_get_n_sections (sheet) == 0)
         {
           cl_schedule_sheet_add_section (sheet, _("Unassigned tasks"));
-          add_task_rows (sheet, tasks, names);
+          add_task_rows (sheet, tasks, names, flags);
         }
     }
   else if (cl_schedule_sheet_get_n_sections (sheet) == 0)
@@ -417,7 +440,7 @@ cl_escort_store_day_sheet (CLStore     *store,
                                                   staff ? cl_staff_get_display_name (staff) : escort_id);
 
       cl_schedule_sheet_add_section (sheet, heading);
-      add_task_rows (sheet, tasks, names);
+      add_task_rows (sheet, tasks, names, flags);
     }
 
   return sheet;

@@ -469,7 +469,26 @@ static const ClChoice kinds[] = {
   { "errand", "escort kind", NC_("escort kind", "Registration / payment") },
   { "delivery-transfer", "escort kind", NC_("escort kind", "Transfer to the ward") },
   { "revisit-42", "escort kind", NC_("escort kind", "42-day revisit") },
+  { "wheelchair", "escort kind", NC_("escort kind", "Wheelchair") },
+  { "to-emergency", "escort kind", NC_("escort kind", "To the emergency department") },
+  { "to-ward", "escort kind", NC_("escort kind", "To a ward") },
 };
+
+static const char * const desk_kinds[] = {
+  CL_ESCORT_KIND_WHEELCHAIR, CL_ESCORT_KIND_TO_EMERGENCY, CL_ESCORT_KIND_TO_WARD, NULL
+};
+
+gboolean
+cl_escort_task_kind_is_package (const char *kind)
+{
+  return kind != NULL && !g_strv_contains (desk_kinds, kind);
+}
+
+const char * const *
+cl_escort_task_desk_kinds (void)
+{
+  return desk_kinds;
+}
 
 const char * const *
 cl_escort_task_kinds (void)
@@ -547,7 +566,8 @@ gboolean
 cl_escort_task_ends_with_hand_over (CLEscortTask *self)
 {
   g_return_val_if_fail (CL_IS_ESCORT_TASK (self), FALSE);
-  return g_strcmp0 (cl_escort_task_get_kind (self), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0;
+  return g_strcmp0 (cl_escort_task_get_kind (self), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0 ||
+         g_strcmp0 (cl_escort_task_get_kind (self), CL_ESCORT_KIND_TO_WARD) == 0;
 }
 
 const char *

@@ -89,6 +89,11 @@ void        cl_escort_task_set_over_reason   (CLEscortTask *self,
 #define CL_ESCORT_KIND_ERRAND             "errand"             /* registration / payment */
 #define CL_ESCORT_KIND_DELIVERY_TRANSFER  "delivery-transfer"  /* clinic → ward, with hand-over */
 #define CL_ESCORT_KIND_REVISIT_42         "revisit-42"         /* 42-day postpartum revisit */
+/* The hospital's own escorts for the frail, booked by the service desk
+ * for any patient (issue #16): not part of a maternity package. */
+#define CL_ESCORT_KIND_WHEELCHAIR         "wheelchair"
+#define CL_ESCORT_KIND_TO_EMERGENCY       "to-emergency"       /* to the emergency department */
+#define CL_ESCORT_KIND_TO_WARD            "to-ward"            /* to a ward, with hand-over */
 
 /* planned → in-progress → done; planned → cancelled / no-show;
  * in-progress → cancelled (cl_schedule_check_task_status()). */
@@ -105,6 +110,14 @@ const char * const *cl_escort_task_statuses     (void);
 const char         *cl_escort_task_kind_label   (const char   *kind);
 const char         *cl_escort_task_status_label (const char   *status);
 
+/* Does a task of @kind count against the escorts of her maternity
+ * package (cl-package-usage.h)?  The desk's kinds (wheelchair, to the
+ * emergency department, to a ward) never do: any patient may have
+ * them, enrolled or not, and they never ask for a reason. */
+gboolean            cl_escort_task_kind_is_package (const char *kind);
+/* The kinds the service desk books first, NULL-terminated. */
+const char * const *cl_escort_task_desk_kinds   (void);
+
 /* Does the task hold its escort's time: not deleted, not cancelled and
  * not a no-show.  Only live tasks count for overlaps. */
 gboolean            cl_escort_task_is_live      (CLEscortTask *self);
@@ -112,8 +125,8 @@ gboolean            cl_escort_task_is_live      (CLEscortTask *self);
 /* What may happen next to a task (the rule that refuses the rest is
  * cl_schedule_check_task_status()): a planned task may be started,
  * marked a no-show, moved, edited or cancelled; one in progress may be
- * finished or cancelled; a delivery transfer is finished by handing
- * her over to the ward. */
+ * finished or cancelled; a delivery transfer and an escort to a ward
+ * are finished by handing her over to the ward. */
 gboolean            cl_escort_task_is_planned     (CLEscortTask *self);
 gboolean            cl_escort_task_is_under_way   (CLEscortTask *self);
 gboolean            cl_escort_task_may_cancel     (CLEscortTask *self);

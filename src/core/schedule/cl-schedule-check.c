@@ -229,7 +229,7 @@ cl_schedule_check_task (CLStore               *store,
 
   if (g_strcmp0 (status, CL_ESCORT_STATUS_DONE) == 0 &&
       (stored == NULL || g_strcmp0 (cl_escort_task_get_status (stored), CL_ESCORT_STATUS_DONE) != 0) &&
-      g_strcmp0 (cl_escort_task_get_kind (task), CL_ESCORT_KIND_DELIVERY_TRANSFER) == 0 &&
+      cl_escort_task_ends_with_hand_over (task) &&
       (cl_str_empty (cl_escort_task_get_handover_ward (task)) ||
        cl_str_empty (cl_escort_task_get_handover_to (task))))
     {
@@ -259,9 +259,13 @@ cl_schedule_check_task (CLStore               *store,
         }
     }
 
-  /* Last: the other rules say what to fix before a reason is asked. */
+  /* Last: the other rules say what to fix before a reason is asked.
+   * Only a task of her package counts, and only while she has one
+   * (cl_package_usage_booking_over()): the desk's wheelchair for a
+   * woman who walked in asks for nothing. */
   if ((stored == NULL || cl_record_get_deleted (CL_RECORD (stored)) || restored) &&
       cl_escort_task_is_live (task) &&
+      cl_escort_task_kind_is_package (cl_escort_task_get_kind (task)) &&
       !check_allowance (store, CL_USAGE_ESCORT, cl_escort_task_get_patient_id (task), CL_RECORD (task),
                         cl_escort_task_get_over_reason (task), error))
     return FALSE;
@@ -492,11 +496,10 @@ cl_schedule_check_change (CLStore      *store,
   return TRUE;
 }
 
-GHashTable *
-cl_schedule_patient_names (CLStore    *store,
-                           GListModel *items)
+static GPtrArray *
+patient_ids_of (GListModel *items)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   guint n = g_list_model_get_n_items (items);
 
   for (guint i = 0; i < n; i++)
@@ -509,6 +512,68 @@ cl_schedule_patient_names (CLStore    *store,
         g_ptr_array_add (ids, g_steal_pointer (&patient_id));
     }
   g_ptr_array_add (ids, NULL);
+  return ids;
+}
+
+GHashTable *
+cl_schedule_patient_flags (CLStore     *store,
+                           GListModel  *items,
+                           const GDate *on)
+{
+  g_autoptr(GPtrArray) ids = patient_ids_of (items);
+  g_autoptr(GHashTable) stored = cl_store_patients_priority (store, (const char * const *) ids->pdata);
+  GHashTable *flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer id, pair;
+
+  g_hash_table_iter_init (&iter, stored);
+  while (g_hash_table_iter_next (&iter, &id, &pair))
+    {
+      char **fields = pair;
+      char *effective = cl_patient_effective_flags (fields[0], fields[1], on);
+
+      if (*effective)
+        g_hash_table_insert (flags, g_strdup (id), effective);
+      else
+        g_free (effective);
+    }
+  return flags;
+}
+
+static int
+compare_flagged_first (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  GHashTable *flags = user_data;
+  CLEscortTask *x = (CLEscortTask *) a, *y = (CLEscortTask *) b;
+  const char *px = cl_escort_task_get_patient_id (x), *py = cl_escort_task_get_patient_id (y);
+  gboolean fx = px && g_hash_table_contains (flags, px);
+  gboolean fy = py && g_hash_table_contains (flags, py);
+  gint64 sx = cl_escort_task_get_start_at (x), sy = cl_escort_task_get_start_at (y);
+
+  if (fx != fy)
+    return fx ? -1 : 1;
+  if (sx != sy)
+    return sx < sy ? -1 : 1;
+  return g_strcmp0 (cl_record_get_id (CL_RECORD (x)), cl_record_get_id (CL_RECORD (y)));
+}
+
+void
+cl_schedule_sort_flagged_first (GListStore *tasks,
+                                GHashTable *flags)
+{
+  g_return_if_fail (G_IS_LIST_STORE (tasks));
+  g_return_if_fail (flags != NULL);
+
+  g_list_store_sort (tasks, compare_flagged_first, flags);
+}
+
+GHashTable *
+cl_schedule_patient_names (CLStore    *store,
+                           GListModel *items)
+{
+  g_autoptr(GPtrArray) ids = patient_ids_of (items);
 
   /* Only the names, not whole patient records. */
   return cl_store_patients_names (store, (const char * const *) ids->pdata);

@@ -262,4 +262,16 @@ gboolean    cl_schedule_check_change    (CLStore      *store,
 GHashTable *cl_schedule_patient_names   (CLStore      *store,
                                          GListModel   *items);
 
+/* The priority flags on @on (cl_patient_effective_flags()) of the
+ * patients of @items that have any, as patient id → flags. */
+GHashTable *cl_schedule_patient_flags   (CLStore      *store,
+                                         GListModel   *items,
+                                         const GDate  *on);
+
+/* Sorts @tasks (CLEscortTask) with her flags in @flags (from
+ * cl_schedule_patient_flags()) first, then by start: the escort view
+ * lists flagged patients first, as the desk's searches do. */
+void        cl_schedule_sort_flagged_first (GListStore *tasks,
+                                            GHashTable *flags);
+
 G_END_DECLS

@@ -118,6 +118,45 @@ cl_store_patients_names (CLStore            *store,
   return names;
 }
 
+GHashTable *
+cl_store_patients_priority (CLStore            *store,
+                            const char * const *ids)
+{
+  GHashTable *flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CL_IS_STORE (store), flags);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids && ids[i]; i++)
+    json_builder_add_string_value (builder, ids[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
+
+  cl_store_lock (store);
+  if ((stmt = cl_store_prepare (store, "SELECT id, coalesce (priority, ''), coalesce (birth_date, '') FROM patient"
+                                       " WHERE id IN (SELECT value FROM json_each (?1))"
+                                       " AND (coalesce (priority, '') != '' OR coalesce (birth_date, '') != '')", NULL)))
+    {
+      sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          char **pair = g_new0 (char *, 3);
+
+          pair[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          pair[1] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          g_hash_table_insert (flags, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), pair);
+        }
+      sqlite3_reset (stmt);
+    }
+  cl_store_unlock (store);
+  return flags;
+}
+
 CLPregnancy *
 cl_store_patients_current_pregnancy (CLStore    *store,
                                      const char *patient_id)

@@ -27,6 +27,13 @@ gint64       cl_store_patients_count             (CLStore     *store);
 GHashTable  *cl_store_patients_names             (CLStore            *store,
                                                   const char * const *ids);
 
+/* The stored priority flags and birth date of the patients with @ids
+ * (NULL-terminated) that have either, by id: a GStrv of two, flags
+ * then birth date, either "" when unset (cl_patient_effective_flags()
+ * makes her flags of a day from them). */
+GHashTable  *cl_store_patients_priority          (CLStore            *store,
+                                                  const char * const *ids);
+
 /* Her live pregnancy with the latest LMP, or NULL. */
 CLPregnancy *cl_store_patients_current_pregnancy (CLStore     *store,
                                                   const char  *patient_id);

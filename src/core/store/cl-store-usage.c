@@ -31,13 +31,15 @@ cl_store_usage_bookings (CLStore       *store,
                          guint         *done,
                          guint         *pending)
 {
-  /* The patient indexes of both tables; statuses as cl-escort-task.h
-   * and cl-vip-booking.h spell them. */
+  /* The patient indexes of both tables; statuses and kinds as
+   * cl-escort-task.h and cl-vip-booking.h spell them.  The desk's kinds
+   * are not her package's (cl_escort_task_kind_is_package()). */
   static const char task_sql[] =
     "SELECT coalesce (sum (status = 'done'), 0),"
     " coalesce (sum (status IN ('planned', 'in-progress')), 0)"
     " FROM escort_task WHERE patient_id = ?1 AND deleted = 0"
-    " AND start_at >= ?2 AND start_at < ?3 AND id != ?4";
+    " AND start_at >= ?2 AND start_at < ?3 AND id != ?4"
+    " AND kind NOT IN ('wheelchair', 'to-emergency', 'to-ward')";
   static const char booking_sql[] =
     "SELECT coalesce (sum (status = 'done'), 0),"
     " coalesce (sum (status IN ('booked', 'checked-in')), 0)"
