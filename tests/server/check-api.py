@@ -451,6 +451,10 @@ class Checks:
                          "state": "answered"}),
             ("department", {"name": "产科门诊", "name_en": "Obstetrics Clinic", "building": "门诊楼",
                             "floor": "3", "room": "305", "phone": "0592-1234567", "active": True}),
+            ("slot_capacity", None),
+            ("referring_hospital", {"name": "湖里社区卫生服务中心", "phone": "0592-7654321", "active": True}),
+            ("referral", None),
+            ("appointment", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -481,6 +485,17 @@ class Checks:
                 data = {"patient_id": ids["patient"], "enrolment_id": ids["enrolment"],
                         "service": "nutrition-breakfast", "date": "2026-11-06", "handed_by": "admin",
                         "over_reason": "套餐外赠送"}
+            elif table == "slot_capacity":
+                data = {"department_id": ids["department"], "slot": "am", "weekday": 0, "places": 20}
+            elif table == "referral":
+                data = {"patient_id": ids["patient"], "hospital_id": ids["referring_hospital"],
+                        "reason": "妊娠期高血压", "department_id": ids["department"], "priority": "urgent",
+                        "received_at": 1795400000, "received_by": "admin"}
+            elif table == "appointment":
+                data = {"patient_id": ids["patient"], "kind": "clinic", "department_id": ids["department"],
+                        "date": (datetime.date.today() + datetime.timedelta(days=3)).isoformat(),
+                        "slot": "am", "source": "hotline", "state": "booked", "booked_by": "admin",
+                        "booked_at": 1795400000}
             change = self.change(table, data, id=ids.get(table))
             ids[table] = change["id"]
             result, = self.push([change])

@@ -45,6 +45,10 @@ static const struct
   { "handout",          { "RW", "RW", "-",  "-",  "RW", "R"  } },
   { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
   { "department",       { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "appointment",      { "RW", "R",  "-",  "-",  "RW", "-"  } },
+  { "slot_capacity",    { "RW", "R",  "-",  "-",  "R",  "-"  } },
+  { "referring_hospital", { "RW", "R",  "-",  "-",  "R",  "-"  } },
+  { "referral",         { "RW", "R",  "-",  "-",  "RW", "-"  } },
 };
 
 static void
