@@ -22,7 +22,10 @@ G_BEGIN_DECLS
  * taken by @TASK_AHEAD@ on 25 November, @BOOKING_AHEAD@ that day and
  * @HANDOUT_GIVEN@),
  * @CASE_MANAGER@ (an active case
- * manager), and local instants as @T2026-11-24T03:00@
+ * manager), @DEPARTMENT@ and @DEPARTMENT_OFF@ (closed), @SLOT_AM@ (one
+ * place every morning in @DEPARTMENT@, taken on 24 November by
+ * @APPT_FULL@ of @PATIENT_ENROLLED@), @HOSPITAL@ and her urgent
+ * @REFERRAL@ from it, and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct
