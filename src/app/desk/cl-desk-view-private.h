@@ -1,6 +1,8 @@
 #pragma once
 
+#include "cl-appointments-page.h"
 #include "cl-desk-view.h"
+#include "cl-referrals-page.h"
 #include "cl-patient-chooser.h"
 
 G_BEGIN_DECLS
@@ -38,6 +40,9 @@ struct _CLDeskView
   GtkLabel        *handovers_title;
   GtkListBox      *handovers_list;
   GtkGrid         *counts_grid;
+  AdwViewStack    *desk_stack;
+  CLAppointmentsPage *appointments_page;
+  CLReferralsPage *referrals_page;
 
   /* owned */
   CLContext        *context;

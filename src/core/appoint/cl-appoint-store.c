@@ -682,8 +682,13 @@ cl_appoint_store_referrals (CLStore     *store,
                            : g_strdup ("");
       row->hospital_name = g_strdup (hospital ? cl_referring_hospital_get_name (hospital) : "");
       row->department_name = g_strdup (department ? cl_department_get_display_name (department) : "");
+      /* She waits until her slot opens, or, booked into a slot already
+       * open, until she was booked. */
       row->waiting = cl_referral_waiting (cl_referral_get_received_at (referral),
-                                          row->appointment ? cl_appointment_get_start (row->appointment) : 0,
+                                          row->appointment
+                                          ? MAX (cl_appointment_get_start (row->appointment),
+                                                 cl_appointment_get_booked_at (row->appointment))
+                                          : 0,
                                           now);
       g_ptr_array_add (rows, row);
     }
