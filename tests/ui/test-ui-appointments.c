@@ -260,6 +260,14 @@ test_referrals (CLWindow        *window,
   gtk_window_present (book);
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, book);
   adw_combo_row_set_selected (ADW_COMBO_ROW (cl_appointment_dialog_get_field (CL_APPOINTMENT_DIALOG (book), "slot")), 0);
+  {
+    g_autofree char *places = g_strdup_printf (_("Full: %u booked of %d places. A referral is booked ahead of others, without a reason."),
+                                               2, 1);
+
+    g_assert_cmpstr (cl_appointment_dialog_get_places (CL_APPOINTMENT_DIALOG (book)), ==, places);
+    g_assert_false (gtk_widget_get_visible (cl_appointment_dialog_get_field (CL_APPOINTMENT_DIALOG (book),
+                                                                             "overbook_reason")));
+  }
   cl_test_ui_save_screenshot (GTK_WIDGET (book), "referrals-book");
   click (GTK_WIDGET (book), _("_Book"));
   g_assert_null (cl_test_ui_find_toplevel (CL_TYPE_APPOINTMENT_DIALOG));

@@ -83,6 +83,9 @@ update_places (CLAppointmentDialog *self)
   if (places < 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booked; no limit is set for this slot",
                                          "%u booked; no limit is set for this slot", used), used);
+  else if ((gint) used >= places && self->referral)
+    text = g_strdup_printf (_("Full: %u booked of %d places. A referral is booked ahead of others, without a reason."),
+                            used, places);
   else if ((gint) used >= places)
     text = g_strdup_printf (_("Full: %u booked of %d places. Give a reason to book over."), used, places);
   else
@@ -319,6 +322,8 @@ cl_appointment_dialog_new (GtkWindow  *parent,
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[F_SOURCE]),
                                   g_strv_length ((char **) cl_appointment_sources ()) - 1);
       gtk_widget_set_sensitive (self->rows[F_SOURCE], FALSE);
+      /* The referral is the reason (cl_appoint_store_validate_appointment()). */
+      gtk_widget_set_visible (self->rows[F_OVERBOOK], FALSE);
       gtk_window_set_title (GTK_WINDOW (self), _("Book for Referral"));
     }
   else
