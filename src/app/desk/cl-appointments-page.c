@@ -156,7 +156,7 @@ make_row (CLAppointmentsPage *self,
   if (cl_appointment_get_overbook_reason (appointment))
     g_string_append_printf (subtitle, " · %s %s", _("Over capacity:"), cl_appointment_get_overbook_reason (appointment));
   if (cl_appointment_get_cancel_reason (appointment))
-    g_string_append_printf (subtitle, " · %s", cl_appointment_get_cancel_reason (appointment));
+    g_string_append_printf (subtitle, " · %s %s", _("Cancelled because:"), cl_appointment_get_cancel_reason (appointment));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
   /* Why she is first: referred, then her priority badge. */
