@@ -329,6 +329,15 @@ test_appointments (void)
   g_assert_true (cl_test_ui_find_label (GTK_WIDGET (page), _("No Appointments")));
   g_assert_true (cl_test_ui_find_label (GTK_WIDGET (page), _("A slot without places set takes any number of bookings.")));
 
+  /* Only an administrator sets the places and the hospitals. */
+  g_assert_nonnull (cl_test_ui_find_widget_where (GTK_WIDGET (page), button_labelled, _("_Places and Hospitals…")));
+  cl_context_set_user (cl_window_get_context (window), "desk", CL_ROLE_SERVICE_DESK);
+  cl_test_ui_settle (200);
+  g_assert_null (cl_test_ui_find_widget_where (GTK_WIDGET (page), button_labelled, _("_Places and Hospitals…")));
+  g_assert_nonnull (cl_test_ui_find_widget_where (GTK_WIDGET (page), button_labelled, _("_Book…")));
+  cl_context_set_user (cl_window_get_context (window), NULL, NULL);
+  cl_test_ui_settle (200);
+
   test_settings (window);
   test_book (window, page, cl_record_get_id (CL_RECORD (obstetrics)), patients);
   cl_test_ui_settle (300);
