@@ -66,6 +66,17 @@
 #define REGISTER(event, patient, state, extra) \
   "{\"event_id\":\"" event "\",\"patient_id\":\"" patient "\",\"state\":\"" state "\"," \
   "\"registered_by\":\"wang\",\"registered_at\":1795400000" extra "}"
+/* A booking pushed by the desk, booked at 09:00 on 23 November. */
+#define APPOINTMENT(patient, kind, department, date, slot, source, more) \
+  "{\"patient_id\":\"" patient "\",\"kind\":\"" kind "\",\"department_id\":\"" department "\"," \
+  "\"date\":\"" date "\",\"slot\":\"" slot "\",\"source\":\"" source "\",\"state\":\"booked\"," \
+  "\"booked_by\":\"u-service_desk\",\"booked_at\":@T2026-11-23T09:00@" more "}"
+
+/* A referral of @PATIENT@ to @DEPARTMENT@. */
+#define REFERRAL(hospital, reason, priority, received) \
+  "{\"patient_id\":\"@PATIENT@\",\"hospital_id\":\"" hospital "\",\"reason\":\"" reason "\"," \
+  "\"department_id\":\"@DEPARTMENT@\",\"priority\":\"" priority "\",\"received_at\":" received "}"
+
 /* A contact taken at the desk at 09:00 by the pusher, "u-service_desk"
  * (a user without a staff row is named by their user name). */
 #define CONTACT(channel, category, caller, summary, state, extra) \
@@ -524,6 +535,57 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "A registration is registered, on the waiting list or cancelled" },
   { "event_registration", "case_manager", REGISTER ("@EVENT_FULL@", "@PATIENT@", "waitlisted", ",\"attended\":true"), "attended",
     "Only a registered patient can be marked as attended" },
+
+  /* Appointments (test-appoint-store.c, the Book dialog): @SLOT_AM@
+   * gives @DEPARTMENT@ one place every morning, taken on 24 November by
+   * @APPT_FULL@ of @PATIENT_ENROLLED@, whose urgent referral from
+   * @HOSPITAL@ is @REFERRAL@. */
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT@", "clinic", "@DEPARTMENT@", "2026-11-24", "am", "hotline", ""),
+    "overbook_reason", "Morning: the 1 place is booked; give a reason to book over" },
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT_ENROLLED@", "clinic", "@DEPARTMENT@", "2026-11-24", "am", "hotline",
+                                                ",\"overbook_reason\":\"加号\""),
+    "patient_id", "She is already booked in this department at this time" },
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT@", "clinic", "@DEPARTMENT@", "2026-11-20", "pm", "hotline", ""),
+    "date", "This day is over; book today or a later day" },
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT@", "clinic", "@DEPARTMENT_OFF@", "2026-11-24", "pm", "hotline", ""),
+    "department_id", "There is no such open department" },
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT@", "surgery", "@DEPARTMENT@", "2026-11-24", "pm", "hotline", ""),
+    "kind", "Choose what is booked: a clinic visit, an examination or an admission" },
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT@", "clinic", "@DEPARTMENT@", "2026-11-24", "evening", "hotline", ""),
+    "slot", "Choose the morning or the afternoon" },
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT@", "clinic", "@DEPARTMENT@", "2026-11-24", "pm", "fax", ""),
+    "source", "Choose how the booking came in" },
+  { "appointment", "service_desk",
+    "{\"patient_id\":\"@PATIENT@\",\"kind\":\"clinic\",\"department_id\":\"@DEPARTMENT@\","
+    "\"date\":\"2026-11-24\",\"slot\":\"pm\",\"source\":\"hotline\",\"state\":\"arrived\"}",
+    "state", "A new appointment is booked first" },
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT@", "clinic", "@DEPARTMENT@", "2026-11-24", "am", "referral",
+                                                ",\"referral_id\":\"@REFERRAL@\""),
+    "referral_id", "The booking names no referral of hers" },
+  { "appointment", "service_desk", APPOINTMENT ("@PATIENT@", "clinic", "@DEPARTMENT@", "2026-11-24", "am", "referral", ""),
+    "referral_id", "A community referral’s booking is made from the referral" },
+
+  /* The places an administrator sets (test-appoint-store.c). */
+  { "slot_capacity", "admin", "{\"department_id\":\"@DEPARTMENT@\",\"slot\":\"pm\",\"weekday\":0,\"places\":1000}",
+    "places", "The places are 0 to 999" },
+  { "slot_capacity", "admin", "{\"department_id\":\"@DEPARTMENT@\",\"slot\":\"am\",\"weekday\":0,\"places\":3}",
+    "weekday", "This department’s slot has places set for this day already" },
+  { "slot_capacity", "admin", "{\"department_id\":\"@DEPARTMENT@\",\"slot\":\"pm\",\"weekday\":8,\"places\":3}",
+    "weekday", "Choose every day or one weekday" },
+  { "referring_hospital", "admin", "{\"name\":\"  \",\"active\":true}",
+    "name", "Enter the hospital’s name" },
+  { "referring_hospital", "admin", "{\"name\":\"湖里社区卫生服务中心\",\"active\":true}",
+    "name", "Another referring hospital has this name" },
+
+  /* Referrals (test-appoint-store.c, the referral dialog). */
+  { "referral", "service_desk", REFERRAL ("@HOSPITAL@", "妊娠期高血压", "urgent", "@T2026-11-24T09:00@"),
+    "received_at", "A referral cannot be received in the future" },
+  { "referral", "service_desk", REFERRAL ("@HOSPITAL@", "  ", "urgent", "@T2026-11-23T09:00@"),
+    "reason", "Enter the reason for the referral" },
+  { "referral", "service_desk", REFERRAL ("@HOSPITAL@", "妊娠期高血压", "asap", "@T2026-11-23T09:00@"),
+    "priority", "Choose routine or urgent" },
+  { "referral", "service_desk", REFERRAL ("e1000000-0000-0000-0000-0000000007ff", "妊娠期高血压", "urgent", "@T2026-11-23T09:00@"),
+    "hospital_id", "There is no such referring hospital in the list" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
@@ -556,6 +618,12 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@ASSESSMENT@", "e1000000-0000-0000-0000-000000000501" },
   { "@CPL_DEPARTMENT@", "e1000000-0000-0000-0000-000000000601" },
   { "@DEPT_CRITICAL@", "e1000000-0000-0000-0000-000000000901" },
+  { "@DEPARTMENT@", "e1000000-0000-0000-0000-000000000701" },
+  { "@DEPARTMENT_OFF@", "e1000000-0000-0000-0000-000000000702" },
+  { "@SLOT_AM@", "e1000000-0000-0000-0000-000000000703" },
+  { "@APPT_FULL@", "e1000000-0000-0000-0000-000000000704" },
+  { "@HOSPITAL@", "e1000000-0000-0000-0000-000000000705" },
+  { "@REFERRAL@", "e1000000-0000-0000-0000-000000000706" },
 };
 
 char *

@@ -24,8 +24,11 @@ G_BEGIN_DECLS
  * @CASE_MANAGER@ (an active case
  * manager), @ASSESSMENT@ (@PATIENT@'s nursing assessment, version 1,
  * no known allergies), @CPL_DEPARTMENT@ (a department, 投诉测试科),
- * @DEPT_CRITICAL@ (a department, 产科门诊), and local instants as
- * @T2026-11-24T03:00@
+ * @DEPT_CRITICAL@ (a department, 产科门诊), @DEPARTMENT@ and
+ * @DEPARTMENT_OFF@ (closed), @SLOT_AM@ (one
+ * place every morning in @DEPARTMENT@, taken on 24 November by
+ * @APPT_FULL@ of @PATIENT_ENROLLED@), @HOSPITAL@ and her urgent
+ * @REFERRAL@ from it, and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

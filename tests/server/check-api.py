@@ -464,6 +464,10 @@ class Checks:
                            "description": "候诊两小时无人解释", "severity": "serious", "owner_id": "admin",
                            "state": "open", "opened_at": 1795400000, "promised_at": 1795400000 + 24 * 3600}),
             ("critical_value", None),
+            ("slot_capacity", None),
+            ("referring_hospital", {"name": "湖里社区卫生服务中心", "phone": "0592-7654321", "active": True}),
+            ("referral", None),
+            ("appointment", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -509,6 +513,17 @@ class Checks:
                         "unit": "mmol/L", "kind": "critical", "taken_by": "admin", "read_back": True,
                         "reported_to": "张医生", "reported_role": "doctor", "reported_at": 1795400600,
                         "action": "复查并处理", "reported_by": "admin"}
+            elif table == "slot_capacity":
+                data = {"department_id": ids["department"], "slot": "am", "weekday": 0, "places": 20}
+            elif table == "referral":
+                data = {"patient_id": ids["patient"], "hospital_id": ids["referring_hospital"],
+                        "reason": "妊娠期高血压", "department_id": ids["department"], "priority": "urgent",
+                        "received_at": 1795400000, "received_by": "admin"}
+            elif table == "appointment":
+                data = {"patient_id": ids["patient"], "kind": "clinic", "department_id": ids["department"],
+                        "date": (datetime.date.today() + datetime.timedelta(days=3)).isoformat(),
+                        "slot": "am", "source": "hotline", "state": "booked", "booked_by": "admin",
+                        "booked_at": 1795400000}
             change = self.change(table, data, id=ids.get(table))
             ids[table] = change["id"]
             result, = self.push([change])

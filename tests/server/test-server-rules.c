@@ -128,6 +128,20 @@ push_fixtures (void)
                 "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
                 "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}");
   push_applied ("service_desk", "nursing_assessment", "@ASSESSMENT@", "{\"patient_id\":\"@PATIENT@\",\"version\":1,\"drug_allergies\":\"none\",\"food_allergies\":\"none\",\"recorded_by\":\"u-service_desk\",\"recorded_at\":1795400000}");
+  /* A department with one place every morning, taken on 24 November,
+   * a closed one, and a referral from a community hospital. */
+  push_applied ("admin", "department", "@DEPARTMENT@",
+                "{\"name\":\"妇科门诊\",\"active\":true}");
+  push_applied ("admin", "department", "@DEPARTMENT_OFF@",
+                "{\"name\":\"旧门诊\",\"active\":false}");
+  push_applied ("admin", "slot_capacity", "@SLOT_AM@",
+                "{\"department_id\":\"@DEPARTMENT@\",\"slot\":\"am\",\"weekday\":0,\"places\":1}");
+  push_applied ("service_desk", "appointment", "@APPT_FULL@",
+                "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"kind\":\"clinic\",\"department_id\":\"@DEPARTMENT@\",\"date\":\"2026-11-24\",\"slot\":\"am\",\"source\":\"hotline\",\"state\":\"booked\",\"booked_by\":\"u-service_desk\",\"booked_at\":1795400000}");
+  push_applied ("admin", "referring_hospital", "@HOSPITAL@",
+                "{\"name\":\"湖里社区卫生服务中心\",\"active\":true}");
+  push_applied ("service_desk", "referral", "@REFERRAL@",
+                "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"hospital_id\":\"@HOSPITAL@\",\"reason\":\"妊娠期高血压\",\"department_id\":\"@DEPARTMENT@\",\"priority\":\"urgent\",\"received_at\":@T2026-11-22T10:00@}");
 }
 
 static void

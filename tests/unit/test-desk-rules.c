@@ -30,6 +30,7 @@
 #include "cl-tables.h"
 #include "cl-staff-store.h"
 #include "cl-test-invalid-cases.h"
+#include "cl-appoint-store.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
 #include "cl-vip-store.h"
@@ -114,6 +115,12 @@ save_fixtures (CLStore *store)
       "{\"patient_id\":\"@PATIENT_COUNTED@\",\"enrolment_id\":\"@ENROLMENT_COUNTED@\","
         "\"service\":\"nutrition-breakfast\",\"date\":\"2026-11-20\",\"handed_by\":\"wang\"}" },
     { "nursing_assessment", "@ASSESSMENT@", "{\"patient_id\":\"@PATIENT@\",\"version\":1,\"drug_allergies\":\"none\",\"food_allergies\":\"none\",\"recorded_by\":\"u-service_desk\",\"recorded_at\":1795400000}" },
+    { "department", "@DEPARTMENT@", "{\"name\":\"妇科门诊\",\"active\":true}" },
+    { "department", "@DEPARTMENT_OFF@", "{\"name\":\"旧门诊\",\"active\":false}" },
+    { "slot_capacity", "@SLOT_AM@", "{\"department_id\":\"@DEPARTMENT@\",\"slot\":\"am\",\"weekday\":0,\"places\":1}" },
+    { "appointment", "@APPT_FULL@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"kind\":\"clinic\",\"department_id\":\"@DEPARTMENT@\",\"date\":\"2026-11-24\",\"slot\":\"am\",\"source\":\"hotline\",\"state\":\"booked\",\"booked_by\":\"u-service_desk\",\"booked_at\":1795400000}" },
+    { "referring_hospital", "@HOSPITAL@", "{\"name\":\"湖里社区卫生服务中心\",\"active\":true}" },
+    { "referral", "@REFERRAL@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"hospital_id\":\"@HOSPITAL@\",\"reason\":\"妊娠期高血压\",\"department_id\":\"@DEPARTMENT@\",\"priority\":\"urgent\",\"received_at\":@T2026-11-22T10:00@}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -197,6 +204,18 @@ save_as_desk (CLStore    *store,
     }
   else if (g_str_equal (table, "critical_value"))
     saved = cl_critical_store_save (store, CL_CRITICAL_VALUE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "appointment"))
+    {
+      g_autofree char *actor = g_strconcat ("u-", role, NULL);
+
+      saved = cl_appoint_store_save_appointment (store, CL_APPOINTMENT (record), role, actor, &field_errors, &error);
+    }
+  else if (g_str_equal (table, "slot_capacity"))
+    saved = cl_appoint_store_save_capacity (store, CL_SLOT_CAPACITY (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "referring_hospital"))
+    saved = cl_appoint_store_save_hospital (store, CL_REFERRING_HOSPITAL (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "referral"))
+    saved = cl_appoint_store_save_referral (store, CL_REFERRAL (record), role, &field_errors, &error);
   else if (g_str_equal (table, "patient"))
     saved = cl_patient_store_save (store, CL_PATIENT (record), NULL, &field_errors, &error);
   else if (g_str_equal (table, "staff"))

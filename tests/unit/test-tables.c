@@ -50,6 +50,10 @@ static const struct
   { "visit_vitals",     { "RW", "RW", "-",  "-",  "RW", "-"  } },
   { "complaint",        { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "critical_value",   { "RW", "R",  "-",  "-",  "RW", "-"  } },
+  { "appointment",      { "RW", "R",  "-",  "-",  "RW", "-"  } },
+  { "slot_capacity",    { "RW", "R",  "-",  "-",  "R",  "-"  } },
+  { "referring_hospital", { "RW", "R",  "-",  "-",  "R",  "-"  } },
+  { "referral",         { "RW", "R",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "cl-appointments-page.h"
 #include "cl-desk-view.h"
+#include "cl-referrals-page.h"
 #include "cl-patient-chooser.h"
 
 G_BEGIN_DECLS
@@ -40,6 +42,8 @@ struct _CLDeskView
   GtkLabel        *handovers_title;
   GtkListBox      *handovers_list;
   GtkGrid         *counts_grid;
+  CLAppointmentsPage *appointments_page;
+  CLReferralsPage *referrals_page;
 
   /* owned */
   CLContext        *context;

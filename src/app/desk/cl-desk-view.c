@@ -444,6 +444,8 @@ cl_desk_view_constructed (GObject *object)
   if (self->context == NULL)
     self->context = cl_context_new ();
   cl_desk_view_lists_init (self);
+  cl_appointments_page_set_context (self->appointments_page, self->context);
+  cl_referrals_page_set_context (self->referrals_page, self->context);
   add_pages (self);
   fill_choices (self);
   restore_choices (self);
@@ -544,6 +546,8 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
                                                   G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CL_TYPE_APPOINTMENTS_PAGE);
+  g_type_ensure (CL_TYPE_REFERRALS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/desk/cl-desk-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, pages);
@@ -569,6 +573,8 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handovers_title);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handovers_list);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, counts_grid);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, appointments_page);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, referrals_page);
   gtk_widget_class_bind_template_callback (widget_class, field_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_patient_clicked_cb);
@@ -648,6 +654,8 @@ cl_desk_view_get_widget (CLDeskView *self,
     { "handover_to", self->handover_dropdown }, { "due", self->due_dropdown },
     { "search", self->search_entry }, { "new_patient", self->new_patient_button },
     { "save", self->save_button }, { "book_escort", self->book_escort_button },
+    { "stack", self->pages }, { "appointments", self->appointments_page },
+    { "referrals", self->referrals_page },
   };
 
   g_return_val_if_fail (CL_IS_DESK_VIEW (self), NULL);

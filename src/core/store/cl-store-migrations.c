@@ -531,6 +531,24 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX critical_time ON critical_value (received_at);"
   "CREATE INDEX critical_unreported ON critical_value (received_at)"
   "  WHERE deleted = 0 AND reported_at = 0;",
+  /* 25 → 26 (issue #16): appointments the service desk books, each
+   * department's places per half-day slot, the community hospitals that
+   * refer patients and their referrals. */
+  "CREATE TABLE appointment (" SYNC_COLUMNS ","
+  "  patient_id TEXT, kind TEXT, department_id TEXT, date TEXT, slot TEXT,"
+  "  source TEXT, state TEXT, cancel_reason TEXT, overbook_reason TEXT,"
+  "  referral_id TEXT, booked_by TEXT, booked_at INTEGER NOT NULL DEFAULT 0,"
+  "  state_at INTEGER NOT NULL DEFAULT 0, state_by TEXT);"
+  "CREATE INDEX appointment_day ON appointment (date, department_id, slot) WHERE deleted = 0;"
+  "CREATE TABLE slot_capacity (" SYNC_COLUMNS ","
+  "  department_id TEXT, slot TEXT, weekday INTEGER NOT NULL DEFAULT 0,"
+  "  places INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE referring_hospital (" SYNC_COLUMNS ","
+  "  name TEXT, phone TEXT, active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE referral (" SYNC_COLUMNS ","
+  "  patient_id TEXT, hospital_id TEXT, reason TEXT, department_id TEXT, priority TEXT,"
+  "  received_at INTEGER NOT NULL DEFAULT 0, appointment_id TEXT, outcome TEXT,"
+  "  received_by TEXT);",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cl-complaint-store.h"
+#include "cl-appoint-store.h"
 #include "cl-course-store.h"
 #include "cl-contact.h"
 #include "cl-critical-store.h"
@@ -329,6 +330,45 @@ validate_desk_setting (CLStore    *store,
 }
 
 static void
+validate_appointment (CLStore    *store,
+                      CLRecord   *record,
+                      const char *role,
+                      GHashTable *errors)
+{
+  /* Inside the server's write transaction: a place another desk took a
+   * moment ago counts, so the second desk to take a slot's last place
+   * is asked for the overbook reason. */
+  cl_appoint_store_validate_appointment (store, CL_APPOINTMENT (record), errors);
+}
+
+static void
+validate_slot_capacity (CLStore    *store,
+                        CLRecord   *record,
+                        const char *role,
+                        GHashTable *errors)
+{
+  cl_appoint_store_validate_capacity (store, CL_SLOT_CAPACITY (record), errors);
+}
+
+static void
+validate_referring_hospital (CLStore    *store,
+                             CLRecord   *record,
+                             const char *role,
+                             GHashTable *errors)
+{
+  cl_appoint_store_validate_hospital (store, CL_REFERRING_HOSPITAL (record), errors);
+}
+
+static void
+validate_referral (CLStore    *store,
+                   CLRecord   *record,
+                   const char *role,
+                   GHashTable *errors)
+{
+  cl_appoint_store_validate_referral (store, CL_REFERRAL (record), errors);
+}
+
+static void
 validate_course_assignment (CLStore    *store,
                             CLRecord   *record,
                             const char *role,
@@ -551,6 +591,26 @@ static const TableInfo tables[] = {
     "case_manager service_desk",
     "service_desk",
     cl_critical_store_check_change, validate_critical_value },
+  /* Appointments and referrals: the service desk books and receives
+   * them; case managers read what is booked for their patients.  A
+   * slot's places and the referring hospitals are the hospital's
+   * settings, kept by an administrator. */
+  { "appointment", cl_appointment_get_type,
+    "case_manager service_desk",
+    "service_desk",
+    NULL, validate_appointment },
+  { "slot_capacity", cl_slot_capacity_get_type,
+    "case_manager service_desk",
+    "",
+    NULL, validate_slot_capacity },
+  { "referring_hospital", cl_referring_hospital_get_type,
+    "case_manager service_desk",
+    "",
+    NULL, validate_referring_hospital },
+  { "referral", cl_referral_get_type,
+    "case_manager service_desk",
+    "service_desk",
+    NULL, validate_referral },
 };
 
 static const TableInfo *
