@@ -22,7 +22,9 @@ G_BEGIN_DECLS
  * taken by @TASK_AHEAD@ on 25 November, @BOOKING_AHEAD@ that day and
  * @HANDOUT_GIVEN@),
  * @CASE_MANAGER@ (an active case
- * manager), and local instants as @T2026-11-24T03:00@
+ * manager), @DEPARTMENT_DIR@ with @DOCTOR_DIR@ and @DOCTOR_DIR@'s
+ * @SESSION_DIR@ on Monday mornings, which @CHECK_DIR@ marks late on
+ * 23 November, @PRICE_DIR@ (code DIR-FY), and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

@@ -45,6 +45,11 @@ static const struct
   { "handout",          { "RW", "RW", "-",  "-",  "RW", "R"  } },
   { "contact",          { "RW", "R",  "-",  "-",  "RW", "-"  } },
   { "department",       { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "doctor",           { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "doctor_session",   { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "service_price",    { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "procedure_guide",  { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 
 static void
