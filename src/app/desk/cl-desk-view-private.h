@@ -38,6 +38,8 @@ struct _CLDeskView
   GtkLabel        *handovers_title;
   GtkListBox      *handovers_list;
   GtkGrid         *counts_grid;
+  GtkStack        *desk_stack;
+  GtkWidget       *directory_page;
 
   /* owned */
   CLContext        *context;

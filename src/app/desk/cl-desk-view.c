@@ -7,6 +7,7 @@
 #include "cl-desk-patient-dialog.h"
 #include "cl-desk-store.h"
 #include "cl-desk-view-private.h"
+#include "cl-directory-page.h"
 #include "cl-schedule.h"
 #include "cl-store-desk.h"
 #include "cl-store-staff.h"
@@ -346,6 +347,8 @@ cl_desk_view_constructed (GObject *object)
   if (self->context == NULL)
     self->context = cl_context_new ();
   cl_desk_view_lists_init (self);
+  self->directory_page = cl_directory_page_new (self->context);
+  gtk_stack_add_titled (self->desk_stack, self->directory_page, "directory", _("Directory"));
   fill_choices (self);
   restore_choices (self);
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
@@ -417,6 +420,19 @@ cl_desk_view_get_property (GObject    *object,
     }
 }
 
+/* The caller asks where, who or how much: the directory, its search
+ * ready for typing. */
+static void
+directory_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CLDeskView *self = CL_DESK_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->desk_stack, "directory");
+  cl_directory_page_focus_search (CL_DIRECTORY_PAGE (self->directory_page));
+}
+
 static void
 cl_desk_view_class_init (CLDeskViewClass *klass)
 {
@@ -457,6 +473,9 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handovers_title);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handovers_list);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, counts_grid);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, desk_stack);
+  gtk_widget_class_install_action (widget_class, "desk.directory", NULL, directory_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "desk.directory", NULL);
   gtk_widget_class_bind_template_callback (widget_class, field_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_patient_clicked_cb);
@@ -534,7 +553,8 @@ cl_desk_view_get_widget (CLDeskView *self,
     { "summary", self->summary_entry }, { "handover", self->handover_toggle },
     { "handover_to", self->handover_dropdown }, { "due", self->due_dropdown },
     { "search", self->search_entry }, { "new_patient", self->new_patient_button },
-    { "save", self->save_button },
+    { "save", self->save_button }, { "stack", self->desk_stack },
+    { "directory", self->directory_page },
   };
 
   g_return_val_if_fail (CL_IS_DESK_VIEW (self), NULL);

@@ -30,7 +30,8 @@ gboolean     cl_desk_view_get_searching   (CLDeskView *self);
 /* The message shown under the bar, NULL if none. */
 const char  *cl_desk_view_get_message     (CLDeskView *self);
 /* "channel", "category", "caller", "phone", "patient", "summary",
- * "handover", "handover_to", "due", "search", "new_patient", "save". */
+ * "handover", "handover_to", "due", "search", "new_patient", "save",
+ * "stack" (the Now and Directory pages), "directory" (the CLDirectoryPage). */
 GtkWidget   *cl_desk_view_get_widget      (CLDeskView *self,
                                            const char *name);
 /* The CLContactCloseDialog for the open hand-over at @position of
