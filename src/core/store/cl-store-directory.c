@@ -8,6 +8,11 @@
 #include "cl-store-directory.h"
 #include "cl-store-private.h"
 
+/* The keys read per kind: a one-letter query matches thousands, and
+ * sorting them all by pinyin for the first 20 would cost more than a
+ * keystroke; a longer one, which the desk types next, is exact. */
+#define CANDIDATES "400"
+
 /* Morning, afternoon, evening, as stored. */
 #define HALF_DAY_ORDER \
   "CASE half_day WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 ELSE 2 END"
@@ -82,7 +87,8 @@ cl_store_sessions_on (CLStore    *store,
                                  "deleted = 0 AND weekday = CAST (?1 AS INTEGER)"
                                  " AND coalesce (valid_from, '') <= ?2"
                                  " AND (coalesce (valid_until, '') = '' OR valid_until >= ?2)"
-                                 " AND doctor_id IN (SELECT id FROM doctor WHERE deleted = 0 AND active = 1)"
+                                 " AND EXISTS (SELECT 1 FROM doctor WHERE doctor.id = doctor_session.doctor_id"
+                                 "  AND doctor.deleted = 0 AND doctor.active = 1)"
                                  " ORDER BY " HALF_DAY_ORDER ", room, id",
                                  day, iso_date, NULL);
 }
@@ -152,19 +158,19 @@ cl_store_directory_search (CLStore    *store,
   static const struct { GType (*type) (void); const char *condition; } kinds[] = {
     { cl_department_get_type,
       "deleted = 0 AND active = 1 AND id IN (SELECT record_id FROM directory_key"
-      " WHERE key >= ?1 AND key < ?2 AND kind = 'department')"
+      " WHERE key >= ?1 AND key < ?2 AND kind = 'department' LIMIT " CANDIDATES ")"
       " ORDER BY name COLLATE pinyin, id LIMIT CAST (?3 AS INTEGER)" },
     { cl_doctor_get_type,
       "deleted = 0 AND active = 1 AND id IN (SELECT record_id FROM directory_key"
-      " WHERE key >= ?1 AND key < ?2 AND kind = 'doctor')"
+      " WHERE key >= ?1 AND key < ?2 AND kind = 'doctor' LIMIT " CANDIDATES ")"
       " ORDER BY name COLLATE pinyin, id LIMIT CAST (?3 AS INTEGER)" },
     { cl_service_price_get_type,
       "deleted = 0 AND active = 1 AND id IN (SELECT record_id FROM directory_key"
-      " WHERE key >= ?1 AND key < ?2 AND kind = 'service_price')"
+      " WHERE key >= ?1 AND key < ?2 AND kind = 'service_price' LIMIT " CANDIDATES ")"
       " ORDER BY code, name COLLATE pinyin, id LIMIT CAST (?3 AS INTEGER)" },
     { cl_procedure_guide_get_type,
       "deleted = 0 AND active = 1 AND id IN (SELECT record_id FROM directory_key"
-      " WHERE key >= ?1 AND key < ?2 AND kind = 'procedure_guide')"
+      " WHERE key >= ?1 AND key < ?2 AND kind = 'procedure_guide' LIMIT " CANDIDATES ")"
       " ORDER BY updated_at, id LIMIT CAST (?3 AS INTEGER)" },
   };
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
