@@ -331,7 +331,14 @@ arrived (CLDirectoryPage *self,
   copy = CL_SESSION_CHECK (cl_record_dup (CL_RECORD (check)));
   cl_session_check_set_arrived_at (copy, cl_context_get_now (self->context));
   if (!cl_directory_store_save_check (self->store, copy, cl_context_get_role (self->context), NULL, &error))
-    gtk_widget_set_tooltip_text (button, error->message);
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      /* Nothing was written; the row stays as it was. */
+      if (overlay)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      return;
+    }
   cl_directory_page_reload (self);
 }
 

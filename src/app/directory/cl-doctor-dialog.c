@@ -243,6 +243,7 @@ cl_doctor_dialog_new (GtkWindow *parent,
                            adw_preferences_group_new (), NULL };
   g_autoptr(GPtrArray) departments = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GtkStringList) department_names = NULL;
   GtkWidget *add;
 
   g_return_val_if_fail (CL_IS_CONTEXT (context), NULL);
@@ -271,8 +272,9 @@ cl_doctor_dialog_new (GtkWindow *parent,
   self->title = cl_schedule_form_combo (ADW_PREFERENCES_GROUP (groups[0]), _("Professional title"), cl_doctor_titles (), NULL,
                                         cl_doctor_title_label, NULL, &self->errors[F_TITLE]);
   cl_form_row_set_required (GTK_WIDGET (self->title));
+  department_names = gtk_string_list_new ((const char * const *) names->pdata);
   self->department = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_combo_row_set_model (self->department, G_LIST_MODEL (gtk_string_list_new ((const char * const *) names->pdata)));
+  adw_combo_row_set_model (self->department, G_LIST_MODEL (department_names));
   self->errors[F_DEPARTMENT] = cl_form_row_add (groups[0], GTK_WIDGET (self->department), _("Department"));
   cl_form_row_set_required (GTK_WIDGET (self->department));
   self->specialty = cl_form_entry_row_add (groups[0], _("Specialty"), &self->errors[F_SPECIALTY]);
