@@ -171,6 +171,8 @@ test_search (CLTestStoreFixture *f,
    * ("chan" finds the clinic, the check and the seeded prenatal
    * procedure, each under its kind). */
   assert_search (f->store, "gaowei", "张丽华");
+  /* …from its start only: 妊娠 is not a doctor's name. */
+  assert_search (f->store, "renshen", "");
   assert_search (f->store, "fy0012", "产前检查");
   assert_search (f->store, "chanqian", "产前检查,产前检查");
   assert_search (f->store, "", "");

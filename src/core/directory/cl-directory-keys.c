@@ -62,6 +62,15 @@ add_syllables (GPtrArray  *keys,
     }
 }
 
+static gboolean
+has_han (const char *text)
+{
+  for (; *text; text = g_utf8_next_char (text))
+    if (g_unichar_get_script (g_utf8_get_char (text)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+  return FALSE;
+}
+
 GPtrArray *
 cl_directory_keys (const char * const *texts)
 {
@@ -77,6 +86,20 @@ cl_directory_keys (const char * const *texts)
       plain = cl_pinyin_normalize_query (texts[i]);
       full = cl_pinyin_full (texts[i]);
       initials = cl_pinyin_initials (texts[i]);
+      if (i > 0 && has_han (texts[i]))
+        {
+          /* A doctor's specialty, a price's category: found from its
+           * start only, or "zhang" would find every 生长发育. */
+          g_autoptr(GString) word = g_string_new (NULL);
+
+          for (const char *p = full; *p; p++)
+            if (*p != ' ')
+              g_string_append_c (word, *p);
+          add (keys, seen, plain);
+          add (keys, seen, word->str);
+          add (keys, seen, initials);
+          continue;
+        }
       add_suffixes (keys, seen, plain);
       add_syllables (keys, seen, full);
       add_suffixes (keys, seen, initials);

@@ -13,7 +13,12 @@ G_BEGIN_DECLS
  * read. */
 
 /* The keys of @texts (NULL-terminated; NULL or empty members are
- * skipped), distinct, at most CL_DIRECTORY_MAX_KEYS. */
+ * skipped), distinct, at most CL_DIRECTORY_MAX_KEYS.  The first is the
+ * entry's name, found from any of its characters or syllables; the
+ * others (an English name, a code, a doctor's specialty) from any word
+ * when in Latin letters, but from their start only when in Chinese, so
+ * a search for a surname does not bring every specialty with that
+ * syllable in it. */
 #define CL_DIRECTORY_MAX_KEYS 96
 GPtrArray *cl_directory_keys (const char * const *texts);
 

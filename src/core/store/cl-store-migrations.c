@@ -532,7 +532,7 @@ const char * const cl_store_migrations[] = {
   "CREATE INDEX directory_key_record ON directory_key (record_id);"
   DIRECTORY_KEYS ("department", "new.name, new.name_en", "name, name_en, deleted")
   DIRECTORY_KEYS ("doctor", "new.name, new.specialty", "name, specialty, deleted")
-  DIRECTORY_KEYS ("service_price", "new.code, new.name", "code, name, deleted")
+  DIRECTORY_KEYS ("service_price", "new.name, new.code", "code, name, deleted")
   DIRECTORY_KEYS ("procedure_guide", "new.title, new.title_en", "title, title_en, deleted")
   "INSERT OR IGNORE INTO directory_key (key, kind, record_id)"
   "  SELECT value, 'department', department.id FROM department,"
