@@ -13,6 +13,7 @@
 #include "cl-date.h"
 #include "cl-directory-keys.h"
 #include "cl-directory-store.h"
+#include "cl-directory-text.h"
 #include "cl-staff.h"
 #include "cl-store-directory.h"
 #include "cl-test-store.h"
@@ -413,6 +414,20 @@ test_checks (CLTestStoreFixture *f,
   g_assert_true (cl_session_check_get_arrived (check));
   g_assert_cmpint (cl_session_check_minutes_late (check, at + 3600), ==, 25);
 
+  /* What the desk reads (TZ is Asia/Shanghai: 09:00 is 01:00 UTC). */
+  {
+    g_autoptr(CLSessionCheck) waiting = cl_directory_store_new_check (d.zhang_monday, "2024-03-04", at);
+    g_autofree char *nobody = NULL, *phoned = NULL, *came = NULL;
+
+    nobody = cl_directory_check_label (waiting, at + 600);
+    g_assert_cmpstr (nobody, ==, "Not arrived at 09:00; nobody phoned yet");
+    cl_session_check_set_phoned (waiting, "护士长");
+    cl_session_check_set_phoned_at (waiting, at + 120);
+    phoned = cl_directory_check_label (waiting, at + 600);
+    g_assert_cmpstr (phoned, ==, "Not arrived at 09:00; phoned 护士长 at 09:02");
+    came = cl_directory_check_label (check, at + 3600);
+    g_assert_cmpstr (came, ==, "Arrived at 09:25, 25 min late");
+  }
   checks = cl_store_session_checks_on (f->store, "2024-03-04");
   g_assert_cmpuint (checks->len, ==, 1);
   g_assert_cmpstr (cl_session_check_get_phoned (g_ptr_array_index (checks, 0)), ==, "科室护士长");
@@ -445,6 +460,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
   g_test_init (&argc, &argv, NULL);
   cl_test_store_add ("/directory/search", test_search);
   cl_test_store_add ("/directory/sessions", test_sessions);
