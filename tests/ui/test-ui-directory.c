@@ -131,8 +131,33 @@ admin_adds (CLWindow *window)
   gtk_window_set_default_size (GTK_WINDOW (directory), 760, 600);
   cl_test_ui_settle (300);
   cl_test_ui_save_screenshot (GTK_WIDGET (directory), "directory-window");
+  /* A price typed in yuan: a negative one refused at the field. */
+  cl_directory_window_show_page (directory, "prices");
+  entry = CL_DIRECTORY_ENTRY_DIALOG (cl_directory_window_open_form (directory, -1));
+  type (cl_directory_entry_dialog_get_field (entry, "code"), "TEST01");
+  type (cl_directory_entry_dialog_get_field (entry, "name"), "加急检查");
+  type (cl_directory_entry_dialog_get_field (entry, "unit"), "次");
+  type (cl_directory_entry_dialog_get_field (entry, "price_fen"), "-5");
+  g_assert_false (cl_directory_entry_dialog_save (entry));
+  g_assert_nonnull (cl_directory_entry_dialog_get_error (entry, "price_fen"));
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM service_price WHERE code = 'TEST01'"), ==, 0);
+  type (cl_directory_entry_dialog_get_field (entry, "price_fen"), "35.5");
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (entry), "price-dialog");
+  g_assert_true (cl_directory_entry_dialog_save (entry));
+  g_assert_cmpint (cl_test_store_count (store, "SELECT price_fen FROM service_price WHERE code = 'TEST01'"), ==, 3550);
+
+  /* A seeded procedure edited to the hospital's own place. */
   cl_directory_window_show_page (directory, "procedures");
   g_assert_cmpuint (cl_directory_window_get_n_rows (directory, "procedures"), ==, 10);
+  entry = CL_DIRECTORY_ENTRY_DIALOG (cl_directory_window_open_form (directory, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cl_directory_entry_dialog_get_field (entry, "title"))), ==, "挂号");
+  type (cl_directory_entry_dialog_get_field (entry, "place"), "门诊楼1F 东侧挂号处");
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (entry), "procedure-dialog");
+  g_assert_true (cl_directory_entry_dialog_save (entry));
+  g_assert_cmpint (cl_test_store_count (store, "SELECT count(*) FROM procedure_guide WHERE title = '挂号'"
+                                               " AND place = '门诊楼1F 东侧挂号处' AND steps LIKE '1. %'"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (directory));
 }
 
@@ -170,6 +195,11 @@ desk_answers (CLWindow *window)
   gtk_editable_set_text (search, "guahao");
   cl_test_ui_settle (400);
   g_assert_cmpuint (cl_directory_page_get_n_results (page), >=, 1);
+  gtk_editable_set_text (search, "test01");
+  cl_test_ui_settle (400);
+  g_assert_cmpuint (cl_directory_page_get_n_results (page), ==, 1);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (page), "¥35.50 / 次") ||
+                 cl_test_ui_find_label (GTK_WIDGET (page), "¥35.50/次"));
   gtk_editable_set_text (search, "zhang");
   cl_test_ui_settle (400);
 

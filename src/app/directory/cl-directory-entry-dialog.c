@@ -246,7 +246,10 @@ cl_directory_entry_dialog_new (GtkWindow *parent,
         {
           g_autofree char *text = NULL;
 
-          self->rows[i] = lines_field (groups[0], _(field->title), &self->errors[i]);
+          g_autofree char *title = field->required ? g_strconcat (_(field->title), " *", NULL)
+                                                   : g_strdup (_(field->title));
+
+          self->rows[i] = lines_field (groups[0], title, &self->errors[i]);
           g_object_get (self->record, property, &text, NULL);
           gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->rows[i])), text ? text : "", -1);
           continue;
