@@ -17,6 +17,7 @@
 #include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-demo-data.h"
+#include "cl-demo-directory.h"
 #include "cl-demo-money.h"
 #include "cl-demo-people.h"
 #include "cl-demo-schedule.h"
@@ -34,6 +35,9 @@
  * and the WAL stays small, large enough that the fsync per commit is
  * noise next to the inserts. */
 #define BATCH_SIZE 2000
+
+/* Doctors in a demo hospital's directory, a few per department. */
+#define DEMO_DOCTORS 60
 
 /* Completed weeks at delivery, 34 to 41: most babies come at term. */
 static const guint delivery_week_weights[] = {
@@ -510,7 +514,8 @@ cl_demo_data_generate (CLStore  *store,
   if (!cl_store_begin (store, error))
     goto out;
   if (!generate_staff (&gen, error) ||
-      !cl_demo_money_generate_settlement (store, gen.enrol_rand, &gen.today, error))
+      !cl_demo_money_generate_settlement (store, gen.enrol_rand, &gen.today, error) ||
+      !cl_demo_directory_generate (store, DEMO_DOCTORS, seed, error))
     goto failed;
 
   for (guint i = 0; i < n_patients; i++)

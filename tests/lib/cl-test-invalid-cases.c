@@ -54,6 +54,17 @@
   "\"answers\":\"" answers "\",\"total\":" total ",\"band_id\":\"" band "\",\"flags\":\"" flags "\"," \
   "\"filled_at\":1795400000,\"filled_by\":\"cm-wang\",\"source\":\"" source "\"}"
 
+#define DOCTOR(name, title, department) \
+  "{\"name\":\"" name "\",\"title\":\"" title "\",\"department_id\":\"" department "\",\"active\":true}"
+#define SESSION(doctor, weekday, half_day, from, until) \
+  "{\"doctor_id\":\"" doctor "\",\"weekday\":" weekday ",\"half_day\":\"" half_day "\"," \
+  "\"room\":\"305\",\"valid_from\":\"" from "\",\"valid_until\":\"" until "\"}"
+#define PRICE(code, name, fen) \
+  "{\"code\":\"" code "\",\"name\":\"" name "\",\"unit\":\"次\",\"price_fen\":" fen ",\"active\":true}"
+#define CHECK(session, date, half_day, extra) \
+  "{\"session_id\":\"" session "\",\"doctor_id\":\"@DOCTOR_DIR@\",\"date\":\"" date "\"," \
+  "\"half_day\":\"" half_day "\",\"marked_at\":1795400000" extra "}"
+
 #define COURSE(title, stage, minutes, link) \
   "{\"title\":\"" title "\",\"stage\":\"" stage "\",\"duration_min\":" minutes "," \
   "\"link\":\"" link "\",\"active\":true}"
@@ -586,6 +597,39 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "priority", "Choose routine or urgent" },
   { "referral", "service_desk", REFERRAL ("e1000000-0000-0000-0000-0000000007ff", "妊娠期高血压", "urgent", "@T2026-11-23T09:00@"),
     "hospital_id", "There is no such referring hospital in the list" },
+  /* The hospital directory (test-directory.c): @DEPARTMENT_DIR@ with
+   * @DOCTOR_DIR@, who has @SESSION_DIR@ on Monday mornings (23
+   * November is a Monday), marked late by @CHECK_DIR@ that day. */
+  { "doctor", "admin", DOCTOR ("  ", "chief", "@DEPARTMENT_DIR@"), "name",
+    "Enter the doctor’s name" },
+  { "doctor", "admin", DOCTOR ("张丽华", "professor", "@DEPARTMENT_DIR@"), "title",
+    "Choose the doctor’s title" },
+  { "doctor", "admin", DOCTOR ("张丽华", "chief", "e1000000-0000-0000-0000-0000000008ff"), "department_id",
+    "Choose the doctor’s department" },
+  { "doctor_session", "admin", SESSION ("@DOCTOR_DIR@", "8", "morning", "", ""), "weekday",
+    "Choose the day of the week" },
+  { "doctor_session", "admin", SESSION ("@DOCTOR_DIR@", "1", "night", "", ""), "half_day",
+    "Choose morning, afternoon or evening" },
+  { "doctor_session", "admin", SESSION ("@DOCTOR_DIR@", "1", "morning", "2026-12-01", "2026-11-01"), "valid_until",
+    "The last date is before the first" },
+  { "doctor_session", "admin", SESSION ("e1000000-0000-0000-0000-0000000008fe", "1", "morning", "", ""), "doctor_id",
+    "Choose the doctor" },
+  { "service_price", "admin", PRICE ("FY0001", "  ", "3550"), "name",
+    "Enter what is charged for" },
+  { "service_price", "admin", PRICE ("FY0001", "产前检查", "1000000001"), "price_fen",
+    "The price is 0 to 10,000,000.00 yuan" },
+  { "service_price", "admin", PRICE ("DIR-FY", "别的", "100"), "code",
+    "Another price has this code" },
+  { "procedure_guide", "admin", "{\"title\":\"挂号\",\"steps\":\" \",\"active\":true}", "steps",
+    "Enter the steps, one a line" },
+  { "session_check", "service_desk", CHECK ("@SESSION_DIR@", "2026-11-23", "morning", ""), "session_id",
+    "This session is marked already" },
+  { "session_check", "service_desk", CHECK ("@SESSION_DIR@", "2026-11-24", "morning", ""), "session_id",
+    "The doctor has no such session that day" },
+  { "session_check", "service_desk", CHECK ("@SESSION_DIR@", "2026-11-30", "morning", ",\"phoned\":\"护士长\""), "phoned_at",
+    "Enter when you phoned" },
+  { "session_check", "service_desk", CHECK ("@SESSION_DIR@", "2026-11-30", "morning", ",\"arrived_at\":1795300000"), "arrived_at",
+    "The arrival is before the session was marked" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
@@ -624,6 +668,11 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@APPT_FULL@", "e1000000-0000-0000-0000-000000000704" },
   { "@HOSPITAL@", "e1000000-0000-0000-0000-000000000705" },
   { "@REFERRAL@", "e1000000-0000-0000-0000-000000000706" },
+  { "@DEPARTMENT_DIR@", "e1000000-0000-0000-0000-000000000801" },
+  { "@DOCTOR_DIR@", "e1000000-0000-0000-0000-000000000802" },
+  { "@SESSION_DIR@", "e1000000-0000-0000-0000-000000000803" },
+  { "@CHECK_DIR@", "e1000000-0000-0000-0000-000000000804" },
+  { "@PRICE_DIR@", "e1000000-0000-0000-0000-000000000805" },
 };
 
 char *

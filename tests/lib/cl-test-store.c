@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include "cl-demo-data.h"
+#include "cl-directory-store.h"
+#include "cl-staff.h"
+#include "cl-store-directory.h"
 #include "cl-store-private.h"
 #include "cl-tables.h"
 #include "cl-id-card.h"
@@ -253,4 +256,41 @@ cl_test_store_newest_patient_id (CLStore *store)
 
   g_assert_cmpuint (some->len, ==, 1);
   return g_strdup (cl_pregnancy_get_patient_id (g_ptr_array_index (some, 0)));
+}
+
+void
+cl_test_department_save (CLStore      *store,
+                         CLDepartment *department)
+{
+  g_autofree char *id = cl_store_department_named (store, cl_department_get_name (department), NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (id != NULL)
+    {
+      g_autoptr(CLRecord) stored = cl_store_load_record (store, CL_TYPE_DEPARTMENT, id, &error);
+
+      g_assert_no_error (error);
+      cl_record_assign (CL_RECORD (department), stored);
+      if (cl_department_get_active (department))
+        return;
+      cl_department_set_active (department, TRUE);
+    }
+  g_assert_true (cl_directory_store_save_department (store, department, CL_ROLE_ADMIN, NULL, &error));
+  g_assert_no_error (error);
+}
+
+void
+cl_test_departments_close (CLStore *store)
+{
+  g_autoptr(GPtrArray) open = cl_store_departments (store, TRUE);
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      CLDepartment *department = g_ptr_array_index (open, i);
+      g_autoptr(GError) error = NULL;
+
+      cl_department_set_active (department, FALSE);
+      g_assert_true (cl_directory_store_save_department (store, department, CL_ROLE_ADMIN, NULL, &error));
+      g_assert_no_error (error);
+    }
 }

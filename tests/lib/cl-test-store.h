@@ -2,6 +2,7 @@
 
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
+#include "cl-department.h"
 #include "cl-store.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,18 @@ CLPregnancy *cl_test_pregnancy_new (CLPatient  *patient,
 void         cl_test_patient_save (CLStore     *store,
                                    CLPatient   *patient,
                                    CLPregnancy *pregnancy);
+
+/* Saves @department as an administrator, or, when a live department
+ * already has its name (the demo store's list), makes @department that
+ * one: a test's department, whatever store it runs on.  Fails the test
+ * if refused. */
+void         cl_test_department_save (CLStore      *store,
+                                      CLDepartment *department);
+
+/* Closes every department of @store (the demo store's list), so a
+ * test's form lists only the departments it opens again with
+ * cl_test_department_save(). */
+void         cl_test_departments_close (CLStore *store);
 
 /* A test's own empty store in a temporary directory of its own, for
  * g_test_add(): @dir and @store are set up before the test and removed

@@ -468,6 +468,14 @@ class Checks:
             ("referring_hospital", {"name": "湖里社区卫生服务中心", "phone": "0592-7654321", "active": True}),
             ("referral", None),
             ("appointment", None),
+            ("doctor", None),
+            ("doctor_session", None),
+            ("service_price", {"code": "FY0012", "name": "产前检查", "category": "检查", "unit": "次",
+                               "price_fen": 3550, "note": "", "active": True}),
+            ("procedure_guide", {"title": "挂号", "title_en": "Registration", "audience": "门诊患者",
+                                 "steps": "1. 带身份证\n2. 自助机挂号", "steps_en": "", "place": "1F",
+                                 "active": True}),
+            ("session_check", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -493,6 +501,18 @@ class Checks:
             elif table == "event_registration":
                 data = {"event_id": ids["health_event"], "patient_id": ids["patient"], "state": "registered",
                         "registered_by": "admin", "registered_at": 1795400000}
+            elif table == "doctor":
+                data = {"name": "张丽华", "title": "chief", "department_id": ids["department"],
+                        "specialty": "高危妊娠", "active": True}
+            elif table == "doctor_session":
+                # Today's weekday, so the desk's check below is of a session that runs today.
+                data = {"doctor_id": ids["doctor"], "weekday": datetime.date.today().isoweekday(),
+                        "half_day": "morning", "room": "305", "valid_from": "", "valid_until": ""}
+            elif table == "session_check":
+                data = {"session_id": ids["doctor_session"], "doctor_id": ids["doctor"],
+                        "date": datetime.date.today().isoformat(), "half_day": "morning",
+                        "marked_at": 1795400000, "phoned": "护士长", "phoned_at": 1795400100,
+                        "arrived_at": 0, "note": ""}
             elif table == "handout":
                 # P1 includes no breakfast: one is handed out with a reason.
                 data = {"patient_id": ids["patient"], "enrolment_id": ids["enrolment"],

@@ -142,6 +142,17 @@ push_fixtures (void)
                 "{\"name\":\"湖里社区卫生服务中心\",\"active\":true}");
   push_applied ("service_desk", "referral", "@REFERRAL@",
                 "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"hospital_id\":\"@HOSPITAL@\",\"reason\":\"妊娠期高血压\",\"department_id\":\"@DEPARTMENT@\",\"priority\":\"urgent\",\"received_at\":@T2026-11-22T10:00@}");
+  push_applied ("admin", "department", "@DEPARTMENT_DIR@",
+                "{\"name\":\"规则产科\",\"building\":\"门诊楼\",\"floor\":\"3\",\"active\":true}");
+  push_applied ("admin", "doctor", "@DOCTOR_DIR@",
+                "{\"name\":\"张丽华\",\"title\":\"chief\",\"department_id\":\"@DEPARTMENT_DIR@\",\"active\":true}");
+  push_applied ("admin", "doctor_session", "@SESSION_DIR@",
+                "{\"doctor_id\":\"@DOCTOR_DIR@\",\"weekday\":1,\"half_day\":\"morning\",\"room\":\"305\"}");
+  push_applied ("service_desk", "session_check", "@CHECK_DIR@",
+                "{\"session_id\":\"@SESSION_DIR@\",\"doctor_id\":\"@DOCTOR_DIR@\",\"date\":\"2026-11-23\","
+                "\"half_day\":\"morning\",\"marked_at\":1795400000,\"phoned\":\"护士长\",\"phoned_at\":1795400100}");
+  push_applied ("admin", "service_price", "@PRICE_DIR@",
+                "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}");
 }
 
 static void

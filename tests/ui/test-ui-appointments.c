@@ -307,12 +307,13 @@ test_appointments (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   cl_test_ui_wait_until (cl_test_ui_roster_settled,
                          cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  cl_test_departments_close (store);
   cl_department_set_name (obstetrics, "产科门诊");
   cl_department_set_name_en (obstetrics, "Obstetrics Clinic");
-  g_assert_true (cl_directory_store_save_department (store, obstetrics, CL_ROLE_ADMIN, NULL, &error));
+  cl_test_department_save (store, obstetrics);
   cl_department_set_name (ultrasound, "超声科");
   cl_department_set_name_en (ultrasound, "Ultrasound");
-  g_assert_true (cl_directory_store_save_department (store, ultrasound, CL_ROLE_ADMIN, NULL, &error));
+  cl_test_department_save (store, ultrasound);
   g_assert_no_error (error);
   patients[0] = new_patient (store, "张小梅", "11010519930402001", "13800138101", NULL);
   patients[1] = new_patient (store, "李小红", "11010519940503002", "13800138102", NULL);

@@ -109,7 +109,7 @@ department (CLStore    *store,
 
   cl_department_set_name (d, name);
   cl_department_set_name_en (d, name_en);
-  g_assert_true (cl_directory_store_save_department (store, d, CL_ROLE_ADMIN, NULL, &error));
+  cl_test_department_save (store, d);
   return g_strdup (cl_record_get_id (CL_RECORD (d)));
 }
 
@@ -344,6 +344,7 @@ test_complaints (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   cl_test_ui_wait_until (cl_test_ui_roster_settled,
                          cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  cl_test_departments_close (store);
   a = department (store, "产科门诊", "Obstetrics Clinic");
   b = department (store, "收费处", "Cashier");
   cl_context_set_user (cl_window_get_context (window), "desk", "service_desk");

@@ -169,9 +169,10 @@ test_critical (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   cl_test_ui_wait_until (cl_test_ui_roster_settled,
                          cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
+  cl_test_departments_close (store);
   cl_department_set_name (department, "产科门诊");
   cl_department_set_name_en (department, "Obstetrics Clinic");
-  g_assert_true (cl_directory_store_save_department (store, department, CL_ROLE_ADMIN, NULL, &error));
+  cl_test_department_save (store, department);
   g_assert_no_error (error);
 
   cl_window_show_view (window, "desk");

@@ -16,6 +16,7 @@
 #include "cl-complaint-store.h"
 #include "cl-course-store.h"
 #include "cl-critical-store.h"
+#include "cl-directory-store.h"
 #include "cl-desk-store.h"
 #include "cl-enrolment-store.h"
 #include "cl-event-store.h"
@@ -121,6 +122,16 @@ save_fixtures (CLStore *store)
     { "appointment", "@APPT_FULL@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"kind\":\"clinic\",\"department_id\":\"@DEPARTMENT@\",\"date\":\"2026-11-24\",\"slot\":\"am\",\"source\":\"hotline\",\"state\":\"booked\",\"booked_by\":\"u-service_desk\",\"booked_at\":1795400000}" },
     { "referring_hospital", "@HOSPITAL@", "{\"name\":\"湖里社区卫生服务中心\",\"active\":true}" },
     { "referral", "@REFERRAL@", "{\"patient_id\":\"@PATIENT_ENROLLED@\",\"hospital_id\":\"@HOSPITAL@\",\"reason\":\"妊娠期高血压\",\"department_id\":\"@DEPARTMENT@\",\"priority\":\"urgent\",\"received_at\":@T2026-11-22T10:00@}" },
+    { "department", "@DEPARTMENT_DIR@", "{\"name\":\"规则产科\",\"building\":\"门诊楼\",\"floor\":\"3\",\"active\":true}" },
+    { "doctor", "@DOCTOR_DIR@",
+      "{\"name\":\"张丽华\",\"title\":\"chief\",\"department_id\":\"@DEPARTMENT_DIR@\",\"active\":true}" },
+    { "doctor_session", "@SESSION_DIR@",
+      "{\"doctor_id\":\"@DOCTOR_DIR@\",\"weekday\":1,\"half_day\":\"morning\",\"room\":\"305\"}" },
+    { "session_check", "@CHECK_DIR@",
+      "{\"session_id\":\"@SESSION_DIR@\",\"doctor_id\":\"@DOCTOR_DIR@\",\"date\":\"2026-11-23\","
+        "\"half_day\":\"morning\",\"marked_at\":1795400000,\"phoned\":\"护士长\",\"phoned_at\":1795400100}" },
+    { "service_price", "@PRICE_DIR@",
+      "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -220,6 +231,16 @@ save_as_desk (CLStore    *store,
     saved = cl_patient_store_save (store, CL_PATIENT (record), NULL, &field_errors, &error);
   else if (g_str_equal (table, "staff"))
     saved = cl_staff_store_save (store, CL_STAFF (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "doctor"))
+    saved = cl_directory_store_save_doctor (store, CL_DOCTOR (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "doctor_session"))
+    saved = cl_directory_store_save_session (store, CL_DOCTOR_SESSION (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "service_price"))
+    saved = cl_directory_store_save_price (store, CL_SERVICE_PRICE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "procedure_guide"))
+    saved = cl_directory_store_save_guide (store, CL_PROCEDURE_GUIDE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "session_check"))
+    saved = cl_directory_store_save_check (store, CL_SESSION_CHECK (record), role, &field_errors, &error);
   else
     g_error ("no desk save for %s", table);
 

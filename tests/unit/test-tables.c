@@ -54,6 +54,11 @@ static const struct
   { "slot_capacity",    { "RW", "R",  "-",  "-",  "R",  "-"  } },
   { "referring_hospital", { "RW", "R",  "-",  "-",  "R",  "-"  } },
   { "referral",         { "RW", "R",  "-",  "-",  "RW", "-"  } },
+  { "doctor",           { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "doctor_session",   { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "service_price",    { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "procedure_guide",  { "RW", "R",  "R",  "R",  "R",  "R"  } },
+  { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

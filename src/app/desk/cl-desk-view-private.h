@@ -44,6 +44,7 @@ struct _CLDeskView
   GtkGrid         *counts_grid;
   CLAppointmentsPage *appointments_page;
   CLReferralsPage *referrals_page;
+  GtkWidget       *directory_page;
 
   /* owned */
   CLContext        *context;

@@ -10,6 +10,7 @@
 #include "cl-desk-patient-dialog.h"
 #include "cl-desk-store.h"
 #include "cl-desk-view-private.h"
+#include "cl-directory-page.h"
 #include "cl-schedule.h"
 #include "cl-store-desk.h"
 #include "cl-store-staff.h"
@@ -405,6 +406,8 @@ context_changed_cb (CLDeskView *self)
 static void
 add_pages (CLDeskView *self)
 {
+  self->directory_page = cl_directory_page_new (self->context);
+  gtk_stack_add_titled (self->pages, self->directory_page, "directory", _("Directory"));
   self->complaints = cl_complaints_page_new (self->context);
   gtk_stack_add_titled (self->pages, self->complaints, "complaints", _("Complaints"));
   gtk_stack_add_titled (self->pages, cl_critical_page_new (self->context), "critical", _("Critical Values"));
@@ -529,6 +532,19 @@ cl_desk_view_get_property (GObject    *object,
     }
 }
 
+/* The caller asks where, who or how much: the directory, its search
+ * ready for typing. */
+static void
+directory_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CLDeskView *self = CL_DESK_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->pages, "directory");
+  cl_directory_page_focus_search (CL_DIRECTORY_PAGE (self->directory_page));
+}
+
 static void
 cl_desk_view_class_init (CLDeskViewClass *klass)
 {
@@ -575,6 +591,8 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, counts_grid);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, appointments_page);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, referrals_page);
+  gtk_widget_class_install_action (widget_class, "desk.directory", NULL, directory_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "desk.directory", NULL);
   gtk_widget_class_bind_template_callback (widget_class, field_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_patient_clicked_cb);
@@ -655,7 +673,7 @@ cl_desk_view_get_widget (CLDeskView *self,
     { "search", self->search_entry }, { "new_patient", self->new_patient_button },
     { "save", self->save_button }, { "book_escort", self->book_escort_button },
     { "stack", self->pages }, { "appointments", self->appointments_page },
-    { "referrals", self->referrals_page },
+    { "referrals", self->referrals_page }, { "directory", self->directory_page },
   };
 
   g_return_val_if_fail (CL_IS_DESK_VIEW (self), NULL);

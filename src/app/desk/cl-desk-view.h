@@ -40,7 +40,8 @@ gboolean     cl_desk_view_get_searching   (CLDeskView *self);
 const char  *cl_desk_view_get_message     (CLDeskView *self);
 /* "channel", "category", "caller", "phone", "patient", "summary",
  * "handover", "handover_to", "due", "search", "new_patient", "save",
- * "book_escort". */
+ * "book_escort", "stack" (the view's pages), "appointments",
+ * "referrals", "directory" (the CLDirectoryPage). */
 GtkWidget   *cl_desk_view_get_widget      (CLDeskView *self,
                                            const char *name);
 /* The CLContactCloseDialog for the open hand-over at @position of

@@ -60,6 +60,10 @@ bigrams_function (sqlite3_context *context,
 int
 cl_store_register_functions (sqlite3 *db)
 {
-  return sqlite3_create_function_v2 (db, "cl_bigrams", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                     NULL, bigrams_function, NULL, NULL, NULL);
+  int rc = sqlite3_create_function_v2 (db, "cl_bigrams", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                       NULL, bigrams_function, NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = cl_store_register_directory_functions (db);
+  return rc;
 }

@@ -3,7 +3,23 @@
 #include "config.h"
 
 #include "cl-roster-index.h"
+#include "cl-store-directory-seed.h"
 #include "cl-store-private.h"
+
+/* The directory's search keys of @table's rows (kind @table), made of
+ * @args (columns of new) by cl_directory_keys(), and made again when one
+ * of @columns changes. */
+#define DIRECTORY_KEYS(table, args, columns) \
+  "CREATE TRIGGER " table "_keys_insert AFTER INSERT ON " table " WHEN new.deleted = 0 BEGIN" \
+  "  INSERT OR IGNORE INTO directory_key (key, kind, record_id)" \
+  "    SELECT value, '" table "', new.id FROM json_each (cl_directory_keys (" args "));" \
+  "END;" \
+  "CREATE TRIGGER " table "_keys_update AFTER UPDATE OF " columns " ON " table " BEGIN" \
+  "  DELETE FROM directory_key WHERE record_id = old.id;" \
+  "  INSERT OR IGNORE INTO directory_key (key, kind, record_id)" \
+  "    SELECT value, '" table "', new.id FROM json_each (cl_directory_keys (" args "))" \
+  "    WHERE new.deleted = 0;" \
+  "END;"
 
 #define SYNC_COLUMNS \
   "id TEXT PRIMARY KEY NOT NULL," \
@@ -549,6 +565,43 @@ const char * const cl_store_migrations[] = {
   "  patient_id TEXT, hospital_id TEXT, reason TEXT, department_id TEXT, priority TEXT,"
   "  received_at INTEGER NOT NULL DEFAULT 0, appointment_id TEXT, outcome TEXT,"
   "  received_by TEXT);",
+  /* 26 → 27 (issue #16): the rest of the hospital directory (doctors,
+   * their weekly sessions, prices, the procedures the desk explains,
+   * seeded), the desk's session checks, and the directory's search
+   * keys: local, derived, kept by triggers from cl_directory_keys(),
+   * so a pulled record is found as soon as it is written. */
+  "CREATE TABLE doctor (" SYNC_COLUMNS ","
+  "  name TEXT, title TEXT, department_id TEXT, specialty TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX doctor_department ON doctor (department_id) WHERE deleted = 0;"
+  "CREATE TABLE doctor_session (" SYNC_COLUMNS ","
+  "  doctor_id TEXT, weekday INTEGER NOT NULL DEFAULT 0, half_day TEXT, room TEXT,"
+  "  valid_from TEXT, valid_until TEXT);"
+  "CREATE INDEX doctor_session_day ON doctor_session (weekday, half_day) WHERE deleted = 0;"
+  "CREATE INDEX doctor_session_doctor ON doctor_session (doctor_id) WHERE deleted = 0;"
+  "CREATE TABLE service_price (" SYNC_COLUMNS ","
+  "  code TEXT, name TEXT, category TEXT, unit TEXT, price_fen INTEGER NOT NULL DEFAULT 0,"
+  "  note TEXT, active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE procedure_guide (" SYNC_COLUMNS ","
+  "  title TEXT, title_en TEXT, audience TEXT, steps TEXT, steps_en TEXT, place TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE session_check (" SYNC_COLUMNS ","
+  "  session_id TEXT, doctor_id TEXT, date TEXT, half_day TEXT,"
+  "  marked_at INTEGER NOT NULL DEFAULT 0, phoned TEXT, phoned_at INTEGER NOT NULL DEFAULT 0,"
+  "  arrived_at INTEGER NOT NULL DEFAULT 0, note TEXT);"
+  "CREATE INDEX session_check_date ON session_check (date, session_id) WHERE deleted = 0;"
+  "CREATE TABLE directory_key ("
+  "  key TEXT NOT NULL, kind TEXT NOT NULL, record_id TEXT NOT NULL,"
+  "  PRIMARY KEY (key, kind, record_id)) WITHOUT ROWID;"
+  "CREATE INDEX directory_key_record ON directory_key (record_id);"
+  DIRECTORY_KEYS ("department", "new.name, new.name_en", "name, name_en, deleted")
+  DIRECTORY_KEYS ("doctor", "new.name, new.specialty", "name, specialty, deleted")
+  DIRECTORY_KEYS ("service_price", "new.name, new.code", "code, name, deleted")
+  DIRECTORY_KEYS ("procedure_guide", "new.title, new.title_en", "title, title_en, deleted")
+  "INSERT OR IGNORE INTO directory_key (key, kind, record_id)"
+  "  SELECT value, 'department', department.id FROM department,"
+  "  json_each (cl_directory_keys (department.name, department.name_en)) WHERE department.deleted = 0;"
+  CL_DIRECTORY_SEED_SQL,
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -27,6 +27,8 @@ int      cl_store_register_collations (sqlite3  *db,
  * the contact log's index: cl-store-bigrams.c) on a new connection.
  * SQLITE_OK or an SQLite result code. */
 int      cl_store_register_functions (sqlite3 *db);
+/* cl_directory_keys() (cl-store-directory.c). */
+int      cl_store_register_directory_functions (sqlite3 *db);
 /* The pairs of neighbouring letters or digits of @text, lower-cased,
  * space separated ("王秀英" → "王秀 秀英"). */
 char    *cl_store_bigrams            (const char *text);

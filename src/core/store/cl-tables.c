@@ -369,6 +369,53 @@ validate_referral (CLStore    *store,
 }
 
 static void
+validate_doctor (CLStore    *store,
+                 CLRecord   *record,
+                 const char *role,
+                 GHashTable *errors)
+{
+  cl_directory_store_validate_doctor (store, CL_DOCTOR (record), errors);
+}
+
+static void
+validate_doctor_session (CLStore    *store,
+                         CLRecord   *record,
+                         const char *role,
+                         GHashTable *errors)
+{
+  cl_directory_store_validate_session (store, CL_DOCTOR_SESSION (record), errors);
+}
+
+static void
+validate_service_price (CLStore    *store,
+                        CLRecord   *record,
+                        const char *role,
+                        GHashTable *errors)
+{
+  cl_directory_store_validate_price (store, CL_SERVICE_PRICE (record), errors);
+}
+
+static void
+validate_procedure_guide (CLStore    *store,
+                          CLRecord   *record,
+                          const char *role,
+                          GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = cl_procedure_guide_validate (CL_PROCEDURE_GUIDE (record));
+
+  merge_errors (errors, own);
+}
+
+static void
+validate_session_check (CLStore    *store,
+                        CLRecord   *record,
+                        const char *role,
+                        GHashTable *errors)
+{
+  cl_directory_store_validate_check (store, CL_SESSION_CHECK (record), errors);
+}
+
+static void
 validate_course_assignment (CLStore    *store,
                             CLRecord   *record,
                             const char *role,
@@ -611,6 +658,29 @@ static const TableInfo tables[] = {
     "case_manager service_desk",
     "service_desk",
     NULL, validate_referral },
+  { "doctor", cl_doctor_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "",
+    NULL, validate_doctor },
+  { "doctor_session", cl_doctor_session_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "",
+    NULL, validate_doctor_session },
+  { "service_price", cl_service_price_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "",
+    NULL, validate_service_price },
+  { "procedure_guide", cl_procedure_guide_get_type,
+    "case_manager escort vip_steward service_desk finance",
+    "",
+    NULL, validate_procedure_guide },
+  /* The desk's checks that a doctor came to their session: the service
+   * desk marks and reads them (one a session a day, of a session the
+   * doctor has that day). */
+  { "session_check", cl_session_check_get_type,
+    "service_desk",
+    "service_desk",
+    NULL, validate_session_check },
 };
 
 static const TableInfo *
