@@ -35,39 +35,6 @@ merge (GHashTable *into,
     refuse (into, key, value);
 }
 
-static gboolean
-refuse_role (const char  *role,
-             const char  *table,
-             GError     **error)
-{
-  if (cl_tables_can_write (role, table))
-    return FALSE;
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       _("Your role may not make this change; nothing was saved"));
-  return TRUE;
-}
-
-/* FALSE with the one message (or a summary) when @errors holds any. */
-static gboolean
-accept (GHashTable  *errors,
-        GHashTable **field_errors,
-        GError     **error)
-{
-  GHashTableIter iter;
-  gpointer message;
-
-  if (g_hash_table_size (errors) == 0)
-    return TRUE;
-  g_hash_table_iter_init (&iter, errors);
-  g_hash_table_iter_next (&iter, NULL, &message);
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       g_hash_table_size (errors) == 1 ? message
-                       : _("Some fields need attention before saving"));
-  if (field_errors)
-    *field_errors = g_hash_table_ref (errors);
-  return FALSE;
-}
-
 static gpointer
 load_live (CLStore    *store,
            GType       type,
@@ -207,7 +174,7 @@ write_appointment (CLStore        *store,
     return FALSE;
   cl_appoint_store_validate_appointment (store, appointment, errors);
   copy = cl_record_dup (CL_RECORD (appointment));
-  if (!accept (errors, field_errors, error) ||
+  if (!cl_store_accept_errors (errors, field_errors, error) ||
       !cl_store_write_record (store, copy, CL_WRITE_DEFAULT, error))
     {
       cl_store_rollback (store);
@@ -218,7 +185,7 @@ write_appointment (CLStore        *store,
       referral_copy = cl_record_dup (CL_RECORD (referral));
       cl_referral_set_appointment_id (CL_REFERRAL (referral_copy), cl_record_get_id (copy));
       cl_appoint_store_validate_referral (store, CL_REFERRAL (referral_copy), errors);
-      if (!accept (errors, field_errors, error) ||
+      if (!cl_store_accept_errors (errors, field_errors, error) ||
           !cl_store_write_record (store, referral_copy, CL_WRITE_DEFAULT, error))
         {
           cl_store_rollback (store);
@@ -261,7 +228,7 @@ cl_appoint_store_save_appointment (CLStore        *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_APPOINTMENT (appointment), FALSE);
 
-  if (refuse_role (role, "appointment", error))
+  if (cl_store_refuse_role (role, "appointment", error))
     return FALSE;
   stamp_new (store, appointment, actor_id);
   return write_appointment (store, appointment, NULL, field_errors, error);
@@ -280,7 +247,7 @@ cl_appoint_store_book_referral (CLStore        *store,
   g_return_val_if_fail (CL_IS_APPOINTMENT (appointment), FALSE);
   g_return_val_if_fail (CL_IS_REFERRAL (referral), FALSE);
 
-  if (refuse_role (role, "appointment", error) || refuse_role (role, "referral", error))
+  if (cl_store_refuse_role (role, "appointment", error) || cl_store_refuse_role (role, "referral", error))
     return FALSE;
   stamp_new (store, appointment, actor_id);
   cl_appointment_set_source (appointment, CL_APPOINTMENT_SOURCE_REFERRAL);

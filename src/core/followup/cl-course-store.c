@@ -7,56 +7,9 @@
 #include "cl-course-store.h"
 #include "cl-schedule.h"
 #include "cl-store-events.h"
+#include "cl-store-save.h"
 #include "cl-tables.h"
 #include "cl-util.h"
-
-static gboolean
-refuse_role (const char  *role,
-             const char  *table,
-             GError     **error)
-{
-  if (cl_tables_can_write (role, table))
-    return FALSE;
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       _("Your role may not make this change; nothing was saved"));
-  return TRUE;
-}
-
-/* FALSE with the one message (or a summary) when @errors holds any. */
-static gboolean
-accept (GHashTable  *errors,
-        GHashTable **field_errors,
-        GError     **error)
-{
-  GHashTableIter iter;
-  gpointer message;
-
-  if (g_hash_table_size (errors) == 0)
-    return TRUE;
-  g_hash_table_iter_init (&iter, errors);
-  g_hash_table_iter_next (&iter, NULL, &message);
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       g_hash_table_size (errors) == 1 ? message
-                       : _("Some fields need attention before saving"));
-  if (field_errors)
-    *field_errors = g_hash_table_ref (errors);
-  return FALSE;
-}
-
-/* Written from a copy: a failed write leaves the caller's record as
- * it was. */
-static gboolean
-save_copy (CLStore   *store,
-           CLRecord  *record,
-           GError   **error)
-{
-  g_autoptr(CLRecord) copy = cl_record_dup (record);
-
-  if (!cl_store_save_record (store, copy, error))
-    return FALSE;
-  cl_record_assign (record, copy);
-  return TRUE;
-}
 
 gboolean
 cl_course_store_save (CLStore     *store,
@@ -70,12 +23,12 @@ cl_course_store_save (CLStore     *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_COURSE (course), FALSE);
 
-  if (refuse_role (role, "course", error))
+  if (cl_store_refuse_role (role, "course", error))
     return FALSE;
   errors = cl_course_validate (course);
-  if (!accept (errors, field_errors, error))
+  if (!cl_store_accept_errors (errors, field_errors, error))
     return FALSE;
-  return save_copy (store, CL_RECORD (course), error);
+  return cl_store_save_copy (store, CL_RECORD (course), error);
 }
 
 static void
@@ -154,12 +107,12 @@ cl_course_store_save_assignment (CLStore             *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_COURSE_ASSIGNMENT (assignment), FALSE);
 
-  if (refuse_role (role, "course_assignment", error))
+  if (cl_store_refuse_role (role, "course_assignment", error))
     return FALSE;
   cl_course_store_validate_assignment (store, assignment, errors);
-  if (!accept (errors, field_errors, error))
+  if (!cl_store_accept_errors (errors, field_errors, error))
     return FALSE;
-  return save_copy (store, CL_RECORD (assignment), error);
+  return cl_store_save_copy (store, CL_RECORD (assignment), error);
 }
 
 CLCourseAssignment *

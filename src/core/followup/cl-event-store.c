@@ -8,41 +8,9 @@
 #include "cl-event-store.h"
 #include "cl-schedule.h"
 #include "cl-store-events.h"
+#include "cl-store-save.h"
 #include "cl-tables.h"
 #include "cl-util.h"
-
-static gboolean
-refuse_role (const char  *role,
-             const char  *table,
-             GError     **error)
-{
-  if (cl_tables_can_write (role, table))
-    return FALSE;
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       _("Your role may not make this change; nothing was saved"));
-  return TRUE;
-}
-
-/* FALSE with the one message (or a summary) when @errors holds any. */
-static gboolean
-accept (GHashTable  *errors,
-        GHashTable **field_errors,
-        GError     **error)
-{
-  GHashTableIter iter;
-  gpointer message;
-
-  if (g_hash_table_size (errors) == 0)
-    return TRUE;
-  g_hash_table_iter_init (&iter, errors);
-  g_hash_table_iter_next (&iter, NULL, &message);
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       g_hash_table_size (errors) == 1 ? message
-                       : _("Some fields need attention before saving"));
-  if (field_errors)
-    *field_errors = g_hash_table_ref (errors);
-  return FALSE;
-}
 
 static void
 refuse (GHashTable *errors,
@@ -158,10 +126,10 @@ cl_event_store_save_event (CLStore        *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_HEALTH_EVENT (event), FALSE);
 
-  if (refuse_role (role, "health_event", error))
+  if (cl_store_refuse_role (role, "health_event", error))
     return FALSE;
   cl_event_store_validate_event (store, event, errors);
-  if (!accept (errors, field_errors, error))
+  if (!cl_store_accept_errors (errors, field_errors, error))
     return FALSE;
 
   copy = CL_HEALTH_EVENT (cl_record_dup (CL_RECORD (event)));
@@ -279,14 +247,14 @@ cl_event_store_save_registration (CLStore              *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_EVENT_REGISTRATION (registration), FALSE);
 
-  if (refuse_role (role, "event_registration", error))
+  if (cl_store_refuse_role (role, "event_registration", error))
     return FALSE;
   /* Judged and written in one transaction: no other writer of this
    * store takes the place in between. */
   if (!cl_store_begin (store, error))
     return FALSE;
   cl_event_store_validate_registration (store, registration, errors);
-  if (!accept (errors, field_errors, error))
+  if (!cl_store_accept_errors (errors, field_errors, error))
     {
       cl_store_rollback (store);
       return FALSE;
@@ -357,7 +325,7 @@ cl_event_store_cancel (CLStore              *store,
 
   if (promoted)
     *promoted = NULL;
-  if (refuse_role (role, "event_registration", error))
+  if (cl_store_refuse_role (role, "event_registration", error))
     return FALSE;
   copy = CL_EVENT_REGISTRATION (cl_record_dup (CL_RECORD (registration)));
   cl_event_registration_set_state (copy, CL_REGISTRATION_CANCELLED);
@@ -366,7 +334,7 @@ cl_event_store_cancel (CLStore              *store,
   if (!cl_store_begin (store, error))
     return FALSE;
   cl_event_store_validate_registration (store, copy, errors);
-  if (!accept (errors, NULL, error))
+  if (!cl_store_accept_errors (errors, NULL, error))
     goto fail;
   event = CL_HEALTH_EVENT (cl_store_load_record (store, CL_TYPE_HEALTH_EVENT,
                                                  cl_event_registration_get_event_id (copy), NULL));

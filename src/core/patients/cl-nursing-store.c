@@ -8,6 +8,7 @@
 #include "cl-nursing-store.h"
 #include "cl-schedule.h"
 #include "cl-store-nursing.h"
+#include "cl-store-save.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 
@@ -72,61 +73,6 @@ cl_nursing_store_validate_assessment (CLStore             *store,
     refuse (errors, "version", _("A newer version of her assessment was recorded meanwhile; update that one"));
 }
 
-static gboolean
-refuse_role (const char  *role,
-             const char  *table,
-             GError     **error)
-{
-  if (cl_tables_can_write (role, table))
-    return FALSE;
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       _("Your role may not make this change; nothing was saved"));
-  return TRUE;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* FALSE with the one message (or a summary) when @errors holds any. */
-static gboolean
-accept (GHashTable  *errors,
-        GHashTable **field_errors,
-        GError     **error)
-{
-  g_autofree gpointer *fields = NULL;
-  guint n;
-
-  if (g_hash_table_size (errors) == 0)
-    return TRUE;
-  fields = g_hash_table_get_keys_as_array (errors, &n);
-  qsort (fields, n, sizeof (gpointer), compare_strings);
-  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                       n == 1 ? g_hash_table_lookup (errors, fields[0])
-                       : _("Some fields need attention before saving"));
-  if (field_errors)
-    *field_errors = g_hash_table_ref (errors);
-  return FALSE;
-}
-
-/* Written from a copy: a failed write leaves the caller's record as
- * it was. */
-static gboolean
-save_copy (CLStore   *store,
-           CLRecord  *record,
-           GError   **error)
-{
-  g_autoptr(CLRecord) copy = cl_record_dup (record);
-
-  if (!cl_store_save_record (store, copy, error))
-    return FALSE;
-  cl_record_assign (record, copy);
-  return TRUE;
-}
-
 gboolean
 cl_nursing_store_save_assessment (CLStore              *store,
                                   CLNursingAssessment  *assessment,
@@ -141,7 +87,7 @@ cl_nursing_store_save_assessment (CLStore              *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_NURSING_ASSESSMENT (assessment), FALSE);
 
-  if (refuse_role (role, "nursing_assessment", error))
+  if (cl_store_refuse_role (role, "nursing_assessment", error))
     return FALSE;
   copy = CL_NURSING_ASSESSMENT (cl_record_dup (CL_RECORD (assessment)));
   if (cl_str_empty (cl_nursing_assessment_get_recorded_by (copy)))
@@ -149,9 +95,9 @@ cl_nursing_store_save_assessment (CLStore              *store,
   if (cl_nursing_assessment_get_recorded_at (copy) == 0)
     cl_nursing_assessment_set_recorded_at (copy, cl_schedule_now ());
   cl_nursing_store_validate_assessment (store, copy, errors);
-  if (!accept (errors, field_errors, error))
+  if (!cl_store_accept_errors (errors, field_errors, error))
     return FALSE;
-  if (!save_copy (store, CL_RECORD (copy), error))
+  if (!cl_store_save_copy (store, CL_RECORD (copy), error))
     return FALSE;
   cl_record_assign (CL_RECORD (assessment), CL_RECORD (copy));
   return TRUE;
@@ -171,7 +117,7 @@ cl_nursing_store_save_vitals (CLStore        *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_VISIT_VITALS (vitals), FALSE);
 
-  if (refuse_role (role, "visit_vitals", error))
+  if (cl_store_refuse_role (role, "visit_vitals", error))
     return FALSE;
   copy = CL_VISIT_VITALS (cl_record_dup (CL_RECORD (vitals)));
   if (cl_str_empty (cl_visit_vitals_get_taken_by (copy)))
@@ -179,9 +125,9 @@ cl_nursing_store_save_vitals (CLStore        *store,
   if (cl_visit_vitals_get_taken_at (copy) == 0)
     cl_visit_vitals_set_taken_at (copy, cl_schedule_now ());
   errors = cl_visit_vitals_validate (copy);
-  if (!accept (errors, field_errors, error))
+  if (!cl_store_accept_errors (errors, field_errors, error))
     return FALSE;
-  if (!save_copy (store, CL_RECORD (copy), error))
+  if (!cl_store_save_copy (store, CL_RECORD (copy), error))
     return FALSE;
   cl_record_assign (CL_RECORD (vitals), CL_RECORD (copy));
   return TRUE;

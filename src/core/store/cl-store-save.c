@@ -29,6 +29,47 @@ first_message (GHashTable *errors)
 }
 
 gboolean
+cl_store_refuse_role (const char  *role,
+                      const char  *table,
+                      GError     **error)
+{
+  if (cl_tables_can_write (role, table))
+    return FALSE;
+  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                       _("Your role may not make this change; nothing was saved"));
+  return TRUE;
+}
+
+gboolean
+cl_store_accept_errors (GHashTable  *errors,
+                        GHashTable **field_errors,
+                        GError     **error)
+{
+  if (g_hash_table_size (errors) == 0)
+    return TRUE;
+  g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                       g_hash_table_size (errors) == 1
+                       ? first_message (errors)
+                       : _("Some fields need attention before saving"));
+  if (field_errors)
+    *field_errors = g_hash_table_ref (errors);
+  return FALSE;
+}
+
+gboolean
+cl_store_save_copy (CLStore   *store,
+                    CLRecord  *record,
+                    GError   **error)
+{
+  g_autoptr(CLRecord) copy = cl_record_dup (record);
+
+  if (!cl_store_save_record (store, copy, error))
+    return FALSE;
+  cl_record_assign (record, copy);
+  return TRUE;
+}
+
+gboolean
 cl_store_save_checked (CLStore     *store,
                        CLRecord    *record,
                        const char  *role,
@@ -36,32 +77,12 @@ cl_store_save_checked (CLStore     *store,
                        GHashTable **field_errors,
                        GError     **error)
 {
-  g_autoptr(CLRecord) copy = NULL;
-
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (CL_IS_RECORD (record), FALSE);
   g_return_val_if_fail (errors != NULL, FALSE);
 
-  if (!cl_tables_can_write (role, cl_record_get_table_name (record)))
-    {
-      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                           _("Your role may not make this change; nothing was saved"));
-      return FALSE;
-    }
-  if (g_hash_table_size (errors) > 0)
-    {
-      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                           g_hash_table_size (errors) == 1
-                           ? first_message (errors)
-                           : _("Some fields need attention before saving"));
-      if (field_errors)
-        *field_errors = g_hash_table_ref (errors);
-      return FALSE;
-    }
-
-  copy = cl_record_dup (record);
-  if (!cl_store_save_record (store, copy, error))
+  if (cl_store_refuse_role (role, cl_record_get_table_name (record), error) ||
+      !cl_store_accept_errors (errors, field_errors, error))
     return FALSE;
-  cl_record_assign (record, copy);
-  return TRUE;
+  return cl_store_save_copy (store, record, error);
 }

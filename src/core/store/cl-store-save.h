@@ -20,4 +20,24 @@ gboolean cl_store_save_checked (CLStore     *store,
                                 GHashTable **field_errors,
                                 GError     **error);
 
+/* The pieces of cl_store_save_checked(), for a save that writes more
+ * than one record or checks in steps: */
+
+/* TRUE, with the message in @error, when @role may not write @table. */
+gboolean cl_store_refuse_role   (const char   *role,
+                                 const char   *table,
+                                 GError      **error);
+
+/* FALSE, with the one message (by field name) or a summary in @error
+ * and the table in @field_errors, when @errors holds any. */
+gboolean cl_store_accept_errors (GHashTable   *errors,
+                                 GHashTable  **field_errors,
+                                 GError      **error);
+
+/* Writes a copy of @record, so a failed write leaves the caller's as
+ * it was; on success @record takes the written one's rev and stamps. */
+gboolean cl_store_save_copy     (CLStore      *store,
+                                 CLRecord     *record,
+                                 GError      **error);
+
 G_END_DECLS
