@@ -489,6 +489,25 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   { "staff", "admin", STAFF ("zhou", "周敏", "escort", "13900139002",
                              "07:30-17:30 12:00-09:00 07:30-17:30 07:30-17:30 07:30-17:30 off off"),
     "hours", "On Tuesday the working hours end before they start" },
+  /* Qualifications (cl-staff-quals.c). */
+#define QUALS(fields) \
+  "{\"username\":\"zhou\",\"display_name\":\"周敏\",\"role\":\"escort\",\"roles\":\"escort\"," \
+  "\"active\":true," fields "}"
+  { "staff", "admin", QUALS ("\"licence_number\":\"12-34\",\"licence_expires\":\"2027-06-30\""),
+    "licence_number", "A licence number has 6 to 20 Latin letters and digits" },
+  { "staff", "admin", QUALS ("\"licence_number\":\"202135000123\",\"licence_expires\":\"2027-02-30\""),
+    "licence_expires", "Enter a real date as YYYY-MM-DD" },
+  { "staff", "admin", QUALS ("\"licence_number\":\"202135000123\",\"licence_expires\":\"1999-12-31\""),
+    "licence_expires", "The date is before 2000; please check the year" },
+  { "staff", "admin", QUALS ("\"licence_expires\":\"2027-06-30\""),
+    "licence_number", "Enter the licence number of this expiry date" },
+  { "staff", "admin", QUALS ("\"languages\":\"mandarin klingon\""),
+    "languages", "“klingon” is not a language on the list" },
+  { "staff", "admin", QUALS ("\"education\":\"phd\""),
+    "education", "“phd” is not a level of education" },
+  { "staff", "admin", QUALS ("\"cpr_date\":\"2099-01-01\""),
+    "cpr_date", "The CPR certificate date is in the future" },
+#undef QUALS
 
   /* The course catalogue (test-ui-events.c, the course dialog;
    * test-events-store.c). */

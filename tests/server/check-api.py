@@ -400,7 +400,9 @@ class Checks:
         self.sha = hashlib.sha256(pdf).hexdigest()
         samples = [
             ("staff", {"username": "li", "display_name": "李陪诊", "role": "escort",
-                       "phone": "13900139000", "active": True}),
+                       "phone": "13900139000", "active": True, "education": "college",
+                       "licence_number": "202135000123", "licence_expires": "2027-06-30",
+                       "cpr_date": "2025-03-10", "languages": "mandarin minnan"}),
             ("patient", {"name": "张小梅", "phone": "13800138000", "birth_date": "1993-04-02"}),
             ("pregnancy", {"patient_id": ids["patient"], "lmp": "2026-08-01", "status": "ongoing",
                            "gravida": 1, "para": 0, "risk": "green"}),

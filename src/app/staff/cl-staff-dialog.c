@@ -15,15 +15,21 @@
 
 #include "cl-form-message.h"
 #include "cl-staff-dialog.h"
+#include "cl-date.h"
 #include "cl-staff-login-group.h"
+#include "cl-staff-quals.h"
 #include "cl-staff-store.h"
 
-enum { F_NAME, F_USERNAME, F_PHONE, F_ACTIVE, F_ROLES, F_HOURS, N_FIELDS };
+enum { F_NAME, F_USERNAME, F_PHONE, F_ACTIVE, F_ROLES, F_HOURS, F_EDUCATION, F_LICENCE_NUMBER,
+       F_LICENCE_EXPIRES, F_CPR_DATE, F_LANGUAGES, N_FIELDS };
 
-/* The keys core's field errors use (property names). */
+/* The keys core's field errors use (property or column names). */
 static const char * const field_keys[N_FIELDS] = {
   "display-name", "username", "phone", "active", "roles", "hours",
+  "education", "licence_number", "licence_expires", "cpr_date", "languages",
 };
+
+#define N_LANGUAGES 5
 
 struct _CLStaffDialog
 {
@@ -38,6 +44,14 @@ struct _CLStaffDialog
   GtkWidget   *roles_group;
   GtkWidget   *hours_group;
   GtkLabel    *form_message;
+  GtkWidget   *quals_group;
+  AdwComboRow *education_row;
+  AdwEntryRow *licence_number_row;
+  AdwEntryRow *licence_expires_row;
+  AdwEntryRow *cpr_date_row;
+  GtkWidget   *languages_group;
+
+  GtkCheckButton *language_checks[N_LANGUAGES];
 
   GtkCheckButton *role_checks[6];
   GtkSwitch      *works[7];
@@ -152,6 +166,133 @@ time_entry (const char *accessible_name)
   return GTK_ENTRY (entry);
 }
 
+/* Education's choices, the languages' checks and the CPR rule, from
+ * core's lists and its validity constant. */
+static void
+build_qual_rows (CLStaffDialog *self)
+{
+  const char * const *educations = cl_staff_educations ();
+  const char * const *languages = cl_staff_language_codes ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *cpr = NULL;
+  GtkWidget *last = NULL;
+
+  gtk_string_list_append (labels, _("Not recorded"));
+  for (guint i = 0; educations[i]; i++)
+    gtk_string_list_append (labels, cl_staff_education_label (educations[i]));
+  adw_combo_row_set_model (self->education_row, G_LIST_MODEL (labels));
+
+  cpr = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "A CPR certificate is valid %d year from its date. The Staff window warns %d days before a licence or certificate expires.",
+                                      "A CPR certificate is valid %d years from its date. The Staff window warns %d days before a licence or certificate expires.",
+                                      CL_STAFF_CPR_VALID_YEARS),
+                         CL_STAFF_CPR_VALID_YEARS, CL_STAFF_EXPIRY_WARN_DAYS);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->quals_group), cpr);
+
+  g_assert (g_strv_length ((GStrv) languages) == N_LANGUAGES);
+  for (guint i = 0; languages[i]; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cl_staff_language_label (languages[i]));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->languages_group), row);
+      self->language_checks[i] = GTK_CHECK_BUTTON (check);
+      last = row;
+    }
+  self->messages[F_EDUCATION] = cl_form_message_attach (GTK_WIDGET (self->education_row));
+  self->messages[F_LICENCE_NUMBER] = cl_form_message_attach (GTK_WIDGET (self->licence_number_row));
+  self->messages[F_LICENCE_EXPIRES] = cl_form_message_attach (GTK_WIDGET (self->licence_expires_row));
+  self->messages[F_CPR_DATE] = cl_form_message_attach (GTK_WIDGET (self->cpr_date_row));
+  self->messages[F_LANGUAGES] = cl_form_message_attach (last);
+  cl_form_message_clear_on (self->licence_number_row, "text", self->messages[F_LICENCE_NUMBER]);
+  cl_form_message_clear_on (self->licence_expires_row, "text", self->messages[F_LICENCE_EXPIRES]);
+  cl_form_message_clear_on (self->cpr_date_row, "text", self->messages[F_CPR_DATE]);
+}
+
+static void
+fill_quals (CLStaffDialog *self)
+{
+  const char * const *educations = cl_staff_educations ();
+  const char * const *languages = cl_staff_language_codes ();
+  const char *education = cl_staff_get_education (self->staff);
+  const char *spoken = cl_staff_get_languages (self->staff);
+  g_auto(GStrv) codes = g_strsplit (spoken ? spoken : "", " ", -1);
+  const char *text;
+  guint selected = 0;
+
+  for (guint i = 0; education && educations[i]; i++)
+    if (g_str_equal (educations[i], education))
+      selected = i + 1;
+  adw_combo_row_set_selected (self->education_row, selected);
+  text = cl_staff_get_licence_number (self->staff);
+  gtk_editable_set_text (GTK_EDITABLE (self->licence_number_row), text ? text : "");
+  text = cl_staff_get_licence_expires (self->staff);
+  gtk_editable_set_text (GTK_EDITABLE (self->licence_expires_row), text ? text : "");
+  text = cl_staff_get_cpr_date (self->staff);
+  gtk_editable_set_text (GTK_EDITABLE (self->cpr_date_row), text ? text : "");
+  for (guint i = 0; languages[i]; i++)
+    gtk_check_button_set_active (self->language_checks[i],
+                                 g_strv_contains ((const char * const *) codes, languages[i]));
+}
+
+/* A date typed at @row in any form cl_date_parse() takes, into @iso
+ * (NULL when empty); FALSE with the message at the field. */
+static gboolean
+read_date (CLStaffDialog *self,
+           AdwEntryRow   *row,
+           guint          field,
+           char         **iso)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  *iso = NULL;
+  if (*text == '\0')
+    return TRUE;
+  if (!cl_date_parse (text, &date, &error))
+    {
+      cl_form_message_set (self->messages[field], error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      return FALSE;
+    }
+  *iso = cl_date_to_iso (&date);
+  return TRUE;
+}
+
+/* The qualifications into @copy; FALSE, with the message at the
+ * field, for a date that is not one. */
+static gboolean
+read_quals (CLStaffDialog *self,
+            CLStaff       *copy)
+{
+  const char * const *educations = cl_staff_educations ();
+  const char * const *languages = cl_staff_language_codes ();
+  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->licence_number_row))));
+  g_autofree char *expires = NULL;
+  g_autofree char *cpr = NULL;
+  g_autoptr(GString) spoken = g_string_new (NULL);
+  guint education = adw_combo_row_get_selected (self->education_row);
+
+  if (!read_date (self, self->licence_expires_row, F_LICENCE_EXPIRES, &expires) ||
+      !read_date (self, self->cpr_date_row, F_CPR_DATE, &cpr))
+    return FALSE;
+  for (guint i = 0; languages[i]; i++)
+    if (gtk_check_button_get_active (self->language_checks[i]))
+      g_string_append_printf (spoken, "%s%s", spoken->len ? " " : "", languages[i]);
+  g_object_set (copy,
+                "education", education > 0 && education != GTK_INVALID_LIST_POSITION ? educations[education - 1] : NULL,
+                "licence-number", *number ? number : NULL,
+                "licence-expires", expires,
+                "cpr-date", cpr,
+                "languages", spoken->len ? spoken->str : NULL,
+                NULL);
+  return TRUE;
+}
+
 /* The six roles and seven days, rows of their own made here: the
  * template holds their groups. */
 static void
@@ -202,6 +343,7 @@ build_rows (CLStaffDialog *self)
       cl_form_message_clear_on (self->closes[i], "text", self->day_messages[i]);
     }
 
+  build_qual_rows (self);
   self->messages[F_ROLES] = cl_form_message_attach (last_role);
   for (guint i = 0; roles[i]; i++)
     cl_form_message_clear_on (self->role_checks[i], "active", self->messages[F_ROLES]);
@@ -236,6 +378,7 @@ fill (CLStaffDialog *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->opens[i]), works);
       gtk_widget_set_sensitive (GTK_WIDGET (self->closes[i]), works);
     }
+  fill_quals (self);
   clear_messages (self);
 }
 
@@ -276,6 +419,8 @@ cl_staff_dialog_save (CLStaffDialog *self)
       g_strv_builder_add (held, roles[i]);
   role_list = g_strv_builder_end (held);
   cl_staff_set_roles (copy, (const char * const *) role_list);
+  if (!read_quals (self, copy))
+    return FALSE;
 
   for (guint i = 0; i < 7; i++)
     {
@@ -355,6 +500,12 @@ cl_staff_dialog_class_init (CLStaffDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, roles_group);
   gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, hours_group);
   gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, form_message);
+  gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, quals_group);
+  gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, education_row);
+  gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, licence_number_row);
+  gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, licence_expires_row);
+  gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, cpr_date_row);
+  gtk_widget_class_bind_template_child (widget_class, CLStaffDialog, languages_group);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
 }
 
@@ -436,6 +587,12 @@ cl_staff_dialog_get_entry (CLStaffDialog *self,
     return GTK_EDITABLE (self->username_row);
   if (g_str_equal (field, "phone"))
     return GTK_EDITABLE (self->phone_row);
+  if (g_str_equal (field, "licence_number"))
+    return GTK_EDITABLE (self->licence_number_row);
+  if (g_str_equal (field, "licence_expires"))
+    return GTK_EDITABLE (self->licence_expires_row);
+  if (g_str_equal (field, "cpr_date"))
+    return GTK_EDITABLE (self->cpr_date_row);
   if ((day = entry_index (field, "opens.")) >= 0)
     return GTK_EDITABLE (self->opens[day]);
   if ((day = entry_index (field, "closes.")) >= 0)
@@ -455,6 +612,28 @@ cl_staff_dialog_set_role (CLStaffDialog *self,
   for (guint i = 0; roles[i]; i++)
     if (g_str_equal (roles[i], role))
       gtk_check_button_set_active (self->role_checks[i], held);
+}
+
+void
+cl_staff_dialog_set_language (CLStaffDialog *self,
+                              const char    *code,
+                              gboolean       spoken)
+{
+  const char * const *languages = cl_staff_language_codes ();
+
+  g_return_if_fail (CL_IS_STAFF_DIALOG (self));
+
+  for (guint i = 0; languages[i]; i++)
+    if (g_str_equal (languages[i], code))
+      gtk_check_button_set_active (self->language_checks[i], spoken);
+}
+
+void
+cl_staff_dialog_set_education (CLStaffDialog *self,
+                               guint          index)
+{
+  g_return_if_fail (CL_IS_STAFF_DIALOG (self));
+  adw_combo_row_set_selected (self->education_row, index);
 }
 
 void

@@ -23,7 +23,8 @@ CLStaffDialog *cl_staff_dialog_new       (GtkWindow     *parent,
                                           CLStaff       *staff);
 
 /* For tests: what Save does, and the fields and their messages.
- * Fields: "display-name", "username", "phone", "opens.N", "closes.N"
+ * Fields: "display-name", "username", "phone", "licence_number",
+ * "licence_expires", "cpr_date", "opens.N", "closes.N"
  * (N = 0 for Monday … 6); messages also "active", "roles", "hours"
  * and "" for the whole form. */
 gboolean       cl_staff_dialog_save      (CLStaffDialog *self);
@@ -32,6 +33,13 @@ GtkEditable   *cl_staff_dialog_get_entry (CLStaffDialog *self,
 void           cl_staff_dialog_set_role  (CLStaffDialog *self,
                                           const char    *role,
                                           gboolean       held);
+/* Checks @code of cl_staff_language_codes(); picks education @index
+ * (0 none, then cl_staff_educations()). */
+void           cl_staff_dialog_set_language (CLStaffDialog *self,
+                                             const char    *code,
+                                             gboolean       spoken);
+void           cl_staff_dialog_set_education (CLStaffDialog *self,
+                                              guint          index);
 void           cl_staff_dialog_set_works (CLStaffDialog *self,
                                           guint          day,
                                           gboolean       works);

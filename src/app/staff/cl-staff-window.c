@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-date.h"
 #include "cl-staff-dialog.h"
+#include "cl-staff-quals.h"
 #include "cl-staff-window.h"
 #include "cl-store-staff.h"
 
@@ -26,9 +28,12 @@ struct _CLStaffWindow
   GtkDropDown    *role_dropdown;
   GtkListBox     *list;
   GtkWidget      *empty_label;
+  GtkWidget      *expiry_bar;
+  GtkLabel       *expiry_label;
 
   GPtrArray *rows;     /* borrowed: the rows, as shown */
   GPtrArray *shown;    /* CLStaff, as the rows */
+  GPtrArray *expiring; /* CLStaffExpiry, of everyone */
   CLContext *context;
 };
 
@@ -99,6 +104,84 @@ row_activated_cb (AdwActionRow  *row,
     open_person (self, g_ptr_array_index (self->shown, index));
 }
 
+/* The person's expired or expiring licence and certificate, in words
+ * below their roles, with the warning sign: not by colour alone. */
+static void
+add_expiry_badge (CLStaffWindow *self,
+                  CLStaff       *staff,
+                  GtkWidget     *row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *box, *label;
+  GDate today;
+
+  cl_date_today (&today);
+  for (guint i = 0; i < self->expiring->len; i++)
+    {
+      CLStaffExpiry *expiry = g_ptr_array_index (self->expiring, i);
+      g_autofree char *line = NULL;
+
+      if (expiry->staff != staff &&
+          g_strcmp0 (cl_record_get_id (CL_RECORD (expiry->staff)), cl_record_get_id (CL_RECORD (staff))) != 0)
+        continue;
+      line = cl_staff_expiry_describe (expiry, &today);
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", line);
+    }
+  if (text->len == 0)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "staff-expiry-alert");
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  label = gtk_label_new (text->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* One line each, unwrapped: a wrapping label in a row's suffix makes
+   * GTK 4.8 measure the row's height inconsistently. */
+  gtk_box_append (GTK_BOX (box), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+}
+
+/* Who is warned of (cl_staff_list_expiring()), and for an
+ * administrator the line above the list that counts them. */
+static void
+update_expiring (CLStaffWindow *self,
+                 GPtrArray     *all)
+{
+  gboolean admin = g_strcmp0 (cl_context_get_role (self->context), CL_ROLE_ADMIN) == 0;
+  guint expired = 0, soon = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GDate today;
+
+  cl_date_today (&today);
+  g_clear_pointer (&self->expiring, g_ptr_array_unref);
+  self->expiring = cl_staff_list_expiring (all, &today, CL_STAFF_EXPIRY_WARN_DAYS);
+  for (guint i = 0; i < self->expiring->len; i++)
+    {
+      CLStaffExpiry *expiry = g_ptr_array_index (self->expiring, i);
+
+      if (expiry->days_left < 0)
+        expired++;
+      else
+        soon++;
+    }
+  if (soon > 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u qualification expires within %d days",
+                                         "%u qualifications expire within %d days", soon),
+                            soon, CL_STAFF_EXPIRY_WARN_DAYS);
+  if (expired > 0)
+    {
+      if (text->len)
+        g_string_append (text, _("; "));
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, "%u has expired", "%u have expired", expired),
+                              expired);
+    }
+  gtk_label_set_text (self->expiry_label, text->str);
+  gtk_widget_set_visible (self->expiry_bar, admin && text->len > 0);
+}
+
 static GtkWidget *
 make_row (CLStaffWindow *self,
           CLStaff       *staff)
@@ -122,6 +205,7 @@ make_row (CLStaffWindow *self,
       gtk_widget_add_css_class (tag, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
+  add_expiry_badge (self, staff, row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
@@ -141,6 +225,7 @@ reload (CLStaffWindow *self)
   g_ptr_array_set_size (self->shown, 0);
 
   all = cl_store_staff_list_all (cl_context_get_store (self->context));
+  update_expiring (self, all);
   g_strstrip (search);
   for (guint i = 0; i < all->len; i++)
     {
@@ -178,6 +263,7 @@ cl_staff_window_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->expiring, g_ptr_array_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (cl_staff_window_parent_class)->finalize (object);
 }
@@ -197,6 +283,8 @@ cl_staff_window_class_init (CLStaffWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLStaffWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CLStaffWindow, list);
   gtk_widget_class_bind_template_child (widget_class, CLStaffWindow, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CLStaffWindow, expiry_bar);
+  gtk_widget_class_bind_template_child (widget_class, CLStaffWindow, expiry_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
 }
@@ -265,6 +353,15 @@ cl_staff_window_set_filter (CLStaffWindow *self,
   gtk_drop_down_set_selected (self->role_dropdown, selected);
   /* search-changed comes after a delay; the test wants it now. */
   reload (self);
+}
+
+const char *
+cl_staff_window_get_expiry_line (CLStaffWindow *self)
+{
+  g_return_val_if_fail (CL_IS_STAFF_WINDOW (self), NULL);
+  if (!gtk_widget_get_visible (self->expiry_bar))
+    return NULL;
+  return gtk_label_get_text (self->expiry_label);
 }
 
 GtkWindow *

@@ -30,4 +30,8 @@ GtkWindow     *cl_staff_window_open        (CLStaffWindow *self,
                                             guint          index);
 GtkWindow     *cl_staff_window_open_new    (CLStaffWindow *self);
 
+/* For tests: the administrator's line of expiring qualifications, NULL
+ * while it is hidden. */
+const char    *cl_staff_window_get_expiry_line (CLStaffWindow *self);
+
 G_END_DECLS

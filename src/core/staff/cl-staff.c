@@ -8,6 +8,7 @@
 
 #include "cl-phone.h"
 #include "cl-staff.h"
+#include "cl-staff-quals.h"
 #include "cl-util.h"
 
 struct _CLStaff
@@ -20,6 +21,11 @@ struct _CLStaff
   char     *phone;
   char     *roles;
   char     *hours;
+  char     *education;
+  char     *licence_number;
+  char     *licence_expires;
+  char     *cpr_date;
+  char     *languages;
   gboolean  active;
 };
 
@@ -33,6 +39,11 @@ enum {
   PROP_PHONE,
   PROP_ROLES,
   PROP_HOURS,
+  PROP_EDUCATION,
+  PROP_LICENCE_NUMBER,
+  PROP_LICENCE_EXPIRES,
+  PROP_CPR_DATE,
+  PROP_LANGUAGES,
   PROP_ACTIVE,
   N_PROPS
 };
@@ -44,7 +55,8 @@ string_field (CLStaff *self,
               guint    prop_id)
 {
   char **fields[] = { NULL, &self->username, &self->display_name, &self->role, &self->phone,
-                     &self->roles, &self->hours };
+                     &self->roles, &self->hours, &self->education, &self->licence_number,
+                     &self->licence_expires, &self->cpr_date, &self->languages };
 
   g_assert (prop_id > 0 && prop_id < PROP_ACTIVE);
 
@@ -101,7 +113,8 @@ static void
 cl_staff_class_init (CLStaffClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const char *names[] = { NULL, "username", "display-name", "role", "phone", "roles", "hours" };
+  const char *names[] = { NULL, "username", "display-name", "role", "phone", "roles", "hours",
+                          "education", "licence-number", "licence-expires", "cpr-date", "languages" };
 
   object_class->finalize = cl_staff_finalize;
   object_class->get_property = cl_staff_get_property;
@@ -170,6 +183,41 @@ cl_staff_get_phone (CLStaff *self)
 {
   g_return_val_if_fail (CL_IS_STAFF (self), NULL);
   return self->phone;
+}
+
+const char *
+cl_staff_get_education (CLStaff *self)
+{
+  g_return_val_if_fail (CL_IS_STAFF (self), NULL);
+  return self->education;
+}
+
+const char *
+cl_staff_get_licence_number (CLStaff *self)
+{
+  g_return_val_if_fail (CL_IS_STAFF (self), NULL);
+  return self->licence_number;
+}
+
+const char *
+cl_staff_get_licence_expires (CLStaff *self)
+{
+  g_return_val_if_fail (CL_IS_STAFF (self), NULL);
+  return self->licence_expires;
+}
+
+const char *
+cl_staff_get_cpr_date (CLStaff *self)
+{
+  g_return_val_if_fail (CL_IS_STAFF (self), NULL);
+  return self->cpr_date;
+}
+
+const char *
+cl_staff_get_languages (CLStaff *self)
+{
+  g_return_val_if_fail (CL_IS_STAFF (self), NULL);
+  return self->languages;
 }
 
 gboolean
@@ -494,5 +542,6 @@ cl_staff_validate (CLStaff *self)
                        g_strdup_printf (_("On %s the working hours end before they start"), name));
           break;
         }
+  cl_staff_quals_validate (self, errors);
   return errors;
 }

@@ -31,6 +31,12 @@ const char *cl_staff_get_display_name (CLStaff    *self);
 const char *cl_staff_get_role         (CLStaff    *self);
 const char *cl_staff_get_phone        (CLStaff    *self);
 gboolean    cl_staff_get_active       (CLStaff    *self);
+/* The qualifications (cl-staff-quals.h): each may be NULL. */
+const char *cl_staff_get_education       (CLStaff *self);
+const char *cl_staff_get_licence_number  (CLStaff *self);
+const char *cl_staff_get_licence_expires (CLStaff *self);
+const char *cl_staff_get_cpr_date        (CLStaff *self);
+const char *cl_staff_get_languages       (CLStaff *self);
 void        cl_staff_set_active       (CLStaff    *self,
                                        gboolean    active);
 

@@ -602,6 +602,12 @@ const char * const cl_store_migrations[] = {
   "  SELECT value, 'department', department.id FROM department,"
   "  json_each (cl_directory_keys (department.name, department.name_en)) WHERE department.deleted = 0;"
   CL_DIRECTORY_SEED_SQL,
+  /* 27 → 28 (issue #17): a member of staff's qualifications (cl-staff-quals.h). */
+  "ALTER TABLE staff ADD COLUMN education TEXT;"
+  "ALTER TABLE staff ADD COLUMN licence_number TEXT;"
+  "ALTER TABLE staff ADD COLUMN licence_expires TEXT;"
+  "ALTER TABLE staff ADD COLUMN cpr_date TEXT;"
+  "ALTER TABLE staff ADD COLUMN languages TEXT;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);
