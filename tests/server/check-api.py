@@ -476,6 +476,9 @@ class Checks:
                                  "steps": "1. 带身份证\n2. 自助机挂号", "steps_en": "", "place": "1F",
                                  "active": True}),
             ("session_check", None),
+            ("equipment_fault", {"machine": "门诊大厅自助机 3号", "location": "门诊大厅",
+                                 "fault": "不出凭条", "reported_at": 1795400000, "reported_to": "vendor",
+                                 "reported_to_name": "王工", "fixed_at": 1795403600, "note": ""}),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \

@@ -59,6 +59,7 @@ static const struct
   { "service_price",    { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "procedure_guide",  { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "equipment_fault",  { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

@@ -602,6 +602,14 @@ const char * const cl_store_migrations[] = {
   "  SELECT value, 'department', department.id FROM department,"
   "  json_each (cl_directory_keys (department.name, department.name_en)) WHERE department.deleted = 0;"
   CL_DIRECTORY_SEED_SQL,
+
+  /* 27 → 28 (issue #17): the kiosk and equipment fault log, and the
+   * index of the faults still open that the desk's list starts with. */
+  "CREATE TABLE equipment_fault (" SYNC_COLUMNS ","
+  "  machine TEXT, location TEXT, fault TEXT, reported_at INTEGER NOT NULL DEFAULT 0,"
+  "  reported_to TEXT, reported_to_name TEXT, fixed_at INTEGER NOT NULL DEFAULT 0, note TEXT);"
+  "CREATE INDEX equipment_fault_open ON equipment_fault (reported_at)"
+  "  WHERE deleted = 0 AND fixed_at = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

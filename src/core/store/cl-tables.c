@@ -21,6 +21,7 @@
 #include "cl-enrolment-store.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
+#include "cl-fault-store.h"
 #include "cl-followup-delivery.h"
 #include "cl-event-store.h"
 #include "cl-followup-record.h"
@@ -263,6 +264,20 @@ validate_complaint (CLStore    *store,
   if (cl_record_get_deleted (record))
     return;
   cl_complaint_store_validate (store, CL_COMPLAINT (record), errors);
+}
+
+static void
+validate_equipment_fault (CLStore    *store,
+                          CLRecord   *record,
+                          const char *role,
+                          GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = NULL;
+
+  if (cl_record_get_deleted (record))
+    return;
+  own = cl_equipment_fault_validate (CL_EQUIPMENT_FAULT (record));
+  merge_errors (errors, own);
 }
 
 static void
@@ -681,6 +696,13 @@ static const TableInfo tables[] = {
     "service_desk",
     "service_desk",
     NULL, validate_session_check },
+  /* The kiosk and equipment fault log: the service desk reports and
+   * marks them fixed; neither the report nor the fix in the future
+   * (cl_fault_store_check_change()). */
+  { "equipment_fault", cl_equipment_fault_get_type,
+    "service_desk",
+    "service_desk",
+    cl_fault_store_check_change, validate_equipment_fault },
 };
 
 static const TableInfo *
