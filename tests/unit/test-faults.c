@@ -54,6 +54,22 @@ test_overdue (void)
     }
 }
 
+static void
+test_time_parse (void)
+{
+  gint64 at = 0;
+
+  /* Now is 2026-11-23 09:15 in Asia/Shanghai. */
+  g_assert_true (cl_equipment_fault_time_parse ("09:00", cl_schedule_now (), &at));
+  g_assert_cmpint (at, ==, T0);
+  g_assert_true (cl_equipment_fault_time_parse (" 2026-11-21 09:00 ", cl_schedule_now (), &at));
+  g_assert_cmpint (at, ==, T0 - 2 * DAY);
+  g_assert_false (cl_equipment_fault_time_parse ("2026-11-31 09:00", cl_schedule_now (), &at));
+  g_assert_false (cl_equipment_fault_time_parse ("2026-11-21 25:00", cl_schedule_now (), &at));
+  g_assert_false (cl_equipment_fault_time_parse ("2026-11-21", cl_schedule_now (), &at));
+  g_assert_false (cl_equipment_fault_time_parse ("昨天", cl_schedule_now (), &at));
+}
+
 static CLEquipmentFault *
 new_fault (const char *machine,
            gint64      reported_at)
@@ -160,6 +176,7 @@ main (int   argc,
   g_setenv ("CARELINE_NOW", "2026-11-23T09:15:00", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/faults/overdue", test_overdue);
+  g_test_add_func ("/faults/time-parse", test_time_parse);
   cl_test_store_add ("/faults/save-and-fix", test_save_and_fix);
   return g_test_run ();
 }

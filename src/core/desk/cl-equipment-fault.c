@@ -3,7 +3,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
+#include "cl-critical-value.h"
 #include "cl-equipment-fault.h"
 #include "cl-util.h"
 
@@ -186,4 +189,33 @@ cl_equipment_fault_check_now (CLEquipmentFault *self,
     refuse (errors, "reported_at", _("The report lies in the future"));
   if (self->fixed_at > now)
     refuse (errors, "fixed_at", _("The fix lies in the future"));
+}
+
+gboolean
+cl_equipment_fault_time_parse (const char *text,
+                               gint64      now,
+                               gint64     *out)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  int year, month, day, hour, minute;
+  char end;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  /* A fault is often reported days before it is logged or fixed, so a
+   * date may come with the time. */
+  if (strchr (stripped, '-') == NULL)
+    return cl_critical_time_parse (stripped, now, out);
+  if (sscanf (stripped, "%d-%d-%d %d:%d%c", &year, &month, &day, &hour, &minute, &end) != 5)
+    return FALSE;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  zone = g_time_zone_new_local ();
+  when = g_date_time_new (zone, year, month, day, hour, minute, 0);
+  if (when == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (when);
+  return TRUE;
 }

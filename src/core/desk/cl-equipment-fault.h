@@ -58,4 +58,11 @@ void        cl_equipment_fault_check_now (CLEquipmentFault *self,
                                           gint64            now,
                                           GHashTable       *errors);
 
+/* A time typed at the desk: "HH:MM" (the latest such instant not
+ * after @now, as cl_critical_time_parse()) or "YYYY-MM-DD HH:MM",
+ * local.  FALSE for anything else. */
+gboolean    cl_equipment_fault_time_parse (const char *text,
+                                           gint64      now,
+                                           gint64     *out);
+
 G_END_DECLS
