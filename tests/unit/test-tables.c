@@ -60,6 +60,7 @@ static const struct
   { "procedure_guide",  { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "equipment_fault",  { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "opinion_entry",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

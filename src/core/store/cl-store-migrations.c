@@ -609,7 +609,13 @@ const char * const cl_store_migrations[] = {
   "  machine TEXT, location TEXT, fault TEXT, reported_at INTEGER NOT NULL DEFAULT 0,"
   "  reported_to TEXT, reported_to_name TEXT, fixed_at INTEGER NOT NULL DEFAULT 0, note TEXT);"
   "CREATE INDEX equipment_fault_open ON equipment_fault (reported_at)"
-  "  WHERE deleted = 0 AND fixed_at = 0;",
+  "  WHERE deleted = 0 AND fixed_at = 0;"
+
+  /* The opinion box and book's daily log (issue #17), read a day at a
+   * time. */
+  "CREATE TABLE opinion_entry (" SYNC_COLUMNS ","
+  "  date TEXT, source TEXT, department_id TEXT, content TEXT, kind TEXT, complaint_id TEXT);"
+  "CREATE INDEX opinion_entry_date ON opinion_entry (date) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -27,6 +27,7 @@
 #include "cl-followup-record.h"
 #include "cl-handout.h"
 #include "cl-nursing-store.h"
+#include "cl-opinion-store.h"
 #include "cl-package-usage.h"
 #include "cl-followup-store.h"
 #include "cl-scale-record.h"
@@ -264,6 +265,17 @@ validate_complaint (CLStore    *store,
   if (cl_record_get_deleted (record))
     return;
   cl_complaint_store_validate (store, CL_COMPLAINT (record), errors);
+}
+
+static void
+validate_opinion_entry (CLStore    *store,
+                        CLRecord   *record,
+                        const char *role,
+                        GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_opinion_store_validate (store, CL_OPINION_ENTRY (record), errors);
 }
 
 static void
@@ -703,6 +715,12 @@ static const TableInfo tables[] = {
     "service_desk",
     "service_desk",
     cl_fault_store_check_change, validate_equipment_fault },
+  /* The opinion box and book's daily log: the service desk enters and
+   * reads it; no day after today (cl_opinion_store_check_change()). */
+  { "opinion_entry", cl_opinion_entry_get_type,
+    "service_desk",
+    "service_desk",
+    cl_opinion_store_check_change, validate_opinion_entry },
 };
 
 static const TableInfo *
