@@ -127,6 +127,17 @@
 #define CRITICAL_REPORT(to, role, at, action) \
   ",\"reported_to\":\"" to "\",\"reported_role\":\"" role "\",\"reported_at\":" at ",\"action\":\"" action "\""
 
+/* A kiosk fault reported to the vendor at 09:00 on the test's day. */
+#define FAULT(machine, fault, to, name, fixed) \
+  "{\"machine\":\"" machine "\",\"location\":\"门诊大厅\",\"fault\":\"" fault "\"," \
+  "\"reported_at\":@T2026-11-23T09:00@,\"reported_to\":\"" to "\",\"reported_to_name\":\"" name "\"," \
+  "\"fixed_at\":" fixed "}"
+
+/* An entry of the opinion log about @CPL_DEPARTMENT@. */
+#define OPINION(date, source, content, kind, complaint) \
+  "{\"date\":\"" date "\",\"source\":\"" source "\",\"department_id\":\"@CPL_DEPARTMENT@\"," \
+  "\"content\":\"" content "\",\"kind\":\"" kind "\",\"complaint_id\":\"" complaint "\"}"
+
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
   "{\"name\":\"王秀兰\",\"phone\":\"13800138077\"" extra "}"
@@ -649,6 +660,33 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "Enter when you phoned" },
   { "session_check", "service_desk", CHECK ("@SESSION_DIR@", "2026-11-30", "morning", ",\"arrived_at\":1795300000"), "arrived_at",
     "The arrival is before the session was marked" },
+  /* The kiosk and equipment fault log (test-faults.c). */
+  { "equipment_fault", "service_desk", FAULT ("  ", "不出凭条", "vendor", "", "0"), "machine",
+    "Enter the machine" },
+  { "equipment_fault", "service_desk", FAULT ("门诊大厅自助机 3号", " ", "vendor", "", "0"), "fault",
+    "Describe the fault" },
+  { "equipment_fault", "service_desk", FAULT ("门诊大厅自助机 3号", "不出凭条", "porter", "", "0"), "reported_to",
+    "Choose whom it was reported to: the IT room, the kiosk vendor or other" },
+  { "equipment_fault", "service_desk", FAULT ("门诊大厅自助机 3号", "不出凭条", "other", " ", "0"),
+    "reported_to_name", "Enter whom it was reported to" },
+  { "equipment_fault", "service_desk", FAULT ("门诊大厅自助机 3号", "不出凭条", "it", "", "@T2026-11-23T08:00@"),
+    "fixed_at", "The fix is before the report" },
+  { "equipment_fault", "service_desk", FAULT ("门诊大厅自助机 3号", "不出凭条", "it", "", "@T2026-11-23T10:00@"),
+    "fixed_at", "The fix lies in the future" },
+  /* The opinion box and book (test-opinions.c). */
+  { "opinion_entry", "service_desk", OPINION ("2026-11-31", "box", "候诊时间太长", "opinion", ""), "date",
+    "Enter the date as YYYY-MM-DD" },
+  { "opinion_entry", "service_desk", OPINION ("2026-11-24", "box", "候诊时间太长", "opinion", ""), "date",
+    "The date lies in the future" },
+  { "opinion_entry", "service_desk", OPINION ("2026-11-23", "wall", "候诊时间太长", "opinion", ""), "source",
+    "Choose the opinion box or the opinion book" },
+  { "opinion_entry", "service_desk", OPINION ("2026-11-23", "book", "  ", "opinion", ""), "content",
+    "Enter what was written" },
+  { "opinion_entry", "service_desk", OPINION ("2026-11-23", "book", "护士很耐心", "praise", ""), "kind",
+    "Choose an opinion, a commendation or a complaint" },
+  { "opinion_entry", "service_desk",
+    OPINION ("2026-11-23", "book", "候诊时间太长", "complaint", "e1000000-0000-0000-0000-000000000aa0"),
+    "complaint_id", "There is no such complaint ticket" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);

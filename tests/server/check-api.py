@@ -478,6 +478,10 @@ class Checks:
                                  "steps": "1. 带身份证\n2. 自助机挂号", "steps_en": "", "place": "1F",
                                  "active": True}),
             ("session_check", None),
+            ("equipment_fault", {"machine": "门诊大厅自助机 3号", "location": "门诊大厅",
+                                 "fault": "不出凭条", "reported_at": 1795400000, "reported_to": "vendor",
+                                 "reported_to_name": "王工", "fixed_at": 1795403600, "note": ""}),
+            ("opinion_entry", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -526,6 +530,10 @@ class Checks:
                 digest = hashlib.sha256(data["key"].encode()).hexdigest()
                 ids[table] = "%s-%s-8%s-a%s-%s" % (digest[0:8], digest[8:12], digest[12:15],
                                                    digest[15:18], digest[18:30])
+            elif table == "opinion_entry":
+                # A complaint from the box, made the ticket pushed above.
+                data = {"date": "2026-11-20", "source": "box", "department_id": ids["department"],
+                        "content": "候诊时间太长", "kind": "complaint", "complaint_id": ids["complaint"]}
             elif table == "critical_value":
                 # Received and reported in the past, read back, for a
                 # patient and a department pushed above.

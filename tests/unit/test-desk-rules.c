@@ -16,6 +16,8 @@
 #include "cl-complaint-store.h"
 #include "cl-course-store.h"
 #include "cl-critical-store.h"
+#include "cl-fault-store.h"
+#include "cl-opinion-store.h"
 #include "cl-directory-store.h"
 #include "cl-desk-store.h"
 #include "cl-enrolment-store.h"
@@ -215,6 +217,10 @@ save_as_desk (CLStore    *store,
     }
   else if (g_str_equal (table, "critical_value"))
     saved = cl_critical_store_save (store, CL_CRITICAL_VALUE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "equipment_fault"))
+    saved = cl_fault_store_save (store, CL_EQUIPMENT_FAULT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "opinion_entry"))
+    saved = cl_opinion_store_save (store, CL_OPINION_ENTRY (record), role, &field_errors, &error);
   else if (g_str_equal (table, "appointment"))
     {
       g_autofree char *actor = g_strconcat ("u-", role, NULL);

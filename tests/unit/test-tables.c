@@ -59,6 +59,8 @@ static const struct
   { "service_price",    { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "procedure_guide",  { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "equipment_fault",  { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "opinion_entry",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

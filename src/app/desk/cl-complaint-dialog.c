@@ -387,7 +387,17 @@ cl_complaint_dialog_new (GtkWindow   *parent,
   self->owner_ids = g_ptr_array_new_with_free_func (g_free);
   store = cl_context_get_store (context);
   self->actor_id = cl_desk_store_actor_id (store, cl_context_get_username (context));
-  self->is_new = complaint == NULL;
+  /* A complaint not yet stored is a new ticket drafted elsewhere (an
+   * opinion-log entry's), shown as new. */
+  if (complaint == NULL)
+    self->is_new = TRUE;
+  else
+    {
+      g_autoptr(CLRecord) stored = cl_store_load_record (store, CL_TYPE_COMPLAINT,
+                                                         cl_record_get_id (CL_RECORD (complaint)), NULL);
+
+      self->is_new = stored == NULL;
+    }
   if (complaint)
     self->complaint = CL_COMPLAINT (cl_record_dup (CL_RECORD (complaint)));
   else if (contact)

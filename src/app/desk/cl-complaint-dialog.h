@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define CL_TYPE_COMPLAINT_DIALOG (cl_complaint_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CLComplaintDialog, cl_complaint_dialog, CL, COMPLAINT_DIALOG, AdwWindow)
 
-/* @complaint NULL: a new ticket, from @contact when given. */
+/* @complaint NULL: a new ticket, from @contact when given; a
+ * @complaint not yet stored: a new ticket, prefilled from it. */
 CLComplaintDialog *cl_complaint_dialog_new       (GtkWindow         *parent,
                                                   CLContext         *context,
                                                   CLComplaint       *complaint,

@@ -11,6 +11,8 @@
 #include "cl-desk-store.h"
 #include "cl-desk-view-private.h"
 #include "cl-directory-page.h"
+#include "cl-faults-page.h"
+#include "cl-opinions-page.h"
 #include "cl-schedule.h"
 #include "cl-store-desk.h"
 #include "cl-store-staff.h"
@@ -411,6 +413,8 @@ add_pages (CLDeskView *self)
   self->complaints = cl_complaints_page_new (self->context);
   gtk_stack_add_titled (self->pages, self->complaints, "complaints", _("Complaints"));
   gtk_stack_add_titled (self->pages, cl_critical_page_new (self->context), "critical", _("Critical Values"));
+  gtk_stack_add_titled (self->pages, cl_opinions_page_new (self->context), "opinions", _("Opinions"));
+  gtk_stack_add_titled (self->pages, cl_faults_page_new (self->context), "faults", _("Faults"));
 }
 
 GtkWidget *

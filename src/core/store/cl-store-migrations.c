@@ -608,6 +608,20 @@ const char * const cl_store_migrations[] = {
   "ALTER TABLE staff ADD COLUMN licence_expires TEXT;"
   "ALTER TABLE staff ADD COLUMN cpr_date TEXT;"
   "ALTER TABLE staff ADD COLUMN languages TEXT;",
+
+  /* 28 → 29 (issue #17): the kiosk and equipment fault log, and the
+   * index of the faults still open that the desk's list starts with. */
+  "CREATE TABLE equipment_fault (" SYNC_COLUMNS ","
+  "  machine TEXT, location TEXT, fault TEXT, reported_at INTEGER NOT NULL DEFAULT 0,"
+  "  reported_to TEXT, reported_to_name TEXT, fixed_at INTEGER NOT NULL DEFAULT 0, note TEXT);"
+  "CREATE INDEX equipment_fault_open ON equipment_fault (reported_at)"
+  "  WHERE deleted = 0 AND fixed_at = 0;"
+
+  /* The opinion box and book's daily log (issue #17), read a day at a
+   * time. */
+  "CREATE TABLE opinion_entry (" SYNC_COLUMNS ","
+  "  date TEXT, source TEXT, department_id TEXT, content TEXT, kind TEXT, complaint_id TEXT);"
+  "CREATE INDEX opinion_entry_date ON opinion_entry (date) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

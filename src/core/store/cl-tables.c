@@ -21,11 +21,13 @@
 #include "cl-enrolment-store.h"
 #include "cl-enrolment.h"
 #include "cl-escort-task.h"
+#include "cl-fault-store.h"
 #include "cl-followup-delivery.h"
 #include "cl-event-store.h"
 #include "cl-followup-record.h"
 #include "cl-handout.h"
 #include "cl-nursing-store.h"
+#include "cl-opinion-store.h"
 #include "cl-package-usage.h"
 #include "cl-followup-store.h"
 #include "cl-scale-record.h"
@@ -263,6 +265,31 @@ validate_complaint (CLStore    *store,
   if (cl_record_get_deleted (record))
     return;
   cl_complaint_store_validate (store, CL_COMPLAINT (record), errors);
+}
+
+static void
+validate_opinion_entry (CLStore    *store,
+                        CLRecord   *record,
+                        const char *role,
+                        GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_opinion_store_validate (store, CL_OPINION_ENTRY (record), errors);
+}
+
+static void
+validate_equipment_fault (CLStore    *store,
+                          CLRecord   *record,
+                          const char *role,
+                          GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = NULL;
+
+  if (cl_record_get_deleted (record))
+    return;
+  own = cl_equipment_fault_validate (CL_EQUIPMENT_FAULT (record));
+  merge_errors (errors, own);
 }
 
 static void
@@ -681,6 +708,19 @@ static const TableInfo tables[] = {
     "service_desk",
     "service_desk",
     NULL, validate_session_check },
+  /* The kiosk and equipment fault log: the service desk reports and
+   * marks them fixed; neither the report nor the fix in the future
+   * (cl_fault_store_check_change()). */
+  { "equipment_fault", cl_equipment_fault_get_type,
+    "service_desk",
+    "service_desk",
+    cl_fault_store_check_change, validate_equipment_fault },
+  /* The opinion box and book's daily log: the service desk enters and
+   * reads it; no day after today (cl_opinion_store_check_change()). */
+  { "opinion_entry", cl_opinion_entry_get_type,
+    "service_desk",
+    "service_desk",
+    cl_opinion_store_check_change, validate_opinion_entry },
 };
 
 static const TableInfo *
