@@ -42,6 +42,7 @@
 #include "cl-share-rate.h"
 #include "cl-staff-store.h"
 #include "cl-staff.h"
+#include "cl-tables-validate.h"
 #include "cl-tables.h"
 #include "cl-util.h"
 #include "cl-vip-booking.h"
@@ -66,420 +67,6 @@ typedef struct
 
 /* The desk's save functions' rules, as the tables' validate hooks. */
 
-/* Adds @more's messages to @errors, a column already there keeping its
- * own. */
-static void
-merge_errors (GHashTable *errors,
-              GHashTable *more)
-{
-  GHashTableIter iter;
-  gpointer field, message;
-
-  if (more == NULL)
-    return;
-  g_hash_table_iter_init (&iter, more);
-  while (g_hash_table_iter_next (&iter, &field, &message))
-    if (!g_hash_table_contains (errors, field))
-      g_hash_table_insert (errors, g_strdup (field), g_strdup (message));
-}
-
-static void
-validate_patient (CLStore    *store,
-                  CLRecord   *record,
-                  const char *role,
-                  GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = cl_patient_validate (CL_PATIENT (record));
-
-  merge_errors (errors, own);
-  /* Inside the server's write transaction: what another desk pushed a
-   * moment ago counts. */
-  cl_patient_store_check_unique (store, CL_PATIENT (record), errors);
-}
-
-static void
-validate_pregnancy (CLStore    *store,
-                    CLRecord   *record,
-                    const char *role,
-                    GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = cl_pregnancy_validate (CL_PREGNANCY (record), cl_store_get_risk_scale (store));
-
-  merge_errors (errors, own);
-  /* The desk makes a pregnancy from a patient's page; a pushed one must
-   * name her. */
-  if (cl_str_empty (cl_pregnancy_get_patient_id (CL_PREGNANCY (record))) &&
-      !g_hash_table_contains (errors, "patient_id"))
-    g_hash_table_insert (errors, g_strdup ("patient_id"),
-                         g_strdup (_("A pregnancy must belong to a patient")));
-}
-
-static void
-validate_document (CLStore    *store,
-                   CLRecord   *record,
-                   const char *role,
-                   GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = NULL;
-  const char *sha256 = cl_document_get_sha256 (CL_DOCUMENT (record));
-
-  cl_document_validate (CL_DOCUMENT (record), &own, NULL);
-  merge_errors (errors, own);
-  /* The desk computes it from the file; a pushed one must be an
-   * address the blob store can hold. */
-  if ((sha256 == NULL || strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64) &&
-      !g_hash_table_contains (errors, "sha256"))
-    g_hash_table_insert (errors, g_strdup ("sha256"),
-                         g_strdup (_("A document is addressed by the SHA-256 of its content, in lower-case hex")));
-}
-
-static void
-validate_package (CLStore    *store,
-                  CLRecord   *record,
-                  const char *role,
-                  GHashTable *errors)
-{
-  cl_enrolment_store_validate_package (store, CL_PACKAGE (record), errors);
-}
-
-static void
-validate_enrolment (CLStore    *store,
-                    CLRecord   *record,
-                    const char *role,
-                    GHashTable *errors)
-{
-  cl_enrolment_store_validate (store, CL_ENROLMENT (record), role, errors);
-}
-
-static void
-validate_share_rate (CLStore    *store,
-                     CLRecord   *record,
-                     const char *role,
-                     GHashTable *errors)
-{
-  cl_enrolment_store_validate_rate (CL_SHARE_RATE (record), errors);
-}
-
-static void
-validate_deduction (CLStore    *store,
-                    CLRecord   *record,
-                    const char *role,
-                    GHashTable *errors)
-{
-  cl_enrolment_store_validate_deduction (CL_DEDUCTION (record), errors);
-}
-
-static void
-validate_doctor_order (CLStore    *store,
-                       CLRecord   *record,
-                       const char *role,
-                       GHashTable *errors)
-{
-  g_autoptr(GHashTable) by_property = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer property, message;
-
-  cl_order_store_validate (CL_DOCTOR_ORDER (record), by_property);
-  /* The order's rules speak of properties ("stop-date"); a pushed
-   * change names columns ("stop_date"). */
-  g_hash_table_iter_init (&iter, by_property);
-  while (g_hash_table_iter_next (&iter, &property, &message))
-    {
-      char *column = g_strdelimit (g_strdup (property), "-", '_');
-
-      if (!g_hash_table_contains (errors, column))
-        g_hash_table_insert (errors, column, g_strdup (message));
-      else
-        g_free (column);
-    }
-}
-
-static void
-validate_vip_room (CLStore    *store,
-                   CLRecord   *record,
-                   const char *role,
-                   GHashTable *errors)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cl_schedule_check_room (CL_VIP_ROOM (record), &error) &&
-      !g_hash_table_contains (errors, cl_schedule_error_field (error)))
-    g_hash_table_insert (errors, g_strdup (cl_schedule_error_field (error)), g_strdup (error->message));
-}
-
-static void
-validate_followup_item (CLStore    *store,
-                        CLRecord   *record,
-                        const char *role,
-                        GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = cl_followup_record_validate (CL_FOLLOWUP_RECORD (record));
-
-  /* The store's rules (owner, a new item's date) once the record's own
-   * hold, so a pushed change is answered with its first mistake. */
-  if (g_hash_table_size (own) == 0)
-    cl_followup_store_validate (store, CL_FOLLOWUP_RECORD (record), role, own);
-  merge_errors (errors, own);
-}
-
-static void
-validate_contact (CLStore    *store,
-                  CLRecord   *record,
-                  const char *role,
-                  GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = cl_contact_validate (CL_CONTACT (record));
-
-  merge_errors (errors, own);
-}
-
-static void
-validate_nursing_assessment (CLStore    *store,
-                             CLRecord   *record,
-                             const char *role,
-                             GHashTable *errors)
-{
-  /* Inside the server's write transaction: a version another desk
-   * recorded a moment ago counts, so two updates cannot both follow
-   * the same one. */
-  cl_nursing_store_validate_assessment (store, CL_NURSING_ASSESSMENT (record), errors);
-}
-
-static void
-validate_visit_vitals (CLStore    *store,
-                       CLRecord   *record,
-                       const char *role,
-                       GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = cl_visit_vitals_validate (CL_VISIT_VITALS (record));
-
-  merge_errors (errors, own);
-}
-
-static void
-validate_complaint (CLStore    *store,
-                    CLRecord   *record,
-                    const char *role,
-                    GHashTable *errors)
-{
-  if (cl_record_get_deleted (record))
-    return;
-  cl_complaint_store_validate (store, CL_COMPLAINT (record), errors);
-}
-
-static void
-validate_opinion_entry (CLStore    *store,
-                        CLRecord   *record,
-                        const char *role,
-                        GHashTable *errors)
-{
-  if (cl_record_get_deleted (record))
-    return;
-  cl_opinion_store_validate (store, CL_OPINION_ENTRY (record), errors);
-}
-
-static void
-validate_equipment_fault (CLStore    *store,
-                          CLRecord   *record,
-                          const char *role,
-                          GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = NULL;
-
-  if (cl_record_get_deleted (record))
-    return;
-  own = cl_equipment_fault_validate (CL_EQUIPMENT_FAULT (record));
-  merge_errors (errors, own);
-}
-
-static void
-validate_critical_value (CLStore    *store,
-                         CLRecord   *record,
-                         const char *role,
-                         GHashTable *errors)
-{
-  if (cl_record_get_deleted (record))
-    return;
-  cl_critical_store_validate (store, CL_CRITICAL_VALUE (record), errors);
-}
-
-static void
-validate_scale_result (CLStore    *store,
-                       CLRecord   *record,
-                       const char *role,
-                       GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = cl_scale_record_validate (CL_SCALE_RECORD (record));
-
-  merge_errors (errors, own);
-}
-
-static GHashTable *
-own_errors (CLRecord *record)
-{
-  if (CL_IS_COURSE (record))
-    return cl_course_validate (CL_COURSE (record));
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-static void
-validate_course (CLStore    *store,
-                 CLRecord   *record,
-                 const char *role,
-                 GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = own_errors (record);
-
-  merge_errors (errors, own);
-}
-
-static void
-validate_department (CLStore    *store,
-                     CLRecord   *record,
-                     const char *role,
-                     GHashTable *errors)
-{
-  cl_directory_store_validate_department (store, CL_DEPARTMENT (record), errors);
-}
-
-static void
-validate_desk_setting (CLStore    *store,
-                       CLRecord   *record,
-                       const char *role,
-                       GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = NULL;
-
-  if (cl_record_get_deleted (record))
-    return;
-  own = cl_desk_setting_validate (CL_DESK_SETTING (record));
-  merge_errors (errors, own);
-}
-
-static void
-validate_appointment (CLStore    *store,
-                      CLRecord   *record,
-                      const char *role,
-                      GHashTable *errors)
-{
-  /* Inside the server's write transaction: a place another desk took a
-   * moment ago counts, so the second desk to take a slot's last place
-   * is asked for the overbook reason. */
-  cl_appoint_store_validate_appointment (store, CL_APPOINTMENT (record), errors);
-}
-
-static void
-validate_slot_capacity (CLStore    *store,
-                        CLRecord   *record,
-                        const char *role,
-                        GHashTable *errors)
-{
-  cl_appoint_store_validate_capacity (store, CL_SLOT_CAPACITY (record), errors);
-}
-
-static void
-validate_referring_hospital (CLStore    *store,
-                             CLRecord   *record,
-                             const char *role,
-                             GHashTable *errors)
-{
-  cl_appoint_store_validate_hospital (store, CL_REFERRING_HOSPITAL (record), errors);
-}
-
-static void
-validate_referral (CLStore    *store,
-                   CLRecord   *record,
-                   const char *role,
-                   GHashTable *errors)
-{
-  cl_appoint_store_validate_referral (store, CL_REFERRAL (record), errors);
-}
-
-static void
-validate_doctor (CLStore    *store,
-                 CLRecord   *record,
-                 const char *role,
-                 GHashTable *errors)
-{
-  cl_directory_store_validate_doctor (store, CL_DOCTOR (record), errors);
-}
-
-static void
-validate_doctor_session (CLStore    *store,
-                         CLRecord   *record,
-                         const char *role,
-                         GHashTable *errors)
-{
-  cl_directory_store_validate_session (store, CL_DOCTOR_SESSION (record), errors);
-}
-
-static void
-validate_service_price (CLStore    *store,
-                        CLRecord   *record,
-                        const char *role,
-                        GHashTable *errors)
-{
-  cl_directory_store_validate_price (store, CL_SERVICE_PRICE (record), errors);
-}
-
-static void
-validate_procedure_guide (CLStore    *store,
-                          CLRecord   *record,
-                          const char *role,
-                          GHashTable *errors)
-{
-  g_autoptr(GHashTable) own = cl_procedure_guide_validate (CL_PROCEDURE_GUIDE (record));
-
-  merge_errors (errors, own);
-}
-
-static void
-validate_session_check (CLStore    *store,
-                        CLRecord   *record,
-                        const char *role,
-                        GHashTable *errors)
-{
-  cl_directory_store_validate_check (store, CL_SESSION_CHECK (record), errors);
-}
-
-static void
-validate_course_assignment (CLStore    *store,
-                            CLRecord   *record,
-                            const char *role,
-                            GHashTable *errors)
-{
-  cl_course_store_validate_assignment (store, CL_COURSE_ASSIGNMENT (record), errors);
-}
-
-static void
-validate_health_event (CLStore    *store,
-                       CLRecord   *record,
-                       const char *role,
-                       GHashTable *errors)
-{
-  cl_event_store_validate_event (store, CL_HEALTH_EVENT (record), errors);
-}
-
-static void
-validate_event_registration (CLStore    *store,
-                             CLRecord   *record,
-                             const char *role,
-                             GHashTable *errors)
-{
-  /* Inside the server's write transaction: a place another desk took a
-   * moment ago counts, so no event is registered past its capacity. */
-  cl_event_store_validate_registration (store, CL_EVENT_REGISTRATION (record), errors);
-}
-
-static void
-validate_handout (CLStore    *store,
-                  CLRecord   *record,
-                  const char *role,
-                  GHashTable *errors)
-{
-  cl_package_usage_validate_handout (store, CL_HANDOUT (record), errors);
-}
-
 /* The permission table (README, "Roles"): the escort, the VIP steward
  * and finance see patients to serve them but do not edit their
  * records; only an administrator manages staff, and the staff rules
@@ -493,11 +80,11 @@ static const TableInfo tables[] = {
   { "patient", cl_patient_get_type,
     "case_manager escort vip_steward service_desk finance",
     "case_manager service_desk",
-    NULL, validate_patient },
+    NULL, cl_tables_validate_patient },
   { "pregnancy", cl_pregnancy_get_type,
     "case_manager escort vip_steward service_desk",
     "case_manager",
-    NULL, validate_pregnancy },
+    NULL, cl_tables_validate_pregnancy },
   { "risk_event", cl_risk_event_get_type,
     "case_manager service_desk",
     "case_manager" },
@@ -510,7 +97,7 @@ static const TableInfo tables[] = {
   { "doctor_order", cl_doctor_order_get_type,
     "case_manager service_desk",
     "case_manager",
-    NULL, validate_doctor_order },
+    NULL, cl_tables_validate_doctor_order },
   /* Packages are the hospital's price list: everyone sees it, only an
    * administrator changes it.  Money tables are finance's; a closed
    * settlement month, and every amount it settled, never changes
@@ -519,19 +106,19 @@ static const TableInfo tables[] = {
   { "package", cl_package_get_type,
     "case_manager escort vip_steward service_desk finance",
     "",
-    NULL, validate_package },
+    NULL, cl_tables_validate_package },
   { "enrolment", cl_enrolment_get_type,
     "case_manager service_desk finance",
     "case_manager",
-    cl_enrolment_store_check_change, validate_enrolment },
+    cl_enrolment_store_check_change, cl_tables_validate_enrolment },
   { "share_rate", cl_share_rate_get_type,
     "finance",
     "finance",
-    cl_enrolment_store_check_change, validate_share_rate },
+    cl_enrolment_store_check_change, cl_tables_validate_share_rate },
   { "deduction", cl_deduction_get_type,
     "finance",
     "finance",
-    cl_enrolment_store_check_change, validate_deduction },
+    cl_enrolment_store_check_change, cl_tables_validate_deduction },
   { "settlement_month", cl_settlement_month_get_type,
     "finance",
     "finance",
@@ -550,7 +137,7 @@ static const TableInfo tables[] = {
   { "vip_room", cl_vip_room_get_type,
     "case_manager escort vip_steward service_desk",
     "",
-    NULL, validate_vip_room },
+    NULL, cl_tables_validate_vip_room },
   { "vip_booking", cl_vip_booking_get_type,
     "case_manager vip_steward service_desk",
     "case_manager vip_steward",
@@ -562,7 +149,7 @@ static const TableInfo tables[] = {
   { "document", cl_document_get_type,
     "case_manager service_desk",
     "case_manager",
-    NULL, validate_document },
+    NULL, cl_tables_validate_document },
   { "document_access", cl_document_access_get_type,
     "",
     "case_manager service_desk" },
@@ -572,7 +159,7 @@ static const TableInfo tables[] = {
   { "followup_item", cl_followup_record_get_type,
     "case_manager service_desk",
     "case_manager " CL_ROLE_GATEWAY,
-    NULL, validate_followup_item },
+    NULL, cl_tables_validate_followup_item },
   /* What became of a message the server's gateway sent for an item:
    * read where the item is read; written by the server's sender alone
    * (CL_ROLE_GATEWAY, no account's role), so no desk, not even an
@@ -585,7 +172,7 @@ static const TableInfo tables[] = {
   { "scale_result", cl_scale_record_get_type,
     "case_manager",
     "case_manager",
-    NULL, validate_scale_result },
+    NULL, cl_tables_validate_scale_result },
   /* The course catalogue is the hospital's, like its packages: an
    * administrator keeps it.  Case managers assign courses and run
    * health events; the service desk reads them to answer her calls and
@@ -593,19 +180,19 @@ static const TableInfo tables[] = {
   { "course", cl_course_get_type,
     "case_manager service_desk",
     "",
-    NULL, validate_course },
+    NULL, cl_tables_validate_course },
   { "course_assignment", cl_course_assignment_get_type,
     "case_manager service_desk",
     "case_manager",
-    NULL, validate_course_assignment },
+    NULL, cl_tables_validate_course_assignment },
   { "health_event", cl_health_event_get_type,
     "case_manager service_desk",
     "case_manager",
-    NULL, validate_health_event },
+    NULL, cl_tables_validate_health_event },
   { "event_registration", cl_event_registration_get_type,
     "case_manager service_desk",
     "case_manager service_desk",
-    NULL, validate_event_registration },
+    NULL, cl_tables_validate_event_registration },
   /* Hand-outs of a package's breakfasts and gift pack: given at the
    * case manager's or the service desk; finance reads them with the
    * enrolments.  The count against the package is checked inside the
@@ -613,7 +200,7 @@ static const TableInfo tables[] = {
   { "handout", cl_handout_get_type,
     "case_manager service_desk finance",
     "case_manager service_desk",
-    NULL, validate_handout },
+    NULL, cl_tables_validate_handout },
   /* The service desk's contact log: the desk writes it; case managers
    * read what was asked about their patients.  Whoever took a contact
    * stays its owner, a hand-over leaves time to settle it, and only the
@@ -621,20 +208,20 @@ static const TableInfo tables[] = {
   { "contact", cl_contact_get_type,
     "case_manager service_desk",
     "service_desk",
-    cl_desk_store_check_change, validate_contact },
+    cl_desk_store_check_change, cl_tables_validate_contact },
   /* The hospital directory is the hospital's: an administrator keeps
    * it; every desk reads it (a complaint, an appointment or a critical
    * value names a department). */
   { "department", cl_department_get_type,
     "case_manager escort vip_steward service_desk finance",
     "",
-    NULL, validate_department },
+    NULL, cl_tables_validate_department },
   /* The service desk's settings (a complaint's promised time, the
    * critical-value limit): an administrator's; every desk reads them. */
   { "desk_setting", cl_desk_setting_get_type,
     "case_manager escort vip_steward service_desk finance",
     "",
-    NULL, validate_desk_setting },
+    NULL, cl_tables_validate_desk_setting },
   /* Her nursing assessment and her visits' vital signs: the service
    * desk's triage nurses and case managers record them; escorts and VIP
    * stewards read the assessment for her allergies and risks, which
@@ -643,11 +230,11 @@ static const TableInfo tables[] = {
   { "nursing_assessment", cl_nursing_assessment_get_type,
     "case_manager escort vip_steward service_desk",
     "case_manager service_desk",
-    NULL, validate_nursing_assessment },
+    NULL, cl_tables_validate_nursing_assessment },
   { "visit_vitals", cl_visit_vitals_get_type,
     "case_manager service_desk",
     "case_manager service_desk",
-    NULL, validate_visit_vitals },
+    NULL, cl_tables_validate_visit_vitals },
   /* Complaint tickets: the service desk's (the customer-service lead
    * and the quality office read them there); a ticket moves one step
    * at a time, its promised time follows from the severity's setting,
@@ -656,7 +243,7 @@ static const TableInfo tables[] = {
   { "complaint", cl_complaint_get_type,
     "service_desk",
     "service_desk",
-    cl_complaint_store_check_change, validate_complaint },
+    cl_complaint_store_check_change, cl_tables_validate_complaint },
   /* The critical-value register (tuberculosis results too): the desk
    * takes the call and reports it; case managers read their patients'.
    * Neither receipt nor report lies in the future, and a report made
@@ -664,7 +251,7 @@ static const TableInfo tables[] = {
   { "critical_value", cl_critical_value_get_type,
     "case_manager service_desk",
     "service_desk",
-    cl_critical_store_check_change, validate_critical_value },
+    cl_critical_store_check_change, cl_tables_validate_critical_value },
   /* Appointments and referrals: the service desk books and receives
    * them; case managers read what is booked for their patients.  A
    * slot's places and the referring hospitals are the hospital's
@@ -672,55 +259,55 @@ static const TableInfo tables[] = {
   { "appointment", cl_appointment_get_type,
     "case_manager service_desk",
     "service_desk",
-    NULL, validate_appointment },
+    NULL, cl_tables_validate_appointment },
   { "slot_capacity", cl_slot_capacity_get_type,
     "case_manager service_desk",
     "",
-    NULL, validate_slot_capacity },
+    NULL, cl_tables_validate_slot_capacity },
   { "referring_hospital", cl_referring_hospital_get_type,
     "case_manager service_desk",
     "",
-    NULL, validate_referring_hospital },
+    NULL, cl_tables_validate_referring_hospital },
   { "referral", cl_referral_get_type,
     "case_manager service_desk",
     "service_desk",
-    NULL, validate_referral },
+    NULL, cl_tables_validate_referral },
   { "doctor", cl_doctor_get_type,
     "case_manager escort vip_steward service_desk finance",
     "",
-    NULL, validate_doctor },
+    NULL, cl_tables_validate_doctor },
   { "doctor_session", cl_doctor_session_get_type,
     "case_manager escort vip_steward service_desk finance",
     "",
-    NULL, validate_doctor_session },
+    NULL, cl_tables_validate_doctor_session },
   { "service_price", cl_service_price_get_type,
     "case_manager escort vip_steward service_desk finance",
     "",
-    NULL, validate_service_price },
+    NULL, cl_tables_validate_service_price },
   { "procedure_guide", cl_procedure_guide_get_type,
     "case_manager escort vip_steward service_desk finance",
     "",
-    NULL, validate_procedure_guide },
+    NULL, cl_tables_validate_procedure_guide },
   /* The desk's checks that a doctor came to their session: the service
    * desk marks and reads them (one a session a day, of a session the
    * doctor has that day). */
   { "session_check", cl_session_check_get_type,
     "service_desk",
     "service_desk",
-    NULL, validate_session_check },
+    NULL, cl_tables_validate_session_check },
   /* The kiosk and equipment fault log: the service desk reports and
    * marks them fixed; neither the report nor the fix in the future
    * (cl_fault_store_check_change()). */
   { "equipment_fault", cl_equipment_fault_get_type,
     "service_desk",
     "service_desk",
-    cl_fault_store_check_change, validate_equipment_fault },
+    cl_fault_store_check_change, cl_tables_validate_equipment_fault },
   /* The opinion box and book's daily log: the service desk enters and
    * reads it; no day after today (cl_opinion_store_check_change()). */
   { "opinion_entry", cl_opinion_entry_get_type,
     "service_desk",
     "service_desk",
-    cl_opinion_store_check_change, validate_opinion_entry },
+    cl_opinion_store_check_change, cl_tables_validate_opinion_entry },
 };
 
 static const TableInfo *
