@@ -31,4 +31,20 @@ void cl_cells_set_factory   (GtkColumnViewColumn      *column,
                              GCallback                 bind,
                              gpointer                  user_data);
 
+/* Appends to @view one resizable column per title of @titles (@n of
+ * them), each with a factory calling @setup and @bind with @user_data
+ * and knowing its index (cl_cells_column_index()); the columns whose
+ * bit is set in @expand take the spare width. */
+void  cl_cells_append_columns (GtkColumnView      *view,
+                               const char * const *titles,
+                               guint               n,
+                               GCallback           setup,
+                               GCallback           bind,
+                               gpointer            user_data,
+                               guint               expand);
+
+/* The index of the column @factory was made for by
+ * cl_cells_append_columns(). */
+guint cl_cells_column_index   (GtkListItemFactory *factory);
+
 G_END_DECLS

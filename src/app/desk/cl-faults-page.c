@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-cells.h"
 #include "cl-date.h"
 #include "cl-fault-dialog.h"
 #include "cl-fault-fix-dialog.h"
@@ -152,23 +153,11 @@ cell_text (CLFaultsPage     *self,
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          CLFaultsPage             *self)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  Column column = cl_cells_column_index (GTK_LIST_ITEM_FACTORY (factory));
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   gboolean problem;
@@ -196,20 +185,8 @@ add_columns (CLFaultsPage *self)
     _("Reported"), _("Machine"), _("Location"), _("Fault"), _("Reported to"), _("State"), _("Note"),
   };
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-      column = gtk_column_view_column_new (titles[c], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == COL_FAULT || c == COL_MACHINE)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  cl_cells_append_columns (self->column_view, titles, N_COLUMNS, G_CALLBACK (cl_cells_setup_text),
+                           G_CALLBACK (bind_cb), self, 1u << COL_FAULT | 1u << COL_MACHINE);
 }
 
 /* ---- actions --------------------------------------------------------- */

@@ -35,21 +35,6 @@ merge (GHashTable *into,
     refuse (into, key, value);
 }
 
-static gpointer
-load_live (CLStore    *store,
-           GType       type,
-           const char *id)
-{
-  CLRecord *record;
-
-  if (cl_str_empty (id))
-    return NULL;
-  record = cl_store_load_record (store, type, id, NULL);
-  if (record && cl_record_get_deleted (record))
-    g_clear_object (&record);
-  return record;
-}
-
 static gboolean
 blank (const char *text)
 {
@@ -89,10 +74,10 @@ cl_appoint_store_validate_appointment (CLStore       *store,
   if (stored && cl_record_get_deleted (CL_RECORD (stored)))
     g_clear_object (&stored);
 
-  patient = load_live (store, CL_TYPE_PATIENT, cl_appointment_get_patient_id (appointment));
+  patient = cl_store_load_live (store, CL_TYPE_PATIENT, cl_appointment_get_patient_id (appointment));
   if (patient == NULL && !g_hash_table_contains (errors, "patient_id"))
     refuse (errors, "patient_id", _("There is no such patient"));
-  department = load_live (store, CL_TYPE_DEPARTMENT, cl_appointment_get_department_id (appointment));
+  department = cl_store_load_live (store, CL_TYPE_DEPARTMENT, cl_appointment_get_department_id (appointment));
   if (!g_hash_table_contains (errors, "department_id") &&
       (department == NULL ||
        /* A closed department keeps its bookings; it takes no new ones. */
@@ -102,7 +87,7 @@ cl_appoint_store_validate_appointment (CLStore       *store,
     refuse (errors, "department_id", _("There is no such open department"));
   if (cl_appointment_is_referral (appointment) && !g_hash_table_contains (errors, "referral_id"))
     {
-      g_autoptr(CLReferral) referral = load_live (store, CL_TYPE_REFERRAL, cl_appointment_get_referral_id (appointment));
+      g_autoptr(CLReferral) referral = cl_store_load_live (store, CL_TYPE_REFERRAL, cl_appointment_get_referral_id (appointment));
 
       if (referral == NULL ||
           g_strcmp0 (cl_referral_get_patient_id (referral), cl_appointment_get_patient_id (appointment)) != 0)
@@ -341,7 +326,7 @@ patient_of (CLStore    *store,
     return NULL;
   if (g_hash_table_lookup_extended (patients, id, NULL, (gpointer *) &patient))
     return patient;
-  patient = load_live (store, CL_TYPE_PATIENT, id);
+  patient = cl_store_load_live (store, CL_TYPE_PATIENT, id);
   g_hash_table_insert (patients, g_strdup (id), patient);
   return patient;
 }
@@ -444,7 +429,7 @@ cl_appoint_store_validate_capacity (CLStore        *store,
   merge (errors, own);
   if (g_hash_table_size (errors) > 0)
     return;
-  department = load_live (store, CL_TYPE_DEPARTMENT, cl_slot_capacity_get_department_id (capacity));
+  department = cl_store_load_live (store, CL_TYPE_DEPARTMENT, cl_slot_capacity_get_department_id (capacity));
   if (department == NULL)
     {
       refuse (errors, "department_id", _("There is no such open department"));
@@ -537,26 +522,26 @@ cl_appoint_store_validate_referral (CLStore    *store,
     return;
   own = cl_referral_validate (referral, cl_schedule_now ());
   merge (errors, own);
-  stored = load_live (store, CL_TYPE_REFERRAL, id);
+  stored = cl_store_load_live (store, CL_TYPE_REFERRAL, id);
 
-  patient = load_live (store, CL_TYPE_PATIENT, cl_referral_get_patient_id (referral));
+  patient = cl_store_load_live (store, CL_TYPE_PATIENT, cl_referral_get_patient_id (referral));
   if (patient == NULL && !g_hash_table_contains (errors, "patient_id"))
     refuse (errors, "patient_id", _("There is no such patient"));
   if (stored && g_strcmp0 (cl_referral_get_patient_id (stored), cl_referral_get_patient_id (referral)) != 0)
     refuse (errors, "patient_id", _("A referral stays hers; record a new one for someone else"));
-  hospital = load_live (store, CL_TYPE_REFERRING_HOSPITAL, cl_referral_get_hospital_id (referral));
+  hospital = cl_store_load_live (store, CL_TYPE_REFERRING_HOSPITAL, cl_referral_get_hospital_id (referral));
   if (!g_hash_table_contains (errors, "hospital_id") &&
       (hospital == NULL ||
        (!cl_referring_hospital_get_active (hospital) &&
         (stored == NULL || g_strcmp0 (cl_referral_get_hospital_id (stored), cl_referral_get_hospital_id (referral)) != 0))))
     refuse (errors, "hospital_id", _("There is no such referring hospital in the list"));
-  department = load_live (store, CL_TYPE_DEPARTMENT, cl_referral_get_department_id (referral));
+  department = cl_store_load_live (store, CL_TYPE_DEPARTMENT, cl_referral_get_department_id (referral));
   if (department == NULL && !g_hash_table_contains (errors, "department_id"))
     refuse (errors, "department_id", _("There is no such open department"));
   if (!cl_str_empty (cl_referral_get_appointment_id (referral)))
     {
       g_autoptr(CLAppointment) appointment =
-        load_live (store, CL_TYPE_APPOINTMENT, cl_referral_get_appointment_id (referral));
+        cl_store_load_live (store, CL_TYPE_APPOINTMENT, cl_referral_get_appointment_id (referral));
 
       if (appointment == NULL ||
           g_strcmp0 (cl_appointment_get_patient_id (appointment), cl_referral_get_patient_id (referral)) != 0)
@@ -633,13 +618,13 @@ cl_appoint_store_referrals (CLStore     *store,
       CLReferral *referral = g_ptr_array_index (referrals, i);
       CLPatient *patient = patient_of (store, patients, cl_referral_get_patient_id (referral));
       g_autoptr(CLReferringHospital) hospital =
-        load_live (store, CL_TYPE_REFERRING_HOSPITAL, cl_referral_get_hospital_id (referral));
+        cl_store_load_live (store, CL_TYPE_REFERRING_HOSPITAL, cl_referral_get_hospital_id (referral));
       g_autoptr(CLDepartment) department =
-        load_live (store, CL_TYPE_DEPARTMENT, cl_referral_get_department_id (referral));
+        cl_store_load_live (store, CL_TYPE_DEPARTMENT, cl_referral_get_department_id (referral));
       CLReferralRow *row = g_new0 (CLReferralRow, 1);
 
       row->referral = g_object_ref (referral);
-      row->appointment = load_live (store, CL_TYPE_APPOINTMENT, cl_referral_get_appointment_id (referral));
+      row->appointment = cl_store_load_live (store, CL_TYPE_APPOINTMENT, cl_referral_get_appointment_id (referral));
       /* A cancelled appointment is none: she waits on. */
       if (row->appointment && !cl_appointment_holds_place (row->appointment))
         g_clear_object (&row->appointment);

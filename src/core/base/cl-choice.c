@@ -37,3 +37,18 @@ cl_choice_label (const ClChoice *choices,
       return g_dpgettext2 (GETTEXT_PACKAGE, choices[i].context, choices[i].label);
   return NULL;
 }
+
+gboolean
+cl_choice_word_index (const char * const *words,
+                      gsize               n,
+                      const char         *text,
+                      guint              *index)
+{
+  for (guint i = 0; text && i < n; i++)
+    if (g_str_equal (words[i], text))
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}

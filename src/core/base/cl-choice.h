@@ -24,4 +24,11 @@ const char         *cl_choice_label  (const ClChoice  *choices,
                                       gsize            n_choices,
                                       const char      *value);
 
+/* TRUE, with its position in *@index, when @text is one of the @n
+ * @words (an enum's stored words, in the enum's order). */
+gboolean            cl_choice_word_index (const char * const *words,
+                                          gsize               n,
+                                          const char         *text,
+                                          guint              *index);
+
 G_END_DECLS

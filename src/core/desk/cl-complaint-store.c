@@ -113,13 +113,9 @@ cl_complaint_store_validate (CLStore     *store,
   /* A department switched off still reads, so a ticket about it may
    * still be worked on; one that never was is a mistake. */
   department_id = cl_complaint_get_department_id (complaint);
-  if (!cl_str_empty (department_id) && !g_hash_table_contains (errors, "department_id"))
-    {
-      g_autoptr(CLRecord) department = cl_store_load_record (store, CL_TYPE_DEPARTMENT, department_id, NULL);
-
-      if (department == NULL || cl_record_get_deleted (department))
-        g_hash_table_insert (errors, g_strdup ("department_id"), g_strdup (_("There is no such department")));
-    }
+  if (!cl_str_empty (department_id) && !g_hash_table_contains (errors, "department_id") &&
+      !cl_store_has_live (store, CL_TYPE_DEPARTMENT, department_id))
+    g_hash_table_insert (errors, g_strdup ("department_id"), g_strdup (_("There is no such department")));
 }
 
 void

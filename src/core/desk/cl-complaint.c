@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-choice.h"
 #include "cl-complaint.h"
 #include "cl-staff.h"
 #include "cl-util.h"
@@ -122,21 +123,6 @@ cl_complaint_init (CLComplaint *self)
 {
 }
 
-static gboolean
-word_index (const char * const *words,
-            guint               n,
-            const char         *text,
-            guint              *out)
-{
-  for (guint i = 0; text && i < n; i++)
-    if (g_str_equal (words[i], text))
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 cl_complaint_severity_to_string (CLComplaintSeverity severity)
 {
@@ -150,7 +136,7 @@ cl_complaint_severity_from_string (const char          *text,
 {
   guint i;
 
-  if (!word_index (severities, G_N_ELEMENTS (severities), text, &i))
+  if (!cl_choice_word_index (severities, G_N_ELEMENTS (severities), text, &i))
     return FALSE;
   *severity = i;
   return TRUE;
@@ -169,7 +155,7 @@ cl_complaint_state_from_string (const char       *text,
 {
   guint i;
 
-  if (!word_index (states, G_N_ELEMENTS (states), text, &i))
+  if (!cl_choice_word_index (states, G_N_ELEMENTS (states), text, &i))
     return FALSE;
   *state = i;
   return TRUE;
@@ -188,7 +174,7 @@ cl_complaint_satisfaction_from_string (const char              *text,
 {
   guint i;
 
-  if (!word_index (satisfactions, G_N_ELEMENTS (satisfactions), text, &i))
+  if (!cl_choice_word_index (satisfactions, G_N_ELEMENTS (satisfactions), text, &i))
     return FALSE;
   *satisfaction = i;
   return TRUE;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-choice.h"
 #include "cl-contact.h"
 #include "cl-staff.h"
 #include "cl-util.h"
@@ -75,21 +76,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (channels) == CL_CONTACT_N_CHANNELS);
 G_STATIC_ASSERT (G_N_ELEMENTS (categories) == CL_CONTACT_N_CATEGORIES);
 G_STATIC_ASSERT (G_N_ELEMENTS (states) == CL_CONTACT_N_STATES);
 
-static gboolean
-word_index (const char * const *words,
-            guint               n,
-            const char         *text,
-            guint              *out)
-{
-  for (guint i = 0; text && i < n; i++)
-    if (g_str_equal (words[i], text))
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 cl_contact_channel_to_string (CLContactChannel channel)
 {
@@ -103,7 +89,7 @@ cl_contact_channel_from_string (const char       *text,
 {
   guint i;
 
-  if (!word_index (channels, G_N_ELEMENTS (channels), text, &i))
+  if (!cl_choice_word_index (channels, G_N_ELEMENTS (channels), text, &i))
     return FALSE;
   *channel = i;
   return TRUE;
@@ -122,7 +108,7 @@ cl_contact_category_from_string (const char        *text,
 {
   guint i;
 
-  if (!word_index (categories, G_N_ELEMENTS (categories), text, &i))
+  if (!cl_choice_word_index (categories, G_N_ELEMENTS (categories), text, &i))
     return FALSE;
   *category = i;
   return TRUE;
@@ -141,7 +127,7 @@ cl_contact_state_from_string (const char     *text,
 {
   guint i;
 
-  if (!word_index (states, G_N_ELEMENTS (states), text, &i))
+  if (!cl_choice_word_index (states, G_N_ELEMENTS (states), text, &i))
     return FALSE;
   *state = i;
   return TRUE;

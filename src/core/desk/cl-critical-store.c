@@ -33,19 +33,6 @@ merge (GHashTable *into,
       g_hash_table_insert (into, g_strdup (key), g_strdup (value));
 }
 
-static gboolean
-live (CLStore    *store,
-      GType       type,
-      const char *id)
-{
-  g_autoptr(CLRecord) record = NULL;
-
-  if (cl_str_empty (id))
-    return FALSE;
-  record = cl_store_load_record (store, type, id, NULL);
-  return record != NULL && !cl_record_get_deleted (record);
-}
-
 void
 cl_critical_store_validate (CLStore         *store,
                             CLCriticalValue *value,
@@ -61,9 +48,9 @@ cl_critical_store_validate (CLStore         *store,
   merge (errors, own);
   patient_id = cl_critical_value_get_patient_id (value);
   department_id = cl_critical_value_get_department_id (value);
-  if (!cl_str_empty (patient_id) && !live (store, CL_TYPE_PATIENT, patient_id))
+  if (!cl_str_empty (patient_id) && !cl_store_has_live (store, CL_TYPE_PATIENT, patient_id))
     g_hash_table_insert (errors, g_strdup ("patient_id"), g_strdup (_("There is no such patient")));
-  if (!cl_str_empty (department_id) && !live (store, CL_TYPE_DEPARTMENT, department_id))
+  if (!cl_str_empty (department_id) && !cl_store_has_live (store, CL_TYPE_DEPARTMENT, department_id))
     g_hash_table_insert (errors, g_strdup ("department_id"),
                          g_strdup (_("Choose a department from the hospital’s list")));
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-choice.h"
 #include "cl-critical-value.h"
 #include "cl-health-event.h"
 #include "cl-schedule.h"
@@ -83,21 +84,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (sources) == CL_CRITICAL_N_SOURCES);
 G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == CL_CRITICAL_N_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (roles) == CL_CRITICAL_N_ROLES);
 
-static gboolean
-word_index (const char * const *words,
-            guint               n,
-            const char         *text,
-            guint              *out)
-{
-  for (guint i = 0; text && i < n; i++)
-    if (g_str_equal (words[i], text))
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 #define WORDS(name, Type, N, array) \
   const char * \
   cl_critical_##name##_to_string (Type value) \
@@ -110,7 +96,7 @@ word_index (const char * const *words,
                                     Type       *value) \
   { \
     guint i; \
-    if (!word_index (array, G_N_ELEMENTS (array), text, &i)) \
+    if (!cl_choice_word_index (array, G_N_ELEMENTS (array), text, &i)) \
       return FALSE; \
     *value = i; \
     return TRUE; \

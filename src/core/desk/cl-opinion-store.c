@@ -12,17 +12,6 @@
 #include "cl-store-save.h"
 #include "cl-util.h"
 
-static gboolean
-live (CLStore    *store,
-      GType       type,
-      const char *id)
-{
-  g_autoptr(CLRecord) record = NULL;
-
-  record = cl_store_load_record (store, type, id, NULL);
-  return record != NULL && !cl_record_get_deleted (record);
-}
-
 /* Today at the desk or the server, by the same clock as every other
  * rule (cl_schedule_now()). */
 static void
@@ -63,11 +52,11 @@ cl_opinion_store_validate (CLStore        *store,
   merge (errors, own);
   department_id = cl_opinion_entry_get_department_id (entry);
   complaint_id = cl_opinion_entry_get_complaint_id (entry);
-  if (!cl_str_empty (department_id) && !live (store, CL_TYPE_DEPARTMENT, department_id)
+  if (!cl_str_empty (department_id) && !cl_store_has_live (store, CL_TYPE_DEPARTMENT, department_id)
       && !g_hash_table_contains (errors, "department_id"))
     g_hash_table_insert (errors, g_strdup ("department_id"),
                          g_strdup (_("Choose a department from the hospital’s list")));
-  if (!cl_str_empty (complaint_id) && !live (store, CL_TYPE_COMPLAINT, complaint_id)
+  if (!cl_str_empty (complaint_id) && !cl_store_has_live (store, CL_TYPE_COMPLAINT, complaint_id)
       && !g_hash_table_contains (errors, "complaint_id"))
     g_hash_table_insert (errors, g_strdup ("complaint_id"), g_strdup (_("There is no such complaint ticket")));
 }

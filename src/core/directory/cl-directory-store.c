@@ -39,21 +39,6 @@ new_errors (void)
 }
 
 /* The live record of @type with @id, or NULL. */
-static gpointer
-load_live (CLStore    *store,
-           GType       type,
-           const char *id)
-{
-  g_autoptr(CLRecord) record = NULL;
-
-  if (cl_str_empty (id))
-    return NULL;
-  record = cl_store_load_record (store, type, id, NULL);
-  if (record == NULL || cl_record_get_deleted (record))
-    return NULL;
-  return g_steal_pointer (&record);
-}
-
 /* Kept as a person would read it back: no stray spaces. */
 static char *
 stripped (const char *text)
@@ -117,7 +102,7 @@ cl_directory_store_validate_doctor (CLStore    *store,
   merge (errors, own);
   if (cl_record_get_deleted (CL_RECORD (doctor)) || g_hash_table_contains (errors, "department_id"))
     return;
-  department = load_live (store, CL_TYPE_DEPARTMENT, cl_doctor_get_department_id (doctor));
+  department = cl_store_load_live (store, CL_TYPE_DEPARTMENT, cl_doctor_get_department_id (doctor));
   if (department == NULL)
     refuse (errors, "department_id", _("Choose the doctor’s department"));
 }
@@ -156,7 +141,7 @@ cl_directory_store_validate_session (CLStore         *store,
   merge (errors, own);
   if (cl_record_get_deleted (CL_RECORD (session)) || g_hash_table_contains (errors, "doctor_id"))
     return;
-  doctor = load_live (store, CL_TYPE_DOCTOR, cl_doctor_session_get_doctor_id (session));
+  doctor = cl_store_load_live (store, CL_TYPE_DOCTOR, cl_doctor_session_get_doctor_id (session));
   if (doctor == NULL)
     refuse (errors, "doctor_id", _("Choose the doctor"));
 }
@@ -269,7 +254,7 @@ cl_directory_store_validate_check (CLStore        *store,
 
   /* The check is of a session the doctor has that day, as the desk's
    * list of the day's sessions offered it. */
-  session = load_live (store, CL_TYPE_DOCTOR_SESSION, cl_session_check_get_session_id (check));
+  session = cl_store_load_live (store, CL_TYPE_DOCTOR_SESSION, cl_session_check_get_session_id (check));
   cl_date_parse (cl_session_check_get_date (check), &date, NULL);
   if (session == NULL ||
       g_strcmp0 (cl_doctor_session_get_doctor_id (session), cl_session_check_get_doctor_id (check)) != 0 ||

@@ -28,6 +28,33 @@ first_message (GHashTable *errors)
   return g_hash_table_lookup (errors, fields[0]);
 }
 
+gpointer
+cl_store_load_live (CLStore    *store,
+                    GType       type,
+                    const char *id)
+{
+  g_autoptr(CLRecord) record = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  if (id == NULL || *id == '\0')
+    return NULL;
+  record = cl_store_load_record (store, type, id, NULL);
+  if (record == NULL || cl_record_get_deleted (record))
+    return NULL;
+  return g_steal_pointer (&record);
+}
+
+gboolean
+cl_store_has_live (CLStore    *store,
+                   GType       type,
+                   const char *id)
+{
+  g_autoptr(CLRecord) record = cl_store_load_live (store, type, id);
+
+  return record != NULL;
+}
+
 gboolean
 cl_store_refuse_role (const char  *role,
                       const char  *table,

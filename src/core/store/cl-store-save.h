@@ -20,6 +20,18 @@ gboolean cl_store_save_checked (CLStore     *store,
                                 GHashTable **field_errors,
                                 GError     **error);
 
+/* The record of @type with @id, or NULL when there is none, @id is
+ * empty, or the record is deleted: what a rule means by "a department
+ * that exists". */
+gpointer cl_store_load_live     (CLStore      *store,
+                                 GType         type,
+                                 const char   *id);
+
+/* Whether cl_store_load_live() would find one. */
+gboolean cl_store_has_live      (CLStore      *store,
+                                 GType         type,
+                                 const char   *id);
+
 /* The pieces of cl_store_save_checked(), for a save that writes more
  * than one record or checks in steps: */
 
