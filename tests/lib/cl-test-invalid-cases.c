@@ -607,6 +607,15 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "referral_id", "A community referral’s booking is made from the referral" },
 
   /* The places an administrator sets (test-appoint-store.c). */
+  /* The hospital's departments: a name, and one no other department
+   * has (@DEPT_CRITICAL@ is 产科门诊). */
+  { "department", "admin", "{\"name\":\" \",\"active\":true}",
+    "name", "Enter the department’s name" },
+  { "department", "admin", "{\"name\":\"产科门诊\",\"active\":true}",
+    "name", "Another department has this name" },
+  /* A desk setting the core does not know is no setting. */
+  { "desk_setting", "admin", "{\"key\":\"critical.nonsense\",\"value\":\"5\"}",
+    "key", "This setting does not exist" },
   { "slot_capacity", "admin", "{\"department_id\":\"@DEPARTMENT@\",\"slot\":\"pm\",\"weekday\":0,\"places\":1000}",
     "places", "The places are 0 to 999" },
   { "slot_capacity", "admin", "{\"department_id\":\"@DEPARTMENT@\",\"slot\":\"am\",\"weekday\":0,\"places\":3}",

@@ -19,6 +19,7 @@
 #include "cl-fault-store.h"
 #include "cl-opinion-store.h"
 #include "cl-directory-store.h"
+#include "cl-desk-setting.h"
 #include "cl-desk-store.h"
 #include "cl-enrolment-store.h"
 #include "cl-event-store.h"
@@ -245,6 +246,10 @@ save_as_desk (CLStore    *store,
     saved = cl_directory_store_save_price (store, CL_SERVICE_PRICE (record), role, &field_errors, &error);
   else if (g_str_equal (table, "procedure_guide"))
     saved = cl_directory_store_save_guide (store, CL_PROCEDURE_GUIDE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "department"))
+    saved = cl_directory_store_save_department (store, CL_DEPARTMENT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "desk_setting"))
+    saved = cl_desk_settings_save (store, CL_DESK_SETTING (record), role, &field_errors, &error);
   else if (g_str_equal (table, "session_check"))
     saved = cl_directory_store_save_check (store, CL_SESSION_CHECK (record), role, &field_errors, &error);
   else

@@ -180,6 +180,22 @@ cl_desk_settings_get_int (CLStore    *store,
 }
 
 gboolean
+cl_desk_settings_save (CLStore        *store,
+                       CLDeskSetting  *setting,
+                       const char     *role,
+                       GHashTable    **field_errors,
+                       GError        **error)
+{
+  g_autoptr(GHashTable) errors = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_DESK_SETTING (setting), FALSE);
+
+  errors = cl_desk_setting_validate (setting);
+  return cl_store_save_checked (store, CL_RECORD (setting), role, errors, field_errors, error);
+}
+
+gboolean
 cl_desk_settings_set_int (CLStore     *store,
                           const char  *key,
                           gint64       value,
@@ -190,7 +206,6 @@ cl_desk_settings_set_int (CLStore     *store,
   g_autofree char *text = NULL;
   g_autoptr(CLRecord) current = NULL;
   g_autoptr(CLDeskSetting) setting = NULL;
-  g_autoptr(GHashTable) errors = NULL;
 
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
@@ -200,6 +215,5 @@ cl_desk_settings_set_int (CLStore     *store,
   cl_record_set_deleted (CL_RECORD (setting), FALSE);
   text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
   cl_desk_setting_set_value (setting, text);
-  errors = cl_desk_setting_validate (setting);
-  return cl_store_save_checked (store, CL_RECORD (setting), role, errors, NULL, error);
+  return cl_desk_settings_save (store, setting, role, NULL, error);
 }

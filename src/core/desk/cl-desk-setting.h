@@ -23,8 +23,8 @@ typedef struct
   gint64      fallback;   /* until set */
   gint64      min;
   gint64      max;
-  const char *label;      /* N_() for the administrator's form */
-  const char *unit;       /* N_(), e.g. "minutes" */
+  const char *label;      /* marked for translation, for the administrator's form */
+  const char *unit;       /* marked for translation too, e.g. "minutes" */
 } CLDeskSettingInfo;
 
 /* The known settings, NULL-key-terminated. */
@@ -49,6 +49,15 @@ GHashTable    *cl_desk_setting_validate   (CLDeskSetting *self);
  * default. */
 gint64         cl_desk_settings_get_int   (CLStore       *store,
                                            const char    *key);
+
+/* Saves @setting for @role with its rules (cl_desk_setting_validate()),
+ * refusing with CL_STORE_ERROR_INVALID and, when @field_errors, column
+ * → message, and writing nothing when one is broken. */
+gboolean       cl_desk_settings_save      (CLStore       *store,
+                                           CLDeskSetting *setting,
+                                           const char    *role,
+                                           GHashTable   **field_errors,
+                                           GError       **error);
 
 /* Sets @key to @value for @role (an administrator), refusing with
  * CL_STORE_ERROR_INVALID (the range in the message) and writing
