@@ -335,6 +335,7 @@ test_help_overlay (void)
     { N_("Archive and Report Viewer"), { cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_ARCHIVE_VIEW) } },
     { N_("Escorts and VIP Rooms"), { GTK_WIDGET (escorts), GTK_WIDGET (vip) } },
     { N_("Settlement"), { cl_test_ui_find_widget (GTK_WIDGET (window), CL_TYPE_SETTLEMENT_VIEW) } },
+    { N_("Service Desk"), { cl_window_get_desk_view (window) } },
   };
 
   /* The patient page is made on first use. */
