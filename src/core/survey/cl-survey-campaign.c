@@ -216,6 +216,17 @@ cl_survey_quarter_add (const char *quarter,
 }
 
 char *
+cl_survey_quarter_label (const char *quarter)
+{
+  gint year, q;
+
+  if (!cl_survey_quarter_parse (quarter, &year, &q))
+    return g_strdup (quarter ? quarter : "");
+  /* TRANSLATORS: a year and its quarter, 1 to 4 */
+  return g_strdup_printf (_("%d Q%d"), year, q);
+}
+
+char *
 cl_survey_quarter_of (gint64 unix_time)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
@@ -262,7 +273,7 @@ cl_survey_campaign_validate (CLSurveyCampaign *self)
   return errors;
 }
 
-static const char * const person_kinds[] = { "patient", "contact", "staff", NULL };
+static const char * const person_kinds[] = { "patient", "staff", NULL };
 
 const char * const *
 cl_survey_person_kinds (void)

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
  * title, the number of answers the quality office wants, whether the
  * answers are anonymous (only for a template that allows it), open or
  * closed, and the people to ask: a JSON array of {"kind": "patient" |
- * "contact" | "staff", "id": UUID}. */
+ * "staff", "id": UUID} (a patient of the roster, including those the
+ * service desk registered, or a member of staff). */
 #define CL_TYPE_SURVEY_CAMPAIGN (cl_survey_campaign_get_type ())
 G_DECLARE_FINAL_TYPE (CLSurveyCampaign, cl_survey_campaign, CL, SURVEY_CAMPAIGN, CLRecord)
 
@@ -42,7 +43,7 @@ void        cl_survey_campaign_set_people_list (CLSurveyCampaign  *self,
                                                 guint               n);
 
 /* The statuses as stored ("open", "closed") and the kinds of person
- * ("patient", "contact", "staff"); NULL-terminated. */
+ * ("patient", "staff"); NULL-terminated. */
 const char * const *cl_survey_campaign_statuses     (void);
 const char * const *cl_survey_person_kinds          (void);
 const char         *cl_survey_campaign_status_label (const char *status);
@@ -57,6 +58,9 @@ gboolean    cl_survey_quarter_parse  (const char *text,
 /* The quarter @steps quarters after @quarter (before it when negative). */
 char       *cl_survey_quarter_add    (const char *quarter,
                                       gint        steps);
+/* What a person reads for @quarter: "2026 Q4" (2026年第4季度); @quarter
+ * itself when it is no quarter. */
+char       *cl_survey_quarter_label  (const char *quarter);
 /* The quarter of the local day of @unix_time. */
 char       *cl_survey_quarter_of     (gint64      unix_time);
 

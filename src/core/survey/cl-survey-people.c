@@ -77,9 +77,9 @@ cl_survey_kind_answers (CLSurveyTemplate *template,
   switch (cl_survey_template_get_respondents (template))
     {
     case CL_SURVEY_RESPONDENTS_PATIENTS:
-      return g_strcmp0 (kind, kinds[0]) == 0 || g_strcmp0 (kind, kinds[1]) == 0;
+      return g_strcmp0 (kind, kinds[0]) == 0;
     case CL_SURVEY_RESPONDENTS_STAFF:
-      return g_strcmp0 (kind, kinds[2]) == 0;
+      return g_strcmp0 (kind, kinds[1]) == 0;
     case CL_SURVEY_RESPONDENTS_ANYONE:
     default:
       return kind != NULL && g_strv_contains (kinds, kind);

@@ -5,7 +5,7 @@
 G_BEGIN_DECLS
 
 /* The people a campaign asks, as its people column holds them: a JSON
- * array of {"kind": "patient" | "contact" | "staff", "id": UUID}. */
+ * array of {"kind": "patient" | "staff", "id": UUID}. */
 
 typedef struct
 {
@@ -18,8 +18,8 @@ typedef struct
 GArray   *cl_survey_people_parse (const char        *json,
                                   char             **message);
 
-/* Whether a person of @kind may answer @template: patients and desk
- * contacts answer the patients' surveys, staff the staff's. */
+/* Whether a person of @kind may answer @template: patients answer the
+ * patients' surveys, staff the staff's, both those of anyone. */
 gboolean  cl_survey_kind_answers (CLSurveyTemplate  *template,
                                   const char        *kind);
 

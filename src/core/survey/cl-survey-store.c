@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cl-contact.h"
 #include "cl-department.h"
 #include "cl-patient.h"
 #include "cl-schedule.h"
@@ -45,8 +44,6 @@ person_type (const char *kind)
   if (g_strcmp0 (kind, kinds[0]) == 0)
     return CL_TYPE_PATIENT;
   if (g_strcmp0 (kind, kinds[1]) == 0)
-    return CL_TYPE_CONTACT;
-  if (g_strcmp0 (kind, kinds[2]) == 0)
     return CL_TYPE_STAFF;
   return G_TYPE_INVALID;
 }
@@ -59,6 +56,23 @@ person_is_live (CLStore    *store,
   GType type = person_type (kind);
 
   return type != G_TYPE_INVALID && cl_store_has_live (store, type, id);
+}
+
+char *
+cl_survey_store_person_name (CLStore    *store,
+                             const char *kind,
+                             const char *id)
+{
+  GType type = person_type (kind);
+  g_autoptr(CLRecord) record = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  if (type == G_TYPE_INVALID || !(record = cl_store_load_live (store, type, id)))
+    return NULL;
+  if (CL_IS_PATIENT (record))
+    return g_strdup (cl_patient_get_name (CL_PATIENT (record)));
+  return g_strdup (cl_staff_get_display_name (CL_STAFF (record)));
 }
 
 void

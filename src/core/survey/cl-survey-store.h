@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * with one set of rules and messages.  Reads are cl-store-surveys.h's. */
 
 /* @campaign's rules with the store: its own (cl_survey_campaign_validate())
- * and every person to ask a live patient, desk contact or staff member.
+ * and every person to ask a live patient or member of staff.
  * Adds column → message to @errors. */
 void     cl_survey_store_validate_campaign (CLStore          *store,
                                             CLSurveyCampaign *campaign,
@@ -21,6 +21,12 @@ void     cl_survey_store_validate_campaign (CLStore          *store,
 void     cl_survey_store_validate_answer   (CLStore          *store,
                                             CLSurveyAnswer   *answer,
                                             GHashTable       *errors);
+
+/* The name of the person of @kind ("patient", "staff") with @id, or
+ * NULL when there is none. */
+char    *cl_survey_store_person_name       (CLStore          *store,
+                                            const char       *kind,
+                                            const char       *id);
 
 /* Every rule, then saves for @role.  On a refusal CL_STORE_ERROR_INVALID
  * and, if given, @field_errors (column → message); nothing is written. */
