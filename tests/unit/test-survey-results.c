@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cl-directory-store.h"
 #include "cl-schedule.h"
 #include "cl-staff.h"
@@ -287,6 +289,40 @@ test_trend (CLTestStoreFixture *f,
   g_assert_cmpint (means[3], ==, 20);
 }
 
+/* The CSV: a byte-order mark, a header, a line per department and
+ * question, a withheld department's figures not given. */
+static void
+test_csv (CLTestStoreFixture *f,
+          gconstpointer       data)
+{
+  g_autofree char *shown = save_department (f->store, "检验科");
+  g_autofree char *few = save_department (f->store, "超声科");
+  g_autoptr(CLSurveyCampaign) campaign = save_campaign (f->store, "staff-support", "2026-Q4", TRUE);
+  g_autoptr(CLSurveyResults) results = NULL;
+  g_autofree char *csv = NULL;
+  static const char answers[] =
+    "{\"attitude\":5,\"timely\":4,\"quality\":4,\"communication\":4,\"critical\":false,\"rules\":4,"
+    "\"overall\":4,\"opinion\":\"报告再快些, 谢谢\"}";
+
+  for (guint i = 0; i < 5; i++)
+    save_answer (f->store, campaign, NULL, shown, answers);
+  save_answer (f->store, campaign, NULL, few, answers);
+  results = cl_survey_results_compute (f->store, "staff-support", "2026-Q4");
+  csv = cl_survey_results_to_csv (results);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"
+                                        "Quarter,Survey,Department,Question,Answers,Mean mark (1–5),"
+                                        "Satisfied (4–5),Yes\r\n"));
+  cl_test_assert_contains (csv, "2026-Q4,Medical staff satisfaction with the support and technical departments,"
+                                "All departments,All questions,6,4.2,100.0%,0.0%\r\n");
+  cl_test_assert_contains (csv, ",检验科,All questions,5,4.2,100.0%,0.0%\r\n");
+  cl_test_assert_contains (csv, ",检验科,The department's attitude to the clinical departments,5,5.0,100.0%,\r\n");
+  cl_test_assert_contains (csv, ",检验科,Are critical values and urgent requests reported or handled at once?,5,,,0.0%\r\n");
+  cl_test_assert_contains (csv, ",超声科,All questions,1,Fewer than 5 answers: not shown,,\r\n");
+  g_assert_null (strstr (csv, ",超声科,The department"));
+  /* Free text stays out of the figures. */
+  g_assert_null (strstr (csv, "报告再快些"));
+}
+
 static void
 test_format (void)
 {
@@ -313,5 +349,6 @@ main (int   argc,
   cl_test_store_add ("/survey-results/question-departments", test_question_departments);
   cl_test_store_add ("/survey-results/anonymous-threshold", test_anonymous_threshold);
   cl_test_store_add ("/survey-results/trend", test_trend);
+  cl_test_store_add ("/survey-results/csv", test_csv);
   return g_test_run ();
 }

@@ -135,9 +135,9 @@ const char *
 cl_survey_campaign_status_label (const char *status)
 {
   if (g_strcmp0 (status, statuses[0]) == 0)
-    return _("Open");
+    return C_("survey campaign", "Open");
   if (g_strcmp0 (status, statuses[1]) == 0)
-    return _("Closed");
+    return C_("survey campaign", "Closed");
   return status ? status : "";
 }
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "cl-department.h"
 #include "cl-store-directory.h"
@@ -380,4 +381,150 @@ cl_survey_format_permille (gint permille)
   if (permille < 0)
     return g_strdup ("—");
   return g_strdup_printf ("%d.%d%%", permille / 10, permille % 10);
+}
+
+CLSurveyReport *
+cl_survey_report_new (CLStore    *store,
+                      const char *template_id,
+                      const char *quarter,
+                      const char *key,
+                      gint64      made_at)
+{
+  CLSurveyReport *report = g_new0 (CLSurveyReport, 1);
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  report->results = cl_survey_results_compute (store, template_id, quarter);
+  report->key = g_strdup (key ? key : "");
+  report->made_at = made_at;
+  cl_survey_results_trend (store, template_id, quarter, report->key, report->means, &report->quarters);
+  return report;
+}
+
+void
+cl_survey_report_free (CLSurveyReport *report)
+{
+  if (report == NULL)
+    return;
+  cl_survey_results_free (report->results);
+  g_free (report->key);
+  g_strfreev (report->quarters);
+  g_free (report);
+}
+
+const CLSurveyDepartmentResult *
+cl_survey_report_get_department (CLSurveyReport *report)
+{
+  static CLSurveyDepartmentResult empty;
+  const CLSurveyDepartmentResult *department;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  department = cl_survey_results_lookup (report->results, report->key);
+  if (department)
+    return department;
+  if (empty.questions == NULL)
+    {
+      empty.key = empty.label = (char *) "";
+      empty.mean_tenths = empty.satisfied_permille = empty.yes_permille = CL_SURVEY_NONE;
+      empty.questions = g_ptr_array_new ();
+    }
+  return &empty;
+}
+
+static void
+csv_field (GString    *out,
+           const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (strpbrk (text, ",\"\n\r") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+csv_line (GString            *out,
+          const char * const *fields,
+          guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i)
+        g_string_append_c (out, ',');
+      csv_field (out, fields[i]);
+    }
+  g_string_append (out, "\r\n");
+}
+
+char *
+cl_survey_results_to_csv (CLSurveyResults *self)
+{
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+  const char *header[] = {
+    _("Quarter"), _("Survey"), _("Department"), _("Question"), _("Answers"),
+    _("Mean mark (1–5)"), _("Satisfied (4–5)"), _("Yes"),
+  };
+  const char *survey;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  csv_line (out, header, G_N_ELEMENTS (header));
+  if (self->template == NULL)
+    return g_string_free (out, FALSE);
+  survey = cl_survey_template_get_title (self->template, NULL);
+  for (guint d = 0; d < self->departments->len; d++)
+    {
+      const CLSurveyDepartmentResult *department = g_ptr_array_index (self->departments, d);
+      g_autofree char *count = g_strdup_printf ("%u", department->n_answers);
+      g_autofree char *mean = NULL, *satisfied = NULL, *yes = NULL;
+      const char *fields[8] = { self->quarter, survey, department->label, _("All questions"), count };
+
+      if (department->withheld)
+        {
+          /* TRANSLATORS: in the CSV, where an anonymous department's figures would be */
+          fields[5] = _("Fewer than 5 answers: not shown");
+          fields[6] = fields[7] = "";
+          csv_line (out, fields, 8);
+          continue;
+        }
+      mean = department->mean_tenths < 0 ? g_strdup ("") : cl_survey_format_tenths (department->mean_tenths);
+      satisfied = department->satisfied_permille < 0 ? g_strdup ("")
+                  : cl_survey_format_permille (department->satisfied_permille);
+      yes = department->yes_permille < 0 ? g_strdup ("") : cl_survey_format_permille (department->yes_permille);
+      fields[5] = mean;
+      fields[6] = satisfied;
+      fields[7] = yes;
+      csv_line (out, fields, 8);
+      for (guint q = 0; q < department->questions->len; q++)
+        {
+          const CLSurveyQuestionResult *result = g_ptr_array_index (department->questions, q);
+          g_autofree char *n = NULL, *qmean = NULL, *qsatisfied = NULL, *qyes = NULL;
+
+          if (result->question->kind == CL_SURVEY_QUESTION_TEXT)
+            continue;
+          n = g_strdup_printf ("%u", result->n);
+          qmean = result->mean_tenths < 0 ? g_strdup ("") : cl_survey_format_tenths (result->mean_tenths);
+          qsatisfied = result->satisfied_permille < 0 ? g_strdup ("")
+                       : cl_survey_format_permille (result->satisfied_permille);
+          qyes = result->yes_permille < 0 ? g_strdup ("") : cl_survey_format_permille (result->yes_permille);
+          fields[3] = cl_local_text_get (result->question->text, NULL);
+          fields[4] = n;
+          fields[5] = qmean;
+          fields[6] = qsatisfied;
+          fields[7] = qyes;
+          csv_line (out, fields, 8);
+        }
+    }
+  return g_string_free (out, FALSE);
 }

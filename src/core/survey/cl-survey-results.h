@@ -74,10 +74,39 @@ void                            cl_survey_results_trend    (CLStore         *sto
                                                             gint             means[4],
                                                             GStrv           *quarters);
 
+/* What one department's printed report (or the CSV) says: the
+ * quarter's results of a survey, the department (@key, "" for all) and
+ * its trend, made at @made_at (Unix seconds). */
+typedef struct
+{
+  CLSurveyResults *results;
+  char            *key;
+  gint             means[4];
+  GStrv            quarters;
+  gint64           made_at;
+} CLSurveyReport;
+
+CLSurveyReport                 *cl_survey_report_new       (CLStore         *store,
+                                                            const char      *template_id,
+                                                            const char      *quarter,
+                                                            const char      *key,
+                                                            gint64           made_at);
+void                            cl_survey_report_free      (CLSurveyReport  *report);
+/* The report's department (never NULL: an empty one when @key has no
+ * answers). */
+const CLSurveyDepartmentResult *cl_survey_report_get_department (CLSurveyReport *report);
+
+/* The results as CSV (UTF-8 with a byte-order mark, so that a
+ * spreadsheet opens the Chinese text): a line per department and
+ * question with its answers, mean, satisfied and yes shares, a withheld
+ * department's figures left empty. */
+char                           *cl_survey_results_to_csv   (CLSurveyResults *self);
+
 /* "4.3" for 43, "—" for CL_SURVEY_NONE; "87.5%" for 875. */
 char                           *cl_survey_format_tenths    (gint             tenths);
 char                           *cl_survey_format_permille  (gint             permille);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CLSurveyResults, cl_survey_results_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CLSurveyReport, cl_survey_report_free)
 
 G_END_DECLS

@@ -149,6 +149,25 @@ cl_survey_store_save_campaign (CLStore           *store,
 }
 
 gboolean
+cl_survey_store_close_campaign (CLStore           *store,
+                                CLSurveyCampaign  *campaign,
+                                const char        *role,
+                                GError           **error)
+{
+  g_autoptr(CLSurveyCampaign) closed = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CL_IS_SURVEY_CAMPAIGN (campaign), FALSE);
+
+  closed = CL_SURVEY_CAMPAIGN (cl_record_dup (CL_RECORD (campaign)));
+  cl_survey_campaign_set_status (closed, cl_survey_campaign_statuses ()[1]);
+  if (!cl_survey_store_save_campaign (store, closed, role, NULL, error))
+    return FALSE;
+  cl_record_assign (CL_RECORD (campaign), CL_RECORD (closed));
+  return TRUE;
+}
+
+gboolean
 cl_survey_store_save_answer (CLStore         *store,
                              CLSurveyAnswer  *answer,
                              const char      *role,

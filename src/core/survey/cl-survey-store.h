@@ -35,6 +35,12 @@ gboolean cl_survey_store_save_campaign     (CLStore          *store,
                                             const char       *role,
                                             GHashTable      **field_errors,
                                             GError          **error);
+/* Closes @campaign: it takes no more answers.  On a refusal @campaign is
+ * left as it was. */
+gboolean cl_survey_store_close_campaign    (CLStore          *store,
+                                            CLSurveyCampaign *campaign,
+                                            const char       *role,
+                                            GError          **error);
 /* As cl_survey_store_save_campaign(), with the answer not after now (by
  * cl_schedule_now()). */
 gboolean cl_survey_store_save_answer       (CLStore          *store,
