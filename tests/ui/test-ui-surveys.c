@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cl-desk-view.h"
 #include "cl-roster-view.h"
@@ -22,14 +23,38 @@
 #include "cl-survey-campaign-dialog.h"
 #include "cl-survey-catalog.h"
 #include "cl-survey-chart.h"
+#include "cl-survey-link-dialog.h"
 #include "cl-survey-store.h"
 #include "cl-surveys-page.h"
+#include "cl-patient-store.h"
+#include "cl-test-server.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
 #include "cl-window.h"
 
+#define PASSWORD "a long enough password"
+
 static char *data_dir;
+
+static gboolean
+button_labelled (GtkWidget     *widget,
+                 gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+link_made (gpointer data)
+{
+  return !cl_survey_link_dialog_is_busy (data);
+}
+
+static gboolean
+server_has_campaign (gpointer data)
+{
+  return cl_test_db_count (data, "SELECT count(*) FROM survey_campaign") == 1;
+}
 
 static gboolean
 window_gone (gpointer data)
@@ -217,6 +242,96 @@ test_surveys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Send Link… against the real careline-server: not offered on a desk
+ * without a server; logged in, the link for the campaign's patient is
+ * made by the server and shown, and her page there is the survey. */
+static void
+test_link (void)
+{
+  const char *server_binary = cl_test_server_binary ();
+  g_autofree char *link_dir = cl_test_make_tmp_dir ("ui-surveys-link");
+  g_autofree char *server_dir = cl_test_make_tmp_dir ("ui-surveys-link-server");
+  g_autofree char *server_db = g_build_filename (server_dir, "careline.db", NULL);
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(CLPatient) patient = cl_patient_new ();
+  g_autoptr(CLSurveyCampaign) campaign = cl_survey_campaign_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  const char *kinds[] = { "patient" };
+  const char *ids[1];
+  CLSurveyLinkDialog *dialog;
+  CLSurveysPage *page;
+  CLDeskView *view;
+  CLWindow *window;
+  CLStore *store;
+
+  g_assert_nonnull (server_binary);
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "desk",
+                                           "--role", "service_desk", "--db", server_db, NULL), ==, 0);
+  server = cl_test_start_server (server_binary, server_db, &url);
+  window = CL_WINDOW (cl_test_ui_open_window (link_dir));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  store = cl_window_get_store (window);
+  cl_patient_set_name (patient, "张小梅");
+  cl_patient_set_phone (patient, "13800138000");
+  g_assert_true (cl_patient_store_save (store, patient, NULL, NULL, &error));
+  ids[0] = cl_record_get_id (CL_RECORD (patient));
+  cl_survey_campaign_set_template_id (campaign, "discharge-call");
+  cl_survey_campaign_set_quarter (campaign, "2026-Q4");
+  cl_survey_campaign_set_title (campaign, "出院回访");
+  cl_survey_campaign_set_target (campaign, 30);
+  cl_survey_campaign_set_people_list (campaign, kinds, ids, 1);
+  g_assert_true (cl_survey_store_save_campaign (store, campaign, "service_desk", NULL, &error));
+  g_assert_no_error (error);
+
+  view = CL_DESK_VIEW (cl_window_get_desk_view (window));
+  page = CL_SURVEYS_PAGE (cl_desk_view_get_page (view, "surveys"));
+  cl_context_set_user (cl_window_get_context (window), "desk", "service_desk");
+  cl_window_show_view (window, "desk");
+  cl_desk_view_show_page (view, "surveys");
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, page);
+  cl_surveys_page_select (page, 0);
+  /* No server: no link. */
+  g_assert_false (gtk_widget_get_sensitive (cl_test_ui_find_widget_where (GTK_WIDGET (page), button_labelled,
+                                                                          _("Send _Link…"))));
+
+  cl_test_ui_log_in (GTK_WIDGET (window), url, "desk", PASSWORD);
+  cl_test_ui_wait_until (server_has_campaign, server_db);
+  cl_surveys_page_select (page, 0);
+  dialog = CL_SURVEY_LINK_DIALOG (cl_surveys_page_open_link (page));
+  g_assert_nonnull (dialog);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  g_assert_cmpuint (cl_survey_link_dialog_get_n_patients (dialog), ==, 1);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (dialog), "张小梅"));
+  cl_survey_link_dialog_create (dialog);
+  cl_test_ui_wait_until (link_made, dialog);
+  g_assert_nonnull (cl_survey_link_dialog_get_url (dialog));
+  g_assert_true (g_str_has_prefix (cl_survey_link_dialog_get_url (dialog), url));
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (dialog), cl_survey_link_dialog_get_url (dialog)));
+  g_assert_cmpint (cl_test_db_count (server_db, "SELECT count(*) FROM patient_link WHERE form_kind = 'survey'"), ==, 1);
+  cl_test_ui_settle (200);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "surveys-link");
+  {
+    g_autoptr(SoupMessage) msg = soup_message_new ("GET", cl_survey_link_dialog_get_url (dialog));
+    g_autoptr(GBytes) body = NULL;
+    g_autofree char *html = NULL;
+    guint status = 0;
+
+    body = cl_test_api_send (msg, &status);
+    g_assert_cmpuint (status, ==, 200);
+    html = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+    /* Her page, in Chinese: the survey's title and her given name only. */
+    cl_test_assert_contains (html, "出院患者电话回访");
+    cl_test_assert_contains (html, "小梅");
+    g_assert_null (strstr (html, "张小梅"));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cl_test_stop_server (&server);
+  cl_test_remove_tree (link_dir);
+  cl_test_remove_tree (server_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +344,7 @@ main (int   argc,
   data_dir = cl_test_ui_make_demo_store ("ui-surveys", 30, 17);
 
   g_test_add_func ("/ui/surveys/campaign-answer-results", test_surveys);
+  g_test_add_func ("/ui/surveys/link", test_link);
 
   ret = g_test_run ();
   cl_test_remove_tree (data_dir);

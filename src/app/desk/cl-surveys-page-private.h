@@ -17,6 +17,7 @@ struct _CLSurveysPage
   GtkWidget       *this_quarter_button;
   GtkWidget       *new_button;
   GtkWidget       *answer_button;
+  GtkWidget       *link_button;
   GtkWidget       *close_button;
   GtkWidget       *export_button;
   GtkWidget       *print_button;

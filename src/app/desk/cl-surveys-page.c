@@ -10,6 +10,7 @@
 #include "cl-survey-campaign-dialog.h"
 #include "cl-survey-catalog.h"
 #include "cl-survey-chart.h"
+#include "cl-survey-link-dialog.h"
 #include "cl-survey-store.h"
 #include "cl-surveys-page.h"
 #include "cl-surveys-page-private.h"
@@ -236,11 +237,19 @@ update_buttons (CLSurveysPage *self)
 {
   CLSurveyCampaign *campaign = gtk_single_selection_get_selected_item (self->selection);
   gboolean open = campaign && cl_survey_campaign_is_open (campaign);
+  CLSyncClient *client = cl_context_get_sync_client (self->context);
+  gboolean has_server = client != NULL && cl_sync_client_get_server_url (client) != NULL;
 
   gtk_widget_set_sensitive (self->new_button,
                             self->store && cl_context_may (self->context, CL_WRITE, "survey_campaign"));
   gtk_widget_set_sensitive (self->answer_button,
                             open && cl_context_may (self->context, CL_WRITE, "survey_answer"));
+  /* Links come from the server. */
+  gtk_widget_set_sensitive (self->link_button,
+                            open && has_server && cl_context_may (self->context, CL_WRITE, "survey_answer"));
+  gtk_widget_set_tooltip_text (self->link_button,
+                               has_server ? _("Make a link a patient opens on her phone to answer the survey")
+                                          : _("Links for her phone come from a server, and this desk works without one"));
   gtk_widget_set_sensitive (self->close_button,
                             open && cl_context_may (self->context, CL_WRITE, "survey_campaign"));
   cl_surveys_page_update_export (self);
@@ -291,6 +300,29 @@ cl_surveys_page_open_answer (CLSurveysPage *self)
   g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+GtkWindow *
+cl_surveys_page_open_link (CLSurveysPage *self)
+{
+  CLSurveyCampaign *campaign;
+  CLSurveyLinkDialog *dialog;
+
+  g_return_val_if_fail (CL_IS_SURVEYS_PAGE (self), NULL);
+
+  campaign = gtk_single_selection_get_selected_item (self->selection);
+  if (campaign == NULL || self->store == NULL)
+    return NULL;
+  dialog = cl_survey_link_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
+                                      campaign);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+link_clicked_cb (CLSurveysPage *self)
+{
+  cl_surveys_page_open_link (self);
 }
 
 gboolean
@@ -400,6 +432,16 @@ context_changed_cb (CLSurveysPage *self)
 }
 
 static void
+sync_client_changed_cb (CLSurveysPage *self)
+{
+  CLSyncClient *client = cl_context_get_sync_client (self->context);
+
+  if (client)
+    g_signal_connect_object (client, "notify::server-url", G_CALLBACK (update_buttons), self, G_CONNECT_SWAPPED);
+  update_buttons (self);
+}
+
+static void
 cl_surveys_page_constructed (GObject *object)
 {
   CLSurveysPage *self = CL_SURVEYS_PAGE (object);
@@ -411,6 +453,9 @@ cl_surveys_page_constructed (GObject *object)
   self->quarter = cl_survey_quarter_of (cl_context_get_now (self->context));
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::role", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::sync-client", G_CALLBACK (sync_client_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  sync_client_changed_cb (self);
   context_changed_cb (self);
 }
 
@@ -493,6 +538,7 @@ cl_surveys_page_class_init (CLSurveysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, this_quarter_button);
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, answer_button);
+  gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, link_button);
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, close_button);
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, print_button);
@@ -505,6 +551,7 @@ cl_surveys_page_class_init (CLSurveysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, chart);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, answer_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);

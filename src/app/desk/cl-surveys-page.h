@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 /* The Service Desk's Surveys page: the quarter's survey campaigns
  * (← This Quarter →) with their progress (answers of the target), New
- * Campaign…, Record Answer… for the selected campaign, and Close
+ * Campaign…, Record Answer… and Send Link… (a link one of its patients
+ * opens on her phone) for the selected campaign, and Close
  * Campaign; under them the selected campaign's survey results of the
  * quarter per department, with the trend of the last four quarters as
  * a chart. */
@@ -38,6 +39,7 @@ void              cl_surveys_page_select          (CLSurveysPage *self,
                                                    guint          i);
 GtkWindow        *cl_surveys_page_open_new        (CLSurveysPage *self);
 GtkWindow        *cl_surveys_page_open_answer     (CLSurveysPage *self);
+GtkWindow        *cl_surveys_page_open_link       (CLSurveysPage *self);
 gboolean          cl_surveys_page_close_selected  (CLSurveysPage *self);
 CLSurveyResults  *cl_surveys_page_get_results     (CLSurveysPage *self);
 void              cl_surveys_page_select_department (CLSurveysPage *self,
