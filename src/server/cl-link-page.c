@@ -16,6 +16,7 @@
 
 #include "cl-link-page.h"
 #include "cl-scale-result.h"
+#include "cl-survey-template.h"
 
 /* Large type and whole-row targets for a thumb; the text's contrast
  * is above WCAG AA in both schemes.  No web fonts, no images. */
@@ -34,7 +35,9 @@ static const char page_style[] =
   "min-height:2.75rem;cursor:pointer}"
   "label:hover{background:#f0f0ee}"
   "input[type=radio]{width:1.375rem;height:1.375rem;margin:.125rem 0 0;flex:none;accent-color:#1c71d8}"
-  "input:focus-visible{outline:3px solid #1c71d8;outline-offset:2px}"
+  "input:focus-visible,textarea:focus-visible,select:focus-visible{outline:3px solid #1c71d8;outline-offset:2px}"
+  "textarea,select{font:inherit;width:100%;border:1px solid #77767b;border-radius:.5rem;padding:.5rem;"
+  "background:#fff;color:inherit}"
   ".missing{border:2px solid #c01c28}"
   ".field-error,.summary{color:#a51d2d;font-weight:600}"
   ".summary{border:2px solid #c01c28;border-radius:.75rem;background:#fff;padding:.75rem}"
@@ -47,6 +50,7 @@ static const char page_style[] =
   "@media (prefers-color-scheme:dark){"
   "body{color:#f6f5f4;background:#1e1e1e}"
   "fieldset,.summary{background:#2a2a2a;border-color:#5e5c64}"
+  "textarea,select{background:#1e1e1e;border-color:#9a9996}"
   "label:hover{background:#353535}"
   ".field-error,.summary,.summary a{color:#ff7b63}"
   ".missing,.summary{border-color:#ff7b63}"
@@ -236,6 +240,271 @@ cl_patient_page_form (const ClPageLanguage *language,
                     tr (language, N_("Your answers go only to your care team at the hospital. "
                                      "This link can be used once.")));
   return page_end (out);
+}
+
+/* A survey's page: "q-ID" names a question's answer. */
+static gboolean
+is_missing (GPtrArray  *missing,
+            const char *id)
+{
+  for (guint i = 0; missing && i < missing->len; i++)
+    if (g_str_equal (g_ptr_array_index (missing, i), id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_field_error (GString              *out,
+                    const ClPageLanguage *language,
+                    const char           *id)
+{
+  g_string_append (out, "<p class=\"field-error\" id=\"");
+  append_escaped (out, id);
+  g_string_append (out, "-error\">");
+  append_escaped (out, tr (language, N_("Please choose an answer to this question.")));
+  g_string_append (out, "</p>\n");
+}
+
+static void
+append_radio (GString    *out,
+              const char *name,
+              const char *value,
+              gboolean    checked,
+              const char *label)
+{
+  g_string_append (out, "<label><input type=\"radio\" name=\"");
+  append_escaped (out, name);
+  g_string_append (out, "\" value=\"");
+  append_escaped (out, value);
+  g_string_append_printf (out, "\"%s> <span>", checked ? " checked" : "");
+  append_escaped (out, label);
+  g_string_append (out, "</span></label>\n");
+}
+
+static void
+append_survey_question (GString                *out,
+                        const ClPageLanguage   *language,
+                        CLSurveyTemplate       *template,
+                        guint                   number,
+                        const CLSurveyQuestion *question,
+                        JsonObject             *answers,
+                        gboolean                missing)
+{
+  g_autofree char *id = g_strconcat ("q-", question->id, NULL);
+  JsonNode *node = answers ? json_object_get_member (answers, question->id) : NULL;
+
+  g_string_append (out, "<fieldset id=\"");
+  append_escaped (out, id);
+  g_string_append (out, "\"");
+  if (question->kind != CL_SURVEY_QUESTION_TEXT)
+    g_string_append_printf (out, " role=\"radiogroup\"%s", question->required ? " aria-required=\"true\"" : "");
+  if (missing)
+    {
+      g_string_append (out, " class=\"missing\" aria-invalid=\"true\" aria-describedby=\"");
+      append_escaped (out, id);
+      g_string_append (out, "-error\"");
+    }
+  g_string_append_printf (out, ">\n<legend>%u. ", number);
+  append_escaped (out, cl_local_text_get (question->text, language->lang));
+  g_string_append (out, question->required ? " *</legend>\n" : "</legend>\n");
+  if (missing)
+    append_field_error (out, language, id);
+  if (question->kind == CL_SURVEY_QUESTION_SCALE)
+    for (guint mark = CL_SURVEY_SCALE_MAX; mark >= 1; mark--)
+      {
+        char value[4];
+
+        g_snprintf (value, sizeof value, "%u", mark);
+        append_radio (out, id, value, node && JSON_NODE_HOLDS_VALUE (node) &&
+                                      json_node_get_value_type (node) == G_TYPE_INT64 &&
+                                      json_node_get_int (node) == mark,
+                      cl_survey_template_get_scale_label (template, mark, language->lang));
+      }
+  else if (question->kind == CL_SURVEY_QUESTION_YES_NO)
+    {
+      gboolean given = node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+
+      append_radio (out, id, "yes", given && json_node_get_boolean (node), tr (language, N_("Yes")));
+      append_radio (out, id, "no", given && !json_node_get_boolean (node), tr (language, N_("No")));
+    }
+  else
+    {
+      g_string_append (out, "<textarea name=\"");
+      append_escaped (out, id);
+      g_string_append (out, "\" rows=\"4\" maxlength=\"2000\" aria-label=\"");
+      append_escaped (out, cl_local_text_get (question->text, language->lang));
+      g_string_append (out, "\">");
+      if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        append_escaped (out, json_node_get_string (node));
+      g_string_append (out, "</textarea>\n");
+    }
+  g_string_append (out, "</fieldset>\n");
+}
+
+char *
+cl_patient_page_survey_form (const ClPageLanguage *language,
+                             CLSurveyTemplate     *template,
+                             const char           *given_name,
+                             const char           *action,
+                             GPtrArray            *department_ids,
+                             GPtrArray            *department_names,
+                             JsonObject           *answers,
+                             const char           *department_id,
+                             GPtrArray            *missing)
+{
+  GString *out = g_string_sized_new (16 * 1024);
+  guint n = cl_survey_template_get_n_questions (template);
+
+  page_begin (out, language, cl_survey_template_get_title (template, language->lang));
+  if (given_name && *given_name)
+    {
+      g_autofree char *hello = g_strdup_printf (tr (language, N_("Hello, %s")), given_name);
+
+      append_paragraph (out, NULL, hello);
+    }
+  append_paragraph (out, NULL, tr (language, N_("Please tell us how we did. Questions marked * need an answer.")));
+
+  if (missing && missing->len > 0)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (out, "<div class=\"summary\" role=\"alert\" id=\"missing\">\n<p>");
+      append_escaped (out, tr (language, N_("Some answers are still missing:")));
+      g_string_append (out, "</p>\n<p>");
+      if (is_missing (missing, "department"))
+        {
+          g_string_append (out, "<a href=\"#department\">");
+          append_escaped (out, tr (language, N_("Department")));
+          g_string_append (out, "</a>");
+          first = FALSE;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          const CLSurveyQuestion *question = cl_survey_template_get_question (template, i);
+          g_autofree char *label = NULL;
+
+          if (!is_missing (missing, question->id))
+            continue;
+          label = g_strdup_printf (tr (language, N_("Question %u")), i + 1);
+          if (!first)
+            g_string_append (out, tr (language, N_(", ")));
+          first = FALSE;
+          g_string_append (out, "<a href=\"#q-");
+          append_escaped (out, question->id);
+          g_string_append (out, "\">");
+          append_escaped (out, label);
+          g_string_append (out, "</a>");
+        }
+      g_string_append (out, "</p>\n</div>\n");
+    }
+
+  g_string_append (out, "<form method=\"post\" action=\"");
+  append_escaped (out, action);
+  g_string_append (out, "\" accept-charset=\"utf-8\">\n");
+  if (cl_survey_template_get_asks_department (template) && department_ids)
+    {
+      gboolean wrong = is_missing (missing, "department");
+
+      g_string_append (out, "<fieldset id=\"department\">\n<legend><label for=\"department-choice\">");
+      append_escaped (out, tr (language, N_("Which department are your answers about? *")));
+      g_string_append (out, "</label></legend>\n");
+      if (wrong)
+        append_field_error (out, language, "department");
+      g_string_append (out, "<select id=\"department-choice\" name=\"department\" aria-required=\"true\"");
+      if (wrong)
+        g_string_append (out, " aria-invalid=\"true\" aria-describedby=\"department-error\"");
+      g_string_append (out, ">\n<option value=\"\"></option>\n");
+      for (guint i = 0; i < department_ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (department_ids, i);
+
+          g_string_append (out, "<option value=\"");
+          append_escaped (out, id);
+          g_string_append_printf (out, "\"%s>", g_strcmp0 (id, department_id) == 0 ? " selected" : "");
+          append_escaped (out, g_ptr_array_index (department_names, i));
+          g_string_append (out, "</option>\n");
+        }
+      g_string_append (out, "</select>\n</fieldset>\n");
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const CLSurveyQuestion *question = cl_survey_template_get_question (template, i);
+
+      append_survey_question (out, language, template, i + 1, question, answers, is_missing (missing, question->id));
+    }
+  g_string_append (out, "<button type=\"submit\">");
+  append_escaped (out, tr (language, N_("Send my answers")));
+  g_string_append (out, "</button>\n</form>\n");
+  append_paragraph (out, "note",
+                    tr (language, N_("Your answers go to the hospital’s quality office, to improve its services. "
+                                     "This link can be used once.")));
+  return page_end (out);
+}
+
+GPtrArray *
+cl_patient_page_read_survey (CLSurveyTemplate  *template,
+                             const char        *body,
+                             gsize              length,
+                             GPtrArray         *department_ids,
+                             JsonObject       **answers,
+                             char             **department_id)
+{
+  g_autoptr(GHashTable) params = NULL;
+  GPtrArray *missing = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *object = json_object_new ();
+  const char *department;
+
+  if (body && length > 0)
+    params = g_uri_parse_params (body, length, "&", G_URI_PARAMS_WWW_FORM, NULL);
+  *department_id = NULL;
+  department = params ? g_hash_table_lookup (params, "department") : NULL;
+  for (guint i = 0; department && department_ids && i < department_ids->len; i++)
+    if (g_str_equal (department, g_ptr_array_index (department_ids, i)))
+      *department_id = g_strdup (department);
+  if (cl_survey_template_get_asks_department (template) && *department_id == NULL)
+    g_ptr_array_add (missing, g_strdup ("department"));
+
+  for (guint i = 0; i < cl_survey_template_get_n_questions (template); i++)
+    {
+      const CLSurveyQuestion *question = cl_survey_template_get_question (template, i);
+      g_autofree char *name = g_strconcat ("q-", question->id, NULL);
+      const char *value = params ? g_hash_table_lookup (params, name) : NULL;
+      gboolean given = FALSE;
+      guint64 mark;
+
+      if (value == NULL)
+        ;
+      else if (question->kind == CL_SURVEY_QUESTION_SCALE)
+        {
+          if (g_ascii_string_to_unsigned (value, 10, 1, CL_SURVEY_SCALE_MAX, &mark, NULL))
+            {
+              json_object_set_int_member (object, question->id, (gint64) mark);
+              given = TRUE;
+            }
+        }
+      else if (question->kind == CL_SURVEY_QUESTION_YES_NO)
+        {
+          if (g_str_equal (value, "yes") || g_str_equal (value, "no"))
+            {
+              json_object_set_boolean_member (object, question->id, g_str_equal (value, "yes"));
+              given = TRUE;
+            }
+        }
+      else if (g_utf8_validate (value, -1, NULL))
+        {
+          g_autofree char *text = g_strstrip (g_utf8_substring (value, 0, 2000));
+
+          if (*text != '\0')
+            {
+              json_object_set_string_member (object, question->id, text);
+              given = TRUE;
+            }
+        }
+      if (!given && question->required)
+        g_ptr_array_add (missing, g_strdup (question->id));
+    }
+  *answers = object;
+  return missing;
 }
 
 char *

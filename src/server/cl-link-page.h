@@ -1,9 +1,11 @@
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "cl-message-catalog.h"
 #include "cl-scale.h"
+#include "cl-survey-template.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +46,38 @@ char       *cl_patient_page_form            (const ClPageLanguage *language,
                                              const char           *action,
                                              const gint           *answers,
                                              gboolean              show_missing);
+
+/* The form of a satisfaction survey (@template) for her, posting to
+ * @action: a radio group of the five marks (with the survey's labels)
+ * or yes and no for each rated question, a text box for free text, and
+ * when the survey asks which department, a choice of @department_names
+ * (parallel to @department_ids).  What she sent is kept: @answers (a
+ * JSON object as cl-survey-answer.h's, may be NULL) and @department_id
+ * (may be NULL); each id in @missing (question ids, "department"; NULL
+ * or empty for a fresh form) says it is still to answer, with a summary
+ * at the top. */
+char       *cl_patient_page_survey_form     (const ClPageLanguage *language,
+                                             CLSurveyTemplate     *template,
+                                             const char           *given_name,
+                                             const char           *action,
+                                             GPtrArray            *department_ids,
+                                             GPtrArray            *department_names,
+                                             JsonObject           *answers,
+                                             const char           *department_id,
+                                             GPtrArray            *missing);
+
+/* Reads a form-urlencoded survey ("q-wait=4&q-privacy=yes&department=…")
+ * into @answers (a new object: marks 1-5, true/false, trimmed text;
+ * anything else left out) and @department_id (one of @department_ids,
+ * else NULL).  Returns the ids still to answer, as
+ * cl_patient_page_survey_form() takes them: the required questions left
+ * out, and "department" when the survey asks one and none was chosen. */
+GPtrArray  *cl_patient_page_read_survey     (CLSurveyTemplate     *template,
+                                             const char           *body,
+                                             gsize                 length,
+                                             GPtrArray            *department_ids,
+                                             JsonObject          **answers,
+                                             char                **department_id);
 
 /* One of the short pages. */
 char       *cl_patient_page_message         (const ClPageLanguage *language,

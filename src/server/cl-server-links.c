@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-department.h"
 #include "cl-followup-item.h"
 #include "cl-followup-record.h"
 #include "cl-patient-link.h"
@@ -28,6 +29,11 @@
 #include "cl-scale-store.h"
 #include "cl-server-private.h"
 #include "cl-sync-server-private.h"
+#include "cl-schedule.h"
+#include "cl-store-directory.h"
+#include "cl-store-save.h"
+#include "cl-survey-answer.h"
+#include "cl-survey-catalog.h"
 #include "cl-sync-server.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -61,9 +67,10 @@ public_base (CLServer          *self,
                      g_uri_get_port (uri), "/", NULL, NULL);
 }
 
-/* POST /api/v1/patient-links {"patient_id", "form", "item_id"?} →
- * {"url", "expires_at", "patient_id", "form"}: whoever may write her
- * scale results may send her one to fill. */
+/* POST /api/v1/patient-links {"patient_id", "form", "item_id"?,
+ * "kind"?} → {"url", "expires_at", "patient_id", "form"}: "kind" is
+ * "scale" (the default; "form" a scale's id) or "survey" ("form" an
+ * open campaign's id). */
 void
 cl_server_handle_patient_links (CLServer          *self,
                                 SoupServerMessage *msg,
@@ -79,7 +86,8 @@ cl_server_handle_patient_links (CLServer          *self,
   g_autofree char *base = NULL;
   g_autofree char *url = NULL;
   JsonObject *object;
-  const char *patient_id, *form, *item_id;
+  const char *patient_id, *form, *item_id, *kind;
+  gboolean survey;
   gint64 expires_at = 0;
 
   if (!g_str_equal (soup_server_message_get_method (msg), "POST"))
@@ -96,7 +104,11 @@ cl_server_handle_patient_links (CLServer          *self,
       !cl_sync_server_member_is (object, "form", G_TYPE_STRING) ||
       (json_object_has_member (object, "item_id") &&
        !json_object_get_null_member (object, "item_id") &&
-       !cl_sync_server_member_is (object, "item_id", G_TYPE_STRING)))
+       !cl_sync_server_member_is (object, "item_id", G_TYPE_STRING)) ||
+      (json_object_has_member (object, "kind") &&
+       (!cl_sync_server_member_is (object, "kind", G_TYPE_STRING) ||
+        (g_strcmp0 (json_object_get_string_member (object, "kind"), CL_PATIENT_LINK_FORM_SCALE) != 0 &&
+         g_strcmp0 (json_object_get_string_member (object, "kind"), CL_PATIENT_LINK_FORM_SURVEY) != 0))))
     {
       cl_server_send_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_request",
                             _("Send {\"patient_id\": …, \"form\": the scale’s id}"));
@@ -105,11 +117,16 @@ cl_server_handle_patient_links (CLServer          *self,
   patient_id = json_object_get_string_member (object, "patient_id");
   form = json_object_get_string_member (object, "form");
   item_id = json_object_get_string_member_with_default (object, "item_id", NULL);
+  /* A scale (the default) or a survey campaign: whoever may write its
+   * answers may send her one to fill. */
+  kind = json_object_get_string_member_with_default (object, "kind", CL_PATIENT_LINK_FORM_SCALE);
+  survey = g_str_equal (kind, CL_PATIENT_LINK_FORM_SURVEY);
 
-  if (!cl_server_authorize (self, msg, username, role, cl_tables_can_write (role, "scale_result"), patient_id))
+  if (!cl_server_authorize (self, msg, username, role,
+                            cl_tables_can_write (role, survey ? "survey_answer" : "scale_result"), patient_id))
     return;
 
-  if (!cl_patient_link_issue (self->store, patient_id, CL_PATIENT_LINK_FORM_SCALE, form, item_id, username,
+  if (!cl_patient_link_issue (self->store, patient_id, kind, form, item_id, username,
                               now_seconds (), self->link_lifetime, &token, &expires_at, &error))
     {
       if (g_error_matches (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID))
@@ -376,6 +393,164 @@ refuse_link (CLServer             *self,
     send_message (msg, language, SOUP_STATUS_NOT_FOUND, CL_PATIENT_PAGE_UNKNOWN);
 }
 
+/* Her survey */
+
+/* The live departments, for a survey that asks which: ids and the
+ * names in her language. */
+static void
+departments_for (CLServer             *self,
+                 const ClPageLanguage *language,
+                 GPtrArray            *ids,
+                 GPtrArray            *names)
+{
+  g_autoptr(GPtrArray) departments = cl_store_departments (self->store, TRUE);
+
+  for (guint i = 0; i < departments->len; i++)
+    {
+      CLDepartment *department = g_ptr_array_index (departments, i);
+      const char *english = cl_department_get_name_en (department);
+
+      g_ptr_array_add (ids, g_strdup (cl_record_get_id (CL_RECORD (department))));
+      g_ptr_array_add (names, g_strdup (g_str_equal (language->lang, "en") && !cl_str_empty (english)
+                                        ? english : cl_department_get_name (department)));
+    }
+}
+
+/* Stores her answers to the campaign as the answer a desk would push,
+ * and spends the link, in one transaction. */
+static gboolean
+store_survey_answer (CLServer          *self,
+                     ClStoreLink       *link,
+                     CLSurveyCampaign  *campaign,
+                     JsonObject        *answers,
+                     const char        *department_id,
+                     char             **record_id,
+                     GError           **error)
+{
+  g_autoptr(CLSurveyAnswer) answer = cl_survey_answer_new ();
+  g_autoptr(JsonArray) changes = json_array_new ();
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  gint64 now = now_seconds ();
+  gint64 max_rev = 0;
+  Spend spend;
+
+  json_node_set_object (root, answers);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  cl_survey_answer_set_campaign_id (answer, cl_record_get_id (CL_RECORD (campaign)));
+  /* An anonymous campaign's answer names no one, even from her link. */
+  if (!cl_survey_campaign_get_anonymous (campaign))
+    {
+      cl_survey_answer_set_person_kind (answer, cl_survey_person_kinds ()[0]);
+      cl_survey_answer_set_person_id (answer, link->patient_id);
+    }
+  cl_survey_answer_set_channel (answer, "link");
+  /* By the clock the answer's rules read (cl_schedule_now()). */
+  cl_survey_answer_set_answered_at (answer, cl_schedule_now ());
+  cl_survey_answer_set_department_id (answer, department_id);
+  cl_survey_answer_set_answers (answer, text);
+  key = g_strdup_printf ("link:%s:survey", link->token_hash);
+  json_array_add_element (changes, change_of (CL_RECORD (answer), key, 0));
+
+  spend.token_hash = link->token_hash;
+  spend.record_id = cl_record_get_id (CL_RECORD (answer));
+  spend.now = now;
+  results = cl_sync_server_apply_changes_then (self->store, changes, LINK_USERNAME, LINK_ROLE,
+                                               spend_cb, &spend, &max_rev, error);
+  if (results == NULL)
+    return FALSE;
+  if (max_rev > 0)
+    cl_server_broadcast_rev (self, max_rev);
+  *record_id = g_strdup (cl_record_get_id (CL_RECORD (answer)));
+  return TRUE;
+}
+
+static void
+survey_page (CLServer             *self,
+             SoupServerMessage    *msg,
+             const ClPageLanguage *language,
+             ClStoreLink          *link,
+             const char           *token)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autoptr(CLSurveyCampaign) campaign = cl_store_load_live (self->store, CL_TYPE_SURVEY_CAMPAIGN, link->form_id);
+  CLSurveyTemplate *template = campaign ? cl_survey_catalog_lookup (cl_survey_campaign_get_template_id (campaign))
+                                        : NULL;
+  g_autoptr(CLPatient) patient = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(JsonObject) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *department_id = NULL;
+  g_autofree char *record_id = NULL;
+  g_autofree char *problem = NULL;
+
+  /* A campaign gone or closed since the link was made: it takes no
+   * more answers, hers included. */
+  if (template == NULL || !cl_survey_campaign_is_open (campaign))
+    {
+      refuse_link (self, msg, language, link, CL_PATIENT_LINK_EXPIRED);
+      return;
+    }
+  patient = CL_PATIENT (cl_store_load_record (self->store, CL_TYPE_PATIENT, link->patient_id, NULL));
+  given = cl_patient_given_name (patient ? cl_patient_get_name (patient) : NULL);
+  action = g_strconcat ("/p/", token, NULL);
+  if (cl_survey_template_get_asks_department (template))
+    departments_for (self, language, ids, names);
+
+  if (!g_str_equal (method, "POST"))
+    {
+      cl_server_audit (self, NULL, NULL, "link-open", "patient_link", link->token_hash, link->patient_id,
+                       SOUP_STATUS_OK, link->form_id);
+      cl_patient_page_send (msg, SOUP_STATUS_OK,
+                            cl_patient_page_survey_form (language, template, given, action, ids, names,
+                                                         NULL, NULL, NULL));
+      return;
+    }
+
+  {
+    SoupMessageBody *body = soup_server_message_get_request_body (msg);
+    g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+    gsize length;
+    const char *data = g_bytes_get_data (bytes, &length);
+
+    missing = cl_patient_page_read_survey (template, data, length, ids, &answers, &department_id);
+  }
+  /* Unanswered: the form again, her answers kept, the missing ones
+   * marked; nothing stored. */
+  if (missing->len > 0)
+    {
+      cl_patient_page_send (msg, SOUP_STATUS_OK,
+                            cl_patient_page_survey_form (language, template, given, action, ids, names,
+                                                         answers, department_id, missing));
+      return;
+    }
+  if (!store_survey_answer (self, link, campaign, answers, department_id, &record_id, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          CLPatientLinkState state;
+          g_autoptr(ClStoreLink) again = cl_patient_link_lookup (self->store, token, now_seconds (), &state, NULL);
+
+          refuse_link (self, msg, language, again, state == CL_PATIENT_LINK_OPEN ? CL_PATIENT_LINK_SPENT : state);
+          return;
+        }
+      g_warning ("POST /p/…: %s", error->message);
+      send_message (msg, language, SOUP_STATUS_INTERNAL_SERVER_ERROR, CL_PATIENT_PAGE_FAILED);
+      return;
+    }
+  cl_server_audit (self, NULL, NULL, "link-answer", "survey_answer", record_id, link->patient_id,
+                   SOUP_STATUS_OK, link->form_id);
+  send_message (msg, language, SOUP_STATUS_OK, CL_PATIENT_PAGE_THANKS);
+}
+
 static void
 link_page_cb (SoupServer        *server,
               SoupServerMessage *msg,
@@ -427,7 +602,14 @@ link_page_cb (SoupServer        *server,
       send_message (msg, &language, SOUP_STATUS_INTERNAL_SERVER_ERROR, CL_PATIENT_PAGE_FAILED);
       return;
     }
-  scale = link ? cl_scale_lookup (link->form_id) : NULL;
+  if (link && state == CL_PATIENT_LINK_OPEN &&
+      g_strcmp0 (link->form_kind, CL_PATIENT_LINK_FORM_SURVEY) == 0)
+    {
+      survey_page (self, msg, &language, link, token);
+      return;
+    }
+  scale = link && g_strcmp0 (link->form_kind, CL_PATIENT_LINK_FORM_SCALE) == 0 ? cl_scale_lookup (link->form_id)
+                                                                               : NULL;
   if (state == CL_PATIENT_LINK_OPEN && scale == NULL)
     state = CL_PATIENT_LINK_UNKNOWN;   /* a form this server no longer has */
   if (state != CL_PATIENT_LINK_OPEN)

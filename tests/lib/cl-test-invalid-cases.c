@@ -138,6 +138,29 @@
   "{\"date\":\"" date "\",\"source\":\"" source "\",\"department_id\":\"@CPL_DEPARTMENT@\"," \
   "\"content\":\"" content "\",\"kind\":\"" kind "\",\"complaint_id\":\"" complaint "\"}"
 
+/* A survey campaign of @template (asking @PATIENT@ unless @people). */
+#define CAMPAIGN(template, quarter, target, anonymous, people) \
+  "{\"template_id\":\"" template "\",\"quarter\":\"" quarter "\",\"title\":\"满意度\"," \
+  "\"target\":" target ",\"anonymous\":" anonymous ",\"status\":\"open\",\"people\":\"" people "\"}"
+#define ASK_PATIENT "[{\\\"kind\\\":\\\"patient\\\",\\\"id\\\":\\\"@PATIENT@\\\"}]"
+#define ASK_STAFF "[{\\\"kind\\\":\\\"staff\\\",\\\"id\\\":\\\"@CASE_MANAGER@\\\"}]"
+#define ASK_NOBODY "[{\\\"kind\\\":\\\"patient\\\",\\\"id\\\":\\\"e1000000-0000-0000-0000-000000000b99\\\"}]"
+
+/* Answers to the outpatients' survey: @guide (the first question's
+ * mark, or null for none) and the rest answered. */
+#define OUTPATIENT_ANSWERS(guide) \
+  "{\\\"guide\\\":" guide ",\\\"registration\\\":4,\\\"wait\\\":3,\\\"doctor\\\":5," \
+  "\\\"nurse\\\":5,\\\"tests\\\":4,\\\"clean\\\":4,\\\"privacy\\\":true,\\\"gift\\\":false," \
+  "\\\"recommend\\\":true,\\\"overall\\\":5}"
+/* An answer to @campaign by @kind @person about @department. */
+#define SURVEY_ANSWER(campaign, kind, person, department, answers, at) \
+  "{\"campaign_id\":\"" campaign "\",\"person_kind\":\"" kind "\",\"person_id\":\"" person "\"," \
+  "\"channel\":\"phone\",\"answered_at\":" at ",\"department_id\":\"" department "\"," \
+  "\"answers\":\"" answers "\"}"
+#define STAFF_ANSWERS \
+  "{\\\"attitude\\\":4,\\\"timely\\\":4,\\\"quality\\\":5,\\\"communication\\\":3," \
+  "\\\"critical\\\":true,\\\"rules\\\":4,\\\"overall\\\":4}"
+
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
   "{\"name\":\"王秀兰\",\"phone\":\"13800138077\"" extra "}"
@@ -696,6 +719,41 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   { "opinion_entry", "service_desk",
     OPINION ("2026-11-23", "book", "候诊时间太长", "complaint", "e1000000-0000-0000-0000-000000000aa0"),
     "complaint_id", "There is no such complaint ticket" },
+  /* Satisfaction surveys (test-survey-rules.c). */
+  { "survey_campaign", "service_desk", CAMPAIGN ("nonesuch", "2026-Q4", "100", "false", ASK_PATIENT),
+    "template_id", "Choose a survey" },
+  { "survey_campaign", "service_desk", CAMPAIGN ("outpatient", "2026-Q5", "100", "false", ASK_PATIENT),
+    "quarter", "Enter the quarter as YYYY-Q1 … YYYY-Q4" },
+  { "survey_campaign", "service_desk", CAMPAIGN ("outpatient", "2026-Q4", "0", "false", ASK_PATIENT),
+    "target", "Enter how many answers are wanted, at least 1" },
+  { "survey_campaign", "service_desk", CAMPAIGN ("outpatient", "2026-Q4", "100", "true", ASK_PATIENT),
+    "anonymous", "This survey is not anonymous: its answers name who gave them" },
+  { "survey_campaign", "service_desk", CAMPAIGN ("outpatient", "2026-Q4", "100", "false", ASK_STAFF),
+    "people", "This survey is for patients: ask patients only" },
+  { "survey_campaign", "service_desk", CAMPAIGN ("outpatient", "2026-Q4", "100", "false", ASK_NOBODY),
+    "people", "Someone on the list is not a patient or staff member of this hospital" },
+  { "survey_answer", "service_desk",
+    SURVEY_ANSWER ("@SURVEY_ANON@", "staff", "@CASE_MANAGER@", "@DEPARTMENT@", STAFF_ANSWERS, "1795400000"),
+    "person_id", "This survey is anonymous: its answers name no one" },
+  { "survey_answer", "case_manager",
+    SURVEY_ANSWER ("@SURVEY_CLOSED@", "patient", "@PATIENT@", "@DEPARTMENT@", OUTPATIENT_ANSWERS ("5"), "1795400000"),
+    "campaign_id", "This campaign is closed and takes no more answers" },
+  { "survey_answer", "service_desk",
+    SURVEY_ANSWER ("@SURVEY_OPEN@", "patient", "@PATIENT@", "@DEPARTMENT@", OUTPATIENT_ANSWERS ("6"), "1795400000"),
+    "answers", "Answer “The guides' attitude and the help they gave” with a mark from 1 to 5" },
+  { "survey_answer", "service_desk",
+    SURVEY_ANSWER ("@SURVEY_OPEN@", "patient", "@PATIENT@", "@DEPARTMENT@", OUTPATIENT_ANSWERS ("null"), "1795400000"),
+    "answers", "Answer “The guides' attitude and the help they gave”" },
+  { "survey_answer", "service_desk",
+    SURVEY_ANSWER ("@SURVEY_OPEN@", "patient", "@PATIENT@", "", OUTPATIENT_ANSWERS ("5"), "1795400000"),
+    "department_id", "Choose the department the answers are about" },
+  { "survey_answer", "service_desk",
+    SURVEY_ANSWER ("@SURVEY_OPEN@", "", "", "@DEPARTMENT@", OUTPATIENT_ANSWERS ("5"), "1795400000"),
+    "person_id", "Choose who answered" },
+  { "survey_answer", "service_desk",
+    SURVEY_ANSWER ("@SURVEY_OPEN@", "patient", "@PATIENT@", "@DEPARTMENT@", OUTPATIENT_ANSWERS ("5"),
+                   "@T2026-11-23T10:00@"),
+    "answered_at", "The answers cannot be given in the future" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
@@ -739,6 +797,9 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@SESSION_DIR@", "e1000000-0000-0000-0000-000000000803" },
   { "@CHECK_DIR@", "e1000000-0000-0000-0000-000000000804" },
   { "@PRICE_DIR@", "e1000000-0000-0000-0000-000000000805" },
+  { "@SURVEY_OPEN@", "e1000000-0000-0000-0000-000000000b01" },
+  { "@SURVEY_ANON@", "e1000000-0000-0000-0000-000000000b02" },
+  { "@SURVEY_CLOSED@", "e1000000-0000-0000-0000-000000000b03" },
 };
 
 char *

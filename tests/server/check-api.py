@@ -482,6 +482,8 @@ class Checks:
                                  "fault": "不出凭条", "reported_at": 1795400000, "reported_to": "vendor",
                                  "reported_to_name": "王工", "fixed_at": 1795403600, "note": ""}),
             ("opinion_entry", None),
+            ("survey_campaign", None),
+            ("survey_answer", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -534,6 +536,19 @@ class Checks:
                 # A complaint from the box, made the ticket pushed above.
                 data = {"date": "2026-11-20", "source": "box", "department_id": ids["department"],
                         "content": "候诊时间太长", "kind": "complaint", "complaint_id": ids["complaint"]}
+            elif table == "survey_campaign":
+                # The outpatients' survey, asking the patient pushed above.
+                data = {"template_id": "outpatient", "quarter": "2026-Q4", "title": "门急诊满意度",
+                        "target": 100, "anonymous": False, "status": "open",
+                        "people": json.dumps([{"kind": "patient", "id": ids["patient"]}])}
+            elif table == "survey_answer":
+                # Her answers by phone, about the department pushed above.
+                answers = {"guide": 5, "registration": 4, "wait": 3, "doctor": 5, "nurse": 5, "tests": 4,
+                           "clean": 4, "privacy": True, "gift": False, "recommend": True, "overall": 5,
+                           "opinion": "候诊时间再短些"}
+                data = {"campaign_id": ids["survey_campaign"], "person_kind": "patient",
+                        "person_id": ids["patient"], "channel": "phone", "answered_at": 1795400000,
+                        "department_id": ids["department"], "answers": json.dumps(answers, ensure_ascii=False)}
             elif table == "critical_value":
                 # Received and reported in the past, read back, for a
                 # patient and a department pushed above.

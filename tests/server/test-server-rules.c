@@ -153,6 +153,14 @@ push_fixtures (void)
                 "\"half_day\":\"morning\",\"marked_at\":1795400000,\"phoned\":\"护士长\",\"phoned_at\":1795400100}");
   push_applied ("admin", "service_price", "@PRICE_DIR@",
                 "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}");
+  /* Survey campaigns: the outpatients' asking @PATIENT@, an anonymous
+   * staff survey, and last quarter's, closed. */
+  push_applied ("service_desk", "survey_campaign", "@SURVEY_OPEN@",
+                "{\"template_id\":\"outpatient\",\"quarter\":\"2026-Q4\",\"title\":\"门急诊满意度\",\"target\":100,\"status\":\"open\",\"people\":\"[{\\\"kind\\\":\\\"patient\\\",\\\"id\\\":\\\"@PATIENT@\\\"}]\"}");
+  push_applied ("service_desk", "survey_campaign", "@SURVEY_ANON@",
+                "{\"template_id\":\"staff-support\",\"quarter\":\"2026-Q4\",\"title\":\"医技科室评议\",\"target\":50,\"anonymous\":true,\"status\":\"open\",\"people\":\"[]\"}");
+  push_applied ("service_desk", "survey_campaign", "@SURVEY_CLOSED@",
+                "{\"template_id\":\"outpatient\",\"quarter\":\"2026-Q3\",\"title\":\"三季度门急诊满意度\",\"target\":100,\"status\":\"closed\",\"people\":\"[]\"}");
 }
 
 static void

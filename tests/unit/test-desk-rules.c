@@ -18,6 +18,7 @@
 #include "cl-critical-store.h"
 #include "cl-fault-store.h"
 #include "cl-opinion-store.h"
+#include "cl-survey-store.h"
 #include "cl-directory-store.h"
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
@@ -135,6 +136,9 @@ save_fixtures (CLStore *store)
         "\"half_day\":\"morning\",\"marked_at\":1795400000,\"phoned\":\"护士长\",\"phoned_at\":1795400100}" },
     { "service_price", "@PRICE_DIR@",
       "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}" },
+    { "survey_campaign", "@SURVEY_OPEN@", "{\"template_id\":\"outpatient\",\"quarter\":\"2026-Q4\",\"title\":\"门急诊满意度\",\"target\":100,\"status\":\"open\",\"people\":\"[{\\\"kind\\\":\\\"patient\\\",\\\"id\\\":\\\"@PATIENT@\\\"}]\"}" },
+    { "survey_campaign", "@SURVEY_ANON@", "{\"template_id\":\"staff-support\",\"quarter\":\"2026-Q4\",\"title\":\"医技科室评议\",\"target\":50,\"anonymous\":true,\"status\":\"open\",\"people\":\"[]\"}" },
+    { "survey_campaign", "@SURVEY_CLOSED@", "{\"template_id\":\"outpatient\",\"quarter\":\"2026-Q3\",\"title\":\"三季度门急诊满意度\",\"target\":100,\"status\":\"closed\",\"people\":\"[]\"}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -222,6 +226,10 @@ save_as_desk (CLStore    *store,
     saved = cl_fault_store_save (store, CL_EQUIPMENT_FAULT (record), role, &field_errors, &error);
   else if (g_str_equal (table, "opinion_entry"))
     saved = cl_opinion_store_save (store, CL_OPINION_ENTRY (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "survey_campaign"))
+    saved = cl_survey_store_save_campaign (store, CL_SURVEY_CAMPAIGN (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "survey_answer"))
+    saved = cl_survey_store_save_answer (store, CL_SURVEY_ANSWER (record), role, &field_errors, &error);
   else if (g_str_equal (table, "appointment"))
     {
       g_autofree char *actor = g_strconcat ("u-", role, NULL);

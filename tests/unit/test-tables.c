@@ -61,6 +61,8 @@ static const struct
   { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "equipment_fault",  { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "opinion_entry",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "survey_campaign",  { "RW", "R",  "-",  "-",  "RW", "-"  } },
+  { "survey_answer",    { "RW", "RW", "-",  "-",  "RW", "-"  } },
 };
 
 static void

@@ -18,6 +18,10 @@
 #include "cl-patient-link.h"
 #include "cl-patient.h"
 #include "cl-scale-record.h"
+#include "cl-store-save.h"
+#include "cl-survey-catalog.h"
+#include "cl-survey-people.h"
+#include "cl-survey-campaign.h"
 #include "cl-util.h"
 
 /* 256 random bits: unguessable however many links are open. */
@@ -85,7 +89,20 @@ cl_patient_link_issue (CLStore      *store,
     patient = CL_PATIENT (cl_store_load_record (store, CL_TYPE_PATIENT, patient_id, NULL));
   if (patient == NULL || cl_record_get_deleted (CL_RECORD (patient)))
     return refuse (error, _("There is no such patient"));
-  if (g_strcmp0 (form_kind, CL_PATIENT_LINK_FORM_SCALE) != 0 || cl_scale_lookup (form_id) == NULL)
+  if (g_strcmp0 (form_kind, CL_PATIENT_LINK_FORM_SURVEY) == 0)
+    {
+      g_autoptr(CLSurveyCampaign) campaign = cl_store_load_live (store, CL_TYPE_SURVEY_CAMPAIGN, form_id);
+      CLSurveyTemplate *template = campaign ? cl_survey_catalog_lookup (cl_survey_campaign_get_template_id (campaign))
+                                            : NULL;
+
+      if (template == NULL)
+        return refuse (error, _("There is no such survey campaign"));
+      if (!cl_survey_campaign_is_open (campaign))
+        return refuse (error, _("This campaign is closed and takes no more answers"));
+      if (!cl_survey_kind_answers (template, cl_survey_person_kinds ()[0]))
+        return refuse (error, _("This survey is for staff: ask staff members only"));
+    }
+  else if (g_strcmp0 (form_kind, CL_PATIENT_LINK_FORM_SCALE) != 0 || cl_scale_lookup (form_id) == NULL)
     return refuse (error, _("There is no such scale to send"));
   if (!cl_str_empty (item_id))
     {

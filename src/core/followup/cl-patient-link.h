@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 /* How long a link stays open unless the server is told otherwise. */
 #define CL_PATIENT_LINK_DEFAULT_LIFETIME (7 * 24 * 60 * 60)
 
-/* The kinds of form a link opens; a survey will be another. */
-#define CL_PATIENT_LINK_FORM_SCALE "scale"
+/* The kinds of form a link opens: a scale (its id), or a satisfaction
+ * survey (the id of an open campaign of a survey patients answer). */
+#define CL_PATIENT_LINK_FORM_SCALE  "scale"
+#define CL_PATIENT_LINK_FORM_SURVEY "survey"
 
 typedef enum
 {
@@ -27,12 +29,14 @@ typedef enum
 } CLPatientLinkState;
 
 /* Issues a link for @patient_id to fill the form @form_kind/@form_id
- * (a built-in scale's id for CL_PATIENT_LINK_FORM_SCALE), answering the
+ * (a scale's id for CL_PATIENT_LINK_FORM_SCALE, a campaign's for
+ * CL_PATIENT_LINK_FORM_SURVEY), answering the
  * follow-up item @item_id (may be NULL; it must be hers), issued by
  * @created_by, open for @lifetime seconds from @now.  Sets @token (the
  * secret: shown once, never stored) and @expires_at.  FALSE with a
  * translated CL_STORE_ERROR_INVALID (an unknown patient, form or item,
- * a lifetime ≤ 0) or the store's error, and nothing written. */
+ * a closed campaign or one of a survey patients do not answer, a
+ * lifetime ≤ 0) or the store's error, and nothing written. */
 gboolean     cl_patient_link_issue  (CLStore      *store,
                                      const char   *patient_id,
                                      const char   *form_kind,

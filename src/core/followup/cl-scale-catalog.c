@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "cl-data-dir.h"
 #include "cl-scale-catalog.h"
 
 typedef struct
@@ -10,40 +11,23 @@ typedef struct
   GStrv      ids;      /* parallel, NULL-terminated */
 } Catalog;
 
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 GPtrArray *
 cl_scale_catalog_read_dir (const char         *dir,
                            const char * const *taken,
                            GPtrArray          *problems)
 {
   g_autoptr(GPtrArray) scales = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GDir) handle = NULL;
-  const char *name;
 
   g_return_val_if_fail (dir != NULL, NULL);
 
   for (guint i = 0; taken && taken[i]; i++)
     g_hash_table_add (ids, (gpointer) taken[i]);
-  if (!(handle = g_dir_open (dir, 0, NULL)))
-    return g_steal_pointer (&scales);
-  while ((name = g_dir_read_name (handle)))
-    if (g_str_has_suffix (name, ".ini"))
-      g_ptr_array_add (names, g_strdup (name));
-  /* In name order, so which of two files with one id wins does not
-   * depend on the file system. */
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
+  paths = cl_data_dir_list (dir, ".ini");
+  for (guint i = 0; i < paths->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      const char *path = g_ptr_array_index (paths, i);
       g_autoptr(GError) error = NULL;
       g_autoptr(CLScale) scale = cl_scale_new_from_file (path, &error);
 
@@ -70,36 +54,13 @@ cl_scale_catalog_read_dir (const char         *dir,
   return g_steal_pointer (&scales);
 }
 
-static char *
-hospital_dir (void)
-{
-  const char *env = g_getenv ("CARELINE_SCALES_DIR");
-  const char * const *dirs;
-  g_autofree char *user = NULL;
-
-  if (env)
-    return g_strdup (env);
-  user = g_build_filename (g_get_user_config_dir (), "careline", "scales", NULL);
-  if (g_file_test (user, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&user);
-  dirs = g_get_system_config_dirs ();
-  for (guint i = 0; dirs[i]; i++)
-    {
-      g_autofree char *path = g_build_filename (dirs[i], "careline", "scales", NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        return g_steal_pointer (&path);
-    }
-  return NULL;
-}
-
 static Catalog *
 catalog_load (void)
 {
   const char * const *builtin = cl_scale_get_builtin_ids ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autofree char *dir = hospital_dir ();
+  g_autofree char *dir = cl_data_dir_find_hospital ("CARELINE_SCALES_DIR", "scales");
   Catalog *catalog = g_new0 (Catalog, 1);
 
   catalog->scales = g_ptr_array_new_with_free_func (g_object_unref);

@@ -622,6 +622,17 @@ const char * const cl_store_migrations[] = {
   "CREATE TABLE opinion_entry (" SYNC_COLUMNS ","
   "  date TEXT, source TEXT, department_id TEXT, content TEXT, kind TEXT, complaint_id TEXT);"
   "CREATE INDEX opinion_entry_date ON opinion_entry (date) WHERE deleted = 0;",
+
+  /* Quarterly satisfaction surveys (issue #17): campaigns of a template
+   * and the answers to them, read by campaign and by quarter. */
+  "CREATE TABLE survey_campaign (" SYNC_COLUMNS ","
+  "  template_id TEXT, quarter TEXT, title TEXT, target INTEGER NOT NULL DEFAULT 0,"
+  "  anonymous INTEGER NOT NULL DEFAULT 0, status TEXT, people TEXT);"
+  "CREATE INDEX survey_campaign_quarter ON survey_campaign (quarter) WHERE deleted = 0;"
+  "CREATE TABLE survey_answer (" SYNC_COLUMNS ","
+  "  campaign_id TEXT, person_kind TEXT, person_id TEXT, channel TEXT,"
+  "  answered_at INTEGER NOT NULL DEFAULT 0, department_id TEXT, answers TEXT);"
+  "CREATE INDEX survey_answer_campaign ON survey_answer (campaign_id) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

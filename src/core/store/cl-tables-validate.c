@@ -28,6 +28,7 @@
 #include "cl-handout.h"
 #include "cl-nursing-store.h"
 #include "cl-opinion-store.h"
+#include "cl-survey-store.h"
 #include "cl-package-usage.h"
 #include "cl-followup-store.h"
 #include "cl-scale-record.h"
@@ -259,6 +260,28 @@ cl_tables_validate_opinion_entry (CLStore    *store,
   if (cl_record_get_deleted (record))
     return;
   cl_opinion_store_validate (store, CL_OPINION_ENTRY (record), errors);
+}
+
+void
+cl_tables_validate_survey_campaign (CLStore    *store,
+                                    CLRecord   *record,
+                                    const char *role,
+                                    GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_survey_store_validate_campaign (store, CL_SURVEY_CAMPAIGN (record), errors);
+}
+
+void
+cl_tables_validate_survey_answer (CLStore    *store,
+                                  CLRecord   *record,
+                                  const char *role,
+                                  GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_survey_store_validate_answer (store, CL_SURVEY_ANSWER (record), errors);
 }
 
 void

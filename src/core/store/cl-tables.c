@@ -28,6 +28,7 @@
 #include "cl-handout.h"
 #include "cl-nursing-store.h"
 #include "cl-opinion-store.h"
+#include "cl-survey-store.h"
 #include "cl-package-usage.h"
 #include "cl-followup-store.h"
 #include "cl-scale-record.h"
@@ -308,6 +309,19 @@ static const TableInfo tables[] = {
     "service_desk",
     "service_desk",
     cl_opinion_store_check_change, cl_tables_validate_opinion_entry },
+  /* Quarterly satisfaction surveys: the service desk runs the campaigns;
+   * a case manager, who rings her patients, may also record their
+   * answers.  An anonymous campaign's answer names no one, a closed one
+   * takes none (cl-survey-store.h); none is answered in the future
+   * (cl_survey_store_check_answer_change()). */
+  { "survey_campaign", cl_survey_campaign_get_type,
+    "service_desk case_manager",
+    "service_desk",
+    NULL, cl_tables_validate_survey_campaign },
+  { "survey_answer", cl_survey_answer_get_type,
+    "service_desk case_manager",
+    "service_desk case_manager",
+    cl_survey_store_check_answer_change, cl_tables_validate_survey_answer },
 };
 
 static const TableInfo *

@@ -24,6 +24,7 @@ typedef struct
   char     *ca_file;
   char     *token;
   JsonNode *body;
+  gboolean  survey;   /* a survey campaign's link, not a scale's */
 } Request;
 
 typedef struct
@@ -87,8 +88,24 @@ issue_thread (GTask        *task,
 
   if (status == SOUP_STATUS_FORBIDDEN)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                               _("Your role may not send scale links"));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s",
+                               r->survey ? _("Your role may not send survey links")
+                                         : _("Your role may not send scale links"));
+      return;
+    }
+  if (status == SOUP_STATUS_UNPROCESSABLE_ENTITY && r->survey)
+    {
+      /* The server says why: a campaign closed meanwhile, or her record
+       * not there yet. */
+      JsonObject *refusal = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+      JsonObject *detail = refusal && json_object_has_member (refusal, "error") &&
+                           JSON_NODE_HOLDS_OBJECT (json_object_get_member (refusal, "error"))
+                           ? json_object_get_object_member (refusal, "error") : NULL;
+      const char *message = detail ? cl_sync_json_get_string (detail, "message") : NULL;
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               message ? message
+                                       : _("The server does not know her yet; wait until the desk is in step and try again"));
       return;
     }
   if (status == SOUP_STATUS_UNPROCESSABLE_ENTITY)
@@ -116,21 +133,18 @@ issue_thread (GTask        *task,
   g_task_return_pointer (task, link, link_free);
 }
 
-void
-cl_sync_links_issue_async (CLSyncClient        *client,
-                           const char          *patient_id,
-                           const char          *scale_id,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+static void
+issue (CLSyncClient        *client,
+       const char          *patient_id,
+       const char          *kind,
+       const char          *form_id,
+       GCancellable        *cancellable,
+       GAsyncReadyCallback  callback,
+       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   Request *r;
-
-  g_return_if_fail (CL_IS_SYNC_CLIENT (client));
-  g_return_if_fail (patient_id != NULL);
-  g_return_if_fail (scale_id != NULL);
 
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, cl_sync_links_issue_async);
@@ -146,7 +160,12 @@ cl_sync_links_issue_async (CLSyncClient        *client,
   json_builder_set_member_name (builder, "patient_id");
   json_builder_add_string_value (builder, patient_id);
   json_builder_set_member_name (builder, "form");
-  json_builder_add_string_value (builder, scale_id);
+  json_builder_add_string_value (builder, form_id);
+  if (kind)
+    {
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kind);
+    }
   json_builder_end_object (builder);
 
   r = g_new0 (Request, 1);
@@ -154,8 +173,39 @@ cl_sync_links_issue_async (CLSyncClient        *client,
   r->ca_file = g_strdup (cl_sync_client_get_ca_file (client));
   r->token = cl_sync_client_dup_token (client);
   r->body = json_builder_get_root (builder);
+  r->survey = kind != NULL;
   g_task_set_task_data (task, r, request_free);
   g_task_run_in_thread (task, issue_thread);
+}
+
+void
+cl_sync_links_issue_async (CLSyncClient        *client,
+                           const char          *patient_id,
+                           const char          *scale_id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (CL_IS_SYNC_CLIENT (client));
+  g_return_if_fail (patient_id != NULL);
+  g_return_if_fail (scale_id != NULL);
+
+  issue (client, patient_id, NULL, scale_id, cancellable, callback, user_data);
+}
+
+void
+cl_sync_links_issue_survey_async (CLSyncClient        *client,
+                                  const char          *patient_id,
+                                  const char          *campaign_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (CL_IS_SYNC_CLIENT (client));
+  g_return_if_fail (patient_id != NULL);
+  g_return_if_fail (campaign_id != NULL);
+
+  issue (client, patient_id, "survey", campaign_id, cancellable, callback, user_data);
 }
 
 gboolean

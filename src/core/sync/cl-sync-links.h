@@ -14,6 +14,14 @@ void     cl_sync_links_issue_async  (CLSyncClient        *client,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
+/* The same for a satisfaction survey: a link she opens to answer the
+ * open campaign @campaign_id (cl_sync_links_issue_finish() tells). */
+void     cl_sync_links_issue_survey_async (CLSyncClient        *client,
+                                           const char          *patient_id,
+                                           const char          *campaign_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 /* The link's address in @url and when it stops working (UTC seconds)
  * in @expires_at; FALSE with a translated error:
  * G_IO_ERROR_NOT_CONNECTED without a server,

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "cl-store.h"
+#include "cl-survey-answer.h"
+#include "cl-survey-campaign.h"
+
+G_BEGIN_DECLS
+
+/* The satisfaction surveys' reads (cl-store-surveys.c).  The rules over
+ * them are in src/core/survey/cl-survey-store.h. */
+
+/* The live CLSurveyCampaigns of @quarter ("2026-Q4"), open ones first,
+ * then by title. */
+GPtrArray *cl_store_survey_campaigns_of_quarter (CLStore    *store,
+                                                 const char *quarter);
+/* The live CLSurveyAnswers of @campaign_id, the oldest first. */
+GPtrArray *cl_store_survey_answers_of_campaign  (CLStore    *store,
+                                                 const char *campaign_id);
+
+G_END_DECLS
