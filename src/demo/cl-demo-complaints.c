@@ -104,6 +104,7 @@ work_on (CLDemoDesk  *desk,
   else
     {
       resolved = started + (gint64) (resolve * (MIN (promised, desk->now) - started));
+      resolved = cl_demo_desk_in_hours (resolved, started, MIN (promised, desk->now));
       cl_complaint_step (complaint, CL_COMPLAINT_STATE_RESOLVED, resolved, owner);
     }
   cl_complaint_set_resolution (complaint, resolution);
@@ -112,6 +113,7 @@ work_on (CLDemoDesk  *desk,
   if (age < 2 * 24 * 3600 || (age < 6 * 24 * 3600 && close < 0.5))
     return;
   closed = resolved + (gint64) (close * MIN (desk->now - resolved, 2 * 24 * 3600));
+  closed = cl_demo_desk_in_hours (closed, resolved, desk->now);
   cl_complaint_step (complaint, CL_COMPLAINT_STATE_CLOSED, closed, owner);
   cl_complaint_set_satisfaction (complaint, cl_complaint_satisfaction_to_string (satisfaction));
   if (satisfaction == CL_COMPLAINT_UNSATISFIED)
@@ -264,8 +266,9 @@ write_ticket (CLDemoDesk      *desk,
 }
 
 /* The box is opened and the book read every morning: none to three
- * entries a day, fewer at the weekend.  Today's first is a
- * commendation; TICKET_DAY's first the complaint made a ticket. */
+ * entries a day, fewer at the weekend, today two at least.  Today's
+ * first is a commendation; TICKET_DAY's first the complaint made a
+ * ticket. */
 gboolean
 cl_demo_desk_opinions (CLDemoDesk  *desk,
                        GError     **error)
@@ -280,7 +283,9 @@ cl_demo_desk_opinions (CLDemoDesk  *desk,
       cl_demo_date_add (&day, -days_ago);
       date = cl_date_to_iso (&day);
       n = g_rand_int_range (rand, 0, g_date_get_weekday (&day) >= G_DATE_SATURDAY ? 2 : 4);
-      if (days_ago == 0 || days_ago == TICKET_DAY)
+      if (days_ago == 0)
+        n = MAX (n, 2);
+      if (days_ago == TICKET_DAY)
         n = MAX (n, 1);
 
       for (guint i = 0; i < n; i++)

@@ -16,6 +16,7 @@ typedef struct
   gint64                  now;
   GHashTable             *departments;         /* Chinese name → id */
   GPtrArray              *complaint_contacts;  /* CLContact, the oldest first */
+  guint                   n_complaints;        /* complaint contacts drawn */
 } CLDemoDesk;
 
 /* What callers complain of (the contact's summary and the ticket's
@@ -27,6 +28,13 @@ extern const guint        cl_demo_desk_n_complaint_topics;
 gint64      cl_demo_desk_at         (CLDemoDesk  *desk,
                                      gint         days_ago,
                                      gint         minutes);
+
+/* @t moved into the desk's hours (08:00 to 17:30) of its day when it
+ * falls outside them, unless that would put it before @lo or after
+ * @hi: the desk calls back and settles by day. */
+gint64      cl_demo_desk_in_hours   (gint64       t,
+                                     gint64       lo,
+                                     gint64       hi);
 
 /* The id of the demo department named @name (cl-demo-directory.c). */
 const char *cl_demo_desk_department (CLDemoDesk  *desk,

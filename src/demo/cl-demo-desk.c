@@ -114,6 +114,21 @@ cl_demo_desk_at (CLDemoDesk *desk,
   return cl_schedule_day_start (&day) + (gint64) minutes * 60;
 }
 
+gint64
+cl_demo_desk_in_hours (gint64 t,
+                       gint64 lo,
+                       gint64 hi)
+{
+  gint minutes = cl_schedule_minutes_of_day (t);
+  gint64 moved = t;
+
+  if (minutes < 8 * 60)
+    moved = t + (gint64) (8 * 60 - minutes) * 60 + (t % 3600);
+  else if (minutes >= 17 * 60 + 30)
+    moved = t - (gint64) (minutes - 16 * 60) * 60 + (t % 5400);
+  return moved >= lo && moved <= hi ? moved : t;
+}
+
 const char *
 cl_demo_desk_department (CLDemoDesk *desk,
                          const char *name)
@@ -203,14 +218,16 @@ set_caller (CLDemoDesk *desk,
     cl_contact_set_caller_phone (contact, phone);
 }
 
-/* Hands @contact over (or closes it) as it would have been by @now:
- * most hand-overs settled in time, a few of the last two days still
- * open (some of them late); some contacts closed after a call back. */
+/* Hands @contact over (or closes it) as it would have been by now:
+ * most hand-overs settled, those not yet settled by now still open,
+ * and @keep_open one whatever the hour; some contacts closed after a
+ * call back. */
 static void
 set_state (CLDemoDesk *desk,
            GRand      *rand,
            CLContact  *contact,
-           gint        days_ago)
+           gint        days_ago,
+           gboolean    keep_open)
 {
   gint64 at = cl_contact_get_contact_at (contact);
   const char *owner = cl_contact_get_owner_id (contact);
@@ -225,12 +242,24 @@ set_state (CLDemoDesk *desk,
   if (g_str_equal (cl_contact_get_category (contact), "complaint"))
     return;  /* its ticket carries it on */
 
-  if (r < 12 && g_strcmp0 (colleague, owner) != 0)
+  if (keep_open)
+    {
+      /* Handed over and still open: today's due this evening at the
+       * earliest, yesterday's late. */
+      for (guint i = 0; g_strcmp0 (colleague, owner) == 0; i++)
+        colleague = g_ptr_array_index (desk->people->colleagues, i);
+      cl_contact_set_state (contact, "handed_over");
+      cl_contact_set_handover_to (contact, colleague);
+      cl_contact_set_handover_due_at (contact, at + (gint64) (days_ago == 0 ? MAX (due_hours, 10) : due_hours) * 3600);
+    }
+  else if (r < 12 && g_strcmp0 (colleague, owner) != 0)
     {
       cl_contact_set_state (contact, "handed_over");
       cl_contact_set_handover_to (contact, colleague);
       cl_contact_set_handover_due_at (contact, at + (gint64) due_hours * 3600);
-      if (closed_at <= desk->now && !(days_ago <= 2 && r < 8))
+      /* Settled by day, some after their due time. */
+      closed_at = cl_demo_desk_in_hours (closed_at, at, desk->now);
+      if (closed_at <= desk->now)
         {
           cl_contact_set_state (contact, "closed");
           cl_contact_set_closed_at (contact, closed_at);
@@ -240,7 +269,7 @@ set_state (CLDemoDesk *desk,
     }
   else if (r >= 12 && r < 27)
     {
-      closed_at = at + (gint64) (close_minutes % 240 + 5) * 60;
+      closed_at = cl_demo_desk_in_hours (at + (gint64) (close_minutes % 240 + 5) * 60, at, desk->now);
       if (closed_at <= desk->now)
         {
           cl_contact_set_state (contact, "closed");
@@ -279,7 +308,7 @@ generate_day (CLDemoDesk  *desk,
   g_autoptr(GRand) rand = cl_demo_desk_rand (desk, SALT_CONTACTS, days_ago);
   GDate day = desk->today;
   GDateWeekday weekday;
-  guint n, n_night, forced = G_MAXUINT;
+  guint n, n_night, forced = G_MAXUINT, open_handover = G_MAXUINT;
   g_autofree gint64 *times = NULL;
 
   cl_demo_date_add (&day, -days_ago);
@@ -294,6 +323,16 @@ generate_day (CLDemoDesk  *desk,
   for (guint i = 0; i < G_N_ELEMENTS (complaint_days); i++)
     if (complaint_days[i] == days_ago)
       forced = g_rand_int_range (rand, n_night, n);
+  /* An open hand-over on the Now page whatever the hour: the morning's
+   * first call today, one of yesterday's. */
+  if (days_ago == 0)
+    open_handover = forced == n_night ? n_night + 1 : n_night;
+  else if (days_ago == 1)
+    {
+      open_handover = g_rand_int_range (rand, n_night, n);
+      if (open_handover == forced)
+        open_handover = forced == n_night ? forced + 1 : forced - 1;
+    }
 
   times = g_new (gint64, n);
   for (guint i = 0; i < n; i++)
@@ -311,7 +350,6 @@ generate_day (CLDemoDesk  *desk,
       const char *owner = cl_demo_desk_pick (rand, desk->people->desk_staff);
       CLContactChannel channel = cl_demo_pick_weight_index (rand, channel_weights, CL_CONTACT_N_CHANNELS);
       CLContactCategory category = cl_demo_pick_weight_index (rand, category_weights, CL_CONTACT_N_CATEGORIES);
-      guint complaint = g_rand_int_range (rand, 0, cl_demo_desk_n_complaint_topics);
       const Topic *topic;
       char id[37];
 
@@ -325,8 +363,11 @@ generate_day (CLDemoDesk  *desk,
       cl_record_set_id (CL_RECORD (contact), id);
       cl_contact_set_channel (contact, cl_contact_channel_to_string (channel));
       cl_contact_set_category (contact, cl_contact_category_to_string (category));
+      /* The complaints take the topics in turn: two callers do not
+       * complain in the very same words. */
       if (category == CL_CONTACT_CATEGORY_COMPLAINT)
-        cl_contact_set_summary (contact, cl_demo_desk_complaint_topics[complaint][0]);
+        cl_contact_set_summary (contact,
+                                cl_demo_desk_complaint_topics[desk->n_complaints++ % cl_demo_desk_n_complaint_topics][0]);
       else
         {
           topic = pick_topic (rand, category);
@@ -334,7 +375,7 @@ generate_day (CLDemoDesk  *desk,
         }
       set_caller (desk, rand, contact, category != CL_CONTACT_CATEGORY_LOST_FOUND &&
                                        category != CL_CONTACT_CATEGORY_OTHER);
-      set_state (desk, rand, contact, days_ago);
+      set_state (desk, rand, contact, days_ago, i == open_handover);
 
       if (times[i] > desk->now)
         continue;

@@ -34,26 +34,25 @@ typedef struct
 {
   CLCriticalSource  source;
   const char       *test;
-  const char       *result;
+  const char       *results;  /* one of these, '|' between them */
   const char       *unit;
-  const char       *service;  /* the department that telephones */
 } Finding;
 
 static const Finding findings[] = {
-  { CL_CRITICAL_SOURCE_LAB, "血钾", "2.7", "mmol/L", "检验科" },
-  { CL_CRITICAL_SOURCE_LAB, "血小板计数", "38", "×10⁹/L", "检验科" },
-  { CL_CRITICAL_SOURCE_LAB, "血红蛋白", "56", "g/L", "检验科" },
-  { CL_CRITICAL_SOURCE_LAB, "血糖", "2.1", "mmol/L", "检验科" },
-  { CL_CRITICAL_SOURCE_LAB, "纤维蛋白原", "0.8", "g/L", "检验科" },
-  { CL_CRITICAL_SOURCE_LAB, "丙氨酸氨基转移酶", "512", "U/L", "检验科" },
-  { CL_CRITICAL_SOURCE_ULTRASOUND, "产科B超", "胎盘早剥可能", "", "超声科" },
-  { CL_CRITICAL_SOURCE_ULTRASOUND, "胎心监护", "胎心率 82 次/分，持续 4 分钟", "", "超声科" },
-  { CL_CRITICAL_SOURCE_ECG, "心电图", "阵发性室上性心动过速 186 次/分", "", "产科门诊" },
+  { CL_CRITICAL_SOURCE_LAB, "血钾", "2.7|2.8|2.6|6.4", "mmol/L" },
+  { CL_CRITICAL_SOURCE_LAB, "血小板计数", "38|42|26", "×10⁹/L" },
+  { CL_CRITICAL_SOURCE_LAB, "血红蛋白", "56|58|49", "g/L" },
+  { CL_CRITICAL_SOURCE_LAB, "血糖", "2.1|2.3|24.6", "mmol/L" },
+  { CL_CRITICAL_SOURCE_LAB, "纤维蛋白原", "0.8|0.9", "g/L" },
+  { CL_CRITICAL_SOURCE_LAB, "丙氨酸氨基转移酶", "512|468", "U/L" },
+  { CL_CRITICAL_SOURCE_ULTRASOUND, "产科B超", "胎盘早剥可能|前置胎盘伴活动性出血", "" },
+  { CL_CRITICAL_SOURCE_ULTRASOUND, "胎心监护", "胎心率 82 次/分，持续 4 分钟|胎心率 178 次/分，变异消失", "" },
+  { CL_CRITICAL_SOURCE_ECG, "心电图", "阵发性室上性心动过速 186 次/分", "" },
 };
 
 /* Radiology's tuberculosis results go in the same register. */
 static const Finding tuberculosis = {
-  CL_CRITICAL_SOURCE_RADIOLOGY, "胸部X线", "右上肺继发性肺结核可能", "", "放射科",
+  CL_CRITICAL_SOURCE_RADIOLOGY, "胸部X线", "右上肺继发性肺结核可能", "",
 };
 
 /* Where a pregnant woman's results go. */
@@ -87,6 +86,8 @@ write_value (CLDemoDesk     *desk,
   gboolean nurse = g_rand_int_range (rand, 0, 100) < 30;
   const char *action = CL_DEMO_PICK (rand, actions);
   g_autofree char *phone = g_strdup_printf ("2661%03d", g_rand_int_range (rand, 100, 120));
+  g_auto(GStrv) results = g_strsplit (finding->results, "|", -1);
+  const char *result = results[g_rand_int_range (rand, 0, g_strv_length (results))];
   char id[37];
 
   cl_demo_make_id (rand, id);
@@ -99,7 +100,7 @@ write_value (CLDemoDesk     *desk,
   cl_critical_value_set_patient_id (value, patient_id);
   cl_critical_value_set_department_id (value, cl_demo_desk_department (desk, ward));
   cl_critical_value_set_test_name (value, finding->test);
-  cl_critical_value_set_result (value, finding->result);
+  cl_critical_value_set_result (value, result);
   cl_critical_value_set_unit (value, finding->unit);
   cl_critical_value_set_read_back (value, TRUE);
   if (delay >= 0)
@@ -161,20 +162,22 @@ typedef struct
   const char *fault;
   const char *reported_to;
   const char *reported_to_name;
-  gint        reported_hours_ago;
-  gint        fixed_hours_later;  /* 0: still open */
+  gint        days_ago;         /* reported then … */
+  gint        minutes;          /* … at this time of day */
+  gint        fixed_minutes;    /* later; 0: still open */
   const char *note;
 } Fault;
 
-/* Two fixed, one open more than a day (flagged), one reported this
- * morning. */
+/* Two fixed; one open since two days ago, over a day at any hour, so
+ * flagged; one reported this morning. */
 static const Fault faults[] = {
-  { "门诊大厅自助机 3号", "门诊大厅", "不出凭条", "it", NULL, 6 * 24 + 5, 26, "更换打印纸卷轴后恢复" },
-  { "超声科叫号屏", "医技楼一楼超声候诊区", "黑屏，叫号无显示", "vendor", "王工", 3 * 24 + 2, 3,
+  { "门诊大厅自助机 3号", "门诊大厅", "不出凭条", "it", NULL, 6, 9 * 60 + 12, 25 * 60 + 30,
+    "更换打印纸卷轴后恢复" },
+  { "超声科叫号屏", "医技楼一楼超声候诊区", "黑屏，叫号无显示", "vendor", "王工", 3, 14 * 60 + 5, 2 * 60 + 35,
     "厂家远程重启后恢复" },
-  { "住院部自助缴费机 1号", "住院楼一楼大厅", "银行卡缴费失败，提示通讯超时", "vendor", "李工", 30, 0,
+  { "住院部自助缴费机 1号", "住院楼一楼大厅", "银行卡缴费失败，提示通讯超时", "vendor", "李工", 2, 16 * 60 + 20, 0,
     "已贴暂停使用提示，引导到人工窗口" },
-  { "门诊二楼自助报告打印机", "门诊楼二楼", "卡纸", "it", NULL, 2, 0, NULL },
+  { "门诊二楼自助报告打印机", "门诊楼二楼", "卡纸", "it", NULL, 0, 8 * 60 + 15, 0, NULL },
 };
 
 gboolean
@@ -186,10 +189,12 @@ cl_demo_desk_faults (CLDemoDesk  *desk,
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autoptr(CLEquipmentFault) fault = cl_equipment_fault_new ();
-      gint64 reported = desk->now - (gint64) faults[i].reported_hours_ago * 3600 - g_rand_int_range (rand, 0, 1800);
+      gint64 reported = cl_demo_desk_at (desk, faults[i].days_ago, faults[i].minutes);
       char id[37];
 
       cl_demo_make_id (rand, id);
+      /* Before 08:15 this morning's is a moment ago. */
+      reported = MIN (reported, desk->now - 20 * 60);
       cl_record_set_id (CL_RECORD (fault), id);
       cl_equipment_fault_set_machine (fault, faults[i].machine);
       cl_equipment_fault_set_location (fault, faults[i].location);
@@ -197,8 +202,8 @@ cl_demo_desk_faults (CLDemoDesk  *desk,
       cl_equipment_fault_set_reported_at (fault, reported);
       cl_equipment_fault_set_reported_to (fault, faults[i].reported_to);
       cl_equipment_fault_set_reported_to_name (fault, faults[i].reported_to_name);
-      if (faults[i].fixed_hours_later > 0)
-        cl_equipment_fault_set_fixed_at (fault, reported + (gint64) faults[i].fixed_hours_later * 3600);
+      if (faults[i].fixed_minutes > 0)
+        cl_equipment_fault_set_fixed_at (fault, reported + (gint64) faults[i].fixed_minutes * 60);
       cl_equipment_fault_set_note (fault, faults[i].note);
       if (!cl_demo_desk_write (desk, fault, error))
         return FALSE;
