@@ -37,9 +37,8 @@ typedef struct
   const char        *summary;
 } Topic;
 
-/* What callers ask about, with the share of each category (per
- * thousand) across the day: most want a time, an appointment or a
- * report. */
+/* What callers ask about, by category (category_weights gives each
+ * category's share): most want a time, an appointment or a report. */
 static const Topic topics[] = {
   { CL_CONTACT_CATEGORY_CONSULTATION, "询问产检时间" },
   { CL_CONTACT_CATEGORY_CONSULTATION, "咨询住院押金" },
@@ -184,8 +183,8 @@ compare_instants (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Who called: half the time a patient of ours (or her husband, for
- * her), else someone not (yet) registered. */
+/* Who called: nearly half the time a patient of ours (or her husband,
+ * for her), else someone not (yet) registered. */
 static void
 set_caller (CLDemoDesk *desk,
             GRand      *rand,

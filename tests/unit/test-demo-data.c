@@ -320,10 +320,13 @@ static const char * const desk_tables[] = {
 
 /* Every desk record of @store passes its table's validate hook, the
  * very check the server applies to a pushed change, and no time lies
- * after @now or before the step it follows.  A stored nursing
- * assessment is refused by its hook by design (versions are never
- * changed), so its own rules and its place as her first version are
- * checked instead. */
+ * after @now or before the step it follows.  (The check hooks judge
+ * one change at the moment it is made: a new ticket is open, a
+ * hand-over falls due after now.  A demo record is the outcome of
+ * several such changes, so their clock rules are checked here
+ * directly.)  A stored nursing assessment is refused by its hook by
+ * design (a version is never changed), so its own rules and its place
+ * as her first version are checked instead. */
 static void
 assert_desk_valid (CLStore *store,
                    gint64   now)
@@ -505,12 +508,31 @@ test_demo_desk (void)
 
 /* Generated at any hour (just after midnight, before the desk opens,
  * late at night), every record is still valid and nothing lies after
- * now; there is always one alarm and one overdue fault. */
+ * now; there is always one alarm.  The same seed at another hour gives
+ * the same records before today (only today's depend on the hour). */
 static void
 test_demo_desk_any_hour (void)
 {
   const char * const hours[] = { "00:03", "06:10", "13:00", "23:55" };
   g_autofree char *dir = cl_test_make_tmp_dir ("test-demo-desk-hours");
+  g_autofree char *contacts = NULL;
+  g_autofree char *critical = NULL;
+  const char *before_today[3];
+  GPtrArray *first[G_N_ELEMENTS (before_today)] = { NULL };
+  GDate today;
+  gint64 midnight;
+
+  cl_date_today (&today);
+  midnight = cl_schedule_day_start (&today);
+  contacts = g_strdup_printf ("SELECT id, contact_at, summary FROM contact WHERE contact_at < %" G_GINT64_FORMAT
+                              " ORDER BY rowid", midnight);
+  /* An hour's margin: one received just before midnight is not yet
+   * reported a few minutes after it. */
+  critical = g_strdup_printf ("SELECT id, received_at, result FROM critical_value WHERE received_at < %"
+                              G_GINT64_FORMAT " ORDER BY rowid", midnight - 3600);
+  before_today[0] = contacts;
+  before_today[1] = critical;
+  before_today[2] = "SELECT id, date, content FROM opinion_entry WHERE date < '2026-11-23' ORDER BY rowid";
 
   for (guint i = 0; i < G_N_ELEMENTS (hours); i++)
     {
@@ -520,11 +542,28 @@ test_demo_desk_any_hour (void)
       g_autoptr(GPtrArray) alarms = NULL;
 
       g_setenv ("CARELINE_NOW", now_text, TRUE);
-      store = cl_test_store_new_demo_full (dir, file, 150, SEED + i, CL_DEMO_DATA_DEFAULT);
+      store = cl_test_store_new_demo_full (dir, file, 150, SEED, CL_DEMO_DATA_DEFAULT);
       alarms = cl_critical_store_alarms (store, cl_schedule_now ());
       g_assert_cmpuint (alarms->len, ==, 1);
       assert_desk_valid (store, cl_schedule_now ());
+
+      for (guint q = 0; q < G_N_ELEMENTS (before_today); q++)
+        {
+          g_autoptr(GPtrArray) rows = cl_test_store_rows (store, before_today[q]);
+
+          g_assert_cmpuint (rows->len, >, 0);
+          if (first[q] == NULL)
+            {
+              first[q] = g_steal_pointer (&rows);
+              continue;
+            }
+          g_assert_cmpuint (rows->len, ==, first[q]->len);
+          for (guint r = 0; r < rows->len; r++)
+            g_assert_cmpstr (g_ptr_array_index (rows, r), ==, g_ptr_array_index (first[q], r));
+        }
     }
+  for (guint q = 0; q < G_N_ELEMENTS (first); q++)
+    g_ptr_array_unref (first[q]);
   g_setenv ("CARELINE_NOW", FIXTURE_NOW, TRUE);
   cl_test_remove_tree (dir);
 }
