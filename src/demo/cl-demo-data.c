@@ -17,6 +17,7 @@
 #include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-demo-data.h"
+#include "cl-demo-desk.h"
 #include "cl-demo-directory.h"
 #include "cl-demo-money.h"
 #include "cl-demo-people.h"
@@ -85,6 +86,7 @@ typedef struct
   GRand      *enrol_rand; /* a stream of its own, so enrolments do not
                            * change the patients a seed makes */
   GRand      *visit_rand; /* the same for visit ticks and orders */
+  CLDemoDeskPeople desk;  /* whom the desk's records name */
 } Generator;
 
 static void
@@ -187,6 +189,13 @@ generate_staff (Generator  *gen,
         if (!write_record (gen, staff, error))
           return FALSE;
 
+        /* The desk hands contacts over to case managers and to each
+         * other. */
+        if (g_str_equal (roster[r].role, CL_ROLE_SERVICE_DESK))
+          g_ptr_array_add (gen->desk.desk_staff, g_strdup (cl_record_get_id (CL_RECORD (staff))));
+        if (g_str_equal (roster[r].role, CL_ROLE_SERVICE_DESK) ||
+            g_str_equal (roster[r].role, CL_ROLE_CASE_MANAGER))
+          g_ptr_array_add (gen->desk.colleagues, g_strdup (cl_record_get_id (CL_RECORD (staff))));
         if (g_str_equal (roster[r].role, CL_ROLE_CASE_MANAGER))
         {
           g_ptr_array_add (gen->managers, g_strdup (cl_record_get_id (CL_RECORD (staff))));
@@ -477,6 +486,7 @@ generate_patient (Generator  *gen,
         return FALSE;
     }
 
+  g_ptr_array_add (gen->desk.patient_ids, g_strdup (cl_record_get_id (CL_RECORD (patient))));
   return write_record (gen, patient, error);
 }
 
@@ -485,6 +495,16 @@ cl_demo_data_generate (CLStore  *store,
                        guint     n_patients,
                        guint32   seed,
                        GError  **error)
+{
+  return cl_demo_data_generate_full (store, n_patients, seed, CL_DEMO_DATA_DEFAULT, error);
+}
+
+gboolean
+cl_demo_data_generate_full (CLStore          *store,
+                            guint             n_patients,
+                            guint32           seed,
+                            CLDemoDataFlags   flags,
+                            GError          **error)
 {
   Generator gen = { 0 };
   gboolean ok = FALSE;
@@ -502,6 +522,10 @@ cl_demo_data_generate (CLStore  *store,
   gen.enrol_rand = g_rand_new_with_seed (seed ^ 0x5e771e);
   gen.visit_rand = g_rand_new_with_seed (seed ^ 0x715175);
   gen.packages = cl_enrolment_store_list_packages (store, FALSE);
+  gen.desk.patient_ids = g_ptr_array_new_with_free_func (g_free);
+  gen.desk.desk_staff = g_ptr_array_new_with_free_func (g_free);
+  gen.desk.colleagues = g_ptr_array_new_with_free_func (g_free);
+  gen.desk.used = gen.used;
 
   /* The search index takes ~10 keys per patient in random order; with
    * SQLite's default 2 MB page cache a batch spills dirty pages to the
@@ -531,6 +555,12 @@ cl_demo_data_generate (CLStore  *store,
         goto failed;
     }
 
+  /* Its own generators (cl-demo-desk.c): the rest of the data is the
+   * same with or without it. */
+  if (!(flags & CL_DEMO_DATA_NO_DESK) && n_patients > 0 &&
+      !cl_demo_desk_generate (store, &gen.desk, seed, error))
+    goto failed;
+
   ok = cl_store_commit (store, error) &&
        cl_demo_schedule_generate (store, seed, error);
   goto out;
@@ -541,6 +571,9 @@ failed:
 out:
   if (cache_size != 0)
     cl_store_demo_set_cache_size (store, cache_size, NULL);
+  g_ptr_array_unref (gen.desk.patient_ids);
+  g_ptr_array_unref (gen.desk.desk_staff);
+  g_ptr_array_unref (gen.desk.colleagues);
   g_ptr_array_unref (gen.managers);
   g_ptr_array_unref (gen.manager_usernames);
   g_rand_free (gen.visit_rand);

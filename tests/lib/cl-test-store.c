@@ -72,12 +72,22 @@ cl_test_store_new_demo (const char *dir,
                         guint       n_patients,
                         guint32     seed)
 {
+  return cl_test_store_new_demo_full (dir, file, n_patients, seed, CL_DEMO_DATA_NO_DESK);
+}
+
+CLStore *
+cl_test_store_new_demo_full (const char *dir,
+                             const char *file,
+                             guint       n_patients,
+                             guint32     seed,
+                             guint       flags)
+{
   g_autofree char *path = g_build_filename (dir, file, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CLStore) store = cl_store_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_true (cl_demo_data_generate (store, n_patients, seed, &error));
+  g_assert_true (cl_demo_data_generate_full (store, n_patients, seed, flags, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&store);
 }

@@ -20,11 +20,19 @@ GPtrArray *cl_test_store_rows (CLStore    *store,
  * if it cannot be opened. */
 CLStore   *cl_test_store_open     (const char *dir);
 
-/* A new store @dir/@file filled with cl_demo_data_generate(). */
+/* A new store @dir/@file filled with cl_demo_data_generate(), its
+ * Service Desk left empty (CL_DEMO_DATA_NO_DESK): the tests that use it
+ * count the desk records they make. */
 CLStore   *cl_test_store_new_demo (const char *dir,
                                    const char *file,
                                    guint       n_patients,
                                    guint32     seed);
+/* The same with @flags (CLDemoDataFlags; 0: with the desk's records). */
+CLStore   *cl_test_store_new_demo_full (const char *dir,
+                                        const char *file,
+                                        guint       n_patients,
+                                        guint32     seed,
+                                        guint       flags);
 
 /* Writes the change feed a server would have if every record of @store
  * had been pushed to it: a change_log row per record, whose rev the
