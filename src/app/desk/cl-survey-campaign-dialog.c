@@ -175,6 +175,7 @@ cl_survey_campaign_dialog_save (CLSurveyCampaignDialog *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *typed = NULL;
   g_autofree char *quarter = NULL;
   g_autofree char *title = NULL;
   g_autofree char *target = NULL;
@@ -184,13 +185,15 @@ cl_survey_campaign_dialog_save (CLSurveyCampaignDialog *self)
   g_return_val_if_fail (CL_IS_SURVEY_CAMPAIGN_DIALOG (self), FALSE);
 
   cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
-  quarter = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->quarter_row))));
+  /* "2026-q4" is meant as 2026-Q4. */
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->quarter_row))));
+  quarter = g_ascii_strup (typed, -1);
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   target = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->target_row))));
   template = chosen_template (self);
   campaign = cl_survey_campaign_new ();
   cl_survey_campaign_set_template_id (campaign, template ? cl_survey_template_get_id (template) : NULL);
-  cl_survey_campaign_set_quarter (campaign, g_ascii_strup (quarter, -1));
+  cl_survey_campaign_set_quarter (campaign, quarter);
   cl_survey_campaign_set_title (campaign, title);
   /* A number the rules can judge: anything else is 0, "at least 1". */
   if (!g_ascii_string_to_unsigned (target, 10, 0, CL_SURVEY_MAX_TARGET + 1, &number, NULL))
