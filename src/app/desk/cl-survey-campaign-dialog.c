@@ -97,7 +97,8 @@ add_person (CLSurveyCampaignDialog *self,
   person.row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (person.row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (person.row),
-                               g_strcmp0 (kind, kinds[0]) == 0 ? _("Patient") : _("Staff"));
+                               g_strcmp0 (kind, kinds[0]) == 0 ? C_("survey person", "Patient")
+                                                                 : C_("survey person", "Staff"));
   person.check = gtk_check_button_new ();
   gtk_check_button_set_active (GTK_CHECK_BUTTON (person.check), ticked);
   gtk_widget_set_valign (person.check, GTK_ALIGN_CENTER);
@@ -302,7 +303,7 @@ cl_survey_campaign_dialog_new (GtkWindow  *parent,
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->people_group),
                                          _("Tick the staff to ask, or find patients and add them."));
   self->patient_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->patient_row), _("Patient"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->patient_row), C_("survey person", "Patient"));
   self->chooser = CL_PATIENT_CHOOSER (cl_patient_chooser_new (store));
   gtk_widget_set_size_request (GTK_WIDGET (self->chooser), 240, -1);
   gtk_widget_set_valign (GTK_WIDGET (self->chooser), GTK_ALIGN_CENTER);
