@@ -97,7 +97,8 @@ add_person (CLSurveyCampaignDialog *self,
   person.row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (person.row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (person.row),
-                               g_strcmp0 (kind, kinds[0]) == 0 ? _("Patient") : _("Staff"));
+                               g_strcmp0 (kind, kinds[0]) == 0 ? C_("survey person", "Patient")
+                                                                 : C_("survey person", "Staff"));
   person.check = gtk_check_button_new ();
   gtk_check_button_set_active (GTK_CHECK_BUTTON (person.check), ticked);
   gtk_widget_set_valign (person.check, GTK_ALIGN_CENTER);
@@ -175,6 +176,7 @@ cl_survey_campaign_dialog_save (CLSurveyCampaignDialog *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *typed = NULL;
   g_autofree char *quarter = NULL;
   g_autofree char *title = NULL;
   g_autofree char *target = NULL;
@@ -184,13 +186,15 @@ cl_survey_campaign_dialog_save (CLSurveyCampaignDialog *self)
   g_return_val_if_fail (CL_IS_SURVEY_CAMPAIGN_DIALOG (self), FALSE);
 
   cl_form_messages_clear (self->errors, N_FIELDS, self->form_error);
-  quarter = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->quarter_row))));
+  /* "2026-q4" is meant as 2026-Q4. */
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->quarter_row))));
+  quarter = g_ascii_strup (typed, -1);
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   target = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->target_row))));
   template = chosen_template (self);
   campaign = cl_survey_campaign_new ();
   cl_survey_campaign_set_template_id (campaign, template ? cl_survey_template_get_id (template) : NULL);
-  cl_survey_campaign_set_quarter (campaign, g_ascii_strup (quarter, -1));
+  cl_survey_campaign_set_quarter (campaign, quarter);
   cl_survey_campaign_set_title (campaign, title);
   /* A number the rules can judge: anything else is 0, "at least 1". */
   if (!g_ascii_string_to_unsigned (target, 10, 0, CL_SURVEY_MAX_TARGET + 1, &number, NULL))
@@ -299,7 +303,7 @@ cl_survey_campaign_dialog_new (GtkWindow  *parent,
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->people_group),
                                          _("Tick the staff to ask, or find patients and add them."));
   self->patient_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->patient_row), _("Patient"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->patient_row), C_("survey person", "Patient"));
   self->chooser = CL_PATIENT_CHOOSER (cl_patient_chooser_new (store));
   gtk_widget_set_size_request (GTK_WIDGET (self->chooser), 240, -1);
   gtk_widget_set_valign (GTK_WIDGET (self->chooser), GTK_ALIGN_CENTER);
