@@ -3,6 +3,7 @@
 #include "cl-archive-view.h"
 #include "cl-context.h"
 #include "cl-desk-view.h"
+#include "cl-quality-view.h"
 #include "cl-escort-view.h"
 #include "cl-patient-page.h"
 #include "cl-roster-view.h"
@@ -38,6 +39,8 @@ struct _CLWindow
   AdwViewStackPage *today_page;
   CLDeskView      *desk_view;
   AdwViewStackPage *desk_page;
+  CLQualityView   *quality_view;
+  AdwViewStackPage *quality_page;
   CLContext       *context;       /* shared by the views; the template owns it */
 
   /* borrowed: made on first use, lives in patient_bin */

@@ -14,6 +14,7 @@
 #include "cl-packages-dialog.h"
 #include "cl-patient-page.h"
 #include "cl-preferences-dialog.h"
+#include "cl-quality-view.h"
 #include "cl-staff-window.h"
 #include "cl-roster-view.h"
 #include "cl-settlement-view.h"
@@ -299,6 +300,15 @@ update_desk_page (CLWindow *self)
                                    self->store && cl_context_may (self->context, CL_WRITE, "contact"));
 }
 
+/* Quality is the back office of the service contract: for whoever runs
+ * its surveys (the desk's staff and an administrator). */
+static void
+update_quality_page (CLWindow *self)
+{
+  adw_view_stack_page_set_visible (self->quality_page,
+                                   self->store && cl_context_may (self->context, CL_WRITE, "survey_campaign"));
+}
+
 /* The statement's names are this desk's preferences. */
 static void
 parties_changed_cb (CLWindow *self)
@@ -371,6 +381,7 @@ cl_window_class_init (CLWindowClass *klass)
   g_type_ensure (CL_TYPE_VIP_VIEW);
   g_type_ensure (CL_TYPE_TODAY_VIEW);
   g_type_ensure (CL_TYPE_DESK_VIEW);
+  g_type_ensure (CL_TYPE_QUALITY_VIEW);
   g_type_ensure (CL_TYPE_SYNC_INDICATOR);
   g_type_ensure (CL_TYPE_CONTEXT);
 
@@ -385,6 +396,8 @@ cl_window_class_init (CLWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, desk_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, desk_page);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, quality_view);
+  gtk_widget_class_bind_template_child (widget_class, CLWindow, quality_page);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, CLWindow, settlement_view);
@@ -452,6 +465,8 @@ cl_window_init (CLWindow *self)
   cl_window_directory_init (self);
   g_signal_connect_object (self->context, "notify::role",
                            G_CALLBACK (update_desk_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role",
+                           G_CALLBACK (update_quality_page), self, G_CONNECT_SWAPPED);
   /* What "new" is follows the view, and whether it may be used follows
    * who works and the view's state. */
   g_signal_connect_object (self->leaflet, "notify::visible-child",
@@ -556,6 +571,7 @@ store_opened_cb (GObject      *object,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.packages", TRUE);
   update_staff_action (self);
   update_desk_page (self);
+  update_quality_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   cl_roster_view_focus_search (self->roster_view);
 }
@@ -632,6 +648,13 @@ cl_window_get_desk_view (CLWindow *self)
 {
   g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->desk_view);
+}
+
+GtkWidget *
+cl_window_get_quality_view (CLWindow *self)
+{
+  g_return_val_if_fail (CL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->quality_view);
 }
 
 GtkWidget *

@@ -31,6 +31,7 @@ GtkWidget *cl_window_get_escort_view (CLWindow    *self);
 GtkWidget *cl_window_get_vip_view    (CLWindow    *self);
 GtkWidget *cl_window_get_today_view  (CLWindow    *self);
 GtkWidget *cl_window_get_desk_view   (CLWindow    *self);
+GtkWidget *cl_window_get_quality_view (CLWindow   *self);
 /* Switches to the view called @name ("roster", "escorts", "vip-rooms"…). */
 void      cl_window_show_view      (CLWindow      *self,
                                     const char    *name);

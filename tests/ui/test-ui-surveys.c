@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cl-desk-view.h"
+#include "cl-quality-view.h"
 #include "cl-roster-view.h"
 #include "cl-store-directory.h"
 #include "cl-survey-answer-dialog.h"
@@ -88,8 +88,8 @@ test_surveys (void)
   CLWindow *window = CL_WINDOW (cl_test_ui_open_window (data_dir));
   CLContext *context = cl_window_get_context (window);
   CLStore *store = cl_context_get_store (context);
-  CLDeskView *view = CL_DESK_VIEW (cl_window_get_desk_view (window));
-  CLSurveysPage *page = CL_SURVEYS_PAGE (cl_desk_view_get_page (view, "surveys"));
+  CLQualityView *view = CL_QUALITY_VIEW (cl_window_get_quality_view (window));
+  CLSurveysPage *page = CL_SURVEYS_PAGE (cl_quality_view_get_page (view, "surveys"));
   g_autofree char *patient = cl_test_store_newest_patient_id (store);
   g_autofree char *patient_name = cl_survey_store_person_name (store, "patient", patient);
   g_autoptr(GPtrArray) departments = cl_store_departments (store, TRUE);
@@ -104,8 +104,8 @@ test_surveys (void)
   cl_test_ui_wait_until (cl_test_ui_roster_settled,
                          cl_roster_view_get_model (CL_ROSTER_VIEW (cl_window_get_roster_view (window))));
   cl_context_set_user (context, "desk", "service_desk");
-  cl_window_show_view (window, "desk");
-  cl_desk_view_show_page (view, "surveys");
+  cl_window_show_view (window, "quality");
+  cl_quality_view_show_page (view, "surveys");
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, page);
   g_assert_cmpstr (cl_surveys_page_get_quarter (page), ==, "2026-Q4");
   g_assert_cmpuint (cl_surveys_page_get_n_rows (page), ==, 0);
@@ -261,7 +261,7 @@ test_link (void)
   const char *ids[1];
   CLSurveyLinkDialog *dialog;
   CLSurveysPage *page;
-  CLDeskView *view;
+  CLQualityView *view;
   CLWindow *window;
   CLStore *store;
 
@@ -284,11 +284,11 @@ test_link (void)
   g_assert_true (cl_survey_store_save_campaign (store, campaign, "service_desk", NULL, &error));
   g_assert_no_error (error);
 
-  view = CL_DESK_VIEW (cl_window_get_desk_view (window));
-  page = CL_SURVEYS_PAGE (cl_desk_view_get_page (view, "surveys"));
+  view = CL_QUALITY_VIEW (cl_window_get_quality_view (window));
+  page = CL_SURVEYS_PAGE (cl_quality_view_get_page (view, "surveys"));
   cl_context_set_user (cl_window_get_context (window), "desk", "service_desk");
-  cl_window_show_view (window, "desk");
-  cl_desk_view_show_page (view, "surveys");
+  cl_window_show_view (window, "quality");
+  cl_quality_view_show_page (view, "surveys");
   cl_test_ui_wait_until (cl_test_ui_widget_drawn, page);
   cl_surveys_page_select (page, 0);
   /* No server: no link. */

@@ -16,7 +16,6 @@
 #include "cl-schedule.h"
 #include "cl-store-desk.h"
 #include "cl-store-staff.h"
-#include "cl-surveys-page.h"
 
 /* The due times a hand-over is given at the bar: a phone is ringing,
  * so a choice, not a clock to set. */
@@ -416,7 +415,6 @@ add_pages (CLDeskView *self)
   gtk_stack_add_titled (self->pages, cl_critical_page_new (self->context), "critical", _("Critical Values"));
   gtk_stack_add_titled (self->pages, cl_opinions_page_new (self->context), "opinions", _("Opinions"));
   gtk_stack_add_titled (self->pages, cl_faults_page_new (self->context), "faults", _("Faults"));
-  gtk_stack_add_titled (self->pages, cl_surveys_page_new (self->context), "surveys", _("Surveys"));
 }
 
 GtkWidget *

@@ -531,7 +531,7 @@ cl_surveys_page_class_init (CLSurveysPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CL_TYPE_SURVEY_CHART);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/desk/cl-surveys-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/quality/cl-surveys-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, quarter_label);
   gtk_widget_class_bind_template_child (widget_class, CLSurveysPage, summary_label);

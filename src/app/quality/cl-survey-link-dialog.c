@@ -206,7 +206,7 @@ cl_survey_link_dialog_class_init (CLSurveyLinkDialogClass *klass)
   object_class->finalize = cl_survey_link_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/careline/Careline/ui/desk/cl-survey-link-dialog.ui");
+                                               "/org/careline/Careline/ui/quality/cl-survey-link-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CLSurveyLinkDialog, toasts);
   gtk_widget_class_bind_template_child (widget_class, CLSurveyLinkDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, CLSurveyLinkDialog, patient_row);
