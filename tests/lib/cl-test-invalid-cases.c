@@ -138,6 +138,16 @@
   "{\"date\":\"" date "\",\"source\":\"" source "\",\"department_id\":\"@CPL_DEPARTMENT@\"," \
   "\"content\":\"" content "\",\"kind\":\"" kind "\",\"complaint_id\":\"" complaint "\"}"
 
+/* A shift of the duty roster at a seeded post (cl-store-duty-seed.h):
+ * 01 the outpatient service centre, 07 the paediatric emergency. */
+#define DUTY(staff, day, post, shift) \
+  "{\"staff_id\":\"" staff "\",\"day\":\"" day "\",\"post_id\":\"5eed0000-0000-4000-8000-00000000d0" post "\"," \
+  "\"shift\":\"" shift "\"}"
+#define DUTY_POST(name, mo, mc, ao, ac, headcount) \
+  "{\"name\":\"" name "\",\"name_en\":\"\",\"morning_opens\":" mo ",\"morning_closes\":" mc "," \
+  "\"afternoon_opens\":" ao ",\"afternoon_closes\":" ac ",\"all_day\":false,\"headcount\":" headcount "," \
+  "\"active\":true,\"sort_order\":9}"
+
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
   "{\"name\":\"王秀兰\",\"phone\":\"13800138077\"" extra "}"
@@ -696,6 +706,28 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   { "opinion_entry", "service_desk",
     OPINION ("2026-11-23", "book", "候诊时间太长", "complaint", "e1000000-0000-0000-0000-000000000aa0"),
     "complaint_id", "There is no such complaint ticket" },
+  /* The duty roster's posts and shifts (test-duty.c, test-ui-duty.c).
+   * @STAFF_LEFT@ is a guide who no longer works here. */
+  { "duty_post", "admin", DUTY_POST (" ", "480", "720", "870", "1050", "1"), "name",
+    "Enter the post’s name" },
+  { "duty_post", "admin", DUTY_POST ("门诊二楼导医台", "480", "720", "870", "1050", "0"), "headcount",
+    "Enter how many people the post needs a day, from 1 to 50" },
+  { "duty_post", "admin", DUTY_POST ("门诊二楼导医台", "720", "480", "870", "1050", "1"), "morning_closes",
+    "The morning session must end after it starts" },
+  { "duty_post", "admin", DUTY_POST ("门诊二楼导医台", "480", "720", "1050", "870", "1"), "afternoon_closes",
+    "The afternoon session must end after it starts" },
+  { "duty_post", "admin", DUTY_POST ("门诊二楼导医台", "480", "720", "660", "1050", "1"), "afternoon_opens",
+    "The afternoon session must start after the morning one ends" },
+  { "duty_assignment", "service_desk", DUTY ("e1000000-0000-0000-0000-000000000dff", "2026-11-24", "01", "early"),
+    "staff_id", "There is no such member of staff" },
+  { "duty_assignment", "service_desk", DUTY ("@STAFF_LEFT@", "2026-11-24", "01", "early"), "staff_id",
+    "This person no longer works here" },
+  { "duty_assignment", "service_desk", DUTY ("@ESCORT@", "2026-11-31", "01", "early"), "day",
+    "Enter a real day" },
+  { "duty_assignment", "service_desk", DUTY ("@ESCORT@", "2026-11-24", "ff", "early"), "post_id",
+    "There is no such post" },
+  { "duty_assignment", "service_desk", DUTY ("@ESCORT@", "2026-11-24", "07", "evening"), "shift",
+    "Choose a shift: early, regular, late or night" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
@@ -739,6 +771,7 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@SESSION_DIR@", "e1000000-0000-0000-0000-000000000803" },
   { "@CHECK_DIR@", "e1000000-0000-0000-0000-000000000804" },
   { "@PRICE_DIR@", "e1000000-0000-0000-0000-000000000805" },
+  { "@STAFF_LEFT@", "e1000000-0000-0000-0000-000000000d01" },
 };
 
 char *

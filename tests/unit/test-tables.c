@@ -61,6 +61,8 @@ static const struct
   { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "equipment_fault",  { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "opinion_entry",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "duty_post",        { "RW", "R",  "R",  "-",  "R",  "-"  } },
+  { "duty_assignment",  { "RW", "R",  "R",  "-",  "RW", "-"  } },
 };
 
 static void
