@@ -491,6 +491,64 @@ test_copy_last_week (CLTestStoreFixture *f,
   }
 }
 
+static gint64
+live (CLStore    *store,
+      const char *where)
+{
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM duty_assignment WHERE deleted = 0", where, NULL);
+
+  return cl_test_store_count (store, sql);
+}
+
+static void
+test_cells (CLTestStoreFixture *f,
+            gconstpointer       data)
+{
+  g_autoptr(CLStaff) a = save_staff (f->store, "wangfang", "王芳", CL_ROLE_SERVICE_DESK);
+  g_autoptr(CLStaff) b = save_staff (f->store, "lina", "李娜", CL_ROLE_ESCORT);
+  const char *ida = cl_record_get_id (CL_RECORD (a));
+  const char *idb = cl_record_get_id (CL_RECORD (b));
+  g_autoptr(GHashTable) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+
+  g_assert_true (cl_duty_store_set_cell (f->store, ida, "2026-11-23", CENTRE, "early", CL_ROLE_SERVICE_DESK,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  /* The cell holds one shift: a second choice replaces the first. */
+  g_assert_true (cl_duty_store_set_cell (f->store, ida, "2026-11-23", EMERGENCY, "night", CL_ROLE_SERVICE_DESK,
+                                         NULL, &error));
+  g_assert_cmpint (live (f->store, ""), ==, 1);
+  g_assert_cmpint (live (f->store, " AND shift = 'night' AND post_id = '" EMERGENCY "'"), ==, 1);
+
+  /* A refusal writes nothing and leaves the cell as it was. */
+  g_assert_false (cl_duty_store_set_cell (f->store, ida, "2026-11-23", CENTRE, "evening", CL_ROLE_SERVICE_DESK,
+                                          &errors, &error));
+  g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+  g_assert_cmpstr (g_hash_table_lookup (errors, "shift"), ==, "Choose a shift: early, regular, late or night");
+  g_clear_error (&error);
+  g_assert_cmpint (live (f->store, " AND shift = 'night'"), ==, 1);
+  g_assert_false (cl_duty_store_clear_cell (f->store, ida, "2026-11-23", CL_ROLE_ESCORT, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (live (f->store, ""), ==, 1);
+
+  /* Moved to Li on Tuesday: the same record; copied back to Wang. */
+  g_assert_true (cl_duty_store_move_cell (f->store, ida, "2026-11-23", idb, "2026-11-24", FALSE,
+                                          CL_ROLE_SERVICE_DESK, &error));
+  g_assert_no_error (error);
+  where = g_strdup_printf (" AND staff_id = '%s' AND day = '2026-11-24' AND shift = 'night'", idb);
+  g_assert_cmpint (live (f->store, where), ==, 1);
+  g_assert_cmpint (live (f->store, ""), ==, 1);
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM duty_assignment"), ==, 2);
+  g_assert_true (cl_duty_store_move_cell (f->store, idb, "2026-11-24", ida, "2026-11-25", TRUE,
+                                          CL_ROLE_SERVICE_DESK, &error));
+  g_assert_cmpint (live (f->store, ""), ==, 2);
+
+  g_assert_true (cl_duty_store_clear_cell (f->store, idb, "2026-11-24", CL_ROLE_SERVICE_DESK, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (live (f->store, ""), ==, 1);
+}
+
 static void
 test_escort_hours (CLTestStoreFixture *f,
                    gconstpointer       data)
@@ -550,6 +608,7 @@ main (int   argc,
   cl_test_store_add ("/duty/post-rules", test_post_rules);
   cl_test_store_add ("/duty/assignment-rules", test_assignment_rules);
   cl_test_store_add ("/duty/copy-last-week", test_copy_last_week);
+  cl_test_store_add ("/duty/cells", test_cells);
   cl_test_store_add ("/duty/escort-hours", test_escort_hours);
   return g_test_run ();
 }

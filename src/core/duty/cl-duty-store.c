@@ -113,6 +113,139 @@ cl_duty_store_clear_assignment (CLStore           *store,
   return cl_store_delete_record (store, CL_RECORD (assignment), error);
 }
 
+/* Inside a transaction: tombstones for everything @staff_id has on
+ * @day. */
+static gboolean
+clear_in_transaction (CLStore    *store,
+                      const char *staff_id,
+                      const char *day,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) cell = cl_store_duty_assignments_of (store, staff_id, day);
+
+  for (guint i = 0; i < cell->len; i++)
+    {
+      CLRecord *record = g_ptr_array_index (cell, i);
+
+      cl_record_set_deleted (record, TRUE);
+      if (!cl_store_write_record (store, record, 0, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside a transaction: @assignment's rules, then its write. */
+static gboolean
+write_checked (CLStore           *store,
+               CLDutyAssignment  *assignment,
+               GHashTable       **field_errors,
+               GError           **error)
+{
+  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  cl_duty_store_validate_assignment (store, assignment, errors);
+  if (!cl_store_accept_errors (errors, field_errors, error))
+    return FALSE;
+  return cl_store_write_record (store, CL_RECORD (assignment), 0, error);
+}
+
+gboolean
+cl_duty_store_set_cell (CLStore     *store,
+                        const char  *staff_id,
+                        const char  *day,
+                        const char  *post_id,
+                        const char  *shift,
+                        const char  *role,
+                        GHashTable **field_errors,
+                        GError     **error)
+{
+  g_autoptr(CLDutyAssignment) assignment = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  if (cl_store_refuse_role (role, "duty_assignment", error))
+    return FALSE;
+  assignment = cl_duty_assignment_new (staff_id, day, post_id, shift);
+  if (!cl_store_begin (store, error))
+    return FALSE;
+  if (!clear_in_transaction (store, staff_id, day, error)
+      || !write_checked (store, assignment, field_errors, error))
+    {
+      cl_store_rollback (store);
+      return FALSE;
+    }
+  return cl_store_commit (store, error);
+}
+
+gboolean
+cl_duty_store_clear_cell (CLStore     *store,
+                          const char  *staff_id,
+                          const char  *day,
+                          const char  *role,
+                          GError     **error)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  if (cl_store_refuse_role (role, "duty_assignment", error))
+    return FALSE;
+  if (!cl_store_begin (store, error))
+    return FALSE;
+  if (!clear_in_transaction (store, staff_id, day, error))
+    {
+      cl_store_rollback (store);
+      return FALSE;
+    }
+  return cl_store_commit (store, error);
+}
+
+gboolean
+cl_duty_store_move_cell (CLStore     *store,
+                         const char  *from_staff,
+                         const char  *from_day,
+                         const char  *to_staff,
+                         const char  *to_day,
+                         gboolean     copy,
+                         const char  *role,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) cell = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
+
+  if (cl_store_refuse_role (role, "duty_assignment", error))
+    return FALSE;
+  if (g_strcmp0 (from_staff, to_staff) == 0 && g_strcmp0 (from_day, to_day) == 0)
+    return TRUE;
+  if (!cl_store_begin (store, error))
+    return FALSE;
+  cell = cl_store_duty_assignments_of (store, from_staff, from_day);
+  if (cell->len > 0 && !clear_in_transaction (store, to_staff, to_day, error))
+    goto failed;
+  for (guint i = 0; i < cell->len; i++)
+    {
+      CLDutyAssignment *from = g_ptr_array_index (cell, i);
+      g_autoptr(CLDutyAssignment) to = NULL;
+
+      if (copy)
+        to = cl_duty_assignment_new (to_staff, to_day, cl_duty_assignment_get_post_id (from),
+                                     cl_duty_assignment_get_shift (from));
+      else
+        {
+          /* The same record moved, so another desk sees a move. */
+          to = g_object_ref (from);
+          cl_duty_assignment_set_staff_id (to, to_staff);
+          cl_duty_assignment_set_day (to, to_day);
+        }
+      if (!write_checked (store, to, NULL, error))
+        goto failed;
+    }
+  return cl_store_commit (store, error);
+
+failed:
+  cl_store_rollback (store);
+  return FALSE;
+}
+
 void
 cl_duty_week_monday (const GDate *day,
                      GDate       *monday)

@@ -51,6 +51,40 @@ gboolean   cl_duty_store_clear_assignment    (CLStore          *store,
                                               const char       *role,
                                               GError          **error);
 
+/* A cell of the week view: everything @staff_id has on @day.  Each
+ * writes in one transaction and, on a refusal (CL_STORE_ERROR_INVALID
+ * and, if given, @field_errors), writes nothing. */
+
+/* Puts @staff_id on @shift at @post_id on @day, in place of whatever
+ * the cell held. */
+gboolean   cl_duty_store_set_cell            (CLStore          *store,
+                                              const char       *staff_id,
+                                              const char       *day,
+                                              const char       *post_id,
+                                              const char       *shift,
+                                              const char       *role,
+                                              GHashTable      **field_errors,
+                                              GError          **error);
+
+/* Takes @staff_id off the roster on @day. */
+gboolean   cl_duty_store_clear_cell          (CLStore          *store,
+                                              const char       *staff_id,
+                                              const char       *day,
+                                              const char       *role,
+                                              GError          **error);
+
+/* Moves (or with @copy copies) the cell of @from_staff on @from_day to
+ * @to_staff on @to_day, in place of what that cell held; the same
+ * cell, or an empty one, changes nothing. */
+gboolean   cl_duty_store_move_cell           (CLStore          *store,
+                                              const char       *from_staff,
+                                              const char       *from_day,
+                                              const char       *to_staff,
+                                              const char       *to_day,
+                                              gboolean          copy,
+                                              const char       *role,
+                                              GError          **error);
+
 /* Copies the week before the one starting on @monday into it, in one
  * transaction: each shift of a person still active at a post that
  * still exists, for each day the person has nothing yet.  @copied
