@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cl-date.h"
 #include "cl-duty-shift.h"
@@ -131,6 +133,38 @@ cl_duty_shift_format_times (CLDutyPost        *post,
       g_string_append_printf (text, "%s%s–%s", i > 0 ? ", " : "", from, to);
     }
   return g_string_free (text, FALSE);
+}
+
+gboolean
+cl_duty_parse_minutes (const char *text,
+                       gint       *minutes)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+  guint h = 0, m = 0;
+  gsize len = strlen (t);
+
+  if (len == 4 && g_ascii_isdigit (t[0]) && g_ascii_isdigit (t[1]) && g_ascii_isdigit (t[2])
+      && g_ascii_isdigit (t[3]))
+    {
+      h = (t[0] - '0') * 10 + (t[1] - '0');
+      m = (t[2] - '0') * 10 + (t[3] - '0');
+    }
+  else
+    {
+      const char *colon = strchr (t, ':');
+
+      if (colon == NULL || colon == t || colon - t > 2 || strlen (colon + 1) != 2)
+        return FALSE;
+      for (const char *p = t; *p; p++)
+        if (p != colon && !g_ascii_isdigit (*p))
+          return FALSE;
+      h = atoi (t);
+      m = atoi (colon + 1);
+    }
+  if (m > 59 || h > 24 || (h == 24 && m != 0))
+    return FALSE;
+  *minutes = h * 60 + m;
+  return TRUE;
 }
 
 char *

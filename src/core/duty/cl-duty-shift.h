@@ -68,6 +68,11 @@ char  *cl_duty_shift_format_times (CLDutyPost        *post,
  * day's clock). */
 char  *cl_duty_format_minutes (gint minutes);
 
+/* "08:00", "8:00" or "0800" (to 24:00) as minutes after midnight;
+ * FALSE for anything else. */
+gboolean cl_duty_parse_minutes (const char *text,
+                                gint       *minutes);
+
 /* A day of the roster in words: "Mon 7 Dec" / "12月7日 周一". */
 char  *cl_duty_format_day     (const GDate *day);
 
