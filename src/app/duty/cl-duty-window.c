@@ -285,35 +285,45 @@ new_cell (CLDutyWindow *self,
 {
   GtkWidget *cell = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autofree char *text = cl_duty_week_cell_text (self->week, row, day);
+  g_autoptr(GPtrArray) held = cl_duty_week_cell (self->week, row, day);
   g_autofree char *description = cl_duty_week_cell_description (self->week, row, day);
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE | GDK_ACTION_COPY);
-  g_auto(GStrv) lines = g_strsplit (text ? text : "—", "\n", -1);
 
   g_object_set_data (G_OBJECT (cell), "duty-row", GUINT_TO_POINTER (row));
   g_object_set_data (G_OBJECT (cell), "duty-day", GUINT_TO_POINTER (day));
   gtk_widget_add_css_class (cell, "duty-cell");
   gtk_widget_add_css_class (cell, "flat");
-  if (text == NULL)
+  if (held->len == 0)
     gtk_widget_add_css_class (cell, "duty-empty");
   if (cl_duty_week_cell_flagged (self->week, row, day))
     gtk_widget_add_css_class (cell, "duty-flagged");
   gtk_widget_set_size_request (cell, 104, 40);
   gtk_widget_set_hexpand (cell, TRUE);
-  /* One line per shift: "Early · 门诊服务中心", the post cut short. */
-  for (guint i = 0; lines[i]; i++)
+  /* Two lines per shift, the shift over its post (cut short if need
+   * be: the tooltip says it whole). */
+  for (guint i = 0; i < held->len; i++)
     {
-      GtkWidget *label = gtk_label_new (lines[i]);
+      CLDutyAssignment *a = g_ptr_array_index (held, i);
+      CLDutyPost *post = cl_duty_week_find_post (self->week, cl_duty_assignment_get_post_id (a));
+      const char *lines[2] = { cl_duty_shift_label (cl_duty_assignment_get_shift (a)),
+                               post ? cl_duty_post_get_display_name (post) : "?" };
 
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), label);
+      for (guint k = 0; k < 2; k++)
+        {
+          GtkWidget *label = gtk_label_new (lines[k]);
+
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, k == 0 ? "heading" : "caption");
+          gtk_box_append (GTK_BOX (box), label);
+        }
     }
+  if (held->len == 0)
+    gtk_box_append (GTK_BOX (box), gtk_label_new ("—"));
   gtk_button_set_child (GTK_BUTTON (cell), box);
   gtk_widget_set_tooltip_text (cell, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
