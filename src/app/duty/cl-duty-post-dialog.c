@@ -156,7 +156,7 @@ cl_duty_post_dialog_init (CLDutyPostDialog *self)
   };
 
   gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
-  self->name_row = cl_form_entry_row_add (names, _("Name"), &self->errors[F_NAME]);
+  self->name_row = cl_form_entry_row_add (names, _("Post name"), &self->errors[F_NAME]);
   cl_form_row_set_required (GTK_WIDGET (self->name_row));
   self->name_en_row = cl_form_entry_row_add (names, _("Name in English"), &self->errors[F_NAME_EN]);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (hours), _("Opening Hours"));
