@@ -106,8 +106,9 @@ cl_duty_assign_popover_save (CLDutyAssignPopover *self)
         show_error (self->error, error->message);
       return FALSE;
     }
-  g_signal_emit (self, signals[SAVED], 0);
+  /* Closed before the week is redrawn under it. */
   gtk_popover_popdown (GTK_POPOVER (self));
+  g_signal_emit (self, signals[SAVED], 0);
   return TRUE;
 }
 

@@ -34,6 +34,7 @@ struct _CLDutyWindow
   guint                cursor_row;
   guint                cursor_day;
   guint                reload_id;
+  gboolean             reload_pending;
 };
 
 G_DEFINE_FINAL_TYPE (CLDutyWindow, cl_duty_window, ADW_TYPE_WINDOW)
@@ -351,7 +352,9 @@ fill_grid (CLDutyWindow *self)
 
   if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid)))
     had_focus = TRUE;
-  /* The popover lives on a cell: keep it while the cells go. */
+  /* The popover lives on a cell: keep it, closed, while the cells go. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (gtk_widget_get_parent (GTK_WIDGET (self->popover)))
     gtk_widget_unparent (GTK_WIDGET (self->popover));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))))
@@ -453,6 +456,7 @@ reload (CLDutyWindow *self)
   g_autofree char *range = NULL;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_pending = FALSE;
   g_clear_pointer (&self->week, cl_duty_week_free);
   if (self->store)
     self->week = cl_duty_week_load (self->store, &self->shown);
@@ -483,8 +487,25 @@ reload_idle (gpointer data)
 static void
 store_changed_cb (CLDutyWindow *self)
 {
+  /* Not under an open popover: the cell being assigned stays until it
+   * closes (popover_closed_cb()). */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
   if (self->reload_id == 0)
     self->reload_id = g_idle_add (reload_idle, self);
+}
+
+static void
+popover_closed_cb (CLDutyWindow *self)
+{
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      store_changed_cb (self);
+    }
 }
 
 static void
@@ -635,6 +656,7 @@ cl_duty_window_init (CLDutyWindow *self)
   self->cells = g_ptr_array_new ();
   self->popover = g_object_ref_sink (cl_duty_assign_popover_new ());
   g_signal_connect_object (self->popover, "saved", G_CALLBACK (popover_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
   cl_date_today (&self->shown);
 }
 
