@@ -103,7 +103,7 @@ draw_top (Walk    *walk,
       g_autofree char *head = NULL;
 
       if (c == 0)
-        head = g_strdup (_("Staff"));
+        head = g_strdup (C_("duty roster column", "Staff"));
       else if (c == 8)
         head = g_strdup (_("Hours"));
       else

@@ -16,10 +16,13 @@
 #include "cl-date.h"
 #include "cl-desk-setting.h"
 #include "cl-duty-store.h"
+#include "cl-escort-store.h"
+#include "cl-patient.h"
 #include "cl-schedule.h"
 #include "cl-staff.h"
 #include "cl-store-duty.h"
 #include "cl-store-save.h"
+#include "cl-test-desk.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
 
@@ -593,6 +596,36 @@ test_escort_hours (CLTestStoreFixture *f,
   g_assert_cmpint (closes, ==, 24 * 60);
 }
 
+/* The escort schedule's own check, as a booking at the desk meets it:
+ * a task at 08:00 is outside her Staff window hours (09:00–16:00) but
+ * inside her early shift once the roster has her on it. */
+static void
+test_escort_task_in_shift (CLTestStoreFixture *f,
+                           gconstpointer       data)
+{
+  g_autoptr(CLStaff) escort = save_staff (f->store, "lina", "李娜", CL_ROLE_ESCORT);
+  g_autoptr(CLPatient) patient = cl_patient_new ();
+  g_autoptr(CLEscortTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *patient_id = NULL;
+
+  for (GDateWeekday d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
+    cl_staff_set_day_hours (escort, d, 9 * 60, 16 * 60);
+  g_assert_true (cl_store_save_record (f->store, CL_RECORD (escort), NULL));
+  cl_patient_set_name (patient, "张小梅");
+  patient_id = cl_test_save (f->store, patient);
+
+  task = cl_test_new_task (patient_id, cl_record_get_id (CL_RECORD (escort)), cl_test_nov_2026 (24, 8, 0),
+                           cl_test_nov_2026 (24, 8, 30));
+  g_assert_false (cl_escort_store_save (f->store, task, CL_ROLE_CASE_MANAGER, &error));
+  g_assert_error (error, CL_SCHEDULE_ERROR, CL_SCHEDULE_ERROR_START_OUTSIDE_HOURS);
+  g_clear_error (&error);
+
+  save_shift (f->store, escort, "2026-11-24", CENTRE, "early");
+  g_assert_true (cl_escort_store_save (f->store, task, CL_ROLE_CASE_MANAGER, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -610,5 +643,6 @@ main (int   argc,
   cl_test_store_add ("/duty/copy-last-week", test_copy_last_week);
   cl_test_store_add ("/duty/cells", test_cells);
   cl_test_store_add ("/duty/escort-hours", test_escort_hours);
+  cl_test_store_add ("/duty/escort-task-in-shift", test_escort_task_in_shift);
   return g_test_run ();
 }
