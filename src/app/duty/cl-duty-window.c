@@ -3,53 +3,24 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "cl-date.h"
 #include "cl-duty-posts-dialog.h"
 #include "cl-duty-print-operation.h"
 #include "cl-duty-store.h"
-#include "cl-duty-window.h"
-
-#define N_DAYS 7
-
-struct _CLDutyWindow
-{
-  AdwWindow            parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle      *week_title;
-  GtkGrid             *grid;
-  GtkListBox          *warnings;
-  GtkLabel            *coverage_title;
-  GtkWidget           *posts_button;
-
-  /* owned */
-  CLContext           *context;
-  CLStore             *store;
-  CLDutyWeek          *week;
-  GPtrArray           *cells;      /* GtkWidget, row × N_DAYS + day; borrowed from the grid */
-  CLDutyAssignPopover *popover;
-  GDate                shown;      /* a day of the week shown */
-  guint                cursor_row;
-  guint                cursor_day;
-  guint                reload_id;
-  gboolean             reload_pending;
-};
+#include "cl-duty-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CLDutyWindow, cl_duty_window, ADW_TYPE_WINDOW)
 
-static void reload (CLDutyWindow *self);
-
-static gboolean
-may_edit (CLDutyWindow *self)
+gboolean
+cl_duty_window_may_edit (CLDutyWindow *self)
 {
   return self->store && cl_context_may (self->context, CL_WRITE, "duty_assignment");
 }
 
-static void
-show_message (CLDutyWindow *self,
-              const char   *message)
+void
+cl_duty_window_show_message (CLDutyWindow *self,
+                             const char   *message)
 {
   AdwToast *toast = adw_toast_new (message);
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->grid), ADW_TYPE_TOAST_OVERLAY);
@@ -58,289 +29,6 @@ show_message (CLDutyWindow *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
-  g_message ("%s", message);
-}
-
-static GtkWidget *
-cell_at (CLDutyWindow *self,
-         guint         row,
-         guint         day)
-{
-  guint i = row * N_DAYS + day;
-
-  return self->cells && day < N_DAYS && i < self->cells->len ? g_ptr_array_index (self->cells, i) : NULL;
-}
-
-static void
-cell_position (GtkWidget *cell,
-               guint     *row,
-               guint     *day)
-{
-  *row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "duty-row"));
-  *day = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "duty-day"));
-}
-
-static void
-focus_cell (CLDutyWindow *self,
-            guint         row,
-            guint         day)
-{
-  GtkWidget *cell = cell_at (self, row, day);
-
-  if (cell == NULL)
-    return;
-  self->cursor_row = row;
-  self->cursor_day = day;
-  gtk_widget_grab_focus (cell);
-}
-
-static void
-open_popover (CLDutyWindow *self,
-              guint         row,
-              guint         day,
-              const char   *shift)
-{
-  GtkWidget *cell = cell_at (self, row, day);
-  g_autoptr(GPtrArray) current = NULL;
-  CLDutyAssignment *first = NULL;
-  CLStaff *staff;
-
-  if (cell == NULL || !may_edit (self) || self->week->active_posts->len == 0)
-    return;
-  staff = g_ptr_array_index (self->week->staff, row);
-  current = cl_duty_week_cell (self->week, row, day);
-  if (current->len > 0)
-    first = g_ptr_array_index (current, 0);
-  cl_duty_assign_popover_setup (self->popover, self->context, self->week->active_posts,
-                                cl_record_get_id (CL_RECORD (staff)), cl_staff_get_display_name (staff),
-                                self->week->days[day],
-                                first ? cl_duty_assignment_get_post_id (first) : NULL,
-                                shift ? shift : first ? cl_duty_assignment_get_shift (first) : NULL);
-  if (gtk_widget_get_parent (GTK_WIDGET (self->popover)) != cell)
-    {
-      if (gtk_widget_get_parent (GTK_WIDGET (self->popover)))
-        gtk_widget_unparent (GTK_WIDGET (self->popover));
-      gtk_widget_set_parent (GTK_WIDGET (self->popover), cell);
-    }
-  self->cursor_row = row;
-  self->cursor_day = day;
-  gtk_popover_popup (GTK_POPOVER (self->popover));
-}
-
-static void
-clear_cell (CLDutyWindow *self,
-            guint         row,
-            guint         day)
-{
-  g_autoptr(GError) error = NULL;
-  CLStaff *staff;
-
-  if (!may_edit (self) || row >= self->week->staff->len)
-    return;
-  staff = g_ptr_array_index (self->week->staff, row);
-  if (!cl_duty_store_clear_cell (self->store, cl_record_get_id (CL_RECORD (staff)), self->week->days[day],
-                                 cl_context_get_role (self->context), &error))
-    show_message (self, error->message);
-  reload (self);
-}
-
-/* A letter typed on a cell opens the form with the shift it starts:
- * e(arly), r(egular), l(ate), n(ight); any other text opens it as it
- * is. */
-static const char *
-shift_of_key (guint keyval)
-{
-  gunichar c = g_unichar_tolower (gdk_keyval_to_unicode (keyval));
-
-  for (const char * const *s = cl_duty_shifts (); *s; s++)
-    if ((gunichar) (*s)[0] == c)
-      return *s;
-  return NULL;
-}
-
-static gboolean
-cell_key_cb (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             CLDutyWindow          *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint row, day;
-
-  cell_position (cell, &row, &day);
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      focus_cell (self, row, day > 0 ? day - 1 : 0);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      focus_cell (self, row, MIN (day + 1, N_DAYS - 1));
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      focus_cell (self, row > 0 ? row - 1 : 0, day);
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      focus_cell (self, MIN (row + 1, self->week->staff->len - 1), day);
-      return TRUE;
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      clear_cell (self, row, day);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-      open_popover (self, row, day, NULL);
-      return TRUE;
-    default:
-      if (g_unichar_isprint (gdk_keyval_to_unicode (keyval)))
-        {
-          open_popover (self, row, day, shift_of_key (keyval));
-          return TRUE;
-        }
-      return FALSE;
-    }
-}
-
-static void
-cell_clicked_cb (GtkButton    *cell,
-                 CLDutyWindow *self)
-{
-  guint row, day;
-
-  cell_position (GTK_WIDGET (cell), &row, &day);
-  open_popover (self, row, day, NULL);
-}
-
-static void
-cell_focus_cb (GtkEventControllerFocus *controller,
-               CLDutyWindow            *self)
-{
-  cell_position (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
-                 &self->cursor_row, &self->cursor_day);
-}
-
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 CLDutyWindow  *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(GPtrArray) held = NULL;
-  g_autofree char *what = NULL;
-  guint row, day;
-
-  cell_position (cell, &row, &day);
-  held = cl_duty_week_cell (self->week, row, day);
-  if (held->len == 0 || !may_edit (self))
-    return NULL;
-  what = g_strdup_printf ("%u:%u", row, day);
-  return gdk_content_provider_new_typed (G_TYPE_STRING, what);
-}
-
-static void
-drag_begin_cb (GtkDragSource *source,
-               GdkDrag       *drag,
-               CLDutyWindow  *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (cell);
-
-  gtk_drag_source_set_icon (source, icon, 0, 0);
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         CLDutyWindow  *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
-  guint from_row, from_day, to_row, to_day;
-  gboolean copy;
-
-  if (!G_VALUE_HOLDS_STRING (value) || sscanf (g_value_get_string (value), "%u:%u", &from_row, &from_day) != 2)
-    return FALSE;
-  cell_position (cell, &to_row, &to_day);
-  /* Ctrl held, or a drop that can only copy: a copy. */
-  copy = (state & GDK_CONTROL_MASK) != 0 || (drop && gdk_drop_get_actions (drop) == GDK_ACTION_COPY);
-  return cl_duty_window_drop (self, from_row, from_day, to_row, to_day, copy);
-}
-
-static GtkWidget *
-new_cell (CLDutyWindow *self,
-          guint         row,
-          guint         day)
-{
-  GtkWidget *cell = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autoptr(GPtrArray) held = cl_duty_week_cell (self->week, row, day);
-  g_autofree char *description = cl_duty_week_cell_description (self->week, row, day);
-  GtkEventController *key = gtk_event_controller_key_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE | GDK_ACTION_COPY);
-
-  g_object_set_data (G_OBJECT (cell), "duty-row", GUINT_TO_POINTER (row));
-  g_object_set_data (G_OBJECT (cell), "duty-day", GUINT_TO_POINTER (day));
-  gtk_widget_add_css_class (cell, "duty-cell");
-  gtk_widget_add_css_class (cell, "flat");
-  if (held->len == 0)
-    gtk_widget_add_css_class (cell, "duty-empty");
-  if (cl_duty_week_cell_flagged (self->week, row, day))
-    gtk_widget_add_css_class (cell, "duty-flagged");
-  gtk_widget_set_size_request (cell, 104, 40);
-  gtk_widget_set_hexpand (cell, TRUE);
-  /* Two lines per shift, the shift over its post (cut short if need
-   * be: the tooltip says it whole). */
-  for (guint i = 0; i < held->len; i++)
-    {
-      CLDutyAssignment *a = g_ptr_array_index (held, i);
-      CLDutyPost *post = cl_duty_week_find_post (self->week, cl_duty_assignment_get_post_id (a));
-      const char *lines[2] = { cl_duty_shift_label (cl_duty_assignment_get_shift (a)),
-                               post ? cl_duty_post_get_display_name (post) : "?" };
-
-      for (guint k = 0; k < 2; k++)
-        {
-          GtkWidget *label = gtk_label_new (lines[k]);
-
-          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_add_css_class (label, k == 0 ? "heading" : "caption");
-          gtk_box_append (GTK_BOX (box), label);
-        }
-    }
-  if (held->len == 0)
-    gtk_box_append (GTK_BOX (box), gtk_label_new ("—"));
-  gtk_button_set_child (GTK_BUTTON (cell), box);
-  gtk_widget_set_tooltip_text (cell, description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  g_signal_connect (cell, "clicked", G_CALLBACK (cell_clicked_cb), self);
-
-  g_signal_connect (key, "key-pressed", G_CALLBACK (cell_key_cb), self);
-  gtk_widget_add_controller (cell, key);
-  g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_cb), self);
-  gtk_widget_add_controller (cell, focus);
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (target));
-  return cell;
 }
 
 static void
@@ -398,7 +86,7 @@ fill_grid (CLDutyWindow *self)
       gtk_grid_attach (self->grid, name, 0, r + 1, 1, 1);
       for (guint d = 0; d < N_DAYS; d++)
         {
-          GtkWidget *cell = new_cell (self, r, d);
+          GtkWidget *cell = cl_duty_window_new_cell (self, r, d);
 
           gtk_grid_attach (self->grid, cell, d + 1, r + 1, 1, 1);
           g_ptr_array_add (self->cells, cell);
@@ -417,7 +105,7 @@ fill_grid (CLDutyWindow *self)
     }
   self->cursor_row = MIN (self->cursor_row, self->week->staff->len ? self->week->staff->len - 1 : 0);
   if (had_focus)
-    focus_cell (self, self->cursor_row, self->cursor_day);
+    cl_duty_window_focus_cell (self, self->cursor_row, self->cursor_day);
 }
 
 static void
@@ -450,8 +138,8 @@ fill_warnings (CLDutyWindow *self)
     }
 }
 
-static void
-reload (CLDutyWindow *self)
+void
+cl_duty_window_reload (CLDutyWindow *self)
 {
   g_autofree char *range = NULL;
 
@@ -466,7 +154,7 @@ reload (CLDutyWindow *self)
       adw_window_title_set_subtitle (self->week_title, range);
     }
   gtk_widget_set_visible (self->posts_button, self->store && cl_context_may (self->context, CL_WRITE, "duty_post"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duty.copy-last-week", may_edit (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duty.copy-last-week", cl_duty_window_may_edit (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "duty.print", self->week != NULL);
   fill_grid (self);
   fill_warnings (self);
@@ -478,7 +166,7 @@ reload_idle (gpointer data)
   CLDutyWindow *self = data;
 
   self->reload_id = 0;
-  reload (self);
+  cl_duty_window_reload (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -527,7 +215,7 @@ context_store_cb (CLDutyWindow *self)
           g_signal_connect_object (store, signal, G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
         }
     }
-  reload (self);
+  cl_duty_window_reload (self);
 }
 
 static void
@@ -540,7 +228,7 @@ move_week (CLDutyWindow *self,
     g_date_add_days (&self->shown, days);
   else
     g_date_subtract_days (&self->shown, -days);
-  reload (self);
+  cl_duty_window_reload (self);
 }
 
 static void
@@ -567,13 +255,13 @@ copy_action (GtkWidget  *widget,
   if (!cl_duty_store_copy_last_week (self->store, &self->week->monday, cl_context_get_role (self->context),
                                      &copied, &error))
     {
-      show_message (self, error->message);
+      cl_duty_window_show_message (self, error->message);
       return;
     }
   done = g_strdup_printf (g_dngettext (NULL, "%u shift copied from last week", "%u shifts copied from last week",
                                        copied), copied);
-  show_message (self, done);
-  reload (self);
+  cl_duty_window_show_message (self, done);
+  cl_duty_window_reload (self);
 }
 
 static void
@@ -595,14 +283,14 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->week && !cl_duty_print_run (self->store, &self->week->monday, GTK_WINDOW (self), &error))
-    show_message (self, error->message);
+    cl_duty_window_show_message (self, error->message);
 }
 
 static void
 popover_saved_cb (CLDutyWindow *self)
 {
-  reload (self);
-  focus_cell (self, self->cursor_row, self->cursor_day);
+  cl_duty_window_reload (self);
+  cl_duty_window_focus_cell (self, self->cursor_row, self->cursor_day);
 }
 
 static void
@@ -671,7 +359,7 @@ cl_duty_window_new (GtkWindow *parent,
   self = g_object_new (CL_TYPE_DUTY_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
   cl_context_get_today (context, &self->shown);
-  g_signal_connect_object (context, "notify::role", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::role", G_CALLBACK (cl_duty_window_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
   context_store_cb (self);
   return self;
@@ -684,7 +372,7 @@ cl_duty_window_show_week (CLDutyWindow *self,
   g_return_if_fail (CL_IS_DUTY_WINDOW (self));
 
   if (cl_duty_day_parse (day, &self->shown))
-    reload (self);
+    cl_duty_window_reload (self);
 }
 
 CLDutyWeek *
@@ -699,8 +387,10 @@ cl_duty_window_get_cell (CLDutyWindow *self,
                          guint         row,
                          guint         day)
 {
+  guint i = row * N_DAYS + day;
+
   g_return_val_if_fail (CL_IS_DUTY_WINDOW (self), NULL);
-  return cell_at (self, row, day);
+  return self->cells && day < N_DAYS && i < self->cells->len ? g_ptr_array_index (self->cells, i) : NULL;
 }
 
 int
@@ -747,7 +437,7 @@ cl_duty_window_drop (CLDutyWindow *self,
   g_return_val_if_fail (CL_IS_DUTY_WINDOW (self), FALSE);
 
   if (!self->week || from_row >= self->week->staff->len || to_row >= self->week->staff->len
-      || from_day >= N_DAYS || to_day >= N_DAYS || !may_edit (self))
+      || from_day >= N_DAYS || to_day >= N_DAYS || !cl_duty_window_may_edit (self))
     return FALSE;
   from = g_ptr_array_index (self->week->staff, from_row);
   to = g_ptr_array_index (self->week->staff, to_row);
@@ -755,12 +445,12 @@ cl_duty_window_drop (CLDutyWindow *self,
                                 cl_record_get_id (CL_RECORD (to)), self->week->days[to_day], copy,
                                 cl_context_get_role (self->context), &error))
     {
-      show_message (self, error->message);
+      cl_duty_window_show_message (self, error->message);
       return FALSE;
     }
   self->cursor_row = to_row;
   self->cursor_day = to_day;
-  reload (self);
+  cl_duty_window_reload (self);
   return TRUE;
 }
 
