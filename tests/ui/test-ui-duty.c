@@ -6,12 +6,14 @@
  * next morning's early shift is warned of in words; Delete clears a
  * day; a drop moves a day and with Ctrl copies it; someone who left
  * meanwhile is refused in the popover with nothing written; Copy Last
- * Week fills the next week; an administrator's post form refuses a
+ * Week fills the next week, and a real pointer drag moves a day to
+ * another person's; an administrator's post form refuses a
  * headcount of 0 at its field and saves 5.  Screenshots at 1024 × 768. */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 
 #include "cl-date.h"
@@ -53,6 +55,38 @@ has_warning (CLDutyWindow *window,
     if (strstr (cl_duty_window_get_warning (window, i), text))
       return TRUE;
   return FALSE;
+}
+
+/* A real pointer: xdotool moves the X server's pointer over the middle
+ * of @widget, pressing or releasing the first button with @action. */
+static void
+pointer (GtkWidget  *widget,
+         const char *action,
+         double      dx)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  double sx, sy, wx, wy;
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *px = NULL, *py = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0 + dx,
+                                                   gtk_widget_get_height (widget) / 2.0, &wx, &wy));
+  px = g_strdup_printf ("%d", (int) (wx + sx));
+  py = g_strdup_printf ("%d", (int) (wy + sy));
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--window", xid, px, py,
+                           action ? action : NULL, action ? "1" : NULL, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  cl_test_ui_settle (150);
 }
 
 static gboolean
@@ -201,6 +235,22 @@ test_week (void)
   cl_test_ui_settle (100);
   where = g_strdup_printf (" AND staff_id = '%s' AND day IN ('2026-12-03', '2026-12-04')", staff_id (window, 0));
   g_assert_cmpint (count (store, where), ==, 2);
+  g_clear_pointer (&where, g_free);
+
+  /* A real drag with the pointer: the first person's Thursday onto the
+   * fourth person's Saturday moves it there. */
+  cl_test_ui_settle (200);
+  pointer (cl_duty_window_get_cell (window, 0, 3), "mousedown", 0);
+  pointer (cl_duty_window_get_cell (window, 0, 3), NULL, 20);
+  pointer (cl_duty_window_get_cell (window, 1, 4), NULL, 0);
+  pointer (cl_duty_window_get_cell (window, 3, 5), NULL, -5);
+  pointer (cl_duty_window_get_cell (window, 3, 5), "mouseup", 0);
+  cl_test_ui_settle (300);
+  where = g_strdup_printf (" AND staff_id = '%s' AND day = '2026-12-05' AND shift = 'early'", staff_id (window, 3));
+  g_assert_cmpint (count (store, where), ==, 1);
+  g_clear_pointer (&where, g_free);
+  where = g_strdup_printf (" AND staff_id = '%s' AND day = '2026-12-03'", staff_id (window, 0));
+  g_assert_cmpint (count (store, where), ==, 0);
   g_clear_pointer (&where, g_free);
 
   gtk_window_destroy (GTK_WINDOW (window));
