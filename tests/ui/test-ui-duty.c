@@ -6,8 +6,8 @@
  * next morning's early shift is warned of in words; Delete clears a
  * day; a drop moves a day and with Ctrl copies it; someone who left
  * meanwhile is refused in the popover with nothing written; Copy Last
- * Week fills the next week, and a real pointer drag moves a day to
- * another person's; an administrator's post form refuses a
+ * Week fills the next week; a real pointer drag moves a day to another
+ * person's, and with Ctrl held copies it; an administrator's post form refuses a
  * headcount of 0 at its field and saves 5.  Screenshots at 1024 × 768. */
 
 #include "config.h"
@@ -251,6 +251,26 @@ test_week (void)
   g_clear_pointer (&where, g_free);
   where = g_strdup_printf (" AND staff_id = '%s' AND day = '2026-12-03'", staff_id (window, 0));
   g_assert_cmpint (count (store, where), ==, 0);
+  g_clear_pointer (&where, g_free);
+
+  /* With Ctrl held, the fourth person's Saturday is copied to Sunday. */
+  cl_test_ui_settle (200);
+  {
+    const char *down[] = { "xdotool", "keydown", "ctrl", NULL };
+    const char *up[] = { "xdotool", "keyup", "ctrl", NULL };
+
+    pointer (cl_duty_window_get_cell (window, 3, 5), "mousedown", 0);
+    pointer (cl_duty_window_get_cell (window, 3, 5), NULL, 20);
+    g_assert_true (g_spawn_sync (NULL, (char **) down, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
+    pointer (cl_duty_window_get_cell (window, 3, 6), NULL, -5);
+    pointer (cl_duty_window_get_cell (window, 3, 6), NULL, 0);
+    pointer (cl_duty_window_get_cell (window, 3, 6), "mouseup", 0);
+    g_assert_true (g_spawn_sync (NULL, (char **) up, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
+  }
+  cl_test_ui_settle (300);
+  where = g_strdup_printf (" AND staff_id = '%s' AND day IN ('2026-12-05', '2026-12-06') AND shift = 'early'",
+                           staff_id (window, 3));
+  g_assert_cmpint (count (store, where), ==, 2);
   g_clear_pointer (&where, g_free);
 
   gtk_window_destroy (GTK_WINDOW (window));
