@@ -23,6 +23,7 @@
 #include "cl-today-view.h"
 #include "cl-window-desk.h"
 #include "cl-window-directory.h"
+#include "cl-window-duty.h"
 #include "cl-window-followup.h"
 #include "cl-vip-view.h"
 #include "cl-window-new.h"
@@ -422,6 +423,7 @@ cl_window_class_init (CLWindowClass *klass)
   cl_window_followup_class_init (widget_class);
   cl_window_desk_class_init (widget_class);
   cl_window_directory_class_init (widget_class);
+  cl_window_duty_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -463,6 +465,7 @@ cl_window_init (CLWindow *self)
   cl_window_followup_init (self);
   cl_window_desk_init (self);
   cl_window_directory_init (self);
+  cl_window_duty_init (self);
   g_signal_connect_object (self->context, "notify::role",
                            G_CALLBACK (update_desk_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::role",

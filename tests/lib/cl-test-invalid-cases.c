@@ -160,6 +160,15 @@
 #define STAFF_ANSWERS \
   "{\\\"attitude\\\":4,\\\"timely\\\":4,\\\"quality\\\":5,\\\"communication\\\":3," \
   "\\\"critical\\\":true,\\\"rules\\\":4,\\\"overall\\\":4}"
+/* A shift of the duty roster at a seeded post (cl-store-duty-seed.h):
+ * 01 the outpatient service centre, 07 the paediatric emergency. */
+#define DUTY(staff, day, post, shift) \
+  "{\"staff_id\":\"" staff "\",\"day\":\"" day "\",\"post_id\":\"5eed0000-0000-4000-8000-00000000d0" post "\"," \
+  "\"shift\":\"" shift "\"}"
+#define DUTY_POST(name, mo, mc, ao, ac, headcount) \
+  "{\"name\":\"" name "\",\"name_en\":\"\",\"morning_opens\":" mo ",\"morning_closes\":" mc "," \
+  "\"afternoon_opens\":" ao ",\"afternoon_closes\":" ac ",\"all_day\":false,\"headcount\":" headcount "," \
+  "\"active\":true,\"sort_order\":9}"
 
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
@@ -754,6 +763,28 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     SURVEY_ANSWER ("@SURVEY_OPEN@", "patient", "@PATIENT@", "@DEPARTMENT@", OUTPATIENT_ANSWERS ("5"),
                    "@T2026-11-23T10:00@"),
     "answered_at", "The answers cannot be given in the future" },
+  /* The duty roster's posts and shifts (test-duty.c, test-ui-duty.c).
+   * @STAFF_LEFT@ is a guide who no longer works here. */
+  { "duty_post", "admin", DUTY_POST (" ", "480", "720", "870", "1050", "1"), "name",
+    "Enter the post’s name" },
+  { "duty_post", "admin", DUTY_POST ("门诊二楼导医台", "480", "720", "870", "1050", "0"), "headcount",
+    "Enter how many people the post needs a day, from 1 to 50" },
+  { "duty_post", "admin", DUTY_POST ("门诊二楼导医台", "720", "480", "870", "1050", "1"), "morning_closes",
+    "The morning session must end after it starts" },
+  { "duty_post", "admin", DUTY_POST ("门诊二楼导医台", "480", "720", "1050", "870", "1"), "afternoon_closes",
+    "The afternoon session must end after it starts" },
+  { "duty_post", "admin", DUTY_POST ("门诊二楼导医台", "480", "720", "660", "1050", "1"), "afternoon_opens",
+    "The afternoon session must start after the morning one ends" },
+  { "duty_assignment", "service_desk", DUTY ("e1000000-0000-0000-0000-000000000dff", "2026-11-24", "01", "early"),
+    "staff_id", "There is no such member of staff" },
+  { "duty_assignment", "service_desk", DUTY ("@STAFF_LEFT@", "2026-11-24", "01", "early"), "staff_id",
+    "This person no longer works here" },
+  { "duty_assignment", "service_desk", DUTY ("@ESCORT@", "2026-11-31", "01", "early"), "day",
+    "Enter a real day" },
+  { "duty_assignment", "service_desk", DUTY ("@ESCORT@", "2026-11-24", "ff", "early"), "post_id",
+    "There is no such post" },
+  { "duty_assignment", "service_desk", DUTY ("@ESCORT@", "2026-11-24", "07", "evening"), "shift",
+    "Choose a shift: early, regular, late or night" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
@@ -800,6 +831,7 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@SURVEY_OPEN@", "e1000000-0000-0000-0000-000000000b01" },
   { "@SURVEY_ANON@", "e1000000-0000-0000-0000-000000000b02" },
   { "@SURVEY_CLOSED@", "e1000000-0000-0000-0000-000000000b03" },
+  { "@STAFF_LEFT@", "e1000000-0000-0000-0000-000000000d01" },
 };
 
 char *

@@ -32,7 +32,8 @@ G_BEGIN_DECLS
  * @SESSION_DIR@ on Monday mornings, which @CHECK_DIR@ marks late on
  * 23 November, @PRICE_DIR@ (code DIR-FY), the survey campaigns
  * @SURVEY_OPEN@ (outpatients, asking @PATIENT@), @SURVEY_ANON@
- * (anonymous, of the staff) and @SURVEY_CLOSED@, and local instants as @T2026-11-24T03:00@
+ * (anonymous, of the staff) and @SURVEY_CLOSED@, @STAFF_LEFT@ (a guide no longer
+ * active), and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

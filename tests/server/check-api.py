@@ -484,6 +484,10 @@ class Checks:
             ("opinion_entry", None),
             ("survey_campaign", None),
             ("survey_answer", None),
+            ("duty_post", {"name": "门诊二楼导医台", "name_en": "Guide desk 2F", "morning_opens": 480,
+                           "morning_closes": 720, "afternoon_opens": 870, "afternoon_closes": 1050,
+                           "all_day": False, "headcount": 2, "active": True, "sort_order": 8}),
+            ("duty_assignment", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -532,6 +536,10 @@ class Checks:
                 digest = hashlib.sha256(data["key"].encode()).hexdigest()
                 ids[table] = "%s-%s-8%s-a%s-%s" % (digest[0:8], digest[8:12], digest[12:15],
                                                    digest[15:18], digest[18:30])
+            elif table == "duty_assignment":
+                # The member of staff and the post pushed above.
+                data = {"staff_id": ids["staff"], "day": "2026-11-24", "post_id": ids["duty_post"],
+                        "shift": "early"}
             elif table == "opinion_entry":
                 # A complaint from the box, made the ticket pushed above.
                 data = {"date": "2026-11-20", "source": "box", "department_id": ids["department"],

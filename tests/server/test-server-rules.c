@@ -74,6 +74,9 @@ push_fixtures (void)
   push_applied ("admin", "staff", "@ESCORT@",
                 "{\"username\":\"li\",\"display_name\":\"李陪诊\",\"role\":\"escort\","
                 "\"phone\":\"13900139000\",\"active\":true}");
+  push_applied ("admin", "staff", "@STAFF_LEFT@",
+                "{\"username\":\"zhaoli\",\"display_name\":\"赵丽\",\"role\":\"service_desk\","
+                "\"roles\":\"service_desk\",\"phone\":\"13900139005\",\"active\":false}");
   push_applied ("admin", "staff", "@CASE_MANAGER@",
                 "{\"username\":\"wang\",\"display_name\":\"王管家\",\"role\":\"case_manager\","
                 "\"roles\":\"case_manager\",\"phone\":\"13900139003\",\"active\":true}");

@@ -16,6 +16,7 @@
 #include "cl-complaint-store.h"
 #include "cl-course-store.h"
 #include "cl-critical-store.h"
+#include "cl-duty-store.h"
 #include "cl-fault-store.h"
 #include "cl-opinion-store.h"
 #include "cl-survey-store.h"
@@ -78,6 +79,8 @@ save_fixtures (CLStore *store)
                                 "\"slot_minutes\":30,\"active\":false}" },
     { "staff", "@ESCORT@", "{\"username\":\"li\",\"display_name\":\"李陪诊\",\"role\":\"escort\","
                            "\"phone\":\"13900139000\",\"active\":true}" },
+    { "staff", "@STAFF_LEFT@", "{\"username\":\"zhaoli\",\"display_name\":\"赵丽\",\"role\":\"service_desk\","
+                               "\"roles\":\"service_desk\",\"phone\":\"13900139005\",\"active\":false}" },
     { "staff", "@CASE_MANAGER@", "{\"username\":\"wang\",\"display_name\":\"王管家\",\"role\":\"case_manager\","
                                  "\"roles\":\"case_manager\",\"phone\":\"13900139003\",\"active\":true}" },
     { "department", "@DEPT_CRITICAL@", "{\"name\":\"产科门诊\",\"name_en\":\"Obstetrics Clinic\",\"active\":true}" },
@@ -224,6 +227,10 @@ save_as_desk (CLStore    *store,
     saved = cl_critical_store_save (store, CL_CRITICAL_VALUE (record), role, &field_errors, &error);
   else if (g_str_equal (table, "equipment_fault"))
     saved = cl_fault_store_save (store, CL_EQUIPMENT_FAULT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "duty_post"))
+    saved = cl_duty_store_save_post (store, CL_DUTY_POST (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "duty_assignment"))
+    saved = cl_duty_store_save_assignment (store, CL_DUTY_ASSIGNMENT (record), role, &field_errors, &error);
   else if (g_str_equal (table, "opinion_entry"))
     saved = cl_opinion_store_save (store, CL_OPINION_ENTRY (record), role, &field_errors, &error);
   else if (g_str_equal (table, "survey_campaign"))

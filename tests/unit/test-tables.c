@@ -63,6 +63,8 @@ static const struct
   { "opinion_entry",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "survey_campaign",  { "RW", "R",  "-",  "-",  "RW", "-"  } },
   { "survey_answer",    { "RW", "RW", "-",  "-",  "RW", "-"  } },
+  { "duty_post",        { "RW", "R",  "R",  "-",  "R",  "-"  } },
+  { "duty_assignment",  { "RW", "R",  "R",  "-",  "RW", "-"  } },
 };
 
 static void

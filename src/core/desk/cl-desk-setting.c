@@ -40,6 +40,13 @@ static const CLDeskSettingInfo infos[] = {
   { "complaint.hours.serious", 24, 1, 720, N_("Resolve serious complaints within"), N_("hours") },
   { "complaint.hours.moderate", 72, 1, 720, N_("Resolve moderate complaints within"), N_("hours") },
   { "complaint.hours.minor", 120, 1, 720, N_("Resolve minor complaints within"), N_("hours") },
+  /* The duty roster (cl-duty-shift.h): the early shift starts this
+   * long before a post opens, morning and afternoon, the late shift
+   * ends this long after it closes; nobody works more than the week's
+   * hours. */
+  { "duty.early_minutes", 30, 0, 120, N_("Early shift starts before opening by"), N_("minutes") },
+  { "duty.late_minutes", 30, 0, 120, N_("Late shift ends after closing by"), N_("minutes") },
+  { "duty.week_hours", 40, 1, 84, N_("Most hours on duty a week"), N_("hours") },
   { NULL }
 };
 

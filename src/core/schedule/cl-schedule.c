@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cl-date.h"
+#include "cl-duty-store.h"
 #include "cl-schedule-private.h"
 
 G_DEFINE_QUARK (cl-schedule-error-quark, cl_schedule_error)
@@ -204,12 +205,20 @@ cl_schedule_escort_hours (CLStore     *store,
   g_autoptr(CLStaff) staff = NULL;
   gint o = CL_ESCORT_DAY_OPENS, c = CL_ESCORT_DAY_CLOSES;
 
-  /* The person's own hours for the weekday; an unassigned task or
-   * one whose escort is unknown keeps the default. */
-  if (escort_id && *escort_id)
-    staff = (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, escort_id, NULL);
-  if (staff)
-    cl_staff_get_day_hours (staff, g_date_get_weekday (day), &o, &c);
+  /* Her shifts on the duty roster that day, where it has any: the
+   * roster is built week by week and wins over the standing hours of
+   * the Staff window.  Otherwise the person's own hours for the
+   * weekday; an unassigned task or one whose escort is unknown keeps
+   * the default. */
+  if (escort_id && *escort_id && cl_duty_store_hours_of (store, escort_id, day, &o, &c))
+    ;
+  else
+    {
+      if (escort_id && *escort_id)
+        staff = (CLStaff *) cl_store_load_record (store, CL_TYPE_STAFF, escort_id, NULL);
+      if (staff)
+        cl_staff_get_day_hours (staff, g_date_get_weekday (day), &o, &c);
+    }
   if (opens)
     *opens = o;
   if (closes)

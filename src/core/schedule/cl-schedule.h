@@ -100,7 +100,9 @@ gboolean    cl_schedule_overlaps        (gint64        a_start,
                                          gint64        b_end);
 
 /* Working hours of @escort_id on @day, minutes after local midnight:
- * the person's own for that weekday (cl_staff_get_day_hours()), else
+ * her shifts on the duty roster that day where it has any
+ * (cl_duty_store_hours_of()), else the person's own for that weekday
+ * (cl_staff_get_day_hours()), else
  * CL_ESCORT_DAY_OPENS–CL_ESCORT_DAY_CLOSES; both 0 on a day off. */
 void        cl_schedule_escort_hours    (CLStore      *store,
                                          const char   *escort_id,

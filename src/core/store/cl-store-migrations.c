@@ -4,6 +4,7 @@
 
 #include "cl-roster-index.h"
 #include "cl-store-directory-seed.h"
+#include "cl-store-duty-seed.h"
 #include "cl-store-private.h"
 
 /* The directory's search keys of @table's rows (kind @table), made of
@@ -633,6 +634,23 @@ const char * const cl_store_migrations[] = {
   "  campaign_id TEXT, person_kind TEXT, person_id TEXT, channel TEXT,"
   "  answered_at INTEGER NOT NULL DEFAULT 0, department_id TEXT, answers TEXT);"
   "CREATE INDEX survey_answer_campaign ON survey_answer (campaign_id) WHERE deleted = 0;",
+
+  /* 30 → 31 (issue #17): the duty roster's posts and who is on which
+   * shift of which post on which day (cl-duty-post.h,
+   * cl-duty-assignment.h).  Hours are minutes after local midnight.
+   * The contract's posts are seeded for a hospital to edit, with the
+   * same ids at rev 0 on the server and every desk, like the
+   * packages. */
+  "CREATE TABLE duty_post (" SYNC_COLUMNS ","
+  "  name TEXT, name_en TEXT, morning_opens INTEGER NOT NULL DEFAULT 480,"
+  "  morning_closes INTEGER NOT NULL DEFAULT 720, afternoon_opens INTEGER NOT NULL DEFAULT 870,"
+  "  afternoon_closes INTEGER NOT NULL DEFAULT 1050, all_day INTEGER NOT NULL DEFAULT 0,"
+  "  headcount INTEGER NOT NULL DEFAULT 1, active INTEGER NOT NULL DEFAULT 1,"
+  "  sort_order INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE duty_assignment (" SYNC_COLUMNS ","
+  "  staff_id TEXT, day TEXT, post_id TEXT, shift TEXT);"
+  "CREATE INDEX duty_assignment_day ON duty_assignment (day, staff_id) WHERE deleted = 0;"
+  CL_DUTY_SEED_SQL,
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

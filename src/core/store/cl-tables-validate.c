@@ -27,6 +27,7 @@
 #include "cl-followup-record.h"
 #include "cl-handout.h"
 #include "cl-nursing-store.h"
+#include "cl-duty-store.h"
 #include "cl-opinion-store.h"
 #include "cl-survey-store.h"
 #include "cl-package-usage.h"
@@ -484,4 +485,29 @@ cl_tables_validate_handout (CLStore    *store,
                             GHashTable *errors)
 {
   cl_package_usage_validate_handout (store, CL_HANDOUT (record), errors);
+}
+
+void
+cl_tables_validate_duty_post (CLStore    *store,
+                              CLRecord   *record,
+                              const char *role,
+                              GHashTable *errors)
+{
+  g_autoptr(GHashTable) own = NULL;
+
+  if (cl_record_get_deleted (record))
+    return;
+  own = cl_duty_post_validate (CL_DUTY_POST (record));
+  merge_errors (errors, own);
+}
+
+void
+cl_tables_validate_duty_assignment (CLStore    *store,
+                                    CLRecord   *record,
+                                    const char *role,
+                                    GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_duty_store_validate_assignment (store, CL_DUTY_ASSIGNMENT (record), errors);
 }

@@ -45,5 +45,7 @@ void cl_tables_validate_course_assignment (CLStore *store, CLRecord *record, con
 void cl_tables_validate_health_event (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_event_registration (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_handout (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
+void cl_tables_validate_duty_post (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
+void cl_tables_validate_duty_assignment (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "cl-desk-store.h"
 #include "cl-directory-store.h"
 #include "cl-doctor-order.h"
+#include "cl-duty-store.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
 #include "cl-document.h"
@@ -322,6 +323,18 @@ static const TableInfo tables[] = {
     "service_desk case_manager",
     "service_desk case_manager",
     cl_survey_store_check_answer_change, cl_tables_validate_survey_answer },
+  /* The duty roster: an administrator keeps the posts; the service
+   * desk's lead builds the weeks; escorts read them, since their shifts
+   * are their working hours for the escort schedule, which case
+   * managers book (cl_schedule_escort_hours()). */
+  { "duty_post", cl_duty_post_get_type,
+    "case_manager escort service_desk",
+    "",
+    NULL, cl_tables_validate_duty_post },
+  { "duty_assignment", cl_duty_assignment_get_type,
+    "case_manager escort service_desk",
+    "service_desk",
+    NULL, cl_tables_validate_duty_assignment },
 };
 
 static const TableInfo *
