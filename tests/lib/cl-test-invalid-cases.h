@@ -30,7 +30,10 @@ G_BEGIN_DECLS
  * @APPT_FULL@ of @PATIENT_ENROLLED@), @HOSPITAL@ and her urgent
  * @REFERRAL@ from it, @DEPARTMENT_DIR@ with @DOCTOR_DIR@ and @DOCTOR_DIR@'s
  * @SESSION_DIR@ on Monday mornings, which @CHECK_DIR@ marks late on
- * 23 November, @PRICE_DIR@ (code DIR-FY), and local instants as @T2026-11-24T03:00@
+ * 23 November, @PRICE_DIR@ (code DIR-FY), @DEPT_DC@ (a department,
+ * 出院随访科) with @DISCHARGE_DC@ (350203199005120046 discharged on
+ * 20 November) and @DISCHARGE_DC_DONE@ (350203199502200063, the same
+ * day), whose call @CALL_DC_DONE@ reached her, and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

@@ -482,6 +482,8 @@ class Checks:
                                  "fault": "不出凭条", "reported_at": 1795400000, "reported_to": "vendor",
                                  "reported_to_name": "王工", "fixed_at": 1795403600, "note": ""}),
             ("opinion_entry", None),
+            ("discharge", None),
+            ("discharge_call", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -534,6 +536,15 @@ class Checks:
                 # A complaint from the box, made the ticket pushed above.
                 data = {"date": "2026-11-20", "source": "box", "department_id": ids["department"],
                         "content": "候诊时间太长", "kind": "complaint", "complaint_id": ids["complaint"]}
+            elif table == "discharge":
+                # From the department pushed above, her call due three days later.
+                data = {"name": "林秀英", "phone": "13800138066", "id_number": "350203199207150083",
+                        "his_id": "ZY0001", "department_id": ids["department"], "admitted_on": "2026-11-15",
+                        "discharged_on": "2026-11-20", "diagnosis": "足月顺产", "source": "csv",
+                        "source_id": "", "patient_id": "", "call_due_on": "2026-11-23"}
+            elif table == "discharge_call":
+                data = {"discharge_id": ids["discharge"], "called_at": 1795400000, "caller": "admin",
+                        "outcome": "no_answer", "note": ""}
             elif table == "critical_value":
                 # Received and reported in the past, read back, for a
                 # patient and a department pushed above.

@@ -153,6 +153,18 @@ push_fixtures (void)
                 "\"half_day\":\"morning\",\"marked_at\":1795400000,\"phoned\":\"护士长\",\"phoned_at\":1795400100}");
   push_applied ("admin", "service_price", "@PRICE_DIR@",
                 "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}");
+  push_applied ("admin", "department", "@DEPT_DC@", "{\"name\":\"出院随访科\",\"active\":true}");
+  push_applied ("service_desk", "discharge", "@DISCHARGE_DC@",
+                "{\"name\":\"林秀英\",\"phone\":\"13800138066\",\"id_number\":\"350203199005120046\","
+                "\"department_id\":\"@DEPT_DC@\",\"admitted_on\":\"2026-11-15\",\"discharged_on\":\"2026-11-20\","
+                "\"source\":\"csv\",\"call_due_on\":\"2026-11-23\"}");
+  push_applied ("service_desk", "discharge", "@DISCHARGE_DC_DONE@",
+                "{\"name\":\"陈丽\",\"phone\":\"13800138067\",\"id_number\":\"350203199502200063\","
+                "\"department_id\":\"@DEPT_DC@\",\"admitted_on\":\"2026-11-15\",\"discharged_on\":\"2026-11-20\","
+                "\"source\":\"csv\",\"call_due_on\":\"2026-11-23\"}");
+  push_applied ("service_desk", "discharge_call", "@CALL_DC_DONE@",
+                "{\"discharge_id\":\"@DISCHARGE_DC_DONE@\",\"called_at\":@T2026-11-23T08:30@,"
+                "\"caller\":\"u-service_desk\",\"outcome\":\"reached\"}");
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "cl-fault-store.h"
 #include "cl-opinion-store.h"
 #include "cl-directory-store.h"
+#include "cl-discharge-store.h"
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
 #include "cl-enrolment-store.h"
@@ -134,7 +135,18 @@ save_fixtures (CLStore *store)
       "{\"session_id\":\"@SESSION_DIR@\",\"doctor_id\":\"@DOCTOR_DIR@\",\"date\":\"2026-11-23\","
         "\"half_day\":\"morning\",\"marked_at\":1795400000,\"phoned\":\"护士长\",\"phoned_at\":1795400100}" },
     { "service_price", "@PRICE_DIR@",
-      "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}" },
+      "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}" },    { "department", "@DEPT_DC@", "{\"name\":\"出院随访科\",\"active\":true}" },
+    { "discharge", "@DISCHARGE_DC@",
+      "{\"name\":\"林秀英\",\"phone\":\"13800138066\",\"id_number\":\"350203199005120046\","
+        "\"department_id\":\"@DEPT_DC@\",\"admitted_on\":\"2026-11-15\",\"discharged_on\":\"2026-11-20\","
+        "\"source\":\"csv\",\"call_due_on\":\"2026-11-23\"}" },
+    { "discharge", "@DISCHARGE_DC_DONE@",
+      "{\"name\":\"陈丽\",\"phone\":\"13800138067\",\"id_number\":\"350203199502200063\","
+        "\"department_id\":\"@DEPT_DC@\",\"admitted_on\":\"2026-11-15\",\"discharged_on\":\"2026-11-20\","
+        "\"source\":\"csv\",\"call_due_on\":\"2026-11-23\"}" },
+    { "discharge_call", "@CALL_DC_DONE@",
+      "{\"discharge_id\":\"@DISCHARGE_DC_DONE@\",\"called_at\":@T2026-11-23T08:30@,"
+        "\"caller\":\"u-service_desk\",\"outcome\":\"reached\"}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -220,6 +232,10 @@ save_as_desk (CLStore    *store,
     saved = cl_critical_store_save (store, CL_CRITICAL_VALUE (record), role, &field_errors, &error);
   else if (g_str_equal (table, "equipment_fault"))
     saved = cl_fault_store_save (store, CL_EQUIPMENT_FAULT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "discharge"))
+    saved = cl_discharge_store_save (store, CL_DISCHARGE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "discharge_call"))
+    saved = cl_discharge_store_save_call (store, CL_DISCHARGE_CALL (record), role, &field_errors, &error);
   else if (g_str_equal (table, "opinion_entry"))
     saved = cl_opinion_store_save (store, CL_OPINION_ENTRY (record), role, &field_errors, &error);
   else if (g_str_equal (table, "appointment"))

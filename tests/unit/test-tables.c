@@ -61,6 +61,8 @@ static const struct
   { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "equipment_fault",  { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "opinion_entry",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "discharge",        { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "discharge_call",   { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

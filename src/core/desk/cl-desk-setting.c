@@ -40,6 +40,9 @@ static const CLDeskSettingInfo infos[] = {
   { "complaint.hours.serious", 24, 1, 720, N_("Resolve serious complaints within"), N_("hours") },
   { "complaint.hours.moderate", 72, 1, 720, N_("Resolve moderate complaints within"), N_("hours") },
   { "complaint.hours.minor", 120, 1, 720, N_("Resolve minor complaints within"), N_("hours") },
+  /* A discharged patient's follow-up call is due this many days after
+   * her discharge (cl-discharge-store.h). */
+  { "discharge.call_days", 3, 0, 60, N_("Call discharged patients after"), N_("days") },
   { NULL }
 };
 
