@@ -565,6 +565,12 @@ cl_mllp_reader_feed (ClMllpReader  *reader,
   return TRUE;
 }
 
+gboolean
+cl_mllp_reader_in_frame (ClMllpReader *reader)
+{
+  return reader->in_frame;
+}
+
 GBytes *
 cl_mllp_reader_next (ClMllpReader *reader)
 {

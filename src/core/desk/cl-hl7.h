@@ -94,6 +94,8 @@ gboolean        cl_mllp_reader_feed    (ClMllpReader    *reader,
                                         const void      *data,
                                         gsize            length,
                                         GError         **error);
+/* Whether part of a message has come and its end not yet. */
+gboolean        cl_mllp_reader_in_frame (ClMllpReader   *reader);
 /* The next whole message taken (without its frame), or NULL. */
 GBytes         *cl_mllp_reader_next    (ClMllpReader    *reader);
 
