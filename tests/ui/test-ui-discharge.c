@@ -6,7 +6,8 @@
  * count of those due above; Record Call… refusing a time that is no
  * time at its field, then three no answers closing a call, which moves
  * below the open ones and takes no further call; a patient reached; a
- * role that may not read the list finds the page off.  Screenshots at
+ * role that may not read the list finds the page off.  The Now page
+ * counts the calls due and leads to them.  Screenshots at
  * 1024 × 768. */
 
 #include "config.h"
@@ -72,6 +73,13 @@ cell (CLDischargeCallsPage *page,
       gboolean             *flagged)
 {
   return cl_discharge_calls_page_dup_cell (page, row, column, flagged);
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 static char *
@@ -177,6 +185,22 @@ test_discharge_calls (void)
   expected = g_strdup_printf (_("Due now: %u · Open: %u"), 2, 3);
   g_assert_cmpstr (cl_discharge_calls_page_get_summary (page), ==, expected);
   g_clear_pointer (&expected, g_free);
+
+  /* The Now page counts the calls due and leads to them. */
+  cl_desk_view_show_page (view, "now");
+  cl_test_ui_settle (200);
+  expected = g_strdup_printf (_("Discharge calls due now: %u"), 2);
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (view), expected));
+  cl_test_ui_save_screenshot (GTK_WIDGET (window), "discharge-now-1024");
+  {
+    GtkWidget *label = cl_test_ui_find_widget_where (GTK_WIDGET (view), label_is, expected);
+    GtkWidget *button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  g_clear_pointer (&expected, g_free);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
   /* Record Call…: a time that is no time is refused at its field. */
   dialog = CL_DISCHARGE_CALL_DIALOG (cl_discharge_calls_page_open_call (page, 0));

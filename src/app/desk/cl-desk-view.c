@@ -399,7 +399,17 @@ context_changed_cb (CLDeskView *self)
   g_signal_connect_object (store, "changed::contact", G_CALLBACK (cl_desk_view_reload_lists), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::patient", G_CALLBACK (cl_desk_view_reload_lists), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::staff", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::discharge", G_CALLBACK (cl_desk_view_show_calls_due), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::discharge_call", G_CALLBACK (cl_desk_view_show_calls_due), self,
+                           G_CONNECT_SWAPPED);
   staff_changed_cb (self);
+}
+
+static void
+calls_due_clicked_cb (CLDeskView *self)
+{
+  cl_desk_view_show_page (self, "discharge-calls");
 }
 
 /* ---- pages ----------------------------------------------------------- */
@@ -462,6 +472,8 @@ cl_desk_view_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::username", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::role", G_CALLBACK (cl_desk_view_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (cl_desk_view_show_calls_due), self,
                            G_CONNECT_SWAPPED);
   {
     gpointer fields[] = {
@@ -596,11 +608,13 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handovers_title);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handovers_list);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, counts_grid);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, calls_due_button);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, appointments_page);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, referrals_page);
   gtk_widget_class_install_action (widget_class, "desk.directory", NULL, directory_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "desk.directory", NULL);
   gtk_widget_class_bind_template_callback (widget_class, field_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calls_due_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_patient_clicked_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
