@@ -20,6 +20,8 @@ struct _CLDeskView
   /* template widgets */
   AdwToastOverlay *toast_overlay;
   GtkStack        *pages;
+  GtkScrolledWindow *switcher_scroller;
+  GtkWidget       *switcher;
   GtkDropDown     *channel_dropdown;
   GtkDropDown     *category_dropdown;
   GtkEntry        *caller_entry;

@@ -406,6 +406,29 @@ context_changed_cb (CLDeskView *self)
   staff_changed_cb (self);
 }
 
+/* More pages than fit at 1024 pixels scroll sideways: the page shown
+ * keeps its button in sight, wherever it was chosen from. */
+static void
+visible_page_changed_cb (CLDeskView *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *button = gtk_widget_get_first_child (self->switcher);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->switcher_scroller);
+  graphene_rect_t bounds;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child && button;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (child == visible)
+        {
+          if (gtk_widget_compute_bounds (button, self->switcher, &bounds))
+            gtk_adjustment_clamp_page (adjustment, bounds.origin.x, bounds.origin.x + bounds.size.width);
+          return;
+        }
+      button = gtk_widget_get_next_sibling (button);
+    }
+}
+
 static void
 calls_due_clicked_cb (CLDeskView *self)
 {
@@ -467,6 +490,8 @@ cl_desk_view_constructed (GObject *object)
   cl_appointments_page_set_context (self->appointments_page, self->context);
   cl_referrals_page_set_context (self->referrals_page, self->context);
   add_pages (self);
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (visible_page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   fill_choices (self);
   restore_choices (self);
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
@@ -586,6 +611,8 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/desk/cl-desk-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, pages);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, switcher_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, switcher);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, caller_entry);
