@@ -26,6 +26,7 @@
 #include "cl-schedule.h"
 #include "cl-staff.h"
 #include "cl-store-discharges.h"
+#include "cl-tables.h"
 #include "cl-test-store.h"
 #include "cl-test-util.h"
 
@@ -250,6 +251,27 @@ test_calls (CLTestStoreFixture *f,
                                                   CL_ROLE_CASE_MANAGER, NULL, NULL, &error));
   g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* The server takes a new attempt only from its caller (or an
+   * administrator), by the table's hook. */
+  {
+    g_autoptr(CLDischargeCall) attempt = cl_discharge_call_new ();
+
+    cl_discharge_call_set_discharge_id (attempt, cl_record_get_id (CL_RECORD (wu)));
+    cl_discharge_call_set_called_at (attempt, now - 30);
+    cl_discharge_call_set_caller (attempt, "u-other");
+    cl_discharge_call_set_outcome (attempt, "no_answer");
+    g_assert_false (cl_tables_check_change (f->store, CL_RECORD (attempt), NULL, "u-desk", CL_ROLE_SERVICE_DESK,
+                                            NULL, &error));
+    g_assert_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "caller: A call is recorded by whoever made it, as logged in");
+    g_clear_error (&error);
+    g_assert_true (cl_tables_check_change (f->store, CL_RECORD (attempt), NULL, "u-other", CL_ROLE_SERVICE_DESK,
+                                           NULL, &error));
+    g_assert_true (cl_tables_check_change (f->store, CL_RECORD (attempt), NULL, "root", CL_ROLE_ADMIN,
+                                           NULL, &error));
+    g_assert_no_error (error);
+  }
 
   /* Each attempt keeps who and when. */
   g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM discharge_call WHERE caller = 'u-desk'"), ==, 6);

@@ -12,6 +12,7 @@
 #include "cl-phone.h"
 #include "cl-patient.h"
 #include "cl-schedule.h"
+#include "cl-staff.h"
 #include "cl-store-discharges.h"
 #include "cl-store-save.h"
 #include "cl-util.h"
@@ -265,6 +266,10 @@ cl_discharge_store_check_call_change (CLStore     *store,
   if (cl_record_get_deleted (incoming))
     return TRUE;
   cl_discharge_call_check_now (CL_DISCHARGE_CALL (incoming), cl_schedule_now (), errors);
+  /* Who called is who pushed it; an administrator may record another's. */
+  if (current == NULL && g_strcmp0 (role, CL_ROLE_ADMIN) != 0 &&
+      g_strcmp0 (cl_discharge_call_get_caller (CL_DISCHARGE_CALL (incoming)), username) != 0)
+    refuse (errors, "caller", _("A call is recorded by whoever made it, as logged in"));
   return refuse_change (errors, error);
 }
 

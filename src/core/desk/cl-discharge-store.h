@@ -85,7 +85,8 @@ gboolean cl_discharge_store_record_call    (CLStore          *store,
                                             GError          **error);
 
 /* The server's hook for discharge_call: cl_discharge_call_check_now()
- * with the server's clock. */
+ * with the server's clock, and a new attempt's caller the user who
+ * pushes it (an administrator may record another's). */
 gboolean cl_discharge_store_check_call_change (CLStore       *store,
                                                CLRecord      *incoming,
                                                CLRecord      *current,
