@@ -169,6 +169,18 @@
   "{\"name\":\"" name "\",\"name_en\":\"\",\"morning_opens\":" mo ",\"morning_closes\":" mc "," \
   "\"afternoon_opens\":" ao ",\"afternoon_closes\":" ac ",\"all_day\":false,\"headcount\":" headcount "," \
   "\"active\":true,\"sort_order\":9}"
+/* A discharge from @DEPT_DC@ on 20 November, its call due on the 23rd. */
+#define DISCHARGE(phone, idno, dept, admitted, discharged, due) \
+  "{\"name\":\"林秀英\",\"phone\":\"" phone "\",\"id_number\":\"" idno "\",\"his_id\":\"ZY0001\"," \
+  "\"department_id\":\"" dept "\",\"admitted_on\":\"" admitted "\",\"discharged_on\":\"" discharged "\"," \
+  "\"diagnosis\":\"足月顺产\",\"source\":\"csv\",\"source_id\":\"\",\"call_due_on\":\"" due "\"}"
+#define DISCHARGE_OK(phone, idno) \
+  DISCHARGE (phone, idno, "@DEPT_DC@", "2026-11-15", "2026-11-20", "2026-11-23")
+
+/* An attempt at a discharge's call. */
+#define DISCHARGE_CALL(discharge, at, outcome) \
+  "{\"discharge_id\":\"" discharge "\",\"called_at\":" at ",\"caller\":\"u-service_desk\"," \
+  "\"outcome\":\"" outcome "\",\"note\":\"\"}"
 
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
@@ -785,6 +797,37 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     "There is no such post" },
   { "duty_assignment", "service_desk", DUTY ("@ESCORT@", "2026-11-24", "07", "evening"), "shift",
     "Choose a shift: early, regular, late or night" },
+  /* The discharged-patient call list (test-discharges.c,
+   * test-ui-discharge.c); @DISCHARGE_DC@ is 350203199005120046's
+   * discharge of 20 November, @DISCHARGE_DC_DONE@'s call was reached. */
+  { "discharge", "service_desk", DISCHARGE_OK ("1380013", "350203198811030024"), "phone",
+    "A mobile number must have 11 digits (7 entered)" },
+  { "discharge", "service_desk", DISCHARGE_OK ("13800138066", "350203198811030025"), "id_number",
+    "The check digit does not match; please re-check the number" },
+  { "discharge", "service_desk",
+    DISCHARGE ("13800138066", "350203198811030024", "@DEPT_DC@", "2026-11-20", "2026-11-15", "2026-11-23"),
+    "discharged_on", "The discharge is before the admission" },
+  { "discharge", "service_desk",
+    DISCHARGE ("13800138066", "350203198811030024", "@DEPT_DC@", "2026-11-20", "2026-11-24", "2026-11-27"),
+    "discharged_on", "The discharge date lies in the future" },
+  { "discharge", "service_desk",
+    DISCHARGE ("13800138066", "350203198811030024", "e1000000-0000-0000-0000-000000000cff", "2026-11-15",
+               "2026-11-20", "2026-11-23"),
+    "department_id", "Choose a department from the hospital’s list" },
+  { "discharge", "service_desk", DISCHARGE_OK ("13800138066", "350203199005120046"), "discharged_on",
+    "This discharge is already on the list: the same ID number and discharge date" },
+  { "discharge", "service_desk",
+    DISCHARGE ("13800138066", "350203198811030024", "@DEPT_DC@", "2026-11-15", "2026-11-20", "2026-11-19"),
+    "call_due_on", "The call is due before the discharge" },
+  { "discharge_call", "service_desk", DISCHARGE_CALL ("@DISCHARGE_DC@", "@T2026-11-23T09:00@", "busy"), "outcome",
+    "Choose reached, no answer or refused" },
+  { "discharge_call", "service_desk", DISCHARGE_CALL ("@DISCHARGE_DC@", "@T2026-11-23T10:00@", "no_answer"),
+    "called_at", "The call lies in the future" },
+  { "discharge_call", "service_desk", DISCHARGE_CALL ("@DISCHARGE_DC_DONE@", "@T2026-11-23T09:00@", "no_answer"),
+    "outcome", "She was already reached; this call is closed" },
+  { "discharge_call", "service_desk", DISCHARGE_CALL ("e1000000-0000-0000-0000-000000000cfe", "@T2026-11-23T09:00@",
+                                                      "reached"),
+    "discharge_id", "There is no such discharge" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
@@ -832,6 +875,10 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@SURVEY_ANON@", "e1000000-0000-0000-0000-000000000b02" },
   { "@SURVEY_CLOSED@", "e1000000-0000-0000-0000-000000000b03" },
   { "@STAFF_LEFT@", "e1000000-0000-0000-0000-000000000d01" },
+  { "@DEPT_DC@", "e1000000-0000-0000-0000-000000000c01" },
+  { "@DISCHARGE_DC@", "e1000000-0000-0000-0000-000000000c02" },
+  { "@DISCHARGE_DC_DONE@", "e1000000-0000-0000-0000-000000000c03" },
+  { "@CALL_DC_DONE@", "e1000000-0000-0000-0000-000000000c04" },
 };
 
 char *

@@ -33,7 +33,10 @@ G_BEGIN_DECLS
  * 23 November, @PRICE_DIR@ (code DIR-FY), the survey campaigns
  * @SURVEY_OPEN@ (outpatients, asking @PATIENT@), @SURVEY_ANON@
  * (anonymous, of the staff) and @SURVEY_CLOSED@, @STAFF_LEFT@ (a guide no longer
- * active), and local instants as @T2026-11-24T03:00@
+ * active), @DEPT_DC@ (a department,
+ * 出院随访科) with @DISCHARGE_DC@ (350203199005120046 discharged on
+ * 20 November) and @DISCHARGE_DC_DONE@ (350203199502200063, the same
+ * day), whose call @CALL_DC_DONE@ reached her, and local instants as @T2026-11-24T03:00@
  * (UTC seconds).  The clock is CARELINE_NOW 2026-11-23T09:15 in
  * Asia/Shanghai. */
 typedef struct

@@ -488,6 +488,8 @@ class Checks:
                            "morning_closes": 720, "afternoon_opens": 870, "afternoon_closes": 1050,
                            "all_day": False, "headcount": 2, "active": True, "sort_order": 8}),
             ("duty_assignment", None),
+            ("discharge", None),
+            ("discharge_call", None),
         ]
         tables = [t for t, _ in samples]
         assert sorted(tables) == sorted(self.api.tables()), \
@@ -557,6 +559,15 @@ class Checks:
                 data = {"campaign_id": ids["survey_campaign"], "person_kind": "patient",
                         "person_id": ids["patient"], "channel": "phone", "answered_at": 1795400000,
                         "department_id": ids["department"], "answers": json.dumps(answers, ensure_ascii=False)}
+            elif table == "discharge":
+                # From the department pushed above, her call due three days later.
+                data = {"name": "林秀英", "phone": "13800138066", "id_number": "350203199207150083",
+                        "his_id": "ZY0001", "department_id": ids["department"], "admitted_on": "2026-11-15",
+                        "discharged_on": "2026-11-20", "diagnosis": "足月顺产", "source": "csv",
+                        "source_id": "", "patient_id": "", "call_due_on": "2026-11-23"}
+            elif table == "discharge_call":
+                data = {"discharge_id": ids["discharge"], "called_at": 1795400000, "caller": "admin",
+                        "outcome": "no_answer", "note": ""}
             elif table == "critical_value":
                 # Received and reported in the past, read back, for a
                 # patient and a department pushed above.

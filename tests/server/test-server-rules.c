@@ -164,6 +164,18 @@ push_fixtures (void)
                 "{\"template_id\":\"staff-support\",\"quarter\":\"2026-Q4\",\"title\":\"医技科室评议\",\"target\":50,\"anonymous\":true,\"status\":\"open\",\"people\":\"[]\"}");
   push_applied ("service_desk", "survey_campaign", "@SURVEY_CLOSED@",
                 "{\"template_id\":\"outpatient\",\"quarter\":\"2026-Q3\",\"title\":\"三季度门急诊满意度\",\"target\":100,\"status\":\"closed\",\"people\":\"[]\"}");
+  push_applied ("admin", "department", "@DEPT_DC@", "{\"name\":\"出院随访科\",\"active\":true}");
+  push_applied ("service_desk", "discharge", "@DISCHARGE_DC@",
+                "{\"name\":\"林秀英\",\"phone\":\"13800138066\",\"id_number\":\"350203199005120046\","
+                "\"department_id\":\"@DEPT_DC@\",\"admitted_on\":\"2026-11-15\",\"discharged_on\":\"2026-11-20\","
+                "\"source\":\"csv\",\"call_due_on\":\"2026-11-23\"}");
+  push_applied ("service_desk", "discharge", "@DISCHARGE_DC_DONE@",
+                "{\"name\":\"陈丽\",\"phone\":\"13800138067\",\"id_number\":\"350203199502200063\","
+                "\"department_id\":\"@DEPT_DC@\",\"admitted_on\":\"2026-11-15\",\"discharged_on\":\"2026-11-20\","
+                "\"source\":\"csv\",\"call_due_on\":\"2026-11-23\"}");
+  push_applied ("service_desk", "discharge_call", "@CALL_DC_DONE@",
+                "{\"discharge_id\":\"@DISCHARGE_DC_DONE@\",\"called_at\":@T2026-11-23T08:30@,"
+                "\"caller\":\"u-service_desk\",\"outcome\":\"reached\"}");
 }
 
 static void

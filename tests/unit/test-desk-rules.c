@@ -21,6 +21,7 @@
 #include "cl-opinion-store.h"
 #include "cl-survey-store.h"
 #include "cl-directory-store.h"
+#include "cl-discharge-store.h"
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
 #include "cl-enrolment-store.h"
@@ -142,6 +143,18 @@ save_fixtures (CLStore *store)
     { "survey_campaign", "@SURVEY_OPEN@", "{\"template_id\":\"outpatient\",\"quarter\":\"2026-Q4\",\"title\":\"门急诊满意度\",\"target\":100,\"status\":\"open\",\"people\":\"[{\\\"kind\\\":\\\"patient\\\",\\\"id\\\":\\\"@PATIENT@\\\"}]\"}" },
     { "survey_campaign", "@SURVEY_ANON@", "{\"template_id\":\"staff-support\",\"quarter\":\"2026-Q4\",\"title\":\"医技科室评议\",\"target\":50,\"anonymous\":true,\"status\":\"open\",\"people\":\"[]\"}" },
     { "survey_campaign", "@SURVEY_CLOSED@", "{\"template_id\":\"outpatient\",\"quarter\":\"2026-Q3\",\"title\":\"三季度门急诊满意度\",\"target\":100,\"status\":\"closed\",\"people\":\"[]\"}" },
+    { "department", "@DEPT_DC@", "{\"name\":\"出院随访科\",\"active\":true}" },
+    { "discharge", "@DISCHARGE_DC@",
+      "{\"name\":\"林秀英\",\"phone\":\"13800138066\",\"id_number\":\"350203199005120046\","
+        "\"department_id\":\"@DEPT_DC@\",\"admitted_on\":\"2026-11-15\",\"discharged_on\":\"2026-11-20\","
+        "\"source\":\"csv\",\"call_due_on\":\"2026-11-23\"}" },
+    { "discharge", "@DISCHARGE_DC_DONE@",
+      "{\"name\":\"陈丽\",\"phone\":\"13800138067\",\"id_number\":\"350203199502200063\","
+        "\"department_id\":\"@DEPT_DC@\",\"admitted_on\":\"2026-11-15\",\"discharged_on\":\"2026-11-20\","
+        "\"source\":\"csv\",\"call_due_on\":\"2026-11-23\"}" },
+    { "discharge_call", "@CALL_DC_DONE@",
+      "{\"discharge_id\":\"@DISCHARGE_DC_DONE@\",\"called_at\":@T2026-11-23T08:30@,"
+        "\"caller\":\"u-service_desk\",\"outcome\":\"reached\"}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -231,6 +244,10 @@ save_as_desk (CLStore    *store,
     saved = cl_duty_store_save_post (store, CL_DUTY_POST (record), role, &field_errors, &error);
   else if (g_str_equal (table, "duty_assignment"))
     saved = cl_duty_store_save_assignment (store, CL_DUTY_ASSIGNMENT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "discharge"))
+    saved = cl_discharge_store_save (store, CL_DISCHARGE (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "discharge_call"))
+    saved = cl_discharge_store_save_call (store, CL_DISCHARGE_CALL (record), role, &field_errors, &error);
   else if (g_str_equal (table, "opinion_entry"))
     saved = cl_opinion_store_save (store, CL_OPINION_ENTRY (record), role, &field_errors, &error);
   else if (g_str_equal (table, "survey_campaign"))

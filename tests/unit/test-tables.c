@@ -65,6 +65,8 @@ static const struct
   { "survey_answer",    { "RW", "RW", "-",  "-",  "RW", "-"  } },
   { "duty_post",        { "RW", "R",  "R",  "-",  "R",  "-"  } },
   { "duty_assignment",  { "RW", "R",  "R",  "-",  "RW", "-"  } },
+  { "discharge",        { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "discharge_call",   { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 
 static void

@@ -5,9 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "cl-contact-close-dialog.h"
+#include "cl-date.h"
 #include "cl-desk-view-private.h"
 #include "cl-schedule.h"
 #include "cl-store-desk.h"
+#include "cl-store-discharges.h"
 #include "cl-store-patients.h"
 
 /* ---- names ---------------------------------------------------------- */
@@ -442,6 +444,32 @@ show_counts (CLDeskView *self)
 }
 
 void
+cl_desk_view_show_calls_due (CLDeskView *self)
+{
+  g_autofree char *today_iso = NULL;
+  g_autofree char *text = NULL;
+  gint64 n;
+  GDate day;
+
+  if (self->store == NULL || !cl_context_may (self->context, CL_READ, "discharge"))
+    {
+      gtk_widget_set_visible (self->calls_due_button, FALSE);
+      return;
+    }
+  cl_context_get_today (self->context, &day);
+  today_iso = cl_date_to_iso (&day);
+  n = cl_store_discharge_due_count (self->store, today_iso);
+  /* TRANSLATORS: on the Now page: discharged patients' calls due today or before */
+  text = g_strdup_printf (_("Discharge calls due now: %u"), (guint) n);
+  gtk_button_set_label (GTK_BUTTON (self->calls_due_button), text);
+  if (n == 0)
+    gtk_widget_add_css_class (self->calls_due_button, "dim-label");
+  else
+    gtk_widget_remove_css_class (self->calls_due_button, "dim-label");
+  gtk_widget_set_visible (self->calls_due_button, TRUE);
+}
+
+void
 cl_desk_view_reload_lists (CLDeskView *self)
 {
   if (self->store == NULL)
@@ -452,6 +480,7 @@ cl_desk_view_reload_lists (CLDeskView *self)
     show_today (self);
   show_open (self);
   show_counts (self);
+  cl_desk_view_show_calls_due (self);
 }
 
 void

@@ -20,6 +20,8 @@ struct _CLDeskView
   /* template widgets */
   AdwToastOverlay *toast_overlay;
   GtkStack        *pages;
+  GtkScrolledWindow *switcher_scroller;
+  GtkWidget       *switcher;
   GtkDropDown     *channel_dropdown;
   GtkDropDown     *category_dropdown;
   GtkEntry        *caller_entry;
@@ -42,6 +44,7 @@ struct _CLDeskView
   GtkLabel        *handovers_title;
   GtkListBox      *handovers_list;
   GtkGrid         *counts_grid;
+  GtkWidget       *calls_due_button;
   CLAppointmentsPage *appointments_page;
   CLReferralsPage *referrals_page;
   GtkWidget       *directory_page;
@@ -75,6 +78,8 @@ void        cl_desk_view_update_actions      (CLDeskView     *self);
 /* cl-desk-view-lists.c */
 void        cl_desk_view_lists_init          (CLDeskView *self);
 void        cl_desk_view_reload_lists        (CLDeskView *self);
+/* The Now page's count of discharge calls due. */
+void        cl_desk_view_show_calls_due      (CLDeskView *self);
 void        cl_desk_view_search_changed      (CLDeskView *self);
 void        cl_desk_view_load_patient_names  (CLDeskView *self,
                                               GPtrArray  *contacts);

@@ -11,6 +11,7 @@
 #include "cl-desk-store.h"
 #include "cl-desk-view-private.h"
 #include "cl-directory-page.h"
+#include "cl-discharge-calls-page.h"
 #include "cl-faults-page.h"
 #include "cl-opinions-page.h"
 #include "cl-schedule.h"
@@ -398,7 +399,40 @@ context_changed_cb (CLDeskView *self)
   g_signal_connect_object (store, "changed::contact", G_CALLBACK (cl_desk_view_reload_lists), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::patient", G_CALLBACK (cl_desk_view_reload_lists), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::staff", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::discharge", G_CALLBACK (cl_desk_view_show_calls_due), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::discharge_call", G_CALLBACK (cl_desk_view_show_calls_due), self,
+                           G_CONNECT_SWAPPED);
   staff_changed_cb (self);
+}
+
+/* More pages than fit at 1024 pixels scroll sideways: the page shown
+ * keeps its button in sight, wherever it was chosen from. */
+static void
+visible_page_changed_cb (CLDeskView *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *button = gtk_widget_get_first_child (self->switcher);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->switcher_scroller);
+  graphene_rect_t bounds;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child && button;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (child == visible)
+        {
+          if (gtk_widget_compute_bounds (button, self->switcher, &bounds))
+            gtk_adjustment_clamp_page (adjustment, bounds.origin.x, bounds.origin.x + bounds.size.width);
+          return;
+        }
+      button = gtk_widget_get_next_sibling (button);
+    }
+}
+
+static void
+calls_due_clicked_cb (CLDeskView *self)
+{
+  cl_desk_view_show_page (self, "discharge-calls");
 }
 
 /* ---- pages ----------------------------------------------------------- */
@@ -415,6 +449,8 @@ add_pages (CLDeskView *self)
   gtk_stack_add_titled (self->pages, cl_critical_page_new (self->context), "critical", _("Critical Values"));
   gtk_stack_add_titled (self->pages, cl_opinions_page_new (self->context), "opinions", _("Opinions"));
   gtk_stack_add_titled (self->pages, cl_faults_page_new (self->context), "faults", _("Faults"));
+  gtk_stack_add_titled (self->pages, cl_discharge_calls_page_new (self->context), "discharge-calls",
+                        _("Discharge Calls"));
 }
 
 GtkWidget *
@@ -454,11 +490,15 @@ cl_desk_view_constructed (GObject *object)
   cl_appointments_page_set_context (self->appointments_page, self->context);
   cl_referrals_page_set_context (self->referrals_page, self->context);
   add_pages (self);
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (visible_page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   fill_choices (self);
   restore_choices (self);
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::username", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::role", G_CALLBACK (cl_desk_view_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (cl_desk_view_show_calls_due), self,
                            G_CONNECT_SWAPPED);
   {
     gpointer fields[] = {
@@ -571,6 +611,8 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/careline/Careline/ui/desk/cl-desk-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, pages);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, switcher_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, switcher);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, caller_entry);
@@ -593,11 +635,13 @@ cl_desk_view_class_init (CLDeskViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handovers_title);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, handovers_list);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, counts_grid);
+  gtk_widget_class_bind_template_child (widget_class, CLDeskView, calls_due_button);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, appointments_page);
   gtk_widget_class_bind_template_child (widget_class, CLDeskView, referrals_page);
   gtk_widget_class_install_action (widget_class, "desk.directory", NULL, directory_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "desk.directory", NULL);
   gtk_widget_class_bind_template_callback (widget_class, field_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calls_due_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_patient_clicked_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",

@@ -47,6 +47,9 @@ static const CLDeskSettingInfo infos[] = {
   { "duty.early_minutes", 30, 0, 120, N_("Early shift starts before opening by"), N_("minutes") },
   { "duty.late_minutes", 30, 0, 120, N_("Late shift ends after closing by"), N_("minutes") },
   { "duty.week_hours", 40, 1, 84, N_("Most hours on duty a week"), N_("hours") },
+  /* A discharged patient's follow-up call is due this many days after
+   * her discharge (cl-discharge-store.h). */
+  { "discharge.call_days", 3, 0, 60, N_("Call discharged patients after"), N_("days") },
   { NULL }
 };
 

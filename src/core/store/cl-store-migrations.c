@@ -651,6 +651,19 @@ const char * const cl_store_migrations[] = {
   "  staff_id TEXT, day TEXT, post_id TEXT, shift TEXT);"
   "CREATE INDEX duty_assignment_day ON duty_assignment (day, staff_id) WHERE deleted = 0;"
   CL_DUTY_SEED_SQL,
+
+  /* 31 → 32 (issue #17): discharges from the hospital system and the
+   * attempts at each one's follow-up call; a discharge is found again
+   * by ID number and day (a duplicate) and by its HL7 message. */
+  "CREATE TABLE discharge (" SYNC_COLUMNS ","
+  "  name TEXT, phone TEXT, id_number TEXT, his_id TEXT, department_id TEXT, admitted_on TEXT,"
+  "  discharged_on TEXT, diagnosis TEXT, source TEXT, source_id TEXT, patient_id TEXT, call_due_on TEXT);"
+  "CREATE INDEX discharge_person_day ON discharge (id_number, discharged_on) WHERE deleted = 0;"
+  "CREATE INDEX discharge_source ON discharge (source, source_id) WHERE deleted = 0;"
+  "CREATE INDEX discharge_due ON discharge (call_due_on) WHERE deleted = 0;"
+  "CREATE TABLE discharge_call (" SYNC_COLUMNS ","
+  "  discharge_id TEXT, called_at INTEGER NOT NULL DEFAULT 0, caller TEXT, outcome TEXT, note TEXT);"
+  "CREATE INDEX discharge_call_discharge ON discharge_call (discharge_id) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -14,6 +14,7 @@
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
 #include "cl-directory-store.h"
+#include "cl-discharge-store.h"
 #include "cl-doctor-order.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
@@ -297,6 +298,28 @@ cl_tables_validate_equipment_fault (CLStore    *store,
     return;
   own = cl_equipment_fault_validate (CL_EQUIPMENT_FAULT (record));
   merge_errors (errors, own);
+}
+
+void
+cl_tables_validate_discharge (CLStore    *store,
+                              CLRecord   *record,
+                              const char *role,
+                              GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_discharge_store_validate (store, CL_DISCHARGE (record), errors);
+}
+
+void
+cl_tables_validate_discharge_call (CLStore    *store,
+                                   CLRecord   *record,
+                                   const char *role,
+                                   GHashTable *errors)
+{
+  if (cl_record_get_deleted (record))
+    return;
+  cl_discharge_store_validate_call (store, CL_DISCHARGE_CALL (record), errors);
 }
 
 void

@@ -27,6 +27,8 @@ void cl_tables_validate_opinion_entry (CLStore *store, CLRecord *record, const c
 void cl_tables_validate_survey_campaign (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_survey_answer (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_equipment_fault (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
+void cl_tables_validate_discharge (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
+void cl_tables_validate_discharge_call (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_critical_value (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_scale_result (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_course (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);

@@ -14,6 +14,7 @@
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
 #include "cl-directory-store.h"
+#include "cl-discharge-store.h"
 #include "cl-doctor-order.h"
 #include "cl-duty-store.h"
 #include "cl-document-access.h"
@@ -335,6 +336,20 @@ static const TableInfo tables[] = {
     "case_manager escort service_desk",
     "service_desk",
     NULL, cl_tables_validate_duty_assignment },
+  /* Discharges from the hospital system (its CSV export at the desk, or
+   * HL7 messages that careline-server's listener stores as an
+   * administrator) and the attempts at each one's follow-up call: the
+   * service desk's.  No discharge twice (same ID number and day), no
+   * date in the future, no attempt at a closed call
+   * (cl-discharge-store.h). */
+  { "discharge", cl_discharge_get_type,
+    "service_desk",
+    "service_desk",
+    cl_discharge_store_check_change, cl_tables_validate_discharge },
+  { "discharge_call", cl_discharge_call_get_type,
+    "service_desk",
+    "service_desk",
+    cl_discharge_store_check_call_change, cl_tables_validate_discharge_call },
 };
 
 static const TableInfo *

@@ -14,10 +14,12 @@
 #include <glib-unix.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cl-commands.h"
 #include "cl-enrolment-store.h"
 #include "cl-gateway.h"
+#include "cl-hl7-listener.h"
 #include "cl-server.h"
 #include "cl-store-lock.h"
 
@@ -41,6 +43,7 @@ cl_command_serve (int    argc,
   g_autofree char *public_url = NULL;
   gint threads = 0;
   gint link_days = 0;
+  gint hl7_port = -1;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The data file (created if it does not exist)"), N_("PATH") },
@@ -61,12 +64,16 @@ cl_command_serve (int    argc,
       N_("The address patients' phones reach this server at; their links start with it"), N_("URL") },
     { "link-days", 0, 0, G_OPTION_ARG_INT, &link_days,
       N_("Days a patient's link stays open (default 7)"), N_("DAYS") },
+    { "hl7-port", 0, 0, G_OPTION_ARG_INT, &hl7_port,
+      N_("Take the hospital system's discharges as HL7 v2 ADT^A03 messages over MLLP on this port, on the --listen address (off unless given; 0 picks a free one)"),
+      N_("PORT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CLStore) store = NULL;
   g_autoptr(CLServer) server = NULL;
   g_autoptr(CLGateway) gateway = NULL;
+  g_autoptr(CLHl7Listener) hl7 = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
@@ -104,6 +111,12 @@ cl_command_serve (int    argc,
   if (link_days < 0 || link_days > 90)
     {
       g_printerr (_("careline-server serve: --link-days must be from 1 to 90"));
+      g_printerr ("\n");
+      return CL_EXIT_USAGE;
+    }
+  if (hl7_port < -1 || hl7_port > 65535)
+    {
+      g_printerr (_("careline-server serve: --hl7-port must be from 0 to 65535"));
       g_printerr ("\n");
       return CL_EXIT_USAGE;
     }
@@ -169,6 +182,34 @@ cl_command_serve (int    argc,
   g_print ("\n");
   fflush (stdout);
 
+  /* Discharges from the hospital system, when a port is given. */
+  if (hl7_port >= 0)
+    {
+      g_autofree char *host = g_strdup (listen ? listen : "127.0.0.1:8765");
+      g_autofree char *hl7_address = NULL;
+      char *colon = strrchr (host, ':');
+
+      if (colon)
+        *colon = '\0';
+      g_strdelimit (host, "[]", ' ');
+      g_strstrip (host);
+      hl7 = cl_hl7_listener_new (store, server);
+      /* For tests only: a connection's idle time in seconds. */
+      if (g_getenv ("CARELINE_TEST_HL7_IDLE_SECONDS"))
+        cl_hl7_listener_set_idle_seconds (hl7, MAX (1, g_ascii_strtoll (g_getenv ("CARELINE_TEST_HL7_IDLE_SECONDS"),
+                                                                          NULL, 10)));
+      hl7_address = cl_hl7_listener_listen (hl7, host, hl7_port, &error);
+      if (hl7_address == NULL)
+        {
+          g_printerr ("careline-server serve: --hl7-port: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      /* Scripts and tests read this line to learn the port. */
+      g_print (_("HL7 listener (MLLP) on %s"), hl7_address);
+      g_print ("\n");
+      fflush (stdout);
+    }
+
   /* SMS and WeChat reminders, while a gateway is configured
    * (careline-server gateway set). */
   gateway = cl_gateway_new (store, server, url);
@@ -180,5 +221,7 @@ cl_command_serve (int    argc,
   g_main_loop_run (loop);
 
   cl_gateway_stop (gateway);
+  if (hl7)
+    cl_hl7_listener_stop (hl7);
   return EXIT_SUCCESS;
 }
