@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "cl-enrolment-store.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
@@ -133,4 +135,62 @@ cl_test_settlement_make_october (CLStore *store)
         }
     }
   cl_test_settlement_add_deduction (store, "2026-10-15", 200000, "导诊台检查未整改");
+}
+
+void
+cl_test_settlement_add_fee (CLStore    *store,
+                            const char *contract_id,
+                            const char *from,
+                            gint64      fee_fen)
+{
+  g_autoptr(CLShareRate) fee = cl_share_rate_new ();
+  g_autoptr(GError) error = NULL;
+
+  cl_share_rate_set_contract_id (fee, contract_id);
+  cl_share_rate_set_effective_from (fee, from);
+  cl_share_rate_set_fee_fen (fee, fee_fen);
+  g_assert_true (cl_enrolment_store_save_rate (store, fee, "finance", &error));
+  g_assert_no_error (error);
+}
+
+void
+cl_test_settlement_add_contract_deduction (CLStore    *store,
+                                           const char *contract_id,
+                                           const char *date,
+                                           gint64      fen,
+                                           const char *reason,
+                                           const char *reference)
+{
+  g_autoptr(CLDeduction) d = cl_deduction_new ();
+  g_autoptr(GError) error = NULL;
+
+  cl_deduction_set_contract_id (d, contract_id);
+  cl_deduction_set_date (d, date);
+  cl_deduction_set_amount_fen (d, fen);
+  cl_deduction_set_reason (d, reason);
+  cl_deduction_set_reference (d, reference);
+  g_assert_true (cl_enrolment_store_save_deduction (store, d, "finance", &error));
+  g_assert_no_error (error);
+}
+
+void
+cl_test_settlement_downgrade_to_single_contract (const char *path)
+{
+  static const char sql[] =
+    "DROP INDEX share_rate_contract;"
+    "DROP INDEX deduction_contract;"
+    "DROP INDEX settlement_month_contract;"
+    "ALTER TABLE share_rate DROP COLUMN contract_id;"
+    "ALTER TABLE share_rate DROP COLUMN fee_fen;"
+    "ALTER TABLE deduction DROP COLUMN contract_id;"
+    "ALTER TABLE settlement_month DROP COLUMN contract_id;"
+    "DROP TABLE contract;"
+    "PRAGMA user_version = 29;";
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("downgrading %s: %s", path, message);
+  sqlite3_close (db);
 }
