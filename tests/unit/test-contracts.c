@@ -16,6 +16,7 @@
 
 #include "cl-contract-store.h"
 #include "cl-enrolment-store.h"
+#include "cl-statement-print.h"
 #include "cl-store.h"
 #include "cl-tables.h"
 #include "cl-test-settlement.h"
@@ -143,6 +144,21 @@ test_never_below_zero (Fixture       *f,
   g_assert_true (cl_settlement_is_fixed_fee (back));
   g_assert_cmpint (cl_settlement_get_fee_fen (back), ==, 150000);
   g_assert_cmpint (cl_settlement_get_payable_fen (back), ==, 0);
+
+  /* The printed statement says why nothing is payable. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "guide.pdf", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (cl_statement_export_pdf (s, path, &error));
+    g_assert_no_error (error);
+    text = cl_test_pdf_text (path, 0, 0);
+    cl_test_assert_contains (text, "Monthly Management Fee Statement");
+    cl_test_assert_contains (text, "1,500.00");
+    cl_test_assert_contains (text, "3,000.00");
+    cl_test_assert_contains (text, "XJ-2");
+    cl_test_assert_contains (text, "the amount payable is zero");
+  }
 }
 
 static void

@@ -171,7 +171,8 @@ cl_enrolment_store_validate_rate (CLStore     *store,
 
   if (fixed)
     {
-      char *message = fee < 0 ? g_strdup (_("A fee cannot be negative")) : cl_record_rules_money_message (fee);
+      /* The rule the server applies to every money field, in its words. */
+      char *message = cl_record_rules_money_message (fee);
 
       if (message)
         refuse (errors, "fee_fen", message);
