@@ -109,6 +109,8 @@ test_guide_desk (void)
                                             october);
 
     g_assert_cmpstr (gtk_label_get_label (cl_settlement_view_get_status_label (view)), ==, why);
+    cl_test_ui_settle (200);
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (view), _("No Statement for This Month")));
   }
   remembered = g_settings_get_string (cl_context_get_settings (context), "settlement-contract");
   g_assert_cmpstr (remembered, ==, GUIDE);

@@ -140,7 +140,10 @@ update_actions (CLSettlementView *self)
   gtk_widget_action_set_enabled (widget, "settlement.next-month",
                                  self->store != NULL && strcmp (self->month, now) < 0);
   gtk_widget_action_set_enabled (widget, "settlement.export-pdf", have);
-  gtk_widget_action_set_enabled (widget, "settlement.export-csv", have);
+  /* The CSV is the statement's lines for the finance system: a fixed
+   * fee has none. */
+  gtk_widget_action_set_enabled (widget, "settlement.export-csv",
+                                 have && !cl_settlement_is_fixed_fee (self->settlement));
   gtk_widget_action_set_enabled (widget, "settlement.print", have);
   gtk_widget_action_set_enabled (widget, "settlement.close-month", have && may && !closed);
   gtk_widget_action_set_enabled (widget, "settlement.add-deduction", may);
@@ -198,6 +201,9 @@ cl_settlement_view_reload (CLSettlementView *self)
     {
       gtk_column_view_set_model (self->column_view, NULL);
       gtk_label_set_label (self->status_label, error ? error->message : "");
+      /* No rate or fee in force yet: the page says what to do. */
+      adw_status_page_set_title (self->empty_page, _("No Statement for This Month"));
+      adw_status_page_set_description (self->empty_page, error ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       update_actions (self);
       cl_settlement_chart_set_settlement (self->chart, NULL);
