@@ -296,10 +296,26 @@ test_rules (Fixture       *f,
   cl_contract_set_vendor (guide, "厦门某物业服务有限公司");
   g_assert_true (cl_contract_store_save (f->store, guide, "admin", NULL, &error));
   g_assert_no_error (error);
+  /* The package fees are the obstetric contract's alone. */
   cl_contract_set_kind (guide, CL_CONTRACT_SHARE_OF_FEES);
   g_assert_false (cl_contract_store_save (f->store, guide, "admin", &field_errors, &error));
-  g_assert_true (g_hash_table_contains (field_errors, "kind"));
+  g_assert_cmpstr (g_hash_table_lookup (field_errors, "kind"), ==,
+                   "Only the obstetric contract is paid a share of the package fees");
   g_clear_error (&error);
+  g_clear_pointer (&field_errors, g_hash_table_unref);
+  {
+    g_autoptr(CLContract) obstetric = NULL;
+
+    cl_test_settlement_add_rate (f->store, "2026-01-01", 3525);
+    g_assert_true (cl_enrolment_store_close_month (f->store, "2026-09", "finance", &error));
+    g_assert_no_error (error);
+    obstetric = cl_contract_store_load (f->store, OBSTETRIC);
+    cl_contract_set_kind (obstetric, CL_CONTRACT_FIXED_MONTHLY_FEE);
+    g_assert_false (cl_contract_store_save (f->store, obstetric, "admin", &field_errors, &error));
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "kind"), ==,
+                     "This contract has closed months: how it is paid can no longer change");
+    g_clear_error (&error);
+  }
 
   /* A deduction of no contract is refused. */
   cl_deduction_set_contract_id (d, "e1000000-0000-0000-0000-000000000f02");

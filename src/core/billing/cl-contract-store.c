@@ -63,6 +63,11 @@ cl_contract_store_validate (CLStore    *store,
   kind = cl_contract_get_kind (contract);
   if (!cl_contract_kind_known (kind))
     refuse (errors, "kind", g_strdup (_("Choose how the contract is paid: a share of the package fees or a fixed monthly fee")));
+  /* The package fees are the obstetric contract's: a second contract
+   * sharing them would count every payment twice. */
+  else if (g_str_equal (kind, CL_CONTRACT_SHARE_OF_FEES) &&
+           g_strcmp0 (cl_record_get_id (CL_RECORD (contract)), CL_CONTRACT_OBSTETRIC_ID) != 0)
+    refuse (errors, "kind", g_strdup (_("Only the obstetric contract is paid a share of the package fees")));
 
   /* A closed month's statement was made under the kind it had. */
   stored = cl_store_load_live (store, CL_TYPE_CONTRACT, cl_record_get_id (CL_RECORD (contract)));

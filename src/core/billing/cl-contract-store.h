@@ -31,8 +31,9 @@ CLContract   *cl_contract_store_load          (CLStore     *store,
                                                const char  *id);
 
 /* A contract's own rules into @errors (column → message): a title, a
- * known kind, and no change of kind once a month of it is closed (its
- * statements would no longer read as they were closed). */
+ * known kind (a share of the package fees for the obstetric contract
+ * only: they are its fees), and no change of kind once a month of it is
+ * closed (its statements would no longer read as they were closed). */
 void          cl_contract_store_validate      (CLStore     *store,
                                                CLContract  *contract,
                                                GHashTable  *errors);
