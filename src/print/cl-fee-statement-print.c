@@ -22,10 +22,10 @@
 #define FIRST_HEADER 78.0
 #define OTHER_HEADER 22.0
 #define FOOTER       18.0
-#define FEE          40.0
-#define TABLE_HEAD   18.0
+#define FEE          46.0
+#define TABLE_HEAD   36.0
 #define ROW          14.0
-#define TOTALS       92.0
+#define TOTALS       102.0
 #define SIGNATURES   80.0
 
 enum
@@ -169,13 +169,14 @@ draw_table_head (cairo_t *cr,
                  double   y,
                  double   w)
 {
-  draw_text (cr, _("Deductions"), 10, PANGO_WEIGHT_BOLD, x, y - 2, 0, PANGO_ALIGN_LEFT);
-  y += 2;
-  draw_text (cr, C_("statement column", "No."), 8.5, PANGO_WEIGHT_BOLD, x, y + 12, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, C_("statement column", "Date"), 8.5, PANGO_WEIGHT_BOLD, x + at_date * w, y + 12, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, C_("statement column", "Reason"), 8.5, PANGO_WEIGHT_BOLD, x + at_reason * w, y + 12, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, C_("statement column", "Reference"), 8.5, PANGO_WEIGHT_BOLD, x + at_reference * w, y + 12, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, C_("statement column", "Amount"), 8.5, PANGO_WEIGHT_BOLD, x, y + 12, w, PANGO_ALIGN_RIGHT);
+  draw_text (cr, _("Deductions"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
+  y += 18;
+  draw_text (cr, C_("statement column", "No."), 8.5, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
+  draw_text (cr, C_("statement column", "Date"), 8.5, PANGO_WEIGHT_BOLD, x + at_date * w, y, 0, PANGO_ALIGN_LEFT);
+  draw_text (cr, C_("statement column", "Reason"), 8.5, PANGO_WEIGHT_BOLD, x + at_reason * w, y, 0, PANGO_ALIGN_LEFT);
+  draw_text (cr, C_("statement column", "Reference"), 8.5, PANGO_WEIGHT_BOLD, x + at_reference * w, y, 0, PANGO_ALIGN_LEFT);
+  draw_text (cr, C_("statement column", "Amount"), 8.5, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_RIGHT);
+  cl_print_hline (cr, x, x + w, y + 16, 0.6);
 }
 
 static void
@@ -201,8 +202,6 @@ draw_deduction (CLSettlement                *s,
     }
   else
     what = g_strdup (d->reason);
-  /* The table is pushed down by its heading's own line. */
-  y += 16;
   draw_text (cr, no, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
   draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x + at_date * w, y, 0, PANGO_ALIGN_LEFT);
   draw_text (cr, what, 8.5, PANGO_WEIGHT_NORMAL, x + at_reason * w, y, (at_reference - at_reason) * w - 6, PANGO_ALIGN_LEFT);
@@ -231,10 +230,10 @@ draw_totals (CLSettlement *s,
   draw_label_value (cr, _("Fixed monthly management fee"), fee, tx, y, tw, FALSE);
   y += 14;
   draw_label_value (cr, _("Less deductions"), deducted, tx, y, tw, FALSE);
-  y += 16;
+  y += 21;
   cl_print_hline (cr, tx, x + w, y, 0.6);
-  draw_label_value (cr, _("Amount payable"), payable, tx, y + 3, tw, TRUE);
-  y += 18;
+  draw_label_value (cr, _("Amount payable"), payable, tx, y + 4, tw, TRUE);
+  y += 21;
   draw_text (cr, words, 8.5, PANGO_WEIGHT_NORMAL, tx, y, tw, PANGO_ALIGN_RIGHT);
   y += 13;
   if (cl_settlement_get_deductions_exceed_fee (s))
@@ -252,7 +251,7 @@ draw_fee (CLSettlement *s,
   g_autofree char *fee = cl_money_format_display (cl_settlement_get_fee_fen (s));
 
   draw_label_value (cr, _("Fixed monthly management fee"), fee, x, y, w, TRUE);
-  draw_text (cr, _("Paid each month under the contract, less the month’s deductions below; never less than zero."),
+  draw_text (cr, _("Paid monthly, less the deductions below; never less than zero."),
              8.5, PANGO_WEIGHT_NORMAL, x, y + 16, w, PANGO_ALIGN_LEFT);
 }
 
@@ -333,7 +332,7 @@ cl_fee_statement_draw (CLSettlement *s,
           break;
         case BLOCK_NO_DEDUCTIONS:
           draw_text (cr, _("No deductions this month"), 8.5, PANGO_WEIGHT_NORMAL,
-                     x + at_date * w, p->y + 16, 0, PANGO_ALIGN_LEFT);
+                     x + at_date * w, p->y, 0, PANGO_ALIGN_LEFT);
           break;
         case BLOCK_TOTALS:
           draw_totals (s, cr, x, p->y, w);
