@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cl-date.h"
+#include "cl-fee-statement-print.h"
 #include "cl-glyph-painter.h"
 #include "cl-money.h"
 #include "cl-print-util.h"
@@ -139,6 +140,8 @@ cl_statement_n_pages (CLSettlement *s,
 
   g_return_val_if_fail (CL_IS_SETTLEMENT (s), 0);
 
+  if (cl_settlement_is_fixed_fee (s))
+    return cl_fee_statement_n_pages (s, width, height);
   layout = layout_pages (s, height);
   return (int) cl_print_layout_get_n_pages (layout);
 }
@@ -148,7 +151,11 @@ cl_statement_n_pages (CLSettlement *s,
 static char *
 title_text (CLSettlement *s)
 {
-  g_autofree char *month = cl_date_format_month (cl_settlement_get_month (s));
+  g_autofree char *month = NULL;
+
+  if (cl_settlement_is_fixed_fee (s))
+    return cl_fee_statement_title (s);
+  month = cl_date_format_month (cl_settlement_get_month (s));
 
   /* Translators: %s is the month, "October 2026" */
   return g_strdup_printf (_("Monthly Service Fee Statement %s"), month);
@@ -558,6 +565,11 @@ cl_statement_draw (CLSettlement *s,
   g_return_if_fail (CL_IS_SETTLEMENT (s));
   g_return_if_fail (cr != NULL);
 
+  if (cl_settlement_is_fixed_fee (s))
+    {
+      cl_fee_statement_draw (s, cr, width, height, page);
+      return;
+    }
   layout = layout_pages (s, height);
   g_return_if_fail (page >= 0 && (guint) page < cl_print_layout_get_n_pages (layout));
 
@@ -601,6 +613,16 @@ cl_statement_export_pdf (CLSettlement  *s,
   title = title_text (s);
   cr = cl_pdf_begin (path, title);
   cl_pdf_set_create_date (cr, statement_date (s));
+
+  if (cl_settlement_is_fixed_fee (s))
+    {
+      for (int i = 0; i < cl_fee_statement_n_pages (s, width, height); i++)
+        {
+          cl_fee_statement_draw (s, cr, width, height, i);
+          cairo_show_page (cr);
+        }
+      return cl_pdf_end (cr, path, _("The statement could not be saved as “%s”: %s"), error);
+    }
 
   /* One painter for all pages, so each string is shaped once. */
   layout = layout_pages (s, height);

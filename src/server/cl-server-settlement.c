@@ -1,6 +1,7 @@
 /* cl-server-settlement.c
  *
- * GET /settlement/YYYY-MM[?format=json|csv|pdf]: the month's statement
+ * GET /settlement/YYYY-MM[?contract=ID][&format=json|csv|pdf]: the
+ * month's statement of a contract (the obstetric one unless given)
  * for finance (cl-settlement-export.h), worked out and drawn on a
  * worker thread, audited.
  *
@@ -22,6 +23,7 @@ typedef struct
   char               *username;
   char               *role;
   char               *month;
+  char               *contract_id;
   ClSettlementFormat  format;
 } SettlementData;
 
@@ -33,6 +35,7 @@ settlement_data_free (SettlementData *data)
   g_free (data->username);
   g_free (data->role);
   g_free (data->month);
+  g_free (data->contract_id);
   g_free (data);
 }
 
@@ -46,7 +49,7 @@ settlement_thread (GTask        *task,
   GError *error = NULL;
   GBytes *bytes;
 
-  bytes = cl_settlement_export (data->server->store, data->month, data->format, &error);
+  bytes = cl_settlement_export (data->server->store, data->contract_id, data->month, data->format, &error);
   if (bytes == NULL)
     g_task_return_error (task, error);
   else
@@ -63,7 +66,11 @@ settlement_done_cb (GObject      *source,
   g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
   static const char * const formats[] = { "json", "csv", "pdf" };
 
-  if (bytes == NULL)
+  /* No such contract, or no rate or fee in force yet: the request's
+   * fault, said in words; anything else is the server's. */
+  if (bytes == NULL && g_error_matches (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID))
+    cl_server_send_error (data->msg, SOUP_STATUS_BAD_REQUEST, "bad_request", error->message);
+  else if (bytes == NULL)
     cl_server_send_store_error (data->msg, error);
   else
     {
@@ -113,6 +120,7 @@ cl_server_handle_settlement (CLServer          *self,
   data->username = g_strdup (username);
   data->role = g_strdup (role);
   data->month = g_strdup (month);
+  data->contract_id = g_strdup (query ? g_hash_table_lookup (query, "contract") : NULL);
   data->format = format;
 
   /* A month of 10 000 lines takes a fraction of a second to work out

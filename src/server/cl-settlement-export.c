@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cl-contract-store.h"
 #include "cl-enrolment-store.h"
 #include "cl-settlement-export.h"
 #include "cl-settlement.h"
@@ -93,6 +94,10 @@ report_json (CLSettlement *s)
   JsonArray *packages = json_array_new ();
   guint n_periods, n_subs;
 
+  json_object_set_string_member (o, "contract_id", cl_settlement_get_contract_id (s));
+  json_object_set_string_member (o, "contract_kind", cl_settlement_is_fixed_fee (s) ? CL_CONTRACT_FIXED_MONTHLY_FEE
+                                                                                    : CL_CONTRACT_SHARE_OF_FEES);
+  json_object_set_boolean_member (o, "deductions_exceed_fee", cl_settlement_get_deductions_exceed_fee (s));
   json_object_set_boolean_member (o, "closed", cl_settlement_get_closed (s));
   if (cl_settlement_get_closed (s))
     {
@@ -167,6 +172,7 @@ export_csv (CLSettlement  *s,
 
 GBytes *
 cl_settlement_export (CLStore             *store,
+                      const char          *contract_id,
                       const char          *month,
                       ClSettlementFormat   format,
                       GError             **error)
@@ -177,7 +183,8 @@ cl_settlement_export (CLStore             *store,
 
   if (!cl_settlement_export_check_month (month, error))
     return NULL;
-  if (!(s = cl_enrolment_store_settlement (store, month, error)))
+  if (!(s = cl_contract_store_settlement (store, contract_id ? contract_id : CL_CONTRACT_OBSTETRIC_ID,
+                                          month, error)))
     return NULL;
 
   switch (format)

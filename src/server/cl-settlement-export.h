@@ -43,12 +43,15 @@ const char *cl_settlement_format_content_type (ClSettlementFormat format);
 gboolean    cl_settlement_export_check_month (const char  *month,
                                               GError     **error);
 
-/* The statement of @month in @format.  An open month is headed by the
+/* The statement of @month for @contract_id (NULL: the obstetric
+ * contract, the one there was before contracts) in @format.  An
+ * unknown contract is CL_STORE_ERROR_INVALID.  An open month is headed by the
  * names cl_enrolment_store_set_parties() gave @store (`serve` and
  * `settlement` take them as --hospital and --vendor); a closed month
  * keeps the names it was closed with.  A month with nothing in it is a
  * statement of zeros. */
 GBytes     *cl_settlement_export        (CLStore             *store,
+                                         const char          *contract_id,
                                          const char          *month,
                                          ClSettlementFormat   format,
                                          GError             **error);

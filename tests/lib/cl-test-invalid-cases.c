@@ -277,6 +277,25 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   { "share_rate", "finance", "{\"effective_from\":\"\",\"rate_bp\":3000}",
     "effective_from", "Enter the date from which the rate applies" },
 
+  /* Contracts, their fees and deductions (test-ui-contracts.c, the fee
+   * and contract dialogs); the guide desk's contract is shipped. */
+  { "share_rate", "finance", "{\"contract_id\":\"7c0e1a10-3b2d-4f5e-8a6c-c0a7ac700002\",\"effective_from\":\"2026-12-01\",\"fee_fen\":-100}",
+    "fee_fen", "An amount cannot be negative" },
+  { "share_rate", "finance", "{\"contract_id\":\"7c0e1a10-3b2d-4f5e-8a6c-c0a7ac700002\",\"effective_from\":\"2026-12-15\",\"fee_fen\":100}",
+    "effective_from", "A monthly fee applies from the first day of a month" },
+  { "share_rate", "finance", "{\"contract_id\":\"7c0e1a10-3b2d-4f5e-8a6c-c0a7ac700002\",\"effective_from\":\"2026-12-01\",\"rate_bp\":3000}",
+    "rate_bp", "A contract paid a fixed monthly fee has no share rate" },
+  { "share_rate", "finance", "{\"effective_from\":\"2026-12-01\",\"rate_bp\":3000,\"fee_fen\":100}",
+    "fee_fen", "A contract paid a share of the fees has no monthly fee" },
+  { "share_rate", "finance", "{\"contract_id\":\"e1000000-0000-0000-0000-000000000f05\",\"effective_from\":\"2026-12-01\",\"rate_bp\":3000}",
+    "contract_id", "Choose the contract" },
+  { "deduction", "finance", "{\"contract_id\":\"e1000000-0000-0000-0000-000000000f06\",\"date\":\"2026-11-05\",\"amount_fen\":500,\"reason\":\"投诉\"}",
+    "contract_id", "Choose the contract" },
+  { "contract", "admin", "{\"title\":\"保洁服务\",\"kind\":\"per_visit\",\"active\":true}",
+    "kind", "Choose how the contract is paid: a share of the package fees or a fixed monthly fee" },
+  { "contract", "admin", "{\"title\":\"  \",\"kind\":\"fixed_monthly_fee\",\"active\":true}",
+    "title", "Enter the contract’s title" },
+
   /* Packages (test-ui-packages.c, the package dialog). */
   { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "-5", "0", "280", "42", ""), "price_fen", "An amount cannot be negative" },
   { "package", "admin", PACKAGE ("T-@N@", "测试套餐", "100000", "42", "28", "42", ""), "enrol_to_day",

@@ -2,9 +2,12 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "cl-enrolment-store.h"
 #include "cl-patient.h"
 #include "cl-pregnancy.h"
+#include "cl-store.h"
 #include "cl-test-settlement.h"
 
 static const char *surnames[] = { "张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴" };
@@ -133,4 +136,67 @@ cl_test_settlement_make_october (CLStore *store)
         }
     }
   cl_test_settlement_add_deduction (store, "2026-10-15", 200000, "导诊台检查未整改");
+}
+
+void
+cl_test_settlement_add_fee (CLStore    *store,
+                            const char *contract_id,
+                            const char *from,
+                            gint64      fee_fen)
+{
+  g_autoptr(CLShareRate) fee = cl_share_rate_new ();
+  g_autoptr(GError) error = NULL;
+
+  cl_share_rate_set_contract_id (fee, contract_id);
+  cl_share_rate_set_effective_from (fee, from);
+  cl_share_rate_set_fee_fen (fee, fee_fen);
+  g_assert_true (cl_enrolment_store_save_rate (store, fee, "finance", &error));
+  g_assert_no_error (error);
+}
+
+void
+cl_test_settlement_add_contract_deduction (CLStore    *store,
+                                           const char *contract_id,
+                                           const char *date,
+                                           gint64      fen,
+                                           const char *reason,
+                                           const char *reference)
+{
+  g_autoptr(CLDeduction) d = cl_deduction_new ();
+  g_autoptr(GError) error = NULL;
+
+  cl_deduction_set_contract_id (d, contract_id);
+  cl_deduction_set_date (d, date);
+  cl_deduction_set_amount_fen (d, fen);
+  cl_deduction_set_reason (d, reason);
+  cl_deduction_set_reference (d, reference);
+  g_assert_true (cl_enrolment_store_save_deduction (store, d, "finance", &error));
+  g_assert_no_error (error);
+}
+
+void
+cl_test_settlement_downgrade_to_single_contract (const char *path)
+{
+  static const char sql[] =
+    "DROP INDEX share_rate_contract;"
+    "DROP INDEX deduction_contract;"
+    "DROP INDEX settlement_month_contract;"
+    "ALTER TABLE share_rate DROP COLUMN contract_id;"
+    "ALTER TABLE share_rate DROP COLUMN fee_fen;"
+    "ALTER TABLE deduction DROP COLUMN contract_id;"
+    "ALTER TABLE settlement_month DROP COLUMN contract_id;"
+    "DROP TABLE contract;";
+  g_autofree char *version = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  /* The contracts are the last migration, so undoing them is the
+   * schema before it; a migration added after them must be undone here
+   * too, or this fails as it runs again. */
+  version = g_strdup_printf ("PRAGMA user_version = %d;", CL_SCHEMA_VERSION - 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK ||
+      sqlite3_exec (db, version, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("downgrading %s: %s", path, message);
+  sqlite3_close (db);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cl-contract-store.h"
 #include "cl-enrolment-store.h"
 
 G_BEGIN_DECLS
@@ -45,5 +46,26 @@ void         cl_test_settlement_add_deduction  (CLStore     *store,
  * 2 980.00 paid in October 2026, two of them cancelled and refunded in
  * full in October, rate 35.25 %, one deduction of 2 000.00. */
 void         cl_test_settlement_make_october   (CLStore     *store);
+
+/* Contracts (cl-contract-store.h): a fixed monthly fee of @fee_fen
+ * from @from (a first day) for @contract_id, and a deduction of that
+ * contract with its @reference, saved by finance. */
+void         cl_test_settlement_add_fee        (CLStore     *store,
+                                                const char  *contract_id,
+                                                const char  *from,
+                                                gint64       fee_fen);
+void         cl_test_settlement_add_contract_deduction (CLStore    *store,
+                                                        const char *contract_id,
+                                                        const char *date,
+                                                        gint64      fen,
+                                                        const char *reason,
+                                                        const char *reference);
+
+/* Turns the store file at @path (closed) back into what schema 29, the
+ * one before contracts, had: no contract table, no contract_id or
+ * fee_fen columns, user_version 29.  Opening it again runs the
+ * contracts migration on it, as on a desk or server updated from the
+ * version before. */
+void         cl_test_settlement_downgrade_to_single_contract (const char *path);
 
 G_END_DECLS

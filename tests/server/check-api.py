@@ -419,6 +419,8 @@ class Checks:
             ("share_rate", {"effective_from": "2026-01-01", "rate_bp": 3525}),
             ("deduction", {"date": "2026-11-05", "amount_fen": 10000, "reason": "投诉"}),
             ("settlement_month", {"month": "2026-10", "closed": False}),
+            ("contract", {"vendor": "某物业公司", "kind": "fixed_monthly_fee", "title": "保洁服务",
+                          "active": True}),
             ("escort_task", {"patient_id": ids["patient"], "kind": "examination", "place_from": "门诊",
                              "place_to": "超声科", "start_at": self.future_slot(10),
                              "end_at": self.future_slot(10) + 1800,

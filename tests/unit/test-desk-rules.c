@@ -24,6 +24,7 @@
 #include "cl-discharge-store.h"
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
+#include "cl-contract-store.h"
 #include "cl-enrolment-store.h"
 #include "cl-event-store.h"
 #include "cl-escort-store.h"
@@ -197,6 +198,8 @@ save_as_desk (CLStore    *store,
     saved = cl_enrolment_store_save_deduction (store, CL_DEDUCTION (record), role, &error);
   else if (g_str_equal (table, "share_rate"))
     saved = cl_enrolment_store_save_rate (store, CL_SHARE_RATE (record), role, &error);
+  else if (g_str_equal (table, "contract"))
+    saved = cl_contract_store_save (store, CL_CONTRACT (record), role, &field_errors, &error);
   else if (g_str_equal (table, "vip_booking"))
     saved = cl_vip_store_save_booking (store, CL_VIP_BOOKING (record), role, &error);
   else if (g_str_equal (table, "vip_room"))

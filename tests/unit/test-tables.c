@@ -28,6 +28,7 @@ static const struct
   { "share_rate",       { "RW", "-",  "-",  "-",  "-",  "RW" } },
   { "deduction",        { "RW", "-",  "-",  "-",  "-",  "RW" } },
   { "settlement_month", { "RW", "-",  "-",  "-",  "-",  "RW" } },
+  { "contract",         { "RW", "-",  "-",  "-",  "-",  "R"  } },
   { "escort_task",      { "RW", "RW", "RW", "R",  "RW", "-"  } },
   { "vip_room",         { "RW", "R",  "R",  "R",  "R",  "-"  } },
   { "vip_booking",      { "RW", "RW", "-",  "RW", "R",  "-"  } },

@@ -24,6 +24,7 @@ struct _CLDeductionDialog
 
   CLStore     *store;
   CLContext   *context;
+  char        *contract_id;  /* NULL: the obstetric contract */
 };
 
 G_DEFINE_FINAL_TYPE (CLDeductionDialog, cl_deduction_dialog, ADW_TYPE_WINDOW)
@@ -58,6 +59,8 @@ cl_deduction_dialog_save (CLDeductionDialog *self)
     g_autofree char *iso = cl_date_to_iso (&date);
     cl_deduction_set_date (deduction, iso);
   }
+  if (self->contract_id)
+    cl_deduction_set_contract_id (deduction, self->contract_id);
   cl_deduction_set_amount_fen (deduction, fen);
   cl_deduction_set_reason (deduction, text[F_REASON]);
   cl_deduction_set_reference (deduction, *text[F_REFERENCE] ? text[F_REFERENCE] : NULL);
@@ -91,6 +94,7 @@ cl_deduction_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->context);
+  g_free (self->contract_id);
   G_OBJECT_CLASS (cl_deduction_dialog_parent_class)->finalize (object);
 }
 
@@ -185,4 +189,14 @@ cl_deduction_dialog_get_error (CLDeductionDialog *self,
   g_return_val_if_fail (CL_IS_DEDUCTION_DIALOG (self), NULL);
 
   return cl_form_message_lookup (field_names, self->errors, N_FIELDS, self->form_error, field);
+}
+
+void
+cl_deduction_dialog_set_contract (CLDeductionDialog *self,
+                                  const char        *contract_id)
+{
+  g_return_if_fail (CL_IS_DEDUCTION_DIALOG (self));
+
+  g_free (self->contract_id);
+  self->contract_id = g_strdup (contract_id);
 }

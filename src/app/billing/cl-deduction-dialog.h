@@ -28,4 +28,9 @@ GtkEditable *cl_deduction_dialog_get_entry       (CLDeductionDialog *self,
 const char  *cl_deduction_dialog_get_error       (CLDeductionDialog *self,
                                                   const char        *field);
 
+/* The contract the deduction is made from (the obstetric one unless
+ * set). */
+void         cl_deduction_dialog_set_contract (CLDeductionDialog *self,
+                                               const char        *contract_id);
+
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cl-money.h"
 #include "cl-settlement-summary.h"
 
@@ -23,6 +25,11 @@ struct _CLSettlementSummary
   GtkLabel  *share;
   GtkLabel  *deductions;
   GtkLabel  *payable;
+  GtkWidget *gross_caption;
+  GtkWidget *refunds_caption;
+  GtkWidget *fee_base_caption;
+  GtkLabel  *rate_caption;
+  GtkWidget *share_caption;
 };
 
 G_DEFINE_FINAL_TYPE (CLSettlementSummary, cl_settlement_summary, GTK_TYPE_WIDGET)
@@ -52,6 +59,11 @@ cl_settlement_summary_class_init (CLSettlementSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLSettlementSummary, share);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementSummary, deductions);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementSummary, payable);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementSummary, gross_caption);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementSummary, refunds_caption);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementSummary, fee_base_caption);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementSummary, rate_caption);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementSummary, share_caption);
 }
 
 static void
@@ -78,6 +90,26 @@ cl_settlement_summary_set_settlement (CLSettlementSummary *self,
   g_return_if_fail (CL_IS_SETTLEMENT_SUMMARY (self));
   g_return_if_fail (CL_IS_SETTLEMENT (settlement));
 
+  /* A fixed fee has no fees collected nor a share: its fee in the
+   * rate's place, then the deductions and the amount payable. */
+  {
+    GtkWidget *share_only[] = {
+      self->gross_caption, GTK_WIDGET (self->gross), self->refunds_caption, GTK_WIDGET (self->refunds),
+      self->fee_base_caption, GTK_WIDGET (self->fee_base), self->share_caption, GTK_WIDGET (self->share),
+    };
+    gboolean fixed = cl_settlement_is_fixed_fee (settlement);
+
+    for (guint i = 0; i < G_N_ELEMENTS (share_only); i++)
+      gtk_widget_set_visible (share_only[i], !fixed);
+    gtk_label_set_label (self->rate_caption, fixed ? _("Monthly fee") : _("Share rate"));
+    if (fixed)
+      {
+        set_money (self->rate, cl_settlement_get_fee_fen (settlement));
+        set_money (self->deductions, cl_settlement_get_deductions_fen (settlement));
+        set_money (self->payable, cl_settlement_get_payable_fen (settlement));
+        return;
+      }
+  }
   rates = cl_settlement_format_rates (settlement);
   set_money (self->gross, cl_settlement_get_gross_fen (settlement));
   set_money (self->refunds, cl_settlement_get_refunds_fen (settlement));

@@ -6,48 +6,22 @@
 #include <glib/gi18n.h>
 
 #include "cl-cells.h"
+#include "cl-contract-dialog.h"
+#include "cl-contract-store.h"
 #include "cl-date.h"
 #include "cl-deduction-dialog.h"
 #include "cl-enrolment-store.h"
 #include "cl-export.h"
 #include "cl-money.h"
+#include "cl-settlement-cells.h"
 #include "cl-settlement-chart.h"
 #include "cl-settlement-line-item.h"
 #include "cl-settlement-summary.h"
-#include "cl-settlement-view.h"
+#include "cl-settlement-view-private.h"
 #include "cl-share-rate-dialog.h"
 #include "cl-statement-print-operation.h"
 #include "cl-statement-print.h"
 
-struct _CLSettlementView
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkWidget           *box;
-  GtkLabel            *month_label;
-  GtkLabel            *status_label;
-  CLSettlementSummary *summary;
-  CLSettlementChart   *chart;
-  GtkStack            *content_stack;
-  AdwStatusPage       *empty_page;
-  GtkColumnView       *column_view;
-  GtkGrid             *subtotal_grid;
-  GtkColumnViewColumn *date_column;
-  GtkColumnViewColumn *patient_column;
-  GtkColumnViewColumn *package_column;
-  GtkColumnViewColumn *kind_column;
-  GtkColumnViewColumn *amount_column;
-  GtkColumnViewColumn *rate_column;
-  GtkColumnViewColumn *share_column;
-
-  /* owned */
-  CLContext           *context;
-  CLStore             *store;    /* the context's, while it has one */
-  CLSettlement        *settlement;
-  char                 month[8];
-  gboolean             stale;    /* reload when next shown */
-};
 
 G_DEFINE_FINAL_TYPE (CLSettlementView, cl_settlement_view, GTK_TYPE_WIDGET)
 
@@ -60,92 +34,6 @@ static char *
 month_title (const char *month)
 {
   return cl_date_format_month (month);
-}
-
-/* ---- cells ---------------------------------------------------------- */
-
-static const CLSettlementLine *
-item_line (GtkListItem *item)
-{
-  return cl_settlement_line_item_get_line (gtk_list_item_get_item (item));
-}
-
-static void
-set_text (GtkListItem *item,
-          const char  *text)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text && *text ? text : "—");
-}
-
-static void
-bind_date_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  g_autofree char *date = cl_date_format_iso (item_line (item)->date, CL_DATE_SHORT, NULL);
-
-  set_text (item, date);
-}
-
-static void
-bind_patient_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  set_text (item, item_line (item)->name);
-}
-
-static void
-bind_package_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 CLSettlementView         *self)
-{
-  const char *package = item_line (item)->package;
-
-  set_text (item, self->settlement ? cl_settlement_package_display_name (self->settlement, package) : package);
-}
-
-static void
-bind_kind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  const CLSettlementLine *line = item_line (item);
-  g_autofree char *text = cl_settlement_line_describe_kind (line);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  set_text (item, text);
-  if (line->kind == CL_SETTLEMENT_REFUND)
-    gtk_widget_add_css_class (label, "refund");
-  else
-    gtk_widget_remove_css_class (label, "refund");
-}
-
-static void
-bind_amount_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  g_autofree char *text = cl_money_format (item_line (item)->amount_fen);
-  set_text (item, text);
-}
-
-static void
-bind_rate_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  g_autofree char *text = cl_rate_format (item_line (item)->rate_bp);
-  set_text (item, text);
-}
-
-static void
-bind_share_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  g_autofree char *text = cl_money_format (item_line (item)->share_fen);
-  set_text (item, text);
 }
 
 /* ---- summary and subtotals ----------------------------------------- */
@@ -252,11 +140,21 @@ update_actions (CLSettlementView *self)
   gtk_widget_action_set_enabled (widget, "settlement.next-month",
                                  self->store != NULL && strcmp (self->month, now) < 0);
   gtk_widget_action_set_enabled (widget, "settlement.export-pdf", have);
-  gtk_widget_action_set_enabled (widget, "settlement.export-csv", have);
+  /* The CSV is the statement's lines for the finance system: a fixed
+   * fee has none. */
+  gtk_widget_action_set_enabled (widget, "settlement.export-csv",
+                                 have && !cl_settlement_is_fixed_fee (self->settlement));
   gtk_widget_action_set_enabled (widget, "settlement.print", have);
   gtk_widget_action_set_enabled (widget, "settlement.close-month", have && may && !closed);
   gtk_widget_action_set_enabled (widget, "settlement.add-deduction", may);
   gtk_widget_action_set_enabled (widget, "settlement.share-rate", self->store != NULL);
+  /* Contracts are an administrator's. */
+  gtk_widget_action_set_enabled (widget, "settlement.edit-contract",
+                                 self->store != NULL && cl_context_may (self->context, CL_WRITE, "contract"));
+  gtk_widget_action_set_enabled (widget, "settlement.new-contract",
+                                 self->store != NULL && cl_context_may (self->context, CL_WRITE, "contract"));
+  gtk_widget_set_visible (self->contract_menu_button,
+                          self->store != NULL && cl_context_may (self->context, CL_WRITE, "contract"));
 }
 
 static void
@@ -298,11 +196,14 @@ cl_settlement_view_reload (CLSettlementView *self)
 
   g_clear_object (&self->settlement);
   if (self->store)
-    self->settlement = cl_enrolment_store_settlement (self->store, self->month, &error);
+    self->settlement = cl_contract_store_settlement (self->store, self->contract_id, self->month, &error);
   if (self->settlement == NULL)
     {
       gtk_column_view_set_model (self->column_view, NULL);
       gtk_label_set_label (self->status_label, error ? error->message : "");
+      /* No rate or fee in force yet: the page says what to do. */
+      adw_status_page_set_title (self->empty_page, _("No Statement for This Month"));
+      adw_status_page_set_description (self->empty_page, error ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       update_actions (self);
       cl_settlement_chart_set_settlement (self->chart, NULL);
@@ -312,6 +213,26 @@ cl_settlement_view_reload (CLSettlementView *self)
   update_status (self);
   cl_settlement_summary_set_settlement (self->summary, self->settlement);
   update_subtotals (self);
+  if (cl_settlement_is_fixed_fee (self->settlement))
+    {
+      guint n_deductions = 0;
+
+      gtk_column_view_set_model (self->column_view, NULL);
+      cl_settlement_get_deductions (self->settlement, &n_deductions);
+      cl_settlement_cells_fill_deductions (self->deduction_list, self->settlement);
+      gtk_widget_set_visible (GTK_WIDGET (self->fee_note), cl_settlement_get_deductions_exceed_fee (self->settlement));
+      gtk_label_set_label (self->fee_note, _("The deductions are more than the fee: the amount payable is zero, and nothing is carried over."));
+      adw_status_page_set_title (self->empty_page, _("No Deductions This Month"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The fixed monthly fee is payable in full. Deductions of this contract dated in the month will be listed here."));
+      gtk_stack_set_visible_child_name (self->content_stack, n_deductions > 0 ? "deductions" : "empty");
+      cl_settlement_chart_set_settlement (self->chart, self->settlement);
+      update_actions (self);
+      return;
+    }
+  adw_status_page_set_title (self->empty_page, _("No Payments This Month"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Package payments and refunds dated in this month will be listed here."));
 
   lines = cl_settlement_line_item_list_new (self->settlement);
   n_lines = g_list_model_get_n_items (lines);
@@ -470,6 +391,7 @@ add_deduction_action (GtkWidget  *widget,
 
   dialog = cl_deduction_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                     self->context, self->month);
+  cl_deduction_dialog_set_contract (dialog, self->contract_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -483,8 +405,8 @@ share_rate_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   CLShareRateDialog *dialog;
 
-  dialog = cl_share_rate_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     self->context);
+  dialog = cl_share_rate_dialog_new_for_contract (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  self->context, self->contract_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -500,6 +422,8 @@ cl_settlement_view_dispose (GObject *object)
   g_clear_object (&self->settlement);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->contracts, g_ptr_array_unref);
+  g_clear_pointer (&self->contract_id, g_free);
 
   G_OBJECT_CLASS (cl_settlement_view_parent_class)->dispose (object);
 }
@@ -519,6 +443,7 @@ context_store_cb (CLSettlementView *self)
 {
   if (!g_set_object (&self->store, cl_context_get_store (self->context)))
     return;
+  cl_settlement_view_load_contracts (self);
   cl_settlement_view_queue_reload (self);
 }
 
@@ -606,6 +531,11 @@ cl_settlement_view_class_init (CLSettlementViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, amount_column);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, rate_column);
   gtk_widget_class_bind_template_child (widget_class, CLSettlementView, share_column);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, contract_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, contract_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, rate_button);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, deduction_list);
+  gtk_widget_class_bind_template_child (widget_class, CLSettlementView, fee_note);
 
   gtk_widget_class_install_action (widget_class, "settlement.previous-month", NULL, previous_month_action);
   gtk_widget_class_install_action (widget_class, "settlement.next-month", NULL, next_month_action);
@@ -615,6 +545,8 @@ cl_settlement_view_class_init (CLSettlementViewClass *klass)
   gtk_widget_class_install_action (widget_class, "settlement.close-month", NULL, close_month_action);
   gtk_widget_class_install_action (widget_class, "settlement.add-deduction", NULL, add_deduction_action);
   gtk_widget_class_install_action (widget_class, "settlement.share-rate", NULL, share_rate_action);
+  gtk_widget_class_install_action (widget_class, "settlement.edit-contract", NULL, cl_settlement_view_contract_action);
+  gtk_widget_class_install_action (widget_class, "settlement.new-contract", NULL, cl_settlement_view_contract_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "settlement.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "settlement.previous-month", NULL);
@@ -628,17 +560,15 @@ cl_settlement_view_init (CLSettlementView *self)
   g_autofree char *last = cl_enrolment_month_shift (now, -1);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->contract_id = g_strdup (CL_CONTRACT_OBSTETRIC_ID);
+  g_signal_connect_object (self->contract_dropdown, "notify::selected",
+                           G_CALLBACK (cl_settlement_view_contract_chosen_cb), self, G_CONNECT_SWAPPED);
 
   /* The last complete month: the one finance settles. */
   g_strlcpy (self->month, last, sizeof self->month);
 
-  cl_cells_set_factory (self->date_column, G_CALLBACK (cl_cells_setup_numeric), G_CALLBACK (bind_date_cb), NULL);
-  cl_cells_set_factory (self->patient_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_patient_cb), NULL);
-  cl_cells_set_factory (self->package_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_package_cb), self);
-  cl_cells_set_factory (self->kind_column, G_CALLBACK (cl_cells_setup_text), G_CALLBACK (bind_kind_cb), NULL);
-  cl_cells_set_factory (self->amount_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_amount_cb), NULL);
-  cl_cells_set_factory (self->rate_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_rate_cb), NULL);
-  cl_cells_set_factory (self->share_column, G_CALLBACK (cl_cells_setup_amount), G_CALLBACK (bind_share_cb), NULL);
+  cl_settlement_cells_install (self, self->date_column, self->patient_column, self->package_column,
+                               self->kind_column, self->amount_column, self->rate_column, self->share_column);
 
   {
     g_autofree char *title = month_title (self->month);
@@ -720,7 +650,8 @@ cl_settlement_view_close_month (CLSettlementView *self,
   g_return_val_if_fail (CL_IS_SETTLEMENT_VIEW (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  if (!cl_enrolment_store_close_month (self->store, self->month, cl_context_get_role (self->context), error))
+  if (!cl_contract_store_close_month (self->store, self->contract_id, self->month,
+                                      cl_context_get_role (self->context), error))
     return FALSE;
   cl_settlement_view_reload (self);
   return TRUE;

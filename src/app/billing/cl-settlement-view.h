@@ -51,6 +51,13 @@ GtkLabel     *cl_settlement_view_get_month_label   (CLSettlementView *self);
 GtkLabel     *cl_settlement_view_get_status_label  (CLSettlementView *self);
 GtkColumnView *cl_settlement_view_get_column_view  (CLSettlementView *self);
 
+/* The contract whose statement is shown (cl-contract.h): chosen in the
+ * view's dropdown, remembered in the settings. */
+const char   *cl_settlement_view_get_contract_id (CLSettlementView *self);
+/* Shows @contract_id's statement, as choosing it in the dropdown. */
+void          cl_settlement_view_set_contract    (CLSettlementView *self,
+                                                  const char       *contract_id);
+
 /* Whether "settlement.add-deduction" (the view's "new") may be used
  * by whoever works; it changes with the context's role and store. */
 gboolean      cl_settlement_view_can_add_deduction (CLSettlementView *self);

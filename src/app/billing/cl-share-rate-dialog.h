@@ -13,8 +13,14 @@ G_BEGIN_DECLS
 #define CL_TYPE_SHARE_RATE_DIALOG (cl_share_rate_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CLShareRateDialog, cl_share_rate_dialog, CL, SHARE_RATE_DIALOG, AdwWindow)
 
+/* The obstetric contract's rates. */
 CLShareRateDialog *cl_share_rate_dialog_new (GtkWindow  *parent,
                                              CLContext  *context);
+/* @contract_id's rates, or its monthly fee under a fixed fee: the
+ * same form takes the fee in yuan from the first day of a month. */
+CLShareRateDialog *cl_share_rate_dialog_new_for_contract (GtkWindow  *parent,
+                                                          CLContext  *context,
+                                                          const char *contract_id);
 
 /* For tests: what the Save button does, the entries ("from", "rate",
  * "note") and the message under one ("" for the whole form). */

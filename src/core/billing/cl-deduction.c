@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "cl-deduction.h"
+#include "cl-contract.h"
 #include "cl-util.h"
 
 struct _CLDeduction
@@ -18,6 +19,7 @@ struct _CLDeduction
   gint64 amount_fen;
   char *reason;
   char *reference;
+  char *contract_id;
 };
 
 G_DEFINE_FINAL_TYPE (CLDeduction, cl_deduction, CL_TYPE_RECORD)
@@ -28,6 +30,7 @@ enum {
   PROP_AMOUNT_FEN,
   PROP_REASON,
   PROP_REFERENCE,
+  PROP_CONTRACT_ID,
   N_PROPS
 };
 
@@ -41,6 +44,7 @@ cl_deduction_class_init (CLDeductionClass *klass)
     [PROP_AMOUNT_FEN] = { "amount-fen", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLDeduction, amount_fen) },
     [PROP_REASON]     = { "reason", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, reason) },
     [PROP_REFERENCE]  = { "reference", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, reference) },
+    [PROP_CONTRACT_ID] = { "contract-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, contract_id) },
   };
 
   CL_RECORD_CLASS (klass)->table_name = "deduction";
@@ -50,6 +54,8 @@ cl_deduction_class_init (CLDeductionClass *klass)
 static void
 cl_deduction_init (CLDeduction *self)
 {
+  /* One from before contracts is the obstetric contract's. */
+  self->contract_id = g_strdup (CL_CONTRACT_OBSTETRIC_ID);
 }
 
 CLDeduction *
@@ -120,4 +126,19 @@ cl_deduction_set_reference (CLDeduction *self,
 
   if (cl_set_str (&self->reference, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE]);
+}
+
+const char *
+cl_deduction_get_contract_id (CLDeduction *self)
+{
+  g_return_val_if_fail (CL_IS_DEDUCTION (self), NULL);
+  return self->contract_id;
+}
+
+void
+cl_deduction_set_contract_id (CLDeduction *self,
+                              const char *value)
+{
+  g_return_if_fail (CL_IS_DEDUCTION (self));
+  cl_record_set_text_column (self, properties[PROP_CONTRACT_ID], value);
 }

@@ -27,4 +27,9 @@ void         cl_deduction_set_reason (CLDeduction *self,
 void         cl_deduction_set_reference (CLDeduction *self,
                                          const char  *value);
 
+/* The contract (cl-contract.h); the obstetric one unless set. */
+const char  *cl_deduction_get_contract_id (CLDeduction *self);
+void         cl_deduction_set_contract_id (CLDeduction *self,
+                                           const char *value);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-contract-store.h"
 #include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-enrolment-store-private.h"
@@ -44,7 +45,7 @@ cl_enrolment_store_set_parties (CLStore    *store,
 typedef struct
 {
   GPtrArray *dates;   /* effective_from, ascending */
-  GArray    *rates;   /* gint */
+  GArray    *rates;   /* gint64: rates, or a fixed fee contract's fees */
 } Rates;
 
 static void
@@ -55,10 +56,12 @@ rates_clear (Rates *rates)
 }
 
 static void
-rates_load (CLStore *store,
-            Rates   *rates)
+rates_load (CLStore    *store,
+            const char *contract_id,
+            gboolean    fees,
+            Rates      *rates)
 {
-  cl_store_billing_load_rates (store, &rates->dates, &rates->rates);
+  cl_store_billing_load_rates (store, contract_id, fees, &rates->dates, &rates->rates);
 }
 
 /* Binary search for the last rate not after @date; -1 if none. */
@@ -77,7 +80,7 @@ rates_on (const Rates *rates,
       else
         hi = mid;
     }
-  return lo == 0 ? -1 : g_array_index (rates->rates, gint, lo - 1);
+  return lo == 0 ? -1 : (gint) g_array_index (rates->rates, gint64, lo - 1);
 }
 
 static void
@@ -101,7 +104,7 @@ cl_enrolment_store_rate_on (CLStore     *store,
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
-  rates_load (store, &rates);
+  rates_load (store, CL_CONTRACT_OBSTETRIC_ID, FALSE, &rates);
   bp = rates_on (&rates, date);
   rates_clear (&rates);
   if (bp < 0)
@@ -119,7 +122,7 @@ cl_enrolment_store_rate_history (CLStore *store)
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
-  return cl_store_billing_share_rates (store);
+  return cl_store_billing_share_rates (store, CL_CONTRACT_OBSTETRIC_ID);
 }
 
 /* A share rate in force from a closed month stays as it is, and none
@@ -132,39 +135,24 @@ rate_touches_closed_month (CLStore      *store,
                            const char   *effective_from,
                            char        **message)
 {
-  gint64 new_amount = old == NULL || cl_share_rate_get_rate_bp (in) == cl_share_rate_get_rate_bp (old) ? 1 : 2;
+  gboolean same_contract = old && g_strcmp0 (cl_share_rate_get_contract_id (old),
+                                             cl_share_rate_get_contract_id (in)) == 0;
+  gint64 new_amount = !same_contract ||
+                      (cl_share_rate_get_rate_bp (in) == cl_share_rate_get_rate_bp (old) &&
+                       cl_share_rate_get_fee_fen (in) == cl_share_rate_get_fee_fen (old)) ? 1 : 2;
 
   if (cl_record_get_deleted (CL_RECORD (in)))
     new_amount = 0;
-  return cl_enrolment_closed_month_touch (store, old ? cl_share_rate_get_effective_from (old) : NULL,
-                                          old ? 1 : 0, effective_from, new_amount,
+  /* One moved to another contract leaves its old contract's months. */
+  if (old && !same_contract &&
+      cl_enrolment_closed_month_touch (store, cl_share_rate_get_contract_id (old),
+                                       cl_share_rate_get_effective_from (old), 1, NULL, 0,
+                                       message) != CL_CLOSED_MONTH_UNTOUCHED)
+    return TRUE;
+  return cl_enrolment_closed_month_touch (store, cl_share_rate_get_contract_id (in),
+                                          same_contract ? cl_share_rate_get_effective_from (old) : NULL,
+                                          same_contract ? 1 : 0, effective_from, new_amount,
                                           message) != CL_CLOSED_MONTH_UNTOUCHED;
-}
-
-void
-cl_enrolment_store_validate_rate (CLShareRate *rate,
-                                  GHashTable  *errors)
-{
-  gint bp;
-  GDate from;
-
-  g_return_if_fail (CL_IS_SHARE_RATE (rate));
-  g_return_if_fail (errors != NULL);
-
-  bp = cl_share_rate_get_rate_bp (rate);
-  if (bp < 0)
-    g_hash_table_insert (errors, g_strdup ("rate_bp"), g_strdup (_("A rate cannot be negative")));
-  else if (bp > CL_RATE_MAX_BP)
-    g_hash_table_insert (errors, g_strdup ("rate_bp"), g_strdup (_("A rate cannot be more than 100 %")));
-  if (!cl_enrolment_parse_date (cl_share_rate_get_effective_from (rate), &from))
-    g_hash_table_insert (errors, g_strdup ("effective_from"),
-                         g_strdup (_("Enter the date from which the rate applies")));
-  else
-    {
-      g_autofree char *iso = cl_date_to_iso (&from);
-
-      cl_share_rate_set_effective_from (rate, iso);
-    }
 }
 
 gboolean
@@ -184,14 +172,17 @@ cl_enrolment_store_save_rate (CLStore      *store,
   if (!cl_enrolment_check_role (role, "share_rate", error))
     return FALSE;
 
-  /* The dialog shows one message: the rate's before the date's. */
-  cl_enrolment_store_validate_rate (rate, errors);
+  /* The dialog shows one message: the contract's, the rate's or fee's,
+   * then the date's. */
+  cl_enrolment_store_validate_rate (store, rate, errors);
   if (g_hash_table_size (errors) > 0)
     {
-      const char *first = g_hash_table_lookup (errors, "rate_bp");
+      static const char * const order[] = { "contract_id", "rate_bp", "fee_fen", "effective_from" };
+      const char *first = NULL;
 
-      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
-                           first ? first : g_hash_table_lookup (errors, "effective_from"));
+      for (guint i = 0; first == NULL && i < G_N_ELEMENTS (order); i++)
+        first = g_hash_table_lookup (errors, order[i]);
+      g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, first);
       return FALSE;
     }
   iso = cl_share_rate_get_effective_from (rate);
@@ -211,6 +202,7 @@ cl_enrolment_store_save_rate (CLStore      *store,
 
 typedef struct
 {
+  const char      *contract_id;
   CLSettlement    *settlement;
   ClBillingSource  source;
   const char      *month_start;
@@ -272,14 +264,15 @@ add_source (CLStore          *store,
             const Rates      *rates,
             GError          **error)
 {
-  SourceData data = { settlement, source, month_start, settled, rates };
+  SourceData data = { cl_settlement_get_contract_id (settlement), settlement, source, month_start, settled, rates };
 
-  return cl_store_billing_foreach_entry (store, source, from, to, add_entry, &data, error);
+  return cl_store_billing_foreach_entry (store, data.contract_id, source, from, to, add_entry, &data, error);
 }
 
 /* The statement of an open month, without its history. */
 static CLSettlement *
 compute_open_month (CLStore      *store,
+                    CLContract   *contract,
                     const char   *month,
                     GHashTable   *closed,
                     const Rates  *rates,
@@ -287,7 +280,8 @@ compute_open_month (CLStore      *store,
 {
   g_autoptr(CLSettlement) settlement = cl_settlement_new (month);
   const char *hospital = g_object_get_data (G_OBJECT (store), "cl-statement-hospital");
-  const char *vendor = g_object_get_data (G_OBJECT (store), "cl-statement-vendor");
+  const char *vendor = cl_contract_get_vendor (contract);
+  gboolean fixed = cl_contract_is_fixed_fee (contract);
   g_autoptr(GHashTable) settled = NULL;
   g_autofree char *first = g_strdup (month);
   g_autofree char *from = NULL;
@@ -310,15 +304,44 @@ compute_open_month (CLStore      *store,
   cl_enrolment_month_range (first, &from, &unused);
   g_clear_pointer (&unused, g_free);
   cl_enrolment_month_range (month, &month_start, &to);
-  settled = cl_store_billing_settled_keys (store, first, month);
+  cl_settlement_set_contract (settlement, cl_record_get_id (CL_RECORD (contract)),
+                              fixed ? cl_contract_get_title (contract) : NULL);
+  settled = cl_store_billing_settled_keys (store, cl_record_get_id (CL_RECORD (contract)), first, month);
 
-  for (ClBillingSource source = CL_BILLING_PAYMENTS; source <= CL_BILLING_DEDUCTIONS; source++)
+  /* A fixed fee is the fee in force on the month's first day (fees
+   * start on a first day); the package fees are no part of it. */
+  if (fixed)
+    {
+      gint64 fee = -1;
+
+      for (guint i = 0; i < rates->dates->len; i++)
+        if (strcmp (g_ptr_array_index (rates->dates, i), month_start) <= 0)
+          fee = g_array_index (rates->rates, gint64, i);
+      if (fee < 0)
+        {
+          g_autofree char *shown = cl_date_format_month (month);
+
+          /* Translators: %s is a month, "October 2026" */
+          g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                       _("No monthly fee is in force in %s; enter the fee that applies from that month first"),
+                       shown);
+          return NULL;
+        }
+      cl_settlement_set_fixed_fee (settlement, fee);
+    }
+
+  for (ClBillingSource source = fixed ? CL_BILLING_DEDUCTIONS : CL_BILLING_PAYMENTS;
+       source <= CL_BILLING_DEDUCTIONS; source++)
     if (!add_source (store, settlement, source, from, to, month_start, settled, rates, error))
       return NULL;
 
   cl_settlement_finish (settlement);
   if (!cl_str_empty (hospital))
     cl_settlement_set_hospital (settlement, hospital);
+  /* The contract's vendor, else the desk's (before contracts, the one
+   * vendor was a preference of the desk). */
+  if (cl_str_empty (vendor))
+    vendor = g_object_get_data (G_OBJECT (store), "cl-statement-vendor");
   if (!cl_str_empty (vendor))
     cl_settlement_set_vendor (settlement, vendor);
   return g_steal_pointer (&settlement);
@@ -326,6 +349,7 @@ compute_open_month (CLStore      *store,
 
 static CLSettlement *
 load_closed_month (CLStore     *store,
+                   const char  *contract_id,
                    const char  *month,
                    GError     **error)
 {
@@ -334,7 +358,7 @@ load_closed_month (CLStore     *store,
   CLSettlement *settlement;
 
   /* Two desks closing one month while offline: the first close counts. */
-  row = cl_store_billing_closed_month (store, month);
+  row = cl_store_billing_closed_month (store, contract_id, month);
   g_assert (row != NULL);
   if (!json_parser_load_from_data (parser, cl_settlement_month_get_snapshot (row) ?: "", -1, NULL))
     {
@@ -344,13 +368,17 @@ load_closed_month (CLStore     *store,
     }
   settlement = cl_settlement_new_from_json (json_parser_get_root (parser), error);
   if (settlement)
-    cl_settlement_set_closed (settlement, cl_settlement_month_get_closed_by (row),
-                              cl_settlement_month_get_closed_at (row));
+    {
+      cl_settlement_set_closed (settlement, cl_settlement_month_get_closed_by (row),
+                                cl_settlement_month_get_closed_at (row));
+      cl_settlement_set_contract (settlement, contract_id, NULL);
+    }
   return settlement;
 }
 
 static void
 load_history (CLStore      *store,
+              CLContract   *contract,
               CLSettlement *settlement,
               GHashTable   *closed,
               const Rates  *rates)
@@ -367,13 +395,14 @@ load_history (CLStore      *store,
       if (g_hash_table_contains (closed, m))
         {
           bar.closed = TRUE;
-          cl_store_billing_closed_totals (store, m, &bar.gross_fen, &bar.payable_fen);
+          cl_store_billing_closed_totals (store, cl_record_get_id (CL_RECORD (contract)), m,
+                                          &bar.gross_fen, &bar.payable_fen);
         }
       else
         {
           /* An open month without a rate yet shows as an empty bar;
            * its own statement says why. */
-          g_autoptr(CLSettlement) other = compute_open_month (store, m, closed, rates, NULL);
+          g_autoptr(CLSettlement) other = compute_open_month (store, contract, m, closed, rates, NULL);
 
           if (other)
             {
@@ -422,6 +451,29 @@ cl_enrolment_store_settlement (CLStore     *store,
                                const char  *month,
                                GError     **error)
 {
+  return cl_contract_store_settlement (store, CL_CONTRACT_OBSTETRIC_ID, month, error);
+}
+
+static CLContract *
+load_contract (CLStore     *store,
+               const char  *contract_id,
+               GError     **error)
+{
+  CLContract *contract = cl_contract_store_load (store, contract_id);
+
+  if (contract == NULL)
+    g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID,
+                         _("There is no such contract"));
+  return contract;
+}
+
+CLSettlement *
+cl_contract_store_settlement (CLStore     *store,
+                              const char  *contract_id,
+                              const char  *month,
+                              GError     **error)
+{
+  g_autoptr(CLContract) contract = NULL;
   g_autoptr(GHashTable) closed = NULL;
   g_autoptr(CLSettlement) settlement = NULL;
   Rates rates = { 0 };
@@ -439,15 +491,20 @@ cl_enrolment_store_settlement (CLStore     *store,
   /* One consistent view: the lock keeps writers on other threads out
    * of the middle of the computation. */
   cl_store_begin_read (store);
-  closed = cl_store_billing_closed_months (store);
-  rates_load (store, &rates);
+  if (!(contract = load_contract (store, contract_id, error)))
+    {
+      cl_store_end_read (store);
+      return NULL;
+    }
+  closed = cl_store_billing_closed_months (store, contract_id);
+  rates_load (store, contract_id, cl_contract_is_fixed_fee (contract), &rates);
   if (g_hash_table_contains (closed, month))
-    settlement = load_closed_month (store, month, error);
+    settlement = load_closed_month (store, contract_id, month, error);
   else
-    settlement = compute_open_month (store, month, closed, &rates, error);
+    settlement = compute_open_month (store, contract, month, closed, &rates, error);
   if (settlement)
     {
-      load_history (store, settlement, closed, &rates);
+      load_history (store, contract, settlement, closed, &rates);
       load_package_names (store, settlement);
     }
   rates_clear (&rates);
@@ -462,6 +519,17 @@ cl_enrolment_store_close_month (CLStore     *store,
                                 const char  *role,
                                 GError     **error)
 {
+  return cl_contract_store_close_month (store, CL_CONTRACT_OBSTETRIC_ID, month, role, error);
+}
+
+gboolean
+cl_contract_store_close_month (CLStore     *store,
+                               const char  *contract_id,
+                               const char  *month,
+                               const char  *role,
+                               GError     **error)
+{
+  g_autoptr(CLContract) contract = NULL;
   g_autoptr(GHashTable) closed = NULL;
   g_autoptr(CLSettlement) settlement = NULL;
   g_autoptr(CLSettlementMonth) row = NULL;
@@ -502,17 +570,19 @@ cl_enrolment_store_close_month (CLStore     *store,
   if (!cl_store_begin (store, error))
     return FALSE;
 
-  if (cl_enrolment_store_month_is_closed (store, month))
+  if (!(contract = load_contract (store, contract_id, error)))
+    goto failed;
+  if (cl_contract_store_month_is_closed (store, contract_id, month))
     {
       g_autofree char *message = cl_enrolment_already_closed_message (month);
 
       g_set_error_literal (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, message);
       goto failed;
     }
-  closed = cl_store_billing_closed_months (store);
+  closed = cl_store_billing_closed_months (store, contract_id);
 
-  rates_load (store, &rates);
-  settlement = compute_open_month (store, month, closed, &rates, error);
+  rates_load (store, contract_id, cl_contract_is_fixed_fee (contract), &rates);
+  settlement = compute_open_month (store, contract, month, closed, &rates, error);
   rates_clear (&rates);
   if (settlement == NULL)
     goto failed;
@@ -522,9 +592,10 @@ cl_enrolment_store_close_month (CLStore     *store,
 
   /* Reuse an open row of the month if one exists (none does today, but
    * a reopened month would leave one). */
-  row = cl_store_billing_month_row (store, month);
+  row = cl_store_billing_month_row (store, contract_id, month);
   if (row == NULL)
     row = cl_settlement_month_new ();
+  cl_settlement_month_set_contract_id (row, contract_id);
   cl_settlement_month_set_month (row, month);
   cl_settlement_month_set_closed (row, TRUE);
   cl_settlement_month_set_closed_at (row, now);
@@ -543,6 +614,7 @@ failed:
 /* One dated amount of a pushed change, by the desk's own rule. */
 static gboolean
 amount_touches_closed_month (CLStore     *store,
+                             const char  *contract_id,
                              const char  *old_date,
                              gint64       old_amount,
                              const char  *new_date,
@@ -552,7 +624,7 @@ amount_touches_closed_month (CLStore     *store,
 {
   g_autofree char *message = NULL;
 
-  if (cl_enrolment_closed_month_touch (store, old_date, old_amount, new_date,
+  if (cl_enrolment_closed_month_touch (store, contract_id, old_date, old_amount, new_date,
                                        new_deleted ? 0 : new_amount,
                                        &message) == CL_CLOSED_MONTH_UNTOUCHED)
     return FALSE;
@@ -590,7 +662,8 @@ cl_enrolment_store_check_change (CLStore     *store,
       if (current && cl_settlement_month_get_closed (CL_SETTLEMENT_MONTH (current)))
         return month_refused (cl_settlement_month_get_month (CL_SETTLEMENT_MONTH (current)), error);
       if (cl_settlement_month_get_closed (in) &&
-          cl_enrolment_store_month_is_closed (store, cl_settlement_month_get_month (in)))
+          cl_contract_store_month_is_closed (store, cl_settlement_month_get_contract_id (in),
+                                             cl_settlement_month_get_month (in)))
         return month_refused (cl_settlement_month_get_month (in), error);
       return TRUE;
     }
@@ -600,11 +673,13 @@ cl_enrolment_store_check_change (CLStore     *store,
     {
       CLEnrolment *old = current ? CL_ENROLMENT (current) : NULL, *in = CL_ENROLMENT (incoming);
 
-      return !amount_touches_closed_month (store, old ? cl_enrolment_get_paid_date (old) : NULL,
+      return !amount_touches_closed_month (store, CL_CONTRACT_OBSTETRIC_ID,
+                                           old ? cl_enrolment_get_paid_date (old) : NULL,
                                            old ? cl_enrolment_get_paid_fen (old) : 0,
                                            cl_enrolment_get_paid_date (in), cl_enrolment_get_paid_fen (in),
                                            cl_record_get_deleted (incoming), error) &&
-             !amount_touches_closed_month (store, old ? cl_enrolment_get_cancel_date (old) : NULL,
+             !amount_touches_closed_month (store, CL_CONTRACT_OBSTETRIC_ID,
+                                           old ? cl_enrolment_get_cancel_date (old) : NULL,
                                            old ? cl_enrolment_get_refund_fen (old) : 0,
                                            cl_enrolment_get_cancel_date (in), cl_enrolment_get_refund_fen (in),
                                            cl_record_get_deleted (incoming), error);
@@ -612,9 +687,17 @@ cl_enrolment_store_check_change (CLStore     *store,
   if (CL_IS_DEDUCTION (incoming))
     {
       CLDeduction *old = current ? CL_DEDUCTION (current) : NULL, *in = CL_DEDUCTION (incoming);
+      gboolean moved = old && g_strcmp0 (cl_deduction_get_contract_id (old), cl_deduction_get_contract_id (in)) != 0;
 
-      return !amount_touches_closed_month (store, old ? cl_deduction_get_date (old) : NULL,
-                                           old ? cl_deduction_get_amount_fen (old) : 0,
+      /* One moved to another contract leaves the old one's month. */
+      if (moved &&
+          amount_touches_closed_month (store, cl_deduction_get_contract_id (old),
+                                       cl_deduction_get_date (old), cl_deduction_get_amount_fen (old),
+                                       NULL, 0, FALSE, error))
+        return FALSE;
+      return !amount_touches_closed_month (store, cl_deduction_get_contract_id (in),
+                                           old && !moved ? cl_deduction_get_date (old) : NULL,
+                                           old && !moved ? cl_deduction_get_amount_fen (old) : 0,
                                            cl_deduction_get_date (in), cl_deduction_get_amount_fen (in),
                                            cl_record_get_deleted (incoming), error);
     }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cl-contract-store.h"
 #include "cl-date.h"
 #include "cl-dating.h"
 #include "cl-enrolment-store-private.h"
@@ -109,16 +110,25 @@ gboolean
 cl_enrolment_store_month_is_closed (CLStore    *store,
                                     const char *month)
 {
+  return cl_contract_store_month_is_closed (store, CL_CONTRACT_OBSTETRIC_ID, month);
+}
+
+gboolean
+cl_contract_store_month_is_closed (CLStore    *store,
+                                   const char *contract_id,
+                                   const char *month)
+{
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
-  if (month == NULL)
+  if (month == NULL || contract_id == NULL)
     return FALSE;
-  return cl_store_billing_month_closed (store, month);
+  return cl_store_billing_month_closed (store, contract_id, month);
 }
 
 /* Is the month of ISO @date closed? */
 gboolean
 cl_enrolment_date_in_closed_month (CLStore    *store,
+                                   const char *contract_id,
                                    const char *date)
 {
   g_autofree char *month = NULL;
@@ -126,7 +136,7 @@ cl_enrolment_date_in_closed_month (CLStore    *store,
   if (cl_str_empty (date) || strlen (date) < 7)
     return FALSE;
   month = g_strndup (date, 7);
-  return cl_enrolment_store_month_is_closed (store, month);
+  return cl_contract_store_month_is_closed (store, contract_id, month);
 }
 
 char *
@@ -168,6 +178,7 @@ cl_enrolment_already_closed_message (const char *month)
  * touch nothing. */
 ClClosedMonthTouch
 cl_enrolment_closed_month_touch (CLStore     *store,
+                                 const char  *contract_id,
                                  const char  *old_date,
                                  gint64       old_amount,
                                  const char  *new_date,
@@ -178,12 +189,12 @@ cl_enrolment_closed_month_touch (CLStore     *store,
 
   if (old_amount == new_amount && g_strcmp0 (old_date, new_date) == 0)
     return CL_CLOSED_MONTH_UNTOUCHED;
-  if (old_amount > 0 && cl_enrolment_date_in_closed_month (store, old_date))
+  if (old_amount > 0 && cl_enrolment_date_in_closed_month (store, contract_id, old_date))
     {
       *message = cl_enrolment_settled_message (old_date);
       return CL_CLOSED_MONTH_SETTLED;
     }
-  if (new_amount > 0 && cl_enrolment_date_in_closed_month (store, new_date))
+  if (new_amount > 0 && cl_enrolment_date_in_closed_month (store, contract_id, new_date))
     {
       *message = cl_enrolment_closed_message (new_date);
       return CL_CLOSED_MONTH_ENTERED;
@@ -199,10 +210,10 @@ cl_enrolment_parse_date (const char *text,
   return !cl_str_empty (text) && cl_date_parse (text, out, NULL);
 }
 
-static void
-refuse (GHashTable  *errors,
-        const char  *field,
-        char        *message)
+void
+cl_enrolment_refuse (GHashTable  *errors,
+                     const char  *field,
+                     char        *message)
 {
   if (!g_hash_table_contains (errors, field))
     g_hash_table_insert (errors, g_strdup (field), message);
@@ -213,9 +224,10 @@ refuse (GHashTable  *errors,
 /* A dated amount that touches a closed month
  * (cl_enrolment_closed_month_touch()) is refused at @amount_field if
  * the closed month settled it, else at @date_field. */
-static void
-refuse_in_closed_month (CLStore     *store,
-                        GHashTable  *errors,
+void
+cl_enrolment_refuse_in_closed_month (CLStore     *store,
+                                     const char  *contract_id,
+                                     GHashTable  *errors,
                         const char  *amount_field,
                         const char  *date_field,
                         const char  *old_date,
@@ -225,13 +237,13 @@ refuse_in_closed_month (CLStore     *store,
 {
   char *message = NULL;
 
-  switch (cl_enrolment_closed_month_touch (store, old_date, old_amount, new_date, new_amount, &message))
+  switch (cl_enrolment_closed_month_touch (store, contract_id, old_date, old_amount, new_date, new_amount, &message))
     {
     case CL_CLOSED_MONTH_SETTLED:
-      refuse (errors, amount_field, message);
+      cl_enrolment_refuse (errors, amount_field, message);
       break;
     case CL_CLOSED_MONTH_ENTERED:
-      refuse (errors, date_field, message);
+      cl_enrolment_refuse (errors, date_field, message);
       break;
     case CL_CLOSED_MONTH_UNTOUCHED:
     default:
@@ -242,8 +254,8 @@ refuse_in_closed_month (CLStore     *store,
 
 /* Hands @errors back: FALSE, the single reason (or a summary) as the
  * error, and the table to the caller if wanted. */
-static gboolean
-fail_with (GHashTable  *errors,
+gboolean
+cl_enrolment_fail_with (GHashTable  *errors,
            GHashTable **field_errors,
            GError     **error)
 {
@@ -274,7 +286,7 @@ amount_ok (gint64       fen,
 
   if (message == NULL)
     return TRUE;
-  refuse (errors, field, message);
+  cl_enrolment_refuse (errors, field, message);
   return FALSE;
 }
 
@@ -322,14 +334,14 @@ validate_services (const char *services,
       field = g_strdup_printf ("services.%u", i);
       name = g_strstrip (g_strdup (json_object_get_string_member_with_default (o, "name", "")));
       if (*name == '\0')
-        refuse (errors, field, g_strdup (_("Enter the service’s name")));
+        cl_enrolment_refuse (errors, field, g_strdup (_("Enter the service’s name")));
       else if (json_node_get_int (quantity) < 1 || json_node_get_int (quantity) > 999)
-        refuse (errors, field, g_strdup (_("The quantity is a whole number from 1 to 999")));
+        cl_enrolment_refuse (errors, field, g_strdup (_("The quantity is a whole number from 1 to 999")));
     }
   return;
 
 bad:
-  refuse (errors, "services",
+  cl_enrolment_refuse (errors, "services",
           g_strdup (_("The included services are not a list of services with names and quantities")));
 }
 
@@ -348,20 +360,20 @@ cl_enrolment_store_validate_package (CLStore    *store,
   name = g_strstrip (g_strdup (cl_package_get_name (package) ? cl_package_get_name (package) : ""));
   code = g_strstrip (g_strdup (cl_package_get_code (package) ? cl_package_get_code (package) : ""));
   if (*name == '\0')
-    refuse (errors, "name", g_strdup (_("Enter the package’s name")));
+    cl_enrolment_refuse (errors, "name", g_strdup (_("Enter the package’s name")));
   if (*code == '\0')
-    refuse (errors, "code", g_strdup (_("Enter a short code for the package")));
+    cl_enrolment_refuse (errors, "code", g_strdup (_("Enter a short code for the package")));
   else if (cl_store_billing_package_code_taken (store, code, cl_record_get_id (CL_RECORD (package))))
-    refuse (errors, "code", g_strdup (_("Another package already has this code")));
+    cl_enrolment_refuse (errors, "code", g_strdup (_("Another package already has this code")));
   amount_ok (cl_package_get_price_fen (package), errors, "price_fen");
   if (cl_package_get_enrol_from_day (package) < 0 || cl_package_get_enrol_from_day (package) > 300)
-    refuse (errors, "enrol_from_day", g_strdup (_("The window must lie within the pregnancy (0+0–42+6 wk)")));
+    cl_enrolment_refuse (errors, "enrol_from_day", g_strdup (_("The window must lie within the pregnancy (0+0–42+6 wk)")));
   if (cl_package_get_enrol_to_day (package) < 0 || cl_package_get_enrol_to_day (package) > 300)
-    refuse (errors, "enrol_to_day", g_strdup (_("The window must lie within the pregnancy (0+0–42+6 wk)")));
+    cl_enrolment_refuse (errors, "enrol_to_day", g_strdup (_("The window must lie within the pregnancy (0+0–42+6 wk)")));
   else if (cl_package_get_enrol_to_day (package) < cl_package_get_enrol_from_day (package))
-    refuse (errors, "enrol_to_day", g_strdup (_("The window ends before it starts")));
+    cl_enrolment_refuse (errors, "enrol_to_day", g_strdup (_("The window ends before it starts")));
   if (cl_package_get_postpartum_days (package) < 0 || cl_package_get_postpartum_days (package) > 365)
-    refuse (errors, "postpartum_days", g_strdup (_("The service period after delivery is 0 to 365 days")));
+    cl_enrolment_refuse (errors, "postpartum_days", g_strdup (_("The service period after delivery is 0 to 365 days")));
   validate_services (cl_package_get_services (package), errors);
 }
 
@@ -385,7 +397,7 @@ cl_enrolment_store_save_package (CLStore     *store,
 
   cl_enrolment_store_validate_package (store, package, errors);
   if (g_hash_table_size (errors) > 0)
-    return fail_with (errors, field_errors, error);
+    return cl_enrolment_fail_with (errors, field_errors, error);
 
   name = g_strstrip (g_strdup (cl_package_get_name (package)));
   code = g_strstrip (g_strdup (cl_package_get_code (package)));
@@ -459,10 +471,10 @@ check_window (CLStore     *store,
     return;
 
   if (cl_str_empty (reason))
-    refuse (errors, "package_id",
+    cl_enrolment_refuse (errors, "package_id",
             g_strdup_printf (_("%s. An administrator may enrol her with a reason."), problem));
   else if (!cl_enrolment_role_may_override (role))
-    refuse (errors, "override_reason",
+    cl_enrolment_refuse (errors, "override_reason",
             g_strdup (_("Only an administrator may enrol a patient outside the package’s window")));
 }
 
@@ -496,14 +508,14 @@ check_not_enrolled (CLStore     *store,
   if (!cl_str_empty (cl_enrolment_get_override_reason (enrolment)))
     {
       if (!cl_enrolment_role_may_override (role))
-        refuse (errors, "override_reason",
+        cl_enrolment_refuse (errors, "override_reason",
                 g_strdup (_("Only an administrator may enrol a patient who is already enrolled")));
       return;
     }
 
   already = cl_enrolment_store_already_enrolled (store, live);
   /* Translators: %s is “She is already enrolled in 全孕期 (signed 2026-11-20)” */
-  refuse (errors, "package_id",
+  cl_enrolment_refuse (errors, "package_id",
           g_strdup_printf (_("%s. Cancel that enrolment first; an administrator may enrol her again with a reason."),
                            already));
 }
@@ -576,25 +588,25 @@ cl_enrolment_store_validate (CLStore      *store,
   if (!cl_str_empty (cl_enrolment_get_patient_id (enrolment)))
     patient = cl_store_load_record (store, CL_TYPE_PATIENT, cl_enrolment_get_patient_id (enrolment), NULL);
   if (patient == NULL || cl_record_get_deleted (patient))
-    refuse (errors, "patient_id", g_strdup (_("Choose the patient")));
+    cl_enrolment_refuse (errors, "patient_id", g_strdup (_("Choose the patient")));
 
   if (!cl_str_empty (cl_enrolment_get_package_id (enrolment)))
     package = (CLPackage *) cl_store_load_record (store, CL_TYPE_PACKAGE,
                                                   cl_enrolment_get_package_id (enrolment), NULL);
   if (package == NULL || cl_record_get_deleted (CL_RECORD (package)))
-    refuse (errors, "package_id", g_strdup (_("Choose a package")));
+    cl_enrolment_refuse (errors, "package_id", g_strdup (_("Choose a package")));
   package_changed = stored == NULL ||
                     g_strcmp0 (cl_enrolment_get_package_id (stored), cl_enrolment_get_package_id (enrolment)) != 0;
   if (package && package_changed && !cl_package_get_active (package))
-    refuse (errors, "package_id", g_strdup (_("This package is no longer offered")));
+    cl_enrolment_refuse (errors, "package_id", g_strdup (_("This package is no longer offered")));
 
   /* Dates are normalised to ISO as they are checked. */
   if (cl_str_empty (cl_enrolment_get_agreement_date (enrolment)))
-    refuse (errors, "agreement_date", g_strdup (_("Enter the date the service agreement was signed")));
+    cl_enrolment_refuse (errors, "agreement_date", g_strdup (_("Enter the date the service agreement was signed")));
   else if (!cl_enrolment_parse_date (cl_enrolment_get_agreement_date (enrolment), &agreement))
-    refuse (errors, "agreement_date", g_strdup (_("This is not a valid date")));
+    cl_enrolment_refuse (errors, "agreement_date", g_strdup (_("This is not a valid date")));
   else if (g_date_compare (&agreement, &today) > 0)
-    refuse (errors, "agreement_date", g_strdup (_("The agreement date is in the future")));
+    cl_enrolment_refuse (errors, "agreement_date", g_strdup (_("The agreement date is in the future")));
   else
     {
       g_autofree char *iso = cl_date_to_iso (&agreement);
@@ -603,19 +615,19 @@ cl_enrolment_store_validate (CLStore      *store,
       have_agreement = TRUE;
     }
   if (cl_str_empty (cl_enrolment_get_explained_by (enrolment)))
-    refuse (errors, "explained_by", g_strdup (_("Record who explained the service agreement to her")));
+    cl_enrolment_refuse (errors, "explained_by", g_strdup (_("Record who explained the service agreement to her")));
 
   if (g_strcmp0 (status, "active") != 0 && g_strcmp0 (status, "completed") != 0 &&
       g_strcmp0 (status, "cancelled") != 0)
-    refuse (errors, "status", g_strdup (_("Unknown enrolment status")));
+    cl_enrolment_refuse (errors, "status", g_strdup (_("Unknown enrolment status")));
 
   /* The payment */
   if (!cl_str_empty (cl_enrolment_get_paid_date (enrolment)))
     {
       if (!cl_enrolment_parse_date (cl_enrolment_get_paid_date (enrolment), &paid_on))
-        refuse (errors, "paid_date", g_strdup (_("This is not a valid date")));
+        cl_enrolment_refuse (errors, "paid_date", g_strdup (_("This is not a valid date")));
       else if (g_date_compare (&paid_on, &today) > 0)
-        refuse (errors, "paid_date", g_strdup (_("The payment date is in the future")));
+        cl_enrolment_refuse (errors, "paid_date", g_strdup (_("The payment date is in the future")));
       else
         {
           g_autofree char *iso = cl_date_to_iso (&paid_on);
@@ -627,26 +639,26 @@ cl_enrolment_store_validate (CLStore      *store,
   if (amount_ok (paid, errors, "paid_fen"))
     {
       if (paid > 0 && cl_str_empty (cl_enrolment_get_paid_date (enrolment)))
-        refuse (errors, "paid_date", g_strdup (_("Enter the date of the payment")));
+        cl_enrolment_refuse (errors, "paid_date", g_strdup (_("Enter the date of the payment")));
       else if (paid == 0 && !cl_str_empty (cl_enrolment_get_paid_date (enrolment)))
-        refuse (errors, "paid_fen", g_strdup (_("Enter the amount paid")));
+        cl_enrolment_refuse (errors, "paid_fen", g_strdup (_("Enter the amount paid")));
       if (paid > 0 && cl_str_empty (cl_enrolment_get_receipt_no (enrolment)))
-        refuse (errors, "receipt_no", g_strdup (_("Enter the hospital’s receipt or invoice number")));
+        cl_enrolment_refuse (errors, "receipt_no", g_strdup (_("Enter the hospital’s receipt or invoice number")));
     }
   if (have_paid && have_agreement && g_date_compare (&paid_on, &agreement) < 0)
-    refuse (errors, "paid_date", g_strdup (_("The payment is dated before the agreement")));
+    cl_enrolment_refuse (errors, "paid_date", g_strdup (_("The payment is dated before the agreement")));
 
   /* Cancellation and refund */
   if (!cl_str_empty (cl_enrolment_get_cancel_date (enrolment)))
     {
       if (!cl_enrolment_parse_date (cl_enrolment_get_cancel_date (enrolment), &cancelled_on))
-        refuse (errors, "cancel_date", g_strdup (_("This is not a valid date")));
+        cl_enrolment_refuse (errors, "cancel_date", g_strdup (_("This is not a valid date")));
       else if (g_date_compare (&cancelled_on, &today) > 0)
-        refuse (errors, "cancel_date", g_strdup (_("The cancellation date is in the future")));
+        cl_enrolment_refuse (errors, "cancel_date", g_strdup (_("The cancellation date is in the future")));
       else if (have_paid && g_date_compare (&cancelled_on, &paid_on) < 0)
-        refuse (errors, "cancel_date", g_strdup (_("The refund is dated before the payment")));
+        cl_enrolment_refuse (errors, "cancel_date", g_strdup (_("The refund is dated before the payment")));
       else if (have_agreement && g_date_compare (&cancelled_on, &agreement) < 0)
-        refuse (errors, "cancel_date", g_strdup (_("The cancellation is dated before the agreement")));
+        cl_enrolment_refuse (errors, "cancel_date", g_strdup (_("The cancellation is dated before the agreement")));
       else
         {
           g_autofree char *iso = cl_date_to_iso (&cancelled_on);
@@ -655,9 +667,9 @@ cl_enrolment_store_validate (CLStore      *store,
         }
     }
   if (g_strcmp0 (status, "cancelled") == 0 && cl_str_empty (cl_enrolment_get_cancel_date (enrolment)))
-    refuse (errors, "cancel_date", g_strdup (_("Enter the date of the cancellation")));
+    cl_enrolment_refuse (errors, "cancel_date", g_strdup (_("Enter the date of the cancellation")));
   else if (g_strcmp0 (status, "cancelled") != 0 && !cl_str_empty (cl_enrolment_get_cancel_date (enrolment)))
-    refuse (errors, "cancel_date", g_strdup (_("Only a cancelled enrolment has a cancellation date")));
+    cl_enrolment_refuse (errors, "cancel_date", g_strdup (_("Only a cancelled enrolment has a cancellation date")));
   if (amount_ok (refund, errors, "refund_fen"))
     {
       if (refund > paid)
@@ -665,11 +677,11 @@ cl_enrolment_store_validate (CLStore      *store,
           g_autofree char *r = cl_money_format (refund);
           g_autofree char *p = cl_money_format (paid);
 
-          refuse (errors, "refund_fen",
+          cl_enrolment_refuse (errors, "refund_fen",
                   g_strdup_printf (_("The refund (%s) cannot be more than the payment (%s)"), r, p));
         }
       else if (refund > 0 && g_strcmp0 (status, "cancelled") != 0)
-        refuse (errors, "refund_fen", g_strdup (_("A refund is recorded by cancelling the enrolment")));
+        cl_enrolment_refuse (errors, "refund_fen", g_strdup (_("A refund is recorded by cancelling the enrolment")));
     }
 
   /* The window is checked when the choice is made: a later save (a
@@ -709,17 +721,17 @@ cl_enrolment_store_save (CLStore      *store,
   /* Closed months: nothing new dated in one, nothing settled in one
    * changed; a deleted enrolment takes its amounts out. */
   deleted = cl_record_get_deleted (CL_RECORD (enrolment));
-  refuse_in_closed_month (store, errors, "paid_fen", "paid_date",
+  cl_enrolment_refuse_in_closed_month (store, CL_CONTRACT_OBSTETRIC_ID, errors, "paid_fen", "paid_date",
                           stored ? cl_enrolment_get_paid_date (stored) : NULL,
                           stored ? cl_enrolment_get_paid_fen (stored) : 0,
                           cl_enrolment_get_paid_date (enrolment), deleted ? 0 : paid);
-  refuse_in_closed_month (store, errors, "refund_fen", "cancel_date",
+  cl_enrolment_refuse_in_closed_month (store, CL_CONTRACT_OBSTETRIC_ID, errors, "refund_fen", "cancel_date",
                           stored ? cl_enrolment_get_cancel_date (stored) : NULL,
                           stored ? cl_enrolment_get_refund_fen (stored) : 0,
                           cl_enrolment_get_cancel_date (enrolment), deleted ? 0 : refund);
 
   if (g_hash_table_size (errors) > 0)
-    return fail_with (errors, field_errors, error);
+    return cl_enrolment_fail_with (errors, field_errors, error);
 
   /* A new enrolment (or one moved to another package) copies the
    * package's price now. */
@@ -734,68 +746,4 @@ cl_enrolment_store_save (CLStore      *store,
     }
 
   return cl_store_save_record (store, CL_RECORD (enrolment), error);
-}
-
-/* Deductions */
-
-void
-cl_enrolment_store_validate_deduction (CLDeduction *deduction,
-                                       GHashTable  *errors)
-{
-  g_autofree char *reason = NULL;
-  gint64 amount = cl_deduction_get_amount_fen (deduction);
-  GDate date;
-
-  g_return_if_fail (CL_IS_DEDUCTION (deduction));
-  g_return_if_fail (errors != NULL);
-
-  if (amount_ok (amount, errors, "amount_fen") && amount == 0)
-    refuse (errors, "amount_fen", g_strdup (_("Enter the amount deducted")));
-  if (!cl_enrolment_parse_date (cl_deduction_get_date (deduction), &date))
-    refuse (errors, "date", g_strdup (_("Enter the date of the deduction")));
-  else
-    {
-      g_autofree char *iso = cl_date_to_iso (&date);
-
-      cl_deduction_set_date (deduction, iso);
-    }
-  reason = g_strstrip (g_strdup (cl_deduction_get_reason (deduction) ? cl_deduction_get_reason (deduction) : ""));
-  if (*reason == '\0')
-    refuse (errors, "reason", g_strdup (_("Enter the reason for the deduction")));
-}
-
-gboolean
-cl_enrolment_store_save_deduction (CLStore      *store,
-                                   CLDeduction  *deduction,
-                                   const char   *role,
-                                   GError      **error)
-{
-  g_autoptr(GHashTable) errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(CLDeduction) stored = NULL;
-  g_autofree char *reason = NULL;
-  gint64 amount = cl_deduction_get_amount_fen (deduction);
-
-  g_return_val_if_fail (CL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (CL_IS_DEDUCTION (deduction), FALSE);
-
-  if (!cl_enrolment_check_role (role, "deduction", error))
-    return FALSE;
-
-  cl_enrolment_store_validate_deduction (deduction, errors);
-
-  stored = (CLDeduction *) cl_store_load_record (store, CL_TYPE_DEDUCTION,
-                                                 cl_record_get_id (CL_RECORD (deduction)), NULL);
-  if (g_hash_table_size (errors) == 0)
-    refuse_in_closed_month (store, errors, "amount_fen", "date",
-                            stored ? cl_deduction_get_date (stored) : NULL,
-                            stored ? cl_deduction_get_amount_fen (stored) : 0,
-                            cl_deduction_get_date (deduction),
-                            cl_record_get_deleted (CL_RECORD (deduction)) ? 0 : amount);
-
-  if (g_hash_table_size (errors) > 0)
-    return fail_with (errors, NULL, error);
-
-  reason = g_strstrip (g_strdup (cl_deduction_get_reason (deduction)));
-  cl_deduction_set_reason (deduction, reason);
-  return cl_store_save_record (store, CL_RECORD (deduction), error);
 }

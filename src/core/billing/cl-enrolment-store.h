@@ -145,28 +145,35 @@ gboolean      cl_enrolment_store_rate_on          (CLStore      *store,
                                                    gint         *out_rate_bp,
                                                    GError      **error);
 
-/* Every live rate, oldest first: the history is kept, never edited. */
+/* Every live rate of the obstetric contract, oldest first: the history
+ * is kept, never edited. */
 GPtrArray    *cl_enrolment_store_rate_history     (CLStore      *store);
 
-/* A new rate from a date (finance).  The rate is 0–100 % (0–10000);
- * the date may not fall in a closed month. */
+/* A new rate or fee of its contract from a date (finance).  Under a
+ * share of the fees the rate is 0–100 % (0–10000) and there is no fee;
+ * under a fixed monthly fee the fee is 0 or more, from the first day of
+ * a month, and there is no rate.  The date may not fall in a closed
+ * month of its contract. */
 gboolean      cl_enrolment_store_save_rate        (CLStore      *store,
                                                    CLShareRate  *rate,
                                                    const char   *role,
                                                    GError      **error);
 
 /* The rules of cl_enrolment_store_save_rate() but the closed months,
- * into @errors (rate_bp, effective_from). */
-void          cl_enrolment_store_validate_rate    (CLShareRate  *rate,
+ * into @errors (contract_id, rate_bp, fee_fen, effective_from). */
+void          cl_enrolment_store_validate_rate    (CLStore      *store,
+                                                   CLShareRate  *rate,
                                                    GHashTable   *errors);
 
 /* The rules of cl_enrolment_store_save_deduction() but the closed
- * months, into @errors (amount_fen, date, reason). */
-void          cl_enrolment_store_validate_deduction (CLDeduction *deduction,
+ * months, into @errors (contract_id, amount_fen, date, reason). */
+void          cl_enrolment_store_validate_deduction (CLStore     *store,
+                                                     CLDeduction *deduction,
                                                      GHashTable  *errors);
 
-/* A deduction (finance): a positive amount, a date not in a closed
- * month, and a reason. */
+/* A deduction from its contract's fee (finance): a live contract, a
+ * positive amount, a date not in a closed month of that contract, and a
+ * reason. */
 gboolean      cl_enrolment_store_save_deduction   (CLStore      *store,
                                                    CLDeduction  *deduction,
                                                    const char   *role,

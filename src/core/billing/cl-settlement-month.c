@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "cl-settlement-month.h"
+#include "cl-contract.h"
 #include "cl-util.h"
 
 struct _CLSettlementMonth
@@ -19,6 +20,7 @@ struct _CLSettlementMonth
   gint64 closed_at;
   char *closed_by;
   char *snapshot;
+  char *contract_id;
 };
 
 G_DEFINE_FINAL_TYPE (CLSettlementMonth, cl_settlement_month, CL_TYPE_RECORD)
@@ -30,6 +32,7 @@ enum {
   PROP_CLOSED_AT,
   PROP_CLOSED_BY,
   PROP_SNAPSHOT,
+  PROP_CONTRACT_ID,
   N_PROPS
 };
 
@@ -44,6 +47,7 @@ cl_settlement_month_class_init (CLSettlementMonthClass *klass)
     [PROP_CLOSED_AT] = { "closed-at", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLSettlementMonth, closed_at) },
     [PROP_CLOSED_BY] = { "closed-by", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLSettlementMonth, closed_by) },
     [PROP_SNAPSHOT]  = { "snapshot", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLSettlementMonth, snapshot) },
+    [PROP_CONTRACT_ID] = { "contract-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLSettlementMonth, contract_id) },
   };
 
   CL_RECORD_CLASS (klass)->table_name = "settlement_month";
@@ -53,6 +57,8 @@ cl_settlement_month_class_init (CLSettlementMonthClass *klass)
 static void
 cl_settlement_month_init (CLSettlementMonth *self)
 {
+  /* One from before contracts is the obstetric contract's. */
+  self->contract_id = g_strdup (CL_CONTRACT_OBSTETRIC_ID);
 }
 
 CLSettlementMonth *
@@ -151,4 +157,19 @@ cl_settlement_month_set_snapshot (CLSettlementMonth *self,
 
   if (cl_set_str (&self->snapshot, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
+}
+
+const char *
+cl_settlement_month_get_contract_id (CLSettlementMonth *self)
+{
+  g_return_val_if_fail (CL_IS_SETTLEMENT_MONTH (self), NULL);
+  return self->contract_id;
+}
+
+void
+cl_settlement_month_set_contract_id (CLSettlementMonth *self,
+                                     const char *value)
+{
+  g_return_if_fail (CL_IS_SETTLEMENT_MONTH (self));
+  cl_record_set_text_column (self, properties[PROP_CONTRACT_ID], value);
 }

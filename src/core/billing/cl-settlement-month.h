@@ -33,4 +33,9 @@ const char  *cl_settlement_month_get_snapshot (CLSettlementMonth *self);
 void         cl_settlement_month_set_snapshot (CLSettlementMonth *self,
                                                const char        *value);
 
+/* The contract (cl-contract.h); the obstetric one unless set. */
+const char  *cl_settlement_month_get_contract_id (CLSettlementMonth *self);
+void         cl_settlement_month_set_contract_id (CLSettlementMonth *self,
+                                                  const char *value);
+
 G_END_DECLS

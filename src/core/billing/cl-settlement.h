@@ -177,8 +177,27 @@ const CLSettlementPeriod *cl_settlement_get_periods (CLSettlement *self,
                                                      guint        *n_periods);
 ClSettlementRule cl_settlement_get_rule        (CLSettlement *self);
 gint64        cl_settlement_get_deductions_fen (CLSettlement *self);
-/* Share − deductions (negative if the deductions exceed the share). */
+/* Share − deductions (negative if the deductions exceed the share);
+ * under a fixed monthly fee, fee − deductions, never below zero. */
 gint64        cl_settlement_get_payable_fen    (CLSettlement *self);
+
+/* Contracts (cl-contract-store.h).  A statement is one contract's: its
+ * id (set by the store, not part of the JSON) and, for a fixed fee,
+ * the contract's title, printed on its statement. */
+void          cl_settlement_set_contract       (CLSettlement *self,
+                                                const char   *contract_id,
+                                                const char   *title);
+const char   *cl_settlement_get_contract_id    (CLSettlement *self);
+const char   *cl_settlement_get_contract_title (CLSettlement *self);
+/* A contract paid a fixed monthly fee (before finish()): the statement
+ * has no lines, only the fee and the deductions. */
+void          cl_settlement_set_fixed_fee      (CLSettlement *self,
+                                                gint64        fee_fen);
+gboolean      cl_settlement_is_fixed_fee       (CLSettlement *self);
+gint64        cl_settlement_get_fee_fen        (CLSettlement *self);
+/* Whether the deductions are more than the fixed fee (so the amount
+ * payable stops at zero, which the statement says). */
+gboolean      cl_settlement_get_deductions_exceed_fee (CLSettlement *self);
 /* The rates the lines used, ascending, without repeats ("35.25%"
  * or "35.25% / 36.00%"); empty when there are no lines. */
 char         *cl_settlement_format_rates       (CLSettlement *self);

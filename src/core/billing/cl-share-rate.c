@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "cl-contract.h"
 #include "cl-share-rate.h"
 #include "cl-util.h"
 
@@ -17,6 +18,8 @@ struct _CLShareRate
   char *effective_from;
   gint rate_bp;
   char *note;
+  char *contract_id;
+  gint64 fee_fen;
 };
 
 G_DEFINE_FINAL_TYPE (CLShareRate, cl_share_rate, CL_TYPE_RECORD)
@@ -26,6 +29,8 @@ enum {
   PROP_EFFECTIVE_FROM,
   PROP_RATE_BP,
   PROP_NOTE,
+  PROP_CONTRACT_ID,
+  PROP_FEE_FEN,
   N_PROPS
 };
 
@@ -38,6 +43,8 @@ cl_share_rate_class_init (CLShareRateClass *klass)
     [PROP_EFFECTIVE_FROM] = { "effective-from", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLShareRate, effective_from) },
     [PROP_RATE_BP]        = { "rate-bp", CL_COLUMN_INT, G_STRUCT_OFFSET (CLShareRate, rate_bp) },
     [PROP_NOTE]           = { "note", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLShareRate, note) },
+    [PROP_CONTRACT_ID]    = { "contract-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLShareRate, contract_id) },
+    [PROP_FEE_FEN]        = { "fee-fen", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLShareRate, fee_fen) },
   };
 
   CL_RECORD_CLASS (klass)->table_name = "share_rate";
@@ -47,6 +54,8 @@ cl_share_rate_class_init (CLShareRateClass *klass)
 static void
 cl_share_rate_init (CLShareRate *self)
 {
+  /* A rate from before contracts is the obstetric contract's. */
+  self->contract_id = g_strdup (CL_CONTRACT_OBSTETRIC_ID);
 }
 
 CLShareRate *
@@ -107,4 +116,34 @@ cl_share_rate_set_note (CLShareRate *self,
 
   if (cl_set_str (&self->note, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+const char *
+cl_share_rate_get_contract_id (CLShareRate *self)
+{
+  g_return_val_if_fail (CL_IS_SHARE_RATE (self), NULL);
+  return self->contract_id;
+}
+
+void
+cl_share_rate_set_contract_id (CLShareRate *self,
+                               const char  *value)
+{
+  g_return_if_fail (CL_IS_SHARE_RATE (self));
+  cl_record_set_text_column (self, properties[PROP_CONTRACT_ID], value);
+}
+
+gint64
+cl_share_rate_get_fee_fen (CLShareRate *self)
+{
+  g_return_val_if_fail (CL_IS_SHARE_RATE (self), 0);
+  return self->fee_fen;
+}
+
+void
+cl_share_rate_set_fee_fen (CLShareRate *self,
+                           gint64       value)
+{
+  g_return_if_fail (CL_IS_SHARE_RATE (self));
+  cl_record_set_int_column (self, properties[PROP_FEE_FEN], value);
 }

@@ -4,8 +4,10 @@
 
 G_BEGIN_DECLS
 
-/* The vendor's service share rate, in hundredths of a percent, in
- * force from a date until the next rate's date.  Rates are never
+/* A contract's terms in force from a date until the next row's date:
+ * under a share of the fees, the vendor's share rate in hundredths of a
+ * percent (rate_bp); under a fixed monthly fee, the fee in fen
+ * (fee_fen), from the first day of a month.  Rates are never
  * edited away: the history is what old statements were computed with. */
 
 #define CL_TYPE_SHARE_RATE (cl_share_rate_get_type ())
@@ -24,5 +26,14 @@ void         cl_share_rate_set_rate_bp (CLShareRate *self,
 const char  *cl_share_rate_get_note (CLShareRate *self);
 void         cl_share_rate_set_note (CLShareRate *self,
                                      const char  *value);
+
+/* The contract (cl-contract.h); the obstetric one unless set. */
+const char  *cl_share_rate_get_contract_id (CLShareRate *self);
+void         cl_share_rate_set_contract_id (CLShareRate *self,
+                                            const char  *value);
+/* fen, a fixed monthly fee's; 0 under a share of the fees */
+gint64       cl_share_rate_get_fee_fen (CLShareRate *self);
+void         cl_share_rate_set_fee_fen (CLShareRate *self,
+                                        gint64       value);
 
 G_END_DECLS

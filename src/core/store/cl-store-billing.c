@@ -34,7 +34,8 @@ static gint64
 query_int (CLStore    *store,
            const char *sql,
            const char *param1,
-           const char *param2)
+           const char *param2,
+           const char *param3)
 {
   sqlite3_stmt *stmt;
   gint64 value = 0;
@@ -46,6 +47,8 @@ query_int (CLStore    *store,
         sqlite3_bind_text (stmt, 1, param1, -1, SQLITE_TRANSIENT);
       if (param2)
         sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_TRANSIENT);
+      if (param3)
+        sqlite3_bind_text (stmt, 3, param3, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         value = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
@@ -87,7 +90,7 @@ cl_store_billing_package_code_taken (CLStore    *store,
 
   return query_int (store,
                     "SELECT count(*) FROM package WHERE code = ?1 AND id != ?2 AND deleted = 0",
-                    code, package_id) > 0;
+                    code, package_id, NULL) > 0;
 }
 
 GPtrArray *
@@ -102,16 +105,37 @@ cl_store_billing_enrolments (CLStore    *store,
 }
 
 GPtrArray *
-cl_store_billing_share_rates (CLStore *store)
+cl_store_billing_share_rates (CLStore    *store,
+                              const char *contract_id)
 {
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
   return cl_store_query_records (store, CL_TYPE_SHARE_RATE,
-                                 "deleted = 0 ORDER BY effective_from, updated_at", NULL);
+                                 "contract_id = ?1 AND deleted = 0 ORDER BY effective_from, updated_at",
+                                 contract_id, NULL);
+}
+
+#define CONTRACT_ORDER \
+  " ORDER BY CASE id WHEN '" CL_CONTRACT_OBSTETRIC_ID "' THEN 0" \
+  " WHEN '" CL_CONTRACT_GUIDE_DESK_ID "' THEN 1 ELSE 2 END, title, id"
+
+GPtrArray *
+cl_store_billing_contracts (CLStore  *store,
+                            gboolean  include_inactive)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  /* The shipped contracts first, in the order they were seeded. */
+  return cl_store_query_records (store, CL_TYPE_CONTRACT,
+                                 include_inactive ? "deleted = 0" CONTRACT_ORDER
+                                                  : "deleted = 0 AND active = 1" CONTRACT_ORDER,
+                                 NULL);
 }
 
 void
 cl_store_billing_load_rates (CLStore    *store,
+                             const char *contract_id,
+                             gboolean    fees,
                              GPtrArray **dates,
                              GArray    **rates_bp)
 {
@@ -120,18 +144,19 @@ cl_store_billing_load_rates (CLStore    *store,
   g_return_if_fail (CL_IS_STORE (store));
 
   *dates = g_ptr_array_new_with_free_func (g_free);
-  *rates_bp = g_array_new (FALSE, FALSE, sizeof (gint));
+  *rates_bp = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Two rates from one date: the one written last wins. */
   cl_store_lock (store);
   if ((stmt = cl_store_prepare (store,
-                                "SELECT effective_from, rate_bp FROM share_rate"
-                                " WHERE deleted = 0 AND effective_from IS NOT NULL"
+                                "SELECT effective_from, rate_bp, fee_fen FROM share_rate"
+                                " WHERE deleted = 0 AND effective_from IS NOT NULL AND contract_id = ?1"
                                 " ORDER BY effective_from, updated_at, rowid", NULL)))
     {
+      sqlite3_bind_text (stmt, 1, contract_id, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          gint bp = sqlite3_column_int (stmt, 1);
+          gint64 bp = sqlite3_column_int64 (stmt, fees ? 2 : 1);
 
           g_ptr_array_add (*dates, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
           g_array_append_val (*rates_bp, bp);
@@ -143,18 +168,20 @@ cl_store_billing_load_rates (CLStore    *store,
 
 gboolean
 cl_store_billing_month_closed (CLStore    *store,
+                               const char *contract_id,
                                const char *month)
 {
   g_return_val_if_fail (CL_IS_STORE (store), FALSE);
 
   return query_int (store,
                     "SELECT count(*) FROM settlement_month"
-                    " WHERE month = ?1 AND closed = 1 AND deleted = 0",
-                    month, NULL) > 0;
+                    " WHERE month = ?1 AND contract_id = ?2 AND closed = 1 AND deleted = 0",
+                    month, contract_id, NULL) > 0;
 }
 
 GHashTable *
-cl_store_billing_closed_months (CLStore *store)
+cl_store_billing_closed_months (CLStore    *store,
+                                const char *contract_id)
 {
   GHashTable *closed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
@@ -164,8 +191,10 @@ cl_store_billing_closed_months (CLStore *store)
   cl_store_lock (store);
   if ((stmt = cl_store_prepare (store,
                                 "SELECT DISTINCT month FROM settlement_month"
-                                " WHERE closed = 1 AND deleted = 0 AND month IS NOT NULL", NULL)))
+                                " WHERE closed = 1 AND deleted = 0 AND month IS NOT NULL"
+                                " AND contract_id = ?1", NULL)))
     {
+      sqlite3_bind_text (stmt, 1, contract_id, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_hash_table_add (closed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       sqlite3_reset (stmt);
@@ -176,6 +205,7 @@ cl_store_billing_closed_months (CLStore *store)
 
 CLSettlementMonth *
 cl_store_billing_closed_month (CLStore    *store,
+                               const char *contract_id,
                                const char *month)
 {
   g_autoptr(GPtrArray) rows = NULL;
@@ -184,13 +214,15 @@ cl_store_billing_closed_month (CLStore    *store,
 
   /* Two desks closing one month while offline: the first close counts. */
   rows = cl_store_query_records (store, CL_TYPE_SETTLEMENT_MONTH,
-                                 "month = ?1 AND closed = 1 AND deleted = 0 ORDER BY closed_at, id LIMIT 1",
-                                 month, NULL);
+                                 "month = ?1 AND contract_id = ?2 AND closed = 1 AND deleted = 0"
+                                 " ORDER BY closed_at, id LIMIT 1",
+                                 month, contract_id, NULL);
   return rows->len ? g_object_ref (g_ptr_array_index (rows, 0)) : NULL;
 }
 
 CLSettlementMonth *
 cl_store_billing_month_row (CLStore    *store,
+                            const char *contract_id,
                             const char *month)
 {
   g_autoptr(GPtrArray) rows = NULL;
@@ -198,12 +230,14 @@ cl_store_billing_month_row (CLStore    *store,
   g_return_val_if_fail (CL_IS_STORE (store), NULL);
 
   rows = cl_store_query_records (store, CL_TYPE_SETTLEMENT_MONTH,
-                                 "month = ?1 AND deleted = 0 LIMIT 1", month, NULL);
+                                 "month = ?1 AND contract_id = ?2 AND deleted = 0 LIMIT 1",
+                                 month, contract_id, NULL);
   return rows->len ? g_object_ref (g_ptr_array_index (rows, 0)) : NULL;
 }
 
 gboolean
 cl_store_billing_closed_totals (CLStore    *store,
+                                const char *contract_id,
                                 const char *month,
                                 gint64     *gross_fen,
                                 gint64     *payable_fen)
@@ -217,10 +251,11 @@ cl_store_billing_closed_totals (CLStore    *store,
   if ((stmt = cl_store_prepare (store,
                                 "SELECT json_extract (snapshot, '$.gross_fen'),"
                                 "       json_extract (snapshot, '$.payable_fen')"
-                                " FROM settlement_month WHERE month = ?1 AND closed = 1"
+                                " FROM settlement_month WHERE month = ?1 AND contract_id = ?2 AND closed = 1"
                                 " AND deleted = 0 ORDER BY closed_at, id LIMIT 1", NULL)))
     {
       sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, contract_id, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           *gross_fen = sqlite3_column_int64 (stmt, 0);
@@ -235,6 +270,7 @@ cl_store_billing_closed_totals (CLStore    *store,
 
 GHashTable *
 cl_store_billing_settled_keys (CLStore    *store,
+                               const char *contract_id,
                                const char *from_month,
                                const char *to_month)
 {
@@ -251,12 +287,15 @@ cl_store_billing_settled_keys (CLStore    *store,
                                 "SELECT json_extract (l.value, '$.key')"
                                 " FROM settlement_month s, json_each (s.snapshot, '$.lines') l"
                                 " WHERE s.closed = 1 AND s.deleted = 0 AND s.month >= ?1 AND s.month < ?2"
+                                " AND s.contract_id = ?3"
                                 " UNION ALL "
                                 "SELECT json_extract (d.value, '$.key')"
                                 " FROM settlement_month s, json_each (s.snapshot, '$.deductions') d"
-                                " WHERE s.closed = 1 AND s.deleted = 0 AND s.month >= ?1 AND s.month < ?2",
+                                " WHERE s.closed = 1 AND s.deleted = 0 AND s.month >= ?1 AND s.month < ?2"
+                                " AND s.contract_id = ?3",
                                 NULL)))
     {
+      sqlite3_bind_text (stmt, 3, contract_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 1, from_month, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, to_month, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -284,11 +323,12 @@ static const char * const source_sql[] = {
   [CL_BILLING_DEDUCTIONS] =
     "SELECT id, date, reason, reference, NULL, amount_fen, NULL"
     " FROM deduction"
-    " WHERE deleted = 0 AND amount_fen > 0 AND date >= ?1 AND date < ?2",
+    " WHERE deleted = 0 AND amount_fen > 0 AND date >= ?1 AND date < ?2 AND contract_id = ?3",
 };
 
 gboolean
 cl_store_billing_foreach_entry (CLStore             *store,
+                                const char          *contract_id,
                                 ClBillingSource      source,
                                 const char          *from,
                                 const char          *to,
@@ -311,6 +351,8 @@ cl_store_billing_foreach_entry (CLStore             *store,
     }
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  if (source == CL_BILLING_DEDUCTIONS)
+    sqlite3_bind_text (stmt, 3, contract_id, -1, SQLITE_TRANSIENT);
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ClBillingEntry entry = {

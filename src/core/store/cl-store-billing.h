@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cl-contract.h"
 #include "cl-deduction.h"
 #include "cl-enrolment.h"
 #include "cl-package.h"
@@ -32,36 +33,51 @@ GPtrArray   *cl_store_billing_enrolments        (CLStore     *store,
                                                  const char  *patient_id);
 /* Live deductions dated from @from up to (not including) @to, by date. */
 
-/* Live share rates, by the date they apply from. */
-GPtrArray   *cl_store_billing_share_rates       (CLStore     *store);
+/* Live contracts (only the active ones unless @include_inactive), the
+ * shipped ones first. */
+GPtrArray   *cl_store_billing_contracts         (CLStore     *store,
+                                                 gboolean     include_inactive);
+/* A contract's live share rates (or fees), by the date they apply from. */
+GPtrArray   *cl_store_billing_share_rates       (CLStore     *store,
+                                                 const char  *contract_id);
 /* The same as two parallel arrays for looking a rate up by date: the
- * dates (char *, ascending) and the rates (gint, hundredths of a
- * percent); of two rates from one date the one written last comes
- * last. */
+ * dates (char *, ascending) and the rates (gint64, hundredths of a
+ * percent) or, with @fees, the monthly fees (gint64, fen); of two from
+ * one date the one written last comes last. */
 void         cl_store_billing_load_rates        (CLStore     *store,
+                                                 const char  *contract_id,
+                                                 gboolean     fees,
                                                  GPtrArray  **dates,
                                                  GArray     **rates_bp);
 
+/* Months are a contract's: @contract_id's below. */
+
 /* Whether @month is closed. */
 gboolean     cl_store_billing_month_closed      (CLStore     *store,
+                                                 const char  *contract_id,
                                                  const char  *month);
 /* The closed months, as a set of month strings. */
-GHashTable  *cl_store_billing_closed_months     (CLStore     *store);
+GHashTable  *cl_store_billing_closed_months     (CLStore     *store,
+                                                 const char  *contract_id);
 /* The closed row of @month that counts (the first closed), or NULL. */
 CLSettlementMonth *cl_store_billing_closed_month (CLStore    *store,
+                                                 const char  *contract_id,
                                                  const char  *month);
 /* Any live row of @month, closed or not, or NULL. */
 CLSettlementMonth *cl_store_billing_month_row   (CLStore     *store,
+                                                 const char  *contract_id,
                                                  const char  *month);
 /* The gross and payable totals the closed statement of @month froze;
  * FALSE when it has none. */
 gboolean     cl_store_billing_closed_totals     (CLStore     *store,
+                                                 const char  *contract_id,
                                                  const char  *month,
                                                  gint64      *gross_fen,
                                                  gint64      *payable_fen);
 /* Keys of every line and deduction settled in the closed months from
  * @from_month up to (not including) @to_month, as a set. */
 GHashTable  *cl_store_billing_settled_keys      (CLStore     *store,
+                                                 const char  *contract_id,
                                                  const char  *from_month,
                                                  const char  *to_month);
 
@@ -93,8 +109,10 @@ typedef gboolean (*ClBillingEntryFunc) (const ClBillingEntry  *entry,
 
 /* Calls @func for every live entry of @source with an amount, dated
  * from @from up to (not including) @to; FALSE when @func or the store
- * failed. */
+ * failed.  Deductions are @contract_id's; payments and refunds are the
+ * package fees, whichever contract shares them. */
 gboolean     cl_store_billing_foreach_entry     (CLStore            *store,
+                                                 const char         *contract_id,
                                                  ClBillingSource     source,
                                                  const char         *from,
                                                  const char         *to,

@@ -664,6 +664,28 @@ const char * const cl_store_migrations[] = {
   "CREATE TABLE discharge_call (" SYNC_COLUMNS ","
   "  discharge_id TEXT, called_at INTEGER NOT NULL DEFAULT 0, caller TEXT, outcome TEXT, note TEXT);"
   "CREATE INDEX discharge_call_discharge ON discharge_call (discharge_id) WHERE deleted = 0;",
+
+  /* 32 → 33 (issue #17): contracts.  The settlement had one contract,
+   * the obstetric one (a share of the package fees); it becomes the
+   * shipped contract of that id (cl-contract.h), seeded like the
+   * packages (rev 0, the same on every desk and the server), and every
+   * rate, deduction and settlement month there was is its own by the
+   * columns' default, so its closed months keep their snapshots as
+   * they are.  The guide desk's contract (a fixed monthly fee less
+   * deductions) is seeded beside it; its fee is a share_rate row's
+   * fee_fen. */
+  "CREATE TABLE contract (" SYNC_COLUMNS ","
+  "  vendor TEXT, kind TEXT, title TEXT, active INTEGER NOT NULL DEFAULT 1);"
+  "INSERT INTO contract (id, kind, title) VALUES"
+  "  ('7c0e1a10-3b2d-4f5e-8a6c-c0a7ac700001', 'share_of_fees', '产科一体化管理服务'),"
+  "  ('7c0e1a10-3b2d-4f5e-8a6c-c0a7ac700002', 'fixed_monthly_fee', '客服导诊服务');"
+  "ALTER TABLE share_rate ADD COLUMN contract_id TEXT DEFAULT '7c0e1a10-3b2d-4f5e-8a6c-c0a7ac700001';"
+  "ALTER TABLE share_rate ADD COLUMN fee_fen INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE deduction ADD COLUMN contract_id TEXT DEFAULT '7c0e1a10-3b2d-4f5e-8a6c-c0a7ac700001';"
+  "ALTER TABLE settlement_month ADD COLUMN contract_id TEXT DEFAULT '7c0e1a10-3b2d-4f5e-8a6c-c0a7ac700001';"
+  "CREATE INDEX share_rate_contract ON share_rate (contract_id, effective_from) WHERE deleted = 0;"
+  "CREATE INDEX deduction_contract ON deduction (contract_id, date) WHERE deleted = 0;"
+  "CREATE INDEX settlement_month_contract ON settlement_month (contract_id, month) WHERE deleted = 0;",
 };
 
 const guint cl_store_n_migrations = G_N_ELEMENTS (cl_store_migrations);

@@ -45,6 +45,7 @@
 #include "cl-share-rate.h"
 #include "cl-staff-store.h"
 #include "cl-staff.h"
+#include "cl-contract-store.h"
 #include "cl-tables-validate.h"
 #include "cl-tables.h"
 #include "cl-util.h"
@@ -143,7 +144,7 @@ cl_tables_validate_share_rate (CLStore    *store,
                                const char *role,
                                GHashTable *errors)
 {
-  cl_enrolment_store_validate_rate (CL_SHARE_RATE (record), errors);
+  cl_enrolment_store_validate_rate (store, CL_SHARE_RATE (record), errors);
 }
 
 void
@@ -152,7 +153,16 @@ cl_tables_validate_deduction (CLStore    *store,
                               const char *role,
                               GHashTable *errors)
 {
-  cl_enrolment_store_validate_deduction (CL_DEDUCTION (record), errors);
+  cl_enrolment_store_validate_deduction (store, CL_DEDUCTION (record), errors);
+}
+
+void
+cl_tables_validate_contract (CLStore    *store,
+                             CLRecord   *record,
+                             const char *role,
+                             GHashTable *errors)
+{
+  cl_contract_store_validate (store, CL_CONTRACT (record), errors);
 }
 
 void

@@ -16,6 +16,7 @@ void cl_tables_validate_package (CLStore *store, CLRecord *record, const char *r
 void cl_tables_validate_enrolment (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_share_rate (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_deduction (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
+void cl_tables_validate_contract (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_doctor_order (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_vip_room (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);
 void cl_tables_validate_followup_item (CLStore *store, CLRecord *record, const char *role, GHashTable *errors);

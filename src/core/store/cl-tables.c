@@ -9,6 +9,7 @@
 #include "cl-appoint-store.h"
 #include "cl-course-store.h"
 #include "cl-contact.h"
+#include "cl-contract.h"
 #include "cl-critical-store.h"
 #include "cl-deduction.h"
 #include "cl-desk-setting.h"
@@ -126,6 +127,12 @@ static const TableInfo tables[] = {
     "finance",
     "finance",
     cl_enrolment_store_check_change },
+  /* The contracts settled (the obstetric and the guide desk's shipped):
+   * finance reads them to settle; an administrator keeps them. */
+  { "contract", cl_contract_get_type,
+    "finance",
+    "",
+    NULL, cl_tables_validate_contract },
   /* Escort tasks are booked by case managers and the service desk; an
    * escort updates the status and hand-over of their own tasks (the
    * finer rule is cl_schedule_check_escort_edit()).  No escort gets two

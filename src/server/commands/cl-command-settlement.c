@@ -30,11 +30,14 @@ cl_command_settlement (int    argc,
   g_autofree char *out = NULL;
   g_autofree char *hospital = NULL;
   g_autofree char *vendor = NULL;
+  g_autofree char *contract = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The data file"), N_("PATH") },
     { "month", 0, 0, G_OPTION_ARG_STRING, &month,
       N_("The month of the statement"), N_("YYYY-MM") },
+    { "contract", 0, 0, G_OPTION_ARG_STRING, &contract,
+      N_("The contract's id (the obstetric contract unless given)"), N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
       N_("json (the default), csv or pdf"), N_("FORMAT") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
@@ -81,7 +84,7 @@ cl_command_settlement (int    argc,
   if (!(store = cl_command_open_existing_store ("settlement", db)))
     return EXIT_FAILURE;
   cl_enrolment_store_set_parties (store, hospital, vendor);
-  if (!(bytes = cl_settlement_export (store, month, format, &error)))
+  if (!(bytes = cl_settlement_export (store, contract, month, format, &error)))
     {
       g_printerr ("careline-server settlement: %s\n", error->message);
       return EXIT_FAILURE;
