@@ -153,6 +153,15 @@ push_fixtures (void)
                 "\"half_day\":\"morning\",\"marked_at\":1795400000,\"phoned\":\"护士长\",\"phoned_at\":1795400100}");
   push_applied ("admin", "service_price", "@PRICE_DIR@",
                 "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}");
+  /* A failed inspection and a passed one (test-inspections.c). */
+  push_applied ("service_desk", "inspection", "@INSPECTION_FAILED@",
+                "{\"date\":\"2026-11-20\",\"inspector_id\":\"@CASE_MANAGER@\",\"post\":\"门诊服务中心\","
+                "\"items\":\"{\\\"duties\\\":true,\\\"workflows\\\":false,\\\"etiquette\\\":true,\\\"knowledge\\\":true}\","
+                "\"findings\":\"未按流程引导\",\"poor_cooperation\":false}");
+  push_applied ("service_desk", "inspection", "@INSPECTION_PASSED@",
+                "{\"date\":\"2026-11-20\",\"inspector_id\":\"@CASE_MANAGER@\",\"post\":\"住院大厅\","
+                "\"items\":\"{\\\"duties\\\":true,\\\"workflows\\\":true,\\\"etiquette\\\":true,\\\"knowledge\\\":true}\","
+                "\"findings\":\"\",\"poor_cooperation\":false}");
 }
 
 static void

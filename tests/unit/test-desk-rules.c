@@ -17,6 +17,7 @@
 #include "cl-course-store.h"
 #include "cl-critical-store.h"
 #include "cl-fault-store.h"
+#include "cl-inspection-store.h"
 #include "cl-opinion-store.h"
 #include "cl-directory-store.h"
 #include "cl-desk-setting.h"
@@ -135,6 +136,14 @@ save_fixtures (CLStore *store)
         "\"half_day\":\"morning\",\"marked_at\":1795400000,\"phoned\":\"护士长\",\"phoned_at\":1795400100}" },
     { "service_price", "@PRICE_DIR@",
       "{\"code\":\"DIR-FY\",\"name\":\"产前检查\",\"unit\":\"次\",\"price_fen\":3550,\"active\":true}" },
+    { "inspection", "@INSPECTION_FAILED@",
+      "{\"date\":\"2026-11-20\",\"inspector_id\":\"@CASE_MANAGER@\",\"post\":\"门诊服务中心\","
+        "\"items\":\"{\\\"duties\\\":true,\\\"workflows\\\":false,\\\"etiquette\\\":true,\\\"knowledge\\\":true}\","
+        "\"findings\":\"未按流程引导\",\"poor_cooperation\":false}" },
+    { "inspection", "@INSPECTION_PASSED@",
+      "{\"date\":\"2026-11-20\",\"inspector_id\":\"@CASE_MANAGER@\",\"post\":\"住院大厅\","
+        "\"items\":\"{\\\"duties\\\":true,\\\"workflows\\\":true,\\\"etiquette\\\":true,\\\"knowledge\\\":true}\","
+        "\"findings\":\"\",\"poor_cooperation\":false}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -220,6 +229,17 @@ save_as_desk (CLStore    *store,
     saved = cl_critical_store_save (store, CL_CRITICAL_VALUE (record), role, &field_errors, &error);
   else if (g_str_equal (table, "equipment_fault"))
     saved = cl_fault_store_save (store, CL_EQUIPMENT_FAULT (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "inspection"))
+    saved = cl_inspection_store_save (store, CL_INSPECTION (record), NULL, role, &field_errors, &error);
+  else if (g_str_equal (table, "rectification"))
+    {
+      /* What "Mark Rectified…" saves: the rectification with its fix. */
+      CLRectification *r = CL_RECTIFICATION (record);
+      g_autofree char *by = g_strdup (cl_rectification_get_done_by (r));
+
+      saved = cl_inspection_store_mark_rectified (store, r, cl_rectification_get_done_at (r), by, NULL, role,
+                                                  &field_errors, &error);
+    }
   else if (g_str_equal (table, "opinion_entry"))
     saved = cl_opinion_store_save (store, CL_OPINION_ENTRY (record), role, &field_errors, &error);
   else if (g_str_equal (table, "appointment"))

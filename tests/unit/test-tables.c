@@ -60,6 +60,9 @@ static const struct
   { "procedure_guide",  { "RW", "R",  "R",  "R",  "R",  "R"  } },
   { "session_check",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
   { "equipment_fault",  { "RW", "-",  "-",  "-",  "RW", "-"  } },
+  { "inspection",       { "RW", "-",  "-",  "-",  "RW", "R"  } },
+  { "rectification",    { "RW", "-",  "-",  "-",  "RW", "R"  } },
+  { "inspection_attachment", { "RW", "-", "-", "-", "RW", "-" } },
   { "opinion_entry",    { "RW", "-",  "-",  "-",  "RW", "-"  } },
 };
 

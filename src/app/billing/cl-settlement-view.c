@@ -8,6 +8,7 @@
 #include "cl-cells.h"
 #include "cl-date.h"
 #include "cl-deduction-dialog.h"
+#include "cl-inspection-rules.h"
 #include "cl-enrolment-store.h"
 #include "cl-export.h"
 #include "cl-money.h"
@@ -297,6 +298,19 @@ cl_settlement_view_reload (CLSettlementView *self)
   gtk_label_set_label (self->month_label, title);
 
   g_clear_object (&self->settlement);
+  /* The contract's deductions for inspections are brought up to date
+   * before the statement is read (cl-inspection-rules.h); they are made
+   * once, so a second look writes nothing. */
+  if (self->store && cl_context_may (self->context, CL_WRITE, "deduction"))
+    {
+      g_autoptr(GError) rules_error = NULL;
+      GDate today;
+
+      cl_context_get_today (self->context, &today);
+      if (!cl_inspection_rules_apply (self->store, cl_context_get_role (self->context), &today, NULL, NULL,
+                                      &rules_error))
+        show_toast (self, rules_error->message);
+    }
   if (self->store)
     self->settlement = cl_enrolment_store_settlement (self->store, self->month, &error);
   if (self->settlement == NULL)

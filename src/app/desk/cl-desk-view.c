@@ -12,6 +12,7 @@
 #include "cl-desk-view-private.h"
 #include "cl-directory-page.h"
 #include "cl-faults-page.h"
+#include "cl-inspections-page.h"
 #include "cl-opinions-page.h"
 #include "cl-schedule.h"
 #include "cl-store-desk.h"
@@ -415,6 +416,7 @@ add_pages (CLDeskView *self)
   gtk_stack_add_titled (self->pages, cl_critical_page_new (self->context), "critical", _("Critical Values"));
   gtk_stack_add_titled (self->pages, cl_opinions_page_new (self->context), "opinions", _("Opinions"));
   gtk_stack_add_titled (self->pages, cl_faults_page_new (self->context), "faults", _("Faults"));
+  gtk_stack_add_titled (self->pages, cl_inspections_page_new (self->context), "inspections", _("Inspections"));
 }
 
 GtkWidget *

@@ -18,6 +18,7 @@ struct _CLDeduction
   gint64 amount_fen;
   char *reason;
   char *reference;
+  char *inspection_id;
 };
 
 G_DEFINE_FINAL_TYPE (CLDeduction, cl_deduction, CL_TYPE_RECORD)
@@ -28,6 +29,7 @@ enum {
   PROP_AMOUNT_FEN,
   PROP_REASON,
   PROP_REFERENCE,
+  PROP_INSPECTION_ID,
   N_PROPS
 };
 
@@ -41,6 +43,7 @@ cl_deduction_class_init (CLDeductionClass *klass)
     [PROP_AMOUNT_FEN] = { "amount-fen", CL_COLUMN_INT64, G_STRUCT_OFFSET (CLDeduction, amount_fen) },
     [PROP_REASON]     = { "reason", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, reason) },
     [PROP_REFERENCE]  = { "reference", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, reference) },
+    [PROP_INSPECTION_ID] = { "inspection-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, inspection_id) },
   };
 
   CL_RECORD_CLASS (klass)->table_name = "deduction";
@@ -120,4 +123,26 @@ cl_deduction_set_reference (CLDeduction *self,
 
   if (cl_set_str (&self->reference, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE]);
+}
+
+const char *
+cl_deduction_get_reference (CLDeduction *self)
+{
+  g_return_val_if_fail (CL_IS_DEDUCTION (self), NULL);
+  return self->reference;
+}
+
+const char *
+cl_deduction_get_inspection_id (CLDeduction *self)
+{
+  g_return_val_if_fail (CL_IS_DEDUCTION (self), NULL);
+  return self->inspection_id;
+}
+
+void
+cl_deduction_set_inspection_id (CLDeduction *self,
+                                const char  *value)
+{
+  g_return_if_fail (CL_IS_DEDUCTION (self));
+  cl_record_set_text_column (self, properties[PROP_INSPECTION_ID], value);
 }

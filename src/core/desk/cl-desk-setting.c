@@ -40,6 +40,13 @@ static const CLDeskSettingInfo infos[] = {
   { "complaint.hours.serious", 24, 1, 720, N_("Resolve serious complaints within"), N_("hours") },
   { "complaint.hours.moderate", 72, 1, 720, N_("Resolve moderate complaints within"), N_("hours") },
   { "complaint.hours.minor", 120, 1, 720, N_("Resolve minor complaints within"), N_("hours") },
+  /* The guide-desk contract's deductions for inspections
+   * (cl-inspection-rules.h), in fen: 1 000 yuan for a failure caused
+   * by poor cooperation, 2 000 for a rectification past its deadline. */
+  { "inspection.cooperation_fen", 100000, 0, 100000000, N_("Deduction for a failure through poor cooperation"),
+    N_("fen") },
+  { "inspection.overdue_fen", 200000, 0, 100000000, N_("Deduction for a rectification past its deadline"),
+    N_("fen") },
   { NULL }
 };
 
