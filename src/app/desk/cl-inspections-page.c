@@ -133,18 +133,18 @@ rectification_text (CLRectification *r,
       g_autofree char *when = cl_date_format_time (done, CL_DATE_SHORT, today);
 
       if (*flagged)
-        /* TRANSLATORS: a rectification done after its deadline: the task, when and by whom it was done, its deadline */
-        return g_strdup_printf (_("%s · done %s by %s, late (due %s)"), cl_rectification_get_task (r), when,
-                                cl_rectification_get_done_by (r), deadline);
-      /* TRANSLATORS: a rectification done in time: the task, when and by whom */
-      return g_strdup_printf (_("%s · done %s by %s"), cl_rectification_get_task (r), when,
-                              cl_rectification_get_done_by (r));
+        /* TRANSLATORS: a rectification done after its deadline: when and by whom it was done, its deadline, the task */
+        return g_strdup_printf (_("Done late %s by %s (due %s): %s"), when, cl_rectification_get_done_by (r),
+                                deadline, cl_rectification_get_task (r));
+      /* TRANSLATORS: a rectification done in time: when and by whom, the task */
+      return g_strdup_printf (_("Done %s by %s: %s"), when, cl_rectification_get_done_by (r),
+                              cl_rectification_get_task (r));
     }
   if (*flagged)
-    /* TRANSLATORS: a rectification still open after its deadline */
-    return g_strdup_printf (_("%s · overdue since %s"), cl_rectification_get_task (r), deadline);
-  /* TRANSLATORS: an open rectification and its deadline */
-  return g_strdup_printf (_("%s · due %s"), cl_rectification_get_task (r), deadline);
+    /* TRANSLATORS: a rectification still open after its deadline, and its task */
+    return g_strdup_printf (_("Overdue since %s: %s"), deadline, cl_rectification_get_task (r));
+  /* TRANSLATORS: an open rectification's deadline and its task */
+  return g_strdup_printf (_("Due %s: %s"), deadline, cl_rectification_get_task (r));
 }
 
 static char *
