@@ -252,6 +252,35 @@ test_inspections (void)
   cl_test_ui_settle (200);
   g_assert_cmpint (count (store, "SELECT count(*) FROM deduction WHERE inspection_id IS NOT NULL"), ==, 2);
 
+  /* Corrected at the desk: no poor cooperation after all.  Finance's
+   * next look takes that deduction back, not the overdue one. */
+  cl_context_set_user (context, "desk", "service_desk");
+  cl_window_show_view (window, "desk");
+  cl_test_ui_settle (100);
+  g_assert_null (cl_inspections_page_open_correct (page, 5));
+  dialog = CL_INSPECTION_DIALOG (cl_inspections_page_open_correct (page, 1));
+  g_assert_nonnull (dialog);
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cl_inspection_dialog_get_field (dialog, "post"))), ==,
+                   "门诊服务中心");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cl_inspection_dialog_get_field (dialog, "deadline"))), ==,
+                   "2026-11-17");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (cl_inspection_dialog_get_field (dialog, "etiquette"))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cl_inspection_dialog_get_field (dialog, "poor_cooperation"))));
+  gtk_switch_set_active (GTK_SWITCH (cl_inspection_dialog_get_field (dialog, "poor_cooperation")), FALSE);
+  save_and_wait (dialog, (gpointer) cl_inspection_dialog_save);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM inspection"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM rectification WHERE deleted = 0 AND done_at <> 0"), ==, 1);
+  cl_test_ui_settle (100);
+  cell = cl_inspections_page_dup_cell (page, 1, "deductions", NULL);
+  g_assert_cmpstr (cell, ==, second);
+  g_clear_pointer (&cell, g_free);
+  cl_context_set_user (context, "money", "finance");
+  cl_window_show_view (window, "settlement");
+  cl_test_ui_settle (200);
+  g_assert_cmpint (count (store, "SELECT sum(amount_fen) FROM deduction WHERE deleted = 0"
+                                 " AND inspection_id IS NOT NULL"), ==, 200000);
+
   /* A role that may not read inspections finds the page off. */
   cl_context_set_user (context, "escort", "escort");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page)));

@@ -41,6 +41,10 @@ struct _CLInspectionDialog
 
   CLContext   *context;
   GPtrArray   *staff;
+  /* The inspection being corrected and its rectification, or NULL for
+   * a new one. */
+  CLInspection    *editing;
+  CLRectification *editing_rectification;
 };
 
 G_DEFINE_FINAL_TYPE (CLInspectionDialog, cl_inspection_dialog, ADW_TYPE_WINDOW)
@@ -57,7 +61,10 @@ stripped (AdwEntryRow *row)
 gboolean
 cl_inspection_dialog_save (CLInspectionDialog *self)
 {
-  g_autoptr(CLInspection) inspection = cl_inspection_new ();
+  /* A correction keeps the record (its id and rev), so the rules see
+   * the same inspection changed, not a second one. */
+  g_autoptr(CLInspection) inspection = self->editing ? CL_INSPECTION (cl_record_dup (CL_RECORD (self->editing)))
+                                                     : cl_inspection_new ();
   g_autoptr(CLRectification) rectification = NULL;
   g_autoptr(GHashTable) field_errors = NULL;
   g_autoptr(GError) error = NULL;
@@ -98,7 +105,9 @@ cl_inspection_dialog_save (CLInspectionDialog *self)
           g_free (deadline);
           deadline = cl_date_to_iso (&parsed);
         }
-      rectification = cl_rectification_new ();
+      rectification = self->editing_rectification
+                      ? CL_RECTIFICATION (cl_record_dup (CL_RECORD (self->editing_rectification)))
+                      : cl_rectification_new ();
       cl_rectification_set_task (rectification, task);
       cl_rectification_set_deadline (rectification, deadline);
     }
@@ -142,6 +151,8 @@ cl_inspection_dialog_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->editing_rectification);
   G_OBJECT_CLASS (cl_inspection_dialog_parent_class)->finalize (object);
 }
 
@@ -242,6 +253,40 @@ cl_inspection_dialog_new (GtkWindow *parent,
   deadline_iso = cl_date_to_iso (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline_iso);
   gtk_widget_grab_focus (GTK_WIDGET (self->post_row));
+  return self;
+}
+
+CLInspectionDialog *
+cl_inspection_dialog_new_correction (GtkWindow       *parent,
+                                     CLContext       *context,
+                                     CLInspection    *inspection,
+                                     CLRectification *rectification)
+{
+  CLInspectionDialog *self;
+  const char * const *codes = cl_inspection_item_codes ();
+
+  g_return_val_if_fail (CL_IS_INSPECTION (inspection), NULL);
+
+  self = cl_inspection_dialog_new (parent, context);
+  self->editing = g_object_ref (inspection);
+  if (rectification)
+    self->editing_rectification = g_object_ref (rectification);
+  gtk_window_set_title (GTK_WINDOW (self), _("Correct Inspection"));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), cl_inspection_get_date (inspection) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->post_row), cl_inspection_get_post (inspection) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->findings_row), cl_inspection_get_findings (inspection) ?: "");
+  for (guint i = 0; self->staff && i < self->staff->len; i++)
+    if (g_strcmp0 (cl_record_get_id (g_ptr_array_index (self->staff, i)),
+                   cl_inspection_get_inspector_id (inspection)) == 0)
+      adw_combo_row_set_selected (self->inspector_row, i);
+  for (guint i = 0; i < N_ITEMS; i++)
+    gtk_switch_set_active (self->items[i], cl_inspection_item_passed (inspection, codes[i]));
+  gtk_switch_set_active (self->poor_switch, cl_inspection_get_poor_cooperation (inspection));
+  if (rectification)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->task_row), cl_rectification_get_task (rectification) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), cl_rectification_get_deadline (rectification) ?: "");
+    }
   return self;
 }
 

@@ -4,6 +4,7 @@
 
 #include "cl-context.h"
 #include "cl-inspection.h"
+#include "cl-rectification.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,14 @@ G_DECLARE_FINAL_TYPE (CLInspectionDialog, cl_inspection_dialog, CL, INSPECTION_D
 
 CLInspectionDialog *cl_inspection_dialog_new       (GtkWindow          *parent,
                                                     CLContext          *context);
+
+/* The same form for correcting @inspection (and its @rectification,
+ * may be NULL): saved as the same records.  Switching every item to
+ * passed takes the rectification back (cl_inspection_store_save()). */
+CLInspectionDialog *cl_inspection_dialog_new_correction (GtkWindow          *parent,
+                                                         CLContext          *context,
+                                                         CLInspection       *inspection,
+                                                         CLRectification    *rectification);
 
 gboolean            cl_inspection_dialog_save      (CLInspectionDialog *self);
 

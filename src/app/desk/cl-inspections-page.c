@@ -30,6 +30,7 @@ struct _CLInspectionsPage
   GtkLabel        *summary_label;
   GtkWidget       *new_button;
   GtkWidget       *rectify_button;
+  GtkWidget       *correct_button;
   GtkWidget       *attach_button;
   GtkWidget       *open_button;
   GtkStack        *list_stack;
@@ -286,6 +287,7 @@ update_buttons (CLInspectionsPage *self)
 
   gtk_widget_set_sensitive (self->new_button, may);
   gtk_widget_set_sensitive (self->rectify_button, may && r != NULL && cl_rectification_get_done_at (r) == 0);
+  gtk_widget_set_sensitive (self->correct_button, may && inspection != NULL);
   gtk_widget_set_sensitive (self->attach_button,
                             inspection != NULL && cl_context_may (self->context, CL_WRITE, "inspection_attachment"));
   gtk_widget_set_sensitive (self->open_button, files != NULL && files->len > 0);
@@ -307,6 +309,27 @@ cl_inspections_page_open_new (CLInspectionsPage *self)
   if (self->store == NULL || !cl_context_may (self->context, CL_WRITE, "inspection"))
     return NULL;
   dialog = cl_inspection_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+GtkWindow *
+cl_inspections_page_open_correct (CLInspectionsPage *self,
+                                  guint              i)
+{
+  g_autoptr(CLInspection) inspection = NULL;
+  CLInspectionDialog *dialog;
+
+  g_return_val_if_fail (CL_IS_INSPECTIONS_PAGE (self), NULL);
+
+  inspection = g_list_model_get_item (G_LIST_MODEL (self->inspections), i);
+  if (inspection == NULL || !cl_context_may (self->context, CL_WRITE, "inspection"))
+    return NULL;
+  dialog = cl_inspection_dialog_new_correction (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
+                                                inspection,
+                                                g_hash_table_lookup (self->rectifications,
+                                                                     cl_record_get_id (CL_RECORD (inspection))));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
@@ -481,6 +504,15 @@ static void
 new_clicked_cb (CLInspectionsPage *self)
 {
   cl_inspections_page_open_new (self);
+}
+
+static void
+correct_clicked_cb (CLInspectionsPage *self)
+{
+  guint i = gtk_single_selection_get_selected (self->selection);
+
+  if (i != GTK_INVALID_LIST_POSITION)
+    cl_inspections_page_open_correct (self, i);
 }
 
 static void
@@ -666,12 +698,14 @@ cl_inspections_page_class_init (CLInspectionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLInspectionsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CLInspectionsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, CLInspectionsPage, rectify_button);
+  gtk_widget_class_bind_template_child (widget_class, CLInspectionsPage, correct_button);
   gtk_widget_class_bind_template_child (widget_class, CLInspectionsPage, attach_button);
   gtk_widget_class_bind_template_child (widget_class, CLInspectionsPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, CLInspectionsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CLInspectionsPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, rectify_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, correct_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);

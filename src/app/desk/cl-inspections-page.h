@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * guide desk's posts, the latest first, each with its result, its
  * rectification and deadline (an overdue one in red, said in words),
  * the deductions the contract's rules take for it and its attachments;
- * New Inspection…, Mark Rectified…, Attach File… (a photo or a PDF)
+ * New Inspection…, Correct…, Mark Rectified…, Attach File… (a photo or a PDF)
  * and opening the attachments in the PDF viewer. */
 #define CL_TYPE_INSPECTIONS_PAGE (cl_inspections_page_get_type ())
 G_DECLARE_FINAL_TYPE (CLInspectionsPage, cl_inspections_page, CL, INSPECTIONS_PAGE, GtkWidget)
@@ -25,6 +25,8 @@ void        cl_inspections_page_step_month      (CLInspectionsPage *self,
 /* For tests: the dialogs the buttons open (NULL when not possible). */
 GtkWindow *cl_inspections_page_open_new         (CLInspectionsPage *self);
 GtkWindow *cl_inspections_page_open_rectify     (CLInspectionsPage *self,
+                                                 guint              i);
+GtkWindow *cl_inspections_page_open_correct     (CLInspectionsPage *self,
                                                  guint              i);
 /* Files the photo or PDF at @path with row @i's inspection. */
 gboolean   cl_inspections_page_attach_path      (CLInspectionsPage *self,
