@@ -64,19 +64,77 @@ draw_text (cairo_t        *cr,
   return (double) height / PANGO_SCALE;
 }
 
+/* Columns of the deductions, as fractions of the width, and the room
+ * the amount keeps at the right. */
+static const double at_date = 0.05, at_reason = 0.14, at_reference = 0.48;
+#define AMOUNT_WIDTH 56.0
+
+static char *
+deduction_reason (const CLSettlementDeduction *d)
+{
+  if (d->adjustment_of)
+    {
+      g_autofree char *late = cl_date_format_month (d->adjustment_of);
+
+      /* Translators: a deduction entered after its month closed */
+      return g_strdup_printf (_("%1$s (late, for %2$s)"), d->reason, late);
+    }
+  return g_strdup (d->reason);
+}
+
+/* The height @text takes wrapped to @width at @size, measured the way
+ * draw_text() lays it out. */
+static double
+text_height (cairo_t    *cr,
+             const char *text,
+             double      size,
+             double      width)
+{
+  g_autoptr(PangoLayout) layout = cl_glyph_painter_layout_new (cr, size, PANGO_WEIGHT_NORMAL);
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* A deduction's row is as tall as its reason or its reference wraps
+ * to, so a long one never runs into the next. */
+static double
+deduction_height (cairo_t                     *cr,
+                  const CLSettlementDeduction *d,
+                  double                       w)
+{
+  g_autofree char *reason = deduction_reason (d);
+  double reason_h = text_height (cr, reason, 8.5, (at_reference - at_reason) * w - 6);
+  double reference_h = text_height (cr, d->reference ? d->reference : "—", 8.5,
+                                    (1 - at_reference) * w - AMOUNT_WIDTH - 6);
+
+  return MAX (ROW, MAX (reason_h, reference_h) + 3);
+}
+
 static CLPrintLayout *
 layout_pages (CLSettlement *s,
+              double        width,
               double        height)
 {
   CLPrintLayout *layout = cl_print_layout_new (MARGIN + FIRST_HEADER, MARGIN + OTHER_HEADER,
                                                height - MARGIN - FOOTER);
+  const CLSettlementDeduction *deductions;
+  cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (scratch);
   guint n, head, totals;
 
-  cl_settlement_get_deductions (s, &n);
+  deductions = cl_settlement_get_deductions (s, &n);
   cl_print_layout_add (layout, BLOCK_FEE, 0, FEE, -1, CL_PRINT_BLOCK_KEEP_WITH_NEXT);
   head = cl_print_layout_add (layout, BLOCK_TABLE_HEAD, 0, TABLE_HEAD, -1, CL_PRINT_BLOCK_KEEP_WITH_NEXT);
   for (guint i = 0; i < n; i++)
-    cl_print_layout_add (layout, BLOCK_DEDUCTION, i, ROW, head, CL_PRINT_BLOCK_NONE);
+    cl_print_layout_add (layout, BLOCK_DEDUCTION, i, deduction_height (cr, &deductions[i], width - 2 * MARGIN), head,
+                         CL_PRINT_BLOCK_NONE);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
   if (n == 0)
     cl_print_layout_add (layout, BLOCK_NO_DEDUCTIONS, 0, ROW, head, CL_PRINT_BLOCK_NONE);
   /* The note that nothing is payable takes a line of its own. */
@@ -97,7 +155,7 @@ cl_fee_statement_n_pages (CLSettlement *s,
 
   g_return_val_if_fail (CL_IS_SETTLEMENT (s), 0);
 
-  layout = layout_pages (s, height);
+  layout = layout_pages (s, width, height);
   return (int) cl_print_layout_get_n_pages (layout);
 }
 
@@ -160,9 +218,6 @@ draw_label_value (cairo_t    *cr,
   draw_text (cr, value, 10, weight, x, y, w, PANGO_ALIGN_RIGHT);
 }
 
-/* Columns of the deductions, as fractions of the width. */
-static const double at_date = 0.05, at_reason = 0.17, at_reference = 0.62;
-
 static void
 draw_table_head (cairo_t *cr,
                  double   x,
@@ -191,21 +246,13 @@ draw_deduction (CLSettlement                *s,
   g_autofree char *no = g_strdup_printf ("%u", number);
   g_autofree char *date = cl_date_format_iso (d->date, CL_DATE_SHORT, NULL);
   g_autofree char *amount = cl_money_format (d->amount_fen);
-  g_autofree char *what = NULL;
+  g_autofree char *what = deduction_reason (d);
 
-  if (d->adjustment_of)
-    {
-      g_autofree char *late = cl_date_format_month (d->adjustment_of);
-
-      /* Translators: a deduction entered after its month closed */
-      what = g_strdup_printf (_("%1$s (late, for %2$s)"), d->reason, late);
-    }
-  else
-    what = g_strdup (d->reason);
   draw_text (cr, no, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
   draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x + at_date * w, y, 0, PANGO_ALIGN_LEFT);
   draw_text (cr, what, 8.5, PANGO_WEIGHT_NORMAL, x + at_reason * w, y, (at_reference - at_reason) * w - 6, PANGO_ALIGN_LEFT);
-  draw_text (cr, d->reference ? d->reference : "—", 8.5, PANGO_WEIGHT_NORMAL, x + at_reference * w, y, 0, PANGO_ALIGN_LEFT);
+  draw_text (cr, d->reference ? d->reference : "—", 8.5, PANGO_WEIGHT_NORMAL, x + at_reference * w, y,
+             (1 - at_reference) * w - AMOUNT_WIDTH - 6, PANGO_ALIGN_LEFT);
   draw_text (cr, amount, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_RIGHT);
 }
 
@@ -298,7 +345,7 @@ cl_fee_statement_draw (CLSettlement *s,
 
   g_return_if_fail (CL_IS_SETTLEMENT (s));
 
-  layout = layout_pages (s, height);
+  layout = layout_pages (s, width, height);
   g_return_if_fail (page >= 0 && (guint) page < cl_print_layout_get_n_pages (layout));
   placements = cl_print_layout_get_page (layout, page, &n_placements);
 

@@ -181,6 +181,20 @@
 #define DISCHARGE_CALL(discharge, at, outcome) \
   "{\"discharge_id\":\"" discharge "\",\"called_at\":" at ",\"caller\":\"u-service_desk\"," \
   "\"outcome\":\"" outcome "\",\"note\":\"\"}"
+/* An inspection of the service centre on 20 November by
+ * @CASE_MANAGER@, its four items as JSON text (cl-inspection.h). */
+#define ITEMS_PASSED \
+  "{\\\"duties\\\":true,\\\"workflows\\\":true,\\\"etiquette\\\":true,\\\"knowledge\\\":true}"
+#define ITEMS_FAILED \
+  "{\\\"duties\\\":true,\\\"workflows\\\":false,\\\"etiquette\\\":true,\\\"knowledge\\\":true}"
+#define INSPECTION(date, inspector, post, items, findings, poor) \
+  "{\"date\":\"" date "\",\"inspector_id\":\"" inspector "\",\"post\":\"" post "\"," \
+  "\"items\":\"" items "\",\"findings\":\"" findings "\",\"poor_cooperation\":" poor "}"
+/* What @INSPECTION_FAILED@ (failed on 20 November) asks to put right,
+ * done at @done by @by. */
+#define RECTIFY(inspection, task, deadline, done, by) \
+  "{\"inspection_id\":\"" inspection "\",\"task\":\"" task "\",\"deadline\":\"" deadline "\"," \
+  "\"done_at\":" done ",\"done_by\":\"" by "\"}"
 
 /* A patient registered at the desk. */
 #define PATIENT(extra) \
@@ -847,6 +861,41 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
   { "discharge_call", "service_desk", DISCHARGE_CALL ("e1000000-0000-0000-0000-000000000cfe", "@T2026-11-23T09:00@",
                                                       "reached"),
     "discharge_id", "There is no such discharge" },
+  /* Inspections and their rectifications (test-inspections.c). */
+  { "inspection", "service_desk", INSPECTION ("2026-11-31", "@CASE_MANAGER@", "门诊服务中心", ITEMS_PASSED, "", "false"),
+    "date", "Enter the date as YYYY-MM-DD" },
+  { "inspection", "service_desk", INSPECTION ("2026-11-24", "@CASE_MANAGER@", "门诊服务中心", ITEMS_PASSED, "", "false"),
+    "date", "The inspection lies in the future" },
+  { "inspection", "service_desk", INSPECTION ("2026-11-20", "@CASE_MANAGER@", " ", ITEMS_PASSED, "", "false"),
+    "post", "Enter the post inspected" },
+  { "inspection", "service_desk",
+    INSPECTION ("2026-11-20", "@CASE_MANAGER@", "门诊服务中心", "{\\\"duties\\\":true}", "", "false"), "items",
+    "Record job duties, workflows, etiquette and specialist knowledge, each passed or failed" },
+  { "inspection", "service_desk", INSPECTION ("2026-11-20", "@CASE_MANAGER@", "门诊服务中心", ITEMS_FAILED, " ", "false"),
+    "findings", "Describe what failed" },
+  { "inspection", "service_desk", INSPECTION ("2026-11-20", "@CASE_MANAGER@", "门诊服务中心", ITEMS_PASSED, "", "true"),
+    "poor_cooperation", "Poor cooperation applies only to a failed inspection" },
+  { "inspection", "service_desk",
+    INSPECTION ("2026-11-20", "e1000000-0000-0000-0000-000000000e99", "门诊服务中心", ITEMS_PASSED, "", "false"),
+    "inspector_id", "Choose the inspector from the staff list" },
+  { "rectification", "service_desk", RECTIFY ("@INSPECTION_FAILED@", " ", "2026-11-27", "@T2026-11-22T10:00@", "王导诊"),
+    "task", "Enter what is to be put right" },
+  { "rectification", "service_desk",
+    RECTIFY ("@INSPECTION_FAILED@", "重新培训", "2026-11-19", "@T2026-11-22T10:00@", "王导诊"),
+    "deadline", "The deadline is before the inspection" },
+  { "rectification", "service_desk", RECTIFY ("@INSPECTION_FAILED@", "重新培训", "soon", "@T2026-11-22T10:00@", "王导诊"),
+    "deadline", "Enter the deadline as YYYY-MM-DD" },
+  { "rectification", "service_desk",
+    RECTIFY ("@INSPECTION_PASSED@", "重新培训", "2026-11-27", "@T2026-11-22T10:00@", "王导诊"),
+    "inspection_id", "There is no such failed inspection" },
+  { "rectification", "service_desk",
+    RECTIFY ("@INSPECTION_FAILED@", "重新培训", "2026-11-27", "@T2026-11-23T10:00@", "王导诊"),
+    "done_at", "The fix lies in the future" },
+  { "rectification", "service_desk",
+    RECTIFY ("@INSPECTION_FAILED@", "重新培训", "2026-11-27", "@T2026-11-19T10:00@", "王导诊"),
+    "done_at", "The fix is before the inspection" },
+  { "rectification", "service_desk", RECTIFY ("@INSPECTION_FAILED@", "重新培训", "2026-11-27", "@T2026-11-22T10:00@", " "),
+    "done_by", "Enter who put it right" },
 };
 
 const guint cl_test_n_invalid_cases = G_N_ELEMENTS (cl_test_invalid_cases);
@@ -898,6 +947,8 @@ static const struct { const char *name, *id; } fixtures[] = {
   { "@DISCHARGE_DC@", "e1000000-0000-0000-0000-000000000c02" },
   { "@DISCHARGE_DC_DONE@", "e1000000-0000-0000-0000-000000000c03" },
   { "@CALL_DC_DONE@", "e1000000-0000-0000-0000-000000000c04" },
+  { "@INSPECTION_FAILED@", "e1000000-0000-0000-0000-000000000e01" },
+  { "@INSPECTION_PASSED@", "e1000000-0000-0000-0000-000000000e02" },
 };
 
 char *

@@ -483,6 +483,11 @@ class Checks:
             ("equipment_fault", {"machine": "门诊大厅自助机 3号", "location": "门诊大厅",
                                  "fault": "不出凭条", "reported_at": 1795400000, "reported_to": "vendor",
                                  "reported_to_name": "王工", "fixed_at": 1795403600, "note": ""}),
+            ("inspection", {"date": "2026-11-20", "inspector_id": ids["staff"], "post": "门诊服务中心",
+                            "items": '{"duties":true,"workflows":false,"etiquette":true,"knowledge":true}',
+                            "findings": "未按流程引导", "poor_cooperation": True}),
+            ("rectification", None),
+            ("inspection_attachment", None),
             ("opinion_entry", None),
             ("survey_campaign", None),
             ("survey_answer", None),
@@ -517,6 +522,12 @@ class Checks:
             elif table == "event_registration":
                 data = {"event_id": ids["health_event"], "patient_id": ids["patient"], "state": "registered",
                         "registered_by": "admin", "registered_at": 1795400000}
+            elif table == "rectification":
+                data = {"inspection_id": ids["inspection"], "task": "重新培训导诊流程", "deadline": "2026-11-27",
+                        "done_at": 0, "done_by": "", "note": ""}
+            elif table == "inspection_attachment":
+                data = {"inspection_id": ids["inspection"], "sha256": self.sha, "filename": "现场.jpg",
+                        "kind": "photo", "size": len(pdf), "pages": 1, "imported_at": 1795400000}
             elif table == "doctor":
                 data = {"name": "张丽华", "title": "chief", "department_id": ids["department"],
                         "specialty": "高危妊娠", "active": True}
@@ -709,7 +720,10 @@ class Checks:
         assert answer.status == 404
         answer = self.call("GET", path, role="escort")
         assert answer.status == 403
+        # The service desk files inspection attachments; an escort files nothing.
         answer = self.call("PUT", path, self.pdf, ctype="application/pdf", role="service_desk")
+        assert answer.status == 200, answer.status
+        answer = self.call("PUT", path, self.pdf, ctype="application/pdf", role="escort")
         assert answer.status == 403
         answer = self.call("PUT", "/documents/" + "0" * 64, self.pdf, ctype="application/pdf")
         assert answer.json()["error"]["code"] == "checksum_mismatch"

@@ -8,6 +8,10 @@
 #include "cl-blob-sync.h"
 #include "cl-document-access.h"
 #include "cl-document-store.h"
+#include "cl-date.h"
+#include "cl-inspection-store.h"
+#include "cl-staff-store.h"
+#include "cl-store-inspections.h"
 #include "cl-store-private.h"
 #include "cl-store.h"
 #include "cl-sync-client.h"
@@ -222,6 +226,96 @@ test_two_desks (void)
   cl_test_remove_tree (root);
 }
 
+/* An inspection's photo goes the same way: the service desk that
+ * attaches it uploads it with the push (the server checks the PDF it
+ * is filed as), and another desk fetches it when opened, unaudited,
+ * since it is no patient's. */
+static void
+test_inspection_attachment (void)
+{
+  g_autofree char *root = cl_test_make_tmp_dir ("blob-sync-inspection");
+  g_autofree char *server_db = g_build_filename (root, "server.db", NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *server_blob = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *fetched = NULL;
+  g_autofree char *original = NULL, *copy = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(CLStaff) inspector = cl_staff_new ("zhou", "周质控", CL_ROLE_SERVICE_DESK);
+  g_autoptr(CLInspection) inspection = cl_inspection_new ();
+  g_autoptr(CLInspectionAttachment) attachment = NULL;
+  g_autoptr(GPtrArray) at_b = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const gboolean results[] = { TRUE, TRUE, TRUE, TRUE };
+  gsize original_len, copy_len;
+  cairo_surface_t *image;
+  Desk admin = { 0 }, a = { 0 }, b = { 0 };
+  GDate date;
+  const char *sha;
+
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "boss",
+                                           "--role", "admin", "--db", server_db, NULL), ==, 0);
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "li",
+                                           "--role", "service_desk", "--db", server_db, NULL), ==, 0);
+  g_assert_cmpint (cl_test_run_server_cli (server_binary, PASSWORD "\n", "user", "add", "zhao",
+                                           "--role", "service_desk", "--db", server_db, NULL), ==, 0);
+  server = cl_test_start_server (server_binary, server_db, &url);
+  desk_open (&admin, root, "desk-admin", url, "boss");
+  desk_open (&a, root, "desk-a", url, "li");
+  desk_open (&b, root, "desk-b", url, "zhao");
+
+  /* The inspector is staff, kept by an administrator. */
+  cl_staff_set_active (inspector, TRUE);
+  g_assert_true (cl_staff_store_save (admin.store, inspector, CL_ROLE_ADMIN, NULL, &error));
+  g_assert_no_error (error);
+  desk_sync (&admin);
+  desk_sync (&a);
+
+  cl_date_today (&date);
+  today = cl_date_to_iso (&date);
+  cl_inspection_set_date (inspection, today);
+  cl_inspection_set_inspector_id (inspection, cl_record_get_id (CL_RECORD (inspector)));
+  cl_inspection_set_post (inspection, "门诊服务中心");
+  cl_inspection_set_results (inspection, results);
+  g_assert_true (cl_inspection_store_save (a.store, inspection, NULL, CL_ROLE_SERVICE_DESK, NULL, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  attachment = cl_inspection_store_attach_photo (a.store, cl_record_get_id (CL_RECORD (inspection)), image,
+                                                 "现场.jpg", CL_ROLE_SERVICE_DESK, &error);
+  cairo_surface_destroy (image);
+  g_assert_no_error (error);
+  sha = cl_inspection_attachment_get_sha256 (attachment);
+  desk_sync (&a);
+  g_assert_cmpint (cl_store_count_outbox (a.store), ==, 0);
+  {
+    char prefix[3] = { sha[0], sha[1], 0 };
+    server_blob = g_build_filename (root, "documents", prefix, sha, NULL);
+  }
+  g_assert_true (g_file_test (server_blob, G_FILE_TEST_IS_REGULAR));
+
+  /* Desk B has the record, not the file, until it opens it. */
+  desk_sync (&b);
+  at_b = cl_store_inspection_attachments (b.store, cl_record_get_id (CL_RECORD (inspection)));
+  g_assert_cmpuint (at_b->len, ==, 1);
+  g_assert_false (cl_document_store_has_blob (b.store, sha));
+  cl_blob_sync_fetch_async (b.store, b.client, sha, NULL, got_result_cb, &result);
+  fetched = cl_blob_sync_open_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (server_blob, &original, &original_len, NULL));
+  g_assert_true (g_file_get_contents (fetched, &copy, &copy_len, NULL));
+  g_assert_cmpmem (original, original_len, copy, copy_len);
+  /* Nothing to audit: no document_access was written. */
+  g_assert_cmpint (cl_store_count_outbox (b.store), ==, 0);
+
+  desk_close (&admin);
+  desk_close (&a);
+  desk_close (&b);
+  g_subprocess_send_signal (server, 15);
+  g_subprocess_wait (server, NULL, NULL);
+  cl_test_remove_tree (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,5 +325,6 @@ main (int   argc,
   g_assert_nonnull (server_binary);
 
   g_test_add_func ("/blob-sync/two-desks", test_two_desks);
+  g_test_add_func ("/blob-sync/inspection-attachment", test_inspection_attachment);
   return g_test_run ();
 }

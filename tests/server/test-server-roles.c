@@ -117,7 +117,7 @@ test_role_matrix_endpoints (void)
   g_autoptr(GBytes) pdf = cl_test_small_pdf ("role matrix");
   g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
   g_autofree char *doc_path = g_strdup_printf ("/documents/%s", sha);
-  static const char * const doc_writers[] = { "admin", "case_manager", NULL };
+  static const char * const doc_writers[] = { "admin", "case_manager", "service_desk", NULL };
   static const char * const doc_readers[] = { "admin", "case_manager", "service_desk", NULL };
   static const char * const authed[] = {
     "GET /changes", "POST /changes", "GET /patients", "GET /documents", "PUT /documents",

@@ -176,6 +176,15 @@ push_fixtures (void)
   push_applied ("service_desk", "discharge_call", "@CALL_DC_DONE@",
                 "{\"discharge_id\":\"@DISCHARGE_DC_DONE@\",\"called_at\":@T2026-11-23T08:30@,"
                 "\"caller\":\"u-service_desk\",\"outcome\":\"reached\"}");
+  /* A failed inspection and a passed one (test-inspections.c). */
+  push_applied ("service_desk", "inspection", "@INSPECTION_FAILED@",
+                "{\"date\":\"2026-11-20\",\"inspector_id\":\"@CASE_MANAGER@\",\"post\":\"门诊服务中心\","
+                "\"items\":\"{\\\"duties\\\":true,\\\"workflows\\\":false,\\\"etiquette\\\":true,\\\"knowledge\\\":true}\","
+                "\"findings\":\"未按流程引导\",\"poor_cooperation\":false}");
+  push_applied ("service_desk", "inspection", "@INSPECTION_PASSED@",
+                "{\"date\":\"2026-11-20\",\"inspector_id\":\"@CASE_MANAGER@\",\"post\":\"住院大厅\","
+                "\"items\":\"{\\\"duties\\\":true,\\\"workflows\\\":true,\\\"etiquette\\\":true,\\\"knowledge\\\":true}\","
+                "\"findings\":\"\",\"poor_cooperation\":false}");
 }
 
 static void

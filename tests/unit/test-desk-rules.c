@@ -18,6 +18,7 @@
 #include "cl-critical-store.h"
 #include "cl-duty-store.h"
 #include "cl-fault-store.h"
+#include "cl-inspection-store.h"
 #include "cl-opinion-store.h"
 #include "cl-survey-store.h"
 #include "cl-directory-store.h"
@@ -156,6 +157,14 @@ save_fixtures (CLStore *store)
     { "discharge_call", "@CALL_DC_DONE@",
       "{\"discharge_id\":\"@DISCHARGE_DC_DONE@\",\"called_at\":@T2026-11-23T08:30@,"
         "\"caller\":\"u-service_desk\",\"outcome\":\"reached\"}" },
+    { "inspection", "@INSPECTION_FAILED@",
+      "{\"date\":\"2026-11-20\",\"inspector_id\":\"@CASE_MANAGER@\",\"post\":\"门诊服务中心\","
+        "\"items\":\"{\\\"duties\\\":true,\\\"workflows\\\":false,\\\"etiquette\\\":true,\\\"knowledge\\\":true}\","
+        "\"findings\":\"未按流程引导\",\"poor_cooperation\":false}" },
+    { "inspection", "@INSPECTION_PASSED@",
+      "{\"date\":\"2026-11-20\",\"inspector_id\":\"@CASE_MANAGER@\",\"post\":\"住院大厅\","
+        "\"items\":\"{\\\"duties\\\":true,\\\"workflows\\\":true,\\\"etiquette\\\":true,\\\"knowledge\\\":true}\","
+        "\"findings\":\"\",\"poor_cooperation\":false}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
@@ -251,6 +260,17 @@ save_as_desk (CLStore    *store,
     saved = cl_discharge_store_save (store, CL_DISCHARGE (record), role, &field_errors, &error);
   else if (g_str_equal (table, "discharge_call"))
     saved = cl_discharge_store_save_call (store, CL_DISCHARGE_CALL (record), role, &field_errors, &error);
+  else if (g_str_equal (table, "inspection"))
+    saved = cl_inspection_store_save (store, CL_INSPECTION (record), NULL, role, &field_errors, &error);
+  else if (g_str_equal (table, "rectification"))
+    {
+      /* What "Mark Rectified…" saves: the rectification with its fix. */
+      CLRectification *r = CL_RECTIFICATION (record);
+      g_autofree char *by = g_strdup (cl_rectification_get_done_by (r));
+
+      saved = cl_inspection_store_mark_rectified (store, r, cl_rectification_get_done_at (r), by, NULL, role,
+                                                  &field_errors, &error);
+    }
   else if (g_str_equal (table, "opinion_entry"))
     saved = cl_opinion_store_save (store, CL_OPINION_ENTRY (record), role, &field_errors, &error);
   else if (g_str_equal (table, "survey_campaign"))

@@ -10,6 +10,7 @@
 #include "cl-contract-store.h"
 #include "cl-date.h"
 #include "cl-deduction-dialog.h"
+#include "cl-inspection-rules.h"
 #include "cl-enrolment-store.h"
 #include "cl-export.h"
 #include "cl-money.h"
@@ -179,6 +180,24 @@ show_toast (CLSettlementView *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
+/* The contract's deductions for inspections, brought up to date before
+ * a statement is read (cl-inspection-rules.h): made once, so a second
+ * look writes nothing.  How many were made or taken back. */
+static guint
+apply_inspection_rules (CLSettlementView *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint made = 0, undone = 0;
+  GDate today;
+
+  if (self->store == NULL || !cl_context_may (self->context, CL_WRITE, "deduction"))
+    return 0;
+  cl_context_get_today (self->context, &today);
+  if (!cl_inspection_rules_apply (self->store, cl_context_get_role (self->context), &today, &made, &undone, &error))
+    show_toast (self, error->message);
+  return made + undone;
+}
+
 void
 cl_settlement_view_reload (CLSettlementView *self)
 {
@@ -195,6 +214,7 @@ cl_settlement_view_reload (CLSettlementView *self)
   gtk_label_set_label (self->month_label, title);
 
   g_clear_object (&self->settlement);
+  apply_inspection_rules (self);
   if (self->store)
     self->settlement = cl_contract_store_settlement (self->store, self->contract_id, self->month, &error);
   if (self->settlement == NULL)
@@ -433,7 +453,9 @@ cl_settlement_view_map (GtkWidget *widget)
 {
   CLSettlementView *self = CL_SETTLEMENT_VIEW (widget);
 
-  if (self->stale)
+  /* An inspection corrected at the desk, or a deadline passed, since
+   * the statement was read changes its deductions. */
+  if (self->stale || apply_inspection_rules (self) > 0)
     cl_settlement_view_reload (self);
   GTK_WIDGET_CLASS (cl_settlement_view_parent_class)->map (widget);
 }

@@ -7,8 +7,12 @@
 #include "cl-cells.h"
 #include "cl-date.h"
 #include "cl-fault-dialog.h"
+#include "cl-export.h"
 #include "cl-fault-fix-dialog.h"
+#include "cl-fault-print.h"
+#include "cl-fault-report.h"
 #include "cl-faults-page.h"
+#include "cl-print-settings.h"
 #include "cl-store-faults.h"
 
 /* Fixed faults stay on the list this long, for the week's review. */
@@ -23,6 +27,9 @@ struct _CLFaultsPage
   GtkLabel        *summary_label;
   GtkWidget       *report_button;
   GtkWidget       *fix_button;
+  GtkDropDown     *month_dropdown;
+  GtkWidget       *print_button;
+  GtkWidget       *csv_button;
   GtkStack        *list_stack;
   GtkColumnView   *column_view;
 
@@ -32,6 +39,7 @@ struct _CLFaultsPage
   GListStore         *faults;
   GtkSingleSelection *selection;
   guint               tick;
+  GStrv               months;   /* "YYYY-MM" of the dropdown, this month first */
 };
 
 G_DEFINE_FINAL_TYPE (CLFaultsPage, cl_faults_page, GTK_TYPE_WIDGET)
@@ -198,6 +206,8 @@ update_buttons (CLFaultsPage *self)
   gboolean may = cl_context_may (self->context, CL_WRITE, "equipment_fault");
 
   gtk_widget_set_sensitive (self->report_button, may && self->store != NULL);
+  gtk_widget_set_sensitive (self->print_button, self->store != NULL);
+  gtk_widget_set_sensitive (self->csv_button, self->store != NULL);
   gtk_widget_set_sensitive (self->fix_button,
                             may && fault != NULL && cl_equipment_fault_get_fixed_at (fault) == 0);
 }
@@ -264,6 +274,102 @@ row_activated_cb (CLFaultsPage *self,
     cl_faults_page_open_fix (self, position);
 }
 
+/* ---- the monthly report ---------------------------------------------- */
+
+#define REPORT_MONTHS 12
+
+static void
+fill_months (CLFaultsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) months = g_strv_builder_new ();
+  GDate first;
+
+  cl_context_get_today (self->context, &first);
+  g_date_set_day (&first, 1);
+  for (guint i = 0; i < REPORT_MONTHS; i++)
+    {
+      char month[8];
+      g_autofree char *label = NULL;
+
+      g_snprintf (month, sizeof month, "%04d-%02d", g_date_get_year (&first), g_date_get_month (&first));
+      label = cl_date_format_month (month);
+      gtk_string_list_append (labels, label ? label : month);
+      g_strv_builder_add (months, month);
+      g_date_subtract_months (&first, 1);
+    }
+  g_strfreev (self->months);
+  self->months = g_strv_builder_end (months);
+  gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (labels));
+}
+
+const char *
+cl_faults_page_get_report_month (CLFaultsPage *self)
+{
+  guint i;
+
+  g_return_val_if_fail (CL_IS_FAULTS_PAGE (self), NULL);
+
+  i = gtk_drop_down_get_selected (self->month_dropdown);
+  return self->months && i < g_strv_length (self->months) ? self->months[i] : NULL;
+}
+
+void
+cl_faults_page_set_report_month (CLFaultsPage *self,
+                                 const char   *month)
+{
+  g_return_if_fail (CL_IS_FAULTS_PAGE (self));
+
+  for (guint i = 0; self->months && self->months[i]; i++)
+    if (g_strcmp0 (self->months[i], month) == 0)
+      gtk_drop_down_set_selected (self->month_dropdown, i);
+}
+
+CLFaultReport *
+cl_faults_page_make_report (CLFaultsPage *self)
+{
+  g_return_val_if_fail (CL_IS_FAULTS_PAGE (self), NULL);
+
+  if (self->store == NULL || cl_faults_page_get_report_month (self) == NULL)
+    return NULL;
+  return cl_fault_report_new (self->store, cl_faults_page_get_report_month (self),
+                              cl_context_get_now (self->context), NULL);
+}
+
+static void
+print_clicked_cb (CLFaultsPage *self)
+{
+  CLFaultReport *report = cl_faults_page_make_report (self);
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (report == NULL)
+    return;
+  title = cl_fault_print_title (report);
+  name = g_strconcat (title, ".pdf", NULL);
+  op = cl_print_operation_new (title, name, (ClPrintPagesFunc) cl_fault_print_n_pages,
+                               (ClPrintDrawFunc) cl_fault_print_draw, report, (GDestroyNotify) cl_fault_report_free);
+  if (!cl_print_settings_run (op, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+csv_clicked_cb (CLFaultsPage *self)
+{
+  CLFaultReport *report = cl_faults_page_make_report (self);
+  g_autofree char *name = NULL;
+
+  if (report == NULL)
+    return;
+  /* TRANSLATORS: the proposed file name of the fault log's CSV; %s is the month, 2026-11 */
+  name = g_strdup_printf (_("faults-%s.csv"), report->month);
+  cl_export_run (GTK_WIDGET (self), _("Export Fault Log as CSV"), name, _("CSV files"), "text/csv",
+                 _("The Report Could Not Be Exported"), (ClExportFunc) cl_fault_report_export_csv,
+                 report, (GDestroyNotify) cl_fault_report_free);
+}
+
 /* ---- the context ----------------------------------------------------- */
 
 static gboolean
@@ -306,6 +412,7 @@ cl_faults_page_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::role", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   self->tick = g_timeout_add_seconds (60, tick_cb, self);
+  fill_months (self);
   context_changed_cb (self);
 }
 
@@ -320,6 +427,7 @@ cl_faults_page_dispose (GObject *object)
   g_clear_object (&self->faults);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->months, g_strfreev);
   G_OBJECT_CLASS (cl_faults_page_parent_class)->dispose (object);
 }
 
@@ -380,6 +488,11 @@ cl_faults_page_class_init (CLFaultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLFaultsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CLFaultsPage, report_button);
   gtk_widget_class_bind_template_child (widget_class, CLFaultsPage, fix_button);
+  gtk_widget_class_bind_template_child (widget_class, CLFaultsPage, month_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CLFaultsPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, CLFaultsPage, csv_button);
+  gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, csv_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, CLFaultsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CLFaultsPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, report_clicked_cb);

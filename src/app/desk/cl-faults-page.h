@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "cl-context.h"
+#include "cl-fault-report.h"
 #include "cl-equipment-fault.h"
 
 G_BEGIN_DECLS
@@ -10,7 +11,8 @@ G_BEGIN_DECLS
 /* The Service Desk's Faults page: the kiosk and equipment fault log,
  * the faults still open first (the oldest report on top, one open more
  * than a day in red and said in words), then those fixed in the last
- * 31 days; Report Fault… and Mark Fixed…. */
+ * 31 days; Report Fault… and Mark Fixed…; a month's log printed or
+ * exported as CSV (cl-fault-report.h). */
 #define CL_TYPE_FAULTS_PAGE (cl_faults_page_get_type ())
 G_DECLARE_FINAL_TYPE (CLFaultsPage, cl_faults_page, CL, FAULTS_PAGE, GtkWidget)
 
@@ -34,5 +36,13 @@ char       *cl_faults_state_text        (CLEquipmentFault *fault,
                                          gint64            now,
                                          const GDate      *today,
                                          gboolean         *overdue);
+
+/* The month the Print… and Export CSV… buttons report ("YYYY-MM"; this
+ * month and the eleven before it), and its report (NULL without a
+ * store; free with cl_fault_report_free()). */
+const char    *cl_faults_page_get_report_month (CLFaultsPage *self);
+void           cl_faults_page_set_report_month (CLFaultsPage *self,
+                                                const char   *month);
+CLFaultReport *cl_faults_page_make_report      (CLFaultsPage *self);
 
 G_END_DECLS

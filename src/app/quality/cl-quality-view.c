@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cl-inspections-page.h"
 #include "cl-quality-view.h"
 #include "cl-surveys-page.h"
 
@@ -26,6 +27,7 @@ static void
 add_pages (CLQualityView *self)
 {
   gtk_stack_add_titled (self->pages, cl_surveys_page_new (self->context), "surveys", _("Surveys"));
+  gtk_stack_add_titled (self->pages, cl_inspections_page_new (self->context), "inspections", _("Inspections"));
 }
 
 GtkWidget *

@@ -20,6 +20,7 @@ struct _CLDeduction
   char *reason;
   char *reference;
   char *contract_id;
+  char *inspection_id;
 };
 
 G_DEFINE_FINAL_TYPE (CLDeduction, cl_deduction, CL_TYPE_RECORD)
@@ -31,6 +32,7 @@ enum {
   PROP_REASON,
   PROP_REFERENCE,
   PROP_CONTRACT_ID,
+  PROP_INSPECTION_ID,
   N_PROPS
 };
 
@@ -45,6 +47,7 @@ cl_deduction_class_init (CLDeductionClass *klass)
     [PROP_REASON]     = { "reason", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, reason) },
     [PROP_REFERENCE]  = { "reference", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, reference) },
     [PROP_CONTRACT_ID] = { "contract-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, contract_id) },
+    [PROP_INSPECTION_ID] = { "inspection-id", CL_COLUMN_TEXT, G_STRUCT_OFFSET (CLDeduction, inspection_id) },
   };
 
   CL_RECORD_CLASS (klass)->table_name = "deduction";
@@ -141,4 +144,26 @@ cl_deduction_set_contract_id (CLDeduction *self,
 {
   g_return_if_fail (CL_IS_DEDUCTION (self));
   cl_record_set_text_column (self, properties[PROP_CONTRACT_ID], value);
+}
+
+const char *
+cl_deduction_get_reference (CLDeduction *self)
+{
+  g_return_val_if_fail (CL_IS_DEDUCTION (self), NULL);
+  return self->reference;
+}
+
+const char *
+cl_deduction_get_inspection_id (CLDeduction *self)
+{
+  g_return_val_if_fail (CL_IS_DEDUCTION (self), NULL);
+  return self->inspection_id;
+}
+
+void
+cl_deduction_set_inspection_id (CLDeduction *self,
+                                const char  *value)
+{
+  g_return_if_fail (CL_IS_DEDUCTION (self));
+  cl_record_set_text_column (self, properties[PROP_INSPECTION_ID], value);
 }

@@ -26,6 +26,12 @@ void         cl_deduction_set_reason (CLDeduction *self,
 /* inspection, complaint… number */
 void         cl_deduction_set_reference (CLDeduction *self,
                                          const char  *value);
+const char  *cl_deduction_get_reference (CLDeduction *self);
+/* The inspection a deduction under the contract's rules was made for
+ * (cl-inspection-rules.h); NULL for one entered by hand. */
+const char  *cl_deduction_get_inspection_id (CLDeduction *self);
+void         cl_deduction_set_inspection_id (CLDeduction *self,
+                                             const char  *value);
 
 /* The contract (cl-contract.h); the obstetric one unless set. */
 const char  *cl_deduction_get_contract_id (CLDeduction *self);

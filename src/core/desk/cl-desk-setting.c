@@ -50,6 +50,13 @@ static const CLDeskSettingInfo infos[] = {
   /* A discharged patient's follow-up call is due this many days after
    * her discharge (cl-discharge-store.h). */
   { "discharge.call_days", 3, 0, 60, N_("Call discharged patients after"), N_("days") },
+  /* The guide-desk contract's deductions for inspections
+   * (cl-inspection-rules.h), in fen: 1 000 yuan for a failure caused
+   * by poor cooperation, 2 000 for a rectification past its deadline. */
+  { "inspection.cooperation_fen", 100000, 0, 100000000, N_("Deduction for a failure through poor cooperation"),
+    N_("fen") },
+  { "inspection.overdue_fen", 200000, 0, 100000000, N_("Deduction for a rectification past its deadline"),
+    N_("fen") },
   { NULL }
 };
 

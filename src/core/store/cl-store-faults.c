@@ -29,3 +29,20 @@ cl_store_faults_list (CLStore *store,
                                  " ELSE -fixed_at END, id",
                                  since, NULL);
 }
+
+GPtrArray *
+cl_store_faults_reported_between (CLStore *store,
+                                  gint64   from,
+                                  gint64   to)
+{
+  char a[24], b[24];
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  g_snprintf (a, sizeof a, "%" G_GINT64_FORMAT, from);
+  g_snprintf (b, sizeof b, "%" G_GINT64_FORMAT, to);
+  return cl_store_query_records (store, CL_TYPE_EQUIPMENT_FAULT,
+                                 "deleted = 0 AND reported_at >= CAST (?1 AS INTEGER)"
+                                 " AND reported_at < CAST (?2 AS INTEGER) ORDER BY reported_at, id",
+                                 a, b, NULL);
+}

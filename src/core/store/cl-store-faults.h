@@ -13,4 +13,10 @@ G_BEGIN_DECLS
 GPtrArray *cl_store_faults_list (CLStore *store,
                                  gint64   fixed_since);
 
+/* The live CLEquipmentFaults reported from @from up to @to (UTC
+ * seconds), the oldest report first: a month's report. */
+GPtrArray *cl_store_faults_reported_between (CLStore *store,
+                                             gint64   from,
+                                             gint64   to);
+
 G_END_DECLS

@@ -665,7 +665,28 @@ const char * const cl_store_migrations[] = {
   "  discharge_id TEXT, called_at INTEGER NOT NULL DEFAULT 0, caller TEXT, outcome TEXT, note TEXT);"
   "CREATE INDEX discharge_call_discharge ON discharge_call (discharge_id) WHERE deleted = 0;",
 
-  /* 32 → 33 (issue #17): contracts.  The settlement had one contract,
+  /* 32 → 33 (issue #17): inspections of the guide desk's posts, the
+   * rectification a failed one opens, their photo and PDF attachments
+   * (files kept like archive reports), and the exact link from a
+   * deduction to the inspection it was made for (cl-inspection-rules.h). */
+  "CREATE TABLE inspection (" SYNC_COLUMNS ","
+  "  date TEXT, inspector_id TEXT, post TEXT, items TEXT, findings TEXT,"
+  "  poor_cooperation INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX inspection_date ON inspection (date) WHERE deleted = 0;"
+  "CREATE TABLE rectification (" SYNC_COLUMNS ","
+  "  inspection_id TEXT, task TEXT, deadline TEXT, done_at INTEGER NOT NULL DEFAULT 0,"
+  "  done_by TEXT, note TEXT);"
+  "CREATE INDEX rectification_inspection ON rectification (inspection_id) WHERE deleted = 0;"
+  "CREATE TABLE inspection_attachment (" SYNC_COLUMNS ","
+  "  inspection_id TEXT, sha256 TEXT, filename TEXT, kind TEXT, size INTEGER NOT NULL DEFAULT 0,"
+  "  pages INTEGER NOT NULL DEFAULT 0, imported_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX inspection_attachment_inspection ON inspection_attachment (inspection_id)"
+  "  WHERE deleted = 0;"
+  "ALTER TABLE deduction ADD COLUMN inspection_id TEXT;"
+  "CREATE INDEX deduction_inspection ON deduction (inspection_id)"
+  "  WHERE deleted = 0 AND inspection_id IS NOT NULL;",
+
+  /* 33 → 34 (issue #17): contracts.  The settlement had one contract,
    * the obstetric one (a share of the package fees); it becomes the
    * shipped contract of that id (cl-contract.h), seeded like the
    * packages (rev 0, the same on every desk and the server), and every

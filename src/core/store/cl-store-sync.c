@@ -99,7 +99,7 @@ cl_store_sync_outbox_documents (CLStore  *store,
   cl_store_lock (store);
   stmt = cl_store_prepare (store,
                            "SELECT json_extract (data, '$.sha256'), json_extract (data, '$.patient_id')"
-                           " FROM outbox WHERE tbl = 'document' AND op = 'upsert' AND seq <= ?1"
+                           " FROM outbox WHERE tbl IN ('document', 'inspection_attachment') AND op = 'upsert' AND seq <= ?1"
                            " ORDER BY seq",
                            error);
   if (stmt == NULL)

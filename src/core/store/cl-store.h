@@ -33,7 +33,7 @@ typedef enum
   CL_WRITE_NO_OUTBOX   = 1 << 1,
 } ClWriteFlags;
 
-#define CL_SCHEMA_VERSION 33
+#define CL_SCHEMA_VERSION 34
 
 #define CL_TYPE_STORE (cl_store_get_type ())
 G_DECLARE_FINAL_TYPE (CLStore, cl_store, CL, STORE, GObject)

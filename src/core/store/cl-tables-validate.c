@@ -11,6 +11,7 @@
 #include "cl-contact.h"
 #include "cl-critical-store.h"
 #include "cl-deduction.h"
+#include "cl-inspection-rules.h"
 #include "cl-desk-setting.h"
 #include "cl-desk-store.h"
 #include "cl-directory-store.h"
@@ -154,6 +155,7 @@ cl_tables_validate_deduction (CLStore    *store,
                               GHashTable *errors)
 {
   cl_enrolment_store_validate_deduction (store, CL_DEDUCTION (record), errors);
+  cl_inspection_rules_validate_deduction (store, CL_DEDUCTION (record), errors);
 }
 
 void

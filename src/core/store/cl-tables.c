@@ -29,6 +29,7 @@
 #include "cl-event-store.h"
 #include "cl-followup-record.h"
 #include "cl-handout.h"
+#include "cl-inspection-store.h"
 #include "cl-nursing-store.h"
 #include "cl-opinion-store.h"
 #include "cl-survey-store.h"
@@ -312,6 +313,23 @@ static const TableInfo tables[] = {
     "service_desk",
     "service_desk",
     cl_fault_store_check_change, cl_tables_validate_equipment_fault },
+  /* Inspections of the guide desk's posts and what a failed one asks
+   * to put right: the service desk (the quality office's clerk) writes
+   * them; finance reads them beside the deductions they cause
+   * (cl-inspection-rules.h).  Their photos and PDFs are the service
+   * desk's alone, as files like archive reports. */
+  { "inspection", cl_inspection_get_type,
+    "service_desk finance",
+    "service_desk",
+    NULL, cl_inspection_store_validate_record },
+  { "rectification", cl_rectification_get_type,
+    "service_desk finance",
+    "service_desk",
+    NULL, cl_inspection_store_validate_record },
+  { "inspection_attachment", cl_inspection_attachment_get_type,
+    "service_desk",
+    "service_desk",
+    NULL, cl_inspection_store_validate_record },
   /* The opinion box and book's daily log: the service desk enters and
    * reads it; no day after today (cl_opinion_store_check_change()). */
   { "opinion_entry", cl_opinion_entry_get_type,

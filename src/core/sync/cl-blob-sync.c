@@ -148,6 +148,7 @@ typedef struct
   CLDocument *document;
   char       *url;
   char       *token;
+  gboolean    audit;      /* a patient's report: its opening is logged */
 } OpenData;
 
 static void
@@ -219,7 +220,7 @@ open_thread (GTask        *task,
       return;
     }
   /* The privacy log: every opening, also of a file cached here. */
-  if (!cl_document_store_record_open (d->store, d->document, &error))
+  if (d->audit && !cl_document_store_record_open (d->store, d->document, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -245,6 +246,38 @@ cl_blob_sync_open_async (CLStore             *store,
   d = g_new0 (OpenData, 1);
   d->store = g_object_ref (store);
   d->document = CL_DOCUMENT (cl_record_dup (CL_RECORD (document)));
+  d->audit = TRUE;
+  if (client)
+    {
+      d->url = g_strdup (cl_sync_client_get_server_url (client));
+      d->token = cl_sync_client_dup_token (client);
+    }
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cl_blob_sync_open_async);
+  g_task_set_task_data (task, d, open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+void
+cl_blob_sync_fetch_async (CLStore             *store,
+                          CLSyncClient        *client,
+                          const char          *sha256,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *d;
+
+  g_return_if_fail (CL_IS_STORE (store));
+  g_return_if_fail (client == NULL || CL_IS_SYNC_CLIENT (client));
+
+  /* The same fetch as a report's, for a file no patient owns. */
+  d = g_new0 (OpenData, 1);
+  d->store = g_object_ref (store);
+  d->document = cl_document_new ();
+  cl_document_set_sha256 (d->document, sha256);
   if (client)
     {
       d->url = g_strdup (cl_sync_client_get_server_url (client));

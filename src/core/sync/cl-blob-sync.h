@@ -34,6 +34,15 @@ void      cl_blob_sync_open_async    (CLStore             *store,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* The same for a file of @sha256 that is no patient's report (an
+ * inspection's attachment): fetched when missing, not audited.
+ * Finishes with cl_blob_sync_open_finish(). */
+void      cl_blob_sync_fetch_async   (CLStore             *store,
+                                      CLSyncClient        *client,
+                                      const char          *sha256,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
 char     *cl_blob_sync_open_finish   (GAsyncResult        *result,
                                       GError             **error);
 
