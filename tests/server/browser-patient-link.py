@@ -45,8 +45,8 @@ def fail(message):
 try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError as error:
     fail("python3-selenium is needed (.ci/install-deps installs it): %s" % error)
@@ -136,11 +136,26 @@ def choose(driver, item, option):
     assert radio.is_selected(), (item, option)
 
 
+def replaced(old):
+    """True once @old's page is gone.  While the next page loads,
+    chromedriver may answer for the old node with a stale-element error
+    or with a generic "does not belong to the document" one: either says
+    the page was replaced."""
+    def check(driver):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def submit(driver):
-    """Sends the form and waits for the answer's page."""
+    """Sends the form and waits for the answer's page to be complete."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 30).until(replaced(old))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def fill_and_send(server, lang, accept_language, name, answers, total, texts):

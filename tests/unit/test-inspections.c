@@ -445,8 +445,8 @@ test_amounts_and_statement (CLTestStoreFixture *f,
   GDate today;
 
   /* The administrator sets the contract's amounts. */
-  g_assert_true (cl_desk_settings_set_int (f->store, CL_INSPECTION_COOPERATION_KEY, 150000, CL_ROLE_ADMIN, &error));
-  g_assert_true (cl_desk_settings_set_int (f->store, CL_INSPECTION_OVERDUE_KEY, 250000, CL_ROLE_ADMIN, &error));
+  g_assert_true (cl_desk_settings_set_int (f->store, CL_INSPECTION_COOPERATION_KEY, 1500, CL_ROLE_ADMIN, &error));
+  g_assert_true (cl_desk_settings_set_int (f->store, CL_INSPECTION_OVERDUE_KEY, 2500, CL_ROLE_ADMIN, &error));
   g_assert_no_error (error);
   g_assert_false (cl_desk_settings_set_int (f->store, CL_INSPECTION_OVERDUE_KEY, -1, CL_ROLE_ADMIN, &error));
   g_clear_error (&error);

@@ -156,13 +156,13 @@ deductions_text (CLInspectionsPage *self,
 {
   g_autoptr(GPtrArray) wanted = NULL;
   GString *text = g_string_new (NULL);
+  gint64 cooperation_fen, overdue_fen;
 
   /* What the contract's rules take for it, as finance's statement will
    * (cl-inspection-rules.h); the service desk does not see the money
    * tables, so the rules are asked, not the deductions. */
-  wanted = cl_inspection_rules_wanted (inspection, r, today,
-                                       cl_desk_settings_get_int (self->store, CL_INSPECTION_COOPERATION_KEY),
-                                       cl_desk_settings_get_int (self->store, CL_INSPECTION_OVERDUE_KEY));
+  cl_inspection_rules_amounts (self->store, &cooperation_fen, &overdue_fen);
+  wanted = cl_inspection_rules_wanted (inspection, r, today, cooperation_fen, overdue_fen);
   for (guint i = 0; i < wanted->len; i++)
     {
       g_autofree char *amount = cl_money_format_display (cl_deduction_get_amount_fen (g_ptr_array_index (wanted, i)));

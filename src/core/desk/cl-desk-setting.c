@@ -51,12 +51,12 @@ static const CLDeskSettingInfo infos[] = {
    * her discharge (cl-discharge-store.h). */
   { "discharge.call_days", 3, 0, 60, N_("Call discharged patients after"), N_("days") },
   /* The guide-desk contract's deductions for inspections
-   * (cl-inspection-rules.h), in fen: 1 000 yuan for a failure caused
+   * (cl-inspection-rules.h), in yuan: 1 000 for a failure caused
    * by poor cooperation, 2 000 for a rectification past its deadline. */
-  { "inspection.cooperation_fen", 100000, 0, 100000000, N_("Deduction for a failure through poor cooperation"),
-    N_("fen") },
-  { "inspection.overdue_fen", 200000, 0, 100000000, N_("Deduction for a rectification past its deadline"),
-    N_("fen") },
+  { "inspection.cooperation_yuan", 1000, 0, 1000000, N_("Deduction for a failure through poor cooperation"),
+    N_("yuan") },
+  { "inspection.overdue_yuan", 2000, 0, 1000000, N_("Deduction for a rectification past its deadline"),
+    N_("yuan") },
   { NULL }
 };
 

@@ -26,6 +26,19 @@ cl_inspection_rules_deduction_id (const char *inspection_id,
   return g_strdup_printf ("%.8s-%.4s-8%.3s-a%.3s-%.12s", hash, hash + 8, hash + 12, hash + 15, hash + 18);
 }
 
+void
+cl_inspection_rules_amounts (CLStore *store,
+                             gint64  *cooperation_fen,
+                             gint64  *overdue_fen)
+{
+  g_return_if_fail (CL_IS_STORE (store));
+
+  if (cooperation_fen)
+    *cooperation_fen = (gint64) cl_desk_settings_get_int (store, CL_INSPECTION_COOPERATION_KEY) * 100;
+  if (overdue_fen)
+    *overdue_fen = (gint64) cl_desk_settings_get_int (store, CL_INSPECTION_OVERDUE_KEY) * 100;
+}
+
 static CLDeduction *
 make (CLInspection *inspection,
       const char   *cause,
@@ -119,8 +132,7 @@ cl_inspection_rules_apply (CLStore      *store,
   if (undone)
     *undone = 0;
   today_iso = cl_date_to_iso (today);
-  cooperation_fen = cl_desk_settings_get_int (store, CL_INSPECTION_COOPERATION_KEY);
-  overdue_fen = cl_desk_settings_get_int (store, CL_INSPECTION_OVERDUE_KEY);
+  cl_inspection_rules_amounts (store, &cooperation_fen, &overdue_fen);
   inspections = cl_store_inspections_all (store);
   rectifications = cl_store_rectifications_live (store);
   existing = cl_store_inspection_deductions (store);

@@ -10,10 +10,10 @@ G_BEGIN_DECLS
 /* The guide-desk contract's deductions for inspections (三(八)):
  *
  *  - a failed inspection whose failure was caused by the vendor's poor
- *    cooperation costs the desk setting "inspection.cooperation_fen"
+ *    cooperation costs the desk setting "inspection.cooperation_yuan"
  *    (1 000 yuan), dated on the inspection;
  *  - a rectification not done by the end of its deadline costs
- *    "inspection.overdue_fen" (2 000 yuan) from the fee of the month in
+ *    "inspection.overdue_yuan" (2 000 yuan) from the fee of the month in
  *    which the deadline passed: dated on the deadline.
  *
  * Each is one row of the deduction table naming its inspection
@@ -26,8 +26,15 @@ G_BEGIN_DECLS
  * closed is dated today instead, so it is taken from the next open
  * statement. */
 
-#define CL_INSPECTION_COOPERATION_KEY "inspection.cooperation_fen"
-#define CL_INSPECTION_OVERDUE_KEY     "inspection.overdue_fen"
+/* In whole yuan, as the contract states them and an administrator
+ * types them; the rules work in fen. */
+#define CL_INSPECTION_COOPERATION_KEY "inspection.cooperation_yuan"
+#define CL_INSPECTION_OVERDUE_KEY     "inspection.overdue_yuan"
+
+/* The two amounts in force on @store, in fen. */
+void       cl_inspection_rules_amounts      (CLStore         *store,
+                                             gint64          *cooperation_fen,
+                                             gint64          *overdue_fen);
 
 /* The id of the deduction for @inspection_id's @cause ("cooperation"
  * or "overdue"): a UUID made from both. */
