@@ -30,30 +30,6 @@ static const CLPrintFont note_font = { FONT_FAMILY, 8.5, PANGO_WEIGHT_NORMAL, PA
 
 /* ---- the chart ------------------------------------------------------- */
 
-static void
-chart_text (cairo_t       *cr,
-            const char    *text,
-            double         size,
-            double         x,
-            double         y,
-            double         width,
-            PangoAlignment align)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, align);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-}
-
 void
 cl_complaint_chart_draw (CLComplaintReport *report,
                          cairo_t           *cr,
@@ -88,12 +64,12 @@ cl_complaint_chart_draw (CLComplaintReport *report,
   cairo_rectangle (cr, plot_x, y + 3, 10, 10);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  chart_text (cr, _("Complaints"), 9, plot_x + 14, y + 1, 110, PANGO_ALIGN_LEFT);
+  cl_print_chart_text (cr, _("Complaints"), 9, plot_x + 14, y + 1, 110, PANGO_ALIGN_LEFT);
   cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
   cairo_rectangle (cr, plot_x + 130, y + 3, 10, 10);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  chart_text (cr, _("Overdue"), 9, plot_x + 144, y + 1, 110, PANGO_ALIGN_LEFT);
+  cl_print_chart_text (cr, _("Overdue"), 9, plot_x + 144, y + 1, 110, PANGO_ALIGN_LEFT);
 
   /* Axis and gridlines */
   for (guint v = 0; v <= top; v += step)
@@ -107,13 +83,13 @@ cl_complaint_chart_draw (CLComplaintReport *report,
       cairo_stroke (cr);
       g_snprintf (label, sizeof label, "%u", v);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      chart_text (cr, label, 8, x, gy - 6, axis_w - 4, PANGO_ALIGN_RIGHT);
+      cl_print_chart_text (cr, label, 8, x, gy - 6, axis_w - 4, PANGO_ALIGN_RIGHT);
     }
 
   if (n == 0)
     {
       cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-      chart_text (cr, _("No complaints this month"), 10, plot_x, plot_y + plot_h / 2 - 8, plot_w,
+      cl_print_chart_text (cr, _("No complaints this month"), 10, plot_x, plot_y + plot_h / 2 - 8, plot_w,
                   PANGO_ALIGN_CENTER);
       cairo_restore (cr);
       return;
@@ -137,10 +113,10 @@ cl_complaint_chart_draw (CLComplaintReport *report,
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       g_snprintf (value, sizeof value, "%u", row->count);
-      chart_text (cr, value, 8, sx - bar - 6, plot_y + plot_h - h1 - 11, bar + 12, PANGO_ALIGN_CENTER);
+      cl_print_chart_text (cr, value, 8, sx - bar - 6, plot_y + plot_h - h1 - 11, bar + 12, PANGO_ALIGN_CENTER);
       g_snprintf (value, sizeof value, "%u", row->overdue);
-      chart_text (cr, value, 8, sx - 6, plot_y + plot_h - h2 - 11, bar + 12, PANGO_ALIGN_CENTER);
-      chart_text (cr, row->department, 8.5, plot_x + slot * i + 2, plot_y + plot_h + 4, slot - 4,
+      cl_print_chart_text (cr, value, 8, sx - 6, plot_y + plot_h - h2 - 11, bar + 12, PANGO_ALIGN_CENTER);
+      cl_print_chart_text (cr, row->department, 8.5, plot_x + slot * i + 2, plot_y + plot_h + 4, slot - 4,
                   PANGO_ALIGN_CENTER);
     }
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);

@@ -38,32 +38,6 @@ enum
   BLOCK_SIGNATURES,
 };
 
-static double
-draw_text (cairo_t        *cr,
-           const char     *text,
-           double          size,
-           PangoWeight     weight,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  align)
-{
-  g_autoptr(PangoLayout) layout = cl_glyph_painter_layout_new (cr, size, weight);
-  int height;
-
-  pango_layout_set_text (layout, text, -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_alignment (layout, align);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
-}
-
 /* Columns of the deductions, as fractions of the width, and the room
  * the amount keeps at the right. */
 static const double at_date = 0.05, at_reason = 0.14, at_reference = 0.48;
@@ -196,11 +170,11 @@ draw_header (CLSettlement *s,
   subtitle = g_strdup_printf (_("Contract: %1$s · Vendor: %2$s · %3$s"),
                               contract ? contract : "", cl_settlement_get_vendor (s), status);
 
-  y += draw_text (cr, cl_settlement_get_hospital (s), 13, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_CENTER);
+  y += cl_glyph_painter_draw_text (cr, cl_settlement_get_hospital (s), 13, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_CENTER);
   y += 2;
-  y += draw_text (cr, title, 16, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_CENTER);
+  y += cl_glyph_painter_draw_text (cr, title, 16, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_CENTER);
   y += 4;
-  draw_text (cr, subtitle, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_CENTER);
+  cl_glyph_painter_draw_text (cr, subtitle, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_CENTER);
 }
 
 static void
@@ -214,8 +188,8 @@ draw_label_value (cairo_t    *cr,
 {
   PangoWeight weight = bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
 
-  draw_text (cr, label, 10, weight, x, y, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, value, 10, weight, x, y, w, PANGO_ALIGN_RIGHT);
+  cl_glyph_painter_draw_text (cr, label, 10, weight, x, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, value, 10, weight, x, y, w, PANGO_ALIGN_RIGHT);
 }
 
 static void
@@ -224,13 +198,13 @@ draw_table_head (cairo_t *cr,
                  double   y,
                  double   w)
 {
-  draw_text (cr, _("Deductions"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, _("Deductions"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
   y += 18;
-  draw_text (cr, C_("statement column", "No."), 8.5, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, C_("statement column", "Date"), 8.5, PANGO_WEIGHT_BOLD, x + at_date * w, y, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, C_("statement column", "Reason"), 8.5, PANGO_WEIGHT_BOLD, x + at_reason * w, y, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, C_("statement column", "Reference"), 8.5, PANGO_WEIGHT_BOLD, x + at_reference * w, y, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, C_("statement column", "Amount"), 8.5, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_RIGHT);
+  cl_glyph_painter_draw_text (cr, C_("statement column", "No."), 8.5, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, C_("statement column", "Date"), 8.5, PANGO_WEIGHT_BOLD, x + at_date * w, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, C_("statement column", "Reason"), 8.5, PANGO_WEIGHT_BOLD, x + at_reason * w, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, C_("statement column", "Reference"), 8.5, PANGO_WEIGHT_BOLD, x + at_reference * w, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, C_("statement column", "Amount"), 8.5, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_RIGHT);
   cl_print_hline (cr, x, x + w, y + 16, 0.6);
 }
 
@@ -248,12 +222,12 @@ draw_deduction (CLSettlement                *s,
   g_autofree char *amount = cl_money_format (d->amount_fen);
   g_autofree char *what = deduction_reason (d);
 
-  draw_text (cr, no, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x + at_date * w, y, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, what, 8.5, PANGO_WEIGHT_NORMAL, x + at_reason * w, y, (at_reference - at_reason) * w - 6, PANGO_ALIGN_LEFT);
-  draw_text (cr, d->reference ? d->reference : "—", 8.5, PANGO_WEIGHT_NORMAL, x + at_reference * w, y,
+  cl_glyph_painter_draw_text (cr, no, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x + at_date * w, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, what, 8.5, PANGO_WEIGHT_NORMAL, x + at_reason * w, y, (at_reference - at_reason) * w - 6, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, d->reference ? d->reference : "—", 8.5, PANGO_WEIGHT_NORMAL, x + at_reference * w, y,
              (1 - at_reference) * w - AMOUNT_WIDTH - 6, PANGO_ALIGN_LEFT);
-  draw_text (cr, amount, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_RIGHT);
+  cl_glyph_painter_draw_text (cr, amount, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_RIGHT);
 }
 
 static void
@@ -281,10 +255,10 @@ draw_totals (CLSettlement *s,
   cl_print_hline (cr, tx, x + w, y, 0.6);
   draw_label_value (cr, _("Amount payable"), payable, tx, y + 4, tw, TRUE);
   y += 21;
-  draw_text (cr, words, 8.5, PANGO_WEIGHT_NORMAL, tx, y, tw, PANGO_ALIGN_RIGHT);
+  cl_glyph_painter_draw_text (cr, words, 8.5, PANGO_WEIGHT_NORMAL, tx, y, tw, PANGO_ALIGN_RIGHT);
   y += 13;
   if (cl_settlement_get_deductions_exceed_fee (s))
-    draw_text (cr, _("The deductions are more than the fee: the amount payable is zero, and nothing is carried over."),
+    cl_glyph_painter_draw_text (cr, _("The deductions are more than the fee: the amount payable is zero, and nothing is carried over."),
                8.5, PANGO_WEIGHT_BOLD, x, y + 4, w, PANGO_ALIGN_RIGHT);
 }
 
@@ -298,7 +272,7 @@ draw_fee (CLSettlement *s,
   g_autofree char *fee = cl_money_format_display (cl_settlement_get_fee_fen (s));
 
   draw_label_value (cr, _("Fixed monthly management fee"), fee, x, y, w, TRUE);
-  draw_text (cr, _("Paid monthly, less the deductions below; never less than zero."),
+  cl_glyph_painter_draw_text (cr, _("Paid monthly, less the deductions below; never less than zero."),
              8.5, PANGO_WEIGHT_NORMAL, x, y + 16, w, PANGO_ALIGN_LEFT);
 }
 
@@ -321,10 +295,10 @@ draw_signatures (CLSettlement *s,
       double sx = x + i * (half + 10);
       double sw = half - 10;
 
-      draw_text (cr, who[i], 9, PANGO_WEIGHT_BOLD, sx, y, 0, PANGO_ALIGN_LEFT);
-      draw_text (cr, names[i], 8, PANGO_WEIGHT_NORMAL, sx, y + 13, 0, PANGO_ALIGN_LEFT);
+      cl_glyph_painter_draw_text (cr, who[i], 9, PANGO_WEIGHT_BOLD, sx, y, 0, PANGO_ALIGN_LEFT);
+      cl_glyph_painter_draw_text (cr, names[i], 8, PANGO_WEIGHT_NORMAL, sx, y + 13, 0, PANGO_ALIGN_LEFT);
       cl_print_hline (cr, sx, sx + sw, y + 48, 0.6);
-      draw_text (cr, _("Date"), 9, PANGO_WEIGHT_NORMAL, sx, y + 56, 0, PANGO_ALIGN_LEFT);
+      cl_glyph_painter_draw_text (cr, _("Date"), 9, PANGO_WEIGHT_NORMAL, sx, y + 56, 0, PANGO_ALIGN_LEFT);
       cl_print_hline (cr, sx + 40, sx + sw, y + 68, 0.6);
     }
 }
@@ -358,7 +332,7 @@ cl_fee_statement_draw (CLSettlement *s,
       g_autofree char *title = cl_fee_statement_title (s);
       g_autofree char *text = g_strdup_printf ("%s — %s", cl_settlement_get_hospital (s), title);
 
-      draw_text (cr, text, 8, PANGO_WEIGHT_NORMAL, x, MARGIN, 0, PANGO_ALIGN_LEFT);
+      cl_glyph_painter_draw_text (cr, text, 8, PANGO_WEIGHT_NORMAL, x, MARGIN, 0, PANGO_ALIGN_LEFT);
       cl_print_hline (cr, x, x + w, MARGIN + OTHER_HEADER - 6, 0.4);
     }
 
@@ -378,7 +352,7 @@ cl_fee_statement_draw (CLSettlement *s,
           draw_deduction (s, cr, &deductions[p->item], p->item + 1, x, p->y, w);
           break;
         case BLOCK_NO_DEDUCTIONS:
-          draw_text (cr, _("No deductions this month"), 8.5, PANGO_WEIGHT_NORMAL,
+          cl_glyph_painter_draw_text (cr, _("No deductions this month"), 8.5, PANGO_WEIGHT_NORMAL,
                      x + at_date * w, p->y, 0, PANGO_ALIGN_LEFT);
           break;
         case BLOCK_TOTALS:
@@ -394,6 +368,6 @@ cl_fee_statement_draw (CLSettlement *s,
 
   /* Translators: page numbers */
   footer = g_strdup_printf (_("Page %1$d of %2$d"), page + 1, cl_print_layout_get_n_pages (layout));
-  draw_text (cr, footer, 8, PANGO_WEIGHT_NORMAL, x, height - MARGIN - 10, w, PANGO_ALIGN_RIGHT);
+  cl_glyph_painter_draw_text (cr, footer, 8, PANGO_WEIGHT_NORMAL, x, height - MARGIN - 10, w, PANGO_ALIGN_RIGHT);
   cairo_restore (cr);
 }

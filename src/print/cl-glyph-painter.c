@@ -111,6 +111,32 @@ cl_glyph_painter_layout_new (cairo_t     *cr,
   return layout;
 }
 
+double
+cl_glyph_painter_draw_text (cairo_t        *cr,
+                            const char     *text,
+                            double          size,
+                            PangoWeight     weight,
+                            double          x,
+                            double          y,
+                            double          width,
+                            PangoAlignment  align)
+{
+  g_autoptr(PangoLayout) layout = cl_glyph_painter_layout_new (cr, size, weight);
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_alignment (layout, align);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
 CLGlyphPainter *
 cl_glyph_painter_new (cairo_t *cr)
 {

@@ -28,6 +28,17 @@ PangoLayout    *cl_glyph_painter_layout_new   (cairo_t        *cr,
                                                double          size,
                                                PangoWeight     weight);
 
+/* Plain Pango text for the few strings outside a table, at @x, @y in
+ * the printing font; wrapped to @width and aligned when @width > 0.
+ * Returns the height it took. */
+double          cl_glyph_painter_draw_text    (cairo_t        *cr,
+                                               const char     *text,
+                                               double          size,
+                                               PangoWeight     weight,
+                                               double          x,
+                                               double          y,
+                                               double          width,
+                                               PangoAlignment  align);
 CLGlyphPainter *cl_glyph_painter_new          (cairo_t        *cr);
 void            cl_glyph_painter_free         (CLGlyphPainter *p);
 cairo_t        *cl_glyph_painter_get_cairo    (CLGlyphPainter *p);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <pango/pangocairo.h>
 
 #include "cl-print-util.h"
 
@@ -24,4 +25,28 @@ cl_print_hline (cairo_t *cr,
   cairo_line_to (cr, x1, y);
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+void
+cl_print_chart_text (cairo_t        *cr,
+                     const char     *text,
+                     double          size,
+                     double          x,
+                     double          y,
+                     double          width,
+                     PangoAlignment  align)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, align);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,15 @@ void cl_print_hline (cairo_t *cr,
                      double   x1,
                      double   y,
                      double   line_width);
+
+/* One line of a chart's text in the printing font at @size points,
+ * ellipsized to @width and aligned in it, its top left at @x, @y. */
+void cl_print_chart_text (cairo_t        *cr,
+                          const char     *text,
+                          double          size,
+                          double          x,
+                          double          y,
+                          double          width,
+                          PangoAlignment  align);
 
 G_END_DECLS

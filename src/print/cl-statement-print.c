@@ -53,33 +53,6 @@ static const Column columns[N_COLUMNS] = {
   [COL_SHARE] = { 1.0, TRUE },
 };
 
-/* Plain Pango text for the few strings outside the table. */
-static double
-draw_text (cairo_t     *cr,
-           const char  *text,
-           double       size,
-           PangoWeight  weight,
-           double       x,
-           double       y,
-           double       width,
-           PangoAlignment align)
-{
-  g_autoptr(PangoLayout) layout = cl_glyph_painter_layout_new (cr, size, weight);
-  int height;
-
-  pango_layout_set_text (layout, text, -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_alignment (layout, align);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
-}
-
 /* Pagination: the line table, its header repeated on every page it
  * continues on, then the totals, the chart and the signatures, kept
  * together on the last page (or one of their own). */
@@ -186,11 +159,11 @@ draw_first_header (CLSettlement *s,
   /* Translators: the vendor's name, then the statement's status */
   subtitle = g_strdup_printf (_("Vendor: %1$s · %2$s"), cl_settlement_get_vendor (s), status);
 
-  y += draw_text (cr, cl_settlement_get_hospital (s), 13, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_CENTER);
+  y += cl_glyph_painter_draw_text (cr, cl_settlement_get_hospital (s), 13, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_CENTER);
   y += 2;
-  y += draw_text (cr, title, 16, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_CENTER);
+  y += cl_glyph_painter_draw_text (cr, title, 16, PANGO_WEIGHT_BOLD, x, y, w, PANGO_ALIGN_CENTER);
   y += 4;
-  draw_text (cr, subtitle, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_CENTER);
+  cl_glyph_painter_draw_text (cr, subtitle, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_CENTER);
   return FIRST_HEADER;
 }
 
@@ -289,8 +262,8 @@ draw_label_value (cairo_t    *cr,
 {
   PangoWeight weight = bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
 
-  draw_text (cr, label, 9, weight, x, y, 0, PANGO_ALIGN_LEFT);
-  draw_text (cr, value, 9, weight, x, y, w, PANGO_ALIGN_RIGHT);
+  cl_glyph_painter_draw_text (cr, label, 9, weight, x, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, value, 9, weight, x, y, w, PANGO_ALIGN_RIGHT);
 }
 
 static void
@@ -306,7 +279,7 @@ draw_chart (CLSettlement *s,
   double slot, bar;
   gint64 max = 1;
 
-  draw_text (cr, _("Last 12 months: gross collected (light) and amount payable (dark)"),
+  cl_glyph_painter_draw_text (cr, _("Last 12 months: gross collected (light) and amount payable (dark)"),
              8.5, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
   if (n == 0)
     return;
@@ -331,7 +304,7 @@ draw_chart (CLSettlement *s,
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0, 0, 0);
       /* "10" under October, "2026-01" under January so years show */
-      draw_text (cr, g_str_has_suffix (history[i].month, "-01") || i == 0 ? history[i].month
+      cl_glyph_painter_draw_text (cr, g_str_has_suffix (history[i].month, "-01") || i == 0 ? history[i].month
                                                                         : history[i].month + 5,
                  6.5, PANGO_WEIGHT_NORMAL, x + i * slot, bottom + 2, slot, PANGO_ALIGN_CENTER);
     }
@@ -359,7 +332,7 @@ draw_totals (CLSettlement *s,
   double tx = x + w * 0.36, tw = w * 0.64;
 
   /* Subtotals by package */
-  draw_text (cr, _("Subtotals by package"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
+  cl_glyph_painter_draw_text (cr, _("Subtotals by package"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
   y += 22;
   {
     const char *heads[] = {
@@ -370,7 +343,7 @@ draw_totals (CLSettlement *s,
     const double at[] = { 0, 0.38, 0.50, 0.68, 0.84, 1.0 };
 
     for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
-      draw_text (cr, heads[c], 8.5, PANGO_WEIGHT_BOLD, c ? x + at[c] * w - 120 : x, y,
+      cl_glyph_painter_draw_text (cr, heads[c], 8.5, PANGO_WEIGHT_BOLD, c ? x + at[c] * w - 120 : x, y,
                  c ? 120 : 0, PANGO_ALIGN_RIGHT);
     y += 13;
     for (guint i = 0; i < n_subtotals; i++)
@@ -383,7 +356,7 @@ draw_totals (CLSettlement *s,
         const char *cells[] = { cl_settlement_package_display_name (s, subtotals[i].package), payments, n_refunds, collected, refunded, sub_share };
 
         for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-          draw_text (cr, cells[c], 8.5, PANGO_WEIGHT_NORMAL, c ? x + at[c] * w - 120 : x, y,
+          cl_glyph_painter_draw_text (cr, cells[c], 8.5, PANGO_WEIGHT_NORMAL, c ? x + at[c] * w - 120 : x, y,
                      c ? 120 : 0, PANGO_ALIGN_RIGHT);
         y += 13;
       }
@@ -416,14 +389,14 @@ draw_totals (CLSettlement *s,
      * capitals (大写), which a signed statement carries in any language */
     g_autofree char *words = g_strdup_printf (_("In words: RMB %s"), capital);
 
-    draw_text (cr, words, 8.5, PANGO_WEIGHT_NORMAL, tx, y, tw, PANGO_ALIGN_RIGHT);
+    cl_glyph_painter_draw_text (cr, words, 8.5, PANGO_WEIGHT_NORMAL, tx, y, tw, PANGO_ALIGN_RIGHT);
   }
   y += 13 + 8;
 
   month_start (s, &month);
   if (n_deductions > 0)
     {
-      draw_text (cr, _("Deductions"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
+      cl_glyph_painter_draw_text (cr, _("Deductions"), 10, PANGO_WEIGHT_BOLD, x, y, 0, PANGO_ALIGN_LEFT);
       y += 18;
       for (guint i = 0; i < n_deductions; i++)
         {
@@ -440,11 +413,11 @@ draw_totals (CLSettlement *s,
             }
           else
             what = g_strdup (deductions[i].reason);
-          draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
-          draw_text (cr, what, 8.5, PANGO_WEIGHT_NORMAL, x + 0.14 * w, y, 0, PANGO_ALIGN_LEFT);
+          cl_glyph_painter_draw_text (cr, date, 8.5, PANGO_WEIGHT_NORMAL, x, y, 0, PANGO_ALIGN_LEFT);
+          cl_glyph_painter_draw_text (cr, what, 8.5, PANGO_WEIGHT_NORMAL, x + 0.14 * w, y, 0, PANGO_ALIGN_LEFT);
           if (deductions[i].reference)
-            draw_text (cr, deductions[i].reference, 8.5, PANGO_WEIGHT_NORMAL, x + 0.62 * w, y, 0, PANGO_ALIGN_LEFT);
-          draw_text (cr, amount, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_RIGHT);
+            cl_glyph_painter_draw_text (cr, deductions[i].reference, 8.5, PANGO_WEIGHT_NORMAL, x + 0.62 * w, y, 0, PANGO_ALIGN_LEFT);
+          cl_glyph_painter_draw_text (cr, amount, 8.5, PANGO_WEIGHT_NORMAL, x, y, w, PANGO_ALIGN_RIGHT);
           y += 12;
         }
     }
@@ -469,10 +442,10 @@ draw_signatures (CLSettlement *s,
       double sx = x + i * (half + 10);
       double sw = half - 10;
 
-      draw_text (cr, who[i], 9, PANGO_WEIGHT_BOLD, sx, y, 0, PANGO_ALIGN_LEFT);
-      draw_text (cr, names[i], 8, PANGO_WEIGHT_NORMAL, sx, y + 13, 0, PANGO_ALIGN_LEFT);
+      cl_glyph_painter_draw_text (cr, who[i], 9, PANGO_WEIGHT_BOLD, sx, y, 0, PANGO_ALIGN_LEFT);
+      cl_glyph_painter_draw_text (cr, names[i], 8, PANGO_WEIGHT_NORMAL, sx, y + 13, 0, PANGO_ALIGN_LEFT);
       cl_print_hline (cr, sx, sx + sw, y + 48, 0.6);
-      draw_text (cr, _("Date"), 9, PANGO_WEIGHT_NORMAL, sx, y + 56, 0, PANGO_ALIGN_LEFT);
+      cl_glyph_painter_draw_text (cr, _("Date"), 9, PANGO_WEIGHT_NORMAL, sx, y + 56, 0, PANGO_ALIGN_LEFT);
       cl_print_hline (cr, sx + 40, sx + sw, y + 68, 0.6);
     }
 }

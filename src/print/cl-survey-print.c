@@ -31,30 +31,6 @@ static const CLPrintFont note_font = { FONT_FAMILY, 8.5, PANGO_WEIGHT_NORMAL, PA
 
 /* ---- the trend chart --------------------------------------------------- */
 
-static void
-chart_text (cairo_t       *cr,
-            const char    *text,
-            double         size,
-            double         x,
-            double         y,
-            double         width,
-            PangoAlignment align)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, align);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-}
-
 void
 cl_survey_trend_draw (cairo_t            *cr,
                       const gint          means[4],
@@ -88,7 +64,7 @@ cl_survey_trend_draw (cairo_t            *cr,
       cairo_stroke (cr);
       g_snprintf (label, sizeof label, "%d", mark);
       cairo_set_source_rgba (cr, red, green, blue, 0.75);
-      chart_text (cr, label, 8, x, gy - 6, axis_w - 6, PANGO_ALIGN_RIGHT);
+      cl_print_chart_text (cr, label, 8, x, gy - 6, axis_w - 6, PANGO_ALIGN_RIGHT);
     }
   for (guint i = 0; i < 4; i++)
     {
@@ -96,7 +72,7 @@ cl_survey_trend_draw (cairo_t            *cr,
       g_autofree char *quarter = cl_survey_quarter_label (quarters ? quarters[i] : NULL);
 
       cairo_set_source_rgba (cr, red, green, blue, 1);
-      chart_text (cr, quarter, 8.5, plot_x + slot * i, plot_y + plot_h + 6, slot, PANGO_ALIGN_CENTER);
+      cl_print_chart_text (cr, quarter, 8.5, plot_x + slot * i, plot_y + plot_h + 6, slot, PANGO_ALIGN_CENTER);
       if (means[i] >= 10)
         {
           double h = MAX (plot_h * (means[i] - 10) / 40.0, 2);
@@ -107,12 +83,12 @@ cl_survey_trend_draw (cairo_t            *cr,
           cairo_rectangle (cr, sx - bar / 2, plot_y + plot_h - h, bar, h);
           cairo_fill (cr);
           cairo_set_source_rgba (cr, red, green, blue, 1);
-          chart_text (cr, value, 8.5, sx - slot / 2, plot_y + plot_h - h - 13, slot, PANGO_ALIGN_CENTER);
+          cl_print_chart_text (cr, value, 8.5, sx - slot / 2, plot_y + plot_h - h - 13, slot, PANGO_ALIGN_CENTER);
         }
       else
         {
           cairo_set_source_rgba (cr, red, green, blue, 0.6);
-          chart_text (cr, _("No result"), 8, sx - slot / 2, plot_y + plot_h - 14, slot, PANGO_ALIGN_CENTER);
+          cl_print_chart_text (cr, _("No result"), 8, sx - slot / 2, plot_y + plot_h - 14, slot, PANGO_ALIGN_CENTER);
         }
     }
   cairo_set_source_rgba (cr, red, green, blue, 0.8);
