@@ -13,6 +13,10 @@
 #include "cl-discharge-store.h"
 #include "cl-store-directory.h"
 #include "cl-store-discharges.h"
+#include "cl-store-save.h"
+#include "cl-store-surveys.h"
+#include "cl-survey-answer-dialog.h"
+#include "cl-survey-store.h"
 
 /* Closed calls stay on the list this long, for the week's review. */
 #define DAYS_SHOWN 7
@@ -24,6 +28,7 @@ typedef struct
   guint                no_answers;
   gint64               last_at;
   char                *last_by;
+  gboolean             surveyed;   /* she gave survey answers */
 } CallInfo;
 
 static void
@@ -52,6 +57,7 @@ struct _CLDischargeCallsPage
   GtkSingleSelection *selection;
   GHashTable         *calls;         /* discharge id → CallInfo */
   GHashTable         *departments;   /* id → name */
+  GtkWindow          *survey_dialog; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (CLDischargeCallsPage, cl_discharge_calls_page, GTK_TYPE_WIDGET)
@@ -104,6 +110,13 @@ reload (CLDischargeCallsPage *self)
       CallInfo *info = g_new0 (CallInfo, 1);
 
       info->state = cl_discharge_call_state (attempts, NULL, &info->no_answers);
+      if (info->state == CL_DISCHARGE_CALL_REACHED)
+        {
+          g_autoptr(GPtrArray) answers = cl_store_survey_answers_by (self->store, CL_SURVEY_KIND_DISCHARGE,
+                                                                     cl_record_get_id (CL_RECORD (discharge)));
+
+          info->surveyed = answers->len > 0;
+        }
       if (attempts->len > 0)
         {
           CLDischargeCall *last = g_ptr_array_index (attempts, attempts->len - 1);
@@ -173,7 +186,18 @@ cell_text (CLDischargeCallsPage *self,
       text = cl_discharge_get_diagnosis (discharge);
       break;
     case CL_DISCHARGE_COL_CALLS:
-      return info ? cl_discharge_call_state_label (info->state, info->no_answers) : g_strdup ("");
+      if (info == NULL)
+        return g_strdup ("");
+      {
+        g_autofree char *state = cl_discharge_call_state_label (info->state, info->no_answers);
+
+        if (info->state != CL_DISCHARGE_CALL_REACHED)
+          return g_steal_pointer (&state);
+        /* TRANSLATORS: a reached call and whether she answered the
+         * follow-up survey, "Reached · survey answered" */
+        return g_strdup_printf (_("%s · %s"), state,
+                                info->surveyed ? _("survey answered") : _("no survey answers"));
+      }
     case CL_DISCHARGE_COL_LAST_CALL:
     default:
       if (info == NULL || info->last_at == 0)
@@ -249,9 +273,40 @@ update_buttons (CLDischargeCallsPage *self)
 }
 
 static void
-saved_cb (CLDischargeCallsPage *self)
+survey_saved_cb (CLDischargeCallsPage *self)
 {
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Survey answers recorded")));
+}
+
+static void
+saved_cb (CLDischargeCallDialog *dialog,
+          const char            *discharge_id,
+          CLDischargeCallsPage  *self)
+{
+  CLSurveyCampaign *campaign = cl_discharge_call_dialog_get_survey (dialog);
+  g_autoptr(CLDischarge) discharge = NULL;
+  CLSurveyAnswerDialog *survey;
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Call recorded")));
+  if (campaign == NULL || self->store == NULL ||
+      !(discharge = cl_store_load_live (self->store, CL_TYPE_DISCHARGE, discharge_id)))
+    return;
+  /* Her answers were given on the call just recorded. */
+  survey = cl_survey_answer_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
+                                        campaign);
+  cl_survey_answer_dialog_set_respondent (survey, CL_SURVEY_KIND_DISCHARGE, discharge_id,
+                                          cl_discharge_get_department_id (discharge));
+  cl_survey_answer_dialog_set_channel (survey, "phone");
+  g_signal_connect_object (survey, "saved", G_CALLBACK (survey_saved_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->survey_dialog, GTK_WINDOW (survey));
+  gtk_window_present (GTK_WINDOW (survey));
+}
+
+GtkWindow *
+cl_discharge_calls_page_get_survey_dialog (CLDischargeCallsPage *self)
+{
+  g_return_val_if_fail (CL_IS_DISCHARGE_CALLS_PAGE (self), NULL);
+  return self->survey_dialog;
 }
 
 GtkWindow *
@@ -282,7 +337,7 @@ cl_discharge_calls_page_open_call (CLDischargeCallsPage *self,
     return NULL;
   dialog = cl_discharge_call_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
                                          discharge);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
@@ -335,6 +390,9 @@ context_changed_cb (CLDischargeCallsPage *self)
                                    G_CONNECT_SWAPPED);
           g_signal_connect_object (store, "changed::discharge_call", G_CALLBACK (store_changed_cb), self,
                                    G_CONNECT_SWAPPED);
+          /* Whether a reached call's survey was answered, here or synced. */
+          g_signal_connect_object (store, "changed::survey_answer", G_CALLBACK (store_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
         }
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self), cl_context_may (self->context, CL_READ, "discharge"));
@@ -361,6 +419,7 @@ cl_discharge_calls_page_dispose (GObject *object)
   CLDischargeCallsPage *self = CL_DISCHARGE_CALLS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_DISCHARGE_CALLS_PAGE);
+  g_clear_weak_pointer (&self->survey_dialog);
   g_clear_object (&self->selection);
   g_clear_object (&self->discharges);
   g_clear_pointer (&self->calls, g_hash_table_unref);
