@@ -8,7 +8,8 @@
  * below the open ones and takes no further call; a reached call with
  * no follow-up survey open saying so; once one is open, a patient
  * reached and her survey answers recorded next (by phone, naming the
- * discharge), the list saying she answered; a role that may not read the list finds the page off.  The Now page
+ * discharge), the list saying she answered; another reached without
+ * them, answered later with Answer Survey…; a role that may not read the list finds the page off.  The Now page
  * counts the calls due and leads to them.  Screenshots at
  * 1024 × 768. */
 
@@ -325,6 +326,54 @@ test_discharge_calls (void)
   g_clear_pointer (&expected, g_free);
   cl_test_ui_settle (300);
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "discharge-1024");
+
+  /* 吴敏 reached but her answers not taken on the call: Answer Survey…
+   * takes them later; 陈芳, who answered, is not asked again. */
+  dialog = CL_DISCHARGE_CALL_DIALOG (cl_discharge_calls_page_open_call (page, 0));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  gtk_editable_set_text (GTK_EDITABLE (cl_discharge_call_dialog_get_field (dialog, "called_at")), "09:55");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cl_discharge_call_dialog_get_field (dialog, "outcome")), 0);
+  adw_action_row_activate (ADW_ACTION_ROW (cl_discharge_call_dialog_get_survey_row (dialog, TRUE)));
+  g_assert_null (cl_discharge_call_dialog_get_survey (dialog));
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_true (cl_discharge_call_dialog_save (dialog));
+  cl_test_ui_wait_until (window_gone, &weak);
+  cl_test_ui_settle (200);
+  text = cell (page, 0, CL_DISCHARGE_COL_NAME, NULL);
+  g_assert_cmpstr (text, ==, "吴敏");
+  g_clear_pointer (&text, g_free);
+  text = cell (page, 0, CL_DISCHARGE_COL_CALLS, NULL);
+  expected = g_strdup_printf (_("%s · %s"), _("Reached"), _("no survey answers"));
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&text, g_free);
+  g_assert_null (cl_discharge_calls_page_open_survey (page, 1));
+  {
+    CLSurveyAnswerDialog *survey = CL_SURVEY_ANSWER_DIALOG (cl_discharge_calls_page_open_survey (page, 0));
+    const char *yes_no[] = { "recovery", "education", "followup" };
+    const char *marks[] = { "education-clear", "doctors", "nurses", "ward", "meals", "discharge", "overall" };
+
+    g_assert_nonnull (survey);
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, survey);
+    for (guint i = 0; i < G_N_ELEMENTS (yes_no); i++)
+      cl_survey_answer_dialog_set_mark (survey, yes_no[i], 0);
+    for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+      cl_survey_answer_dialog_set_mark (survey, marks[i], 2);
+    weak = survey;
+    g_object_add_weak_pointer (G_OBJECT (survey), &weak);
+    g_assert_true (cl_survey_answer_dialog_save (survey));
+    cl_test_ui_wait_until (window_gone, &weak);
+  }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM survey_answer a JOIN discharge d ON d.id = a.person_id"
+                          " WHERE a.person_kind = 'discharge' AND a.channel = 'phone' AND d.name = '吴敏'"), ==, 1);
+  cl_test_ui_settle (200);
+  text = cell (page, 0, CL_DISCHARGE_COL_CALLS, NULL);
+  expected = g_strdup_printf (_("%s · %s"), _("Reached"), _("survey answered"));
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&text, g_free);
+  g_assert_null (cl_discharge_calls_page_open_survey (page, 0));
 
   /* A case manager may not read the list: the page is off. */
   cl_context_set_user (context, "cm", "case_manager");

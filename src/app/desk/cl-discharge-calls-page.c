@@ -47,6 +47,7 @@ struct _CLDischargeCallsPage
   GtkLabel        *summary_label;
   GtkWidget       *import_button;
   GtkWidget       *call_button;
+  GtkWidget       *survey_button;
   GtkStack        *list_stack;
   GtkColumnView   *column_view;
 
@@ -261,6 +262,38 @@ is_open (CLDischargeCallsPage *self,
   return info != NULL && info->state == CL_DISCHARGE_CALL_OPEN;
 }
 
+/* The campaign a reached call's answers go to (the one of her call's
+ * quarter), or NULL when she is not reached, answered already or there
+ * is none. */
+static CLSurveyCampaign *
+survey_campaign_of (CLDischargeCallsPage *self,
+                    CLDischarge          *discharge)
+{
+  CallInfo *info = discharge ? info_of (self, discharge) : NULL;
+
+  if (info == NULL || info->state != CL_DISCHARGE_CALL_REACHED || info->surveyed || self->store == NULL)
+    return NULL;
+  return cl_survey_store_discharge_campaign (self->store, info->last_at);
+}
+
+/* Shown only while a follow-up survey is open, so that it is never a
+ * button that can do nothing; Record Call… says why otherwise. */
+static void
+update_survey_button (CLDischargeCallsPage *self,
+                      CLDischarge          *discharge)
+{
+  g_autoptr(CLSurveyCampaign) current = NULL;
+  g_autoptr(CLSurveyCampaign) campaign = NULL;
+  gboolean may = self->store != NULL && cl_context_may (self->context, CL_WRITE, "survey_answer");
+
+  if (may)
+    current = cl_survey_store_discharge_campaign (self->store, cl_context_get_now (self->context));
+  if (may)
+    campaign = survey_campaign_of (self, discharge);
+  gtk_widget_set_visible (self->survey_button, current != NULL);
+  gtk_widget_set_sensitive (self->survey_button, campaign != NULL);
+}
+
 static void
 update_buttons (CLDischargeCallsPage *self)
 {
@@ -270,6 +303,7 @@ update_buttons (CLDischargeCallsPage *self)
                             self->store != NULL && cl_context_may (self->context, CL_WRITE, "discharge"));
   gtk_widget_set_sensitive (self->call_button,
                             cl_context_may (self->context, CL_WRITE, "discharge_call") && is_open (self, discharge));
+  update_survey_button (self, discharge);
 }
 
 static void
@@ -278,20 +312,16 @@ survey_saved_cb (CLDischargeCallsPage *self)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Survey answers recorded")));
 }
 
-static void
-saved_cb (CLDischargeCallDialog *dialog,
-          const char            *discharge_id,
-          CLDischargeCallsPage  *self)
+static GtkWindow *
+open_survey (CLDischargeCallsPage *self,
+             CLSurveyCampaign     *campaign,
+             const char           *discharge_id)
 {
-  CLSurveyCampaign *campaign = cl_discharge_call_dialog_get_survey (dialog);
   g_autoptr(CLDischarge) discharge = NULL;
   CLSurveyAnswerDialog *survey;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Call recorded")));
-  if (campaign == NULL || self->store == NULL ||
-      !(discharge = cl_store_load_live (self->store, CL_TYPE_DISCHARGE, discharge_id)))
-    return;
-  /* Her answers were given on the call just recorded. */
+  if (self->store == NULL || !(discharge = cl_store_load_live (self->store, CL_TYPE_DISCHARGE, discharge_id)))
+    return NULL;
   survey = cl_survey_answer_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
                                         campaign);
   cl_survey_answer_dialog_set_respondent (survey, CL_SURVEY_KIND_DISCHARGE, discharge_id,
@@ -300,6 +330,45 @@ saved_cb (CLDischargeCallDialog *dialog,
   g_signal_connect_object (survey, "saved", G_CALLBACK (survey_saved_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->survey_dialog, GTK_WINDOW (survey));
   gtk_window_present (GTK_WINDOW (survey));
+  return GTK_WINDOW (survey);
+}
+
+static void
+saved_cb (CLDischargeCallDialog *dialog,
+          const char            *discharge_id,
+          CLDischargeCallsPage  *self)
+{
+  CLSurveyCampaign *campaign = cl_discharge_call_dialog_get_survey (dialog);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Call recorded")));
+  /* Her answers were given on the call just recorded. */
+  if (campaign)
+    open_survey (self, campaign, discharge_id);
+}
+
+GtkWindow *
+cl_discharge_calls_page_open_survey (CLDischargeCallsPage *self,
+                                     guint                 i)
+{
+  g_autoptr(CLDischarge) discharge = NULL;
+  g_autoptr(CLSurveyCampaign) campaign = NULL;
+
+  g_return_val_if_fail (CL_IS_DISCHARGE_CALLS_PAGE (self), NULL);
+
+  discharge = g_list_model_get_item (G_LIST_MODEL (self->discharges), i);
+  if (discharge == NULL || !cl_context_may (self->context, CL_WRITE, "survey_answer") ||
+      !(campaign = survey_campaign_of (self, discharge)))
+    return NULL;
+  return open_survey (self, campaign, cl_record_get_id (CL_RECORD (discharge)));
+}
+
+static void
+survey_clicked_cb (CLDischargeCallsPage *self)
+{
+  guint i = gtk_single_selection_get_selected (self->selection);
+
+  if (i != GTK_INVALID_LIST_POSITION)
+    cl_discharge_calls_page_open_survey (self, i);
 }
 
 GtkWindow *
@@ -487,10 +556,12 @@ cl_discharge_calls_page_class_init (CLDischargeCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, call_button);
+  gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, survey_button);
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, call_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, survey_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
