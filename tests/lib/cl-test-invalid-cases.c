@@ -808,6 +808,10 @@ const CLTestInvalidCase cl_test_invalid_cases[] = {
     SURVEY_ANSWER ("@SURVEY_OPEN@", "patient", "@PATIENT@", "@DEPARTMENT@", OUTPATIENT_ANSWERS ("5"),
                    "@T2026-11-23T10:00@"),
     "answered_at", "The answers cannot be given in the future" },
+  { "survey_answer", "service_desk",
+    SURVEY_ANSWER ("@SURVEY_OPEN@", "discharge", "e1000000-0000-0000-0000-000000000299", "@DEPARTMENT@",
+                   OUTPATIENT_ANSWERS ("5"), "1795400000"),
+    "person_id", "There is no such discharge" },
   /* The duty roster's posts and shifts (test-duty.c, test-ui-duty.c).
    * @STAFF_LEFT@ is a guide who no longer works here. */
   { "duty_post", "admin", DUTY_POST (" ", "480", "720", "870", "1050", "1"), "name",

@@ -5,8 +5,11 @@
  * listed by their due day, the overdue one in red with words and the
  * count of those due above; Record Call… refusing a time that is no
  * time at its field, then three no answers closing a call, which moves
- * below the open ones and takes no further call; a patient reached; a
- * role that may not read the list finds the page off.  The Now page
+ * below the open ones and takes no further call; a reached call with
+ * no follow-up survey open saying so; once one is open, a patient
+ * reached and her survey answers recorded next (by phone, naming the
+ * discharge), the list saying she answered; another reached without
+ * them, answered later with Answer Survey…; a role that may not read the list finds the page off.  The Now page
  * counts the calls due and leads to them.  Screenshots at
  * 1024 × 768. */
 
@@ -22,6 +25,8 @@
 #include "cl-discharge-calls-page.h"
 #include "cl-discharge-import-dialog.h"
 #include "cl-roster-view.h"
+#include "cl-survey-answer-dialog.h"
+#include "cl-survey-store.h"
 #include "cl-test-store.h"
 #include "cl-test-ui.h"
 #include "cl-test-util.h"
@@ -239,14 +244,81 @@ test_discharge_calls (void)
   g_clear_pointer (&text, g_free);
   g_assert_null (cl_discharge_calls_page_open_call (page, 2));
 
-  /* 陈芳 reached. */
-  record_call (page, 0, 0, "09:50");
+  /* Reached, with no follow-up survey open this quarter: said in words,
+   * no check to tick. */
+  dialog = CL_DISCHARGE_CALL_DIALOG (cl_discharge_calls_page_open_call (page, 0));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cl_discharge_call_dialog_get_field (dialog, "outcome")), 0);
+  g_assert_true (gtk_widget_get_visible (cl_discharge_call_dialog_get_survey_row (dialog, FALSE)));
+  g_assert_false (gtk_widget_get_visible (cl_discharge_call_dialog_get_survey_row (dialog, TRUE)));
+  g_assert_true (cl_test_ui_find_label (GTK_WIDGET (dialog),
+                                        _("No discharge follow-up survey is open this quarter: start one under Quality → Surveys")));
+  g_assert_null (cl_discharge_call_dialog_get_survey (dialog));
+  cl_test_ui_settle (300);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "discharge-call-no-survey");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  /* The quality office opens this quarter's follow-up survey. */
+  {
+    g_autoptr(CLSurveyCampaign) campaign = cl_survey_campaign_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *quarter = cl_survey_quarter_of (cl_context_get_now (context));
+
+    cl_survey_campaign_set_template_id (campaign, CL_SURVEY_DISCHARGE_TEMPLATE);
+    cl_survey_campaign_set_quarter (campaign, quarter);
+    cl_survey_campaign_set_title (campaign, "出院回访");
+    cl_survey_campaign_set_target (campaign, 50);
+    cl_survey_campaign_set_people (campaign, "[]");
+    g_assert_true (cl_survey_store_save_campaign (store, campaign, "service_desk", NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  /* 陈芳 reached, her answers recorded next. */
+  dialog = CL_DISCHARGE_CALL_DIALOG (cl_discharge_calls_page_open_call (page, 0));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  gtk_editable_set_text (GTK_EDITABLE (cl_discharge_call_dialog_get_field (dialog, "called_at")), "09:50");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cl_discharge_call_dialog_get_field (dialog, "outcome")), 1);
+  g_assert_false (gtk_widget_get_visible (cl_discharge_call_dialog_get_survey_row (dialog, TRUE)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cl_discharge_call_dialog_get_field (dialog, "outcome")), 0);
+  g_assert_true (gtk_widget_get_visible (cl_discharge_call_dialog_get_survey_row (dialog, TRUE)));
+  g_assert_false (gtk_widget_get_visible (cl_discharge_call_dialog_get_survey_row (dialog, FALSE)));
+  g_assert_nonnull (cl_discharge_call_dialog_get_survey (dialog));
+  cl_test_ui_settle (300);
+  cl_test_ui_save_screenshot (GTK_WIDGET (dialog), "discharge-call-survey");
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_true (cl_discharge_call_dialog_save (dialog));
+  cl_test_ui_wait_until (window_gone, &weak);
+  {
+    CLSurveyAnswerDialog *survey = CL_SURVEY_ANSWER_DIALOG (cl_discharge_calls_page_get_survey_dialog (page));
+    const char *yes_no[] = { "recovery", "education", "followup" };
+    const char *marks[] = { "education-clear", "doctors", "nurses", "ward", "meals", "discharge", "overall" };
+
+    g_assert_nonnull (survey);
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, survey);
+    g_assert_true (cl_test_ui_find_label (GTK_WIDGET (survey), "陈芳"));
+    for (guint i = 0; i < G_N_ELEMENTS (yes_no); i++)
+      cl_survey_answer_dialog_set_mark (survey, yes_no[i], 1);
+    for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+      cl_survey_answer_dialog_set_mark (survey, marks[i], 4);
+    cl_test_ui_settle (300);
+    cl_test_ui_save_screenshot (GTK_WIDGET (survey), "discharge-survey");
+    weak = survey;
+    g_object_add_weak_pointer (G_OBJECT (survey), &weak);
+    g_assert_true (cl_survey_answer_dialog_save (survey));
+    cl_test_ui_wait_until (window_gone, &weak);
+  }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM survey_answer a JOIN discharge d ON d.id = a.person_id"
+                          " WHERE a.person_kind = 'discharge' AND a.channel = 'phone' AND d.name = '陈芳'"
+                          " AND a.department_id = d.department_id"), ==, 1);
   cl_test_ui_settle (200);
   text = cell (page, 0, CL_DISCHARGE_COL_NAME, NULL);
   g_assert_cmpstr (text, ==, "吴敏");
   g_clear_pointer (&text, g_free);
   text = cell (page, 1, CL_DISCHARGE_COL_CALLS, NULL);
-  g_assert_cmpstr (text, ==, _("Reached"));
+  expected = g_strdup_printf (_("%s · %s"), _("Reached"), _("survey answered"));
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&expected, g_free);
   g_clear_pointer (&text, g_free);
   g_assert_cmpint (count (store, "SELECT count(*) FROM discharge_call WHERE outcome = 'reached'"), ==, 1);
   expected = g_strdup_printf (_("Due now: %u · Open: %u"), 0, 1);
@@ -254,6 +326,54 @@ test_discharge_calls (void)
   g_clear_pointer (&expected, g_free);
   cl_test_ui_settle (300);
   cl_test_ui_save_screenshot (GTK_WIDGET (window), "discharge-1024");
+
+  /* 吴敏 reached but her answers not taken on the call: Answer Survey…
+   * takes them later; 陈芳, who answered, is not asked again. */
+  dialog = CL_DISCHARGE_CALL_DIALOG (cl_discharge_calls_page_open_call (page, 0));
+  cl_test_ui_wait_until (cl_test_ui_widget_drawn, dialog);
+  gtk_editable_set_text (GTK_EDITABLE (cl_discharge_call_dialog_get_field (dialog, "called_at")), "09:55");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cl_discharge_call_dialog_get_field (dialog, "outcome")), 0);
+  adw_action_row_activate (ADW_ACTION_ROW (cl_discharge_call_dialog_get_survey_row (dialog, TRUE)));
+  g_assert_null (cl_discharge_call_dialog_get_survey (dialog));
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_true (cl_discharge_call_dialog_save (dialog));
+  cl_test_ui_wait_until (window_gone, &weak);
+  cl_test_ui_settle (200);
+  text = cell (page, 0, CL_DISCHARGE_COL_NAME, NULL);
+  g_assert_cmpstr (text, ==, "吴敏");
+  g_clear_pointer (&text, g_free);
+  text = cell (page, 0, CL_DISCHARGE_COL_CALLS, NULL);
+  expected = g_strdup_printf (_("%s · %s"), _("Reached"), _("no survey answers"));
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&text, g_free);
+  g_assert_null (cl_discharge_calls_page_open_survey (page, 1));
+  {
+    CLSurveyAnswerDialog *survey = CL_SURVEY_ANSWER_DIALOG (cl_discharge_calls_page_open_survey (page, 0));
+    const char *yes_no[] = { "recovery", "education", "followup" };
+    const char *marks[] = { "education-clear", "doctors", "nurses", "ward", "meals", "discharge", "overall" };
+
+    g_assert_nonnull (survey);
+    cl_test_ui_wait_until (cl_test_ui_widget_drawn, survey);
+    for (guint i = 0; i < G_N_ELEMENTS (yes_no); i++)
+      cl_survey_answer_dialog_set_mark (survey, yes_no[i], 0);
+    for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+      cl_survey_answer_dialog_set_mark (survey, marks[i], 2);
+    weak = survey;
+    g_object_add_weak_pointer (G_OBJECT (survey), &weak);
+    g_assert_true (cl_survey_answer_dialog_save (survey));
+    cl_test_ui_wait_until (window_gone, &weak);
+  }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM survey_answer a JOIN discharge d ON d.id = a.person_id"
+                          " WHERE a.person_kind = 'discharge' AND a.channel = 'phone' AND d.name = '吴敏'"), ==, 1);
+  cl_test_ui_settle (200);
+  text = cell (page, 0, CL_DISCHARGE_COL_CALLS, NULL);
+  expected = g_strdup_printf (_("%s · %s"), _("Reached"), _("survey answered"));
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&text, g_free);
+  g_assert_null (cl_discharge_calls_page_open_survey (page, 0));
 
   /* A case manager may not read the list: the page is off. */
   cl_context_set_user (context, "cm", "case_manager");

@@ -6,7 +6,10 @@
  * answer names no one in an anonymous campaign, someone otherwise, marks
  * 1-5, every required question, a department where asked, and none is
  * taken by a closed campaign.  A refused save writes nothing; the
- * service desk runs campaigns, a case manager may record answers.
+ * service desk runs campaigns, a case manager may record answers.  A
+ * discharge reached by the desk's call answers a patients' survey (not
+ * a staff one), and the open discharge follow-up campaign of a call's
+ * quarter is found.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +17,7 @@
 #include "config.h"
 
 #include "cl-directory-store.h"
+#include "cl-discharge-store.h"
 #include "cl-schedule.h"
 #include "cl-staff.h"
 #include "cl-store-surveys.h"
@@ -314,6 +318,83 @@ test_answer_rules (CLTestStoreFixture *f,
   g_assert_cmpstr (cl_survey_answer_get_channel (g_ptr_array_index (answers, 0)), ==, "desk");
 }
 
+#define DISCHARGE_ANSWERS \
+  "{\"recovery\":true,\"education\":true,\"education-clear\":5,\"followup\":true,\"doctors\":4," \
+  "\"nurses\":5,\"ward\":4,\"meals\":3,\"discharge\":5,\"overall\":5}"
+
+static void
+test_discharge_answers (CLTestStoreFixture *f,
+                        gconstpointer       data)
+{
+  g_auto(People) people = { NULL, };
+  g_autoptr(CLDischarge) discharge = cl_discharge_new ();
+  g_autoptr(CLSurveyCampaign) call_campaign = NULL;
+  g_autoptr(CLSurveyCampaign) staff_campaign = NULL;
+  g_autoptr(CLSurveyCampaign) found = NULL;
+  g_autoptr(CLSurveyAnswer) answer = NULL;
+  g_autoptr(GPtrArray) given = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 now = cl_schedule_now ();
+
+  make_people (f->store, &people);
+  cl_discharge_set_name (discharge, "林秀英");
+  cl_discharge_set_phone (discharge, "13800138066");
+  cl_discharge_set_id_number (discharge, "350203199005120046");
+  cl_discharge_set_department_id (discharge, people.department);
+  cl_discharge_set_admitted_on (discharge, "2026-11-15");
+  cl_discharge_set_discharged_on (discharge, "2026-11-20");
+  cl_discharge_set_diagnosis (discharge, "足月顺产");
+  cl_discharge_set_source (discharge, "csv");
+  cl_discharge_store_prepare (f->store, discharge);
+  g_assert_true (cl_discharge_store_save (f->store, discharge, CL_ROLE_SERVICE_DESK, NULL, &error));
+  g_assert_no_error (error);
+  name = cl_survey_store_person_name (f->store, CL_SURVEY_KIND_DISCHARGE, cl_record_get_id (CL_RECORD (discharge)));
+  g_assert_cmpstr (name, ==, "林秀英");
+
+  /* No campaign of the follow-up yet: none is found. */
+  g_assert_null (cl_survey_store_discharge_campaign (f->store, now));
+  call_campaign = new_campaign (CL_SURVEY_DISCHARGE_TEMPLATE, "patient", people.patient);
+  g_assert_true (cl_survey_store_save_campaign (f->store, call_campaign, CL_ROLE_SERVICE_DESK, NULL, &error));
+  g_assert_no_error (error);
+  found = cl_survey_store_discharge_campaign (f->store, now);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (cl_record_get_id (CL_RECORD (found)), ==, cl_record_get_id (CL_RECORD (call_campaign)));
+  /* The next quarter has none. */
+  g_assert_null (cl_survey_store_discharge_campaign (f->store, now + 60 * 86400));
+
+  /* A discharge that does not exist is refused, one that does is taken. */
+  answer = new_answer (call_campaign, CL_SURVEY_KIND_DISCHARGE, "e1000000-0000-0000-0000-000000000298",
+                       people.department, DISCHARGE_ANSWERS);
+  answer_refused_at (f->store, answer, "person_id", "There is no such discharge");
+  cl_survey_answer_set_person_id (answer, cl_record_get_id (CL_RECORD (discharge)));
+  g_assert_true (cl_survey_store_save_answer (f->store, answer, CL_ROLE_SERVICE_DESK, NULL, &error));
+  g_assert_no_error (error);
+  given = cl_store_survey_answers_by (f->store, CL_SURVEY_KIND_DISCHARGE, cl_record_get_id (CL_RECORD (discharge)));
+  g_assert_cmpuint (given->len, ==, 1);
+
+  /* Not in a staff survey. */
+  staff_campaign = new_campaign ("staff-support", "staff", people.staff);
+  g_assert_true (cl_survey_store_save_campaign (f->store, staff_campaign, CL_ROLE_SERVICE_DESK, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&answer);
+  answer = new_answer (staff_campaign, CL_SURVEY_KIND_DISCHARGE, cl_record_get_id (CL_RECORD (discharge)),
+                       people.department, STAFF_ANSWERS);
+  {
+    g_autoptr(GHashTable) errors = NULL;
+
+    g_assert_false (cl_survey_store_save_answer (f->store, answer, CL_ROLE_SERVICE_DESK, &errors, &error));
+    g_clear_error (&error);
+    g_assert_cmpstr (g_hash_table_lookup (errors, "person_id"), ==, "This survey is for staff: ask staff members only");
+  }
+  g_assert_cmpint (cl_test_store_count (f->store, "SELECT count(*) FROM survey_answer"), ==, 1);
+
+  /* A closed campaign is not the one to answer. */
+  cl_survey_campaign_set_status (call_campaign, "closed");
+  g_assert_true (cl_survey_store_save_campaign (f->store, call_campaign, CL_ROLE_SERVICE_DESK, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (cl_survey_store_discharge_campaign (f->store, now));
+}
 
 int
 main (int   argc,
@@ -325,5 +406,6 @@ main (int   argc,
   g_test_add_func ("/survey-rules/quarters", test_quarters);
   cl_test_store_add ("/survey-rules/campaign", test_campaign_rules);
   cl_test_store_add ("/survey-rules/answer", test_answer_rules);
+  cl_test_store_add ("/survey-rules/discharge", test_discharge_answers);
   return g_test_run ();
 }

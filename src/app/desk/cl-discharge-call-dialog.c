@@ -13,6 +13,7 @@
 #include "cl-schedule.h"
 #include "cl-store-discharges.h"
 #include "cl-store-save.h"
+#include "cl-survey-store.h"
 
 enum { F_CALLED_AT, F_OUTCOME, F_NOTE, N_FIELDS };
 
@@ -29,8 +30,13 @@ struct _CLDischargeCallDialog
   GtkLabel            *errors[N_FIELDS];
   GtkLabel            *form_error;
 
+  GtkWidget           *survey_row;      /* "Record her survey answers next" */
+  GtkCheckButton      *survey_check;
+  GtkWidget           *no_survey_row;   /* says there is no campaign to answer */
+
   CLContext           *context;
   CLDischarge         *discharge;
+  CLSurveyCampaign    *campaign;        /* the open follow-up survey, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CLDischargeCallDialog, cl_discharge_call_dialog, ADW_TYPE_WINDOW)
@@ -73,6 +79,35 @@ cl_discharge_call_dialog_save (CLDischargeCallDialog *self)
   return TRUE;
 }
 
+static gboolean
+reached_chosen (CLDischargeCallDialog *self)
+{
+  const char * const *outcomes = cl_discharge_call_outcomes ();
+  guint selected = adw_combo_row_get_selected (self->outcome_row);
+
+  return selected < g_strv_length ((char **) outcomes) && g_str_equal (outcomes[selected], "reached");
+}
+
+/* Her survey answers are asked only of someone reached. */
+static void
+update_survey_rows (CLDischargeCallDialog *self)
+{
+  gboolean reached = reached_chosen (self);
+
+  gtk_widget_set_visible (self->survey_row, reached && self->campaign != NULL);
+  gtk_widget_set_visible (self->no_survey_row, reached && self->campaign == NULL);
+}
+
+CLSurveyCampaign *
+cl_discharge_call_dialog_get_survey (CLDischargeCallDialog *self)
+{
+  g_return_val_if_fail (CL_IS_DISCHARGE_CALL_DIALOG (self), NULL);
+
+  if (self->campaign && reached_chosen (self) && gtk_check_button_get_active (self->survey_check))
+    return self->campaign;
+  return NULL;
+}
+
 static void
 save_clicked_cb (CLDischargeCallDialog *self)
 {
@@ -86,6 +121,7 @@ cl_discharge_call_dialog_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->discharge);
+  g_clear_object (&self->campaign);
   G_OBJECT_CLASS (cl_discharge_call_dialog_parent_class)->finalize (object);
 }
 
@@ -119,6 +155,24 @@ cl_discharge_call_dialog_init (CLDischargeCallDialog *self)
   self->errors[F_OUTCOME] = cl_form_row_add (group, row, _("Outcome"));
   self->outcome_row = ADW_COMBO_ROW (row);
   self->note_row = cl_form_entry_row_add (group, _("Note"), &self->errors[F_NOTE]);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Record her survey answers next"));
+  self->survey_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_check_button_set_active (self->survey_check, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->survey_check), GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (self->survey_check));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->survey_check));
+  adw_preferences_group_add (self->group, row);
+  self->survey_row = row;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("No discharge follow-up survey is open this quarter: start one under Quality → Surveys"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "dim-label");
+  adw_preferences_group_add (self->group, row);
+  self->no_survey_row = row;
+  g_signal_connect_object (self->outcome_row, "notify::selected", G_CALLBACK (update_survey_rows), self,
+                           G_CONNECT_SWAPPED);
   self->form_error = cl_form_dialog_build (ADW_WINDOW (self), _("_Record Call"), G_CALLBACK (save_clicked_cb), NULL,
                                            CL_FORM_FIXED, 12, groups);
 }
@@ -160,6 +214,8 @@ cl_discharge_call_dialog_new (GtkWindow   *parent,
   adw_preferences_group_set_description (self->group, description);
   now = cl_schedule_format_time (cl_context_get_now (context));
   gtk_editable_set_text (GTK_EDITABLE (self->at_row), now);
+  self->campaign = cl_survey_store_discharge_campaign (store, cl_context_get_now (context));
+  update_survey_rows (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->outcome_row));
   return self;
 }
@@ -176,6 +232,14 @@ cl_discharge_call_dialog_get_field (CLDischargeCallDialog *self,
   g_return_val_if_fail (CL_IS_DISCHARGE_CALL_DIALOG (self), NULL);
   i = cl_form_field_find (field_names, N_FIELDS, field);
   return i < 0 ? NULL : fields[i];
+}
+
+GtkWidget *
+cl_discharge_call_dialog_get_survey_row (CLDischargeCallDialog *self,
+                                         gboolean               open)
+{
+  g_return_val_if_fail (CL_IS_DISCHARGE_CALL_DIALOG (self), NULL);
+  return open ? self->survey_row : self->no_survey_row;
 }
 
 const char *

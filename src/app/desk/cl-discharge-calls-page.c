@@ -13,6 +13,10 @@
 #include "cl-discharge-store.h"
 #include "cl-store-directory.h"
 #include "cl-store-discharges.h"
+#include "cl-store-save.h"
+#include "cl-store-surveys.h"
+#include "cl-survey-answer-dialog.h"
+#include "cl-survey-store.h"
 
 /* Closed calls stay on the list this long, for the week's review. */
 #define DAYS_SHOWN 7
@@ -24,6 +28,7 @@ typedef struct
   guint                no_answers;
   gint64               last_at;
   char                *last_by;
+  gboolean             surveyed;   /* she gave survey answers */
 } CallInfo;
 
 static void
@@ -42,6 +47,7 @@ struct _CLDischargeCallsPage
   GtkLabel        *summary_label;
   GtkWidget       *import_button;
   GtkWidget       *call_button;
+  GtkWidget       *survey_button;
   GtkStack        *list_stack;
   GtkColumnView   *column_view;
 
@@ -52,6 +58,7 @@ struct _CLDischargeCallsPage
   GtkSingleSelection *selection;
   GHashTable         *calls;         /* discharge id → CallInfo */
   GHashTable         *departments;   /* id → name */
+  GtkWindow          *survey_dialog; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (CLDischargeCallsPage, cl_discharge_calls_page, GTK_TYPE_WIDGET)
@@ -104,6 +111,13 @@ reload (CLDischargeCallsPage *self)
       CallInfo *info = g_new0 (CallInfo, 1);
 
       info->state = cl_discharge_call_state (attempts, NULL, &info->no_answers);
+      if (info->state == CL_DISCHARGE_CALL_REACHED)
+        {
+          g_autoptr(GPtrArray) answers = cl_store_survey_answers_by (self->store, CL_SURVEY_KIND_DISCHARGE,
+                                                                     cl_record_get_id (CL_RECORD (discharge)));
+
+          info->surveyed = answers->len > 0;
+        }
       if (attempts->len > 0)
         {
           CLDischargeCall *last = g_ptr_array_index (attempts, attempts->len - 1);
@@ -173,7 +187,18 @@ cell_text (CLDischargeCallsPage *self,
       text = cl_discharge_get_diagnosis (discharge);
       break;
     case CL_DISCHARGE_COL_CALLS:
-      return info ? cl_discharge_call_state_label (info->state, info->no_answers) : g_strdup ("");
+      if (info == NULL)
+        return g_strdup ("");
+      {
+        g_autofree char *state = cl_discharge_call_state_label (info->state, info->no_answers);
+
+        if (info->state != CL_DISCHARGE_CALL_REACHED)
+          return g_steal_pointer (&state);
+        /* TRANSLATORS: a reached call and whether she answered the
+         * follow-up survey, "Reached · survey answered" */
+        return g_strdup_printf (_("%s · %s"), state,
+                                info->surveyed ? _("survey answered") : _("no survey answers"));
+      }
     case CL_DISCHARGE_COL_LAST_CALL:
     default:
       if (info == NULL || info->last_at == 0)
@@ -237,6 +262,38 @@ is_open (CLDischargeCallsPage *self,
   return info != NULL && info->state == CL_DISCHARGE_CALL_OPEN;
 }
 
+/* The campaign a reached call's answers go to (the one of her call's
+ * quarter), or NULL when she is not reached, answered already or there
+ * is none. */
+static CLSurveyCampaign *
+survey_campaign_of (CLDischargeCallsPage *self,
+                    CLDischarge          *discharge)
+{
+  CallInfo *info = discharge ? info_of (self, discharge) : NULL;
+
+  if (info == NULL || info->state != CL_DISCHARGE_CALL_REACHED || info->surveyed || self->store == NULL)
+    return NULL;
+  return cl_survey_store_discharge_campaign (self->store, info->last_at);
+}
+
+/* Shown only while a follow-up survey is open, so that it is never a
+ * button that can do nothing; Record Call… says why otherwise. */
+static void
+update_survey_button (CLDischargeCallsPage *self,
+                      CLDischarge          *discharge)
+{
+  g_autoptr(CLSurveyCampaign) current = NULL;
+  g_autoptr(CLSurveyCampaign) campaign = NULL;
+  gboolean may = self->store != NULL && cl_context_may (self->context, CL_WRITE, "survey_answer");
+
+  if (may)
+    current = cl_survey_store_discharge_campaign (self->store, cl_context_get_now (self->context));
+  if (may)
+    campaign = survey_campaign_of (self, discharge);
+  gtk_widget_set_visible (self->survey_button, current != NULL);
+  gtk_widget_set_sensitive (self->survey_button, campaign != NULL);
+}
+
 static void
 update_buttons (CLDischargeCallsPage *self)
 {
@@ -246,12 +303,79 @@ update_buttons (CLDischargeCallsPage *self)
                             self->store != NULL && cl_context_may (self->context, CL_WRITE, "discharge"));
   gtk_widget_set_sensitive (self->call_button,
                             cl_context_may (self->context, CL_WRITE, "discharge_call") && is_open (self, discharge));
+  update_survey_button (self, discharge);
 }
 
 static void
-saved_cb (CLDischargeCallsPage *self)
+survey_saved_cb (CLDischargeCallsPage *self)
 {
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Survey answers recorded")));
+}
+
+static GtkWindow *
+open_survey (CLDischargeCallsPage *self,
+             CLSurveyCampaign     *campaign,
+             const char           *discharge_id)
+{
+  g_autoptr(CLDischarge) discharge = NULL;
+  CLSurveyAnswerDialog *survey;
+
+  if (self->store == NULL || !(discharge = cl_store_load_live (self->store, CL_TYPE_DISCHARGE, discharge_id)))
+    return NULL;
+  survey = cl_survey_answer_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
+                                        campaign);
+  cl_survey_answer_dialog_set_respondent (survey, CL_SURVEY_KIND_DISCHARGE, discharge_id,
+                                          cl_discharge_get_department_id (discharge));
+  cl_survey_answer_dialog_set_channel (survey, "phone");
+  g_signal_connect_object (survey, "saved", G_CALLBACK (survey_saved_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->survey_dialog, GTK_WINDOW (survey));
+  gtk_window_present (GTK_WINDOW (survey));
+  return GTK_WINDOW (survey);
+}
+
+static void
+saved_cb (CLDischargeCallDialog *dialog,
+          const char            *discharge_id,
+          CLDischargeCallsPage  *self)
+{
+  CLSurveyCampaign *campaign = cl_discharge_call_dialog_get_survey (dialog);
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Call recorded")));
+  /* Her answers were given on the call just recorded. */
+  if (campaign)
+    open_survey (self, campaign, discharge_id);
+}
+
+GtkWindow *
+cl_discharge_calls_page_open_survey (CLDischargeCallsPage *self,
+                                     guint                 i)
+{
+  g_autoptr(CLDischarge) discharge = NULL;
+  g_autoptr(CLSurveyCampaign) campaign = NULL;
+
+  g_return_val_if_fail (CL_IS_DISCHARGE_CALLS_PAGE (self), NULL);
+
+  discharge = g_list_model_get_item (G_LIST_MODEL (self->discharges), i);
+  if (discharge == NULL || !cl_context_may (self->context, CL_WRITE, "survey_answer") ||
+      !(campaign = survey_campaign_of (self, discharge)))
+    return NULL;
+  return open_survey (self, campaign, cl_record_get_id (CL_RECORD (discharge)));
+}
+
+static void
+survey_clicked_cb (CLDischargeCallsPage *self)
+{
+  guint i = gtk_single_selection_get_selected (self->selection);
+
+  if (i != GTK_INVALID_LIST_POSITION)
+    cl_discharge_calls_page_open_survey (self, i);
+}
+
+GtkWindow *
+cl_discharge_calls_page_get_survey_dialog (CLDischargeCallsPage *self)
+{
+  g_return_val_if_fail (CL_IS_DISCHARGE_CALLS_PAGE (self), NULL);
+  return self->survey_dialog;
 }
 
 GtkWindow *
@@ -282,7 +406,7 @@ cl_discharge_calls_page_open_call (CLDischargeCallsPage *self,
     return NULL;
   dialog = cl_discharge_call_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
                                          discharge);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
@@ -335,6 +459,9 @@ context_changed_cb (CLDischargeCallsPage *self)
                                    G_CONNECT_SWAPPED);
           g_signal_connect_object (store, "changed::discharge_call", G_CALLBACK (store_changed_cb), self,
                                    G_CONNECT_SWAPPED);
+          /* Whether a reached call's survey was answered, here or synced. */
+          g_signal_connect_object (store, "changed::survey_answer", G_CALLBACK (store_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
         }
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self), cl_context_may (self->context, CL_READ, "discharge"));
@@ -361,6 +488,7 @@ cl_discharge_calls_page_dispose (GObject *object)
   CLDischargeCallsPage *self = CL_DISCHARGE_CALLS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CL_TYPE_DISCHARGE_CALLS_PAGE);
+  g_clear_weak_pointer (&self->survey_dialog);
   g_clear_object (&self->selection);
   g_clear_object (&self->discharges);
   g_clear_pointer (&self->calls, g_hash_table_unref);
@@ -428,10 +556,12 @@ cl_discharge_calls_page_class_init (CLDischargeCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, call_button);
+  gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, survey_button);
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CLDischargeCallsPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, call_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, survey_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

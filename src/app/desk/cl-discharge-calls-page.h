@@ -43,4 +43,13 @@ GtkWindow  *cl_discharge_calls_page_open_import (CLDischargeCallsPage *self);
 GtkWindow  *cl_discharge_calls_page_open_call   (CLDischargeCallsPage *self,
                                                  guint                 i);
 
+/* Answer Survey…: the follow-up survey's answers of row @i, reached
+ * and not yet answered, in the open campaign of her call's quarter; NULL
+ * otherwise (transfer none). */
+GtkWindow  *cl_discharge_calls_page_open_survey (CLDischargeCallsPage *self,
+                                                 guint                 i);
+/* The survey answer dialog a reached call opened last, for her answers
+ * (transfer none), or NULL. */
+GtkWindow  *cl_discharge_calls_page_get_survey_dialog (CLDischargeCallsPage *self);
+
 G_END_DECLS

@@ -332,6 +332,46 @@ cl_survey_answer_dialog_new (GtkWindow        *parent,
   return self;
 }
 
+void
+cl_survey_answer_dialog_set_respondent (CLSurveyAnswerDialog *self,
+                                        const char           *kind,
+                                        const char           *id,
+                                        const char           *department_id)
+{
+  g_autofree char *name = NULL;
+  CLSurveyPerson person;
+  GListModel *names;
+
+  g_return_if_fail (CL_IS_SURVEY_ANSWER_DIALOG (self));
+  g_return_if_fail (kind != NULL && id != NULL);
+
+  if (self->person_row == NULL)
+    return;
+  /* Someone called from the discharge list need not be among the
+   * campaign's people: she is added and chosen, and no one else may be. */
+  name = cl_survey_store_person_name (cl_context_get_store (self->context), kind, id);
+  person.kind = g_strdup (kind);
+  person.id = g_strdup (id);
+  g_array_append_val (self->people, person);
+  names = adw_combo_row_get_model (self->person_row);
+  gtk_string_list_append (GTK_STRING_LIST (names), name ? name : id);
+  adw_combo_row_set_selected (self->person_row, self->people->len - 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->person_row), FALSE);
+  if (department_id)
+    cl_survey_answer_dialog_set_department (self, department_id);
+}
+
+void
+cl_survey_answer_dialog_set_channel (CLSurveyAnswerDialog *self,
+                                     const char           *channel)
+{
+  g_return_if_fail (CL_IS_SURVEY_ANSWER_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (desk_channels); i++)
+    if (g_strcmp0 (desk_channels[i], channel) == 0)
+      adw_combo_row_set_selected (self->channel_row, i);
+}
+
 static QuestionRow *
 find_question (CLSurveyAnswerDialog *self,
                const char           *id)

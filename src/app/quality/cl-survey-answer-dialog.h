@@ -23,6 +23,17 @@ CLSurveyAnswerDialog *cl_survey_answer_dialog_new     (GtkWindow            *par
 
 gboolean              cl_survey_answer_dialog_save    (CLSurveyAnswerDialog *self);
 
+/* Sets who answered to the person of @kind and @id (one of the
+ * campaign's people or not: a discharge the desk reached by phone), who
+ * can then not be changed, and the department (may be NULL). */
+void                  cl_survey_answer_dialog_set_respondent (CLSurveyAnswerDialog *self,
+                                                              const char           *kind,
+                                                              const char           *id,
+                                                              const char           *department_id);
+/* Chooses the channel: "desk" or "phone". */
+void                  cl_survey_answer_dialog_set_channel    (CLSurveyAnswerDialog *self,
+                                                              const char           *channel);
+
 /* For tests: answers question @id with @mark (1-5; for a yes/no 1 is
  * yes and 0 no) or @text; chooses the department by its id and the
  * person by index of the campaign's people; the message at "person_id",

@@ -35,3 +35,16 @@ cl_store_survey_answers_of_campaign (CLStore    *store,
                                  " ORDER BY answered_at, rowid",
                                  campaign_id ? campaign_id : "", NULL);
 }
+
+GPtrArray *
+cl_store_survey_answers_by (CLStore    *store,
+                            const char *person_kind,
+                            const char *person_id)
+{
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  return cl_store_query_records (store, CL_TYPE_SURVEY_ANSWER,
+                                 "deleted = 0 AND person_kind = ?1 AND person_id = ?2"
+                                 " ORDER BY answered_at, rowid",
+                                 person_kind ? person_kind : "", person_id ? person_id : "", NULL);
+}

@@ -17,4 +17,10 @@ GPtrArray *cl_store_survey_campaigns_of_quarter (CLStore    *store,
 GPtrArray *cl_store_survey_answers_of_campaign  (CLStore    *store,
                                                  const char *campaign_id);
 
+/* The live CLSurveyAnswers given by @person_kind @person_id, the oldest
+ * first. */
+GPtrArray *cl_store_survey_answers_by           (CLStore    *store,
+                                                 const char *person_kind,
+                                                 const char *person_id);
+
 G_END_DECLS

@@ -230,6 +230,19 @@ cl_survey_answers_check (CLSurveyTemplate  *template,
   return TRUE;
 }
 
+gboolean
+cl_survey_answer_kind_answers (CLSurveyTemplate *template,
+                               const char       *kind)
+{
+  g_return_val_if_fail (CL_IS_SURVEY_TEMPLATE (template), FALSE);
+
+  /* A discharged patient reached by the desk's call answers as a
+   * patient, though she may not be on the desk's roster. */
+  if (g_strcmp0 (kind, CL_SURVEY_KIND_DISCHARGE) == 0)
+    return cl_survey_kind_answers (template, cl_survey_person_kinds ()[0]);
+  return cl_survey_kind_answers (template, kind);
+}
+
 static void
 refuse (GHashTable *errors,
         const char *column,
@@ -266,7 +279,7 @@ cl_survey_answer_check (CLSurveyAnswer   *self,
     }
   else if (cl_str_empty (self->person_id) || cl_str_empty (self->person_kind))
     refuse (errors, "person_id", _("Choose who answered"));
-  else if (template && !cl_survey_kind_answers (template, self->person_kind))
+  else if (template && !cl_survey_answer_kind_answers (template, self->person_kind))
     refuse (errors, "person_id", cl_survey_template_get_respondents (template) == CL_SURVEY_RESPONDENTS_STAFF
                                  ? _("This survey is for staff: ask staff members only")
                                  : _("This survey is for patients: ask patients only"));

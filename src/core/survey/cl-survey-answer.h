@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 /* One person's answers to a campaign (table survey_answer), synced: the
  * campaign, who answered (person_kind and person_id as in a campaign's
- * people; both empty for an anonymous campaign), how (channel "desk",
+ * people, or the kind "discharge" with the id of a discharge whose
+ * follow-up call reached her; both empty for an anonymous campaign), how (channel "desk",
  * "phone" or "link"), when (answered_at, Unix seconds), the department
  * it is about where the template asks one, and the answers: a JSON
  * object of question id → a mark 1-5, true/false or text. */
@@ -31,6 +32,15 @@ const char *cl_survey_answer_get_department_id (CLSurveyAnswer *self);
 void        cl_survey_answer_set_department_id (CLSurveyAnswer *self, const char *value);
 const char *cl_survey_answer_get_answers       (CLSurveyAnswer *self);
 void        cl_survey_answer_set_answers       (CLSurveyAnswer *self, const char *value);
+
+/* The answer's person kind for a discharged patient reached by the
+ * desk's follow-up call: person_id is then the discharge's id. */
+#define CL_SURVEY_KIND_DISCHARGE "discharge"
+
+/* Whether an answer's person of @kind may answer @template: as
+ * cl_survey_kind_answers(), and a discharge wherever a patient may. */
+gboolean    cl_survey_answer_kind_answers (CLSurveyTemplate *template,
+                                           const char       *kind);
 
 /* The channels as stored: "desk", "phone", "link"; NULL-terminated. */
 const char * const *cl_survey_answer_channels      (void);

@@ -5,10 +5,12 @@
 #include <glib/gi18n.h>
 
 #include "cl-department.h"
+#include "cl-discharge.h"
 #include "cl-patient.h"
 #include "cl-schedule.h"
 #include "cl-staff.h"
 #include "cl-store-save.h"
+#include "cl-store-surveys.h"
 #include "cl-survey-catalog.h"
 #include "cl-survey-people.h"
 #include "cl-survey-store.h"
@@ -45,6 +47,8 @@ person_type (const char *kind)
     return CL_TYPE_PATIENT;
   if (g_strcmp0 (kind, kinds[1]) == 0)
     return CL_TYPE_STAFF;
+  if (g_strcmp0 (kind, CL_SURVEY_KIND_DISCHARGE) == 0)
+    return CL_TYPE_DISCHARGE;
   return G_TYPE_INVALID;
 }
 
@@ -72,6 +76,8 @@ cl_survey_store_person_name (CLStore    *store,
     return NULL;
   if (CL_IS_PATIENT (record))
     return g_strdup (cl_patient_get_name (CL_PATIENT (record)));
+  if (CL_IS_DISCHARGE (record))
+    return g_strdup (cl_discharge_get_name (CL_DISCHARGE (record)));
   return g_strdup (cl_staff_get_display_name (CL_STAFF (record)));
 }
 
@@ -126,7 +132,10 @@ cl_survey_store_validate_answer (CLStore        *store,
   person_id = cl_survey_answer_get_person_id (answer);
   if (!cl_str_empty (person_id) &&
       !person_is_live (store, cl_survey_answer_get_person_kind (answer), person_id))
-    refuse (errors, "person_id", _("There is no such patient or staff member"));
+    refuse (errors, "person_id",
+            g_strcmp0 (cl_survey_answer_get_person_kind (answer), CL_SURVEY_KIND_DISCHARGE) == 0
+            ? _("There is no such discharge")
+            : _("There is no such patient or staff member"));
   department_id = cl_survey_answer_get_department_id (answer);
   if (!cl_str_empty (department_id) && !cl_store_has_live (store, CL_TYPE_DEPARTMENT, department_id))
     refuse (errors, "department_id", _("Choose a department from the hospital’s list"));
@@ -205,4 +214,26 @@ cl_survey_store_check_answer_change (CLStore     *store,
   g_set_error (error, CL_STORE_ERROR, CL_STORE_ERROR_INVALID, "answered_at: %s",
                (const char *) g_hash_table_lookup (errors, "answered_at"));
   return FALSE;
+}
+
+CLSurveyCampaign *
+cl_survey_store_discharge_campaign (CLStore *store,
+                                    gint64   when)
+{
+  g_autofree char *quarter = cl_survey_quarter_of (when);
+  g_autoptr(GPtrArray) campaigns = NULL;
+
+  g_return_val_if_fail (CL_IS_STORE (store), NULL);
+
+  campaigns = cl_store_survey_campaigns_of_quarter (store, quarter);
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      CLSurveyCampaign *campaign = g_ptr_array_index (campaigns, i);
+
+      /* An anonymous one could not record who was called. */
+      if (g_strcmp0 (cl_survey_campaign_get_template_id (campaign), CL_SURVEY_DISCHARGE_TEMPLATE) == 0 &&
+          cl_survey_campaign_is_open (campaign) && !cl_survey_campaign_get_anonymous (campaign))
+        return g_object_ref (campaign);
+    }
+  return NULL;
 }

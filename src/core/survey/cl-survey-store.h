@@ -60,4 +60,14 @@ gboolean cl_survey_store_check_answer_change (CLStore     *store,
                                               CLRecord   **conflict,
                                               GError     **error);
 
+/* The template of the discharged-patient phone follow-up
+ * (data/surveys/discharge-call.ini). */
+#define CL_SURVEY_DISCHARGE_TEMPLATE "discharge-call"
+
+/* The open, named campaign of that template for the quarter of @when
+ * (Unix seconds) that a reached discharge call records answers in, or
+ * NULL when there is none. */
+CLSurveyCampaign *cl_survey_store_discharge_campaign (CLStore *store,
+                                                      gint64   when);
+
 G_END_DECLS
